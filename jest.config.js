@@ -1,0 +1,19 @@
+/**
+ * One jest run for the whole monorepo. Unit tests sit beside their sources
+ * (packages/<pkg>/src/**\/*.test.ts) and import sibling packages from source;
+ * end-to-end tests in test/ drive the built CLI and the public Node API.
+ */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/packages", "<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/dist/"],
+  transform: {
+    "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript" } }, module: { type: "commonjs" } }],
+  },
+  moduleNameMapper: {
+    "^@tsdbt/([a-z-]+)$": "<rootDir>/packages/$1/src",
+  },
+  testTimeout: 60000,
+};

@@ -1,0 +1,77 @@
+import type { Capabilities } from "./capabilities";
+import type { Column } from "./column";
+import type { RelationRef } from "./relation";
+import type { SqlDialect } from "./dialect";
+
+/** One target of profiles.yml after rendering, as given to an adapter factory. */
+export interface ProfileTarget {
+  /** Adapter short name: `duckdb`, `postgres`, `snowflake`, `bigquery`. */
+  type: string;
+  /** Default schema for the target. */
+  schema: string;
+  /** Default database, when the engine has databases. */
+  database?: string;
+  threads?: number;
+  /** Every other key of the target, as written (after env_var rendering). */
+  [key: string]: unknown;
+}
+
+/** Where the adapter runs: paths are resolved against the project directory. */
+export interface AdapterContext {
+  projectDir: string;
+  targetPath: string;
+}
+
+/** A query result: column names and plain JavaScript rows. */
+export interface QueryResult {
+  columns: { name: string; type: string }[];
+  rows: Record<string, unknown>[];
+  /** Rows changed by a DML statement, when the engine says. */
+  rowsAffected?: number | null;
+}
+
+/** Options of {@link Adapter.execute}. */
+export interface ExecuteOptions {
+  /** Return rows (default true). */
+  fetch?: boolean;
+  /** Stop after this many rows (for `show`). */
+  limit?: number;
+  /** The node this statement belongs to, for logs and cancellation. */
+  nodeId?: string;
+}
+
+/** A warehouse connection as tsdbt uses it. Small on purpose: SQL text goes in, rows come out. */
+export interface Adapter {
+  readonly type: string;
+  readonly dialect: SqlDialect;
+  readonly capabilities: Capabilities;
+  /** The target's default database (catalog) and schema. */
+  readonly defaultDatabase: string | null;
+  readonly defaultSchema: string;
+  /** Opens the connection(s); safe to call more than once. */
+  open(): Promise<void>;
+  /** Runs one statement. */
+  execute(sql: string, options?: ExecuteOptions): Promise<QueryResult>;
+  /**
+   * Runs `fn` on one connection inside a transaction: committed when it resolves,
+   * rolled back when it throws.
+   */
+  transaction<T>(fn: (tx: Pick<Adapter, "execute">) => Promise<T>): Promise<T>;
+  /** Relations in one schema (empty when the schema does not exist). */
+  listRelations(database: string | null, schema: string): Promise<RelationRef[]>;
+  /** Columns of a relation in order; empty when it does not exist. */
+  getColumns(relation: RelationRef): Promise<Column[]>;
+  /** Schemas of a database. */
+  listSchemas(database: string | null): Promise<string[]>;
+  /** Cancels every running statement (Ctrl-C). */
+  cancel(): Promise<void>;
+  close(): Promise<void>;
+  /**
+   * Loads a CSV file into a new table through the engine's bulk path.
+   * `columns` lists names and SQL types in file order.
+   */
+  loadCsv?(relation: RelationRef, file: string, columns: Column[], options: { delimiter: string; header: boolean }): Promise<number>;
+}
+
+/** What an adapter package exports. */
+export type AdapterFactory = (target: ProfileTarget, context: AdapterContext) => Adapter;

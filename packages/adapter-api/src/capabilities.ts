@@ -1,0 +1,31 @@
+/**
+ * What an engine can do. Runners branch on these flags, never on an adapter's name.
+ * Each flag documents the behaviour assumed when it is false.
+ */
+export interface Capabilities {
+  /** DDL runs inside a transaction and rolls back with it (PostgreSQL, DuckDB). When false, swaps are done with renames outside a transaction. */
+  transactionalDdl: boolean;
+  /** `MERGE INTO … USING … ON …` is supported. When false, merge strategies fall back to delete+insert. */
+  merge: boolean;
+  /** `CREATE OR REPLACE TABLE/VIEW` is supported. */
+  createOrReplace: boolean;
+  /** `ALTER … RENAME TO` can swap a relation in. */
+  renameRelation: boolean;
+  /** `COMMENT ON` (persist_docs) is supported. */
+  comments: boolean;
+  /** Several statements may run at once on separate connections. */
+  concurrentStatements: boolean;
+  /** Databases other than the connection's own can be addressed in names. */
+  crossDatabase: boolean;
+}
+
+/** Defaults for an engine that can do little: every flag false except concurrency. */
+export const MINIMAL_CAPABILITIES: Capabilities = {
+  transactionalDdl: false,
+  merge: false,
+  createOrReplace: false,
+  renameRelation: false,
+  comments: false,
+  concurrentStatements: true,
+  crossDatabase: false,
+};

@@ -1,0 +1,11 @@
+/**
+ * @packageDocumentation
+ * The contract between tsdbt and a warehouse: the {@link Adapter} interface, relation and
+ * column types, capability flags and the SQL dialect. Adapter packages export
+ * `createAdapter` of type {@link AdapterFactory}.
+ */
+export * from "./relation";
+export * from "./column";
+export * from "./capabilities";
+export * from "./adapter";
+export * from "./dialect";

@@ -1,0 +1,66 @@
+/** How bad a diagnostic is: errors stop the command (exit 2), warnings are reported. */
+export type Severity = "error" | "warn";
+
+/**
+ * A problem found in the user's project. Collected, not thrown: one parse reports every
+ * broken file. `code` is stable (documented in docs/errors.md); `message` is a full
+ * sentence naming the node; `hint` suggests the fix.
+ */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** File relative to the project directory, when the problem is in a file. */
+  file?: string;
+  /** 1-based line and column. */
+  line?: number;
+  col?: number;
+  nodeId?: string;
+  hint?: string;
+  /** The offending source line, shown under the message. */
+  snippet?: string;
+}
+
+/** Thrown when a command cannot go on; carries every diagnostic collected so far. */
+export class DiagnosticError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join("\n"));
+    this.name = "DiagnosticError";
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Renders a diagnostic for a terminal: `file:line:col: error TSDBT-E012: message` plus hint. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}${d.col ? `:${d.col}` : ""}` : ""}: ` : "";
+  let out = `${where}${d.severity === "error" ? "error" : "warning"} ${d.code}: ${d.message}`;
+  if (d.snippet !== undefined && d.line) {
+    const gutter = String(d.line);
+    out += `\n  ${gutter} | ${d.snippet}`;
+    if (d.col) out += `\n  ${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, d.col - 1))}^`;
+  }
+  if (d.hint) out += `\n  hint: ${d.hint}`;
+  return out;
+}
+
+/** A collector that parse steps append to. */
+export class Diagnostics {
+  readonly items: Diagnostic[] = [];
+  add(d: Diagnostic): void {
+    this.items.push(d);
+  }
+  error(code: string, message: string, at: Omit<Diagnostic, "code" | "message" | "severity"> = {}): void {
+    this.items.push({ code, severity: "error", message, ...at });
+  }
+  warn(code: string, message: string, at: Omit<Diagnostic, "code" | "message" | "severity"> = {}): void {
+    this.items.push({ code, severity: "warn", message, ...at });
+  }
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === "error");
+  }
+  /** Throws a {@link DiagnosticError} when any error was collected. */
+  throwIfErrors(): void {
+    if (this.hasErrors) throw new DiagnosticError(this.items.filter((d) => d.severity === "error"));
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The public contract of @tsdbt/jinja. Core and runner depend only on what is here.
+ */
+
+/** A position in a template file (1-based line and column). */
+export interface TemplateLocation {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** Options for one render. */
+export interface RenderOptions {
+  /** File name for error messages (relative to the project). */
+  file: string;
+  /** Line in `file` where `source` starts (1-based), when the source is a slice of a file. */
+  lineOffset?: number;
+  /**
+   * Called when a name is not found in the context or the environment's globals:
+   * this is how macros are looked up lazily. Return `undefined` for an unknown name.
+   */
+  resolveGlobal?: (name: string) => unknown;
+}
+
+/** A macro defined by a `{% macro %}` (or `{% test %}` / `{% materialization %}`) block. */
+export interface MacroSource {
+  /** The name callers use (`test_not_null` for `{% test not_null %}`). */
+  name: string;
+  /** The full text of the block, `{% macro … %}` to `{% endmacro %}`. */
+  source: string;
+  file: string;
+  /** 1-based line where `source` starts in `file`. */
+  line: number;
+}
+
+/** A dbt-flavoured Jinja environment: compiles templates once (cached by content) and renders them. */
+export interface JinjaEnvironment {
+  /** Renders a template with a context of plain JavaScript values and host functions. */
+  render(source: string, context: Record<string, unknown>, options: RenderOptions): string;
+  /**
+   * Returns a callable for a macro whose body sees `context` (the live object: later changes
+   * are visible) and `resolveGlobal` for names missing from it. Calling it returns the
+   * rendered output (a string-like value, falsy when empty) or the value given to `return()`.
+   */
+  bindMacro(macro: MacroSource, context: Record<string, unknown>, resolveGlobal?: (name: string) => unknown): (...args: unknown[]) => unknown;
+  /** Checks syntax without rendering; throws {@link JinjaError} with the location. */
+  check(source: string, options: RenderOptions): void;
+}
+
+/** The kinds of top-level block dbt extracts from macro, test and snapshot files. */
+export type BlockKind = "macro" | "test" | "materialization" | "snapshot" | "docs";
+
+/** A top-level block found in a file. */
+export interface TopLevelBlock {
+  kind: BlockKind;
+  /**
+   * The block's name: the macro name as callers use it (`test_<name>` for tests,
+   * `materialization_<name>_<adapter|default>` for materializations), the snapshot or docs name.
+   */
+  name: string;
+  /** The whole block text, opening tag to closing tag. */
+  source: string;
+  /** The text between the opening and closing tags. */
+  body: string;
+  /** 1-based line and column of the opening tag. */
+  line: number;
+  col: number;
+  /** 1-based line where `body` starts. */
+  bodyLine: number;
+  /** For materializations: the adapter it is for (`default` when none). */
+  adapter?: string;
+  /** For macros and tests: argument names as written. */
+  args?: string[];
+}
