@@ -7,3 +7,4 @@ export { JinjaError } from "./errors";
 export { hostFunction, HOST_FUNCTION } from "./host-function";
 export type { HostFunction, HostFunctionImpl } from "./host-function";
 export { createEnvironment } from "./environment";
+export { extractBlocks } from "./extract-blocks";

@@ -1,0 +1,79 @@
+import { extractBlocks } from "./extract-blocks";
+
+describe("extractBlocks", () => {
+  it("finds macros with names, arguments and positions", () => {
+    const src = "-- header\n{% macro cents_to_dollars(column_name, scale=2) %}\n  ({{ column_name }} / 100)::numeric(16, {{ scale }})\n{% endmacro %}\n\n  {%- macro other() -%}x{%- endmacro -%}\n";
+    const { blocks, errors } = extractBlocks(src, "macros/m.sql");
+    expect(errors).toEqual([]);
+    expect(blocks.map((b) => [b.kind, b.name, b.line, b.col, b.bodyLine])).toEqual([
+      ["macro", "cents_to_dollars", 2, 1, 2],
+      ["macro", "other", 6, 3, 6],
+    ]);
+    expect(blocks[0].args).toEqual(["column_name", "scale"]);
+    expect(blocks[0].source).toBe("{% macro cents_to_dollars(column_name, scale=2) %}\n  ({{ column_name }} / 100)::numeric(16, {{ scale }})\n{% endmacro %}");
+    expect(blocks[0].body).toBe("\n  ({{ column_name }} / 100)::numeric(16, {{ scale }})\n");
+    expect(blocks[1].body).toBe("x");
+  });
+
+  it("rewrites a test block as a macro named test_<name>", () => {
+    const src = "{% test is_even(model, column_name) %}\nselect * from {{ model }}\n{% endtest %}";
+    const { blocks } = extractBlocks(src, "tests/generic/t.sql");
+    expect(blocks[0]).toMatchObject({ kind: "test", name: "test_is_even", args: ["model", "column_name"] });
+    expect(blocks[0].source).toBe("{% macro test_is_even(model, column_name) %}\nselect * from {{ model }}\n{% endmacro %}");
+  });
+
+  it("names materializations after their adapter and keeps whitespace control", () => {
+    const src = "{%- materialization table, adapter='duckdb' -%}\n{{ return({'relations': []}) }}\n{%- endmaterialization %}\n{% materialization view, default %}{% endmaterialization %}";
+    const { blocks, errors } = extractBlocks(src, "m.sql");
+    expect(errors).toEqual([]);
+    expect(blocks.map((b) => [b.name, b.adapter])).toEqual([
+      ["materialization_table_duckdb", "duckdb"],
+      ["materialization_view_default", "default"],
+    ]);
+    expect(blocks[0].source).toBe("{%- macro materialization_table_duckdb() -%}\n{{ return({'relations': []}) }}\n{%- endmacro %}");
+  });
+
+  it("finds snapshot and docs blocks", () => {
+    const src = "{% docs orders %}\n# Orders\n{% enddocs %}\n{% snapshot orders_snapshot %}\n{{ config(strategy='check') }}\nselect 1\n{% endsnapshot %}";
+    const { blocks } = extractBlocks(src, "x.md");
+    expect(blocks.map((b) => [b.kind, b.name, b.line, b.bodyLine])).toEqual([
+      ["docs", "orders", 1, 1],
+      ["snapshot", "orders_snapshot", 4, 4],
+    ]);
+    expect(blocks[0].body).toBe("\n# Orders\n");
+  });
+
+  it("ignores tags in comments, raw sections and strings", () => {
+    const src = [
+      "{# {% macro commented() %}{% endmacro %} #}",
+      "{% raw %}{% macro raw_one() %}{% endmacro %}{% endraw %}",
+      "{% macro real(sep='%}') %}{{ '{% endmacro %}' }}{% endmacro %}",
+    ].join("\n");
+    const { blocks, errors } = extractBlocks(src, "m.sql");
+    expect(errors).toEqual([]);
+    expect(blocks.map((b) => b.name)).toEqual(["real"]);
+    expect(blocks[0].body).toBe("{{ '{% endmacro %}' }}");
+  });
+
+  it("keeps nested macros inside their top-level block", () => {
+    const src = "{% macro outer() %}{% macro inner() %}i{% endmacro %}{{ inner() }}{% endmacro %}";
+    const { blocks } = extractBlocks(src, "m.sql");
+    expect(blocks.map((b) => b.name)).toEqual(["outer"]);
+    expect(blocks[0].source).toBe(src);
+  });
+
+  it("reports an unclosed block at its opening tag", () => {
+    const src = "{% macro ok() %}{% endmacro %}\n\n  {% macro broken(a) %}\nselect 1\n";
+    const { blocks, errors } = extractBlocks(src, "macros/b.sql");
+    expect(blocks.map((b) => b.name)).toEqual(["ok"]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: "TSDBT-J001", file: "macros/b.sql", line: 3, col: 3 });
+    expect(errors[0].message).toContain("{% endmacro %}");
+    expect(errors[0].snippet).toBe("  {% macro broken(a) %}");
+  });
+
+  it("reports a stray end tag and an unterminated tag", () => {
+    expect(extractBlocks("x\n{% endtest %}", "t.sql").errors[0]).toMatchObject({ line: 2, col: 1 });
+    expect(extractBlocks("{% macro a() %}{{ 'x }}{% endmacro %}", "t.sql").errors[0]).toMatchObject({ line: 1, col: 19 });
+  });
+});

@@ -1,0 +1,166 @@
+import type { BlockKind, TopLevelBlock } from "./api";
+import { JinjaError } from "./errors";
+import { scanTemplate, type ScannedTag } from "./tag-scanner";
+
+const BLOCK_KINDS: ReadonlySet<string> = new Set(["macro", "test", "materialization", "snapshot", "docs"]);
+
+interface OpenBlock {
+  kind: BlockKind;
+  open: ScannedTag;
+  /** Nested opening tags of the same kind not yet closed. */
+  depth: number;
+}
+
+/**
+ * Finds the top-level `macro`, `test`, `materialization`, `snapshot` and `docs` blocks of a file.
+ * Comments, `{% raw %}` sections and strings inside tags are skipped, so a `%}` in a string does not end a tag.
+ * Test and materialization blocks get a `source` rewritten as a `{% macro %}` block (same lines),
+ * so it can be given to `bindMacro` as is. Problems (an unclosed block, a stray end tag, an unterminated tag)
+ * are returned as errors, never thrown.
+ */
+export function extractBlocks(source: string, file: string): { blocks: TopLevelBlock[]; errors: JinjaError[] } {
+  const blocks: TopLevelBlock[] = [];
+  const errors: JinjaError[] = [];
+  const lines = source.split("\n");
+  const snippet = (line: number): string | undefined => lines[line - 1];
+  const scan = scanTemplate(source);
+  for (const e of scan.errors) {
+    errors.push(new JinjaError("TSDBT-J001", e.message, { file, line: e.line, col: e.col }, snippet(e.line)));
+  }
+  let open: OpenBlock | undefined;
+  for (const tag of scan.tags) {
+    if (open === undefined) {
+      if (BLOCK_KINDS.has(tag.name)) {
+        open = { kind: tag.name as BlockKind, open: tag, depth: 0 };
+      } else if (tag.name.startsWith("end") && BLOCK_KINDS.has(tag.name.slice(3))) {
+        errors.push(
+          new JinjaError(
+            "TSDBT-J001",
+            `Found {% ${tag.name} %} without a matching {% ${tag.name.slice(3)} %} before it. Remove it or add the opening tag.`,
+            { file, line: tag.line, col: tag.col },
+            snippet(tag.line),
+          ),
+        );
+      }
+      continue;
+    }
+    if (tag.name === open.kind) open.depth++;
+    else if (tag.name === `end${open.kind}`) {
+      if (open.depth > 0) open.depth--;
+      else {
+        const block = buildBlock(source, open, tag, file, errors, snippet);
+        if (block) blocks.push(block);
+        open = undefined;
+      }
+    }
+  }
+  if (open) {
+    const t = open.open;
+    errors.push(
+      new JinjaError(
+        "TSDBT-J001",
+        `The {% ${open.kind} %} block opened at ${file}:${t.line}:${t.col} is never closed. Add {% end${open.kind} %} where the block ends.`,
+        { file, line: t.line, col: t.col },
+        snippet(t.line),
+      ),
+    );
+  }
+  return { blocks, errors };
+}
+
+function buildBlock(
+  source: string,
+  open: OpenBlock,
+  close: ScannedTag,
+  file: string,
+  errors: JinjaError[],
+  snippet: (line: number) => string | undefined,
+): TopLevelBlock | undefined {
+  const tag = open.open;
+  const fail = (message: string): undefined => {
+    errors.push(new JinjaError("TSDBT-J001", message, { file, line: tag.line, col: tag.col }, snippet(tag.line)));
+    return undefined;
+  };
+  const header = tag.content.slice(tag.name.length).trim();
+  const body = source.slice(tag.end, close.start);
+  const whole = source.slice(tag.start, close.end);
+  const bodyLine = tag.line + countNewlines(source, tag.start, tag.end);
+  const base = { body, line: tag.line, col: tag.col, bodyLine };
+  const nameMatch = /^([A-Za-z_][A-Za-z0-9_]*)/.exec(header);
+  if (!nameMatch) return fail(`The {% ${open.kind} %} tag needs a name, for example {% ${open.kind} my_name %}.`);
+  const bareName = nameMatch[1];
+  const rest = header.slice(bareName.length).trim();
+  switch (open.kind) {
+    case "macro":
+    case "test": {
+      if (!rest.startsWith("(") || !rest.endsWith(")")) {
+        return fail(`The {% ${open.kind} ${bareName} %} tag needs an argument list in parentheses, for example {% ${open.kind} ${bareName}() %}.`);
+      }
+      const args = splitTopLevel(rest.slice(1, -1))
+        .map((a) => a.split("=")[0].trim())
+        .filter((a) => a !== "");
+      if (open.kind === "macro") return { kind: "macro", name: bareName, source: whole, args, ...base };
+      const name = `test_${bareName}`;
+      const rewritten = rewriteAsMacro(whole, tag, close, `${name}${rest}`);
+      return { kind: "test", name, source: rewritten, args, ...base };
+    }
+    case "materialization": {
+      const parts = splitTopLevel(rest.replace(/^,/, ""));
+      let adapter = "default";
+      for (const part of parts) {
+        const m = /^adapter\s*=\s*(['"])([^'"]*)\1$/.exec(part.trim());
+        if (m) adapter = m[2];
+        else if (/^default$/.test(part.trim())) adapter = "default";
+      }
+      const name = `materialization_${bareName}_${adapter}`;
+      return { kind: "materialization", name, adapter, source: rewriteAsMacro(whole, tag, close, `${name}()`), ...base };
+    }
+    default:
+      if (rest !== "") return fail(`The {% ${open.kind} ${bareName} %} tag takes only a name; remove "${rest}".`);
+      return { kind: open.kind, name: bareName, source: whole, ...base };
+  }
+}
+
+/** Rewrites a block's opening and closing tags as `{% macro <signature> %}` … `{% endmacro %}`, keeping whitespace control. */
+function rewriteAsMacro(whole: string, open: ScannedTag, close: ScannedTag, signature: string): string {
+  // Keep the opening tag's line count so line numbers inside the body stay right.
+  const newlines = "\n".repeat(countNewlines(whole, 0, open.end - open.start));
+  const openTag = `{%${open.leftControl} macro ${signature}${newlines} ${open.rightControl}%}`;
+  const closeTag = `{%${close.leftControl} endmacro ${close.rightControl}%}`;
+  return openTag + whole.slice(open.end - open.start, close.start - open.start) + closeTag;
+}
+
+function countNewlines(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Splits an argument list on commas that are not inside brackets or strings. */
+export function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let current = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") {
+        current += c + (text[i + 1] ?? "");
+        i++;
+        continue;
+      }
+      if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(current);
+      current = "";
+      continue;
+    }
+    current += c;
+  }
+  if (current.trim() !== "") parts.push(current);
+  return parts.map((p) => p.trim());
+}
