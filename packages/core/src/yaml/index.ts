@@ -1,0 +1,3 @@
+/** YAML with positions: parse, locate keys and entries for diagnostics. */
+export { parseYaml } from "./parse-yaml";
+export type { ParsedYaml, YamlPosition, YamlPathSegment } from "./parse-yaml";

@@ -1,0 +1,47 @@
+import { parseYaml } from "./parse-yaml";
+
+describe("parseYaml", () => {
+  it("returns plain values with PyYAML's YAML 1.1 booleans, merge keys and dates as text", () => {
+    const r = parseYaml("a: yes\nb: 2020-01-01\nbase: &b {p: 1}\nd:\n  <<: *b\n  q: 2\n", "x.yml");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value).toEqual({ a: true, b: "2020-01-01", base: { p: 1 }, d: { p: 1, q: 2 } });
+  });
+
+  it("gives null for an empty file", () => {
+    expect(parseYaml("", "e.yml").value).toBeNull();
+    expect(parseYaml("# only a comment\n", "e.yml").value).toBeNull();
+  });
+
+  it("reports a syntax error as TSDBT-E001 with file, line, column and the line as snippet", () => {
+    const r = parseYaml("models:\n  - name: a\n    description: [unclosed\n  - name: b\n", "models/schema.yml");
+    expect(r.value).toBeNull();
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    const d = r.diagnostics[0];
+    expect(d).toMatchObject({ code: "TSDBT-E001", severity: "error", file: "models/schema.yml" });
+    expect(d.message).toMatch(/^The YAML in models\/schema\.yml could not be parsed: /);
+    expect(d.line).toBeGreaterThanOrEqual(3);
+    expect(d.snippet).toBe(r.lineText(d.line!));
+    expect(d.hint).toBeTruthy();
+  });
+
+  it("reports a duplicate key at the second occurrence", () => {
+    const r = parseYaml("name: a\nversion: 1\nname: b\n", "dbt_project.yml");
+    expect(r.diagnostics[0]).toMatchObject({ code: "TSDBT-E001", line: 3, col: 1, snippet: "name: b" });
+    expect(r.diagnostics[0].message).toMatch(/unique|duplicate/i);
+  });
+
+  it("locates keys, sequence entries and values", () => {
+    const text = "models:\n  - name: a\n    columns:\n      - name: id\n        tests: [unique]\n";
+    const r = parseYaml(text, "s.yml");
+    expect(r.locate(["models"])).toEqual({ line: 1, col: 1 });
+    expect(r.locate(["models", 0])).toEqual({ line: 2, col: 5 });
+    expect(r.locate(["models", 0, "columns", 0, "tests"])).toEqual({ line: 5, col: 9 });
+    expect(r.locateValue(["models", 0, "columns", 0, "tests"])).toEqual({ line: 5, col: 16 });
+    expect(r.locateValue(["models", 0, "name"])).toEqual({ line: 2, col: 11 });
+  });
+
+  it("falls back to the closest existing ancestor for a missing path", () => {
+    const r = parseYaml("models:\n  - name: a\n", "s.yml");
+    expect(r.locate(["models", 0, "nope", "deeper"])).toEqual({ line: 2, col: 5 });
+  });
+});

@@ -1,0 +1,122 @@
+import { Document, isMap, type DocumentOptions, type ParseOptions, type SchemaOptions, type Tags, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+
+/** A 1-based line and column in a YAML file. */
+export interface YamlPosition {
+  line: number;
+  col: number;
+}
+
+/** A step into a YAML value: a mapping key or a sequence index. */
+export type YamlPathSegment = string | number;
+
+/** A parsed YAML file: its plain value plus the positions of every key and entry. */
+export interface ParsedYaml {
+  /** File name as given (relative to the project), used in diagnostics. */
+  file: string;
+  /** The document as plain JavaScript values (`null` for an empty file or on a syntax error). */
+  value: unknown;
+  /** Syntax errors (TSDBT-E001); `value` is `null` when there is any. */
+  diagnostics: Diagnostic[];
+  /**
+   * Where the entry at `path` starts: the key of a mapping entry, the item of a sequence
+   * entry. Falls back to the closest ancestor found; `undefined` only for an empty document.
+   */
+  locate(path: readonly YamlPathSegment[]): YamlPosition | undefined;
+  /** Where the value at `path` starts (the scalar after the colon, or the nested block). */
+  locateValue(path: readonly YamlPathSegment[]): YamlPosition | undefined;
+  /** The text of a 1-based line, without its newline (for diagnostic snippets). */
+  lineText(line: number): string;
+}
+
+/** Options PyYAML (and so dbt) effectively uses: YAML 1.1 booleans and merge keys, dates kept as text. */
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: "1.1",
+  prettyErrors: false,
+  uniqueKeys: true,
+  customTags: (tags: Tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
+};
+
+/**
+ * Parses YAML text keeping positions. A syntax error becomes a TSDBT-E001 diagnostic
+ * with file:line:col and the offending line as snippet; it is returned, not thrown.
+ */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+  let lines: string[] | undefined;
+  const lineText = (line: number): string => {
+    lines ??= text.split(/\r?\n/);
+    return lines[line - 1] ?? "";
+  };
+  const position = (offset: number): YamlPosition => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  const diagnostics: Diagnostic[] = doc.errors.map((err) => {
+    const at = position(err.pos[0]);
+    return {
+      code: "TSDBT-E001",
+      severity: "error",
+      message: `The YAML in ${file} could not be parsed: ${describeYamlError(err.message)}.`,
+      file,
+      line: at.line,
+      col: at.col,
+      snippet: lineText(at.line),
+      hint: "Check the indentation (spaces, not tabs) and the quoting on this line and the one before it.",
+    };
+  });
+  const value = diagnostics.length > 0 ? null : (doc.toJS({ maxAliasCount: -1 }) as unknown) ?? null;
+  return {
+    file,
+    value,
+    diagnostics,
+    locate: (path) => locateIn(doc, path, false, position),
+    locateValue: (path) => locateIn(doc, path, true, position),
+    lineText,
+  };
+}
+
+function describeYamlError(message: string): string {
+  const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").trim();
+  return first.replace(/[.:]$/, "");
+}
+
+function locateIn(
+  doc: Document,
+  path: readonly YamlPathSegment[],
+  wantValue: boolean,
+  position: (offset: number) => YamlPosition,
+): YamlPosition | undefined {
+  let node: unknown = doc.contents;
+  let best: YamlPosition | undefined = rangeStart(node, position);
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, segment));
+      if (!pair) return best;
+      const keyAt = rangeStart(pair.key, position);
+      best = last && !wantValue ? keyAt ?? best : rangeStart(pair.value, position) ?? keyAt ?? best;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment];
+      if (item === undefined) return best;
+      best = rangeStart(item, position) ?? best;
+      node = item;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+function keyMatches(key: unknown, segment: YamlPathSegment): boolean {
+  const k = isScalar(key) ? key.value : key;
+  return k === segment || (k !== null && k !== undefined && String(k) === String(segment));
+}
+
+function rangeStart(node: unknown, position: (offset: number) => YamlPosition): YamlPosition | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? position(range[0]) : undefined;
+}
