@@ -1,0 +1,48 @@
+/**
+ * Stable codes of errors the runner reports on a node. Each one is a mistake a user can
+ * make (or fix) in the project, so each comes with a full sentence and a hint.
+ */
+export const RunnerErrorCode = {
+  unknownMaterialization: "TSDBT-E401",
+  unknownIncrementalStrategy: "TSDBT-E402",
+  schemaChanged: "TSDBT-E403",
+  invalidOnSchemaChange: "TSDBT-E404",
+  noBulkLoad: "TSDBT-E405",
+  seedColumnsChanged: "TSDBT-E406",
+  malformedCsv: "TSDBT-E407",
+  unsupportedResource: "TSDBT-E408",
+  runHookFailed: "TSDBT-E409",
+  invalidTestConfig: "TSDBT-E410",
+} as const;
+
+/** A node failure with a stable code, a sentence, an optional `file:line:col` and a hint. */
+export class RunnerError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly col: number | undefined;
+
+  constructor(code: string, message: string, options: { hint?: string; file?: string; line?: number; col?: number } = {}) {
+    super(message);
+    this.name = "RunnerError";
+    this.code = code;
+    this.hint = options.hint;
+    this.file = options.file;
+    this.line = options.line;
+    this.col = options.col;
+  }
+
+  /** `file:line:col: TSDBT-Exxx: message` followed by the hint, for a result's `message`. */
+  format(): string {
+    const where = this.file ? `${this.file}${this.line ? `:${this.line}${this.col ? `:${this.col}` : ""}` : ""}: ` : "";
+    return `${where}${this.code}: ${this.message}${this.hint ? `\n  hint: ${this.hint}` : ""}`;
+  }
+}
+
+/** The message of anything a node threw: a formatted {@link RunnerError}, else the error's own message (never a stack). */
+export function describeError(error: unknown): string {
+  if (error instanceof RunnerError) return error.format();
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

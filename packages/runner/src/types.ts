@@ -1,0 +1,111 @@
+import type { Adapter, RelationRef } from "@tsdbt/adapter-api";
+import type { Manifest } from "@tsdbt/core";
+
+/** What core gives the runner for each node to execute. */
+export interface NodeCompiler {
+  /**
+   * SQL for a node rendered for execution: `execute` true, `is_incremental()` answering
+   * `flags.isIncremental`, `this` = the target relation. May throw; the runner records
+   * the throw as that node's error, never as a crash of the run.
+   */
+  compileNode(uniqueId: string, flags: { isIncremental: boolean }): string;
+  /** Renders a hook's SQL (pre/post-hook, on-run-start/end) for a node, or for the run when `uniqueId` is null. */
+  renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>): string;
+  /** The relation a node builds (database, schema, identifier). */
+  relationOf(uniqueId: string): RelationRef;
+}
+
+/** Options of {@link runNodes}. */
+export interface RunOptions {
+  manifest: Manifest;
+  /** Unique ids to execute (models, seeds, tests; ephemeral models and analyses run nothing). */
+  selected: string[];
+  adapter: Adapter;
+  compiler: NodeCompiler;
+  /** Worker count; forced to 1 when the adapter cannot run statements concurrently. */
+  threads: number;
+  /** Stop starting nodes after the first failure and cancel the running ones. */
+  failFast?: boolean;
+  /** `--full-refresh`: rebuild incremental models and reload seeds from scratch. */
+  fullRefresh?: boolean;
+  /** Project directory; seed files are read relative to it. */
+  projectDir: string;
+  /** Aborting (Ctrl-C) cancels running statements; the summary keeps what completed. */
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  /** SQL of the project's on-run-start hooks, unrendered. */
+  onRunStart?: string[];
+  /** SQL of the project's on-run-end hooks, unrendered; rendered with `results` in `extra`. */
+  onRunEnd?: string[];
+}
+
+/** Statuses of models and seeds (success/error/skipped) and of tests (pass/warn/fail/error/skipped). */
+export type NodeStatus = "success" | "error" | "skipped" | "pass" | "warn" | "fail";
+
+/** One phase of a node's execution, as run_results.json records it. */
+export interface TimingInfo {
+  name: "compile" | "execute";
+  started_at: string;
+  completed_at: string;
+}
+
+/** The result of one node, shaped like an entry of dbt's run_results.json v6. */
+export interface NodeResult {
+  status: NodeStatus;
+  timing: TimingInfo[];
+  /** `Thread-<n> (worker)`. */
+  thread_id: string;
+  /** Seconds. */
+  execution_time: number;
+  /** What the warehouse said: `_message`, `rows_affected` when known. */
+  adapter_response: Record<string, unknown>;
+  message: string | null;
+  /** Failing rows of a test; null for other nodes. */
+  failures: number | null;
+  unique_id: string;
+  compiled: boolean | null;
+  compiled_code: string | null;
+  relation_name: string | null;
+}
+
+/** A failed on-run-start / on-run-end hook. */
+export interface RunHookError {
+  hook: "on-run-start" | "on-run-end";
+  index: number;
+  message: string;
+}
+
+/** What {@link runNodes} returns. */
+export interface RunSummary {
+  /** One result per executed or skipped node, in completion order (ephemeral models are left out). */
+  results: NodeResult[];
+  /** Wall time of the whole run in seconds. */
+  elapsed: number;
+  /** Results per status. */
+  counts: Record<NodeStatus, number>;
+  /** True when the run was aborted by the signal; nodes not started then have no result. */
+  interrupted: boolean;
+  /** ISO time the run started. */
+  startedAt: string;
+  /** Failed run-level hooks. */
+  hookErrors: RunHookError[];
+}
+
+/** The node fields dbt's structured logs carry on node events. */
+export interface NodeInfo {
+  unique_id: string;
+  node_status: NodeStatus | "started";
+  node_started_at: string | null;
+  node_finished_at: string | null;
+  materialized: string;
+  resource_type: string;
+  node_name: string;
+  node_path: string;
+  node_relation: { database: string | null; schema: string; alias: string; relation_name: string | null } | null;
+}
+
+/** Progress of a run, for the CLI to print. `index` is 1-based among the `total` nodes that produce results. */
+export type RunEvent =
+  | { kind: "node_start"; index: number; total: number; node_info: NodeInfo }
+  | { kind: "node_finish"; index: number; total: number; node_info: NodeInfo; result: NodeResult }
+  | { kind: "run_hook"; hook: "on-run-start" | "on-run-end"; index: number; total: number; status: "success" | "error"; message: string | null };
