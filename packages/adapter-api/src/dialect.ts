@@ -33,6 +33,10 @@ export interface SqlDialect {
   typeFor(kind: "integer" | "float" | "boolean" | "date" | "timestamp" | "text"): string;
   /** Wraps a query to return at most `limit` rows. */
   limit(sql: string, limit: number): string;
+  /** `alter table … alter column … type …` (on_schema_change: sync_all_columns). */
+  alterColumnType(relation: string, column: string, dataType: string): string;
+  /** SQL type for whole numbers beyond the 32-bit range (seed inference). */
+  bigintType(): string;
 }
 
 /** Builds a dialect from overrides on top of ANSI-flavoured defaults with double-quote quoting. */
@@ -53,6 +57,8 @@ export function defineDialect(overrides: Partial<SqlDialect> & Pick<SqlDialect, 
     currentTimestamp: () => "current_timestamp",
     typeFor: (k) => ({ integer: "integer", float: "double precision", boolean: "boolean", date: "date", timestamp: "timestamp", text: "text" })[k],
     limit: (sql, n) => `select * from (\n${sql}\n) as tsdbt_limited limit ${n}`,
+    alterColumnType: (rel, c, type) => `alter table ${rel} alter column ${quote(c)} type ${type}`,
+    bigintType: () => "bigint",
   };
   return { ...base, ...overrides, quote };
 }
