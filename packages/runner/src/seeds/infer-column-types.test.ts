@@ -1,0 +1,40 @@
+import { defineDialect } from "@tsdbt/adapter-api";
+import { parseCsv } from "./csv-reader";
+import { inferColumnKinds, seedColumns } from "./infer-column-types";
+
+const kindsOf = (csv: string) => inferColumnKinds(parseCsv(csv, ",", "t.csv"));
+
+describe("inferColumnKinds", () => {
+  it("infers integer, float, boolean, date, timestamp and text per column", () => {
+    const csv = "i,f,b,d,ts,t\n1,1.5,true,2024-01-31,2024-01-31 10:00:00,x\n-2,3,FALSE,2023-12-01,2024-02-01T00:00,1\n";
+    expect(kindsOf(csv)).toEqual(["integer", "float", "boolean", "date", "timestamp", "text"]);
+  });
+
+  it("treats empty cells as null: they never change a column's kind, and an all-empty column is text", () => {
+    expect(kindsOf("a,b\n1,\n,\n3,\n")).toEqual(["integer", "text"]);
+  });
+
+  it("widens mixes: integers and decimals to float, dates and timestamps to timestamp, anything else to text", () => {
+    expect(kindsOf("n,t,x\n1,2024-01-01,1\n2.5,2024-01-02 03:04:05,abc\n")).toEqual(["float", "timestamp", "text"]);
+  });
+
+  it("does not take impossible dates for dates", () => {
+    expect(kindsOf("d\n2024-02-30\n")).toEqual(["text"]);
+  });
+
+  it("uses a big integer type for whole numbers beyond 32 bits", () => {
+    expect(kindsOf("id\n1\n3000000000\n")).toEqual(["bigint"]);
+  });
+});
+
+describe("seedColumns", () => {
+  it("maps kinds to the dialect's types and applies column_types overrides by name", () => {
+    const table = parseCsv("ID,amount,code\n1,2.5,007\n", ",", "t.csv");
+    const columns = seedColumns(table, defineDialect({ parserDialect: "postgresql" }), { code: "varchar(3)" });
+    expect(columns).toEqual([
+      { name: "ID", dataType: "integer", index: 1 },
+      { name: "amount", dataType: "double precision", index: 2 },
+      { name: "code", dataType: "varchar(3)", index: 3 },
+    ]);
+  });
+});
