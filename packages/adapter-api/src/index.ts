@@ -9,3 +9,4 @@ export * from "./column";
 export * from "./capabilities";
 export * from "./adapter";
 export * from "./dialect";
+export * from "./load-adapter";

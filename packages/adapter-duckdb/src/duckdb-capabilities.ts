@@ -1,0 +1,16 @@
+import type { Capabilities } from "@tsdbt/adapter-api";
+
+/**
+ * What the bundled DuckDB (1.5) can do. DuckDB runs DDL inside transactions, has had
+ * `MERGE INTO` since 1.4, `CREATE OR REPLACE`, `ALTER … RENAME TO` and `COMMENT ON`,
+ * and addresses attached databases by catalog name.
+ */
+export const DUCKDB_CAPABILITIES: Capabilities = {
+  transactionalDdl: true,
+  merge: true,
+  createOrReplace: true,
+  renameRelation: true,
+  comments: true,
+  concurrentStatements: true,
+  crossDatabase: true,
+};
