@@ -1,0 +1,9 @@
+/** Profiles, vars, env_var() and folder config trees. */
+export { createEnvVarFunction } from "./env-var";
+export type { EnvironmentVariables } from "./env-var";
+export { ConfigValueError, findConfigValueError } from "./load-error";
+export type { LoadResult } from "./load-error";
+export { renderYamlValues } from "./render-yaml-values";
+export type { YamlRenderContext } from "./render-yaml-values";
+export { parseCliVars, resolveVars, createVarFunction, isPlainObject } from "./vars";
+export type { Vars, ResolveVarsOptions } from "./vars";
