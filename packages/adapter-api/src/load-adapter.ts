@@ -34,12 +34,16 @@ export interface LoadAdapterOptions {
 export function loadAdapter(type: string, options: LoadAdapterOptions = {}): AdapterFactory {
   const packageName = `@tsdbt/adapter-${type}`;
   if (!/^[a-z][a-z0-9_-]*$/.test(type)) throw unknownAdapter(type, packageName);
+  let resolved: string;
+  try {
+    resolved = require.resolve(packageName, options.paths?.length ? { paths: [...options.paths, __dirname] } : undefined);
+  } catch {
+    throw unknownAdapter(type, packageName);
+  }
   let loaded: unknown;
   try {
-    const resolved = options.paths?.length ? resolveFrom(packageName, options.paths) : packageName;
     loaded = require(resolved);
   } catch (error) {
-    if (isMissing(error, packageName)) throw unknownAdapter(type, packageName);
     const reason = error instanceof Error ? error.message : String(error);
     throw new AdapterError(
       "TSDBT-E041",
@@ -56,19 +60,6 @@ export function loadAdapter(type: string, options: LoadAdapterOptions = {}): Ada
     );
   }
   return factory as AdapterFactory;
-}
-
-function resolveFrom(packageName: string, paths: string[]): string {
-  try {
-    return require.resolve(packageName, { paths });
-  } catch {
-    return packageName;
-  }
-}
-
-function isMissing(error: unknown, packageName: string): boolean {
-  const err = error as { code?: string; message?: string } | null;
-  return err?.code === "MODULE_NOT_FOUND" && typeof err.message === "string" && err.message.includes(`'${packageName}'`);
 }
 
 function unknownAdapter(type: string, packageName: string): AdapterError {
