@@ -1,0 +1,44 @@
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { ManifestNode } from "../manifest/types";
+import { createNodeContext, type RenderSession } from "../context/node-context";
+import { createCaptureScope, type CaptureTarget } from "./capture-scope";
+import { renderErrorToDiagnostic } from "./render-diagnostic";
+import { staticParse } from "./static-parse";
+
+/** How a node's SQL was read while parsing. */
+export type ParseMethod = "static" | "rendered";
+
+/**
+ * Parses one SQL node (model, analysis, singular test, snapshot body): records its refs,
+ * sources, `config()` calls and macros. Templates whose Jinja is only ref/source/config
+ * with literal arguments are read without rendering.
+ */
+export function parseSqlNode(
+  session: RenderSession,
+  node: ManifestNode,
+  target: CaptureTarget,
+  configView: () => Record<string, unknown>,
+  lineOffset = 1,
+): { method: ParseMethod; diagnostics: Diagnostic[] } {
+  const scope = createCaptureScope(node, target, configView);
+  const fast = staticParse(node.raw_code);
+  if (fast) {
+    for (const call of fast.calls) {
+      if (call.fn === "ref") scope.ref(call.args, call.kwargs);
+      else if (call.fn === "source") scope.source(String(call.args[0]), String(call.args[1]));
+      else {
+        const dict = call.args[0];
+        scope.config.set(dict && typeof dict === "object" ? { ...(dict as Record<string, unknown>), ...call.kwargs } : call.kwargs);
+      }
+    }
+    return { method: "static", diagnostics: [] };
+  }
+  const { context, resolveGlobal } = createNodeContext(session, scope);
+  try {
+    session.env.render(node.raw_code, context, { file: node.original_file_path, lineOffset, resolveGlobal });
+  } catch (e) {
+    return { method: "rendered", diagnostics: [renderErrorToDiagnostic(e, node.original_file_path, node.unique_id, () => session.registry.visibleNames(node.package_name))] };
+  }
+  node.depends_on.macros = [...scope.macros].sort();
+  return { method: "rendered", diagnostics: [] };
+}

@@ -1,0 +1,65 @@
+import { readLiteralArgs } from "./literal-args";
+
+/** One `{{ ref(…) }}`, `{{ source(…) }}` or `{{ config(…) }}` expression found by the static reader. */
+export interface StaticCall {
+  fn: "ref" | "source" | "config";
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+  /** Offsets of the whole `{{ … }}` tag in the source. */
+  start: number;
+  end: number;
+  /** Whitespace control on either side (`{{-`, `-}}`). */
+  trimLeft: boolean;
+  trimRight: boolean;
+}
+
+/** What the static reader learned from a template that needs no rendering. */
+export interface StaticParse {
+  calls: StaticCall[];
+  /** Offsets of `{# … #}` comments. */
+  comments: { start: number; end: number }[];
+}
+
+const CALL = /^\s*(ref|source|config)\s*(?=\()/;
+
+/**
+ * Reads a model whose only Jinja is `ref`, `source` and `config` calls with literal arguments
+ * (and comments), without rendering it. Returns null when the template needs the full renderer:
+ * any `{% … %}` tag, any other expression, or any argument that is not a literal.
+ */
+export function staticParse(source: string): StaticParse | null {
+  const calls: StaticCall[] = [];
+  const comments: { start: number; end: number }[] = [];
+  let i = 0;
+  for (;;) {
+    const open = source.indexOf("{", i);
+    if (open < 0) break;
+    const next = source[open + 1];
+    if (next === "%") return null;
+    if (next === "#") {
+      const close = source.indexOf("#}", open + 2);
+      if (close < 0) return null;
+      comments.push({ start: open, end: close + 2 });
+      i = close + 2;
+      continue;
+    }
+    if (next !== "{") {
+      i = open + 1;
+      continue;
+    }
+    const close = source.indexOf("}}", open + 2);
+    if (close < 0) return null;
+    let inner = source.slice(open + 2, close);
+    const trimLeft = inner.startsWith("-");
+    const trimRight = inner.endsWith("-");
+    if (trimLeft) inner = inner.slice(1);
+    if (trimRight) inner = inner.slice(0, -1);
+    const m = CALL.exec(inner);
+    if (!m) return null;
+    const parsed = readLiteralArgs(inner, m[0].length);
+    if (!parsed || inner.slice(parsed.end).trim() !== "") return null;
+    calls.push({ fn: m[1] as StaticCall["fn"], args: parsed.args, kwargs: parsed.kwargs, start: open, end: close + 2, trimLeft, trimRight });
+    i = close + 2;
+  }
+  return { calls, comments };
+}
