@@ -7,3 +7,5 @@ export { renderYamlValues } from "./render-yaml-values";
 export type { YamlRenderContext } from "./render-yaml-values";
 export { parseCliVars, resolveVars, createVarFunction, isPlainObject } from "./vars";
 export type { Vars, ResolveVarsOptions } from "./vars";
+export { loadProfile, profileFromText, profileDirectories } from "./load-profile";
+export type { LoadProfileOptions, LoadedProfile } from "./load-profile";
