@@ -9,3 +9,7 @@ export { parseCliVars, resolveVars, createVarFunction, isPlainObject } from "./v
 export type { Vars, ResolveVarsOptions } from "./vars";
 export { loadProfile, profileFromText, profileDirectories } from "./load-profile";
 export type { LoadProfileOptions, LoadedProfile } from "./load-profile";
+export { resolveFolderConfig, folderConfigLayers } from "./folder-config";
+export { mergeConfigs } from "./merge-configs";
+export { normaliseConfig, normaliseHooks, normaliseTags } from "./normalise-config";
+export type { ConfigLayer } from "./normalise-config";

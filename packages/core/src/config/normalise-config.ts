@@ -1,0 +1,53 @@
+import type { Hook } from "../manifest/types";
+import { isPlainObject } from "./vars";
+
+/** A node config layer with keys as dbt names them (no `+`), values as written or normalised. */
+export type ConfigLayer = Record<string, unknown>;
+
+const HOOK_ALIASES: Readonly<Record<string, string>> = { pre_hook: "pre-hook", post_hook: "post-hook" };
+
+/**
+ * Normalises one config layer the way dbt stores configs: `pre_hook`/`post_hook` renamed to
+ * `pre-hook`/`post-hook`, hooks turned into `{sql, transaction, index}` lists, `tags` into a
+ * list, `materialized` trimmed and lower-cased. Other keys are kept as they are.
+ */
+export function normaliseConfig(layer: ConfigLayer): ConfigLayer {
+  const out: ConfigLayer = {};
+  for (const [rawKey, value] of Object.entries(layer)) {
+    const key = HOOK_ALIASES[rawKey] ?? rawKey;
+    if (key === "pre-hook" || key === "post-hook") out[key] = [...((out[key] as Hook[] | undefined) ?? []), ...normaliseHooks(value)];
+    else if (key === "tags") out.tags = normaliseTags(value);
+    else if (key === "materialized" && typeof value === "string") out.materialized = value.trim().toLowerCase();
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** `"tag"` → `["tag"]`; a list keeps its text items; nothing → `[]`. */
+export function normaliseTags(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.filter((t) => t !== null && t !== undefined).map((t) => String(t));
+}
+
+/**
+ * A hook value as written (`"sql"`, `["sql", …]`, `{sql, transaction}` or a list of those)
+ * → dbt's hook objects. `transaction` defaults to true; `index` is null until the runner orders them.
+ */
+export function normaliseHooks(value: unknown): Hook[] {
+  if (value === undefined || value === null) return [];
+  const items = Array.isArray(value) ? value : [value];
+  const hooks: Hook[] = [];
+  for (const item of items) {
+    if (typeof item === "string") {
+      if (item.trim() !== "") hooks.push({ sql: item, transaction: true, index: null });
+    } else if (isPlainObject(item) && typeof item.sql === "string") {
+      hooks.push({
+        sql: item.sql,
+        transaction: item.transaction === undefined ? true : item.transaction !== false,
+        index: typeof item.index === "number" ? item.index : null,
+      });
+    }
+  }
+  return hooks;
+}
