@@ -10,3 +10,4 @@ export * from "./capabilities";
 export * from "./adapter";
 export * from "./dialect";
 export * from "./load-adapter";
+export * from "./worker/worker-adapter";

@@ -1,0 +1,101 @@
+/*
+ * Runs the bridge against the real DuckDB adapter. The worker is plain compiled JavaScript,
+ * so build first: npx tsc --build packages/adapter-api packages/adapter-duckdb
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { AdapterError } from "../load-adapter";
+import { startAdapterWorker, type WorkerAdapter } from "./worker-adapter";
+
+let projectDir: string;
+let adapter: WorkerAdapter;
+
+beforeEach(async () => {
+  projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-bridge-"));
+  adapter = await startAdapterWorker({ type: "duckdb", schema: "main", path: "dev.duckdb", threads: 2 }, { projectDir, targetPath: "target" });
+});
+afterEach(async () => {
+  await adapter.close();
+  fs.rmSync(projectDir, { recursive: true, force: true });
+});
+
+describe("adapter worker bridge", () => {
+  it("reports the adapter's identity and uses its dialect on this thread", () => {
+    expect(adapter.type).toBe("duckdb");
+    expect(adapter.defaultDatabase).toBe("dev");
+    expect(adapter.defaultSchema).toBe("main");
+    expect(adapter.capabilities.transactionalDdl).toBe(true);
+    expect(adapter.dialect.quote("order")).toBe('"order"');
+  });
+
+  it("answers synchronous calls while asynchronous ones are in flight", async () => {
+    const background = Array.from({ length: 8 }, (_, i) => adapter.execute(`select ${i} as i, count(*) as n from range(100000)`));
+    adapter.executeSync("create table events as select range as id, date '2024-01-01' + range::integer as day from range(5)");
+    const sync = adapter.executeSync("select * from events order by id", { limit: 2 });
+    expect(sync.rows).toEqual([{ id: 0, day: "2024-01-01" }, { id: 1, day: "2024-01-02" }]);
+    expect(adapter.getColumnsSync({ schema: "main", identifier: "events" }).map((c) => [c.name, c.dataType])).toEqual([["id", "BIGINT"], ["day", "DATE"]]);
+    expect(adapter.listRelationsSync(null, "main")).toEqual([{ database: "dev", schema: "main", identifier: "events", type: "table" }]);
+    expect(adapter.listSchemasSync(null)).toContain("main");
+    const results = await Promise.all(background);
+    expect(results.map((r) => r.rows[0])).toEqual(Array.from({ length: 8 }, (_, i) => ({ i, n: 100000 })));
+    expect(await adapter.getColumns({ schema: "main", identifier: "events" })).toHaveLength(2);
+  });
+
+  it("carries the engine's message across, for synchronous and asynchronous calls alike", async () => {
+    expect(() => adapter.executeSync("select * from missing_table")).toThrow(/Table with name missing_table does not exist/);
+    await expect(adapter.execute("select * from missing_table")).rejects.toThrow(/Table with name missing_table does not exist/);
+    expect(adapter.executeSync("select 1 as still_working").rows).toEqual([{ still_working: 1 }]);
+  });
+
+  it("runs a transaction's statements, sync or async, on one connection and rolls back when the body throws", async () => {
+    await expect(
+      adapter.transaction(async (tx) => {
+        await tx.execute("create table staged (id integer)");
+        tx.executeSync("insert into staged values (1), (2)");
+        expect(tx.executeSync("select count(*) as n from staged").rows).toEqual([{ n: 2 }]);
+        expect(await adapter.listRelations(null, "main")).toEqual([]);
+        throw new Error("model failed");
+      }),
+    ).rejects.toThrow("model failed");
+    expect(adapter.listRelationsSync(null, "main")).toEqual([]);
+    await adapter.transaction(async (tx) => {
+      await tx.execute("create table final as select 1 as id");
+    });
+    expect(adapter.listRelationsSync(null, "main").map((r) => r.identifier)).toEqual(["final"]);
+  });
+
+  it("cancels a running statement and refuses calls after close", async () => {
+    let settled = false;
+    const slow = adapter.execute("select count(*) from range(100000000000)").finally(() => (settled = true));
+    slow.catch(() => undefined);
+    while (!settled) {
+      await adapter.cancel();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await expect(slow).rejects.toThrow(/interrupt/i);
+    await adapter.close();
+    await expect(adapter.execute("select 1")).rejects.toMatchObject({ code: "TSDBT-E046" });
+    expect(() => adapter.executeSync("select 1")).toThrow(/closed/);
+  });
+});
+
+describe("startAdapterWorker failures", () => {
+  it("rejects with the adapter's coded error when the adapter cannot open in the worker", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-bridge-fail-"));
+    try {
+      const failure = await startAdapterWorker({ type: "duckdb", schema: "main", path: ":memory:", extensions: ["spatial"] }, { projectDir: dir, targetPath: "target" }).then(
+        () => null,
+        (error: unknown) => error as AdapterError,
+      );
+      expect(failure).toBeInstanceOf(AdapterError);
+      expect(failure).toMatchObject({ code: "TSDBT-E043", message: expect.stringContaining("'spatial' is not installed") });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("rejects an unknown adapter type before starting a worker", async () => {
+    await expect(startAdapterWorker({ type: "nosuchdb", schema: "main" }, { projectDir: "/tmp", targetPath: "target" })).rejects.toMatchObject({ code: "TSDBT-E040" });
+  });
+});

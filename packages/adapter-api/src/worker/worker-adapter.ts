@@ -1,0 +1,231 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { Adapter, AdapterContext, ExecuteOptions, ProfileTarget, QueryResult } from "../adapter";
+import type { Capabilities } from "../capabilities";
+import type { Column } from "../column";
+import type { SqlDialect } from "../dialect";
+import type { RelationRef } from "../relation";
+import { AdapterError, loadAdapter } from "../load-adapter";
+import {
+  fromWireError,
+  SIGNAL_ANSWERED,
+  SIGNAL_WAITING,
+  SIGNAL_WORKER_DIED,
+  type WireError,
+  type WorkerOperation,
+  type WorkerReady,
+  type WorkerResponse,
+  type WorkerStartData,
+} from "./protocol";
+
+/** A transaction over the bridge: its statements all run on the worker's one transaction connection. */
+export interface WorkerTransaction extends Pick<Adapter, "execute"> {
+  /** Runs a statement of this transaction, blocking the thread until it finishes. */
+  executeSync(sql: string, options?: ExecuteOptions): QueryResult;
+}
+
+/**
+ * An adapter that lives in a worker thread. Its asynchronous methods may have many
+ * statements in flight at once; the `…Sync` methods block the calling thread until the
+ * worker answers, for Jinja's synchronous `run_query` and `adapter.get_columns_in_relation`.
+ */
+export interface WorkerAdapter extends Adapter {
+  transaction<T>(fn: (tx: WorkerTransaction) => Promise<T>): Promise<T>;
+  executeSync(sql: string, options?: ExecuteOptions): QueryResult;
+  getColumnsSync(relation: RelationRef): Column[];
+  listRelationsSync(database: string | null, schema: string): RelationRef[];
+  listSchemasSync(database: string | null): string[];
+  /** Closes the adapter in the worker and terminates the worker. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a worker thread that opens the adapter for `target` (loaded by its `type`, as
+ * {@link loadAdapter} does) and resolves once it is open. The dialect is built on the calling
+ * thread from the same package, since it is made of functions. Fails with the adapter's own
+ * error (e.g. a profile error with its code) when the adapter cannot open.
+ */
+export async function startAdapterWorker(target: ProfileTarget, context: AdapterContext): Promise<WorkerAdapter> {
+  const local = loadAdapter(target.type)(target, context);
+  const signal = new SharedArrayBuffer(4);
+  const { port1, port2 } = new MessageChannel();
+  const data: WorkerStartData = { target, context, signal, syncPort: port2 };
+  const worker = new Worker(workerEntryFile(), { workerData: data, transferList: [port2] });
+  const ready = await new Promise<WorkerReady>((resolve, reject) => {
+    const onExit = (code: number) => reject(new Error(`The adapter worker exited with code ${code} before it was ready.`));
+    worker.once("error", reject);
+    worker.once("exit", onExit);
+    worker.once("message", (message: WorkerReady | { kind: "failed"; error: WireError }) => {
+      worker.off("error", reject);
+      worker.off("exit", onExit);
+      if (message.kind === "ready") resolve(message);
+      else reject(fromWireError(message.error));
+    });
+  }).catch(async (error: unknown) => {
+    port1.close();
+    await worker.terminate();
+    throw error;
+  });
+  return new WorkerAdapterProxy(worker, port1, new Int32Array(signal), ready, local.dialect);
+}
+
+/** The compiled worker entry: beside this file in dist, or in the package's dist when running from src (tests). */
+function workerEntryFile(): string {
+  const candidates = [
+    path.join(__dirname, "adapter-worker-entry.js"),
+    path.join(__dirname, "..", "..", "dist", "worker", "adapter-worker-entry.js"),
+  ];
+  const found = candidates.find((file) => fs.existsSync(file));
+  if (!found) {
+    throw new AdapterError("TSDBT-E045", "The adapter worker script is missing from @tsdbt/adapter-api.", "Build the package first: npx tsc --build packages/adapter-api.");
+  }
+  return found;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+class WorkerAdapterProxy implements WorkerAdapter {
+  readonly type: string;
+  readonly defaultDatabase: string | null;
+  readonly defaultSchema: string;
+  readonly capabilities: Capabilities;
+  readonly loadCsv?: Adapter["loadCsv"];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private stopped: Error | null = null;
+
+  constructor(
+    private readonly worker: Worker,
+    private readonly syncPort: MessagePort,
+    private readonly signal: Int32Array,
+    ready: WorkerReady,
+    readonly dialect: SqlDialect,
+  ) {
+    this.type = ready.type;
+    this.defaultDatabase = ready.defaultDatabase;
+    this.defaultSchema = ready.defaultSchema;
+    this.capabilities = ready.capabilities;
+    if (ready.canLoadCsv) this.loadCsv = (relation, file, columns, options) => this.call("loadCsv", [relation, file, columns, options]) as Promise<number>;
+    worker.on("message", (response: WorkerResponse) => this.settle(response));
+    worker.on("error", (error) => this.stop(new Error(`The adapter worker failed: ${error.message}`)));
+    worker.on("exit", (code) => this.stop(new Error(`The adapter worker stopped (exit code ${code}).`)));
+    worker.unref();
+  }
+
+  async open(): Promise<void> {
+    if (this.stopped) throw this.stopped;
+  }
+
+  execute(sql: string, options?: ExecuteOptions): Promise<QueryResult> {
+    return this.call("execute", [sql, options]) as Promise<QueryResult>;
+  }
+
+  executeSync(sql: string, options?: ExecuteOptions): QueryResult {
+    return this.callSync("execute", [sql, options]) as QueryResult;
+  }
+
+  listRelations(database: string | null, schema: string): Promise<RelationRef[]> {
+    return this.call("listRelations", [database, schema]) as Promise<RelationRef[]>;
+  }
+
+  listRelationsSync(database: string | null, schema: string): RelationRef[] {
+    return this.callSync("listRelations", [database, schema]) as RelationRef[];
+  }
+
+  getColumns(relation: RelationRef): Promise<Column[]> {
+    return this.call("getColumns", [plainRelation(relation)]) as Promise<Column[]>;
+  }
+
+  getColumnsSync(relation: RelationRef): Column[] {
+    return this.callSync("getColumns", [plainRelation(relation)]) as Column[];
+  }
+
+  listSchemas(database: string | null): Promise<string[]> {
+    return this.call("listSchemas", [database]) as Promise<string[]>;
+  }
+
+  listSchemasSync(database: string | null): string[] {
+    return this.callSync("listSchemas", [database]) as string[];
+  }
+
+  async transaction<T>(fn: (tx: WorkerTransaction) => Promise<T>): Promise<T> {
+    const transactionId = (await this.call("begin", [])) as number;
+    const tx: WorkerTransaction = {
+      execute: (sql, options) => this.call("execute", [sql, options], transactionId) as Promise<QueryResult>,
+      executeSync: (sql, options) => this.callSync("execute", [sql, options], transactionId) as QueryResult,
+    };
+    let result: T;
+    try {
+      result = await fn(tx);
+    } catch (error) {
+      await this.call("end", [false], transactionId).catch(() => undefined);
+      throw error;
+    }
+    await this.call("end", [true], transactionId);
+    return result;
+  }
+
+  async cancel(): Promise<void> {
+    await this.call("cancel", []);
+  }
+
+  async close(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.call("close", []);
+    } finally {
+      this.stop(new AdapterError("TSDBT-E046", "The adapter was closed.", "Open a new adapter to run more statements."));
+      this.syncPort.close();
+      await this.worker.terminate();
+    }
+  }
+
+  private call(op: WorkerOperation, args: unknown[], transactionId?: number): Promise<unknown> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = ++this.nextId;
+    if (this.pending.size === 0) this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, op, args, transactionId });
+    });
+  }
+
+  private callSync(op: WorkerOperation, args: unknown[], transactionId?: number): unknown {
+    if (this.stopped) throw this.stopped;
+    const id = ++this.nextId;
+    Atomics.store(this.signal, 0, SIGNAL_WAITING);
+    this.worker.postMessage({ id, op, args, transactionId, sync: true });
+    while (Atomics.load(this.signal, 0) === SIGNAL_WAITING) Atomics.wait(this.signal, 0, SIGNAL_WAITING);
+    if (Atomics.load(this.signal, 0) !== SIGNAL_ANSWERED) throw new Error("The adapter worker stopped while a synchronous call was waiting for it.");
+    const received = receiveMessageOnPort(this.syncPort);
+    const response = received?.message as WorkerResponse | undefined;
+    if (!response || response.id !== id) throw new Error("The adapter worker answered a synchronous call out of order.");
+    if (!response.ok) throw fromWireError(response.error);
+    return response.value;
+  }
+
+  private settle(response: WorkerResponse): void {
+    const pending = this.pending.get(response.id);
+    if (!pending) return;
+    this.pending.delete(response.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (response.ok) pending.resolve(response.value);
+    else pending.reject(fromWireError(response.error));
+  }
+
+  private stop(reason: Error): void {
+    if (this.stopped) return;
+    this.stopped = reason;
+    for (const pending of this.pending.values()) pending.reject(reason);
+    this.pending.clear();
+  }
+}
+
+/** A Relation object carries functions; only its name parts cross the thread boundary. */
+function plainRelation(relation: RelationRef): RelationRef {
+  return { database: relation.database ?? null, schema: relation.schema, identifier: relation.identifier, type: relation.type ?? null };
+}
