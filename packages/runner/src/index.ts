@@ -1,1 +1,16 @@
-export {};
+/**
+ * @packageDocumentation
+ * Executes compiled nodes on an adapter: a DAG scheduler with worker threads,
+ * materializations (view, table, incremental, ephemeral, seed), data tests, hooks and
+ * run_results.json.
+ */
+export * from "./types";
+export { runNodes } from "./run-nodes";
+export { RunnerError, RunnerErrorCode, describeError } from "./runner-error";
+export { runSchedule, type ScheduledTask, type ScheduleOptions, type ScheduleOutcome, type SkipReason } from "./scheduler/dag-scheduler";
+export { buildRunTasks } from "./scheduler/run-graph";
+export { buildRunResults, writeRunResults, RUN_RESULTS_SCHEMA, type RunResultsArtifact, type RunResultsMetadata } from "./results/run-results";
+export { parseCsv, type CsvTable } from "./seeds/csv-reader";
+export { inferColumnKinds, seedColumns, type SeedColumnKind } from "./seeds/infer-column-types";
+export { MODEL_MATERIALIZATIONS } from "./materializations/registry";
+export { INCREMENTAL_STRATEGIES, type IncrementalStrategy, type IncrementalInput } from "./materializations/incremental-strategies";

@@ -1,0 +1,30 @@
+import type { ManifestNode } from "@tsdbt/core";
+import { decideVerdict, thresholdsOf } from "./test-verdict";
+
+const node = (config: Record<string, unknown>) => ({ name: "not_null_x", original_file_path: "models/schema.yml", config }) as unknown as ManifestNode;
+
+describe("test verdicts", () => {
+  it("fails an error-severity test when error_if holds, and names the threshold", () => {
+    const t = thresholdsOf(node({}));
+    expect(decideVerdict({ failures: 3, should_warn: 1, should_error: 1 }, t)).toEqual({
+      status: "fail",
+      failures: 3,
+      message: "Got 3 results, configured to fail if != 0",
+    });
+  });
+
+  it("warns instead of failing when severity is warn", () => {
+    const t = thresholdsOf(node({ severity: "WARN" }));
+    expect(decideVerdict({ failures: "2", should_warn: 1, should_error: 1 }, t).status).toBe("warn");
+  });
+
+  it("warns when only warn_if holds and passes when neither holds", () => {
+    const t = thresholdsOf(node({ warn_if: ">1", error_if: ">10" }));
+    expect(decideVerdict({ failures: 5, should_warn: true, should_error: false }, t)).toMatchObject({ status: "warn", failures: 5 });
+    expect(decideVerdict({ failures: 0, should_warn: 0, should_error: 0 }, t)).toEqual({ status: "pass", failures: 0, message: null });
+  });
+
+  it("rejects an unknown severity with a coded error", () => {
+    expect(() => thresholdsOf(node({ severity: "fatal" }))).toThrow(/severity must be 'error' or 'warn'/);
+  });
+});

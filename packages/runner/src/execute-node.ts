@@ -1,0 +1,145 @@
+import { Relation, type Adapter } from "@tsdbt/adapter-api";
+import type { ManifestNode } from "@tsdbt/core";
+import { runDataTest } from "./data-tests/run-data-test";
+import type { BuildContext, BuildOutcome } from "./materializations/build-context";
+import { materializationFor } from "./materializations/registry";
+import { seedMaterialization } from "./materializations/seed";
+import { describeError, RunnerError, RunnerErrorCode } from "./runner-error";
+import type { NodeCompiler, NodeResult, NodeStatus, TimingInfo } from "./types";
+
+/** What executing nodes needs besides the node itself. */
+export interface ExecutionEnvironment {
+  adapter: Adapter;
+  compiler: NodeCompiler;
+  fullRefresh: boolean;
+  projectDir: string;
+  /** Creates the node's schema once per run, before its first build. */
+  ensureSchema(relation: Relation): Promise<void>;
+}
+
+/** Statuses after which dependents may run. */
+export function isSuccessful(status: NodeStatus): boolean {
+  return status === "success" || status === "pass" || status === "warn";
+}
+
+/** `Thread-<n> (worker)`, as dbt names its threads. */
+export function threadName(thread: number): string {
+  return `Thread-${thread} (worker)`;
+}
+
+/** The relation a model or seed builds, or null for tests. */
+export function relationFor(node: ManifestNode, environment: ExecutionEnvironment): Relation | null {
+  if (node.resource_type === "test") return null;
+  return new Relation(environment.compiler.relationOf(node.unique_id), environment.adapter.dialect.quote);
+}
+
+/**
+ * Executes one node (model, seed or data test) and returns its result; every error the
+ * node raises, from compile to warehouse, becomes an `error` result.
+ */
+export async function executeNode(node: ManifestNode, environment: ExecutionEnvironment, thread: number): Promise<NodeResult> {
+  const startedAt = new Date();
+  const compileTiming: { started: Date | null; completed: Date | null } = { started: null, completed: null };
+  let compiledCode: string | null = null;
+  let relation: Relation | null = null;
+  const compile = (isIncremental: boolean): string => {
+    compileTiming.started ??= new Date();
+    try {
+      compiledCode = environment.compiler.compileNode(node.unique_id, { isIncremental });
+      return compiledCode;
+    } finally {
+      compileTiming.completed = new Date();
+    }
+  };
+
+  let status: NodeStatus;
+  let message: string | null = null;
+  let failures: number | null = null;
+  let adapterResponse: Record<string, unknown> = {};
+  try {
+    relation = relationFor(node, environment);
+    if (node.resource_type === "test") {
+      const verdict = await runDataTest(environment.adapter, node, compile(false));
+      ({ status, failures, message } = verdict);
+      adapterResponse = { _message: "OK" };
+    } else {
+      const outcome = await build(node, environment, relation!, compile);
+      status = "success";
+      message = outcome.message;
+      adapterResponse = { _message: outcome.message, ...(outcome.rowsAffected !== null ? { rows_affected: outcome.rowsAffected } : {}) };
+    }
+  } catch (error) {
+    status = "error";
+    message = describeError(error);
+  }
+  const completedAt = new Date();
+  const timing: TimingInfo[] = [];
+  if (compileTiming.started && compileTiming.completed) {
+    timing.push({ name: "compile", started_at: compileTiming.started.toISOString(), completed_at: compileTiming.completed.toISOString() });
+  }
+  timing.push({ name: "execute", started_at: (compileTiming.completed ?? startedAt).toISOString(), completed_at: completedAt.toISOString() });
+  const ephemeral = node.config.materialized === "ephemeral";
+  return {
+    status,
+    timing,
+    thread_id: threadName(thread),
+    execution_time: (completedAt.getTime() - startedAt.getTime()) / 1000,
+    adapter_response: adapterResponse,
+    message,
+    failures,
+    unique_id: node.unique_id,
+    compiled: compiledCode !== null,
+    compiled_code: compiledCode,
+    relation_name: relation && !ephemeral ? relation.render() : null,
+  };
+}
+
+async function build(
+  node: ManifestNode,
+  environment: ExecutionEnvironment,
+  relation: Relation,
+  compile: (isIncremental: boolean) => string,
+): Promise<BuildOutcome> {
+  const materialize =
+    node.resource_type === "seed" ? seedMaterialization : node.resource_type === "model" ? materializationFor(node) : null;
+  if (!materialize) {
+    throw new RunnerError(RunnerErrorCode.unsupportedResource, `${node.unique_id} is a ${node.resource_type}, which tsdbt cannot execute yet.`, {
+      file: node.original_file_path,
+      hint: `Exclude it from the selection, e.g. --exclude resource_type:${node.resource_type}.`,
+    });
+  }
+  const context: BuildContext = {
+    node,
+    adapter: environment.adapter,
+    compiler: environment.compiler,
+    relation,
+    fullRefresh: environment.fullRefresh,
+    projectDir: environment.projectDir,
+    compile,
+  };
+  if (node.config.materialized !== "ephemeral") await environment.ensureSchema(relation);
+  return materialize(context);
+}
+
+/** The result of a node that did not run. */
+export function skippedResult(node: ManifestNode, message: string, environment: ExecutionEnvironment): NodeResult {
+  let relationName: string | null = null;
+  try {
+    relationName = relationFor(node, environment)?.render() ?? null;
+  } catch {
+    relationName = null;
+  }
+  return {
+    status: "skipped",
+    timing: [],
+    thread_id: threadName(1),
+    execution_time: 0,
+    adapter_response: {},
+    message,
+    failures: null,
+    unique_id: node.unique_id,
+    compiled: false,
+    compiled_code: null,
+    relation_name: relationName,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Adapter, Relation } from "@tsdbt/adapter-api";
+import type { ManifestNode } from "@tsdbt/core";
+import type { NodeCompiler } from "../types";
+
+/** Something that runs SQL: the adapter itself or an open transaction. */
+export type SqlExecutor = Pick<Adapter, "execute">;
+
+/** Everything a materialization needs to build one node. */
+export interface BuildContext {
+  node: ManifestNode;
+  adapter: Adapter;
+  compiler: NodeCompiler;
+  /** The relation the node builds. */
+  relation: Relation;
+  /** `--full-refresh` was given. */
+  fullRefresh: boolean;
+  projectDir: string;
+  /** Compiles the node (timed as the result's `compile` phase); the last compiled SQL becomes `compiled_code`. */
+  compile(isIncremental: boolean): string;
+}
+
+/** What a build tells the result: rows affected when the warehouse reports them, and a short message. */
+export interface BuildOutcome {
+  rowsAffected: number | null;
+  /** dbt-style adapter message such as `OK`, `INSERT 12`, `CREATE VIEW`. */
+  message: string;
+}
+
+/** A materialization strategy: builds one node's relation through the adapter's dialect. */
+export type Materialization = (context: BuildContext) => Promise<BuildOutcome>;
+
+/** The node's config value `key`, or `fallback` when unset (null counts as unset). */
+export function configValue<T>(node: ManifestNode, key: string, fallback: T): T {
+  const value = node.config[key];
+  return value === undefined || value === null ? fallback : (value as T);
+}

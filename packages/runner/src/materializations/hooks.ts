@@ -1,0 +1,20 @@
+import type { Hook } from "@tsdbt/core";
+import type { BuildContext, SqlExecutor } from "./build-context";
+
+/**
+ * Runs the node's `pre-hook` or `post-hook` entries whose `transaction` flag equals
+ * `insideTransaction`, in order, each rendered for the node.
+ */
+export async function runNodeHooks(
+  context: BuildContext,
+  executor: SqlExecutor,
+  which: "pre-hook" | "post-hook",
+  insideTransaction: boolean,
+): Promise<void> {
+  const hooks: Hook[] = context.node.config[which] ?? [];
+  for (const hook of hooks) {
+    if ((hook.transaction ?? true) !== insideTransaction) continue;
+    const sql = context.compiler.renderHook(hook.sql, context.node.unique_id);
+    if (sql.trim() !== "") await executor.execute(sql, { fetch: false, nodeId: context.node.unique_id });
+  }
+}

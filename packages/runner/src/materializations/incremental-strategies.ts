@@ -1,0 +1,89 @@
+import type { Capabilities, SqlDialect } from "@tsdbt/adapter-api";
+
+/** Alias of the target relation in strategy SQL; `incremental_predicates` may refer to it. */
+export const DEST_ALIAS = "DBT_INTERNAL_DEST";
+/** Alias of the new rows in strategy SQL; `incremental_predicates` may refer to it. */
+export const SOURCE_ALIAS = "DBT_INTERNAL_SOURCE";
+
+/** What a strategy needs to write new rows (already in `source`) into `target`. */
+export interface IncrementalInput {
+  dialect: SqlDialect;
+  capabilities: Capabilities;
+  /** Rendered target relation. */
+  target: string;
+  /** Rendered relation holding the new rows. */
+  source: string;
+  /** Columns to write, as the warehouse names them. */
+  columns: string[];
+  /** `unique_key` columns (SQL as written by the user); empty when unset. */
+  uniqueKey: string[];
+  /** `incremental_predicates`: extra SQL conditions on the rows replaced. */
+  predicates: string[];
+  /** `merge_update_columns` / `merge_exclude_columns`, for merge. */
+  mergeUpdateColumns: string[] | null;
+  mergeExcludeColumns: string[];
+  /** `partition_by` column (insert_overwrite); null replaces the whole table. */
+  partitionColumn: string | null;
+}
+
+/** An incremental strategy: the statements that merge the new rows in, run in order in one transaction. */
+export type IncrementalStrategy = (input: IncrementalInput) => string[];
+
+function insertAll(input: IncrementalInput): string {
+  const list = input.columns.map((c) => input.dialect.quote(c)).join(", ");
+  return `insert into ${input.target} (${list})\nselect ${list} from ${input.source}`;
+}
+
+function andPredicates(predicates: string[]): string {
+  return predicates.map((p) => `\n  and (${p})`).join("");
+}
+
+/** `append`: inserts every new row. */
+export const appendStrategy: IncrementalStrategy = (input) => [insertAll(input)];
+
+/** `delete+insert`: deletes target rows whose unique key is among the new rows, then inserts the new rows. Without a key, appends. */
+export const deleteInsertStrategy: IncrementalStrategy = (input) => {
+  if (input.uniqueKey.length === 0) return [insertAll(input)];
+  const keys = input.uniqueKey;
+  const destKeys = keys.length === 1 ? `${DEST_ALIAS}.${keys[0]}` : `(${keys.map((k) => `${DEST_ALIAS}.${k}`).join(", ")})`;
+  const remove = `delete from ${input.target} as ${DEST_ALIAS}\nwhere ${destKeys} in (select ${keys.join(", ")} from ${input.source})${andPredicates(input.predicates)}`;
+  return [remove, insertAll(input)];
+};
+
+/** `merge`: updates matching rows and inserts the rest in one MERGE; falls back to delete+insert where MERGE is missing. */
+export const mergeStrategy: IncrementalStrategy = (input) => {
+  if (!input.capabilities.merge) return deleteInsertStrategy(input);
+  if (input.uniqueKey.length === 0) return [insertAll(input)];
+  const q = (c: string) => input.dialect.quote(c);
+  const excluded = new Set(input.mergeExcludeColumns.map((c) => c.toLowerCase()));
+  const updated = (input.mergeUpdateColumns ?? input.columns).filter((c) => !excluded.has(c.toLowerCase()));
+  const on = input.uniqueKey.map((k) => `${SOURCE_ALIAS}.${k} = ${DEST_ALIAS}.${k}`).join(" and ");
+  const lines = [
+    `merge into ${input.target} as ${DEST_ALIAS}`,
+    `using ${input.source} as ${SOURCE_ALIAS}`,
+    `on (${on})${andPredicates(input.predicates)}`,
+  ];
+  if (updated.length > 0) lines.push(`when matched then update set ${updated.map((c) => `${q(c)} = ${SOURCE_ALIAS}.${q(c)}`).join(", ")}`);
+  lines.push(
+    `when not matched then insert (${input.columns.map(q).join(", ")})`,
+    `values (${input.columns.map((c) => `${SOURCE_ALIAS}.${q(c)}`).join(", ")})`,
+  );
+  return [lines.join("\n")];
+};
+
+/** `insert_overwrite`: replaces the partitions present in the new rows (the whole table without `partition_by`). */
+export const insertOverwriteStrategy: IncrementalStrategy = (input) => {
+  const remove =
+    input.partitionColumn === null
+      ? `delete from ${input.target}`
+      : `delete from ${input.target} as ${DEST_ALIAS}\nwhere ${DEST_ALIAS}.${input.partitionColumn} in (select distinct ${input.partitionColumn} from ${input.source})${andPredicates(input.predicates)}`;
+  return [remove, insertAll(input)];
+};
+
+/** Strategies by their `incremental_strategy` config name. */
+export const INCREMENTAL_STRATEGIES: Readonly<Record<string, IncrementalStrategy>> = {
+  append: appendStrategy,
+  "delete+insert": deleteInsertStrategy,
+  merge: mergeStrategy,
+  insert_overwrite: insertOverwriteStrategy,
+};

@@ -1,0 +1,113 @@
+import type { Relation } from "@tsdbt/adapter-api";
+import { RunnerError, RunnerErrorCode } from "../runner-error";
+import { configValue, type BuildContext, type Materialization, type SqlExecutor } from "./build-context";
+import { runNodeHooks } from "./hooks";
+import { INCREMENTAL_STRATEGIES, type IncrementalStrategy } from "./incremental-strategies";
+import { persistDocs } from "./persist-docs";
+import { columnsOf, dropLeftovers, findRelation, TEMP_SUFFIX, withSuffix } from "./relation-lookup";
+import { replaceRelation } from "./replace-relation";
+import { applySchemaChange, onSchemaChangeOf } from "./schema-change";
+
+/** A config value given as one string or a list of strings, as a list. */
+function stringList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map(String).filter((s) => s.trim() !== "");
+}
+
+/** The `partition_by` column: a string, or an object with `field` (BigQuery style). */
+function partitionColumnOf(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object" && typeof (value as { field?: unknown }).field === "string") return (value as { field: string }).field;
+  return null;
+}
+
+function strategyOf(context: BuildContext): IncrementalStrategy {
+  const name = configValue(context.node, "incremental_strategy", context.adapter.capabilities.merge ? "merge" : "delete+insert");
+  const strategy = INCREMENTAL_STRATEGIES[name];
+  if (strategy) return strategy;
+  throw new RunnerError(
+    RunnerErrorCode.unknownIncrementalStrategy,
+    `Incremental model ${context.node.name} uses incremental_strategy '${name}', which tsdbt does not support.`,
+    { file: context.node.original_file_path, hint: `Use one of ${Object.keys(INCREMENTAL_STRATEGIES).join(", ")}.` },
+  );
+}
+
+/**
+ * Whether this build rebuilds the table: the model's `full_refresh` config wins when set
+ * (false protects a table from `--full-refresh`), else the `--full-refresh` flag.
+ */
+function wantsFullRefresh(context: BuildContext): boolean {
+  const configured = context.node.config.full_refresh;
+  return typeof configured === "boolean" ? configured : context.fullRefresh;
+}
+
+/**
+ * `materialized: incremental`: builds the table when it is missing, is a view, or on full
+ * refresh; otherwise writes the new rows (compiled with `is_incremental()` true) into a temp
+ * table and merges them in with the configured strategy, all in one transaction.
+ */
+export const incrementalMaterialization: Materialization = async (context) => {
+  const { adapter, relation } = context;
+  const existing = await findRelation(adapter, relation);
+  if (!existing || existing.kind === "view" || wantsFullRefresh(context)) {
+    const rows = await replaceRelation(context, "table", { sql: context.compile(false) });
+    return { rowsAffected: rows, message: rows === null ? "CREATE TABLE" : `SELECT ${rows}` };
+  }
+  const strategy = strategyOf(context);
+  const onSchemaChange = onSchemaChangeOf(context, relation);
+  const sql = context.compile(true);
+  await dropLeftovers(adapter, relation);
+  await runNodeHooks(context, adapter, "pre-hook", false);
+  const temp = withSuffix(relation, TEMP_SUFFIX);
+  const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp);
+  let rows: number | null;
+  try {
+    rows = adapter.capabilities.transactionalDdl ? await adapter.transaction(update) : await update(adapter);
+  } catch (error) {
+    await adapter.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false }).catch(() => undefined);
+    throw error;
+  }
+  await runNodeHooks(context, adapter, "post-hook", false);
+  return { rowsAffected: rows, message: rows === null ? "INSERT" : `INSERT ${rows}` };
+};
+
+async function mergeNewRows(
+  context: BuildContext,
+  executor: SqlExecutor,
+  strategy: IncrementalStrategy,
+  onSchemaChange: ReturnType<typeof onSchemaChangeOf>,
+  sql: string,
+  temp: Relation,
+): Promise<number | null> {
+  const { adapter, relation, node } = context;
+  await runNodeHooks(context, executor, "pre-hook", true);
+  await executor.execute(adapter.dialect.createTableAs(temp.render(), sql), { fetch: false, nodeId: node.unique_id });
+  const columns = await applySchemaChange(
+    context,
+    executor,
+    onSchemaChange,
+    await columnsOf(executor, adapter, temp),
+    await columnsOf(executor, adapter, relation),
+  );
+  const statements = strategy({
+    dialect: adapter.dialect,
+    capabilities: adapter.capabilities,
+    target: relation.render(),
+    source: temp.render(),
+    columns,
+    uniqueKey: stringList(node.config.unique_key),
+    predicates: stringList(node.config.incremental_predicates),
+    mergeUpdateColumns: node.config.merge_update_columns ? stringList(node.config.merge_update_columns) : null,
+    mergeExcludeColumns: stringList(node.config.merge_exclude_columns),
+    partitionColumn: partitionColumnOf(node.config.partition_by),
+  });
+  let rows: number | null = null;
+  for (const statement of statements) {
+    const result = await executor.execute(statement, { fetch: false, nodeId: node.unique_id });
+    if (result.rowsAffected !== undefined && result.rowsAffected !== null) rows = result.rowsAffected;
+  }
+  await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
+  await persistDocs(context, executor, "table");
+  await runNodeHooks(context, executor, "post-hook", true);
+  return rows;
+}

@@ -1,0 +1,28 @@
+import { configValue, type BuildContext, type SqlExecutor } from "./build-context";
+import { columnsOf, type DdlKind } from "./relation-lookup";
+
+/**
+ * Writes the node's description and its documented columns' descriptions as warehouse
+ * comments when `persist_docs` asks for them and the engine supports comments.
+ * Columns documented but absent from the built relation are left alone.
+ */
+export async function persistDocs(context: BuildContext, executor: SqlExecutor, kind: DdlKind): Promise<void> {
+  const wanted = configValue<{ relation?: boolean; columns?: boolean }>(context.node, "persist_docs", {});
+  const { adapter, node, relation } = context;
+  if (!adapter.capabilities.comments || (!wanted.relation && !wanted.columns)) return;
+  const target = relation.render();
+  if (wanted.relation && node.description) {
+    const sql = adapter.dialect.commentOn(kind, target, node.description);
+    if (sql) await executor.execute(sql, { fetch: false });
+  }
+  if (!wanted.columns) return;
+  const documented = Object.values(node.columns).filter((c) => c.description);
+  if (documented.length === 0) return;
+  const built = new Map((await columnsOf(executor, adapter, relation)).map((c) => [c.name.toLowerCase(), c.name]));
+  for (const column of documented) {
+    const name = built.get(column.name.toLowerCase());
+    if (name === undefined) continue;
+    const sql = adapter.dialect.commentOn("column", `${target}.${adapter.dialect.quote(name)}`, column.description);
+    if (sql) await executor.execute(sql, { fetch: false });
+  }
+}

@@ -1,0 +1,76 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { RunnerError, RunnerErrorCode } from "../runner-error";
+import { parseCsv } from "../seeds/csv-reader";
+import { seedColumns } from "../seeds/infer-column-types";
+import { configValue, type Materialization } from "./build-context";
+import { runNodeHooks } from "./hooks";
+import { persistDocs } from "./persist-docs";
+import { columnsOf, dropLeftovers, findRelation, TEMP_SUFFIX, withSuffix } from "./relation-lookup";
+import { replaceRelation } from "./replace-relation";
+
+/**
+ * Seeds: reads the CSV once to infer column types (`column_types` overrides them), bulk
+ * loads it through `adapter.loadCsv` into a temp table, then either swaps that table in
+ * (first load, `--full-refresh`, or a view in the way) or empties the existing table and
+ * copies the rows in, in one transaction. Reloading with different columns needs
+ * `--full-refresh`.
+ */
+export const seedMaterialization: Materialization = async (context) => {
+  const { adapter, node, relation } = context;
+  const file = node.original_file_path;
+  const loadCsv = adapter.loadCsv?.bind(adapter);
+  if (!loadCsv) {
+    throw new RunnerError(RunnerErrorCode.noBulkLoad, `Seed ${node.name} cannot be loaded: the ${adapter.type} adapter has no bulk CSV load.`, {
+      file,
+      hint: "Load this file with the warehouse's own tools and declare it as a source instead.",
+    });
+  }
+  const delimiter = configValue(node, "delimiter", ",");
+  const path = join(context.projectDir, file);
+  const table = parseCsv(await readFile(path, "utf8"), delimiter, file);
+  const columns = seedColumns(table, adapter.dialect, configValue<Record<string, string>>(node, "column_types", {}));
+  if (configValue<boolean>(node, "quote_columns", true) === false) {
+    for (const column of columns) column.name = column.name.toLowerCase();
+  }
+  const load = async (temp: typeof relation): Promise<number | null> => loadCsv(temp, path, columns, { delimiter, header: true });
+  const existing = await findRelation(adapter, relation);
+
+  if (!existing || existing.kind === "view" || context.fullRefresh) {
+    const rows = await replaceRelation(context, "table", { preload: load });
+    return { rowsAffected: rows, message: `INSERT ${rows ?? table.rows.length}` };
+  }
+
+  const current = await columnsOf(adapter, adapter, relation);
+  const sameColumns =
+    current.length === columns.length && current.every((c, i) => c.name.toLowerCase() === columns[i]!.name.toLowerCase());
+  if (!sameColumns) {
+    throw new RunnerError(
+      RunnerErrorCode.seedColumnsChanged,
+      `Seed ${node.name} has columns (${columns.map((c) => c.name).join(", ")}) but ${relation.render()} has (${current.map((c) => c.name).join(", ")}).`,
+      { file, line: 1, col: 1, hint: "Run `tsdbt seed --full-refresh` to rebuild the table with the new columns." },
+    );
+  }
+  await dropLeftovers(adapter, relation);
+  const temp = withSuffix(relation, TEMP_SUFFIX);
+  await runNodeHooks(context, adapter, "pre-hook", false);
+  const rows = await load(temp);
+  const list = current.map((c) => adapter.dialect.quote(c.name)).join(", ");
+  const reload = async (executor: Pick<typeof adapter, "execute">): Promise<void> => {
+    await runNodeHooks(context, executor, "pre-hook", true);
+    await executor.execute(`delete from ${relation.render()}`, { fetch: false });
+    await executor.execute(`insert into ${relation.render()} (${list})\nselect ${list} from ${temp.render()}`, { fetch: false });
+    await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
+    await persistDocs(context, executor, "table");
+    await runNodeHooks(context, executor, "post-hook", true);
+  };
+  try {
+    if (adapter.capabilities.transactionalDdl) await adapter.transaction(reload);
+    else await reload(adapter);
+  } catch (error) {
+    await adapter.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false }).catch(() => undefined);
+    throw error;
+  }
+  await runNodeHooks(context, adapter, "post-hook", false);
+  return { rowsAffected: rows, message: `INSERT ${rows ?? table.rows.length}` };
+};

@@ -1,0 +1,112 @@
+import type { Relation } from "@tsdbt/adapter-api";
+import type { ManifestNode } from "@tsdbt/core";
+import { executeNode, isSuccessful, skippedResult, type ExecutionEnvironment } from "./execute-node";
+import { nodeInfo } from "./node-info";
+import { runProjectHooks } from "./run-hooks";
+import { runSchedule, type SkipReason } from "./scheduler/dag-scheduler";
+import { buildRunTasks } from "./scheduler/run-graph";
+import type { NodeResult, NodeStatus, RunHookError, RunOptions, RunSummary } from "./types";
+
+/**
+ * Executes the selected nodes of a manifest on an adapter: on-run-start hooks, then the
+ * nodes in dependency order on `threads` workers (failures skip dependents; `failFast`
+ * and the abort signal stop the run), then on-run-end hooks with the results.
+ */
+export async function runNodes(options: RunOptions): Promise<RunSummary> {
+  const { manifest, adapter, compiler } = options;
+  const started = new Date();
+  const emit = options.onEvent ?? (() => undefined);
+  const results: NodeResult[] = [];
+  const hookErrors: RunHookError[] = [];
+  const schemas = new Map<string, Promise<void>>();
+  const environment: ExecutionEnvironment = {
+    adapter,
+    compiler,
+    fullRefresh: options.fullRefresh ?? false,
+    projectDir: options.projectDir,
+    ensureSchema: (relation) => ensureSchema(schemas, adapter, relation),
+  };
+  const tasks = buildRunTasks(manifest, options.selected);
+  const recorded = (node: ManifestNode) => !(node.resource_type === "model" && node.config.materialized === "ephemeral");
+  const total = tasks.filter((t) => recorded(manifest.nodes[t.id]!)).length;
+  let index = 0;
+  const record = (node: ManifestNode, result: NodeResult, position: number): void => {
+    if (!recorded(node)) return;
+    results.push(result);
+    emit({ kind: "node_finish", index: position, total, node_info: nodeInfo(node, environment, result), result });
+  };
+
+  await adapter.open();
+  const startError = await runProjectHooks("on-run-start", options.onRunStart ?? [], adapter, compiler, {}, emit);
+  let interrupted = false;
+  if (startError) {
+    hookErrors.push(startError);
+    for (const task of tasks) {
+      const node = manifest.nodes[task.id]!;
+      record(node, skippedResult(node, `Skipped because ${startError.message}`, environment), recorded(node) ? ++index : index);
+    }
+  } else {
+    const outcome = await runSchedule(tasks, {
+      threads: adapter.capabilities.concurrentStatements ? Math.max(1, options.threads) : 1,
+      failFast: options.failFast,
+      signal: options.signal,
+      stop: () => adapter.cancel(),
+      run: async (id, thread) => {
+        const node = manifest.nodes[id]!;
+        const position = recorded(node) ? ++index : index;
+        if (recorded(node)) emit({ kind: "node_start", index: position, total, node_info: nodeInfo(node, environment, null) });
+        const result = await executeNode(node, environment, thread);
+        record(node, result, position);
+        return isSuccessful(result.status);
+      },
+      skip: (id, reason) => {
+        const node = manifest.nodes[id]!;
+        record(node, skippedResult(node, skipMessage(reason), environment), recorded(node) ? ++index : index);
+      },
+    });
+    interrupted = outcome.interrupted;
+  }
+  if (!interrupted) {
+    const schemaList = [...schemas.keys()].map((key) => JSON.parse(key) as [string | null, string]);
+    const extra = { results, schemas: schemaList.map(([, s]) => s), database_schemas: schemaList };
+    const endError = await runProjectHooks("on-run-end", options.onRunEnd ?? [], adapter, compiler, extra, emit);
+    if (endError) hookErrors.push(endError);
+  }
+  return {
+    results,
+    elapsed: (Date.now() - started.getTime()) / 1000,
+    counts: countStatuses(results),
+    interrupted,
+    startedAt: started.toISOString(),
+    hookErrors,
+  };
+}
+
+function skipMessage(reason: SkipReason): string {
+  return reason.kind === "fail-fast"
+    ? `Skipped because --fail-fast stopped the run after ${reason.failedId} failed.`
+    : `Skipped because ${reason.failedId} failed.`;
+}
+
+function countStatuses(results: readonly NodeResult[]): Record<NodeStatus, number> {
+  const counts: Record<NodeStatus, number> = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0 };
+  for (const r of results) counts[r.status]++;
+  return counts;
+}
+
+/** Creates a relation's schema the first time a run builds into it. */
+function ensureSchema(cache: Map<string, Promise<void>>, adapter: ExecutionEnvironment["adapter"], relation: Relation): Promise<void> {
+  const key = JSON.stringify([relation.database, relation.schema]);
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = (async () => {
+      const existing = await adapter.listSchemas(relation.database);
+      if (!existing.some((s) => s.toLowerCase() === relation.schema.toLowerCase())) {
+        await adapter.execute(adapter.dialect.createSchema(relation.database, relation.schema), { fetch: false });
+      }
+    })();
+    cache.set(key, pending);
+    pending.catch(() => cache.delete(key));
+  }
+  return pending;
+}
