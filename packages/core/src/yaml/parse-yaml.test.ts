@@ -7,6 +7,11 @@ describe("parseYaml", () => {
     expect(r.value).toEqual({ a: true, b: "2020-01-01", base: { p: 1 }, d: { p: 1, q: 2 } });
   });
 
+  it("reads scalars as PyYAML does: y/n are text, exponents need a dot and a sign", () => {
+    const r = parseYaml("n: 3\ny: Off\nplain: 1e3\nfloat: 1.5e+3\nint: 0x1F\n", "x.yml");
+    expect(r.value).toEqual({ n: 3, y: false, plain: "1e3", float: 1500, int: 31 });
+  });
+
   it("gives null for an empty file", () => {
     expect(parseYaml("", "e.yml").value).toBeNull();
     expect(parseYaml("# only a comment\n", "e.yml").value).toBeNull();

@@ -29,12 +29,40 @@ export interface ParsedYaml {
   lineText(line: number): string;
 }
 
-/** Options PyYAML (and so dbt) effectively uses: YAML 1.1 booleans and merge keys, dates kept as text. */
+const BOOL = "tag:yaml.org,2002:bool";
+const FLOAT = "tag:yaml.org,2002:float";
+/** PyYAML's booleans: YAML 1.1's without the single letters y/n. */
+const PYYAML_TRUE = /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
+const PYYAML_FALSE = /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+/** PyYAML's exponent floats need a dot and a signed exponent (`1.5e+3`; `1e3` is text). */
+const PYYAML_EXPONENT_FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*[eE][-+][0-9]+$/;
+
+/** The YAML 1.1 tags adjusted to read scalars as PyYAML does; dates stay text as dbt sees them in most places. */
+function pyyamlTags(tags: Tags): Tags {
+  const out: Tags = [];
+  for (const t of tags) {
+    if (typeof t === "string" || !("test" in t) || !t.test) {
+      out.push(t);
+    } else if (t.tag === "tag:yaml.org,2002:timestamp") {
+      continue;
+    } else if (t.tag === BOOL) {
+      const truthy = t.test.test("true");
+      out.push({ ...t, test: truthy ? PYYAML_TRUE : PYYAML_FALSE });
+    } else if (t.tag === FLOAT && (t as { format?: string }).format === "EXP") {
+      out.push({ ...t, test: PYYAML_EXPONENT_FLOAT });
+    } else {
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** Options PyYAML (and so dbt) effectively uses: YAML 1.1 scalars and merge keys. */
 const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: "1.1",
   prettyErrors: false,
   uniqueKeys: true,
-  customTags: (tags: Tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
+  customTags: pyyamlTags,
 };
 
 /**
