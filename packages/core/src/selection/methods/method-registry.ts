@@ -1,0 +1,34 @@
+import { accessMethod, configMethod, groupMethod, packageMethod, resourceTypeMethod, tagMethod, versionMethod } from "./attribute-methods";
+import { fileMethod, fqnMethod, pathMethod } from "./name-methods";
+import { exposureMethod, needsRunResultsMethod, noMembersMethod, sourceMethod, unitTestMethod } from "./resource-methods";
+import type { SelectorMethod } from "./selector-method";
+import { stateMethod } from "./state-method";
+import { testNameMethod, testTypeMethod } from "./test-methods";
+
+/**
+ * The member-matching methods by name. `selector:` is not here: it refers to selectors.yml
+ * and is resolved by the evaluator.
+ */
+export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
+  fqn: fqnMethod,
+  tag: tagMethod,
+  path: pathMethod,
+  file: fileMethod,
+  source: sourceMethod,
+  exposure: exposureMethod,
+  resource_type: resourceTypeMethod,
+  package: packageMethod,
+  config: configMethod,
+  test_type: testTypeMethod,
+  test_name: testNameMethod,
+  state: stateMethod,
+  group: groupMethod,
+  access: accessMethod,
+  version: versionMethod,
+  unit_test: unitTestMethod,
+  metric: noMembersMethod,
+  semantic_model: noMembersMethod,
+  saved_query: noMembersMethod,
+  result: needsRunResultsMethod,
+  source_status: needsRunResultsMethod,
+};

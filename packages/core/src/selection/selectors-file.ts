@@ -1,0 +1,137 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
+import { DiagnosticError, Diagnostics } from "../diagnostics/diagnostic";
+import { parseSelectorDefinition } from "./selector-definition";
+import { SELECTION_ERROR_CODE, type SelectionErrorLocation } from "./selection-error";
+import type { SelectionSpec } from "./selection-spec";
+
+/** One named selector from selectors.yml. */
+export interface SelectorDefinition {
+  name: string;
+  description: string | null;
+  /** Applies when a command gets neither --select, --exclude nor --selector. */
+  default: boolean;
+  definition: SelectionSpec;
+  /** The definition as written, as plain data (what manifest.json's `selectors` records). */
+  rawDefinition: unknown;
+  file: string;
+  line?: number;
+  col?: number;
+}
+
+/** A parsed selectors.yml. */
+export interface SelectorsFile {
+  file: string;
+  selectors: Record<string, SelectorDefinition>;
+  /** The name of the selector marked `default: true`, if any. */
+  defaultSelector?: string;
+}
+
+/** Turns a YAML node's start offset into a diagnostic location. */
+export type Locate = (node: Node | null | undefined) => SelectionErrorLocation;
+
+function scalarString(node: unknown): string | undefined {
+  return isScalar(node) && node.value !== null && typeof node.value !== "object" ? String(node.value) : undefined;
+}
+
+/**
+ * Parses the text of selectors.yml. Every problem is reported at once, each with the file,
+ * line and column.
+ *
+ * @throws DiagnosticError (TSDBT-E021) when the file is not valid YAML or a selector is malformed
+ */
+export function parseSelectorsFile(text: string, file = "selectors.yml"): SelectorsFile {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, keepSourceTokens: false });
+  const locate: Locate = (node) => {
+    if (!node?.range) return { file };
+    const { line, col } = lines.linePos(node.range[0]);
+    return { file, line, col };
+  };
+  const diagnostics = new Diagnostics();
+  const fail = (message: string, hint: string, node: Node | null | undefined): void =>
+    diagnostics.error(SELECTION_ERROR_CODE, message, { hint, ...locate(node) });
+
+  for (const error of document.errors) {
+    const { line, col } = lines.linePos(error.pos[0]);
+    diagnostics.error(SELECTION_ERROR_CODE, `${file} is not valid YAML: ${error.message.split("\n")[0]}`, {
+      file,
+      line,
+      col,
+      hint: "Fix the YAML syntax; selectors.yml holds a top-level 'selectors:' list.",
+    });
+  }
+  diagnostics.throwIfErrors();
+
+  const result: SelectorsFile = { file, selectors: {} };
+  const root = document.contents;
+  const list = isMap(root) ? root.get("selectors", true) : undefined;
+  if (!isSeq(list)) {
+    fail(`${file} has no 'selectors:' list.`, "Start the file with 'selectors:' followed by a list of selectors, each with a name and a definition.", root);
+    diagnostics.throwIfErrors();
+    return result;
+  }
+  for (const item of list.items) {
+    if (!isMap(item)) {
+      fail("Each entry of 'selectors:' must be a mapping with 'name' and 'definition'.", "Write '- name: my_selector' followed by 'definition: ...'.", item as Node);
+      continue;
+    }
+    const selector = parseSelector(item, file, locate, fail, diagnostics);
+    if (!selector) continue;
+    if (result.selectors[selector.name]) {
+      fail(`The selector '${selector.name}' is defined more than once.`, "Give each selector a unique name.", item);
+      continue;
+    }
+    if (selector.default && result.defaultSelector) {
+      fail(
+        `The selectors '${result.defaultSelector}' and '${selector.name}' are both marked 'default: true'.`,
+        "Mark at most one selector as the default.",
+        item.get("default", true) as Node,
+      );
+      continue;
+    }
+    if (selector.default) result.defaultSelector = selector.name;
+    result.selectors[selector.name] = selector;
+  }
+  diagnostics.throwIfErrors();
+  return result;
+}
+
+function parseSelector(
+  item: YAMLMap,
+  file: string,
+  locate: Locate,
+  fail: (message: string, hint: string, node: Node | null | undefined) => void,
+  diagnostics: Diagnostics,
+): SelectorDefinition | undefined {
+  const name = scalarString(item.get("name", true));
+  if (!name) {
+    fail("A selector has no 'name'.", "Add 'name: <selector_name>' to the entry.", item);
+    return undefined;
+  }
+  const definitionNode = item.get("definition", true) as Node | undefined;
+  if (definitionNode === undefined || definitionNode === null) {
+    fail(`The selector '${name}' has no 'definition'.`, "Add a definition, for example \"definition: 'tag:nightly'\".", item);
+    return undefined;
+  }
+  const defaultNode = item.get("default", true);
+  const defaultValue = defaultNode === undefined ? "false" : scalarString(defaultNode)?.toLowerCase();
+  if (defaultValue !== "true" && defaultValue !== "false") {
+    fail(`The selector '${name}' has a 'default' that is neither true nor false.`, "Write 'default: true' or leave the key out.", defaultNode as Node);
+    return undefined;
+  }
+  try {
+    return {
+      name,
+      description: scalarString(item.get("description", true)) ?? null,
+      default: defaultValue === "true",
+      definition: parseSelectorDefinition(definitionNode, locate),
+      rawDefinition: definitionNode.toJSON(),
+      ...locate(item),
+      file,
+    };
+  } catch (error) {
+    if (!(error instanceof DiagnosticError)) throw error;
+    for (const diagnostic of error.diagnostics) diagnostics.add(diagnostic);
+    return undefined;
+  }
+}
