@@ -13,7 +13,8 @@ function matchesFqnPrefix(fqn: readonly string[], selectorParts: readonly string
 /**
  * `fqn:` (the default method). Matches a member other than a source whose name matches the
  * value, or whose fully qualified name starts with the dotted value, with or without the
- * package name in front: `orders`, `shop.marts`, `marts.orders`, `staging.*`, `stg_*`.
+ * package name in front: `orders`, `shop.marts`, `marts.orders`, `staging.*`, `stg_*`. A versioned
+ * model also matches its name alone (every version) or `name.v2` (one version).
  */
 export const fqnMethod: SelectorMethod = ({ value }) => {
   const parts = value.split(".");
@@ -21,6 +22,8 @@ export const fqnMethod: SelectorMethod = ({ value }) => {
     if (member.resource_type === "source") return false;
     const flat = member.fqn.flatMap((segment) => segment.split("."));
     if (matchesGlob(flat[flat.length - 1], value)) return true;
+    const versioned = "version" in member && member.version !== undefined && member.version !== null;
+    if (versioned && (matchesGlob(flat[flat.length - 2], value) || matchesFqnPrefix(flat.slice(-2), parts))) return true;
     return matchesFqnPrefix(flat, parts) || matchesFqnPrefix(flat.slice(1), parts);
   };
 };
