@@ -11,3 +11,4 @@ export * from "./adapter";
 export * from "./dialect";
 export * from "./load-adapter";
 export * from "./worker/worker-adapter";
+export * from "./worker/sync-client";

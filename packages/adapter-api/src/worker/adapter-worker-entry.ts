@@ -3,7 +3,7 @@
  * (many in flight at once), and wakes a main thread blocked in a synchronous call.
  * Started by startAdapterWorker; not meant to be imported.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { Adapter, ExecuteOptions, QueryResult } from "../adapter";
 import { loadAdapter } from "../load-adapter";
 import {
@@ -16,6 +16,7 @@ import {
   type WorkerResponse,
   type WorkerStartData,
 } from "./protocol";
+import type { SyncChannel } from "./sync-client";
 
 interface OpenTransaction {
   execute: (sql: string, options?: ExecuteOptions) => Promise<QueryResult>;
@@ -27,37 +28,54 @@ interface OpenTransaction {
 const ROLLBACK = Symbol("rollback");
 
 const start = workerData as WorkerStartData;
-const signal = new Int32Array(start.signal);
-const port = parentPort!;
+const parent = parentPort!;
+const signals: Int32Array[] = [];
 const transactions = new Map<number, OpenTransaction>();
+let lastTransactionId = 0;
 let adapter: Adapter;
 
-function reply(request: WorkerRequest, outcome: WorkerAnswer): void {
-  const message: WorkerResponse = { id: request.id, ...outcome };
-  if (!request.sync) {
-    port.postMessage(message);
-    return;
-  }
-  start.syncPort.postMessage(message);
-  Atomics.store(signal, 0, SIGNAL_ANSWERED);
-  Atomics.notify(signal, 0);
+/** How a request's answer gets back to whoever asked. */
+type Reply = (request: WorkerRequest, outcome: WorkerAnswer) => void;
+
+const replyToParent: Reply = (request, outcome) => parent.postMessage({ id: request.id, ...outcome } satisfies WorkerResponse);
+
+/** Answers on the channel, then raises its signal: the asking thread is blocked in Atomics.wait. */
+function replierFor(channel: SyncChannel): Reply {
+  const signal = new Int32Array(channel.signal);
+  signals.push(signal);
+  return (request, outcome) => {
+    channel.port.postMessage({ id: request.id, ...outcome } satisfies WorkerResponse);
+    Atomics.store(signal, 0, SIGNAL_ANSWERED);
+    Atomics.notify(signal, 0);
+  };
 }
 
-function answer(request: WorkerRequest, work: Promise<unknown>): void {
+/** Serves the requests arriving on one port. */
+function serve(port: MessagePort | typeof parent, reply: Reply): void {
+  port.on("message", (request: WorkerRequest) => {
+    if (request.op === "begin") begin(request, reply);
+    else if (request.op === "end") end(request, reply);
+    else if (request.op === "attach") attach(request, reply);
+    else answer(request, reply, dispatch(request));
+  });
+}
+
+function answer(request: WorkerRequest, reply: Reply, work: Promise<unknown>): void {
   work.then(
     (value) => reply(request, { ok: true, value }),
     (error: unknown) => reply(request, { ok: false, error: toWireError(error) }),
   );
 }
 
-function begin(request: WorkerRequest): void {
+function begin(request: WorkerRequest, reply: Reply): void {
+  const transactionId = ++lastTransactionId;
   let started = false;
   let decide!: (commit: boolean) => void;
   const decision = new Promise<boolean>((resolve) => (decide = resolve));
   const done = adapter.transaction(async (tx) => {
     started = true;
-    transactions.set(request.id, { execute: (sql, options) => tx.execute(sql, options), decide, done });
-    reply(request, { ok: true, value: request.id });
+    transactions.set(transactionId, { execute: (sql, options) => tx.execute(sql, options), decide, done });
+    reply(request, { ok: true, value: transactionId });
     if (!(await decision)) throw ROLLBACK;
   });
   done.catch((error: unknown) => {
@@ -65,7 +83,7 @@ function begin(request: WorkerRequest): void {
   });
 }
 
-function end(request: WorkerRequest): void {
+function end(request: WorkerRequest, reply: Reply): void {
   const open = transactions.get(request.transactionId ?? -1);
   if (!open) {
     reply(request, { ok: false, error: { name: "Error", message: `No open transaction ${request.transactionId}.` } });
@@ -73,7 +91,14 @@ function end(request: WorkerRequest): void {
   }
   transactions.delete(request.transactionId!);
   open.decide(request.args[0] === true);
-  answer(request, open.done.catch((error: unknown) => (error === ROLLBACK ? undefined : Promise.reject(error))));
+  answer(request, reply, open.done.catch((error: unknown) => (error === ROLLBACK ? undefined : Promise.reject(error))));
+}
+
+/** Starts serving a new synchronous channel (its port arrives transferred as the request's argument). */
+function attach(request: WorkerRequest, reply: Reply): void {
+  const channel = request.args[0] as SyncChannel;
+  serve(channel.port, replierFor(channel));
+  reply(request, { ok: true, value: null });
 }
 
 function dispatch(request: WorkerRequest): Promise<unknown> {
@@ -105,8 +130,10 @@ function dispatch(request: WorkerRequest): Promise<unknown> {
 
 process.on("uncaughtException", (error) => {
   // Wake a main thread blocked in a synchronous call; it would otherwise wait forever.
-  Atomics.store(signal, 0, SIGNAL_WORKER_DIED);
-  Atomics.notify(signal, 0);
+  for (const signal of signals) {
+    Atomics.store(signal, 0, SIGNAL_WORKER_DIED);
+    Atomics.notify(signal, 0);
+  }
   throw error;
 });
 
@@ -115,14 +142,11 @@ async function main(): Promise<void> {
     adapter = loadAdapter(start.target.type)(start.target, start.context);
     await adapter.open();
   } catch (error) {
-    port.postMessage({ kind: "failed", error: toWireError(error) });
+    parent.postMessage({ kind: "failed", error: toWireError(error) });
     return;
   }
-  port.on("message", (request: WorkerRequest) => {
-    if (request.op === "begin") begin(request);
-    else if (request.op === "end") end(request);
-    else answer(request, dispatch(request));
-  });
+  serve(parent, replyToParent);
+  serve(start.syncChannel.port, replierFor(start.syncChannel));
   const ready: WorkerReady = {
     kind: "ready",
     type: adapter.type,
@@ -131,7 +155,7 @@ async function main(): Promise<void> {
     capabilities: adapter.capabilities,
     canLoadCsv: typeof adapter.loadCsv === "function",
   };
-  port.postMessage(ready);
+  parent.postMessage(ready);
 }
 
 void main();

@@ -1,6 +1,7 @@
 import { AdapterError } from "../load-adapter";
 import type { AdapterContext, ProfileTarget } from "../adapter";
 import type { Capabilities } from "../capabilities";
+import type { SyncChannel } from "./sync-client";
 
 /** What the main thread can ask the adapter worker to do. */
 export type WorkerOperation =
@@ -12,16 +13,19 @@ export type WorkerOperation =
   | "cancel"
   | "begin"
   | "end"
+  | "attach"
   | "close";
 
-/** A request posted to the worker. `transactionId` routes a statement to an open transaction. */
+/**
+ * A request posted to the worker. `transactionId` routes a statement to an open transaction.
+ * Requests on the worker's parent port are answered there; requests on a {@link SyncChannel}
+ * are answered on that channel, which also wakes the blocked caller.
+ */
 export interface WorkerRequest {
   id: number;
   op: WorkerOperation;
   args: unknown[];
   transactionId?: number;
-  /** Answer on the synchronous reply port and wake the blocked caller. */
-  sync?: boolean;
 }
 
 /** An error as it crosses the thread boundary: message, name, and the stable code and hint when there are any. */
@@ -52,12 +56,11 @@ export interface WorkerReady {
 export interface WorkerStartData {
   target: ProfileTarget;
   context: AdapterContext;
-  /** Int32Array over a SharedArrayBuffer: slot 0 is the synchronous-reply signal. */
-  signal: SharedArrayBuffer;
-  syncPort: import("node:worker_threads").MessagePort;
+  /** The channel of the starting thread's own synchronous calls. */
+  syncChannel: SyncChannel;
 }
 
-/** Values of the synchronous-reply signal slot. */
+/** Values of slot 0 of a {@link SyncChannel}'s signal (an Int32Array over its SharedArrayBuffer). */
 export const SIGNAL_WAITING = 0;
 export const SIGNAL_ANSWERED = 1;
 export const SIGNAL_WORKER_DIED = 2;

@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { Worker } from "node:worker_threads";
 import { AdapterError } from "../load-adapter";
 import { startAdapterWorker, type WorkerAdapter } from "./worker-adapter";
 
@@ -63,6 +64,23 @@ describe("adapter worker bridge", () => {
       await tx.execute("create table final as select 1 as id");
     });
     expect(adapter.listRelationsSync(null, "main").map((r) => r.identifier)).toEqual(["final"]);
+  });
+
+  it("gives another thread its own blocking line to the same adapter", async () => {
+    await adapter.execute("create table shared as select 7 as answer");
+    const channel = await adapter.openSyncChannel();
+    const renderer = new Worker(
+      `const { workerData, parentPort } = require("node:worker_threads");
+       const { SyncAdapterClient } = require(${JSON.stringify(path.resolve(__dirname, "..", "..", "dist"))});
+       const client = new SyncAdapterClient(workerData.channel);
+       let failure = null;
+       try { client.executeSync("select * from nowhere"); } catch (error) { failure = error.message; }
+       parentPort.postMessage({ rows: client.executeSync("select answer from shared").rows, columns: client.getColumnsSync({ schema: "main", identifier: "shared" }).length, failure });`,
+      { eval: true, workerData: { channel }, transferList: [channel.port] },
+    );
+    const reply = await new Promise((resolve, reject) => renderer.once("message", resolve).once("error", reject));
+    await renderer.terminate();
+    expect(reply).toEqual({ rows: [{ answer: 7 }], columns: 1, failure: expect.stringContaining("nowhere") });
   });
 
   it("cancels a running statement and refuses calls after close", async () => {

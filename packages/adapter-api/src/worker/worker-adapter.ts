@@ -1,17 +1,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import type { Adapter, AdapterContext, ExecuteOptions, ProfileTarget, QueryResult } from "../adapter";
 import type { Capabilities } from "../capabilities";
 import type { Column } from "../column";
 import type { SqlDialect } from "../dialect";
 import type { RelationRef } from "../relation";
 import { AdapterError, loadAdapter } from "../load-adapter";
+import { SyncAdapterClient, type SyncChannel } from "./sync-client";
 import {
   fromWireError,
-  SIGNAL_ANSWERED,
-  SIGNAL_WAITING,
-  SIGNAL_WORKER_DIED,
   type WireError,
   type WorkerOperation,
   type WorkerReady,
@@ -36,6 +34,11 @@ export interface WorkerAdapter extends Adapter {
   getColumnsSync(relation: RelationRef): Column[];
   listRelationsSync(database: string | null, schema: string): RelationRef[];
   listSchemasSync(database: string | null): string[];
+  /**
+   * Opens another blocking line to the worker, for a different thread (pass it in the
+   * thread's `workerData` with `port` in `transferList`, and wrap it in {@link SyncAdapterClient}).
+   */
+  openSyncChannel(): Promise<SyncChannel>;
   /** Closes the adapter in the worker and terminates the worker. */
   close(): Promise<void>;
 }
@@ -50,7 +53,7 @@ export async function startAdapterWorker(target: ProfileTarget, context: Adapter
   const local = loadAdapter(target.type)(target, context);
   const signal = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
-  const data: WorkerStartData = { target, context, signal, syncPort: port2 };
+  const data: WorkerStartData = { target, context, syncChannel: { port: port2, signal } };
   const worker = new Worker(workerEntryFile(), { workerData: data, transferList: [port2] });
   const ready = await new Promise<WorkerReady>((resolve, reject) => {
     const onExit = (code: number) => reject(new Error(`The adapter worker exited with code ${code} before it was ready.`));
@@ -67,7 +70,7 @@ export async function startAdapterWorker(target: ProfileTarget, context: Adapter
     await worker.terminate();
     throw error;
   });
-  return new WorkerAdapterProxy(worker, port1, new Int32Array(signal), ready, local.dialect);
+  return new WorkerAdapterProxy(worker, new SyncAdapterClient({ port: port1, signal }), ready, local.dialect);
 }
 
 /** The compiled worker entry: beside this file in dist, or in the package's dist when running from src (tests). */
@@ -100,8 +103,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
 
   constructor(
     private readonly worker: Worker,
-    private readonly syncPort: MessagePort,
-    private readonly signal: Int32Array,
+    private readonly sync: SyncAdapterClient,
     ready: WorkerReady,
     readonly dialect: SqlDialect,
   ) {
@@ -125,7 +127,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
   }
 
   executeSync(sql: string, options?: ExecuteOptions): QueryResult {
-    return this.callSync("execute", [sql, options]) as QueryResult;
+    return this.sync.executeSync(sql, options);
   }
 
   listRelations(database: string | null, schema: string): Promise<RelationRef[]> {
@@ -133,7 +135,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
   }
 
   listRelationsSync(database: string | null, schema: string): RelationRef[] {
-    return this.callSync("listRelations", [database, schema]) as RelationRef[];
+    return this.sync.listRelationsSync(database, schema);
   }
 
   getColumns(relation: RelationRef): Promise<Column[]> {
@@ -141,7 +143,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
   }
 
   getColumnsSync(relation: RelationRef): Column[] {
-    return this.callSync("getColumns", [plainRelation(relation)]) as Column[];
+    return this.sync.getColumnsSync(relation);
   }
 
   listSchemas(database: string | null): Promise<string[]> {
@@ -149,14 +151,14 @@ class WorkerAdapterProxy implements WorkerAdapter {
   }
 
   listSchemasSync(database: string | null): string[] {
-    return this.callSync("listSchemas", [database]) as string[];
+    return this.sync.listSchemasSync(database);
   }
 
   async transaction<T>(fn: (tx: WorkerTransaction) => Promise<T>): Promise<T> {
     const transactionId = (await this.call("begin", [])) as number;
     const tx: WorkerTransaction = {
       execute: (sql, options) => this.call("execute", [sql, options], transactionId) as Promise<QueryResult>,
-      executeSync: (sql, options) => this.callSync("execute", [sql, options], transactionId) as QueryResult,
+      executeSync: (sql, options) => this.sync.executeSync(sql, options, transactionId),
     };
     let result: T;
     try {
@@ -169,6 +171,13 @@ class WorkerAdapterProxy implements WorkerAdapter {
     return result;
   }
 
+  async openSyncChannel(): Promise<SyncChannel> {
+    const signal = new SharedArrayBuffer(4);
+    const { port1, port2 } = new MessageChannel();
+    await this.call("attach", [{ port: port2, signal }], undefined, [port2]);
+    return { port: port1, signal };
+  }
+
   async cancel(): Promise<void> {
     await this.call("cancel", []);
   }
@@ -179,33 +188,18 @@ class WorkerAdapterProxy implements WorkerAdapter {
       await this.call("close", []);
     } finally {
       this.stop(new AdapterError("TSDBT-E046", "The adapter was closed.", "Open a new adapter to run more statements."));
-      this.syncPort.close();
       await this.worker.terminate();
     }
   }
 
-  private call(op: WorkerOperation, args: unknown[], transactionId?: number): Promise<unknown> {
+  private call(op: WorkerOperation, args: unknown[], transactionId?: number, transfer: MessagePort[] = []): Promise<unknown> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = ++this.nextId;
     if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, op, args, transactionId });
+      this.worker.postMessage({ id, op, args, transactionId }, transfer);
     });
-  }
-
-  private callSync(op: WorkerOperation, args: unknown[], transactionId?: number): unknown {
-    if (this.stopped) throw this.stopped;
-    const id = ++this.nextId;
-    Atomics.store(this.signal, 0, SIGNAL_WAITING);
-    this.worker.postMessage({ id, op, args, transactionId, sync: true });
-    while (Atomics.load(this.signal, 0) === SIGNAL_WAITING) Atomics.wait(this.signal, 0, SIGNAL_WAITING);
-    if (Atomics.load(this.signal, 0) !== SIGNAL_ANSWERED) throw new Error("The adapter worker stopped while a synchronous call was waiting for it.");
-    const received = receiveMessageOnPort(this.syncPort);
-    const response = received?.message as WorkerResponse | undefined;
-    if (!response || response.id !== id) throw new Error("The adapter worker answered a synchronous call out of order.");
-    if (!response.ok) throw fromWireError(response.error);
-    return response.value;
   }
 
   private settle(response: WorkerResponse): void {
@@ -220,6 +214,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
   private stop(reason: Error): void {
     if (this.stopped) return;
     this.stopped = reason;
+    this.sync.close(reason);
     for (const pending of this.pending.values()) pending.reject(reason);
     this.pending.clear();
   }
