@@ -11,4 +11,5 @@ export * from "./adapter";
 export * from "./dialect";
 export * from "./load-adapter";
 export * from "./worker/worker-adapter";
+export * from "./adapter-module";
 export * from "./worker/sync-client";

@@ -4,3 +4,20 @@
  */
 export * from "./diagnostics/diagnostic";
 export * from "./manifest/types";
+export { assembleManifest, MANIFEST_SCHEMA } from "./manifest/assemble-manifest";
+export { manifestJson, writeManifest, serialisableNode } from "./manifest/write-manifest";
+export * from "./project";
+export * from "./config";
+export * from "./yaml";
+export * from "./graph";
+export * from "./selection";
+export { parseProject, type ProjectOptions, type ParsedProject } from "./parse/parse-project";
+export type { ParseStats } from "./parse/build-nodes";
+export { staticParse } from "./parse/static-parse";
+export { compileProject, compiledPathOf, type CompileOptions } from "./compile/compile-project";
+export { NodeCompiler, type CompiledSql } from "./compile/node-compiler";
+export { indexManifest, type ManifestIndex } from "./compile/execution-scope";
+export { relationFor, type NamingTarget } from "./parse/relation-naming";
+export { CompilerError, WarehouseNeededError } from "./context/compiler-error";
+export type { SyncWarehouse } from "./context/warehouse";
+export { closestNames, didYouMean as suggestNames } from "./context/closest-name";

@@ -3,9 +3,9 @@
 {% macro get_where_subquery(relation) -%}
   {%- set where = config.get('where') -%}
   {%- if where -%}
-    (select * from {{ relation }} where {{ where }}) dbt_subquery
+    {%- do return("(select * from " ~ relation ~ " where " ~ where ~ ") dbt_subquery") -%}
   {%- else -%}
-    {{ relation }}
+    {%- do return(relation) -%}
   {%- endif -%}
 {%- endmacro %}
 

@@ -1,0 +1,83 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import * as path from "node:path";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
+import type { ManifestNode } from "../manifest/types";
+import { WarehouseNeededError } from "../context/compiler-error";
+import type { SyncWarehouse } from "../context/warehouse";
+import type { ParsedProject } from "../parse/parse-project";
+import { renderErrorToDiagnostic } from "../parse/render-diagnostic";
+import { indexManifest } from "./execution-scope";
+import { NodeCompiler } from "./node-compiler";
+
+/** Options of {@link compileProject}. */
+export interface CompileOptions {
+  /** Unique ids to compile (default: every model, analysis, test and snapshot). */
+  selected?: string[];
+  /** Opens a warehouse connection the first time a template queries it. */
+  connect?: () => Promise<SyncWarehouse>;
+  /** Write target/compiled/** (default true). */
+  write?: boolean;
+}
+
+const COMPILABLE = new Set(["model", "analysis", "test", "snapshot"]);
+
+/** Where dbt writes a node's compiled SQL, relative to the project. */
+export function compiledPathOf(node: ManifestNode, targetPathRel: string): string {
+  const file = node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.original_file_path;
+  return path.posix.join(targetPathRel, "compiled", node.package_name, file);
+}
+
+/**
+ * Renders the selected nodes to SQL (ephemeral models as CTEs), fills compiled_code and
+ * compiled_path on their manifest entries and writes target/compiled/**. Template errors in
+ * every node are collected and thrown together as a {@link DiagnosticError}.
+ */
+export async function compileProject(parsed: ParsedProject, options: CompileOptions = {}): Promise<{ compiled: ManifestNode[]; warehouse?: SyncWarehouse }> {
+  const { manifest, session, naming } = parsed;
+  const index = indexManifest(manifest, parsed.project.name, naming);
+  let warehouse: SyncWarehouse | undefined;
+  let compiler = new NodeCompiler(session, index, { execute: true });
+  const ids = options.selected ?? Object.keys(manifest.nodes);
+  const nodes = ids.map((id) => manifest.nodes[id]).filter((n): n is ManifestNode => Boolean(n) && COMPILABLE.has(n.resource_type));
+  const diagnostics: Diagnostic[] = [];
+  const targetRel = path.relative(parsed.projectDir, parsed.targetPath).split(path.sep).join("/") || ".";
+  for (const node of nodes) {
+    try {
+      let result;
+      try {
+        result = compiler.compile(node);
+      } catch (e) {
+        if (!isWarehouseNeeded(e) || !options.connect) throw e;
+        warehouse ??= await options.connect();
+        compiler = new NodeCompiler(session, index, { execute: true, warehouse });
+        result = compiler.compile(node);
+      }
+      node.compiled = true;
+      node.compiled_code = result.sql;
+      node.extra_ctes_injected = true;
+      node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: c.sql }));
+      node.compiled_path = compiledPathOf(node, targetRel);
+    } catch (e) {
+      diagnostics.push(renderErrorToDiagnostic(isWarehouseNeeded(e) ? new Error(`${(cause(e) as Error).message}; configure a reachable target`) : e, node.original_file_path, node.unique_id, () => session.registry.visibleNames(node.package_name)));
+    }
+  }
+  if (diagnostics.length) throw new DiagnosticError(diagnostics);
+  if (options.write !== false) {
+    await Promise.all(
+      nodes.map(async (n) => {
+        const file = path.join(parsed.projectDir, n.compiled_path!);
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, n.compiled_code ?? "");
+      }),
+    );
+  }
+  return { compiled: nodes, warehouse };
+}
+
+function cause(e: unknown): unknown {
+  return (e as { cause?: unknown })?.cause ?? e;
+}
+
+function isWarehouseNeeded(e: unknown): boolean {
+  return e instanceof WarehouseNeededError || cause(e) instanceof WarehouseNeededError;
+}

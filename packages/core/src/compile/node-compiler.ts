@@ -1,0 +1,127 @@
+import type { ManifestNode } from "../manifest/types";
+import { createNodeContext, type RenderSession } from "../context/node-context";
+import type { SyncWarehouse } from "../context/warehouse";
+import { createExecutionScope, cteName, type ManifestIndex } from "./execution-scope";
+import { injectCtes, type InjectedCte } from "./inject-ctes";
+
+/** A node rendered to SQL. */
+export interface CompiledSql {
+  /** The final SQL, ephemeral models injected as CTEs. */
+  sql: string;
+  ctes: InjectedCte[];
+}
+
+/** Options of a {@link NodeCompiler}. */
+export interface NodeCompilerOptions {
+  /** `execute` in templates: true when compiling for (or with) a warehouse. */
+  execute: boolean;
+  warehouse?: SyncWarehouse;
+  /** Extra names for every render (graph, selected_resources, …). */
+  extra?: Record<string, unknown>;
+}
+
+const TEST_KWARGS = "_dbt_generic_test_kwargs";
+
+/**
+ * Renders nodes to executable SQL: real relation names, `is_incremental()` as asked, generic
+ * tests called with their arguments, ephemeral models injected (recursively) as CTEs.
+ */
+export class NodeCompiler {
+  private readonly ephemeralCache = new Map<string, CompiledSql & { body: string }>();
+
+  constructor(
+    private readonly session: RenderSession,
+    private readonly index: ManifestIndex,
+    private readonly options: NodeCompilerOptions,
+  ) {}
+
+  /** Compiles one node. Throws a JinjaError/CompilerError on a template error. */
+  compile(node: ManifestNode, flags: { isIncremental?: boolean; extra?: Record<string, unknown> } = {}): CompiledSql {
+    const { body, ephemerals } = this.render(node, node.raw_code, flags.isIncremental ?? false, flags.extra);
+    const ctes = this.collectCtes(ephemerals, new Set([node.unique_id]));
+    return { sql: injectCtes(body, ctes), ctes };
+  }
+
+  /** Renders any SQL text (a hook, an inline query) in a node's context (or the root project's when null). */
+  renderText(text: string, node: ManifestNode | null, file: string, extra?: Record<string, unknown>): string {
+    const host = node ?? this.syntheticNode(file);
+    const { body, ephemerals } = this.render(host, text, false, extra, file);
+    return injectCtes(body, this.collectCtes(ephemerals, new Set([host.unique_id])));
+  }
+
+  private syntheticNode(file: string): ManifestNode {
+    return {
+      unique_id: `sql_operation.${this.index.rootPackage}.inline`,
+      resource_type: "operation",
+      package_name: this.index.rootPackage,
+      name: "inline",
+      original_file_path: file,
+      path: file,
+      config: { enabled: true, materialized: "view", tags: [], meta: {}, alias: null, schema: null, database: null, "pre-hook": [], "post-hook": [] },
+      raw_code: "",
+      refs: [],
+      sources: [],
+      depends_on: { macros: [], nodes: [] },
+    } as unknown as ManifestNode;
+  }
+
+  private render(node: ManifestNode, text: string, isIncremental: boolean, extra?: Record<string, unknown>, file?: string): { body: string; ephemerals: ManifestNode[] } {
+    const ephemerals: ManifestNode[] = [];
+    const scope = createExecutionScope(node, this.index, {
+      execute: this.options.execute,
+      isIncremental,
+      warehouse: this.options.warehouse,
+      onEphemeral: (n) => {
+        if (!ephemerals.includes(n)) ephemerals.push(n);
+      },
+      extra: { ...this.options.extra, ...extra },
+    });
+    const { context, resolveGlobal } = createNodeContext(this.session, scope);
+    if (node.test_metadata && text === node.raw_code) context[TEST_KWARGS] = this.testKwargs(node, context, resolveGlobal);
+    const body = this.session.env.render(text, context, { file: file ?? node.original_file_path, resolveGlobal });
+    return { body, ephemerals };
+  }
+
+  /** Evaluates a generic test's arguments: `ref(...)`/`source(...)` strings and the model become values. */
+  private testKwargs(node: ManifestNode, context: Record<string, unknown>, resolveGlobal: (name: string) => unknown): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node.test_metadata!.kwargs)) {
+      const expr = typeof value === "string" ? /^\s*\{\{(.*)\}\}\s*$/s.exec(value)?.[1] ?? (/^\s*(ref|source)\s*\(/.test(value) ? value : null) : null;
+      out[key] = expr === null ? value : this.evaluate(expr, context, resolveGlobal, node.original_file_path);
+    }
+    return out;
+  }
+
+  /** Evaluates one Jinja expression to its value (not its rendering). */
+  private evaluate(expr: string, context: Record<string, unknown>, resolveGlobal: (name: string) => unknown, file: string): unknown {
+    let value: unknown;
+    const ctx = Object.create(context) as Record<string, unknown>;
+    ctx.__tsdbt_capture = (v: unknown) => {
+      value = v;
+      return "";
+    };
+    this.session.env.render(`{% do __tsdbt_capture(${expr}) %}`, ctx, { file, resolveGlobal });
+    return value;
+  }
+
+  /** Compiles the ephemeral models a node uses, deepest first, once each. */
+  private collectCtes(ephemerals: ManifestNode[], visiting: Set<string>): InjectedCte[] {
+    const out: InjectedCte[] = [];
+    const add = (c: InjectedCte) => {
+      if (!out.some((x) => x.id === c.id)) out.push(c);
+    };
+    for (const eph of ephemerals) {
+      if (visiting.has(eph.unique_id)) continue;
+      let compiled = this.ephemeralCache.get(eph.unique_id);
+      if (!compiled) {
+        const { body, ephemerals: nested } = this.render(eph, eph.raw_code, false);
+        const ctes = this.collectCtes(nested, new Set([...visiting, eph.unique_id]));
+        compiled = { body, ctes, sql: body };
+        this.ephemeralCache.set(eph.unique_id, compiled);
+      }
+      for (const c of compiled.ctes) add(c);
+      add({ id: eph.unique_id, name: cteName(eph), sql: compiled.body });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,62 @@
+import type { DocDefinition, Manifest, MacroDefinition, ManifestNode, SourceDefinition } from "./types";
+
+/** The dbt schema version of the manifest tsdbt writes. */
+export const MANIFEST_SCHEMA = "https://schemas.getdbt.com/dbt/manifest/v12.json";
+
+/** The parts a manifest is assembled from. */
+export interface ManifestParts {
+  projectName: string;
+  adapterType: string;
+  invocationId: string;
+  nodes: ManifestNode[];
+  disabled: ManifestNode[];
+  sources: Record<string, SourceDefinition>;
+  macros: Record<string, MacroDefinition>;
+  docs: Record<string, DocDefinition>;
+}
+
+/** Puts parsed resources together in dbt's manifest shape, with parent and child maps. */
+export function assembleManifest(parts: ManifestParts): Manifest {
+  const nodes: Record<string, ManifestNode> = {};
+  for (const n of [...parts.nodes].sort((a, b) => (a.unique_id < b.unique_id ? -1 : 1))) nodes[n.unique_id] = n;
+  const disabled: Record<string, ManifestNode[]> = {};
+  for (const n of parts.disabled) (disabled[n.unique_id] ??= []).push(n);
+  const parent_map: Record<string, string[]> = {};
+  const child_map: Record<string, string[]> = {};
+  for (const id of [...Object.keys(nodes), ...Object.keys(parts.sources)]) {
+    parent_map[id] = [];
+    child_map[id] = [];
+  }
+  for (const n of Object.values(nodes)) {
+    parent_map[n.unique_id] = [...n.depends_on.nodes];
+    for (const p of n.depends_on.nodes) (child_map[p] ??= []).push(n.unique_id);
+  }
+  for (const list of Object.values(child_map)) list.sort();
+  return {
+    metadata: {
+      dbt_schema_version: MANIFEST_SCHEMA,
+      dbt_version: "1.10.0",
+      generated_at: new Date().toISOString(),
+      invocation_id: parts.invocationId,
+      env: {},
+      project_name: parts.projectName,
+      project_id: null,
+      adapter_type: parts.adapterType,
+    },
+    nodes,
+    sources: parts.sources,
+    macros: parts.macros,
+    docs: parts.docs,
+    exposures: {},
+    metrics: {},
+    groups: {},
+    selectors: {},
+    disabled,
+    parent_map,
+    child_map,
+    group_map: {},
+    saved_queries: {},
+    semantic_models: {},
+    unit_tests: {},
+  };
+}

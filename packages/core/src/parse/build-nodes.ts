@@ -1,0 +1,125 @@
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { ManifestNode, NodeConfig } from "../manifest/types";
+import type { ProjectConfig } from "../project/project-config";
+import { folderConfigLayers } from "../config/folder-config";
+import { mergeConfigs } from "../config/merge-configs";
+import type { RenderSession } from "../context/node-context";
+import type { CaptureTarget } from "./capture-scope";
+import { checksumOf, createNode, defaultNodeConfig } from "./node-factory";
+import { parseSqlNode, type ParseMethod } from "./parse-sql-node";
+import type { NodePatch } from "./properties";
+import type { ProjectFile } from "../project/discover-files";
+import { extractBlocks } from "@tsdbt/jinja";
+
+type SqlResource = "model" | "analysis" | "test" | "snapshot" | "seed";
+
+/** Counts of how nodes were read, for `--debug` and the benchmarks. */
+export interface ParseStats {
+  static: number;
+  rendered: number;
+}
+
+/** Everything node building needs. */
+export interface NodeBuildContext {
+  project: ProjectConfig;
+  /** Config trees and folder names of installed packages, by package name (root included). */
+  session: RenderSession;
+  target: CaptureTarget;
+  patches: Map<string, NodePatch>;
+  diagnostics: Diagnostic[];
+  stats: ParseStats;
+}
+
+/** The config tree of dbt_project.yml that applies to a resource type. */
+function treeFor(project: ProjectConfig, kind: SqlResource): Record<string, unknown> {
+  if (kind === "seed") return project.seeds;
+  if (kind === "snapshot") return project.snapshots;
+  if (kind === "test") return project.dataTests;
+  return project.models;
+}
+
+function stripExt(p: string): string {
+  return p.replace(/\.[^./]+$/, "");
+}
+
+/** The key a patch is filed under. */
+export function patchKey(kind: string, packageName: string, name: string): string {
+  return `${kind}:${packageName}:${name}`;
+}
+
+/**
+ * Merges a node's config layers with dbt's precedence (defaults < dbt_project.yml folders
+ * < properties YAML < `config()` in the file) and copies tags, meta and docs onto the node.
+ */
+export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, unknown>[], patch: NodePatch | undefined): void {
+  const merged = mergeConfigs(defaultNodeConfig(node.resource_type), ...folderLayers, patch ? { ...patch.config, tags: [...patch.tags, ...((patch.config.tags as string[]) ?? [])] } : {}, node.config_call_dict);
+  node.config = merged as NodeConfig;
+  node.tags = [...(node.config.tags ?? [])];
+  node.meta = { ...(patch?.meta ?? {}), ...(node.config.meta ?? {}) };
+  node.config.meta = node.meta;
+  if (patch) {
+    node.description = patch.description;
+    node.columns = patch.columns;
+    node.patch_path = `${patch.packageName}://${patch.file}`;
+    if (patch.docs) node.docs = { show: patch.docs.show ?? true, node_color: patch.docs.node_color ?? null };
+    if (patch.access && node.resource_type === "model") node.access = patch.access as ManifestNode["access"];
+  }
+  if (node.resource_type === "model") node.access ??= (node.config.access as ManifestNode["access"]) ?? "protected";
+}
+
+/** Builds and parses the node of one SQL (or CSV) file. */
+export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBuildContext): ManifestNode {
+  const name = stripExt(file.pathInRoot.split("/").pop()!);
+  const dirs = file.pathInRoot.split("/").slice(0, -1);
+  const node = createNode({
+    resourceType: kind,
+    packageName: file.packageName,
+    name,
+    path: file.pathInRoot,
+    originalFilePath: file.path,
+    fqn: [file.packageName, ...dirs, name],
+    rawCode: kind === "seed" ? "" : file.contents,
+    checksum: { name: "sha256", checksum: file.checksum },
+  });
+  if (kind === "model" || kind === "analysis" || kind === "snapshot") node.compiled_path = null;
+  parseNodeBody(node, kind, dirs, ctx);
+  return node;
+}
+
+/** Folder config, properties patch, and (for SQL) the parse of the body, then the final config. */
+export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: string[], ctx: NodeBuildContext, lineOffset = 1): void {
+  const folderLayers = folderConfigLayers(treeFor(ctx.project, kind), node.package_name, [...dirs, node.name]);
+  const patch = ctx.patches.get(patchKey(kind, node.package_name, node.name));
+  if (patch) ctx.patches.delete(patchKey(kind, node.package_name, node.name));
+  const preliminary = () => mergeConfigs(defaultNodeConfig(kind), ...folderLayers, patch?.config ?? {});
+  node.config = preliminary() as NodeConfig;
+  if (kind !== "seed") {
+    const { method, diagnostics } = parseSqlNode(ctx.session, node, ctx.target, preliminary, lineOffset);
+    ctx.stats[method satisfies ParseMethod]++;
+    ctx.diagnostics.push(...diagnostics);
+  }
+  finaliseConfig(node, folderLayers, patch);
+}
+
+/** Snapshot files hold `{% snapshot name %}` blocks: one node per block. */
+export function buildSnapshotNodes(file: ProjectFile, ctx: NodeBuildContext): ManifestNode[] {
+  const { blocks, errors } = extractBlocks(file.contents, file.path);
+  for (const e of errors) ctx.diagnostics.push({ code: e.code, severity: "error", message: e.message, file: file.path, line: e.line, col: e.col, snippet: e.snippet });
+  const dirs = file.pathInRoot.split("/").slice(0, -1);
+  return blocks
+    .filter((b) => b.kind === "snapshot")
+    .map((b) => {
+      const node = createNode({
+        resourceType: "snapshot",
+        packageName: file.packageName,
+        name: b.name,
+        path: file.pathInRoot,
+        originalFilePath: file.path,
+        fqn: [file.packageName, ...dirs, stripExt(file.pathInRoot.split("/").pop()!), b.name],
+        rawCode: b.body,
+        checksum: checksumOf(file.contents),
+      });
+      parseNodeBody(node, "snapshot", dirs, ctx, b.bodyLine);
+      return node;
+    });
+}

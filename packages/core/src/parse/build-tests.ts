@@ -1,0 +1,56 @@
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { ManifestNode, NodeConfig } from "../manifest/types";
+import type { ProjectConfig } from "../project/project-config";
+import { folderConfigLayers } from "../config/folder-config";
+import { mergeConfigs } from "../config/merge-configs";
+import { diagnosticAt } from "../yaml/diagnostic-at";
+import type { ParsedYaml } from "../yaml/parse-yaml";
+import { readLiteralArgs } from "./literal-args";
+import { buildGenericTestNode, readTestDefinition, type TestTarget } from "./generic-test";
+import { defaultNodeConfig } from "./node-factory";
+import type { TestEntry } from "./properties";
+import { refCallFrom } from "./capture-scope";
+
+/** Records refs and sources written as test arguments (`to: ref('customers')`). */
+function captureArgumentRefs(node: ManifestNode, args: Record<string, unknown>): void {
+  for (const value of Object.values(args)) {
+    if (typeof value !== "string") continue;
+    const m = /^\s*(?:\{\{\s*)?(ref|source)\s*(?=\()/.exec(value);
+    if (!m) continue;
+    const parsed = readLiteralArgs(value, m[0].length);
+    if (!parsed) continue;
+    if (m[1] === "ref") node.refs.push(refCallFrom(parsed.args, parsed.kwargs));
+    else node.sources.push([String(parsed.args[0]), String(parsed.args[1])]);
+  }
+}
+
+/**
+ * Turns the test entries of one properties file entry into generic test nodes, with config from
+ * dbt_project.yml's `data_tests:` tree, then the entry's own config.
+ */
+export function buildTestNodes(
+  entries: TestEntry[],
+  target: Omit<TestTarget, "column">,
+  parsed: ParsedYaml,
+  project: ProjectConfig,
+  diagnostics: Diagnostic[],
+): ManifestNode[] {
+  const nodes: ManifestNode[] = [];
+  const folder = target.file.split("/").slice(1, -1);
+  for (const t of entries) {
+    const def = readTestDefinition(t.entry);
+    if (typeof def === "string") {
+      diagnostics.push(diagnosticAt(parsed, t.path, { code: "TSDBT-E022", message: `Invalid test on '${target.name}' in ${target.file}: ${def}.`, hint: "Write a test as '- unique' or '- accepted_values: {values: [...]}'." }));
+      continue;
+    }
+    const node = buildGenericTestNode(def, { ...target, column: t.column }, folder);
+    captureArgumentRefs(node, def.args);
+    const layers = folderConfigLayers(project.dataTests, target.packageName, [...folder, node.name]);
+    node.config = mergeConfigs(defaultNodeConfig("test"), ...layers, def.config) as NodeConfig;
+    if (typeof node.config.severity === "string") node.config.severity = node.config.severity.toUpperCase();
+    node.tags = [...node.config.tags];
+    node.meta = { ...(node.config.meta ?? {}) };
+    nodes.push(node);
+  }
+  return nodes;
+}

@@ -1,0 +1,105 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { extractBlocks } from "@tsdbt/jinja";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { DocDefinition, MacroDefinition } from "../manifest/types";
+import { BUILTIN_PACKAGE, type MacroRegistry, type RegisteredMacro } from "../context/macro-registry";
+
+/** A file holding macros (or docs blocks), with the package it belongs to. */
+export interface BlockFile {
+  packageName: string;
+  /** Path relative to the project (or package) root, as written in the manifest. */
+  path: string;
+  /** Path relative to the resource folder. */
+  relPath?: string;
+  contents: string;
+}
+
+/** Where tsdbt's own macros live: packages/core/include/macros. */
+export const BUILTIN_MACROS_DIR = path.join(__dirname, "..", "..", "include", "macros");
+
+/** Reads the built-in macro files (once per process). */
+let builtinFiles: BlockFile[] | undefined;
+export function builtinMacroFiles(): BlockFile[] {
+  builtinFiles ??= fs
+    .readdirSync(BUILTIN_MACROS_DIR)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((f) => ({ packageName: BUILTIN_PACKAGE, path: `macros/${f}`, relPath: f, contents: fs.readFileSync(path.join(BUILTIN_MACROS_DIR, f), "utf8") }));
+  return builtinFiles;
+}
+
+function macroEntry(m: RegisteredMacro, file: BlockFile): MacroDefinition {
+  return {
+    unique_id: m.uniqueId,
+    resource_type: "macro",
+    package_name: m.packageName,
+    name: m.name,
+    path: file.path,
+    original_file_path: file.path,
+    macro_sql: m.source,
+    depends_on: { macros: [] },
+    description: "",
+    meta: {},
+    docs: { show: true, node_color: null },
+    patch_path: null,
+    arguments: [],
+    created_at: Date.now() / 1000,
+    supported_languages: null,
+  };
+}
+
+/**
+ * Registers every `{% macro %}`, `{% test %}` and `{% materialization %}` block of the given
+ * files. Returns the manifest entries; two macros with one name in one package are an error.
+ */
+export function loadMacros(files: BlockFile[], registry: MacroRegistry): { macros: Record<string, MacroDefinition>; diagnostics: Diagnostic[] } {
+  const macros: Record<string, MacroDefinition> = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const { blocks, errors } = extractBlocks(file.contents, file.path);
+    for (const e of errors) diagnostics.push({ code: e.code, severity: "error", message: e.message, file: file.path, line: e.line, col: e.col, snippet: e.snippet });
+    for (const b of blocks) {
+      if (b.kind !== "macro" && b.kind !== "test" && b.kind !== "materialization") continue;
+      const entry: RegisteredMacro = { name: b.name, source: b.source, file: file.path, line: b.line, packageName: file.packageName, uniqueId: `macro.${file.packageName}.${b.name}` };
+      const previous = registry.add(entry);
+      if (previous && file.packageName !== BUILTIN_PACKAGE) {
+        diagnostics.push({
+          code: "TSDBT-E017",
+          severity: "error",
+          message: `Macro '${b.name}' is defined twice in package '${file.packageName}': in ${previous.file}:${previous.line} and ${file.path}:${b.line}.`,
+          file: file.path,
+          line: b.line,
+          col: b.col,
+          hint: "Rename or delete one of them.",
+        });
+      }
+      macros[entry.uniqueId] = macroEntry(entry, file);
+    }
+  }
+  return { macros, diagnostics };
+}
+
+/** Collects `{% docs name %}` blocks of markdown files. */
+export function loadDocs(files: BlockFile[]): { docs: Record<string, DocDefinition>; diagnostics: Diagnostic[] } {
+  const docs: Record<string, DocDefinition> = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const { blocks, errors } = extractBlocks(file.contents, file.path);
+    for (const e of errors) diagnostics.push({ code: e.code, severity: "error", message: e.message, file: file.path, line: e.line, col: e.col, snippet: e.snippet });
+    for (const b of blocks) {
+      if (b.kind !== "docs") continue;
+      const id = `doc.${file.packageName}.${b.name}`;
+      docs[id] = {
+        unique_id: id,
+        resource_type: "doc",
+        package_name: file.packageName,
+        name: b.name,
+        path: file.relPath ?? file.path,
+        original_file_path: file.path,
+        block_contents: b.body.trim(),
+      };
+    }
+  }
+  return { docs, diagnostics };
+}

@@ -1,0 +1,216 @@
+import { randomUUID } from "node:crypto";
+import * as path from "node:path";
+import { loadAdapterModule, type AdapterModule, type ProfileTarget } from "@tsdbt/adapter-api";
+import { createEnvironment } from "@tsdbt/jinja";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
+import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types";
+import { loadProjectConfig } from "../project/load-project-config";
+import type { ProjectConfig } from "../project/project-config";
+import { discoverProjectFiles, type ProjectFile } from "../project/discover-files";
+import { loadProfile, type LoadedProfile } from "../config/load-profile";
+import { parseCliVars, resolveVars, type Vars } from "../config/vars";
+import { parseYaml } from "../yaml/parse-yaml";
+import { diagnosticAt } from "../yaml/diagnostic-at";
+import { createBaseContext, type TargetContext } from "../context/base-context";
+import { MacroRegistry } from "../context/macro-registry";
+import type { RenderSession } from "../context/node-context";
+import { buildFileNode, buildSnapshotNodes, patchKey, type NodeBuildContext, type ParseStats } from "./build-nodes";
+import { buildTestNodes } from "./build-tests";
+import { builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
+import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
+import { readSources } from "./read-sources";
+import { findDuplicateNames, linkNodes } from "./link-nodes";
+import { assignRelationName, type NamingTarget } from "./relation-naming";
+import { createCaptureScope } from "./capture-scope";
+import { renderDescriptions } from "./render-descriptions";
+import { assembleManifest } from "../manifest/assemble-manifest";
+import { buildGraph } from "../graph/build-graph";
+
+/** Options shared by every command that reads a project (dbt's global flags). */
+export interface ProjectOptions {
+  projectDir: string;
+  profilesDir?: string;
+  profile?: string;
+  target?: string;
+  /** `--vars` as YAML or JSON text. */
+  vars?: string;
+  /** Environment for env_var() (default process.env). */
+  env?: Record<string, string | undefined>;
+  invocationId?: string;
+  /** `--target-path` (default: the project's target-path). */
+  targetPath?: string;
+  /** Receives log()/print() output from templates. */
+  log?: (message: string, info: boolean) => void;
+  /** `flags` visible to templates (FULL_REFRESH, WHICH, …). */
+  flags?: Record<string, unknown>;
+}
+
+/** A parsed project: the manifest and what later steps need to render it. */
+export interface ParsedProject {
+  project: ProjectConfig;
+  profile: LoadedProfile;
+  projectDir: string;
+  targetPath: string;
+  manifest: Manifest;
+  /** Warnings (errors are thrown as a DiagnosticError). */
+  diagnostics: Diagnostic[];
+  session: RenderSession;
+  naming: NamingTarget;
+  adapterModule: AdapterModule;
+  invocationId: string;
+  cliVars: Vars;
+  /** Env vars templates read, with the values they saw. */
+  envVarsRead: Map<string, string | undefined>;
+  stats: ParseStats;
+}
+
+const SECRET_KEYS = new Set(["password", "pass", "private_key", "private_key_passphrase", "keyfile_json", "token", "refresh_token", "client_secret"]);
+
+function targetContext(profile: LoadedProfile, location: { database: string | null; schema: string }): TargetContext {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(profile.target)) if (!SECRET_KEYS.has(k)) out[k] = v;
+  return { ...out, name: profile.targetName, profile_name: profile.profileName, type: profile.target.type, schema: location.schema, database: location.database, threads: profile.threads } as TargetContext;
+}
+
+function fail(diagnostics: Diagnostic[]): never {
+  throw new DiagnosticError(diagnostics.filter((d) => d.severity === "error"));
+}
+
+/**
+ * Reads a dbt project into a manifest: dbt_project.yml and the profile, every macro, model,
+ * seed, snapshot, analysis and test, properties YAML (descriptions, columns, configs, tests,
+ * sources), relation names, and the links between nodes. Every problem in every file is
+ * collected; when any is an error a {@link DiagnosticError} carrying all of them is thrown.
+ */
+export async function parseProject(options: ProjectOptions): Promise<ParsedProject> {
+  const env = options.env ?? process.env;
+  const projectDir = path.resolve(options.projectDir);
+  const diagnostics: Diagnostic[] = [];
+  const { vars: cliVars, diagnostics: varDiagnostics } = parseCliVars(options.vars);
+  diagnostics.push(...varDiagnostics);
+  if (varDiagnostics.some((d) => d.severity === "error")) fail(diagnostics);
+
+  const loaded = await loadProjectConfig(projectDir, { env, cliVars });
+  diagnostics.push(...loaded.diagnostics);
+  if (!loaded.value || diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
+  const project = loaded.value;
+  const profileName = options.profile ?? project.profile ?? project.name;
+  const prof = await loadProfile({ projectDir, profilesDir: options.profilesDir, profileName, targetName: options.target, env, cliVars });
+  diagnostics.push(...prof.diagnostics);
+  if (!prof.value || diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
+  const profile = prof.value;
+  const targetPath = path.resolve(projectDir, options.targetPath ?? project.targetPath);
+
+  const adapterModule = loadAdapterModule(profile.target.type, { paths: [projectDir] });
+  const location = adapterModule.describeTarget?.(profile.target as ProfileTarget, { projectDir, targetPath }) ?? {
+    database: (profile.target.database as string | undefined) ?? null,
+    schema: profile.target.schema,
+  };
+  const quote = adapterModule.dialect?.quote ?? ((id: string) => `"${id.replace(/"/g, '""')}"`);
+  const naming: NamingTarget = { database: location.database, schema: location.schema, quote, quoting: project.quoting };
+
+  const files = await discoverProjectFiles(project, projectDir);
+  const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind);
+
+  const registry = new MacroRegistry(project.name, [profile.target.type, "default"], project.dispatch);
+  const macroResult = loadMacros([...builtinMacroFiles(), ...byKind("macro")], registry);
+  diagnostics.push(...macroResult.diagnostics);
+  const docsResult = loadDocs(byKind("doc"));
+  diagnostics.push(...docsResult.diagnostics);
+
+  const varsByPackage = new Map<string, Vars>();
+  const envVarsRead = new Map<string, string | undefined>();
+  const invocationId = options.invocationId ?? randomUUID();
+  const base = createBaseContext(
+    {
+      projectName: project.name,
+      target: targetContext(profile, location),
+      lookupVar: (name, pkg) => {
+        let vars = varsByPackage.get(pkg);
+        if (!vars) varsByPackage.set(pkg, (vars = resolveVars(project, pkg, cliVars)));
+        return vars[name];
+      },
+      env,
+      invocationId,
+      log: options.log,
+      flags: options.flags,
+    },
+    envVarsRead,
+  );
+  const session: RenderSession = { env: createEnvironment(), registry, base, adapterType: profile.target.type, quote };
+
+  // properties YAML first: their configs apply before a file's own config() calls
+  const propertiesFiles: PropertiesFile[] = [];
+  for (const f of byKind("properties")) {
+    const parsed = parseYaml(f.contents, f.path);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.value !== null) propertiesFiles.push({ packageName: f.packageName, parsed });
+  }
+  const patches = new Map<string, NodePatch>();
+  for (const pf of propertiesFiles) {
+    for (const patch of readNodePatches(pf, diagnostics)) {
+      const key = patchKey(patch.kind, patch.packageName, patch.name);
+      const previous = patches.get(key);
+      if (previous) {
+        diagnostics.push(diagnosticAt(pf.parsed, patch.path, { code: "TSDBT-E023", message: `${patch.kind} '${patch.name}' is described twice: in ${previous.file} and ${patch.file}.`, hint: "Keep one properties entry per resource." }));
+        continue;
+      }
+      patches.set(key, patch);
+    }
+  }
+  const appliedPatches = new Map(patches);
+
+  const stats: ParseStats = { static: 0, rendered: 0 };
+  const ctx: NodeBuildContext = { project, session, target: { database: location.database, schema: location.schema, quote }, patches, diagnostics, stats };
+  const all: ManifestNode[] = [];
+  for (const f of byKind("model")) all.push(buildFileNode("model", f, ctx));
+  for (const f of byKind("analysis")) all.push(buildFileNode("analysis", f, ctx));
+  for (const f of byKind("test")) all.push(buildFileNode("test", f, ctx));
+  for (const f of byKind("seed")) all.push(buildFileNode("seed", f, ctx));
+  for (const f of byKind("snapshot")) all.push(...buildSnapshotNodes(f, ctx));
+
+  // patches left over describe nothing that exists
+  for (const patch of patches.values()) {
+    const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
+    diagnostics.push(diagnosticAt(pf.parsed, patch.path, { code: "TSDBT-W010", severity: "warn", message: `${patch.file} describes ${patch.kind} '${patch.name}', which does not exist; the entry is ignored.`, hint: `Check the name against the files under ${patch.kind === "seed" ? "seed-paths" : "model-paths"}.` }));
+  }
+
+  const sources: Record<string, SourceDefinition> = {};
+  for (const pf of propertiesFiles) {
+    for (const { source, tests } of readSources(pf, location.database, diagnostics)) {
+      if (source.config.enabled === false) continue;
+      source.relation_name = [source.database, source.schema, source.identifier].filter((p): p is string => Boolean(p)).map(quote).join(".");
+      sources[source.unique_id] = source;
+      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file }, pf.parsed, project, diagnostics));
+    }
+  }
+  const enabledNodeKeys = new Set(all.filter((n) => n.config.enabled !== false).map((n) => patchKey(n.resource_type, n.package_name, n.name)));
+  for (const patch of appliedPatches.values()) {
+    if (patch.kind === "analysis" || !enabledNodeKeys.has(patchKey(patch.kind, patch.packageName, patch.name))) continue;
+    const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
+    all.push(...buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file }, pf.parsed, project, diagnostics));
+  }
+
+  const enabled = all.filter((n) => n.config.enabled !== false);
+  const disabled = all.filter((n) => n.config.enabled === false);
+  const scopeFor = (n: ManifestNode) => createCaptureScope(n, ctx.target, () => n.config);
+  for (const n of enabled) assignRelationName(n, session, naming, scopeFor);
+  diagnostics.push(...findDuplicateNames(enabled));
+  diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));
+  if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
+
+  renderDescriptions(enabled, sources, docsResult.docs, session, diagnostics);
+  const manifest = assembleManifest({
+    projectName: project.name,
+    adapterType: profile.target.type,
+    invocationId,
+    nodes: enabled,
+    disabled,
+    sources,
+    macros: macroResult.macros,
+    docs: docsResult.docs,
+  });
+  const cycles = buildGraph(manifest).findCycles();
+  if (cycles.length) fail([...diagnostics, ...cycles]);
+  return { project, profile, projectDir, targetPath, manifest, diagnostics, session, naming, adapterModule, invocationId, cliVars, envVarsRead, stats };
+}

@@ -1,0 +1,116 @@
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { ColumnInfo } from "../manifest/types";
+import { diagnosticAt } from "../yaml/diagnostic-at";
+import type { ParsedYaml, YamlPathSegment } from "../yaml/parse-yaml";
+
+/** A properties YAML file, parsed, with the package it belongs to. */
+export interface PropertiesFile {
+  packageName: string;
+  parsed: ParsedYaml;
+}
+
+/** A test definition found in YAML, with where it was written. */
+export interface TestEntry {
+  entry: unknown;
+  column?: string;
+  path: YamlPathSegment[];
+}
+
+/** What a properties file says about one model, seed, snapshot or analysis. */
+export interface NodePatch {
+  kind: "model" | "seed" | "snapshot" | "analysis";
+  name: string;
+  packageName: string;
+  file: string;
+  path: YamlPathSegment[];
+  description: string;
+  columns: Record<string, ColumnInfo>;
+  config: Record<string, unknown>;
+  meta: Record<string, unknown>;
+  tags: string[];
+  docs?: { show?: boolean; node_color?: string | null };
+  access?: string;
+  tests: TestEntry[];
+  raw: Record<string, unknown>;
+}
+
+const SECTION_KIND: Record<string, NodePatch["kind"]> = { models: "model", seeds: "seed", snapshots: "snapshot", analyses: "analysis" };
+const KNOWN_SECTIONS = new Set(["version", "models", "seeds", "snapshots", "analyses", "sources", "exposures", "macros", "metrics", "semantic_models", "saved_queries", "groups", "unit_tests", "data_tests"]);
+
+const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const asTags = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.map(String) : []);
+
+/** Reads the `columns:` list of an entry into ColumnInfo records, collecting column tests. */
+export function readColumns(list: unknown, basePath: YamlPathSegment[], tests: TestEntry[]): Record<string, ColumnInfo> {
+  const columns: Record<string, ColumnInfo> = {};
+  asList(list).forEach((c, i) => {
+    const col = asRecord(c);
+    if (typeof col.name !== "string") return;
+    const config = asRecord(col.config);
+    columns[col.name] = {
+      name: col.name,
+      description: typeof col.description === "string" ? col.description : "",
+      meta: { ...asRecord(col.meta), ...asRecord(config.meta) },
+      data_type: typeof col.data_type === "string" ? col.data_type : null,
+      constraints: asList(col.constraints),
+      quote: typeof col.quote === "boolean" ? col.quote : null,
+      tags: [...asTags(col.tags), ...asTags(config.tags)],
+    };
+    const colTests = [...asList(col.tests), ...asList(col.data_tests)];
+    const key = col.data_tests !== undefined ? "data_tests" : "tests";
+    colTests.forEach((t, j) => tests.push({ entry: t, column: col.name as string, path: [...basePath, i, key, j] }));
+  });
+  return columns;
+}
+
+/**
+ * Reads the model/seed/snapshot/analysis entries of a properties file into patches, and
+ * reports wrong shapes (a section that is not a list, an entry without a name).
+ */
+export function readNodePatches(file: PropertiesFile, diagnostics: Diagnostic[]): NodePatch[] {
+  const doc = asRecord(file.parsed.value);
+  const patches: NodePatch[] = [];
+  for (const key of Object.keys(doc)) {
+    if (!KNOWN_SECTIONS.has(key)) {
+      diagnostics.push(diagnosticAt(file.parsed, [key], { code: "TSDBT-W011", severity: "warn", message: `Unknown section '${key}' in ${file.parsed.file}; it is ignored.`, hint: `Sections are ${[...KNOWN_SECTIONS].join(", ")}.` }));
+    }
+  }
+  for (const [section, kind] of Object.entries(SECTION_KIND)) {
+    const list = doc[section];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) {
+      diagnostics.push(diagnosticAt(file.parsed, [section], { code: "TSDBT-E018", message: `'${section}' in ${file.parsed.file} must be a list of entries.`, hint: `Write each entry as '- name: …' under '${section}:'.` }));
+      continue;
+    }
+    list.forEach((item, i) => {
+      const entry = asRecord(item);
+      if (typeof entry.name !== "string") {
+        diagnostics.push(diagnosticAt(file.parsed, [section, i], { code: "TSDBT-E019", message: `An entry under '${section}' in ${file.parsed.file} has no name.`, hint: "Add 'name: <resource name>' to the entry." }));
+        return;
+      }
+      const tests: TestEntry[] = [];
+      const testKey = entry.data_tests !== undefined ? "data_tests" : "tests";
+      [...asList(entry.tests), ...asList(entry.data_tests)].forEach((t, j) => tests.push({ entry: t, path: [section, i, testKey, j] }));
+      const columns = readColumns(entry.columns, [section, i, "columns"], tests);
+      const config = asRecord(entry.config);
+      patches.push({
+        kind,
+        name: entry.name,
+        packageName: file.packageName,
+        file: file.parsed.file,
+        path: [section, i],
+        description: typeof entry.description === "string" ? entry.description : "",
+        columns,
+        config,
+        meta: asRecord(entry.meta),
+        tags: asTags(entry.tags),
+        docs: entry.docs ? (asRecord(entry.docs) as NodePatch["docs"]) : undefined,
+        access: typeof entry.access === "string" ? entry.access : undefined,
+        tests,
+        raw: entry,
+      });
+    });
+  }
+  return patches;
+}
