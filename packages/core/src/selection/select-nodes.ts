@@ -47,7 +47,14 @@ export function selectionSpecFor(options: SelectionOptions): SelectionSpec {
         "Use either --selector or --select/--exclude; to combine them, write a selector that refers to the other with 'method: selector'.",
       );
     }
-    return { kind: "criterion", criterion: { raw: `selector:${selector}`, method: "selector", methodArgs: [], value: selector, parents: false, children: false, childrensParents: false } };
+    const definition = selectors?.selectors[selector];
+    if (!definition) {
+      throw selectionError(
+        `--selector '${selector}' names a selector that is not defined in selectors.yml.`,
+        suggestionHint(selector, Object.keys(selectors?.selectors ?? {}).sort(), "selector"),
+      );
+    }
+    return definition.definition;
   }
   if (nonEmpty(select) || nonEmpty(exclude)) {
     const include = parseCliValues(nonEmpty(select) ? select : EVERYTHING) as SelectionSpec;
