@@ -5,3 +5,5 @@ export type { ProjectConfig, ConfigTree, QuotingConfig, DispatchConfig, QueryCom
 export { PROJECT_KEYS } from "./project-config";
 export { DBT_COMPATIBLE_VERSION, satisfiesDbtVersion } from "./dbt-version";
 export { closestName, didYouMean } from "./closest-name";
+export { discoverProjectFiles } from "./discover-files";
+export type { ProjectFile, ProjectFileKind } from "./discover-files";

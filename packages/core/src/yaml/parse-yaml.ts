@@ -1,4 +1,4 @@
-import { Document, isMap, type DocumentOptions, type ParseOptions, type SchemaOptions, type Tags, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { Document, isMap, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type Tags, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 
 /** A 1-based line and column in a YAML file. */
@@ -47,9 +47,9 @@ function pyyamlTags(tags: Tags): Tags {
       continue;
     } else if (t.tag === BOOL) {
       const truthy = t.test.test("true");
-      out.push({ ...t, test: truthy ? PYYAML_TRUE : PYYAML_FALSE });
+      out.push({ ...(t as ScalarTag), test: truthy ? PYYAML_TRUE : PYYAML_FALSE });
     } else if (t.tag === FLOAT && (t as { format?: string }).format === "EXP") {
-      out.push({ ...t, test: PYYAML_EXPONENT_FLOAT });
+      out.push({ ...(t as ScalarTag), test: PYYAML_EXPONENT_FLOAT });
     } else {
       out.push(t);
     }
