@@ -1,56 +1,98 @@
-import * as nunjucks from "nunjucks";
 import type { JinjaEnvironment, MacroSource, RenderOptions } from "./api";
 import { JinjaError } from "./errors";
+import { builtinGlobals } from "./runtime/globals";
+import { MacroReturn } from "./runtime/signals";
+import { BUILTIN_FILTERS, BUILTIN_TESTS, createRuntime, locatedError, RESOLVE, type RenderMeta, type Runtime } from "./runtime/runtime";
+import type { FilterFn } from "./runtime/filters";
+import type { TestFn } from "./runtime/tests";
+import { JinjaCompiler } from "./syntax/compiler";
+import { JinjaParser } from "./syntax/parser";
+import { preprocess } from "./syntax/preprocess";
+
+/** A filter added to an environment: receives the value, positional and keyword arguments. */
+export type CustomFilter = (value: unknown, args: unknown[], kwargs: Record<string, unknown>) => unknown;
+
+/** Options of {@link createEnvironment}. */
+export interface EnvironmentOptions {
+  /** Extra or overriding globals (seen after the render context). */
+  globals?: Record<string, unknown>;
+  /** Extra filters, e.g. dbt's `as_bool`. */
+  filters?: Record<string, CustomFilter>;
+  /** Extra tests. */
+  tests?: Record<string, (value: unknown, ...args: unknown[]) => boolean>;
+}
+
+type RootFn = (rt: Runtime, scope: Record<string | symbol, unknown>, meta: RenderMeta) => string;
 
 /**
- * PLACEHOLDER implementation on stock nunjucks, to be replaced by the faithful one:
- * renders, caches templates by content, reports positions.
+ * Creates a dbt-flavoured Jinja environment: Jinja2 3.1 semantics with the `do` and
+ * `loopcontrols` extensions, autoescape off and the single trailing newline dropped.
  */
-export function createEnvironment(): JinjaEnvironment {
-  const env = new nunjucks.Environment(null, { autoescape: false });
-  const cache = new Map<string, nunjucks.Template>();
-  const compile = (source: string, file: string): nunjucks.Template => {
-    const key = `${file}\0${source}`;
-    let t = cache.get(key);
-    if (!t) {
-      t = new nunjucks.Template(source, env, file, true);
-      cache.set(key, t);
+export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnvironment {
+  const filters: Record<string, FilterFn> = { ...BUILTIN_FILTERS };
+  for (const [name, f] of Object.entries(options.filters ?? {})) filters[name] = (_env, v, a, k) => f(v, a, k);
+  const tests: Record<string, TestFn> = { ...BUILTIN_TESTS, ...(options.tests ?? {}) };
+  const rt = createRuntime({ ...builtinGlobals(), ...(options.globals ?? {}) }, filters, tests);
+  const cache = new Map<string, RootFn>();
+
+  const compile = (source: string, meta: RenderMeta): RootFn => {
+    let fn = cache.get(source);
+    if (fn) return fn;
+    try {
+      const ast = JinjaParser.parse(preprocess(source));
+      const code = new JinjaCompiler((n) => n in filters, (n) => n in tests).compileTemplate(ast);
+      fn = new Function(code)() as RootFn;
+    } catch (e) {
+      throw syntaxError(e, meta);
     }
-    return t;
+    cache.set(source, fn);
+    return fn;
   };
-  const wrap = (e: unknown, options: RenderOptions): JinjaError => {
-    if (e instanceof JinjaError) return e;
-    const err = e as { message?: string; lineno?: number; colno?: number };
-    const m = /\[Line (\d+), Column (\d+)\]\s*([\s\S]*)$/.exec(err.message ?? "");
-    const line = (m ? Number(m[1]) : err.lineno ?? 1) + (options.lineOffset ?? 1) - 1;
-    return new JinjaError("TSDBT-J002", (m ? m[3] : err.message ?? String(e)).trim(), { file: options.file, line, col: m ? Number(m[2]) : 1 }, undefined, e);
+
+  const rootScope = (context: Record<string, unknown>, resolveGlobal?: (name: string) => unknown) => {
+    const scope = Object.create(context) as Record<string | symbol, unknown>;
+    if (resolveGlobal) scope[RESOLVE] = resolveGlobal;
+    return scope;
   };
+
+  const run = (fn: RootFn, scope: Record<string | symbol, unknown>, meta: RenderMeta): string => {
+    try {
+      return fn(rt, scope, meta);
+    } catch (e) {
+      if (e instanceof JinjaError) throw e;
+      if (e instanceof MacroReturn) throw locatedError(new Error("return() was called outside of a macro."), 0, 0, meta);
+      throw locatedError(e, 0, 0, meta);
+    }
+  };
+
   return {
-    render(source, context, options) {
-      try {
-        const out = compile(source, options.file).render(context);
-        return out.endsWith("\n") ? out.slice(0, -1) : out;
-      } catch (e) {
-        throw wrap(e, options);
-      }
+    render(source, context, opts: RenderOptions) {
+      // Like Jinja2's keep_trailing_newline=False: the template's own final newline is dropped.
+      const text = source.endsWith("\n") ? source.slice(0, source.endsWith("\r\n") ? -2 : -1) : source;
+      const meta = { file: opts.file, lineOffset: opts.lineOffset ?? 1, source: text };
+      return run(compile(text, meta), rootScope(context, opts.resolveGlobal), meta);
     },
-    bindMacro(macro: MacroSource, context) {
-      const tpl = compile(macro.source, macro.file) as unknown as {
-        getExported(ctx: object, cb: (err: unknown, exported: Record<string, (...a: unknown[]) => unknown>) => void): void;
-      };
-      let fn: ((...a: unknown[]) => unknown) | undefined;
-      tpl.getExported(context, (err, exported) => {
-        if (err) throw err;
-        fn = exported[macro.name];
-      });
-      return (...args: unknown[]) => fn!(...args);
-    },
-    check(source, options) {
-      try {
-        compile(source, options.file);
-      } catch (e) {
-        throw wrap(e, options);
+    bindMacro(macro: MacroSource, context, resolveGlobal) {
+      const meta = { file: macro.file, lineOffset: macro.line, source: macro.source };
+      const scope = rootScope(context, resolveGlobal);
+      run(compile(macro.source, meta), scope, meta);
+      const fn = Object.prototype.hasOwnProperty.call(scope, macro.name) ? scope[macro.name] : undefined;
+      if (typeof fn !== "function") {
+        throw new JinjaError("TSDBT-J001", `The source of macro '${macro.name}' does not define a macro with that name.`, { file: macro.file, line: macro.line, col: 1 }, macro.source.split("\n")[0]);
       }
+      return fn as (...args: unknown[]) => unknown;
+    },
+    check(source, opts) {
+      compile(source, { file: opts.file, lineOffset: opts.lineOffset ?? 1, source });
     },
   };
+}
+
+function syntaxError(e: unknown, meta: RenderMeta): JinjaError {
+  const err = e as { message?: string; lineno?: number; colno?: number };
+  const message = (err.message ?? String(e)).replace(/^\(unknown path\)\s*/, "").replace(/^\[Line \d+, Column \d+\]\s*/, "").trim();
+  const line0 = typeof err.lineno === "number" ? err.lineno - 1 : 0;
+  const col0 = typeof err.colno === "number" ? err.colno - 1 : 0;
+  const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
+  return locatedError(new Error(`Syntax error: ${sentence}`), line0, col0, meta, "TSDBT-J001");
 }

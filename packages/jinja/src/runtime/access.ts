@@ -1,0 +1,118 @@
+import { HOST_FUNCTION } from "../host-function";
+import { pythonMethod, DICT_METHODS } from "./python-methods";
+import { fail } from "./signals";
+import { isDict, numberOf, PyFloat, Tuple, typeName } from "./values";
+import { MACRO, type Macro } from "./macro";
+import { iterate } from "./iterate";
+
+const OBJECT_PROTO = Object.prototype as unknown as Record<string, unknown>;
+const HOST_DICT_METHODS = new Set(["get", "items", "keys", "values"]);
+
+function hostProperty(obj: object, name: string): unknown {
+  const v = (obj as Record<string, unknown>)[name];
+  if (v === undefined || v === OBJECT_PROTO[name]) return undefined;
+  return v;
+}
+
+/** Jinja2's `obj.name`: attribute first (including Python methods), then item. */
+export function getattr(obj: unknown, name: string, desc: string): unknown {
+  if (obj === undefined) return fail(`'${desc}' is undefined`);
+  if (obj === null || typeof obj === "number" || typeof obj === "boolean" || obj instanceof PyFloat) return undefined;
+  const method = pythonMethod(obj, name);
+  if (method) return bindMethod(obj, method);
+  if (typeof obj === "string") return undefined;
+  if (Array.isArray(obj)) return name !== "length" && Object.prototype.hasOwnProperty.call(obj, name) ? (obj as unknown as Record<string, unknown>)[name] : undefined;
+  const v = hostProperty(obj as object, name);
+  if (v !== undefined) {
+    if (typeof v === "function" && !isDict(obj) && !(v as Partial<Macro>)[MACRO] && !(v as { [HOST_FUNCTION]?: unknown })[HOST_FUNCTION]) return v.bind(obj);
+    return v;
+  }
+  if (obj instanceof Map) return obj.get(name);
+  if (HOST_DICT_METHODS.has(name) && typeof obj === "object") return bindMethod(obj, (a, k) => DICT_METHODS[name](obj as Record<string, unknown>, a, k));
+  return undefined;
+}
+
+function bindMethod(self: unknown, m: (a: unknown[], k: Record<string, unknown>, g: (o: unknown, n: string) => unknown) => unknown): unknown {
+  const f = (...args: unknown[]) => m(args, {}, attrOf);
+  (f as unknown as Record<symbol, unknown>)[HOST_FUNCTION] = (a: unknown[], k: Record<string, unknown>) => m(a, k, attrOf);
+  return f;
+}
+
+function attrOf(o: unknown, n: string): unknown {
+  return /^\d+$/.test(n) && (Array.isArray(o) || typeof o === "string") ? getitem(o, Number(n), "value") : getattr(o, n, "value");
+}
+
+/** Jinja2's `obj[key]`: item first, then attribute. Negative indexes count from the end. */
+export function getitem(obj: unknown, key: unknown, desc: string): unknown {
+  if (obj === undefined) return fail(`'${desc}' is undefined`);
+  if (obj === null) return undefined;
+  if (typeof obj === "string" || Array.isArray(obj)) {
+    const i = numberOf(key);
+    if (i !== undefined && typeof key !== "boolean") {
+      const at = i < 0 ? obj.length + i : i;
+      return at >= 0 && at < obj.length ? obj[at] : undefined;
+    }
+    return typeof key === "string" ? getattr(obj, key, desc) : undefined;
+  }
+  if (obj instanceof Map) return obj.get(key);
+  if (typeof obj === "object" || typeof obj === "function") {
+    const name = String(key);
+    const v = hostProperty(obj as object, name);
+    if (v !== undefined) return v;
+    return typeof key === "string" && !isDict(obj) ? getattr(obj, key, desc) : undefined;
+  }
+  return undefined;
+}
+
+/** Python slicing `obj[start:stop:step]` on strings, lists and tuples. */
+export function slice(obj: unknown, start: unknown, stop: unknown, step: unknown): unknown {
+  if (obj === undefined || obj === null) return undefined;
+  const items = typeof obj === "string" ? [...obj] : Array.isArray(obj) ? obj : iterate(obj);
+  const n = items.length;
+  const st = step === undefined || step === null ? 1 : (numberOf(step) as number);
+  if (st === 0) fail("slice step cannot be zero");
+  const norm = (v: unknown, dflt: number): number => {
+    if (v === undefined || v === null) return dflt;
+    let i = numberOf(v) as number;
+    if (i < 0) i += n;
+    return st > 0 ? Math.min(Math.max(i, 0), n) : Math.min(Math.max(i, -1), n - 1);
+  };
+  const a = norm(start, st > 0 ? 0 : n - 1);
+  const b = norm(stop, st > 0 ? n : -1);
+  const out: unknown[] = [];
+  for (let i = a; st > 0 ? i < b : i > b; i += st) out.push(items[i]);
+  if (typeof obj === "string") return out.join("");
+  return obj instanceof Tuple ? Tuple.create(out) : out;
+}
+
+function hostArg(v: unknown): unknown {
+  return v instanceof PyFloat ? v.value : v;
+}
+
+/** Calls a template-visible callable with Python-style arguments. */
+export function call(fn: unknown, args: unknown[], kwargs: Record<string, unknown> | null, name: string, self?: unknown): unknown {
+  if (typeof fn !== "function") {
+    if (fn === undefined) return fail(`'${name}' is undefined`);
+    return fail(`'${typeName(fn)}' object is not callable`);
+  }
+  const macro = (fn as Partial<Macro>)[MACRO];
+  if (macro) return macro(args, kwargs ?? {});
+  const host = (fn as { [HOST_FUNCTION]?: (a: unknown[], k: Record<string, unknown>) => unknown })[HOST_FUNCTION];
+  if (host) return host(args.map(hostArg), kwargs ?? {});
+  const plain = args.map(hostArg);
+  if (kwargs && Object.keys(kwargs).length > 0) plain.push(kwargs);
+  return (fn as (...a: unknown[]) => unknown).apply(self, plain);
+}
+
+/** `obj.name(args)`: Python methods of str/list/dict, host methods with `this` bound, or callable attributes. */
+export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: Record<string, unknown> | null, desc: string): unknown {
+  if (obj === null) return fail(`'None' has no attribute '${name}'`);
+  const method = pythonMethod(obj, name);
+  if (method) return method(args, kwargs ?? {}, attrOf);
+  const fn = getattr(obj, name, desc);
+  if (fn === undefined) {
+    if (typeof obj !== "object" && typeof obj !== "function") return fail(`'${typeName(obj)}' object has no attribute '${name}'`);
+    return fail(`'${desc}.${name}' is undefined`);
+  }
+  return call(fn, args, kwargs, `${desc}.${name}`);
+}

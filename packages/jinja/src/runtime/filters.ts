@@ -1,0 +1,225 @@
+import { bindArgs, REQUIRED } from "./bind-args";
+import { iterate } from "./iterate";
+import { add, order } from "./operators";
+import { fail } from "./signals";
+import { printfFormat } from "./string-format";
+import { STR_METHODS } from "./python-methods";
+import { toJson } from "./json";
+import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyRepr, pyStr, toFloat, truthy, Tuple } from "./values";
+
+/** What a filter can reach besides its arguments. */
+export interface FilterEnv {
+  filter(name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): unknown;
+  test(name: string, value: unknown, args: unknown[]): boolean;
+  /** Looks up a dotted attribute path (`a.b`, `0`) the way templates do. */
+  attr(value: unknown, path: string): unknown;
+}
+
+/** A filter: `value | name(args, kwargs)`. */
+export type FilterFn = (env: FilterEnv, value: unknown, args: unknown[], kwargs: Record<string, unknown>) => unknown;
+
+const p = (name: string, ...params: Array<readonly [string, unknown]>) => (a: unknown[], k: Record<string, unknown>) => bindArgs(name, params, a, k);
+const str = (v: unknown): string => pyStr(v);
+const lowerIf = (v: unknown, caseSensitive: unknown): unknown => (!truthy(caseSensitive) && typeof v === "string" ? v.toLowerCase() : v);
+const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown) => (x: unknown): unknown =>
+  lowerIf(attribute === null || attribute === undefined ? x : env.attr(x, String(attribute)), caseSensitive);
+
+function toInt(v: unknown, dflt: unknown, base: number): unknown {
+  if (typeof v === "string") {
+    const s = v.trim().replace(/_/g, "");
+    if (base === 10 && /^[-+]?\d+$/.test(s)) return parseInt(s, 10);
+    if (base !== 10 && s !== "" && !Number.isNaN(parseInt(s, base))) return parseInt(s.replace(/^0[xob]/i, ""), base);
+    const f = Number(s);
+    return s !== "" && !Number.isNaN(f) ? Math.trunc(f) : dflt;
+  }
+  const n = numberOf(v);
+  return n === undefined || !Number.isFinite(n) ? dflt : Math.trunc(n);
+}
+
+function roundHalfEven(n: number, digits: number): number {
+  const m = 10 ** digits;
+  const x = n * m;
+  const r = Math.round(x);
+  return (Math.abs(x % 1) === 0.5 ? 2 * Math.round(x / 2) : r) / m;
+}
+
+function selectOrReject(env: FilterEnv, value: unknown, args: unknown[], byAttr: boolean, want: boolean): unknown[] {
+  const [attr, testName, ...rest] = byAttr ? args : [undefined, ...args];
+  const get = (x: unknown) => (byAttr ? env.attr(x, String(attr)) : x);
+  return iterate(value).filter((x) => (testName === undefined ? truthy(get(x)) : env.test(String(testName), get(x), rest)) === want);
+}
+
+function groupby(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, unknown>): unknown[] {
+  const [attribute, dflt, cs] = p("groupby", ["attribute", REQUIRED], ["default", null], ["case_sensitive", false])(a, k);
+  const key = (x: unknown) => {
+    const v = env.attr(x, String(attribute));
+    return lowerIf(v === undefined ? dflt : v, cs);
+  };
+  const sorted = [...iterate(value)].sort((x, y) => order("<", key(x), key(y)));
+  const groups: Tuple[] = [];
+  for (const item of sorted) {
+    const g = groups[groups.length - 1];
+    const kv = key(item);
+    if (g && pyEquals(g[0], kv)) (g[1] as unknown[]).push(item);
+    else {
+      const t = Tuple.create<unknown>([truthy(cs) ? kv : env.attr(item, String(attribute)) ?? dflt, [item]]);
+      Object.defineProperties(t, { grouper: { get: () => t[0] }, list: { get: () => t[1] } });
+      groups.push(t);
+    }
+  }
+  return groups;
+}
+
+function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, unknown>, sign: number): unknown {
+  const [cs, attribute] = p("max", ["case_sensitive", false], ["attribute", null])(a, k);
+  const items = iterate(value);
+  if (items.length === 0) return undefined;
+  const key = keyFn(env, attribute, cs);
+  return items.reduce((best, x) => (order("<", key(x), key(best)) * sign < 0 ? x : best));
+}
+
+/** Jinja2's built-in filters. */
+export const BUILTIN_FILTERS: Record<string, FilterFn> = {
+  abs: (_e, v) => (v instanceof PyFloat ? new PyFloat(Math.abs(v.value)) : Math.abs(numberOf(v) ?? fail("bad operand type for abs()"))),
+  attr: (e, v, a) => e.attr(v, String(a[0])),
+  batch: (_e, v, a, k) => {
+    const [size, fill] = p("batch", ["linecount", REQUIRED], ["fill_with", null])(a, k);
+    const n = numberOf(size) as number;
+    const out: unknown[][] = [];
+    for (const x of iterate(v)) {
+      if (out.length === 0 || out[out.length - 1].length === n) out.push([]);
+      out[out.length - 1].push(x);
+    }
+    if (fill !== null && out.length > 0) while (out[out.length - 1].length < n) out[out.length - 1].push(fill);
+    return out;
+  },
+  capitalize: (_e, v) => STR_METHODS.capitalize(str(v), [], {}, () => undefined),
+  center: (_e, v, a) => STR_METHODS.center(str(v), [a[0] ?? 80], {}, () => undefined),
+  count: (_e, v) => iterate(v).length,
+  length: (_e, v) => (typeof v === "string" ? [...v].length : isDict(v) ? Object.keys(v).length : iterate(v).length),
+  default: (_e, v, a, k) => {
+    const [dflt, boolean] = p("default", ["default_value", ""], ["boolean", false])(a, k);
+    return v === undefined || (truthy(boolean) && !truthy(v)) ? dflt : v;
+  },
+  dictsort: (_e, v, a, k) => {
+    const [cs, by, reverse] = p("dictsort", ["case_sensitive", false], ["by", "key"], ["reverse", false])(a, k);
+    const pos = by === "value" ? 1 : 0;
+    const items = Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]));
+    return items.sort((x, y) => order("<", lowerIf(x[pos], cs), lowerIf(y[pos], cs)) * (truthy(reverse) ? -1 : 1));
+  },
+  escape: (_e, v) => str(v).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;").replace(/'/g, "&#39;"),
+  first: (_e, v) => iterate(v)[0],
+  last: (_e, v) => {
+    const xs = iterate(v);
+    return xs[xs.length - 1];
+  },
+  float: (_e, v, a) => {
+    const n = typeof v === "string" ? (v.trim() === "" ? NaN : Number(v.trim())) : numberOf(v) ?? NaN;
+    return Number.isNaN(n) ? (a[0] === undefined ? new PyFloat(0) : a[0]) : toFloat(n);
+  },
+  int: (_e, v, a, k) => {
+    const [dflt, base] = p("int", ["default", 0], ["base", 10])(a, k);
+    return toInt(v, dflt, numberOf(base) ?? 10);
+  },
+  format: (_e, v, a, k) => printfFormat(str(v), Object.keys(k).length > 0 ? [k] : a),
+  groupby,
+  indent: (_e, v, a, k) => {
+    const [width, first, blank] = p("indent", ["width", 4], ["first", false], ["blank", false])(a, k);
+    const pad = typeof width === "string" ? width : " ".repeat(numberOf(width) ?? 4);
+    const lines = str(v).split("\n");
+    return lines.map((l, i) => ((i === 0 && !truthy(first)) || (l.trim() === "" && !truthy(blank)) ? l : pad + l)).join("\n");
+  },
+  items: (_e, v) => (v === undefined ? [] : Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]))),
+  join: (e, v, a, k) => {
+    const [d, attribute] = p("join", ["d", ""], ["attribute", null])(a, k);
+    return iterate(v).map((x) => str(attribute === null ? x : e.attr(x, String(attribute)))).join(str(d));
+  },
+  list: (_e, v) => [...iterate(v)],
+  lower: (_e, v) => str(v).toLowerCase(),
+  upper: (_e, v) => str(v).toUpperCase(),
+  map: (e, v, a, k) => {
+    if ("attribute" in k) {
+      const path = String(k.attribute);
+      return iterate(v).map((x) => {
+        const r = e.attr(x, path);
+        return r === undefined && "default" in k ? k.default : r;
+      });
+    }
+    const [name, ...rest] = a;
+    return iterate(v).map((x) => e.filter(String(name), x, rest, k));
+  },
+  max: (e, v, a, k) => minMax(e, v, a, k, -1),
+  min: (e, v, a, k) => minMax(e, v, a, k, 1),
+  pprint: (_e, v) => pyRepr(v),
+  random: (_e, v) => {
+    const xs = iterate(v);
+    return xs[Math.floor(Math.random() * xs.length)];
+  },
+  reject: (e, v, a) => selectOrReject(e, v, a, false, false),
+  rejectattr: (e, v, a) => selectOrReject(e, v, a, true, false),
+  select: (e, v, a) => selectOrReject(e, v, a, false, true),
+  selectattr: (e, v, a) => selectOrReject(e, v, a, true, true),
+  replace: (_e, v, a) => STR_METHODS.replace(str(v), a, {}, () => undefined),
+  reverse: (_e, v) => (typeof v === "string" ? [...v].reverse().join("") : [...iterate(v)].reverse()),
+  round: (_e, v, a, k) => {
+    const [precision, method] = p("round", ["precision", 0], ["method", "common"])(a, k);
+    const n = numberOf(v) ?? 0;
+    const m = 10 ** (numberOf(precision) ?? 0);
+    const r = method === "ceil" ? Math.ceil(n * m) / m : method === "floor" ? Math.floor(n * m) / m : roundHalfEven(n, numberOf(precision) ?? 0);
+    return isFloat(v) || method !== "common" ? toFloat(r) : r;
+  },
+  safe: (_e, v) => v,
+  slice: (_e, v, a) => {
+    const xs = iterate(v);
+    const n = numberOf(a[0]) as number;
+    const per = Math.floor(xs.length / n);
+    const extra = xs.length % n;
+    const out: unknown[][] = [];
+    let offset = 0;
+    for (let i = 0; i < n; i++) {
+      const size = per + (i < extra ? 1 : 0);
+      out.push(xs.slice(offset, offset + size));
+      offset += size;
+      if (a[1] !== undefined && i >= extra && extra > 0) out[i].push(a[1]);
+    }
+    return out;
+  },
+  sort: (e, v, a, k) => {
+    const [reverse, cs, attribute] = p("sort", ["reverse", false], ["case_sensitive", false], ["attribute", null])(a, k);
+    const key = keyFn(e, attribute, cs);
+    return [...iterate(v)].sort((x, y) => order("<", key(x), key(y)) * (truthy(reverse) ? -1 : 1));
+  },
+  string: (_e, v) => str(v),
+  striptags: (_e, v) => str(v).replace(/<!--[\s\S]*?-->|<[^>]*>/g, "").replace(/\s+/g, " ").trim(),
+  sum: (e, v, a, k) => {
+    const [attribute, start] = p("sum", ["attribute", null], ["start", 0])(a, k);
+    return iterate(v).reduce((acc: unknown, x) => add(acc, attribute === null ? x : e.attr(x, String(attribute))), start);
+  },
+  title: (_e, v) => STR_METHODS.title(str(v), [], {}, () => undefined),
+  tojson: (_e, v, a, k) => toJson(v, numberOf(p("tojson", ["indent", null])(a, k)[0]) ?? undefined),
+  trim: (_e, v, a) => STR_METHODS.strip(str(v), a, {}, () => undefined),
+  truncate: (_e, v, a, k) => {
+    const [length, killwords, end, leeway] = p("truncate", ["length", 255], ["killwords", false], ["end", "..."], ["leeway", 5])(a, k);
+    const s = str(v);
+    const n = numberOf(length) as number;
+    if (s.length <= n + (numberOf(leeway) ?? 5)) return s;
+    const cut = s.slice(0, n - str(end).length);
+    return (truthy(killwords) ? cut : cut.replace(/\s*\S*$/, "")) + str(end);
+  },
+  unique: (e, v, a, k) => {
+    const [cs, attribute] = p("unique", ["case_sensitive", false], ["attribute", null])(a, k);
+    const key = keyFn(e, attribute, cs);
+    const seen: unknown[] = [];
+    return iterate(v).filter((x) => {
+      const kx = key(x);
+      if (seen.some((s) => pyEquals(s, kx))) return false;
+      seen.push(kx);
+      return true;
+    });
+  },
+  urlencode: (_e, v) => (isDict(v) ? Object.entries(v).map(([key, x]) => `${encodeURIComponent(key)}=${encodeURIComponent(str(x))}`).join("&") : encodeURIComponent(str(v)).replace(/%2F/g, "/")),
+  wordcount: (_e, v) => (str(v).match(/\w+/g) ?? []).length,
+};
+BUILTIN_FILTERS.d = BUILTIN_FILTERS.default;
+BUILTIN_FILTERS.e = BUILTIN_FILTERS.escape;
+BUILTIN_FILTERS.forceescape = BUILTIN_FILTERS.escape;

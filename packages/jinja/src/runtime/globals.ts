@@ -1,0 +1,66 @@
+import { hostFunction } from "../host-function";
+import { MacroReturn, fail } from "./signals";
+import { numberOf, pyStr } from "./values";
+
+/** Jinja2's `namespace()`: an object whose attributes `{% set ns.x = … %}` may assign. */
+export class Namespace {
+  constructor(values: Record<string, unknown>) {
+    Object.assign(this, values);
+  }
+}
+
+/** Python's range as a list. */
+function range(args: unknown[]): number[] {
+  const nums = args.map((a) => numberOf(a) ?? fail("range() arguments must be integers"));
+  const [start, stop, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  if (step === 0) fail("range() arg 3 must not be zero");
+  const out: number[] = [];
+  for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
+    out.push(i);
+    if (out.length > 1_000_000) fail("range() is too big");
+  }
+  return out;
+}
+
+const LOREM = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua".split(" ");
+
+/** The globals Jinja2 provides (plus `return`, which dbt adds and every macro relies on). */
+export function builtinGlobals(): Record<string, unknown> {
+  return {
+    range: hostFunction((a) => range(a)),
+    dict: hostFunction((a, k) => Object.assign({}, ...(a as object[]), k)),
+    namespace: hostFunction((a, k) => new Namespace(Object.assign({}, ...(a as object[]), k))),
+    joiner: hostFunction((a) => {
+      let used = false;
+      const sep = a.length > 0 ? pyStr(a[0]) : ", ";
+      return hostFunction(() => {
+        if (used) return sep;
+        used = true;
+        return "";
+      });
+    }),
+    cycler: hostFunction((items) => {
+      let pos = 0;
+      return {
+        get current() {
+          return items[pos];
+        },
+        next: hostFunction(() => {
+          const v = items[pos];
+          pos = (pos + 1) % items.length;
+          return v;
+        }),
+        reset: hostFunction(() => void (pos = 0)),
+      };
+    }),
+    lipsum: hostFunction((_a, k) => {
+      const n = numberOf(k.n) ?? 5;
+      const paras: string[] = [];
+      for (let i = 0; i < n; i++) paras.push(LOREM.join(" ") + ".");
+      return paras.join("\n\n");
+    }),
+    return: hostFunction((a) => {
+      throw new MacroReturn(a[0]);
+    }),
+  };
+}

@@ -1,0 +1,27 @@
+import { formatFloat, isDict, PyFloat } from "./values";
+
+/** Serialises like Jinja2's `tojson`: Python's json.dumps with sorted keys, then HTML-safe escapes. */
+export function toJson(v: unknown, indent?: number): string {
+  return dump(v, indent, "").replace(/[<>&']/g, (c) => `\\u00${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+function dump(v: unknown, indent: number | undefined, pad: string): string {
+  if (v === null || v === undefined) return "null";
+  if (v === true) return "true";
+  if (v === false) return "false";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
+  if (v instanceof PyFloat) return formatFloat(v.value);
+  if (typeof v === "string") return JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const inner = indent === undefined ? "" : pad + " ".repeat(indent);
+  const open = (items: string[], o: string, c: string): string => {
+    if (items.length === 0) return o + c;
+    if (indent === undefined) return o + items.join(", ") + c;
+    return `${o}\n${inner}${items.join(`,\n${inner}`)}\n${pad}${c}`;
+  };
+  if (Array.isArray(v)) return open(v.map((x) => dump(x, indent, inner)), "[", "]");
+  const obj = isDict(v) ? v : typeof (v as { toJSON?: () => unknown }).toJSON === "function" ? (v as { toJSON: () => unknown }).toJSON() : v;
+  if (obj !== v) return dump(obj, indent, pad);
+  const keys = Object.keys(obj as object).sort();
+  return open(keys.map((k) => `${JSON.stringify(k)}: ${dump((obj as Record<string, unknown>)[k], indent, inner)}`), "{", "}");
+}
+

@@ -1,0 +1,45 @@
+import { pyEquals } from "./values";
+
+/** The `loop` variable of a `{% for %}` body. */
+export class LoopContext {
+  index0 = 0;
+  private lastChanged: unknown[] | undefined;
+  constructor(private readonly items: unknown[], readonly depth0: number) {}
+  get length(): number {
+    return this.items.length;
+  }
+  get index(): number {
+    return this.index0 + 1;
+  }
+  get revindex(): number {
+    return this.items.length - this.index0;
+  }
+  get revindex0(): number {
+    return this.items.length - this.index0 - 1;
+  }
+  get first(): boolean {
+    return this.index0 === 0;
+  }
+  get last(): boolean {
+    return this.index0 === this.items.length - 1;
+  }
+  get depth(): number {
+    return this.depth0 + 1;
+  }
+  get previtem(): unknown {
+    return this.index0 > 0 ? this.items[this.index0 - 1] : undefined;
+  }
+  get nextitem(): unknown {
+    return this.index0 + 1 < this.items.length ? this.items[this.index0 + 1] : undefined;
+  }
+  /** Returns the argument at the current index modulo their count. */
+  cycle(...args: unknown[]): unknown {
+    return args[this.index0 % args.length];
+  }
+  /** True when the arguments differ from the previous call's. */
+  changed(...args: unknown[]): boolean {
+    const same = this.lastChanged !== undefined && pyEquals(this.lastChanged, args);
+    this.lastChanged = args;
+    return !same;
+  }
+}

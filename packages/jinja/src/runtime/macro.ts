@@ -1,0 +1,68 @@
+import { fail, MacroReturn } from "./signals";
+import { Tuple } from "./values";
+
+/** Marks a template macro; the value is its Python-style entry point `(args, kwargs)`. */
+export const MACRO = Symbol.for("tsdbt.jinja.macro");
+
+/** A callable macro. Called from JavaScript, every argument is positional. */
+export interface Macro {
+  (...args: unknown[]): unknown;
+  [MACRO]: (args: unknown[], kwargs: Record<string, unknown>) => unknown;
+}
+
+/** What the compiler knows about a macro's signature. */
+export interface MacroSpec {
+  name: string;
+  params: string[];
+  /** Default-value thunks, evaluated at call time in the macro's scope (undefined: no default). */
+  defaults: Array<((scope: Record<string, unknown>) => unknown) | undefined>;
+  /** The body mentions `varargs` / `kwargs`, so extra arguments are accepted. */
+  catchVarargs: boolean;
+  catchKwargs: boolean;
+}
+
+/** Builds a macro whose body runs in a child scope of `definingScope`. */
+export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: Record<string, unknown>) => string): Macro {
+  const invoke = (args: unknown[], kwargs: Record<string, unknown>): unknown => {
+    const s = Object.create(definingScope) as Record<string, unknown>;
+    const { params, name } = spec;
+    if (args.length > params.length && !spec.catchVarargs) {
+      fail(`macro '${name}' takes not more than ${params.length} argument(s)`);
+    }
+    const rest: Record<string, unknown> = {};
+    for (const k of Object.keys(kwargs)) rest[k] = kwargs[k];
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i];
+      if (i < args.length) {
+        if (p in rest) fail(`macro '${name}' got multiple values for argument '${p}'`);
+        s[p] = args[i];
+      } else if (Object.prototype.hasOwnProperty.call(rest, p)) {
+        s[p] = rest[p];
+        delete rest[p];
+      } else {
+        const d = spec.defaults[i];
+        s[p] = d ? d(s) : undefined;
+      }
+    }
+    if ("caller" in rest) {
+      s.caller = rest.caller;
+      delete rest.caller;
+    }
+    if (spec.catchVarargs) s.varargs = Tuple.create(args.slice(params.length));
+    if (spec.catchKwargs) s.kwargs = rest;
+    else {
+      const extra = Object.keys(rest);
+      if (extra.length > 0) fail(`macro '${name}' takes no keyword argument '${extra[0]}'`);
+    }
+    try {
+      return body(s);
+    } catch (e) {
+      if (e instanceof MacroReturn) return e.value;
+      throw e;
+    }
+  };
+  const macro = ((...args: unknown[]) => invoke(args, {})) as Macro;
+  macro[MACRO] = invoke;
+  Object.defineProperty(macro, "name", { value: spec.name });
+  return macro;
+}

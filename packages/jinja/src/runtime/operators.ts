@@ -1,0 +1,134 @@
+import { fail } from "./signals";
+import { printfFormat } from "./string-format";
+import { isFloat, numberOf, pyEquals, PyFloat, toFloat, Tuple, typeName } from "./values";
+
+function operands(op: string, a: unknown, b: unknown): [number, number, boolean] {
+  const x = numberOf(a);
+  const y = numberOf(b);
+  if (x === undefined || y === undefined) fail(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+  return [x, y, isFloat(a) || isFloat(b)];
+}
+
+const num = (n: number, float: boolean): number | PyFloat => (float ? toFloat(n) : n);
+
+/** Python `+`: numbers, str + str, list + list, tuple + tuple. */
+export function add(a: unknown, b: unknown): unknown {
+  if (typeof a === "string" || typeof b === "string") {
+    if (typeof a === "string" && typeof b === "string") return a + b;
+    if (typeof a === "string") fail(`can only concatenate str (not "${typeName(b)}") to str`);
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a instanceof Tuple !== b instanceof Tuple) fail(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
+    return a instanceof Tuple ? Tuple.create([...a, ...b]) : [...a, ...b];
+  }
+  const [x, y, f] = operands("+", a, b);
+  return num(x + y, f);
+}
+
+/** Python `-`. */
+export function sub(a: unknown, b: unknown): unknown {
+  const [x, y, f] = operands("-", a, b);
+  return num(x - y, f);
+}
+
+/** Python `*`: numbers, and repetition of str/list by an int. */
+export function mul(a: unknown, b: unknown): unknown {
+  const seq = typeof a === "string" || Array.isArray(a) ? a : typeof b === "string" || Array.isArray(b) ? b : undefined;
+  if (seq !== undefined) {
+    const times = numberOf(seq === a ? b : a);
+    if (times === undefined || !Number.isInteger(times)) fail(`can't multiply sequence by non-int of type '${typeName(seq === a ? b : a)}'`);
+    if (typeof seq === "string") return seq.repeat(Math.max(0, times));
+    const out: unknown[] = [];
+    for (let i = 0; i < times; i++) out.push(...(seq as unknown[]));
+    return seq instanceof Tuple ? Tuple.create(out) : out;
+  }
+  const [x, y, f] = operands("*", a, b);
+  return num(x * y, f);
+}
+
+/** Python `/`: always a float. */
+export function div(a: unknown, b: unknown): unknown {
+  const [x, y] = operands("/", a, b);
+  if (y === 0) fail("division by zero");
+  return toFloat(x / y);
+}
+
+/** Python `//`. */
+export function floorDiv(a: unknown, b: unknown): unknown {
+  const [x, y, f] = operands("//", a, b);
+  if (y === 0) fail("integer division or modulo by zero");
+  return num(Math.floor(x / y), f);
+}
+
+/** Python `%`: modulo with the divisor's sign, or printf-style formatting on a string. */
+export function mod(a: unknown, b: unknown): unknown {
+  if (typeof a === "string") return printfFormat(a, b instanceof Tuple ? [...b] : [b]);
+  const [x, y, f] = operands("%", a, b);
+  if (y === 0) fail("integer division or modulo by zero");
+  return num(((x % y) + y) % y, f);
+}
+
+/** Python `**`. */
+export function pow(a: unknown, b: unknown): unknown {
+  const [x, y, f] = operands("**", a, b);
+  return num(x ** y, f || y < 0);
+}
+
+/** Unary minus. */
+export function neg(a: unknown): unknown {
+  const x = numberOf(a);
+  if (x === undefined) fail(`bad operand type for unary -: '${typeName(a)}'`);
+  return num(-x, isFloat(a));
+}
+
+/** Unary plus. */
+export function pos(a: unknown): unknown {
+  const x = numberOf(a);
+  if (x === undefined) fail(`bad operand type for unary +: '${typeName(a)}'`);
+  return a;
+}
+
+/** Python ordering comparison (`<`, `<=`, `>`, `>=`) without JS coercion. */
+export function compare(op: string, a: unknown, b: unknown): boolean {
+  if (op === "==") return pyEquals(a, b);
+  if (op === "!=") return !pyEquals(a, b);
+  const c = order(op, a, b);
+  switch (op) {
+    case "<":
+      return c < 0;
+    case "<=":
+      return c <= 0;
+    case ">":
+      return c > 0;
+    default:
+      return c >= 0;
+  }
+}
+
+/** -1, 0 or 1; a Python TypeError for values that have no order. */
+export function order(op: string, a: unknown, b: unknown): number {
+  const x = numberOf(a);
+  const y = numberOf(b);
+  if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;
+  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      if (!pyEquals(a[i], b[i])) return order(op, a[i], b[i]);
+    }
+    return a.length - b.length;
+  }
+  return fail(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+/** Python `in`. */
+export function contains(container: unknown, item: unknown): boolean {
+  if (typeof container === "string") {
+    if (typeof item !== "string") fail(`'in <string>' requires string as left operand, not ${typeName(item)}`);
+    return container.includes(item);
+  }
+  if (Array.isArray(container)) return container.some((x) => pyEquals(x, item));
+  if (container instanceof Map || container instanceof Set) return container.has(item);
+  if (container === undefined) return false;
+  if (container !== null && typeof container === "object") return Object.prototype.hasOwnProperty.call(container, String(item));
+  return fail(`argument of type '${typeName(container)}' is not iterable`);
+}

@@ -1,0 +1,227 @@
+import { bindArgs, REQUIRED } from "./bind-args";
+import { fail } from "./signals";
+import { pyFormat } from "./string-format";
+import { order } from "./operators";
+import { isDict, numberOf, pyEquals, pyRepr, Tuple, typeName } from "./values";
+import { iterate } from "./iterate";
+
+
+const WS = " \t\n\r\x0b\x0c";
+
+function stripChars(s: string, chars: unknown, left: boolean, right: boolean): string {
+  const set = chars === undefined || chars === null ? WS : String(chars);
+  let a = 0;
+  let b = s.length;
+  if (left) while (a < b && set.includes(s[a])) a++;
+  if (right) while (b > a && set.includes(s[b - 1])) b--;
+  return s.slice(a, b);
+}
+
+function split(s: string, sep: unknown, maxsplit: number, fromRight: boolean): string[] {
+  if (sep === undefined || sep === null) {
+    const words = s.split(/[ \t\n\r\x0b\x0c]+/).filter((w) => w !== "");
+    if (maxsplit < 0 || words.length <= maxsplit + 1) return words;
+    if (!fromRight) {
+      const re = /\S+/g;
+      const out: string[] = [];
+      let m: RegExpExecArray | null;
+      while (out.length < maxsplit && (m = re.exec(s))) out.push(m[0]);
+      out.push(s.slice(re.lastIndex).replace(/^\s+/, ""));
+      return out;
+    }
+    const head = words.slice(0, words.length - maxsplit).join(" ");
+    return [head, ...words.slice(words.length - maxsplit)];
+  }
+  const d = String(sep);
+  if (d === "") fail("empty separator");
+  const parts = s.split(d);
+  if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
+  if (fromRight) return [parts.slice(0, parts.length - maxsplit).join(d), ...parts.slice(parts.length - maxsplit)];
+  return [...parts.slice(0, maxsplit), parts.slice(maxsplit).join(d)];
+}
+
+const int = (v: unknown, dflt: number): number => (v === undefined || v === null ? dflt : numberOf(v) ?? dflt);
+
+function tupleArg(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(String) : [String(v)];
+}
+
+/** Python `str` methods. */
+export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<string, unknown>, getattr: (o: unknown, n: string) => unknown) => unknown> = {
+  format: (s, a, k, getattr) => pyFormat(s, a, k, getattr),
+  lower: (s) => s.toLowerCase(),
+  upper: (s) => s.toUpperCase(),
+  casefold: (s) => s.toLowerCase(),
+  swapcase: (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
+  title: (s) => s.toLowerCase().replace(/(^|[^A-Za-z0-9])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase()),
+  capitalize: (s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase(),
+  strip: (s, a, k) => stripChars(s, bindArgs("strip", [["chars", null]], a, k)[0], true, true),
+  lstrip: (s, a, k) => stripChars(s, bindArgs("lstrip", [["chars", null]], a, k)[0], true, false),
+  rstrip: (s, a, k) => stripChars(s, bindArgs("rstrip", [["chars", null]], a, k)[0], false, true),
+  split: (s, a, k) => {
+    const [sep, max] = bindArgs("split", [["sep", null], ["maxsplit", -1]], a, k);
+    return split(s, sep, int(max, -1), false);
+  },
+  rsplit: (s, a, k) => {
+    const [sep, max] = bindArgs("rsplit", [["sep", null], ["maxsplit", -1]], a, k);
+    return split(s, sep, int(max, -1), true);
+  },
+  splitlines: (s) => s.split(/\r\n|\r|\n/).filter((l, i, all) => !(i === all.length - 1 && l === "")),
+  startswith: (s, a) => tupleArg(a[0]).some((p) => s.startsWith(p, int(a[1], 0))),
+  endswith: (s, a) => tupleArg(a[0]).some((p) => s.endsWith(p)),
+  replace: (s, a) => {
+    const count = int(a[2], -1);
+    if (count < 0) return s.split(String(a[0])).join(String(a[1]));
+    let out = s;
+    let from = 0;
+    for (let i = 0; i < count; i++) {
+      const at = out.indexOf(String(a[0]), from);
+      if (at < 0) break;
+      out = out.slice(0, at) + String(a[1]) + out.slice(at + String(a[0]).length);
+      from = at + String(a[1]).length;
+    }
+    return out;
+  },
+  join: (s, a) => iterate(a[0]).map((x) => {
+    if (typeof x !== "string") fail(`sequence item: expected str instance, ${typeName(x)} found`);
+    return x;
+  }).join(s),
+  find: (s, a) => s.indexOf(String(a[0]), int(a[1], 0)),
+  rfind: (s, a) => s.lastIndexOf(String(a[0])),
+  index: (s, a) => {
+    const i = s.indexOf(String(a[0]), int(a[1], 0));
+    return i < 0 ? fail("substring not found") : i;
+  },
+  count: (s, a) => (String(a[0]) === "" ? s.length + 1 : s.split(String(a[0])).length - 1),
+  ljust: (s, a) => s.padEnd(int(a[0], 0), a[1] === undefined ? " " : String(a[1])),
+  rjust: (s, a) => s.padStart(int(a[0], 0), a[1] === undefined ? " " : String(a[1])),
+  center: (s, a) => {
+    const w = int(a[0], 0);
+    const f = a[1] === undefined ? " " : String(a[1]);
+    if (s.length >= w) return s;
+    const left = Math.floor((w - s.length) / 2) + ((w - s.length) % 2 && w % 2 ? 1 : 0);
+    return f.repeat(left) + s + f.repeat(w - s.length - left);
+  },
+  zfill: (s, a) => {
+    const w = int(a[0], 0);
+    const sign = /^[-+]/.test(s) ? s[0] : "";
+    return sign + s.slice(sign.length).padStart(w - sign.length, "0");
+  },
+  partition: (s, a) => {
+    const i = s.indexOf(String(a[0]));
+    return i < 0 ? Tuple.create([s, "", ""]) : Tuple.create([s.slice(0, i), String(a[0]), s.slice(i + String(a[0]).length)]);
+  },
+  rpartition: (s, a) => {
+    const i = s.lastIndexOf(String(a[0]));
+    return i < 0 ? Tuple.create(["", "", s]) : Tuple.create([s.slice(0, i), String(a[0]), s.slice(i + String(a[0]).length)]);
+  },
+  isdigit: (s) => /^\d+$/.test(s),
+  isnumeric: (s) => /^\d+$/.test(s),
+  isdecimal: (s) => /^\d+$/.test(s),
+  isalpha: (s) => /^[\p{L}]+$/u.test(s),
+  isalnum: (s) => /^[\p{L}\d]+$/u.test(s),
+  isspace: (s) => /^\s+$/.test(s),
+  islower: (s) => /[a-z]/.test(s) && s === s.toLowerCase(),
+  isupper: (s) => /[A-Z]/.test(s) && s === s.toUpperCase(),
+  isidentifier: (s) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s),
+  removeprefix: (s, a) => (s.startsWith(String(a[0])) ? s.slice(String(a[0]).length) : s),
+  removesuffix: (s, a) => (String(a[0]) !== "" && s.endsWith(String(a[0])) ? s.slice(0, -String(a[0]).length) : s),
+  encode: (s) => s,
+  __str__: (s) => s,
+};
+
+function listIndex(xs: unknown[], v: unknown): number {
+  const i = xs.findIndex((x) => pyEquals(x, v));
+  return i < 0 ? fail(`${pyRepr(v)} is not in list`) : i;
+}
+
+/** Python `list` methods (tuples get only the read-only ones). */
+export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Record<string, unknown>) => unknown> = {
+  append: (xs, a) => void xs.push(a[0]),
+  extend: (xs, a) => void xs.push(...iterate(a[0])),
+  insert: (xs, a) => {
+    let i = int(a[0], 0);
+    if (i < 0) i = Math.max(0, xs.length + i);
+    xs.splice(i, 0, a[1]);
+  },
+  remove: (xs, a) => void xs.splice(listIndex(xs, a[0]), 1),
+  pop: (xs, a) => {
+    if (xs.length === 0) fail("pop from empty list");
+    let i = int(a[0], -1);
+    if (i < 0) i += xs.length;
+    if (i < 0 || i >= xs.length) fail("pop index out of range");
+    return xs.splice(i, 1)[0];
+  },
+  index: (xs, a) => listIndex(xs, a[0]),
+  count: (xs, a) => xs.filter((x) => pyEquals(x, a[0])).length,
+  reverse: (xs) => void xs.reverse(),
+  sort: (xs, _a, k) => {
+    const [key, reverse] = bindArgs("sort", [["key", null], ["reverse", false]], [], k);
+    const keyOf = typeof key === "function" ? (x: unknown) => (key as (x: unknown) => unknown)(x) : (x: unknown) => x;
+    xs.sort((x, y) => order("<", keyOf(x), keyOf(y)) * (reverse ? -1 : 1));
+  },
+  copy: (xs) => [...xs],
+  clear: (xs) => void xs.splice(0, xs.length),
+};
+
+const TUPLE_METHODS = new Set(["index", "count"]);
+
+/** Python `dict` methods, on plain objects (and `.get`/`.items`… on host objects that lack them). */
+export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknown[], k: Record<string, unknown>) => unknown> = {
+  get: (d, a, k) => {
+    const [key, dflt] = bindArgs("get", [["key", REQUIRED], ["default", null]], a, k);
+    const name = String(key);
+    return name in d && d[name] !== Object.prototype[name as keyof object] && d[name] !== undefined ? d[name] : dflt;
+  },
+  items: (d) => Object.keys(d).map((key) => Tuple.create<unknown>([key, d[key]])),
+  keys: (d) => Object.keys(d),
+  values: (d) => Object.values(d),
+  pop: (d, a) => {
+    const key = String(a[0]);
+    if (!Object.prototype.hasOwnProperty.call(d, key)) return a.length > 1 ? a[1] : fail(`KeyError: ${pyRepr(a[0])}`);
+    const v = d[key];
+    delete d[key];
+    return v;
+  },
+  setdefault: (d, a) => {
+    const key = String(a[0]);
+    if (!Object.prototype.hasOwnProperty.call(d, key)) d[key] = a.length > 1 ? a[1] : null;
+    return d[key];
+  },
+  update: (d, a, k) => {
+    const src = a[0];
+    if (isDict(src)) Object.assign(d, src);
+    else if (src !== undefined && src !== null) for (const pair of iterate(src)) d[String((pair as unknown[])[0])] = (pair as unknown[])[1];
+    Object.assign(d, k);
+  },
+  copy: (d) => ({ ...d }),
+  clear: (d) => {
+    for (const key of Object.keys(d)) delete d[key];
+  },
+  popitem: (d) => {
+    const keys = Object.keys(d);
+    if (keys.length === 0) fail("popitem(): dictionary is empty");
+    const key = keys[keys.length - 1];
+    const v = d[key];
+    delete d[key];
+    return Tuple.create<unknown>([key, v]);
+  },
+};
+
+/** Finds the Python method `name` for `self`, if its type has one. */
+export function pythonMethod(self: unknown, name: string): ((a: unknown[], k: Record<string, unknown>, getattr: (o: unknown, n: string) => unknown) => unknown) | undefined {
+  if (typeof self === "string") {
+    const m = STR_METHODS[name];
+    return m && ((a, k, g) => m(self, a, k, g));
+  }
+  if (Array.isArray(self)) {
+    if (self instanceof Tuple && !TUPLE_METHODS.has(name)) return undefined;
+    const m = LIST_METHODS[name];
+    return m && ((a, k) => m(self, a, k));
+  }
+  if (isDict(self)) {
+    const m = DICT_METHODS[name];
+    return m && ((a, k) => m(self, a, k));
+  }
+  return undefined;
+}

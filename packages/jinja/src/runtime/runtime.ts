@@ -1,0 +1,102 @@
+import { JinjaError } from "../errors";
+import { call, callMethod, getattr, getitem, slice } from "./access";
+import { BUILTIN_FILTERS, type FilterEnv, type FilterFn } from "./filters";
+import { iterate, tuple, unpack } from "./iterate";
+import { LoopContext } from "./loop-context";
+import { makeMacro } from "./macro";
+import * as ops from "./operators";
+import { fail, MacroReturn } from "./signals";
+import { BUILTIN_TESTS, type TestFn } from "./tests";
+import { isDict, PyFloat, pyStr, truthy, typeName } from "./values";
+
+/** Where `resolveGlobal` hides in a root scope (found through the prototype chain). */
+export const RESOLVE = Symbol("tsdbt.jinja.resolveGlobal");
+
+/** The template a compiled function is rendering, for error locations. */
+export interface RenderMeta {
+  file: string;
+  lineOffset: number;
+  source: string;
+}
+
+const OBJECT_PROTO = Object.prototype as unknown as Record<string, unknown>;
+
+/** Builds the runtime object generated template code calls (`rt.*`). */
+export function createRuntime(globals: Record<string, unknown>, filters: Record<string, FilterFn>, tests: Record<string, TestFn>) {
+  const filterEnv: FilterEnv = {
+    filter: (name, value, args, kwargs) => applyFilter(name, value, args, kwargs),
+    test: (name, value, args) => applyTest(name, value, args),
+    attr: (value, path) => {
+      let v = value;
+      for (const part of path.split(".")) v = /^\d+$/.test(part) ? getitem(v, Number(part), part) : v === undefined ? undefined : getattr(v, part, part);
+      return v;
+    },
+  };
+  function applyFilter(name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): unknown {
+    const f = filters[name];
+    if (!f) return fail(`No filter named '${name}'.`);
+    return f(filterEnv, value, args, kwargs);
+  }
+  function applyTest(name: string, value: unknown, args: unknown[]): boolean {
+    const t = tests[name];
+    if (!t) return fail(`No test named '${name}'.`);
+    return t(value, ...args);
+  }
+  return {
+    ...ops,
+    str: pyStr,
+    truthy,
+    tuple,
+    iterate,
+    unpack,
+    getattr,
+    getitem,
+    slice,
+    call,
+    callMethod,
+    macro: makeMacro,
+    filter: applyFilter,
+    test: applyTest,
+    float: (n: number) => new PyFloat(n),
+    loop: (items: unknown[]) => new LoopContext(items, 0),
+    dict(flat: unknown[]): Record<string, unknown> {
+      const d: Record<string, unknown> = {};
+      for (let i = 0; i < flat.length; i += 2) d[pyStr(flat[i])] = flat[i + 1];
+      return d;
+    },
+    kwargsOf(v: unknown): Record<string, unknown> {
+      if (isDict(v)) return v;
+      if (v instanceof Map) return Object.fromEntries(v);
+      return fail(`argument after ** must be a mapping, not ${typeName(v)}`);
+    },
+    setattr(obj: unknown, name: string, value: unknown): void {
+      if (typeof obj !== "object" || obj === null) fail(`cannot assign attribute '${name}' on ${typeName(obj)}`);
+      (obj as Record<string, unknown>)[name] = value;
+    },
+    lookup(s: Record<string | symbol, unknown>, name: string): unknown {
+      const v = s[name];
+      if (v !== undefined && v !== OBJECT_PROTO[name]) return v;
+      if (name in globals) return globals[name];
+      const resolve = s[RESOLVE] as ((n: string) => unknown) | undefined;
+      return resolve ? resolve(name) : undefined;
+    },
+    locate(e: unknown, line: number, col: number, meta: RenderMeta): unknown {
+      if (e instanceof JinjaError || e instanceof MacroReturn) return e;
+      return locatedError(e, line, col, meta);
+    },
+  };
+}
+
+/** The runtime object generated code receives. */
+export type Runtime = ReturnType<typeof createRuntime>;
+
+/** Turns an error at a 0-based position of a template into a located {@link JinjaError}. */
+export function locatedError(e: unknown, line0: number, col0: number, meta: RenderMeta, code = "TSDBT-J002"): JinjaError {
+  const message = e instanceof Error ? e.message : String(e);
+  const line = line0 + meta.lineOffset;
+  const snippet = meta.source.split("\n")[line0];
+  const cause = code === "TSDBT-J002" && !(e instanceof Error && e.name === "RenderFailure") ? e : undefined;
+  return new JinjaError(code, message, { file: meta.file, line, col: col0 + 1 }, snippet, cause);
+}
+
+export { BUILTIN_FILTERS, BUILTIN_TESTS };

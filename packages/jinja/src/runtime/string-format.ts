@@ -1,0 +1,117 @@
+import { fail } from "./signals";
+import { formatFloat, isDict, numberOf, pyRepr, pyStr } from "./values";
+
+/** Python's `'%s-%d' % (a, b)` formatting (also the `format` filter). */
+export function printfFormat(template: string, args: unknown[]): string {
+  let next = 0;
+  const mapping = args.length === 1 && isDict(args[0]) ? args[0] : undefined;
+  const out = template.replace(/%(\([^)]*\))?([-+ 0#]*)(\d+|\*)?(?:\.(\d+))?([sdifrxXeEgGoc%])/g, (_m, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string) => {
+    if (conv === "%") return "%";
+    let value: unknown;
+    if (key) value = (mapping as Record<string, unknown> | undefined)?.[key.slice(1, -1)];
+    else {
+      if (next >= args.length) fail("not enough arguments for format string");
+      value = args[next++];
+    }
+    let text: string;
+    const n = numberOf(value);
+    switch (conv) {
+      case "s":
+        text = pyStr(value);
+        break;
+      case "r":
+        text = pyRepr(value);
+        break;
+      case "d":
+      case "i":
+        if (n === undefined) fail(`%${conv} format: a real number is required, not ${typeof value}`);
+        text = String(Math.trunc(n));
+        break;
+      case "f":
+      case "F":
+        if (n === undefined) fail("must be real number");
+        text = n.toFixed(precision === undefined ? 6 : Number(precision));
+        break;
+      case "e":
+      case "E":
+        text = (n ?? 0).toExponential(precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, "e$10$2");
+        if (conv === "E") text = text.toUpperCase();
+        break;
+      case "g":
+      case "G":
+        text = formatFloat(n ?? 0);
+        break;
+      case "x":
+      case "X":
+        text = Math.trunc(n ?? 0).toString(16);
+        if (conv === "X") text = text.toUpperCase();
+        break;
+      case "o":
+        text = Math.trunc(n ?? 0).toString(8);
+        break;
+      default:
+        text = typeof value === "number" ? String.fromCharCode(value) : pyStr(value);
+    }
+    if (precision !== undefined && conv === "s") text = text.slice(0, Number(precision));
+    if (flags.includes("+") && n !== undefined && n >= 0 && conv !== "s") text = "+" + text;
+    return pad(text, width === undefined ? 0 : Number(width), flags.includes("-") ? "<" : ">", flags.includes("0") && conv !== "s" ? "0" : " ");
+  });
+  if (!mapping && next < args.length && !(args.length === 1 && next === 0 && !template.includes("%"))) {
+    fail("not all arguments converted during string formatting");
+  }
+  return out;
+}
+
+function pad(text: string, width: number, align: string, fill: string): string {
+  if (text.length >= width) return text;
+  const room = width - text.length;
+  if (align === "<") return text + fill.repeat(room);
+  if (align === "^") return fill.repeat(Math.floor(room / 2)) + text + fill.repeat(Math.ceil(room / 2));
+  if (fill === "0" && /^[-+]/.test(text)) return text[0] + "0".repeat(room) + text.slice(1);
+  return fill.repeat(room) + text;
+}
+
+/** Python's `str.format(*args, **kwargs)` with `{}`, `{0}`, `{name}`, `{name.attr}`, `{x[0]}` and common format specs. */
+export function pyFormat(template: string, args: unknown[], kwargs: Record<string, unknown>, getattr: (obj: unknown, name: string) => unknown): string {
+  let auto = 0;
+  return template.replace(/\{\{|\}\}|\{([^{}!:]*)(![rsa])?(?::([^{}]*))?\}/g, (m, field: string | undefined, conversion: string | undefined, spec: string | undefined) => {
+    if (m === "{{") return "{";
+    if (m === "}}") return "}";
+    const path = field ?? "";
+    const head = /^[^.[]*/.exec(path)?.[0] ?? "";
+    let value: unknown;
+    if (head === "") value = args[auto++];
+    else if (/^\d+$/.test(head)) value = args[Number(head)];
+    else {
+      if (!(head in kwargs)) fail(`KeyError: '${head}'`);
+      value = kwargs[head];
+    }
+    for (const part of path.slice(head.length).matchAll(/\.(\w+)|\[([^\]]*)\]/g)) {
+      value = part[1] !== undefined ? getattr(value, part[1]) : getattr(value, part[2]);
+    }
+    const text = conversion === "!r" ? pyRepr(value) : undefined;
+    return applySpec(text ?? value, spec ?? "");
+  });
+}
+
+function applySpec(value: unknown, spec: string): string {
+  const m = /^(?:(.)?([<>^=]))?([-+ ])?(0)?(\d+)?(,)?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);
+  if (!m || spec === "") return pyStr(value);
+  const [, fillChar, align, sign, zero, width, comma, precision, type] = m;
+  const n = numberOf(value);
+  let text: string;
+  if (type === "f" || type === "F" || type === "%") {
+    const x = (n ?? 0) * (type === "%" ? 100 : 1);
+    text = x.toFixed(precision === undefined ? 6 : Number(precision)) + (type === "%" ? "%" : "");
+  } else if (type === "d") text = String(Math.trunc(n ?? 0));
+  else if (type === "e" || type === "E") text = (n ?? 0).toExponential(precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, "e$10$2");
+  else if (type === "x" || type === "X") text = Math.trunc(n ?? 0).toString(16);
+  else if (precision !== undefined && typeof value === "string") text = value.slice(0, Number(precision));
+  else if (precision !== undefined && n !== undefined) text = String(Number(n.toPrecision(Number(precision))));
+  else text = pyStr(value);
+  if (type === "X" || type === "E") text = text.toUpperCase();
+  if (comma) text = text.replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+  if (sign === "+" && n !== undefined && n >= 0) text = "+" + text;
+  const defaultAlign = n !== undefined && typeof value !== "string" ? ">" : "<";
+  return pad(text, width === undefined ? 0 : Number(width), align ?? (zero ? "=" : defaultAlign), fillChar ?? (zero ? "0" : " "));
+}

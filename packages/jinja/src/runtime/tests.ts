@@ -1,0 +1,51 @@
+import { MACRO } from "./macro";
+import { compare, contains } from "./operators";
+import { isDict, isFloat, numberOf, PyFloat, pyEquals, truthy } from "./values";
+
+/** A Jinja2 test: `value is name(args)`. */
+export type TestFn = (value: unknown, ...args: unknown[]) => boolean;
+
+const isNumber = (v: unknown): boolean => (typeof v === "number" || v instanceof PyFloat);
+
+/** Jinja2's built-in tests. */
+export const BUILTIN_TESTS: Record<string, TestFn> = {
+  boolean: (v) => typeof v === "boolean",
+  callable: (v) => typeof v === "function",
+  defined: (v) => v !== undefined,
+  undefined: (v) => v === undefined,
+  none: (v) => v === null,
+  divisibleby: (v, n) => (numberOf(v) ?? NaN) % (numberOf(n) ?? NaN) === 0,
+  even: (v) => (numberOf(v) ?? 1) % 2 === 0,
+  odd: (v) => Math.abs((numberOf(v) ?? 0) % 2) === 1,
+  eq: (v, o) => pyEquals(v, o),
+  equalto: (v, o) => pyEquals(v, o),
+  "==": (v, o) => pyEquals(v, o),
+  ne: (v, o) => !pyEquals(v, o),
+  "!=": (v, o) => !pyEquals(v, o),
+  lt: (v, o) => compare("<", v, o),
+  lessthan: (v, o) => compare("<", v, o),
+  "<": (v, o) => compare("<", v, o),
+  le: (v, o) => compare("<=", v, o),
+  "<=": (v, o) => compare("<=", v, o),
+  gt: (v, o) => compare(">", v, o),
+  greaterthan: (v, o) => compare(">", v, o),
+  ">": (v, o) => compare(">", v, o),
+  ge: (v, o) => compare(">=", v, o),
+  ">=": (v, o) => compare(">=", v, o),
+  in: (v, seq) => contains(seq, v),
+  false: (v) => v === false,
+  true: (v) => v === true,
+  float: (v) => isFloat(v),
+  integer: (v) => typeof v === "number" && Number.isInteger(v),
+  number: (v) => isNumber(v) || typeof v === "boolean",
+  string: (v) => typeof v === "string",
+  mapping: (v) => isDict(v) || v instanceof Map,
+  iterable: (v) => typeof v === "string" || (typeof v === "object" && v !== null && (Symbol.iterator in v || isDict(v))),
+  sequence: (v) => typeof v === "string" || Array.isArray(v) || isDict(v),
+  sameas: (v, o) => v === o,
+  escaped: (v) => typeof v === "object" && v !== null && "__html__" in v,
+  lower: (v) => typeof v === "string" && v === v.toLowerCase(),
+  upper: (v) => typeof v === "string" && v === v.toUpperCase(),
+  macro: (v) => typeof v === "function" && MACRO in v,
+  truthy: (v) => truthy(v),
+};

@@ -1,0 +1,163 @@
+/**
+ * Python value semantics for JavaScript values: how templates see, compare and print them.
+ * Python `list` is a JS array, `tuple` a {@link Tuple}, `dict` a plain object, `None` is `null`,
+ * Jinja2's Undefined is `undefined`, and a float with an integral value is a {@link PyFloat}
+ * (other floats are plain numbers: they print the same in both languages).
+ */
+
+/** A Python tuple: an array that prints as `(a, b)`. */
+export class Tuple<T = unknown> extends Array<T> {
+  /** Builds a tuple from items (Array's own constructor treats a single number as a length). */
+  static create<U>(items: Iterable<U>): Tuple<U> {
+    const t = new Tuple<U>();
+    for (const x of items) t.push(x);
+    return t;
+  }
+}
+
+/** A float whose value is integral (`5.0`), so it prints as Python does. */
+export class PyFloat {
+  constructor(readonly value: number) {}
+  valueOf(): number {
+    return this.value;
+  }
+  toString(): string {
+    return formatFloat(this.value);
+  }
+}
+
+/** Lets a host object choose how it prints inside a list or dict (Python's `repr`). */
+export const PY_REPR = Symbol.for("tsdbt.jinja.repr");
+
+/** Makes a float value: a PyFloat when integral, else a plain number. */
+export function toFloat(n: number): number | PyFloat {
+  return Number.isInteger(n) ? new PyFloat(n) : n;
+}
+
+/** The numeric value of a number, boolean or PyFloat; `undefined` for anything else. */
+export function numberOf(v: unknown): number | undefined {
+  if (typeof v === "number") return v;
+  if (v instanceof PyFloat) return v.value;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return undefined;
+}
+
+/** True for values Python would call a float. */
+export function isFloat(v: unknown): boolean {
+  return v instanceof PyFloat || (typeof v === "number" && !Number.isInteger(v));
+}
+
+/** True for plain objects, which play Python's `dict`. */
+export function isDict(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Formats a float as Python's repr does. */
+export function formatFloat(n: number): string {
+  if (Number.isNaN(n)) return "nan";
+  if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
+  if (Number.isInteger(n)) return Math.abs(n) >= 1e16 ? n.toExponential().replace(/e([+-])(\d)$/, "e$10$2") : `${n}.0`;
+  const s = String(n);
+  return s.replace(/e([+-])(\d)$/, "e$10$2");
+}
+
+/** Python's type name of a value, for error messages. */
+export function typeName(v: unknown): string {
+  if (v === null) return "NoneType";
+  if (v === undefined) return "Undefined";
+  if (typeof v === "string") return "str";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (v instanceof PyFloat) return "float";
+  if (v instanceof Tuple) return "tuple";
+  if (Array.isArray(v)) return "list";
+  if (isDict(v)) return "dict";
+  if (typeof v === "function") return "function";
+  return (v as object).constructor?.name ?? "object";
+}
+
+/** Python truthiness: empty strings, lists and dicts, zero, None and Undefined are false. */
+export function truthy(v: unknown): boolean {
+  if (v === undefined || v === null || v === false || v === "" || v === 0) return false;
+  if (typeof v !== "object") return v === v; // NaN is truthy in Python but rare; keep JS falsy only for NaN
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof PyFloat) return v.value !== 0;
+  if (v instanceof Map || v instanceof Set) return v.size > 0;
+  if (isDict(v)) {
+    for (const _ in v) return true;
+    return false;
+  }
+  if (v instanceof String) return v.length > 0;
+  return true;
+}
+
+/** Python's `str()` of a value, as `{{ value }}` prints it (Undefined prints nothing). */
+export function pyStr(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v === undefined) return "";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
+  if (typeof v === "object" && v !== null && !Array.isArray(v) && !isDict(v) && !(v instanceof PyFloat)) {
+    if (v instanceof String) return String(v);
+    const custom = (v as { toString?: () => string }).toString;
+    if (typeof custom === "function" && custom !== Object.prototype.toString) return custom.call(v);
+  }
+  return pyRepr(v);
+}
+
+/** Python's `repr()` of a value, as lists and dicts print their items. */
+export function pyRepr(v: unknown): string {
+  if (typeof v === "string") return quote(v);
+  if (v === null) return "None";
+  if (v === undefined) return "Undefined";
+  if (v === true) return "True";
+  if (v === false) return "False";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
+  if (v instanceof PyFloat) return formatFloat(v.value);
+  if (typeof v === "function") return `<function ${v.name || "anonymous"}>`;
+  if (typeof v !== "object") return String(v);
+  const custom = (v as { [PY_REPR]?: () => string })[PY_REPR];
+  if (typeof custom === "function") return custom.call(v);
+  if (v instanceof Tuple) return v.length === 1 ? `(${pyRepr(v[0])},)` : `(${v.map(pyRepr).join(", ")})`;
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
+  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(", ")}}`;
+  if (v instanceof Set) return v.size === 0 ? "set()" : `{${[...v].map(pyRepr).join(", ")}}`;
+  if (!isDict(v)) {
+    const s = (v as { toString?: () => string }).toString;
+    if (typeof s === "function" && s !== Object.prototype.toString) return s.call(v);
+  }
+  return `{${Object.entries(v).map(([k, x]) => `${quote(k)}: ${pyRepr(x)}`).join(", ")}}`;
+}
+
+function quote(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = q;
+  for (const c of s) {
+    if (c === q || c === "\\") out += "\\" + c;
+    else if (c === "\n") out += "\\n";
+    else if (c === "\t") out += "\\t";
+    else if (c === "\r") out += "\\r";
+    else out += c;
+  }
+  return out + q;
+}
+
+/** Python `==`: no JS coercion; lists and dicts compare by content; `1 == 1.0 == True`. */
+export function pyEquals(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const na = numberOf(a);
+  const nb = numberOf(b);
+  if (na !== undefined && nb !== undefined) return na === nb;
+  if (a instanceof String || b instanceof String) return String(a) === String(b) && typeof (a ?? 0) !== "number";
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a instanceof Tuple !== b instanceof Tuple || a.length !== b.length) return false;
+    return a.every((x, i) => pyEquals(x, b[i]));
+  }
+  if (isDict(a) && isDict(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && pyEquals(a[k], b[k]));
+  }
+  return false;
+}

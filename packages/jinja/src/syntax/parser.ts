@@ -1,0 +1,285 @@
+import * as nunjucksParser from "nunjucks/src/parser";
+import * as lexer from "nunjucks/src/lexer";
+import type { Arg, Body, Expr, Signature, Target } from "./ast";
+import { parseExpressionMethods } from "./parse-expressions";
+
+/** A nunjucks token. */
+export interface Token {
+  type: string;
+  value: string;
+  lineno: number;
+  colno: number;
+}
+
+/** The parts of nunjucks' Parser this subclass relies on. */
+export interface NunjucksParserBase {
+  peekToken(): Token;
+  nextToken(withWhitespace?: boolean): Token | null;
+  pushToken(tok: Token | null): void;
+  skip(type: string): boolean;
+  skipSymbol(value: string): boolean;
+  skipValue(type: string, value: string): boolean;
+  expect(type: string): Token;
+  fail(message: string, lineno?: number, colno?: number): never;
+  advanceAfterBlockEnd(name?: string): Token;
+  parseUntilBlocks(...names: string[]): Body;
+  parseRaw(tag?: string): unknown;
+  parseAsRoot(): Body;
+  breakOnBlocks: string[] | null;
+}
+
+const BaseParser = (nunjucksParser as unknown as { Parser: new (tokens: unknown) => NunjucksParserBase }).Parser;
+
+/**
+ * nunjucks' parser with Jinja2's statement set and expression grammar (see parse-expressions.ts).
+ * Token handling, data/whitespace-control and raw blocks stay nunjucks'.
+ */
+export class JinjaParser extends (BaseParser as new (tokens: unknown) => NunjucksParserBase) {
+  /** Names mentioned inside each macro being parsed (to know whether it takes varargs/kwargs). */
+  nameSinks: Set<string>[] = [];
+  loopDepth = 0;
+
+  /** Runs `read` and then rewinds the token stream, for lookahead beyond one token. */
+  lookahead<T>(read: () => T): T {
+    const self = this as unknown as { tokens: Record<string, unknown>; peeked: unknown };
+    const saved = { index: self.tokens.index, lineno: self.tokens.lineno, colno: self.tokens.colno, in_code: self.tokens.in_code };
+    const peeked = self.peeked;
+    try {
+      return read();
+    } finally {
+      Object.assign(self.tokens, saved);
+      self.peeked = peeked;
+    }
+  }
+
+  static parse(source: string): Body {
+    const p = new JinjaParser(lexer.lex(source, {}));
+    return p.parseAsRoot();
+  }
+
+  parseStatement(): unknown {
+    const tok = this.peekToken();
+    if (tok.type !== lexer.TOKEN_SYMBOL) this.fail("tag name expected", tok.lineno, tok.colno);
+    if (this.breakOnBlocks && this.breakOnBlocks.includes(tok.value)) return null;
+    const at = { lineno: tok.lineno, colno: tok.colno };
+    switch (tok.value) {
+      case "raw":
+        return this.parseRaw();
+      case "if":
+        return this.parseJIf();
+      case "for":
+        return this.parseJFor();
+      case "set":
+        return this.parseJSet();
+      case "macro":
+        return this.parseJMacro();
+      case "call":
+        return this.parseJCall();
+      case "filter":
+        return this.parseJFilterBlock();
+      case "with":
+        return this.parseJWith();
+      case "do": {
+        this.nextToken();
+        const expr = this.parseTuple();
+        this.advanceAfterBlockEnd("do");
+        return { typename: "JDo", ...at, expr };
+      }
+      case "break":
+      case "continue":
+        this.nextToken();
+        if (this.loopDepth === 0) this.fail(`'${tok.value}' is only allowed inside a for loop`, tok.lineno, tok.colno);
+        this.advanceAfterBlockEnd(tok.value);
+        return { typename: tok.value === "break" ? "JBreak" : "JContinue", ...at };
+      case "extends":
+      case "include":
+      case "import":
+      case "from":
+      case "block":
+        return this.fail(`The '${tok.value}' tag is not supported in dbt templates; use macros instead`, tok.lineno, tok.colno);
+      default:
+        return this.fail(`Encountered unknown tag '${tok.value}'`, tok.lineno, tok.colno);
+    }
+  }
+
+  private parseJIf(): unknown {
+    const tok = this.nextToken() as Token;
+    const cond = this.parseExpression();
+    this.advanceAfterBlockEnd(tok.value);
+    const body = this.parseUntilBlocks("elif", "else", "endif");
+    const next = this.peekToken();
+    let else_: unknown = null;
+    if (next.value === "elif") else_ = { typename: "NodeList", children: [this.parseJIf()] };
+    else if (next.value === "else") {
+      this.nextToken();
+      this.advanceAfterBlockEnd("else");
+      else_ = this.parseUntilBlocks("endif");
+      this.advanceAfterBlockEnd();
+    } else this.advanceAfterBlockEnd();
+    return { typename: "JIf", lineno: tok.lineno, colno: tok.colno, cond, body, else_ };
+  }
+
+  private parseJFor(): unknown {
+    const tok = this.nextToken() as Token;
+    const target = this.parseAssignTarget(["in"]);
+    if (!this.skipSymbol("in")) this.fail("expected 'in' after the for loop's target", tok.lineno, tok.colno);
+    const iter = this.parseTuple({ withCondexpr: false, endSymbols: ["recursive", "if"] });
+    const filter = this.skipSymbol("if") ? this.parseExpression() : undefined;
+    if (this.skipSymbol("recursive")) this.fail("recursive for loops are not supported", tok.lineno, tok.colno);
+    this.advanceAfterBlockEnd("for");
+    this.loopDepth++;
+    const body = this.parseUntilBlocks("endfor", "else");
+    this.loopDepth--;
+    let else_: Body | null = null;
+    if (this.skipSymbol("else")) {
+      this.advanceAfterBlockEnd("else");
+      else_ = this.parseUntilBlocks("endfor");
+    }
+    this.advanceAfterBlockEnd();
+    return { typename: "JFor", lineno: tok.lineno, colno: tok.colno, target, iter, filter, body, else_ };
+  }
+
+  private parseJSet(): unknown {
+    const tok = this.nextToken() as Token;
+    const target = this.parseAssignTarget([], true);
+    if (this.skipValue(lexer.TOKEN_OPERATOR, "=")) {
+      const value = this.parseTuple();
+      this.advanceAfterBlockEnd("set");
+      return { typename: "JSet", lineno: tok.lineno, colno: tok.colno, target, value };
+    }
+    const filters = this.parseFilterChain();
+    this.advanceAfterBlockEnd("set");
+    const body = this.parseUntilBlocks("endset");
+    this.advanceAfterBlockEnd();
+    return { typename: "JSetBlock", lineno: tok.lineno, colno: tok.colno, target, filters, body };
+  }
+
+  private parseJMacro(): unknown {
+    const tok = this.nextToken() as Token;
+    const nameTok = this.expect(lexer.TOKEN_SYMBOL);
+    const { sig, body } = this.parseMacroBody("endmacro", true);
+    return { typename: "JMacro", lineno: tok.lineno, colno: tok.colno, name: nameTok.value, sig, body };
+  }
+
+  /** Parses `(params) %}body{% end %}` with the name tracking a macro needs. */
+  private parseMacroBody(end: string, requireParens: boolean): { sig: Signature; body: Body } {
+    const params: string[] = [];
+    const defaults: Array<Expr | undefined> = [];
+    if (this.skip(lexer.TOKEN_LEFT_PAREN)) {
+      while (!this.skip(lexer.TOKEN_RIGHT_PAREN)) {
+        if (params.length > 0 && !this.skip(lexer.TOKEN_COMMA)) this.fail("expected ',' between macro parameters");
+        if (this.skip(lexer.TOKEN_RIGHT_PAREN)) break;
+        params.push(this.expect(lexer.TOKEN_SYMBOL).value);
+        defaults.push(this.skipValue(lexer.TOKEN_OPERATOR, "=") ? this.parseExpression() : undefined);
+      }
+    } else if (requireParens) this.fail("expected '(' after the macro name");
+    if (end !== "endcall") this.advanceAfterBlockEnd(end);
+    const names = new Set<string>();
+    this.nameSinks.push(names);
+    const depth = this.loopDepth;
+    this.loopDepth = 0;
+    const body = end === "endcall" ? ({ typename: "NodeList", children: [] } as Body) : this.parseUntilBlocks(end);
+    this.loopDepth = depth;
+    this.nameSinks.pop();
+    if (end !== "endcall") this.skipEndTag();
+    return { sig: { params, defaults, catchVarargs: names.has("varargs"), catchKwargs: names.has("kwargs") }, body };
+  }
+
+  private skipEndTag(): void {
+    this.nextToken();
+    if (this.peekToken().type === lexer.TOKEN_SYMBOL) this.nextToken();
+    this.advanceAfterBlockEnd("end");
+  }
+
+  private parseJCall(): unknown {
+    const tok = this.nextToken() as Token;
+    const { sig } = this.parseMacroBody("endcall", false);
+    const call = this.parseExpression();
+    if (call.t !== "Call") this.fail("expected a macro call after 'call'", tok.lineno, tok.colno);
+    this.advanceAfterBlockEnd("call");
+    const names = new Set<string>();
+    this.nameSinks.push(names);
+    const depth = this.loopDepth;
+    this.loopDepth = 0;
+    const body = this.parseUntilBlocks("endcall");
+    this.loopDepth = depth;
+    this.nameSinks.pop();
+    this.advanceAfterBlockEnd();
+    sig.catchVarargs = names.has("varargs");
+    sig.catchKwargs = names.has("kwargs");
+    return { typename: "JCallBlock", lineno: tok.lineno, colno: tok.colno, call, sig, body };
+  }
+
+  private parseJFilterBlock(): unknown {
+    const tok = this.nextToken() as Token;
+    const filters = [this.parseOneFilter(), ...this.parseFilterChain()];
+    this.advanceAfterBlockEnd("filter");
+    const body = this.parseUntilBlocks("endfilter");
+    this.advanceAfterBlockEnd();
+    return { typename: "JFilterBlock", lineno: tok.lineno, colno: tok.colno, filters, body };
+  }
+
+  private parseJWith(): unknown {
+    const tok = this.nextToken() as Token;
+    const assigns: Array<[Target, Expr]> = [];
+    while (this.peekToken().type !== lexer.TOKEN_BLOCK_END) {
+      if (assigns.length > 0 && !this.skip(lexer.TOKEN_COMMA)) this.fail("expected ',' in with statement");
+      const target = this.parseAssignTarget([]);
+      if (!this.skipValue(lexer.TOKEN_OPERATOR, "=")) this.fail("expected '=' in with statement");
+      assigns.push([target, this.parseExpression()]);
+    }
+    this.advanceAfterBlockEnd("with");
+    const body = this.parseUntilBlocks("endwith");
+    this.advanceAfterBlockEnd();
+    return { typename: "JWith", lineno: tok.lineno, colno: tok.colno, assigns, body };
+  }
+
+  /** `| f(args) | g` after a block set. */
+  parseFilterChain(): Array<{ name: string; args: Arg[]; lineno: number; colno: number }> {
+    const out = [];
+    while (this.skip(lexer.TOKEN_PIPE)) out.push(this.parseOneFilter());
+    return out;
+  }
+
+  parseOneFilter(): { name: string; args: Arg[]; lineno: number; colno: number } {
+    const tok = this.expect(lexer.TOKEN_SYMBOL);
+    const args = this.peekToken().type === lexer.TOKEN_LEFT_PAREN ? this.parseCallArgs() : [];
+    return { name: tok.value, args, lineno: tok.lineno, colno: tok.colno };
+  }
+
+  /** A name, `name.attr` (namespace assignment when allowed) or a tuple of names. */
+  parseAssignTarget(endSymbols: string[], allowAttr = false): Target {
+    const tok = this.peekToken();
+    const one = (): Target => {
+      if (this.skip(lexer.TOKEN_LEFT_PAREN)) {
+        const inner = this.parseAssignTarget([]);
+        this.expect(lexer.TOKEN_RIGHT_PAREN);
+        return inner;
+      }
+      const name = this.expect(lexer.TOKEN_SYMBOL);
+      const node: Target = { t: "Name", name: name.value, lineno: name.lineno, colno: name.colno };
+      if (allowAttr && this.skipValue(lexer.TOKEN_OPERATOR, ".")) {
+        const attr = this.expect(lexer.TOKEN_SYMBOL);
+        return { t: "Attr", obj: node, name: attr.value, lineno: attr.lineno, colno: attr.colno };
+      }
+      return node;
+    };
+    const first = one();
+    if (this.peekToken().type !== lexer.TOKEN_COMMA) return first;
+    const items: Target[] = [first];
+    while (this.skip(lexer.TOKEN_COMMA)) {
+      const next = this.peekToken();
+      if (next.type !== lexer.TOKEN_SYMBOL || endSymbols.includes(next.value)) break;
+      items.push(one());
+    }
+    return { t: "Tuple", items, lineno: tok.lineno, colno: tok.colno };
+  }
+}
+
+/** Expression-grammar methods, mixed into the parser (kept in their own file). */
+export interface JinjaParser {
+  parseExpression(): Expr;
+  parseTuple(opts?: { withCondexpr?: boolean; endSymbols?: string[] }): Expr;
+  parseCallArgs(): Arg[];
+}
+Object.assign(JinjaParser.prototype, parseExpressionMethods);
