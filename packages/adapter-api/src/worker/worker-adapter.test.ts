@@ -66,6 +66,17 @@ describe("adapter worker bridge", () => {
     expect(adapter.listRelationsSync(null, "main").map((r) => r.identifier)).toEqual(["final"]);
   });
 
+  it("refuses a blocking call that would wait forever for a connection held by a transaction", async () => {
+    await adapter.transaction(async (outer) => {
+      await adapter.transaction(async (inner) => {
+        expect(() => adapter.executeSync("select 1")).toThrow(expect.objectContaining({ code: "TSDBT-E047" }));
+        expect(inner.executeSync("select 2 as two").rows).toEqual([{ two: 2 }]);
+      });
+      await outer.execute("select 1");
+    });
+    expect(adapter.executeSync("select 3 as three").rows).toEqual([{ three: 3 }]);
+  });
+
   it("gives another thread its own blocking line to the same adapter", async () => {
     await adapter.execute("create table shared as select 7 as answer");
     const channel = await adapter.openSyncChannel();

@@ -70,7 +70,8 @@ export async function startAdapterWorker(target: ProfileTarget, context: Adapter
     await worker.terminate();
     throw error;
   });
-  return new WorkerAdapterProxy(worker, new SyncAdapterClient({ port: port1, signal }), ready, local.dialect);
+  const connections = typeof target.threads === "number" && target.threads > 0 ? target.threads : 1;
+  return new WorkerAdapterProxy(worker, new SyncAdapterClient({ port: port1, signal }), ready, local.dialect, connections);
 }
 
 /** The compiled worker entry: beside this file in dist, or in the package's dist when running from src (tests). */
@@ -99,6 +100,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
   readonly loadCsv?: Adapter["loadCsv"];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private openTransactions = 0;
   private stopped: Error | null = null;
 
   constructor(
@@ -106,6 +108,8 @@ class WorkerAdapterProxy implements WorkerAdapter {
     private readonly sync: SyncAdapterClient,
     ready: WorkerReady,
     readonly dialect: SqlDialect,
+    /** Connections the adapter may open (the target's threads). */
+    private readonly connections: number,
   ) {
     this.type = ready.type;
     this.defaultDatabase = ready.defaultDatabase;
@@ -127,7 +131,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
   }
 
   executeSync(sql: string, options?: ExecuteOptions): QueryResult {
-    return this.sync.executeSync(sql, options);
+    return this.unblocked().sync.executeSync(sql, options);
   }
 
   listRelations(database: string | null, schema: string): Promise<RelationRef[]> {
@@ -135,7 +139,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
   }
 
   listRelationsSync(database: string | null, schema: string): RelationRef[] {
-    return this.sync.listRelationsSync(database, schema);
+    return this.unblocked().sync.listRelationsSync(database, schema);
   }
 
   getColumns(relation: RelationRef): Promise<Column[]> {
@@ -143,7 +147,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
   }
 
   getColumnsSync(relation: RelationRef): Column[] {
-    return this.sync.getColumnsSync(relation);
+    return this.unblocked().sync.getColumnsSync(relation);
   }
 
   listSchemas(database: string | null): Promise<string[]> {
@@ -151,10 +155,19 @@ class WorkerAdapterProxy implements WorkerAdapter {
   }
 
   listSchemasSync(database: string | null): string[] {
-    return this.sync.listSchemasSync(database);
+    return this.unblocked().sync.listSchemasSync(database);
   }
 
   async transaction<T>(fn: (tx: WorkerTransaction) => Promise<T>): Promise<T> {
+    this.openTransactions++;
+    try {
+      return await this.runTransaction(fn);
+    } finally {
+      this.openTransactions--;
+    }
+  }
+
+  private async runTransaction<T>(fn: (tx: WorkerTransaction) => Promise<T>): Promise<T> {
     const transactionId = (await this.call("begin", [])) as number;
     const tx: WorkerTransaction = {
       execute: (sql, options) => this.call("execute", [sql, options], transactionId) as Promise<QueryResult>,
@@ -190,6 +203,22 @@ class WorkerAdapterProxy implements WorkerAdapter {
       this.stop(new AdapterError("TSDBT-E046", "The adapter was closed.", "Open a new adapter to run more statements."));
       await this.worker.terminate();
     }
+  }
+
+  /**
+   * A transaction's body runs on this thread, so while this thread blocks, a transaction
+   * cannot finish and frees no connection. When transactions hold every connection, a blocking
+   * call outside them would wait forever: fail instead.
+   */
+  private unblocked(): this {
+    if (this.openTransactions >= this.connections) {
+      throw new AdapterError(
+        "TSDBT-E047",
+        `A synchronous warehouse call was made outside the open transaction while transactions hold all ${this.connections} connection(s); it would wait forever.`,
+        "Run the statement on the transaction (tx.executeSync), or raise the target's threads.",
+      );
+    }
+    return this;
   }
 
   private call(op: WorkerOperation, args: unknown[], transactionId?: number, transfer: MessagePort[] = []): Promise<unknown> {
