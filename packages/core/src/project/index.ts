@@ -7,3 +7,5 @@ export { DBT_COMPATIBLE_VERSION, satisfiesDbtVersion } from "./dbt-version";
 export { closestName, didYouMean } from "./closest-name";
 export { discoverProjectFiles } from "./discover-files";
 export type { ProjectFile, ProjectFileKind } from "./discover-files";
+export { loadInstalledPackages } from "./installed-packages";
+export type { InstalledPackage, PackageDeclaration } from "./installed-packages";

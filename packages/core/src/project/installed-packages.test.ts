@@ -1,0 +1,50 @@
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { loadInstalledPackages } from "./installed-packages";
+import { projectConfigFromText } from "./load-project-config";
+
+async function tree(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "tsdbt-pkg-"));
+  for (const [rel, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+describe("loadInstalledPackages", () => {
+  it("loads installed and local packages and reads their declarations", async () => {
+    const dir = await tree({
+      "shop/packages.yml": "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.1.1\n  - local: ../helpers\n  - git: \"https://{{ env_var('TOKEN') }}@example.com/x.git\"\n",
+      "shop/dbt_packages/dbt_utils/dbt_project.yml": "name: dbt_utils\nmacro-paths: [macros]\n",
+      "shop/dbt_packages/x/dbt_project.yml": "name: x\n",
+      "shop/dbt_packages/not_a_package/readme.md": "",
+      "helpers/dbt_project.yml": "name: helpers\n",
+    });
+    const root = projectConfigFromText("name: shop\n", path.join(dir, "shop")).value!;
+    const { value, diagnostics, declarations } = await loadInstalledPackages(root, { env: { TOKEN: "t0k" } });
+    expect(diagnostics).toEqual([]);
+    expect(value!.map((p) => p.name)).toEqual(["dbt_utils", "helpers", "x"]);
+    expect(value![0].config.file).toBe("dbt_packages/dbt_utils/dbt_project.yml");
+    expect(declarations.map((d) => [d.source, d.spec])).toEqual([
+      ["package", "dbt-labs/dbt_utils"],
+      ["local", "../helpers"],
+      ["git", "https://t0k@example.com/x.git"],
+    ]);
+  });
+
+  it("reports TSDBT-E009 when packages are declared but not installed", async () => {
+    const dir = await tree({ "dependencies.yml": "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.1.1\n" });
+    const { value, diagnostics } = await loadInstalledPackages(projectConfigFromText("name: shop\n", dir).value!, { env: {} });
+    expect(value).toEqual([]);
+    expect(diagnostics[0]).toMatchObject({ code: "TSDBT-E009", file: "dependencies.yml" });
+    expect(diagnostics[0].hint).toContain("tsdbt deps");
+  });
+
+  it("reports a malformed packages.yml at its location", async () => {
+    const dir = await tree({ "packages.yml": "packages:\n  - version: 1\n" });
+    const { diagnostics } = await loadInstalledPackages(projectConfigFromText("name: shop\n", dir).value!, { env: {} });
+    expect(diagnostics[0]).toMatchObject({ code: "TSDBT-E003", file: "packages.yml", line: 2, col: 5 });
+  });
+});

@@ -1,0 +1,111 @@
+import { readdir, readFile } from "node:fs/promises";
+import * as path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { EnvironmentVariables } from "../config/env-var";
+import type { LoadResult } from "../config/load-error";
+import { renderYamlValues } from "../config/render-yaml-values";
+import { isPlainObject, type Vars } from "../config/vars";
+import { diagnosticAt } from "../yaml/diagnostic-at";
+import { parseYaml } from "../yaml/parse-yaml";
+import { loadProjectConfig } from "./load-project-config";
+import type { ProjectConfig } from "./project-config";
+
+/** One entry of packages.yml / dependencies.yml. */
+export interface PackageDeclaration {
+  /** `package` (hub), `git`, `local`, `tarball` or `private`. */
+  source: string;
+  /** The value of that key (`dbt-labs/dbt_utils`, a URL, a folder). */
+  spec: string;
+  /** The whole entry after env_var rendering. */
+  raw: Record<string, unknown>;
+  file: string;
+}
+
+/** An installed package: its folder and its loaded dbt_project.yml. */
+export interface InstalledPackage {
+  name: string;
+  projectDir: string;
+  config: ProjectConfig;
+}
+
+const SOURCES = ["package", "git", "local", "tarball", "private"];
+
+/**
+ * Reads packages.yml and dependencies.yml, then loads every package installed under
+ * `packages-install-path` (and `local:` packages from their folder when not installed)
+ * the same way as the root project. TSDBT-E009 when fewer packages are installed than declared.
+ */
+export async function loadInstalledPackages(
+  root: ProjectConfig,
+  options: { env?: EnvironmentVariables; cliVars?: Vars } = {},
+): Promise<LoadResult<InstalledPackage[]> & { declarations: PackageDeclaration[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const declarations = [
+    ...(await readDeclarations(root.projectDir, "packages.yml", options, diagnostics)),
+    ...(await readDeclarations(root.projectDir, "dependencies.yml", options, diagnostics)),
+  ];
+  const installDir = path.resolve(root.projectDir, root.packagesInstallPath);
+  const dirs = await readdir(installDir, { withFileTypes: true }).then(
+    (entries) => entries.filter((e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith(".")).map((e) => path.join(installDir, e.name)),
+    () => [] as string[],
+  );
+  for (const d of declarations) {
+    if (d.source !== "local") continue;
+    const dir = path.resolve(root.projectDir, d.spec);
+    if (!dirs.some((installed) => path.basename(installed) === path.basename(dir))) dirs.push(dir);
+  }
+  const loaded = await Promise.all(
+    dirs.map(async (dir) => {
+      const label = path.relative(root.projectDir, path.join(dir, "dbt_project.yml")).split(path.sep).join("/");
+      const result = await loadProjectConfig(dir, { env: options.env, cliVars: options.cliVars, fileLabel: label });
+      // A folder without dbt_project.yml is not a package (dbt skips it too).
+      if (result.diagnostics.some((x) => x.code === "TSDBT-E002")) return null;
+      diagnostics.push(...result.diagnostics);
+      return result.value ? { name: result.value.name, projectDir: dir, config: result.value } : null;
+    }),
+  );
+  const packages = loaded.filter((p): p is InstalledPackage => p !== null).sort((a, b) => a.name.localeCompare(b.name));
+  if (packages.length < declarations.length) {
+    diagnostics.push({
+      code: "TSDBT-E009",
+      severity: "error",
+      message: `${declarations.length} package(s) are declared in ${declarations[0].file} but only ${packages.length} are installed in ${root.packagesInstallPath}.`,
+      file: declarations[0].file,
+      hint: "Run `tsdbt deps` to install the packages.",
+    });
+  }
+  return { value: packages, diagnostics, declarations };
+}
+
+async function readDeclarations(
+  projectDir: string,
+  file: string,
+  options: { env?: EnvironmentVariables; cliVars?: Vars },
+  diagnostics: Diagnostic[],
+): Promise<PackageDeclaration[]> {
+  let text: string;
+  try {
+    text = await readFile(path.join(projectDir, file), "utf8");
+  } catch {
+    return [];
+  }
+  const parsed = parseYaml(text, file);
+  diagnostics.push(...parsed.diagnostics);
+  const list = isPlainObject(parsed.value) ? parsed.value.packages : undefined;
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) {
+    diagnostics.push(diagnosticAt(parsed, ["packages"], { code: "TSDBT-E003", message: `'packages' in ${file} must be a list.`, hint: "Write each package as a list item: - package: dbt-labs/dbt_utils" }, true));
+    return [];
+  }
+  const out: PackageDeclaration[] = [];
+  list.forEach((entry, i) => {
+    const source = isPlainObject(entry) ? SOURCES.find((k) => typeof entry[k] === "string") : undefined;
+    if (!source) {
+      diagnostics.push(diagnosticAt(parsed, ["packages", i], { code: "TSDBT-E003", message: `Entry ${i + 1} of 'packages' in ${file} names no package.`, hint: `Give one of: ${SOURCES.join(", ")}.` }));
+      return;
+    }
+    const raw = renderYamlValues(entry, parsed, ["packages", i], { env: options.env ?? process.env, vars: options.cliVars }, diagnostics) as Record<string, unknown>;
+    out.push({ source, spec: String(raw[source]), raw, file });
+  });
+  return out;
+}
