@@ -1,0 +1,82 @@
+import { createEnvironment } from "./environment";
+import { JinjaError } from "./errors";
+import { hostFunction } from "./host-function";
+
+// Expected values below were produced with scripts/jinja2-render.py (Jinja2 3.1.6) where Jinja2 applies.
+describe("createEnvironment", () => {
+  const env = createEnvironment();
+  const file = "models/m.sql";
+
+  it("passes positional and keyword arguments apart to host functions, and kwargs as a plain object to JS functions", () => {
+    const seen: unknown[] = [];
+    const ref = hostFunction((args, kwargs) => (seen.push([args, kwargs]), `"${args.join(".")}"`));
+    const plain = (...a: unknown[]) => JSON.stringify(a);
+    const out = env.render("{{ ref('a', version=2) }} {{ plain(1, k='v') }}", { ref, plain }, { file });
+    expect(out).toBe('"a" [1,{"k":"v"}]');
+    expect(seen).toEqual([[["a"], { version: 2 }]]);
+  });
+
+  it("resolves missing names lazily, also inside macros calling macros", () => {
+    const calls: string[] = [];
+    const resolveGlobal = (name: string) => {
+      calls.push(name);
+      return name === "helper" ? hostFunction((a) => `<${a[0]}>`) : undefined;
+    };
+    const src = "{% macro inner(x) %}{{ helper(x) }}{% endmacro %}{% macro outer() %}{{ inner(1) }}{% endmacro %}{{ outer() }}{{ nothing }}";
+    expect(env.render(src, {}, { file, resolveGlobal })).toBe("<1>");
+    expect(calls).toEqual(["helper", "nothing"]);
+  });
+
+  it("binds a macro to a live context and returns its output or its return() value", () => {
+    const ctx: Record<string, unknown> = { target: "dev" };
+    const greet = env.bindMacro({ name: "greet", source: "{% macro greet(who) %}  hi {{ who }} on {{ target }} {% endmacro %}", file: "macros/g.sql", line: 3 }, ctx);
+    ctx.target = "prod";
+    expect(greet("bob")).toBe("  hi bob on prod ");
+    const cols = env.bindMacro({ name: "cols", source: "{% macro cols() %}{{ return(['a', 'b']) }}{% endmacro %}", file: "macros/c.sql", line: 1 }, {});
+    expect(cols()).toEqual(["a", "b"]);
+    const empty = env.bindMacro({ name: "e", source: "{% macro e() %}{% endmacro %}", file: "macros/e.sql", line: 1 }, {});
+    expect(env.render("{{ 'yes' if e() else 'no' }}|{{ e().strip() }}|{{ f() }}", { e: empty, f: cols }, { file })).toBe("no||['a', 'b']");
+  });
+
+  it("supports caller() in call blocks of bound macros", () => {
+    const wrap = env.bindMacro({ name: "wrap", source: "{% macro wrap() %}({{ caller() }}){% endmacro %}", file: "macros/w.sql", line: 1 }, {});
+    expect(env.render("{% call wrap() %}x{% endcall %}", { wrap }, { file })).toBe("(x)");
+  });
+
+  it("reports syntax errors with code J001, file, line, column and snippet", () => {
+    const err = catchError(() => env.render("select 1\n{% if x %}\n{{ 1 + }}\n{% endif %}", {}, { file, lineOffset: 10 }));
+    expect(err).toMatchObject({ code: "TSDBT-J001", file, line: 12 });
+    expect(err.snippet).toBe("{{ 1 + }}");
+    expect(() => env.check("{% for x in y %}", { file })).toThrow(JinjaError);
+  });
+
+  it("reports render errors at the call, naming the undefined thing, and keeps a host error as cause", () => {
+    const undef = catchError(() => env.render("a\n  {{ foo() }}", {}, { file }));
+    expect(undef).toMatchObject({ code: "TSDBT-J002", line: 2, col: 9, message: "'foo' is undefined" });
+    expect(catchError(() => env.render("{{ none.attr() }}", {}, { file })).message).toBe("'None' has no attribute 'attr'");
+    const boom = new Error("warehouse is down");
+    const run = hostFunction(() => {
+      throw boom;
+    });
+    const err = catchError(() => env.render("\n\n{{ run_query('x') }}", { run_query: run }, { file }));
+    expect(err).toMatchObject({ line: 3, message: "warehouse is down" });
+    expect(err.cause).toBe(boom);
+  });
+
+  it("rejects arguments a macro does not take, as Jinja2 does", () => {
+    expect(catchError(() => env.render("{% macro m(a) %}x{% endmacro %}{{ m(1, 2) }}", {}, { file })).message).toBe("macro 'm' takes not more than 1 argument(s)");
+  });
+
+  it("never leaks nunjucks' keyword marker into values", () => {
+    expect(env.render("{% set d = dict(a=1) %}{{ d }} {{ d | list }}", {}, { file })).toBe("{'a': 1} ['a']");
+  });
+});
+
+function catchError(f: () => unknown): JinjaError {
+  try {
+    f();
+  } catch (e) {
+    return e as JinjaError;
+  }
+  throw new Error("expected an error");
+}
