@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { AdapterError } from "@tsdbt/adapter-api";
 import { createAdapter } from "./duckdb-adapter";
+import { describeTarget } from "./describe-target";
 import { readDuckDbProfile } from "./duckdb-profile";
 
 const context = { projectDir: "/projects/shop", targetPath: "target" };
@@ -79,5 +80,20 @@ describe("DuckDB adapter: settings, extensions and attachments", () => {
     expect(failure?.code).toBe("TSDBT-E043");
     expect(failure?.message).toMatch(/'spatial' is not installed on this machine/);
     await db.close();
+  });
+});
+
+describe("describeTarget", () => {
+  it("names the default database and schema without opening the file", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-duckdb-describe-"));
+    try {
+      expect(describeTarget({ type: "duckdb", schema: "analytics", path: "warehouse/jaffle_shop.duckdb" }, { projectDir: dir, targetPath: "target" })).toEqual({
+        database: "jaffle_shop",
+        schema: "analytics",
+      });
+      expect(fs.existsSync(path.join(dir, "warehouse"))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
