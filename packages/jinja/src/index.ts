@@ -8,3 +8,8 @@ export { hostFunction, HOST_FUNCTION } from "./host-function";
 export type { HostFunction, HostFunctionImpl } from "./host-function";
 export { createEnvironment } from "./environment";
 export { extractBlocks } from "./extract-blocks";
+export type { EnvironmentOptions, CustomFilter } from "./environment";
+export { Tuple, PyFloat, PY_REPR, pyStr, pyRepr, truthy } from "./runtime/values";
+export { MACRO } from "./runtime/macro";
+export type { Macro } from "./runtime/macro";
+export { call as callWithKeywords } from "./runtime/access";
