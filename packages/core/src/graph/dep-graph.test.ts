@@ -75,6 +75,13 @@ describe("buildGraph", () => {
     expect(order).toEqual(["model.shop.stg_orders", "model.shop.customer_country", "model.utils.calendar"]);
   });
 
+  it("converts to a graphlib graph with edges from parent to child", () => {
+    const graphlib = graph.toGraphlib();
+    expect(graphlib.nodeCount()).toBe(graph.ids().length);
+    expect(graphlib.hasEdge("model.shop.orders", "model.shop.customers")).toBe(true);
+    expect(graphlib.hasEdge("model.shop.customers", "model.shop.orders")).toBe(false);
+  });
+
   it("writes parent_map and child_map for every vertex", () => {
     const maps = graph.toParentChildMaps();
     expect(maps.parent_map["model.shop.customers"]).toEqual(["model.shop.orders", "model.shop.stg_customers"]);
