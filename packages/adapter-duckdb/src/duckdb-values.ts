@@ -29,7 +29,6 @@ export function toPlainValue(value: DuckDBValue): PlainValue {
   switch (typeof value) {
     case "boolean":
     case "string":
-      return value;
     case "number":
       return value;
     case "bigint":

@@ -1,6 +1,7 @@
 import { AdapterError } from "../load-adapter";
 import type { AdapterContext, ProfileTarget } from "../adapter";
 import type { Capabilities } from "../capabilities";
+import type { RelationRef } from "../relation";
 import type { SyncChannel } from "./sync-client";
 
 /** What the main thread can ask the adapter worker to do. */
@@ -89,4 +90,9 @@ export function fromWireError(wire: WireError): Error {
   const error = new Error(wire.message);
   error.name = wire.name;
   return error;
+}
+
+/** A Relation object carries functions; only its name parts cross the thread boundary. */
+export function plainRelation(relation: RelationRef): RelationRef {
+  return { database: relation.database ?? null, schema: relation.schema, identifier: relation.identifier, type: relation.type ?? null };
 }

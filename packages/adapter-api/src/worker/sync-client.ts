@@ -2,7 +2,7 @@ import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import type { ExecuteOptions, QueryResult } from "../adapter";
 import type { Column } from "../column";
 import type { RelationRef } from "../relation";
-import { fromWireError, SIGNAL_ANSWERED, SIGNAL_WAITING, type WorkerOperation, type WorkerResponse } from "./protocol";
+import { fromWireError, plainRelation, SIGNAL_ANSWERED, SIGNAL_WAITING, type WorkerOperation, type WorkerResponse } from "./protocol";
 
 /**
  * A blocking line to the adapter worker: a message port the worker answers on and a shared
@@ -35,8 +35,7 @@ export class SyncAdapterClient {
   }
 
   getColumnsSync(relation: RelationRef): Column[] {
-    const { database, schema, identifier, type } = relation;
-    return this.call("getColumns", [{ database: database ?? null, schema, identifier, type: type ?? null }]) as Column[];
+    return this.call("getColumns", [plainRelation(relation)]) as Column[];
   }
 
   listRelationsSync(database: string | null, schema: string): RelationRef[] {

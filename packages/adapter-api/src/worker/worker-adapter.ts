@@ -10,6 +10,7 @@ import { AdapterError, loadAdapter } from "../load-adapter";
 import { SyncAdapterClient, type SyncChannel } from "./sync-client";
 import {
   fromWireError,
+  plainRelation,
   type WireError,
   type WorkerOperation,
   type WorkerReady,
@@ -247,9 +248,4 @@ class WorkerAdapterProxy implements WorkerAdapter {
     for (const pending of this.pending.values()) pending.reject(reason);
     this.pending.clear();
   }
-}
-
-/** A Relation object carries functions; only its name parts cross the thread boundary. */
-function plainRelation(relation: RelationRef): RelationRef {
-  return { database: relation.database ?? null, schema: relation.schema, identifier: relation.identifier, type: relation.type ?? null };
 }
