@@ -3,6 +3,7 @@ import type { ManifestNode } from "@tsdbt/core";
 import { executeNode, isSuccessful, skippedResult, type ExecutionEnvironment } from "./execute-node";
 import { nodeInfo } from "./node-info";
 import { runProjectHooks } from "./run-hooks";
+import { stoppableAdapter } from "./stoppable-adapter";
 import { runSchedule, type SkipReason } from "./scheduler/dag-scheduler";
 import { buildRunTasks } from "./scheduler/run-graph";
 import type { NodeResult, NodeStatus, RunHookError, RunOptions, RunSummary } from "./types";
@@ -19,12 +20,13 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   const results: NodeResult[] = [];
   const hookErrors: RunHookError[] = [];
   const schemas = new Map<string, Promise<void>>();
+  const stopped = new AbortController();
   const environment: ExecutionEnvironment = {
-    adapter,
+    adapter: stoppableAdapter(adapter, stopped.signal),
     compiler,
     fullRefresh: options.fullRefresh ?? false,
     projectDir: options.projectDir,
-    ensureSchema: (relation) => ensureSchema(schemas, adapter, relation),
+    ensureSchema: (relation) => ensureSchema(schemas, environment.adapter, relation),
   };
   const tasks = buildRunTasks(manifest, options.selected);
   const recorded = (node: ManifestNode) => !(node.resource_type === "model" && node.config.materialized === "ephemeral");
@@ -50,7 +52,10 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
       threads: adapter.capabilities.concurrentStatements ? Math.max(1, options.threads) : 1,
       failFast: options.failFast,
       signal: options.signal,
-      stop: () => adapter.cancel(),
+      stop: () => {
+        stopped.abort();
+        return adapter.cancel();
+      },
       run: async (id, thread) => {
         const node = manifest.nodes[id]!;
         const position = recorded(node) ? ++index : index;

@@ -13,6 +13,7 @@ export const RunnerErrorCode = {
   unsupportedResource: "TSDBT-E408",
   runHookFailed: "TSDBT-E409",
   invalidTestConfig: "TSDBT-E410",
+  cancelled: "TSDBT-E411",
 } as const;
 
 /** A node failure with a stable code, a sentence, an optional `file:line:col` and a hint. */

@@ -1,0 +1,165 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import type { Adapter } from "@tsdbt/adapter-api";
+import { openDuckDb, project, rows, type NodeSpec } from "./__fixtures__/harness";
+import { buildRunResults, writeRunResults } from "./results/run-results";
+import { runNodes } from "./run-nodes";
+import type { RunEvent, RunOptions } from "./types";
+
+let adapter: Adapter;
+let dir: string;
+let dispose: () => Promise<void>;
+beforeEach(async () => ({ adapter, dir, dispose } = await openDuckDb()));
+afterEach(() => dispose());
+
+const LONG_QUERY = "select sum(i * i % 7) as v from range(100000000000) t(i)";
+
+function setup(specs: NodeSpec[], options: Partial<RunOptions> = {}) {
+  const { manifest, compiler, ids } = project(adapter, specs);
+  const events: RunEvent[] = [];
+  const go = () => runNodes({ manifest, compiler, adapter, selected: ids, threads: 2, projectDir: dir, onEvent: (e) => events.push(e), ...options });
+  return { go, events };
+}
+
+const statusById = (results: { unique_id: string; status: string }[]) => Object.fromEntries(results.map((r) => [r.unique_id, r.status]));
+
+describe("runNodes", () => {
+  it("skips the descendants of a failed node with the reason and runs everything else", async () => {
+    const { go } = setup([
+      { name: "a", sql: "select 1 as v", config: { materialized: "table" } },
+      { name: "b", sql: "select * from no_such_table", dependsOn: ["model.proj.a"] },
+      { name: "c", sql: "select * from b", dependsOn: ["model.proj.b"] },
+      { name: "d", sql: "select 2 as v" },
+    ]);
+    const summary = await go();
+    expect(statusById(summary.results)).toEqual({ "model.proj.a": "success", "model.proj.b": "error", "model.proj.c": "skipped", "model.proj.d": "success" });
+    expect(summary.results.find((r) => r.unique_id === "model.proj.c")!.message).toBe("Skipped because model.proj.b failed.");
+    expect(summary.results.find((r) => r.unique_id === "model.proj.b")!.message).toMatch(/no_such_table/);
+    expect(summary.counts).toMatchObject({ success: 2, error: 1, skipped: 1 });
+  });
+
+  it("in build, runs a model's tests before its dependents and skips them when an error-severity test fails", async () => {
+    const specs = (severity: string): NodeSpec[] => [
+      { name: "m", sql: "select 1 as id union all select null", config: { materialized: "table" } },
+      { name: "not_null_m_id", resourceType: "test", sql: "select * from m where id is null", dependsOn: ["model.proj.m"], config: { severity } },
+      { name: "child", sql: "select * from m", dependsOn: ["model.proj.m"] },
+    ];
+    const failing = await setup(specs("error")).go();
+    expect(statusById(failing.results)).toEqual({ "model.proj.m": "success", "test.proj.not_null_m_id": "fail", "model.proj.child": "skipped" });
+    expect(failing.results.find((r) => r.unique_id === "test.proj.not_null_m_id")).toMatchObject({ failures: 1, message: "Got 1 result, configured to fail if != 0" });
+    const warning = await setup(specs("warn")).go();
+    expect(statusById(warning.results)).toEqual({ "model.proj.m": "success", "test.proj.not_null_m_id": "warn", "model.proj.child": "success" });
+  });
+
+  it("applies warn_if, error_if, fail_calc and limit to data tests, and reports broken test SQL as an error", async () => {
+    await adapter.execute("create table t as select * from range(20) r(i)");
+    const test = (name: string, sql: string, config: Record<string, unknown> = {}): NodeSpec => ({ name, resourceType: "test", sql, config });
+    const summary = await setup([
+      test("few", "select * from t where i < 5", { warn_if: ">1", error_if: ">10" }),
+      test("many", "select * from t", { warn_if: ">1", error_if: ">10" }),
+      test("limited", "select * from t", { limit: 3, error_if: ">3" }),
+      test("summed", "select i from t where i < 3", { fail_calc: "sum(i)", error_if: "> 2" }),
+      test("clean", "select * from t where i < 0"),
+      test("broken", "select * from nowhere"),
+    ]).go();
+    const byName = Object.fromEntries(summary.results.map((r) => [r.unique_id.split(".")[2]!, [r.status, r.failures]]));
+    expect(byName).toEqual({
+      few: ["warn", 5],
+      many: ["fail", 20],
+      limited: ["warn", 3],
+      summed: ["fail", 3],
+      clean: ["pass", 0],
+      broken: ["error", null],
+    });
+  });
+
+  it("with failFast, cancels the running statement and skips what has not started", async () => {
+    const { go } = setup(
+      [
+        { name: "a_fails", sql: "select * from nowhere", config: { materialized: "table" } },
+        { name: "b_long", sql: LONG_QUERY, config: { materialized: "table" } },
+        { name: "c_waits", sql: "select 1 as v" },
+      ],
+      { failFast: true },
+    );
+    const summary = await go();
+    expect(statusById(summary.results)).toEqual({ "model.proj.a_fails": "error", "model.proj.b_long": "error", "model.proj.c_waits": "skipped" });
+    expect(summary.results.find((r) => r.unique_id === "model.proj.b_long")!.message).toMatch(/interrupt|cancel/i);
+    expect(summary.results.find((r) => r.unique_id === "model.proj.c_waits")!.message).toBe(
+      "Skipped because --fail-fast stopped the run after model.proj.a_fails failed.",
+    );
+  });
+
+  it("on abort, cancels running statements and returns what completed", async () => {
+    const controller = new AbortController();
+    const { go } = setup(
+      [
+        { name: "a_long", sql: LONG_QUERY, config: { materialized: "table" } },
+        { name: "b_after", sql: "select 1 as v", dependsOn: ["model.proj.a_long"] },
+      ],
+      { signal: controller.signal, onEvent: (e) => e.kind === "node_start" && setTimeout(() => controller.abort(), 50) },
+    );
+    const summary = await go();
+    expect(summary.interrupted).toBe(true);
+    expect(statusById(summary.results)).toEqual({ "model.proj.a_long": "error" });
+    expect(summary.results[0]!.message).toMatch(/interrupt|cancel/i);
+  });
+
+  it("runs on-run-start before the nodes and on-run-end after them with the results", async () => {
+    const { go } = setup([{ name: "m", sql: "select 1 as v", config: { materialized: "table" } }], {
+      onRunStart: ["create table run_log (what varchar, n integer)", "insert into run_log values ('start', null)"],
+      onRunEnd: ["insert into run_log select 'end', count(*) from m where {{ results_count }} = 1"],
+    });
+    const summary = await go();
+    expect(summary.hookErrors).toEqual([]);
+    expect(await rows(adapter, "select what, n from run_log order by rowid")).toEqual([{ what: "start", n: null }, { what: "end", n: 1 }]);
+  });
+
+  it("skips every node when an on-run-start hook fails", async () => {
+    const summary = await setup([{ name: "m", sql: "select 1 as v" }], { onRunStart: ["select * from nowhere"] }).go();
+    expect(summary.hookErrors).toEqual([{ hook: "on-run-start", index: 1, message: expect.stringMatching(/^on-run-start hook 1 failed: .*nowhere/) }]);
+    expect(summary.results.map((r) => r.status)).toEqual(["skipped"]);
+  });
+
+  it("emits start and finish events with dbt's node_info fields", async () => {
+    const { go, events } = setup([{ name: "m", sql: "select 1 as v", config: { materialized: "table" } }]);
+    await go();
+    expect(events.map((e) => e.kind)).toEqual(["node_start", "node_finish"]);
+    const finish = events[1]!;
+    expect(finish).toMatchObject({
+      index: 1,
+      total: 1,
+      node_info: {
+        unique_id: "model.proj.m",
+        node_status: "success",
+        materialized: "table",
+        resource_type: "model",
+        node_name: "m",
+        node_path: "m.sql",
+        node_relation: { database: "warehouse", schema: "main", alias: "m", relation_name: '"warehouse"."main"."m"' },
+      },
+    });
+    expect(finish.kind === "node_finish" && finish.node_info.node_finished_at).toEqual(expect.any(String));
+  });
+
+  it("writes run_results.json that validates against dbt's v6 schema", async () => {
+    const summary = await setup([
+      { name: "m", sql: "select 1 as id", config: { materialized: "table" } },
+      { name: "bad", sql: "select * from nowhere" },
+      { name: "after_bad", sql: "select 1", dependsOn: ["model.proj.bad"] },
+      { name: "unique_m_id", resourceType: "test", sql: "select id from m group by id having count(*) > 1", dependsOn: ["model.proj.m"] },
+    ]).go();
+    const path = join(dir, "target", "run_results.json");
+    await writeRunResults(path, summary, { invocationId: "00000000-0000-0000-0000-000000000000", args: { which: "build", threads: 2 } });
+    const written = JSON.parse(readFileSync(path, "utf8"));
+    const schema = JSON.parse(readFileSync(join(__dirname, "../../../../shared/schemas/run-results-v6.json"), "utf8"));
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(written) ? [] : validate.errors).toEqual([]);
+    expect(written.results).toHaveLength(4);
+    const model = written.results.find((r: { unique_id: string }) => r.unique_id === "model.proj.m");
+    expect(model).toMatchObject({ status: "success", thread_id: expect.stringMatching(/^Thread-\d \(worker\)$/), compiled: true, compiled_code: "select 1 as id" });
+    expect(model.timing.map((t: { name: string }) => t.name)).toEqual(["compile", "execute"]);
+    expect(buildRunResults(summary, { invocationId: "x", args: {} }).metadata.dbt_schema_version).toBe("https://schemas.getdbt.com/dbt/run-results/v6.json");
+  });
+});
