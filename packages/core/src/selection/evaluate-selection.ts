@@ -33,6 +33,7 @@ export class SelectionEvaluator {
     private readonly context: MethodContext,
     private readonly defaultMode: IndirectSelection,
     private readonly selectors?: SelectorsFile,
+    private readonly onUnmatched?: (spec: string) => void,
   ) {}
 
   /** The direct and held-back sets for a spec. */
@@ -40,6 +41,7 @@ export class SelectionEvaluator {
     if (spec.kind === "criterion") {
       const criterion = spec.criterion;
       const matched = this.match(criterion);
+      if (matched.size === 0) this.onUnmatched?.(criterion.raw);
       return expandIndirect(this.graph, this.applyGraphOperators(criterion, matched), criterion.indirectSelection ?? this.defaultMode);
     }
     const parts = spec.kind === "difference" ? [spec.include, spec.exclude] : spec.parts;

@@ -74,8 +74,18 @@ describe("defaults, resource types and errors", () => {
     expect(names({ select: ["+customers"], resourceTypes: ["source", "seed"] })).toEqual(["raw.customers", "raw.orders", "raw.payments"]);
   });
 
-  it("returns nothing, without an error, for a spec that matches nothing", () => {
-    expect(select("no_such_model")).toEqual([]);
+  it("returns nothing, without an error, for a spec that matches nothing, and reports the spec", () => {
+    const unmatched: string[] = [];
+    expect(names({ select: ["no_such_model orders tag:nope+"], onUnmatched: (spec) => unmatched.push(spec) })).toEqual(["orders"]);
+    expect(unmatched).toEqual(["no_such_model", "tag:nope+"]);
+  });
+
+  it("keeps every type for --resource-type all", () => {
+    expect(names({ select: ["+orders"], resourceTypes: ["all"] })).toEqual(select("+orders"));
+  });
+
+  it("rejects an unknown selector: reference with the closest names", () => {
+    expect(() => select("selector:nightly")).toThrow(/not defined in selectors\.yml/);
   });
 
   it("rejects an unknown --resource-type with the closest name", () => {

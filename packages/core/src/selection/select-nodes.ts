@@ -20,7 +20,7 @@ export interface SelectionOptions {
   selectors?: SelectorsFile;
   /** The manifest of an earlier run (`--state`), for `state:` specs. */
   state?: Manifest;
-  /** `--resource-type`: keep only these resource types. */
+  /** `--resource-type`: keep only these resource types (`all` keeps every type). */
   resourceTypes?: string[];
   /** `--indirect-selection`; `eager` when omitted. */
   indirectSelection?: IndirectSelection;
@@ -29,7 +29,11 @@ export interface SelectionOptions {
    * (every node, source and exposure when omitted), e.g. `["resource_type:model"]` for `run`.
    */
   defaultSelection?: string[];
+  /** Called with each spec that matched nothing, so the caller can warn (it is not an error). */
+  onUnmatched?: (spec: string) => void;
 }
+
+const RESOURCE_TYPE_FLAGS: readonly string[] = [...SELECTABLE_RESOURCE_TYPES, "metric", "semantic_model", "saved_query", "all"];
 
 const EVERYTHING = ["fqn:*", "source:*"];
 
@@ -76,14 +80,15 @@ export function selectionSpecFor(options: SelectionOptions): SelectionSpec {
  *   resource type; TSDBT-E020 for `state:` without `state`
  */
 export function selectNodes(manifest: Manifest, graph: DepGraph, options: SelectionOptions = {}): string[] {
-  for (const type of options.resourceTypes ?? []) {
-    if (!SELECTABLE_RESOURCE_TYPES.includes(type as never)) {
-      throw selectionError(`--resource-type '${type}' is not a resource type.`, suggestionHint(type, SELECTABLE_RESOURCE_TYPES, "resource type"));
+  const requestedTypes = options.resourceTypes ?? [];
+  for (const type of requestedTypes) {
+    if (!RESOURCE_TYPE_FLAGS.includes(type)) {
+      throw selectionError(`--resource-type '${type}' is not a resource type.`, suggestionHint(type, RESOURCE_TYPE_FLAGS, "resource type"));
     }
   }
   const context = { manifest, state: options.state };
-  const evaluator = new SelectionEvaluator(graph, context, options.indirectSelection ?? "eager", options.selectors);
+  const evaluator = new SelectionEvaluator(graph, context, options.indirectSelection ?? "eager", options.selectors, options.onUnmatched);
   const selected = evaluator.evaluate(selectionSpecFor(options)).direct;
-  const types = options.resourceTypes && options.resourceTypes.length > 0 ? new Set(options.resourceTypes) : undefined;
+  const types = requestedTypes.length > 0 && !requestedTypes.includes("all") ? new Set(requestedTypes) : undefined;
   return [...selected].filter((id) => !types || types.has(graph.member(id)?.resource_type ?? "")).sort();
 }
