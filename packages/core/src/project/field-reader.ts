@@ -16,11 +16,7 @@ export class FieldReader {
     private readonly code = "TSDBT-E003",
   ) {}
 
-  /** The raw value of `key`. */
-  raw(key: string): unknown {
-    return this.source[key];
-  }
-
+  /** Whether `key` is set to something other than null. */
   has(key: string): boolean {
     return this.source[key] !== undefined && this.source[key] !== null;
   }
