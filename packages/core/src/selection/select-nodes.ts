@@ -29,7 +29,7 @@ export interface SelectionOptions {
    * (every node, source and exposure when omitted), e.g. `["resource_type:model"]` for `run`.
    */
   defaultSelection?: string[];
-  /** Called with each spec that matched nothing, so the caller can warn (it is not an error). */
+  /** Called with each spec that matched nothing, so the caller can warn (it is not an error); the built-in "everything" specs are not reported. */
   onUnmatched?: (spec: string) => void;
 }
 
@@ -87,7 +87,8 @@ export function selectNodes(manifest: Manifest, graph: DepGraph, options: Select
     }
   }
   const context = { manifest, state: options.state };
-  const evaluator = new SelectionEvaluator(graph, context, options.indirectSelection ?? "eager", options.selectors, options.onUnmatched);
+  const onUnmatched = options.onUnmatched && ((spec: string) => EVERYTHING.includes(spec) || options.onUnmatched?.(spec));
+  const evaluator = new SelectionEvaluator(graph, context, options.indirectSelection ?? "eager", options.selectors, onUnmatched);
   const selected = evaluator.evaluate(selectionSpecFor(options)).direct;
   const types = requestedTypes.length > 0 && !requestedTypes.includes("all") ? new Set(requestedTypes) : undefined;
   return [...selected].filter((id) => !types || types.has(graph.member(id)?.resource_type ?? "")).sort();

@@ -41,7 +41,7 @@ function scalarString(node: unknown): string | undefined {
  */
 export function parseSelectorsFile(text: string, file = "selectors.yml"): SelectorsFile {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, keepSourceTokens: false });
+  const document = parseDocument(text, { lineCounter: lines });
   const locate: Locate = (node) => {
     if (!node?.range) return { file };
     const { line, col } = lines.linePos(node.range[0]);
