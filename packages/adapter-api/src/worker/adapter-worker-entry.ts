@@ -139,7 +139,7 @@ process.on("uncaughtException", (error) => {
 
 async function main(): Promise<void> {
   try {
-    adapter = loadAdapter(start.target.type)(start.target, start.context);
+    adapter = loadAdapter(start.target.type, start.loadOptions)(start.target, start.context);
     await adapter.open();
   } catch (error) {
     parent.postMessage({ kind: "failed", error: toWireError(error) });

@@ -1,4 +1,4 @@
-import { AdapterError } from "../load-adapter";
+import { AdapterError, type LoadAdapterOptions } from "../load-adapter";
 import type { AdapterContext, ProfileTarget } from "../adapter";
 import type { Capabilities } from "../capabilities";
 import type { RelationRef } from "../relation";
@@ -57,6 +57,7 @@ export interface WorkerReady {
 export interface WorkerStartData {
   target: ProfileTarget;
   context: AdapterContext;
+  loadOptions: LoadAdapterOptions;
   /** The channel of the starting thread's own synchronous calls. */
   syncChannel: SyncChannel;
 }

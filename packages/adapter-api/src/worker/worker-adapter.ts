@@ -6,7 +6,7 @@ import type { Capabilities } from "../capabilities";
 import type { Column } from "../column";
 import type { SqlDialect } from "../dialect";
 import type { RelationRef } from "../relation";
-import { AdapterError, loadAdapter } from "../load-adapter";
+import { AdapterError, loadAdapter, type LoadAdapterOptions } from "../load-adapter";
 import { SyncAdapterClient, type SyncChannel } from "./sync-client";
 import {
   fromWireError,
@@ -46,15 +46,15 @@ export interface WorkerAdapter extends Adapter {
 
 /**
  * Starts a worker thread that opens the adapter for `target` (loaded by its `type`, as
- * {@link loadAdapter} does) and resolves once it is open. The dialect is built on the calling
+ * {@link loadAdapter} does, with the same `options`) and resolves once it is open. The dialect is built on the calling
  * thread from the same package, since it is made of functions. Fails with the adapter's own
  * error (e.g. a profile error with its code) when the adapter cannot open.
  */
-export async function startAdapterWorker(target: ProfileTarget, context: AdapterContext): Promise<WorkerAdapter> {
-  const local = loadAdapter(target.type)(target, context);
+export async function startAdapterWorker(target: ProfileTarget, context: AdapterContext, options: LoadAdapterOptions = {}): Promise<WorkerAdapter> {
+  const local = loadAdapter(target.type, options)(target, context);
   const signal = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
-  const data: WorkerStartData = { target, context, syncChannel: { port: port2, signal } };
+  const data: WorkerStartData = { target, context, loadOptions: options, syncChannel: { port: port2, signal } };
   const worker = new Worker(workerEntryFile(), { workerData: data, transferList: [port2] });
   const ready = await new Promise<WorkerReady>((resolve, reject) => {
     const onExit = (code: number) => reject(new Error(`The adapter worker exited with code ${code} before it was ready.`));
