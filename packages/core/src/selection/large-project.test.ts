@@ -51,7 +51,7 @@ describe("a 10,000-model project", () => {
     expect(graph.findCycles()).toEqual([]);
   });
 
-  it("selects by path and tag over every model", () => {
+  it("selects one folder by path among every model", () => {
     expect(selectNodes(manifest, graph, { select: ["path:models/layer_7"] })).toHaveLength(WIDTH);
   });
 });
