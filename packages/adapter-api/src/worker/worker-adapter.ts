@@ -116,7 +116,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
     this.defaultDatabase = ready.defaultDatabase;
     this.defaultSchema = ready.defaultSchema;
     this.capabilities = ready.capabilities;
-    if (ready.canLoadCsv) this.loadCsv = (relation, file, columns, options) => this.call("loadCsv", [relation, file, columns, options]) as Promise<number>;
+    if (ready.canLoadCsv) this.loadCsv = (relation, file, columns, options) => this.call("loadCsv", [plainRelation(relation), file, columns, { ...options }]) as Promise<number>;
     worker.on("message", (response: WorkerResponse) => this.settle(response));
     worker.on("error", (error) => this.stop(new Error(`The adapter worker failed: ${error.message}`)));
     worker.on("exit", (code) => this.stop(new Error(`The adapter worker stopped (exit code ${code}).`)));

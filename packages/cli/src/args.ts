@@ -1,0 +1,120 @@
+import yargs from "yargs";
+
+/** The commands tsdbt knows. */
+export const COMMANDS = ["parse", "compile", "ls", "list", "debug", "init", "clean", "run", "build", "seed", "test", "show", "run-operation", "retry", "snapshot", "deps"] as const;
+
+/** Parsed command-line arguments (dbt's flags; each may come before or after the command). */
+export interface CliArgs {
+  command: string;
+  positional: string[];
+  projectDir: string;
+  profilesDir?: string;
+  profile?: string;
+  target?: string;
+  vars?: string;
+  threads?: number;
+  targetPath?: string;
+  logFormat: "text" | "json";
+  quiet: boolean;
+  select: string[];
+  exclude: string[];
+  selector?: string;
+  resourceTypes: string[];
+  fullRefresh: boolean;
+  failFast: boolean;
+  state?: string;
+  output: string;
+  outputKeys: string[];
+  inline?: string;
+  limit: number;
+  args?: string;
+  indirectSelection?: string;
+  skipProfileSetup: boolean;
+}
+
+/** Thrown for a bad command line (exit code 2). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+const list = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(/\s+/)).filter(Boolean));
+
+/** Parses argv with dbt's flag names and aliases. Throws {@link UsageError}. */
+export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
+  let failure: string | undefined;
+  // the command is the first word that names one, wherever the flags are
+  const at = argv.findIndex((a) => (COMMANDS as readonly string[]).includes(a));
+  const command = at >= 0 ? argv[at] : undefined;
+  const rest = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 1)] : argv;
+  const parser = yargs(rest)
+    .scriptName("tsdbt")
+    .exitProcess(false)
+    .help(false)
+    .version(false)
+    .parserConfiguration({ "camel-case-expansion": true, "boolean-negation": true })
+    .option("project-dir", { type: "string" })
+    .option("profiles-dir", { type: "string" })
+    .option("profile", { type: "string" })
+    .option("target", { alias: "t", type: "string" })
+    .option("vars", { type: "string" })
+    .option("threads", { type: "number" })
+    .option("target-path", { type: "string" })
+    .option("log-format", { type: "string", choices: ["text", "json", "default", "debug"] })
+    .option("quiet", { alias: "q", type: "boolean" })
+    .option("select", { alias: ["s", "m", "models"], type: "array", string: true })
+    .option("exclude", { type: "array", string: true })
+    .option("selector", { type: "string" })
+    .option("resource-type", { alias: "resource-types", type: "array", string: true })
+    .option("full-refresh", { alias: "f", type: "boolean" })
+    .option("fail-fast", { alias: "x", type: "boolean" })
+    .option("state", { type: "string" })
+    .option("output", { alias: "o", type: "string" })
+    .option("output-keys", { type: "array", string: true })
+    .option("inline", { type: "string" })
+    .option("limit", { type: "number" })
+    .option("args", { type: "string" })
+    .option("indirect-selection", { type: "string", choices: ["eager", "cautious", "buildable", "empty"] })
+    .option("skip-profile-setup", { type: "boolean" })
+    .strictOptions()
+    .fail((msg, err) => {
+      failure = msg ?? err?.message;
+    });
+  const parsed = await parser.parse();
+  if (failure) throw new UsageError(failure);
+  const positional = parsed._.map(String);
+  if (!command) {
+    const known = COMMANDS.filter((c) => c !== "list").join(", ");
+    throw new UsageError(positional.length ? `Unknown command '${positional[0]}'. Commands: ${known}.` : `No command given. Commands: ${known}.`);
+  }
+  const format = parsed["log-format"] === "json" ? "json" : "text";
+  return {
+    command: command === "list" ? "ls" : command,
+    positional,
+    projectDir: String(parsed["project-dir"] ?? process.env.DBT_PROJECT_DIR ?? cwd),
+    profilesDir: parsed["profiles-dir"] as string | undefined,
+    profile: parsed.profile as string | undefined,
+    target: parsed.target as string | undefined,
+    vars: parsed.vars as string | undefined,
+    threads: parsed.threads as number | undefined,
+    targetPath: parsed["target-path"] as string | undefined,
+    logFormat: format,
+    quiet: Boolean(parsed.quiet),
+    select: list(parsed.select),
+    exclude: list(parsed.exclude),
+    selector: parsed.selector as string | undefined,
+    resourceTypes: list(parsed["resource-type"]),
+    fullRefresh: Boolean(parsed["full-refresh"]),
+    failFast: Boolean(parsed["fail-fast"]),
+    state: parsed.state as string | undefined,
+    output: String(parsed.output ?? (command === "ls" || command === "list" ? "selector" : "text")),
+    outputKeys: list(parsed["output-keys"]),
+    inline: parsed.inline as string | undefined,
+    limit: (parsed.limit as number | undefined) ?? 5,
+    args: parsed.args as string | undefined,
+    indirectSelection: parsed["indirect-selection"] as string | undefined,
+    skipProfileSetup: Boolean(parsed["skip-profile-setup"]),
+  };
+}

@@ -1,0 +1,56 @@
+import type { ParsedProject, ProjectOptions } from "@tsdbt/core";
+import type { CliArgs } from "./args";
+import type { Logger } from "./logger";
+
+/** What every command handler receives. */
+export interface CommandContext {
+  args: CliArgs;
+  logger: Logger;
+  invocationId: string;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Cancelled on Ctrl-C (the CLI) or by the Node API caller. */
+  signal?: AbortSignal;
+}
+
+/** What a command handler returns: the exit code and a value for the Node API. */
+export interface CommandOutcome {
+  exitCode: number;
+  result?: unknown;
+}
+
+/** The project options of the command line. */
+export function projectOptions(ctx: CommandContext, flags: Record<string, unknown> = {}): ProjectOptions {
+  const a = ctx.args;
+  return {
+    projectDir: a.projectDir,
+    profilesDir: a.profilesDir,
+    profile: a.profile,
+    target: a.target,
+    vars: a.vars,
+    env: ctx.env,
+    invocationId: ctx.invocationId,
+    targetPath: a.targetPath,
+    log: (msg, info) => (info ? ctx.logger.info("JinjaLogInfo", "I062", msg) : ctx.logger.info("JinjaLogDebug", "I063", msg)),
+    flags: { WHICH: a.command, FULL_REFRESH: a.fullRefresh, ...flags },
+  };
+}
+
+/** dbt's "Found 7 models, 3 seeds, …" line. */
+export function foundLine(parsed: ParsedProject): string {
+  const counts = new Map<string, number>();
+  for (const n of Object.values(parsed.manifest.nodes)) {
+    const key = n.resource_type === "test" ? "data test" : n.resource_type;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const parts = ["model", "snapshot", "seed", "data test", "analysis"].filter((k) => counts.get(k)).map((k) => plural(counts.get(k)!, k));
+  const sources = Object.keys(parsed.manifest.sources).length;
+  if (sources) parts.push(plural(sources, "source"));
+  parts.push(plural(Object.keys(parsed.manifest.macros).length, "macro"));
+  return `Found ${parts.join(", ")}`;
+}
+
+function plural(n: number, word: string): string {
+  if (n === 1) return `1 ${word}`;
+  return `${n} ${word === "analysis" ? "analyses" : `${word}s`}`;
+}

@@ -1,0 +1,34 @@
+import { compileProject, parseProject, writeManifest, type ManifestNode } from "@tsdbt/core";
+import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { selectForCommand } from "../select";
+import { openWarehouse } from "../warehouse";
+import { compileInline } from "./compile-inline";
+
+/**
+ * `tsdbt compile`: renders the selected models, tests, analyses and snapshots to SQL in
+ * target/compiled and writes target/manifest.json. `--inline "SQL"` compiles a one-off query.
+ * A warehouse connection is opened only if a template queries the warehouse.
+ */
+export async function compileCommand(ctx: CommandContext): Promise<CommandOutcome> {
+  const parsed = await parseProject(projectOptions(ctx));
+  ctx.logger.diagnostics(parsed.diagnostics);
+  if (ctx.args.inline !== undefined) return compileInline(ctx, parsed, ctx.args.inline);
+  ctx.logger.info("FoundStats", "W013", foundLine(parsed));
+  const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd);
+  const warehouse = openWarehouse(parsed);
+  try {
+    const { compiled } = await compileProject(parsed, { selected: ids, connect: warehouse.connect });
+    await writeManifest(parsed.targetPath, parsed.manifest);
+    const single = compiled.length === 1 && ctx.args.select.length > 0 ? compiled[0] : undefined;
+    if (single) printCompiled(ctx, single);
+    ctx.logger.info("CompileComplete", "Q042", `Compiled ${compiled.length} node${compiled.length === 1 ? "" : "s"} into ${parsed.targetPath}/compiled`);
+    return { exitCode: 0, result: compiled.map((n) => ({ unique_id: n.unique_id, compiled_code: n.compiled_code })) };
+  } finally {
+    await warehouse.close();
+  }
+}
+
+function printCompiled(ctx: CommandContext, node: ManifestNode): void {
+  if (ctx.args.output === "json") ctx.logger.result("CompiledNode", JSON.stringify({ node: node.name, compiled: node.compiled_code }), { node_name: node.name, compiled: node.compiled_code });
+  else ctx.logger.result("CompiledNode", `Compiled node '${node.name}' is:\n${node.compiled_code}`, { node_name: node.name, compiled: node.compiled_code });
+}

@@ -1,0 +1,67 @@
+import * as path from "node:path";
+import { parseProject, writeManifest } from "@tsdbt/core";
+import { runNodes, writeRunResults, type RunSummary } from "@tsdbt/runner";
+import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { liveCompiler, runnerCompiler } from "../execution";
+import { printRunEvent, printSummary } from "../progress";
+import { selectForCommand } from "../select";
+import { openWarehouse } from "../warehouse";
+
+/** The resource types each executing command works on. */
+export const COMMAND_TYPES: Record<string, string[]> = {
+  run: ["model"],
+  seed: ["seed"],
+  test: ["test"],
+  snapshot: ["snapshot"],
+  build: ["model", "seed", "snapshot", "test"],
+};
+
+/** Options for re-running a subset (used by `retry`). */
+export interface ExecuteOptions {
+  /** Run exactly these ids instead of the command line's selection. */
+  ids?: string[];
+}
+
+/**
+ * `run`, `seed`, `test`, `snapshot` and `build`: parse, select, then execute the selected nodes
+ * in dependency order on the target, printing dbt's progress lines and writing
+ * run_results.json and manifest.json. Exit code 1 when any node failed.
+ */
+export async function executeCommand(ctx: CommandContext, which: string, options: ExecuteOptions = {}): Promise<CommandOutcome> {
+  const parsed = await parseProject(projectOptions(ctx, { WHICH: which }));
+  ctx.logger.diagnostics(parsed.diagnostics);
+  ctx.logger.info("FoundStats", "W013", foundLine(parsed));
+  const ids = options.ids ?? selectForCommand(parsed, ctx.args, ctx.cwd, COMMAND_TYPES[which]).ids;
+  const threads = ctx.args.threads ?? parsed.profile.threads;
+  const warehouse = openWarehouse(parsed, threads);
+  let summary: RunSummary;
+  try {
+    const adapter = await warehouse.adapter();
+    const compiler = liveCompiler(parsed, await warehouse.connect());
+    ctx.logger.info("ConcurrencyLine", "Q026", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`);
+    summary = await runNodes({
+      manifest: parsed.manifest,
+      selected: ids,
+      adapter,
+      compiler: runnerCompiler(parsed, compiler),
+      threads,
+      failFast: ctx.args.failFast,
+      fullRefresh: ctx.args.fullRefresh,
+      projectDir: parsed.projectDir,
+      signal: ctx.signal,
+      onEvent: (e) => printRunEvent(ctx.logger, e),
+      onRunStart: parsed.project.onRunStart,
+      onRunEnd: parsed.project.onRunEnd,
+    });
+  } finally {
+    await warehouse.close();
+  }
+  await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, {
+    invocationId: ctx.invocationId,
+    args: { which, select: ctx.args.select, exclude: ctx.args.exclude, full_refresh: ctx.args.fullRefresh, threads, project_dir: parsed.projectDir },
+  });
+  await writeManifest(parsed.targetPath, parsed.manifest);
+  printSummary(ctx.logger, summary);
+  const failed = summary.results.some((r) => r.status === "error" || r.status === "fail") || summary.hookErrors.length > 0 || summary.interrupted;
+  return { exitCode: failed ? 1 : 0, result: summary };
+}

@@ -1,0 +1,37 @@
+import * as path from "node:path";
+import { NodeCompiler, indexManifest, relationFor, type ParsedProject } from "@tsdbt/core";
+import type { NodeCompiler as RunnerCompiler } from "@tsdbt/runner";
+
+/**
+ * Bridges core's compiler to the runner: nodes are rendered at execution time (so
+ * `is_incremental()` and introspective macros see the warehouse as it is), and their
+ * compiled SQL is recorded on the manifest.
+ */
+export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler): RunnerCompiler {
+  const { manifest } = parsed;
+  const targetRel = path.relative(parsed.projectDir, parsed.targetPath).split(path.sep).join("/") || ".";
+  return {
+    compileNode(id, flags) {
+      const node = manifest.nodes[id]!;
+      const result = compiler.compile(node, { isIncremental: flags.isIncremental });
+      node.compiled = true;
+      node.compiled_code = result.sql;
+      node.extra_ctes_injected = true;
+      node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: c.sql }));
+      node.compiled_path = path.posix.join(targetRel, "compiled", node.package_name, node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.original_file_path);
+      return result.sql;
+    },
+    renderHook(sql, id, extra) {
+      const node = id ? manifest.nodes[id] ?? null : null;
+      return compiler.renderText(sql, node, node?.original_file_path ?? "dbt_project.yml", extra);
+    },
+    relationOf(id) {
+      return relationFor(manifest.nodes[id]!, parsed.naming);
+    },
+  };
+}
+
+/** A core compiler that renders with `execute` true against a live warehouse. */
+export function liveCompiler(parsed: ParsedProject, warehouse: ConstructorParameters<typeof NodeCompiler>[2]["warehouse"], extra?: Record<string, unknown>): NodeCompiler {
+  return new NodeCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming), { execute: true, warehouse, extra });
+}

@@ -1,0 +1,40 @@
+import { startAdapterWorker, type ProfileTarget, type WorkerAdapter } from "@tsdbt/adapter-api";
+import { WarehouseNeededError, type ParsedProject, type SyncWarehouse } from "@tsdbt/core";
+
+/** A warehouse connection opened on first use, shared by a command's steps. */
+export interface LazyWarehouse {
+  /** Opens (once) the adapter in its worker thread and returns it. */
+  adapter(): Promise<WorkerAdapter>;
+  /** The same, seen as the synchronous warehouse templates use. */
+  connect(): Promise<SyncWarehouse>;
+  /** True when an error means a template needed the warehouse. */
+  isNeeded(e: unknown): boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * The project's target as a lazily opened adapter worker: the adapter runs in a worker thread
+ * so templates can query it synchronously while the runner drives it asynchronously.
+ */
+export function openWarehouse(parsed: ParsedProject, threads?: number): LazyWarehouse {
+  let opening: Promise<WorkerAdapter> | undefined;
+  const adapter = () => {
+    const target = { ...parsed.profile.target, threads: threads ?? parsed.profile.threads } as ProfileTarget;
+    opening ??= startAdapterWorker(target, { projectDir: parsed.projectDir, targetPath: parsed.targetPath }).then(async (a) => {
+      await a.open();
+      return a;
+    });
+    return opening;
+  };
+  return {
+    adapter,
+    connect: async () => {
+      const a = await adapter();
+      return { type: a.type, executeSync: (sql, o) => a.executeSync(sql, o), getColumnsSync: (r) => a.getColumnsSync(r), listRelationsSync: (d, s) => a.listRelationsSync(d, s) };
+    },
+    isNeeded: (e) => e instanceof WarehouseNeededError || (e as { cause?: unknown })?.cause instanceof WarehouseNeededError,
+    close: async () => {
+      if (opening) await (await opening).close();
+    },
+  };
+}
