@@ -4,7 +4,7 @@ import { configValue, type BuildContext, type Materialization, type SqlExecutor 
 import { runNodeHooks } from "./hooks";
 import { INCREMENTAL_STRATEGIES, type IncrementalStrategy } from "./incremental-strategies";
 import { persistDocs } from "./persist-docs";
-import { columnsOf, dropLeftovers, findRelation, TEMP_SUFFIX, withSuffix } from "./relation-lookup";
+import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix } from "./relation-lookup";
 import { replaceRelation } from "./replace-relation";
 import { applySchemaChange, onSchemaChangeOf } from "./schema-change";
 
@@ -48,7 +48,7 @@ function wantsFullRefresh(context: BuildContext): boolean {
  */
 export const incrementalMaterialization: Materialization = async (context) => {
   const { adapter, relation } = context;
-  const existing = await findRelation(adapter, relation);
+  const existing = await clearLeftovers(adapter, relation);
   if (!existing || existing.kind === "view" || wantsFullRefresh(context)) {
     const rows = await replaceRelation(context, "table", { sql: context.compile(false) });
     return { rowsAffected: rows, message: rows === null ? "CREATE TABLE" : `SELECT ${rows}` };
@@ -56,7 +56,6 @@ export const incrementalMaterialization: Materialization = async (context) => {
   const strategy = strategyOf(context);
   const onSchemaChange = onSchemaChangeOf(context, relation);
   const sql = context.compile(true);
-  await dropLeftovers(adapter, relation);
   await runNodeHooks(context, adapter, "pre-hook", false);
   const temp = withSuffix(relation, TEMP_SUFFIX);
   const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp);

@@ -20,29 +20,32 @@ export function withSuffix(relation: Relation, suffix: string): Relation {
   return relation.incorporate({ path: { identifier: `${relation.identifier}${suffix}` } });
 }
 
+function match(all: RelationRef[], identifier: string): ExistingRelation | null {
+  const found = all.find((r) => r.identifier === identifier) ?? all.find((r) => r.identifier.toLowerCase() === identifier.toLowerCase());
+  return found ? { ref: found, kind: found.type === "view" ? "view" : "table" } : null;
+}
+
 /**
  * The relation as the warehouse has it, or null. Matches the identifier exactly, then
  * case-insensitively (engines that fold unquoted names).
  */
 export async function findRelation(adapter: Adapter, relation: Relation): Promise<ExistingRelation | null> {
-  const all = await adapter.listRelations(relation.database, relation.schema);
-  const found =
-    all.find((r) => r.identifier === relation.identifier) ??
-    all.find((r) => r.identifier.toLowerCase() === relation.identifier.toLowerCase());
-  if (!found) return null;
-  return { ref: found, kind: found.type === "view" ? "view" : "table" };
+  return match(await adapter.listRelations(relation.database, relation.schema), relation.identifier);
 }
 
 /**
  * Drops what an interrupted build of `relation` may have left behind (its temp and backup
- * relations), so the next build starts clean.
+ * relations), so the next build starts clean, and returns the relation itself as it exists
+ * (or null). One catalog query.
  */
-export async function dropLeftovers(adapter: Adapter, relation: Relation): Promise<void> {
+export async function clearLeftovers(adapter: Adapter, relation: Relation): Promise<ExistingRelation | null> {
+  const all = await adapter.listRelations(relation.database, relation.schema);
   for (const suffix of [TEMP_SUFFIX, BACKUP_SUFFIX]) {
     const leftover = withSuffix(relation, suffix);
-    const existing = await findRelation(adapter, leftover);
+    const existing = match(all, leftover.identifier);
     if (existing) await adapter.execute(adapter.dialect.dropRelation(leftover.render(), existing.kind), { fetch: false });
   }
+  return match(all, relation.identifier);
 }
 
 /** Column names and types of a relation (or query result) read through `executor`, so uncommitted relations are visible. */

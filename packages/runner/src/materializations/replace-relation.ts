@@ -2,7 +2,7 @@ import type { Relation } from "@tsdbt/adapter-api";
 import type { BuildContext, SqlExecutor } from "./build-context";
 import { runNodeHooks } from "./hooks";
 import { persistDocs } from "./persist-docs";
-import { BACKUP_SUFFIX, dropLeftovers, findRelation, TEMP_SUFFIX, withSuffix, type DdlKind } from "./relation-lookup";
+import { BACKUP_SUFFIX, clearLeftovers, findRelation, TEMP_SUFFIX, withSuffix, type DdlKind } from "./relation-lookup";
 
 /** How to produce the new relation: from SQL, or loaded into the temp relation before the swap (seeds). */
 export type ReplacementSource =
@@ -23,8 +23,7 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
   const { dialect, capabilities } = adapter;
   const temp = withSuffix(relation, TEMP_SUFFIX);
   const backup = withSuffix(relation, BACKUP_SUFFIX);
-  await dropLeftovers(adapter, relation);
-  const existing = await findRelation(adapter, relation);
+  const existing = await clearLeftovers(adapter, relation);
   await runNodeHooks(context, adapter, "pre-hook", false);
 
   const create = async (executor: SqlExecutor, target: Relation): Promise<number | null> => {
@@ -73,6 +72,6 @@ async function dropQuietly(context: BuildContext, temp: Relation): Promise<void>
     const found = await findRelation(context.adapter, temp);
     if (found) await context.adapter.execute(context.adapter.dialect.dropRelation(temp.render(), found.kind), { fetch: false });
   } catch {
-    // The warehouse may be unreachable (cancelled run); dropLeftovers cleans up next time.
+    // The warehouse may be unreachable (cancelled run); clearLeftovers cleans up on the next build.
   }
 }

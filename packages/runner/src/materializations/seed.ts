@@ -6,7 +6,7 @@ import { seedColumns } from "../seeds/infer-column-types";
 import { configValue, type Materialization } from "./build-context";
 import { runNodeHooks } from "./hooks";
 import { persistDocs } from "./persist-docs";
-import { columnsOf, dropLeftovers, findRelation, TEMP_SUFFIX, withSuffix } from "./relation-lookup";
+import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix } from "./relation-lookup";
 import { replaceRelation } from "./replace-relation";
 
 /**
@@ -34,7 +34,7 @@ export const seedMaterialization: Materialization = async (context) => {
     for (const column of columns) column.name = column.name.toLowerCase();
   }
   const load = async (temp: typeof relation): Promise<number | null> => loadCsv(temp, path, columns, { delimiter, header: true });
-  const existing = await findRelation(adapter, relation);
+  const existing = await clearLeftovers(adapter, relation);
 
   if (!existing || existing.kind === "view" || context.fullRefresh) {
     const rows = await replaceRelation(context, "table", { preload: load });
@@ -51,7 +51,6 @@ export const seedMaterialization: Materialization = async (context) => {
       { file, line: 1, col: 1, hint: "Run `tsdbt seed --full-refresh` to rebuild the table with the new columns." },
     );
   }
-  await dropLeftovers(adapter, relation);
   const temp = withSuffix(relation, TEMP_SUFFIX);
   await runNodeHooks(context, adapter, "pre-hook", false);
   const rows = await load(temp);

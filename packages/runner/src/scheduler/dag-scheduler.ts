@@ -1,3 +1,5 @@
+import { ReadyQueue } from "./ready-queue";
+
 /** A unit of work and the ids it waits for (only ids in the same schedule count). */
 export interface ScheduledTask {
   id: string;
@@ -50,7 +52,8 @@ export async function runSchedule(tasks: readonly ScheduledTask[], options: Sche
   const priority = chainLengths(tasks.map((t) => t.id), children);
   const byPriority = (a: string, b: string): number => priority.get(b)! - priority.get(a)! || (a < b ? -1 : a > b ? 1 : 0);
 
-  const ready = tasks.filter((t) => waiting.get(t.id) === 0).map((t) => t.id);
+  const ready = new ReadyQueue<string>(byPriority);
+  for (const t of tasks) if (waiting.get(t.id) === 0) ready.push(t.id);
   const settled = new Set<string>();
   const freeThreads = Array.from({ length: Math.max(1, Math.floor(options.threads)) }, (_, i) => i + 1);
   let running = 0;
@@ -112,9 +115,8 @@ export async function runSchedule(tasks: readonly ScheduledTask[], options: Sche
       pump();
     };
     const pump = (): void => {
-      ready.sort(byPriority);
-      while (!stopped && freeThreads.length > 0 && ready.length > 0) {
-        const id = ready.shift()!;
+      while (!stopped && freeThreads.length > 0 && ready.size > 0) {
+        const id = ready.pop()!;
         if (settled.has(id)) continue;
         settled.add(id);
         const thread = freeThreads.shift()!;
@@ -124,7 +126,7 @@ export async function runSchedule(tasks: readonly ScheduledTask[], options: Sche
           () => complete(id, thread, false),
         );
       }
-      if (running === 0 && (stopped || ready.length === 0)) finish();
+      if (running === 0 && (stopped || ready.size === 0)) finish();
     };
     if (options.signal?.aborted) {
       interrupted = true;
