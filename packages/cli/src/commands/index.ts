@@ -6,6 +6,9 @@ import { initCommand } from "./init";
 import { lsCommand } from "./ls";
 import { parseCommand } from "./parse";
 import { executeCommand } from "./run";
+import { showCommand } from "./show";
+import { runOperationCommand } from "./run-operation";
+import { retryCommand } from "./retry";
 
 /** Command name → handler. */
 export const COMMAND_HANDLERS: Record<string, (ctx: CommandContext) => Promise<CommandOutcome>> = {
@@ -20,4 +23,7 @@ export const COMMAND_HANDLERS: Record<string, (ctx: CommandContext) => Promise<C
   seed: (ctx) => executeCommand(ctx, "seed"),
   test: (ctx) => executeCommand(ctx, "test"),
   snapshot: (ctx) => executeCommand(ctx, "snapshot"),
+  show: showCommand,
+  "run-operation": runOperationCommand,
+  retry: retryCommand,
 };

@@ -1,0 +1,33 @@
+import * as YAML from "yaml";
+import { DiagnosticError, parseProject } from "@tsdbt/core";
+import { projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { liveCompiler } from "../execution";
+import { openWarehouse } from "../warehouse";
+
+/** `tsdbt run-operation MACRO --args '{k: v}'`: calls a macro with `execute` true against the target. */
+export async function runOperationCommand(ctx: CommandContext): Promise<CommandOutcome> {
+  const macro = ctx.args.positional[0];
+  if (!macro || !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)?$/.test(macro)) {
+    throw new DiagnosticError([{ code: "TSDBT-E053", severity: "error", message: macro ? `'${macro}' is not a macro name.` : "run-operation needs a macro name.", hint: "Run `tsdbt run-operation my_macro --args '{arg: value}'`." }]);
+  }
+  let args: Record<string, unknown> = {};
+  if (ctx.args.args) {
+    try {
+      args = (YAML.parse(ctx.args.args) ?? {}) as Record<string, unknown>;
+    } catch (e) {
+      throw new DiagnosticError([{ code: "TSDBT-E054", severity: "error", message: `--args is not valid YAML or JSON: ${(e as Error).message}`, hint: "Write --args '{name: value}'." }]);
+    }
+    if (typeof args !== "object" || Array.isArray(args)) throw new DiagnosticError([{ code: "TSDBT-E054", severity: "error", message: "--args must be a mapping of argument names to values.", hint: "Write --args '{name: value}'." }]);
+  }
+  const parsed = await parseProject(projectOptions(ctx, { WHICH: "run-operation" }));
+  ctx.logger.diagnostics(parsed.diagnostics);
+  const warehouse = openWarehouse(parsed, 1);
+  try {
+    const compiler = liveCompiler(parsed, await warehouse.connect(), { __tsdbt_args: args });
+    const output = compiler.renderText(`{{ ${macro}(**__tsdbt_args) }}`, null, `<run-operation ${macro}>`);
+    if (output.trim()) ctx.logger.info("RunOperationOutput", "Q041", output.trim());
+    return { exitCode: 0, result: output };
+  } finally {
+    await warehouse.close();
+  }
+}

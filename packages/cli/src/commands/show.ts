@@ -1,0 +1,38 @@
+import { DiagnosticError, parseProject } from "@tsdbt/core";
+import { projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { liveCompiler } from "../execution";
+import { selectForCommand } from "../select";
+import { openWarehouse } from "../warehouse";
+import { formatTable } from "../format-table";
+
+/** `tsdbt show --select x` / `--inline "SQL"`: runs the query and prints the first `--limit` rows. */
+export async function showCommand(ctx: CommandContext): Promise<CommandOutcome> {
+  const parsed = await parseProject(projectOptions(ctx, { WHICH: "show" }));
+  ctx.logger.diagnostics(parsed.diagnostics);
+  const warehouse = openWarehouse(parsed, 1);
+  try {
+    const compiler = liveCompiler(parsed, await warehouse.connect());
+    let sql: string;
+    let name: string;
+    if (ctx.args.inline !== undefined) {
+      sql = compiler.renderText(ctx.args.inline, null, "<inline>");
+      name = "inline_query";
+    } else {
+      const ids = selectForCommand(parsed, ctx.args, ctx.cwd, ["model", "seed", "snapshot", "analysis", "test"]).ids.filter((id) => !id.startsWith("source."));
+      if (ids.length !== 1) {
+        throw new DiagnosticError([{ code: "TSDBT-E052", severity: "error", message: `tsdbt show needs exactly one node; the selection matched ${ids.length}.`, hint: "Pass --select <model name>, or --inline \"select …\"." }]);
+      }
+      const node = parsed.manifest.nodes[ids[0]]!;
+      sql = node.resource_type === "seed" ? `select * from ${node.relation_name}` : compiler.compile(node).sql;
+      name = node.name;
+    }
+    const adapter = await warehouse.adapter();
+    const limit = ctx.args.limit;
+    const result = await adapter.execute(limit >= 0 ? adapter.dialect.limit(sql, limit) : sql, { fetch: true });
+    if (ctx.args.output === "json") ctx.logger.result("ShowNode", JSON.stringify({ node: name, show: result.rows }), { node_name: name, preview: result.rows });
+    else ctx.logger.result("ShowNode", `Previewing node '${name}':\n${formatTable(result.columns.map((c) => c.name), result.rows)}`, { node_name: name, preview: result.rows });
+    return { exitCode: 0, result: result.rows };
+  } finally {
+    await warehouse.close();
+  }
+}
