@@ -97,6 +97,13 @@ describe("runSchedule", () => {
     expect(order).toEqual(["m_head", "b_leaf", "m_tail", "z_leaf"]);
   });
 
+  it("with one thread, runs independent tasks in id order however many there are", async () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `task_${String((i * 37) % 50).padStart(2, "0")}`);
+    const order: string[] = [];
+    await runSchedule(ids.map((id) => ({ id, parents: [] })), { threads: 1, run: async (id) => { order.push(id); return true; }, skip: () => undefined });
+    expect(order).toEqual([...ids].sort());
+  });
+
   it("with failFast, starts nothing after the first failure, stops running work and skips the rest", async () => {
     const tasks = ["a", "b", "c", "d"].map((id) => ({ id, parents: [] as string[] }));
     const skipped: [string, SkipReason][] = [];
