@@ -7,9 +7,11 @@ let dispose: () => Promise<void>;
 beforeEach(async () => ({ adapter, dispose } = await openDuckDb()));
 afterEach(() => dispose());
 
-async function run(specs: NodeSpec[], extra: { fullRefresh?: boolean } = {}) {
+async function run(specs: NodeSpec[], extra: { capabilities?: Partial<Adapter["capabilities"]> } = {}) {
   const { manifest, compiler, ids } = project(adapter, specs);
-  return runNodes({ manifest, compiler, adapter, selected: ids, threads: 2, projectDir: "/", ...extra });
+  // An engine with fewer capabilities: the same DuckDB connection seen through other flags.
+  const target: Adapter = extra.capabilities ? Object.assign(Object.create(adapter) as Adapter, { capabilities: { ...adapter.capabilities, ...extra.capabilities } }) : adapter;
+  return runNodes({ manifest, compiler, adapter: target, selected: ids, threads: 2, projectDir: "/" });
 }
 
 describe("table and view materializations on DuckDB", () => {
@@ -59,6 +61,27 @@ describe("table and view materializations on DuckDB", () => {
     await run([{ name: "m", sql: "select 1 as v", config: { materialized: "table" } }]);
     const summary = await run([{ name: "m", sql: "select cast('x' as integer) as v", config: { materialized: "table" } }]);
     expect(summary.results[0]!.status).toBe("error");
+    expect(await rows(adapter, "select v from m")).toEqual([{ v: 1 }]);
+  });
+
+  it.each([
+    ["without transactional DDL", { transactionalDdl: false }],
+    ["without transactional DDL or renames", { transactionalDdl: false, renameRelation: false }],
+  ])("replaces tables and views on an engine %s", async (_label, capabilities) => {
+    await run([{ name: "m", sql: "select 1 as v", config: { materialized: "table" } }], { capabilities });
+    await run([{ name: "m", sql: "select 2 as v", config: { materialized: "table" } }], { capabilities });
+    expect(await rows(adapter, "select v from m")).toEqual([{ v: 2 }]);
+    await run([{ name: "m", sql: "select 3 as v", config: { materialized: "view" } }], { capabilities });
+    expect(await rows(adapter, "select v from m")).toEqual([{ v: 3 }]);
+    expect(await rows(adapter, "select table_name from information_schema.tables where table_schema = 'main'")).toEqual([{ table_name: "m" }]);
+  });
+
+  it("without transactional DDL, a failing build still leaves the previous table intact", async () => {
+    const capabilities = { transactionalDdl: false };
+    await run([{ name: "m", sql: "select 1 as v", config: { materialized: "table" } }], { capabilities });
+    const summary = await run([{ name: "m", sql: "select cast('x' as integer) as v", config: { materialized: "table" } }], { capabilities });
+    expect(summary.results[0]!.status).toBe("error");
+    expect(await rows(adapter, "select table_name from information_schema.tables where table_schema = 'main'")).toEqual([{ table_name: "m" }]);
     expect(await rows(adapter, "select v from m")).toEqual([{ v: 1 }]);
   });
 
