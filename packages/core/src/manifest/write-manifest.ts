@@ -12,7 +12,10 @@ function pick<T extends object>(value: T, keys: readonly string[]): Record<strin
 /** A node as the schema allows it: only the keys dbt's schema has for its kind. */
 export function serialisableNode(node: ManifestNode): Record<string, unknown> {
   const kind = node.resource_type === "test" ? (node.test_metadata ? "generic_test" : "test") : node.resource_type;
-  return pick(node, NODE_KEYS[kind] ?? NODE_KEYS.model);
+  const out = pick(node, NODE_KEYS[kind] ?? NODE_KEYS.model);
+  // seeds depend on macros only in dbt's schema
+  if (kind === "seed") out.depends_on = { macros: node.depends_on.macros };
+  return out;
 }
 
 /** The manifest as JSON text in dbt's v12 shape. */
