@@ -3,7 +3,7 @@
 const Module = require("node:module");
 const fs = require("node:fs");
 const path = require("node:path");
-const { transformSync } = require("@swc/core");
+const ts = require("typescript");
 
 const packages = path.resolve(__dirname, "../../..");
 const resolve = Module._resolveFilename;
@@ -12,8 +12,8 @@ Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, match ? path.join(packages, match[1], "src", "index.ts") : request, ...rest);
 };
 require.extensions[".ts"] = (module, filename) => {
-  const options = { filename, jsc: { target: "es2022", parser: { syntax: "typescript" } }, module: { type: "commonjs" } };
-  module._compile(transformSync(fs.readFileSync(filename, "utf8"), options).code, filename);
+  const options = { fileName: filename, compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true } };
+  module._compile(ts.transpileModule(fs.readFileSync(filename, "utf8"), options).outputText, filename);
 };
 
 const { openDuckDb, project } = require("./harness.ts");
