@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// npm run bench:parse — cold `tsdbt parse` and `tsdbt compile` on generated 1,000- and 5,000-model
+// projects (../shared/bench/gen-project.mjs, seed 7), median of RUNS cold processes each, with peak RSS.
+// Appends nothing: prints a markdown table and rewrites the "Parse and compile" section of docs/performance.md.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const generator = path.resolve(root, "../shared/bench/gen-project.mjs");
+const work = path.join(root, "bench", ".work");
+const sizes = (process.env.BENCH_SIZES ?? "1000,5000").split(",").map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function measure(args) {
+  const out = execFileSync(process.execPath, [path.join(root, "bench", "measure-cli.mjs"), ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const m = JSON.parse(out.trim().split("\n").pop());
+  if (m.exit_code !== 0) throw new Error(`tsdbt ${args.join(" ")} exited ${m.exit_code}`);
+  return m;
+}
+
+const rows = [];
+for (const n of sizes) {
+  const dir = path.join(work, `gen-${n}`);
+  execFileSync(process.execPath, [generator, "--models", String(n), "--out", dir, "--flavor", "dbt", "--seed", "7", "--force"], { stdio: "ignore" });
+  for (const command of ["parse", "compile"]) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      fs.rmSync(path.join(dir, "target"), { recursive: true, force: true });
+      runs.push(measure([command, "--project-dir", dir, "--profiles-dir", dir]));
+    }
+    const row = { models: n, command, wall_s: median(runs.map((r) => r.wall_ms)) / 1000, rss_mb: median(runs.map((r) => r.max_rss_mb)) };
+    rows.push(row);
+    process.stdout.write(`${n} models, tsdbt ${command}: ${row.wall_s.toFixed(2)} s, ${row.rss_mb} MB\n`);
+  }
+}
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const table = [
+  "| models | command | wall (median of " + RUNS + " cold runs) | peak RSS |",
+  "|---:|---|---:|---:|",
+  ...rows.map((r) => `| ${r.models} | \`tsdbt ${r.command}\` | ${r.wall_s.toFixed(2)} s | ${r.rss_mb} MB |`),
+].join("\n");
+const section = `## Parse and compile\n\nMeasured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:parse\` on ${machine}.\nProjects from \`../shared/bench/gen-project.mjs --flavor dbt --seed 7\`; each figure is a cold process (module loading included).\n\n${table}\n`;
+const doc = path.join(root, "docs", "performance.md");
+let text = fs.existsSync(doc) ? fs.readFileSync(doc, "utf8") : "# Performance\n";
+text = /## Parse and compile\n[\s\S]*?(?=\n## |$)/.test(text) ? text.replace(/## Parse and compile\n[\s\S]*?(?=\n## |$)/, section) : `${text.trimEnd()}\n\n${section}`;
+fs.writeFileSync(doc, text);
+process.stdout.write(`\n${table}\n`);
