@@ -90,7 +90,9 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
 
 function syntaxError(e: unknown, meta: RenderMeta): JinjaError {
   const err = e as { message?: string; lineno?: number; colno?: number };
-  const message = (err.message ?? String(e)).replace(/^\(unknown path\)\s*/, "").replace(/^\[Line \d+, Column \d+\]\s*/, "").trim();
+  // A JavaScript error from inside the parser is a bug, but the user still gets a sentence about the template.
+  const internal = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError;
+  const message = (internal ? "The template could not be parsed near here (malformed tag or expression)" : err.message ?? String(e)).replace(/^\(unknown path\)\s*/, "").replace(/^\[Line \d+, Column \d+\]\s*/, "").trim();
   const line0 = typeof err.lineno === "number" ? err.lineno - 1 : 0;
   const col0 = typeof err.colno === "number" ? err.colno - 1 : 0;
   const sentence = /[.!?]$/.test(message) ? message : `${message}.`;

@@ -1,7 +1,9 @@
 /** Type stubs for the nunjucks internals this package extends (nunjucks ships no types for them). */
 declare module "nunjucks/src/lexer" {
   export const TOKEN_STRING: string;
+  export const TOKEN_BLOCK_START: string;
   export const TOKEN_BLOCK_END: string;
+  export const TOKEN_VARIABLE_START: string;
   export const TOKEN_VARIABLE_END: string;
   export const TOKEN_LEFT_PAREN: string;
   export const TOKEN_RIGHT_PAREN: string;

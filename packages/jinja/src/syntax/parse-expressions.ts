@@ -1,6 +1,7 @@
 import * as lexer from "nunjucks/src/lexer";
 import type { Arg, Expr } from "./ast";
 import type { JinjaParser, Token } from "./parser";
+import { describeToken } from "./syntax-messages";
 
 interface ExpressionMethods {
   parseExpression(withCondexpr?: boolean): Expr;
@@ -146,7 +147,7 @@ export const parseExpressionMethods = {
 
   parsePrimaryExpr(this: P): Expr {
     const tok = this.nextToken();
-    if (!tok) return this.fail("unexpected end of template, expected an expression");
+    if (!tok) return this.fail("Unexpected end of template, expected an expression");
     switch (tok.type) {
       case lexer.TOKEN_STRING: {
         let value = tok.value;
@@ -176,7 +177,7 @@ export const parseExpressionMethods = {
       case lexer.TOKEN_LEFT_BRACKET: {
         const items: Expr[] = [];
         while (!this.skip(lexer.TOKEN_RIGHT_BRACKET)) {
-          if (items.length > 0 && !this.skip(lexer.TOKEN_COMMA)) this.fail("expected ',' or ']' in list", tok.lineno, tok.colno);
+          if (items.length > 0 && !this.skip(lexer.TOKEN_COMMA)) this.fail(`Expected ',' or ']' in the list, got ${describeToken(this.peekToken())}`);
           if (this.skip(lexer.TOKEN_RIGHT_BRACKET)) break;
           items.push(this.parseExpression());
         }
@@ -185,16 +186,16 @@ export const parseExpressionMethods = {
       case lexer.TOKEN_LEFT_CURLY: {
         const pairs: Array<[Expr, Expr]> = [];
         while (!this.skip(lexer.TOKEN_RIGHT_CURLY)) {
-          if (pairs.length > 0 && !this.skip(lexer.TOKEN_COMMA)) this.fail("expected ',' or '}' in dict", tok.lineno, tok.colno);
+          if (pairs.length > 0 && !this.skip(lexer.TOKEN_COMMA)) this.fail(`Expected ',' or '}' in the dict, got ${describeToken(this.peekToken())}`);
           if (this.skip(lexer.TOKEN_RIGHT_CURLY)) break;
           const key = this.parseExpression();
-          if (!this.skip(lexer.TOKEN_COLON)) this.fail("expected ':' after a dict key", key.lineno, key.colno);
+          if (!this.skip(lexer.TOKEN_COLON)) this.fail(`Expected ':' after a dict key, got ${describeToken(this.peekToken())}`);
           pairs.push([key, this.parseExpression()]);
         }
         return { t: "Dict", pairs, ...at(tok) };
       }
       default:
-        return this.fail(`unexpected '${tok.value}'`, tok.lineno, tok.colno);
+        return this.fail(`Expected an expression, got ${describeToken(tok)}`, tok.lineno, tok.colno);
     }
   },
 
@@ -205,7 +206,7 @@ export const parseExpressionMethods = {
       if (isOp(tok, ".")) {
         this.nextToken();
         const name = this.nextToken();
-        if (!name || (name.type !== lexer.TOKEN_SYMBOL && name.type !== lexer.TOKEN_INT)) return this.fail("expected an attribute name after '.'", tok.lineno, tok.colno);
+        if (!name || (name.type !== lexer.TOKEN_SYMBOL && name.type !== lexer.TOKEN_INT)) return this.fail("Expected an attribute name after '.'", tok.lineno, tok.colno);
         node = name.type === lexer.TOKEN_INT
           ? { t: "Item", obj: node, key: { t: "Lit", value: Number(name.value), ...at(name) }, ...at(name) }
           : { t: "Attr", obj: node, name: name.value, ...at(name) };
@@ -230,7 +231,7 @@ export const parseExpressionMethods = {
       parts[parts.length - 1] = isSlice ? this.parseExpression() : this.parseTuple();
     }
     if (!isSlice) {
-      if (!parts[0]) this.fail("expected a subscript", open.lineno, open.colno);
+      if (!parts[0]) this.fail("Expected a subscript", open.lineno, open.colno);
       return { t: "Item", obj, key: parts[0] as Expr, ...at(open) };
     }
     return { t: "Slice", obj, start: parts[0], stop: parts[1], step: parts[2], ...at(open) };
@@ -241,7 +242,7 @@ export const parseExpressionMethods = {
     const open = this.expect(lexer.TOKEN_LEFT_PAREN);
     const args: Arg[] = [];
     while (!this.skip(lexer.TOKEN_RIGHT_PAREN)) {
-      if (args.length > 0 && !this.skip(lexer.TOKEN_COMMA)) this.fail("expected ',' or ')' in the argument list", open.lineno, open.colno);
+      if (args.length > 0 && !this.skip(lexer.TOKEN_COMMA)) this.fail(`Expected ',' or ')' in the argument list, got ${describeToken(this.peekToken())}`);
       if (this.skip(lexer.TOKEN_RIGHT_PAREN)) break;
       if (this.skipValue(lexer.TOKEN_OPERATOR, "**")) args.push({ kind: "dstar", value: this.parseExpression() });
       else if (this.skipValue(lexer.TOKEN_OPERATOR, "*")) args.push({ kind: "star", value: this.parseExpression() });
@@ -277,7 +278,7 @@ export const parseExpressionMethods = {
         let name = nameTok.value;
         if (nameTok.type === lexer.TOKEN_NONE) name = "none";
         else if (nameTok.type === lexer.TOKEN_BOOLEAN) name = nameTok.value;
-        else if (nameTok.type !== lexer.TOKEN_SYMBOL && nameTok.type !== lexer.TOKEN_OPERATOR) this.fail("expected a test name after 'is'", nameTok.lineno, nameTok.colno);
+        else if (nameTok.type !== lexer.TOKEN_SYMBOL && nameTok.type !== lexer.TOKEN_OPERATOR) this.fail("Expected a test name after 'is'", nameTok.lineno, nameTok.colno);
         let args: Arg[] = [];
         const next = this.peekToken();
         if (next && next.type === lexer.TOKEN_LEFT_PAREN) args = this.parseCallArgs();

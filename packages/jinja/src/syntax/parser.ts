@@ -2,6 +2,7 @@ import * as nunjucksParser from "nunjucks/src/parser";
 import * as lexer from "nunjucks/src/lexer";
 import type { Arg, Body, Expr, Signature, Target } from "./ast";
 import { parseExpressionMethods } from "./parse-expressions";
+import { describeToken, tokenTypeName, unclosedBlockMessage, unknownTagMessage, type OpenBlock } from "./syntax-messages";
 
 /** A nunjucks token. */
 export interface Token {
@@ -21,11 +22,14 @@ export interface NunjucksParserBase {
   skipValue(type: string, value: string): boolean;
   expect(type: string): Token;
   fail(message: string, lineno?: number, colno?: number): never;
+  error(message: string, lineno?: number, colno?: number): Error;
   advanceAfterBlockEnd(name?: string): Token;
   parseUntilBlocks(...names: string[]): Body;
   parseRaw(tag?: string): unknown;
   parseAsRoot(): Body;
   breakOnBlocks: string[] | null;
+  dropLeadingWhitespace: boolean;
+  tokens: { str: string; index: number; tags: { VARIABLE_END: string }; forwardN(n: number): void };
 }
 
 const BaseParser = (nunjucksParser as unknown as { Parser: new (tokens: unknown) => NunjucksParserBase }).Parser;
@@ -38,6 +42,73 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
   /** Names mentioned inside each macro being parsed (to know whether it takes varargs/kwargs). */
   nameSinks: Set<string>[] = [];
   loopDepth = 0;
+  /** The blocks being parsed, outermost first (for "which block is unclosed" messages). */
+  openBlocks: OpenBlock[] = [];
+  /** The last `{{` or `{%` token read: where an unterminated tag or expression started. */
+  lastOpen: Token | null = null;
+  /** The `{%` of the statement being parsed. */
+  tagStart: Token | null = null;
+
+  override nextToken(withWhitespace?: boolean): Token | null {
+    const tok = super.nextToken(withWhitespace);
+    if (tok && (tok.type === lexer.TOKEN_BLOCK_START || tok.type === lexer.TOKEN_VARIABLE_START)) this.lastOpen = tok;
+    return tok;
+  }
+
+  /** Errors without a position point at the next token, or at the open tag when the template ended. */
+  override error(message: string, lineno?: number, colno?: number): Error {
+    if (lineno === undefined || colno === undefined) {
+      const tok = this.peekToken() ?? this.lastOpen;
+      if (tok) return super.error(message, tok.lineno, tok.colno);
+    }
+    return super.error(message, lineno, colno);
+  }
+
+  override expect(type: string): Token {
+    const tok = this.nextToken();
+    if (!tok) return this.fail(`Unexpected end of template, expected ${tokenTypeName(type)}`);
+    if (tok.type !== type) this.fail(`Expected ${tokenTypeName(type)}, got ${describeToken(tok)}`, tok.lineno, tok.colno);
+    return tok;
+  }
+
+  override advanceAfterBlockEnd(name?: string): Token {
+    if (!name) {
+      const tag = this.nextToken();
+      if (!tag || tag.type !== lexer.TOKEN_SYMBOL) return this.fail(`Expected a tag name, got ${describeToken(tag)}`);
+      name = tag.value;
+    }
+    const tok = this.nextToken();
+    if (!tok) return this.fail(`Unexpected end of template: the '${name}' tag is not closed with '%}'`, this.lastOpen?.lineno, this.lastOpen?.colno);
+    if (tok.type !== lexer.TOKEN_BLOCK_END) this.fail(`Expected the end of the '${name}' tag ('%}'), got ${describeToken(tok)}`, tok.lineno, tok.colno);
+    if (tok.value.charAt(0) === "-") this.dropLeadingWhitespace = true;
+    return tok;
+  }
+
+  advanceAfterVariableEnd(): void {
+    const tok = this.nextToken();
+    if (!tok) this.fail("Unexpected end of template: the expression is not closed with '}}'", this.lastOpen?.lineno, this.lastOpen?.colno);
+    if (tok.type !== lexer.TOKEN_VARIABLE_END) this.fail(`Expected the end of the expression ('}}'), got ${describeToken(tok)}`, tok.lineno, tok.colno);
+    this.dropLeadingWhitespace = tok.value.charAt(tok.value.length - this.tokens.tags.VARIABLE_END.length - 1) === "-";
+  }
+
+  /**
+   * Parses a block body up to one of `names`; fails at the block's opening tag when the
+   * template ends first.
+   */
+  parseBody(open: { tag: string; lineno: number; colno: number }, ...names: string[]): Body {
+    const block = { ...open, names };
+    this.openBlocks.push(block);
+    const body = this.parseUntilBlocks(...names);
+    this.openBlocks.pop();
+    if (!this.peekToken()) this.fail(unclosedBlockMessage(block), open.lineno, open.colno);
+    return body;
+  }
+
+  /** The block a statement opens, located at its `{%`. */
+  private opening(tok: Token, tag = tok.value): { tag: string; lineno: number; colno: number } {
+    const at = this.tagStart ?? tok;
+    return { tag, lineno: at.lineno, colno: at.colno };
+  }
 
   /** Runs `read` and then rewinds the token stream, for lookahead beyond one token. */
   lookahead<T>(read: () => T): T {
@@ -59,12 +130,14 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
 
   parseStatement(): unknown {
     const tok = this.peekToken();
-    if (tok.type !== lexer.TOKEN_SYMBOL) this.fail("tag name expected", tok.lineno, tok.colno);
+    if (!tok) return this.fail("Unexpected end of template, expected a tag name after '{%'", this.lastOpen?.lineno, this.lastOpen?.colno);
+    if (tok.type !== lexer.TOKEN_SYMBOL) this.fail(`Expected a tag name after '{%', got ${describeToken(tok)}`, tok.lineno, tok.colno);
+    this.tagStart = this.lastOpen;
     if (this.breakOnBlocks && this.breakOnBlocks.includes(tok.value)) return null;
     const at = { lineno: tok.lineno, colno: tok.colno };
     switch (tok.value) {
       case "raw":
-        return this.parseRaw();
+        return this.parseJRaw();
       case "if":
         return this.parseJIf();
       case "for":
@@ -98,22 +171,37 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
       case "block":
         return this.fail(`The '${tok.value}' tag is not supported in dbt templates; use macros instead`, tok.lineno, tok.colno);
       default:
-        return this.fail(`Encountered unknown tag '${tok.value}'`, tok.lineno, tok.colno);
+        return this.fail(unknownTagMessage(tok.value, this.openBlocks), tok.lineno, tok.colno);
     }
   }
 
-  private parseJIf(): unknown {
+  /** `{% raw %}…{% endraw %}` up to the first `endraw` (as Jinja2: raw blocks do not nest), with `-` trimming. */
+  private parseJRaw(): unknown {
+    const start = this.tagStart;
+    this.advanceAfterBlockEnd();
+    const m = /([\s\S]*?)\{%(-?)\s*endraw\s*(-?)%\}/.exec(this.tokens.str.slice(this.tokens.index));
+    if (!m) return this.fail("Missing end of raw directive: '{% raw %}' needs a matching '{% endraw %}'", start?.lineno, start?.colno);
+    let text = m[1];
+    if (this.dropLeadingWhitespace) text = text.replace(/^\s+/, "");
+    if (m[2]) text = text.replace(/\s+$/, "");
+    this.tokens.forwardN(m[0].length);
+    this.dropLeadingWhitespace = m[3] === "-";
+    return { typename: "Output", children: [{ typename: "TemplateData", value: text }] };
+  }
+
+  private parseJIf(open?: { tag: string; lineno: number; colno: number }): unknown {
     const tok = this.nextToken() as Token;
+    open ??= this.opening(tok);
     const cond = this.parseExpression();
     this.advanceAfterBlockEnd(tok.value);
-    const body = this.parseUntilBlocks("elif", "else", "endif");
+    const body = this.parseBody(open, "elif", "else", "endif");
     const next = this.peekToken();
     let else_: unknown = null;
-    if (next.value === "elif") else_ = { typename: "NodeList", children: [this.parseJIf()] };
+    if (next.value === "elif") else_ = { typename: "NodeList", children: [this.parseJIf(open)] };
     else if (next.value === "else") {
       this.nextToken();
       this.advanceAfterBlockEnd("else");
-      else_ = this.parseUntilBlocks("endif");
+      else_ = this.parseBody(open, "endif");
       this.advanceAfterBlockEnd();
     } else this.advanceAfterBlockEnd();
     return { typename: "JIf", lineno: tok.lineno, colno: tok.colno, cond, body, else_ };
@@ -121,6 +209,7 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
 
   private parseJFor(): unknown {
     const tok = this.nextToken() as Token;
+    const open = this.opening(tok);
     const target = this.parseAssignTarget(["in"]);
     if (!this.skipSymbol("in")) this.fail("expected 'in' after the for loop's target", tok.lineno, tok.colno);
     const iter = this.parseTuple({ withCondexpr: false, endSymbols: ["recursive", "if"] });
@@ -128,12 +217,12 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
     if (this.skipSymbol("recursive")) this.fail("recursive for loops are not supported", tok.lineno, tok.colno);
     this.advanceAfterBlockEnd("for");
     this.loopDepth++;
-    const body = this.parseUntilBlocks("endfor", "else");
+    const body = this.parseBody(open, "endfor", "else");
     this.loopDepth--;
     let else_: Body | null = null;
     if (this.skipSymbol("else")) {
       this.advanceAfterBlockEnd("else");
-      else_ = this.parseUntilBlocks("endfor");
+      else_ = this.parseBody(open, "endfor");
     }
     this.advanceAfterBlockEnd();
     return { typename: "JFor", lineno: tok.lineno, colno: tok.colno, target, iter, filter, body, else_ };
@@ -141,6 +230,7 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
 
   private parseJSet(): unknown {
     const tok = this.nextToken() as Token;
+    const open = this.opening(tok);
     const target = this.parseAssignTarget([], true);
     if (this.skipValue(lexer.TOKEN_OPERATOR, "=")) {
       const value = this.parseTuple();
@@ -149,20 +239,21 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
     }
     const filters = this.parseFilterChain();
     this.advanceAfterBlockEnd("set");
-    const body = this.parseUntilBlocks("endset");
+    const body = this.parseBody(open, "endset");
     this.advanceAfterBlockEnd();
     return { typename: "JSetBlock", lineno: tok.lineno, colno: tok.colno, target, filters, body };
   }
 
   private parseJMacro(): unknown {
     const tok = this.nextToken() as Token;
+    const open = this.opening(tok);
     const nameTok = this.expect(lexer.TOKEN_SYMBOL);
-    const { sig, body } = this.parseMacroBody("endmacro", true);
+    const { sig, body } = this.parseMacroBody(open, "endmacro", true);
     return { typename: "JMacro", lineno: tok.lineno, colno: tok.colno, name: nameTok.value, sig, body };
   }
 
   /** Parses `(params) %}body{% end %}` with the name tracking a macro needs. */
-  private parseMacroBody(end: string, requireParens: boolean): { sig: Signature; body: Body } {
+  private parseMacroBody(open: { tag: string; lineno: number; colno: number }, end: string, requireParens: boolean): { sig: Signature; body: Body } {
     const params: string[] = [];
     const defaults: Array<Expr | undefined> = [];
     if (this.skip(lexer.TOKEN_LEFT_PAREN)) {
@@ -178,7 +269,7 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
     this.nameSinks.push(names);
     const depth = this.loopDepth;
     this.loopDepth = 0;
-    const body = end === "endcall" ? ({ typename: "NodeList", children: [] } as Body) : this.parseUntilBlocks(end);
+    const body = end === "endcall" ? ({ typename: "NodeList", children: [] } as Body) : this.parseBody(open, end);
     this.loopDepth = depth;
     this.nameSinks.pop();
     if (end !== "endcall") this.skipEndTag();
@@ -193,7 +284,8 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
 
   private parseJCall(): unknown {
     const tok = this.nextToken() as Token;
-    const { sig } = this.parseMacroBody("endcall", false);
+    const open = this.opening(tok);
+    const { sig } = this.parseMacroBody(open, "endcall", false);
     const call = this.parseExpression();
     if (call.t !== "Call") this.fail("expected a macro call after 'call'", tok.lineno, tok.colno);
     this.advanceAfterBlockEnd("call");
@@ -201,7 +293,7 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
     this.nameSinks.push(names);
     const depth = this.loopDepth;
     this.loopDepth = 0;
-    const body = this.parseUntilBlocks("endcall");
+    const body = this.parseBody(open, "endcall");
     this.loopDepth = depth;
     this.nameSinks.pop();
     this.advanceAfterBlockEnd();
@@ -212,15 +304,17 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
 
   private parseJFilterBlock(): unknown {
     const tok = this.nextToken() as Token;
+    const open = this.opening(tok);
     const filters = [this.parseOneFilter(), ...this.parseFilterChain()];
     this.advanceAfterBlockEnd("filter");
-    const body = this.parseUntilBlocks("endfilter");
+    const body = this.parseBody(open, "endfilter");
     this.advanceAfterBlockEnd();
     return { typename: "JFilterBlock", lineno: tok.lineno, colno: tok.colno, filters, body };
   }
 
   private parseJWith(): unknown {
     const tok = this.nextToken() as Token;
+    const open = this.opening(tok);
     const assigns: Array<[Target, Expr]> = [];
     while (this.peekToken().type !== lexer.TOKEN_BLOCK_END) {
       if (assigns.length > 0 && !this.skip(lexer.TOKEN_COMMA)) this.fail("expected ',' in with statement");
@@ -229,7 +323,7 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
       assigns.push([target, this.parseExpression()]);
     }
     this.advanceAfterBlockEnd("with");
-    const body = this.parseUntilBlocks("endwith");
+    const body = this.parseBody(open, "endwith");
     this.advanceAfterBlockEnd();
     return { typename: "JWith", lineno: tok.lineno, colno: tok.colno, assigns, body };
   }
