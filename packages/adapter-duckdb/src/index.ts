@@ -5,7 +5,14 @@
  * `createAdapter`, it exports `dialect` and `describeTarget` so core can name relations
  * while compiling without opening the database.
  */
-export { createAdapter } from "./duckdb-adapter";
+import type { AdapterFactory } from "@tsdbt/adapter-api";
+
+/**
+ * Opens a DuckDB adapter for a profile target. The native driver is loaded on the first call,
+ * so reading the dialect or describing a target (parse, compile) never loads it.
+ */
+export const createAdapter: AdapterFactory = (target, context) =>
+  (require("./duckdb-adapter") as typeof import("./duckdb-adapter")).createAdapter(target, context);
 export { duckdbDialect, duckdbDialect as dialect } from "./duckdb-dialect";
 export { describeTarget } from "./describe-target";
 export { DUCKDB_CAPABILITIES } from "./duckdb-capabilities";

@@ -1,5 +1,4 @@
-import * as YAML from "yaml";
-import { DiagnosticError, parseProject } from "@tsdbt/core";
+import { DiagnosticError, loadPyYaml, parseProject } from "@tsdbt/core";
 import { projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler } from "../execution";
 import { openWarehouse } from "../warehouse";
@@ -13,7 +12,7 @@ export async function runOperationCommand(ctx: CommandContext): Promise<CommandO
   let args: Record<string, unknown> = {};
   if (ctx.args.args) {
     try {
-      args = (YAML.parse(ctx.args.args) ?? {}) as Record<string, unknown>;
+      args = (loadPyYaml(ctx.args.args) ?? {}) as Record<string, unknown>;
     } catch (e) {
       throw new DiagnosticError([{ code: "TSDBT-E054", severity: "error", message: `--args is not valid YAML or JSON: ${(e as Error).message}`, hint: "Write --args '{name: value}'." }]);
     }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import * as YAML from "yaml";
+import { dump as dumpYaml } from "js-yaml";
+import { loadPyYaml } from "../yaml/pyyaml-schema";
 import { hostFunction } from "@tsdbt/jinja";
 import { CompilerError } from "./compiler-error";
 import { datetimeModule, PyDateTime } from "./py-datetime";
@@ -88,12 +89,12 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
     tojson: hostFunction(([v], kw) => JSON.stringify(v, null, kw.indent === undefined ? undefined : Number(kw.indent)) ?? "null"),
     fromyaml: (s: string, dflt?: unknown) => {
       try {
-        return YAML.parse(s);
+        return loadPyYaml(s);
       } catch {
         return dflt ?? null;
       }
     },
-    toyaml: (v: unknown) => YAML.stringify(v),
+    toyaml: (v: unknown) => dumpYaml(v),
     local_md5: (s: string) => createHash("md5").update(String(s)).digest("hex"),
     zip: (...lists: unknown[][]) => {
       const n = Math.min(...lists.map((l) => (Array.isArray(l) ? l.length : 0)));

@@ -1,4 +1,4 @@
-import { Graph } from "graphlib";
+import type { Graph } from "graphlib";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
 import { dependenciesOf, type SelectableMember } from "./graph-member";
 import { cycleDiagnostics } from "./cycle-diagnostics";
@@ -47,7 +47,8 @@ export class DepGraph {
   /** The same graph as a graphlib `Graph` (edges from parent to child), built on first use. */
   toGraphlib(): Graph {
     if (!this.graphlib) {
-      const graph = new Graph({ directed: true });
+      const { Graph: GraphlibGraph } = require("graphlib") as typeof import("graphlib");
+      const graph = new GraphlibGraph({ directed: true });
       for (const id of this.members.keys()) graph.setNode(id, this.members.get(id));
       for (const [id, parents] of this.parentsOf) for (const parent of parents) graph.setEdge(parent, id);
       this.graphlib = graph;

@@ -91,10 +91,11 @@ export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: strin
   const folderLayers = folderConfigLayers(treeFor(ctx.project, kind), node.package_name, [...dirs, node.name]);
   const patch = ctx.patches.get(patchKey(kind, node.package_name, node.name));
   if (patch) ctx.patches.delete(patchKey(kind, node.package_name, node.name));
-  const preliminary = () => mergeConfigs(defaultNodeConfig(kind), ...folderLayers, patch?.config ?? {});
-  node.config = preliminary() as NodeConfig;
+  // what `config.get()` sees while the file is parsed; merged only if a template asks
+  let preliminary: Record<string, unknown> | undefined;
+  const configView = () => (preliminary ??= mergeConfigs(defaultNodeConfig(kind), ...folderLayers, patch?.config ?? {}));
   if (kind !== "seed") {
-    const { method, diagnostics } = parseSqlNode(ctx.session, node, ctx.target, preliminary, lineOffset);
+    const { method, diagnostics } = parseSqlNode(ctx.session, node, ctx.target, configView, lineOffset);
     ctx.stats[method satisfies ParseMethod]++;
     ctx.diagnostics.push(...diagnostics);
   }

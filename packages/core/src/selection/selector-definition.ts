@@ -1,4 +1,7 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
+import type { Node, Pair, YAMLMap } from "yaml";
+
+/** The `yaml` package, loaded only when a selectors file is read. */
+const yaml = () => require("yaml") as typeof import("yaml");
 import { parseCliValues } from "./cli-selection";
 import { validateMethod } from "./parse-criterion";
 import { selectionError } from "./selection-error";
@@ -18,11 +21,11 @@ const CRITERION_KEYS = [
 ];
 
 function keyOf(pair: Pair): string {
-  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+  return yaml().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }
 
 function scalarText(node: unknown): string | undefined {
-  return isScalar(node) && node.value !== null && typeof node.value !== "object" ? String(node.value) : undefined;
+  return yaml().isScalar(node) && node.value !== null && typeof node.value !== "object" ? String(node.value) : undefined;
 }
 
 /**
@@ -41,7 +44,7 @@ export function parseSelectorDefinition(node: Node, locate: Locate): SelectionSp
   if (text !== undefined) {
     return parseCliValues([text], locate(node)) ?? fail("A selector definition is an empty string.", "Write a spec such as 'tag:nightly'.");
   }
-  if (!isMap(node)) return fail("A selector definition must be a string or a mapping.", "Use 'tag:nightly', 'tag: nightly', or a mapping with 'method' and 'value'.");
+  if (!yaml().isMap(node)) return fail("A selector definition must be a string or a mapping.", "Use 'tag:nightly', 'tag: nightly', or a mapping with 'method' and 'value'.");
   const keys = node.items.map(keyOf);
   for (const operator of ["union", "intersection"] as const) {
     if (!keys.includes(operator)) continue;
@@ -61,11 +64,11 @@ export function parseSelectorDefinition(node: Node, locate: Locate): SelectionSp
 }
 
 function parseSetOperator(kind: "union" | "intersection", list: Node, locate: Locate): SelectionSpec {
-  if (!isSeq(list)) throw selectionError(`'${kind}:' must hold a list of definitions.`, `Write '${kind}:' followed by '- ' items.`, locate(list));
+  if (!yaml().isSeq(list)) throw selectionError(`'${kind}:' must hold a list of definitions.`, `Write '${kind}:' followed by '- ' items.`, locate(list));
   const parts: SelectionSpec[] = [];
   const exclusions: SelectionSpec[] = [];
   for (const item of list.items as Node[]) {
-    if (isMap(item) && item.items.length === 1 && keyOf(item.items[0]) === "exclude") exclusions.push(parseExclude(item.get("exclude", true) as Node, locate));
+    if (yaml().isMap(item) && item.items.length === 1 && keyOf(item.items[0]) === "exclude") exclusions.push(parseExclude(item.get("exclude", true) as Node, locate));
     else parts.push(parseSelectorDefinition(item, locate));
   }
   if (parts.length === 0) throw selectionError(`'${kind}:' lists nothing to select besides exclusions.`, "Add at least one definition that selects nodes.", locate(list));
@@ -74,7 +77,7 @@ function parseSetOperator(kind: "union" | "intersection", list: Node, locate: Lo
 }
 
 function parseExclude(node: Node, locate: Locate): SelectionSpec {
-  const items = isSeq(node) ? (node.items as Node[]) : [node];
+  const items = yaml().isSeq(node) ? (node.items as Node[]) : [node];
   return { kind: "union", parts: items.map((item) => parseSelectorDefinition(item, locate)) };
 }
 
@@ -100,13 +103,13 @@ function readFlags(node: YAMLMap, locate: Locate): Flags {
   const flag = (key: string): boolean | undefined => {
     const entry = node.get(key, true);
     if (entry === undefined) return undefined;
-    if (isScalar(entry) && typeof entry.value === "boolean") return entry.value;
+    if (yaml().isScalar(entry) && typeof entry.value === "boolean") return entry.value;
     throw selectionError(`'${key}' must be true or false.`, `Write '${key}: true'.`, locate(entry as Node));
   };
   const depth = (key: string): number | undefined => {
     const entry = node.get(key, true);
     if (entry === undefined) return undefined;
-    if (isScalar(entry) && Number.isInteger(entry.value) && (entry.value as number) >= 0) return entry.value as number;
+    if (yaml().isScalar(entry) && Number.isInteger(entry.value) && (entry.value as number) >= 0) return entry.value as number;
     throw selectionError(`'${key}' must be a whole number of at least 0.`, `Write '${key}: 1' for direct neighbours only.`, locate(entry as Node));
   };
   const modeNode = node.get("indirect_selection", true);

@@ -1,4 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
+import type { Node, YAMLMap } from "yaml";
+
+/** The `yaml` package, loaded only when a selectors file is read. */
+const yaml = () => require("yaml") as typeof import("yaml");
 import { DiagnosticError, Diagnostics } from "../diagnostics/diagnostic";
 import { parseSelectorDefinition } from "./selector-definition";
 import { SELECTION_ERROR_CODE, type SelectionErrorLocation } from "./selection-error";
@@ -30,7 +33,7 @@ export interface SelectorsFile {
 export type Locate = (node: Node | null | undefined) => SelectionErrorLocation;
 
 function scalarString(node: unknown): string | undefined {
-  return isScalar(node) && node.value !== null && typeof node.value !== "object" ? String(node.value) : undefined;
+  return yaml().isScalar(node) && node.value !== null && typeof node.value !== "object" ? String(node.value) : undefined;
 }
 
 /**
@@ -40,8 +43,8 @@ function scalarString(node: unknown): string | undefined {
  * @throws DiagnosticError (TSDBT-E021) when the file is not valid YAML or a selector is malformed
  */
 export function parseSelectorsFile(text: string, file = "selectors.yml"): SelectorsFile {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines });
+  const lines = new (yaml().LineCounter)();
+  const document = yaml().parseDocument(text, { lineCounter: lines });
   const locate: Locate = (node) => {
     if (!node?.range) return { file };
     const { line, col } = lines.linePos(node.range[0]);
@@ -64,14 +67,14 @@ export function parseSelectorsFile(text: string, file = "selectors.yml"): Select
 
   const result: SelectorsFile = { file, selectors: {} };
   const root = document.contents;
-  const list = isMap(root) ? root.get("selectors", true) : undefined;
-  if (!isSeq(list)) {
+  const list = yaml().isMap(root) ? root.get("selectors", true) : undefined;
+  if (!yaml().isSeq(list)) {
     fail(`${file} has no 'selectors:' list.`, "Start the file with 'selectors:' followed by a list of selectors, each with a name and a definition.", root);
     diagnostics.throwIfErrors();
     return result;
   }
   for (const item of list.items) {
-    if (!isMap(item)) {
+    if (!yaml().isMap(item)) {
       fail("Each entry of 'selectors:' must be a mapping with 'name' and 'definition'.", "Write '- name: my_selector' followed by 'definition: ...'.", item as Node);
       continue;
     }
