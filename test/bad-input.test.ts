@@ -69,11 +69,11 @@ describe("Jinja syntax errors point into the template", () => {
     const r = await runApi(["parse"], { project: p });
     const d = expectFailure(r, "TSDBT-J001");
     expect(d).toMatchObject({ file: "models/orders.sql", line: 2, col: 10, nodeId: "model.fixture.orders" });
-    expect(d.message).toMatch(/unexpected '}}'/);
+    expect(d.message).toMatch(/[Ee]xpected an expression, got '}}'/);
     expect(r.stderr).toContain("  2 |   {{ 1 + }} as b");
   });
 
-  test.failing("an unclosed {% for %}: names the block to close and does not point at 1:1", async () => {
+  test("an unclosed {% for %}: names the block to close and does not point at 1:1", async () => {
     // today: models/orders.sql:1:1: error TSDBT-J001: Syntax error: unexpected end of file. (in model.fixture.orders)
     const p = makeProject({ "models/orders.sql": "select 1\n{% for x in [1, 2] %}\n, {{ x }}\n" });
     const r = await runApi(["parse"], { project: p });
@@ -83,7 +83,7 @@ describe("Jinja syntax errors point into the template", () => {
     expect(d.message).toMatch(/endfor/);
   });
 
-  test.failing("an unclosed {% if %}: a Jinja message, not a JavaScript TypeError", async () => {
+  test("an unclosed {% if %}: a Jinja message, not a JavaScript TypeError", async () => {
     // today: models/orders.sql:1:1: error TSDBT-J001: Syntax error: Cannot read properties of null (reading 'value'). (in model.fixture.orders)
     const p = makeProject({ "models/orders.sql": "select 1\n{% if true %}\n, 2\n" });
     const r = await runApi(["parse"], { project: p });
@@ -92,7 +92,7 @@ describe("Jinja syntax errors point into the template", () => {
     expect(d.message).toMatch(/endif/);
   });
 
-  test.failing("a syntax error in a macro no model calls is still reported by parse", async () => {
+  test("a syntax error in a macro no model calls is still reported by parse", async () => {
     // today: exit 0, "Found 3 models, 2 data tests, 74 macros", no diagnostic at all
     const p = makeProject({ "macros/bad.sql": "{% macro bad(x) %}\n{{ x + }}\n{% endmacro %}\n" });
     const r = await runApi(["parse"], { project: p });
@@ -245,7 +245,7 @@ describe("command line", () => {
     expect(fs.existsSync(p.file("target/manifest.json"))).toBe(false);
   });
 
-  test.failing("usage errors name the flag as typed and suggest the closest command or flag", async () => {
+  test("usage errors name the flag as typed and suggest the closest command or flag", async () => {
     // today: "Unknown argument: selct" (no dashes, no suggestion); "Unknown command 'buidl'. Commands: …" (no suggestion)
     const flag = await runApi(["parse", "--selct", "orders"]);
     expect(flag.exitCode).toBe(2);

@@ -1,4 +1,5 @@
 import yargs from "yargs";
+import { closestNames } from "@tsdbt/core";
 
 /** The commands tsdbt knows. */
 export const COMMANDS = ["parse", "compile", "ls", "list", "debug", "init", "clean", "run", "build", "seed", "test", "show", "run-operation", "retry", "snapshot", "deps"] as const;
@@ -83,11 +84,13 @@ export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
       failure = msg ?? err?.message;
     });
   const parsed = await parser.parse();
-  if (failure) throw new UsageError(failure);
+  if (failure) throw new UsageError(describeFailure(failure));
   const positional = parsed._.map(String);
   if (!command) {
-    const known = COMMANDS.filter((c) => c !== "list").join(", ");
-    throw new UsageError(positional.length ? `Unknown command '${positional[0]}'. Commands: ${known}.` : `No command given. Commands: ${known}.`);
+    const known = COMMANDS.filter((c) => c !== "list");
+    if (!positional.length) throw new UsageError(`No command given. Commands: ${known.join(", ")}.`);
+    const close = closestNames(positional[0], known, 1);
+    throw new UsageError(`Unknown command '${positional[0]}'.${close.length ? ` Did you mean '${close[0]}'?` : ""} Commands: ${known.join(", ")}.`);
   }
   const format = parsed["log-format"] === "json" ? "json" : "text";
   return {
@@ -117,4 +120,21 @@ export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
     indirectSelection: parsed["indirect-selection"] as string | undefined,
     skipProfileSetup: Boolean(parsed["skip-profile-setup"]),
   };
+}
+
+/** Every flag name tsdbt accepts, for "did you mean" suggestions. */
+const FLAG_NAMES = ["project-dir", "profiles-dir", "profile", "target", "vars", "threads", "target-path", "log-format", "quiet", "select", "models", "exclude", "selector", "resource-type", "full-refresh", "fail-fast", "state", "output", "output-keys", "inline", "limit", "args", "indirect-selection", "skip-profile-setup"];
+
+/** Rewrites yargs' failure text as a sentence naming the flag as typed, with the closest real flag. */
+function describeFailure(message: string): string {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message);
+  if (!unknown) return message;
+  return unknown[1]
+    .split(/,\s*/)
+    .map((name) => {
+      const close = closestNames(name, FLAG_NAMES, 1);
+      const flag = name.length === 1 ? `-${name}` : `--${name}`;
+      return `Unknown flag '${flag}'.${close.length ? ` Did you mean '--${close[0]}'?` : ""}`;
+    })
+    .join(" ");
 }

@@ -12,7 +12,8 @@ import { parseCliVars, resolveVars, type Vars } from "../config/vars";
 import { parseYaml } from "../yaml/parse-yaml";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import { createBaseContext, type TargetContext } from "../context/base-context";
-import { MacroRegistry } from "../context/macro-registry";
+import { BUILTIN_PACKAGE, MacroRegistry } from "../context/macro-registry";
+import { DBT_FILTERS } from "../context/dbt-filters";
 import type { RenderSession } from "../context/node-context";
 import { buildFileNode, buildSnapshotNodes, patchKey, type NodeBuildContext, type ParseStats } from "./build-nodes";
 import { buildTestNodes } from "./build-tests";
@@ -23,8 +24,11 @@ import { findDuplicateNames, linkNodes } from "./link-nodes";
 import { assignRelationName, type NamingTarget } from "./relation-naming";
 import { createCaptureScope } from "./capture-scope";
 import { renderDescriptions } from "./render-descriptions";
+import { renderErrorToDiagnostic } from "./render-diagnostic";
 import { assembleManifest } from "../manifest/assemble-manifest";
 import { buildGraph } from "../graph/build-graph";
+import { buildYamlSnapshots } from "../snapshots/yaml-snapshots";
+import { finishSnapshots } from "../snapshots/finish-snapshots";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -137,7 +141,17 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
     },
     envVarsRead,
   );
-  const session: RenderSession = { env: createEnvironment(), registry, base, adapterType: profile.target.type, quote };
+  const session: RenderSession = { env: createEnvironment({ filters: DBT_FILTERS }), registry, base, adapterType: profile.target.type, quote };
+
+  // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted)
+  for (const m of registry.all()) {
+    if (m.packageName === BUILTIN_PACKAGE) continue;
+    try {
+      session.env.check(m.source, { file: m.file, lineOffset: m.line });
+    } catch (e) {
+      diagnostics.push(renderErrorToDiagnostic(e, m.file, m.uniqueId, () => []));
+    }
+  }
 
   // properties YAML first: their configs apply before a file's own config() calls
   const propertiesFiles: PropertiesFile[] = [];
@@ -168,6 +182,7 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
   for (const f of byKind("test")) all.push(buildFileNode("test", f, ctx));
   for (const f of byKind("seed")) all.push(buildFileNode("seed", f, ctx));
   for (const f of byKind("snapshot")) all.push(...buildSnapshotNodes(f, ctx));
+  all.push(...buildYamlSnapshots(ctx));
 
   // patches left over describe nothing that exists
   for (const patch of patches.values()) {
@@ -195,6 +210,7 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
   const disabled = all.filter((n) => n.config.enabled === false);
   const scopeFor = (n: ManifestNode) => createCaptureScope(n, ctx.target, () => n.config);
   for (const n of enabled) assignRelationName(n, session, naming, scopeFor);
+  finishSnapshots(enabled, naming, diagnostics);
   diagnostics.push(...findDuplicateNames(enabled));
   diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
