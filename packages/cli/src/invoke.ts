@@ -50,8 +50,9 @@ export async function invoke(argv: string[], options: InvokeOptions = {}): Promi
       return { success: false, exitCode: 2, diagnostics: e.diagnostics };
     }
     if (e instanceof UsageError) {
-      logger.error("UsageError", "TSDBT-E000", `error: ${e.message}\n  hint: run \`tsdbt <command> --project-dir DIR\`; see docs/cli.md`);
-      return { success: false, exitCode: 2, diagnostics: [{ code: "TSDBT-E000", severity: "error", message: e.message }] };
+      const d: Diagnostic = { code: "TSDBT-E000", severity: "error", message: e.message, hint: "Run `tsdbt <command> [--project-dir DIR] [flags]`; commands and flags are listed in docs/cli.md." };
+      logger.diagnostics([d]);
+      return { success: false, exitCode: 2, diagnostics: [d] };
     }
     const err = e as { code?: string; message?: string; hint?: string };
     if (typeof err?.code === "string" && err.code.startsWith("TSDBT-")) {
