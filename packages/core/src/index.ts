@@ -21,3 +21,4 @@ export { relationFor, type NamingTarget } from "./parse/relation-naming";
 export { CompilerError, WarehouseNeededError } from "./context/compiler-error";
 export type { SyncWarehouse } from "./context/warehouse";
 export { closestNames, didYouMean as suggestNames } from "./context/closest-name";
+export { snapshotSettingsOf, DEFAULT_META_COLUMNS, SnapshotErrorCode, type SnapshotSettings, type SnapshotStrategy, type HardDeletes, type SnapshotMetaColumns } from "./snapshots/snapshot-settings";

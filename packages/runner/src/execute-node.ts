@@ -4,6 +4,7 @@ import { runDataTest } from "./data-tests/run-data-test";
 import type { BuildContext, BuildOutcome } from "./materializations/build-context";
 import { materializationFor } from "./materializations/registry";
 import { seedMaterialization } from "./materializations/seed";
+import { snapshotMaterialization } from "./snapshots/snapshot-materialization";
 import { describeError, RunnerError, RunnerErrorCode } from "./runner-error";
 import type { NodeCompiler, NodeResult, NodeStatus, TimingInfo } from "./types";
 
@@ -101,7 +102,7 @@ async function build(
   compile: (isIncremental: boolean) => string,
 ): Promise<BuildOutcome> {
   const materialize =
-    node.resource_type === "seed" ? seedMaterialization : node.resource_type === "model" ? materializationFor(node) : null;
+    node.resource_type === "seed" ? seedMaterialization : node.resource_type === "snapshot" ? snapshotMaterialization : node.resource_type === "model" ? materializationFor(node) : null;
   if (!materialize) {
     throw new RunnerError(RunnerErrorCode.unsupportedResource, `${node.unique_id} is a ${node.resource_type}, which tsdbt cannot execute yet.`, {
       file: node.original_file_path,
