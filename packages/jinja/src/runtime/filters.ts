@@ -5,7 +5,7 @@ import { fail } from "./signals";
 import { printfFormat } from "./string-format";
 import { STR_METHODS } from "./python-methods";
 import { toJson } from "./json";
-import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyRepr, pyStr, toFloat, truthy, Tuple } from "./values";
+import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyRepr, pyStr, pyToFixed, toFloat, truthy, Tuple } from "./values";
 
 /** What a filter can reach besides its arguments. */
 export interface FilterEnv {
@@ -37,6 +37,7 @@ function toInt(v: unknown, dflt: unknown, base: number): unknown {
 }
 
 function roundHalfEven(n: number, digits: number): number {
+  if (digits >= 0 && digits <= 100 && Math.abs(n) < 1e21) return Number(pyToFixed(n, digits));
   const m = 10 ** digits;
   const x = n * m;
   const r = Math.round(x);
@@ -186,7 +187,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   },
   sort: (e, v, a, k) => {
     const [reverse, cs, attribute] = p("sort", ["reverse", false], ["case_sensitive", false], ["attribute", null])(a, k);
-    const key = keyFn(e, attribute, cs);
+    const parts = typeof attribute === "string" && attribute.includes(",") ? attribute.split(",").map((x) => keyFn(e, x.trim(), cs)) : undefined;
+    const key = parts ? (x: unknown) => parts.map((f) => f(x)) : keyFn(e, attribute, cs);
     return [...iterate(v)].sort((x, y) => order("<", key(x), key(y)) * (truthy(reverse) ? -1 : 1));
   },
   string: (_e, v) => str(v),

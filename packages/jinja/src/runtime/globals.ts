@@ -1,6 +1,7 @@
 import { hostFunction } from "../host-function";
 import { MacroReturn, fail } from "./signals";
-import { numberOf, pyStr } from "./values";
+import { iterate } from "./iterate";
+import { isDict, numberOf, pyStr } from "./values";
 
 /** Jinja2's `namespace()`: an object whose attributes `{% set ns.x = … %}` may assign. */
 export class Namespace {
@@ -22,13 +23,25 @@ function range(args: unknown[]): number[] {
   return out;
 }
 
+/** `dict(mapping)` or `dict(iterable of pairs)`. */
+function toDict(v: unknown): Record<string, unknown> {
+  if (isDict(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const pair of iterate(v)) {
+    const kv = iterate(pair);
+    if (kv.length !== 2) fail(`dictionary update sequence element has length ${kv.length}; 2 is required`);
+    out[pyStr(kv[0])] = kv[1];
+  }
+  return out;
+}
+
 const LOREM = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua".split(" ");
 
 /** The globals Jinja2 provides (plus `return`, which dbt adds and every macro relies on). */
 export function builtinGlobals(): Record<string, unknown> {
   return {
     range: hostFunction((a) => range(a)),
-    dict: hostFunction((a, k) => Object.assign({}, ...(a as object[]), k)),
+    dict: hostFunction((a, k) => Object.assign({}, ...a.map(toDict), k)),
     namespace: hostFunction((a, k) => new Namespace(Object.assign({}, ...(a as object[]), k))),
     joiner: hostFunction((a) => {
       let used = false;

@@ -19,6 +19,8 @@ export interface MacroSpec {
   /** The body mentions `varargs` / `kwargs`, so extra arguments are accepted. */
   catchVarargs: boolean;
   catchKwargs: boolean;
+  /** The body mentions `caller`, so it does not see an enclosing macro's caller. */
+  catchCaller?: boolean;
 }
 
 /** Builds a macro whose body runs in a child scope of `definingScope`. */
@@ -44,7 +46,7 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
         s[p] = d ? d(s) : undefined;
       }
     }
-    if ("caller" in rest) {
+    if (spec.catchCaller || "caller" in rest) {
       s.caller = rest.caller;
       delete rest.caller;
     }

@@ -1,5 +1,5 @@
 import { fail } from "./signals";
-import { formatFloat, isDict, numberOf, pyRepr, pyStr } from "./values";
+import { formatFloat, isDict, numberOf, pyRepr, pyStr, pyToFixed } from "./values";
 
 /** Python's `'%s-%d' % (a, b)` formatting (also the `format` filter). */
 export function printfFormat(template: string, args: unknown[]): string {
@@ -30,7 +30,7 @@ export function printfFormat(template: string, args: unknown[]): string {
       case "f":
       case "F":
         if (n === undefined) fail("must be real number");
-        text = n.toFixed(precision === undefined ? 6 : Number(precision));
+        text = pyToFixed(n, precision === undefined ? 6 : Number(precision));
         break;
       case "e":
       case "E":
@@ -102,10 +102,12 @@ function applySpec(value: unknown, spec: string): string {
   let text: string;
   if (type === "f" || type === "F" || type === "%") {
     const x = (n ?? 0) * (type === "%" ? 100 : 1);
-    text = x.toFixed(precision === undefined ? 6 : Number(precision)) + (type === "%" ? "%" : "");
+    text = pyToFixed(x, precision === undefined ? 6 : Number(precision)) + (type === "%" ? "%" : "");
   } else if (type === "d") text = String(Math.trunc(n ?? 0));
   else if (type === "e" || type === "E") text = (n ?? 0).toExponential(precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, "e$10$2");
   else if (type === "x" || type === "X") text = Math.trunc(n ?? 0).toString(16);
+  else if (type === "o") text = Math.trunc(n ?? 0).toString(8);
+  else if (type === "b") text = Math.trunc(n ?? 0).toString(2);
   else if (precision !== undefined && typeof value === "string") text = value.slice(0, Number(precision));
   else if (precision !== undefined && n !== undefined) text = String(Number(n.toPrecision(Number(precision))));
   else text = pyStr(value);

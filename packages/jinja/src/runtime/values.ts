@@ -58,9 +58,25 @@ export function isDict(v: unknown): v is Record<string, unknown> {
 export function formatFloat(n: number): string {
   if (Number.isNaN(n)) return "nan";
   if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
+  if (Object.is(n, -0)) return "-0.0";
   if (Number.isInteger(n)) return Math.abs(n) >= 1e16 ? n.toExponential().replace(/e([+-])(\d)$/, "e$10$2") : `${n}.0`;
   const s = String(n);
   return s.replace(/e([+-])(\d)$/, "e$10$2");
+}
+
+/**
+ * `n` with `digits` decimals, rounded as Python does (`'%.2f' % n`, `round(n, 2)`): on the
+ * exact binary value, ties to even. JavaScript's toFixed breaks exact ties upwards.
+ */
+export function pyToFixed(n: number, digits: number): string {
+  const fixed = n.toFixed(digits);
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e21 || digits > 99) return fixed;
+  const exact = Math.abs(n).toFixed(100);
+  const dot = exact.indexOf(".");
+  if (!/^50*$/.test(exact.slice(dot + 1 + digits))) return fixed;
+  const kept = exact.slice(0, digits === 0 ? dot : dot + 1 + digits);
+  if (Number(kept[kept.length - 1]) % 2 === 1) return fixed;
+  return (n < 0 ? "-" : "") + kept;
 }
 
 /** Python's type name of a value, for error messages. */

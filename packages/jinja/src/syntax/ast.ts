@@ -38,6 +38,8 @@ export interface Signature {
   defaults: Array<Expr | undefined>;
   catchVarargs: boolean;
   catchKwargs: boolean;
+  /** The body mentions `caller`: it is the macro's own (undefined when not called from a call block). */
+  catchCaller: boolean;
 }
 
 /** Statement nodes (their `typename` picks the compiler method `compile<typename>`). */

@@ -185,7 +185,7 @@ export class JinjaCompiler extends BaseCompiler {
   /** Emits `rt.macro(spec, s, function (s) { body })` and returns nothing; the caller wraps it. */
   private macroCode(name: string, sig: Signature, body: Body): string {
     const defaults = sig.defaults.map((d) => (d ? `(s) => ${this.expr(d)}` : "undefined"));
-    const spec = `{ name: ${JSON.stringify(name)}, params: ${JSON.stringify(sig.params)}, defaults: [${defaults.join(", ")}], catchVarargs: ${sig.catchVarargs}, catchKwargs: ${sig.catchKwargs} }`;
+    const spec = `{ name: ${JSON.stringify(name)}, params: ${JSON.stringify(sig.params)}, defaults: [${defaults.join(", ")}], catchVarargs: ${sig.catchVarargs}, catchKwargs: ${sig.catchKwargs}, catchCaller: ${sig.catchCaller} }`;
     const saved = this.buffer;
     const out = this._tmpid();
     this._emitLine(`const ${out}_f = function (s) { let ${out} = ""; try {`);

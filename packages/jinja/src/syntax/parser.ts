@@ -1,6 +1,7 @@
 import * as nunjucksParser from "nunjucks/src/parser";
 import * as lexer from "nunjucks/src/lexer";
 import type { Arg, Body, Expr, Signature, Target } from "./ast";
+import { tokenize } from "./lexer";
 import { parseExpressionMethods } from "./parse-expressions";
 import { describeToken, tokenTypeName, unclosedBlockMessage, unknownTagMessage, type OpenBlock } from "./syntax-messages";
 
@@ -113,7 +114,7 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
   /** Runs `read` and then rewinds the token stream, for lookahead beyond one token. */
   lookahead<T>(read: () => T): T {
     const self = this as unknown as { tokens: Record<string, unknown>; peeked: unknown };
-    const saved = { index: self.tokens.index, lineno: self.tokens.lineno, colno: self.tokens.colno, in_code: self.tokens.in_code };
+    const saved = { index: self.tokens.index, lineno: self.tokens.lineno, colno: self.tokens.colno, in_code: self.tokens.in_code, curly: self.tokens.curly };
     const peeked = self.peeked;
     try {
       return read();
@@ -124,7 +125,7 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
   }
 
   static parse(source: string): Body {
-    const p = new JinjaParser(lexer.lex(source, {}));
+    const p = new JinjaParser(tokenize(source));
     return p.parseAsRoot();
   }
 
@@ -273,7 +274,7 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
     this.loopDepth = depth;
     this.nameSinks.pop();
     if (end !== "endcall") this.skipEndTag();
-    return { sig: { params, defaults, catchVarargs: names.has("varargs"), catchKwargs: names.has("kwargs") }, body };
+    return { sig: { params, defaults, catchVarargs: names.has("varargs"), catchKwargs: names.has("kwargs"), catchCaller: names.has("caller") }, body };
   }
 
   private skipEndTag(): void {
@@ -299,6 +300,7 @@ export class JinjaParser extends (BaseParser as new (tokens: unknown) => Nunjuck
     this.advanceAfterBlockEnd();
     sig.catchVarargs = names.has("varargs");
     sig.catchKwargs = names.has("kwargs");
+    sig.catchCaller = names.has("caller");
     return { typename: "JCallBlock", lineno: tok.lineno, colno: tok.colno, call, sig, body };
   }
 
