@@ -1,1 +1,16 @@
-export {};
+/**
+ * @packageDocumentation
+ * The PostgreSQL adapter (node-postgres). Profile keys follow dbt-postgres: `host`, `port`,
+ * `user`, `password`/`pass`, `dbname`/`database`, `schema`, `threads`, `connect_timeout`,
+ * `sslmode` with `sslrootcert`/`sslcert`/`sslkey`, `search_path`, `role`, `keepalives_idle`,
+ * `application_name`, `retries`. Besides `createAdapter`, it exports `dialect` and
+ * `describeTarget` so core can name relations while compiling without connecting.
+ */
+export { createAdapter, PostgresAdapter, type ServerInfo } from "./postgres-adapter";
+export { postgresDialect, postgresDialect as dialect } from "./postgres-dialect";
+export { describeTarget } from "./describe-target";
+export { postgresCapabilities, MERGE_MIN_VERSION } from "./postgres-capabilities";
+export { readPostgresProfile, sslOptions, SSL_MODES, type PostgresProfile, type SslMode } from "./postgres-profile";
+export { PostgresErrorCode } from "./postgres-errors";
+export { plainValueTypes, parseInt8, padFraction } from "./postgres-values";
+export { csvRecords } from "./csv-rows";

@@ -1,0 +1,32 @@
+import { describeAdapterBasics } from "./conformance/adapter-basics";
+import { useConformanceContext, type ConformanceOptions, type MakeAdapter } from "./conformance/context";
+import { describeDataTests } from "./conformance/data-tests";
+import { describeIncremental } from "./conformance/incremental";
+import { describeMaterializations } from "./conformance/materializations";
+import { describeQuoting } from "./conformance/quoting";
+import { describeScale } from "./conformance/scale";
+import { describeSeeds } from "./conformance/seeds";
+
+/**
+ * The conformance suite every adapter runs: declares a jest `describe` block named after the
+ * adapter with the adapter basics, every materialization and incremental strategy (table
+ * contents asserted through the runner), on_schema_change modes, quoting edge cases, odd CSV
+ * seeds, data test verdicts, 200 models on 8 threads and failure atomicity. Each test gets a
+ * fresh adapter from `makeAdapter` with its own schema, dropped afterwards.
+ *
+ * @example
+ * describeAdapterConformance("duckdb", ({ schema, dir, threads }) =>
+ *   createAdapter({ type: "duckdb", schema, threads, path: join(dir, "db.duckdb") }, { projectDir: dir, targetPath: dir }));
+ */
+export function describeAdapterConformance(name: string, makeAdapter: MakeAdapter, options: ConformanceOptions = {}): void {
+  describe(`${name} adapter conformance`, () => {
+    const context = useConformanceContext(makeAdapter, options);
+    describeAdapterBasics(context);
+    describeMaterializations(context);
+    describeIncremental(context);
+    describeQuoting(context);
+    describeSeeds(context);
+    describeDataTests(context);
+    describeScale(context);
+  });
+}

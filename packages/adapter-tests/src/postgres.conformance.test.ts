@@ -1,0 +1,20 @@
+import { createAdapter } from "@tsdbt/adapter-postgres";
+import { describeAdapterConformance } from "./describe-adapter-conformance";
+import { startTestPostgres, type TestPostgres } from "./postgres-server";
+
+let server: TestPostgres;
+beforeAll(async () => {
+  server = await startTestPostgres();
+}, 120000);
+afterAll(() => server?.stop());
+
+describeAdapterConformance(
+  "postgres",
+  ({ schema, threads, dir }) =>
+    createAdapter(
+      { type: "postgres", host: server.host, port: server.port, user: server.user, password: server.password, dbname: server.database, schema, threads },
+      { projectDir: dir, targetPath: dir },
+    ),
+  // PGlite ignores cancel requests; a real server cancels pg_sleep at once.
+  { get slowQuery() { return server?.kind === "server" ? "select pg_sleep(30)" : undefined; } },
+);
