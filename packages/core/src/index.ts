@@ -22,3 +22,6 @@ export { CompilerError, WarehouseNeededError } from "./context/compiler-error";
 export type { SyncWarehouse } from "./context/warehouse";
 export { closestNames, didYouMean as suggestNames } from "./context/closest-name";
 export { snapshotSettingsOf, DEFAULT_META_COLUMNS, SnapshotErrorCode, type SnapshotSettings, type SnapshotStrategy, type HardDeletes, type SnapshotMetaColumns } from "./snapshots/snapshot-settings";
+export { UnitTestCompiler, type ResolvedInput } from "./unit-tests/compile-unit-test";
+export { UnitTestErrorCode, type UnitTestDefinition, type UnitTestInput, type UnitTestExpected, type FixtureFormat } from "./unit-tests/unit-test-definition";
+export type { FixtureColumn } from "./unit-tests/fixture-sql";

@@ -42,21 +42,11 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
     if (dflt !== undefined) return dflt;
     throw new CompilerError("TSDBT-E004", `Env var required but not provided: '${key}'.`, `Set ${key} in the environment, or give env_var('${key}', 'default') a default.`);
   });
-  const pkgVar = (packageName: string) =>
-    Object.assign(
-      hostFunction(([name, dflt]) => {
-        const value = input.lookupVar(String(name), packageName);
-        if (value !== undefined) return value;
-        if (dflt !== undefined) return dflt;
-        throw new CompilerError("TSDBT-E008", `Required var '${String(name)}' not found in config.`, `Define it under 'vars:' in dbt_project.yml, pass --vars '{${String(name)}: …}', or give var() a default.`);
-      }),
-      { has_var: (name: string) => input.lookupVar(name, packageName) !== undefined },
-    );
   return {
     project_name: input.projectName,
     target: input.target,
     env_var: envVar,
-    var: pkgVar(input.projectName),
+    var: createPackageVar(input.lookupVar, input.projectName),
     run_started_at: runStartedAt,
     invocation_id: input.invocationId ?? randomUUID(),
     dbt_version: "1.10.0",
@@ -105,6 +95,22 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
       throw new CompilerError("TSDBT-E031", "try_or_compiler_error is not supported.");
     }),
   };
+}
+
+/**
+ * dbt's `var(name, default)` as seen from one package: CLI vars, then the root project's vars
+ * scoped to that package, then global ones. A missing var without default is TSDBT-E008.
+ */
+export function createPackageVar(lookupVar: BaseContextInput["lookupVar"], packageName: string) {
+  return Object.assign(
+    hostFunction(([name, dflt]) => {
+      const value = lookupVar(String(name), packageName);
+      if (value !== undefined) return value;
+      if (dflt !== undefined) return dflt;
+      throw new CompilerError("TSDBT-E008", `Required var '${String(name)}' not found in config.`, `Define it under 'vars:' in dbt_project.yml, pass --vars '{${String(name)}: …}', or give var() a default.`);
+    }),
+    { has_var: (name: string) => lookupVar(name, packageName) !== undefined },
+  );
 }
 
 /** `modules.re` with Python's common functions over JavaScript regular expressions. */

@@ -42,6 +42,8 @@ export interface RenderSession {
   base: Record<string, unknown>;
   adapterType: string;
   quote: (identifier: string) => string;
+  /** `var` for nodes of installed packages (their scoped vars). */
+  varFor?: (packageName: string) => unknown;
 }
 
 /** A render context and the `resolveGlobal` hook for lazy macro lookup. */
@@ -185,6 +187,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     },
   );
 
+  if (scope.packageName !== session.registry.rootPackage && session.varFor) ctx.var = session.varFor(scope.packageName);
   Object.assign(ctx, {
     ref: hostFunction((args, kw) => scope.ref(args, kw)),
     source: hostFunction(([s, t]) => scope.source(String(s), String(t))),

@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode, NodeConfig } from "../manifest/types";
-import type { ProjectConfig } from "../project/project-config";
-import { folderConfigLayers } from "../config/folder-config";
+import { projectConfigLayers, type ProjectSet } from "./project-layers";
 import { mergeConfigs } from "../config/merge-configs";
 import type { RenderSession } from "../context/node-context";
 import type { CaptureTarget } from "./capture-scope";
@@ -21,7 +20,7 @@ export interface ParseStats {
 
 /** Everything node building needs. */
 export interface NodeBuildContext {
-  project: ProjectConfig;
+  projects: ProjectSet;
   /** Config trees and folder names of installed packages, by package name (root included). */
   session: RenderSession;
   target: CaptureTarget;
@@ -30,13 +29,6 @@ export interface NodeBuildContext {
   stats: ParseStats;
 }
 
-/** The config tree of dbt_project.yml that applies to a resource type. */
-function treeFor(project: ProjectConfig, kind: SqlResource): Record<string, unknown> {
-  if (kind === "seed") return project.seeds;
-  if (kind === "snapshot") return project.snapshots;
-  if (kind === "test") return project.dataTests;
-  return project.models;
-}
 
 function stripExt(p: string): string {
   return p.replace(/\.[^./]+$/, "");
@@ -88,7 +80,7 @@ export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBui
 
 /** Folder config, properties patch, and (for SQL) the parse of the body, then the final config. */
 export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: string[], ctx: NodeBuildContext, lineOffset = 1): void {
-  const folderLayers = folderConfigLayers(treeFor(ctx.project, kind), node.package_name, [...dirs, node.name]);
+  const folderLayers = projectConfigLayers(ctx.projects, kind, node.package_name, [...dirs, node.name]);
   const patch = ctx.patches.get(patchKey(kind, node.package_name, node.name));
   if (patch) ctx.patches.delete(patchKey(kind, node.package_name, node.name));
   // what `config.get()` sees while the file is parsed; merged only if a template asks

@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode, NodeConfig } from "../manifest/types";
-import type { ProjectConfig } from "../project/project-config";
-import { folderConfigLayers } from "../config/folder-config";
+import { projectConfigLayers, type ProjectSet } from "./project-layers";
 import { mergeConfigs } from "../config/merge-configs";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import type { ParsedYaml } from "../yaml/parse-yaml";
@@ -32,7 +31,7 @@ export function buildTestNodes(
   entries: TestEntry[],
   target: Omit<TestTarget, "column">,
   parsed: ParsedYaml,
-  project: ProjectConfig,
+  projects: ProjectSet,
   diagnostics: Diagnostic[],
 ): ManifestNode[] {
   const nodes: ManifestNode[] = [];
@@ -45,7 +44,7 @@ export function buildTestNodes(
     }
     const node = buildGenericTestNode(def, { ...target, column: t.column }, folder);
     captureArgumentRefs(node, def.args);
-    const layers = folderConfigLayers(project.dataTests, target.packageName, [...folder, node.name]);
+    const layers = projectConfigLayers(projects, "test", target.packageName, [...folder, node.name]);
     node.config = mergeConfigs(defaultNodeConfig("test"), ...layers, def.config) as NodeConfig;
     if (typeof node.config.severity === "string") node.config.severity = node.config.severity.toUpperCase();
     node.tags = [...node.config.tags];

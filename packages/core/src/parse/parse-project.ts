@@ -7,11 +7,13 @@ import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types
 import { loadProjectConfig } from "../project/load-project-config";
 import type { ProjectConfig } from "../project/project-config";
 import { discoverProjectFiles, type ProjectFile } from "../project/discover-files";
+import { loadInstalledPackages } from "../project/installed-packages";
+import type { ProjectSet } from "./project-layers";
 import { loadProfile, type LoadedProfile } from "../config/load-profile";
 import { parseCliVars, resolveVars, type Vars } from "../config/vars";
 import { parseYaml } from "../yaml/parse-yaml";
 import { diagnosticAt } from "../yaml/diagnostic-at";
-import { createBaseContext, type TargetContext } from "../context/base-context";
+import { createBaseContext, createPackageVar, type TargetContext } from "../context/base-context";
 import { BUILTIN_PACKAGE, MacroRegistry } from "../context/macro-registry";
 import { DBT_FILTERS } from "../context/dbt-filters";
 import type { RenderSession } from "../context/node-context";
@@ -29,6 +31,7 @@ import { assembleManifest } from "../manifest/assemble-manifest";
 import { buildGraph } from "../graph/build-graph";
 import { buildYamlSnapshots } from "../snapshots/yaml-snapshots";
 import { finishSnapshots } from "../snapshots/finish-snapshots";
+import { readUnitTests } from "../unit-tests/read-unit-tests";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -113,7 +116,11 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
   const quote = adapterModule.dialect?.quote ?? ((id: string) => `"${id.replace(/"/g, '""')}"`);
   const naming: NamingTarget = { database: location.database, schema: location.schema, quote, quoting: project.quoting };
 
-  const files = await discoverProjectFiles(project, projectDir);
+  const installed = await loadInstalledPackages(project, { env, cliVars });
+  diagnostics.push(...installed.diagnostics);
+  const packages = new Map((installed.value ?? []).map((p) => [p.config.name, p.config]));
+  const projects: ProjectSet = { root: project, packages };
+  const files = (await Promise.all([discoverProjectFiles(project, projectDir), ...(installed.value ?? []).map((p) => discoverProjectFiles(p.config, p.projectDir))])).flat();
   const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind);
 
   const registry = new MacroRegistry(project.name, [profile.target.type, "default"], project.dispatch);
@@ -125,15 +132,16 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
   const varsByPackage = new Map<string, Vars>();
   const envVarsRead = new Map<string, string | undefined>();
   const invocationId = options.invocationId ?? randomUUID();
+  const lookupVar = (name: string, pkg: string): unknown => {
+    let vars = varsByPackage.get(pkg);
+    if (!vars) varsByPackage.set(pkg, (vars = resolveVars(project, pkg, cliVars, { packageProject: packages.get(pkg), projectNames: [project.name, ...packages.keys()] })));
+    return vars[name];
+  };
   const base = createBaseContext(
     {
       projectName: project.name,
       target: targetContext(profile, location),
-      lookupVar: (name, pkg) => {
-        let vars = varsByPackage.get(pkg);
-        if (!vars) varsByPackage.set(pkg, (vars = resolveVars(project, pkg, cliVars)));
-        return vars[name];
-      },
+      lookupVar,
       env,
       invocationId,
       log: options.log,
@@ -141,7 +149,7 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
     },
     envVarsRead,
   );
-  const session: RenderSession = { env: createEnvironment({ filters: DBT_FILTERS }), registry, base, adapterType: profile.target.type, quote };
+  const session: RenderSession = { env: createEnvironment({ filters: DBT_FILTERS }), registry, base, adapterType: profile.target.type, quote, varFor: (pkg) => createPackageVar(lookupVar, pkg) };
 
   // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted)
   for (const m of registry.all()) {
@@ -175,7 +183,7 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
   const appliedPatches = new Map(patches);
 
   const stats: ParseStats = { static: 0, rendered: 0 };
-  const ctx: NodeBuildContext = { project, session, target: { database: location.database, schema: location.schema, quote }, patches, diagnostics, stats };
+  const ctx: NodeBuildContext = { projects, session, target: { database: location.database, schema: location.schema, quote }, patches, diagnostics, stats };
   const all: ManifestNode[] = [];
   for (const f of byKind("model")) all.push(buildFileNode("model", f, ctx));
   for (const f of byKind("analysis")) all.push(buildFileNode("analysis", f, ctx));
@@ -196,14 +204,14 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
       if (source.config.enabled === false) continue;
       source.relation_name = [source.database, source.schema, source.identifier].filter((p): p is string => Boolean(p)).map(quote).join(".");
       sources[source.unique_id] = source;
-      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file }, pf.parsed, project, diagnostics));
+      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file }, pf.parsed, projects, diagnostics));
     }
   }
   const enabledNodeKeys = new Set(all.filter((n) => n.config.enabled !== false).map((n) => patchKey(n.resource_type, n.package_name, n.name)));
   for (const patch of appliedPatches.values()) {
     if (patch.kind === "analysis" || !enabledNodeKeys.has(patchKey(patch.kind, patch.packageName, patch.name))) continue;
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
-    all.push(...buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file }, pf.parsed, project, diagnostics));
+    all.push(...buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file }, pf.parsed, projects, diagnostics));
   }
 
   const enabled = all.filter((n) => n.config.enabled !== false);
@@ -213,6 +221,7 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
   finishSnapshots(enabled, naming, diagnostics);
   diagnostics.push(...findDuplicateNames(enabled));
   diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));
+  const unitTests = readUnitTests({ propertiesFiles, nodes: enabled, projectDir, testPaths: project.testPaths }, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
 
   renderDescriptions(enabled, sources, docsResult.docs, session, diagnostics);
@@ -226,6 +235,7 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
     macros: macroResult.macros,
     docs: docsResult.docs,
   });
+  manifest.unit_tests = unitTests;
   const cycles = buildGraph(manifest).findCycles();
   if (cycles.length) fail([...diagnostics, ...cycles]);
   return { project, profile, projectDir, targetPath, manifest, diagnostics, session, naming, adapterModule, invocationId, cliVars, envVarsRead, stats };

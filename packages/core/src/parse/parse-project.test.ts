@@ -1,0 +1,114 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { DiagnosticError } from "../diagnostics/diagnostic";
+import { compileProject } from "../compile/compile-project";
+import { parseProject } from "./parse-project";
+
+function writeProject(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-parse-"));
+  const base: Record<string, string> = {
+    "dbt_project.yml": [
+      "name: shop",
+      "profile: shop",
+      "vars:",
+      "  region: eu",
+      "  helpers:",
+      "    greeting: hello-from-root",
+      "models:",
+      "  shop:",
+      "    +materialized: table",
+      "    +tags: [nightly]",
+      "    staging:",
+      "      +materialized: view",
+      "      +schema: stg",
+      "  helpers:",
+      "    +materialized: view",
+    ].join("\n"),
+    "profiles.yml": "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/shop.duckdb\n      schema: analytics\n",
+    "packages.yml": "packages:\n  - local: dbt_packages/helpers\n",
+    "dbt_packages/helpers/dbt_project.yml": "name: helpers\nvars:\n  greeting: hello-from-package\n",
+    "dbt_packages/helpers/macros/greet.sql": "{% macro greet() %}'{{ var('greeting') }}'{% endmacro %}\n{% macro cast_text(x) %}{{ return(adapter.dispatch('cast_text', 'helpers')(x)) }}{% endmacro %}\n{% macro default__cast_text(x) %}cast({{ x }} as text){% endmacro %}\n",
+    "dbt_packages/helpers/models/helper_model.sql": "select {{ greet() }} as greeting",
+  };
+  for (const [file, text] of Object.entries({ ...base, ...files })) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+describe("parseProject", () => {
+  it("applies config with dbt's precedence: folder < properties YAML < config() in the file", async () => {
+    const dir = writeProject({
+      "models/staging/stg_a.sql": "select 1 as id",
+      "models/staging/stg_b.sql": "{{ config(materialized='ephemeral', tags=['own']) }}\nselect 2 as id",
+      "models/staging/stg_c.sql": "select 3 as id",
+      "models/marts/orders.sql": "select * from {{ ref('stg_a') }}",
+      "models/schema.yml": "version: 2\nmodels:\n  - name: stg_c\n    config:\n      materialized: table\n      tags: [yaml]\n",
+    });
+    const { manifest } = await parseProject({ projectDir: dir, env: {} });
+    const node = (name: string) => manifest.nodes[`model.shop.${name}`];
+    expect(node("orders").config.materialized).toBe("table");
+    expect(node("stg_a").config.materialized).toBe("view");
+    expect(node("stg_c").config.materialized).toBe("table");
+    expect(node("stg_b").config.materialized).toBe("ephemeral");
+    expect(node("stg_b").tags).toEqual(["nightly", "own"]);
+    expect(node("stg_c").tags).toEqual(["nightly", "yaml"]);
+    // a custom schema becomes <target schema>_<custom>
+    expect(node("stg_a").schema).toBe("analytics_stg");
+    expect(node("orders").relation_name).toBe('"shop"."analytics"."orders"');
+    expect(node("orders").depends_on.nodes).toEqual(["model.shop.stg_a"]);
+  });
+
+  it("loads installed packages: their macros, models, vars, and the root project's config for them", async () => {
+    const dir = writeProject({
+      "models/uses_helpers.sql": "select {{ helpers.cast_text('1') }} as t, {{ greet() if false else 'x' }} as y from {{ ref('helper_model') }}",
+    });
+    const parsed = await parseProject({ projectDir: dir, env: {} });
+    const helper = parsed.manifest.nodes["model.helpers.helper_model"];
+    expect(helper.config.materialized).toBe("view");
+    await compileProject(parsed, { write: false });
+    // the package's var scoped under its name in the root project wins over the package's own
+    expect(helper.compiled_code).toBe("select 'hello-from-root' as greeting");
+    expect(parsed.manifest.nodes["model.shop.uses_helpers"].compiled_code).toContain("cast(1 as text) as t");
+  });
+
+  it("lets the root project override a dispatched macro and generate_schema_name", async () => {
+    const dir = writeProject({
+      "macros/overrides.sql":
+        "{% macro duckdb__cast_text(x) %}({{ x }})::varchar{% endmacro %}\n" +
+        "{% macro generate_schema_name(custom_schema_name, node) %}{{ custom_schema_name or target.schema }}{% endmacro %}",
+      "models/staging/m.sql": "select {{ helpers.cast_text('1') }} as t",
+    });
+    const parsed = await parseProject({ projectDir: dir, env: {} });
+    await compileProject(parsed, { write: false });
+    const m = parsed.manifest.nodes["model.shop.m"];
+    expect(m.schema).toBe("stg");
+    expect(m.compiled_code).toBe("select (1)::varchar as t");
+  });
+
+  it("injects ephemeral models as CTEs, nested ones first", async () => {
+    const dir = writeProject({
+      "models/e1.sql": "{{ config(materialized='ephemeral') }}select 1 as id",
+      "models/e2.sql": "{{ config(materialized='ephemeral') }}select id from {{ ref('e1') }}",
+      "models/final.sql": "select * from {{ ref('e2') }}",
+    });
+    const parsed = await parseProject({ projectDir: dir, env: {} });
+    await compileProject(parsed, { write: false });
+    expect(parsed.manifest.nodes["model.shop.final"].compiled_code).toBe(
+      "with __dbt__cte__e1 as (\nselect 1 as id\n), __dbt__cte__e2 as (\nselect id from __dbt__cte__e1\n)\nselect * from __dbt__cte__e2",
+    );
+  });
+
+  it("reports every broken file at once", async () => {
+    const dir = writeProject({
+      "models/a.sql": "select * from {{ ref('missing_one') }}",
+      "models/b.sql": "select {{ undefined_macro() }}",
+    });
+    const error = await parseProject({ projectDir: dir, env: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiagnosticError);
+    const codes = (error as DiagnosticError).diagnostics.map((d) => `${d.code} ${d.file}`).sort();
+    expect(codes).toEqual(["TSDBT-E010 models/b.sql", "TSDBT-E012 models/a.sql"]);
+  });
+});
