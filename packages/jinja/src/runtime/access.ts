@@ -1,10 +1,11 @@
 import { HOST_FUNCTION } from "../host-function";
-import { pythonMethod, DICT_METHODS } from "./python-methods";
+import { invokePythonMethod, NO_METHOD, pythonMethod, DICT_METHODS } from "./python-methods";
 import { fail } from "./signals";
 import { isDict, numberOf, PyFloat, Tuple, typeName } from "./values";
 import { MACRO, type Macro } from "./macro";
 import { iterate } from "./iterate";
 
+const NO_KWARGS: Record<string, unknown> = Object.freeze({});
 const OBJECT_PROTO = Object.prototype as unknown as Record<string, unknown>;
 const HOST_DICT_METHODS = new Set(["get", "items", "keys", "values"]);
 
@@ -96,7 +97,7 @@ export function call(fn: unknown, args: unknown[], kwargs: Record<string, unknow
     return fail(`'${typeName(fn)}' object is not callable`);
   }
   const macro = (fn as Partial<Macro>)[MACRO];
-  if (macro) return macro(args, kwargs ?? {});
+  if (macro) return macro(args, kwargs ?? NO_KWARGS);
   const host = (fn as { [HOST_FUNCTION]?: (a: unknown[], k: Record<string, unknown>) => unknown })[HOST_FUNCTION];
   if (host) return host(args.map(hostArg), kwargs ?? {});
   const plain = args.map(hostArg);
@@ -107,8 +108,8 @@ export function call(fn: unknown, args: unknown[], kwargs: Record<string, unknow
 /** `obj.name(args)`: Python methods of str/list/dict, host methods with `this` bound, or callable attributes. */
 export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: Record<string, unknown> | null, desc: string): unknown {
   if (obj === null) return fail(`'None' has no attribute '${name}'`);
-  const method = pythonMethod(obj, name);
-  if (method) return method(args, kwargs ?? {}, attrOf);
+  const result = invokePythonMethod(obj, name, args, kwargs ?? NO_KWARGS, attrOf);
+  if (result !== NO_METHOD) return result;
   const fn = getattr(obj, name, desc);
   if (fn === undefined) {
     if (typeof obj !== "object" && typeof obj !== "function") return fail(`'${typeName(obj)}' object has no attribute '${name}'`);

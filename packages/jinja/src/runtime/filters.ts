@@ -19,6 +19,23 @@ export interface FilterEnv {
 export type FilterFn = (env: FilterEnv, value: unknown, args: unknown[], kwargs: Record<string, unknown>) => unknown;
 
 const p = (name: string, ...params: Array<readonly [string, unknown]>) => (a: unknown[], k: Record<string, unknown>) => bindArgs(name, params, a, k);
+/** Argument binders of the filters that take options (built once, not per call). */
+const BIND = {
+  groupby: p("groupby", ["attribute", REQUIRED], ["default", null], ["case_sensitive", false]),
+  max: p("max", ["case_sensitive", false], ["attribute", null]),
+  batch: p("batch", ["linecount", REQUIRED], ["fill_with", null]),
+  default: p("default", ["default_value", ""], ["boolean", false]),
+  dictsort: p("dictsort", ["case_sensitive", false], ["by", "key"], ["reverse", false]),
+  int: p("int", ["default", 0], ["base", 10]),
+  indent: p("indent", ["width", 4], ["first", false], ["blank", false]),
+  join: p("join", ["d", ""], ["attribute", null]),
+  round: p("round", ["precision", 0], ["method", "common"]),
+  sort: p("sort", ["reverse", false], ["case_sensitive", false], ["attribute", null]),
+  sum: p("sum", ["attribute", null], ["start", 0]),
+  tojson: p("tojson", ["indent", null]),
+  truncate: p("truncate", ["length", 255], ["killwords", false], ["end", "..."], ["leeway", 5]),
+  unique: p("unique", ["case_sensitive", false], ["attribute", null]),
+};
 const str = (v: unknown): string => pyStr(v);
 const lowerIf = (v: unknown, caseSensitive: unknown): unknown => (!truthy(caseSensitive) && typeof v === "string" ? v.toLowerCase() : v);
 const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown) => (x: unknown): unknown =>
@@ -51,7 +68,7 @@ function selectOrReject(env: FilterEnv, value: unknown, args: unknown[], byAttr:
 }
 
 function groupby(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, unknown>): unknown[] {
-  const [attribute, dflt, cs] = p("groupby", ["attribute", REQUIRED], ["default", null], ["case_sensitive", false])(a, k);
+  const [attribute, dflt, cs] = BIND.groupby(a, k);
   const key = (x: unknown) => {
     const v = env.attr(x, String(attribute));
     return lowerIf(v === undefined ? dflt : v, cs);
@@ -72,7 +89,7 @@ function groupby(env: FilterEnv, value: unknown, a: unknown[], k: Record<string,
 }
 
 function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, unknown>, sign: number): unknown {
-  const [cs, attribute] = p("max", ["case_sensitive", false], ["attribute", null])(a, k);
+  const [cs, attribute] = BIND.max(a, k);
   const items = iterate(value);
   if (items.length === 0) return undefined;
   const key = keyFn(env, attribute, cs);
@@ -84,7 +101,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   abs: (_e, v) => (v instanceof PyFloat ? new PyFloat(Math.abs(v.value)) : Math.abs(numberOf(v) ?? fail("bad operand type for abs()"))),
   attr: (e, v, a) => e.attr(v, String(a[0])),
   batch: (_e, v, a, k) => {
-    const [size, fill] = p("batch", ["linecount", REQUIRED], ["fill_with", null])(a, k);
+    const [size, fill] = BIND.batch(a, k);
     const n = numberOf(size) as number;
     const out: unknown[][] = [];
     for (const x of iterate(v)) {
@@ -99,11 +116,11 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   count: (_e, v) => iterate(v).length,
   length: (_e, v) => (typeof v === "string" ? [...v].length : isDict(v) ? Object.keys(v).length : iterate(v).length),
   default: (_e, v, a, k) => {
-    const [dflt, boolean] = p("default", ["default_value", ""], ["boolean", false])(a, k);
+    const [dflt, boolean] = BIND.default(a, k);
     return v === undefined || (truthy(boolean) && !truthy(v)) ? dflt : v;
   },
   dictsort: (_e, v, a, k) => {
-    const [cs, by, reverse] = p("dictsort", ["case_sensitive", false], ["by", "key"], ["reverse", false])(a, k);
+    const [cs, by, reverse] = BIND.dictsort(a, k);
     const pos = by === "value" ? 1 : 0;
     const items = Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]));
     return items.sort((x, y) => order("<", lowerIf(x[pos], cs), lowerIf(y[pos], cs)) * (truthy(reverse) ? -1 : 1));
@@ -119,20 +136,20 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     return Number.isNaN(n) ? (a[0] === undefined ? new PyFloat(0) : a[0]) : toFloat(n);
   },
   int: (_e, v, a, k) => {
-    const [dflt, base] = p("int", ["default", 0], ["base", 10])(a, k);
+    const [dflt, base] = BIND.int(a, k);
     return toInt(v, dflt, numberOf(base) ?? 10);
   },
   format: (_e, v, a, k) => printfFormat(str(v), Object.keys(k).length > 0 ? [k] : a),
   groupby,
   indent: (_e, v, a, k) => {
-    const [width, first, blank] = p("indent", ["width", 4], ["first", false], ["blank", false])(a, k);
+    const [width, first, blank] = BIND.indent(a, k);
     const pad = typeof width === "string" ? width : " ".repeat(numberOf(width) ?? 4);
     const lines = str(v).split("\n");
     return lines.map((l, i) => ((i === 0 && !truthy(first)) || (l.trim() === "" && !truthy(blank)) ? l : pad + l)).join("\n");
   },
   items: (_e, v) => (v === undefined ? [] : Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]))),
   join: (e, v, a, k) => {
-    const [d, attribute] = p("join", ["d", ""], ["attribute", null])(a, k);
+    const [d, attribute] = BIND.join(a, k);
     return iterate(v).map((x) => str(attribute === null ? x : e.attr(x, String(attribute)))).join(str(d));
   },
   list: (_e, v) => [...iterate(v)],
@@ -163,7 +180,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   replace: (_e, v, a) => STR_METHODS.replace(str(v), a, {}, () => undefined),
   reverse: (_e, v) => (typeof v === "string" ? [...v].reverse().join("") : [...iterate(v)].reverse()),
   round: (_e, v, a, k) => {
-    const [precision, method] = p("round", ["precision", 0], ["method", "common"])(a, k);
+    const [precision, method] = BIND.round(a, k);
     const n = numberOf(v) ?? 0;
     const m = 10 ** (numberOf(precision) ?? 0);
     const r = method === "ceil" ? Math.ceil(n * m) / m : method === "floor" ? Math.floor(n * m) / m : roundHalfEven(n, numberOf(precision) ?? 0);
@@ -186,7 +203,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     return out;
   },
   sort: (e, v, a, k) => {
-    const [reverse, cs, attribute] = p("sort", ["reverse", false], ["case_sensitive", false], ["attribute", null])(a, k);
+    const [reverse, cs, attribute] = BIND.sort(a, k);
     const parts = typeof attribute === "string" && attribute.includes(",") ? attribute.split(",").map((x) => keyFn(e, x.trim(), cs)) : undefined;
     const key = parts ? (x: unknown) => parts.map((f) => f(x)) : keyFn(e, attribute, cs);
     return [...iterate(v)].sort((x, y) => order("<", key(x), key(y)) * (truthy(reverse) ? -1 : 1));
@@ -194,14 +211,14 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   string: (_e, v) => str(v),
   striptags: (_e, v) => str(v).replace(/<!--[\s\S]*?-->|<[^>]*>/g, "").replace(/\s+/g, " ").trim(),
   sum: (e, v, a, k) => {
-    const [attribute, start] = p("sum", ["attribute", null], ["start", 0])(a, k);
+    const [attribute, start] = BIND.sum(a, k);
     return iterate(v).reduce((acc: unknown, x) => add(acc, attribute === null ? x : e.attr(x, String(attribute))), start);
   },
   title: (_e, v) => STR_METHODS.title(str(v), [], {}, () => undefined),
-  tojson: (_e, v, a, k) => toJson(v, numberOf(p("tojson", ["indent", null])(a, k)[0]) ?? undefined),
+  tojson: (_e, v, a, k) => toJson(v, numberOf(BIND.tojson(a, k)[0]) ?? undefined),
   trim: (_e, v, a) => STR_METHODS.strip(str(v), a, {}, () => undefined),
   truncate: (_e, v, a, k) => {
-    const [length, killwords, end, leeway] = p("truncate", ["length", 255], ["killwords", false], ["end", "..."], ["leeway", 5])(a, k);
+    const [length, killwords, end, leeway] = BIND.truncate(a, k);
     const s = str(v);
     const n = numberOf(length) as number;
     if (s.length <= n + (numberOf(leeway) ?? 5)) return s;
@@ -209,7 +226,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     return (truthy(killwords) ? cut : cut.replace(/\s*\S*$/, "")) + str(end);
   },
   unique: (e, v, a, k) => {
-    const [cs, attribute] = p("unique", ["case_sensitive", false], ["attribute", null])(a, k);
+    const [cs, attribute] = BIND.unique(a, k);
     const key = keyFn(e, attribute, cs);
     const seen: unknown[] = [];
     return iterate(v).filter((x) => {

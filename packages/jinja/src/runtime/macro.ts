@@ -31,14 +31,15 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
     if (args.length > params.length && !spec.catchVarargs) {
       fail(`macro '${name}' takes not more than ${params.length} argument(s)`);
     }
-    const rest: Record<string, unknown> = {};
-    for (const k of Object.keys(kwargs)) rest[k] = kwargs[k];
+    let nkw = 0;
+    for (const _k in kwargs) nkw++;
+    const rest: Record<string, unknown> = nkw === 0 && !spec.catchKwargs ? kwargs : { ...kwargs };
     for (let i = 0; i < params.length; i++) {
       const p = params[i];
       if (i < args.length) {
-        if (p in rest) fail(`macro '${name}' got multiple values for argument '${p}'`);
+        if (nkw > 0 && Object.prototype.hasOwnProperty.call(rest, p)) fail(`macro '${name}' got multiple values for argument '${p}'`);
         s[p] = args[i];
-      } else if (Object.prototype.hasOwnProperty.call(rest, p)) {
+      } else if (nkw > 0 && Object.prototype.hasOwnProperty.call(rest, p)) {
         s[p] = rest[p];
         delete rest[p];
       } else {
@@ -46,13 +47,13 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
         s[p] = d ? d(s) : undefined;
       }
     }
-    if (spec.catchCaller || "caller" in rest) {
+    if (spec.catchCaller || (nkw > 0 && "caller" in rest)) {
       s.caller = rest.caller;
-      delete rest.caller;
+      if (nkw > 0) delete rest.caller;
     }
     if (spec.catchVarargs) s.varargs = Tuple.create(args.slice(params.length));
     if (spec.catchKwargs) s.kwargs = rest;
-    else {
+    else if (nkw > 0) {
       const extra = Object.keys(rest);
       if (extra.length > 0) fail(`macro '${name}' takes no keyword argument '${extra[0]}'`);
     }

@@ -208,6 +208,27 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
   },
 };
 
+/** Returned by {@link invokePythonMethod} when `self`'s type has no method `name`. */
+export const NO_METHOD = Symbol("no such method");
+
+/** Calls `self.name(args)` when `self`'s Python type has that method (without binding it first). */
+export function invokePythonMethod(self: unknown, name: string, a: unknown[], k: Record<string, unknown>, getattr: (o: unknown, n: string) => unknown): unknown {
+  if (typeof self === "string") {
+    const m = STR_METHODS[name];
+    return m ? m(self, a, k, getattr) : NO_METHOD;
+  }
+  if (Array.isArray(self)) {
+    if (self instanceof Tuple && !TUPLE_METHODS.has(name)) return NO_METHOD;
+    const m = LIST_METHODS[name];
+    return m ? m(self, a, k) : NO_METHOD;
+  }
+  if (isDict(self)) {
+    const m = DICT_METHODS[name];
+    return m ? m(self, a, k) : NO_METHOD;
+  }
+  return NO_METHOD;
+}
+
 /** Finds the Python method `name` for `self`, if its type has one. */
 export function pythonMethod(self: unknown, name: string): ((a: unknown[], k: Record<string, unknown>, getattr: (o: unknown, n: string) => unknown) => unknown) | undefined {
   if (typeof self === "string") {

@@ -19,6 +19,10 @@ export interface RenderMeta {
   source: string;
 }
 
+const EMPTY_ARGS: unknown[] = Object.freeze([]) as unknown as unknown[];
+const EMPTY_KWARGS: Record<string, unknown> = Object.freeze({});
+
+const DIGITS = /^\d+$/;
 const OBJECT_PROTO = Object.prototype as unknown as Record<string, unknown>;
 
 /** Builds the runtime object generated template code calls (`rt.*`). */
@@ -27,6 +31,7 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
     filter: (name, value, args, kwargs) => applyFilter(name, value, args, kwargs),
     test: (name, value, args) => applyTest(name, value, args),
     attr: (value, path) => {
+      if (!path.includes(".") && !DIGITS.test(path)) return value === undefined ? undefined : getattr(value, path, path);
       let v = value;
       for (const part of path.split(".")) v = /^\d+$/.test(part) ? getitem(v, Number(part), part) : v === undefined ? undefined : getattr(v, part, part);
       return v;
@@ -43,6 +48,9 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
     return t(value, ...args);
   }
   return {
+    /** Shared empty argument list and keyword object for calls without arguments. */
+    A0: EMPTY_ARGS,
+    K0: EMPTY_KWARGS,
     ...ops,
     str: pyStr,
     truthy,

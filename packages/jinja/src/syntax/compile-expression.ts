@@ -66,7 +66,7 @@ export function compileExpr(e: Expr, cx: ExpressionContext): string {
     case "Filter": {
       cx.checkFilter(e.name, e);
       const [args, kwargs] = compileArgs(e.args, cx);
-      return `(ln = ${e.lineno}, co = ${e.colno}, rt.filter(${str(e.name)}, ${c(e.value)}, ${args}, ${kwargs} || {}))`;
+      return `(ln = ${e.lineno}, co = ${e.colno}, rt.filter(${str(e.name)}, ${c(e.value)}, ${args}, ${kwargs === "null" ? "rt.K0" : kwargs}))`;
     }
     case "Test": {
       cx.checkTest(e.name, e);
@@ -123,5 +123,6 @@ export function compileArgs(args: Arg[], cx: ExpressionContext): [string, string
   }
   const kwObj = kw.length > 0 ? `{${kw.join(", ")}}` : splats.length > 0 ? "{}" : "null";
   const kwargs = splats.length > 0 ? `Object.assign(${kwObj}, ${splats.map((x) => `rt.kwargsOf(${x})`).join(", ")})` : kwObj;
-  return [`[${pos.join(", ")}]`, kwargs];
+  // rt.A0 is a shared frozen empty list: callees never change their argument lists.
+  return [pos.length === 0 ? "rt.A0" : `[${pos.join(", ")}]`, kwargs];
 }

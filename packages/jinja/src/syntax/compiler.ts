@@ -166,7 +166,7 @@ export class JinjaCompiler extends BaseCompiler {
     return filters.reduce((acc, f) => {
       this.expressionContext.checkFilter(f.name, { t: "Lit", value: null, lineno: f.lineno, colno: f.colno });
       const [args, kwargs] = compileArgs(f.args, this.expressionContext);
-      return `rt.filter(${JSON.stringify(f.name)}, ${acc}, ${args}, ${kwargs} || {})`;
+      return `rt.filter(${JSON.stringify(f.name)}, ${acc}, ${args}, ${kwargs === "null" ? "rt.K0" : kwargs})`;
     }, value);
   }
 
