@@ -15,6 +15,24 @@ export interface SyncWarehouse {
 export type ResultRow = unknown[] & Record<string, unknown>;
 
 /**
+ * One column of a query result (`results.columns[0].values()`). A class, not a plain object:
+ * templates treat plain objects as Python dicts, whose `values()` would shadow this one.
+ */
+export class AgateColumn {
+  constructor(
+    readonly name: string,
+    readonly data_type: string,
+    private readonly cells: unknown[],
+  ) {}
+  values(): unknown[] {
+    return this.cells;
+  }
+  values_without_nulls(): unknown[] {
+    return this.cells.filter((v) => v !== null && v !== undefined);
+  }
+}
+
+/**
  * A query result shaped like the agate table dbt hands templates: iterable rows,
  * `rows`, `columns` (each with `name` and `values()`), `column_names`, `print_table()`.
  */
@@ -29,7 +47,7 @@ export function agateTable(result: QueryResult): ResultRow[] & Record<string, un
   table.rows = rows;
   table.column_names = names;
   table.column_types = result.columns.map((c) => c.type);
-  table.columns = names.map((name, i) => ({ name, data_type: result.columns[i].type, values: () => rows.map((r) => r[i]) }));
+  table.columns = names.map((name, i) => new AgateColumn(name, result.columns[i].type, rows.map((r) => r[i])));
   table.print_table = () => "";
   return table;
 }

@@ -1,0 +1,126 @@
+/**
+ * The CLI's commands and output formats through the public Node API: ls outputs,
+ * compile --inline, JSON logs, show, run-operation, retry, clean, init, debug,
+ * and two invocations at once.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { makeProject, removeAllProjects, runApi } from "./helpers/fixture-project";
+
+afterAll(() => removeAllProjects());
+
+describe("tsdbt ls", () => {
+  it("prints selectors, names, paths and JSON lines with chosen keys", async () => {
+    const p = makeProject();
+    const selector = await runApi(["ls", "-s", "+customer_orders", "--resource-type", "model"], { project: p });
+    expect(selector.stdout.split("\n")).toEqual(["fixture.customer_orders", "fixture.customers", "fixture.orders"]);
+    const names = await runApi(["ls", "--select", "customers", "--output", "name"], { project: p });
+    expect(names.stdout.split("\n").sort()).toEqual(["customers", "not_null_customers_id", "unique_customers_id"]);
+    const paths = await runApi(["ls", "-s", "orders", "--output", "path", "--resource-type", "model"], { project: p });
+    expect(paths.stdout).toBe("models/orders.sql");
+    const json = await runApi(["ls", "-s", "customers", "--resource-type", "model", "--output", "json", "--output-keys", "name", "resource_type"], { project: p });
+    expect(JSON.parse(json.stdout)).toEqual({ name: "customers", resource_type: "model" });
+  });
+
+  it("accepts flags before the command, as dbt does", async () => {
+    const p = makeProject();
+    const r = await runApi(["--project-dir", p.dir, "--profiles-dir", p.dir, "-q", "ls", "--output", "name", "-s", "orders", "--resource-type", "model"], { projectFlags: false });
+    expect(r.stdout).toBe("orders");
+  });
+});
+
+describe("tsdbt compile", () => {
+  it("compiles an inline query in the project's context and prints {compiled} with --output json", async () => {
+    const p = makeProject();
+    const r = await runApi(["compile", "--inline", "select {{ cents_to_dollars('x') }} from {{ ref('orders') }}", "--output", "json"], { project: p });
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout.split("\n").pop()!)).toEqual({ compiled: 'select (x / 100.0) from "t"."main"."orders"' });
+    expect(fs.existsSync(p.file("target/t.duckdb"))).toBe(false);
+  });
+
+  it("writes compiled SQL under target/compiled and a manifest, with no warehouse connection", async () => {
+    const p = makeProject();
+    const r = await runApi(["compile"], { project: p });
+    expect(r.exitCode).toBe(0);
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/customer_orders.sql"), "utf8")).toContain('from "t"."main"."customers" c');
+    expect(fs.existsSync(p.file("target/manifest.json"))).toBe(true);
+    expect(fs.existsSync(p.file("target/t.duckdb"))).toBe(false);
+  });
+});
+
+describe("tsdbt run with --log-format json", () => {
+  it("prints one dbt-shaped JSON object per line, node events carrying node_info", async () => {
+    const p = makeProject();
+    const r = await runApi(["run", "--log-format", "json"], { project: p });
+    expect(r.exitCode).toBe(0);
+    const events = r.stdout.split("\n").map((l) => JSON.parse(l));
+    for (const e of events) expect(Object.keys(e.info).sort()).toEqual(["code", "invocation_id", "level", "msg", "name", "pid", "thread", "ts"]);
+    const finished = events.filter((e) => e.info.name === "NodeFinished");
+    expect(finished.map((e) => e.data.node_info.unique_id).sort()).toEqual(["model.fixture.customer_orders", "model.fixture.customers", "model.fixture.orders"]);
+    expect(finished[0].data.node_info).toMatchObject({ node_status: "success", resource_type: "model", materialized: "view" });
+    expect(events.at(-1).info.msg).toBe("Done. PASS=3 WARN=0 ERROR=0 SKIP=0 TOTAL=3");
+  });
+});
+
+describe("show, run-operation, retry", () => {
+  it("show previews a model's rows; run-operation calls a macro against the target", async () => {
+    const p = makeProject({ "macros/count_rows.sql": "{% macro count_rows(rel) %}{% set r = run_query('select count(*) as n from ' ~ ref(rel)) %}{{ log('rows: ' ~ r.columns[0].values()[0], info=True) }}{% endmacro %}" });
+    expect((await runApi(["run"], { project: p })).exitCode).toBe(0);
+    const show = await runApi(["show", "-s", "customer_orders", "--output", "json"], { project: p });
+    expect(JSON.parse(show.stdout.split("\n").pop()!)).toEqual({ node: "customer_orders", show: [{ id: 1, n: 1 }] });
+    const op = await runApi(["run-operation", "count_rows", "--args", "{rel: orders}"], { project: p });
+    expect(op.exitCode).toBe(0);
+    expect(op.stdout).toContain("rows: 1");
+  });
+
+  it("retry re-runs only what failed or was skipped last time", async () => {
+    const p = makeProject({ "models/orders.sql": "select 10 as order_id, 1 as customer_id from no_such_table" });
+    const first = await runApi(["run"], { project: p });
+    expect(first.exitCode).toBe(1);
+    expect(first.stdout).toContain("Done. PASS=1 WARN=0 ERROR=1 SKIP=1 TOTAL=3");
+    fs.writeFileSync(p.file("models/orders.sql"), "select 10 as order_id, 1 as customer_id\n");
+    const retry = await runApi(["retry"], { project: p });
+    expect(retry.exitCode).toBe(0);
+    expect(retry.stdout).toContain("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 TOTAL=2");
+  });
+});
+
+describe("init, clean, debug", () => {
+  it("init scaffolds a DuckDB project that builds", async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-init-"));
+    const { invoke } = require("tsdbt") as typeof import("tsdbt");
+    const quiet = { write: () => undefined, cwd };
+    expect((await invoke(["init", "my_shop"], quiet)).exitCode).toBe(0);
+    expect(fs.readFileSync(path.join(cwd, "my_shop", "dbt_project.yml"), "utf8")).toContain("name: 'my_shop'");
+    const build = await invoke(["build", "--project-dir", path.join(cwd, "my_shop"), "--profiles-dir", path.join(cwd, "my_shop")], quiet);
+    expect(build.exitCode).toBe(0);
+    expect((await invoke(["init", "my_shop"], quiet)).exitCode).toBe(2);
+    fs.rmSync(cwd, { recursive: true, force: true });
+  });
+
+  it("clean removes the clean-targets; debug checks the connection", async () => {
+    const p = makeProject();
+    expect((await runApi(["compile"], { project: p })).exitCode).toBe(0);
+    expect((await runApi(["clean"], { project: p })).exitCode).toBe(0);
+    expect(fs.existsSync(p.file("target"))).toBe(false);
+    const debug = await runApi(["debug"], { project: p });
+    expect(debug.exitCode).toBe(0);
+    expect(debug.stdout).toContain("All checks passed!");
+  });
+});
+
+describe("the Node API", () => {
+  it("runs two invocations at once without sharing state", async () => {
+    const a = makeProject();
+    const b = makeProject({ "models/orders.sql": "select 20 as order_id, 1 as customer_id union all select 21, 1\n" });
+    const [ra, rb] = await Promise.all([runApi(["run"], { project: a }), runApi(["run"], { project: b })]);
+    expect([ra.exitCode, rb.exitCode]).toEqual([0, 0]);
+    const [sa, sb] = await Promise.all([
+      runApi(["show", "-s", "customer_orders", "--output", "json"], { project: a }),
+      runApi(["show", "-s", "customer_orders", "--output", "json"], { project: b }),
+    ]);
+    expect(JSON.parse(sa.stdout.split("\n").pop()!).show).toEqual([{ id: 1, n: 1 }]);
+    expect(JSON.parse(sb.stdout.split("\n").pop()!).show).toEqual([{ id: 1, n: 2 }]);
+  });
+});
