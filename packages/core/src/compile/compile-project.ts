@@ -17,6 +17,8 @@ export interface CompileOptions {
   connect?: () => Promise<SyncWarehouse>;
   /** Write target/compiled/** (default true). */
   write?: boolean;
+  /** Skip the static fast paths (for proving they change nothing). */
+  fullRender?: boolean;
 }
 
 const COMPILABLE = new Set(["model", "analysis", "test", "snapshot"]);
@@ -36,7 +38,7 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
   const { manifest, session, naming } = parsed;
   const index = indexManifest(manifest, parsed.project.name, naming);
   let warehouse: SyncWarehouse | undefined;
-  let compiler = new NodeCompiler(session, index, { execute: true });
+  let compiler = new NodeCompiler(session, index, { execute: true, fullRender: options.fullRender });
   const ids = options.selected ?? Object.keys(manifest.nodes);
   const nodes = ids.map((id) => manifest.nodes[id]).filter((n): n is ManifestNode => Boolean(n) && COMPILABLE.has(n.resource_type));
   const diagnostics: Diagnostic[] = [];
@@ -49,7 +51,7 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
       } catch (e) {
         if (!isWarehouseNeeded(e) || !options.connect) throw e;
         warehouse ??= await options.connect();
-        compiler = new NodeCompiler(session, index, { execute: true, warehouse });
+        compiler = new NodeCompiler(session, index, { execute: true, warehouse, fullRender: options.fullRender });
         result = compiler.compile(node);
       }
       node.compiled = true;
@@ -63,13 +65,9 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
   }
   if (diagnostics.length) throw new DiagnosticError(diagnostics);
   if (options.write !== false) {
-    await Promise.all(
-      nodes.map(async (n) => {
-        const file = path.join(parsed.projectDir, n.compiled_path!);
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, n.compiled_code ?? "");
-      }),
-    );
+    const folders = new Set(nodes.map((n) => path.dirname(path.join(parsed.projectDir, n.compiled_path!))));
+    await Promise.all([...folders].map((dir) => mkdir(dir, { recursive: true })));
+    await Promise.all(nodes.map((n) => writeFile(path.join(parsed.projectDir, n.compiled_path!), n.compiled_code ?? "")));
   }
   return { compiled: nodes, warehouse };
 }

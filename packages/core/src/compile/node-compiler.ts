@@ -1,5 +1,7 @@
 import type { ManifestNode } from "../manifest/types";
-import { createNodeContext, type RenderSession } from "../context/node-context";
+import { createNodeContext, type NodeScope, type RenderSession } from "../context/node-context";
+import { renderStatic, staticParse } from "../parse/static-parse";
+import { evaluateStatically } from "./static-expression";
 import type { SyncWarehouse } from "../context/warehouse";
 import { createExecutionScope, cteName, type ManifestIndex } from "./execution-scope";
 import { injectCtes, type InjectedCte } from "./inject-ctes";
@@ -18,6 +20,8 @@ export interface NodeCompilerOptions {
   warehouse?: SyncWarehouse;
   /** Extra names for every render (graph, selected_resources, …). */
   extra?: Record<string, unknown>;
+  /** Render every node with the full renderer (tests prove the fast paths give identical SQL). */
+  fullRender?: boolean;
 }
 
 const TEST_KWARGS = "_dbt_generic_test_kwargs";
@@ -76,18 +80,29 @@ export class NodeCompiler {
       },
       extra: { ...this.options.extra, ...extra },
     });
+    // a template whose Jinja is only ref/source/config with literal arguments needs no renderer
+    const fast = text === node.raw_code && !this.options.fullRender ? staticParse(text) : null;
+    if (fast) {
+      const body = renderStatic(text, fast, (call) => {
+        if (call.fn === "ref") return String(scope.ref(call.args, call.kwargs));
+        if (call.fn === "source") return String(scope.source(String(call.args[0]), String(call.args[1])));
+        return "";
+      });
+      return { body, ephemerals };
+    }
     const { context, resolveGlobal } = createNodeContext(this.session, scope);
-    if (node.test_metadata && text === node.raw_code) context[TEST_KWARGS] = this.testKwargs(node, context, resolveGlobal);
+    if (node.test_metadata && text === node.raw_code) context[TEST_KWARGS] = this.testKwargs(node, context, resolveGlobal, scope);
     const body = this.session.env.render(text, context, { file: file ?? node.original_file_path, resolveGlobal });
     return { body, ephemerals };
   }
 
   /** Evaluates a generic test's arguments: `ref(...)`/`source(...)` strings and the model become values. */
-  private testKwargs(node: ManifestNode, context: Record<string, unknown>, resolveGlobal: (name: string) => unknown): Record<string, unknown> {
+  private testKwargs(node: ManifestNode, context: Record<string, unknown>, resolveGlobal: (name: string) => unknown, scope: NodeScope): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node.test_metadata!.kwargs)) {
       const expr = typeof value === "string" ? /^\s*\{\{(.*)\}\}\s*$/s.exec(value)?.[1] ?? (/^\s*(ref|source)\s*\(/.test(value) ? value : null) : null;
-      out[key] = expr === null ? value : this.evaluate(expr, context, resolveGlobal, node.original_file_path);
+      if (expr === null) out[key] = value;
+      else out[key] = (this.options.fullRender ? undefined : evaluateStatically(expr, scope, resolveGlobal)) ?? this.evaluate(expr, context, resolveGlobal, node.original_file_path);
     }
     return out;
   }

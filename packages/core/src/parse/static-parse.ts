@@ -1,5 +1,13 @@
 import { readLiteralArgs } from "./literal-args";
 
+/** A tag's offsets in the source and its whitespace control (`{{-`, `-}}`, `{#-`, `-#}`). */
+export interface StaticSpan {
+  start: number;
+  end: number;
+  trimLeft: boolean;
+  trimRight: boolean;
+}
+
 /** One `{{ ref(…) }}`, `{{ source(…) }}` or `{{ config(…) }}` expression found by the static reader. */
 export interface StaticCall {
   fn: "ref" | "source" | "config";
@@ -16,8 +24,8 @@ export interface StaticCall {
 /** What the static reader learned from a template that needs no rendering. */
 export interface StaticParse {
   calls: StaticCall[];
-  /** Offsets of `{# … #}` comments. */
-  comments: { start: number; end: number }[];
+  /** Offsets of `{# … #}` comments, with their whitespace control. */
+  comments: StaticSpan[];
 }
 
 const CALL = /^\s*(ref|source|config)\s*(?=\()/;
@@ -29,7 +37,9 @@ const CALL = /^\s*(ref|source|config)\s*(?=\()/;
  */
 export function staticParse(source: string): StaticParse | null {
   const calls: StaticCall[] = [];
-  const comments: { start: number; end: number }[] = [];
+  const comments: StaticSpan[] = [];
+  // Jinja normalises line endings; leave such files to the renderer
+  if (source.includes("\r")) return null;
   let i = 0;
   for (;;) {
     const open = source.indexOf("{", i);
@@ -39,7 +49,7 @@ export function staticParse(source: string): StaticParse | null {
     if (next === "#") {
       const close = source.indexOf("#}", open + 2);
       if (close < 0) return null;
-      comments.push({ start: open, end: close + 2 });
+      comments.push({ start: open, end: close + 2, trimLeft: source[open + 2] === "-", trimRight: close > open + 2 && source[close - 1] === "-" });
       i = close + 2;
       continue;
     }
@@ -62,4 +72,31 @@ export function staticParse(source: string): StaticParse | null {
     i = close + 2;
   }
   return { calls, comments };
+}
+
+/**
+ * Produces a static template's output without rendering: each call replaced by `valueOf(call)`,
+ * comments removed, whitespace control applied, and the template's single trailing newline
+ * dropped, exactly as the Jinja renderer would.
+ */
+export function renderStatic(source: string, parsed: StaticParse, valueOf: (call: StaticCall) => string): string {
+  const spans: (StaticSpan & { value: string })[] = [
+    ...parsed.calls.map((c) => ({ ...c, value: valueOf(c) })),
+    ...parsed.comments.map((c) => ({ ...c, value: "" })),
+  ].sort((a, b) => a.start - b.start);
+  const end = source.endsWith("\n") ? source.length - 1 : source.length;
+  let out = "";
+  let pos = 0;
+  let trimNext = false;
+  for (const span of spans) {
+    let text = source.slice(pos, span.start);
+    if (trimNext) text = text.replace(/^\s+/, "");
+    if (span.trimLeft) text = text.replace(/\s+$/, "");
+    out += text + span.value;
+    pos = span.end;
+    trimNext = span.trimRight;
+  }
+  let tail = source.slice(pos, Math.max(pos, end));
+  if (trimNext) tail = source.slice(pos).replace(/^\s+/, "");
+  return out + tail;
 }
