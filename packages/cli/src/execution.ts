@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { NodeCompiler, indexManifest, relationFor, type ParsedProject } from "@tsdbt/core";
+import { NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
 import type { NodeCompiler as RunnerCompiler } from "@tsdbt/runner";
 
 /**
@@ -28,10 +28,22 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler): R
     relationOf(id) {
       return relationFor(manifest.nodes[id]!, parsed.naming);
     },
+    unitTests: unitTestPort(parsed),
   };
 }
 
 /** A core compiler that renders with `execute` true against a live warehouse. */
 export function liveCompiler(parsed: ParsedProject, warehouse: ConstructorParameters<typeof NodeCompiler>[2]["warehouse"], extra?: Record<string, unknown>): NodeCompiler {
   return new NodeCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming), { execute: true, warehouse, extra });
+}
+
+/** Core's unit test compiler as the runner's port. */
+function unitTestPort(parsed: ParsedProject): RunnerCompiler["unitTests"] {
+  const compiler = new UnitTestCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming));
+  const def = (id: string) => parsed.manifest.unit_tests[id] as UnitTestDefinition;
+  return {
+    inputRelations: (id) => compiler.inputsOf(def(id)).map((i) => i.relation),
+    compile: (id, columns) => compiler.compile(def(id), columns),
+    expected: (id, actual) => compiler.expected(def(id), actual),
+  };
 }

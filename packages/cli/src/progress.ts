@@ -15,6 +15,7 @@ function relationLabel(info: NodeInfo): string {
 
 function describe(info: NodeInfo): string {
   if (info.resource_type === "test") return `test ${info.node_name}`;
+  if (info.resource_type === "unit_test") return `unit_test ${info.node_name}`;
   if (info.resource_type === "seed") return `seed file ${relationLabel(info)}`;
   if (info.resource_type === "snapshot") return `snapshot ${relationLabel(info)}`;
   return `sql ${info.materialized} model ${relationLabel(info)}`;
@@ -36,7 +37,7 @@ function finishLine(info: NodeInfo, r: NodeResult): { text: string; level: "info
     case "fail":
       return { text: dots(`FAIL ${r.failures ?? ""} ${info.node_name}`.replace("  ", " "), `[FAIL ${r.failures ?? ""} in ${secs}]`), level: "error" };
     case "skipped":
-      return { text: dots(info.resource_type === "test" ? `SKIP test ${info.node_name}` : `SKIP relation ${relationLabel(info)}`, "[SKIP]"), level: "info" };
+      return { text: dots(info.resource_type === "test" || info.resource_type === "unit_test" ? `SKIP ${info.resource_type} ${info.node_name}` : `SKIP relation ${relationLabel(info)}`, "[SKIP]"), level: "info" };
     default:
       return { text: dots(`ERROR creating ${describe(info)}`, `[ERROR in ${secs}]`), level: "error" };
   }

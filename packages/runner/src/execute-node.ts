@@ -5,6 +5,8 @@ import type { BuildContext, BuildOutcome } from "./materializations/build-contex
 import { materializationFor } from "./materializations/registry";
 import { seedMaterialization } from "./materializations/seed";
 import { snapshotMaterialization } from "./snapshots/snapshot-materialization";
+import { isUnitTestNode } from "./unit-tests/unit-test-node";
+import { runUnitTest } from "./unit-tests/run-unit-test";
 import { describeError, RunnerError, RunnerErrorCode } from "./runner-error";
 import type { NodeCompiler, NodeResult, NodeStatus, TimingInfo } from "./types";
 
@@ -30,7 +32,7 @@ export function threadName(thread: number): string {
 
 /** The relation a model or seed builds, or null for tests. */
 export function relationFor(node: ManifestNode, environment: ExecutionEnvironment): Relation | null {
-  if (node.resource_type === "test") return null;
+  if (node.resource_type === "test" || isUnitTestNode(node)) return null;
   return new Relation(environment.compiler.relationOf(node.unique_id), environment.adapter.dialect.quote);
 }
 
@@ -59,7 +61,10 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
   let adapterResponse: Record<string, unknown> = {};
   try {
     relation = relationFor(node, environment);
-    if (node.resource_type === "test") {
+    if (isUnitTestNode(node)) {
+      ({ status, failures, message } = await runUnitTest(environment.adapter, environment.compiler.unitTests, node, (sql) => (compiledCode = sql)));
+      adapterResponse = { _message: "OK" };
+    } else if (node.resource_type === "test") {
       const verdict = await runDataTest(environment.adapter, node, compile(false));
       ({ status, failures, message } = verdict);
       adapterResponse = { _message: "OK" };

@@ -14,3 +14,5 @@ export { parseCsv, type CsvTable } from "./seeds/csv-reader";
 export { inferColumnKinds, seedColumns, type SeedColumnKind } from "./seeds/infer-column-types";
 export { MODEL_MATERIALIZATIONS } from "./materializations/registry";
 export { INCREMENTAL_STRATEGIES, type IncrementalStrategy, type IncrementalInput } from "./materializations/incremental-strategies";
+export type { UnitTestPort, TypedColumn } from "./unit-tests/unit-test-port";
+export { diffRows, formatRowDiff, type RowDiff } from "./unit-tests/row-diff";

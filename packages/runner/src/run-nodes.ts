@@ -6,6 +6,8 @@ import { runProjectHooks } from "./run-hooks";
 import { stoppableAdapter } from "./stoppable-adapter";
 import { runSchedule, type SkipReason } from "./scheduler/dag-scheduler";
 import { buildRunTasks } from "./scheduler/run-graph";
+import { runnableNode } from "./unit-tests/unit-test-node";
+import { withUnitTestTasks } from "./unit-tests/unit-test-tasks";
 import type { NodeResult, NodeStatus, RunHookError, RunOptions, RunSummary } from "./types";
 
 /**
@@ -28,9 +30,10 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
     projectDir: options.projectDir,
     ensureSchema: (relation) => ensureSchema(schemas, environment.adapter, relation),
   };
-  const tasks = buildRunTasks(manifest, options.selected);
+  const tasks = withUnitTestTasks(manifest, options.selected, buildRunTasks(manifest, options.selected));
+  const nodeOf = (id: string): ManifestNode => runnableNode(manifest, id)!;
   const recorded = (node: ManifestNode) => !(node.resource_type === "model" && node.config.materialized === "ephemeral");
-  const total = tasks.filter((t) => recorded(manifest.nodes[t.id]!)).length;
+  const total = tasks.filter((t) => recorded(nodeOf(t.id))).length;
   let index = 0;
   const record = (node: ManifestNode, result: NodeResult, position: number): void => {
     if (!recorded(node)) return;
@@ -44,7 +47,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   if (startError) {
     hookErrors.push(startError);
     for (const task of tasks) {
-      const node = manifest.nodes[task.id]!;
+      const node = nodeOf(task.id);
       record(node, skippedResult(node, `Skipped because ${startError.message}`, environment), recorded(node) ? ++index : index);
     }
   } else {
@@ -57,7 +60,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
         return adapter.cancel();
       },
       run: async (id, thread) => {
-        const node = manifest.nodes[id]!;
+        const node = nodeOf(id);
         const position = recorded(node) ? ++index : index;
         if (recorded(node)) emit({ kind: "node_start", index: position, total, node_info: nodeInfo(node, environment, null) });
         const result = await executeNode(node, environment, thread);
@@ -65,7 +68,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
         return isSuccessful(result.status);
       },
       skip: (id, reason) => {
-        const node = manifest.nodes[id]!;
+        const node = nodeOf(id);
         record(node, skippedResult(node, skipMessage(reason), environment), recorded(node) ? ++index : index);
       },
     });

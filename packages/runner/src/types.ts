@@ -1,5 +1,6 @@
 import type { Adapter, RelationRef } from "@tsdbt/adapter-api";
 import type { Manifest } from "@tsdbt/core";
+import type { UnitTestPort } from "./unit-tests/unit-test-port";
 
 /** What core gives the runner for each node to execute. */
 export interface NodeCompiler {
@@ -13,6 +14,8 @@ export interface NodeCompiler {
   renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>): string;
   /** The relation a node builds (database, schema, identifier). */
   relationOf(uniqueId: string): RelationRef;
+  /** Compiles unit tests (`manifest.unit_tests`); without it a selected unit test errors. */
+  unitTests?: UnitTestPort;
 }
 
 /** Options of {@link runNodes}. */

@@ -11,9 +11,9 @@ import { openWarehouse } from "../warehouse";
 export const COMMAND_TYPES: Record<string, string[]> = {
   run: ["model"],
   seed: ["seed"],
-  test: ["test"],
+  test: ["test", "unit_test"],
   snapshot: ["snapshot"],
-  build: ["model", "seed", "snapshot", "test"],
+  build: ["model", "seed", "snapshot", "test", "unit_test"],
 };
 
 /** Options for re-running a subset (used by `retry`). */
