@@ -37,7 +37,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   let summary: RunSummary;
   try {
     const adapter = await warehouse.adapter();
-    const compiler = liveCompiler(parsed, await warehouse.connect());
+    const compiler = liveCompiler(parsed, await warehouse.connect(), { selected_resources: ids });
     ctx.logger.info("ConcurrencyLine", "Q026", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`);
     summary = await runNodes({
       manifest: parsed.manifest,

@@ -32,12 +32,17 @@ const TEST_KWARGS = "_dbt_generic_test_kwargs";
  */
 export class NodeCompiler {
   private readonly ephemeralCache = new Map<string, CompiledSql & { body: string }>();
+  /** `graph` in templates: the manifest's nodes, sources, exposures and macros. */
+  private readonly graph: Record<string, unknown>;
 
   constructor(
     private readonly session: RenderSession,
     private readonly index: ManifestIndex,
     private readonly options: NodeCompilerOptions,
-  ) {}
+  ) {
+    const m = index.manifest;
+    this.graph = { nodes: m.nodes, sources: m.sources, exposures: m.exposures, macros: m.macros, metrics: m.metrics, groups: m.groups };
+  }
 
   /** Compiles one node. Throws a JinjaError/CompilerError on a template error. */
   compile(node: ManifestNode, flags: { isIncremental?: boolean; extra?: Record<string, unknown> } = {}): CompiledSql {
@@ -78,7 +83,7 @@ export class NodeCompiler {
       onEphemeral: (n) => {
         if (!ephemerals.includes(n)) ephemerals.push(n);
       },
-      extra: { ...this.options.extra, ...extra },
+      extra: { graph: this.graph, ...this.options.extra, ...extra },
     });
     // a template whose Jinja is only ref/source/config with literal arguments needs no renderer
     const fast = text === node.raw_code && !this.options.fullRender ? staticParse(text) : null;
