@@ -1,0 +1,10 @@
+/**
+ * @packageDocumentation
+ * Column-level lineage over compiled SQL (node-sql-parser) and OpenLineage run events.
+ */
+export * from "./types";
+export { buildColumnLineage, measureCoverage, ColumnLineageBuilder, type LineageOptions } from "./build-column-lineage";
+export { dialectsFor, parseSelect, type ParserDialect } from "./parse-sql";
+export { RelationIndex, splitRelationName } from "./relation-index";
+export { compose, IDENTITY, TRANSFORMATION, AGGREGATION, indirect } from "./transformations";
+export { LineageErrorCode } from "./error-codes";
