@@ -2,7 +2,7 @@ import yargs from "yargs";
 import { closestNames } from "@tsdbt/core";
 
 /** The commands tsdbt knows. */
-export const COMMANDS = ["parse", "compile", "ls", "list", "debug", "init", "clean", "run", "build", "seed", "test", "show", "run-operation", "retry", "snapshot", "deps"] as const;
+export const COMMANDS = ["parse", "compile", "ls", "list", "debug", "init", "clean", "run", "build", "seed", "test", "show", "run-operation", "retry", "snapshot", "deps", "docs"] as const;
 
 /** Parsed command-line arguments (dbt's flags; each may come before or after the command). */
 export interface CliArgs {
@@ -31,6 +31,14 @@ export interface CliArgs {
   args?: string;
   indirectSelection?: string;
   skipProfileSetup: boolean;
+  /** `docs serve --port` (default 8080). */
+  port?: number;
+  /** `docs serve --host` (default 127.0.0.1). */
+  host?: string;
+  /** `docs generate --empty-catalog`: no warehouse queries. */
+  emptyCatalog: boolean;
+  /** `docs generate --no-compile`: document the parsed manifest as is. */
+  compile: boolean;
 }
 
 /** Thrown for a bad command line (exit code 2). */
@@ -79,6 +87,11 @@ export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
     .option("args", { type: "string" })
     .option("indirect-selection", { type: "string", choices: ["eager", "cautious", "buildable", "empty"] })
     .option("skip-profile-setup", { type: "boolean" })
+    .option("port", { type: "number" })
+    .option("host", { type: "string" })
+    .option("empty-catalog", { type: "boolean" })
+    .option("compile", { type: "boolean" })
+    .option("browser", { type: "boolean" })
     .strictOptions()
     .fail((msg, err) => {
       failure = msg ?? err?.message;
@@ -119,11 +132,15 @@ export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
     args: parsed.args as string | undefined,
     indirectSelection: parsed["indirect-selection"] as string | undefined,
     skipProfileSetup: Boolean(parsed["skip-profile-setup"]),
+    port: parsed.port as number | undefined,
+    host: parsed.host as string | undefined,
+    emptyCatalog: Boolean(parsed["empty-catalog"]),
+    compile: parsed.compile !== false,
   };
 }
 
 /** Every flag name tsdbt accepts, for "did you mean" suggestions. */
-const FLAG_NAMES = ["project-dir", "profiles-dir", "profile", "target", "vars", "threads", "target-path", "log-format", "quiet", "select", "models", "exclude", "selector", "resource-type", "full-refresh", "fail-fast", "state", "output", "output-keys", "inline", "limit", "args", "indirect-selection", "skip-profile-setup"];
+const FLAG_NAMES = ["project-dir", "profiles-dir", "profile", "target", "vars", "threads", "target-path", "log-format", "quiet", "select", "models", "exclude", "selector", "resource-type", "full-refresh", "fail-fast", "state", "output", "output-keys", "inline", "limit", "args", "indirect-selection", "skip-profile-setup", "port", "host", "empty-catalog", "compile", "no-compile", "browser"];
 
 /** Rewrites yargs' failure text as a sentence naming the flag as typed, with the closest real flag. */
 function describeFailure(message: string): string {

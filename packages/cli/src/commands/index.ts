@@ -9,6 +9,7 @@ import { executeCommand } from "./run";
 import { showCommand } from "./show";
 import { runOperationCommand } from "./run-operation";
 import { retryCommand } from "./retry";
+import { docsCommand } from "./docs";
 
 /** Command name → handler. */
 export const COMMAND_HANDLERS: Record<string, (ctx: CommandContext) => Promise<CommandOutcome>> = {
@@ -26,4 +27,5 @@ export const COMMAND_HANDLERS: Record<string, (ctx: CommandContext) => Promise<C
   show: showCommand,
   "run-operation": runOperationCommand,
   retry: retryCommand,
+  docs: docsCommand,
 };

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode } from "../manifest/types";
@@ -65,9 +65,10 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
   }
   if (diagnostics.length) throw new DiagnosticError(diagnostics);
   if (options.write !== false) {
+    // synchronous writes: for thousands of small files they are several times faster than promises
     const folders = new Set(nodes.map((n) => path.dirname(path.join(parsed.projectDir, n.compiled_path!))));
-    await Promise.all([...folders].map((dir) => mkdir(dir, { recursive: true })));
-    await Promise.all(nodes.map((n) => writeFile(path.join(parsed.projectDir, n.compiled_path!), n.compiled_code ?? "")));
+    for (const dir of folders) mkdirSync(dir, { recursive: true });
+    for (const n of nodes) writeFileSync(path.join(parsed.projectDir, n.compiled_path!), n.compiled_code ?? "");
   }
   return { compiled: nodes, warehouse };
 }

@@ -1,5 +1,5 @@
 import { Relation, type RelationRef } from "@tsdbt/adapter-api";
-import type { Manifest, ManifestNode } from "../manifest/types";
+import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types";
 import type { NodeScope } from "../context/node-context";
 import { CompilerError } from "../context/compiler-error";
 import type { SyncWarehouse } from "../context/warehouse";
@@ -12,6 +12,8 @@ export interface ManifestIndex {
   manifest: Manifest;
   rootPackage: string;
   byName: Map<string, ManifestNode[]>;
+  /** Sources by `source_name.table_name`. */
+  sources: Map<string, SourceDefinition>;
   naming: NamingTarget;
 }
 
@@ -24,7 +26,8 @@ export function indexManifest(manifest: Manifest, rootPackage: string, naming: N
     list.push(n);
     byName.set(n.name, list);
   }
-  return { manifest, rootPackage, byName, naming };
+  const sources = new Map(Object.values(manifest.sources).map((src) => [`${src.source_name}.${src.name}`, src]));
+  return { manifest, rootPackage, byName, sources, naming };
 }
 
 /** The name an ephemeral model has as a CTE. */
@@ -60,7 +63,7 @@ export function createExecutionScope(node: ManifestNode, index: ManifestIndex, f
       return relationFor(target, index.naming);
     },
     source: (sourceName, tableName) => {
-      const src = Object.values(index.manifest.sources).find((s) => s.source_name === sourceName && s.name === tableName);
+      const src = index.sources.get(`${sourceName}.${tableName}`);
       if (!src) throw new CompilerError("TSDBT-E014", `${node.unique_id} depends on source '${sourceName}.${tableName}', which was not found.`);
       const quoting = src.quoting ?? {};
       return new Relation({ database: src.database, schema: src.schema, identifier: src.identifier }, index.naming.quote, {

@@ -45,11 +45,31 @@ export function buildTestNodes(
     const node = buildGenericTestNode(def, { ...target, column: t.column }, folder);
     captureArgumentRefs(node, def.args);
     const layers = projectConfigLayers(projects, "test", target.packageName, [...folder, node.name]);
-    node.config = mergeConfigs(defaultNodeConfig("test"), ...layers, def.config) as NodeConfig;
-    if (typeof node.config.severity === "string") node.config.severity = node.config.severity.toUpperCase();
-    node.tags = [...node.config.tags];
-    node.meta = { ...(node.config.meta ?? {}) };
+    node.config = testConfig(layers, def.config);
+    node.tags = node.config.tags;
+    node.meta = node.config.meta;
     nodes.push(node);
   }
   return nodes;
+}
+
+/**
+ * A test's config: defaults < dbt_project.yml layers < the test's own config. Tests without
+ * config of their own share one frozen object per set of layers (projects have tens of
+ * thousands of tests, most configured alike).
+ */
+let sharedDefaultConfig: NodeConfig | undefined;
+function testConfig(layers: Record<string, unknown>[], own: Record<string, unknown>): NodeConfig {
+  const upper = (c: Record<string, unknown>) => (typeof c.severity === "string" ? { ...c, severity: c.severity.toUpperCase() } : c);
+  const onlyDefaults = layers.every((l) => Object.keys(l).length === 0);
+  if (Object.keys(own).length > 0 || !onlyDefaults) return upper(mergeConfigs(defaultNodeConfig("test"), ...layers, own)) as NodeConfig;
+  return (sharedDefaultConfig ??= deepFreeze(upper(mergeConfigs(defaultNodeConfig("test"))) as NodeConfig));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }

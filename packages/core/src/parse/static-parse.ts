@@ -36,6 +36,18 @@ const CALL = /^\s*(ref|source|config)\s*(?=\()/;
  * any `{% … %}` tag, any other expression, or any argument that is not a literal.
  */
 export function staticParse(source: string): StaticParse | null {
+  if (cache.has(source)) return cache.get(source)!;
+  const parsed = readStatic(source);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(source, parsed);
+  return parsed;
+}
+
+/** Results by template text: parse and compile both ask, and generic tests share their text. */
+const cache = new Map<string, StaticParse | null>();
+const CACHE_LIMIT = 50_000;
+
+function readStatic(source: string): StaticParse | null {
   const calls: StaticCall[] = [];
   const comments: StaticSpan[] = [];
   // Jinja normalises line endings; leave such files to the renderer
