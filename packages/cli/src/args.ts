@@ -2,7 +2,7 @@ import yargs from "yargs";
 import { closestNames } from "@tsdbt/core";
 
 /** The commands tsdbt knows. */
-export const COMMANDS = ["parse", "compile", "ls", "list", "debug", "init", "clean", "run", "build", "seed", "test", "show", "run-operation", "retry", "snapshot", "deps", "docs"] as const;
+export const COMMANDS = ["parse", "compile", "ls", "list", "debug", "init", "clean", "run", "build", "seed", "test", "show", "run-operation", "retry", "snapshot", "deps", "source", "docs"] as const;
 
 /** Parsed command-line arguments (dbt's flags; each may come before or after the command). */
 export interface CliArgs {

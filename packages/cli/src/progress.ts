@@ -3,7 +3,8 @@ import type { Logger } from "./logger";
 
 const WIDTH = 80;
 
-function dots(left: string, right: string): string {
+/** `left ..... right`, padded to the progress line width. */
+export function dots(left: string, right: string): string {
   const pad = Math.max(3, WIDTH - left.length - right.length - 1);
   return `${left} ${".".repeat(pad)} ${right}`;
 }

@@ -16,3 +16,6 @@ export { MODEL_MATERIALIZATIONS } from "./materializations/registry";
 export { INCREMENTAL_STRATEGIES, type IncrementalStrategy, type IncrementalInput } from "./materializations/incremental-strategies";
 export type { UnitTestPort, TypedColumn } from "./unit-tests/unit-test-port";
 export { diffRows, formatRowDiff, type RowDiff } from "./unit-tests/row-diff";
+export { checkFreshness, freshnessQuery, type FreshnessResult } from "./freshness/check-freshness";
+export { criteriaOf, hasFreshness, freshnessStatus, FreshnessErrorCode, type FreshnessCriteria, type FreshnessTime, type FreshnessPeriod } from "./freshness/freshness-criteria";
+export { writeSourcesArtifact, SOURCES_SCHEMA } from "./freshness/sources-artifact";

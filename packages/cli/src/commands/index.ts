@@ -10,6 +10,7 @@ import { showCommand } from "./show";
 import { runOperationCommand } from "./run-operation";
 import { retryCommand } from "./retry";
 import { docsCommand } from "./docs";
+import { sourceCommand } from "./source-freshness";
 
 /** Command name → handler. */
 export const COMMAND_HANDLERS: Record<string, (ctx: CommandContext) => Promise<CommandOutcome>> = {
@@ -28,4 +29,5 @@ export const COMMAND_HANDLERS: Record<string, (ctx: CommandContext) => Promise<C
   "run-operation": runOperationCommand,
   retry: retryCommand,
   docs: docsCommand,
+  source: sourceCommand,
 };
