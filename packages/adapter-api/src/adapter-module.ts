@@ -18,6 +18,8 @@ export interface AdapterModule {
   dialect?: SqlDialect;
   /** The default database and schema of a target (e.g. DuckDB's catalog from the file name). */
   describeTarget?: (target: ProfileTarget, context: AdapterContext) => TargetLocation;
+  /** A folder of `.sql` macro files the adapter ships (`<type>__name` implementations), loaded with the built-ins. */
+  macrosDir?: string;
 }
 
 /** Loads an adapter package by profile type (see {@link loadAdapter}) and returns its whole module. */

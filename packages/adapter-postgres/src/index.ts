@@ -14,3 +14,6 @@ export { readPostgresProfile, sslOptions, SSL_MODES, type PostgresProfile, type 
 export { PostgresErrorCode } from "./postgres-errors";
 export { plainValueTypes, parseInt8, padFraction } from "./postgres-values";
 export { csvRecords } from "./csv-rows";
+
+/** Macros of this adapter (`postgres__*` implementations of dispatched macros), read by core at parse. */
+export const macrosDir = require("node:path").join(__dirname, "..", "include", "macros") as string;

@@ -18,15 +18,19 @@ export interface BlockFile {
 /** Where tsdbt's own macros live: packages/core/include/macros. */
 export const BUILTIN_MACROS_DIR = path.join(__dirname, "..", "..", "include", "macros");
 
-/** Reads the built-in macro files (once per process). */
-let builtinFiles: BlockFile[] | undefined;
-export function builtinMacroFiles(): BlockFile[] {
-  builtinFiles ??= fs
-    .readdirSync(BUILTIN_MACROS_DIR)
-    .filter((f) => f.endsWith(".sql"))
-    .sort()
-    .map((f) => ({ packageName: BUILTIN_PACKAGE, path: `macros/${f}`, relPath: f, contents: fs.readFileSync(path.join(BUILTIN_MACROS_DIR, f), "utf8") }));
-  return builtinFiles;
+/** Reads the `.sql` macro files of a folder as built-ins (once per folder and process). */
+const builtinFiles = new Map<string, BlockFile[]>();
+export function builtinMacroFiles(dir: string = BUILTIN_MACROS_DIR): BlockFile[] {
+  let files = builtinFiles.get(dir);
+  if (!files) {
+    files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".sql"))
+      .sort()
+      .map((f) => ({ packageName: BUILTIN_PACKAGE, path: `macros/${f}`, relPath: f, contents: fs.readFileSync(path.join(dir, f), "utf8") }));
+    builtinFiles.set(dir, files);
+  }
+  return files;
 }
 
 function macroEntry(m: RegisteredMacro, file: BlockFile): MacroDefinition {

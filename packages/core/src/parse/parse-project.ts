@@ -124,7 +124,8 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
   const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind);
 
   const registry = new MacroRegistry(project.name, [profile.target.type, "default"], project.dispatch);
-  const macroResult = loadMacros([...builtinMacroFiles(), ...byKind("macro")], registry);
+  const adapterMacros = adapterModule.macrosDir ? builtinMacroFiles(adapterModule.macrosDir) : [];
+  const macroResult = loadMacros([...builtinMacroFiles(), ...adapterMacros, ...byKind("macro")], registry);
   diagnostics.push(...macroResult.diagnostics);
   const docsResult = loadDocs(byKind("doc"));
   diagnostics.push(...docsResult.diagnostics);
