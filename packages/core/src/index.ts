@@ -20,7 +20,7 @@ export { indexManifest, type ManifestIndex } from "./compile/execution-scope";
 export { relationFor, type NamingTarget } from "./parse/relation-naming";
 export { CompilerError, WarehouseNeededError } from "./context/compiler-error";
 export type { SyncWarehouse } from "./context/warehouse";
-export { closestNames, didYouMean as suggestNames } from "./context/closest-name";
+export { closestName, closestNames, didYouMean } from "./diagnostics/closest-names";
 export { snapshotSettingsOf, DEFAULT_META_COLUMNS, SnapshotErrorCode, type SnapshotSettings, type SnapshotStrategy, type HardDeletes, type SnapshotMetaColumns } from "./snapshots/snapshot-settings";
 export { UnitTestCompiler, type ResolvedInput } from "./unit-tests/compile-unit-test";
 export { UnitTestErrorCode, type UnitTestDefinition, type UnitTestInput, type UnitTestExpected, type FixtureFormat } from "./unit-tests/unit-test-definition";

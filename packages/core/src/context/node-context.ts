@@ -1,7 +1,7 @@
 import type { Column, Relation, RelationRef } from "@tsdbt/adapter-api";
 import { hostFunction, type JinjaEnvironment } from "@tsdbt/jinja";
 import { CompilerError, WarehouseNeededError } from "./compiler-error";
-import { didYouMean } from "./closest-name";
+import { didYouMean } from "../diagnostics/closest-names";
 import type { MacroRegistry, RegisteredMacro } from "./macro-registry";
 import { agateTable, type SyncWarehouse } from "./warehouse";
 

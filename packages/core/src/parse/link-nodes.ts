@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode, RefCall, SourceDefinition } from "../manifest/types";
-import { closestNames } from "../context/closest-name";
+import { closestNames } from "../diagnostics/closest-names";
 import { findCall } from "./source-position";
 
 const REFERABLE = new Set(["model", "seed", "snapshot"]);

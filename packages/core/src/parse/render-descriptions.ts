@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { DocDefinition, ManifestNode, SourceDefinition } from "../manifest/types";
 import type { RenderSession } from "../context/node-context";
 import { CompilerError } from "../context/compiler-error";
-import { didYouMean } from "../context/closest-name";
+import { didYouMean } from "../diagnostics/closest-names";
 import { renderErrorToDiagnostic } from "./render-diagnostic";
 
 /**

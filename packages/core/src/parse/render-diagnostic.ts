@@ -1,7 +1,7 @@
 import { JinjaError } from "@tsdbt/jinja";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { CompilerError } from "../context/compiler-error";
-import { didYouMean } from "../context/closest-name";
+import { didYouMean } from "../diagnostics/closest-names";
 
 /**
  * Turns an error thrown while rendering a node into a diagnostic located in the template:

@@ -4,7 +4,7 @@ export type { LoadProjectConfigOptions } from "./load-project-config";
 export type { ProjectConfig, ConfigTree, QuotingConfig, DispatchConfig, QueryCommentConfig } from "./project-config";
 export { PROJECT_KEYS } from "./project-config";
 export { DBT_COMPATIBLE_VERSION, satisfiesDbtVersion } from "./dbt-version";
-export { closestName, didYouMean } from "./closest-name";
+
 export { discoverProjectFiles } from "./discover-files";
 export type { ProjectFile, ProjectFileKind } from "./discover-files";
 export { loadInstalledPackages } from "./installed-packages";

@@ -8,7 +8,7 @@ import { isPlainObject, type Vars } from "../config/vars";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import { parseYaml, type ParsedYaml, type YamlPathSegment } from "../yaml/parse-yaml";
 import { buildProjectConfig } from "./build-project-config";
-import { didYouMean } from "./closest-name";
+import { didYouMean } from "../diagnostics/closest-names";
 import { PROJECT_KEYS, RENAMED_PROJECT_KEYS, type ProjectConfig } from "./project-config";
 
 /** Options of {@link loadProjectConfig}. */
@@ -118,9 +118,11 @@ function checkKeys(source: Record<string, unknown>, parsed: ParsedYaml, diagnost
       diagnosticAt(parsed, [key], {
         code: "TSDBT-W001",
         severity: "warn",
-        message: `'${key}' is not a dbt_project.yml setting and is ignored.${didYouMean(key, known)}`,
+        message: `'${key}' is not a dbt_project.yml setting and is ignored.${suffix(didYouMean(key, known))}`,
         hint: `Valid top-level keys are: ${known.join(", ")}.`,
       }),
     );
   }
 }
+
+const suffix = (hint: string | undefined): string => (hint ? ` ${hint}` : "");

@@ -4,7 +4,7 @@ import { normaliseTags } from "../config/normalise-config";
 import { isPlainObject } from "../config/vars";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import { parseYaml, type ParsedYaml, type YamlPathSegment } from "../yaml/parse-yaml";
-import { didYouMean } from "./closest-name";
+import { didYouMean } from "../diagnostics/closest-names";
 import type * as P from "./properties-file";
 
 const TOP_KEYS = ["version", "models", "sources", "seeds", "snapshots", "analyses", "macros", "exposures", "unit_tests", "groups", "metrics", "semantic_models", "saved_queries"];
@@ -94,7 +94,7 @@ class PropertiesReader {
   unknownKeys(entry: Record<string, unknown>, path: Path, known: readonly string[], what: string): void {
     for (const key of Object.keys(entry)) {
       if (known.includes(key)) continue;
-      this.diagnostics.push(this.problem([...path, key], "W", `'${key}' is not a property of ${what} and is ignored.${didYouMean(key, known)}`, `Known properties: ${known.join(", ")}.`));
+      this.diagnostics.push(this.problem([...path, key], "W", `'${key}' is not a property of ${what} and is ignored.${suffix(didYouMean(key, known))}`, `Known properties: ${known.join(", ")}.`));
     }
   }
 
@@ -211,3 +211,5 @@ function text(v: unknown): string {
 function optionalText(v: unknown): string | null {
   return v === undefined || v === null ? null : String(v);
 }
+
+const suffix = (hint: string | undefined): string => (hint ? ` ${hint}` : "");

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode } from "../manifest/types";
 import type { PropertiesFile } from "../parse/properties";
-import { closestName } from "../project/closest-name";
+import { closestName } from "../diagnostics/closest-names";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import type { YamlPathSegment } from "../yaml/parse-yaml";
 import { UnitTestErrorCode, type FixtureFormat, type UnitTestDefinition, type UnitTestExpected, type UnitTestInput } from "./unit-test-definition";
