@@ -2,7 +2,7 @@ import yargs from "yargs";
 import { closestNames } from "@tsdbt/core";
 
 /** The commands tsdbt knows. */
-export const COMMANDS = ["parse", "compile", "ls", "list", "debug", "init", "clean", "run", "build", "seed", "test", "show", "run-operation", "retry", "snapshot", "deps", "source", "docs"] as const;
+export const COMMANDS = ["parse", "compile", "ls", "list", "debug", "init", "clean", "run", "build", "seed", "test", "show", "run-operation", "retry", "snapshot", "deps", "source", "docs", "lineage"] as const;
 
 /** Parsed command-line arguments (dbt's flags; each may come before or after the command). */
 export interface CliArgs {
@@ -31,6 +31,13 @@ export interface CliArgs {
   args?: string;
   indirectSelection?: string;
   skipProfileSetup: boolean;
+  /** `lineage`: trace towards sources (default) and/or towards consumers. */
+  upstream: boolean;
+  downstream: boolean;
+  /** OpenLineage HTTP endpoint (`--openlineage-url`, else TSDBT_OPENLINEAGE_URL). */
+  openlineageUrl?: string;
+  /** File that receives one OpenLineage event per line (`--openlineage-file`). */
+  openlineageFile?: string;
   /** `docs serve --port` (default 8080). */
   port?: number;
   /** `docs serve --host` (default 127.0.0.1). */
@@ -87,6 +94,10 @@ export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
     .option("args", { type: "string" })
     .option("indirect-selection", { type: "string", choices: ["eager", "cautious", "buildable", "empty"] })
     .option("skip-profile-setup", { type: "boolean" })
+    .option("upstream", { type: "boolean" })
+    .option("downstream", { type: "boolean" })
+    .option("openlineage-url", { type: "string" })
+    .option("openlineage-file", { type: "string" })
     .option("port", { type: "number" })
     .option("host", { type: "string" })
     .option("empty-catalog", { type: "boolean" })
@@ -132,6 +143,10 @@ export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
     args: parsed.args as string | undefined,
     indirectSelection: parsed["indirect-selection"] as string | undefined,
     skipProfileSetup: Boolean(parsed["skip-profile-setup"]),
+    upstream: Boolean(parsed.upstream),
+    downstream: Boolean(parsed.downstream),
+    openlineageUrl: parsed["openlineage-url"] as string | undefined,
+    openlineageFile: parsed["openlineage-file"] as string | undefined,
     port: parsed.port as number | undefined,
     host: parsed.host as string | undefined,
     emptyCatalog: Boolean(parsed["empty-catalog"]),
@@ -140,7 +155,7 @@ export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
 }
 
 /** Every flag name tsdbt accepts, for "did you mean" suggestions. */
-const FLAG_NAMES = ["project-dir", "profiles-dir", "profile", "target", "vars", "threads", "target-path", "log-format", "quiet", "select", "models", "exclude", "selector", "resource-type", "full-refresh", "fail-fast", "state", "output", "output-keys", "inline", "limit", "args", "indirect-selection", "skip-profile-setup", "port", "host", "empty-catalog", "compile", "no-compile", "browser"];
+const FLAG_NAMES = ["project-dir", "profiles-dir", "profile", "target", "vars", "threads", "target-path", "log-format", "quiet", "select", "models", "exclude", "selector", "resource-type", "full-refresh", "fail-fast", "state", "output", "output-keys", "inline", "limit", "args", "indirect-selection", "skip-profile-setup", "upstream", "downstream", "openlineage-url", "openlineage-file", "port", "host", "empty-catalog", "compile", "no-compile", "browser"];
 
 /** Rewrites yargs' failure text as a sentence naming the flag as typed, with the closest real flag. */
 function describeFailure(message: string): string {

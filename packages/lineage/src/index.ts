@@ -8,3 +8,4 @@ export { dialectsFor, parseSelect, type ParserDialect } from "./parse-sql";
 export { RelationIndex, splitRelationName } from "./relation-index";
 export { compose, IDENTITY, TRANSFORMATION, AGGREGATION, indirect } from "./transformations";
 export { LineageErrorCode } from "./error-codes";
+export { traceColumn, formatTree, type LineageTreeNode, type TraceDirection } from "./trace-column";
