@@ -9,7 +9,7 @@ import { selectEntries } from "./selector";
 /** Most nodes drawn at once; a larger selection is cut (and says so). */
 export const MAX_GRAPH_NODES = 500;
 
-const nodeWidth = (label: string) => Math.min(280, Math.max(110, label.length * 7.2 + 26));
+const nodeWidth = (label: string) => Math.min(280, Math.max(110, label.length * 7.9 + 26));
 
 /**
  * The lineage graph: a selector box (dbt syntax) and an exclude box, the selected entries

@@ -10,7 +10,7 @@ export interface SearchHit {
   column?: string;
 }
 
-const TYPE_BONUS: Record<string, number> = { model: 6, source: 6, seed: 5, snapshot: 5, exposure: 5, analysis: 2, macro: -15, test: -30 };
+const TYPE_BONUS: Record<string, number> = { model: 6, source: 5, seed: 5, snapshot: 5, exposure: 5, analysis: 2, macro: -15, test: -30 };
 
 /**
  * Search over names, descriptions, columns (names and descriptions), paths and tags. The

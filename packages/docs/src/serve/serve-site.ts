@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, realpathSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
@@ -35,7 +35,7 @@ export interface ServeOptions {
  * listings, nothing outside `root` (`..` and symlink escapes answer 404).
  */
 export function serveSite(root: string, options: ServeOptions = {}): Promise<DocsServer> {
-  const base = path.resolve(root);
+  const base = realpathSync(path.resolve(root));
   const server: Server = createServer((req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD" }).end();
@@ -49,20 +49,20 @@ export function serveSite(root: string, options: ServeOptions = {}): Promise<Doc
       return;
     }
     if (rel.endsWith("/")) rel += "index.html";
-    const file = path.resolve(base, `.${rel}`);
-    const stat = file.startsWith(base + path.sep) ? statOf(file) : undefined;
+    const file = realOf(path.resolve(base, `.${rel}`));
+    const stat = file?.startsWith(base + path.sep) ? statOf(file) : undefined;
     if (!stat?.isFile()) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
       return;
     }
     res.writeHead(200, {
-      "content-type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+      "content-type": TYPES[path.extname(file!).toLowerCase()] ?? "application/octet-stream",
       "content-length": stat.size,
       "cache-control": "no-cache",
       "x-content-type-options": "nosniff",
     });
     if (req.method === "HEAD") res.end();
-    else createReadStream(file).pipe(res);
+    else createReadStream(file!).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -81,6 +81,14 @@ export function serveSite(root: string, options: ServeOptions = {}): Promise<Doc
       });
     });
   });
+}
+
+function realOf(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function statOf(file: string) {
