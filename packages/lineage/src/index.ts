@@ -9,3 +9,8 @@ export { RelationIndex, splitRelationName } from "./relation-index";
 export { compose, IDENTITY, TRANSFORMATION, AGGREGATION, indirect } from "./transformations";
 export { LineageErrorCode } from "./error-codes";
 export { traceColumn, formatTree, type LineageTreeNode, type TraceDirection } from "./trace-column";
+export { createRunEmitter, type EmitterSetup } from "./openlineage/create-emitter";
+export { OpenLineageRunEmitter, type RunEmitterOptions, type RunEventLike } from "./openlineage/run-emitter";
+export { httpTransport, fileTransport, endpointFor, type OpenLineageTransport } from "./openlineage/transport";
+export { datasetNamespace, datasetName, type TargetLike } from "./openlineage/dataset-naming";
+export { PRODUCER, SCHEMA_URLS, type OlRunEvent, type OlDataset, type OlInputField, type OlTransformation, type BaseFacet } from "./openlineage/spec";

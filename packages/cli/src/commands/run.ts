@@ -6,6 +6,7 @@ import { liveCompiler, runnerCompiler } from "../execution";
 import { printRunEvent, printSummary } from "../progress";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
+import { createRunEmitter } from "@tsdbt/lineage";
 
 /** The resource types each executing command works on. */
 export const COMMAND_TYPES: Record<string, string[]> = {
@@ -34,6 +35,9 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   const ids = options.ids ?? selectForCommand(parsed, ctx.args, ctx.cwd, COMMAND_TYPES[which]).ids;
   const threads = ctx.args.threads ?? parsed.profile.threads;
   const warehouse = openWarehouse(parsed, threads);
+  // OpenLineage (--openlineage-url / --openlineage-file): events are sent in the background
+  const lineage = createRunEmitter({ url: ctx.args.openlineageUrl, file: ctx.args.openlineageFile, env: ctx.env, cwd: ctx.cwd, manifest: parsed.manifest, target: parsed.profile.target, projectDir: parsed.projectDir, targetPath: parsed.targetPath, invocationId: ctx.invocationId, command: which, warn: (d) => ctx.logger.diagnostics([d]) });
+  lineage?.runStarted();
   let summary: RunSummary;
   try {
     const adapter = await warehouse.adapter();
@@ -49,7 +53,10 @@ export async function executeCommand(ctx: CommandContext, which: string, options
       fullRefresh: ctx.args.fullRefresh,
       projectDir: parsed.projectDir,
       signal: ctx.signal,
-      onEvent: (e) => printRunEvent(ctx.logger, e),
+      onEvent: (e) => {
+        printRunEvent(ctx.logger, e);
+        lineage?.onRunEvent(e);
+      },
       onRunStart: parsed.project.onRunStart,
       onRunEnd: parsed.project.onRunEnd,
     });
@@ -63,5 +70,9 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   await writeManifest(parsed.targetPath, parsed.manifest);
   printSummary(ctx.logger, summary);
   const failed = summary.results.some((r) => r.status === "error" || r.status === "fail") || summary.hookErrors.length > 0 || summary.interrupted;
+  if (lineage) {
+    lineage.runFinished(failed, failed ? `${summary.counts.error + summary.counts.fail} node(s) failed` : undefined);
+    await lineage.close();
+  }
   return { exitCode: failed ? 1 : 0, result: summary };
 }
