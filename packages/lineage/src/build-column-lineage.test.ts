@@ -236,6 +236,25 @@ describe("buildColumnLineage", () => {
     expect(up(buildColumnLineage(bq), "b", "id")).toEqual(["orders.id DIRECT/IDENTITY"]);
   });
 
+  it("reads recursive CTEs with column lists and lateral aliases", () => {
+    const r = buildColumnLineage(
+      testManifest([
+        ...BASE,
+        {
+          name: "rec",
+          deps: ["model.p.orders"],
+          sql: `with recursive days(n) as (select 1 union all select n + 1 from days where n < 3)
+                select d.n, o.amount as a, a * 2 as twice from days d cross join ${rel("orders")} o`,
+        },
+      ]),
+    );
+    expect(Object.keys(r.models["model.p.rec"].columns)).toEqual(["n", "a", "twice"]);
+    expect(up(r, "rec", "n")).toEqual([]);
+    expect(up(r, "rec", "twice")).toEqual(["orders.amount DIRECT/TRANSFORMATION"]);
+    expect(r.coverage.ratio).toBe(1);
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it("says which nodes were never compiled", () => {
     const r = buildColumnLineage(testManifest([{ name: "raw_sql_only" }]));
     expect(r.models["model.p.raw_sql_only"].level).toBe("model");

@@ -2,7 +2,7 @@ import { snapshotSettingsOf, type Diagnostic, type Manifest, type ManifestNode }
 import { KnownColumns } from "./known-columns";
 import { dialectsFor, parseSelect, type ParserDialect } from "./parse-sql";
 import { RelationIndex } from "./relation-index";
-import { analyzeSelectLineage } from "./select-lineage";
+import { analyzeSelectLineage, type SelectLineage } from "./select-lineage";
 import { dedupeOrigins, toUpstream } from "./transformations";
 import type { CatalogLike, ColumnLineage, LineageCoverage, LineageResult, NodeLineage } from "./types";
 import { LineageErrorCode } from "./error-codes";
@@ -100,12 +100,25 @@ export class ColumnLineageBuilder {
       });
       return this.modelLevel(node, parents);
     }
-    const analysed = analyzeSelectLineage(parsed.ast, {
-      lookupRelation: (parts) => this.relations.lookup(parts),
-      columnsOf: (id) => this.columnsOf(id),
-      ephemeralFor: (name) => this.ephemerals.get(name.toLowerCase()),
-      selfId: node.unique_id,
-    });
+    let analysed: SelectLineage;
+    try {
+      analysed = analyzeSelectLineage(parsed.ast, {
+        lookupRelation: (parts) => this.relations.lookup(parts),
+        columnsOf: (id) => this.columnsOf(id),
+        ephemeralFor: (name) => this.ephemerals.get(name.toLowerCase()),
+        selfId: node.unique_id,
+      });
+    } catch (e) {
+      this.diagnostics.push({
+        code: LineageErrorCode.Unparsable,
+        severity: "warn",
+        message: `Column lineage of ${describe(node)} is model-level only: its SQL parsed (${parsed.dialect}) but a construct in it could not be analysed (${(e as Error)?.message ?? String(e)}).`,
+        file: node.original_file_path,
+        nodeId: node.unique_id,
+        hint: "Its parents are still linked. Please report the SQL so the analyser learns the construct.",
+      });
+      return this.modelLevel(node, parents);
+    }
     for (const rel of analysed.unknownRelations) {
       this.diagnostics.push({
         code: LineageErrorCode.UnknownRelation,

@@ -100,7 +100,9 @@ export function analyzeSelectLineage(ast: SelectAst, host: AnalyzerHost): Select
     for (const w of ast.with ?? []) {
       const name = (identName(w.name) ?? "").toLowerCase();
       const body = (w.stmt?.ast ?? w.stmt) as SelectAst;
-      ctes.set(name, { ast: body, aliases: (w.columns ?? []).map((c) => identName(c) ?? identName((c as { expr?: unknown }).expr) ?? ""), defined: new Map(ctes) });
+      const entry: CteEntry = { ast: body, aliases: (w.columns ?? []).map((c) => identName((c as { column?: unknown }).column) ?? identName(c) ?? ""), defined: new Map(ctes) };
+      entry.defined.set(name, entry); // a recursive CTE sees itself
+      ctes.set(name, entry);
     }
     const scope = new SelectScope(outer);
     const rowInputs: Origin[] = [];
