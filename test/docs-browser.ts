@@ -23,7 +23,7 @@ export function writeExampleColumnLineage(dir: string): void {
     models: {
       [m("stg_orders")]: { columns: { order_id: { upstream: [{ node: "seed.tsdbt_example.raw_orders", column: "id" }] }, city: { upstream: [{ node: "seed.tsdbt_example.raw_orders", column: "city" }] } } },
       [m("fct_orders")]: { columns: { order_id: { upstream: [{ node: m("stg_orders"), column: "order_id" }] }, city: { upstream: [{ node: m("stg_orders"), column: "city" }] } } },
-      [m("sales_by_city")]: { columns: { city: { upstream: [{ node: m("fct_orders"), column: "city" }] } } },
+      [m("sales_by_city")]: { columns: { city: { upstream: [{ node: m("fct_orders"), column: "city", transformations: [{ type: "DIRECT", subtype: "IDENTITY" }] }] } } },
     },
   };
   writeFileSync(path.join(dir, "target", "column_lineage.json"), JSON.stringify(lineage));

@@ -113,7 +113,7 @@ describeBrowser("docs site in Chromium (file://)", () => {
     await page.click("tr[data-column='city'] a.column-lineage-link");
     await page.waitForSelector(".column-canvas .graph-node");
     expect(await page.locator(".upstream-columns li").allTextContents()).toEqual(["stg_orders.city"]);
-    expect(await page.locator(".downstream-columns li").allTextContents()).toEqual(["sales_by_city.city"]);
+    expect(await page.locator(".downstream-columns li").allTextContents()).toEqual(["sales_by_city.city identity"]);
     expect(await page.locator(".column-canvas .graph-node").count()).toBe(4);
     await shot("column-lineage");
     await page.click(".upstream-columns a");

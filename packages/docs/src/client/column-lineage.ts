@@ -4,6 +4,8 @@ import type { SiteEntry } from "../shared/site-data";
 export interface ColumnRef {
   entry: number | string;
   column: string;
+  /** How it feeds the column it was reached from (transformation subtype), when recorded. */
+  how?: string;
 }
 
 /** Column lineage around one column: the columns and edges (upstream → downstream). */
@@ -31,7 +33,7 @@ export class ColumnLineage {
     const lineage = this.entries[ref.entry]?.lineage;
     if (!lineage) return [];
     const name = Object.keys(lineage).find((c) => c.toLowerCase() === ref.column.toLowerCase());
-    return name ? lineage[name].map(([entry, column]) => ({ entry, column })) : [];
+    return name ? lineage[name].map(([entry, column, how]) => (how ? { entry, column, how } : { entry, column })) : [];
   }
 
   /** Downstream columns of one column. */
@@ -40,10 +42,10 @@ export class ColumnLineage {
       this.downstream = new Map();
       this.entries.forEach((e, i) => {
         for (const [col, ups] of Object.entries(e.lineage ?? {})) {
-          for (const [entry, column] of ups) {
+          for (const [entry, column, how] of ups) {
             const k = keyOf({ entry, column });
             const list = this.downstream!.get(k) ?? [];
-            list.push({ entry: i, column: col });
+            list.push(how ? { entry: i, column: col, how } : { entry: i, column: col });
             this.downstream!.set(k, list);
           }
         }

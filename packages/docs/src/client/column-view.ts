@@ -33,10 +33,12 @@ export function renderColumnView(store: DocsStore, host: HTMLElement, id: string
   const graph = lineage.graph(start);
   const name = (r: ColumnRef) => (typeof r.entry === "number" ? store.label(r.entry) : r.entry);
   const kind = (r: ColumnRef) => (typeof r.entry === "number" ? store.entries[r.entry].type : "unknown");
-  const link = (r: ColumnRef) =>
+  const link = (r: ColumnRef) => [
     typeof r.entry === "number"
       ? h("a", { href: hrefOf({ kind: "columns", id: store.entries[r.entry].id, column: r.column }) }, `${name(r)}.${r.column}`)
-      : h("span", null, `${r.entry}.${r.column}`);
+      : h("span", null, `${r.entry}.${r.column}`),
+    r.how ? h("span", { className: "how" }, ` ${r.how.toLowerCase()}`) : null,
+  ];
   const canvas = h("div", { className: "graph-canvas column-canvas" });
   host.replaceChildren(
     h("div", { className: "page" },
@@ -44,8 +46,8 @@ export function renderColumnView(store: DocsStore, host: HTMLElement, id: string
       graph.truncated ? h("p", { className: "warning" }, "This lineage is large; only part of it is drawn.") : null,
       canvas,
       h("div", { className: "columns-2" },
-        h("section", null, h("h2", null, "Comes from"), up.length ? h("ul", { className: "upstream-columns" }, ...up.map((r) => h("li", null, link(r)))) : h("p", { className: "muted" }, "No upstream columns (a literal, or a source column).")),
-        h("section", null, h("h2", null, "Used by"), down.length ? h("ul", { className: "downstream-columns" }, ...down.map((r) => h("li", null, link(r)))) : h("p", { className: "muted" }, "No downstream columns.")))),
+        h("section", null, h("h2", null, "Comes from"), up.length ? h("ul", { className: "upstream-columns" }, ...up.map((r) => h("li", null, ...link(r)))) : h("p", { className: "muted" }, "No upstream columns (a literal, or a source column).")),
+        h("section", null, h("h2", null, "Used by"), down.length ? h("ul", { className: "downstream-columns" }, ...down.map((r) => h("li", null, ...link(r)))) : h("p", { className: "muted" }, "No downstream columns.")))),
   );
   const nodes: DrawnNode[] = graph.columns.map((r, k) => ({ id: String(k), label: r.column, sublabel: name(r), kind: kind(r), focus: k === 0 }));
   const layout = layoutGraph(

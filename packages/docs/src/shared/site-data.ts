@@ -52,8 +52,11 @@ export interface SiteEntry {
   relType?: string;
   /** Hidden by `docs: {show: false}`. */
   hidden?: boolean;
-  /** Column lineage of this entry: column → upstream [entry index or unique id, column][]. */
-  lineage?: Record<string, [number | string, string][]>;
+  /**
+   * Column lineage of this entry: column → upstream [entry index or unique id, column, how?][]
+   * (`how`: the strongest transformation subtype, e.g. IDENTITY, TRANSFORMATION, AGGREGATION).
+   */
+  lineage?: Record<string, ([number | string, string] | [number | string, string, string])[]>;
 }
 
 /** Heavy per-entry data, loaded in chunks. */

@@ -51,9 +51,12 @@ export function buildSiteData(manifest: Manifest, options: SiteDataOptions = {})
     for (const [id, model] of Object.entries(options.columnLineage.models ?? {})) {
       const at = indexOf.get(id);
       if (at === undefined || !model?.columns) continue;
-      const lineage: Record<string, [number | string, string][]> = {};
+      const lineage: NonNullable<SiteEntry["lineage"]> = {};
       for (const [col, info] of Object.entries(model.columns)) {
-        lineage[col] = (info?.upstream ?? []).map((u) => [indexOf.get(u.node) ?? u.node, u.column]);
+        lineage[col] = (info?.upstream ?? []).map((u) => {
+          const how = u.transformations?.[0]?.subtype;
+          return how ? [indexOf.get(u.node) ?? u.node, u.column, how] : [indexOf.get(u.node) ?? u.node, u.column];
+        });
       }
       entries[at].lineage = lineage;
     }

@@ -5,6 +5,8 @@ import * as path from "node:path";
 export interface UpstreamColumn {
   node: string;
   column: string;
+  /** How the column is used, strongest first (OpenLineage subtypes); optional. */
+  transformations?: { type?: string; subtype?: string }[];
 }
 
 /**
