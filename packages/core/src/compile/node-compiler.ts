@@ -88,9 +88,10 @@ export class NodeCompiler {
     // a template whose Jinja is only ref/source/config with literal arguments needs no renderer
     const fast = text === node.raw_code && !this.options.fullRender ? staticParse(text) : null;
     if (fast) {
-      const body = renderStatic(text, fast, (call) => {
+      const body = renderStatic(text, fast, isIncremental, (call) => {
         if (call.fn === "ref") return String(scope.ref(call.args, call.kwargs));
         if (call.fn === "source") return String(scope.source(String(call.args[0]), String(call.args[1])));
+        if (call.fn === "this") return String(scope.thisRelation ?? "");
         return "";
       });
       return { body, ephemerals };

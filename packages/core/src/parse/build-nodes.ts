@@ -27,6 +27,8 @@ export interface NodeBuildContext {
   patches: Map<string, NodePatch>;
   diagnostics: Diagnostic[];
   stats: ParseStats;
+  /** Render every file (skip the static fast path). */
+  fullRender?: boolean;
 }
 
 
@@ -87,7 +89,7 @@ export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: strin
   let preliminary: Record<string, unknown> | undefined;
   const configView = () => (preliminary ??= mergeConfigs(defaultNodeConfig(kind), ...folderLayers, patch?.config ?? {}));
   if (kind !== "seed") {
-    const { method, diagnostics } = parseSqlNode(ctx.session, node, ctx.target, configView, lineOffset);
+    const { method, diagnostics } = parseSqlNode(ctx.session, node, ctx.target, configView, lineOffset, ctx.fullRender);
     ctx.stats[method satisfies ParseMethod]++;
     ctx.diagnostics.push(...diagnostics);
   }

@@ -50,6 +50,8 @@ export interface ProjectOptions {
   log?: (message: string, info: boolean) => void;
   /** `flags` visible to templates (FULL_REFRESH, WHICH, …). */
   flags?: Record<string, unknown>;
+  /** Render every file instead of reading simple ones statically (to prove the fast path changes nothing). */
+  fullRender?: boolean;
 }
 
 /** A parsed project: the manifest and what later steps need to render it. */
@@ -184,7 +186,7 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
   const appliedPatches = new Map(patches);
 
   const stats: ParseStats = { static: 0, rendered: 0 };
-  const ctx: NodeBuildContext = { projects, session, target: { database: location.database, schema: location.schema, quote }, patches, diagnostics, stats };
+  const ctx: NodeBuildContext = { projects, session, target: { database: location.database, schema: location.schema, quote }, patches, diagnostics, stats, fullRender: options.fullRender };
   const all: ManifestNode[] = [];
   for (const f of byKind("model")) all.push(buildFileNode("model", f, ctx));
   for (const f of byKind("analysis")) all.push(buildFileNode("analysis", f, ctx));

@@ -3,7 +3,7 @@ import type { ManifestNode } from "../manifest/types";
 import { createNodeContext, type RenderSession } from "../context/node-context";
 import { createCaptureScope, type CaptureTarget } from "./capture-scope";
 import { renderErrorToDiagnostic } from "./render-diagnostic";
-import { staticParse } from "./static-parse";
+import { branchRuns, staticParse } from "./static-parse";
 
 /** How a node's SQL was read while parsing. */
 export type ParseMethod = "static" | "rendered";
@@ -19,11 +19,14 @@ export function parseSqlNode(
   target: CaptureTarget,
   configView: () => Record<string, unknown>,
   lineOffset = 1,
+  fullRender = false,
 ): { method: ParseMethod; diagnostics: Diagnostic[] } {
   const scope = createCaptureScope(node, target, configView);
-  const fast = staticParse(node.raw_code);
+  const fast = fullRender ? null : staticParse(node.raw_code);
   if (fast) {
     for (const call of fast.calls) {
+      // while parsing, is_incremental() is false: its branch does not run
+      if (!branchRuns(call.branch, false) || call.fn === "this") continue;
       if (call.fn === "ref") scope.ref(call.args, call.kwargs);
       else if (call.fn === "source") scope.source(String(call.args[0]), String(call.args[1]));
       else {

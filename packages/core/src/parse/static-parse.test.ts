@@ -1,4 +1,4 @@
-import { staticParse } from "./static-parse";
+import { branchRuns, renderStatic, staticParse } from "./static-parse";
 
 describe("staticParse", () => {
   it("reads ref, source and config calls with literal arguments", () => {
@@ -14,12 +14,14 @@ left join {{ source('raw', 'payments') }} p on true`;
       ["ref", ["pkg", "customers"], { version: 2 }],
       ["source", ["raw", "payments"], {}],
     ]);
-    expect(parsed.comments).toHaveLength(1);
+    expect(parsed.silent.map((t) => t.kind)).toEqual(["comment"]);
     expect(sql.slice(parsed.calls[1].start, parsed.calls[1].end)).toBe("{{ ref('orders') }}");
   });
 
   it("falls back when a template has statements, other expressions or non-literal arguments", () => {
     expect(staticParse("{% if x %}select 1{% endif %}")).toBeNull();
+    expect(staticParse("{% if is_incremental() %}{% if is_incremental() %}{% endif %}{% endif %}")).toBeNull();
+    expect(staticParse("{% if is_incremental() %}where x > 1")).toBeNull();
     expect(staticParse("select {{ var('x') }}")).toBeNull();
     expect(staticParse("select * from {{ ref(name) }}")).toBeNull();
     expect(staticParse("select * from {{ ref('a') ~ 'b' }}")).toBeNull();
@@ -29,5 +31,22 @@ left join {{ source('raw', 'payments') }} p on true`;
   it("keeps whitespace-control markers and accepts plain SQL with braces", () => {
     const parsed = staticParse("select '{' as brace, {{- ref('a') -}} x")!;
     expect(parsed.calls[0]).toMatchObject({ fn: "ref", trimLeft: true, trimRight: true });
+  });
+});
+
+describe("renderStatic", () => {
+  const sql = "select * from {{ ref('a') }}\n{% if is_incremental() %}\n  where t > (select max(t) from {{ this }})\n{%- else %}\n  -- full\n{% endif %}\n";
+  const values = (c: { fn: string; args: unknown[] }) => (c.fn === "this" ? '"db"."s"."me"' : `"db"."s"."${String(c.args[0])}"`);
+
+  it("keeps the branch of is_incremental() that runs, with whitespace control", () => {
+    const parsed = staticParse(sql)!;
+    expect(renderStatic(sql, parsed, true, values)).toBe('select * from "db"."s"."a"\n\n  where t > (select max(t) from "db"."s"."me")');
+    expect(renderStatic(sql, parsed, false, values)).toBe('select * from "db"."s"."a"\n\n  -- full\n');
+  });
+
+  it("marks calls with their branch so parsing can skip what does not run", () => {
+    const parsed = staticParse(sql)!;
+    expect(parsed.calls.map((c) => [c.fn, c.branch])).toEqual([["ref", "always"], ["this", "incremental"]]);
+    expect(branchRuns("incremental", false)).toBe(false);
   });
 });

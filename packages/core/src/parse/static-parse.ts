@@ -1,39 +1,44 @@
 import { readLiteralArgs } from "./literal-args";
 
-/** A tag's offsets in the source and its whitespace control (`{{-`, `-}}`, `{#-`, `-#}`). */
+/** Which runs a piece of a static template belongs to: every run, or only (non-)incremental ones. */
+export type StaticBranch = "always" | "incremental" | "full";
+
+/** A tag's offsets in the source and its whitespace control (`{{-`, `-}}`, `{%-`, `-#}` …). */
 export interface StaticSpan {
   start: number;
   end: number;
   trimLeft: boolean;
   trimRight: boolean;
+  /** The `is_incremental()` branch the tag sits in. */
+  branch: StaticBranch;
 }
 
-/** One `{{ ref(…) }}`, `{{ source(…) }}` or `{{ config(…) }}` expression found by the static reader. */
-export interface StaticCall {
-  fn: "ref" | "source" | "config";
+/** One `{{ ref(…) }}`, `{{ source(…) }}`, `{{ config(…) }}` or `{{ this }}` found by the static reader. */
+export interface StaticCall extends StaticSpan {
+  fn: "ref" | "source" | "config" | "this";
   args: unknown[];
   kwargs: Record<string, unknown>;
-  /** Offsets of the whole `{{ … }}` tag in the source. */
-  start: number;
-  end: number;
-  /** Whitespace control on either side (`{{-`, `-}}`). */
-  trimLeft: boolean;
-  trimRight: boolean;
+}
+
+/** A tag that outputs nothing: a comment, or an `if is_incremental()` / `else` / `endif` tag. */
+export interface SilentTag extends StaticSpan {
+  kind: "comment" | "if" | "else" | "endif";
 }
 
 /** What the static reader learned from a template that needs no rendering. */
 export interface StaticParse {
   calls: StaticCall[];
-  /** Offsets of `{# … #}` comments, with their whitespace control. */
-  comments: StaticSpan[];
+  silent: SilentTag[];
 }
 
 const CALL = /^\s*(ref|source|config)\s*(?=\()/;
+const THIS = /^\s*this\s*$/;
+const STATEMENTS: Record<string, "if" | "else" | "endif"> = { "if is_incremental()": "if", else: "else", endif: "endif" };
 
 /**
- * Reads a model whose only Jinja is `ref`, `source` and `config` calls with literal arguments
- * (and comments), without rendering it. Returns null when the template needs the full renderer:
- * any `{% … %}` tag, any other expression, or any argument that is not a literal.
+ * Reads a model whose only Jinja is `ref`, `source` and `config` calls with literal arguments,
+ * `{{ this }}`, comments and one level of `{% if is_incremental() %} … {% else %} … {% endif %}`,
+ * without rendering it. Returns null when the template needs the full renderer.
  */
 export function staticParse(source: string): StaticParse | null {
   if (cache.has(source)) return cache.get(source)!;
@@ -47,68 +52,96 @@ export function staticParse(source: string): StaticParse | null {
 const cache = new Map<string, StaticParse | null>();
 const CACHE_LIMIT = 50_000;
 
+/** The tag text between its delimiters, and its whitespace-control markers. */
+function tagInner(source: string, open: number, close: number): { inner: string; trimLeft: boolean; trimRight: boolean } {
+  let inner = source.slice(open + 2, close);
+  const trimLeft = inner.startsWith("-");
+  const trimRight = inner.endsWith("-");
+  if (trimLeft) inner = inner.slice(1);
+  if (trimRight) inner = inner.slice(0, -1);
+  return { inner, trimLeft, trimRight };
+}
+
 function readStatic(source: string): StaticParse | null {
-  const calls: StaticCall[] = [];
-  const comments: StaticSpan[] = [];
   // Jinja normalises line endings; leave such files to the renderer
   if (source.includes("\r")) return null;
+  const calls: StaticCall[] = [];
+  const silent: SilentTag[] = [];
+  let branch: StaticBranch = "always";
   let i = 0;
   for (;;) {
     const open = source.indexOf("{", i);
     if (open < 0) break;
     const next = source[open + 1];
-    if (next === "%") return null;
-    if (next === "#") {
-      const close = source.indexOf("#}", open + 2);
-      if (close < 0) return null;
-      comments.push({ start: open, end: close + 2, trimLeft: source[open + 2] === "-", trimRight: close > open + 2 && source[close - 1] === "-" });
-      i = close + 2;
-      continue;
-    }
-    if (next !== "{") {
+    if (next !== "{" && next !== "%" && next !== "#") {
       i = open + 1;
       continue;
     }
-    const close = source.indexOf("}}", open + 2);
+    const closer = next === "{" ? "}}" : next === "%" ? "%}" : "#}";
+    const close = source.indexOf(closer, open + 2);
     if (close < 0) return null;
-    let inner = source.slice(open + 2, close);
-    const trimLeft = inner.startsWith("-");
-    const trimRight = inner.endsWith("-");
-    if (trimLeft) inner = inner.slice(1);
-    if (trimRight) inner = inner.slice(0, -1);
-    const m = CALL.exec(inner);
-    if (!m) return null;
-    const parsed = readLiteralArgs(inner, m[0].length);
-    if (!parsed || inner.slice(parsed.end).trim() !== "") return null;
-    calls.push({ fn: m[1] as StaticCall["fn"], args: parsed.args, kwargs: parsed.kwargs, start: open, end: close + 2, trimLeft, trimRight });
+    const { inner, trimLeft, trimRight } = tagInner(source, open, close);
+    const span = { start: open, end: close + 2, trimLeft, trimRight, branch };
     i = close + 2;
+    if (next === "#") {
+      silent.push({ ...span, kind: "comment" });
+    } else if (next === "%") {
+      const statement = STATEMENTS[inner.trim().replace(/\s+/g, " ").replace(/\(\s+\)/, "()")];
+      if (!statement) return null;
+      if (statement === "if" && branch !== "always") return null;
+      if (statement === "else" && branch !== "incremental") return null;
+      if (statement === "endif" && branch === "always") return null;
+      branch = statement === "if" ? "incremental" : statement === "else" ? "full" : "always";
+      silent.push({ ...span, branch: "always", kind: statement });
+    } else if (THIS.test(inner)) {
+      calls.push({ ...span, fn: "this", args: [], kwargs: {} });
+    } else {
+      const m = CALL.exec(inner);
+      if (!m) return null;
+      const parsed = readLiteralArgs(inner, m[0].length);
+      if (!parsed || inner.slice(parsed.end).trim() !== "") return null;
+      calls.push({ ...span, fn: m[1] as StaticCall["fn"], args: parsed.args, kwargs: parsed.kwargs });
+    }
   }
-  return { calls, comments };
+  return branch === "always" ? { calls, silent } : null;
+}
+
+/** True when a piece in `branch` is part of a run with the given incrementality. */
+export function branchRuns(branch: StaticBranch, isIncremental: boolean): boolean {
+  return branch === "always" || (branch === "incremental") === isIncremental;
 }
 
 /**
- * Produces a static template's output without rendering: each call replaced by `valueOf(call)`,
- * comments removed, whitespace control applied, and the template's single trailing newline
- * dropped, exactly as the Jinja renderer would.
+ * Produces a static template's output without rendering: calls replaced by `valueOf(call)`,
+ * tags that output nothing removed, the branch of `is_incremental()` that does not run left
+ * out, whitespace control applied, and the template's single trailing newline dropped,
+ * exactly as the Jinja renderer would.
  */
-export function renderStatic(source: string, parsed: StaticParse, valueOf: (call: StaticCall) => string): string {
-  const spans: (StaticSpan & { value: string })[] = [
-    ...parsed.calls.map((c) => ({ ...c, value: valueOf(c) })),
-    ...parsed.comments.map((c) => ({ ...c, value: "" })),
+export function renderStatic(source: string, parsed: StaticParse, isIncremental: boolean, valueOf: (call: StaticCall) => string): string {
+  const spans: (StaticSpan & { value: string; opens?: StaticBranch })[] = [
+    ...parsed.calls.map((c) => ({ ...c, value: branchRuns(c.branch, isIncremental) ? valueOf(c) : "" })),
+    ...parsed.silent.map((t) => ({ ...t, value: "", opens: OPENS[t.kind] })),
   ].sort((a, b) => a.start - b.start);
   const end = source.endsWith("\n") ? source.length - 1 : source.length;
   let out = "";
   let pos = 0;
   let trimNext = false;
+  let branch: StaticBranch = "always";
   for (const span of spans) {
     let text = source.slice(pos, span.start);
     if (trimNext) text = text.replace(/^\s+/, "");
     if (span.trimLeft) text = text.replace(/\s+$/, "");
-    out += text + span.value;
+    if (branchRuns(branch, isIncremental)) out += text;
+    out += span.value;
     pos = span.end;
     trimNext = span.trimRight;
+    if (span.opens) branch = span.opens;
   }
   let tail = source.slice(pos, Math.max(pos, end));
   if (trimNext) tail = source.slice(pos).replace(/^\s+/, "");
-  return out + tail;
+  if (branchRuns(branch, isIncremental)) out += tail;
+  return out;
 }
+
+/** The branch the text after each statement tag belongs to. */
+const OPENS: Record<SilentTag["kind"], StaticBranch | undefined> = { comment: undefined, if: "incremental", else: "full", endif: "always" };
