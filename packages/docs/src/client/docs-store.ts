@@ -3,6 +3,26 @@ import { ColumnLineage } from "./column-lineage";
 import { SearchIndex } from "./search-index";
 import { childrenOf } from "./selector";
 
+/** Puts back the empty values the writer leaves out of the index. */
+function withDefaults(e: SiteEntry): SiteEntry {
+  e.desc ??= "";
+  e.db ??= null;
+  e.schema ??= null;
+  e.rel ??= null;
+  e.mat ??= null;
+  e.tags ??= [];
+  e.fqn ??= [];
+  e.parents ??= [];
+  e.macros ??= [];
+  e.cols ??= [];
+  for (const c of e.cols) {
+    c.desc ??= "";
+    c.type ??= "";
+    c.tests ??= [];
+  }
+  return e;
+}
+
 /**
  * The site's data in the page: the index (parsed once), lookups built once (ids, children,
  * search), and entry details loaded chunk by chunk with <script> tags (works from file://).
@@ -17,7 +37,7 @@ export class DocsStore {
   private readonly waiting = new Map<number, (details: SiteDetail[]) => void>();
 
   constructor(readonly index: SiteIndex, private readonly dataUrl = "tsdbt-docs/data") {
-    this.entries = index.entries;
+    this.entries = index.entries.map(withDefaults);
     this.entries.forEach((e, i) => this.byId.set(e.id, i));
     this.children = childrenOf(this.entries);
     (window as unknown as Record<string, unknown>)[CHUNK_CALLBACK] = (n: number, json: string) => {
