@@ -9,12 +9,15 @@ function pick<T extends object>(value: T, keys: readonly string[]): Record<strin
   return out;
 }
 
-/** A node as the schema allows it: only the keys dbt's schema has for its kind. */
+/**
+ * A node as the schema allows it. Nodes are built with exactly their kind's keys (the
+ * schema-validation tests hold that), so they are written as they are; only seeds, which
+ * share the node factory but have fewer keys, are trimmed.
+ */
 export function serialisableNode(node: ManifestNode): Record<string, unknown> {
-  const kind = node.resource_type === "test" ? (node.test_metadata ? "generic_test" : "test") : node.resource_type;
-  const out = pick(node, NODE_KEYS[kind] ?? NODE_KEYS.model);
-  // seeds depend on macros only in dbt's schema
-  if (kind === "seed") out.depends_on = { macros: node.depends_on.macros };
+  if (node.resource_type !== "seed") return node as unknown as Record<string, unknown>;
+  const out = pick(node, NODE_KEYS.seed);
+  out.depends_on = { macros: node.depends_on.macros };
   return out;
 }
 
