@@ -3,16 +3,21 @@
 // (bench/run-duckdb.mjs), bench:seed (bench/seed-1m.mjs), then the Jinja render benchmark
 // (bench/jinja-render.mjs, whose lines are also written to the "Jinja render" section of
 // docs/performance.md). Build first: npx tsc --build. Stops at the first benchmark that fails.
+// `node bench/run-all.mjs seed jinja` runs only the steps named (parse, run, seed, jinja).
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { load1, machine, root, writeSection } from "./bench-util.mjs";
 
 const script = (name) => path.join(root, "bench", name);
-for (const name of ["parse-compile.mjs", "run-duckdb.mjs", "seed-1m.mjs"]) {
+const steps = process.argv.slice(2).length ? process.argv.slice(2) : ["parse", "run", "seed", "jinja"];
+const scripts = { parse: "parse-compile.mjs", run: "run-duckdb.mjs", seed: "seed-1m.mjs" };
+for (const step of steps) if (!(step in scripts) && step !== "jinja") throw new Error(`unknown step ${step}: use parse, run, seed, jinja`);
+for (const name of ["parse", "run", "seed"].filter((s) => steps.includes(s)).map((s) => scripts[s])) {
   process.stdout.write(`\n== node bench/${name} (load ${load1().toFixed(2)})\n`);
   execFileSync(process.execPath, [script(name)], { stdio: "inherit", cwd: root });
 }
 
+if (!steps.includes("jinja")) process.exit(0);
 process.stdout.write(`\n== node bench/jinja-render.mjs (load ${load1().toFixed(2)})\n`);
 const load = load1();
 const out = execFileSync(process.execPath, [script("jinja-render.mjs")], { encoding: "utf8", cwd: root });

@@ -120,7 +120,7 @@ writeSection(
 
 Project: \`node ../shared/bench/gen-project.mjs --models ${MODELS} --flavor dbt --seed 7\` with its DuckDB \`profiles.yml\` (\`--profiles-dir\`).
 Before every run, bench/raw-sources.mjs recreates \`bench.duckdb\` with the ${raw.tables} raw source tables \`${raw.schema}.src_NNNN\` the staging models read (${raw.rows} rows each), and \`target/\` is removed: each run is a first build of all ${MODELS} models (views, tables, and incremental models built in full).
-Command: \`tsdbt run --threads N --project-dir … --profiles-dir …\`, each in a cold process, median of ${RUNS} runs per row. Statuses: ${statusLine}.
+Command: \`tsdbt run --threads N --project-dir … --profiles-dir …\`, each in a cold process, ${RUNS} successful runs per row; a row shows the run with the median wall (all walls in brackets), so its columns come from one run. Checkout at commit ${commit} (packages/*/dist as built then). Statuses: ${statusLine}.
 ${failureText}
 ${table}
 
