@@ -3,7 +3,7 @@
  * lineage run would leave, and headless Chromium driven by playwright-core (Debian's
  * /usr/bin/chromium, or TSDBT_CHROMIUM).
  */
-import { existsSync, mkdtempSync, cpSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, cpSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { BrowserContext } from "playwright-core";
@@ -14,19 +14,6 @@ export function copyExampleProject(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsdbt-docs-"));
   cpSync(from, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}target`) });
   return dir;
-}
-
-/** Writes target/column_lineage.json for the example's fct_orders and sales_by_city. */
-export function writeExampleColumnLineage(dir: string): void {
-  const m = (name: string) => `model.tsdbt_example.${name}`;
-  const lineage = {
-    models: {
-      [m("stg_orders")]: { columns: { order_id: { upstream: [{ node: "seed.tsdbt_example.raw_orders", column: "id" }] }, city: { upstream: [{ node: "seed.tsdbt_example.raw_orders", column: "city" }] } } },
-      [m("fct_orders")]: { columns: { order_id: { upstream: [{ node: m("stg_orders"), column: "order_id" }] }, city: { upstream: [{ node: m("stg_orders"), column: "city" }] } } },
-      [m("sales_by_city")]: { columns: { city: { upstream: [{ node: m("fct_orders"), column: "city", transformations: [{ type: "DIRECT", subtype: "IDENTITY" }] }] } } },
-    },
-  };
-  writeFileSync(path.join(dir, "target", "column_lineage.json"), JSON.stringify(lineage));
 }
 
 /** The Chromium binary, when there is one. */

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { invoke } from "tsdbt";
 import { validateArtifact } from "./artifact-schemas";
-import { copyExampleProject, writeExampleColumnLineage } from "./docs-browser";
+import { copyExampleProject } from "./docs-browser";
 
 async function tsdbt(dir: string, argv: string[], signal?: AbortSignal, onEvent?: (e: { data?: Record<string, unknown> }) => void) {
   const lines: string[] = [];
@@ -59,11 +59,13 @@ describe("tsdbt docs generate / serve", () => {
     expect(orders.cols[0]).toMatchObject({ name: "order_id", type: "INTEGER" });
     expect(orders.cols[0].tests.map((t) => index.entries[t].id).sort()).toEqual([expect.stringMatching(/^test\.tsdbt_example\.not_null_fct_orders_order_id/), expect.stringMatching(/^test\.tsdbt_example\.unique_fct_orders_order_id/)]);
     expect(orders.stats).toEqual([["Row count", 45]]);
-    expect(index.hasColumnLineage).toBe(false);
+    // generate traces columns through the compiled SQL and writes target/column_lineage.json
+    expect(index.hasColumnLineage).toBe(true);
+    const lineage = JSON.parse(fs.readFileSync(path.join(dir, "target", "column_lineage.json"), "utf8"));
+    expect(lineage.models["model.tsdbt_example.fct_orders"].columns.city.upstream).toEqual([{ node: "model.tsdbt_example.stg_orders", column: "city", transformations: [{ type: "DIRECT", subtype: "IDENTITY" }] }]);
   });
 
-  it("reads target/column_lineage.json, and works offline with --empty-catalog --no-compile", async () => {
-    writeExampleColumnLineage(dir);
+  it("works offline with --empty-catalog --no-compile, lineage included", async () => {
     const run = await tsdbt(dir, ["docs", "generate", "--empty-catalog", "--no-compile"]);
     expect(run.exitCode).toBe(0);
     expect(run.output).toContain("with column lineage");
@@ -72,7 +74,9 @@ describe("tsdbt docs generate / serve", () => {
     expect(catalog.nodes).toEqual({});
     const index = readIndex(dir);
     expect(index.hasColumnLineage).toBe(true);
-    expect(index.entries.find((e) => e.id === "model.tsdbt_example.fct_orders")!.lineage).toEqual({ order_id: [[expect.any(Number), "order_id"]], city: [[expect.any(Number), "city"]] });
+    const stgOrders = index.entries.findIndex((e) => e.id === "model.tsdbt_example.stg_orders");
+    const fct = index.entries.find((e) => e.id === "model.tsdbt_example.fct_orders")! as { lineage: Record<string, unknown[]> };
+    expect(fct.lineage.city).toEqual([[stgOrders, "city", expect.anything()]]);
   });
 
   it("rejects an unknown subcommand with a coded usage error", async () => {

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { invoke } from "tsdbt";
-import { ARTIFACTS, copyExampleProject, findChromium, launchChromium, writeExampleColumnLineage } from "./docs-browser";
+import { ARTIFACTS, copyExampleProject, findChromium, launchChromium } from "./docs-browser";
 
 const chromiumPath = findChromium();
 if (!chromiumPath && process.env.CI) throw new Error("Chromium is required in CI for the docs browser test (.ci/run installs Debian's chromium).");
@@ -30,8 +30,6 @@ describeBrowser("docs site in Chromium (file://)", () => {
     dir = copyExampleProject();
     const quiet = { write: () => {} };
     expect((await invoke(["build", "-q", "--project-dir", dir], quiet)).exitCode).toBe(0);
-    fs.mkdirSync(path.join(dir, "target"), { recursive: true });
-    writeExampleColumnLineage(dir);
     expect((await invoke(["docs", "generate", "--project-dir", dir], quiet)).exitCode).toBe(0);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     context = await launchChromium(chromiumPath!);
@@ -112,14 +110,14 @@ describeBrowser("docs site in Chromium (file://)", () => {
     await page.goto(`${page.url().split("#")[0]}#/e/model.tsdbt_example.fct_orders`);
     await page.click("tr[data-column='city'] a.column-lineage-link");
     await page.waitForSelector(".column-canvas .graph-node");
-    expect(await page.locator(".upstream-columns li").allTextContents()).toEqual(["stg_orders.city"]);
-    expect(await page.locator(".downstream-columns li").allTextContents()).toEqual(["sales_by_city.city identity"]);
-    expect(await page.locator(".column-canvas .graph-node").count()).toBe(4);
+    expect(await page.locator(".upstream-columns li").allTextContents()).toEqual(["stg_orders.city identity"]);
+    expect(await page.locator(".downstream-columns li").allTextContents()).toEqual(["high_value_customer_features.favourite_city identity", "sales_by_city.city identity"]);
+    expect(await page.locator(".column-canvas .graph-node").count()).toBe(5); // raw_orders → stg_orders → fct_orders → two marts
     await shot("column-lineage");
     await page.click(".upstream-columns a");
     await page.waitForFunction(() => document.querySelector(".page-header h1")?.textContent === "stg_orders.city");
-    expect(await page.locator(".upstream-columns li").allTextContents()).toEqual(["raw_orders.city"]);
-    await page.goto(`${page.url().split("#")[0]}#/col/model.tsdbt_example.customer_lifetime_value/email`);
+    expect(await page.locator(".upstream-columns li").allTextContents()).toEqual(["raw_orders.city identity"]);
+    await page.goto(`${page.url().split("#")[0]}#/col/test.tsdbt_example.assert_orders_fully_paid/order_id`);
     await page.waitForSelector(".no-column-lineage");
     expect(await page.textContent(".no-column-lineage")).toContain("No column lineage recorded");
   });

@@ -4,6 +4,7 @@ import { compileProject, DiagnosticError, loadProjectConfig, parseProject, write
 import { buildCatalog, buildSiteData, emptyCatalog, readColumnLineage, serveSite, writeCatalog, writeSite, type Catalog } from "@tsdbt/docs";
 import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
+import { writeColumnLineage } from "../column-lineage-artifact";
 import { openWarehouse } from "../warehouse";
 
 /** Stable codes of the docs command's errors. */
@@ -68,6 +69,12 @@ async function generateDocs(ctx: CommandContext): Promise<CommandOutcome> {
   }
   const catalogFile = await writeCatalog(parsed.targetPath, catalog);
   ctx.logger.info("CatalogWritten", "I052", `Catalog written to ${catalogFile} (${Object.keys(catalog.nodes).length + Object.keys(catalog.sources).length} relations)`);
+  // column lineage needs compiled SQL; with --no-compile an earlier target/column_lineage.json is used as it is
+  if (ctx.args.compile) {
+    const lineage = writeColumnLineage(parsed.manifest, parsed.targetPath, { adapterType: parsed.profile.target.type, projectDir: parsed.projectDir, catalog });
+    if (lineage.file) ctx.logger.info("ColumnLineageWritten", "I054", `Column lineage written to ${lineage.file} (${Math.round((lineage.coverage ?? 0) * 100)}% of columns traced)`);
+    else ctx.logger.info("ColumnLineageSkipped", "I055", `Column lineage not written: ${lineage.skipped}.`);
+  }
   const columnLineage = readColumnLineage(parsed.targetPath);
   const site = await writeSite(parsed.targetPath, buildSiteData(parsed.manifest, { catalog, columnLineage }));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
