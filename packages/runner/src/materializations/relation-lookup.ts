@@ -34,33 +34,12 @@ export async function findRelation(adapter: Adapter, relation: Relation): Promis
 }
 
 /**
- * The relations of each schema as they were when the run first looked, per run (keyed by the
- * run's adapter). A run builds each relation once and only its own node touches it, so the
- * first listing answers every node's "what is there before I build" — one catalog query per
- * schema instead of one per node.
- */
-const schemaListings = new WeakMap<Adapter, Map<string, Promise<RelationRef[]>>>();
-
-function relationsAtStart(adapter: Adapter, database: string | null, schema: string): Promise<RelationRef[]> {
-  let listings = schemaListings.get(adapter);
-  if (!listings) schemaListings.set(adapter, (listings = new Map()));
-  const key = `${database ?? ""}\u0000${schema}`;
-  let listing = listings.get(key);
-  if (!listing) {
-    listing = adapter.listRelations(database, schema);
-    listing.catch(() => listings!.delete(key));
-    listings.set(key, listing);
-  }
-  return listing;
-}
-
-/**
  * Drops what an interrupted build of `relation` may have left behind (its temp and backup
- * relations), so the next build starts clean, and returns the relation itself as it existed
- * when the run started (or null).
+ * relations), so the next build starts clean, and returns the relation itself as it exists
+ * (or null). One catalog query.
  */
 export async function clearLeftovers(adapter: Adapter, relation: Relation): Promise<ExistingRelation | null> {
-  const all = await relationsAtStart(adapter, relation.database, relation.schema);
+  const all = await adapter.listRelations(relation.database, relation.schema);
   for (const suffix of [TEMP_SUFFIX, BACKUP_SUFFIX]) {
     const leftover = withSuffix(relation, suffix);
     const existing = match(all, leftover.identifier);
