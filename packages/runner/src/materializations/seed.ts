@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { RunnerError, RunnerErrorCode } from "../runner-error";
-import { parseCsv } from "../seeds/csv-reader";
-import { seedColumns } from "../seeds/infer-column-types";
+import { scanCsv } from "../seeds/csv-reader";
+import { ColumnKindInference, seedColumns } from "../seeds/infer-column-types";
 import { configValue, type Materialization } from "./build-context";
 import { runNodeHooks } from "./hooks";
 import { persistDocs } from "./persist-docs";
@@ -28,8 +28,14 @@ export const seedMaterialization: Materialization = async (context) => {
   }
   const delimiter = configValue(node, "delimiter", ",");
   const path = join(context.projectDir, file);
-  const table = parseCsv(await readFile(path, "utf8"), delimiter, file);
-  const columns = seedColumns(table, adapter.dialect, configValue<Record<string, string>>(node, "column_types", {}));
+  // one pass over the file infers the column types; rows are not kept (the engine loads the file itself)
+  let inference: ColumnKindInference | undefined;
+  const scanned = scanCsv(await readFile(path, "utf8"), delimiter, file, (cells) => {
+    inference ??= new ColumnKindInference(cells.length);
+    inference.add(cells);
+  });
+  const kinds = inference?.kinds() ?? scanned.header.map(() => "text" as const);
+  const columns = seedColumns(scanned.header, kinds, adapter.dialect, configValue<Record<string, string>>(node, "column_types", {}));
   if (configValue<boolean>(node, "quote_columns", true) === false) {
     for (const column of columns) column.name = column.name.toLowerCase();
   }
@@ -38,7 +44,7 @@ export const seedMaterialization: Materialization = async (context) => {
 
   if (!existing || existing.kind === "view" || context.fullRefresh) {
     const rows = await replaceRelation(context, "table", { preload: load });
-    return { rowsAffected: rows, message: `INSERT ${rows ?? table.rows.length}` };
+    return { rowsAffected: rows, message: `INSERT ${rows ?? scanned.rows}` };
   }
 
   const current = await columnsOf(adapter, adapter, relation);
@@ -71,5 +77,5 @@ export const seedMaterialization: Materialization = async (context) => {
     throw error;
   }
   await runNodeHooks(context, adapter, "post-hook", false);
-  return { rowsAffected: rows, message: `INSERT ${rows ?? table.rows.length}` };
+  return { rowsAffected: rows, message: `INSERT ${rows ?? scanned.rows}` };
 };

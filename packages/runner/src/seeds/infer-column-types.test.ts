@@ -30,7 +30,7 @@ describe("inferColumnKinds", () => {
 describe("seedColumns", () => {
   it("maps kinds to the dialect's types and applies column_types overrides by name", () => {
     const table = parseCsv("ID,amount,code\n1,2.5,007\n", ",", "t.csv");
-    const columns = seedColumns(table, defineDialect({ parserDialect: "postgresql" }), { code: "varchar(3)" });
+    const columns = seedColumns(table.header, inferColumnKinds(table), defineDialect({ parserDialect: "postgresql" }), { code: "varchar(3)" });
     expect(columns).toEqual([
       { name: "ID", dataType: "integer", index: 1 },
       { name: "amount", dataType: "double precision", index: 2 },

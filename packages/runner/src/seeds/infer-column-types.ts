@@ -28,18 +28,22 @@ function isDate(cell: string): boolean {
 }
 
 /**
- * Infers one kind per column in a single pass over the rows. Empty cells are null and say
- * nothing; a column of integers and decimals is float, of dates and timestamps is
- * timestamp; anything else mixed, or a column with no values, is text.
+ * Infers one kind per column from rows fed one at a time (so a large seed is never held in
+ * memory). Empty cells are null and say nothing; a column of integers and decimals is float,
+ * of dates and timestamps is timestamp; anything else mixed, or a column with no values, is text.
  */
-export function inferColumnKinds(table: CsvTable): SeedColumnKind[] {
-  const width = table.header.length;
-  const possible = Array.from({ length: width }, () => ({ integer: true, float: true, boolean: true, date: true, timestamp: true, seen: false, big: false }));
-  for (const row of table.rows) {
-    for (let c = 0; c < width; c++) {
+export class ColumnKindInference {
+  private readonly possible: { integer: boolean; float: boolean; boolean: boolean; date: boolean; timestamp: boolean; seen: boolean; big: boolean }[];
+
+  constructor(width: number) {
+    this.possible = Array.from({ length: width }, () => ({ integer: true, float: true, boolean: true, date: true, timestamp: true, seen: false, big: false }));
+  }
+
+  add(row: string[]): void {
+    for (let c = 0; c < this.possible.length; c++) {
       const cell = row[c]!.trim();
       if (cell === "") continue;
-      const p = possible[c]!;
+      const p = this.possible[c]!;
       p.seen = true;
       if (p.integer && !INTEGER.test(cell)) p.integer = false;
       else if (p.integer && Math.abs(Number(cell)) > INT32_MAX) p.big = true;
@@ -49,25 +53,34 @@ export function inferColumnKinds(table: CsvTable): SeedColumnKind[] {
       if (p.timestamp && !isDate(cell) && !isTimestamp(cell)) p.timestamp = false;
     }
   }
-  return possible.map((p) => {
-    if (!p.seen) return "text";
-    if (p.integer) return p.big ? "bigint" : "integer";
-    if (p.float) return "float";
-    if (p.boolean) return "boolean";
-    if (p.date) return "date";
-    if (p.timestamp) return "timestamp";
-    return "text";
-  });
+
+  kinds(): SeedColumnKind[] {
+    return this.possible.map((p) => {
+      if (!p.seen) return "text";
+      if (p.integer) return p.big ? "bigint" : "integer";
+      if (p.float) return "float";
+      if (p.boolean) return "boolean";
+      if (p.date) return "date";
+      if (p.timestamp) return "timestamp";
+      return "text";
+    });
+  }
+}
+
+/** Infers one kind per column of a parsed table (see {@link ColumnKindInference}). */
+export function inferColumnKinds(table: CsvTable): SeedColumnKind[] {
+  const inference = new ColumnKindInference(table.header.length);
+  for (const row of table.rows) inference.add(row);
+  return inference.kinds();
 }
 
 /**
  * The seed's columns with SQL types: inferred kinds through the dialect, replaced by the
  * seed's `column_types` config where given (matched by column name, case-insensitively).
  */
-export function seedColumns(table: CsvTable, dialect: SqlDialect, columnTypes: Record<string, string> = {}): Column[] {
+export function seedColumns(header: string[], kinds: SeedColumnKind[], dialect: SqlDialect, columnTypes: Record<string, string> = {}): Column[] {
   const overrides = new Map(Object.entries(columnTypes).map(([name, type]) => [name.toLowerCase(), type]));
-  const kinds = inferColumnKinds(table);
-  return table.header.map((name, i) => {
+  return header.map((name, i) => {
     const kind = kinds[i]!;
     const inferred = kind === "bigint" ? dialect.bigintType() : dialect.typeFor(kind);
     return { name, dataType: overrides.get(name.toLowerCase()) ?? inferred, index: i + 1 };
