@@ -1,3 +1,4 @@
+import { createNode } from "../../parse/node-factory";
 import type {
   ExposureDefinition,
   Manifest,
@@ -50,52 +51,19 @@ export function makeNode(name: string, overrides: NodeOverrides = {}): ManifestN
   const path = overrides.path ?? `${name}.${resourceType === "seed" ? "csv" : "sql"}`;
   const tags = overrides.tags ?? overrides.config?.tags ?? [];
   const { config, ...rest } = overrides;
-  return {
-    unique_id: `${resourceType}.${packageName}.${name}`,
-    resource_type: resourceType,
-    package_name: packageName,
+  const node = createNode({
+    resourceType,
+    packageName,
     name,
     path,
-    original_file_path: `${folder}/${path}`,
+    originalFilePath: `${folder}/${path}`,
     fqn: [packageName, ...path.split("/").slice(0, -1), name],
-    alias: name,
-    database: "db",
-    schema: "main",
+    rawCode: `select 1 as ${name}`,
     checksum: { name: "sha256", checksum: `sum-${name}` },
-    config: {
-      enabled: true,
-      materialized: resourceType === "test" ? "test" : resourceType === "seed" ? "seed" : "view",
-      tags,
-      meta: {},
-      alias: null,
-      schema: null,
-      database: null,
-      "pre-hook": [],
-      "post-hook": [],
-      ...config,
-    },
-    tags,
-    description: "",
-    columns: {},
-    meta: {},
-    group: null,
-    docs: { show: true, node_color: null },
-    patch_path: null,
-    build_path: null,
-    unrendered_config: {},
-    created_at: 0,
-    config_call_dict: {},
-    relation_name: null,
-    raw_code: `select 1 as ${name}`,
-    language: "sql",
-    refs: [],
-    sources: [],
-    metrics: [],
-    depends_on: { macros: [], nodes: [] },
-    compiled_path: null,
-    contract: { enforced: false, alias_types: true, checksum: null },
-    ...rest,
-  };
+  });
+  Object.assign(node, { database: "db", schema: "main", tags, created_at: 0 });
+  Object.assign(node.config, { tags, ...config });
+  return Object.assign(node, rest);
 }
 
 /** A source table `sourceName.table` declared in models/sources.yml. */
