@@ -110,6 +110,18 @@ describe("init, clean, debug", () => {
   });
 });
 
+describe("help and version", () => {
+  it("prints usage for --help and for no arguments, and the version for --version, exit 0", async () => {
+    const help = await runApi(["--help"]);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: tsdbt <command> \[flags\]/);
+    expect(help.stdout).toContain("run-operation MACRO");
+    expect((await runApi([])).stdout).toBe(help.stdout);
+    const version = await runApi(["--version"]);
+    expect(version.stdout).toMatch(/^tsdbt \d+\.\d+\.\d+$/);
+  });
+});
+
 describe("the Node API", () => {
   it("runs two invocations at once without sharing state", async () => {
     const a = makeProject();

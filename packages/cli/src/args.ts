@@ -1,5 +1,9 @@
 import yargs from "yargs";
 import { closestNames } from "@tsdbt/core";
+import { USAGE } from "./usage";
+
+/** This package's version. */
+const VERSION: string = (require("../package.json") as { version: string }).version;
 
 /** The commands tsdbt knows. */
 export const COMMANDS = ["parse", "compile", "ls", "list", "debug", "init", "clean", "run", "build", "seed", "test", "show", "run-operation", "retry", "snapshot", "deps", "source", "docs", "lineage"] as const;
@@ -48,6 +52,14 @@ export interface CliArgs {
   compile: boolean;
 }
 
+/** Thrown for `--help` / `--version`: print the text and exit 0. */
+export class InfoRequest extends Error {
+  constructor(readonly text: string) {
+    super(text);
+    this.name = "InfoRequest";
+  }
+}
+
 /** Thrown for a bad command line (exit code 2). */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -61,6 +73,8 @@ const list = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v)
 /** Parses argv with dbt's flag names and aliases. Throws {@link UsageError}. */
 export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
   let failure: string | undefined;
+  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) throw new InfoRequest(USAGE);
+  if (argv.includes("--version") || argv.includes("-v")) throw new InfoRequest(`tsdbt ${VERSION}`);
   // the command is the first word that names one, wherever the flags are
   const at = argv.findIndex((a) => (COMMANDS as readonly string[]).includes(a));
   const command = at >= 0 ? argv[at] : undefined;

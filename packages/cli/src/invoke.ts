@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DiagnosticError, type Diagnostic } from "@tsdbt/core";
-import { parseArgs, UsageError } from "./args";
+import { InfoRequest, parseArgs, UsageError } from "./args";
 import type { CommandContext, CommandOutcome } from "./command-context";
 import { Logger, type LogEvent } from "./logger";
 import { COMMAND_HANDLERS } from "./commands";
@@ -48,6 +48,10 @@ export async function invoke(argv: string[], options: InvokeOptions = {}): Promi
     if (e instanceof DiagnosticError) {
       logger.diagnostics(e.diagnostics);
       return { success: false, exitCode: 2, diagnostics: e.diagnostics };
+    }
+    if (e instanceof InfoRequest) {
+      logger.result("Help", e.text);
+      return { success: true, exitCode: 0 };
     }
     if (e instanceof UsageError) {
       const d: Diagnostic = { code: "TSDBT-E000", severity: "error", message: e.message, hint: "Run `tsdbt <command> [--project-dir DIR] [flags]`; commands and flags are listed in docs/cli.md." };
