@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 
 /**
@@ -8,24 +8,25 @@ import * as path from "node:path";
  * compiled files in 6.1 s by overwriting, 0.6 s by unlink + create, 0.2 s when nothing changed).
  */
 export class ChangedFileWriter {
-  private readonly folders = new Set<string>();
+  /** The names already in each folder written to (one listing per folder, no failed reads). */
+  private readonly folders = new Map<string, Set<string>>();
 
   /** Writes `contents` to `file` unless it already holds exactly that; returns whether it wrote. */
   write(file: string, contents: string): boolean {
     const dir = path.dirname(file);
-    if (!this.folders.has(dir)) {
+    let present = this.folders.get(dir);
+    if (!present) {
       mkdirSync(dir, { recursive: true });
-      this.folders.add(dir);
+      present = new Set(readdirSync(dir));
+      this.folders.set(dir, present);
     }
-    let existing: string | undefined;
-    try {
-      existing = readFileSync(file, "utf8");
-    } catch {
-      existing = undefined;
+    const name = path.basename(file);
+    if (present.has(name)) {
+      if (readFileSync(file, "utf8") === contents) return false;
+      unlinkSync(file);
     }
-    if (existing === contents) return false;
-    if (existing !== undefined) unlinkSync(file);
     writeFileSync(file, contents);
+    present.add(name);
     return true;
   }
 }
