@@ -2,6 +2,7 @@ import type { ManifestNode } from "../manifest/types";
 import { createNodeContext, type NodeScope, type RenderSession } from "../context/node-context";
 import { renderStatic, staticParse } from "../parse/static-parse";
 import { evaluateStatically } from "./static-expression";
+import { BuiltinTestSql } from "./builtin-test-sql";
 import type { SyncWarehouse } from "../context/warehouse";
 import { createExecutionScope, cteName, type ManifestIndex } from "./execution-scope";
 import { injectCtes, type InjectedCte } from "./inject-ctes";
@@ -32,6 +33,7 @@ const TEST_KWARGS = "_dbt_generic_test_kwargs";
  */
 export class NodeCompiler {
   private readonly ephemeralCache = new Map<string, CompiledSql & { body: string }>();
+  private readonly builtinTests: BuiltinTestSql;
   /** `graph` in templates: the manifest's nodes, sources, exposures and macros. */
   private readonly graph: Record<string, unknown>;
 
@@ -40,6 +42,7 @@ export class NodeCompiler {
     private readonly index: ManifestIndex,
     private readonly options: NodeCompilerOptions,
   ) {
+    this.builtinTests = new BuiltinTestSql(session.registry);
     const m = index.manifest;
     this.graph = { nodes: m.nodes, sources: m.sources, exposures: m.exposures, macros: m.macros, metrics: m.metrics, groups: m.groups };
   }
@@ -95,6 +98,13 @@ export class NodeCompiler {
         return "";
       });
       return { body, ephemerals };
+    }
+    if (node.test_metadata && text === node.raw_code && !this.options.fullRender) {
+      const sql = this.builtinTests.sqlFor(node, scope, (macro, args) => {
+        const { resolveGlobal } = createNodeContext(this.session, scope);
+        return String((resolveGlobal(macro) as (...a: unknown[]) => unknown)(...args));
+      });
+      if (sql !== undefined) return { body: sql, ephemerals };
     }
     const { context, resolveGlobal } = createNodeContext(this.session, scope);
     if (node.test_metadata && text === node.raw_code) context[TEST_KWARGS] = this.testKwargs(node, context, resolveGlobal, scope);

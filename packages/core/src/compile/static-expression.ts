@@ -4,7 +4,8 @@ import { readLiteralArgs } from "../parse/literal-args";
 const CALL = /^\s*(ref|source)\s*(?=\()/;
 const WRAPPED = /^\s*([A-Za-z_]\w*)\s*\(\s*((?:ref|source)\s*\(.*\))\s*\)\s*$/s;
 
-function relationCall(expr: string, scope: NodeScope): unknown {
+/** Evaluates `ref(...)` or `source(...)` with literal arguments; undefined for anything else. */
+export function relationCall(expr: string, scope: NodeScope): unknown {
   const m = CALL.exec(expr);
   if (!m) return undefined;
   const parsed = readLiteralArgs(expr, m[0].length);
