@@ -17,6 +17,8 @@ export interface SqlDialect {
   createTableAs(relation: string, sql: string, options?: { temporary?: boolean }): string;
   /** `create view … as select`. */
   createViewAs(relation: string, sql: string): string;
+  /** `create or replace table|view … as select` (used only when `capabilities.createOrReplace`). */
+  createOrReplaceAs(kind: "table" | "view", relation: string, sql: string): string;
   /** `drop table|view if exists …` (with cascade where the engine needs it). */
   dropRelation(relation: string, type: "table" | "view"): string;
   /** `alter table|view … rename to <identifier>` (the new name is unqualified). */
@@ -49,6 +51,7 @@ export function defineDialect(overrides: Partial<SqlDialect> & Pick<SqlDialect, 
     createSchema: (db, schema) => `create schema if not exists ${db ? `${quote(db)}.` : ""}${quote(schema)}`,
     createTableAs: (rel, sql, o) => `create ${o?.temporary ? "temporary " : ""}table ${rel} as (\n${sql}\n)`,
     createViewAs: (rel, sql) => `create view ${rel} as (\n${sql}\n)`,
+    createOrReplaceAs: (kind, rel, sql) => `create or replace ${kind} ${rel} as (\n${sql}\n)`,
     dropRelation: (rel, type) => `drop ${type} if exists ${rel} cascade`,
     renameRelation: (rel, type, id) => `alter ${type} ${rel} rename to ${quote(id)}`,
     commentOn: (kind, target, comment) => `comment on ${kind} ${target} is '${comment.replace(/'/g, "''")}'`,

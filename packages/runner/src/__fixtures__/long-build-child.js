@@ -1,5 +1,5 @@
 // Child process for the kill -9 test: builds model `m` with a query that runs for minutes
-// on the DuckDB file given as argv[2], printing BUILDING once the temp table's CREATE starts.
+// on the DuckDB file given as argv[2], printing BUILDING once the table's CREATE starts.
 const Module = require("node:module");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -26,7 +26,7 @@ const { runNodes } = require("../run-nodes.ts");
     adapter.transaction((tx) =>
       fn({
         execute: (sql, options) => {
-          if (/^create table .*__tsdbt_tmp/.test(sql)) process.stdout.write("BUILDING\n");
+          if (/^create (or replace )?table /.test(sql)) process.stdout.write("BUILDING\n");
           return tx.execute(sql, options);
         },
       }),

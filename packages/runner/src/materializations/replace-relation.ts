@@ -14,7 +14,9 @@ export type ReplacementSource =
  * relation: the new one is built under a temp name, then the old one is renamed to a
  * backup, the new one renamed into place and the backup dropped. With transactional DDL all
  * of it (and the in-transaction hooks) is one transaction, so a failure leaves the previous
- * relation untouched. Leftovers of an interrupted earlier build are dropped first.
+ * relation untouched. With transactional DDL and no type change, the relation is built in place
+ * instead (`create`, or `create or replace` where the engine has it), which is just as atomic.
+ * Leftovers of an interrupted earlier build are dropped first.
  * Engines that cannot rename drop the old relation and create the new one in place.
  * @returns rows affected, when the warehouse reports them.
  */
@@ -34,10 +36,17 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
   };
   const preloaded = "preload" in source ? await source.preload(temp) : null;
 
+  // Inside a transaction a relation can be built in place: nothing is visible until commit and a
+  // failure rolls back. That saves the temp relation and the renames (two to four statements).
+  const inPlace = "sql" in source && capabilities.transactionalDdl && (!existing || (existing.kind === kind && capabilities.createOrReplace));
+
   const build = async (executor: SqlExecutor): Promise<number | null> => {
     await runNodeHooks(context, executor, "pre-hook", true);
     let rows: number | null;
-    if (capabilities.renameRelation) {
+    if (inPlace && "sql" in source) {
+      const ddl = existing ? dialect.createOrReplaceAs(kind, relation.render(), source.sql) : null;
+      rows = ddl ? ((await executor.execute(ddl, { fetch: false, nodeId: context.node.unique_id })).rowsAffected ?? null) : await create(executor, relation);
+    } else if (capabilities.renameRelation) {
       rows = (await create(executor, temp)) ?? preloaded;
       if (existing) await executor.execute(dialect.renameRelation(relation.render(), existing.kind, backup.identifier), { fetch: false });
       await executor.execute(dialect.renameRelation(temp.render(), kind, relation.identifier), { fetch: false });
