@@ -1,7 +1,6 @@
 import { Relation } from "@tsdbt/adapter-api";
 import type { ManifestNode } from "../manifest/types";
-import { createNodeContext, type RenderSession } from "../context/node-context";
-import type { NodeScope } from "../context/node-context";
+import { createNodeContext, type NodeScope, type RenderSession } from "../context/node-context";
 
 /** What naming needs from the target and project. */
 export interface NamingTarget {
@@ -27,12 +26,11 @@ export function assignRelationName(node: ManifestNode, session: RenderSession, t
   let schema = custom.schema === null ? target.schema : `${target.schema}_${String(custom.schema).trim()}`;
   let alias = custom.alias ? String(custom.alias).trim() : node.version !== undefined && node.version !== null ? `${node.name}_v${String(node.version).replace(/\./g, "_")}` : node.name;
   if (overridden.length > 0) {
-    const { context, resolveGlobal } = createNodeContext(session, scopeFor(node));
+    const { resolveGlobal } = createNodeContext(session, scopeFor(node));
     const call = (name: string, arg: unknown): string => {
       const fn = resolveGlobal(name) as (...a: unknown[]) => unknown;
       return String(fn(arg, node)).trim();
     };
-    void context;
     if (overridden.includes("generate_database_name")) database = call("generate_database_name", custom.database) || null;
     if (overridden.includes("generate_schema_name")) schema = call("generate_schema_name", custom.schema);
     if (overridden.includes("generate_alias_name")) alias = call("generate_alias_name", custom.alias);
