@@ -101,6 +101,19 @@ describe("parseProject", () => {
     );
   });
 
+  it("warns about unknown keys in properties entries, with the closest known key", async () => {
+    const dir = writeProject({
+      "models/a.sql": "select 1 as id",
+      "models/schema.yml": "version: 2\nmodels:\n  - name: a\n    descripton: typo\n    columns:\n      - name: id\n        data_test: [unique]\n",
+    });
+    const { diagnostics } = await parseProject({ projectDir: dir, env: {} });
+    const warnings = diagnostics.filter((d) => d.code === "TSDBT-W060").map((d) => [d.message, d.file, d.line, d.col]);
+    expect(warnings).toEqual([
+      ["'descripton' is not a property of model 'a' and is ignored. Did you mean 'description'?", "models/schema.yml", 4, 5],
+      ["'data_test' is not a property of column 'id' and is ignored. Did you mean 'data_tests' or 'data_type'?", "models/schema.yml", 7, 9],
+    ]);
+  });
+
   it("reports every broken file at once", async () => {
     const dir = writeProject({
       "models/a.sql": "select * from {{ ref('missing_one') }}",

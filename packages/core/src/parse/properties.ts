@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ColumnInfo } from "../manifest/types";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import type { ParsedYaml, YamlPathSegment } from "../yaml/parse-yaml";
+import { PROPERTY_KEYS, warnUnknownKeys } from "./property-keys";
 
 /** A properties YAML file, parsed, with the package it belongs to. */
 export interface PropertiesFile {
@@ -42,11 +43,12 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const asTags = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.map(String) : []);
 
 /** Reads the `columns:` list of an entry into ColumnInfo records, collecting column tests. */
-export function readColumns(list: unknown, basePath: YamlPathSegment[], tests: TestEntry[]): Record<string, ColumnInfo> {
+export function readColumns(list: unknown, basePath: YamlPathSegment[], tests: TestEntry[], check?: { parsed: ParsedYaml; diagnostics: Diagnostic[] }): Record<string, ColumnInfo> {
   const columns: Record<string, ColumnInfo> = {};
   asList(list).forEach((c, i) => {
     const col = asRecord(c);
     if (typeof col.name !== "string") return;
+    if (check) warnUnknownKeys(check.parsed, col, [...basePath, i], PROPERTY_KEYS.column, `column '${col.name}'`, check.diagnostics);
     const config = asRecord(col.config);
     columns[col.name] = {
       name: col.name,
@@ -92,7 +94,8 @@ export function readNodePatches(file: PropertiesFile, diagnostics: Diagnostic[])
       const tests: TestEntry[] = [];
       const testKey = entry.data_tests !== undefined ? "data_tests" : "tests";
       [...asList(entry.tests), ...asList(entry.data_tests)].forEach((t, j) => tests.push({ entry: t, path: [section, i, testKey, j] }));
-      const columns = readColumns(entry.columns, [section, i, "columns"], tests);
+      warnUnknownKeys(file.parsed, entry, [section, i], kind === "model" ? PROPERTY_KEYS.model : PROPERTY_KEYS.node, `${kind} '${entry.name}'`, diagnostics);
+      const columns = readColumns(entry.columns, [section, i, "columns"], tests, { parsed: file.parsed, diagnostics });
       const config = asRecord(entry.config);
       patches.push({
         kind,

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { SourceDefinition } from "../manifest/types";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import { readColumns, type PropertiesFile, type TestEntry } from "./properties";
+import { PROPERTY_KEYS, warnUnknownKeys } from "./property-keys";
 
 /** A source table and the tests written on it. */
 export interface ReadSource {
@@ -33,6 +34,7 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
       diagnostics.push(diagnosticAt(file.parsed, ["sources", i], { code: "TSDBT-E019", message: `A source in ${file.parsed.file} has no name.`, hint: "Add 'name: <source name>'." }));
       return;
     }
+    warnUnknownKeys(file.parsed, src, ["sources", i], PROPERTY_KEYS.source, `source '${src.name}'`, diagnostics);
     const srcConfig = asRecord(src.config);
     const tables = Array.isArray(src.tables) ? src.tables : [];
     tables.forEach((t, j) => {
@@ -44,7 +46,8 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
       const tests: TestEntry[] = [];
       const testKey = table.data_tests !== undefined ? "data_tests" : "tests";
       [...(Array.isArray(table.tests) ? table.tests : []), ...(Array.isArray(table.data_tests) ? table.data_tests : [])].forEach((e, k) => tests.push({ entry: e, path: ["sources", i, "tables", j, testKey, k] }));
-      const columns = readColumns(table.columns, ["sources", i, "tables", j, "columns"], tests);
+      warnUnknownKeys(file.parsed, table, ["sources", i, "tables", j], PROPERTY_KEYS.table, `source table '${src.name}.${table.name}'`, diagnostics);
+      const columns = readColumns(table.columns, ["sources", i, "tables", j, "columns"], tests, { parsed: file.parsed, diagnostics });
       const tableConfig = asRecord(table.config);
       const sourceName = src.name as string;
       const name = table.name as string;

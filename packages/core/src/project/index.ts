@@ -9,5 +9,3 @@ export { discoverProjectFiles } from "./discover-files";
 export type { ProjectFile, ProjectFileKind } from "./discover-files";
 export { loadInstalledPackages } from "./installed-packages";
 export type { InstalledPackage, PackageDeclaration } from "./installed-packages";
-export { parsePropertiesFile } from "./parse-properties-file";
-export type { PropertiesFile, PropertiesModel, PropertiesNode, PropertiesColumn, PropertiesSource, PropertiesSourceTable, PropertiesMacro, PropertiesRawEntry, EntryLocation } from "./properties-file";
