@@ -59,6 +59,12 @@ export interface Adapter {
   transaction<T>(fn: (tx: Pick<Adapter, "execute">) => Promise<T>): Promise<T>;
   /** Relations in one schema (empty when the schema does not exist). */
   listRelations(database: string | null, schema: string): Promise<RelationRef[]>;
+  /**
+   * The relations of one schema among `identifiers` (matched as the engine matches names).
+   * Optional: a cheaper form of {@link listRelations} for checking a few names; callers fall
+   * back to filtering the listing.
+   */
+  findRelations?(database: string | null, schema: string, identifiers: string[]): Promise<RelationRef[]>;
   /** Columns of a relation in order; empty when it does not exist. */
   getColumns(relation: RelationRef): Promise<Column[]>;
   /** Schemas of a database. */

@@ -14,7 +14,7 @@ import {
 } from "@tsdbt/adapter-api";
 import { ConnectionPool } from "./connection-pool";
 import { DUCKDB_CAPABILITIES } from "./duckdb-capabilities";
-import { queryColumns, queryRelations, querySchemas } from "./duckdb-catalog";
+import { queryColumns, queryNamedRelations, queryRelations, querySchemas } from "./duckdb-catalog";
 import { duckdbDialect } from "./duckdb-dialect";
 import { loadExtensions } from "./duckdb-extensions";
 import { readDuckDbProfile, type DuckDbProfile } from "./duckdb-profile";
@@ -62,6 +62,10 @@ class DuckDbAdapter implements Adapter {
 
   async listRelations(database: string | null, schema: string): Promise<RelationRef[]> {
     return (await this.pool()).use((c) => queryRelations(c, database ?? this.database, schema));
+  }
+
+  async findRelations(database: string | null, schema: string, identifiers: string[]): Promise<RelationRef[]> {
+    return (await this.pool()).use((c) => queryNamedRelations(c, database ?? this.database, schema, identifiers));
   }
 
   async getColumns(relation: RelationRef): Promise<Column[]> {

@@ -24,6 +24,22 @@ export async function queryRelations(connection: DuckDBConnection, database: str
   }));
 }
 
+/** The tables and views of one schema whose names are among `names` (case-insensitively). */
+export async function queryNamedRelations(connection: DuckDBConnection, database: string, schema: string, names: string[]): Promise<RelationRef[]> {
+  if (names.length === 0) return [];
+  const list = names.map((_, i) => `lower($${i + 3})`).join(", ");
+  const rows = await select(
+    connection,
+    `select database_name, schema_name, table_name as name, 'table' as kind from duckdb_tables()
+       where lower(database_name) = lower($1) and lower(schema_name) = lower($2) and lower(table_name) in (${list}) and not temporary
+     union all
+     select database_name, schema_name, view_name, 'view' from duckdb_views()
+       where lower(database_name) = lower($1) and lower(schema_name) = lower($2) and lower(view_name) in (${list}) and not internal and not temporary`,
+    [database, schema, ...names],
+  );
+  return rows.map(([db, sch, name, kind]) => ({ database: String(db), schema: String(sch), identifier: String(name), type: kind === "view" ? "view" : "table" }));
+}
+
 /** Columns of a table or view in ordinal order; empty when it does not exist. */
 export async function queryColumns(connection: DuckDBConnection, database: string, schema: string, identifier: string): Promise<Column[]> {
   const rows = await select(

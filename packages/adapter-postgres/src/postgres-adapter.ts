@@ -80,6 +80,11 @@ export class PostgresAdapter implements Adapter {
     return relationsFrom(result.rows, this.defaultDatabase);
   }
 
+  async findRelations(_database: string | null, schema: string, identifiers: string[]): Promise<RelationRef[]> {
+    const result = await this.execute(relationsQuery(schema, identifiers));
+    return relationsFrom(result.rows, this.defaultDatabase);
+  }
+
   async getColumns(relation: RelationRef): Promise<Column[]> {
     return columnsFrom((await this.execute(columnsQuery(relation.schema, relation.identifier))).rows);
   }

@@ -7,10 +7,11 @@ import { postgresDialect } from "./postgres-dialect";
 const lit = postgresDialect.literal;
 
 /** SQL listing the tables, views, materialized views and foreign tables of a schema (exact, case-sensitive name). */
-export function relationsQuery(schema: string): string {
+export function relationsQuery(schema: string, names?: string[]): string {
+  const only = names ? ` and c.relname in (${names.length ? names.map(lit).join(", ") : "null"})` : "";
   return `select n.nspname as schema_name, c.relname as name, c.relkind as kind
 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-where n.nspname = ${lit(schema)} and c.relkind in ('r', 'p', 'v', 'm', 'f')
+where n.nspname = ${lit(schema)} and c.relkind in ('r', 'p', 'v', 'm', 'f')${only}
 order by c.relname`;
 }
 

@@ -33,6 +33,7 @@ export function stoppableAdapter(adapter: Adapter, signal: AbortSignal): Adapter
       adapter.transaction((tx) => fn({ execute: guarded((sql: string, options?: Parameters<Adapter["execute"]>[1]) => tx.execute(sql, options)) })),
     ),
     listRelations: (database, schema) => adapter.listRelations(database, schema),
+    ...(adapter.findRelations ? { findRelations: (database: string | null, schema: string, names: string[]) => adapter.findRelations!(database, schema, names) } : {}),
     getColumns: (relation) => adapter.getColumns(relation),
     listSchemas: (database) => adapter.listSchemas(database),
     cancel: () => adapter.cancel(),

@@ -112,6 +112,11 @@ function dispatch(request: WorkerRequest): Promise<unknown> {
     }
     case "listRelations":
       return adapter.listRelations(a[0], a[1]);
+    case "findRelations": {
+      if (adapter.findRelations) return adapter.findRelations(a[0], a[1], a[2]);
+      const wanted = new Set((a[2] as string[]).map((n) => n.toLowerCase()));
+      return adapter.listRelations(a[0], a[1]).then((all) => all.filter((r) => wanted.has(r.identifier.toLowerCase())));
+    }
     case "getColumns":
       return adapter.getColumns(a[0]);
     case "listSchemas":

@@ -8,6 +8,7 @@ import type { SyncChannel } from "./sync-client";
 export type WorkerOperation =
   | "execute"
   | "listRelations"
+  | "findRelations"
   | "getColumns"
   | "listSchemas"
   | "loadCsv"

@@ -139,6 +139,10 @@ class WorkerAdapterProxy implements WorkerAdapter {
     return this.call("listRelations", [database, schema]) as Promise<RelationRef[]>;
   }
 
+  findRelations(database: string | null, schema: string, identifiers: string[]): Promise<RelationRef[]> {
+    return this.call("findRelations", [database, schema, identifiers]) as Promise<RelationRef[]>;
+  }
+
   listRelationsSync(database: string | null, schema: string): RelationRef[] {
     return this.unblocked().sync.listRelationsSync(database, schema);
   }

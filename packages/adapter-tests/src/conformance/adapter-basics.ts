@@ -43,6 +43,11 @@ export function describeAdapterBasics(t: ConformanceContext): void {
       ]);
       expect(await t.adapter.getColumns({ database: t.adapter.defaultDatabase, schema: t.schema, identifier: "missing" })).toEqual([]);
       expect(await t.adapter.listRelations(t.adapter.defaultDatabase, `${t.schema}_missing`)).toEqual([]);
+      if (t.adapter.findRelations) {
+        const found = await t.adapter.findRelations(t.adapter.defaultDatabase, t.schema, ["vw", "missing"]);
+        expect(found.map((r) => [r.identifier, r.type])).toEqual([["vw", "view"]]);
+        expect(await t.adapter.findRelations(t.adapter.defaultDatabase, t.schema, [])).toEqual([]);
+      }
     });
 
     it("commits a transaction that resolves and rolls back DDL and DML of one that throws", async () => {

@@ -36,10 +36,11 @@ export async function findRelation(adapter: Adapter, relation: Relation): Promis
 /**
  * Drops what an interrupted build of `relation` may have left behind (its temp and backup
  * relations), so the next build starts clean, and returns the relation itself as it exists
- * (or null). One catalog query.
+ * (or null). One catalog query, for those three names only where the adapter can filter.
  */
 export async function clearLeftovers(adapter: Adapter, relation: Relation): Promise<ExistingRelation | null> {
-  const all = await adapter.listRelations(relation.database, relation.schema);
+  const names = [relation.identifier, `${relation.identifier}${TEMP_SUFFIX}`, `${relation.identifier}${BACKUP_SUFFIX}`];
+  const all = adapter.findRelations ? await adapter.findRelations(relation.database, relation.schema, names) : await adapter.listRelations(relation.database, relation.schema);
   for (const suffix of [TEMP_SUFFIX, BACKUP_SUFFIX]) {
     const leftover = withSuffix(relation, suffix);
     const existing = match(all, leftover.identifier);
