@@ -110,6 +110,28 @@ describe("init, clean, debug", () => {
   });
 });
 
+describe("tsdbt deps", () => {
+  it("copies local packages into dbt_packages so their macros work, and says clearly what it cannot download", async () => {
+    const p = makeProject({
+      "packages.yml": "packages:\n  - local: ../shared_macros\n",
+      "../shared_macros/dbt_project.yml": "name: shared_macros\n",
+      "../shared_macros/macros/shout.sql": "{% macro shout(x) %}upper({{ x }}){% endmacro %}\n",
+      "models/loud.sql": "select {{ shared_macros.shout(\"'hi'\") }} as greeting\n",
+    });
+    const deps = await runApi(["deps"], { project: p });
+    expect(deps.exitCode).toBe(0);
+    expect(fs.existsSync(p.file("dbt_packages/shared_macros/macros/shout.sql"))).toBe(true);
+    const compiled = await runApi(["compile", "--inline", "select {{ shared_macros.shout(\"'x'\") }}", "--output", "json"], { project: p });
+    expect(JSON.parse(compiled.stdout.split("\n").pop()!)).toEqual({ compiled: "select upper('x')" });
+
+    fs.writeFileSync(p.file("packages.yml"), "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.3.0\n");
+    const hub = await runApi(["deps"], { project: p });
+    expect(hub.exitCode).toBe(2);
+    expect(hub.diagnostics[0]).toMatchObject({ code: "TSDBT-E057", file: "packages.yml" });
+    expect(hub.diagnostics[0]!.hint).toContain("dbt deps");
+  });
+});
+
 describe("help and version", () => {
   it("prints usage for --help and for no arguments, and the version for --version, exit 0", async () => {
     const help = await runApi(["--help"]);

@@ -42,7 +42,9 @@ export async function invoke(argv: string[], options: InvokeOptions = {}): Promi
     const args = await parseArgs(argv, cwd);
     logger = new Logger({ format: args.logFormat, quiet: args.quiet, invocationId, write: options.write, onEvent: options.onEvent });
     const ctx: CommandContext = { args, logger, invocationId, env: options.env ?? process.env, cwd, signal: options.signal };
-    const outcome: CommandOutcome = await COMMAND_HANDLERS[args.command](ctx);
+    const handler = COMMAND_HANDLERS[args.command];
+    if (!handler) throw new UsageError(`The command '${args.command}' is not available in this version of tsdbt.`);
+    const outcome: CommandOutcome = await handler(ctx);
     return { success: outcome.exitCode === 0, exitCode: outcome.exitCode, result: outcome.result };
   } catch (e) {
     if (e instanceof DiagnosticError) {

@@ -9,6 +9,7 @@ import { executeCommand } from "./run";
 import { showCommand } from "./show";
 import { runOperationCommand } from "./run-operation";
 import { retryCommand } from "./retry";
+import { depsCommand } from "./deps";
 import { lineageCommand } from "./lineage";
 import { docsCommand } from "./docs";
 import { sourceCommand } from "./source-freshness";
@@ -29,6 +30,7 @@ export const COMMAND_HANDLERS: Record<string, (ctx: CommandContext) => Promise<C
   show: showCommand,
   "run-operation": runOperationCommand,
   retry: retryCommand,
+  deps: depsCommand,
   lineage: lineageCommand,
   docs: docsCommand,
   source: sourceCommand,
