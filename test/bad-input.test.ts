@@ -163,6 +163,9 @@ test("a cycle between three models: TSDBT-E013 lists the whole path and each fil
   const hops = path!.split(" → ");
   expect(hops[0]).toBe(hops[3]);
   expect(new Set(hops).size).toBe(3);
+  // located at the first node's ref() to the next node of the cycle
+  expect(d).toMatchObject({ file: `models/${hops[0].split(".").pop()}.sql`, line: 1, col: 18 });
+  expect(d.snippet).toContain(`ref('${hops[1].split(".").pop()}')`);
   expect(d.hint).toBeTruthy();
   await expectWarehouseUntouched(p);
 });

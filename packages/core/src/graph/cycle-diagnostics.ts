@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { SelectableMember } from "./graph-member";
 import { cyclePathThrough, cyclicComponents } from "./strongly-connected";
+import { findCall } from "../parse/source-position";
 
 /** Stable code of the "dependency cycle" diagnostic. */
 export const CYCLE_CODE = "TSDBT-E013";
@@ -25,6 +26,9 @@ export function cycleDiagnostics(
       .map((id) => `  ${id} (${members.get(id)?.original_file_path ?? "unknown file"})`)
       .join("\n");
     const extra = component.length > path.length - 1 ? ` ${component.length} nodes in all are caught in this loop.` : "";
+    // point at the first node's ref() to the next one in the cycle
+    const next = members.get(path[1]);
+    const at = first && next && "raw_code" in first ? findCall(first.raw_code, "ref", next.name) : undefined;
     return {
       code: CYCLE_CODE,
       severity: "error",
@@ -32,6 +36,9 @@ export function cycleDiagnostics(
         `Found a dependency cycle: ${path.join(" → ")} (each node depends on the next).${extra}\n` +
         `Nodes in the cycle:\n${files}`,
       file: first?.original_file_path,
+      line: at?.line,
+      col: at?.col,
+      snippet: at?.snippet,
       nodeId: path[0],
       hint: "Remove or redirect one of the ref() or source() calls along this path so that no node depends on itself, directly or indirectly.",
     };
