@@ -174,7 +174,7 @@ describe("selectors.yml errors", () => {
     expect(() => parseSelectorsFile("selectors:\n  - {name: a, default: true, definition: x}\n  - {name: b, default: true, definition: y}\n")).toThrow(/both marked 'default: true'/);
     expect(() => parseSelectorsFile("selectors:\n  - name: a\n    definition: {method: tag, value: x, parents: yes please}\n")).toThrow(/'parents' must be true or false/);
     expect(() => parseSelectorsFile("selectors:\n  - name: a\n    definition: {method: tag, value: x, indirect_selection: lazy}\n")).toThrow(/eager, cautious, buildable, empty/);
-    expect(() => parseSelectorsFile("selectors:\n  - name: [unclosed\n")).toThrow(/not valid YAML/);
+    expect(() => parseSelectorsFile("selectors:\n  - name: [unclosed\n")).toThrow(/error TSDBT-E001: selectors.yml is not valid YAML/);
     expect(() => parseSelectorsFile("something_else: 1\n")).toThrow(/no 'selectors:' list/);
   });
 });

@@ -40,7 +40,7 @@ function scalarString(node: unknown): string | undefined {
  * Parses the text of selectors.yml. Every problem is reported at once, each with the file,
  * line and column.
  *
- * @throws DiagnosticError (TSDBT-E021) when the file is not valid YAML or a selector is malformed
+ * @throws DiagnosticError TSDBT-E001 when the file is not valid YAML, TSDBT-E021 when a selector is malformed
  */
 export function parseSelectorsFile(text: string, file = "selectors.yml"): SelectorsFile {
   const lines = new (yaml().LineCounter)();
@@ -56,7 +56,8 @@ export function parseSelectorsFile(text: string, file = "selectors.yml"): Select
 
   for (const error of document.errors) {
     const { line, col } = lines.linePos(error.pos[0]);
-    diagnostics.error(SELECTION_ERROR_CODE, `${file} is not valid YAML: ${error.message.split("\n")[0]}`, {
+    // a YAML syntax error has the same code in every file
+    diagnostics.error("TSDBT-E001", `${file} is not valid YAML: ${error.message.split("\n")[0]}`, {
       file,
       line,
       col,
