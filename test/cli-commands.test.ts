@@ -145,6 +145,14 @@ describe("help and version", () => {
 });
 
 describe("the Node API", () => {
+  it("returns the warnings a successful command printed", async () => {
+    const p = makeProject({ "models/schema.yml": "version: 2\nmodels:\n  - name: no_such_model\n" });
+    const { invoke } = require("tsdbt") as typeof import("tsdbt");
+    const r = await invoke(["parse", "--project-dir", p.dir, "--profiles-dir", p.dir], { write: () => undefined });
+    expect(r.exitCode).toBe(0);
+    expect(r.warnings.map((w) => [w.code, w.file, w.line])).toEqual([["TSDBT-W010", "models/schema.yml", 3]]);
+  });
+
   it("runs two invocations at once without sharing state", async () => {
     const a = makeProject();
     const b = makeProject({ "models/orders.sql": "select 20 as order_id, 1 as customer_id union all select 21, 1\n" });

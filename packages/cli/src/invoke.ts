@@ -28,6 +28,8 @@ export interface InvokeResult {
   result?: unknown;
   /** Problems that stopped the command (exit code 2). */
   diagnostics?: Diagnostic[];
+  /** Warnings the command printed (unknown keys, properties for missing models, …). */
+  warnings: Diagnostic[];
 }
 
 /**
@@ -45,29 +47,29 @@ export async function invoke(argv: string[], options: InvokeOptions = {}): Promi
     const handler = COMMAND_HANDLERS[args.command];
     if (!handler) throw new UsageError(`The command '${args.command}' is not available in this version of tsdbt.`);
     const outcome: CommandOutcome = await handler(ctx);
-    return { success: outcome.exitCode === 0, exitCode: outcome.exitCode, result: outcome.result };
+    return { success: outcome.exitCode === 0, exitCode: outcome.exitCode, result: outcome.result, warnings: logger.warnings };
   } catch (e) {
     if (e instanceof DiagnosticError) {
       logger.diagnostics(e.diagnostics);
-      return { success: false, exitCode: 2, diagnostics: e.diagnostics };
+      return { success: false, exitCode: 2, diagnostics: e.diagnostics, warnings: logger.warnings };
     }
     if (e instanceof InfoRequest) {
       logger.result("Help", e.text);
-      return { success: true, exitCode: 0 };
+      return { success: true, exitCode: 0, warnings: [] };
     }
     if (e instanceof UsageError) {
       const d: Diagnostic = { code: "TSDBT-E000", severity: "error", message: e.message, hint: "Run `tsdbt <command> [--project-dir DIR] [flags]`; commands and flags are listed in docs/cli.md." };
       logger.diagnostics([d]);
-      return { success: false, exitCode: 2, diagnostics: [d] };
+      return { success: false, exitCode: 2, diagnostics: [d], warnings: logger.warnings };
     }
     const err = e as { code?: string; message?: string; hint?: string };
     if (typeof err?.code === "string" && err.code.startsWith("TSDBT-")) {
       const d: Diagnostic = { code: err.code, severity: "error", message: err.message ?? String(e), hint: err.hint };
       logger.diagnostics([d]);
-      return { success: false, exitCode: 2, diagnostics: [d] };
+      return { success: false, exitCode: 2, diagnostics: [d], warnings: logger.warnings };
     }
     const message = `Internal error: ${err?.message ?? String(e)}`;
     logger.error("InternalError", "TSDBT-E999", process.env.TSDBT_DEBUG ? `${message}\n${(e as Error)?.stack}` : `${message}\n  hint: set TSDBT_DEBUG=1 for details, and report it.`);
-    return { success: false, exitCode: 2, diagnostics: [{ code: "TSDBT-E999", severity: "error", message }] };
+    return { success: false, exitCode: 2, diagnostics: [{ code: "TSDBT-E999", severity: "error", message }], warnings: logger.warnings };
   }
 }

@@ -26,6 +26,9 @@ export interface LoggerOptions {
  * `--log-format json`. `-q` keeps only errors and the output of commands like `ls`.
  */
 export class Logger {
+  /** Every warning diagnostic printed so far (the Node API returns them). */
+  readonly warnings: Diagnostic[] = [];
+
   constructor(private readonly options: LoggerOptions) {}
 
   private emit(e: LogEvent, stream: "stdout" | "stderr", always = false): void {
@@ -63,7 +66,10 @@ export class Logger {
     for (const d of items) {
       const data = { code: d.code, file: d.file, line: d.line, col: d.col, node_id: d.nodeId, hint: d.hint };
       if (d.severity === "error") this.error("CompilationError", d.code, formatDiagnostic(d), data);
-      else this.warn("Warning", d.code, formatDiagnostic(d), data);
+      else {
+        this.warnings.push(d);
+        this.warn("Warning", d.code, formatDiagnostic(d), data);
+      }
     }
   }
 }
