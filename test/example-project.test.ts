@@ -47,6 +47,8 @@ describe("tsdbt build on example-project (DuckDB)", () => {
     expect(run.output).toContain("Done. PASS=52 WARN=0 ERROR=0 SKIP=0 TOTAL=52");
     expect(run.exitCode).toBe(0);
     expect(run.output).toMatch(/\d+ of 52 START sql table model main\.customer_lifetime_value \.+ \[RUN\]/);
+    // the SQL each node ran is kept under target/compiled, as dbt keeps it
+    expect(fs.readFileSync(path.join(dir, "target/compiled/tsdbt_example/models/marts/sales_by_city.sql"), "utf8")).toContain('"main"."fct_orders"');
   });
 
   it("computes the figures the example's README states", async () => {

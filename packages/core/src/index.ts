@@ -15,6 +15,7 @@ export { parseProject, type ProjectOptions, type ParsedProject } from "./parse/p
 export type { ParseStats } from "./parse/build-nodes";
 export { staticParse } from "./parse/static-parse";
 export { compileProject, compiledPathOf, type CompileOptions } from "./compile/compile-project";
+export { ChangedFileWriter } from "./util/write-if-changed";
 export { NodeCompiler, type CompiledSql } from "./compile/node-compiler";
 export { indexManifest, type ManifestIndex } from "./compile/execution-scope";
 export { relationFor, type NamingTarget } from "./parse/relation-naming";

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { parseProject, writeManifest } from "@tsdbt/core";
+import { ChangedFileWriter, parseProject, writeManifest } from "@tsdbt/core";
 import { runNodes, writeRunResults, type RunSummary } from "@tsdbt/runner";
 import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler, runnerCompiler } from "../execution";
@@ -68,6 +68,11 @@ export async function executeCommand(ctx: CommandContext, which: string, options
     args: { which, select: ctx.args.select, exclude: ctx.args.exclude, full_refresh: ctx.args.fullRefresh, threads, project_dir: parsed.projectDir },
   });
   await writeManifest(parsed.targetPath, parsed.manifest);
+  // as dbt does, the SQL each node ran is left under target/compiled
+  const writer = new ChangedFileWriter();
+  for (const node of Object.values(parsed.manifest.nodes)) {
+    if (node.compiled_path && node.compiled_code != null) writer.write(path.join(parsed.projectDir, node.compiled_path), node.compiled_code);
+  }
   printSummary(ctx.logger, summary);
   const failed = summary.results.some((r) => r.status === "error" || r.status === "fail") || summary.hookErrors.length > 0 || summary.interrupted;
   if (lineage) {
