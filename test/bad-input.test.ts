@@ -144,6 +144,20 @@ test("ref to a missing model: TSDBT-E012 at the ref call, with the closest model
   expect(r.stderr).toContain("models/orders.sql:2:9: error TSDBT-E012");
 });
 
+test("a generic test nobody defines: TSDBT-E026 at the test entry, with the closest test or the package to install", async () => {
+  const p = makeProject({
+    "models/schema.yml": "version: 2\nmodels:\n  - name: customers\n    columns:\n      - name: id\n        data_tests: [uniqe, dbt_utils.not_constant]\n",
+  });
+  const r = await runApi(["parse"], { project: p });
+  expect(r.exitCode).toBe(2);
+  const [typo, pkg] = r.diagnostics.filter((d) => d.code === "TSDBT-E026");
+  expect(typo).toMatchObject({ file: "models/schema.yml", line: 6 });
+  expect(typo!.message).toContain("'uniqe' on 'customers.id'");
+  expect(typo!.hint).toContain("'unique'");
+  expect(pkg!.hint).toContain("Install the 'dbt_utils' package");
+  expect(stackFrames(r.output)).toEqual([]);
+});
+
 test("a cycle between three models: TSDBT-E013 lists the whole path and each file", async () => {
   const p = makeProject({
     "models/a.sql": "select * from {{ ref('b') }}\n",

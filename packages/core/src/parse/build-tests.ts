@@ -9,6 +9,8 @@ import { buildGenericTestNode, readTestDefinition, type TestTarget } from "./gen
 import { defaultNodeConfig } from "./node-factory";
 import type { TestEntry } from "./properties";
 import { refCallFrom } from "./capture-scope";
+import type { MacroRegistry } from "../context/macro-registry";
+import { didYouMean } from "../diagnostics/closest-names";
 
 /** Records refs and sources written as test arguments (`to: ref('customers')`). */
 function captureArgumentRefs(node: ManifestNode, args: Record<string, unknown>): void {
@@ -33,6 +35,7 @@ export function buildTestNodes(
   parsed: ParsedYaml,
   projects: ProjectSet,
   diagnostics: Diagnostic[],
+  registry: MacroRegistry,
 ): ManifestNode[] {
   const nodes: ManifestNode[] = [];
   const folder = target.file.split("/").slice(1, -1);
@@ -42,7 +45,23 @@ export function buildTestNodes(
       diagnostics.push(diagnosticAt(parsed, t.path, { code: "TSDBT-E022", message: `Invalid test on '${target.name}' in ${target.file}: ${def}.`, hint: "Write a test as '- unique' or '- accepted_values: {values: [...]}'." }));
       continue;
     }
+    const macroName = `test_${def.testName}`;
+    const macro = def.namespace ? registry.inPackage(def.namespace, macroName) : registry.resolve(macroName, target.packageName);
+    if (!macro) {
+      const shown = def.namespace ? `${def.namespace}.${def.testName}` : def.testName;
+      const known = registry.visibleNames(target.packageName).filter((n) => n.startsWith("test_")).map((n) => n.slice(5));
+      const close = didYouMean(def.testName, known);
+      diagnostics.push(
+        diagnosticAt(parsed, t.path, {
+          code: "TSDBT-E026",
+          message: `The test '${shown}' on '${target.name}${t.column ? `.${t.column}` : ""}' in ${target.file} is not defined: there is no test macro named ${def.namespace ? `'${macroName}' in package '${def.namespace}'` : `'${macroName}'`}.`,
+          hint: def.namespace && !registry.hasPackage(def.namespace) ? `Install the '${def.namespace}' package (packages.yml, then \`tsdbt deps\`).` : (close ?? "Define it with {% test name(model, column_name) %} in macros/ or tests/generic/."),
+        }),
+      );
+      continue;
+    }
     const node = buildGenericTestNode(def, { ...target, column: t.column }, folder);
+    node.depends_on.macros = [macro.uniqueId];
     captureArgumentRefs(node, def.args);
     const layers = projectConfigLayers(projects, "test", target.packageName, [...folder, node.name]);
     node.config = testConfig(layers, def.config);
