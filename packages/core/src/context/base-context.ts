@@ -23,9 +23,6 @@ export interface BaseContextInput {
   flags?: Record<string, unknown>;
 }
 
-/** Env var names whose values must never be written to artifacts or logs. */
-export const SECRET_ENV_PREFIX = "DBT_ENV_SECRET_";
-
 /**
  * The context every render shares: var, env_var, target, run_started_at, invocation_id,
  * modules, exceptions, log/print, json/yaml helpers, local_md5, zip, set.
@@ -91,8 +88,12 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
       return Array.from({ length: n }, (_, i) => lists.map((l) => l[i]));
     },
     set: (xs: unknown) => [...new Set(Array.isArray(xs) ? xs : xs == null ? [] : [xs])],
-    try_or_compiler_error: hostFunction(() => {
-      throw new CompilerError("TSDBT-E031", "try_or_compiler_error is not supported.");
+    try_or_compiler_error: hostFunction(([message, fn, ...args]) => {
+      try {
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      } catch {
+        throw new CompilerError("TSDBT-E030", String(message));
+      }
     }),
   };
 }
