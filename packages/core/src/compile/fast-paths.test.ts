@@ -20,6 +20,7 @@ async function compiledCode(projectDir: string, profilesDir: string, fullRender:
     out[n.unique_id] = n.compiled_code;
     if (n.config.materialized === "incremental") out[`${n.unique_id} (incremental)`] = compiler.compile(n, { isIncremental: true }).sql;
     out[`${n.unique_id} depends_on`] = n.depends_on.nodes.join(",");
+    out[`${n.unique_id} macros`] = n.depends_on.macros.join(",");
     out[`${n.unique_id} config`] = JSON.stringify(n.config);
   }
   return out;

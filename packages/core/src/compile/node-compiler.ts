@@ -1,5 +1,6 @@
 import type { ManifestNode } from "../manifest/types";
-import { createNodeContext, type NodeScope, type RenderSession } from "../context/node-context";
+import { createNodeContext, type NodeRenderContext, type NodeScope, type RenderSession } from "../context/node-context";
+import { evaluateStaticCall } from "../parse/static-call";
 import { renderStatic, staticParse } from "../parse/static-parse";
 import { evaluateStatically } from "./static-expression";
 import { BuiltinTestSql } from "./builtin-test-sql";
@@ -91,13 +92,20 @@ export class NodeCompiler {
     // a template whose Jinja is only ref/source/config with literal arguments needs no renderer
     const fast = text === node.raw_code && !this.options.fullRender ? staticParse(text) : null;
     if (fast) {
-      const body = renderStatic(text, fast, isIncremental, (call) => {
-        if (call.fn === "ref") return String(scope.ref(call.args, call.kwargs));
-        if (call.fn === "source") return String(scope.source(String(call.args[0]), String(call.args[1])));
-        if (call.fn === "this") return String(scope.thisRelation ?? "");
-        return "";
-      });
-      return { body, ephemerals };
+      let render: NodeRenderContext | undefined;
+      try {
+        const body = renderStatic(text, fast, isIncremental, (call) => {
+          if (call.fn === "ref") return String(scope.ref(call.args, call.kwargs));
+          if (call.fn === "source") return String(scope.source(String(call.args[0]), String(call.args[1])));
+          if (call.fn === "this") return String(scope.thisRelation ?? "");
+          if (call.fn === "call") return evaluateStaticCall(call, (render ??= createNodeContext(this.session, scope)), (n) => this.session.registry.hasPackage(n));
+          return "";
+        });
+        return { body, ephemerals };
+      } catch {
+        // render normally: errors then carry their position in the template
+        ephemerals.length = 0;
+      }
     }
     if (node.test_metadata && text === node.raw_code && !this.options.fullRender) {
       const sql = this.builtinTests.sqlFor(node, scope, (macro, args) => {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode } from "../manifest/types";
-import { createNodeContext, type RenderSession } from "../context/node-context";
+import { createNodeContext, type NodeRenderContext, type RenderSession } from "../context/node-context";
+import { evaluateStaticCall } from "./static-call";
 import { createCaptureScope, type CaptureTarget } from "./capture-scope";
 import { renderErrorToDiagnostic } from "./render-diagnostic";
 import { branchRuns, staticParse } from "./static-parse";
@@ -24,17 +25,29 @@ export function parseSqlNode(
   const scope = createCaptureScope(node, target, configView);
   const fast = fullRender ? null : staticParse(node.raw_code);
   if (fast) {
-    for (const call of fast.calls) {
-      // while parsing, is_incremental() is false: its branch does not run
-      if (!branchRuns(call.branch, false) || call.fn === "this") continue;
-      if (call.fn === "ref") scope.ref(call.args, call.kwargs);
-      else if (call.fn === "source") scope.source(String(call.args[0]), String(call.args[1]));
-      else {
-        const dict = call.args[0];
-        scope.config.set(dict && typeof dict === "object" ? { ...(dict as Record<string, unknown>), ...call.kwargs } : call.kwargs);
+    const before = { refs: [...node.refs], sources: [...node.sources], config: { ...node.config_call_dict } };
+    let render: NodeRenderContext | undefined;
+    try {
+      for (const call of fast.calls) {
+        // while parsing, is_incremental() is false: its branch does not run
+        if (!branchRuns(call.branch, false) || call.fn === "this") continue;
+        if (call.fn === "ref") scope.ref(call.args, call.kwargs);
+        else if (call.fn === "source") scope.source(String(call.args[0]), String(call.args[1]));
+        else if (call.fn === "call") evaluateStaticCall(call, (render ??= createNodeContext(session, scope)), (n) => session.registry.hasPackage(n));
+        else {
+          const dict = call.args[0];
+          scope.config.set(dict && typeof dict === "object" ? { ...(dict as Record<string, unknown>), ...call.kwargs } : call.kwargs);
+        }
       }
+      node.depends_on.macros = [...scope.macros].sort();
+      return { method: "static", diagnostics: [] };
+    } catch {
+      // the renderer reports the problem with its position in the template
+      node.refs = before.refs;
+      node.sources = before.sources;
+      node.config_call_dict = before.config;
+      scope.macros.clear();
     }
-    return { method: "static", diagnostics: [] };
   }
   const { context, resolveGlobal } = createNodeContext(session, scope);
   try {

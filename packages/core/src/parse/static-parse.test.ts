@@ -22,7 +22,9 @@ left join {{ source('raw', 'payments') }} p on true`;
     expect(staticParse("{% if x %}select 1{% endif %}")).toBeNull();
     expect(staticParse("{% if is_incremental() %}{% if is_incremental() %}{% endif %}{% endif %}")).toBeNull();
     expect(staticParse("{% if is_incremental() %}where x > 1")).toBeNull();
-    expect(staticParse("select {{ var('x') }}")).toBeNull();
+    expect(staticParse("select {{ var('x') ~ 'y' }}")).toBeNull();
+    expect(staticParse("select {{ round_to(2.50) }}")).toBeNull(); // a float literal prints as 2.5 in JavaScript
+    expect(staticParse("select {{ pick(('a', 'b')) }}")).toBeNull(); // a tuple is not a list
     expect(staticParse("select * from {{ ref(name) }}")).toBeNull();
     expect(staticParse("select * from {{ ref('a') ~ 'b' }}")).toBeNull();
     expect(staticParse("{{ config(materialized=var('m')) }}")).toBeNull();
@@ -31,6 +33,17 @@ left join {{ source('raw', 'payments') }} p on true`;
   it("keeps whitespace-control markers and accepts plain SQL with braces", () => {
     const parsed = staticParse("select '{' as brace, {{- ref('a') -}} x")!;
     expect(parsed.calls[0]).toMatchObject({ fn: "ref", trimLeft: true, trimRight: true });
+  });
+});
+
+describe("static calls of macros and functions", () => {
+  it("reads single calls with literal arguments, namespaced or not", () => {
+    const parsed = staticParse("select {{ cents('amount', scale=100) }}, {{ dbt.date_trunc('day', 'ts') }}, {{ var('start') }}")!;
+    expect(parsed.calls.map((c) => [c.fn, c.callee, c.args, c.kwargs])).toEqual([
+      ["call", "cents", ["amount"], { scale: 100 }],
+      ["call", "dbt.date_trunc", ["day", "ts"], {}],
+      ["call", "var", ["start"], {}],
+    ]);
   });
 });
 

@@ -13,9 +13,15 @@ export interface StaticSpan {
   branch: StaticBranch;
 }
 
-/** One `{{ ref(…) }}`, `{{ source(…) }}`, `{{ config(…) }}` or `{{ this }}` found by the static reader. */
+/**
+ * One `{{ ref(…) }}`, `{{ source(…) }}`, `{{ config(…) }}`, `{{ this }}`, or any other single call
+ * with literal arguments (`{{ cents_to_dollars('amount') }}`, `{{ dbt.date_trunc('day', 'ts') }}`,
+ * `{{ var('start') }}`) found by the static reader.
+ */
 export interface StaticCall extends StaticSpan {
-  fn: "ref" | "source" | "config" | "this";
+  fn: "ref" | "source" | "config" | "this" | "call";
+  /** For `call`: the callee as written (`name` or `namespace.name`). */
+  callee?: string;
   args: unknown[];
   kwargs: Record<string, unknown>;
 }
@@ -31,14 +37,21 @@ export interface StaticParse {
   silent: SilentTag[];
 }
 
-const CALL = /^\s*(ref|source|config)\s*(?=\()/;
+const CALL = /^\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*(?=\()/;
+const DBT_CALLS = new Set(["ref", "source", "config"]);
+/** Literals whose JavaScript reading would print differently from Jinja's (floats, tuples). */
+function hasAmbiguousLiteral(argsText: string): boolean {
+  const bare = argsText.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
+  return /\d\.\d|\d[eE]|\(/.test(bare.slice(bare.indexOf("(") + 1));
+}
 const THIS = /^\s*this\s*$/;
 const STATEMENTS: Record<string, "if" | "else" | "endif"> = { "if is_incremental()": "if", else: "else", endif: "endif" };
 
 /**
- * Reads a model whose only Jinja is `ref`, `source` and `config` calls with literal arguments,
- * `{{ this }}`, comments and one level of `{% if is_incremental() %} … {% else %} … {% endif %}`,
- * without rendering it. Returns null when the template needs the full renderer.
+ * Reads a model whose only Jinja is single calls with literal arguments (`ref`, `source`,
+ * `config`, or any macro or function), `{{ this }}`, comments and one level of
+ * `{% if is_incremental() %} … {% else %} … {% endif %}`, without compiling it as a template.
+ * Returns null when the template needs the full renderer.
  */
 export function staticParse(source: string): StaticParse | null {
   if (cache.has(source)) return cache.get(source)!;
@@ -100,7 +113,9 @@ function readStatic(source: string): StaticParse | null {
       if (!m) return null;
       const parsed = readLiteralArgs(inner, m[0].length);
       if (!parsed || inner.slice(parsed.end).trim() !== "") return null;
-      calls.push({ ...span, fn: m[1] as StaticCall["fn"], args: parsed.args, kwargs: parsed.kwargs });
+      if (DBT_CALLS.has(m[1])) calls.push({ ...span, fn: m[1] as StaticCall["fn"], args: parsed.args, kwargs: parsed.kwargs });
+      else if (!hasAmbiguousLiteral(inner.slice(m[0].length, parsed.end))) calls.push({ ...span, fn: "call", callee: m[1], args: parsed.args, kwargs: parsed.kwargs });
+      else return null;
     }
   }
   return branch === "always" ? { calls, silent } : null;
