@@ -85,7 +85,8 @@ describe("runNodes", () => {
     );
     const summary = await go();
     expect(statusById(summary.results)).toEqual({ "model.proj.a_fails": "error", "model.proj.b_long": "error", "model.proj.c_waits": "skipped" });
-    expect(summary.results.find((r) => r.unique_id === "model.proj.b_long")!.message).toMatch(/interrupt|cancel/i);
+    // b_long is stopped either inside its long statement or just before it starts, depending on timing
+    expect(summary.results.find((r) => r.unique_id === "model.proj.b_long")!.message).toMatch(/interrupt|cancel|stopped before this statement started/i);
     expect(summary.results.find((r) => r.unique_id === "model.proj.c_waits")!.message).toBe(
       "Skipped because --fail-fast stopped the run after model.proj.a_fails failed.",
     );
