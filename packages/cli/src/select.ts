@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { buildGraph, parseSelectorsFile, selectNodes, DiagnosticError, type DepGraph, type IndirectSelection, type Manifest, type ParsedProject } from "@tsdbt/core";
+import { parseSelectorsFile, selectNodes, DiagnosticError, type DepGraph, type IndirectSelection, type Manifest, type ParsedProject } from "@tsdbt/core";
 import type { CliArgs } from "./args";
 
 /** The selected unique ids for a command, and the graph they were selected on. */
@@ -24,7 +24,7 @@ function readState(dir: string, cwd: string): Manifest {
  * works on when nothing else is asked for.
  */
 export function selectForCommand(parsed: ParsedProject, args: CliArgs, cwd: string, defaultTypes?: string[]): Selection {
-  const graph = buildGraph(parsed.manifest);
+  const graph = parsed.graph;
   const selectorsPath = path.join(parsed.projectDir, "selectors.yml");
   const selectors = existsSync(selectorsPath) ? parseSelectorsFile(readFileSync(selectorsPath, "utf8"), "selectors.yml") : undefined;
   const ids = selectNodes(parsed.manifest, graph, {

@@ -29,6 +29,7 @@ import { renderDescriptions } from "./render-descriptions";
 import { renderErrorToDiagnostic } from "./render-diagnostic";
 import { assembleManifest } from "../manifest/assemble-manifest";
 import { buildGraph } from "../graph/build-graph";
+import type { DepGraph } from "../graph/dep-graph";
 import { buildYamlSnapshots } from "../snapshots/yaml-snapshots";
 import { finishSnapshots } from "../snapshots/finish-snapshots";
 import { readUnitTests } from "../unit-tests/read-unit-tests";
@@ -61,6 +62,8 @@ export interface ParsedProject {
   projectDir: string;
   targetPath: string;
   manifest: Manifest;
+  /** The dependency graph of `manifest` (built once; selection reuses it). */
+  graph: DepGraph;
   /** Warnings (errors are thrown as a DiagnosticError). */
   diagnostics: Diagnostic[];
   session: RenderSession;
@@ -239,7 +242,8 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
     docs: docsResult.docs,
   });
   manifest.unit_tests = unitTests;
-  const cycles = buildGraph(manifest).findCycles();
+  const graph = buildGraph(manifest);
+  const cycles = graph.findCycles();
   if (cycles.length) fail([...diagnostics, ...cycles]);
-  return { project, profile, projectDir, targetPath, manifest, diagnostics, session, naming, adapterModule, invocationId, cliVars, envVarsRead, stats };
+  return { project, profile, projectDir, targetPath, manifest, graph, diagnostics, session, naming, adapterModule, invocationId, cliVars, envVarsRead, stats };
 }
