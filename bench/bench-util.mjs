@@ -65,3 +65,9 @@ export function runResultsSums(file) {
   }
   return sums;
 }
+
+/** One line saying why a run failed: the first errored node from run_results.json, else the output's tail. */
+export function describeFailedRun(resultsFile, measurement) {
+  const first = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, "utf8")).results.find((r) => r.status === "error") : null;
+  return first ? `${first.unique_id}: ${first.message}` : (measurement.output_tail ?? "").trim().split("\n").slice(-6).join(" / ");
+}

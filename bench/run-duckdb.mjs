@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { generator, load1, machine, measureCold, median, root, runResultsSums, work, writeSection } from "./bench-util.mjs";
+import { generator, load1, machine, measureCold, median, root, runResultsSums, describeFailedRun, work, writeSection } from "./bench-util.mjs";
 import { createRawSources } from "./raw-sources.mjs";
 
 const MODELS = Number(process.env.BENCH_MODELS ?? 1000);
@@ -51,8 +51,7 @@ for (const threads of THREADS) {
     const resultsFile = path.join(target, "run_results.json");
     const sums = fs.existsSync(resultsFile) ? runResultsSums(resultsFile) : null;
     if (m.exit_code !== 0) {
-      const firstError = sums ? JSON.parse(fs.readFileSync(resultsFile, "utf8")).results.find((r) => r.status === "error") : null;
-      const error = firstError ? `${firstError.unique_id}: ${firstError.message}` : (m.output_tail ?? "").trim().split("\n").slice(-6).join(" / ");
+      const error = describeFailedRun(resultsFile, m);
       failures.push({ threads, attempt, exit_code: m.exit_code, statuses: sums?.statuses ?? null, error });
       log(`tsdbt run --threads ${threads} attempt ${attempt}: exit ${m.exit_code} after ${secs(m.wall_ms)} s: ${error}`);
       continue;
