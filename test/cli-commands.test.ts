@@ -67,6 +67,9 @@ describe("show, run-operation, retry", () => {
   it("show previews a model's rows; run-operation calls a macro against the target", async () => {
     const p = makeProject({ "macros/count_rows.sql": "{% macro count_rows(rel) %}{% set r = run_query('select count(*) as n from ' ~ ref(rel)) %}{{ log('rows: ' ~ r.columns[0].values()[0], info=True) }}{% endmacro %}" });
     expect((await runApi(["run"], { project: p })).exitCode).toBe(0);
+    // customers has tests; selecting it still shows the model, not its tests
+    const model = await runApi(["show", "-s", "customers", "--output", "json"], { project: p });
+    expect(JSON.parse(model.stdout.split("\n").pop()!)).toEqual({ node: "customers", show: [{ id: 1, name: "ann" }] });
     const show = await runApi(["show", "-s", "customer_orders", "--output", "json"], { project: p });
     expect(JSON.parse(show.stdout.split("\n").pop()!)).toEqual({ node: "customer_orders", show: [{ id: 1, n: 1 }] });
     const op = await runApi(["run-operation", "count_rows", "--args", "{rel: orders}"], { project: p });

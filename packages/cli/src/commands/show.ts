@@ -18,7 +18,7 @@ export async function showCommand(ctx: CommandContext): Promise<CommandOutcome> 
       sql = compiler.renderText(ctx.args.inline, null, "<inline>");
       name = "inline_query";
     } else {
-      const ids = selectForCommand(parsed, ctx.args, ctx.cwd, ["model", "seed", "snapshot", "analysis", "test"]).ids.filter((id) => !id.startsWith("source."));
+      const ids = selectForCommand(parsed, ctx.args, ctx.cwd, ["model", "seed", "snapshot", "analysis"]).ids.filter((id) => !id.startsWith("source."));
       if (ids.length !== 1) {
         throw new DiagnosticError([{ code: "TSDBT-E052", severity: "error", message: `tsdbt show needs exactly one node; the selection matched ${ids.length}.`, hint: "Pass --select <model name>, or --inline \"select …\"." }]);
       }
