@@ -17,4 +17,3 @@ export { duckdbDialect, duckdbDialect as dialect } from "./duckdb-dialect";
 export { describeTarget } from "./describe-target";
 export { DUCKDB_CAPABILITIES } from "./duckdb-capabilities";
 export { readDuckDbProfile, type DuckDbProfile, type DuckDbAttachment } from "./duckdb-profile";
-export { toPlainValue, type PlainValue } from "./duckdb-values";
