@@ -50,6 +50,8 @@ export interface CliArgs {
   emptyCatalog: boolean;
   /** `docs generate --no-compile`: document the parsed manifest as is. */
   compile: boolean;
+  /** `--[no-]partial-parse` (else DBT_PARTIAL_PARSE): reuse target/partial_parse.json; unset means the project's flag, default on. */
+  partialParse: boolean | undefined;
 }
 
 /** Thrown for `--help` / `--version`: print the text and exit 0. */
@@ -71,7 +73,7 @@ export class UsageError extends Error {
 const list = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(/\s+/)).filter(Boolean));
 
 /** Parses argv with dbt's flag names and aliases. Throws {@link UsageError}. */
-export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
+export async function parseArgs(argv: string[], cwd: string, env: Record<string, string | undefined> = process.env): Promise<CliArgs> {
   let failure: string | undefined;
   if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) throw new InfoRequest(USAGE);
   if (argv.includes("--version") || argv.includes("-v")) throw new InfoRequest(`tsdbt ${VERSION}`);
@@ -117,6 +119,7 @@ export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
     .option("empty-catalog", { type: "boolean" })
     .option("compile", { type: "boolean" })
     .option("browser", { type: "boolean" })
+    .option("partial-parse", { type: "boolean" })
     .strictOptions()
     .fail((msg, err) => {
       failure = msg ?? err?.message;
@@ -134,7 +137,7 @@ export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
   return {
     command: command === "list" ? "ls" : command,
     positional,
-    projectDir: String(parsed["project-dir"] ?? process.env.DBT_PROJECT_DIR ?? cwd),
+    projectDir: String(parsed["project-dir"] ?? env.DBT_PROJECT_DIR ?? cwd),
     profilesDir: parsed["profiles-dir"] as string | undefined,
     profile: parsed.profile as string | undefined,
     target: parsed.target as string | undefined,
@@ -165,11 +168,18 @@ export async function parseArgs(argv: string[], cwd: string): Promise<CliArgs> {
     host: parsed.host as string | undefined,
     emptyCatalog: Boolean(parsed["empty-catalog"]),
     compile: parsed.compile !== false,
+    partialParse: (parsed["partial-parse"] as boolean | undefined) ?? envFlag(env.DBT_PARTIAL_PARSE),
   };
 }
 
 /** Every flag name tsdbt accepts, for "did you mean" suggestions. */
-const FLAG_NAMES = ["project-dir", "profiles-dir", "profile", "target", "vars", "threads", "target-path", "log-format", "quiet", "select", "models", "exclude", "selector", "resource-type", "full-refresh", "fail-fast", "state", "output", "output-keys", "inline", "limit", "args", "indirect-selection", "skip-profile-setup", "upstream", "downstream", "openlineage-url", "openlineage-file", "port", "host", "empty-catalog", "compile", "no-compile", "browser"];
+const FLAG_NAMES = ["project-dir", "profiles-dir", "profile", "target", "vars", "threads", "target-path", "log-format", "quiet", "select", "models", "exclude", "selector", "resource-type", "full-refresh", "fail-fast", "state", "output", "output-keys", "inline", "limit", "args", "indirect-selection", "skip-profile-setup", "upstream", "downstream", "openlineage-url", "openlineage-file", "port", "host", "empty-catalog", "compile", "no-compile", "browser", "partial-parse", "no-partial-parse"];
+
+/** A boolean from an environment variable (`false`, `0`, `no` and `off` are false); unset: undefined. */
+function envFlag(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === "") return undefined;
+  return !["false", "0", "no", "off"].includes(value.toLowerCase());
+}
 
 /** Rewrites yargs' failure text as a sentence naming the flag as typed, with the closest real flag. */
 function describeFailure(message: string): string {

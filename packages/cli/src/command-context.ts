@@ -1,4 +1,4 @@
-import type { ParsedProject, ProjectOptions } from "@tsdbt/core";
+import { countResources, type ParsedProject, type ProjectOptions, type ResourceCounts } from "@tsdbt/core";
 import type { CliArgs } from "./args";
 import type { Logger } from "./logger";
 
@@ -36,17 +36,13 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
   };
 }
 
-/** dbt's "Found 7 models, 3 seeds, …" line. */
-export function foundLine(parsed: ParsedProject): string {
-  const counts = new Map<string, number>();
-  for (const n of Object.values(parsed.manifest.nodes)) {
-    const key = n.resource_type === "test" ? "data test" : n.resource_type;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const parts = ["model", "snapshot", "seed", "data test", "analysis"].filter((k) => counts.get(k)).map((k) => plural(counts.get(k)!, k));
-  const sources = Object.keys(parsed.manifest.sources).length;
-  if (sources) parts.push(plural(sources, "source"));
-  parts.push(plural(Object.keys(parsed.manifest.macros).length, "macro"));
+/** dbt's "Found 7 models, 3 seeds, …" line, from a parsed project or saved counts. */
+export function foundLine(from: ParsedProject | ResourceCounts): string {
+  const counts = "manifest" in from ? countResources(from.manifest) : from;
+  const nodes = new Map(Object.entries(counts.nodes).map(([k, v]) => [k === "test" ? "data test" : k, v]));
+  const parts = ["model", "snapshot", "seed", "data test", "analysis"].filter((k) => nodes.get(k)).map((k) => plural(nodes.get(k)!, k));
+  if (counts.sources) parts.push(plural(counts.sources, "source"));
+  parts.push(plural(counts.macros, "macro"));
   return `Found ${parts.join(", ")}`;
 }
 

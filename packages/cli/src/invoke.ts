@@ -41,7 +41,7 @@ export async function invoke(argv: string[], options: InvokeOptions = {}): Promi
   const cwd = options.cwd ?? process.cwd();
   let logger = new Logger({ format: argv.includes("json") && argv.some((a) => a.startsWith("--log-format")) ? "json" : "text", quiet: false, invocationId, write: options.write, onEvent: options.onEvent });
   try {
-    const args = await parseArgs(argv, cwd);
+    const args = await parseArgs(argv, cwd, options.env ?? process.env);
     logger = new Logger({ format: args.logFormat, quiet: args.quiet, invocationId, write: options.write, onEvent: options.onEvent });
     const ctx: CommandContext = { args, logger, invocationId, env: options.env ?? process.env, cwd, signal: options.signal };
     const handler = COMMAND_HANDLERS[args.command];

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import * as path from "node:path";
 import { NODE_KEYS, SOURCE_KEYS } from "./schema-keys";
 import type { Manifest, ManifestNode } from "./types";
@@ -21,29 +21,48 @@ export function serialisableNode(node: ManifestNode): Record<string, unknown> {
   return out;
 }
 
+/** A byte range `[start, end)` in manifest.json. */
+export type ByteRange = [number, number];
+
+/** Where things are in a written manifest.json, so a later parse can copy what did not change. */
+export interface ManifestLayout {
+  /** The JSON value of each top-level key (`metadata`, `nodes`, `parent_map`, …). */
+  sections: Record<string, ByteRange>;
+  /** The JSON value of each entry of `nodes`. */
+  nodes: Record<string, ByteRange>;
+}
+
+/** Marks the start (`true`) or end of a top-level value or of a node's value while chunks stream. */
+type Mark = (kind: "section" | "node", key: string, start: boolean) => void;
+
 /** The manifest's JSON text in pieces, node by node, so it is never held as one giant string. */
-export function* manifestChunks(manifest: Manifest): Generator<string> {
-  const entries = (obj: Record<string, unknown>, map: (v: never) => unknown): Generator<string> =>
+export function* manifestChunks(manifest: Manifest, mark: Mark = () => undefined): Generator<string> {
+  const entries = (obj: Record<string, unknown>, map: (v: never) => unknown, markEntries: boolean): Generator<string> =>
     (function* () {
       let first = true;
       yield "{";
       for (const [id, v] of Object.entries(obj)) {
-        yield `${first ? "" : ","}${JSON.stringify(id)}:${JSON.stringify(map(v as never))}`;
+        yield `${first ? "" : ","}${JSON.stringify(id)}:`;
+        if (markEntries) mark("node", id, true);
+        yield JSON.stringify(map(v as never));
+        if (markEntries) mark("node", id, false);
         first = false;
       }
       yield "}";
     })();
   const special: Record<string, (v: unknown) => Generator<string>> = {
-    nodes: (v) => entries(v as Record<string, unknown>, (n: ManifestNode) => serialisableNode(n)),
-    sources: (v) => entries(v as Record<string, unknown>, (src: object) => pick(src, SOURCE_KEYS)),
-    disabled: (v) => entries(v as Record<string, unknown>, (list: ManifestNode[]) => list.map(serialisableNode)),
+    nodes: (v) => entries(v as Record<string, unknown>, (n: ManifestNode) => serialisableNode(n), true),
+    sources: (v) => entries(v as Record<string, unknown>, (src: object) => pick(src, SOURCE_KEYS), false),
+    disabled: (v) => entries(v as Record<string, unknown>, (list: ManifestNode[]) => list.map(serialisableNode), false),
   };
   let first = true;
   for (const [key, value] of Object.entries(manifest)) {
     yield `${first ? "{" : ","}${JSON.stringify(key)}:`;
     first = false;
+    mark("section", key, true);
     if (special[key]) yield* special[key](value);
     else yield JSON.stringify(value);
+    mark("section", key, false);
   }
   yield "}";
 }
@@ -53,26 +72,87 @@ export function manifestJson(manifest: Manifest): string {
   return [...manifestChunks(manifest)].join("");
 }
 
+/**
+ * Writes a file from string or byte pieces through a temporary file renamed into place, so a
+ * reader never sees half a file, and returns the byte offset of every mark.
+ */
+export class AtomicChunkWriter {
+  private readonly fd: number;
+  private readonly temp: string;
+  private pending: (string | Buffer)[] = [];
+  private pendingBytes = 0;
+  /** Bytes handed to the writer so far. */
+  offset = 0;
+
+  constructor(private readonly file: string) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    this.temp = `${file}.${process.pid}.tmp`;
+    this.fd = openSync(this.temp, "w");
+  }
+
+  /** Appends a piece. */
+  write(chunk: string | Buffer): void {
+    const bytes = typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
+    this.pending.push(chunk);
+    this.pendingBytes += bytes;
+    this.offset += bytes;
+    if (this.pendingBytes > 1 << 20) this.flush();
+  }
+
+  /** Writes what is pending and moves the file into place. */
+  close(): void {
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.fd);
+    }
+    renameSync(this.temp, this.file);
+  }
+
+  /** Removes the temporary file after a failure. */
+  abandon(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    try {
+      unlinkSync(this.temp);
+    } catch {
+      // never created
+    }
+  }
+
+  private flush(): void {
+    const strings = this.pending.every((c) => typeof c === "string");
+    if (strings) writeSync(this.fd, (this.pending as string[]).join(""));
+    else for (const c of this.pending) writeSync(this.fd, typeof c === "string" ? Buffer.from(c) : c);
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+}
+
+/** Writes target/manifest.json, streaming it in chunks; returns its path and layout. */
+export function writeManifestWithLayout(targetPath: string, manifest: Manifest): { file: string; layout: ManifestLayout } {
+  const file = path.join(targetPath, "manifest.json");
+  const out = new AtomicChunkWriter(file);
+  const layout: ManifestLayout = { sections: {}, nodes: {} };
+  const mark: Mark = (kind, key, start) => {
+    const ranges = kind === "section" ? layout.sections : layout.nodes;
+    if (start) ranges[key] = [out.offset, out.offset];
+    else ranges[key][1] = out.offset;
+  };
+  try {
+    for (const chunk of manifestChunks(manifest, mark)) out.write(chunk);
+    out.close();
+  } catch (e) {
+    out.abandon();
+    throw e;
+  }
+  return { file, layout };
+}
+
 /** Writes target/manifest.json, streaming it in chunks. */
 export async function writeManifest(targetPath: string, manifest: Manifest): Promise<string> {
-  const file = path.join(targetPath, "manifest.json");
-  mkdirSync(targetPath, { recursive: true });
-  const fd = openSync(file, "w");
-  try {
-    let buffer: string[] = [];
-    let size = 0;
-    for (const chunk of manifestChunks(manifest)) {
-      buffer.push(chunk);
-      size += chunk.length;
-      if (size > 1 << 20) {
-        writeSync(fd, buffer.join(""));
-        buffer = [];
-        size = 0;
-      }
-    }
-    writeSync(fd, buffer.join(""));
-  } finally {
-    closeSync(fd);
-  }
-  return file;
+  return writeManifestWithLayout(targetPath, manifest).file;
 }

@@ -24,16 +24,18 @@ export function resolveRef(ref: RefCall, fromPackage: string, rootPackage: strin
 /**
  * Fills `depends_on.nodes` of every node from its refs and sources, and reports refs to
  * missing or disabled models and sources (with the call's position and the closest names).
+ * Refs resolve among `refTargets` (default: `nodes` themselves).
  */
 export function linkNodes(
   nodes: ManifestNode[],
   sources: Record<string, SourceDefinition>,
   disabled: ManifestNode[],
   rootPackage: string,
+  refTargets: readonly ManifestNode[] = nodes,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const byName = new Map<string, ManifestNode[]>();
-  for (const n of nodes) {
+  for (const n of refTargets) {
     if (!REFERABLE.has(n.resource_type)) continue;
     const list = byName.get(n.name) ?? [];
     list.push(n);

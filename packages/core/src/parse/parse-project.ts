@@ -6,7 +6,7 @@ import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
 import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types";
 import { loadProjectConfig } from "../project/load-project-config";
 import type { ProjectConfig } from "../project/project-config";
-import { discoverProjectFiles, type ProjectFile } from "../project/discover-files";
+import { discoverProjectFiles, type KnownFile, type ProjectFile } from "../project/discover-files";
 import { loadInstalledPackages } from "../project/installed-packages";
 import type { ProjectSet } from "./project-layers";
 import { loadProfile, type LoadedProfile } from "../config/load-profile";
@@ -74,6 +74,8 @@ export interface ParsedProject {
   /** Env vars templates read, with the values they saw. */
   envVarsRead: Map<string, string | undefined>;
   stats: ParseStats;
+  /** What the parse read (configs and every file with its checksum), for saving the parse state. */
+  inputs: ParseInputs;
 }
 
 const SECRET_KEYS = new Set(["password", "pass", "private_key", "private_key_passphrase", "keyfile_json", "token", "refresh_token", "client_secret"]);
@@ -95,6 +97,33 @@ function fail(diagnostics: Diagnostic[]): never {
  * collected; when any is an error a {@link DiagnosticError} carrying all of them is thrown.
  */
 export async function parseProject(options: ProjectOptions): Promise<ParsedProject> {
+  const inputs = await loadParseInputs(options);
+  return parseFromInputs(inputs, createParseSession(inputs, options), options);
+}
+
+/** What a parse reads before any model: configs, profile, packages, and every project file. */
+export interface ParseInputs {
+  env: Record<string, string | undefined>;
+  projectDir: string;
+  project: ProjectConfig;
+  profile: LoadedProfile;
+  cliVars: Vars;
+  targetPath: string;
+  adapterModule: AdapterModule;
+  location: { database: string | null; schema: string };
+  naming: NamingTarget;
+  projects: ProjectSet;
+  files: ProjectFile[];
+  /** Warnings so far. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Loads dbt_project.yml, the profile, installed packages, and reads every project file.
+ * `knownFiles`, given the target path, may return files seen by an earlier parse: those whose
+ * size and mtime are unchanged are not read (see {@link discoverProjectFiles}).
+ */
+export async function loadParseInputs(options: ProjectOptions, knownFiles?: (targetPath: string) => ReadonlyMap<string, KnownFile> | undefined): Promise<ParseInputs> {
   const env = options.env ?? process.env;
   const projectDir = path.resolve(options.projectDir);
   const diagnostics: Diagnostic[] = [];
@@ -124,10 +153,28 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
   const installed = await loadInstalledPackages(project, { env, cliVars });
   diagnostics.push(...installed.diagnostics);
   const packages = new Map((installed.value ?? []).map((p) => [p.config.name, p.config]));
-  const projects: ProjectSet = { root: project, packages };
-  const files = (await Promise.all([discoverProjectFiles(project, projectDir), ...(installed.value ?? []).map((p) => discoverProjectFiles(p.config, p.projectDir))])).flat();
-  const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind);
+  const discover = { known: knownFiles?.(targetPath) };
+  const files = (await Promise.all([discoverProjectFiles(project, projectDir, discover), ...(installed.value ?? []).map((p) => discoverProjectFiles(p.config, p.projectDir, discover))])).flat();
+  return { env, projectDir, project, profile, cliVars, targetPath, adapterModule, location, naming, projects: { root: project, packages }, files, diagnostics };
+}
 
+/** The render session of a parse: macros, docs and the base context (var, env_var, target, …). */
+export interface ParseSession {
+  session: RenderSession;
+  macros: ReturnType<typeof loadMacros>["macros"];
+  docs: ReturnType<typeof loadDocs>["docs"];
+  invocationId: string;
+  /** Env vars templates read, with the values they saw. */
+  envVarsRead: Map<string, string | undefined>;
+  diagnostics: Diagnostic[];
+}
+
+/** Loads every macro and docs block and builds the context templates are rendered in. */
+export function createParseSession(inputs: ParseInputs, options: ProjectOptions): ParseSession {
+  const { project, profile, adapterModule, location, naming, cliVars, env } = inputs;
+  const packages = inputs.projects.packages;
+  const diagnostics: Diagnostic[] = [];
+  const byKind = (kind: ProjectFile["kind"]) => inputs.files.filter((f) => f.kind === kind);
   const registry = new MacroRegistry(project.name, [profile.target.type, "default"], project.dispatch);
   const adapterMacros = adapterModule.macrosDir ? builtinMacroFiles(adapterModule.macrosDir) : [];
   const macroResult = loadMacros([...builtinMacroFiles(), ...adapterMacros, ...byKind("macro")], registry);
@@ -155,7 +202,18 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
     },
     envVarsRead,
   );
-  const session: RenderSession = { env: createEnvironment({ filters: DBT_FILTERS }), registry, base, adapterType: profile.target.type, quote, varFor: (pkg) => createPackageVar(lookupVar, pkg) };
+  const session: RenderSession = { env: createEnvironment({ filters: DBT_FILTERS }), registry, base, adapterType: profile.target.type, quote: naming.quote, varFor: (pkg) => createPackageVar(lookupVar, pkg) };
+  return { session, macros: macroResult.macros, docs: docsResult.docs, invocationId, envVarsRead, diagnostics };
+}
+
+/** Parses every node of a project from its inputs (see {@link parseProject}). */
+export function parseFromInputs(inputs: ParseInputs, parseSession: ParseSession, options: ProjectOptions): ParsedProject {
+  const { project, profile, projectDir, targetPath, adapterModule, location, naming, projects, files, cliVars } = inputs;
+  const { session, invocationId, envVarsRead } = parseSession;
+  const registry = session.registry;
+  const quote = naming.quote;
+  const diagnostics: Diagnostic[] = [...inputs.diagnostics, ...parseSession.diagnostics];
+  const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind);
 
   // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted)
   for (const m of registry.all()) {
@@ -230,7 +288,7 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
   const unitTests = readUnitTests({ propertiesFiles, nodes: enabled, projectDir, testPaths: project.testPaths }, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
 
-  renderDescriptions(enabled, sources, docsResult.docs, session, diagnostics);
+  renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics);
   const manifest = assembleManifest({
     projectName: project.name,
     adapterType: profile.target.type,
@@ -238,12 +296,12 @@ export async function parseProject(options: ProjectOptions): Promise<ParsedProje
     nodes: enabled,
     disabled,
     sources,
-    macros: macroResult.macros,
-    docs: docsResult.docs,
+    macros: parseSession.macros,
+    docs: parseSession.docs,
   });
   manifest.unit_tests = unitTests;
   const graph = buildGraph(manifest);
   const cycles = graph.findCycles();
   if (cycles.length) fail([...diagnostics, ...cycles]);
-  return { project, profile, projectDir, targetPath, manifest, graph, diagnostics, session, naming, adapterModule, invocationId, cliVars, envVarsRead, stats };
+  return { project, profile, projectDir, targetPath, manifest, graph, diagnostics, session, naming, adapterModule, invocationId, cliVars, envVarsRead, stats, inputs };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from "node:fs";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import * as path from "node:path";
 import type { ProjectConfig } from "./project-config";
@@ -22,6 +22,25 @@ export interface ProjectFile {
   contents: string;
   /** sha256 of `contents`, hex: unchanged hash means the parse can be reused. */
   checksum: string;
+  /** Size in bytes and modification time when read (to tell unchanged files without reading them). */
+  size: number;
+  mtimeMs: number;
+}
+
+/** A file's checksum as recorded earlier, trusted while its size and modification time are the same. */
+export interface KnownFile {
+  size: number;
+  mtimeMs: number;
+  checksum: string;
+}
+
+/** Options of {@link discoverProjectFiles}. */
+export interface DiscoverOptions {
+  /**
+   * Files seen before, by absolute path: one whose size and mtime still match is not read now;
+   * its checksum is taken from here and its `contents` are read if and when asked for.
+   */
+  known?: ReadonlyMap<string, KnownFile>;
 }
 
 interface Rule {
@@ -57,7 +76,7 @@ const RULES: Rule[] = [
  * batches: on 5,000 small files that is about ten times faster than `fs/promises.readFile`,
  * whose open/stat/read/close round trips through the thread pool dominate.
  */
-export async function discoverProjectFiles(project: ProjectConfig, projectDir: string = project.projectDir): Promise<ProjectFile[]> {
+export async function discoverProjectFiles(project: ProjectConfig, projectDir: string = project.projectDir, options: DiscoverOptions = {}): Promise<ProjectFile[]> {
   const base = path.resolve(projectDir);
   const skip = new Set([project.targetPath, project.logPath, project.packagesInstallPath, "node_modules"].map((p) => path.resolve(base, p)));
   const found = new Map<string, { kind: ProjectFileKind; root: string; path: string; pathInRoot: string; absolutePath: string }>();
@@ -79,31 +98,90 @@ export async function discoverProjectFiles(project: ProjectConfig, projectDir: s
     }
   }
   const entries = [...found.values()];
-  const contents = await readInBatches(entries.map((e) => e.absolutePath));
-  const files = entries.map((e, i) => ({
-    kind: e.kind,
-    packageName: project.name,
-    path: e.path,
-    root: e.root,
-    pathInRoot: e.pathInRoot,
-    absolutePath: e.absolutePath,
-    contents: contents[i].toString("utf8"),
-    checksum: createHash("sha256").update(contents[i]).digest("hex"),
-  }));
+  const read = await readInBatches(entries.map((e) => e.absolutePath), options.known);
+  const files = entries.map((e, i): ProjectFile => {
+    const { bytes, size, mtimeMs, checksum } = read[i];
+    const where = { kind: e.kind, packageName: project.name, path: e.path, root: e.root, pathInRoot: e.pathInRoot, absolutePath: e.absolutePath, size, mtimeMs };
+    if (!bytes) return new UnreadFile(where, checksum!);
+    return { ...where, contents: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
+  });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.kind < b.kind ? -1 : 1));
+}
+
+/** A known, unchanged file: its contents are read on first use. */
+class UnreadFile implements ProjectFile {
+  kind!: ProjectFileKind;
+  packageName!: string;
+  path!: string;
+  root!: string;
+  pathInRoot!: string;
+  absolutePath!: string;
+  size!: number;
+  mtimeMs!: number;
+  private text: string | undefined;
+
+  constructor(
+    where: Omit<ProjectFile, "contents" | "checksum">,
+    readonly checksum: string,
+  ) {
+    Object.assign(this, where);
+  }
+
+  get contents(): string {
+    return (this.text ??= readFileSync(this.absolutePath, "utf8"));
+  }
 }
 
 const READ_BATCH = 500;
 
-/** Reads files synchronously in batches, letting other work run between batches. */
-async function readInBatches(files: string[]): Promise<Buffer[]> {
-  const out: Buffer[] = new Array<Buffer>(files.length);
+interface ReadFile {
+  /** The contents, unless the file was known and unchanged. */
+  bytes?: Buffer;
+  checksum?: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Reads files synchronously in batches, letting other work run between batches; a known file
+ * whose size and mtime match is only stat'ed.
+ */
+async function readInBatches(files: string[], known: ReadonlyMap<string, KnownFile> | undefined): Promise<ReadFile[]> {
+  const out: ReadFile[] = new Array<ReadFile>(files.length);
   for (let start = 0; start < files.length; start += READ_BATCH) {
     if (start > 0) await yieldToEventLoop();
     const end = Math.min(files.length, start + READ_BATCH);
-    for (let i = start; i < end; i++) out[i] = readFileSync(files[i]);
+    for (let i = start; i < end; i++) {
+      const before = known?.get(files[i]);
+      if (before) {
+        const stat = statSync(files[i]);
+        if (stat.size === before.size && stat.mtimeMs === before.mtimeMs) {
+          out[i] = { checksum: before.checksum, size: stat.size, mtimeMs: stat.mtimeMs };
+          continue;
+        }
+      }
+      out[i] = readWithStat(files[i]);
+    }
   }
   return out;
+}
+
+/** A file's bytes with the size and mtime of what was read. */
+function readWithStat(file: string): ReadFile {
+  const fd = openSync(file, "r");
+  try {
+    const stat = fstatSync(fd);
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < stat.size) {
+      const n = readSync(fd, bytes, filled, stat.size - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+    return { bytes: filled === stat.size ? bytes : bytes.subarray(0, filled), size: filled, mtimeMs: stat.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Every file under `dir`, recursively; nothing when `dir` does not exist. */

@@ -1,0 +1,64 @@
+import { AtomicChunkWriter, type ByteRange, type ManifestLayout } from "./write-manifest";
+
+/** New JSON text for parts of a manifest that was written with a {@link ManifestLayout}. */
+export interface ManifestEdits {
+  /** Top-level values to replace (`metadata`, `parent_map`, …), by key. */
+  sections: Map<string, string>;
+  /** Node values to replace, by unique id. */
+  nodes: Map<string, string>;
+}
+
+/**
+ * Writes a manifest as a copy of `previous` with some values replaced, without parsing the
+ * rest, and returns the new file's layout. Keys and their order stay as they were, so the
+ * result is the manifest a full write would produce from the same values.
+ */
+export function spliceManifest(previous: Buffer, layout: ManifestLayout, edits: ManifestEdits, file: string): ManifestLayout {
+  const replacements: { range: ByteRange; text: Buffer }[] = [];
+  for (const [key, text] of edits.sections) replacements.push({ range: required(layout.sections[key], key), text: Buffer.from(text) });
+  for (const [id, text] of edits.nodes) replacements.push({ range: required(layout.nodes[id], id), text: Buffer.from(text) });
+  replacements.sort((a, b) => a.range[0] - b.range[0]);
+
+  const out = new AtomicChunkWriter(file);
+  try {
+    let cursor = 0;
+    for (const r of replacements) {
+      out.write(previous.subarray(cursor, r.range[0]));
+      out.write(r.text);
+      cursor = r.range[1];
+    }
+    out.write(previous.subarray(cursor));
+    out.close();
+  } catch (e) {
+    out.abandon();
+    throw e;
+  }
+
+  // every offset moves by the growth of the replacements that end at or before it
+  const ends = replacements.map((r) => r.range[1]);
+  const growth: number[] = [];
+  let total = 0;
+  for (const r of replacements) growth.push((total += r.text.length - (r.range[1] - r.range[0])));
+  const shift = (pos: number): number => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid] <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return pos + (lo === 0 ? 0 : growth[lo - 1]);
+  };
+  const moved = (ranges: Record<string, ByteRange>): Record<string, ByteRange> => {
+    if (replacements.length === 0) return ranges;
+    const out: Record<string, ByteRange> = {};
+    for (const key in ranges) out[key] = [shift(ranges[key][0]), shift(ranges[key][1])];
+    return out;
+  };
+  return { sections: moved(layout.sections), nodes: moved(layout.nodes) };
+}
+
+function required(range: ByteRange | undefined, key: string): ByteRange {
+  if (!range) throw new Error(`manifest layout has no entry for ${key}`);
+  return range;
+}

@@ -1,0 +1,191 @@
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
+import type { Manifest, ManifestNode } from "../../manifest/types";
+import { AtomicChunkWriter, type ByteRange, type ManifestLayout } from "../../manifest/write-manifest";
+import type { KnownFile, ProjectFile } from "../../project/discover-files";
+import type { ParsedProject, ParseInputs } from "../parse-project";
+
+/** The file in target/ that holds the saved parse state. */
+export const PARSE_STATE_FILE = "partial_parse.json";
+/** Bumped whenever the state's shape or the parse's output changes meaning. */
+const FORMAT = 3;
+const TSDBT_VERSION = (require("../../../package.json") as { version: string }).version;
+const CHECKSUM_LENGTH = 64;
+const REFERABLE = new Set(["model", "seed", "snapshot"]);
+
+/** How many resources of each kind a manifest holds (dbt's "Found 7 models, …" line). */
+export interface ResourceCounts {
+  /** By resource type (`model`, `test`, `seed`, …). */
+  nodes: Record<string, number>;
+  sources: number;
+  macros: number;
+}
+
+/** What a node needs to know to resolve `ref()` to another node. */
+export type RefTarget = Pick<ManifestNode, "unique_id" | "name" | "package_name" | "version" | "latest_version" | "resource_type">;
+
+/**
+ * What a full parse leaves in target/ so the next parse can redo only what changed: the inputs
+ * every node depends on (as one fingerprint), the env vars templates read, each file's checksum,
+ * and where each node sits in the manifest.json written with it. Long lists are stored as
+ * joined strings and number arrays: the state is read on every parse and must load fast.
+ */
+export interface ParseState {
+  format: number;
+  tsdbtVersion: string;
+  /** Hash of dbt_project.yml, the profile target, `--vars`, installed packages and the target location. */
+  fingerprint: string;
+  /** Env vars templates read during the parse, with the value they saw (null: unset). */
+  envVars: Record<string, string | null>;
+  /** The manifest.json this state describes (any other file there means a full parse) and its layout. */
+  manifest: {
+    size: number;
+    mtimeMs: number;
+    /** The invocation id written in its metadata. */
+    invocationId: string;
+    sections: Record<string, ByteRange>;
+    /** Node ids in manifest order, joined by newlines. */
+    nodeIds: string;
+    /** `[start, end)` of each node's JSON, two numbers per id. */
+    nodeRanges: number[];
+  };
+  /** Every file the parse read: absolute paths joined by newlines, sha256 checksums concatenated, sizes and mtimes. */
+  files: { paths: string; checksums: string; sizes: number[]; mtimes: number[] };
+  /** Versioned models (every other ref target's name and package are read from its unique id). */
+  versioned: RefTarget[];
+  /** Names of disabled models, seeds and snapshots (a ref to one is its own error). */
+  disabledNames: string[];
+  /** Every enabled source as `[source_name, table name, unique_id]`. */
+  sources: [string, string, string][];
+  /** Warnings of the parse, printed again when its result is reused. */
+  warnings: Diagnostic[];
+  counts: ResourceCounts;
+}
+
+/** Counts a manifest's resources by kind. */
+export function countResources(manifest: Manifest): ResourceCounts {
+  const nodes: Record<string, number> = {};
+  for (const n of Object.values(manifest.nodes)) nodes[n.resource_type] = (nodes[n.resource_type] ?? 0) + 1;
+  return { nodes, sources: Object.keys(manifest.sources).length, macros: Object.keys(manifest.macros).length };
+}
+
+/**
+ * One hash of every input that can change any node: the rendered dbt_project.yml, the chosen
+ * profile target, `--vars`, installed packages' configs, the target path and location.
+ * File contents are compared one by one instead (see {@link ParseState.files}).
+ */
+export function fingerprintOf(inputs: ParseInputs): string {
+  const { project, profile, cliVars, targetPath, projects } = inputs;
+  const text = JSON.stringify({
+    project,
+    target: profile.target,
+    targetName: profile.targetName,
+    profileName: profile.profileName,
+    threads: profile.threads,
+    cliVars,
+    packages: [...projects.packages.values()],
+    targetPath,
+    location: inputs.location,
+  });
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** The files of a state by absolute path, as discovery takes them. */
+export function knownFiles(state: ParseState): Map<string, KnownFile> {
+  const known = new Map<string, KnownFile>();
+  const { paths, checksums, sizes, mtimes } = state.files;
+  paths.split("\n").forEach((p, i) => known.set(p, { size: sizes[i], mtimeMs: mtimes[i], checksum: checksums.slice(i * CHECKSUM_LENGTH, (i + 1) * CHECKSUM_LENGTH) }));
+  return known;
+}
+
+/** Files changed this recently may change again within the file system's timestamp granularity. */
+const RACY_MS = 2000;
+
+/**
+ * The file list of a state from project files. A file modified in the last moments before the
+ * state is written gets no trusted mtime (-1), so the next parse reads and hashes it again: an
+ * edit within the file system's timestamp granularity could otherwise go unseen.
+ */
+export function fileList(files: readonly ProjectFile[], now = Date.now()): ParseState["files"] {
+  const mtimes = files.map((f) => (f.mtimeMs > now - RACY_MS ? -1 : f.mtimeMs));
+  return { paths: files.map((f) => f.absolutePath).join("\n"), checksums: files.map((f) => f.checksum).join(""), sizes: files.map((f) => f.size), mtimes };
+}
+
+/** A manifest layout as the state stores it. */
+export function storedLayout(layout: ManifestLayout): Pick<ParseState["manifest"], "sections" | "nodeIds" | "nodeRanges"> {
+  const ids = Object.keys(layout.nodes);
+  const nodeRanges: number[] = [];
+  for (const id of ids) nodeRanges.push(layout.nodes[id][0], layout.nodes[id][1]);
+  return { sections: layout.sections, nodeIds: ids.join("\n"), nodeRanges };
+}
+
+/** The layout a state stores. */
+export function layoutOf(manifest: ParseState["manifest"]): ManifestLayout {
+  const nodes: Record<string, ByteRange> = {};
+  manifest.nodeIds.split("\n").forEach((id, i) => (nodes[id] = [manifest.nodeRanges[2 * i], manifest.nodeRanges[2 * i + 1]]));
+  return { sections: manifest.sections, nodes };
+}
+
+/** Every enabled model, seed and snapshot of a state, for resolving refs. */
+export function refTargetsOf(state: ParseState, layout: ManifestLayout): RefTarget[] {
+  const versionedIds = new Set(state.versioned.map((v) => v.unique_id));
+  const out: RefTarget[] = [...state.versioned];
+  for (const id of Object.keys(layout.nodes)) {
+    const first = id.indexOf(".");
+    const type = id.slice(0, first);
+    if (!REFERABLE.has(type) || versionedIds.has(id)) continue;
+    const second = id.indexOf(".", first + 1);
+    out.push({ unique_id: id, resource_type: type as RefTarget["resource_type"], package_name: id.slice(first + 1, second), name: id.slice(second + 1), version: null, latest_version: null });
+  }
+  return out;
+}
+
+/** The state describing `parsed` and the manifest.json just written from it. */
+export function buildParseState(parsed: ParsedProject, manifestFile: string, layout: ManifestLayout): ParseState {
+  const { manifest, inputs } = parsed;
+  const stat = statSync(manifestFile);
+  return {
+    format: FORMAT,
+    tsdbtVersion: TSDBT_VERSION,
+    fingerprint: fingerprintOf(inputs),
+    envVars: Object.fromEntries([...parsed.envVarsRead].map(([k, v]) => [k, v ?? null])),
+    manifest: { size: stat.size, mtimeMs: stat.mtimeMs, invocationId: parsed.invocationId, ...storedLayout(layout) },
+    files: fileList(inputs.files),
+    versioned: Object.values(manifest.nodes)
+      .filter((n) => REFERABLE.has(n.resource_type) && n.version !== undefined && n.version !== null)
+      .map((n) => ({ unique_id: n.unique_id, name: n.name, package_name: n.package_name, version: n.version, latest_version: n.latest_version, resource_type: n.resource_type })),
+    disabledNames: (Object.values(manifest.disabled).flat() as ManifestNode[]).filter((n) => REFERABLE.has(n.resource_type)).map((n) => n.name),
+    sources: Object.values(manifest.sources).map((s) => [s.source_name, s.name, s.unique_id]),
+    warnings: parsed.diagnostics.filter((d) => d.severity !== "error"),
+    counts: countResources(manifest),
+  };
+}
+
+/** Writes the state next to the manifest (atomically: a reader sees the old state or the new). */
+export function writeParseState(targetPath: string, state: ParseState): void {
+  const out = new AtomicChunkWriter(path.join(targetPath, PARSE_STATE_FILE));
+  try {
+    out.write(JSON.stringify(state));
+    out.close();
+  } catch (e) {
+    out.abandon();
+    throw e;
+  }
+}
+
+/** The saved state, or why there is none that can be used. */
+export function readParseState(targetPath: string): ParseState | string {
+  let state: ParseState;
+  try {
+    state = JSON.parse(readFileSync(path.join(targetPath, PARSE_STATE_FILE), "utf8")) as ParseState;
+  } catch {
+    return "there is no saved parse state in target/";
+  }
+  if (state?.format !== FORMAT || state.tsdbtVersion !== TSDBT_VERSION) return "the saved parse state is from another version of tsdbt";
+  const { files, manifest } = state;
+  const lists = [files?.sizes, files?.mtimes, manifest?.nodeRanges, state.versioned, state.disabledNames, state.sources, state.warnings];
+  if (typeof files?.paths !== "string" || typeof manifest?.nodeIds !== "string" || !lists.every(Array.isArray)) return "the saved parse state is damaged";
+  return state;
+}

@@ -1,0 +1,179 @@
+import { statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import * as path from "node:path";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
+import type { ManifestNode, SourceDefinition } from "../../manifest/types";
+import { serialisableNode, type ManifestLayout } from "../../manifest/write-manifest";
+import { spliceManifest } from "../../manifest/splice-manifest";
+import type { KnownFile, ProjectFile } from "../../project/discover-files";
+import { parseYaml } from "../../yaml/parse-yaml";
+import { buildFileNode, patchKey, type NodeBuildContext, type ParseStats } from "../build-nodes";
+import { createCaptureScope } from "../capture-scope";
+import { linkNodes } from "../link-nodes";
+import { createParseSession, loadParseInputs, type ParseInputs, type ParseSession, type ProjectOptions } from "../parse-project";
+import { readNodePatches, type NodePatch } from "../properties";
+import { assignRelationName } from "../relation-naming";
+import { renderDescriptions } from "../render-descriptions";
+import { fileList, fingerprintOf, knownFiles, layoutOf, readParseState, refTargetsOf, storedLayout, writeParseState, type ParseState, type ResourceCounts } from "./parse-state";
+import { updateDependencyMaps } from "./dependency-maps";
+
+/** A parse that reused the saved state: only changed files were read again. */
+export interface PartialParse {
+  reused: true;
+  /** The manifest.json written. */
+  manifestFile: string;
+  /** Files read again, relative to their project. */
+  changedFiles: string[];
+  counts: ResourceCounts;
+  warnings: Diagnostic[];
+  stats: ParseStats;
+  inputs: ParseInputs;
+}
+
+/** Why the saved state could not be used (a full parse follows). */
+export interface FullParseNeeded {
+  reused: false;
+  /** A clause that completes "Unable to do partial parsing because …". */
+  reason: string;
+  /** What was read so far, for the full parse to start from. */
+  inputs: ParseInputs;
+}
+
+/** A changed file whose node can be rebuilt alone. */
+interface ChangedFile {
+  file: ProjectFile & { kind: "model" | "analysis" | "test" };
+  uniqueId: string;
+  /** The properties file describing the node (relative to its package), if any. */
+  patchFile: string | null;
+}
+
+/**
+ * Updates target/manifest.json from the parse state saved by the previous parse when only the
+ * SQL of models, analyses or singular tests changed: those files are parsed again and their
+ * nodes replaced in the manifest; everything else is copied. Any change that can reach other
+ * nodes (dbt_project.yml, the profile target, `--vars`, macros, properties YAML, packages, an
+ * env var a template read, files added or removed, a node enabled or disabled, a new problem)
+ * returns the reason a full parse is needed instead. The result is byte for byte the manifest a
+ * full parse writes, apart from timestamps and the invocation id.
+ */
+export async function tryPartialParse(options: ProjectOptions): Promise<PartialParse | FullParseNeeded> {
+  let state: ParseState | string = "there is no saved parse state in target/";
+  let known = new Map<string, KnownFile>();
+  let previousManifest: Promise<Buffer | string> = Promise.resolve("target/manifest.json is missing");
+  const inputs = await loadParseInputs(options, (targetPath) => {
+    state = readParseState(targetPath);
+    if (typeof state === "string") return undefined;
+    known = knownFiles(state);
+    // read the manifest on the thread pool while this thread looks at the project's files
+    previousManifest = readManifest(path.join(targetPath, "manifest.json"), state);
+    return known;
+  });
+  const full = (reason: string): FullParseNeeded => ({ reused: false, reason, inputs });
+  const previous = await previousManifest;
+  if (inputs.project.flags.partial_parse === false) return full("it is turned off (flags: partial_parse: false in dbt_project.yml)");
+  const saved = state as ParseState | string;
+  if (typeof saved === "string") return full(saved);
+  if (saved.fingerprint !== fingerprintOf(inputs)) return full("dbt_project.yml, the profile, --vars or an installed package changed");
+  for (const [name, value] of Object.entries(saved.envVars)) {
+    if ((inputs.env[name] ?? null) !== value) return full(`env var ${name} changed`);
+  }
+  if (typeof previous === "string") return full(previous);
+  const manifestFile = path.join(inputs.targetPath, "manifest.json");
+  const layout = layoutOf(saved.manifest);
+  const metadata = JSON.parse(previous.toString("utf8", ...layout.sections.metadata)) as Record<string, unknown>;
+  if (metadata.invocation_id !== saved.manifest.invocationId) return full("target/manifest.json was written by another command");
+  const changed = changedFiles(inputs.files, known, layout, previous);
+  if (typeof changed === "string") return full(changed);
+  const warnedFiles = new Set(saved.warnings.map((w) => w.file));
+  const warned = changed.find((c) => warnedFiles.has(c.file.path));
+  if (warned) return full(`${warned.file.path} had warnings`);
+
+  const parseSession = createParseSession(inputs, options);
+  const stats: ParseStats = { static: 0, rendered: 0 };
+  const rebuilt: ManifestNode[] = [];
+  for (const c of changed) {
+    const node = rebuildNode(c, inputs, parseSession, stats);
+    if (typeof node === "string") return full(node);
+    rebuilt.push(node);
+  }
+  const broken = link(rebuilt, saved, layout, inputs);
+  if (broken) return full(broken);
+  renderDescriptions(rebuilt, {}, parseSession.docs, parseSession.session, []);
+
+  const sectionEdits = updateDependencyMaps(previous, layout, rebuilt);
+  if (typeof sectionEdits === "string") return full(sectionEdits);
+  sectionEdits.set("metadata", JSON.stringify({ ...metadata, generated_at: new Date().toISOString(), invocation_id: parseSession.invocationId }));
+  const nodeEdits = new Map(rebuilt.map((n) => [n.unique_id, JSON.stringify(serialisableNode(n))]));
+  const written = spliceManifest(previous, layout, { sections: sectionEdits, nodes: nodeEdits }, manifestFile);
+
+  const stat = statSync(manifestFile);
+  const envVars = { ...saved.envVars };
+  for (const [name, value] of parseSession.envVarsRead) envVars[name] = value ?? null;
+  writeParseState(inputs.targetPath, { ...saved, envVars, files: fileList(inputs.files), manifest: { size: stat.size, mtimeMs: stat.mtimeMs, invocationId: parseSession.invocationId, ...storedLayout(written) } });
+  return { reused: true, manifestFile, changedFiles: changed.map((c) => c.file.path), counts: saved.counts, warnings: saved.warnings, stats, inputs };
+}
+
+/** The manifest.json a state describes, or why it is not that file. */
+async function readManifest(file: string, state: ParseState): Promise<Buffer | string> {
+  try {
+    const stat = statSync(file);
+    if (stat.size !== state.manifest.size || stat.mtimeMs !== state.manifest.mtimeMs) return "target/manifest.json was written by another command";
+    const bytes = await readFile(file);
+    return bytes.length === state.manifest.size ? bytes : "target/manifest.json changed while it was read";
+  } catch {
+    return "target/manifest.json is missing";
+  }
+}
+
+const ID_PREFIX: Record<string, string> = { model: "model", analysis: "analysis", test: "test" };
+
+/** The files whose checksum changed, or why they cannot be parsed alone. */
+function changedFiles(files: ProjectFile[], known: ReadonlyMap<string, KnownFile>, layout: ManifestLayout, manifest: Buffer): ChangedFile[] | string {
+  if (files.length !== known.size) return "files were added or removed";
+  const out: ChangedFile[] = [];
+  for (const f of files) {
+    const saved = known.get(f.absolutePath);
+    if (!saved) return `${f.path} is new`;
+    if (saved.checksum === f.checksum) continue;
+    const prefix = ID_PREFIX[f.kind];
+    if (!prefix) return `${f.path} changed`;
+    const uniqueId = `${prefix}.${f.packageName}.${path.posix.basename(f.pathInRoot).replace(/\.[^.]+$/, "")}`;
+    const range = layout.nodes[uniqueId];
+    if (!range) return `${f.path} changed and its node was disabled`;
+    const before = JSON.parse(manifest.toString("utf8", ...range)) as ManifestNode;
+    if (before.original_file_path !== f.path || (before.version !== undefined && before.version !== null)) return `${f.path} changed`;
+    out.push({ file: f as ChangedFile["file"], uniqueId, patchFile: before.patch_path?.replace(/^[^:]+:\/\//, "") ?? null });
+  }
+  return out;
+}
+
+/** Parses one changed file into its node, with its properties patch; a string says why it cannot be. */
+function rebuildNode({ file, uniqueId, patchFile }: ChangedFile, inputs: ParseInputs, parseSession: ParseSession, stats: ParseStats): ManifestNode | string {
+  const diagnostics: Diagnostic[] = [];
+  const patches = new Map<string, NodePatch>();
+  if (patchFile !== null) {
+    const yamlFile = inputs.files.find((f) => f.kind === "properties" && f.packageName === file.packageName && f.path === patchFile);
+    if (!yamlFile) return `${patchFile} is missing`;
+    for (const patch of readNodePatches({ packageName: yamlFile.packageName, parsed: parseYaml(yamlFile.contents, yamlFile.path) }, [])) {
+      patches.set(patchKey(patch.kind, patch.packageName, patch.name), patch);
+    }
+  }
+  const { location, naming } = inputs;
+  const ctx: NodeBuildContext = { projects: inputs.projects, session: parseSession.session, target: { database: location.database, schema: location.schema, quote: naming.quote }, patches, diagnostics, stats };
+  const node = buildFileNode(file.kind, file, ctx);
+  if (diagnostics.length) return `${file.path} has problems`;
+  if (node.unique_id !== uniqueId || node.config.enabled === false) return `${file.path} now defines a disabled or different node`;
+  assignRelationName(node, parseSession.session, naming, (n) => createCaptureScope(n, ctx.target, () => n.config));
+  return node;
+}
+
+/** Resolves the refs and sources of rebuilt nodes against the saved state; a reason on any problem. */
+function link(nodes: ManifestNode[], state: ParseState, layout: ManifestLayout, inputs: ParseInputs): string | undefined {
+  const rebuiltIds = new Set(nodes.map((n) => n.unique_id));
+  const targets = [...(refTargetsOf(state, layout).filter((t) => !rebuiltIds.has(t.unique_id)) as ManifestNode[]), ...nodes];
+  const sources: Record<string, SourceDefinition> = {};
+  for (const [source_name, name, unique_id] of state.sources) sources[unique_id] = { source_name, name, unique_id } as SourceDefinition;
+  const disabled = state.disabledNames.map((name) => ({ name, resource_type: "model" }) as ManifestNode);
+  const problems = linkNodes(nodes, sources, disabled, inputs.project.name, targets);
+  return problems.length ? `${problems[0].file ?? "a changed file"} has a broken ref or source` : undefined;
+}

@@ -1,0 +1,160 @@
+/**
+ * Partial parsing: `tsdbt parse` reuses target/partial_parse.json when only models' SQL changed,
+ * writes the manifest a full parse would, and parses everything again when anything that can
+ * reach other nodes changed (dbt_project.yml, profiles, vars, macros, packages, env vars
+ * templates read, properties YAML, files added).
+ */
+import * as fs from "node:fs";
+import { makeProject, removeAllProjects, runApi, type FixtureProject } from "./helpers/fixture-project";
+
+afterAll(() => removeAllProjects());
+
+/** The project: a properties patch with a doc() description, a macro call, and env var and var reads. */
+const FILES: Record<string, string> = {
+  "models/orders.sql": "{{ config(tags=['finance']) }}\nselect 10 as order_id, 1 as customer_id, {{ cents_to_dollars('250') }} as amount\n",
+  "models/colors.sql": "{{ config(alias=env_var('TSDBT_PP_ALIAS', 'colors')) }}\nselect 'red' as color\n",
+  "models/by_var.sql": "{{ config(schema=var('mart_schema', 'marts')) }}\nselect 1 as x\n",
+  "models/docs.md": "{% docs orders_doc %}One row per order.{% enddocs %}\n",
+  "models/orders.yml": ["version: 2", "models:", "  - name: orders", "    description: '{{ doc(\"orders_doc\") }}'", "    config:", "      materialized: table", "    columns:", "      - name: order_id", "        data_tests: [not_null]", ""].join("\n"),
+};
+
+/** Lines of a parse run: what the user sees. */
+async function parse(p: FixtureProject, extra: string[] = [], env: Record<string, string> = {}): Promise<{ output: string; manifest: string; exitCode: number; codes: string[] }> {
+  const r = await runApi(["parse", ...extra], { project: p, env });
+  const file = p.file("target/manifest.json");
+  return { output: r.output, manifest: fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "", exitCode: r.exitCode, codes: r.diagnostics.map((d) => d.code) };
+}
+
+/** The manifest without what differs between any two parses (timestamps, invocation ids). */
+function normalised(manifest: string): string {
+  return manifest.replace(/"created_at":[0-9.e+-]+/g, '"created_at":0').replace(/"generated_at":"[^"]*"/, "").replace(/"invocation_id":"[^"]*"/, "");
+}
+
+/** The manifest a full parse writes now (into another target path, leaving target/ alone). */
+async function fullParseManifest(p: FixtureProject, extra: string[] = [], env: Record<string, string> = {}): Promise<string> {
+  const r = await runApi(["parse", "--no-partial-parse", "--target-path", "target_full", ...extra], { project: p, env });
+  expect(r.exitCode).toBe(0);
+  return fs.readFileSync(p.file("target_full/manifest.json"), "utf8");
+}
+
+const REUSED = /partial parse: (\d+) changed files? read again/;
+
+describe("partial parse", () => {
+  it("reads only edited models again and writes the manifest a full parse writes", async () => {
+    const p = makeProject(FILES);
+    const first = await parse(p);
+    expect(first.output).toContain("Unable to do partial parsing because there is no saved parse state in target/");
+    expect(fs.existsSync(p.file("target/partial_parse.json"))).toBe(true);
+
+    // new SQL, a new ref (the dependency maps change), a config() call, another macro call
+    p.write({
+      "models/orders.sql": "{{ config(tags=['finance', 'daily'], materialized='view') }}\nselect o.*, {{ cents_to_dollars('5') }} as fee from {{ ref('customers') }} c, (select 10 as order_id) o\n",
+      "models/customer_orders.sql": "select * from {{ ref('customers') }}\n",
+    });
+    const second = await parse(p);
+    expect(second.output).toMatch(REUSED);
+    expect(second.output.match(REUSED)![1]).toBe("2");
+    expect(normalised(second.manifest)).toBe(normalised(await fullParseManifest(p)));
+    const orders = JSON.parse(second.manifest).nodes["model.fixture.orders"];
+    expect(orders.config.materialized).toBe("view");
+    expect(orders.description).toBe("One row per order.");
+    expect(orders.depends_on.nodes).toEqual(["model.fixture.customers"]);
+    expect(JSON.parse(second.manifest).child_map["model.fixture.customers"]).toContain("model.fixture.orders");
+
+    // nothing changed: the manifest is written again from the saved state
+    const third = await parse(p);
+    expect(third.output.match(REUSED)![1]).toBe("0");
+    expect(normalised(third.manifest)).toBe(normalised(second.manifest));
+  });
+
+  it("parses everything again when a new ref closes a cycle, and reports it", async () => {
+    const p = makeProject(FILES);
+    await parse(p);
+    p.write({ "models/customers.sql": "select * from {{ ref('customer_orders') }}\n" });
+    const r = await parse(p);
+    expect(r.exitCode).toBe(2);
+    expect(r.codes).toContain("TSDBT-E013");
+  });
+
+  it("reports a broken ref in an edited model as a full parse does", async () => {
+    const p = makeProject(FILES);
+    await parse(p);
+    p.write({ "models/orders.sql": "select * from {{ ref('customer') }}\n" });
+    const r = await parse(p);
+    expect(r.exitCode).toBe(2);
+    expect(r.codes).toEqual(["TSDBT-E012"]);
+  });
+
+  it("is off with --no-partial-parse, DBT_PARTIAL_PARSE=false, or flags: partial_parse: false", async () => {
+    const p = makeProject(FILES);
+    await parse(p);
+    expect((await parse(p, ["--no-partial-parse"])).output).not.toMatch(REUSED);
+    await parse(p);
+    expect((await parse(p, [], { DBT_PARTIAL_PARSE: "false" })).output).not.toMatch(REUSED);
+    p.write({ "dbt_project.yml": `${fs.readFileSync(p.file("dbt_project.yml"), "utf8")}flags:\n  partial_parse: false\n` });
+    await parse(p);
+    expect((await parse(p)).output).toContain("because it is turned off");
+  });
+
+  // each change below alters some node without touching its SQL file: a reused parse would be wrong
+  const invalidations: { what: string; reason: RegExp; change: (p: FixtureProject) => void; args?: string[]; env?: Record<string, string> }[] = [
+    {
+      what: "dbt_project.yml",
+      reason: /dbt_project.yml, the profile, --vars or an installed package changed/,
+      change: (p) => p.write({ "dbt_project.yml": `${fs.readFileSync(p.file("dbt_project.yml"), "utf8")}models:\n  fixture:\n    +schema: analytics\n` }),
+    },
+    {
+      what: "profiles.yml",
+      reason: /dbt_project.yml, the profile, --vars or an installed package changed/,
+      change: (p) => p.write({ "profiles.yml": fs.readFileSync(p.file("profiles.yml"), "utf8").replace("threads: 1", "threads: 1\n      schema: reporting") }),
+    },
+    { what: "--vars", reason: /--vars/, change: () => undefined, args: ["--vars", "{mart_schema: finance}"] },
+    {
+      what: "a macro",
+      reason: /macros\/cents_to_dollars.sql changed/,
+      change: (p) => p.write({ "macros/cents_to_dollars.sql": "{% macro cents_to_dollars(col) %}({{ col }} / 100){% endmacro %}\n{% macro generate_schema_name(custom, node) %}{{ target.schema }}_x{% endmacro %}\n" }),
+    },
+    {
+      what: "an installed package",
+      reason: /files were added or removed|installed package changed/,
+      change: (p) =>
+        p.write({
+          "dbt_packages/helpers/dbt_project.yml": "name: helpers\nversion: '1.0.0'\nconfig-version: 2\n",
+          "dbt_packages/helpers/macros/cents_to_dollars.sql": "{% macro cents_to_dollars(col) %}{{ col }}{% endmacro %}\n",
+        }),
+    },
+    { what: "an env var a template read", reason: /env var TSDBT_PP_ALIAS changed/, change: () => undefined, env: { TSDBT_PP_ALIAS: "paint" } },
+    {
+      what: "a properties file",
+      reason: /models\/orders.yml changed/,
+      change: (p) => p.write({ "models/orders.yml": fs.readFileSync(p.file("models/orders.yml"), "utf8").replace("materialized: table", "materialized: view") }),
+    },
+    { what: "the set of files (a model added)", reason: /files were added or removed/, change: (p) => p.write({ "models/extra.sql": "select 2 as y\n" }) },
+  ];
+
+  it.each(invalidations)("parses everything again when $what changed", async ({ reason, change, args = [], env = {} }) => {
+    const p = makeProject(FILES);
+    await parse(p);
+    change(p);
+    const r = await parse(p, args, env);
+    expect(r.exitCode).toBe(0);
+    expect(r.output).toMatch(reason);
+    expect(r.output).not.toMatch(REUSED);
+    expect(normalised(r.manifest)).toBe(normalised(await fullParseManifest(p, args, env)));
+    // and the next parse with the same inputs reuses the new state
+    expect((await parse(p, args, env)).output).toMatch(REUSED);
+  });
+
+  it("keeps reusing the state when an env var no template read changes", async () => {
+    const p = makeProject(FILES);
+    await parse(p);
+    expect((await parse(p, [], { TSDBT_PP_UNUSED: "x" })).output).toMatch(REUSED);
+  });
+
+  it("parses everything again when another command rewrote the manifest", async () => {
+    const p = makeProject(FILES);
+    await parse(p);
+    expect((await runApi(["compile"], { project: p })).exitCode).toBe(0);
+    expect((await parse(p)).output).toContain("because target/manifest.json was written by another command");
+  });
+});
