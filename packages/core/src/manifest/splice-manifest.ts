@@ -1,4 +1,4 @@
-import { AtomicChunkWriter, type ByteRange, type ManifestLayout } from "./write-manifest";
+import { ChunkWriter, nodeRange, type ByteRange, type ManifestLayout } from "./write-manifest";
 
 /** New JSON text for parts of a manifest that was written with a {@link ManifestLayout}. */
 export interface ManifestEdits {
@@ -16,10 +16,10 @@ export interface ManifestEdits {
 export function spliceManifest(previous: Buffer, layout: ManifestLayout, edits: ManifestEdits, file: string): ManifestLayout {
   const replacements: { range: ByteRange; text: Buffer }[] = [];
   for (const [key, text] of edits.sections) replacements.push({ range: required(layout.sections[key], key), text: Buffer.from(text) });
-  for (const [id, text] of edits.nodes) replacements.push({ range: required(layout.nodes[id], id), text: Buffer.from(text) });
+  for (const [id, text] of edits.nodes) replacements.push({ range: required(nodeRange(layout, id), id), text: Buffer.from(text) });
   replacements.sort((a, b) => a.range[0] - b.range[0]);
 
-  const out = new AtomicChunkWriter(file);
+  const out = new ChunkWriter(file);
   try {
     let cursor = 0;
     for (const r of replacements) {
@@ -49,13 +49,10 @@ export function spliceManifest(previous: Buffer, layout: ManifestLayout, edits: 
     }
     return pos + (lo === 0 ? 0 : growth[lo - 1]);
   };
-  const moved = (ranges: Record<string, ByteRange>): Record<string, ByteRange> => {
-    if (replacements.length === 0) return ranges;
-    const out: Record<string, ByteRange> = {};
-    for (const key in ranges) out[key] = [shift(ranges[key][0]), shift(ranges[key][1])];
-    return out;
-  };
-  return { sections: moved(layout.sections), nodes: moved(layout.nodes) };
+  if (replacements.length === 0) return layout;
+  const sections: Record<string, ByteRange> = {};
+  for (const key in layout.sections) sections[key] = [shift(layout.sections[key][0]), shift(layout.sections[key][1])];
+  return { sections, nodeIds: layout.nodeIds, nodeRanges: layout.nodeRanges.map(shift) };
 }
 
 function required(range: ByteRange | undefined, key: string): ByteRange {

@@ -1,5 +1,5 @@
 import type { ManifestNode } from "../../manifest/types";
-import type { ManifestLayout } from "../../manifest/write-manifest";
+import { nodeRange, type ManifestLayout } from "../../manifest/write-manifest";
 
 type DependencyMap = Record<string, string[]>;
 
@@ -11,7 +11,7 @@ type DependencyMap = Record<string, string[]>;
 export function updateDependencyMaps(manifest: Buffer, layout: ManifestLayout, rebuilt: ManifestNode[]): Map<string, string> | string {
   const text = (range: [number, number]) => manifest.toString("utf8", range[0], range[1]);
   const moved = rebuilt.filter((n) => {
-    const before = (JSON.parse(text(layout.nodes[n.unique_id])) as ManifestNode).depends_on.nodes;
+    const before = (JSON.parse(text(nodeRange(layout, n.unique_id)!)) as ManifestNode).depends_on.nodes;
     return before.length !== n.depends_on.nodes.length || before.some((id, i) => id !== n.depends_on.nodes[i]);
   });
   if (moved.length === 0) return new Map();

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { Manifest, ManifestNode } from "../../manifest/types";
-import { AtomicChunkWriter, type ByteRange, type ManifestLayout } from "../../manifest/write-manifest";
+import { ChunkWriter, type ByteRange, type ManifestLayout } from "../../manifest/write-manifest";
 import type { KnownFile, ProjectFile } from "../../project/discover-files";
 import type { ParsedProject, ParseInputs } from "../parse-project";
 
@@ -115,24 +115,19 @@ export function fileList(files: readonly ProjectFile[], now = Date.now()): Parse
 
 /** A manifest layout as the state stores it. */
 export function storedLayout(layout: ManifestLayout): Pick<ParseState["manifest"], "sections" | "nodeIds" | "nodeRanges"> {
-  const ids = Object.keys(layout.nodes);
-  const nodeRanges: number[] = [];
-  for (const id of ids) nodeRanges.push(layout.nodes[id][0], layout.nodes[id][1]);
-  return { sections: layout.sections, nodeIds: ids.join("\n"), nodeRanges };
+  return { sections: layout.sections, nodeIds: layout.nodeIds.join("\n"), nodeRanges: layout.nodeRanges };
 }
 
 /** The layout a state stores. */
 export function layoutOf(manifest: ParseState["manifest"]): ManifestLayout {
-  const nodes: Record<string, ByteRange> = {};
-  manifest.nodeIds.split("\n").forEach((id, i) => (nodes[id] = [manifest.nodeRanges[2 * i], manifest.nodeRanges[2 * i + 1]]));
-  return { sections: manifest.sections, nodes };
+  return { sections: manifest.sections, nodeIds: manifest.nodeIds === "" ? [] : manifest.nodeIds.split("\n"), nodeRanges: manifest.nodeRanges };
 }
 
 /** Every enabled model, seed and snapshot of a state, for resolving refs. */
 export function refTargetsOf(state: ParseState, layout: ManifestLayout): RefTarget[] {
   const versionedIds = new Set(state.versioned.map((v) => v.unique_id));
   const out: RefTarget[] = [...state.versioned];
-  for (const id of Object.keys(layout.nodes)) {
+  for (const id of layout.nodeIds) {
     const first = id.indexOf(".");
     const type = id.slice(0, first);
     if (!REFERABLE.has(type) || versionedIds.has(id)) continue;
@@ -163,9 +158,9 @@ export function buildParseState(parsed: ParsedProject, manifestFile: string, lay
   };
 }
 
-/** Writes the state next to the manifest (atomically: a reader sees the old state or the new). */
+/** Writes the state next to the manifest. */
 export function writeParseState(targetPath: string, state: ParseState): void {
-  const out = new AtomicChunkWriter(path.join(targetPath, PARSE_STATE_FILE));
+  const out = new ChunkWriter(path.join(targetPath, PARSE_STATE_FILE));
   try {
     out.write(JSON.stringify(state));
     out.close();

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { ManifestNode, SourceDefinition } from "../../manifest/types";
-import { serialisableNode, type ManifestLayout } from "../../manifest/write-manifest";
+import { nodeRange, serialisableNode, type ManifestLayout } from "../../manifest/write-manifest";
 import { spliceManifest } from "../../manifest/splice-manifest";
 import type { KnownFile, ProjectFile } from "../../project/discover-files";
 import { parseYaml } from "../../yaml/parse-yaml";
@@ -138,7 +138,7 @@ function changedFiles(files: ProjectFile[], known: ReadonlyMap<string, KnownFile
     const prefix = ID_PREFIX[f.kind];
     if (!prefix) return `${f.path} changed`;
     const uniqueId = `${prefix}.${f.packageName}.${path.posix.basename(f.pathInRoot).replace(/\.[^.]+$/, "")}`;
-    const range = layout.nodes[uniqueId];
+    const range = nodeRange(layout, uniqueId);
     if (!range) return `${f.path} changed and its node was disabled`;
     const before = JSON.parse(manifest.toString("utf8", ...range)) as ManifestNode;
     if (before.original_file_path !== f.path || (before.version !== undefined && before.version !== null)) return `${f.path} changed`;
