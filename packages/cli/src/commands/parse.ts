@@ -1,4 +1,4 @@
-import { buildParseState, createParseSession, parseFromInputs, parseProject, tryPartialParse, writeManifestWithLayout, writeParseState, type ParseInputs } from "@tsdbt/core";
+import { buildParseState, parseFromInputs, parseProject, tryPartialParse, writeManifestWithLayout, writeParseState, type ParseInputs } from "@tsdbt/core";
 import { readFileSync } from "node:fs";
 import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
 
@@ -22,7 +22,7 @@ export async function parseCommand(ctx: CommandContext): Promise<CommandOutcome>
     ctx.logger.info("PartialParsingNotEnabled", "I002", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`);
     inputs = partial.inputs;
   }
-  const parsed = inputs ? parseFromInputs(inputs, createParseSession(inputs, options), options) : await parseProject(options);
+  const parsed = inputs ? await parseFromInputs(inputs, options) : await parseProject(options);
   ctx.logger.diagnostics(parsed.diagnostics);
   const { file, layout } = writeManifestWithLayout(parsed.targetPath, parsed.manifest);
   if (ctx.args.partialParse !== false && parsed.project.flags.partial_parse !== false) writeParseState(parsed.targetPath, buildParseState(parsed, file, layout));

@@ -97,8 +97,7 @@ function fail(diagnostics: Diagnostic[]): never {
  * collected; when any is an error a {@link DiagnosticError} carrying all of them is thrown.
  */
 export async function parseProject(options: ProjectOptions): Promise<ParsedProject> {
-  const inputs = await loadParseInputs(options);
-  return parseFromInputs(inputs, createParseSession(inputs, options), options);
+  return parseFromInputs(await loadParseInputs(options), options);
 }
 
 /** What a parse reads before any model: configs, profile, packages, and every project file. */
@@ -207,7 +206,8 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
 }
 
 /** Parses every node of a project from its inputs (see {@link parseProject}). */
-export function parseFromInputs(inputs: ParseInputs, parseSession: ParseSession, options: ProjectOptions): ParsedProject {
+export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptions): Promise<ParsedProject> {
+  const parseSession = createParseSession(inputs, options);
   const { project, profile, projectDir, targetPath, adapterModule, location, naming, projects, files, cliVars } = inputs;
   const { session, invocationId, envVarsRead } = parseSession;
   const registry = session.registry;
