@@ -6,12 +6,12 @@ import type { ManifestNode, SourceDefinition } from "../../manifest/types";
 import { nodeRange, serialisableNode, type ManifestLayout } from "../../manifest/write-manifest";
 import { spliceManifest } from "../../manifest/splice-manifest";
 import type { KnownFile, ProjectFile } from "../../project/discover-files";
-import { parseYaml } from "../../yaml/parse-yaml";
 import { buildFileNode, patchKey, type NodeBuildContext, type ParseStats } from "../build-nodes";
 import { createCaptureScope } from "../capture-scope";
 import { linkNodes } from "../link-nodes";
 import { createParseSession, loadParseInputs, type ParseInputs, type ParseSession, type ProjectOptions } from "../parse-project";
-import { readNodePatches, type NodePatch } from "../properties";
+import type { NodePatch } from "../properties";
+import { readOnePatch } from "./one-patch";
 import { assignRelationName } from "../relation-naming";
 import { renderDescriptions } from "../render-descriptions";
 import { fileList, fingerprintOf, knownFiles, layoutOf, readParseState, refTargetsOf, storedLayout, writeParseState, type ParseState, type ResourceCounts } from "./parse-state";
@@ -154,9 +154,10 @@ function rebuildNode({ file, uniqueId, patchFile }: ChangedFile, inputs: ParseIn
   if (patchFile !== null) {
     const yamlFile = inputs.files.find((f) => f.kind === "properties" && f.packageName === file.packageName && f.path === patchFile);
     if (!yamlFile) return `${patchFile} is missing`;
-    for (const patch of readNodePatches({ packageName: yamlFile.packageName, parsed: parseYaml(yamlFile.contents, yamlFile.path) }, [])) {
-      patches.set(patchKey(patch.kind, patch.packageName, patch.name), patch);
-    }
+    const name = path.posix.basename(file.pathInRoot).replace(/\.[^.]+$/, "");
+    const patch = file.kind === "test" ? undefined : readOnePatch(yamlFile, file.kind, name);
+    if (!patch) return `${patchFile} no longer describes ${file.path}`;
+    patches.set(patchKey(patch.kind, patch.packageName, patch.name), patch);
   }
   const { location, naming } = inputs;
   const ctx: NodeBuildContext = { projects: inputs.projects, session: parseSession.session, target: { database: location.database, schema: location.schema, quote: naming.quote }, patches, diagnostics, stats };
