@@ -10,7 +10,7 @@ import type { ParsedProject, ParseInputs } from "../parse-project";
 /** The file in target/ that holds the saved parse state. */
 export const PARSE_STATE_FILE = "partial_parse.json";
 /** Bumped whenever the state's shape or the parse's output changes meaning. */
-const FORMAT = 3;
+const FORMAT = 4;
 const TSDBT_VERSION = (require("../../../package.json") as { version: string }).version;
 const CHECKSUM_LENGTH = 64;
 const REFERABLE = new Set(["model", "seed", "snapshot"]);
@@ -48,11 +48,11 @@ export interface ParseState {
     sections: Record<string, ByteRange>;
     /** Node ids in manifest order, joined by newlines. */
     nodeIds: string;
-    /** `[start, end)` of each node's JSON, two numbers per id. */
-    nodeRanges: number[];
+    /** `[start, end)` of each node's JSON, two numbers per id ({@link packNumbers}). */
+    nodeRanges: string;
   };
-  /** Every file the parse read: absolute paths joined by newlines, sha256 checksums concatenated, sizes and mtimes. */
-  files: { paths: string; checksums: string; sizes: number[]; mtimes: number[] };
+  /** Every file the parse read: absolute paths joined by newlines, sha256 checksums concatenated, sizes and mtimes ({@link packNumbers}). */
+  files: { paths: string; checksums: string; sizes: string; mtimes: string };
   /** Versioned models (every other ref target's name and package are read from its unique id). */
   versioned: RefTarget[];
   /** Names of disabled models, seeds and snapshots (a ref to one is its own error). */
@@ -62,6 +62,17 @@ export interface ParseState {
   /** Warnings of the parse, printed again when its result is reused. */
   warnings: Diagnostic[];
   counts: ResourceCounts;
+}
+
+/** Numbers as base64 of their float64 bytes: a tenth of the time of a JSON array to write and read. */
+export function packNumbers(numbers: readonly number[]): string {
+  return Buffer.from(Float64Array.from(numbers).buffer).toString("base64");
+}
+
+/** The numbers {@link packNumbers} packed. */
+export function unpackNumbers(packed: string): number[] {
+  const bytes = Buffer.from(packed, "base64");
+  return Array.from(new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)));
 }
 
 /** Counts a manifest's resources by kind. */
@@ -95,7 +106,9 @@ export function fingerprintOf(inputs: ParseInputs): string {
 /** The files of a state by absolute path, as discovery takes them. */
 export function knownFiles(state: ParseState): Map<string, KnownFile> {
   const known = new Map<string, KnownFile>();
-  const { paths, checksums, sizes, mtimes } = state.files;
+  const { paths, checksums } = state.files;
+  const sizes = unpackNumbers(state.files.sizes);
+  const mtimes = unpackNumbers(state.files.mtimes);
   paths.split("\n").forEach((p, i) => known.set(p, { size: sizes[i], mtimeMs: mtimes[i], checksum: checksums.slice(i * CHECKSUM_LENGTH, (i + 1) * CHECKSUM_LENGTH) }));
   return known;
 }
@@ -110,17 +123,17 @@ const RACY_MS = 2000;
  */
 export function fileList(files: readonly ProjectFile[], now = Date.now()): ParseState["files"] {
   const mtimes = files.map((f) => (f.mtimeMs > now - RACY_MS ? -1 : f.mtimeMs));
-  return { paths: files.map((f) => f.absolutePath).join("\n"), checksums: files.map((f) => f.checksum).join(""), sizes: files.map((f) => f.size), mtimes };
+  return { paths: files.map((f) => f.absolutePath).join("\n"), checksums: files.map((f) => f.checksum).join(""), sizes: packNumbers(files.map((f) => f.size)), mtimes: packNumbers(mtimes) };
 }
 
 /** A manifest layout as the state stores it. */
 export function storedLayout(layout: ManifestLayout): Pick<ParseState["manifest"], "sections" | "nodeIds" | "nodeRanges"> {
-  return { sections: layout.sections, nodeIds: layout.nodeIds.join("\n"), nodeRanges: layout.nodeRanges };
+  return { sections: layout.sections, nodeIds: layout.nodeIds.join("\n"), nodeRanges: packNumbers(layout.nodeRanges) };
 }
 
 /** The layout a state stores. */
 export function layoutOf(manifest: ParseState["manifest"]): ManifestLayout {
-  return { sections: manifest.sections, nodeIds: manifest.nodeIds === "" ? [] : manifest.nodeIds.split("\n"), nodeRanges: manifest.nodeRanges };
+  return { sections: manifest.sections, nodeIds: manifest.nodeIds === "" ? [] : manifest.nodeIds.split("\n"), nodeRanges: unpackNumbers(manifest.nodeRanges) };
 }
 
 /** Every enabled model, seed and snapshot of a state, for resolving refs. */
@@ -180,7 +193,8 @@ export function readParseState(targetPath: string): ParseState | string {
   }
   if (state?.format !== FORMAT || state.tsdbtVersion !== TSDBT_VERSION) return "the saved parse state is from another version of tsdbt";
   const { files, manifest } = state;
-  const lists = [files?.sizes, files?.mtimes, manifest?.nodeRanges, state.versioned, state.disabledNames, state.sources, state.warnings];
-  if (typeof files?.paths !== "string" || typeof manifest?.nodeIds !== "string" || !lists.every(Array.isArray)) return "the saved parse state is damaged";
+  const texts = [files?.paths, files?.checksums, files?.sizes, files?.mtimes, manifest?.nodeIds, manifest?.nodeRanges];
+  const lists = [state.versioned, state.disabledNames, state.sources, state.warnings];
+  if (!texts.every((t) => typeof t === "string") || !lists.every(Array.isArray)) return "the saved parse state is damaged";
   return state;
 }
