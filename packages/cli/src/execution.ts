@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
+import { NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ManifestNode, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
 import type { NodeCompiler as RunnerCompiler } from "@tsdbt/runner";
 
 /**
@@ -7,7 +7,7 @@ import type { NodeCompiler as RunnerCompiler } from "@tsdbt/runner";
  * `is_incremental()` and introspective macros see the warehouse as it is), and their
  * compiled SQL is recorded on the manifest.
  */
-export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler): RunnerCompiler {
+export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, onCompiled?: (node: ManifestNode) => void): RunnerCompiler {
   const { manifest } = parsed;
   const targetRel = path.relative(parsed.projectDir, parsed.targetPath).split(path.sep).join("/") || ".";
   return {
@@ -19,6 +19,7 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler): R
       node.extra_ctes_injected = true;
       node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: c.sql }));
       node.compiled_path = path.posix.join(targetRel, "compiled", node.package_name, node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.original_file_path);
+      onCompiled?.(node);
       return result.sql;
     },
     renderHook(sql, id, extra) {

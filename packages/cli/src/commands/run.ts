@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { ChangedFileWriter, parseProject, writeManifest } from "@tsdbt/core";
+import { ChangedFileWriter, parseProject, writeManifest, type ManifestNode } from "@tsdbt/core";
 import { runNodes, writeRunResults, type RunSummary } from "@tsdbt/runner";
 import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler, runnerCompiler } from "../execution";
@@ -39,6 +39,11 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   const lineage = createRunEmitter({ url: ctx.args.openlineageUrl, file: ctx.args.openlineageFile, env: ctx.env, cwd: ctx.cwd, manifest: parsed.manifest, target: parsed.profile.target, projectDir: parsed.projectDir, targetPath: parsed.targetPath, invocationId: ctx.invocationId, command: which, warn: (d) => ctx.logger.diagnostics([d]) });
   lineage?.runStarted();
   let summary: RunSummary;
+  // as dbt does, the SQL each node ran is left under target/compiled, written as nodes compile
+  const compiledFiles = new ChangedFileWriter();
+  const writeCompiled = (node: ManifestNode) => {
+    if (node.compiled_path && node.compiled_code != null) compiledFiles.writeInBackground(path.join(parsed.projectDir, node.compiled_path), node.compiled_code);
+  };
   try {
     const adapter = await warehouse.adapter();
     const compiler = liveCompiler(parsed, await warehouse.connect(), { selected_resources: ids });
@@ -47,7 +52,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
       manifest: parsed.manifest,
       selected: ids,
       adapter,
-      compiler: runnerCompiler(parsed, compiler),
+      compiler: runnerCompiler(parsed, compiler, writeCompiled),
       threads,
       failFast: ctx.args.failFast,
       fullRefresh: ctx.args.fullRefresh,
@@ -68,11 +73,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
     args: { which, select: ctx.args.select, exclude: ctx.args.exclude, full_refresh: ctx.args.fullRefresh, threads, project_dir: parsed.projectDir },
   });
   await writeManifest(parsed.targetPath, parsed.manifest);
-  // as dbt does, the SQL each node ran is left under target/compiled
-  const writer = new ChangedFileWriter();
-  for (const node of Object.values(parsed.manifest.nodes)) {
-    if (node.compiled_path && node.compiled_code != null) writer.write(path.join(parsed.projectDir, node.compiled_path), node.compiled_code);
-  }
+  await compiledFiles.settled();
   printSummary(ctx.logger, summary);
   const failed = summary.results.some((r) => r.status === "error" || r.status === "fail") || summary.hookErrors.length > 0 || summary.interrupted;
   if (lineage) {

@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, readFile, unlink, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 
 /**
@@ -28,5 +29,43 @@ export class ChangedFileWriter {
     writeFileSync(file, contents);
     present.add(name);
     return true;
+  }
+
+  /** Folder listings for background writes. */
+  private readonly listings = new Map<string, Promise<Set<string>>>();
+  /** The last background write of each file (a later write waits for it). */
+  private readonly queued = new Map<string, Promise<void>>();
+
+  /**
+   * Like {@link write}, on the thread pool: returns at once, so a run can leave each node's SQL
+   * on disk while the warehouse works. {@link settled} waits for every write and reports the first failure.
+   */
+  writeInBackground(file: string, contents: string): void {
+    const previous = this.queued.get(file) ?? Promise.resolve();
+    this.queued.set(file, previous.catch(() => undefined).then(() => this.writeAsync(file, contents)));
+  }
+
+  /** Waits for the background writes; rejects with the first that failed. */
+  async settled(): Promise<void> {
+    const outcomes = await Promise.allSettled(this.queued.values());
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    if (failed) throw failed.reason;
+  }
+
+  private async writeAsync(file: string, contents: string): Promise<void> {
+    const dir = path.dirname(file);
+    let listing = this.listings.get(dir);
+    if (!listing) {
+      listing = mkdir(dir, { recursive: true }).then(async () => new Set(await readdir(dir)));
+      this.listings.set(dir, listing);
+    }
+    const present = await listing;
+    const name = path.basename(file);
+    if (present.has(name)) {
+      if ((await readFile(file, "utf8")) === contents) return;
+      await unlink(file);
+    }
+    await writeFile(file, contents);
+    present.add(name);
   }
 }
