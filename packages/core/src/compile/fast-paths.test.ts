@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { manifestJson } from "../manifest/write-manifest";
 import { parseProject } from "../parse/parse-project";
 import { compileProject } from "./compile-project";
 import { indexManifest } from "./execution-scope";
@@ -23,6 +24,8 @@ async function compiledCode(projectDir: string, profilesDir: string, fullRender:
     out[`${n.unique_id} macros`] = n.depends_on.macros.join(",");
     out[`${n.unique_id} config`] = JSON.stringify(n.config);
   }
+  // and the whole manifest, compiled SQL included, apart from timestamps and the invocation id
+  out.manifest = manifestJson(parsed.manifest).replace(/"created_at":[0-9.e+-]+/g, '"created_at":0').replace(/"generated_at":"[^"]*"/, "").replace(/"invocation_id":"[^"]*"/, "");
   return out;
 }
 
