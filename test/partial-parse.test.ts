@@ -151,10 +151,57 @@ describe("partial parse", () => {
     expect((await parse(p, [], { TSDBT_PP_UNUSED: "x" })).output).toMatch(REUSED);
   });
 
-  it("parses everything again when another command rewrote the manifest", async () => {
+  it("parses everything again when another tool rewrote manifest.json after a parse", async () => {
     const p = makeProject(FILES);
     await parse(p);
-    expect((await runApi(["compile"], { project: p })).exitCode).toBe(0);
+    p.write({ "target/manifest.json": `${fs.readFileSync(p.file("target/manifest.json"), "utf8").replace("One row per order.", "One row per order!")}` });
     expect((await parse(p)).output).toContain("because target/manifest.json was written by another command");
+  });
+});
+
+describe("partial parse in compile, run and build", () => {
+  /** The manifest and compiled SQL a command leaves in `target` (normalised). */
+  function artifacts(p: FixtureProject, target: string): { manifest: string; compiled: Record<string, string> } {
+    const compiled: Record<string, string> = {};
+    const root = p.file(`${target}/compiled`);
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const abs = `${dir}/${e.name}`;
+        if (e.isDirectory()) walk(abs);
+        else compiled[abs.slice(root.length)] = fs.readFileSync(abs, "utf8");
+      }
+    };
+    walk(root);
+    return { manifest: normalised(fs.readFileSync(p.file(`${target}/manifest.json`), "utf8")).replace(/target_full\//g, "target/"), compiled };
+  }
+
+  it("compile reuses the saved parse after an edit and writes what a full parse's compile writes", async () => {
+    const p = makeProject(FILES);
+    const onEvent = ["--log-format", "json"];
+    expect((await runApi(["compile", ...onEvent], { project: p })).output).toContain("Unable to do partial parsing because there is no saved parse state");
+    p.write({ "models/orders.sql": "{{ config(materialized='table') }}\nselect o.*, {{ cents_to_dollars('7') }} as fee from {{ ref('customers') }} c, (select 11 as order_id) o\n" });
+    const warm = await runApi(["compile", ...onEvent], { project: p });
+    expect(warm.exitCode).toBe(0);
+    expect(warm.output).toContain('"name":"PartialParse"');
+    expect((await runApi(["compile", "--no-partial-parse", "--target-path", "target_full"], { project: p })).exitCode).toBe(0);
+    const reused = artifacts(p, "target");
+    expect(reused.compiled["/fixture/models/orders.sql"]).toContain("as fee");
+    expect(reused).toEqual(artifacts(p, "target_full"));
+    // the parse state survives the compile: the next parse reuses it too
+    expect((await parse(p)).output).toMatch(REUSED);
+  });
+
+  it("build reuses the saved parse after an edit and gives the same results", async () => {
+    const p = makeProject(FILES);
+    const outcome = () => (JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: { unique_id: string; status: string }[] }).results.map((r) => `${r.unique_id} ${r.status}`).sort();
+    expect((await runApi(["build"], { project: p })).exitCode).toBe(0);
+    const first = outcome();
+    expect(first.length).toBe(8);
+    p.write({ "models/customers.sql": "select 1 as id, 'ann' as name union all select 2, 'bob'\n" });
+    const warm = await runApi(["build", "--log-format", "json"], { project: p });
+    expect(warm.exitCode).toBe(0);
+    expect(warm.output).toContain('"name":"PartialParse"');
+    expect(outcome()).toEqual(first);
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/customers.sql"), "utf8")).toContain("'bob'");
   });
 });

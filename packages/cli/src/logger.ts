@@ -40,9 +40,14 @@ export class Logger {
       write(JSON.stringify({ info, data: e.data ?? {} }), "stdout");
       return;
     }
+    if (e.level === "debug") return;
     if (this.options.quiet && !always && e.level !== "error") return;
-    const prefix = e.level === "debug" ? "" : `${ts.slice(11, 19)}  `;
-    write(`${prefix}${e.msg}`, stream);
+    write(`${ts.slice(11, 19)}  ${e.msg}`, stream);
+  }
+
+  /** An event for `--log-format json` and `onEvent` listeners only (not printed as text). */
+  debug(name: string, code: string, msg: string, data?: Record<string, unknown>): void {
+    this.emit({ name, code, msg, level: "debug", data }, "stdout");
   }
 
   info(name: string, code: string, msg: string, data?: Record<string, unknown>): void {

@@ -5,15 +5,15 @@
 export * from "./diagnostics/diagnostic";
 export * from "./manifest/types";
 export { assembleManifest, MANIFEST_SCHEMA } from "./manifest/assemble-manifest";
-export { manifestJson, writeManifest, writeManifestWithLayout, serialisableNode, type ManifestLayout } from "./manifest/write-manifest";
+export { manifestJson, writeManifest, serialisableNode } from "./manifest/write-manifest";
 export * from "./project";
 export * from "./config";
 export * from "./yaml";
 export * from "./graph";
 export * from "./selection";
 export { parseProject, parseFromInputs, type ProjectOptions, type ParsedProject, type ParseInputs } from "./parse/parse-project";
-export { tryPartialParse, type PartialParse, type FullParseNeeded } from "./parse/partial/partial-parse";
-export { buildParseState, writeParseState, countResources, type ResourceCounts } from "./parse/partial/parse-state";
+export { tryPartialParse, loadPartialParse, type PartialParse, type FullParseNeeded } from "./parse/partial/partial-parse";
+export { saveParse, countResources, type ResourceCounts } from "./parse/partial/parse-state";
 export type { ParseStats } from "./parse/build-nodes";
 export { staticParse } from "./parse/static-parse";
 export { compileProject, compiledPathOf, type CompileOptions } from "./compile/compile-project";

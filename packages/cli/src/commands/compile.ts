@@ -1,8 +1,9 @@
-import { compileProject, parseProject, writeManifest, type ManifestNode } from "@tsdbt/core";
-import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { compileProject, writeManifest, type ManifestNode } from "@tsdbt/core";
+import { foundLine, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { compileInline } from "./compile-inline";
+import { parseForCommand } from "../parse-for-command";
 
 /**
  * `tsdbt compile`: renders the selected models, tests, analyses and snapshots to SQL in
@@ -10,7 +11,7 @@ import { compileInline } from "./compile-inline";
  * A warehouse connection is opened only if a template queries the warehouse.
  */
 export async function compileCommand(ctx: CommandContext): Promise<CommandOutcome> {
-  const parsed = await parseProject(projectOptions(ctx));
+  const parsed = await parseForCommand(ctx);
   ctx.logger.diagnostics(parsed.diagnostics);
   if (ctx.args.inline !== undefined) return compileInline(ctx, parsed, ctx.args.inline);
   ctx.logger.info("FoundStats", "W013", foundLine(parsed));

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { compileProject, DiagnosticError, loadProjectConfig, parseProject, writeManifest } from "@tsdbt/core";
+import { compileProject, DiagnosticError, loadProjectConfig, writeManifest } from "@tsdbt/core";
 import { buildCatalog, buildSiteData, emptyCatalog, readColumnLineage, serveSite, writeCatalog, writeSite, type Catalog } from "@tsdbt/docs";
-import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { foundLine, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
 import { writeColumnLineage } from "../column-lineage-artifact";
 import { openWarehouse } from "../warehouse";
+import { parseForCommand } from "../parse-for-command";
 
 /** Stable codes of the docs command's errors. */
 export const DocsErrorCode = {
@@ -36,7 +37,7 @@ export async function docsCommand(ctx: CommandContext): Promise<CommandOutcome> 
  */
 async function generateDocs(ctx: CommandContext): Promise<CommandOutcome> {
   const started = performance.now();
-  const parsed = await parseProject(projectOptions(ctx, { WHICH: "generate" }));
+  const parsed = await parseForCommand(ctx, { WHICH: "generate" });
   ctx.logger.diagnostics(parsed.diagnostics);
   ctx.logger.info("FoundStats", "W013", foundLine(parsed));
   const warehouse = openWarehouse(parsed);

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { closestNames, compileProject, DiagnosticError, parseProject, type Diagnostic, type Manifest, type ParsedProject } from "@tsdbt/core";
+import { closestNames, compileProject, DiagnosticError, type Diagnostic, type Manifest, type ParsedProject } from "@tsdbt/core";
 import { ColumnLineageBuilder, formatTree, LineageErrorCode, traceColumn, type CatalogLike, type LineageTreeNode } from "@tsdbt/lineage";
 import { UsageError } from "../args";
-import { projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { type CommandContext, type CommandOutcome } from "../command-context";
 import { openWarehouse } from "../warehouse";
+import { parseForCommand } from "../parse-for-command";
 
 const WITH_SQL = new Set(["model", "snapshot"]);
 
@@ -25,7 +26,7 @@ export interface LineageAnswer {
 export async function lineageCommand(ctx: CommandContext): Promise<CommandOutcome> {
   const spec = ctx.args.positional[0];
   if (!spec) throw new UsageError("`tsdbt lineage` needs a column: MODEL.COLUMN (or SOURCE.TABLE.COLUMN), e.g. `tsdbt lineage customers.customer_id`.");
-  const parsed = await parseProject(projectOptions(ctx));
+  const parsed = await parseForCommand(ctx);
   ctx.logger.diagnostics(parsed.diagnostics);
   const manifest = parsed.manifest;
   const { node, column } = resolveTarget(manifest, spec);

@@ -1,6 +1,7 @@
-import { parseProject, serialisableNode, type GraphMember, type ManifestNode } from "@tsdbt/core";
-import { projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { serialisableNode, type GraphMember, type ManifestNode } from "@tsdbt/core";
+import { type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
+import { parseForCommand } from "../parse-for-command";
 
 function selectorName(m: GraphMember): string {
   if (m.resource_type === "source") return `source:${m.fqn.join(".")}`;
@@ -18,7 +19,7 @@ function asJson(m: GraphMember, keys: string[]): Record<string, unknown> {
 
 /** `tsdbt ls`: prints the selected resources as selectors, names, paths or JSON lines. */
 export async function lsCommand(ctx: CommandContext): Promise<CommandOutcome> {
-  const parsed = await parseProject(projectOptions(ctx));
+  const parsed = await parseForCommand(ctx);
   ctx.logger.diagnostics(parsed.diagnostics);
   const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd);
   const { manifest } = parsed;

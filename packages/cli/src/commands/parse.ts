@@ -1,4 +1,4 @@
-import { buildParseState, parseFromInputs, parseProject, tryPartialParse, writeManifestWithLayout, writeParseState, type ParseInputs } from "@tsdbt/core";
+import { parseFromInputs, parseProject, saveParse, tryPartialParse, writeManifest, type ParseInputs } from "@tsdbt/core";
 import { readFileSync } from "node:fs";
 import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
 
@@ -24,8 +24,7 @@ export async function parseCommand(ctx: CommandContext): Promise<CommandOutcome>
   }
   const parsed = inputs ? await parseFromInputs(inputs, options) : await parseProject(options);
   ctx.logger.diagnostics(parsed.diagnostics);
-  const { file, layout } = writeManifestWithLayout(parsed.targetPath, parsed.manifest);
-  if (ctx.args.partialParse !== false && parsed.project.flags.partial_parse !== false) writeParseState(parsed.targetPath, buildParseState(parsed, file, layout));
+  const file = inputs && parsed.project.flags.partial_parse !== false ? saveParse(parsed, "manifest.json") : await writeManifest(parsed.targetPath, parsed.manifest);
   ctx.logger.info("FoundStats", "W013", foundLine(parsed), { static_parse: parsed.stats.static, rendered_parse: parsed.stats.rendered, reused: false });
   ctx.logger.info("ParseDone", "I001", `Parsed the project in ${seconds(started)}; wrote ${file}`, { path: file, partial: false });
   return { exitCode: 0, result: parsed.manifest };
@@ -38,10 +37,11 @@ function seconds(since: number): string {
 /** The manifest for the Node API, read from disk only if the caller asks for it. */
 function lazyManifest(file: string): unknown {
   let value: unknown;
+  const load = () => (value ??= JSON.parse(readFileSync(file, "utf8"))) as object;
   return new Proxy({}, {
-    get: (_, key) => Reflect.get((value ??= JSON.parse(readFileSync(file, "utf8"))) as object, key),
-    has: (_, key) => Reflect.has((value ??= JSON.parse(readFileSync(file, "utf8"))) as object, key),
-    ownKeys: () => Reflect.ownKeys((value ??= JSON.parse(readFileSync(file, "utf8"))) as object),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor((value ??= JSON.parse(readFileSync(file, "utf8"))) as object, key),
+    get: (_, key) => Reflect.get(load(), key),
+    has: (_, key) => Reflect.has(load(), key),
+    ownKeys: () => Reflect.ownKeys(load()),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key),
   });
 }

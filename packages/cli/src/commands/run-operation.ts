@@ -1,7 +1,8 @@
-import { DiagnosticError, loadPyYaml, parseProject } from "@tsdbt/core";
-import { projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { DiagnosticError, loadPyYaml } from "@tsdbt/core";
+import { type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler } from "../execution";
 import { openWarehouse } from "../warehouse";
+import { parseForCommand } from "../parse-for-command";
 
 /** `tsdbt run-operation MACRO --args '{k: v}'`: calls a macro with `execute` true against the target. */
 export async function runOperationCommand(ctx: CommandContext): Promise<CommandOutcome> {
@@ -18,7 +19,7 @@ export async function runOperationCommand(ctx: CommandContext): Promise<CommandO
     }
     if (typeof args !== "object" || Array.isArray(args)) throw new DiagnosticError([{ code: "TSDBT-E054", severity: "error", message: "--args must be a mapping of argument names to values.", hint: "Write --args '{name: value}'." }]);
   }
-  const parsed = await parseProject(projectOptions(ctx, { WHICH: "run-operation" }));
+  const parsed = await parseForCommand(ctx, { WHICH: "run-operation" });
   ctx.logger.diagnostics(parsed.diagnostics);
   const warehouse = openWarehouse(parsed, 1);
   try {

@@ -1,12 +1,13 @@
 import * as path from "node:path";
-import { ChangedFileWriter, parseProject, writeManifest, type ManifestNode } from "@tsdbt/core";
+import { ChangedFileWriter, writeManifest, type ManifestNode } from "@tsdbt/core";
 import { runNodes, writeRunResults, type RunSummary } from "@tsdbt/runner";
-import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { foundLine, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler, runnerCompiler } from "../execution";
 import { printRunEvent, printSummary } from "../progress";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { createRunEmitter } from "@tsdbt/lineage";
+import { parseForCommand } from "../parse-for-command";
 
 /** The resource types each executing command works on. */
 export const COMMAND_TYPES: Record<string, string[]> = {
@@ -29,7 +30,7 @@ export interface ExecuteOptions {
  * run_results.json and manifest.json. Exit code 1 when any node failed.
  */
 export async function executeCommand(ctx: CommandContext, which: string, options: ExecuteOptions = {}): Promise<CommandOutcome> {
-  const parsed = await parseProject(projectOptions(ctx, { WHICH: which }));
+  const parsed = await parseForCommand(ctx, { WHICH: which });
   ctx.logger.diagnostics(parsed.diagnostics);
   ctx.logger.info("FoundStats", "W013", foundLine(parsed));
   const ids = options.ids ?? selectForCommand(parsed, ctx.args, ctx.cwd, COMMAND_TYPES[which]).ids;

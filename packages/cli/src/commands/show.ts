@@ -1,13 +1,14 @@
-import { DiagnosticError, parseProject } from "@tsdbt/core";
-import { projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { DiagnosticError } from "@tsdbt/core";
+import { type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler } from "../execution";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { formatTable } from "../format-table";
+import { parseForCommand } from "../parse-for-command";
 
 /** `tsdbt show --select x` / `--inline "SQL"`: runs the query and prints the first `--limit` rows. */
 export async function showCommand(ctx: CommandContext): Promise<CommandOutcome> {
-  const parsed = await parseProject(projectOptions(ctx, { WHICH: "show" }));
+  const parsed = await parseForCommand(ctx, { WHICH: "show" });
   ctx.logger.diagnostics(parsed.diagnostics);
   const warehouse = openWarehouse(parsed, 1);
   try {

@@ -1,11 +1,12 @@
 import * as path from "node:path";
-import { parseProject, type SourceDefinition } from "@tsdbt/core";
+import type { SourceDefinition } from "@tsdbt/core";
 import { checkFreshness, hasFreshness, writeSourcesArtifact, type FreshnessResult } from "@tsdbt/runner";
 import { UsageError } from "../args";
-import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { foundLine, type CommandContext, type CommandOutcome } from "../command-context";
 import { dots } from "../progress";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
+import { parseForCommand } from "../parse-for-command";
 
 /** What `tsdbt source freshness` returns through the Node API. */
 export interface FreshnessOutcome {
@@ -23,7 +24,7 @@ export async function sourceCommand(ctx: CommandContext): Promise<CommandOutcome
   const sub = ctx.args.positional[0];
   if (sub !== "freshness") throw new UsageError(sub ? `Unknown source subcommand '${sub}'; the only one is 'freshness'.` : "'tsdbt source' needs a subcommand: 'tsdbt source freshness'.");
   const started = new Date();
-  const parsed = await parseProject(projectOptions(ctx, { WHICH: "source-freshness" }));
+  const parsed = await parseForCommand(ctx, { WHICH: "source-freshness" });
   ctx.logger.diagnostics(parsed.diagnostics);
   ctx.logger.info("FoundStats", "W013", foundLine(parsed));
   const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd, ["source"]);

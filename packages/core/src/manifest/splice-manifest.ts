@@ -8,32 +8,47 @@ export interface ManifestEdits {
   nodes: Map<string, string>;
 }
 
+/** A manifest as pieces of bytes (old slices and new values) and its layout. */
+export interface SplicedManifest {
+  pieces: Buffer[];
+  layout: ManifestLayout;
+}
+
 /**
- * Writes a manifest as a copy of `previous` with some values replaced, without parsing the
- * rest, and returns the new file's layout. Keys and their order stay as they were, so the
- * result is the manifest a full write would produce from the same values.
+ * A manifest as a copy of `previous` with some values replaced, without parsing the rest, and
+ * its layout. Keys and their order stay as they were, so the result is the manifest a full
+ * write would produce from the same values.
  */
-export function spliceManifest(previous: Buffer, layout: ManifestLayout, edits: ManifestEdits, file: string): ManifestLayout {
+export function spliceManifest(previous: Buffer, layout: ManifestLayout, edits: ManifestEdits): SplicedManifest {
   const replacements: { range: ByteRange; text: Buffer }[] = [];
   for (const [key, text] of edits.sections) replacements.push({ range: required(layout.sections[key], key), text: Buffer.from(text) });
   for (const [id, text] of edits.nodes) replacements.push({ range: required(nodeRange(layout, id), id), text: Buffer.from(text) });
   replacements.sort((a, b) => a.range[0] - b.range[0]);
 
+  const pieces: Buffer[] = [];
+  let cursor = 0;
+  for (const r of replacements) {
+    pieces.push(previous.subarray(cursor, r.range[0]), r.text);
+    cursor = r.range[1];
+  }
+  pieces.push(previous.subarray(cursor));
+  return { pieces, layout: movedLayout(layout, replacements) };
+}
+
+/** Writes the pieces of a spliced manifest to `file` (over its previous contents). */
+export function writePieces(pieces: readonly Buffer[], file: string): void {
   const out = new ChunkWriter(file);
   try {
-    let cursor = 0;
-    for (const r of replacements) {
-      out.write(previous.subarray(cursor, r.range[0]));
-      out.write(r.text);
-      cursor = r.range[1];
-    }
-    out.write(previous.subarray(cursor));
+    for (const piece of pieces) out.write(piece);
     out.close();
   } catch (e) {
     out.abandon();
     throw e;
   }
+}
 
+/** The layout after `replacements`. */
+function movedLayout(layout: ManifestLayout, replacements: { range: ByteRange; text: Buffer }[]): ManifestLayout {
   // every offset moves by the growth of the replacements that end at or before it
   const ends = replacements.map((r) => r.range[1]);
   const growth: number[] = [];

@@ -136,9 +136,9 @@ export class ChunkWriter {
   }
 }
 
-/** Writes target/manifest.json, streaming it in chunks; returns its path and layout. */
-export function writeManifestWithLayout(targetPath: string, manifest: Manifest): { file: string; layout: ManifestLayout } {
-  const file = path.join(targetPath, "manifest.json");
+/** Writes target/manifest.json (or another file name in the target folder), streaming it in chunks; returns its path and layout. */
+export function writeManifestWithLayout(targetPath: string, manifest: Manifest, name = "manifest.json"): { file: string; layout: ManifestLayout } {
+  const file = path.join(targetPath, name);
   const out = new ChunkWriter(file);
   const layout: ManifestLayout = { sections: {}, nodeIds: [], nodeRanges: [] };
   const mark: Mark = (kind, key, start) => {

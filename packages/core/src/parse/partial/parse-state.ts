@@ -3,14 +3,19 @@ import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { Manifest, ManifestNode } from "../../manifest/types";
-import { ChunkWriter, type ByteRange, type ManifestLayout } from "../../manifest/write-manifest";
+import { ChunkWriter, writeManifestWithLayout, type ByteRange, type ManifestLayout } from "../../manifest/write-manifest";
 import type { KnownFile, ProjectFile } from "../../project/discover-files";
 import type { ParsedProject, ParseInputs } from "../parse-project";
 
 /** The file in target/ that holds the saved parse state. */
 export const PARSE_STATE_FILE = "partial_parse.json";
+/**
+ * Where commands other than `parse` keep the parse-time manifest (their manifest.json also holds
+ * compiled SQL, so it cannot be the starting point of the next parse).
+ */
+export const PARSE_MANIFEST_FILE = "partial_parse_manifest.json";
 /** Bumped whenever the state's shape or the parse's output changes meaning. */
-const FORMAT = 4;
+const FORMAT = 5;
 const TSDBT_VERSION = (require("../../../package.json") as { version: string }).version;
 const CHECKSUM_LENGTH = 64;
 const REFERABLE = new Set(["model", "seed", "snapshot"]);
@@ -39,8 +44,10 @@ export interface ParseState {
   fingerprint: string;
   /** Env vars templates read during the parse, with the value they saw (null: unset). */
   envVars: Record<string, string | null>;
-  /** The manifest.json this state describes (any other file there means a full parse) and its layout. */
+  /** The parse-time manifest this state describes (any other file there means a full parse) and its layout. */
   manifest: {
+    /** Its name in the target folder: manifest.json (after `tsdbt parse`) or {@link PARSE_MANIFEST_FILE}. */
+    file: string;
     size: number;
     mtimeMs: number;
     /** The invocation id written in its metadata. */
@@ -150,7 +157,7 @@ export function refTargetsOf(state: ParseState, layout: ManifestLayout): RefTarg
   return out;
 }
 
-/** The state describing `parsed` and the manifest.json just written from it. */
+/** The state describing `parsed` and the manifest just written from it to `manifestFile` (in the target folder). */
 export function buildParseState(parsed: ParsedProject, manifestFile: string, layout: ManifestLayout): ParseState {
   const { manifest, inputs } = parsed;
   const stat = statSync(manifestFile);
@@ -159,7 +166,7 @@ export function buildParseState(parsed: ParsedProject, manifestFile: string, lay
     tsdbtVersion: TSDBT_VERSION,
     fingerprint: fingerprintOf(inputs),
     envVars: Object.fromEntries([...parsed.envVarsRead].map(([k, v]) => [k, v ?? null])),
-    manifest: { size: stat.size, mtimeMs: stat.mtimeMs, invocationId: parsed.invocationId, ...storedLayout(layout) },
+    manifest: { file: path.basename(manifestFile), size: stat.size, mtimeMs: stat.mtimeMs, invocationId: parsed.invocationId, ...storedLayout(layout) },
     files: fileList(inputs.files),
     versioned: Object.values(manifest.nodes)
       .filter((n) => REFERABLE.has(n.resource_type) && n.version !== undefined && n.version !== null)
@@ -169,6 +176,17 @@ export function buildParseState(parsed: ParsedProject, manifestFile: string, lay
     warnings: parsed.diagnostics.filter((d) => d.severity !== "error"),
     counts: countResources(manifest),
   };
+}
+
+/**
+ * Writes `parsed`'s manifest to `name` in the target folder (manifest.json for `tsdbt parse`,
+ * {@link PARSE_MANIFEST_FILE} for commands whose manifest.json will hold compiled SQL) and the
+ * parse state describing it; returns the manifest's path.
+ */
+export function saveParse(parsed: ParsedProject, name = PARSE_MANIFEST_FILE): string {
+  const { file, layout } = writeManifestWithLayout(parsed.targetPath, parsed.manifest, name);
+  writeParseState(parsed.targetPath, buildParseState(parsed, file, layout));
+  return file;
 }
 
 /** Writes the state next to the manifest. */
@@ -193,7 +211,7 @@ export function readParseState(targetPath: string): ParseState | string {
   }
   if (state?.format !== FORMAT || state.tsdbtVersion !== TSDBT_VERSION) return "the saved parse state is from another version of tsdbt";
   const { files, manifest } = state;
-  const texts = [files?.paths, files?.checksums, files?.sizes, files?.mtimes, manifest?.nodeIds, manifest?.nodeRanges];
+  const texts = [files?.paths, files?.checksums, files?.sizes, files?.mtimes, manifest?.file, manifest?.nodeIds, manifest?.nodeRanges];
   const lists = [state.versioned, state.disabledNames, state.sources, state.warnings];
   if (!texts.every((t) => typeof t === "string") || !lists.every(Array.isArray)) return "the saved parse state is damaged";
   return state;

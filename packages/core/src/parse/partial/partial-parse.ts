@@ -4,18 +4,20 @@ import * as path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { ManifestNode, SourceDefinition } from "../../manifest/types";
 import { nodeRange, serialisableNode, type ManifestLayout } from "../../manifest/write-manifest";
-import { spliceManifest } from "../../manifest/splice-manifest";
+import { spliceManifest, writePieces, type SplicedManifest } from "../../manifest/splice-manifest";
 import type { KnownFile, ProjectFile } from "../../project/discover-files";
+import { buildGraph } from "../../graph/build-graph";
 import { buildFileNode, patchKey, type NodeBuildContext, type ParseStats } from "../build-nodes";
 import { createCaptureScope } from "../capture-scope";
 import { linkNodes } from "../link-nodes";
-import { createParseSession, loadParseInputs, type ParseInputs, type ParseSession, type ProjectOptions } from "../parse-project";
+import { createParseSession, loadParseInputs, type ParsedProject, type ParseInputs, type ParseSession, type ProjectOptions } from "../parse-project";
 import type { NodePatch } from "../properties";
 import { readOnePatch } from "./one-patch";
 import { assignRelationName } from "../relation-naming";
 import { renderDescriptions } from "../render-descriptions";
-import { fileList, fingerprintOf, knownFiles, layoutOf, readParseState, refTargetsOf, storedLayout, writeParseState, type ParseState, type ResourceCounts } from "./parse-state";
+import { fileList, fingerprintOf, knownFiles, layoutOf, PARSE_MANIFEST_FILE, readParseState, refTargetsOf, storedLayout, writeParseState, type ParseState, type ResourceCounts } from "./parse-state";
 import { updateDependencyMaps } from "./dependency-maps";
+import { manifestFromJson } from "./loaded-manifest";
 
 /** A parse that reused the saved state: only changed files were read again. */
 export interface PartialParse {
@@ -47,6 +49,17 @@ interface ChangedFile {
   patchFile: string | null;
 }
 
+/** The saved parse brought up to date in memory: the new manifest's bytes and what they came from. */
+interface UpdatedParse {
+  reused: true;
+  inputs: ParseInputs;
+  state: ParseState;
+  parseSession: ParseSession;
+  changed: ChangedFile[];
+  stats: ParseStats;
+  manifest: SplicedManifest;
+}
+
 /**
  * Updates target/manifest.json from the parse state saved by the previous parse when only the
  * SQL of models, analyses or singular tests changed: those files are parsed again and their
@@ -57,15 +70,75 @@ interface ChangedFile {
  * full parse writes, apart from timestamps and the invocation id.
  */
 export async function tryPartialParse(options: ProjectOptions): Promise<PartialParse | FullParseNeeded> {
+  const update = await updateSavedParse(options);
+  if (!update.reused) return update;
+  const { inputs, state, changed, stats, manifest } = update;
+  const manifestFile = path.join(inputs.targetPath, "manifest.json");
+  writePieces(manifest.pieces, manifestFile);
+  saveState(update, manifestFile);
+  return { reused: true, manifestFile, changedFiles: changed.map((c) => c.file.path), counts: state.counts, warnings: state.warnings, stats, inputs };
+}
+
+/**
+ * The parsed project for commands that go on to compile or run, from the saved parse state as
+ * {@link tryPartialParse} brings it up to date, or the reason a full parse is needed. The
+ * up-to-date parse-time manifest is kept in {@link PARSE_MANIFEST_FILE}, since the command's
+ * own manifest.json will hold compiled SQL.
+ */
+export async function loadPartialParse(options: ProjectOptions): Promise<{ reused: true; parsed: ParsedProject; changedFiles: string[] } | FullParseNeeded> {
+  const update = await updateSavedParse(options);
+  if (!update.reused) return update;
+  const { inputs, state, parseSession, changed, stats } = update;
+  const bytes = Buffer.concat(update.manifest.pieces);
+  if (changed.length > 0 || state.manifest.file !== PARSE_MANIFEST_FILE) {
+    const file = path.join(inputs.targetPath, PARSE_MANIFEST_FILE);
+    writePieces([bytes], file);
+    saveState(update, file);
+  }
+  const manifest = manifestFromJson(bytes.toString("utf8"));
+  const envVarsRead = new Map<string, string | undefined>(Object.entries(state.envVars).map(([k, v]) => [k, v ?? undefined]));
+  for (const [k, v] of parseSession.envVarsRead) envVarsRead.set(k, v);
+  const parsed: ParsedProject = {
+    project: inputs.project,
+    profile: inputs.profile,
+    projectDir: inputs.projectDir,
+    targetPath: inputs.targetPath,
+    manifest,
+    graph: buildGraph(manifest),
+    diagnostics: state.warnings,
+    session: parseSession.session,
+    naming: inputs.naming,
+    adapterModule: inputs.adapterModule,
+    invocationId: parseSession.invocationId,
+    cliVars: inputs.cliVars,
+    envVarsRead,
+    stats,
+    inputs,
+  };
+  return { reused: true, parsed, changedFiles: changed.map((c) => c.file.path) };
+}
+
+/** Writes the state for the manifest just written to `file` from `update`. */
+function saveState(update: UpdatedParse, file: string): void {
+  const { inputs, state, parseSession, manifest } = update;
+  const stat = statSync(file);
+  const envVars = { ...state.envVars };
+  for (const [name, value] of parseSession.envVarsRead) envVars[name] = value ?? null;
+  const saved = { file: path.basename(file), size: stat.size, mtimeMs: stat.mtimeMs, invocationId: parseSession.invocationId, ...storedLayout(manifest.layout) };
+  writeParseState(inputs.targetPath, { ...state, envVars, files: fileList(inputs.files), manifest: saved });
+}
+
+/** The saved parse with changed files parsed again, in memory; or why that cannot be done. */
+async function updateSavedParse(options: ProjectOptions): Promise<UpdatedParse | FullParseNeeded> {
   let state: ParseState | string = "there is no saved parse state in target/";
   let known = new Map<string, KnownFile>();
-  let previousManifest: Promise<Buffer | string> = Promise.resolve("target/manifest.json is missing");
+  let previousManifest: Promise<Buffer | string> = Promise.resolve("the saved parse's manifest is missing");
   const inputs = await loadParseInputs(options, (targetPath) => {
     state = readParseState(targetPath);
     if (typeof state === "string") return undefined;
     known = knownFiles(state);
     // read the manifest on the thread pool while this thread looks at the project's files
-    previousManifest = readManifest(path.join(targetPath, "manifest.json"), state);
+    previousManifest = readManifest(path.join(targetPath, state.manifest.file), state);
     return known;
   });
   const full = (reason: string): FullParseNeeded => ({ reused: false, reason, inputs });
@@ -78,10 +151,9 @@ export async function tryPartialParse(options: ProjectOptions): Promise<PartialP
     if ((inputs.env[name] ?? null) !== value) return full(`env var ${name} changed`);
   }
   if (typeof previous === "string") return full(previous);
-  const manifestFile = path.join(inputs.targetPath, "manifest.json");
   const layout = layoutOf(saved.manifest);
   const metadata = JSON.parse(previous.toString("utf8", ...layout.sections.metadata)) as Record<string, unknown>;
-  if (metadata.invocation_id !== saved.manifest.invocationId) return full("target/manifest.json was written by another command");
+  if (metadata.invocation_id !== saved.manifest.invocationId) return full(`target/${saved.manifest.file} was written by another command`);
   const changed = changedFiles(inputs.files, known, layout, previous);
   if (typeof changed === "string") return full(changed);
   const warnedFiles = new Set(saved.warnings.map((w) => w.file));
@@ -104,24 +176,20 @@ export async function tryPartialParse(options: ProjectOptions): Promise<PartialP
   if (typeof sectionEdits === "string") return full(sectionEdits);
   sectionEdits.set("metadata", JSON.stringify({ ...metadata, generated_at: new Date().toISOString(), invocation_id: parseSession.invocationId }));
   const nodeEdits = new Map(rebuilt.map((n) => [n.unique_id, JSON.stringify(serialisableNode(n))]));
-  const written = spliceManifest(previous, layout, { sections: sectionEdits, nodes: nodeEdits }, manifestFile);
-
-  const stat = statSync(manifestFile);
-  const envVars = { ...saved.envVars };
-  for (const [name, value] of parseSession.envVarsRead) envVars[name] = value ?? null;
-  writeParseState(inputs.targetPath, { ...saved, envVars, files: fileList(inputs.files), manifest: { size: stat.size, mtimeMs: stat.mtimeMs, invocationId: parseSession.invocationId, ...storedLayout(written) } });
-  return { reused: true, manifestFile, changedFiles: changed.map((c) => c.file.path), counts: saved.counts, warnings: saved.warnings, stats, inputs };
+  const manifest = spliceManifest(previous, layout, { sections: sectionEdits, nodes: nodeEdits });
+  return { reused: true, inputs, state: saved, parseSession, changed, stats, manifest };
 }
 
-/** The manifest.json a state describes, or why it is not that file. */
+/** The parse-time manifest a state describes, or why it is not that file. */
 async function readManifest(file: string, state: ParseState): Promise<Buffer | string> {
+  const name = `target/${path.basename(file)}`;
   try {
     const stat = statSync(file);
-    if (stat.size !== state.manifest.size || stat.mtimeMs !== state.manifest.mtimeMs) return "target/manifest.json was written by another command";
+    if (stat.size !== state.manifest.size || stat.mtimeMs !== state.manifest.mtimeMs) return `${name} was written by another command`;
     const bytes = await readFile(file);
-    return bytes.length === state.manifest.size ? bytes : "target/manifest.json changed while it was read";
+    return bytes.length === state.manifest.size ? bytes : `${name} changed while it was read`;
   } catch {
-    return "target/manifest.json is missing";
+    return `${name} is missing`;
   }
 }
 
@@ -137,7 +205,7 @@ function changedFiles(files: ProjectFile[], known: ReadonlyMap<string, KnownFile
     if (saved.checksum === f.checksum) continue;
     const prefix = ID_PREFIX[f.kind];
     if (!prefix) return `${f.path} changed`;
-    const uniqueId = `${prefix}.${f.packageName}.${path.posix.basename(f.pathInRoot).replace(/\.[^.]+$/, "")}`;
+    const uniqueId = `${prefix}.${f.packageName}.${nameOf(f)}`;
     const range = nodeRange(layout, uniqueId);
     if (!range) return `${f.path} changed and its node was disabled`;
     const before = JSON.parse(manifest.toString("utf8", ...range)) as ManifestNode;
@@ -147,6 +215,11 @@ function changedFiles(files: ProjectFile[], known: ReadonlyMap<string, KnownFile
   return out;
 }
 
+/** The node name a SQL file defines: its file name without the extension. */
+function nameOf(file: ProjectFile): string {
+  return path.posix.basename(file.pathInRoot).replace(/\.[^.]+$/, "");
+}
+
 /** Parses one changed file into its node, with its properties patch; a string says why it cannot be. */
 function rebuildNode({ file, uniqueId, patchFile }: ChangedFile, inputs: ParseInputs, parseSession: ParseSession, stats: ParseStats): ManifestNode | string {
   const diagnostics: Diagnostic[] = [];
@@ -154,8 +227,7 @@ function rebuildNode({ file, uniqueId, patchFile }: ChangedFile, inputs: ParseIn
   if (patchFile !== null) {
     const yamlFile = inputs.files.find((f) => f.kind === "properties" && f.packageName === file.packageName && f.path === patchFile);
     if (!yamlFile) return `${patchFile} is missing`;
-    const name = path.posix.basename(file.pathInRoot).replace(/\.[^.]+$/, "");
-    const patch = file.kind === "test" ? undefined : readOnePatch(yamlFile, file.kind, name);
+    const patch = file.kind === "test" ? undefined : readOnePatch(yamlFile, file.kind, nameOf(file));
     if (!patch) return `${patchFile} no longer describes ${file.path}`;
     patches.set(patchKey(patch.kind, patch.packageName, patch.name), patch);
   }

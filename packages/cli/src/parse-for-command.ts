@@ -1,0 +1,21 @@
+import { loadPartialParse, parseFromInputs, parseProject, saveParse, type ParsedProject } from "@tsdbt/core";
+import { projectOptions, type CommandContext } from "./command-context";
+
+/**
+ * The parsed project for a command that compiles or runs: from the saved parse state when only
+ * models' SQL changed since (partial parsing), else a full parse that saves the state for next
+ * time. `--no-partial-parse` (or DBT_PARTIAL_PARSE=false) parses in full and saves nothing.
+ */
+export async function parseForCommand(ctx: CommandContext, flags: Record<string, unknown> = {}): Promise<ParsedProject> {
+  const options = projectOptions(ctx, flags);
+  if (ctx.args.partialParse === false) return parseProject(options);
+  const partial = await loadPartialParse(options);
+  if (partial.reused) {
+    ctx.logger.debug("PartialParse", "I003", `Partial parse: ${partial.changedFiles.length} changed file(s) read again.`, { changed_files: partial.changedFiles });
+    return partial.parsed;
+  }
+  ctx.logger.debug("PartialParsingNotEnabled", "I002", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`);
+  const parsed = await parseFromInputs(partial.inputs, options);
+  if (parsed.project.flags.partial_parse !== false) saveParse(parsed);
+  return parsed;
+}
