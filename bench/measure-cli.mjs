@@ -8,7 +8,12 @@ const started = performance.now();
 const { invoke } = require("../packages/cli/dist/index.js");
 const loaded = performance.now();
 let partial = null;
-const result = await invoke(process.argv.slice(2), { write: () => undefined, onEvent: (e) => (e.name === "ParseDone" ? (partial = Boolean(e.data?.partial)) : undefined) });
+const onEvent = (e) => {
+  if (e.name === "ParseDone") partial = Boolean(e.data?.partial);
+  else if (e.name === "PartialParse") partial = true;
+  else if (e.name === "PartialParsingNotEnabled") partial = false;
+};
+const result = await invoke(process.argv.slice(2), { write: () => undefined, onEvent });
 const wall = performance.now() - started;
 const usage = process.resourceUsage();
 const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1000;

@@ -58,6 +58,10 @@ interface UpdatedParse {
   changed: ChangedFile[];
   stats: ParseStats;
   manifest: SplicedManifest;
+  /** The saved manifest's bytes, the rebuilt nodes and the new JSON of top-level values, for the in-memory manifest. */
+  previous: Buffer;
+  rebuilt: ManifestNode[];
+  sectionEdits: Map<string, string>;
 }
 
 /**
@@ -89,13 +93,15 @@ export async function loadPartialParse(options: ProjectOptions): Promise<{ reuse
   const update = await updateSavedParse(options);
   if (!update.reused) return update;
   const { inputs, state, parseSession, changed, stats } = update;
-  const bytes = Buffer.concat(update.manifest.pieces);
   if (changed.length > 0 || state.manifest.file !== PARSE_MANIFEST_FILE) {
     const file = path.join(inputs.targetPath, PARSE_MANIFEST_FILE);
-    writePieces([bytes], file);
+    writePieces(update.manifest.pieces, file);
     saveState(update, file);
   }
-  const manifest = manifestFromJson(bytes.toString("utf8"));
+  // the saved manifest in memory, with the rebuilt nodes and new top-level values put in
+  const manifest = manifestFromJson(update.previous.toString("utf8"));
+  for (const n of update.rebuilt) manifest.nodes[n.unique_id] = n;
+  for (const [key, text] of update.sectionEdits) (manifest as unknown as Record<string, unknown>)[key] = JSON.parse(text);
   const envVarsRead = new Map<string, string | undefined>(Object.entries(state.envVars).map(([k, v]) => [k, v ?? undefined]));
   for (const [k, v] of parseSession.envVarsRead) envVarsRead.set(k, v);
   const parsed: ParsedProject = {
@@ -177,7 +183,7 @@ async function updateSavedParse(options: ProjectOptions): Promise<UpdatedParse |
   sectionEdits.set("metadata", JSON.stringify({ ...metadata, generated_at: new Date().toISOString(), invocation_id: parseSession.invocationId }));
   const nodeEdits = new Map(rebuilt.map((n) => [n.unique_id, JSON.stringify(serialisableNode(n))]));
   const manifest = spliceManifest(previous, layout, { sections: sectionEdits, nodes: nodeEdits });
-  return { reused: true, inputs, state: saved, parseSession, changed, stats, manifest };
+  return { reused: true, inputs, state: saved, parseSession, changed, stats, manifest, previous, rebuilt, sectionEdits };
 }
 
 /** The parse-time manifest a state describes, or why it is not that file. */
