@@ -71,4 +71,19 @@ describe("discoverProjectFiles", () => {
     const dir = await makeProject({});
     expect(await discoverProjectFiles(projectConfigFromText("name: shop\n", dir).value!, dir)).toEqual([]);
   });
+
+  it("takes known files' checksums without reading them, and reads those whose size or mtime changed", async () => {
+    const dir = await makeProject({ "models/a.sql": "select 1", "models/b.sql": "select 2" });
+    const project = projectConfigFromText("name: shop\n", dir).value!;
+    const first = await discoverProjectFiles(project, dir);
+    const known = new Map(first.map((f) => [f.absolutePath, { size: f.size, mtimeMs: f.mtimeMs, checksum: f.checksum }]));
+    // a checksum that could not come from the file proves it was trusted, not recomputed
+    known.set(path.join(dir, "models/a.sql"), { ...known.get(path.join(dir, "models/a.sql"))!, checksum: "trusted" });
+    await writeFile(path.join(dir, "models/b.sql"), "select 22");
+    const [a, b] = await discoverProjectFiles(project, dir, { known });
+    expect(a.checksum).toBe("trusted");
+    expect(a.contents).toBe("select 1");
+    expect(b.checksum).toBe(createHash("sha256").update("select 22").digest("hex"));
+    expect(b.size).toBe(9);
+  });
 });

@@ -72,12 +72,12 @@ export interface ParseState {
 }
 
 /** Numbers as base64 of their float64 bytes: a tenth of the time of a JSON array to write and read. */
-export function packNumbers(numbers: readonly number[]): string {
+function packNumbers(numbers: readonly number[]): string {
   return Buffer.from(Float64Array.from(numbers).buffer).toString("base64");
 }
 
 /** The numbers {@link packNumbers} packed. */
-export function unpackNumbers(packed: string): number[] {
+function unpackNumbers(packed: string): number[] {
   const bytes = Buffer.from(packed, "base64");
   return Array.from(new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)));
 }
