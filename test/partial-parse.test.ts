@@ -151,6 +151,24 @@ describe("partial parse", () => {
     expect((await parse(p, [], { TSDBT_PP_UNUSED: "x" })).output).toMatch(REUSED);
   });
 
+  it("leaves the state alone while another tsdbt holds its lock, and takes over a stale lock", async () => {
+    const p = makeProject(FILES);
+    await parse(p);
+    const lock = p.file("target/partial_parse.lock");
+    const stateBefore = fs.readFileSync(p.file("target/partial_parse.json"), "utf8");
+    fs.writeFileSync(lock, "");
+    p.write({ "models/orders.sql": "select 12 as order_id\n" });
+    const busy = await parse(p);
+    expect(busy.output).toContain("because another tsdbt is saving its parse of this project");
+    expect(busy.manifest).toContain("select 12 as order_id");
+    expect(fs.readFileSync(p.file("target/partial_parse.json"), "utf8")).toBe(stateBefore);
+    const old = new Date(Date.now() - 5 * 60_000);
+    fs.utimesSync(lock, old, old);
+    expect((await parse(p)).output).not.toContain("another tsdbt");
+    expect(fs.existsSync(lock)).toBe(false);
+    expect((await parse(p)).output).toMatch(REUSED);
+  });
+
   it("parses everything again when another tool rewrote manifest.json after a parse", async () => {
     const p = makeProject(FILES);
     await parse(p);

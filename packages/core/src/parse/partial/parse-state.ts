@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { Manifest, ManifestNode } from "../../manifest/types";
@@ -181,12 +181,62 @@ export function buildParseState(parsed: ParsedProject, manifestFile: string, lay
 /**
  * Writes `parsed`'s manifest to `name` in the target folder (manifest.json for `tsdbt parse`,
  * {@link PARSE_MANIFEST_FILE} for commands whose manifest.json will hold compiled SQL) and the
- * parse state describing it; returns the manifest's path.
+ * parse state describing it; returns the manifest's path. While another tsdbt on the same
+ * project holds the state lock, the state is not saved (manifest.json still is).
  */
 export function saveParse(parsed: ParsedProject, name = PARSE_MANIFEST_FILE): string {
-  const { file, layout } = writeManifestWithLayout(parsed.targetPath, parsed.manifest, name);
-  writeParseState(parsed.targetPath, buildParseState(parsed, file, layout));
+  const file = path.join(parsed.targetPath, name);
+  const saved = withStateLock(parsed.targetPath, () => {
+    const { layout } = writeManifestWithLayout(parsed.targetPath, parsed.manifest, name);
+    writeParseState(parsed.targetPath, buildParseState(parsed, file, layout));
+  });
+  if (!saved && name === "manifest.json") writeManifestWithLayout(parsed.targetPath, parsed.manifest, name);
   return file;
+}
+
+const LOCK_FILE = "partial_parse.lock";
+/** A lock this old was left by a process that died; it is taken over. */
+const STALE_LOCK_MS = 60_000;
+
+/** Whether another tsdbt is writing the parse state of this target folder now. */
+export function stateLocked(targetPath: string): boolean {
+  const lock = path.join(targetPath, LOCK_FILE);
+  try {
+    return existsSync(lock) && Date.now() - statSync(lock).mtimeMs < STALE_LOCK_MS;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `write` holding target/partial_parse.lock, so two commands on one project (an orchestrator
+ * running two selections at once) never write the parse state, or the manifest it describes, at
+ * the same time. Returns false without running it when another process holds the lock.
+ */
+export function withStateLock(targetPath: string, write: () => void): boolean {
+  const lock = path.join(targetPath, LOCK_FILE);
+  mkdirSync(targetPath, { recursive: true });
+  try {
+    closeSync(openSync(lock, "wx"));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST" || stateLocked(targetPath)) return false;
+    try {
+      unlinkSync(lock);
+      closeSync(openSync(lock, "wx"));
+    } catch {
+      return false;
+    }
+  }
+  try {
+    write();
+    return true;
+  } finally {
+    try {
+      unlinkSync(lock);
+    } catch {
+      // removed by a process that took it for stale
+    }
+  }
 }
 
 /** Writes the state next to the manifest. */

@@ -15,7 +15,7 @@ import type { NodePatch } from "../properties";
 import { readOnePatch } from "./one-patch";
 import { assignRelationName } from "../relation-naming";
 import { renderDescriptions } from "../render-descriptions";
-import { fileList, fingerprintOf, knownFiles, layoutOf, PARSE_MANIFEST_FILE, readParseState, refTargetsOf, storedLayout, writeParseState, type ParseState, type ResourceCounts } from "./parse-state";
+import { fileList, fingerprintOf, knownFiles, layoutOf, PARSE_MANIFEST_FILE, readParseState, refTargetsOf, stateLocked, storedLayout, withStateLock, writeParseState, type ParseState, type ResourceCounts } from "./parse-state";
 import { updateDependencyMaps } from "./dependency-maps";
 import { manifestFromJson } from "./loaded-manifest";
 
@@ -78,8 +78,11 @@ export async function tryPartialParse(options: ProjectOptions): Promise<PartialP
   if (!update.reused) return update;
   const { inputs, state, changed, stats, manifest } = update;
   const manifestFile = path.join(inputs.targetPath, "manifest.json");
-  writePieces(manifest.pieces, manifestFile);
-  saveState(update, manifestFile);
+  const saved = withStateLock(inputs.targetPath, () => {
+    writePieces(manifest.pieces, manifestFile);
+    saveState(update, manifestFile);
+  });
+  if (!saved) writePieces(manifest.pieces, manifestFile);
   return { reused: true, manifestFile, changedFiles: changed.map((c) => c.file.path), counts: state.counts, warnings: state.warnings, stats, inputs };
 }
 
@@ -95,8 +98,10 @@ export async function loadPartialParse(options: ProjectOptions): Promise<{ reuse
   const { inputs, state, parseSession, changed, stats } = update;
   if (changed.length > 0 || state.manifest.file !== PARSE_MANIFEST_FILE) {
     const file = path.join(inputs.targetPath, PARSE_MANIFEST_FILE);
-    writePieces(update.manifest.pieces, file);
-    saveState(update, file);
+    withStateLock(inputs.targetPath, () => {
+      writePieces(update.manifest.pieces, file);
+      saveState(update, file);
+    });
   }
   // the saved manifest in memory, with the rebuilt nodes and new top-level values put in
   const manifest = manifestFromJson(update.previous.toString("utf8"));
@@ -140,7 +145,7 @@ async function updateSavedParse(options: ProjectOptions): Promise<UpdatedParse |
   let known = new Map<string, KnownFile>();
   let previousManifest: Promise<Buffer | string> = Promise.resolve("the saved parse's manifest is missing");
   const inputs = await loadParseInputs(options, (targetPath) => {
-    state = readParseState(targetPath);
+    state = stateLocked(targetPath) ? "another tsdbt is saving its parse of this project" : readParseState(targetPath);
     if (typeof state === "string") return undefined;
     known = knownFiles(state);
     // read the manifest on the thread pool while this thread looks at the project's files
@@ -193,7 +198,8 @@ async function readManifest(file: string, state: ParseState): Promise<Buffer | s
     const stat = statSync(file);
     if (stat.size !== state.manifest.size || stat.mtimeMs !== state.manifest.mtimeMs) return `${name} was written by another command`;
     const bytes = await readFile(file);
-    return bytes.length === state.manifest.size ? bytes : `${name} changed while it was read`;
+    const unchanged = bytes.length === state.manifest.size && statSync(file).mtimeMs === state.manifest.mtimeMs;
+    return unchanged ? bytes : `${name} changed while it was read`;
   } catch {
     return `${name} is missing`;
   }
