@@ -140,6 +140,7 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   if (!prof.value || diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
   const profile = prof.value;
   const targetPath = path.resolve(projectDir, options.targetPath ?? project.targetPath);
+  const known = knownFiles?.(targetPath);
 
   const adapterModule = loadAdapterModule(profile.target.type, { paths: [projectDir] });
   const location = adapterModule.describeTarget?.(profile.target as ProfileTarget, { projectDir, targetPath }) ?? {
@@ -152,7 +153,7 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   const installed = await loadInstalledPackages(project, { env, cliVars });
   diagnostics.push(...installed.diagnostics);
   const packages = new Map((installed.value ?? []).map((p) => [p.config.name, p.config]));
-  const discover = { known: knownFiles?.(targetPath) };
+  const discover = { known };
   const files = (await Promise.all([discoverProjectFiles(project, projectDir, discover), ...(installed.value ?? []).map((p) => discoverProjectFiles(p.config, p.projectDir, discover))])).flat();
   return { env, projectDir, project, profile, cliVars, targetPath, adapterModule, location, naming, projects: { root: project, packages }, files, diagnostics };
 }
