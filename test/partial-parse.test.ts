@@ -5,7 +5,7 @@
  * templates read, properties YAML, files added).
  */
 import * as fs from "node:fs";
-import { makeProject, removeAllProjects, runApi, type FixtureProject } from "./helpers/fixture-project";
+import { BASE_FILES, makeProject, removeAllProjects, runApi, type FixtureProject } from "./helpers/fixture-project";
 
 afterAll(() => removeAllProjects());
 
@@ -97,7 +97,7 @@ describe("partial parse", () => {
   });
 
   // each change below alters some node without touching its SQL file: a reused parse would be wrong
-  const invalidations: { what: string; reason: RegExp; change: (p: FixtureProject) => void; args?: string[]; env?: Record<string, string> }[] = [
+  const invalidations: { what: string; reason: RegExp; change: (p: FixtureProject) => void; args?: string[]; env?: Record<string, string>; setup?: Record<string, string> }[] = [
     {
       what: "dbt_project.yml",
       reason: /dbt_project.yml, the profile, --vars or an installed package changed/,
@@ -130,10 +130,20 @@ describe("partial parse", () => {
       change: (p) => p.write({ "models/orders.yml": fs.readFileSync(p.file("models/orders.yml"), "utf8").replace("materialized: table", "materialized: view") }),
     },
     { what: "the set of files (a model added)", reason: /files were added or removed/, change: (p) => p.write({ "models/extra.sql": "select 2 as y\n" }) },
+    {
+      what: "a unit test's fixture file",
+      reason: /tests\/fixtures\/customer_rows.csv changed/,
+      setup: {
+        "dbt_project.yml": `${BASE_FILES["dbt_project.yml"]}test-paths: ["tests"]\n`,
+        "tests/fixtures/customer_rows.csv": "id,name\n1,ann\n",
+        "models/unit.yml": ["version: 2", "unit_tests:", "  - name: counts_orders", "    model: customer_orders", "    given:", "      - input: ref('customers')", "        format: csv", "        fixture: customer_rows", "      - input: ref('orders')", "        rows: []", "    expect:", "      rows: [{id: 1, n: 0}]", ""].join("\n"),
+      },
+      change: (p) => p.write({ "tests/fixtures/customer_rows.csv": "id,name\n1,ann\n2,bob\n" }),
+    },
   ];
 
-  it.each(invalidations)("parses everything again when $what changed", async ({ reason, change, args = [], env = {} }) => {
-    const p = makeProject(FILES);
+  it.each(invalidations)("parses everything again when $what changed", async ({ reason, change, args = [], env = {}, setup = {} }) => {
+    const p = makeProject({ ...FILES, ...setup });
     await parse(p);
     change(p);
     const r = await parse(p, args, env);

@@ -26,6 +26,8 @@ describe("discoverProjectFiles", () => {
       "seeds/countries.csv": "code\nNL\n",
       "seeds/seeds.yml": "seeds: []\n",
       "tests/assert_positive.sql": "select 1 where false",
+      "tests/fixtures/orders_rows.csv": "id\n1\n",
+      "tests/fixtures/orders_rows.sql": "select 1 as id",
       "tests/generic/is_even.sql": "{% test is_even(model, column_name) %}{% endtest %}",
       "snapshots/orders_snap.sql": "{% snapshot s %}{% endsnapshot %}",
       "analyses/adhoc.sql": "select 2",
@@ -45,6 +47,8 @@ describe("discoverProjectFiles", () => {
       ["seeds/seeds.yml", "properties"],
       ["snapshots/orders_snap.sql", "snapshot"],
       ["tests/assert_positive.sql", "test"],
+      ["tests/fixtures/orders_rows.csv", "fixture"],
+      ["tests/fixtures/orders_rows.sql", "fixture"],
       ["tests/generic/is_even.sql", "macro"],
     ]);
     const model = files.find((f) => f.kind === "model")!;

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import type { ProjectConfig } from "./project-config";
 
 /** What a project file is, by the resource path it sits under and its extension. */
-export type ProjectFileKind = "model" | "analysis" | "test" | "snapshot" | "macro" | "seed" | "properties" | "doc";
+export type ProjectFileKind = "model" | "analysis" | "test" | "snapshot" | "macro" | "seed" | "properties" | "doc" | "fixture";
 
 /** One file of a project, read. */
 export interface ProjectFile {
@@ -56,8 +56,13 @@ const RULES: Rule[] = [
   { roots: (p) => p.analysisPaths, kind: withProperties(".sql", "analysis") },
   {
     roots: (p) => p.testPaths,
-    // tests/generic/** holds generic test definitions, which dbt reads as macros.
-    kind: (ext, inRoot) => (ext === ".sql" ? (inRoot.startsWith("generic/") ? "macro" : "test") : PROPERTIES.has(ext) ? "properties" : undefined),
+    // tests/generic/** holds generic test definitions, which dbt reads as macros; tests/fixtures/**
+    // the CSV and SQL files unit tests name as `fixture:` (read by the unit tests, not tests themselves).
+    kind: (ext, inRoot) => {
+      if (inRoot.startsWith("fixtures/") && (ext === ".csv" || ext === ".sql")) return "fixture";
+      if (ext === ".sql") return inRoot.startsWith("generic/") ? "macro" : "test";
+      return PROPERTIES.has(ext) ? "properties" : undefined;
+    },
   },
   { roots: (p) => p.snapshotPaths, kind: withProperties(".sql", "snapshot") },
   { roots: (p) => p.macroPaths, kind: withProperties(".sql", "macro") },
