@@ -76,6 +76,15 @@ describe("partial parse", () => {
     expect(r.codes).toContain("TSDBT-E013");
   });
 
+  it("reports a package declared in packages.yml but not installed, as a full parse does", async () => {
+    const p = makeProject(FILES);
+    await parse(p);
+    p.write({ "packages.yml": "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.3.0\n" });
+    const r = await parse(p);
+    expect(r.exitCode).toBe(2);
+    expect(r.codes).toContain("TSDBT-E009");
+  });
+
   it("reports a broken ref in an edited model as a full parse does", async () => {
     const p = makeProject(FILES);
     await parse(p);

@@ -155,6 +155,7 @@ async function updateSavedParse(options: ProjectOptions): Promise<UpdatedParse |
   const full = (reason: string): FullParseNeeded => ({ reused: false, reason, inputs });
   const previous = await previousManifest;
   if (inputs.project.flags.partial_parse === false) return full("it is turned off (flags: partial_parse: false in dbt_project.yml)");
+  if (inputs.diagnostics.some((d) => d.severity === "error")) return full("the project's configuration has problems");
   const saved = state as ParseState | string;
   if (typeof saved === "string") return full(saved);
   if (saved.fingerprint !== fingerprintOf(inputs)) return full("dbt_project.yml, the profile, --vars or an installed package changed");
