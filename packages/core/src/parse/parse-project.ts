@@ -30,6 +30,7 @@ import { renderErrorToDiagnostic } from "./render-diagnostic";
 import { assembleManifest } from "../manifest/assemble-manifest";
 import { buildGraph } from "../graph/build-graph";
 import type { DepGraph } from "../graph/dep-graph";
+import { hasCycle } from "../graph/has-cycle";
 import { buildYamlSnapshots } from "../snapshots/yaml-snapshots";
 import { finishSnapshots } from "../snapshots/finish-snapshots";
 import { readUnitTests } from "../unit-tests/read-unit-tests";
@@ -301,8 +302,27 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     docs: parseSession.docs,
   });
   manifest.unit_tests = unitTests;
-  const graph = buildGraph(manifest);
-  const cycles = graph.findCycles();
-  if (cycles.length) fail([...diagnostics, ...cycles]);
-  return { project, profile, projectDir, targetPath, manifest, graph, diagnostics, session, naming, adapterModule, invocationId, cliVars, envVarsRead, stats, inputs };
+  // the graph is built when a command first asks for it (selection); `parse` only checks for cycles
+  let graph: DepGraph | undefined;
+  const graphOf = () => (graph ??= buildGraph(manifest));
+  if (hasCycle(manifest.parent_map, manifest.child_map)) fail([...diagnostics, ...graphOf().findCycles()]);
+  return {
+    project,
+    profile,
+    projectDir,
+    targetPath,
+    manifest,
+    get graph() {
+      return graphOf();
+    },
+    diagnostics,
+    session,
+    naming,
+    adapterModule,
+    invocationId,
+    cliVars,
+    envVarsRead,
+    stats,
+    inputs,
+  };
 }
