@@ -6,7 +6,17 @@ export * from "./api";
 export { JinjaError } from "./errors";
 export { hostFunction, HOST_FUNCTION } from "./host-function";
 export type { HostFunction, HostFunctionImpl } from "./host-function";
-export { createEnvironment } from "./environment";
+import type { EnvironmentOptions } from "./environment";
+import type { JinjaEnvironment } from "./api";
+
+/**
+ * A Jinja environment with dbt's defaults and `options`' filters, tests and globals. The
+ * template machinery (nunjucks' parser and compiler, the Python-semantics runtime) loads on the
+ * first call, so a process that never renders (a partial parse of static models) never loads it.
+ */
+export function createEnvironment(options?: EnvironmentOptions): JinjaEnvironment {
+  return (require("./environment") as typeof import("./environment")).createEnvironment(options);
+}
 export { extractBlocks } from "./extract-blocks";
 export type { EnvironmentOptions, CustomFilter } from "./environment";
 export { Tuple, PyFloat, PY_REPR, pyStr, pyRepr, truthy } from "./runtime/values";

@@ -203,7 +203,18 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     },
     envVarsRead,
   );
-  const session: RenderSession = { env: createEnvironment({ filters: DBT_FILTERS }), registry, base, adapterType: profile.target.type, quote: naming.quote, varFor: (pkg) => createPackageVar(lookupVar, pkg) };
+  // the Jinja environment is created when something is first rendered: a partial parse of static models never needs it
+  let jinja: RenderSession["env"] | undefined;
+  const session: RenderSession = {
+    get env() {
+      return (jinja ??= createEnvironment({ filters: DBT_FILTERS }));
+    },
+    registry,
+    base,
+    adapterType: profile.target.type,
+    quote: naming.quote,
+    varFor: (pkg) => createPackageVar(lookupVar, pkg),
+  };
   return { session, macros: macroResult.macros, docs: docsResult.docs, invocationId, envVarsRead, diagnostics };
 }
 
