@@ -1,17 +1,18 @@
 import type { ManifestNode } from "../../manifest/types";
-import { nodeRange, type ManifestLayout } from "../../manifest/write-manifest";
+import type { ManifestLayout } from "../../manifest/write-manifest";
 
 type DependencyMap = Record<string, string[]>;
 
 /**
  * The manifest's `parent_map` and `child_map` after `rebuilt` nodes changed what they depend
- * on, as JSON text to splice in (none when no dependency changed), or the reason a full parse
- * is needed: a new dependency that closes a cycle (the full parse reports it with its path).
+ * on (`dependedOn`: what each depended on before, by unique id), as JSON text to splice in (none
+ * when no dependency changed), or the reason a full parse is needed: a new dependency that closes
+ * a cycle (the full parse reports it with its path).
  */
-export function updateDependencyMaps(manifest: Buffer, layout: ManifestLayout, rebuilt: ManifestNode[]): Map<string, string> | string {
+export function updateDependencyMaps(manifest: Buffer, layout: ManifestLayout, rebuilt: ManifestNode[], dependedOn: ReadonlyMap<string, readonly string[]>): Map<string, string> | string {
   const text = (range: [number, number]) => manifest.toString("utf8", range[0], range[1]);
   const moved = rebuilt.filter((n) => {
-    const before = (JSON.parse(text(nodeRange(layout, n.unique_id)!)) as ManifestNode).depends_on.nodes;
+    const before = dependedOn.get(n.unique_id) ?? [];
     return before.length !== n.depends_on.nodes.length || before.some((id, i) => id !== n.depends_on.nodes[i]);
   });
   if (moved.length === 0) return new Map();

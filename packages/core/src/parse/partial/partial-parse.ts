@@ -47,6 +47,8 @@ interface ChangedFile {
   uniqueId: string;
   /** The properties file describing the node (relative to its package), if any. */
   patchFile: string | null;
+  /** What the node depended on before the edit. */
+  dependedOn: string[];
 }
 
 /** The saved parse brought up to date in memory: the new manifest's bytes and what they came from. */
@@ -109,13 +111,16 @@ export async function loadPartialParse(options: ProjectOptions): Promise<{ reuse
   for (const [key, text] of update.sectionEdits) (manifest as unknown as Record<string, unknown>)[key] = JSON.parse(text);
   const envVarsRead = new Map<string, string | undefined>(Object.entries(state.envVars).map(([k, v]) => [k, v ?? undefined]));
   for (const [k, v] of parseSession.envVarsRead) envVarsRead.set(k, v);
+  let graph: ParsedProject["graph"] | undefined;
   const parsed: ParsedProject = {
     project: inputs.project,
     profile: inputs.profile,
     projectDir: inputs.projectDir,
     targetPath: inputs.targetPath,
     manifest,
-    graph: buildGraph(manifest),
+    get graph() {
+      return (graph ??= buildGraph(manifest));
+    },
     diagnostics: state.warnings,
     session: parseSession.session,
     naming: inputs.naming,
@@ -184,7 +189,7 @@ async function updateSavedParse(options: ProjectOptions): Promise<UpdatedParse |
   if (broken) return full(broken);
   renderDescriptions(rebuilt, {}, parseSession.docs, parseSession.session, []);
 
-  const sectionEdits = updateDependencyMaps(previous, layout, rebuilt);
+  const sectionEdits = updateDependencyMaps(previous, layout, rebuilt, new Map(changed.map((c) => [c.uniqueId, c.dependedOn])));
   if (typeof sectionEdits === "string") return full(sectionEdits);
   sectionEdits.set("metadata", JSON.stringify({ ...metadata, generated_at: new Date().toISOString(), invocation_id: parseSession.invocationId }));
   const nodeEdits = new Map(rebuilt.map((n) => [n.unique_id, JSON.stringify(serialisableNode(n))]));
@@ -244,7 +249,7 @@ function changedFiles(files: ProjectFile[], known: ReadonlyMap<string, KnownFile
     if (!range) return `${f.path} changed and its node was disabled`;
     const before = JSON.parse(manifest.toString("utf8", ...range)) as ManifestNode;
     if (before.original_file_path !== f.path || (before.version !== undefined && before.version !== null)) return `${f.path} changed`;
-    out.push({ file: f as ChangedFile["file"], uniqueId, patchFile: before.patch_path?.replace(/^[^:]+:\/\//, "") ?? null });
+    out.push({ file: f as ChangedFile["file"], uniqueId, patchFile: before.patch_path?.replace(/^[^:]+:\/\//, "") ?? null, dependedOn: before.depends_on.nodes });
   }
   return out;
 }
