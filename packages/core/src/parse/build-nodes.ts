@@ -65,6 +65,7 @@ export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, 
 export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBuildContext): ManifestNode {
   const name = stripExt(file.pathInRoot.split("/").pop()!);
   const dirs = file.pathInRoot.split("/").slice(0, -1);
+  const body = kind === "seed" ? { code: "", firstLine: 1 } : trimmedSource(file.contents);
   const node = createNode({
     resourceType: kind,
     packageName: file.packageName,
@@ -72,12 +73,21 @@ export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBui
     path: file.pathInRoot,
     originalFilePath: file.path,
     fqn: [file.packageName, ...dirs, name],
-    rawCode: kind === "seed" ? "" : file.contents,
+    rawCode: body.code,
     checksum: { name: "sha256", checksum: file.checksum },
   });
   if (kind === "model" || kind === "analysis" || kind === "snapshot") node.compiled_path = null;
-  parseNodeBody(node, kind, dirs, ctx);
+  parseNodeBody(node, kind, dirs, ctx, body.firstLine);
   return node;
+}
+
+/**
+ * A SQL file's text as dbt keeps it in `raw_code`: without leading and trailing whitespace (so blank
+ * lines around a query never reach the compiled SQL), with the file line its first character is on.
+ */
+export function trimmedSource(contents: string): { code: string; firstLine: number } {
+  const lead = contents.slice(0, contents.length - contents.trimStart().length);
+  return { code: contents.trim(), firstLine: lead.split("\n").length };
 }
 
 /** Folder config, properties patch, and (for SQL) the parse of the body, then the final config. */
