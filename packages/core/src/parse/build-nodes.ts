@@ -108,8 +108,9 @@ export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: strin
 
 /** Snapshot files hold `{% snapshot name %}` blocks: one node per block. */
 export function buildSnapshotNodes(file: ProjectFile, ctx: NodeBuildContext): ManifestNode[] {
-  const { blocks, errors } = extractBlocks(file.contents, file.path);
+  const { blocks, errors, warnings } = extractBlocks(file.contents, file.path);
   for (const e of errors) ctx.diagnostics.push({ code: e.code, severity: "error", message: e.message, file: file.path, line: e.line, col: e.col, snippet: e.snippet });
+  for (const w of warnings) ctx.diagnostics.push({ code: w.code, severity: "warn", message: w.message, file: file.path, line: w.line, col: w.col, snippet: w.snippet });
   const dirs = file.pathInRoot.split("/").slice(0, -1);
   return blocks
     .filter((b) => b.kind === "snapshot")
