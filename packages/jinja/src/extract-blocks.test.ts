@@ -85,11 +85,11 @@ describe("extractBlocks", () => {
     expect(errors).toEqual([]);
     expect(blocks.map((b) => b.name)).toEqual(["a", "b"]);
     expect(warnings.map((w) => [w.code, w.line, w.col])).toEqual([
-      ["TSDBT-W003", 3, 1],
-      ["TSDBT-W003", 4, 1],
-      ["TSDBT-W003", 5, 1],
-      ["TSDBT-W003", 5, 15],
-      ["TSDBT-W003", 7, 1],
+      ["TSDBT-W020", 3, 1],
+      ["TSDBT-W020", 4, 1],
+      ["TSDBT-W020", 5, 1],
+      ["TSDBT-W020", 5, 15],
+      ["TSDBT-W020", 7, 1],
     ]);
     expect(warnings[0].message).toBe("Found {% endmacro %} outside any macro, test, materialization, snapshot or docs block; it is ignored.");
   });

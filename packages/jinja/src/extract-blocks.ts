@@ -54,7 +54,7 @@ export function extractBlocks(source: string, file: string): { blocks: TopLevelB
       } else if (CONTROL_FLOW.has(tag.name) && !(tag.name === "set" && tag.content.includes("="))) topLevelFlow.push(tag.name);
       warnings.push(
         new JinjaError(
-          "TSDBT-W003",
+          "TSDBT-W020",
           `Found {% ${tag.name} %} outside any macro, test, materialization, snapshot or docs block; it is ignored.`,
           at(tag),
           snippet(tag.line),
