@@ -13,3 +13,6 @@ export { resolveFolderConfig, folderConfigLayers } from "./folder-config";
 export { mergeConfigs } from "./merge-configs";
 export { normaliseConfig, normaliseHooks, normaliseTags } from "./normalise-config";
 export type { ConfigLayer } from "./normalise-config";
+export { createYamlContext, targetContext, unsetTarget } from "./yaml-context";
+export type { YamlContextInput } from "./yaml-context";
+export { renderNative } from "./native-render";

@@ -3,33 +3,41 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ParsedYaml, YamlPathSegment } from "../yaml/parse-yaml";
 import { createEnvVarFunction, type EnvironmentVariables } from "./env-var";
 import { findConfigValueError, type ConfigValueError } from "./load-error";
+import { NativeConversionError, renderNative } from "./native-render";
 import { createVarFunction, isPlainObject, type Vars } from "./vars";
 
 /** What Jinja in a YAML value can see while a file is loaded. */
 export interface YamlRenderContext {
   env: EnvironmentVariables;
-  /** Variables `var()` sees at load time (dbt: only `--vars`). */
+  /** Variables `var()` sees (dbt_project.yml: only `--vars`; properties files: the package's vars). */
   vars?: Vars;
-  /** Further names (for example `target` when rendering dbt_project.yml). */
+  /** The rest of dbt's context for this file (`target`, `modules`, `run_started_at`, …; see yaml-context.ts). */
   extra?: Record<string, unknown>;
   /** Decides which values are rendered now; others are kept as written. Default: all. */
   shouldRender?: (path: readonly YamlPathSegment[]) => boolean;
+  /** Sees every environment variable `env_var()` reads, with its value (partial parsing). */
+  onEnvRead?: (name: string, value: string | undefined) => void;
 }
 
 let sharedEnvironment: JinjaEnvironment | undefined;
 function environment(): JinjaEnvironment {
-  sharedEnvironment ??= createEnvironment();
+  sharedEnvironment ??= createEnvironment({ filters: MARKER_FILTERS });
   return sharedEnvironment;
 }
 
-/** `{{ expr | as_number }}` and friends: dbt's filters that turn the rendered text back into a value. */
-const NATIVE_FILTER = /^\s*\{\{([\s\S]*?)\|\s*(as_number|as_bool|as_native|as_text)\s*\}\}\s*$/;
+/** dbt's marker filters print their value unchanged; {@link renderNative} reads what they mark. */
+const MARKER_FILTERS = { as_bool: identity, as_number: identity, as_native: identity, as_text: identity };
+function identity(value: unknown): unknown {
+  return value;
+}
 
 /**
- * Renders every string holding Jinja (`{{`/`{%`) in a parsed YAML value, as dbt does for
- * dbt_project.yml, profiles.yml and packages.yml. Failures become located diagnostics
- * (TSDBT-E004 missing env var, TSDBT-E008 missing var, TSDBT-E003 other Jinja errors) and the
- * value is kept as written. `path` is the location of `value` inside `parsed`.
+ * Renders every string holding Jinja (`{{`/`{%`) in a parsed YAML value in Jinja's native mode, as
+ * dbt does for dbt_project.yml, profiles.yml, packages.yml, selectors.yml and properties files
+ * (`"{{ var('n') }}"` gives the variable's value itself, not its text: see {@link renderNative}).
+ * Failures become located diagnostics (TSDBT-E004 missing env var, TSDBT-E008 missing var,
+ * TSDBT-E003 other Jinja errors) and the value is kept as written. `path` is the location of
+ * `value` inside `parsed`.
  */
 export function renderYamlValues(
   value: unknown,
@@ -51,8 +59,6 @@ export function renderYamlValues(
 
 function renderString(text: string, parsed: ParsedYaml, path: YamlPathSegment[], context: YamlRenderContext, diagnostics: Diagnostic[]): unknown {
   if (!text.includes("{{") && !text.includes("{%")) return text;
-  const native = NATIVE_FILTER.exec(text);
-  const source = native ? `{{${native[1]}}}` : text;
   let failure: ConfigValueError | undefined;
   // Template engines may wrap a host function's error without keeping it: remember it here.
   const capturing = (f: HostFunction): HostFunction =>
@@ -64,47 +70,26 @@ function renderString(text: string, parsed: ParsedYaml, path: YamlPathSegment[],
         throw e;
       }
     });
-  const scope = {
-    ...context.extra,
-    env_var: capturing(createEnvVarFunction(context.env)),
-    var: capturing(createVarFunction(context.vars ?? {})),
-  };
+  const scope = Object.create(context.extra ?? null) as Record<string, unknown>;
+  scope.env_var = capturing(createEnvVarFunction(context.env, context.onEnvRead));
+  scope.var = capturing(createVarFunction(context.vars ?? {}));
   try {
-    const rendered = environment().render(source, scope, { file: parsed.file });
-    return native ? toNative(rendered, native[2]) : rendered;
+    return renderNative(environment(), text, scope, parsed.file);
   } catch (e) {
     const at = parsed.locateValue(path);
     const known = failure ?? findConfigValueError(e);
     const where = path.length > 0 ? ` (at '${path.join(".")}')` : "";
+    const reason = e instanceof NativeConversionError ? e.message : (e as Error).message;
     diagnostics.push({
       code: known?.code ?? "TSDBT-E003",
       severity: "error",
-      message: known ? known.message.replace(/\.$/, `${where}.`) : `The Jinja in ${parsed.file}${where} could not be rendered: ${(e as Error).message}`,
+      message: known ? known.message.replace(/\.$/, `${where}.`) : `The Jinja in ${parsed.file}${where} could not be rendered: ${reason}`,
       file: parsed.file,
       line: at?.line,
       col: at?.col,
       snippet: at ? parsed.lineText(at.line) : undefined,
-      hint: known?.hint ?? "At load time only env_var(), var() and plain Jinja are available in YAML values.",
+      hint: known?.hint ?? "YAML values are rendered when the file is loaded: only dbt's context for that file (env_var(), var(), target, modules, …) is available, not macros, ref() or source().",
     });
     return text;
-  }
-}
-
-function toNative(rendered: string, filter: string): unknown {
-  const trimmed = rendered.trim();
-  if (filter === "as_text") return rendered;
-  if (filter === "as_number") {
-    const n = Number(trimmed);
-    return trimmed !== "" && Number.isFinite(n) ? n : rendered;
-  }
-  if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === "true";
-  if (filter === "as_bool") return rendered;
-  const n = Number(trimmed);
-  if (trimmed !== "" && Number.isFinite(n)) return n;
-  if (trimmed === "None") return null;
-  try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return rendered;
   }
 }
