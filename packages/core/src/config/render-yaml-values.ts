@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ParsedYaml, YamlPathSegment } from "../yaml/parse-yaml";
 import { createEnvVarFunction, type EnvironmentVariables } from "./env-var";
 import { findConfigValueError, type ConfigValueError } from "./load-error";
-import { NativeConversionError, renderNative } from "./native-render";
+import { renderNative } from "./native-render";
 import { createVarFunction, isPlainObject, type Vars } from "./vars";
 
 /** What Jinja in a YAML value can see while a file is loaded. */
@@ -57,8 +57,24 @@ export function renderYamlValues(
   return value;
 }
 
-function renderString(text: string, parsed: ParsedYaml, path: YamlPathSegment[], context: YamlRenderContext, diagnostics: Diagnostic[]): unknown {
-  if (!text.includes("{{") && !text.includes("{%")) return text;
+/** Why a YAML value could not be rendered: a stable code, a sentence (no location) and a hint. */
+export interface YamlRenderFailure {
+  code: string;
+  /** Completes "…could not be rendered: " or, for a missing env var or var, is a whole sentence. */
+  message: string;
+  hint: string;
+  /** Whether `message` is a whole sentence (a missing env var or var) rather than a reason. */
+  known: boolean;
+}
+
+const RENDER_HINT = "YAML values are rendered when the file is loaded: only dbt's context for that file (env_var(), var(), target, modules, …) is available, not macros, ref() or source().";
+
+/**
+ * Renders one YAML string holding Jinja in Jinja's native mode (see {@link renderNative}) with
+ * `context`; the value, or why it failed.
+ */
+export function renderYamlText(text: string, context: YamlRenderContext, file: string): { value: unknown } | { failure: YamlRenderFailure } {
+  if (!text.includes("{{") && !text.includes("{%")) return { value: text };
   let failure: ConfigValueError | undefined;
   // Template engines may wrap a host function's error without keeping it: remember it here.
   const capturing = (f: HostFunction): HostFunction =>
@@ -74,22 +90,34 @@ function renderString(text: string, parsed: ParsedYaml, path: YamlPathSegment[],
   scope.env_var = capturing(createEnvVarFunction(context.env, context.onEnvRead));
   scope.var = capturing(createVarFunction(context.vars ?? {}));
   try {
-    return renderNative(environment(), text, scope, parsed.file);
+    return { value: renderNative(environment(), text, scope, file) };
   } catch (e) {
-    const at = parsed.locateValue(path);
     const known = failure ?? findConfigValueError(e);
-    const where = path.length > 0 ? ` (at '${path.join(".")}')` : "";
-    const reason = e instanceof NativeConversionError ? e.message : (e as Error).message;
-    diagnostics.push({
-      code: known?.code ?? "TSDBT-E003",
-      severity: "error",
-      message: known ? known.message.replace(/\.$/, `${where}.`) : `The Jinja in ${parsed.file}${where} could not be rendered: ${reason}`,
-      file: parsed.file,
-      line: at?.line,
-      col: at?.col,
-      snippet: at ? parsed.lineText(at.line) : undefined,
-      hint: known?.hint ?? "YAML values are rendered when the file is loaded: only dbt's context for that file (env_var(), var(), target, modules, …) is available, not macros, ref() or source().",
-    });
-    return text;
+    if (known) return { failure: { code: known.code, message: known.message, hint: known.hint, known: true } };
+    return { failure: { code: "TSDBT-E003", message: (e as Error).message, hint: RENDER_HINT, known: false } };
   }
+}
+
+/** {@link renderYamlText} bound to a context and a file, for one file's values (selectors.yml). */
+export function createYamlTextRenderer(context: YamlRenderContext, file: string): (text: string) => ReturnType<typeof renderYamlText> {
+  return (text) => renderYamlText(text, context, file);
+}
+
+function renderString(text: string, parsed: ParsedYaml, path: YamlPathSegment[], context: YamlRenderContext, diagnostics: Diagnostic[]): unknown {
+  const result = renderYamlText(text, context, parsed.file);
+  if ("value" in result) return result.value;
+  const { failure } = result;
+  const at = parsed.locateValue(path);
+  const where = path.length > 0 ? ` (at '${path.join(".")}')` : "";
+  diagnostics.push({
+    code: failure.code,
+    severity: "error",
+    message: failure.known ? failure.message.replace(/\.$/, `${where}.`) : `The Jinja in ${parsed.file}${where} could not be rendered: ${failure.message}`,
+    file: parsed.file,
+    line: at?.line,
+    col: at?.col,
+    snippet: at ? parsed.lineText(at.line) : undefined,
+    hint: failure.hint,
+  });
+  return text;
 }

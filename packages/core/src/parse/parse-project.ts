@@ -112,6 +112,8 @@ export interface ParseInputs {
   diagnostics: Diagnostic[];
   /** The invocation id YAML files were rendered with (templates see the same one). */
   invocationId?: string;
+  /** dbt's context for dbt_project.yml and selectors.yml (target and the base context; see createYamlContext). */
+  yamlContext?: Record<string, unknown>;
 }
 
 /**
@@ -167,7 +169,7 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   const packages = new Map((installed.value ?? []).map((p) => [p.config.name, p.config]));
   const discover = { known };
   const files = (await Promise.all([discoverProjectFiles(project, projectDir, discover), ...(installed.value ?? []).map((p) => discoverProjectFiles(p.config, p.projectDir, discover))])).flat();
-  return { env, projectDir, project, profile, cliVars, targetPath, adapterModule, location, naming, projects: { root: project, packages }, files, diagnostics, invocationId };
+  return { env, projectDir, project, profile, cliVars, targetPath, adapterModule, location, naming, projects: { root: project, packages }, files, diagnostics, invocationId, yamlContext };
 }
 
 /** The render session of a parse: macros, docs and the base context (var, env_var, target, …). */
