@@ -31,8 +31,6 @@ export interface InstalledPackage {
 
 const SOURCES = ["package", "git", "local", "tarball", "private"];
 
-const DEPENDENCIES_FILE = "dependencies.yml";
-
 /** Options of {@link loadInstalledPackages}. */
 export interface InstalledPackagesOptions {
   env?: EnvironmentVariables;
@@ -56,7 +54,7 @@ export async function loadInstalledPackages(
   const diagnostics: Diagnostic[] = [];
   const declarations = [
     ...(await readDeclarations(root.projectDir, "packages.yml", options, diagnostics)),
-    ...(await readDeclarations(root.projectDir, DEPENDENCIES_FILE, options, diagnostics)),
+    ...(await readDeclarations(root.projectDir, "dependencies.yml", options, diagnostics)),
   ];
   const installDir = path.resolve(root.projectDir, root.packagesInstallPath);
   const dirs = await readdir(installDir, { withFileTypes: true }).then(
@@ -122,8 +120,8 @@ async function readDeclarations(
       diagnostics.push(diagnosticAt(parsed, ["packages", i], { code: "TSDBT-E003", message: `Entry ${i + 1} of 'packages' in ${file} names no package.`, hint: `Give one of: ${SOURCES.join(", ")}.` }));
       return;
     }
-    // dbt renders packages.yml (env_var and --vars, no target) but reads dependencies.yml as written
-    const raw = (file === DEPENDENCIES_FILE ? entry : renderYamlValues(entry, parsed, ["packages", i], { env, vars: options.cliVars, extra: packagesContext(), onEnvRead: options.onEnvRead }, diagnostics)) as Record<string, unknown>;
+    // env_var and --vars, no target (dbt renders dependencies.yml entries later, when deps resolves them)
+    const raw = renderYamlValues(entry, parsed, ["packages", i], { env, vars: options.cliVars, extra: packagesContext(), onEnvRead: options.onEnvRead }, diagnostics) as Record<string, unknown>;
     out.push({ source, spec: String(raw[source]), raw, file });
   });
   return out;

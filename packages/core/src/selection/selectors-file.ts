@@ -70,6 +70,7 @@ export function parseSelectorsFile(text: string, file = "selectors.yml", renderV
     });
   }
   diagnostics.throwIfErrors();
+  keepLastOfRepeatedKeys(document);
   if (renderValue && /\{\{|\{%/.test(text)) renderValues(document, renderValue, locate, diagnostics);
   diagnostics.throwIfErrors();
 
@@ -105,6 +106,17 @@ export function parseSelectorsFile(text: string, file = "selectors.yml", renderV
   }
   diagnostics.throwIfErrors();
   return result;
+}
+
+/** A key written twice in one mapping keeps its last value (PyYAML's reading), so `get` finds that one. */
+function keepLastOfRepeatedKeys(document: Document): void {
+  yaml().visit(document, {
+    Map(_key, map) {
+      const lastIndex = new Map<unknown, number>();
+      map.items.forEach((pair, i) => lastIndex.set(yaml().isScalar(pair.key) ? pair.key.value : pair.key, i));
+      if (lastIndex.size < map.items.length) map.items = map.items.filter((pair, i) => lastIndex.get(yaml().isScalar(pair.key) ? pair.key.value : pair.key) === i);
+    },
+  });
 }
 
 /** Replaces every scalar value holding Jinja by its rendered value (a list or mapping becomes a node of its own). */
