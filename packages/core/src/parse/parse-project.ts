@@ -206,7 +206,24 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     if (!vars) varsByPackage.set(pkg, (vars = resolveVars(project, pkg, cliVars, { packageProject: packages.get(pkg), projectNames: [project.name, ...packages.keys()] })));
     return vars;
   };
-  const lookupVar = (name: string, pkg: string): unknown => varsFor(pkg)[name];
+  // dbt renders a var's text value that holds Jinja when a template reads it (not a default given to var())
+  const renderedVars = new Map<string, unknown>();
+  const rendering = new Set<string>();
+  const lookupVar = (name: string, pkg: string): unknown => {
+    const raw = varsFor(pkg)[name];
+    if (typeof raw !== "string" || (!raw.includes("{{") && !raw.includes("{%"))) return raw;
+    const key = `${pkg}\u0000${name}`;
+    if (renderedVars.has(key)) return renderedVars.get(key);
+    if (rendering.has(key)) return raw;
+    rendering.add(key);
+    try {
+      const value = session.env.render(raw, session.base, { file: `var '${name}'` });
+      renderedVars.set(key, value);
+      return value;
+    } finally {
+      rendering.delete(key);
+    }
+  };
   const base = createBaseContext(
     {
       projectName: project.name,

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { compileProject } from "../../compile/compile-project";
 import { parseProject } from "../parse-project";
 import { saveParse } from "./parse-state";
 import { loadPartialParse, tryPartialParse } from "./partial-parse";
@@ -64,5 +65,17 @@ describe("partial parse of a project whose YAML holds Jinja", () => {
     expect(partial.parsed.manifest.nodes["model.shop.a"].config.meta).toEqual({ built_for: "dev", owner: "data-team" });
     const full = await parseProject({ ...options, fullRender: true });
     expect(plain(partial.parsed.manifest)).toEqual(plain(full.manifest));
+  });
+
+  // dbt-core 1.10.23 compiled `select '{{ var("later") }}' as a, {{ var("n", "{{ 1 + 1 }}") }} as b, '{{ var("from_cli") }}' as c`
+  // with vars {later: "{{ target.name }}"} and --vars '{from_cli: "{{ target.type }}"}' on target dev of postgres to
+  // `select 'dev' as a, {{ 1 + 1 }} as b, 'postgres' as c`: a var's own Jinja renders when read, a default's does not.
+  it("renders the Jinja of a var's value when a model reads it, not of a default", async () => {
+    const dir = writeProject();
+    fs.appendFileSync(path.join(dir, "dbt_project.yml"), "vars:\n  later: \"{{ target.name }}\"\n");
+    fs.writeFileSync(path.join(dir, "models/c.sql"), `select '{{ var("later") }}' as a, {{ var("n", "{{ 1 + 1 }}") }} as b, '{{ var("from_cli") }}' as c`);
+    const parsed = await parseProject({ projectDir: dir, env: {}, vars: '{from_cli: "{{ target.type }}"}' });
+    await compileProject(parsed, { write: false });
+    expect(parsed.manifest.nodes["model.shop.c"].compiled_code).toBe("select 'dev' as a, {{ 1 + 1 }} as b, 'duckdb' as c");
   });
 });
