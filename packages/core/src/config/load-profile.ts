@@ -96,7 +96,7 @@ export function profileFromText(text: string, file: string, options: Omit<LoadPr
   }
   const diagnostics: Diagnostic[] = [];
   // dbt renders profiles with env_var(), --vars and its base context (no target: the profile defines it)
-  const context = { env: options.env, vars: options.cliVars, extra: createYamlContext({ env: options.env }) };
+  const context = { env: options.env, vars: options.cliVars, extra: createYamlContext({ env: options.env }), secretsAllowed: true };
   const outputs = isPlainObject(profile.outputs) ? profile.outputs : {};
   const targetNames = Object.keys(outputs);
   let targetName = options.targetName;

@@ -17,6 +17,8 @@ export interface YamlRenderContext {
   shouldRender?: (path: readonly YamlPathSegment[]) => boolean;
   /** Sees every environment variable `env_var()` reads, with its value (partial parsing). */
   onEnvRead?: (name: string, value: string | undefined) => void;
+  /** Whether `env_var()` may read `DBT_ENV_SECRET…` variables (dbt: profiles.yml and packages.yml only). */
+  secretsAllowed?: boolean;
 }
 
 let sharedEnvironment: JinjaEnvironment | undefined;
@@ -87,7 +89,7 @@ export function renderYamlText(text: string, context: YamlRenderContext, file: s
       }
     });
   const scope = Object.create(context.extra ?? null) as Record<string, unknown>;
-  scope.env_var = capturing(createEnvVarFunction(context.env, context.onEnvRead));
+  scope.env_var = capturing(createEnvVarFunction(context.env, context.onEnvRead, context.secretsAllowed));
   scope.var = capturing(createVarFunction(context.vars ?? {}));
   try {
     return { value: renderNative(environment(), text, scope, file) };

@@ -121,7 +121,7 @@ async function readDeclarations(
       return;
     }
     // env_var and --vars, no target (dbt renders dependencies.yml entries later, when deps resolves them)
-    const raw = renderYamlValues(entry, parsed, ["packages", i], { env, vars: options.cliVars, extra: packagesContext(), onEnvRead: options.onEnvRead }, diagnostics) as Record<string, unknown>;
+    const raw = renderYamlValues(entry, parsed, ["packages", i], { env, vars: options.cliVars, extra: packagesContext(), onEnvRead: options.onEnvRead, secretsAllowed: true }, diagnostics) as Record<string, unknown>;
     out.push({ source, spec: String(raw[source]), raw, file });
   });
   return out;

@@ -149,6 +149,15 @@ describe("loadProjectConfig", () => {
     expect(await loadProjectHeader(dir, { env: { P: "prof" }, cliVars: { suffix: "y" } })).toEqual({ value: { name: "shop", profile: "prof_y" }, diagnostics: [] });
   });
 
+  // dbt-core 1.10.23: "Secret env vars are allowed only in profiles.yml or packages.yml. Found 'DBT_ENV_SECRET_X' referenced elsewhere."
+  it("refuses a secret env var (DBT_ENV_SECRET…) outside profiles.yml and packages.yml", () => {
+    const { diagnostics } = load("name: a\nmodels:\n  a:\n    +meta: {x: \"{{ env_var('DBT_ENV_SECRET_X', 'd') }}\"}\n", { DBT_ENV_SECRET_X: "s3cr3t" });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: "TSDBT-E027", line: 4, col: 16 });
+    expect(diagnostics[0].message).toContain("allowed only in profiles.yml or packages.yml");
+    expect(diagnostics[0].message).not.toContain("s3cr3t");
+  });
+
   it("reports a missing env var without default as TSDBT-E004 with its line", () => {
     const { diagnostics } = load("name: shop\nprofile: \"{{ env_var('DBT_PROFILE') }}\"\n");
     expect(diagnostics).toHaveLength(1);
