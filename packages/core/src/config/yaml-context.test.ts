@@ -19,6 +19,11 @@ describe("targetContext", () => {
     expect(target).not.toHaveProperty("password");
   });
 
+  it("fills in the adapter's defaults for settings the profile leaves out", () => {
+    const target = targetContext({ ...profile, target: { ...profile.target, connect_timeout: 3 } }, { database: "test", schema: "s" }, { connect_timeout: 10, role: null });
+    expect(target).toMatchObject({ connect_timeout: 3, role: null });
+  });
+
   it("reads every key of an unset target (commands without a profile) as empty text", () => {
     const target = unsetTarget();
     expect(target.type).toBe("");

@@ -5,11 +5,12 @@ import type { LoadedProfile } from "./load-profile";
 const SECRET_KEYS = new Set(["password", "pass", "private_key", "private_key_passphrase", "keyfile_json", "token", "refresh_token", "client_secret"]);
 
 /**
- * The target as templates see it: the profile target's settings without secrets, plus `name`,
- * `target_name`, `profile_name`, `type`, `threads`, and the adapter's resolved `schema`/`database`.
+ * The target as templates see it: the adapter's defaults for settings the profile leaves out, the
+ * profile target's settings without secrets, plus `name`, `target_name`, `profile_name`, `type`,
+ * `threads`, and the adapter's resolved `schema`/`database`.
  */
-export function targetContext(profile: LoadedProfile, location: { database: string | null; schema: string }): TargetContext {
-  const out: Record<string, unknown> = {};
+export function targetContext(profile: LoadedProfile, location: { database: string | null; schema: string }, defaults: Readonly<Record<string, unknown>> = {}): TargetContext {
+  const out: Record<string, unknown> = { ...defaults };
   for (const [k, v] of Object.entries(profile.target)) if (!SECRET_KEYS.has(k)) out[k] = v;
   return {
     ...out,

@@ -152,7 +152,7 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   const invocationId = options.invocationId ?? randomUUID();
   // the target's location before dbt_project.yml (and so its target-path) is read: only a default DuckDB file depends on it
   const provisionalTargetPath = path.resolve(projectDir, options.targetPath ?? "target");
-  const yamlContext = createYamlContext({ env, target: targetContext(profile, describe(provisionalTargetPath)), invocationId, flags: options.flags, log: options.log });
+  const yamlContext = createYamlContext({ env, target: targetContext(profile, describe(provisionalTargetPath), adapterModule.targetDefaults), invocationId, flags: options.flags, log: options.log });
 
   const loaded = await loadProjectConfig(projectDir, { env, cliVars, context: yamlContext, warnDuplicateKeys: true });
   diagnostics.push(...loaded.diagnostics);
@@ -227,7 +227,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
   const base = createBaseContext(
     {
       projectName: project.name,
-      target: targetContext(profile, location),
+      target: targetContext(profile, location, adapterModule.targetDefaults),
       lookupVar,
       env,
       invocationId,
@@ -253,7 +253,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
   const renderProperties: PropertiesRenderer = (parsed, pkg, out) => {
     propertiesRenderer ??= createPropertiesRenderer({
       env,
-      context: createYamlContext({ env, target: targetContext(profile, location), projectName: project.name, invocationId, flags: options.flags, log: options.log }),
+      context: createYamlContext({ env, target: targetContext(profile, location, adapterModule.targetDefaults), projectName: project.name, invocationId, flags: options.flags, log: options.log }),
       varsFor,
       onEnvRead: (name, value) => envVarsRead.set(name, value),
     });
