@@ -20,6 +20,11 @@ export interface AdapterModule {
   describeTarget?: (target: ProfileTarget, context: AdapterContext) => TargetLocation;
   /** A folder of `.sql` macro files the adapter ships (`<type>__name` implementations), loaded with the built-ins. */
   macrosDir?: string;
+  /**
+   * Target settings templates see as `target.<key>` when the profile leaves them out (dbt shows
+   * every setting of the adapter's credentials, with its default: `target.connect_timeout` is 10).
+   */
+  targetDefaults?: Readonly<Record<string, unknown>>;
 }
 
 /** Loads an adapter package by profile type (see {@link loadAdapter}) and returns its whole module. */

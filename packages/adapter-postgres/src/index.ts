@@ -9,6 +9,7 @@
 export { createAdapter, PostgresAdapter, type ServerInfo } from "./postgres-adapter";
 export { postgresDialect, postgresDialect as dialect } from "./postgres-dialect";
 export { describeTarget } from "./describe-target";
+export { targetDefaults } from "./target-defaults";
 export { postgresCapabilities, MERGE_MIN_VERSION } from "./postgres-capabilities";
 export { readPostgresProfile, sslOptions, SSL_MODES, type PostgresProfile, type SslMode } from "./postgres-profile";
 export { PostgresErrorCode } from "./postgres-errors";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { parseSelectorsFile, selectNodes, DiagnosticError, type DepGraph, type IndirectSelection, type Manifest, type ParsedProject } from "@tsdbt/core";
+import { createYamlTextRenderer, parseSelectorsFile, selectNodes, DiagnosticError, type DepGraph, type IndirectSelection, type Manifest, type ParsedProject } from "@tsdbt/core";
 import type { CliArgs } from "./args";
 
 /** The selected unique ids for a command, and the graph they were selected on. */
@@ -26,7 +26,9 @@ function readState(dir: string, cwd: string): Manifest {
 export function selectForCommand(parsed: ParsedProject, args: CliArgs, cwd: string, defaultTypes?: string[]): Selection {
   const graph = parsed.graph;
   const selectorsPath = path.join(parsed.projectDir, "selectors.yml");
-  const selectors = existsSync(selectorsPath) ? parseSelectorsFile(readFileSync(selectorsPath, "utf8"), "selectors.yml") : undefined;
+  // dbt renders selectors.yml like dbt_project.yml: target, --vars, env_var()
+  const render = createYamlTextRenderer({ env: parsed.inputs.env, vars: parsed.cliVars, extra: parsed.inputs.yamlContext }, "selectors.yml");
+  const selectors = existsSync(selectorsPath) ? parseSelectorsFile(readFileSync(selectorsPath, "utf8"), "selectors.yml", render) : undefined;
   const ids = selectNodes(parsed.manifest, graph, {
     select: args.select,
     exclude: args.exclude,

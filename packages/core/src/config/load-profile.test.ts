@@ -37,6 +37,13 @@ describe("profileFromText", () => {
     });
   });
 
+  it("reads secret env vars (DBT_ENV_SECRET…), which only profiles.yml and packages.yml may, and renders natively", () => {
+    const text = "p:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      password: \"{{ env_var('DBT_ENV_SECRET_PW') }}\"\n      port: \"{{ env_var('PGPORT') | as_number }}\"\n      schema: s\n";
+    const { value, diagnostics } = profileFromText(text, "profiles.yml", { profileName: "p", env: { DBT_ENV_SECRET_PW: "pw", PGPORT: "5433" } });
+    expect(diagnostics).toEqual([]);
+    expect(value!.target).toMatchObject({ password: "pw", port: 5433 });
+  });
+
   it("renders env_var in the chosen target only, with integers for port and threads", () => {
     const env = { PGPORT: "5433", PGUSER: "me" };
     const { value, diagnostics } = profileFromText(PROFILES, "profiles.yml", { profileName: "shop", targetName: "prod", env });

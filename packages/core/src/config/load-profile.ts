@@ -8,6 +8,7 @@ import { parseYaml, type ParsedYaml } from "../yaml/parse-yaml";
 import type { EnvironmentVariables } from "./env-var";
 import type { LoadResult } from "./load-error";
 import { renderYamlValues } from "./render-yaml-values";
+import { createYamlContext } from "./yaml-context";
 import { isPlainObject, type Vars } from "./vars";
 
 /** Options of {@link loadProfile}. */
@@ -94,7 +95,8 @@ export function profileFromText(text: string, file: string, options: Omit<LoadPr
     return fail(parsed, [], "TSDBT-E005", `The profile '${profileName}' is not defined in ${file}.`, available("profiles", profileNames, "profile: in dbt_project.yml"));
   }
   const diagnostics: Diagnostic[] = [];
-  const context = { env: options.env, vars: options.cliVars };
+  // dbt renders profiles with env_var(), --vars and its base context (no target: the profile defines it)
+  const context = { env: options.env, vars: options.cliVars, extra: createYamlContext({ env: options.env }), secretsAllowed: true };
   const outputs = isPlainObject(profile.outputs) ? profile.outputs : {};
   const targetNames = Object.keys(outputs);
   let targetName = options.targetName;

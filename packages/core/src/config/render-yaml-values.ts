@@ -3,33 +3,43 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ParsedYaml, YamlPathSegment } from "../yaml/parse-yaml";
 import { createEnvVarFunction, type EnvironmentVariables } from "./env-var";
 import { findConfigValueError, type ConfigValueError } from "./load-error";
+import { renderNative } from "./native-render";
 import { createVarFunction, isPlainObject, type Vars } from "./vars";
 
 /** What Jinja in a YAML value can see while a file is loaded. */
 export interface YamlRenderContext {
   env: EnvironmentVariables;
-  /** Variables `var()` sees at load time (dbt: only `--vars`). */
+  /** Variables `var()` sees (dbt_project.yml: only `--vars`; properties files: the package's vars). */
   vars?: Vars;
-  /** Further names (for example `target` when rendering dbt_project.yml). */
+  /** The rest of dbt's context for this file (`target`, `modules`, `run_started_at`, …; see yaml-context.ts). */
   extra?: Record<string, unknown>;
   /** Decides which values are rendered now; others are kept as written. Default: all. */
   shouldRender?: (path: readonly YamlPathSegment[]) => boolean;
+  /** Sees every environment variable `env_var()` reads, with its value (partial parsing). */
+  onEnvRead?: (name: string, value: string | undefined) => void;
+  /** Whether `env_var()` may read `DBT_ENV_SECRET…` variables (dbt: profiles.yml and packages.yml only). */
+  secretsAllowed?: boolean;
 }
 
 let sharedEnvironment: JinjaEnvironment | undefined;
 function environment(): JinjaEnvironment {
-  sharedEnvironment ??= createEnvironment();
+  sharedEnvironment ??= createEnvironment({ filters: MARKER_FILTERS });
   return sharedEnvironment;
 }
 
-/** `{{ expr | as_number }}` and friends: dbt's filters that turn the rendered text back into a value. */
-const NATIVE_FILTER = /^\s*\{\{([\s\S]*?)\|\s*(as_number|as_bool|as_native|as_text)\s*\}\}\s*$/;
+/** dbt's marker filters print their value unchanged; {@link renderNative} reads what they mark. */
+const MARKER_FILTERS = { as_bool: identity, as_number: identity, as_native: identity, as_text: identity };
+function identity(value: unknown): unknown {
+  return value;
+}
 
 /**
- * Renders every string holding Jinja (`{{`/`{%`) in a parsed YAML value, as dbt does for
- * dbt_project.yml, profiles.yml and packages.yml. Failures become located diagnostics
- * (TSDBT-E004 missing env var, TSDBT-E008 missing var, TSDBT-E003 other Jinja errors) and the
- * value is kept as written. `path` is the location of `value` inside `parsed`.
+ * Renders every string holding Jinja (`{{`/`{%`) in a parsed YAML value in Jinja's native mode, as
+ * dbt does for dbt_project.yml, profiles.yml, packages.yml, selectors.yml and properties files
+ * (`"{{ var('n') }}"` gives the variable's value itself, not its text: see {@link renderNative}).
+ * Failures become located diagnostics (TSDBT-E004 missing env var, TSDBT-E008 missing var,
+ * TSDBT-E003 other Jinja errors) and the value is kept as written. `path` is the location of
+ * `value` inside `parsed`.
  */
 export function renderYamlValues(
   value: unknown,
@@ -49,10 +59,24 @@ export function renderYamlValues(
   return value;
 }
 
-function renderString(text: string, parsed: ParsedYaml, path: YamlPathSegment[], context: YamlRenderContext, diagnostics: Diagnostic[]): unknown {
-  if (!text.includes("{{") && !text.includes("{%")) return text;
-  const native = NATIVE_FILTER.exec(text);
-  const source = native ? `{{${native[1]}}}` : text;
+/** Why a YAML value could not be rendered: a stable code, a sentence (no location) and a hint. */
+export interface YamlRenderFailure {
+  code: string;
+  /** Completes "…could not be rendered: " or, for a missing env var or var, is a whole sentence. */
+  message: string;
+  hint: string;
+  /** Whether `message` is a whole sentence (a missing env var or var) rather than a reason. */
+  known: boolean;
+}
+
+const RENDER_HINT = "YAML values are rendered when the file is loaded: only dbt's context for that file (env_var(), var(), target, modules, …) is available, not macros, ref() or source().";
+
+/**
+ * Renders one YAML string holding Jinja in Jinja's native mode (see {@link renderNative}) with
+ * `context`; the value, or why it failed.
+ */
+export function renderYamlText(text: string, context: YamlRenderContext, file: string): { value: unknown } | { failure: YamlRenderFailure } {
+  if (!text.includes("{{") && !text.includes("{%")) return { value: text };
   let failure: ConfigValueError | undefined;
   // Template engines may wrap a host function's error without keeping it: remember it here.
   const capturing = (f: HostFunction): HostFunction =>
@@ -64,47 +88,38 @@ function renderString(text: string, parsed: ParsedYaml, path: YamlPathSegment[],
         throw e;
       }
     });
-  const scope = {
-    ...context.extra,
-    env_var: capturing(createEnvVarFunction(context.env)),
-    var: capturing(createVarFunction(context.vars ?? {})),
-  };
+  const scope = Object.create(context.extra ?? null) as Record<string, unknown>;
+  scope.env_var = capturing(createEnvVarFunction(context.env, context.onEnvRead, context.secretsAllowed));
+  scope.var = capturing(createVarFunction(context.vars ?? {}));
   try {
-    const rendered = environment().render(source, scope, { file: parsed.file });
-    return native ? toNative(rendered, native[2]) : rendered;
+    return { value: renderNative(environment(), text, scope, file) };
   } catch (e) {
-    const at = parsed.locateValue(path);
     const known = failure ?? findConfigValueError(e);
-    const where = path.length > 0 ? ` (at '${path.join(".")}')` : "";
-    diagnostics.push({
-      code: known?.code ?? "TSDBT-E003",
-      severity: "error",
-      message: known ? known.message.replace(/\.$/, `${where}.`) : `The Jinja in ${parsed.file}${where} could not be rendered: ${(e as Error).message}`,
-      file: parsed.file,
-      line: at?.line,
-      col: at?.col,
-      snippet: at ? parsed.lineText(at.line) : undefined,
-      hint: known?.hint ?? "At load time only env_var(), var() and plain Jinja are available in YAML values.",
-    });
-    return text;
+    if (known) return { failure: { code: known.code, message: known.message, hint: known.hint, known: true } };
+    return { failure: { code: "TSDBT-E003", message: (e as Error).message, hint: RENDER_HINT, known: false } };
   }
 }
 
-function toNative(rendered: string, filter: string): unknown {
-  const trimmed = rendered.trim();
-  if (filter === "as_text") return rendered;
-  if (filter === "as_number") {
-    const n = Number(trimmed);
-    return trimmed !== "" && Number.isFinite(n) ? n : rendered;
-  }
-  if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === "true";
-  if (filter === "as_bool") return rendered;
-  const n = Number(trimmed);
-  if (trimmed !== "" && Number.isFinite(n)) return n;
-  if (trimmed === "None") return null;
-  try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return rendered;
-  }
+/** {@link renderYamlText} bound to a context and a file, for one file's values (selectors.yml). */
+export function createYamlTextRenderer(context: YamlRenderContext, file: string): (text: string) => ReturnType<typeof renderYamlText> {
+  return (text) => renderYamlText(text, context, file);
+}
+
+function renderString(text: string, parsed: ParsedYaml, path: YamlPathSegment[], context: YamlRenderContext, diagnostics: Diagnostic[]): unknown {
+  const result = renderYamlText(text, context, parsed.file);
+  if ("value" in result) return result.value;
+  const { failure } = result;
+  const at = parsed.locateValue(path);
+  const where = path.length > 0 ? ` (at '${path.join(".")}')` : "";
+  diagnostics.push({
+    code: failure.code,
+    severity: "error",
+    message: failure.known ? failure.message.replace(/\.$/, `${where}.`) : `The Jinja in ${parsed.file}${where} could not be rendered: ${failure.message}`,
+    file: parsed.file,
+    line: at?.line,
+    col: at?.col,
+    snippet: at ? parsed.lineText(at.line) : undefined,
+    hint: failure.hint,
+  });
+  return text;
 }

@@ -4,7 +4,8 @@ import { loadAdapterModule, type AdapterModule, type ProfileTarget } from "@tsdb
 import { createEnvironment } from "@tsdbt/jinja";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
 import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types";
-import { loadProjectConfig } from "../project/load-project-config";
+import { loadProjectConfig, loadProjectHeader } from "../project/load-project-config";
+import { createYamlContext, targetContext, unsetTarget } from "../config/yaml-context";
 import type { ProjectConfig } from "../project/project-config";
 import { discoverProjectFiles, type KnownFile, type ProjectFile } from "../project/discover-files";
 import { loadInstalledPackages } from "../project/installed-packages";
@@ -13,7 +14,7 @@ import { loadProfile, type LoadedProfile } from "../config/load-profile";
 import { parseCliVars, resolveVars, type Vars } from "../config/vars";
 import { parseYaml } from "../yaml/parse-yaml";
 import { diagnosticAt } from "../yaml/diagnostic-at";
-import { createBaseContext, createPackageVar, type TargetContext } from "../context/base-context";
+import { createBaseContext, createPackageVar } from "../context/base-context";
 import { BUILTIN_PACKAGE, MacroRegistry } from "../context/macro-registry";
 import { DBT_FILTERS } from "../context/dbt-filters";
 import type { RenderSession } from "../context/node-context";
@@ -26,6 +27,7 @@ import { findDuplicateNames, linkNodes } from "./link-nodes";
 import { assignRelationName, type NamingTarget } from "./relation-naming";
 import { createCaptureScope } from "./capture-scope";
 import { renderDescriptions } from "./render-descriptions";
+import { createPropertiesRenderer, type PropertiesRenderer } from "./render-properties";
 import { renderErrorToDiagnostic } from "./render-diagnostic";
 import { assembleManifest } from "../manifest/assemble-manifest";
 import { buildGraph } from "../graph/build-graph";
@@ -79,14 +81,6 @@ export interface ParsedProject {
   inputs: ParseInputs;
 }
 
-const SECRET_KEYS = new Set(["password", "pass", "private_key", "private_key_passphrase", "keyfile_json", "token", "refresh_token", "client_secret"]);
-
-function targetContext(profile: LoadedProfile, location: { database: string | null; schema: string }): TargetContext {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(profile.target)) if (!SECRET_KEYS.has(k)) out[k] = v;
-  return { ...out, name: profile.targetName, profile_name: profile.profileName, type: profile.target.type, schema: location.schema, database: location.database, threads: profile.threads } as TargetContext;
-}
-
 function fail(diagnostics: Diagnostic[]): never {
   throw new DiagnosticError(diagnostics.filter((d) => d.severity === "error"));
 }
@@ -116,6 +110,10 @@ export interface ParseInputs {
   files: ProjectFile[];
   /** Warnings so far. */
   diagnostics: Diagnostic[];
+  /** The invocation id YAML files were rendered with (templates see the same one). */
+  invocationId?: string;
+  /** dbt's context for dbt_project.yml and selectors.yml (target and the base context; see createYamlContext). */
+  yamlContext?: Record<string, unknown>;
 }
 
 /**
@@ -131,32 +129,47 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   diagnostics.push(...varDiagnostics);
   if (varDiagnostics.some((d) => d.severity === "error")) fail(diagnostics);
 
-  const loaded = await loadProjectConfig(projectDir, { env, cliVars });
-  diagnostics.push(...loaded.diagnostics);
-  if (!loaded.value || diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
-  const project = loaded.value;
-  const profileName = options.profile ?? project.profile ?? project.name;
+  // as dbt: the profile name first (env_var and --vars only), then the profile, then dbt_project.yml with its target
+  const header = await loadProjectHeader(projectDir, { env, cliVars });
+  diagnostics.push(...header.diagnostics);
+  if (!header.value || diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
+  const profileName = options.profile ?? header.value.profile ?? header.value.name ?? "";
   const prof = await loadProfile({ projectDir, profilesDir: options.profilesDir, profileName, targetName: options.target, env, cliVars });
+  if (!prof.value) {
+    // the project's own problems come first, as dbt reports them
+    const alone = await loadProjectConfig(projectDir, { env, cliVars });
+    diagnostics.push(...alone.diagnostics.filter((d) => d.severity === "error"));
+  }
   diagnostics.push(...prof.diagnostics);
   if (!prof.value || diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
   const profile = prof.value;
+  const adapterModule = loadAdapterModule(profile.target.type, { paths: [projectDir] });
+  const describe = (targetPath: string) =>
+    adapterModule.describeTarget?.(profile.target as ProfileTarget, { projectDir, targetPath }) ?? {
+      database: (profile.target.database as string | undefined) ?? null,
+      schema: profile.target.schema,
+    };
+  const invocationId = options.invocationId ?? randomUUID();
+  // the target's location before dbt_project.yml (and so its target-path) is read: only a default DuckDB file depends on it
+  const provisionalTargetPath = path.resolve(projectDir, options.targetPath ?? "target");
+  const yamlContext = createYamlContext({ env, target: targetContext(profile, describe(provisionalTargetPath), adapterModule.targetDefaults), invocationId, flags: options.flags, log: options.log });
+
+  const loaded = await loadProjectConfig(projectDir, { env, cliVars, context: yamlContext, warnDuplicateKeys: true });
+  diagnostics.push(...loaded.diagnostics);
+  if (!loaded.value || diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
+  const project = loaded.value;
   const targetPath = path.resolve(projectDir, options.targetPath ?? project.targetPath);
   const known = knownFiles?.(targetPath);
-
-  const adapterModule = loadAdapterModule(profile.target.type, { paths: [projectDir] });
-  const location = adapterModule.describeTarget?.(profile.target as ProfileTarget, { projectDir, targetPath }) ?? {
-    database: (profile.target.database as string | undefined) ?? null,
-    schema: profile.target.schema,
-  };
+  const location = describe(targetPath);
   const quote = adapterModule.dialect?.quote ?? ((id: string) => `"${id.replace(/"/g, '""')}"`);
   const naming: NamingTarget = { database: location.database, schema: location.schema, quote, quoting: project.quoting };
 
-  const installed = await loadInstalledPackages(project, { env, cliVars });
+  const installed = await loadInstalledPackages(project, { env, cliVars, context: yamlContext });
   diagnostics.push(...installed.diagnostics);
   const packages = new Map((installed.value ?? []).map((p) => [p.config.name, p.config]));
   const discover = { known };
   const files = (await Promise.all([discoverProjectFiles(project, projectDir, discover), ...(installed.value ?? []).map((p) => discoverProjectFiles(p.config, p.projectDir, discover))])).flat();
-  return { env, projectDir, project, profile, cliVars, targetPath, adapterModule, location, naming, projects: { root: project, packages }, files, diagnostics };
+  return { env, projectDir, project, profile, cliVars, targetPath, adapterModule, location, naming, projects: { root: project, packages }, files, diagnostics, invocationId, yamlContext };
 }
 
 /** The render session of a parse: macros, docs and the base context (var, env_var, target, …). */
@@ -168,6 +181,8 @@ export interface ParseSession {
   /** Env vars templates read, with the values they saw. */
   envVarsRead: Map<string, string | undefined>;
   diagnostics: Diagnostic[];
+  /** Renders the Jinja of a properties file as dbt does when it reads it (env vars read go to `envVarsRead`). */
+  renderProperties: PropertiesRenderer;
 }
 
 /** Loads every macro and docs block and builds the context templates are rendered in. */
@@ -185,16 +200,34 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
 
   const varsByPackage = new Map<string, Vars>();
   const envVarsRead = new Map<string, string | undefined>();
-  const invocationId = options.invocationId ?? randomUUID();
-  const lookupVar = (name: string, pkg: string): unknown => {
+  const invocationId = inputs.invocationId ?? options.invocationId ?? randomUUID();
+  const varsFor = (pkg: string): Vars => {
     let vars = varsByPackage.get(pkg);
     if (!vars) varsByPackage.set(pkg, (vars = resolveVars(project, pkg, cliVars, { packageProject: packages.get(pkg), projectNames: [project.name, ...packages.keys()] })));
-    return vars[name];
+    return vars;
+  };
+  // dbt renders a var's text value that holds Jinja when a template reads it (not a default given to var())
+  const renderedVars = new Map<string, unknown>();
+  const rendering = new Set<string>();
+  const lookupVar = (name: string, pkg: string): unknown => {
+    const raw = varsFor(pkg)[name];
+    if (typeof raw !== "string" || (!raw.includes("{{") && !raw.includes("{%"))) return raw;
+    const key = `${pkg}\u0000${name}`;
+    if (renderedVars.has(key)) return renderedVars.get(key);
+    if (rendering.has(key)) return raw;
+    rendering.add(key);
+    try {
+      const value = session.env.render(raw, session.base, { file: `var '${name}'` });
+      renderedVars.set(key, value);
+      return value;
+    } finally {
+      rendering.delete(key);
+    }
   };
   const base = createBaseContext(
     {
       projectName: project.name,
-      target: targetContext(profile, location),
+      target: targetContext(profile, location, adapterModule.targetDefaults),
       lookupVar,
       env,
       invocationId,
@@ -215,7 +248,18 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     quote: naming.quote,
     varFor: (pkg) => createPackageVar(lookupVar, pkg),
   };
-  return { session, macros: macroResult.macros, docs: docsResult.docs, invocationId, envVarsRead, diagnostics };
+  // built when a properties file first holds Jinja
+  let propertiesRenderer: PropertiesRenderer | undefined;
+  const renderProperties: PropertiesRenderer = (parsed, pkg, out) => {
+    propertiesRenderer ??= createPropertiesRenderer({
+      env,
+      context: createYamlContext({ env, target: targetContext(profile, location, adapterModule.targetDefaults), projectName: project.name, invocationId, flags: options.flags, log: options.log }),
+      varsFor,
+      onEnvRead: (name, value) => envVarsRead.set(name, value),
+    });
+    return propertiesRenderer(parsed, pkg, out);
+  };
+  return { session, macros: macroResult.macros, docs: docsResult.docs, invocationId, envVarsRead, diagnostics, renderProperties };
 }
 
 /** Parses every node of a project from its inputs (see {@link parseProject}). */
@@ -242,8 +286,8 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   const propertiesFiles: PropertiesFile[] = [];
   for (const f of byKind("properties")) {
     const parsed = parseYaml(f.contents, f.path);
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.value !== null) propertiesFiles.push({ packageName: f.packageName, parsed });
+    diagnostics.push(...parsed.diagnostics, ...parsed.warnings);
+    if (parsed.value !== null) propertiesFiles.push({ packageName: f.packageName, parsed: parseSession.renderProperties(parsed, f.packageName, diagnostics) });
   }
   const patches = new Map<string, NodePatch>();
   for (const pf of propertiesFiles) {

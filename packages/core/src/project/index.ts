@@ -1,6 +1,6 @@
 /** Loading dbt_project.yml, discovering project files, reading properties YAML. */
-export { loadProjectConfig, projectConfigFromText } from "./load-project-config";
-export type { LoadProjectConfigOptions } from "./load-project-config";
+export { loadProjectConfig, loadProjectHeader, projectConfigFromText } from "./load-project-config";
+export type { LoadProjectConfigOptions, ProjectHeader } from "./load-project-config";
 export type { ProjectConfig, ConfigTree, QuotingConfig, DispatchConfig, QueryCommentConfig } from "./project-config";
 export { PROJECT_KEYS } from "./project-config";
 export { DBT_COMPATIBLE_VERSION, satisfiesDbtVersion } from "./dbt-version";

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadInstalledPackages } from "./installed-packages";
+import { createYamlContext } from "../config/yaml-context";
 import { projectConfigFromText } from "./load-project-config";
 
 async function tree(files: Record<string, string>): Promise<string> {
@@ -32,6 +33,19 @@ describe("loadInstalledPackages", () => {
       ["local", "../helpers"],
       ["git", "https://t0k@example.com/x.git"],
     ]);
+  });
+
+  // dbt-core 1.10.23: a package's dbt_project.yml sees the root profile's target but not --vars
+  // (`var('from_cli', 'not_seen')` gave 'not_seen' with --vars '{from_cli: c}').
+  it("renders packages' dbt_project.yml with the given context and without --vars", async () => {
+    const dir = await tree({
+      "shop/dbt_packages/pkg/dbt_project.yml": "name: pkg\nmodels:\n  pkg:\n    +materialized: \"{{ 'table' if target.type in ['postgres'] else 'view' }}\"\n    +meta: {cli_seen: \"{{ var('from_cli', 'not_seen') }}\"}\n",
+    });
+    const root = projectConfigFromText("name: shop\n", path.join(dir, "shop")).value!;
+    const context = createYamlContext({ env: {}, target: { name: "dev", type: "postgres", schema: "s", profile_name: "p" } });
+    const { value, diagnostics } = await loadInstalledPackages(root, { env: {}, cliVars: { from_cli: "c" }, context });
+    expect(diagnostics).toEqual([]);
+    expect(value![0].config.models).toEqual({ pkg: { "+materialized": "table", "+meta": { cli_seen: "not_seen" } } });
   });
 
   it("reports TSDBT-E009 when packages are declared but not installed", async () => {

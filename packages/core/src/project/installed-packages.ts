@@ -5,6 +5,7 @@ import type { EnvironmentVariables } from "../config/env-var";
 import type { LoadResult } from "../config/load-error";
 import { renderYamlValues } from "../config/render-yaml-values";
 import { isPlainObject, type Vars } from "../config/vars";
+import { createYamlContext } from "../config/yaml-context";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import { parseYaml } from "../yaml/parse-yaml";
 import { loadProjectConfig } from "./load-project-config";
@@ -30,6 +31,17 @@ export interface InstalledPackage {
 
 const SOURCES = ["package", "git", "local", "tarball", "private"];
 
+/** Options of {@link loadInstalledPackages}. */
+export interface InstalledPackagesOptions {
+  env?: EnvironmentVariables;
+  /** `--vars`: seen by `var()` in packages.yml (not in the packages' dbt_project.yml, as in dbt). */
+  cliVars?: Vars;
+  /** dbt's context for the packages' dbt_project.yml (the root project's target); see loadProjectConfig. */
+  context?: Record<string, unknown>;
+  /** Sees every environment variable read while rendering. */
+  onEnvRead?: (name: string, value: string | undefined) => void;
+}
+
 /**
  * Reads packages.yml and dependencies.yml, then loads every package installed under
  * `packages-install-path` (and `local:` packages from their folder when not installed)
@@ -37,7 +49,7 @@ const SOURCES = ["package", "git", "local", "tarball", "private"];
  */
 export async function loadInstalledPackages(
   root: ProjectConfig,
-  options: { env?: EnvironmentVariables; cliVars?: Vars } = {},
+  options: InstalledPackagesOptions = {},
 ): Promise<LoadResult<InstalledPackage[]> & { declarations: PackageDeclaration[] }> {
   const diagnostics: Diagnostic[] = [];
   const declarations = [
@@ -57,7 +69,8 @@ export async function loadInstalledPackages(
   const loaded = await Promise.all(
     dirs.map(async (dir) => {
       const label = path.relative(root.projectDir, path.join(dir, "dbt_project.yml")).split(path.sep).join("/");
-      const result = await loadProjectConfig(dir, { env: options.env, cliVars: options.cliVars, fileLabel: label });
+      // dbt renders an installed package's dbt_project.yml with the root's target but without --vars
+      const result = await loadProjectConfig(dir, { env: options.env, context: options.context, fileLabel: label, onEnvRead: options.onEnvRead });
       // A folder without dbt_project.yml is not a package (dbt skips it too).
       if (result.diagnostics.some((x) => x.code === "TSDBT-E002")) return null;
       diagnostics.push(...result.diagnostics);
@@ -80,7 +93,7 @@ export async function loadInstalledPackages(
 async function readDeclarations(
   projectDir: string,
   file: string,
-  options: { env?: EnvironmentVariables; cliVars?: Vars },
+  options: InstalledPackagesOptions,
   diagnostics: Diagnostic[],
 ): Promise<PackageDeclaration[]> {
   let text: string;
@@ -98,13 +111,17 @@ async function readDeclarations(
     return [];
   }
   const out: PackageDeclaration[] = [];
+  const env = options.env ?? process.env;
+  let context: Record<string, unknown> | undefined;
+  const packagesContext = () => (context ??= createYamlContext({ env }));
   list.forEach((entry, i) => {
     const source = isPlainObject(entry) ? SOURCES.find((k) => typeof entry[k] === "string") : undefined;
     if (!source) {
       diagnostics.push(diagnosticAt(parsed, ["packages", i], { code: "TSDBT-E003", message: `Entry ${i + 1} of 'packages' in ${file} names no package.`, hint: `Give one of: ${SOURCES.join(", ")}.` }));
       return;
     }
-    const raw = renderYamlValues(entry, parsed, ["packages", i], { env: options.env ?? process.env, vars: options.cliVars }, diagnostics) as Record<string, unknown>;
+    // env_var and --vars, no target (dbt renders dependencies.yml entries later, when deps resolves them)
+    const raw = renderYamlValues(entry, parsed, ["packages", i], { env, vars: options.cliVars, extra: packagesContext(), onEnvRead: options.onEnvRead, secretsAllowed: true }, diagnostics) as Record<string, unknown>;
     out.push({ source, spec: String(raw[source]), raw, file });
   });
   return out;

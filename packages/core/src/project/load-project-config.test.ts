@@ -1,7 +1,8 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { loadProjectConfig, projectConfigFromText } from "./load-project-config";
+import { createYamlContext } from "../config/yaml-context";
+import { loadProjectConfig, loadProjectHeader, projectConfigFromText } from "./load-project-config";
 
 const load = (text: string, env: Record<string, string> = {}, cliVars = {}) => projectConfigFromText(text, "/p", { env, cliVars });
 
@@ -87,6 +88,74 @@ describe("loadProjectConfig", () => {
     expect(value!.targetPath).toBe("build");
     expect(value!.vars).toEqual({ x: "{{ env_var('LATER') }}" });
     expect(value!.models).toEqual({ shop: { "+schema": "analytics", "+post-hook": "grant select on {{ this }} to {{ env_var('ROLE') }}" } });
+  });
+
+  // dbt-core 1.10.23 on a postgres target named dev with threads 1 gave, in manifest.json: materialized 'table',
+  // tags ['a', 'b'], meta {threads: 1, threads_text: 't1', var_list: [3, 4]}, pre-hook SQL and on-run-start as written.
+  it("renders dbt_project.yml with the target and dbt's base context, natively, except hooks and vars", () => {
+    const context = createYamlContext({ env: {}, target: { name: "dev", type: "postgres", schema: "s", profile_name: "p", threads: 1 } });
+    const text = [
+      "name: shop",
+      "vars: {later: \"{{ target.name }}\"}",
+      "on-run-start: \"select '{{ target.name }}'\"",
+      "models:",
+      "  shop:",
+      "    +materialized: \"{{ 'table' if target.type == 'postgres' else 'view' }}\"",
+      "    +pre-hook: \"select '{{ target.name }}' as pre\"",
+      "    +tags: \"{{ var('tag_list', ['a', 'b']) }}\"",
+      "    +meta: {threads: \"{{ target.threads }}\", threads_text: \"t{{ target.threads }}\", var_list: \"{{ var('nums', [3, 4]) }}\", which: \"{{ modules.datetime.date(2020, 1, 2) }}\"}",
+      "seeds:",
+      "  +post-hook: [\"select '{{ target.name }}'\"]",
+      "sources:",
+      "  +meta: {t: \"{{ target.name }}\"}",
+    ].join("\n");
+    const { value, diagnostics } = projectConfigFromText(text, "/p", { env: {}, context });
+    expect(diagnostics).toEqual([]);
+    expect(value!.models).toEqual({
+      shop: {
+        "+materialized": "table",
+        "+pre-hook": "select '{{ target.name }}' as pre",
+        "+tags": ["a", "b"],
+        "+meta": { threads: 1, threads_text: "t1", var_list: [3, 4], which: "2020-01-02" },
+      },
+    });
+    expect(value!.seeds).toEqual({ "+post-hook": ["select '{{ target.name }}'"] });
+    expect(value!.sources).toEqual({ "+meta": { t: "dev" } });
+    expect(value!.vars).toEqual({ later: "{{ target.name }}" });
+    expect(value!.onRunStart).toEqual(["select '{{ target.name }}'"]);
+  });
+
+  it("reads target as dbt does for commands without a profile (every key is empty) when no context is given", () => {
+    const { value, diagnostics } = load("name: pkg\nmodels:\n  pkg:\n    +materialized: \"{{ 'table' if target.type in ['duckdb'] else 'view' }}\"\n");
+    expect(diagnostics).toEqual([]);
+    expect(value!.models).toEqual({ pkg: { "+materialized": "view" } });
+  });
+
+  it("warns about a repeated key only when asked (dbt: the root project, not installed packages) and keeps the last value", () => {
+    const text = "name: a\nversion: '1.0.0'\nversion: '2.0.0'\nmodels:\n  a:\n    +materialized: view\n    +materialized: table\n";
+    const quiet = projectConfigFromText(text, "/p", { env: {} });
+    expect(quiet.diagnostics).toEqual([]);
+    expect(quiet.value).toMatchObject({ version: "2.0.0", models: { a: { "+materialized": "table" } } });
+    const warned = projectConfigFromText(text, "/p", { env: {}, warnDuplicateKeys: true });
+    expect(warned.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([
+      ["TSDBT-W003", 3, 1],
+      ["TSDBT-W003", 7, 5],
+    ]);
+  });
+
+  it("reads the name and profile before the profile is loaded, rendered without a target", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "tsdbt-proj-"));
+    await writeFile(path.join(dir, "dbt_project.yml"), "name: shop\nprofile: \"{{ env_var('P', 'dflt') }}_{{ var('suffix', 'x') }}\"\nmodels: {shop: {+schema: \"{{ target.name }}\"}}\n");
+    expect(await loadProjectHeader(dir, { env: { P: "prof" }, cliVars: { suffix: "y" } })).toEqual({ value: { name: "shop", profile: "prof_y" }, diagnostics: [] });
+  });
+
+  // dbt-core 1.10.23: "Secret env vars are allowed only in profiles.yml or packages.yml. Found 'DBT_ENV_SECRET_X' referenced elsewhere."
+  it("refuses a secret env var (DBT_ENV_SECRET…) outside profiles.yml and packages.yml", () => {
+    const { diagnostics } = load("name: a\nmodels:\n  a:\n    +meta: {x: \"{{ env_var('DBT_ENV_SECRET_X', 'd') }}\"}\n", { DBT_ENV_SECRET_X: "s3cr3t" });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: "TSDBT-E027", line: 4, col: 16 });
+    expect(diagnostics[0].message).toContain("allowed only in profiles.yml or packages.yml");
+    expect(diagnostics[0].message).not.toContain("s3cr3t");
   });
 
   it("reports a missing env var without default as TSDBT-E004 with its line", () => {

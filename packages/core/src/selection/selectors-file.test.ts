@@ -177,4 +177,26 @@ describe("selectors.yml errors", () => {
     expect(() => parseSelectorsFile("selectors:\n  - name: [unclosed\n")).toThrow(/error TSDBT-E001: selectors.yml is not valid YAML/);
     expect(() => parseSelectorsFile("something_else: 1\n")).toThrow(/no 'selectors:' list/);
   });
+
+  // dbt-core 1.10.23 wrote definition {method: tag, value: "a"} in manifest.json for
+  // value: "{{ 'a' if target.name == 'dev' else 'zzz' }}" on target dev, and selected by it.
+  it("renders values holding Jinja with the renderer it is given, natively (a list stays a list)", () => {
+    const render = (text: string) => {
+      const values: Record<string, unknown> = { "{{ 'a' if target.name == 'dev' else 'zzz' }}": "a", "{{ var('tags') }}": ["x", "y"] };
+      return text in values ? { value: values[text] } : { failure: { code: "TSDBT-E008", message: "The variable 'nope' is required but has no value.", hint: "Define it." } };
+    };
+    const file = parseSelectorsFile(
+      "selectors:\n  - name: by_target\n    definition:\n      method: tag\n      value: \"{{ 'a' if target.name == 'dev' else 'zzz' }}\"\n  - name: tags\n    definition:\n      union: \"{{ var('tags') }}\"\n",
+      "selectors.yml",
+      render,
+    );
+    expect(file.selectors.by_target.rawDefinition).toEqual({ method: "tag", value: "a" });
+    expect(file.selectors.tags.rawDefinition).toEqual({ union: ["x", "y"] });
+    expect(() => parseSelectorsFile("selectors:\n  - name: a\n    definition: \"{{ var('nope') }}\"\n", "selectors.yml", render)).toThrow(/selectors.yml:3:17: error TSDBT-E008/);
+  });
+
+  it("keeps the last value of a repeated key, as dbt's loader does", () => {
+    const file = parseSelectorsFile("selectors:\n  - name: a\n    definition: 'tag:x'\n    definition: 'tag:y'\n");
+    expect(file.selectors.a.rawDefinition).toBe("tag:y");
+  });
 });

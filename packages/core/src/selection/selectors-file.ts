@@ -1,4 +1,4 @@
-import type { Node, YAMLMap } from "yaml";
+import type { Document, Node, YAMLMap } from "yaml";
 
 /** The `yaml` package, loaded only when a selectors file is read. */
 const yaml = () => require("yaml") as typeof import("yaml");
@@ -36,15 +36,20 @@ function scalarString(node: unknown): string | undefined {
   return yaml().isScalar(node) && node.value !== null && typeof node.value !== "object" ? String(node.value) : undefined;
 }
 
+/** Renders one YAML value holding Jinja: the value, or why it failed (a code, a sentence, a hint). */
+export type SelectorValueRenderer = (text: string) => { value: unknown } | { failure: { code: string; message: string; hint: string } };
+
 /**
  * Parses the text of selectors.yml. Every problem is reported at once, each with the file,
- * line and column.
+ * line and column. With `renderValue`, every value holding Jinja is rendered first, as dbt
+ * renders selectors.yml (natively, with the project's context: `"{{ var('tags') }}"` can give
+ * a list). A key written twice keeps its last value, as dbt's loader does.
  *
- * @throws DiagnosticError TSDBT-E001 when the file is not valid YAML, TSDBT-E021 when a selector is malformed
+ * @throws DiagnosticError TSDBT-E001 when the file is not valid YAML, TSDBT-E021 when a selector is malformed, TSDBT-E003 (or E004/E008) when a value cannot be rendered
  */
-export function parseSelectorsFile(text: string, file = "selectors.yml"): SelectorsFile {
+export function parseSelectorsFile(text: string, file = "selectors.yml", renderValue?: SelectorValueRenderer): SelectorsFile {
   const lines = new (yaml().LineCounter)();
-  const document = yaml().parseDocument(text, { lineCounter: lines });
+  const document = yaml().parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   const locate: Locate = (node) => {
     if (!node?.range) return { file };
     const { line, col } = lines.linePos(node.range[0]);
@@ -64,6 +69,9 @@ export function parseSelectorsFile(text: string, file = "selectors.yml"): Select
       hint: "Fix the YAML syntax; selectors.yml holds a top-level 'selectors:' list.",
     });
   }
+  diagnostics.throwIfErrors();
+  keepLastOfRepeatedKeys(document);
+  if (renderValue && /\{\{|\{%/.test(text)) renderValues(document, renderValue, locate, diagnostics);
   diagnostics.throwIfErrors();
 
   const result: SelectorsFile = { file, selectors: {} };
@@ -98,6 +106,39 @@ export function parseSelectorsFile(text: string, file = "selectors.yml"): Select
   }
   diagnostics.throwIfErrors();
   return result;
+}
+
+/** A key written twice in one mapping keeps its last value (PyYAML's reading), so `get` finds that one. */
+function keepLastOfRepeatedKeys(document: Document): void {
+  yaml().visit(document, {
+    Map(_key, map) {
+      const lastIndex = new Map<unknown, number>();
+      map.items.forEach((pair, i) => lastIndex.set(yaml().isScalar(pair.key) ? pair.key.value : pair.key, i));
+      if (lastIndex.size < map.items.length) map.items = map.items.filter((pair, i) => lastIndex.get(yaml().isScalar(pair.key) ? pair.key.value : pair.key) === i);
+    },
+  });
+}
+
+/** Replaces every scalar value holding Jinja by its rendered value (a list or mapping becomes a node of its own). */
+function renderValues(document: Document, renderValue: SelectorValueRenderer, locate: Locate, diagnostics: Diagnostics): void {
+  yaml().visit(document, {
+    Scalar(key, node) {
+      if (key === "key" || typeof node.value !== "string" || !/\{\{|\{%/.test(node.value)) return undefined;
+      const result = renderValue(node.value);
+      if ("failure" in result) {
+        diagnostics.error(result.failure.code, `The Jinja in ${locate(node).file} could not be rendered: ${result.failure.message}`, { hint: result.failure.hint, ...locate(node) });
+        return undefined;
+      }
+      const value = result.value;
+      if (value !== null && typeof value === "object") {
+        const replacement = document.createNode(value) as Node;
+        replacement.range = node.range;
+        return replacement;
+      }
+      node.value = value;
+      return undefined;
+    },
+  });
 }
 
 function parseSelector(

@@ -29,10 +29,35 @@ describe("parseYaml", () => {
     expect(d.hint).toBeTruthy();
   });
 
-  it("reports a duplicate key at the second occurrence", () => {
+  // dbt-core 1.10 keeps the last value and warns: "Duplicate key 'm' in "<unicode string>", line 34, column 11 in file `models/schema.yml`"
+  it("keeps the last value of a repeated key and warns (TSDBT-W003) at the second occurrence, as dbt does", () => {
     const r = parseYaml("name: a\nversion: 1\nname: b\n", "dbt_project.yml");
-    expect(r.diagnostics[0]).toMatchObject({ code: "TSDBT-E001", line: 3, col: 1, snippet: "name: b" });
-    expect(r.diagnostics[0].message).toMatch(/unique|duplicate/i);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value).toEqual({ name: "b", version: 1 });
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatchObject({ code: "TSDBT-W003", severity: "warn", file: "dbt_project.yml", line: 3, col: 1, snippet: "name: b" });
+    expect(r.warnings[0].message).toContain("'name'");
+  });
+
+  it("finds repeated keys at any depth, one warning each, and still locates entries", () => {
+    const text = "sources:\n  - name: s\n    tables:\n      - name: t\n        meta:\n          m: 1\n          m: 2\n          m: 3\n";
+    const r = parseYaml(text, "models/schema.yml");
+    expect(r.value).toEqual({ sources: [{ name: "s", tables: [{ name: "t", meta: { m: 3 } }] }] });
+    expect(r.warnings.map((w) => [w.line, w.col])).toEqual([[7, 11], [8, 11]]);
+    expect(r.locate(["sources", 0, "tables", 0, "meta"])).toEqual({ line: 5, col: 9 });
+  });
+
+  it("does not count keys of different types or merged keys overridden in a mapping that starts with a merge", () => {
+    const r = parseYaml("a: {1: x, '1': y}\nbase: &b {p: 1, q: 1}\nd:\n  <<: *b\n  p: 2\n  p: 3\n", "x.yml");
+    expect(r.value).toEqual({ a: { 1: "y" }, base: { p: 1, q: 1 }, d: { p: 3, q: 1 } });
+    // dbt's loader skips a mapping whose first key is '<<'
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("still reports a syntax error after a repeated key", () => {
+    const r = parseYaml("a: 1\na: 2\nb: [oops\n", "x.yml");
+    expect(r.value).toBeNull();
+    expect(r.diagnostics[0]).toMatchObject({ code: "TSDBT-E001" });
   });
 
   it("locates keys, sequence entries and values", () => {

@@ -1,5 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { loadPyYaml } from "./pyyaml-schema";
+import type { DuplicateKey } from "./duplicate-keys";
+import type { PositionedYaml } from "./positioned-yaml";
+import { isDuplicateKeyError, loadPyYaml } from "./pyyaml-schema";
 
 /** A 1-based line and column in a YAML file. */
 export interface YamlPosition {
@@ -18,6 +20,12 @@ export interface ParsedYaml {
   value: unknown;
   /** Syntax errors (TSDBT-E001); `value` is `null` when there is any. */
   diagnostics: Diagnostic[];
+  /**
+   * Keys written twice in one mapping (TSDBT-W003, one warning each, at the repeated key). The
+   * value keeps the last one, as dbt's loader does; dbt warns about them in properties files
+   * and the root dbt_project.yml, so those callers report these and others ignore them.
+   */
+  warnings: Diagnostic[];
   /**
    * Where the entry at `path` starts: the key of a mapping entry, the item of a sequence
    * entry. Falls back to the closest ancestor found; `undefined` only for an empty document.
@@ -38,18 +46,28 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   // fast path: js-yaml for the values (an order of magnitude faster); the position-keeping
   // parser runs only when a diagnostic needs a location, or to describe a syntax error
   let value: unknown;
+  let located: ParsedYaml | undefined;
+  let warnings: Diagnostic[] = [];
   try {
     value = loadPyYaml(text) ?? null;
-  } catch {
-    return positionedParse(text, file);
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) return positionedParse(text, file);
+    try {
+      value = loadPyYaml(text, true) ?? null;
+    } catch {
+      return positionedParse(text, file);
+    }
+    const positioned = positionedParse(text, file);
+    located = positioned;
+    warnings = positioned.duplicateKeys.map((d) => duplicateKeyWarning(d, file, positioned.lineText(d.line)));
   }
-  let located: ParsedYaml | undefined;
   const positions = () => (located ??= positionedParse(text, file));
   let lines: string[] | undefined;
   return {
     file,
     value,
     diagnostics: [],
+    warnings,
     locate: (path) => positions().locate(path),
     locateValue: (path) => positions().locateValue(path),
     lineText: (line) => (lines ??= text.split(/\r?\n/))[line - 1] ?? "",
@@ -57,6 +75,20 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 }
 
 /** The position-keeping parser (the `yaml` package), loaded on first need. */
-function positionedParse(text: string, file: string): ParsedYaml {
+function positionedParse(text: string, file: string): PositionedYaml {
   return (require("./positioned-yaml") as typeof import("./positioned-yaml")).parseWithPositions(text, file);
+}
+
+/** TSDBT-W003: dbt keeps the last value of a repeated key and warns (DuplicateYAMLKeysDeprecation). */
+function duplicateKeyWarning(d: DuplicateKey, file: string, snippet: string): Diagnostic {
+  return {
+    code: "TSDBT-W003",
+    severity: "warn",
+    message: `The key '${d.key}' is written twice in the same mapping of ${file}; the last value (line ${d.line}) is used, as dbt does.`,
+    file,
+    line: d.line,
+    col: d.col,
+    snippet,
+    hint: "Remove or merge one of the two entries: dbt deprecates repeated keys (DuplicateYAMLKeysDeprecation) and a later version will reject them.",
+  };
 }

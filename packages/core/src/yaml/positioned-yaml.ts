@@ -1,5 +1,6 @@
 import { Document, isMap, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type Tags, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic";
+import { findDuplicateKeys, type DuplicateKey } from "./duplicate-keys";
 import type { ParsedYaml, YamlPathSegment, YamlPosition } from "./parse-yaml";
 
 const BOOL = "tag:yaml.org,2002:bool";
@@ -30,16 +31,21 @@ function pyyamlTags(tags: Tags): Tags {
   return out;
 }
 
-/** Options PyYAML (and so dbt) effectively uses: YAML 1.1 scalars and merge keys. */
+/** Options PyYAML (and so dbt) effectively uses: YAML 1.1 scalars, merge keys, a repeated key's last value. */
 const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: "1.1",
   prettyErrors: false,
-  uniqueKeys: true,
+  uniqueKeys: false,
   customTags: pyyamlTags,
 };
 
+/** A file parsed with positions, and the keys written twice in one mapping. */
+export interface PositionedYaml extends ParsedYaml {
+  duplicateKeys: DuplicateKey[];
+}
+
 /** Parses with the `yaml` package, keeping the position of every node. */
-export function parseWithPositions(text: string, file: string): ParsedYaml {
+export function parseWithPositions(text: string, file: string): PositionedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   let lines: string[] | undefined;
@@ -69,6 +75,8 @@ export function parseWithPositions(text: string, file: string): ParsedYaml {
     file,
     value,
     diagnostics,
+    warnings: [],
+    duplicateKeys: diagnostics.length > 0 ? [] : findDuplicateKeys(doc, position),
     locate: (path) => locateIn(doc, path, false, position),
     locateValue: (path) => locateIn(doc, path, true, position),
     lineText,

@@ -39,7 +39,16 @@ export const PYYAML_SCHEMA = new jsyaml.Schema({
   explicit: [...core.explicit, builtin.omap, builtin.pairs, builtin.set],
 });
 
-/** Parses YAML text to plain values with {@link PYYAML_SCHEMA}; throws js-yaml's error on bad input. */
-export function loadPyYaml(text: string): unknown {
-  return jsyaml.load(text, { schema: PYYAML_SCHEMA, json: false });
+/**
+ * Parses YAML text to plain values with {@link PYYAML_SCHEMA}; throws js-yaml's error on bad
+ * input. A key written twice in one mapping is an error unless `lastKeyWins` is set: then, as
+ * PyYAML (and so dbt) reads it, the last value is kept.
+ */
+export function loadPyYaml(text: string, lastKeyWins = false): unknown {
+  return jsyaml.load(text, { schema: PYYAML_SCHEMA, json: lastKeyWins });
+}
+
+/** Whether a js-yaml error is about a key written twice in one mapping. */
+export function isDuplicateKeyError(e: unknown): boolean {
+  return e instanceof jsyaml.YAMLException && /duplicated mapping key/.test(e.reason ?? e.message);
 }

@@ -1,6 +1,7 @@
 import type { ProjectFile } from "../../project/discover-files";
 import { parseYaml } from "../../yaml/parse-yaml";
 import { readNodePatches, type NodePatch } from "../properties";
+import type { PropertiesRenderer } from "../render-properties";
 
 const SECTION: Partial<Record<NodePatch["kind"], string>> = { model: "models", analysis: "analyses" };
 /** Tabs, anchors, aliases, merge keys or tags: YAML whose entries may not be readable alone. */
@@ -10,10 +11,12 @@ const NOT_PLAIN = /\t|<<|(?:^|[\s,[{])[&*!][^\s]/m;
  * What a properties file says about one node, as a full read of the file would give it. When the
  * file is plain block YAML and the node's entry starts with a `- name: <name>` line found once,
  * only that entry is parsed (editing one model must not cost parsing its folder's whole
- * schema.yml); otherwise, or when anything looks unusual, the whole file is read.
+ * schema.yml); otherwise, or when anything looks unusual, the whole file is read. `render` renders
+ * its Jinja as a full parse does (see ParseSession.renderProperties).
  */
-export function readOnePatch(file: ProjectFile, kind: NodePatch["kind"], name: string): NodePatch | undefined {
-  const whole = () => readNodePatches({ packageName: file.packageName, parsed: parseYaml(file.contents, file.path) }, []).find((p) => p.kind === kind && p.name === name);
+export function readOnePatch(file: ProjectFile, kind: NodePatch["kind"], name: string, render: PropertiesRenderer = (parsed) => parsed): NodePatch | undefined {
+  const read = (text: string) => render(parseYaml(text, file.path), file.packageName, []);
+  const whole = () => readNodePatches({ packageName: file.packageName, parsed: read(file.contents) }, []).find((p) => p.kind === kind && p.name === name);
   const section = SECTION[kind];
   const text = file.contents;
   if (!section || NOT_PLAIN.test(text)) return whole();
@@ -30,7 +33,7 @@ export function readOnePatch(file: ProjectFile, kind: NodePatch["kind"], name: s
   if (header < 0 || lines[header].trimEnd() !== `${section}:`) return whole();
   let end = at + 1;
   while (end < lines.length && (blank(lines[end]) || lines[end].search(/\S/) > indent)) end++;
-  const entry = parseYaml(`${section}:\n${lines.slice(at, end).join("\n")}\n`, file.path);
+  const entry = read(`${section}:\n${lines.slice(at, end).join("\n")}\n`);
   const patches = entry.diagnostics.length ? [] : readNodePatches({ packageName: file.packageName, parsed: entry }, []);
   return patches.length === 1 && patches[0].kind === kind && patches[0].name === name ? patches[0] : whole();
 }

@@ -266,7 +266,7 @@ function rebuildNode({ file, uniqueId, patchFile }: ChangedFile, inputs: ParseIn
   if (patchFile !== null) {
     const yamlFile = inputs.files.find((f) => f.kind === "properties" && f.packageName === file.packageName && f.path === patchFile);
     if (!yamlFile) return `${patchFile} is missing`;
-    const patch = file.kind === "test" ? undefined : readOnePatch(yamlFile, file.kind, nameOf(file));
+    const patch = file.kind === "test" ? undefined : readOnePatch(yamlFile, file.kind, nameOf(file), parseSession.renderProperties);
     if (!patch) return `${patchFile} no longer describes ${file.path}`;
     patches.set(patchKey(patch.kind, patch.packageName, patch.name), patch);
   }
