@@ -4,7 +4,9 @@ import { CompilerError, WarehouseNeededError } from "./compiler-error";
 import { didYouMean } from "../diagnostics/closest-names";
 import type { MacroRegistry, RegisteredMacro } from "./macro-registry";
 import type { SyncWarehouse } from "./warehouse";
-import { agateTable } from "./runtime/agate-table";
+import { agateTable, type AgateTable } from "./runtime/agate-table";
+import { AdapterResponse, adapterResponse } from "./runtime/adapter-response";
+import { StatementResults } from "./runtime/statement-results";
 import { createAdapterProxy } from "./runtime/adapter-proxy";
 import { columnApi, columnFlavour } from "./runtime/column";
 import { parseConfigProxy, runtimeConfigProxy, type ConfigAccess, type ConfigPhase } from "./runtime/config-proxy";
@@ -69,7 +71,7 @@ function requireWarehouse(scope: NodeScope, what: string): SyncWarehouse | null 
 export function createNodeContext(session: RenderSession, scope: NodeScope): NodeRenderContext {
   const ctx: Record<string, unknown> = Object.create(session.base);
   const bound = new Map<string, unknown>();
-  const results = new Map<string, unknown>();
+  const results = new StatementResults();
 
   const bind = (macro: RegisteredMacro): unknown => {
     const key = macro.uniqueId;
@@ -149,9 +151,10 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     columnApi: columnApiObject,
   });
 
+  // while parsing dbt's run_query gives an undefined value (load_result(...) is None there)
   const runQuery = (sql: unknown) => {
     const wh = requireWarehouse(scope, "run_query");
-    if (!wh) return null;
+    if (!wh) return undefined;
     return agateTable(wh.executeSync(String(sql)));
   };
 
@@ -177,14 +180,18 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
       const wh = requireWarehouse(scope, "statement");
       if (wh) {
         const r = wh.executeSync(sql, { fetch: Boolean(kw.fetch_result) });
-        results.set(String(name), { response: { _message: "OK", code: "OK", rows_affected: r.rowsAffected ?? -1 }, table: agateTable(r), data: r.rows.map((row) => r.columns.map((c) => row[c.name])) });
+        if (name !== undefined && name !== null) results.store(String(name), adapterResponse(sql, r), agateTable(r));
       }
       return "";
     }),
-    load_result: (name: string) => results.get(String(name)) ?? null,
+    load_result: (name: unknown) => results.load(String(name)),
     store_result: hostFunction(([name, response, table], kw) => {
-      const t = (kw.agate_table ?? table ?? null) as { rows?: unknown[][] } | null;
-      results.set(String(name), { response: kw.response ?? response, table: t, data: t?.rows ? t.rows.map((r) => [...r]) : [] });
+      results.store(String(name ?? kw.name), kw.response ?? response ?? null, (kw.agate_table ?? table ?? null) as AgateTable | null);
+      return "";
+    }),
+    store_raw_result: hostFunction(([name, message, code, rowsAffected, table], kw) => {
+      const response = new AdapterResponse(String(kw.message ?? message ?? ""), (kw.code ?? code ?? null) as string | null, (kw.rows_affected ?? rowsAffected ?? null) as number | null);
+      results.store(String(name ?? kw.name), response, (kw.agate_table ?? table ?? null) as AgateTable | null);
       return "";
     }),
     api: { Relation: relationApiObject, Column: columnApiObject },

@@ -3,6 +3,7 @@ import { hostFunction, Tuple, type HostFunction } from "@tsdbt/jinja";
 import { CompilerError, WarehouseNeededError } from "../compiler-error";
 import type { SyncWarehouse } from "../warehouse";
 import { agateTable, emptyAgateTable } from "./agate-table";
+import { adapterResponse } from "./adapter-response";
 import { columnFromWarehouse, type ColumnFlavour, type DbtColumn } from "./column";
 
 /** What the `adapter` object is built from. */
@@ -173,7 +174,7 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
       if (!wh) return Tuple.create(["", emptyAgateTable()]);
       const lim = kw.limit ?? limit;
       const r = wh.executeSync(String(kw.sql ?? sql), { fetch: Boolean(kw.fetch ?? fetch), limit: lim === undefined || lim === null ? undefined : Number(lim) });
-      return Tuple.create([{ _message: "OK", code: "OK", rows_affected: r.rowsAffected ?? -1 }, agateTable(r)]);
+      return Tuple.create([adapterResponse(String(kw.sql ?? sql), r), agateTable(r)]);
     }),
     add_query: hostFunction(([sql], kw) => {
       const wh = warehouse("adapter.add_query");

@@ -9,7 +9,7 @@ import { PY_METHODS, PY_REPR, pyRepr, Tuple, type HostMethod } from "@tsdbt/jinj
 export type MappedSequence<T> = T[] & Record<string, unknown>;
 
 const MAPPED_SEQUENCE_METHODS: Record<string, HostMethod> = {
-  keys: (self: MappedSequence<unknown>) => keysOf(self),
+  keys: (self: MappedSequence<unknown>) => Tuple.create(keysOf(self)),
   values: (self: MappedSequence<unknown>) => Tuple.create(self),
   items: (self: MappedSequence<unknown>) => Tuple.create(keysOf(self).map((k, i) => Tuple.create([k, self[i]]))),
   get: (self: MappedSequence<unknown>, args: unknown[], kwargs: Record<string, unknown>) => {
@@ -90,8 +90,9 @@ export function agateTable(result: QueryResult): AgateTable {
     names,
     "MappedSequence",
   );
-  table.print_table = () => "";
-  table.print_structure = () => "";
+  // agate prints to standard output and returns None; a template sees only the None
+  table.print_table = () => null;
+  table.print_structure = () => null;
   return table;
 }
 

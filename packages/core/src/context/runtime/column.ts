@@ -15,13 +15,23 @@ export interface ColumnFlavour {
   keepsUnsizedStrings: boolean;
   /** Type labels `translate_type` / `create` map (upper-case keys). */
   typeLabels: Record<string, string>;
+  /** Precision and scale the catalogue reports for unsized numeric types (postgres: integer is 32, 0). */
+  implicitPrecision?: Record<string, [number, number | null]>;
 }
+
+const POSTGRES_PRECISION: Record<string, [number, number | null]> = {
+  smallint: [16, 0],
+  integer: [32, 0],
+  bigint: [64, 0],
+  real: [24, null],
+  "double precision": [53, null],
+};
 
 /** The flavour of an adapter's columns; unknown adapters get dbt's base Column. */
 export function columnFlavour(adapterType: string): ColumnFlavour {
   switch (adapterType) {
     case "postgres":
-      return { className: "PostgresColumn", keepsUnsizedStrings: true, typeLabels: { STRING: "TEXT" } };
+      return { className: "PostgresColumn", keepsUnsizedStrings: true, typeLabels: { STRING: "TEXT" }, implicitPrecision: POSTGRES_PRECISION };
     case "duckdb":
       return { className: "DuckDBColumn", keepsUnsizedStrings: false, typeLabels: { STRING: "TEXT" } };
     default:
@@ -123,12 +133,15 @@ export function numericType(dtype: string, precision: unknown, scale: unknown): 
  * dbt's parts: base type, char size or numeric precision and scale. A size before more words
  * (`timestamp(3) without time zone`) is a precision dbt's catalogue does not report: dropped.
  */
-export function columnFromDescription(name: string, rawType: string, flavour: ColumnFlavour): DbtColumn {
+export function columnFromDescription(name: string, rawType: string, flavour: ColumnFlavour, fromCatalogue = false): DbtColumn {
   const m = /^([^(]+)(\(([^)]+)\))?(.*)$/.exec(rawType.trim());
   if (!m) return new DbtColumn(name, rawType, null, null, null, flavour);
   const [, base, , size, rest] = m;
   if (rest.trim() !== "") return new DbtColumn(name, `${base.trim()} ${rest.trim()}`, null, null, null, flavour);
-  if (size === undefined) return new DbtColumn(name, base.trim(), null, null, null, flavour);
+  if (size === undefined) {
+    const implicit = fromCatalogue ? flavour.implicitPrecision?.[base.trim().toLowerCase()] : undefined;
+    return new DbtColumn(name, base.trim(), null, implicit?.[0] ?? null, implicit?.[1] ?? null, flavour);
+  }
   const parts = size.split(",").map((p) => Number(p.trim()));
   if (parts.some((p) => !Number.isInteger(p))) return new DbtColumn(name, rawType, null, null, null, flavour);
   if (parts.length === 1) return new DbtColumn(name, base.trim(), parts[0], null, null, flavour);
@@ -137,7 +150,7 @@ export function columnFromDescription(name: string, rawType: string, flavour: Co
 
 /** A warehouse column as dbt's Column. */
 export function columnFromWarehouse(column: WarehouseColumn, flavour: ColumnFlavour): DbtColumn {
-  return columnFromDescription(column.name, column.dataType, flavour);
+  return columnFromDescription(column.name, column.dataType, flavour, true);
 }
 
 /**

@@ -45,13 +45,15 @@ export function renderWithContext(template: string, options: { execute?: boolean
   const make = relationFactory(naming);
   const execute = options.execute ?? true;
   const m1 = make({ database: "test", schema: "rel_helper", identifier: "m1" });
-  const config = { ...options.config };
+  // while parsing, dbt's ref() and source() give the relation of the node being parsed
+  const own = make({ database: "test", schema: "rel_helper", identifier: "inline_query" });
+  const config = options.config ?? {};
   const scope: NodeScope = {
     model: { unique_id: "model.relo.inline_query", name: "inline_query" },
     packageName: "relo",
-    thisRelation: execute ? make({ database: "test", schema: "rel_helper", identifier: "inline_query" }) : make({ database: "test", schema: "rel_helper", identifier: "inline_query" }),
-    ref: () => (execute ? m1 : make({ database: "test", schema: "rel_helper", identifier: "inline_query" })),
-    source: (s, t) => make({ database: "test", schema: s, identifier: t }),
+    thisRelation: own,
+    ref: () => (execute ? m1 : own),
+    source: (s, t) => (execute ? make({ database: "test", schema: s, identifier: t }) : own),
     config: { set: (v) => Object.assign(config, v), get: (k) => config[k] },
     configPhase: execute ? "runtime" : "parse",
     execute,
