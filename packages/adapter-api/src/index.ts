@@ -5,6 +5,8 @@
  * `createAdapter` of type {@link AdapterFactory}.
  */
 export * from "./relation";
+export * from "./relation-flavour";
+export { relationAttribute } from "./relation-jinja";
 export * from "./column";
 export * from "./capabilities";
 export * from "./adapter";

@@ -22,9 +22,9 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, on
       onCompiled?.(node);
       return result.sql;
     },
-    renderHook(sql, id, extra) {
+    renderHook(sql, id, extra, statements) {
       const node = id ? manifest.nodes[id] ?? null : null;
-      return compiler.renderText(sql, node, node?.original_file_path ?? "dbt_project.yml", extra);
+      return compiler.renderText(sql, node, node?.original_file_path ?? "dbt_project.yml", extra, statements);
     },
     relationOf(id) {
       return relationFor(manifest.nodes[id]!, parsed.naming);

@@ -19,7 +19,8 @@ export function createEnvironment(options?: EnvironmentOptions): JinjaEnvironmen
 }
 export { extractBlocks } from "./extract-blocks";
 export type { EnvironmentOptions, CustomFilter } from "./environment";
-export { Tuple, PyFloat, PY_REPR, pyStr, pyRepr, truthy } from "./runtime/values";
+export { Tuple, PyFloat, PY_REPR, PY_MAPPING, PY_METHODS, PY_EQ, PY_GETATTR, pyStr, pyRepr, pyEquals, truthy } from "./runtime/values";
+export type { HostMethod } from "./runtime/values";
 export { MACRO } from "./runtime/macro";
 export type { Macro } from "./runtime/macro";
 export { call as callWithKeywords } from "./runtime/access";

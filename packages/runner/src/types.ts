@@ -1,6 +1,11 @@
-import type { Adapter, RelationRef } from "@tsdbt/adapter-api";
+import type { Adapter, ExecuteOptions, QueryResult, RelationRef } from "@tsdbt/adapter-api";
 import type { Manifest } from "@tsdbt/core";
 import type { UnitTestPort } from "./unit-tests/unit-test-port";
+
+/** A synchronous statement runner (an open transaction's), for templates rendered inside it. */
+export interface SyncStatements {
+  executeSync(sql: string, options?: ExecuteOptions): QueryResult;
+}
 
 /** What core gives the runner for each node to execute. */
 export interface NodeCompiler {
@@ -11,7 +16,7 @@ export interface NodeCompiler {
    */
   compileNode(uniqueId: string, flags: { isIncremental: boolean }): string;
   /** Renders a hook's SQL (pre/post-hook, on-run-start/end) for a node, or for the run when `uniqueId` is null. */
-  renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>): string;
+  renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>, statements?: SyncStatements): string;
   /** The relation a node builds (database, schema, identifier). */
   relationOf(uniqueId: string): RelationRef;
   /** Compiles unit tests (`manifest.unit_tests`); without it a selected unit test errors. */

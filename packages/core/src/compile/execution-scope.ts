@@ -1,4 +1,3 @@
-import { Relation, type RelationRef } from "@tsdbt/adapter-api";
 import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types";
 import type { NodeScope } from "../context/node-context";
 import { CompilerError } from "../context/compiler-error";
@@ -6,6 +5,7 @@ import type { SyncWarehouse } from "../context/warehouse";
 import { refCallFrom } from "../parse/capture-scope";
 import { resolveRef } from "../parse/link-nodes";
 import { relationFor, type NamingTarget } from "../parse/relation-naming";
+import { addEphemeralPrefix, relationFactory } from "../context/runtime/relation-api";
 
 /** Lookups shared by every compile of one manifest. */
 export interface ManifestIndex {
@@ -32,7 +32,7 @@ export function indexManifest(manifest: Manifest, rootPackage: string, naming: N
 
 /** The name an ephemeral model has as a CTE. */
 export function cteName(node: ManifestNode): string {
-  return `__dbt__cte__${node.alias || node.name}`;
+  return addEphemeralPrefix(node.alias || node.name);
 }
 
 /** Options of one execution render. */
@@ -47,7 +47,7 @@ export interface ExecutionFlags {
 
 /** The scope for rendering a node to SQL: refs resolve to real relations (ephemeral models to CTE names). */
 export function createExecutionScope(node: ManifestNode, index: ManifestIndex, flags: ExecutionFlags): NodeScope {
-  const make = (ref: RelationRef) => new Relation(ref, index.naming.quote, { database: index.naming.quoting.database ?? true, schema: index.naming.quoting.schema ?? true, identifier: index.naming.quoting.identifier ?? true });
+  const make = relationFactory(index.naming);
   return {
     model: node as unknown as Record<string, unknown>,
     packageName: node.package_name,
@@ -58,7 +58,7 @@ export function createExecutionScope(node: ManifestNode, index: ManifestIndex, f
       if (!target) throw new CompilerError("TSDBT-E012", `${node.unique_id} depends on a node named '${call.name}', which was not found.`);
       if (target.config.materialized === "ephemeral") {
         flags.onEphemeral(target);
-        return new Relation({ schema: "", identifier: cteName(target), type: "cte" }, index.naming.quote);
+        return make({ schema: "", identifier: cteName(target), type: "cte" }, { identifier: false });
       }
       return relationFor(target, index.naming);
     },
@@ -66,11 +66,7 @@ export function createExecutionScope(node: ManifestNode, index: ManifestIndex, f
       const src = index.sources.get(`${sourceName}.${tableName}`);
       if (!src) throw new CompilerError("TSDBT-E014", `${node.unique_id} depends on source '${sourceName}.${tableName}', which was not found.`);
       const quoting = src.quoting ?? {};
-      return new Relation({ database: src.database, schema: src.schema, identifier: src.identifier }, index.naming.quote, {
-        database: quoting.database ?? index.naming.quoting.database ?? true,
-        schema: quoting.schema ?? index.naming.quoting.schema ?? true,
-        identifier: quoting.identifier ?? index.naming.quoting.identifier ?? true,
-      });
+      return make({ database: src.database, schema: src.schema, identifier: src.identifier }, quoting);
     },
     config: {
       set: () => undefined,

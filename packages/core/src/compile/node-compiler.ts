@@ -56,9 +56,15 @@ export class NodeCompiler {
   }
 
   /** Renders any SQL text (a hook, an inline query) in a node's context (or the root project's when null). */
-  renderText(text: string, node: ManifestNode | null, file: string, extra?: Record<string, unknown>): string {
+  /**
+   * Renders a hook or an inline text for `node` (or for the run). `statements`, when given, runs
+   * the template's statements (run_query, adapter.drop_relation, …) instead of the compiler's
+   * warehouse: hooks inside a transaction pass the transaction's, so their statements see and
+   * wait on the same locks as dbt's do, on one connection.
+   */
+  renderText(text: string, node: ManifestNode | null, file: string, extra?: Record<string, unknown>, statements?: Pick<SyncWarehouse, "executeSync">): string {
     const host = node ?? this.syntheticNode(file);
-    const { body, ephemerals } = this.render(host, text, false, extra, file);
+    const { body, ephemerals } = this.render(host, text, false, extra, file, statements);
     return injectCtes(body, this.collectCtes(ephemerals, new Set([host.unique_id])));
   }
 
@@ -78,12 +84,14 @@ export class NodeCompiler {
     } as unknown as ManifestNode;
   }
 
-  private render(node: ManifestNode, text: string, isIncremental: boolean, extra?: Record<string, unknown>, file?: string): { body: string; ephemerals: ManifestNode[] } {
+  private render(node: ManifestNode, text: string, isIncremental: boolean, extra?: Record<string, unknown>, file?: string, statements?: Pick<SyncWarehouse, "executeSync">): { body: string; ephemerals: ManifestNode[] } {
     const ephemerals: ManifestNode[] = [];
+    const base = this.options.warehouse;
+    const warehouse = statements && base ? { ...base, executeSync: statements.executeSync } : base;
     const scope = createExecutionScope(node, this.index, {
       execute: this.options.execute,
       isIncremental,
-      warehouse: this.options.warehouse,
+      warehouse,
       onEphemeral: (n) => {
         if (!ephemerals.includes(n)) ephemerals.push(n);
       },

@@ -1,17 +1,18 @@
-import type { Column, Relation, RelationRef } from "@tsdbt/adapter-api";
+import type { Relation } from "@tsdbt/adapter-api";
 import { hostFunction, type JinjaEnvironment } from "@tsdbt/jinja";
 import { CompilerError, WarehouseNeededError } from "./compiler-error";
 import { didYouMean } from "../diagnostics/closest-names";
 import type { MacroRegistry, RegisteredMacro } from "./macro-registry";
-import { agateTable, type SyncWarehouse } from "./warehouse";
+import type { SyncWarehouse } from "./warehouse";
+import { agateTable, type AgateTable } from "./runtime/agate-table";
+import { AdapterResponse, adapterResponse } from "./runtime/adapter-response";
+import { StatementResults } from "./runtime/statement-results";
+import { createAdapterProxy } from "./runtime/adapter-proxy";
+import { columnApi, columnFlavour } from "./runtime/column";
+import { parseConfigProxy, runtimeConfigProxy, type ConfigAccess, type ConfigPhase } from "./runtime/config-proxy";
+import { relationApi, type RelationFactory, type RelationTarget } from "./runtime/relation-api";
 
-/** The config a template sees: `config(...)` records, `config.get(key, default)` reads. */
-export interface ConfigAccess {
-  /** Called for `config(key=value, …)` or `config({...})`. */
-  set(values: Record<string, unknown>): void;
-  /** The current value of a config key. */
-  get(key: string): unknown;
-}
+export type { ConfigAccess, ConfigPhase } from "./runtime/config-proxy";
 
 /** What a template can reach for one node (or one hook, test or inline query). */
 export interface NodeScope {
@@ -23,12 +24,14 @@ export interface NodeScope {
   ref: (args: unknown[], kwargs: Record<string, unknown>) => Relation;
   source: (sourceName: string, tableName: string) => Relation;
   config: ConfigAccess;
+  /** Which `config` object templates get (default `runtime`; the parse render uses `parse`). */
+  configPhase?: ConfigPhase;
   /** `execute`: false while parsing. */
   execute: boolean;
   isIncremental: boolean;
   warehouse?: SyncWarehouse;
-  /** Builds a relation from parts (adapter.get_relation, api.Relation.create). */
-  makeRelation: (ref: RelationRef) => Relation;
+  /** Builds a relation of the target from parts (adapter.get_relation, api.Relation.create). */
+  makeRelation: RelationFactory;
   /** Records a macro a node calls (depends_on.macros). */
   onMacro?: (macro: RegisteredMacro) => void;
   /** Extra names (graph, results, schemas, …). */
@@ -42,6 +45,8 @@ export interface RenderSession {
   base: Record<string, unknown>;
   adapterType: string;
   quote: (identifier: string) => string;
+  /** The target's default database, the project's quoting and the adapter's relation class. */
+  relations?: RelationTarget & { database: string | null };
   /** `var` for nodes of installed packages (their scoped vars). */
   varFor?: (packageName: string) => unknown;
 }
@@ -66,7 +71,7 @@ function requireWarehouse(scope: NodeScope, what: string): SyncWarehouse | null 
 export function createNodeContext(session: RenderSession, scope: NodeScope): NodeRenderContext {
   const ctx: Record<string, unknown> = Object.create(session.base);
   const bound = new Map<string, unknown>();
-  const results = new Map<string, unknown>();
+  const results = new StatementResults();
 
   const bind = (macro: RegisteredMacro): unknown => {
     const key = macro.uniqueId;
@@ -103,8 +108,14 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     const m = session.registry.resolve(name, pkg);
     if (m) return bind(m);
     if (session.registry.hasPackage(name)) return namespace(name);
-    return undefined;
+    return fallbacks[name];
   };
+  // dbt global macros implemented here, used when no project or package defines them
+  const loadRelation = (relation: unknown) => {
+    const r = relation as Relation;
+    return (adapter.get_relation as (...a: unknown[]) => unknown)(r.database, r.schema, r.identifier);
+  };
+  const fallbacks: Record<string, unknown> = { load_relation: loadRelation, load_cached_relation: loadRelation };
   const resolveGlobal = (name: string): unknown => resolveFrom(name, scope.packageName);
 
   const dispatch = hostFunction(([name, ns], kw) => {
@@ -122,70 +133,33 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     return bind(found);
   });
 
-  const columnObject = (c: Column) => ({
-    name: c.name,
-    column: c.name,
-    data_type: c.dataType,
-    dtype: c.dataType,
-    quoted: session.quote(c.name),
-    is_string: () => /char|text|string/i.test(c.dataType),
-    is_number: () => /int|num|dec|float|double|real/i.test(c.dataType),
-    toString: () => c.name,
+  const database = session.relations?.database ?? null;
+  const flavour = columnFlavour(session.adapterType);
+  const relationApiObject = relationApi(scope.makeRelation);
+  const columnApiObject = columnApi(flavour);
+  const adapter = createAdapterProxy({
+    adapterType: session.adapterType,
+    quote: session.quote,
+    quoting: session.relations?.quoting ?? {},
+    execute: scope.execute,
+    warehouse: scope.warehouse,
+    defaultDatabase: database,
+    makeRelation: scope.makeRelation,
+    columnFlavour: flavour,
+    dispatch,
+    relationApi: relationApiObject,
+    columnApi: columnApiObject,
   });
 
+  // while parsing dbt's run_query gives an undefined value (load_result(...) is None there)
   const runQuery = (sql: unknown) => {
     const wh = requireWarehouse(scope, "run_query");
-    if (!wh) return null;
+    if (!wh) return undefined;
     return agateTable(wh.executeSync(String(sql)));
   };
 
-  const adapter = {
-    dispatch,
-    quote: (s: string) => session.quote(String(s)),
-    type: () => session.adapterType,
-    get_columns_in_relation: (rel: RelationRef) => {
-      const wh = requireWarehouse(scope, "adapter.get_columns_in_relation");
-      return wh ? wh.getColumnsSync(rel).map(columnObject) : [];
-    },
-    get_relation: hostFunction(([database, schema, identifier], kw) => {
-      const wh = requireWarehouse(scope, "adapter.get_relation");
-      if (!wh) return null;
-      const db = (kw.database ?? database ?? null) as string | null;
-      const sch = String(kw.schema ?? schema);
-      const id = String(kw.identifier ?? identifier);
-      const found = wh.listRelationsSync(db, sch).find((r) => r.identifier.toLowerCase() === id.toLowerCase());
-      return found ? scope.makeRelation({ ...found, database: found.database ?? db }) : null;
-    }),
-    list_relations_without_caching: (schemaRelation: RelationRef) => {
-      const wh = requireWarehouse(scope, "adapter.list_relations_without_caching");
-      return wh ? wh.listRelationsSync(schemaRelation.database ?? null, schemaRelation.schema).map(scope.makeRelation) : [];
-    },
-    execute: hostFunction(([sql], kw) => {
-      const wh = requireWarehouse(scope, "adapter.execute");
-      if (!wh) return [{ code: "", rows_affected: 0 }, agateTable({ columns: [], rows: [] })];
-      const r = wh.executeSync(String(sql), { fetch: Boolean(kw.fetch) });
-      return [{ code: "OK", rows_affected: r.rowsAffected ?? -1, _message: "OK" }, agateTable(r)];
-    }),
-  };
-
-  const config = Object.assign(
-    hostFunction(([dict], kw) => {
-      const values = dict && typeof dict === "object" ? { ...(dict as Record<string, unknown>), ...kw } : kw;
-      scope.config.set(values);
-      return "";
-    }),
-    {
-      get: (key: string, dflt?: unknown) => {
-        const v = scope.config.get(String(key));
-        return v === undefined || v === null ? (dflt ?? null) : v;
-      },
-      require: (key: string) => {
-        const v = scope.config.get(String(key));
-        if (v === undefined || v === null) throw new CompilerError("TSDBT-E032", `Config '${key}' is required for ${String(scope.model.unique_id ?? "this node")}.`);
-        return v;
-      },
-    },
-  );
+  const owner = String(scope.model.unique_id ?? "this node");
+  const config = (scope.configPhase ?? "runtime") === "parse" ? parseConfigProxy(scope.config) : runtimeConfigProxy(scope.config, owner);
 
   if (scope.packageName !== session.registry.rootPackage && session.varFor) ctx.var = session.varFor(scope.packageName);
   Object.assign(ctx, {
@@ -196,7 +170,8 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     model: scope.model,
     execute: scope.execute,
     is_incremental: () => scope.isIncremental,
-    should_full_refresh: () => Boolean(scope.config.get("full_refresh")),
+    should_full_refresh: () => shouldFullRefresh(scope, session),
+    should_store_failures: () => shouldStoreFailures(scope, session),
     adapter,
     run_query: runQuery,
     statement: hostFunction(([name], kw) => {
@@ -205,19 +180,43 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
       const wh = requireWarehouse(scope, "statement");
       if (wh) {
         const r = wh.executeSync(sql, { fetch: Boolean(kw.fetch_result) });
-        results.set(String(name), { response: { code: "OK", rows_affected: r.rowsAffected ?? -1 }, table: agateTable(r), data: r.rows.map((row) => r.columns.map((c) => row[c.name])) });
+        if (name !== undefined && name !== null) results.store(String(name), adapterResponse(sql, r), agateTable(r));
       }
       return "";
     }),
-    load_result: (name: string) => results.get(String(name)) ?? null,
+    load_result: (name: unknown) => results.load(String(name)),
     store_result: hostFunction(([name, response, table], kw) => {
-      results.set(String(name), { response: kw.response ?? response, table: kw.agate_table ?? table });
+      results.store(String(name ?? kw.name), kw.response ?? response ?? null, (kw.agate_table ?? table ?? null) as AgateTable | null);
       return "";
     }),
-    api: { Relation: { create: hostFunction((_a, kw) => scope.makeRelation(kw as unknown as RelationRef)) } },
+    store_raw_result: hostFunction(([name, message, code, rowsAffected, table], kw) => {
+      const response = new AdapterResponse(String(kw.message ?? message ?? ""), (kw.code ?? code ?? null) as string | null, (kw.rows_affected ?? rowsAffected ?? null) as number | null);
+      results.store(String(name ?? kw.name), response, (kw.agate_table ?? table ?? null) as AgateTable | null);
+      return "";
+    }),
+    api: { Relation: relationApiObject, Column: columnApiObject },
     builtins: { ref: ctx.ref, source: ctx.source, config },
     dbt: namespace("dbt"),
     ...scope.extra,
   });
   return { context: ctx, resolveGlobal };
+}
+
+function flag(session: RenderSession, name: string): unknown {
+  const flags = session.base.flags as Record<string, unknown> | undefined;
+  return flags?.[name] ?? false;
+}
+
+/** dbt's should_full_refresh(): the node's `full_refresh` config, else the --full-refresh flag ('' while parsing). */
+function shouldFullRefresh(scope: NodeScope, session: RenderSession): unknown {
+  if (scope.configPhase === "parse") return "";
+  const v = scope.config.get("full_refresh");
+  return v === undefined || v === null ? flag(session, "FULL_REFRESH") : v;
+}
+
+/** dbt's should_store_failures(): the node's `store_failures` config, else the --store-failures flag ('' while parsing). */
+function shouldStoreFailures(scope: NodeScope, session: RenderSession): unknown {
+  if (scope.configPhase === "parse") return "";
+  const v = scope.config.get("store_failures");
+  return v === undefined || v === null ? flag(session, "STORE_FAILURES") : v;
 }

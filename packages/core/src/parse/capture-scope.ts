@@ -1,14 +1,13 @@
-import { Relation, type RelationRef } from "@tsdbt/adapter-api";
 import type { ManifestNode, RefCall } from "../manifest/types";
-import type { NodeScope } from "../context/node-context";
+import type { ConfigPhase, NodeScope } from "../context/node-context";
+import { relationFactory, type RelationTarget } from "../context/runtime/relation-api";
 import type { RegisteredMacro } from "../context/macro-registry";
 import { CompilerError } from "../context/compiler-error";
 
 /** What the parse pass needs to know about the target to fake relations. */
-export interface CaptureTarget {
+export interface CaptureTarget extends RelationTarget {
   database: string | null;
   schema: string;
-  quote: (id: string) => string;
 }
 
 /** Reads a `ref(...)` call's arguments: `ref('m')`, `ref('pkg', 'm')`, `ref('m', version=2)`. */
@@ -21,27 +20,33 @@ export function refCallFrom(args: unknown[], kwargs: Record<string, unknown>): R
 
 /**
  * The scope used while parsing: `ref`, `source` and `config` calls are recorded on the node
- * (refs, sources, config_call_dict) and return stand-in relations; nothing touches a warehouse.
+ * (refs, sources, config_call_dict); nothing touches a warehouse. As in dbt, `ref()` and
+ * `source()` return the relation of the node being parsed (target database and schema, the
+ * node's alias), not of what they name. `phase` picks the `config` object: `parse` for the
+ * parse render (config.get gives ''), `runtime` for generate_*_name while naming.
  */
 export function createCaptureScope(
   node: ManifestNode,
   target: CaptureTarget,
   configView: () => Record<string, unknown>,
+  phase: ConfigPhase = "parse",
 ): NodeScope & { macros: Set<string> } {
   const macros = new Set<string>();
-  const make = (ref: RelationRef) => new Relation(ref, target.quote);
+  const make = relationFactory(target);
+  const own = () => make({ database: target.database, schema: target.schema, identifier: node.alias || node.name });
   return {
     model: node as unknown as Record<string, unknown>,
     packageName: node.package_name,
-    thisRelation: make({ database: target.database, schema: target.schema, identifier: node.alias }),
+    thisRelation: own(),
+    configPhase: phase,
     ref: (args, kwargs) => {
       const call = refCallFrom(args, kwargs);
       if (!node.refs.some((r) => r.name === call.name && r.package === call.package && r.version === call.version)) node.refs.push(call);
-      return make({ database: target.database, schema: target.schema, identifier: call.name });
+      return own();
     },
     source: (sourceName, tableName) => {
       if (!node.sources.some(([s, t]) => s === sourceName && t === tableName)) node.sources.push([sourceName, tableName]);
-      return make({ database: target.database, schema: sourceName, identifier: tableName });
+      return own();
     },
     config: {
       set: (values) => Object.assign(node.config_call_dict, values),

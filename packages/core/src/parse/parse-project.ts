@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import * as path from "node:path";
-import { loadAdapterModule, type AdapterModule, type ProfileTarget } from "@tsdbt/adapter-api";
+import { loadAdapterModule, relationFlavour, type AdapterModule, type ProfileTarget } from "@tsdbt/adapter-api";
 import { createEnvironment } from "@tsdbt/jinja";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
 import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types";
@@ -162,7 +162,7 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   const known = knownFiles?.(targetPath);
   const location = describe(targetPath);
   const quote = adapterModule.dialect?.quote ?? ((id: string) => `"${id.replace(/"/g, '""')}"`);
-  const naming: NamingTarget = { database: location.database, schema: location.schema, quote, quoting: project.quoting };
+  const naming: NamingTarget = { database: location.database, schema: location.schema, quote, quoting: project.quoting, relation: relationFlavour(profile.target.type) };
 
   const installed = await loadInstalledPackages(project, { env, cliVars, context: yamlContext });
   diagnostics.push(...installed.diagnostics);
@@ -246,6 +246,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     base,
     adapterType: profile.target.type,
     quote: naming.quote,
+    relations: naming,
     varFor: (pkg) => createPackageVar(lookupVar, pkg),
   };
   // built when a properties file first holds Jinja
@@ -304,7 +305,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   const appliedPatches = new Map(patches);
 
   const stats: ParseStats = { static: 0, rendered: 0 };
-  const ctx: NodeBuildContext = { projects, session, target: { database: location.database, schema: location.schema, quote }, patches, diagnostics, stats, fullRender: options.fullRender };
+  const ctx: NodeBuildContext = { projects, session, target: { database: location.database, schema: location.schema, quote, quoting: naming.quoting, relation: naming.relation }, patches, diagnostics, stats, fullRender: options.fullRender };
   const all: ManifestNode[] = [];
   for (const f of byKind("model")) all.push(buildFileNode("model", f, ctx));
   for (const f of byKind("analysis")) all.push(buildFileNode("analysis", f, ctx));
@@ -337,7 +338,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
 
   const enabled = all.filter((n) => n.config.enabled !== false);
   const disabled = all.filter((n) => n.config.enabled === false);
-  const scopeFor = (n: ManifestNode) => createCaptureScope(n, ctx.target, () => n.config);
+  const scopeFor = (n: ManifestNode) => createCaptureScope(n, ctx.target, () => n.config, "runtime");
   for (const n of enabled) assignRelationName(n, session, naming, scopeFor);
   finishSnapshots(enabled, naming, diagnostics);
   diagnostics.push(...findDuplicateNames(enabled));

@@ -1,9 +1,10 @@
-import { Relation } from "@tsdbt/adapter-api";
+import type { Relation } from "@tsdbt/adapter-api";
+import { relationFactory, type RelationTarget } from "../context/runtime/relation-api";
 import type { ManifestNode } from "../manifest/types";
 import { createNodeContext, type NodeScope, type RenderSession } from "../context/node-context";
 
 /** What naming needs from the target and project. */
-export interface NamingTarget {
+export interface NamingTarget extends RelationTarget {
   database: string | null;
   schema: string;
   quote: (id: string) => string;
@@ -44,9 +45,5 @@ export function assignRelationName(node: ManifestNode, session: RenderSession, t
 
 /** The relation a node builds. */
 export function relationFor(node: Pick<ManifestNode, "database" | "schema" | "alias">, target: NamingTarget): Relation {
-  return new Relation({ database: node.database, schema: node.schema, identifier: node.alias, type: null }, target.quote, {
-    database: target.quoting.database ?? true,
-    schema: target.quoting.schema ?? true,
-    identifier: target.quoting.identifier ?? true,
-  });
+  return relationFactory(target)({ database: node.database, schema: node.schema, identifier: node.alias, type: null });
 }

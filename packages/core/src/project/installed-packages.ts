@@ -77,7 +77,12 @@ export async function loadInstalledPackages(
       return result.value ? { name: result.value.name, projectDir: dir, config: result.value } : null;
     }),
   );
-  const packages = loaded.filter((p): p is InstalledPackage => p !== null).sort((a, b) => a.name.localeCompare(b.name));
+  // a `local:` package whose folder name differs from its project name may also be installed
+  // (dbt deps copies or links it into packages-install-path): the installed copy wins, as in dbt
+  const seen = new Set<string>();
+  const packages = loaded
+    .filter((p): p is InstalledPackage => p !== null && !seen.has(p.name) && seen.add(p.name) !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name));
   if (packages.length < declarations.length) {
     diagnostics.push({
       code: "TSDBT-E009",

@@ -1,4 +1,4 @@
-import { Relation, type RelationRef } from "@tsdbt/adapter-api";
+import type { Relation, RelationRef } from "@tsdbt/adapter-api";
 import { hostFunction } from "@tsdbt/jinja";
 import { CompilerError } from "../context/compiler-error";
 import { createNodeContext, type RenderSession } from "../context/node-context";
@@ -8,6 +8,7 @@ import type { ManifestNode } from "../manifest/types";
 import { refCallFrom } from "../parse/capture-scope";
 import { resolveRef } from "../parse/link-nodes";
 import { relationFor } from "../parse/relation-naming";
+import { relationFactory } from "../context/runtime/relation-api";
 import { columnsOfRows, fixtureData, fixtureSelect, type FixtureColumn } from "./fixture-sql";
 import { UnitTestErrorCode, type UnitTestDefinition } from "./unit-test-definition";
 
@@ -81,7 +82,7 @@ export class UnitTestCompiler {
       }
       return { id: inputs[i]!.replaces, name, sql };
     });
-    const cteRelation = (name: string) => new Relation({ schema: "", identifier: name, type: "cte" }, quote);
+    const cteRelation = (name: string) => relationFactory(this.index.naming)({ schema: "", identifier: name, type: "cte" }, { identifier: false });
     const fixtureFor = (id: string, described: string): Relation => {
       const found = ctes.find((c) => c.id === id);
       if (found) return cteRelation(found.name);

@@ -1,7 +1,7 @@
 import { HOST_FUNCTION } from "../host-function";
 import { invokePythonMethod, NO_METHOD, pythonMethod, DICT_METHODS } from "./python-methods";
 import { fail } from "./signals";
-import { isDict, numberOf, PyFloat, Tuple, typeName } from "./values";
+import { isDict, numberOf, PyFloat, PY_GETATTR, Tuple, typeName } from "./values";
 import { MACRO, type Macro } from "./macro";
 import { iterate } from "./iterate";
 
@@ -10,6 +10,11 @@ const OBJECT_PROTO = Object.prototype as unknown as Record<string, unknown>;
 const HOST_DICT_METHODS = new Set(["get", "items", "keys", "values"]);
 
 function hostProperty(obj: object, name: string): unknown {
+  const pyGetattr = (obj as { [PY_GETATTR]?: (n: string) => unknown })[PY_GETATTR];
+  if (typeof pyGetattr === "function") {
+    const found = pyGetattr.call(obj, name);
+    if (found !== undefined) return found;
+  }
   const v = (obj as Record<string, unknown>)[name];
   if (v === undefined || v === OBJECT_PROTO[name]) return undefined;
   return v;

@@ -64,6 +64,7 @@ function roundHalfEven(n: number, digits: number): number {
 function selectOrReject(env: FilterEnv, value: unknown, args: unknown[], byAttr: boolean, want: boolean): unknown[] {
   const [attr, testName, ...rest] = byAttr ? args : [undefined, ...args];
   const get = (x: unknown) => (byAttr ? env.attr(x, String(attr)) : x);
+  if (value === null || value === "") return []; // Jinja2 selects nothing from a falsy sequence
   return iterate(value).filter((x) => (testName === undefined ? truthy(get(x)) : env.test(String(testName), get(x), rest)) === want);
 }
 
@@ -156,6 +157,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   lower: (_e, v) => str(v).toLowerCase(),
   upper: (_e, v) => str(v).toUpperCase(),
   map: (e, v, a, k) => {
+    // Jinja2's map yields nothing for a falsy sequence (None, '', [])
+    if (v === null || v === undefined || v === "") return [];
     if ("attribute" in k) {
       const path = String(k.attribute);
       return iterate(v).map((x) => {

@@ -2,7 +2,7 @@ import { bindArgs, REQUIRED } from "./bind-args";
 import { fail } from "./signals";
 import { pyFormat } from "./string-format";
 import { order } from "./operators";
-import { isDict, numberOf, pyEquals, pyRepr, Tuple, typeName } from "./values";
+import { isDict, numberOf, pyEquals, pyRepr, PY_METHODS, Tuple, typeName, type HostMethod } from "./values";
 import { iterate } from "./iterate";
 
 
@@ -218,6 +218,8 @@ export function invokePythonMethod(self: unknown, name: string, a: unknown[], k:
     return m ? m(self, a, k, getattr) : NO_METHOD;
   }
   if (Array.isArray(self)) {
+    const host = hostMethod(self, name);
+    if (host) return host(self as never, a, k);
     if (self instanceof Tuple && !TUPLE_METHODS.has(name)) return NO_METHOD;
     const m = LIST_METHODS[name];
     return m ? m(self, a, k) : NO_METHOD;
@@ -226,7 +228,14 @@ export function invokePythonMethod(self: unknown, name: string, a: unknown[], k:
     const m = DICT_METHODS[name];
     return m ? m(self, a, k) : NO_METHOD;
   }
-  return NO_METHOD;
+  const host = hostMethod(self, name);
+  return host ? host(self as never, a, k) : NO_METHOD;
+}
+
+function hostMethod(self: unknown, name: string): HostMethod | undefined {
+  if (typeof self !== "object" || self === null) return undefined;
+  const table = (self as { [PY_METHODS]?: Record<string, HostMethod> })[PY_METHODS];
+  return table && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
 }
 
 /** Finds the Python method `name` for `self`, if its type has one. */
@@ -236,6 +245,8 @@ export function pythonMethod(self: unknown, name: string): ((a: unknown[], k: Re
     return m && ((a, k, g) => m(self, a, k, g));
   }
   if (Array.isArray(self)) {
+    const host = hostMethod(self, name);
+    if (host) return (a, k) => host(self as never, a, k);
     if (self instanceof Tuple && !TUPLE_METHODS.has(name)) return undefined;
     const m = LIST_METHODS[name];
     return m && ((a, k) => m(self, a, k));
@@ -244,5 +255,6 @@ export function pythonMethod(self: unknown, name: string): ((a: unknown[], k: Re
     const m = DICT_METHODS[name];
     return m && ((a, k) => m(self, a, k));
   }
-  return undefined;
+  const host = hostMethod(self, name);
+  return host && ((a, k) => host(self as never, a, k));
 }

@@ -1,6 +1,6 @@
 import { MACRO } from "./macro";
 import { compare, contains } from "./operators";
-import { isDict, isFloat, numberOf, PyFloat, pyEquals, truthy } from "./values";
+import { isDict, isFloat, numberOf, PyFloat, pyEquals, PY_MAPPING, truthy } from "./values";
 
 /** A Jinja2 test: `value is name(args)`. */
 export type TestFn = (value: unknown, ...args: unknown[]) => boolean;
@@ -39,7 +39,7 @@ export const BUILTIN_TESTS: Record<string, TestFn> = {
   integer: (v) => typeof v === "number" && Number.isInteger(v),
   number: (v) => isNumber(v) || typeof v === "boolean",
   string: (v) => typeof v === "string",
-  mapping: (v) => isDict(v) || v instanceof Map,
+  mapping: (v) => isDict(v) || v instanceof Map || (typeof v === "object" && v !== null && (v as { [PY_MAPPING]?: boolean })[PY_MAPPING] === true),
   iterable: (v) => typeof v === "string" || (typeof v === "object" && v !== null && (Symbol.iterator in v || isDict(v))),
   sequence: (v) => typeof v === "string" || Array.isArray(v) || isDict(v),
   sameas: (v, o) => v === o,

@@ -29,6 +29,30 @@ export class PyFloat {
 /** Lets a host object choose how it prints inside a list or dict (Python's `repr`). */
 export const PY_REPR = Symbol.for("tsdbt.jinja.repr");
 
+/**
+ * Host objects that templates should treat as a Python `Mapping` (`obj is mapping` is true)
+ * set this symbol to `true`, as dbt's Relation and Column objects are mappings.
+ */
+export const PY_MAPPING = Symbol.for("tsdbt.jinja.mapping");
+
+/**
+ * Python methods of a host object: a record from method name to `(self, args, kwargs)`,
+ * so `obj.name(a, key=v)` receives positional and keyword arguments apart.
+ */
+export const PY_METHODS = Symbol.for("tsdbt.jinja.methods");
+
+/**
+ * A host object's Python attributes: `(name) => value`, `undefined` when it has none by that
+ * name. Read before its JavaScript properties by `obj.name` and `obj['name']`.
+ */
+export const PY_GETATTR = Symbol.for("tsdbt.jinja.getattr");
+
+/** A host object's Python `__eq__`: `(self, other) => boolean`, used by `==`, `in` and `is eq`. */
+export const PY_EQ = Symbol.for("tsdbt.jinja.eq");
+
+/** The signature of one entry of a host object's {@link PY_METHODS} table. */
+export type HostMethod = (self: never, args: unknown[], kwargs: Record<string, unknown>) => unknown;
+
 /** Makes a float value: a PyFloat when integral, else a plain number. */
 export function toFloat(n: number): number | PyFloat {
   return Number.isInteger(n) ? new PyFloat(n) : n;
@@ -162,6 +186,8 @@ function quote(s: string): string {
 /** Python `==`: no JS coercion; lists and dicts compare by content; `1 == 1.0 == True`. */
 export function pyEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (typeof a === "object" && a !== null && typeof (a as { [PY_EQ]?: unknown })[PY_EQ] === "function") return (a as { [PY_EQ]: (o: unknown) => boolean })[PY_EQ](b);
+  if (typeof b === "object" && b !== null && typeof (b as { [PY_EQ]?: unknown })[PY_EQ] === "function") return (b as { [PY_EQ]: (o: unknown) => boolean })[PY_EQ](a);
   const na = numberOf(a);
   const nb = numberOf(b);
   if (na !== undefined && nb !== undefined) return na === nb;

@@ -1,5 +1,6 @@
 import type { Hook } from "@tsdbt/core";
 import type { BuildContext, SqlExecutor } from "./build-context";
+import type { SyncStatements } from "../types";
 
 /**
  * Runs the node's `pre-hook` or `post-hook` entries whose `transaction` flag equals
@@ -14,7 +15,9 @@ export async function runNodeHooks(
   const hooks: Hook[] = context.node.config[which] ?? [];
   for (const hook of hooks) {
     if ((hook.transaction ?? true) !== insideTransaction) continue;
-    const sql = context.compiler.renderHook(hook.sql, context.node.unique_id);
+    // a transaction of the worker adapter runs the hook's own statements (run_query, adapter.drop_relation…) too
+    const statements = typeof (executor as Partial<SyncStatements>).executeSync === "function" ? (executor as unknown as SyncStatements) : undefined;
+    const sql = context.compiler.renderHook(hook.sql, context.node.unique_id, undefined, statements);
     if (sql.trim() !== "") await executor.execute(sql, { fetch: false, nodeId: context.node.unique_id });
   }
 }

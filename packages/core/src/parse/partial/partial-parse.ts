@@ -271,11 +271,11 @@ function rebuildNode({ file, uniqueId, patchFile }: ChangedFile, inputs: ParseIn
     patches.set(patchKey(patch.kind, patch.packageName, patch.name), patch);
   }
   const { location, naming } = inputs;
-  const ctx: NodeBuildContext = { projects: inputs.projects, session: parseSession.session, target: { database: location.database, schema: location.schema, quote: naming.quote }, patches, diagnostics, stats };
+  const ctx: NodeBuildContext = { projects: inputs.projects, session: parseSession.session, target: { database: location.database, schema: location.schema, quote: naming.quote, quoting: naming.quoting, relation: naming.relation }, patches, diagnostics, stats };
   const node = buildFileNode(file.kind, file, ctx);
   if (diagnostics.length) return `${file.path} has problems`;
   if (node.unique_id !== uniqueId || node.config.enabled === false) return `${file.path} now defines a disabled or different node`;
-  assignRelationName(node, parseSession.session, naming, (n) => createCaptureScope(n, ctx.target, () => n.config));
+  assignRelationName(node, parseSession.session, naming, (n) => createCaptureScope(n, ctx.target, () => n.config, "runtime"));
   return node;
 }
 

@@ -1,0 +1,81 @@
+import { fakeWarehouse, renderWithContext } from "./__fixtures__/render-with-context";
+
+// Expected values: what dbt-core 1.10.23 + dbt-postgres 1.9.0 logged for the same expressions in a
+// model `m_parse` ({{ config(materialized='table', full_refresh=false, meta={'owner': 'x'}) }})
+// during `dbt parse` (execute false) and `dbt run` (execute true); m1 is a table in rel_helper.
+const config = { materialized: "table", full_refresh: false, meta: { owner: "x" }, unique_key: null };
+
+describe("adapter and config while parsing (dbt's parse-time stand-ins)", () => {
+  const parse = (template: string) => renderWithContext(template, { execute: false, config });
+
+  it("ref, this and source all name the node being parsed; config.get and require give ''", () => {
+    expect(parse("{{ ref('m1') }} | {{ this }} | {{ source('s', 't') }} | {{ config.get('materialized') }}|{{ config.get('materialized', 'dflt') }}|{{ config.require('materialized') }}|{{ config.get('materialized') is none }}")).toBe(
+      '"test"."rel_helper"."inline_query" | "test"."rel_helper"."inline_query" | "test"."rel_helper"."inline_query" | |||False',
+    );
+  });
+
+  it("warehouse methods return None, [], False or an empty table without a connection", () => {
+    expect(parse("{{ adapter.get_relation(database='test', schema='rel_helper', identifier='m1') }} | {{ adapter.get_columns_in_relation(ref('m1')) }} | {{ adapter.check_schema_exists('test', 'rel_helper') }} | {{ adapter.already_exists('rel_helper', 'm1') }}")).toBe(
+      "None | [] | False | False",
+    );
+    expect(parse("{{ run_query('select 1') }} | {{ adapter.execute('select 1')[0] }}{{ adapter.execute('select 1')[1] | length }} | {{ adapter.get_missing_columns(ref('m1'), ref('m1')) }} | {{ adapter.drop_relation(ref('m1')) }} | {{ adapter.create_schema(ref('m1')) }} | {{ load_result('x') }} | {{ should_full_refresh() }} | {{ should_store_failures() }}")).toBe(
+      " | 0 | [] | None | None | None |  | ",
+    );
+    expect(parse("{{ adapter.quote('a') }} | {{ adapter.quote_as_configured('a', 'identifier') }} | {{ adapter.quote_seed_column('a', false) }} | {{ adapter.type() }} | {{ load_relation(ref('m1')) }} | {{ adapter.expand_target_column_types(ref('m1'), ref('m1')) }} | {{ adapter.rename_relation(ref('m1'), ref('m1')) }} | {{ adapter.truncate_relation(ref('m1')) }}")).toBe(
+      '"a" | "a" | a | postgres | None | None | None | None',
+    );
+    expect(parse("{{ config.meta_get('owner') }} | {{ config.persist_relation_docs() }} | {{ config.get('nope', 'dflt') }} | {{ adapter.get_column_schema_from_query('select 1') }}")).toBe(" | False |  | []");
+  });
+
+  it("config() records the node's config calls, pre_hook renamed pre-hook", () => {
+    const seen: Record<string, unknown> = {};
+    renderWithContext("{{ config(materialized='view', pre_hook='select 1') }}", { execute: false, config: seen });
+    expect(seen).toEqual({ materialized: "view", "pre-hook": "select 1" });
+  });
+});
+
+describe("adapter and config at run time", () => {
+  const m1 = { database: "test", schema: "rel_helper", identifier: "m1", type: "table" as const };
+
+  it("config reads the node's config; get of an unset key gives the default, of a None field None", () => {
+    expect(renderWithContext("{{ config.get('materialized') }}|{{ config.get('nope', 'dflt') }}|{{ config.get('nope') }}|{{ config.require('materialized') }}|{{ config.get('full_refresh') }}|{{ config.meta_get('owner') }}|{{ config.get('unique_key', 'uk') }}|{{ should_full_refresh() }}|{{ should_store_failures() }}", { config })).toBe(
+      "table|dflt|None|table|False|x|None|False|False",
+    );
+    expect(() => renderWithContext("{{ config.require('nope') }}", { config })).toThrow("Required config 'nope' was not found for model.relo.inline_query.");
+  });
+
+  it("finds relations, with their type, and checks schemas through the warehouse", () => {
+    const wh = fakeWarehouse({ relations: [m1], results: (sql) => ({ columns: [{ name: "n", type: "bigint" }], rows: [{ n: sql.includes("'rel_helper'") ? 1 : 0 }] }) });
+    expect(renderWithContext("{{ adapter.get_relation(database='test', schema='rel_helper', identifier='m1') }} | {{ adapter.get_relation(database='test', schema='rel_helper', identifier='m1').type }} | {{ adapter.check_schema_exists('test', 'rel_helper') }} | {{ adapter.check_schema_exists('test', 'nope_schema') }} | {{ load_relation(ref('m1')) }} | {{ adapter.get_relation('test', 'rel_helper', 'nope') }}", { warehouse: wh })).toBe(
+      '"test"."rel_helper"."m1" | table | True | False | "test"."rel_helper"."m1" | None',
+    );
+  });
+
+  it("adapter.execute returns dbt's response (printed as the command tag) and an agate table", () => {
+    const wh = fakeWarehouse({ results: () => ({ columns: [{ name: "x", type: "integer" }], rows: [{ x: 1 }] }) });
+    expect(renderWithContext("{%- set res = adapter.execute('select 1 as x', fetch=True) -%}{{ res[0] }} | {{ res[0].code }} | {{ res[0].rows_affected }} | {{ res[1].rows[0][0] }}", { warehouse: wh })).toBe("SELECT 1 | SELECT | 1 | 1");
+  });
+
+  it("lists missing columns and changes relations with the statements dbt-postgres runs", () => {
+    const wh = fakeWarehouse({ relations: [m1], columns: { "rel_helper.m1": [["id", "integer"], ["name", "character varying(20)"]], "rel_helper.m2": [["id", "integer"], ["name", "character varying(10)"]] } });
+    const m2 = "api.Relation.create(database='test', schema='rel_helper', identifier='m2', type='table')";
+    expect(renderWithContext(`{{ adapter.get_missing_columns(ref('m1'), ${m2}) | map(attribute='name') | list }}|{{ adapter.get_missing_columns(ref('m1'), api.Relation.create(schema='rel_helper', identifier='none')) | map(attribute='name') | list }}`, { warehouse: wh })).toBe("[]|['id', 'name']");
+    renderWithContext(
+      `{% do adapter.drop_relation(ref('m1').incorporate(type='table')) %}{% do adapter.drop_relation(ref('m1').incorporate(type='view')) %}{% do adapter.truncate_relation(ref('m1')) %}{% do adapter.rename_relation(ref('m1').incorporate(type='table'), ref('m1').incorporate(path={'identifier': 'm1_new'})) %}{% do adapter.create_schema(api.Relation.create(database='test', schema='new_s')) %}{% do adapter.drop_schema(api.Relation.create(database='test', schema='new_s')) %}{% do adapter.expand_target_column_types(ref('m1'), ${m2}) %}`,
+      { warehouse: wh },
+    );
+    expect(wh.statements).toEqual([
+      'drop table if exists "test"."rel_helper"."m1" cascade',
+      'drop view if exists "test"."rel_helper"."m1" cascade',
+      'truncate table "test"."rel_helper"."m1"',
+      'alter table "test"."rel_helper"."m1" rename to "m1_new"',
+      'create schema if not exists "test"."new_s"',
+      'drop schema if exists "test"."new_s" cascade',
+      'alter table "test"."rel_helper"."m2" alter column "name" type character varying(20)',
+    ]);
+  });
+
+  it("refuses a string where a relation is needed", () => {
+    expect(() => renderWithContext("{{ adapter.get_columns_in_relation('test.rel_helper.m1') }}", { warehouse: fakeWarehouse() })).toThrow("adapter.get_columns_in_relation: 'relation' must be a Relation");
+  });
+});

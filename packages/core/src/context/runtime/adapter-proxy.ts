@@ -1,0 +1,191 @@
+import { Relation, type RelationRef } from "@tsdbt/adapter-api";
+import { hostFunction, Tuple, type HostFunction } from "@tsdbt/jinja";
+import { CompilerError, WarehouseNeededError } from "../compiler-error";
+import type { SyncWarehouse } from "../warehouse";
+import { agateTable, emptyAgateTable } from "./agate-table";
+import { adapterResponse } from "./adapter-response";
+import { columnFromWarehouse, type ColumnFlavour, type DbtColumn } from "./column";
+
+/** What the `adapter` object is built from. */
+export interface AdapterProxyInput {
+  adapterType: string;
+  quote: (identifier: string) => string;
+  /** dbt_project.yml `quoting:` (default: quote every part). */
+  quoting: { database?: boolean; schema?: boolean; identifier?: boolean };
+  /** False while parsing: warehouse methods give dbt's parse-time stand-ins (None, [], False). */
+  execute: boolean;
+  warehouse?: SyncWarehouse;
+  /** The target's database and schema (defaults of get_relation / already_exists). */
+  defaultDatabase: string | null;
+  /** Builds an adapter relation from parts. */
+  makeRelation: (ref: RelationRef) => Relation;
+  columnFlavour: ColumnFlavour;
+  /** `adapter.dispatch`. */
+  dispatch: HostFunction;
+  /** `api.Relation` / `api.Column`, also reachable as `adapter.Relation` / `adapter.Column`. */
+  relationApi: unknown;
+  columnApi: unknown;
+}
+
+const str = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
+
+function expectRelation(value: unknown, method: string, arg: string): Relation {
+  if (value instanceof Relation) return value;
+  throw new CompilerError("TSDBT-E033", `adapter.${method}: '${arg}' must be a Relation (ref(), source(), this or api.Relation.create(...)), not ${String(value)}.`, "Pass a relation object, not its name as a string.");
+}
+
+/**
+ * The `adapter` object of templates, as dbt's database wrapper: dispatch, quoting helpers and
+ * introspection. While parsing (`execute` false) the warehouse methods return what dbt's parse
+ * context returns (None, [], False, an empty table) without a connection; at run time they go
+ * through the synchronous warehouse (the adapter worker).
+ */
+export function createAdapterProxy(input: AdapterProxyInput): Record<string, unknown> {
+  const warehouse = (what: string): SyncWarehouse | null => {
+    if (!input.execute) return null;
+    if (!input.warehouse) throw new WarehouseNeededError(what);
+    return input.warehouse;
+  };
+  const run = (wh: SyncWarehouse, sql: string) => wh.executeSync(sql, { fetch: false });
+  const columnsOf = (wh: SyncWarehouse, relation: Relation): DbtColumn[] =>
+    wh.getColumnsSync({ database: relation.database, schema: relation.schema, identifier: relation.identifier }).map((c) => columnFromWarehouse(c, input.columnFlavour));
+  const findRelation = (wh: SyncWarehouse, database: string | null, schema: string, identifier: string): Relation | null => {
+    const id = identifier.toLowerCase();
+    const found = wh.listRelationsSync(database, schema).find((r) => r.identifier.toLowerCase() === id);
+    return found ? input.makeRelation({ ...found, database: found.database ?? database }) : null;
+  };
+  const relationKind = (r: Relation) => (r.type === "view" ? "view" : r.type === "materialized_view" ? "materialized view" : "table");
+  const quoteAs = (identifier: string, key: string): string => {
+    if (key !== "database" && key !== "schema" && key !== "identifier") return identifier;
+    return input.quoting[key] ?? true ? input.quote(identifier) : identifier;
+  };
+
+  const getRelation = hostFunction(([database, schema, identifier], kw) => {
+    const wh = warehouse("adapter.get_relation");
+    if (!wh) return null;
+    const db = str(kw.database ?? database) ?? input.defaultDatabase;
+    return findRelation(wh, db, String(kw.schema ?? schema), String(kw.identifier ?? identifier));
+  });
+
+  return {
+    dispatch: input.dispatch,
+    Relation: input.relationApi,
+    Column: input.columnApi,
+    type: () => input.adapterType,
+    quote: (s: unknown) => input.quote(String(s)),
+    quote_as_configured: hostFunction(([identifier, key], kw) => quoteAs(String(identifier ?? kw.identifier), String(key ?? kw.quote_key))),
+    quote_seed_column: hostFunction(([column, quoteConfig], kw) => {
+      const q = quoteConfig ?? kw.quote_config ?? null;
+      if (q !== null && typeof q !== "boolean") throw new CompilerError("TSDBT-E033", `The seed configuration value of "quote_columns" has an invalid type ${typeof q}.`, "Set quote_columns to true or false.");
+      return q === false ? String(column ?? kw.column) : input.quote(String(column ?? kw.column));
+    }),
+    commit: () => "",
+    cache_added: () => "",
+    cache_dropped: () => "",
+    cache_renamed: () => "",
+    verify_database: (database: unknown) => {
+      const name = String(database).replace(/^"|"$/g, "");
+      if (input.defaultDatabase !== null && name.toLowerCase() !== input.defaultDatabase.toLowerCase()) {
+        throw new CompilerError("TSDBT-E033", `Cross-db references not allowed in ${input.adapterType} (${name} vs ${input.defaultDatabase}).`, "Use the target's database, or leave the database out.");
+      }
+      return "";
+    },
+    get_relation: getRelation,
+    already_exists: hostFunction(([schema, name], kw) => {
+      const wh = warehouse("adapter.already_exists");
+      return wh ? findRelation(wh, input.defaultDatabase, String(kw.schema ?? schema), String(kw.name ?? name)) !== null : false;
+    }),
+    get_columns_in_relation: (relation: unknown) => {
+      const wh = warehouse("adapter.get_columns_in_relation");
+      return wh ? columnsOf(wh, expectRelation(relation, "get_columns_in_relation", "relation")) : [];
+    },
+    get_missing_columns: hostFunction(([from, to], kw) => {
+      const wh = warehouse("adapter.get_missing_columns");
+      if (!wh) return [];
+      const target = new Set(columnsOf(wh, expectRelation(to ?? kw.to_relation, "get_missing_columns", "to_relation")).map((c) => c.name));
+      return columnsOf(wh, expectRelation(from ?? kw.from_relation, "get_missing_columns", "from_relation")).filter((c) => !target.has(c.name));
+    }),
+    expand_target_column_types: hostFunction(([from, to], kw) => {
+      const wh = warehouse("adapter.expand_target_column_types");
+      if (!wh) return null;
+      const goal = expectRelation(to ?? kw.to_relation, "expand_target_column_types", "to_relation");
+      const reference = new Map(columnsOf(wh, expectRelation(from ?? kw.from_relation, "expand_target_column_types", "from_relation")).map((c) => [c.name, c]));
+      for (const current of columnsOf(wh, goal)) {
+        const wanted = reference.get(current.name);
+        if (wanted && current.can_expand_to(wanted)) run(wh, `alter table ${goal.render()} alter column ${input.quote(current.name)} type character varying(${wanted.string_size()})`);
+      }
+      return null;
+    }),
+    drop_relation: (relation: unknown) => {
+      const wh = warehouse("adapter.drop_relation");
+      if (!wh) return null;
+      const r = expectRelation(relation, "drop_relation", "relation");
+      if (r.type === null) return null;
+      run(wh, `drop ${relationKind(r)} if exists ${r.render()} cascade`);
+      return null;
+    },
+    truncate_relation: (relation: unknown) => {
+      const wh = warehouse("adapter.truncate_relation");
+      if (wh) run(wh, `truncate table ${expectRelation(relation, "truncate_relation", "relation").render()}`);
+      return null;
+    },
+    rename_relation: hostFunction(([from, to], kw) => {
+      const wh = warehouse("adapter.rename_relation");
+      if (!wh) return null;
+      const a = expectRelation(from ?? kw.from_relation, "rename_relation", "from_relation");
+      const b = expectRelation(to ?? kw.to_relation, "rename_relation", "to_relation");
+      run(wh, `alter ${relationKind(a)} ${a.render()} rename to ${input.quote(b.identifier)}`);
+      return null;
+    }),
+    create_schema: (relation: unknown) => {
+      const wh = warehouse("adapter.create_schema");
+      if (wh) run(wh, `create schema if not exists ${expectRelation(relation, "create_schema", "relation").withoutIdentifier().render()}`);
+      return null;
+    },
+    drop_schema: (relation: unknown) => {
+      const wh = warehouse("adapter.drop_schema");
+      if (wh) run(wh, `drop schema if exists ${expectRelation(relation, "drop_schema", "relation").withoutIdentifier().render()} cascade`);
+      return null;
+    },
+    check_schema_exists: hostFunction(([database, schema], kw) => {
+      const wh = warehouse("adapter.check_schema_exists");
+      if (!wh) return false;
+      const name = String(kw.schema ?? schema).replace(/'/g, "''");
+      const r = wh.executeSync(`select count(*) as n from information_schema.schemata where lower(schema_name) = lower('${name}')`, { fetch: true });
+      void database;
+      return Number(r.rows[0]?.n ?? 0) > 0;
+    }),
+    list_schemas: (database: unknown) => {
+      const wh = warehouse("adapter.list_schemas");
+      if (!wh) return [];
+      const db = str(database);
+      const where = db ? ` where lower(catalog_name) = lower('${db.replace(/'/g, "''")}')` : "";
+      return wh.executeSync(`select distinct schema_name from information_schema.schemata${where} order by 1`, { fetch: true }).rows.map((r) => String(r.schema_name));
+    },
+    list_relations_without_caching: (schemaRelation: unknown) => {
+      const wh = warehouse("adapter.list_relations_without_caching");
+      if (!wh) return [];
+      const r = expectRelation(schemaRelation, "list_relations_without_caching", "schema_relation");
+      return wh.listRelationsSync(r.database, r.schema).map((found) => input.makeRelation({ ...found, database: found.database ?? r.database }));
+    },
+    execute: hostFunction(([sql, autoBegin, fetch, limit], kw) => {
+      const wh = warehouse("adapter.execute");
+      void autoBegin;
+      if (!wh) return Tuple.create(["", emptyAgateTable()]);
+      const lim = kw.limit ?? limit;
+      const r = wh.executeSync(String(kw.sql ?? sql), { fetch: Boolean(kw.fetch ?? fetch), limit: lim === undefined || lim === null ? undefined : Number(lim) });
+      return Tuple.create([adapterResponse(String(kw.sql ?? sql), r), agateTable(r)]);
+    }),
+    add_query: hostFunction(([sql], kw) => {
+      const wh = warehouse("adapter.add_query");
+      if (wh) run(wh, String(kw.sql ?? sql));
+      return Tuple.create([null, null]);
+    }),
+    get_column_schema_from_query: (sql: unknown) => {
+      const wh = warehouse("adapter.get_column_schema_from_query");
+      if (!wh) return [];
+      const r = wh.executeSync(`select * from (\n${String(sql)}\n) as __dbt_sbq\nwhere false\nlimit 0`, { fetch: true });
+      return r.columns.map((c) => columnFromWarehouse({ name: c.name, dataType: c.type }, input.columnFlavour));
+    },
+  };
+}

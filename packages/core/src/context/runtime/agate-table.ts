@@ -1,0 +1,102 @@
+import type { QueryResult } from "@tsdbt/adapter-api";
+import { PY_METHODS, PY_REPR, pyRepr, Tuple, type HostMethod } from "@tsdbt/jinja";
+
+/**
+ * agate's MappedSequence, as templates use it: a list (iteration, `[0]`, `| length`) whose items
+ * can also be read by key (`row['id']`, `row.id`, `table.columns['id']`), with the mapping
+ * methods `keys()`, `values()`, `items()`, `get(key, default)` and `dict()`.
+ */
+export type MappedSequence<T> = T[] & Record<string, unknown>;
+
+const MAPPED_SEQUENCE_METHODS: Record<string, HostMethod> = {
+  keys: (self: MappedSequence<unknown>) => Tuple.create(keysOf(self)),
+  values: (self: MappedSequence<unknown>) => Tuple.create(self),
+  items: (self: MappedSequence<unknown>) => Tuple.create(keysOf(self).map((k, i) => Tuple.create([k, self[i]]))),
+  get: (self: MappedSequence<unknown>, args: unknown[], kwargs: Record<string, unknown>) => {
+    const key = String(args[0] ?? kwargs.key);
+    const i = keysOf(self).indexOf(key);
+    const dflt = args.length > 1 ? args[1] : kwargs.default;
+    return i >= 0 ? self[i] : dflt || null;
+  },
+  dict: (self: MappedSequence<unknown>) => Object.fromEntries(keysOf(self).map((k, i) => [k, self[i]])),
+};
+
+const KEYS = Symbol("agate keys");
+
+function keysOf(seq: MappedSequence<unknown>): string[] {
+  return (seq as unknown as { [KEYS]: string[] })[KEYS];
+}
+
+/** Builds a MappedSequence of `values` under `keys` (same length), printed as agate prints it. */
+export function mappedSequence<T>(values: readonly T[], keys: readonly string[], kind: string): MappedSequence<T> {
+  const seq = [...values] as MappedSequence<T>;
+  Object.defineProperty(seq, KEYS, { value: [...keys] });
+  Object.defineProperty(seq, PY_METHODS, { value: MAPPED_SEQUENCE_METHODS });
+  Object.defineProperty(seq, PY_REPR, {
+    value: () => {
+      const sample = values.slice(0, 5).map(pyRepr).join(", ");
+      return `<agate.${kind}: (${sample}${values.length > 5 ? ", ..." : ""})>`;
+    },
+  });
+  keys.forEach((k, i) => {
+    if (!/^\d+$/.test(k) && !(k in Array.prototype)) (seq as Record<string, unknown>)[k] = values[i];
+  });
+  return seq;
+}
+
+/** One column of a query result: a MappedSequence of its cells, plus `name`, `data_type` and `values_without_nulls()`. */
+export type AgateColumn = MappedSequence<unknown> & { name: string; data_type: string; index: number };
+
+function agateColumn(name: string, index: number, dataType: string, cells: unknown[]): AgateColumn {
+  const col = [...cells] as AgateColumn;
+  Object.defineProperty(col, PY_METHODS, {
+    value: {
+      values: (self: unknown[]) => Tuple.create(self),
+      values_without_nulls: (self: unknown[]) => Tuple.create(self.filter((v) => v !== null && v !== undefined)),
+      values_distinct: (self: unknown[]) => Tuple.create([...new Set(self)]),
+      values_sorted: (self: unknown[]) => Tuple.create([...self].filter((v) => v !== null).sort()),
+    } satisfies Record<string, HostMethod>,
+  });
+  Object.defineProperty(col, PY_REPR, { value: () => `<agate.Column: (${cells.slice(0, 5).map(pyRepr).join(", ")}${cells.length > 5 ? ", ..." : ""})>` });
+  col.name = name;
+  col.data_type = dataType;
+  col.index = index;
+  return col;
+}
+
+/**
+ * A query result shaped like the agate Table dbt hands templates (`run_query`, `load_result(...).table`):
+ * a list of rows (iteration, `[0]`, `| length`) with `rows`, `columns`, `column_names`,
+ * `column_types` and `print_table()` (which prints nothing here).
+ */
+export type AgateTable = MappedSequence<MappedSequence<unknown>> & {
+  rows: MappedSequence<MappedSequence<unknown>>;
+  columns: MappedSequence<AgateColumn>;
+  column_names: Tuple<string>;
+  column_types: Tuple<string>;
+};
+
+/** Wraps a query result as an {@link AgateTable}. */
+export function agateTable(result: QueryResult): AgateTable {
+  const names = result.columns.map((c) => c.name);
+  const rows = result.rows.map((r) => mappedSequence(names.map((n) => r[n]), names, "Row"));
+  const rowKeys = rows.map((_r, i) => String(i));
+  const table = mappedSequence(rows, rowKeys, "MappedSequence") as AgateTable;
+  table.rows = mappedSequence(rows, rowKeys, "MappedSequence");
+  table.column_names = Tuple.create(names);
+  table.column_types = Tuple.create(result.columns.map((c) => c.type));
+  table.columns = mappedSequence(
+    names.map((name, i) => agateColumn(name, i, result.columns[i].type, rows.map((r) => r[i]))),
+    names,
+    "MappedSequence",
+  );
+  // agate prints to standard output and returns None; a template sees only the None
+  table.print_table = () => null;
+  table.print_structure = () => null;
+  return table;
+}
+
+/** The empty table dbt's parse-time `adapter.execute` / `run_query` stand-ins give. */
+export function emptyAgateTable(): AgateTable {
+  return agateTable({ columns: [], rows: [] });
+}
