@@ -5,7 +5,7 @@
 export * from "./api";
 export { JinjaError } from "./errors";
 export { hostFunction, HOST_FUNCTION } from "./host-function";
-export type { HostFunction, HostFunctionImpl } from "./host-function";
+export type { HostFunction, HostFunctionImpl, HostFunctionOptions } from "./host-function";
 import type { EnvironmentOptions } from "./environment";
 import type { JinjaEnvironment } from "./api";
 
@@ -19,7 +19,7 @@ export function createEnvironment(options?: EnvironmentOptions): JinjaEnvironmen
 }
 export { extractBlocks } from "./extract-blocks";
 export type { EnvironmentOptions, CustomFilter } from "./environment";
-export { Tuple, PyFloat, PY_REPR, pyStr, pyRepr, truthy } from "./runtime/values";
+export { Tuple, PyFloat, PY_REPR, pyStr, pyRepr, truthy, isDict, numberOf, typeName, pyEquals } from "./runtime/values";
 export { MACRO } from "./runtime/macro";
 export type { Macro } from "./runtime/macro";
 export { call as callWithKeywords } from "./runtime/access";

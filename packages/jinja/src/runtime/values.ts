@@ -162,6 +162,7 @@ function quote(s: string): string {
 /** Python `==`: no JS coercion; lists and dicts compare by content; `1 == 1.0 == True`. */
 export function pyEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (a !== null && typeof a === "object" && typeof (a as { __eq__?: unknown }).__eq__ === "function") return Boolean((a as { __eq__: (o: unknown) => unknown }).__eq__(b));
   const na = numberOf(a);
   const nb = numberOf(b);
   if (na !== undefined && nb !== undefined) return na === nb;
