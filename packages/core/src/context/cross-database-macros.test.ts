@@ -87,8 +87,9 @@ describe("dbt's cross-database macros on DuckDB", () => {
   it("use DuckDB's date functions where the generic SQL would not run", async () => {
     const p = await parseProject({ projectDir: writeProject("duckdb"), env: {} });
     expect(render(p, "{{ dbt.dateadd('day', 1, 'x') }}")).toBe("date_add(x, interval (1) day)");
-    expect(render(p, "{{ dbt.datediff('a', 'b', 'day') }}")).toBe("date_diff('day', a::timestamp, b::timestamp)");
+    expect(render(p, "{{ dbt.datediff('a', 'b', 'day') }}")).toBe("date_diff('day', a, b)");
     expect(render(p, "{{ dbt.current_timestamp() }}")).toBe("now()");
+    expect(render(p, "{{ dbt.date(2024, 2, 3) }}")).toBe("cast('2024-02-03' as date)");
     expect(render(p, "{{ dbt.split_part('x', \"','\", -1) }}")).toBe("string_split(x, ',')[-1]");
   });
 });
