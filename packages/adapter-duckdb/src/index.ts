@@ -17,3 +17,6 @@ export { duckdbDialect, duckdbDialect as dialect } from "./duckdb-dialect";
 export { describeTarget } from "./describe-target";
 export { DUCKDB_CAPABILITIES } from "./duckdb-capabilities";
 export { readDuckDbProfile, type DuckDbProfile, type DuckDbAttachment } from "./duckdb-profile";
+
+/** Macros of this adapter (`duckdb__*` implementations of dispatched macros), read by core at parse. */
+export const macrosDir = require("node:path").join(__dirname, "..", "include", "macros") as string;

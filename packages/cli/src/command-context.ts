@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from "node:path";
 import { countResources, type ParsedProject, type ProjectOptions, type ResourceCounts } from "@tsdbt/core";
 import type { CliArgs } from "./args";
 import type { Logger } from "./logger";
@@ -32,7 +33,17 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
     invocationId: ctx.invocationId,
     targetPath: a.targetPath,
     log: (msg, info) => (info ? ctx.logger.info("JinjaLogInfo", "I062", msg) : ctx.logger.info("JinjaLogDebug", "I063", msg)),
-    flags: { WHICH: a.command, FULL_REFRESH: a.fullRefresh, ...flags },
+    flags: {
+      WHICH: a.command,
+      FULL_REFRESH: a.fullRefresh,
+      FAIL_FAST: a.failFast,
+      QUIET: a.quiet,
+      LOG_FORMAT: a.logFormat === "json" ? "json" : "default",
+      TARGET_PATH: a.targetPath ?? null,
+      THREADS: a.threads ?? null,
+      PROFILES_DIR: resolvePath(a.profilesDir ?? ctx.env.DBT_PROFILES_DIR ?? a.projectDir),
+      ...flags,
+    },
   };
 }
 

@@ -5,7 +5,7 @@
 export * from "./api";
 export { JinjaError } from "./errors";
 export { hostFunction, HOST_FUNCTION } from "./host-function";
-export type { HostFunction, HostFunctionImpl } from "./host-function";
+export type { HostFunction, HostFunctionImpl, HostFunctionOptions } from "./host-function";
 import type { EnvironmentOptions } from "./environment";
 import type { JinjaEnvironment } from "./api";
 
@@ -19,7 +19,7 @@ export function createEnvironment(options?: EnvironmentOptions): JinjaEnvironmen
 }
 export { extractBlocks } from "./extract-blocks";
 export type { EnvironmentOptions, CustomFilter } from "./environment";
-export { Tuple, PyFloat, PY_REPR, PY_MAPPING, PY_METHODS, PY_EQ, PY_GETATTR, pyStr, pyRepr, pyEquals, truthy } from "./runtime/values";
+export { Tuple, PyFloat, PY_REPR, PY_MAPPING, PY_METHODS, PY_EQ, PY_GETATTR, pyStr, pyRepr, pyEquals, truthy, isDict, numberOf, typeName } from "./runtime/values";
 export type { HostMethod } from "./runtime/values";
 export { MACRO } from "./runtime/macro";
 export type { Macro } from "./runtime/macro";

@@ -23,6 +23,7 @@ export async function compileInlineSql(parsed: ParsedProject, sql: string): Prom
 export async function compileInline(ctx: CommandContext, parsed: ParsedProject, sql: string): Promise<CommandOutcome> {
   const compiled = await compileInlineSql(parsed, sql);
   if (ctx.args.output === "json") ctx.logger.result("CompiledNode", JSON.stringify({ compiled }), { compiled });
-  else ctx.logger.result("CompiledNode", `Compiled inline node is:\n${compiled}`, { compiled });
+  // dbt prints the heading only without --quiet
+  else ctx.logger.result("CompiledNode", ctx.args.quiet ? compiled : `Compiled inline node is:\n${compiled}`, { compiled });
   return { exitCode: 0, result: { compiled } };
 }

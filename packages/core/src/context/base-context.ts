@@ -1,9 +1,18 @@
 import { createHash, randomUUID } from "node:crypto";
-import { dump as dumpYaml } from "js-yaml";
 import { loadPyYaml } from "../yaml/pyyaml-schema";
-import { hostFunction } from "@tsdbt/jinja";
+import { hostFunction, pyStr } from "@tsdbt/jinja";
 import { CompilerError } from "./compiler-error";
-import { datetimeModule, PyDateTime } from "./py-datetime";
+import { contextExceptions } from "./context-exceptions";
+import { contextModules } from "./modules/context-modules";
+import { PyDateTime } from "./modules/py-datetime";
+import { UTC } from "./modules/py-tz";
+import { diffOfTwoDicts, setFunctions, zipFunctions } from "./py-collections";
+import { JsonValueError, pyJsonDumps, pyJsonLoads } from "./py-json";
+import { pyYamlDump, YamlRepresentError } from "./py-yaml-dump";
+import { dbtFlags } from "./dbt-flags";
+
+/** The dbt-core version tsdbt behaves as (`dbt_version`, require-dbt-version checks). */
+export const DBT_VERSION = "1.10.23";
 
 /** The target as templates see it (`target.name`, `target.schema`, …); secrets removed. */
 export type TargetContext = Record<string, unknown> & { name: string; schema: string; type: string; profile_name: string };
@@ -24,12 +33,14 @@ export interface BaseContextInput {
 }
 
 /**
- * The context every render shares: var, env_var, target, run_started_at, invocation_id,
- * modules, exceptions, log/print, json/yaml helpers, local_md5, zip, set.
- * Node contexts inherit from it through the prototype chain (no copying per node).
+ * The context every render shares: var, env_var, target, project_name, run_started_at,
+ * invocation_id, dbt_version, flags, modules, exceptions, log/print, the json/yaml helpers,
+ * set/zip (and their strict forms), local_md5, diff_of_two_dicts, thread_id, selected_resources.
+ * Node contexts inherit from it through the prototype chain (no copying per node), so an entry
+ * that differs between parse and run (thread_id) reads the node context's `execute`.
  */
 export function createBaseContext(input: BaseContextInput, envVarsRead: Map<string, string | undefined>): Record<string, unknown> {
-  const runStartedAt = new PyDateTime(input.runStartedAt ?? new Date());
+  const runStartedAt = PyDateTime.fromInstant((input.runStartedAt ?? new Date()).getTime() * 1000, UTC);
   const log = input.log ?? (() => undefined);
   const envVar = hostFunction(([name, dflt]) => {
     const key = String(name);
@@ -39,63 +50,77 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
     if (dflt !== undefined) return dflt;
     throw new CompilerError("TSDBT-E004", `Env var required but not provided: '${key}'.`, `Set ${key} in the environment, or give env_var('${key}', 'default') a default.`);
   });
-  return {
+  const base: Record<string, unknown> = {
     project_name: input.projectName,
     target: input.target,
     env_var: envVar,
     var: createPackageVar(input.lookupVar, input.projectName),
     run_started_at: runStartedAt,
     invocation_id: input.invocationId ?? randomUUID(),
-    dbt_version: "1.10.0",
-    flags: { FULL_REFRESH: false, STORE_FAILURES: false, WHICH: "compile", ...input.flags },
-    modules: { datetime: datetimeModule(), re: pyRe, pytz: { utc: "UTC", timezone: (z: string) => z }, itertools: {} },
-    exceptions: {
-      raise_compiler_error: (msg: unknown) => {
-        throw new CompilerError("TSDBT-E030", String(msg));
-      },
-      warn: (msg: unknown) => log(`Warning: ${String(msg)}`, true),
-      raise_not_implemented: (msg: unknown) => {
-        throw new CompilerError("TSDBT-E031", `Not implemented: ${String(msg)}`);
-      },
-    },
-    log: hostFunction(([msg, info]) => {
-      log(String(msg), Boolean(info));
+    dbt_version: DBT_VERSION,
+    flags: dbtFlags(input.flags),
+    selected_resources: [],
+    modules: contextModules(),
+    exceptions: contextExceptions((msg) => log(`Warning: ${msg}`, true)),
+    log: hostFunction(([msg, info], kw) => {
+      log(pyStr(msg), Boolean(kw.info ?? info));
       return "";
     }),
-    print: (msg: unknown) => {
-      log(String(msg), true);
+    print: hostFunction(([msg]) => {
+      log(pyStr(msg), true);
       return "";
-    },
-    fromjson: (s: string, dflt?: unknown) => {
+    }),
+    fromjson: hostFunction(([text, dflt], kw) => {
       try {
-        return JSON.parse(s);
-      } catch {
-        return dflt ?? null;
+        return pyJsonLoads(String(text));
+      } catch (e) {
+        if (e instanceof JsonValueError) return kw.default ?? dflt ?? null;
+        throw e;
       }
-    },
-    tojson: hostFunction(([v], kw) => JSON.stringify(v, null, kw.indent === undefined ? undefined : Number(kw.indent)) ?? "null"),
-    fromyaml: (s: string, dflt?: unknown) => {
+    }),
+    tojson: hostFunction(([value, dflt], kw) => {
       try {
-        return loadPyYaml(s);
-      } catch {
-        return dflt ?? null;
+        return pyJsonDumps(value, Boolean(kw.sort_keys));
+      } catch (e) {
+        if (dflt !== undefined || kw.default !== undefined) return kw.default ?? dflt;
+        throw new CompilerError("TSDBT-E030", (e as Error).message, "tojson() takes strings, numbers, booleans, none, lists and dicts.");
       }
-    },
-    toyaml: (v: unknown) => dumpYaml(v),
-    local_md5: (s: string) => createHash("md5").update(String(s)).digest("hex"),
-    zip: (...lists: unknown[][]) => {
-      const n = Math.min(...lists.map((l) => (Array.isArray(l) ? l.length : 0)));
-      return Array.from({ length: n }, (_, i) => lists.map((l) => l[i]));
-    },
-    set: (xs: unknown) => [...new Set(Array.isArray(xs) ? xs : xs == null ? [] : [xs])],
+    }, { pythonValues: true }),
+    fromyaml: hostFunction(([text, dflt], kw) => {
+      try {
+        return loadPyYaml(String(text));
+      } catch {
+        return kw.default ?? dflt ?? null;
+      }
+    }),
+    toyaml: hostFunction(([value, dflt], kw) => {
+      try {
+        return pyYamlDump(value, Boolean(kw.sort_keys));
+      } catch (e) {
+        if (e instanceof YamlRepresentError) return kw.default ?? dflt ?? null;
+        throw e;
+      }
+    }, { pythonValues: true }),
+    local_md5: (s: unknown) => createHash("md5").update(pyStr(s)).digest("hex"),
+    diff_of_two_dicts: (a: Record<string, string[]>, b: Record<string, string[]>) => diffOfTwoDicts(a, b),
+    ...setFunctions,
+    ...zipFunctions,
     try_or_compiler_error: hostFunction(([message, fn, ...args]) => {
       try {
         return (fn as (...a: unknown[]) => unknown)(...args);
       } catch {
-        throw new CompilerError("TSDBT-E030", String(message));
+        throw new CompilerError("TSDBT-E030", pyStr(message));
       }
     }),
   };
+  // dbt names the parsing thread MainThread and its worker threads Thread-N (worker)
+  Object.defineProperty(base, "thread_id", {
+    enumerable: true,
+    get(this: Record<string, unknown>) {
+      return this.execute ? "Thread-1 (worker)" : "MainThread";
+    },
+  });
+  return base;
 }
 
 /**
@@ -113,17 +138,3 @@ export function createPackageVar(lookupVar: BaseContextInput["lookupVar"], packa
     { has_var: (name: string) => lookupVar(name, packageName) !== undefined },
   );
 }
-
-/** `modules.re` with Python's common functions over JavaScript regular expressions. */
-const pyRe = {
-  compile: (p: string, flags?: number) => new RegExp(p, flags ? "i" : ""),
-  match: (p: string, s: string) => new RegExp(`^(?:${p})`).exec(s),
-  search: (p: string, s: string) => new RegExp(p).exec(s),
-  fullmatch: (p: string, s: string) => new RegExp(`^(?:${p})$`).exec(s),
-  findall: (p: string, s: string) => [...s.matchAll(new RegExp(p, "g"))].map((m) => (m.length > 2 ? m.slice(1) : m[1] ?? m[0])),
-  sub: (p: string, r: string, s: string) => s.replace(new RegExp(p, "g"), r.replace(/\\(\d)/g, "$$$1")),
-  split: (p: string, s: string) => s.split(new RegExp(p)),
-  escape: (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
-  IGNORECASE: 2,
-  I: 2,
-};

@@ -1,4 +1,4 @@
-import { HOST_FUNCTION } from "../host-function";
+import { HOST_FUNCTION, PYTHON_VALUES } from "../host-function";
 import { invokePythonMethod, NO_METHOD, pythonMethod, DICT_METHODS } from "./python-methods";
 import { fail } from "./signals";
 import { isDict, numberOf, PyFloat, PY_GETATTR, Tuple, typeName } from "./values";
@@ -104,7 +104,7 @@ export function call(fn: unknown, args: unknown[], kwargs: Record<string, unknow
   const macro = (fn as Partial<Macro>)[MACRO];
   if (macro) return macro(args, kwargs ?? NO_KWARGS);
   const host = (fn as { [HOST_FUNCTION]?: (a: unknown[], k: Record<string, unknown>) => unknown })[HOST_FUNCTION];
-  if (host) return host(args.map(hostArg), kwargs ?? {});
+  if (host) return host((fn as unknown as Record<symbol, unknown>)[PYTHON_VALUES] ? args : args.map(hostArg), kwargs ?? {});
   const plain = args.map(hostArg);
   if (kwargs && Object.keys(kwargs).length > 0) plain.push(kwargs);
   return (fn as (...a: unknown[]) => unknown).apply(self, plain);

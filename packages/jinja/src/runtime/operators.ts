@@ -9,6 +9,26 @@ function operands(op: string, a: unknown, b: unknown): [number, number, boolean]
   return [x, y, isFloat(a) || isFloat(b)];
 }
 
+/**
+ * Python's operator protocol for host objects (dates, timedeltas): `a.__add__(b)`, else
+ * `b.__radd__(a)`. Either may return {@link NOT_IMPLEMENTED} to decline, as this does when neither applies.
+ */
+export const NOT_IMPLEMENTED = Symbol.for("tsdbt.jinja.NotImplemented");
+function dunder(a: unknown, b: unknown, name: string, reflected: string): unknown {
+  const own = a !== null && typeof a === "object" ? (a as Record<string, unknown>)[name] : undefined;
+  if (typeof own === "function") {
+    const r = (own as (x: unknown) => unknown).call(a, b);
+    if (r !== NOT_IMPLEMENTED) return r;
+  }
+  const other = b !== null && typeof b === "object" ? (b as Record<string, unknown>)[reflected] : undefined;
+  if (typeof other === "function") {
+    const r = (other as (x: unknown) => unknown).call(b, a);
+    if (r !== NOT_IMPLEMENTED) return r;
+  }
+  return NOT_IMPLEMENTED;
+}
+const isHost = (v: unknown): boolean => v !== null && typeof v === "object" && !Array.isArray(v);
+
 const num = (n: number, float: boolean): number | PyFloat => (float ? toFloat(n) : n);
 
 /** Python `+`: numbers, str + str, list + list, tuple + tuple. */
@@ -21,12 +41,20 @@ export function add(a: unknown, b: unknown): unknown {
     if (a instanceof Tuple !== b instanceof Tuple) fail(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
     return a instanceof Tuple ? Tuple.create([...a, ...b]) : [...a, ...b];
   }
+  if (isHost(a) || isHost(b)) {
+    const r = dunder(a, b, "__add__", "__radd__");
+    if (r !== NOT_IMPLEMENTED) return r;
+  }
   const [x, y, f] = operands("+", a, b);
   return num(x + y, f);
 }
 
 /** Python `-`. */
 export function sub(a: unknown, b: unknown): unknown {
+  if (isHost(a) || isHost(b)) {
+    const r = dunder(a, b, "__sub__", "__rsub__");
+    if (r !== NOT_IMPLEMENTED) return r;
+  }
   const [x, y, f] = operands("-", a, b);
   return num(x - y, f);
 }
@@ -41,6 +69,10 @@ export function mul(a: unknown, b: unknown): unknown {
     const out: unknown[] = [];
     for (let i = 0; i < times; i++) out.push(...(seq as unknown[]));
     return seq instanceof Tuple ? Tuple.create(out) : out;
+  }
+  if (isHost(a) || isHost(b)) {
+    const r = dunder(a, b, "__mul__", "__rmul__");
+    if (r !== NOT_IMPLEMENTED) return r;
   }
   const [x, y, f] = operands("*", a, b);
   return num(x * y, f);
@@ -76,6 +108,7 @@ export function pow(a: unknown, b: unknown): unknown {
 
 /** Unary minus. */
 export function neg(a: unknown): unknown {
+  if (isHost(a) && typeof (a as { __neg__?: unknown }).__neg__ === "function") return (a as { __neg__: () => unknown }).__neg__();
   const x = numberOf(a);
   if (x === undefined) fail(`bad operand type for unary -: '${typeName(a)}'`);
   return num(-x, isFloat(a));
@@ -111,6 +144,10 @@ export function order(op: string, a: unknown, b: unknown): number {
   const y = numberOf(b);
   if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  if (isHost(a) && typeof (a as { __lt__?: unknown }).__lt__ === "function") {
+    const lt = (a as { __lt__: (o: unknown) => unknown }).__lt__(b);
+    if (lt !== NOT_IMPLEMENTED) return lt ? -1 : pyEquals(a, b) ? 0 : 1;
+  }
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       if (!pyEquals(a[i], b[i])) return order(op, a[i], b[i]);

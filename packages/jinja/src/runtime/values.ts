@@ -188,6 +188,7 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a === "object" && a !== null && typeof (a as { [PY_EQ]?: unknown })[PY_EQ] === "function") return (a as { [PY_EQ]: (o: unknown) => boolean })[PY_EQ](b);
   if (typeof b === "object" && b !== null && typeof (b as { [PY_EQ]?: unknown })[PY_EQ] === "function") return (b as { [PY_EQ]: (o: unknown) => boolean })[PY_EQ](a);
+  if (a !== null && typeof a === "object" && typeof (a as { __eq__?: unknown }).__eq__ === "function") return Boolean((a as { __eq__: (o: unknown) => unknown }).__eq__(b));
   const na = numberOf(a);
   const nb = numberOf(b);
   if (na !== undefined && nb !== undefined) return na === nb;
