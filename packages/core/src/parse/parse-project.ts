@@ -281,14 +281,14 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
       if (source.config.enabled === false) continue;
       source.relation_name = [source.database, source.schema, source.identifier].filter((p): p is string => Boolean(p)).map(quote).join(".");
       sources[source.unique_id] = source;
-      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file }, pf.parsed, projects, diagnostics, registry));
+      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file }, pf.parsed, projects, diagnostics, registry, quote));
     }
   }
   const enabledNodeKeys = new Set(all.filter((n) => n.config.enabled !== false).map((n) => patchKey(n.resource_type, n.package_name, n.name)));
   for (const patch of appliedPatches.values()) {
     if (patch.kind === "analysis" || !enabledNodeKeys.has(patchKey(patch.kind, patch.packageName, patch.name))) continue;
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
-    all.push(...buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file }, pf.parsed, projects, diagnostics, registry));
+    all.push(...buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file }, pf.parsed, projects, diagnostics, registry, quote));
   }
 
   const enabled = all.filter((n) => n.config.enabled !== false);
