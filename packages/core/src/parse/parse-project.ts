@@ -34,6 +34,8 @@ import { hasCycle } from "../graph/has-cycle";
 import { buildYamlSnapshots } from "../snapshots/yaml-snapshots";
 import { finishSnapshots } from "../snapshots/finish-snapshots";
 import { readUnitTests } from "../unit-tests/read-unit-tests";
+import { readSemanticLayer } from "./semantic/read-semantic-layer";
+import { addDependencyEntries } from "../manifest/add-dependency-entries";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -299,6 +301,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   diagnostics.push(...findDuplicateNames(enabled));
   diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));
   const unitTests = readUnitTests({ propertiesFiles, nodes: enabled, projectDir, testPaths: project.testPaths }, diagnostics);
+  const semanticLayer = readSemanticLayer({ files: propertiesFiles, nodes: enabled, sources, rootPackage: project.name, target: location }, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
 
   renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics);
@@ -313,6 +316,9 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     docs: parseSession.docs,
   });
   manifest.unit_tests = unitTests;
+  Object.assign(manifest, semanticLayer);
+  const nonNodes = [...Object.values(semanticLayer).flatMap((section: Record<string, unknown>) => Object.values(section)), ...Object.values(unitTests)];
+  addDependencyEntries(manifest, nonNodes as { unique_id: string }[]);
   // the graph is built when a command first asks for it (selection); `parse` only checks for cycles
   let graph: DepGraph | undefined;
   const graphOf = () => (graph ??= buildGraph(manifest));
