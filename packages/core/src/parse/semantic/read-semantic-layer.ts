@@ -91,7 +91,8 @@ export function readSemanticLayer(input: SemanticLayerInput, diagnostics: Diagno
           // a measure with create_metric: true defines a simple metric of the same name
           sm.measures.forEach((m, j) => {
             if (m.create_metric !== true) return;
-            const metric = readMetric(file, { name: m.name, label: m.label ?? m.name, description: m.description ?? "", type: "simple", type_params: { measure: { name: m.name } } }, []);
+            const metric = readMetric(file, { name: m.name, label: m.label || m.name, description: m.description || `Metric created from measure ${String(m.name)}`, type: "simple", type_params: { measure: m.name, expr: m.name } }, []);
+            metric.unrendered_config = { enabled: true };
             origin.set(metric.unique_id, { file, path: [...path, "measures", j] });
             layer.metrics[metric.unique_id] = metric;
           });
