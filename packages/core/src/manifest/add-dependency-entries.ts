@@ -8,14 +8,13 @@ interface Dependent {
 
 /**
  * Adds resources that are not nodes (exposures, metrics, semantic models, saved queries, unit
- * tests) to `parent_map` and `child_map`, as dbt lists every resource there: parents in the
- * order they were found, children sorted.
+ * tests) to `parent_map` and `child_map`, as dbt lists every resource there (both sorted).
  */
 export function addDependencyEntries(manifest: Pick<Manifest, "parent_map" | "child_map">, members: Iterable<Dependent>): void {
   const touched = new Set<string>();
   for (const m of members) {
     const parents = m.depends_on?.nodes ?? [];
-    manifest.parent_map[m.unique_id] = [...parents];
+    manifest.parent_map[m.unique_id] = [...parents].sort();
     manifest.child_map[m.unique_id] ??= [];
     for (const p of parents) {
       (manifest.child_map[p] ??= []).push(m.unique_id);

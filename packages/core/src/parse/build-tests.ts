@@ -64,7 +64,19 @@ export function buildTestNodes(
     }
     const node = buildGenericTestNode(def, { ...target, column }, folder);
     node.depends_on.macros = [macro.uniqueId];
-    captureArgumentRefs(node, def.args);
+    if (macro.uniqueId === "macro.dbt.test_not_null" || macro.uniqueId === "macro.dbt.test_unique") {
+      // dbt's shortcut for its two commonest tests: only the tested resource, nothing rendered
+    } else {
+      // dbt renders the arguments in order, the tested resource (`model`) last
+      const tested = { refs: node.refs, sources: node.sources };
+      node.refs = [];
+      node.sources = [];
+      captureArgumentRefs(node, def.args);
+      node.refs.push(...tested.refs);
+      node.sources.push(...tested.sources);
+      const where = registry.resolve("get_where_subquery", target.packageName);
+      if (where) node.depends_on.macros.push(where.uniqueId);
+    }
     const layers = projectConfigLayers(projects, "test", target.packageName, [...folder, node.name]);
     node.config = testConfig(layers, def.config);
     node.tags = testTags(t.columnTags ?? [], def.config.tags, node.config.tags);

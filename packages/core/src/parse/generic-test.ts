@@ -1,4 +1,5 @@
 import type { ManifestNode } from "../manifest/types";
+import { pyStr } from "@tsdbt/jinja";
 import { createNode } from "./node-factory";
 import { genericTestType, synthesizeGenericTestNames, type GenericTestNames } from "./generic-test-name";
 import { genericTestHash } from "./generic-test-hash";
@@ -106,6 +107,12 @@ export function genericTestNames(def: GenericTestDefinition, target: TestTarget)
   return synthesizeGenericTestNames(genericTestType(def.testName, def.namespace, target.kind === "source"), targetNamePart(target), def.args);
 }
 
+/** The `{{ config(...) }}` dbt appends to a generic test's raw code for the config written on the test (none when empty). */
+function configCall(config: Record<string, unknown>): string {
+  const items = Object.entries(config).map(([k, v]) => `${k}=${typeof v === "string" ? `"${v.replace(/"/g, '\\"')}"` : pyStr(v)}`);
+  return items.length ? `{{ config(${items.join(",")}) }}` : "";
+}
+
 /** Builds the test node for one definition on one target (the definition's args include `column_name` for a column test). */
 export function buildGenericTestNode(def: GenericTestDefinition, target: TestTarget, folderFqn: string[]): ManifestNode {
   const names = genericTestNames(def, target);
@@ -115,7 +122,7 @@ export function buildGenericTestNode(def: GenericTestDefinition, target: TestTar
   const targetCall = target.kind === "source" ? `source('${target.sourceName}', '${target.name}')` : target.version !== undefined ? `ref('${target.name}', version='${target.version}')` : `ref('${target.name}')`;
   const kwargs: Record<string, unknown> = { ...def.args, model: `{{ get_where_subquery(${targetCall}) }}` };
   const macroName = def.namespace ? `${def.namespace}.test_${def.testName}` : `test_${def.testName}`;
-  const rawCode = `{{ ${macroName}(**_dbt_generic_test_kwargs) }}`;
+  const rawCode = `{{ ${macroName}(**_dbt_generic_test_kwargs) }}${configCall(def.config)}`;
   const metadata = { name: def.testName, kwargs, namespace: def.namespace };
   const node = createNode({
     resourceType: "test",
