@@ -36,6 +36,8 @@ import { finishSnapshots } from "../snapshots/finish-snapshots";
 import { readUnitTests } from "../unit-tests/read-unit-tests";
 import { readSemanticLayer } from "./semantic/read-semantic-layer";
 import { addDependencyEntries } from "../manifest/add-dependency-entries";
+import { groupMap, readGroups } from "./read-groups";
+import { patchMacros } from "./patch-macros";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -317,6 +319,9 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   });
   manifest.unit_tests = unitTests;
   Object.assign(manifest, semanticLayer);
+  manifest.groups = readGroups(propertiesFiles, diagnostics);
+  manifest.group_map = groupMap(manifest);
+  manifest.macros = patchMacros(manifest.macros, propertiesFiles, diagnostics);
   const nonNodes = [...Object.values(semanticLayer).flatMap((section: Record<string, unknown>) => Object.values(section)), ...Object.values(unitTests)];
   addDependencyEntries(manifest, nonNodes as { unique_id: string }[]);
   // the graph is built when a command first asks for it (selection); `parse` only checks for cycles
