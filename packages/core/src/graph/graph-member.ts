@@ -47,7 +47,8 @@ function hasMemberShape(value: unknown): value is UnitTestMember {
  */
 export function collectMembers(manifest: Manifest): Map<string, SelectableMember> {
   const members = new Map<string, SelectableMember>();
-  for (const node of Object.values(manifest.nodes)) members.set(node.unique_id, node);
+  // a test on a disabled or missing model stays in `nodes`, disabled: it is not part of the graph
+  for (const node of Object.values(manifest.nodes)) if (node.config?.enabled !== false) members.set(node.unique_id, node);
   for (const source of Object.values(manifest.sources)) members.set(source.unique_id, source);
   for (const exposure of Object.values(manifest.exposures)) members.set(exposure.unique_id, exposure);
   for (const section of [manifest.metrics, manifest.semantic_models, manifest.saved_queries]) {
