@@ -22,9 +22,13 @@ export interface CliArgs {
   logFormat: "text" | "json";
   quiet: boolean;
   select: string[];
+  /** `-m/--models/--model`: for `ls`, a selection limited to models (dbt keeps it apart there); every other command adds it to `select`. */
+  models: string[];
   exclude: string[];
   selector?: string;
   resourceTypes: string[];
+  /** `--exclude-resource-type`: resource types taken out of the selection. */
+  excludeResourceTypes: string[];
   fullRefresh: boolean;
   failFast: boolean;
   state?: string;
@@ -96,10 +100,12 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
     .option("target-path", { type: "string" })
     .option("log-format", { type: "string", choices: ["text", "json", "default", "debug"] })
     .option("quiet", { alias: "q", type: "boolean" })
-    .option("select", { alias: ["s", "m", "models"], type: "array", string: true })
+    .option("select", { alias: ["s"], type: "array", string: true })
+    .option("models", { alias: ["m", "model"], type: "array", string: true })
     .option("exclude", { type: "array", string: true })
     .option("selector", { type: "string" })
     .option("resource-type", { alias: "resource-types", type: "array", string: true })
+    .option("exclude-resource-type", { alias: "exclude-resource-types", type: "array", string: true })
     .option("full-refresh", { alias: "f", type: "boolean" })
     .option("fail-fast", { alias: "x", type: "boolean" })
     .option("state", { type: "string" })
@@ -146,10 +152,12 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
     targetPath: parsed["target-path"] as string | undefined,
     logFormat: format,
     quiet: Boolean(parsed.quiet),
-    select: list(parsed.select),
+    select: command === "ls" || command === "list" ? list(parsed.select) : [...list(parsed.select), ...list(parsed.models)],
+    models: command === "ls" || command === "list" ? list(parsed.models) : [],
     exclude: list(parsed.exclude),
     selector: parsed.selector as string | undefined,
     resourceTypes: list(parsed["resource-type"]),
+    excludeResourceTypes: list(parsed["exclude-resource-type"]),
     fullRefresh: Boolean(parsed["full-refresh"]),
     failFast: Boolean(parsed["fail-fast"]),
     state: parsed.state as string | undefined,
@@ -173,7 +181,7 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
 }
 
 /** Every flag name tsdbt accepts, for "did you mean" suggestions. */
-const FLAG_NAMES = ["project-dir", "profiles-dir", "profile", "target", "vars", "threads", "target-path", "log-format", "quiet", "select", "models", "exclude", "selector", "resource-type", "full-refresh", "fail-fast", "state", "output", "output-keys", "inline", "limit", "args", "indirect-selection", "skip-profile-setup", "upstream", "downstream", "openlineage-url", "openlineage-file", "port", "host", "empty-catalog", "compile", "no-compile", "browser", "partial-parse", "no-partial-parse"];
+const FLAG_NAMES = ["project-dir", "profiles-dir", "profile", "target", "vars", "threads", "target-path", "log-format", "quiet", "select", "models", "model", "exclude", "selector", "resource-type", "exclude-resource-type", "full-refresh", "fail-fast", "state", "output", "output-keys", "inline", "limit", "args", "indirect-selection", "skip-profile-setup", "upstream", "downstream", "openlineage-url", "openlineage-file", "port", "host", "empty-catalog", "compile", "no-compile", "browser", "partial-parse", "no-partial-parse"];
 
 /** A boolean from an environment variable (`false`, `0`, `no` and `off` are false); unset: undefined. */
 function envFlag(value: string | undefined): boolean | undefined {

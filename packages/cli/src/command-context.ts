@@ -53,11 +53,15 @@ export function foundLine(from: ParsedProject | ResourceCounts): string {
   const nodes = new Map(Object.entries(counts.nodes).map(([k, v]) => [k === "test" ? "data test" : k, v]));
   const parts = ["model", "snapshot", "seed", "data test", "analysis"].filter((k) => nodes.get(k)).map((k) => plural(nodes.get(k)!, k));
   if (counts.sources) parts.push(plural(counts.sources, "source"));
+  const others = counts.others ?? {};
+  // dbt's order: exposures and metrics before macros, then groups, semantic models, saved queries, unit tests
+  for (const k of ["exposure", "metric"]) if (others[k]) parts.push(plural(others[k], k));
   parts.push(plural(counts.macros, "macro"));
+  for (const k of ["group", "semantic_model", "saved_query", "unit_test"]) if (others[k]) parts.push(plural(others[k], k).replace("_", " "));
   return `Found ${parts.join(", ")}`;
 }
 
 function plural(n: number, word: string): string {
   if (n === 1) return `1 ${word}`;
-  return `${n} ${word === "analysis" ? "analyses" : `${word}s`}`;
+  return `${n} ${word === "analysis" ? "analyses" : word === "saved_query" ? "saved_queries" : `${word}s`}`;
 }

@@ -41,7 +41,7 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
   let warehouse: SyncWarehouse | undefined;
   let compiler = new NodeCompiler(session, index, { execute: true, fullRender: options.fullRender });
   const ids = options.selected ?? Object.keys(manifest.nodes);
-  const nodes = ids.map((id) => manifest.nodes[id]).filter((n): n is ManifestNode => Boolean(n) && COMPILABLE.has(n.resource_type));
+  const nodes = ids.map((id) => manifest.nodes[id]).filter((n): n is ManifestNode => Boolean(n) && COMPILABLE.has(n.resource_type) && n.config.enabled !== false);
   const diagnostics: Diagnostic[] = [];
   const targetRel = path.relative(parsed.projectDir, parsed.targetPath).split(path.sep).join("/") || ".";
   const writer = new ChangedFileWriter();

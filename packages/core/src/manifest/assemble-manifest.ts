@@ -28,7 +28,7 @@ export function assembleManifest(parts: ManifestParts): Manifest {
     child_map[id] = [];
   }
   for (const n of Object.values(nodes)) {
-    parent_map[n.unique_id] = [...n.depends_on.nodes];
+    parent_map[n.unique_id] = [...n.depends_on.nodes].sort();
     for (const p of n.depends_on.nodes) (child_map[p] ??= []).push(n.unique_id);
   }
   for (const list of Object.values(child_map)) list.sort();

@@ -15,7 +15,10 @@ export type ResourceType =
   | "macro"
   | "doc"
   | "exposure"
-  | "unit_test";
+  | "unit_test"
+  | "metric"
+  | "semantic_model"
+  | "saved_query";
 
 /** A pre- or post-hook as dbt stores it. */
 export interface Hook {

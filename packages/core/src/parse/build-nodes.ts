@@ -66,13 +66,15 @@ export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBui
   const name = stripExt(file.pathInRoot.split("/").pop()!);
   const dirs = file.pathInRoot.split("/").slice(0, -1);
   const body = kind === "seed" ? { code: "", firstLine: 1 } : trimmedSource(file.contents);
+  // dbt files an analysis under analysis/ (its compiled path), and its fqn follows that path
+  const prefix = kind === "analysis" ? ["analysis"] : [];
   const node = createNode({
     resourceType: kind,
     packageName: file.packageName,
     name,
-    path: file.pathInRoot,
+    path: [...prefix, file.pathInRoot].join("/"),
     originalFilePath: file.path,
-    fqn: [file.packageName, ...dirs, name],
+    fqn: [file.packageName, ...prefix, ...dirs, name],
     rawCode: body.code,
     checksum: { name: "sha256", checksum: file.checksum },
   });

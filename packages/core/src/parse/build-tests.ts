@@ -36,11 +36,13 @@ export function buildTestNodes(
   projects: ProjectSet,
   diagnostics: Diagnostic[],
   registry: MacroRegistry,
+  quote: (identifier: string) => string = (id) => `"${id}"`,
 ): ManifestNode[] {
   const nodes: ManifestNode[] = [];
   const folder = target.file.split("/").slice(1, -1);
   for (const t of entries) {
-    const def = readTestDefinition(t.entry);
+    const column = t.column === undefined ? undefined : t.columnQuote === true ? quote(t.column) : t.column;
+    const def = readTestDefinition(t.entry, column);
     if (typeof def === "string") {
       diagnostics.push(diagnosticAt(parsed, t.path, { code: "TSDBT-E022", message: `Invalid test on '${target.name}' in ${target.file}: ${def}.`, hint: "Write a test as '- unique' or '- accepted_values: {values: [...]}'." }));
       continue;
@@ -60,16 +62,39 @@ export function buildTestNodes(
       );
       continue;
     }
-    const node = buildGenericTestNode(def, { ...target, column: t.column }, folder);
+    const node = buildGenericTestNode(def, { ...target, column }, folder);
     node.depends_on.macros = [macro.uniqueId];
-    captureArgumentRefs(node, def.args);
+    if (macro.uniqueId === "macro.dbt.test_not_null" || macro.uniqueId === "macro.dbt.test_unique") {
+      // dbt's shortcut for its two commonest tests: only the tested resource, nothing rendered
+    } else {
+      // dbt renders the arguments in order, the tested resource (`model`) last
+      const tested = { refs: node.refs, sources: node.sources };
+      node.refs = [];
+      node.sources = [];
+      captureArgumentRefs(node, def.args);
+      node.refs.push(...tested.refs);
+      node.sources.push(...tested.sources);
+      const where = registry.resolve("get_where_subquery", target.packageName);
+      if (where) node.depends_on.macros.push(where.uniqueId);
+    }
     const layers = projectConfigLayers(projects, "test", target.packageName, [...folder, node.name]);
     node.config = testConfig(layers, def.config);
-    node.tags = node.config.tags;
+    node.tags = testTags(t.columnTags ?? [], def.config.tags, node.config.tags);
     node.meta = node.config.meta;
     nodes.push(node);
   }
   return nodes;
+}
+
+/**
+ * A test's tags as dbt lists them: its column's tags and its own, sorted, then the tags the
+ * project's config adds, in their order.
+ */
+function testTags(columnTags: string[], own: unknown, configured: string[] | undefined): string[] {
+  const ownTags = typeof own === "string" ? [own] : Array.isArray(own) ? own.map(String) : [];
+  const tags = [...new Set([...columnTags, ...ownTags])].sort();
+  for (const tag of configured ?? []) if (!tags.includes(tag)) tags.push(tag);
+  return tags;
 }
 
 /**

@@ -1,6 +1,8 @@
-import { createHash } from "node:crypto";
 import type { ManifestNode } from "../manifest/types";
+import { pyStr } from "@tsdbt/jinja";
 import { createNode } from "./node-factory";
+import { genericTestType, synthesizeGenericTestNames, type GenericTestNames } from "./generic-test-name";
+import { genericTestHash } from "./generic-test-hash";
 
 /** What a generic test is attached to. */
 export interface TestTarget {
@@ -22,7 +24,7 @@ export interface GenericTestDefinition {
   /** Test macro name without namespace (`unique`, `expression_is_true`). */
   testName: string;
   namespace: string | null;
-  /** Arguments passed to the test macro (without model/column_name). */
+  /** Keyword arguments of the test macro in dbt's order, `column_name` included for a column test, `model` excluded. */
   args: Record<string, unknown>;
   /** Config from `config:` and legacy top-level keys. */
   config: Record<string, unknown>;
@@ -32,102 +34,111 @@ export interface GenericTestDefinition {
 }
 
 /** Keys of a test entry that are config rather than arguments (dbt's legacy form). */
-const CONFIG_KEYS = new Set(["severity", "tags", "enabled", "where", "limit", "warn_if", "error_if", "fail_calc", "store_failures", "store_failures_as", "meta", "database", "schema", "alias"]);
+const CONFIG_KEYS = ["severity", "tags", "enabled", "where", "limit", "warn_if", "error_if", "fail_calc", "store_failures", "store_failures_as", "meta", "database", "schema", "alias"];
+
+const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
  * Reads one entry of a `tests:`/`data_tests:` list: `unique`, `{accepted_values: {values: […]}}`,
  * `{relationships: {to: ref('x'), field: id}}`, `{dbt_utils.expression_is_true: {...}}`, with
- * `arguments:` and `config:` sub-keys, or `{name: …, test_name: …}`. Returns an error sentence on a bad shape.
+ * `arguments:` and `config:` sub-keys, or `{name: …, test_name: …}`. For a column test, `column`
+ * becomes the `column_name` argument. The arguments keep dbt's order (the entry's keys, then
+ * `column_name`, then the keys under `arguments:`). Returns an error sentence on a bad shape.
  */
-export function readTestDefinition(entry: unknown): GenericTestDefinition | string {
+export function readTestDefinition(entry: unknown, column?: string): GenericTestDefinition | string {
   let fullName: string;
   let body: Record<string, unknown> = {};
   if (typeof entry === "string") fullName = entry;
-  else if (entry && typeof entry === "object" && !Array.isArray(entry)) {
-    const obj = entry as Record<string, unknown>;
-    if (typeof obj.test_name === "string") {
-      fullName = obj.test_name;
-      body = { ...obj };
+  else if (isMapping(entry)) {
+    if (entry.test_name !== undefined) {
+      if (typeof entry.test_name !== "string") return "'test_name' must be a string";
+      fullName = entry.test_name;
+      body = { ...entry };
       delete body.test_name;
     } else {
-      const keys = Object.keys(obj);
+      const keys = Object.keys(entry);
       if (keys.length !== 1) return `a test entry must have exactly one key (the test's name), found ${keys.length}: ${keys.join(", ")}`;
       fullName = keys[0];
-      const inner = obj[fullName];
-      if (inner !== null && inner !== undefined && (typeof inner !== "object" || Array.isArray(inner))) return `the arguments of test '${fullName}' must be a mapping`;
-      body = { ...((inner as Record<string, unknown>) ?? {}) };
+      const inner = entry[fullName];
+      if (inner !== null && inner !== undefined && !isMapping(inner)) return `the arguments of test '${fullName}' must be a mapping`;
+      body = { ...(inner ?? {}) };
     }
   } else return "a test entry must be a test name or a mapping";
+  const m = /^(?:([a-zA-Z_][0-9a-zA-Z_]*)\.)?([a-zA-Z_][0-9a-zA-Z_]*)$/.exec(fullName);
+  if (!m) return `'${fullName}' is not a test name (write 'test' or 'package.test')`;
+  const namespace = m[1] ?? null;
+  const testName = m[2];
 
-  const dot = fullName.lastIndexOf(".");
-  const namespace = dot > 0 ? fullName.slice(0, dot) : null;
-  const testName = dot > 0 ? fullName.slice(dot + 1) : fullName;
-  const config: Record<string, unknown> = { ...((body.config as Record<string, unknown>) ?? {}) };
-  const customName = typeof body.name === "string" ? body.name : null;
+  if (column !== undefined) body.column_name = column;
+  if ("arguments" in body) {
+    const nested = body.arguments;
+    delete body.arguments;
+    if (isMapping(nested)) body = { ...body, ...nested };
+  }
+  if ("model" in body) return "'model' cannot be given as an argument: it is always the resource the test is attached to";
+  const ownConfig: Record<string, unknown> = isMapping(body.config) ? { ...body.config } : {};
+  delete body.config;
+  const config: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    let value = body[key];
+    delete body[key];
+    if (!value && key in ownConfig) {
+      value = ownConfig[key];
+      delete ownConfig[key];
+    }
+    if (value !== null && value !== undefined) config[key] = value;
+  }
+  Object.assign(config, ownConfig);
   const description = typeof body.description === "string" ? body.description : "";
-  let args: Record<string, unknown> = {};
-  if (body.arguments && typeof body.arguments === "object") args = { ...(body.arguments as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(body)) {
-    if (k === "config" || k === "name" || k === "description" || k === "arguments") continue;
-    if (CONFIG_KEYS.has(k)) config[k] = v;
-    else args[k] = v;
-  }
-  return { testName, namespace, args, config, customName, description };
+  delete body.description;
+  const customName = body.name !== undefined && body.name !== null ? String(body.name) : null;
+  delete body.name;
+  return { testName, namespace, args: body, config, customName, description };
 }
 
-function flatArgParts(args: Record<string, unknown>): string[] {
-  const parts: string[] = [];
-  for (const key of Object.keys(args).sort()) {
-    if (key === "model") continue;
-    const v = args[key];
-    const values = Array.isArray(v) ? v : v && typeof v === "object" ? Object.values(v) : [v];
-    for (const x of values) parts.push(String(typeof x === "string" ? x : pyStr(x)).replace(/[^0-9a-zA-Z_]+/g, "_"));
-  }
-  return parts;
+/** The target's part of a test name: the model (`_v<version>` when versioned), or `<source>_<table>`. */
+function targetNamePart(target: TestTarget): string {
+  if (target.kind === "source") return `${target.sourceName}_${target.name}`;
+  return target.version !== undefined ? `${target.name}_v${target.version}` : target.name;
 }
 
-function pyStr(x: unknown): string {
-  if (x === null || x === undefined) return "None";
-  if (x === true) return "True";
-  if (x === false) return "False";
-  return String(x);
+/** The test's names as dbt builds them: `[<namespace>_][source_]<test>_<target>_<args>`, with a hashed short form past 63 characters. */
+export function genericTestNames(def: GenericTestDefinition, target: TestTarget): GenericTestNames {
+  return synthesizeGenericTestNames(genericTestType(def.testName, def.namespace, target.kind === "source"), targetNamePart(target), def.args);
 }
 
-/** The test's name as dbt builds it: `<test>_<target>_<args>`, shortened with a hash past 64 characters. */
-export function genericTestName(def: GenericTestDefinition, target: TestTarget): string {
-  const prefix = def.namespace ? `${def.namespace.replace(/\./g, "_")}_${def.testName}` : def.testName;
-  const targetName = target.kind === "source" ? `source_${target.sourceName}_${target.name}` : target.name;
-  const args = target.column !== undefined ? { column_name: target.column, ...def.args } : def.args;
-  const unique = flatArgParts(args).join("__");
-  const identifier = `${prefix}_${targetName}`;
-  const full = unique ? `${identifier}_${unique}` : identifier;
-  if (full.length < 64) return full;
-  return `${identifier.slice(0, 30)}_${createHash("md5").update(full).digest("hex")}`;
+/** The `{{ config(...) }}` dbt appends to a generic test's raw code for the config written on the test (none when empty). */
+function configCall(config: Record<string, unknown>): string {
+  const items = Object.entries(config).map(([k, v]) => `${k}=${typeof v === "string" ? `"${v.replace(/"/g, '\\"')}"` : pyStr(v)}`);
+  return items.length ? `{{ config(${items.join(",")}) }}` : "";
 }
 
-/** Builds the test node for one definition on one target. */
+/** Builds the test node for one definition on one target (the definition's args include `column_name` for a column test). */
 export function buildGenericTestNode(def: GenericTestDefinition, target: TestTarget, folderFqn: string[]): ManifestNode {
-  const name = def.customName ?? genericTestName(def, target);
-  const targetCall = target.kind === "source" ? `source('${target.sourceName}', '${target.name}')` : `ref('${target.name}'${target.version !== undefined ? `, version=${JSON.stringify(target.version)}` : ""})`;
+  const names = genericTestNames(def, target);
+  const name = def.customName ?? names.fullName;
+  const fileName = def.customName ?? names.shortName;
+  if (def.customName === null && names.shortName !== names.fullName && !("alias" in def.config)) def.config.alias = names.shortName;
+  const targetCall = target.kind === "source" ? `source('${target.sourceName}', '${target.name}')` : target.version !== undefined ? `ref('${target.name}', version='${target.version}')` : `ref('${target.name}')`;
   const kwargs: Record<string, unknown> = { ...def.args, model: `{{ get_where_subquery(${targetCall}) }}` };
-  if (target.column !== undefined) kwargs.column_name = target.column;
   const macroName = def.namespace ? `${def.namespace}.test_${def.testName}` : `test_${def.testName}`;
-  const rawCode = `{{ ${macroName}(**_dbt_generic_test_kwargs) }}`;
-  const hash = createHash("md5").update(`${name}|${JSON.stringify(kwargs)}|${target.file}`).digest("hex").slice(0, 10);
+  const rawCode = `{{ ${macroName}(**_dbt_generic_test_kwargs) }}${configCall(def.config)}`;
+  const metadata = { name: def.testName, kwargs, namespace: def.namespace };
   const node = createNode({
     resourceType: "test",
     packageName: target.packageName,
     name,
-    path: `${name}.sql`,
+    path: `${fileName}.sql`,
     originalFilePath: target.file,
     fqn: [target.packageName, ...folderFqn, name],
     rawCode,
-    uniqueId: `test.${target.packageName}.${name}.${hash}`,
+    uniqueId: `test.${target.packageName}.${name}.${genericTestHash(name, metadata)}`,
     checksum: { name: "none", checksum: "" },
   });
   node.column_name = target.column ?? null;
-  node.test_metadata = { name: def.testName, kwargs, namespace: def.namespace };
+  node.test_metadata = metadata;
   node.file_key_name = target.kind === "source" ? `sources.${target.sourceName}` : `${target.kind}s.${target.name}`;
+  node.attached_node = target.kind === "source" ? null : `${target.kind}.${target.packageName}.${target.name}${target.version !== undefined ? `.v${target.version}` : ""}`;
   node.description = def.description;
   if (target.kind === "source") node.sources.push([target.sourceName!, target.name]);
   else node.refs.push({ name: target.name, package: null, version: target.version ?? null });

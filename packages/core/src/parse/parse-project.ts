@@ -36,6 +36,11 @@ import { hasCycle } from "../graph/has-cycle";
 import { buildYamlSnapshots } from "../snapshots/yaml-snapshots";
 import { finishSnapshots } from "../snapshots/finish-snapshots";
 import { readUnitTests } from "../unit-tests/read-unit-tests";
+import { readSemanticLayer } from "./semantic/read-semantic-layer";
+import { addDependencyEntries } from "../manifest/add-dependency-entries";
+import { groupMap, readGroups } from "./read-groups";
+import { patchMacros } from "./patch-macros";
+import { disableOrphanTests } from "./orphan-tests";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -317,7 +322,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   // patches left over describe nothing that exists
   for (const patch of patches.values()) {
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
-    diagnostics.push(diagnosticAt(pf.parsed, patch.path, { code: "TSDBT-W010", severity: "warn", message: `${patch.file} describes ${patch.kind} '${patch.name}', which does not exist; the entry is ignored.`, hint: `Check the name against the files under ${patch.kind === "seed" ? "seed-paths" : "model-paths"}.` }));
+    diagnostics.push(diagnosticAt(pf.parsed, patch.path, { code: "TSDBT-W010", severity: "warn", message: `${patch.file} describes ${patch.kind} '${patch.name}', which does not exist; the entry is ignored (its data tests are kept, disabled, as dbt keeps them).`, hint: `Check the name against the files under ${patch.kind === "seed" ? "seed-paths" : "model-paths"}.` }));
   }
 
   const sources: Record<string, SourceDefinition> = {};
@@ -326,14 +331,18 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
       if (source.config.enabled === false) continue;
       source.relation_name = [source.database, source.schema, source.identifier].filter((p): p is string => Boolean(p)).map(quote).join(".");
       sources[source.unique_id] = source;
-      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file }, pf.parsed, projects, diagnostics, registry));
+      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file }, pf.parsed, projects, diagnostics, registry, quote));
     }
   }
   const enabledNodeKeys = new Set(all.filter((n) => n.config.enabled !== false).map((n) => patchKey(n.resource_type, n.package_name, n.name)));
+  // tests on a model, seed or snapshot that is disabled or missing stay in the manifest, disabled (as in dbt)
+  const inertTests: ManifestNode[] = [];
   for (const patch of appliedPatches.values()) {
-    if (patch.kind === "analysis" || !enabledNodeKeys.has(patchKey(patch.kind, patch.packageName, patch.name))) continue;
+    if (patch.kind === "analysis") continue;
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
-    all.push(...buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file }, pf.parsed, projects, diagnostics, registry));
+    const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file }, pf.parsed, projects, diagnostics, registry, quote);
+    if (enabledNodeKeys.has(patchKey(patch.kind, patch.packageName, patch.name))) all.push(...tests);
+    else inertTests.push(...tests);
   }
 
   const enabled = all.filter((n) => n.config.enabled !== false);
@@ -343,7 +352,10 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   finishSnapshots(enabled, naming, diagnostics);
   diagnostics.push(...findDuplicateNames(enabled));
   diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));
+  for (const n of inertTests) assignRelationName(n, session, naming, scopeFor);
+  const keptDisabled = disableOrphanTests(inertTests, enabled, sources, disabled);
   const unitTests = readUnitTests({ propertiesFiles, nodes: enabled, projectDir, testPaths: project.testPaths }, diagnostics);
+  const semanticLayer = readSemanticLayer({ files: propertiesFiles, nodes: enabled, sources, rootPackage: project.name, target: location }, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
 
   renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics);
@@ -351,13 +363,19 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     projectName: project.name,
     adapterType: profile.target.type,
     invocationId,
-    nodes: enabled,
-    disabled,
+    nodes: [...enabled, ...keptDisabled],
+    disabled: [...disabled, ...inertTests.filter((t) => !keptDisabled.includes(t))],
     sources,
     macros: parseSession.macros,
     docs: parseSession.docs,
   });
   manifest.unit_tests = unitTests;
+  Object.assign(manifest, semanticLayer);
+  manifest.groups = readGroups(propertiesFiles, diagnostics);
+  manifest.group_map = groupMap(manifest);
+  manifest.macros = patchMacros(manifest.macros, propertiesFiles, diagnostics);
+  const nonNodes = [...Object.values(semanticLayer).flatMap((section: Record<string, unknown>) => Object.values(section)), ...Object.values(unitTests)];
+  addDependencyEntries(manifest, nonNodes as { unique_id: string }[]);
   // the graph is built when a command first asks for it (selection); `parse` only checks for cycles
   let graph: DepGraph | undefined;
   const graphOf = () => (graph ??= buildGraph(manifest));

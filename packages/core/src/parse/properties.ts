@@ -14,6 +14,10 @@ export interface PropertiesFile {
 export interface TestEntry {
   entry: unknown;
   column?: string;
+  /** The column's own tags (`tags:` and `config.tags`), which its tests inherit. */
+  columnTags?: string[];
+  /** The column's `quote:` (true: the test gets the quoted column name). */
+  columnQuote?: boolean | null;
   path: YamlPathSegment[];
 }
 
@@ -61,7 +65,8 @@ export function readColumns(list: unknown, basePath: YamlPathSegment[], tests: T
     };
     const colTests = [...asList(col.tests), ...asList(col.data_tests)];
     const key = col.data_tests !== undefined ? "data_tests" : "tests";
-    colTests.forEach((t, j) => tests.push({ entry: t, column: col.name as string, path: [...basePath, i, key, j] }));
+    const info = columns[col.name];
+    colTests.forEach((t, j) => tests.push({ entry: t, column: col.name as string, columnTags: info.tags, columnQuote: info.quote, path: [...basePath, i, key, j] }));
   });
   return columns;
 }

@@ -21,7 +21,7 @@ export function updateDependencyMaps(manifest: Buffer, layout: ManifestLayout, r
   for (const n of moved) {
     const id = n.unique_id;
     for (const p of parentMap[id] ?? []) childMap[p] = childMap[p].filter((c) => c !== id);
-    parentMap[id] = [...n.depends_on.nodes];
+    parentMap[id] = [...n.depends_on.nodes].sort();
     for (const p of n.depends_on.nodes) (childMap[p] ??= []).push(id);
   }
   for (const n of moved) for (const p of n.depends_on.nodes) childMap[p].sort();

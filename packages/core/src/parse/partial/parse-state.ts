@@ -26,6 +26,8 @@ export interface ResourceCounts {
   nodes: Record<string, number>;
   sources: number;
   macros: number;
+  /** Resources outside `nodes` besides sources and macros, by type (`exposure`, `metric`, `semantic_model`, `saved_query`, `unit_test`, `group`). */
+  others?: Record<string, number>;
 }
 
 /** What a node needs to know to resolve `ref()` to another node. */
@@ -85,8 +87,10 @@ function unpackNumbers(packed: string): number[] {
 /** Counts a manifest's resources by kind. */
 export function countResources(manifest: Manifest): ResourceCounts {
   const nodes: Record<string, number> = {};
-  for (const n of Object.values(manifest.nodes)) nodes[n.resource_type] = (nodes[n.resource_type] ?? 0) + 1;
-  return { nodes, sources: Object.keys(manifest.sources).length, macros: Object.keys(manifest.macros).length };
+  for (const n of Object.values(manifest.nodes)) if (n.config?.enabled !== false) nodes[n.resource_type] = (nodes[n.resource_type] ?? 0) + 1;
+  const size = (section: Record<string, unknown> | undefined) => Object.keys(section ?? {}).length;
+  const others = { exposure: size(manifest.exposures), metric: size(manifest.metrics), group: size(manifest.groups), semantic_model: size(manifest.semantic_models), saved_query: size(manifest.saved_queries), unit_test: size(manifest.unit_tests) };
+  return { nodes, sources: Object.keys(manifest.sources).length, macros: Object.keys(manifest.macros).length, others };
 }
 
 /**

@@ -13,6 +13,9 @@ export const SELECTABLE_RESOURCE_TYPES: readonly ResourceType[] = [
   "source",
   "exposure",
   "unit_test",
+  "metric",
+  "semantic_model",
+  "saved_query",
 ];
 
 /** `tag:` matches members with a tag matching the value (`tag:nightly`, `tag:fin*`). */

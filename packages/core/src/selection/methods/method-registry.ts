@@ -1,6 +1,6 @@
 import { accessMethod, configMethod, groupMethod, packageMethod, resourceTypeMethod, tagMethod, versionMethod } from "./attribute-methods";
 import { fileMethod, fqnMethod, pathMethod } from "./name-methods";
-import { exposureMethod, needsRunResultsMethod, noMembersMethod, sourceMethod, unitTestMethod } from "./resource-methods";
+import { exposureMethod, metricMethod, needsRunResultsMethod, savedQueryMethod, semanticModelMethod, sourceMethod, unitTestMethod } from "./resource-methods";
 import type { SelectorMethod } from "./selector-method";
 import { stateMethod } from "./state-method";
 import { testNameMethod, testTypeMethod } from "./test-methods";
@@ -26,9 +26,9 @@ export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
   access: accessMethod,
   version: versionMethod,
   unit_test: unitTestMethod,
-  metric: noMembersMethod,
-  semantic_model: noMembersMethod,
-  saved_query: noMembersMethod,
+  metric: metricMethod,
+  semantic_model: semanticModelMethod,
+  saved_query: savedQueryMethod,
   result: needsRunResultsMethod,
   source_status: needsRunResultsMethod,
 };
