@@ -11,10 +11,10 @@ export async function parseForCommand(ctx: CommandContext, flags: Record<string,
   if (ctx.args.partialParse === false) return parseProject(options);
   const partial = await loadPartialParse(options);
   if (partial.reused) {
-    ctx.logger.debug("PartialParse", "I003", `Partial parse: ${partial.changedFiles.length} changed file(s) read again.`, { changed_files: partial.changedFiles });
+    ctx.logger.fire("PartialParseReused", `Partial parse: ${partial.changedFiles.length} changed file(s) read again.`, { changed_files: partial.changedFiles });
     return partial.parsed;
   }
-  ctx.logger.debug("PartialParsingNotEnabled", "I002", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`);
+  ctx.logger.fire("UnableToPartialParse", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`, {}, { level: "debug" });
   const parsed = await parseFromInputs(partial.inputs, options);
   if (parsed.project.flags.partial_parse !== false) saveParse(parsed);
   return parsed;

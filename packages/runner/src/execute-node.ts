@@ -7,7 +7,7 @@ import { seedMaterialization } from "./materializations/seed";
 import { snapshotMaterialization } from "./snapshots/snapshot-materialization";
 import { isUnitTestNode } from "./unit-tests/unit-test-node";
 import { runUnitTest } from "./unit-tests/run-unit-test";
-import { describeError, RunnerError, RunnerErrorCode } from "./runner-error";
+import { describeError, nodeErrorMessage, RunnerError, RunnerErrorCode } from "./runner-error";
 import type { NodeCompiler, NodeResult, NodeStatus, TimingInfo } from "./types";
 
 /** What executing nodes needs besides the node itself. */
@@ -42,7 +42,7 @@ export function relationFor(node: ManifestNode, environment: ExecutionEnvironmen
  */
 export async function executeNode(node: ManifestNode, environment: ExecutionEnvironment, thread: number): Promise<NodeResult> {
   const startedAt = new Date();
-  const compileTiming: { started: Date | null; completed: Date | null } = { started: null, completed: null };
+  const compileTiming: { started: Date | null; completed: Date | null; failed: boolean } = { started: null, completed: null, failed: false };
   let compiledCode: string | null = null;
   let relation: Relation | null = null;
   const compile = (isIncremental: boolean): string => {
@@ -50,6 +50,9 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
     try {
       compiledCode = environment.compiler.compileNode(node.unique_id, { isIncremental });
       return compiledCode;
+    } catch (error) {
+      compileTiming.failed = true;
+      throw error;
     } finally {
       compileTiming.completed = new Date();
     }
@@ -76,7 +79,7 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
     }
   } catch (error) {
     status = "error";
-    message = describeError(error);
+    message = nodeErrorMessage(node, error, compileTiming.failed ? "compile" : "execute");
   }
   const completedAt = new Date();
   const timing: TimingInfo[] = [];

@@ -22,7 +22,7 @@ export async function compileInlineSql(parsed: ParsedProject, sql: string): Prom
 /** `tsdbt compile --inline "…"`: prints the compiled query (`{"compiled": "…"}` with `--output json`). */
 export async function compileInline(ctx: CommandContext, parsed: ParsedProject, sql: string): Promise<CommandOutcome> {
   const compiled = await compileInlineSql(parsed, sql);
-  if (ctx.args.output === "json") ctx.logger.result("CompiledNode", JSON.stringify({ compiled }), { compiled });
-  else ctx.logger.result("CompiledNode", `Compiled inline node is:\n${compiled}`, { compiled });
+  if (ctx.args.output === "json") ctx.logger.print(JSON.stringify({ compiled }), "CompiledNode", { compiled });
+  else ctx.logger.print(`Compiled inline node is:\n${compiled}`, "CompiledNode", { compiled });
   return { exitCode: 0, result: { compiled } };
 }

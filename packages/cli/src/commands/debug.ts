@@ -5,7 +5,7 @@ import type { CommandContext, CommandOutcome } from "../command-context";
 
 /** `tsdbt debug`: checks dbt_project.yml, the profile and the connection, one line each. */
 export async function debugCommand(ctx: CommandContext): Promise<CommandOutcome> {
-  const log = (msg: string) => ctx.logger.info("DebugCmdOut", "Z047", msg);
+  const log = (msg: string) => ctx.logger.fire("DebugCmdOut", msg);
   const problems: Diagnostic[] = [];
   const projectDir = path.resolve(ctx.args.projectDir);
   log(`Using dbt_project.yml file at ${path.join(projectDir, "dbt_project.yml")}`);
@@ -37,9 +37,9 @@ export async function debugCommand(ctx: CommandContext): Promise<CommandOutcome>
 
 function finish(ctx: CommandContext, problems: Diagnostic[]): CommandOutcome {
   if (problems.length) {
-    for (const d of problems) ctx.logger.error("DebugCmdResult", d.code, formatDiagnostic(d));
+    for (const d of problems) ctx.logger.fire("DebugCmdResult", formatDiagnostic(d), {}, { level: "error" });
     throw new DiagnosticError(problems);
   }
-  ctx.logger.info("DebugCmdResult", "Z048", "All checks passed!");
+  ctx.logger.fire("DebugCmdResult", "All checks passed!");
   return { exitCode: 0 };
 }

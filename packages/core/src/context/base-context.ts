@@ -58,8 +58,8 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
         throw new CompilerError("TSDBT-E031", `Not implemented: ${String(msg)}`);
       },
     },
-    log: hostFunction(([msg, info]) => {
-      log(String(msg), Boolean(info));
+    log: hostFunction(([msg, info], kwargs) => {
+      log(String(msg), Boolean(kwargs.info ?? info));
       return "";
     }),
     print: (msg: unknown) => {
