@@ -53,6 +53,19 @@ function resultMessage(info: NodeInfo, r: NodeResult): string {
   return String(r.adapter_response._message ?? "OK");
 }
 
+/**
+ * The node a generic test is attached to (dbt's `attached_node`): the manifest's, else the model
+ * its `model` argument refers to (`{{ get_where_subquery(ref('orders')) }}`); "" for singular tests.
+ */
+export function attachedNode(node: ManifestNode): string {
+  const own = (node as { attached_node?: string | null }).attached_node;
+  if (own) return own;
+  const model = String((node.test_metadata?.kwargs as Record<string, unknown> | undefined)?.model ?? "");
+  const ref = /\bref\(\s*['"]([^'"]+)['"]\s*\)/.exec(model);
+  if (!ref) return "";
+  return node.depends_on?.nodes?.find((id) => id.startsWith("model.") && id.endsWith(`.${ref[1]}`)) ?? "";
+}
+
 /** dbt's stat line of a run: `3 seeds, 2 table models, 20 data tests, 3 view models`. */
 export function statLine(nodes: readonly ManifestNode[]): string {
   const counts = new Map<string, number>();
@@ -131,7 +144,7 @@ export class RunProgress {
       const n = r.failures ?? 0;
       const word = r.status === "error" ? "ERROR" : r.status === "pass" ? "PASS" : r.status === "warn" ? `WARN ${n}` : `FAIL ${n}`;
       const colored = r.status === "pass" ? p.green(word) : r.status === "warn" ? p.yellow(word) : p.red(word);
-      const attached = (node as { attached_node?: string | null } | undefined)?.attached_node ?? "";
+      const attached = node ? attachedNode(node) : "";
       logger.fire("LogTestResult", fancyLine(`${word} ${info.node_name}`, colored, index, total, width, time), { name: info.node_name, status: r.status, index, num_models: total, execution_time: time, num_failures: n, attached_node: attached, node_info: info }, { level, thread });
       return;
     }
