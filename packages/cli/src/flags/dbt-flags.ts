@@ -84,7 +84,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "deprecated-favor-state", type: "string", env: "DBT_FAVOR_STATE_MODE", commands: "all", support: "no-op", help: "dbt's old spelling of --favor-state.", hidden: true },
   { name: "deprecated-defer", type: "boolean", env: "DBT_DEFER_TO_STATE", commands: "all", support: "no-op", help: "dbt's old spelling of --defer.", hidden: true },
   { name: "deprecated-state", type: "string", env: "DBT_ARTIFACT_STATE_PATH", commands: "all", support: "no-op", help: "dbt's old spelling of --state.", hidden: true },
-  { name: "deprecated-print", type: "boolean", env: "DBT_NO_PRINT", commands: "all", support: "no-op", help: "dbt's old spelling of --print.", hidden: true },
+  { name: "deprecated-print", aliases: ["deprecated-no-print"], type: "boolean", env: "DBT_NO_PRINT", commands: "all", support: "no-op", help: "dbt's old spelling of --print.", hidden: true },
 
   // flags of some commands
   { name: "select", aliases: ["s"], type: "array", commands: SELECTING, support: "supported", help: "Nodes to act on (dbt's selection grammar)." },
