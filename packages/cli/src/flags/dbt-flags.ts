@@ -42,7 +42,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "profile", type: "string", env: "DBT_PROFILE", commands: "all", support: "supported", help: "The profile to use instead of dbt_project.yml's." },
   { name: "target", aliases: ["t"], type: "string", env: "DBT_TARGET", commands: "all", support: "supported", help: "The profile's target to use." },
   { name: "vars", type: "string", commands: "all", support: "supported", help: "Variables as a YAML or JSON mapping." },
-  { name: "debug", aliases: ["d"], type: "boolean", env: "DBT_DEBUG", commands: "all", support: "supported", help: "Debug-level log lines on the console, with time, level and thread." },
+  { name: "debug", aliases: ["d"], type: "boolean", env: "DBT_DEBUG", commands: "all", support: "supported", help: "Debug-level events on the console too." },
   { name: "quiet", aliases: ["q"], type: "boolean", env: "DBT_QUIET", commands: "all", support: "supported", help: "Only errors and command output (ls, show, compile --inline) on the console." },
   { name: "log-format", type: "string", choices: FORMATS, env: "DBT_LOG_FORMAT", commands: "all", support: "supported", help: "Console (and, unless --log-format-file, log file) lines: text, debug or json." },
   { name: "log-format-file", type: "string", choices: FORMATS, env: "DBT_LOG_FORMAT_FILE", commands: "all", support: "supported", help: "Lines of logs/dbt.log: debug (default), text or json." },
