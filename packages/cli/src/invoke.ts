@@ -47,6 +47,9 @@ function loggerFor(args: CliArgs, invocationId: string, cwd: string, options: In
     file: args.logLevelFile === "none" ? undefined : { path: logFilePath(args, cwd), format: args.logFormatFile, level: args.logLevelFile, colors: args.useColorsFile ?? false },
     warnError: warnErrorPolicy(args.warnError, args.warnErrorOptions),
     printerWidth: args.printerWidth,
+    secrets: Object.entries(options.env ?? process.env)
+      .filter(([k, v]) => k.startsWith("DBT_ENV_SECRET_") && v)
+      .map(([, v]) => v!),
     write: options.write,
     onEvent: options.onEvent,
   });

@@ -37,6 +37,8 @@ export interface LoggerOptions {
   warnError?: WarnErrorPolicy;
   /** Width of progress lines (`--printer-width`, default 80). */
   printerWidth?: number;
+  /** Values never to print (those of DBT_ENV_SECRET_* variables): replaced by `*****`, as dbt does. */
+  secrets?: string[];
   /** Where console lines go (default process.stdout; usage errors go to stderr). */
   write?: (line: string, stream: "stdout" | "stderr") => void;
   /** Receives every event, whatever the levels (the Node API's callback). */
@@ -109,8 +111,9 @@ export class Logger {
    * Command output that `-q` keeps (ls lines, show tables, compile --inline, --help): printed
    * bare in text mode, as an event in JSON mode (dbt's `PrintEvent` unless named otherwise).
    */
-  print(msg: string, name: EventName = "PrintEvent", data: Record<string, unknown> = { msg }): void {
+  print(text: string, name: EventName = "PrintEvent", data: Record<string, unknown> = { msg: text }): void {
     const kind = eventKind(name);
+    const msg = this.options.secrets?.length ? this.scrub(text) : text;
     const e: FiredEvent = { name, code: kind.code, level: kind.level, msg, data, ts: new Date(), thread: "MainThread", invocationId: this.options.invocationId };
     this.notify(e);
     this.toFile(e);
@@ -141,11 +144,18 @@ export class Logger {
   }
 
   private emit(e: FiredEvent): void {
+    if (this.options.secrets?.length) e.msg = this.scrub(e.msg);
     this.notify(e);
     this.toFile(e);
     const min = this.options.quiet ? "error" : this.console.level;
     if (!passes(e.level, min)) return;
     this.write(formatLine(e, this.console.format, this.console.colors), "stdout");
+  }
+
+  private scrub(text: string): string {
+    let out = text;
+    for (const secret of this.options.secrets ?? []) out = out.split(secret).join("*****");
+    return out;
   }
 
   private notify(e: FiredEvent): void {

@@ -14,7 +14,7 @@ export async function parseForCommand(ctx: CommandContext, flags: Record<string,
     ctx.logger.fire("PartialParseReused", `Partial parse: ${partial.changedFiles.length} changed file(s) read again.`, { changed_files: partial.changedFiles });
     return partial.parsed;
   }
-  ctx.logger.fire("UnableToPartialParse", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`, {}, { level: "debug" });
+  ctx.logger.fire("UnableToPartialParse", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`, { reason: `${partial.reason}. Starting full parse.` });
   const parsed = await parseFromInputs(partial.inputs, options);
   if (parsed.project.flags.partial_parse !== false) saveParse(parsed);
   return parsed;

@@ -19,7 +19,7 @@ export async function parseCommand(ctx: CommandContext): Promise<CommandOutcome>
       ctx.logger.fire("ParseDone", `Parsed the project in ${seconds(started)} (${note}); wrote ${partial.manifestFile}`, { path: partial.manifestFile, partial: true, changed_files: partial.changedFiles });
       return { exitCode: 0, result: lazyManifest(partial.manifestFile) };
     }
-    ctx.logger.fire("UnableToPartialParse", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`);
+    ctx.logger.fire("UnableToPartialParse", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`, { reason: `${partial.reason}. Starting full parse.` });
     inputs = partial.inputs;
   }
   const parsed = inputs ? await parseFromInputs(inputs, options) : await parseProject(options);
