@@ -113,3 +113,23 @@ describe("flags tsdbt does not act on", () => {
     expect(fs.existsSync(p.file("target/run_results.json"))).toBe(false);
   });
 });
+
+describe("tsdbt clone", () => {
+  it("makes the target's relations views of --state's, leaves existing ones alone, and needs --state", async () => {
+    const p = makeProject({
+      "profiles.yml": ["fixture:", "  target: dev", "  outputs:", "    dev:", "      type: duckdb", "      path: target/t.duckdb", "      threads: 1", "    clone:", "      type: duckdb", "      path: target/t.duckdb", "      schema: cloned", "      threads: 1", ""].join("\n"),
+    });
+    expect((await runApi(["run"], { project: p })).exitCode).toBe(0);
+    fs.cpSync(p.file("target"), p.file("prod-state"), { recursive: true, filter: (f) => !f.endsWith(".duckdb") && !f.endsWith(".wal") });
+    expect((await runApi(["clone", "-t", "clone"], { project: p })).diagnostics[0]).toMatchObject({ code: "TSDBT-E061" });
+    const clone = await runApi(["clone", "-t", "clone", "--state", "prod-state", "--target-path", "target-clone"], { project: p });
+    expect(clone.exitCode).toBe(0);
+    expect(clone.stdout).toContain("Done. PASS=3 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=3");
+    const rows = await runApi(["show", "-t", "clone", "--inline", "select * from {{ ref('customer_orders') }}", "--output", "json", "--target-path", "target-clone"], { project: p });
+    expect(JSON.parse(rows.stdout.split("\n").pop()!).show).toEqual([{ id: 1, n: 1 }]);
+    const again = await runApi(["clone", "-t", "clone", "--state", "prod-state", "--target-path", "target-clone"], { project: p });
+    expect(again.stdout).toContain('Relation "t"."cloned"."customers" already exists');
+    const results = JSON.parse(fs.readFileSync(p.file("target-clone/run_results.json"), "utf8")) as { results: { status: string; message: string }[] };
+    expect(results.results.map((r) => [r.status, r.message])).toEqual([["success", "No-op"], ["success", "No-op"], ["success", "No-op"]]);
+  });
+});

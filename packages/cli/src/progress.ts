@@ -168,8 +168,8 @@ export class RunProgress {
     logger.fire("LogModelResult", fancyLine(msg, failed ? p.red("ERROR") : p.green(status), index, total, width, time), { description, status, index, total, execution_time: time, node_info: info }, { level, thread });
   }
 
-  /** dbt's closing lines of a run. */
-  summary(summary: RunSummary): void {
+  /** dbt's closing lines of a run (`clone` has no "Finished running" line). */
+  summary(summary: RunSummary, options: { finishedLine?: boolean } = {}): void {
     const { logger } = this;
     const p = logger.palette;
     const ran = summary.results.map((r) => this.node(r.unique_id)).filter((n): n is ManifestNode => Boolean(n));
@@ -178,8 +178,8 @@ export class RunProgress {
     const m = Math.floor((summary.elapsed % 3600) / 60);
     const s = summary.elapsed - h * 3600 - m * 60;
     const execution = ` in ${h} hours ${m} minutes and ${s.toFixed(2)} seconds`;
-    logger.fire("Formatting", "", { msg: "" });
-    logger.fire("FinishedRunningStats", `Finished running ${line}${execution} (${summary.elapsed.toFixed(2)}s).`, { stat_line: line, execution, execution_time: summary.elapsed });
+    if (options.finishedLine !== false) logger.fire("Formatting", "", { msg: "" });
+    if (options.finishedLine !== false) logger.fire("FinishedRunningStats", `Finished running ${line}${execution} (${summary.elapsed.toFixed(2)}s).`, { stat_line: line, execution, execution_time: summary.elapsed });
     const errors = summary.results.filter((r) => r.status === "error" || r.status === "fail");
     const warns = summary.results.filter((r) => r.status === "warn");
     const numErrors = errors.length + summary.hookErrors.length;

@@ -11,7 +11,7 @@ export interface Selection {
 }
 
 /** Reads `--state DIR`'s manifest.json. */
-function readState(dir: string, cwd: string): Manifest {
+export function readState(dir: string, cwd: string): Manifest {
   const file = path.resolve(cwd, dir, "manifest.json");
   if (!existsSync(file)) {
     throw new DiagnosticError([{ code: "TSDBT-E025", severity: "error", message: `--state ${dir} holds no manifest.json.`, file: path.relative(cwd, file), hint: "Point --state at the target/ folder of an earlier run (copy it before it is overwritten)." }]);

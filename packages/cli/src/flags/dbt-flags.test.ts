@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { parseArgs } from "../args";
 import { commandHelp } from "./command-help";
 import { FLAGS, takesFlag } from "./dbt-flags";
@@ -82,5 +84,14 @@ describe("per-command --help", () => {
     expect(run).not.toContain("--output-keys");
     expect(commandHelp("ls")).toContain("--output-keys");
     await expect(parseArgs(["ls", "--help"], "/p", {})).rejects.toMatchObject({ name: "InfoRequest", text: commandHelp("ls") });
+  });
+});
+
+describe("docs/cli.md", () => {
+  it("has a row for every dbt flag with tsdbt's support of it", () => {
+    const doc = readFileSync(path.join(__dirname, "..", "..", "..", "..", "docs", "cli.md"), "utf8");
+    const label = { supported: "supported", "no-op": "no-op", "not-yet": "not yet" } as const;
+    const missing = FLAGS.filter((f) => !f.tsdbtOnly).filter((f) => !new RegExp(`^\\| [^|]*\`--${f.name}\`[^|]*\\|[^|]*\\|[^|]*\\| ${label[f.support]} \\|`, "m").test(doc));
+    expect(missing.map((f) => f.name)).toEqual([]);
   });
 });

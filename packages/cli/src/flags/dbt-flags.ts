@@ -138,7 +138,7 @@ export const FLAGS: readonly FlagSpec[] = [
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   build: "Seeds, models, snapshots and tests in dependency order.",
   clean: "Delete the clean-targets of dbt_project.yml.",
-  clone: "Clone selected nodes from --state's target (not supported yet).",
+  clone: "Make the target's relations views of those --state's manifest built.",
   compile: "Render models, tests, analyses and snapshots to target/compiled.",
   debug: "Check dbt_project.yml, profiles.yml and the connection.",
   deps: "Install the packages of packages.yml / dependencies.yml.",
