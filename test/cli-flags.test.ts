@@ -101,10 +101,10 @@ describe("flags tsdbt does not act on", () => {
     const noop = await runApi(["run", "--no-version-check", "--no-send-anonymous-usage-stats", "--cache-selected-only", "--no-populate-cache", "--no-static-parser", "--log-cache-events"], { project: p });
     expect(noop.exitCode).toBe(0);
     expect(noop.stdout).not.toContain("not supported");
-    const later = await runApi(["build", "--empty", "--store-failures"], { project: p });
+    const later = await runApi(["build", "--empty", "--defer", "--state", "target"], { project: p });
     expect(later.exitCode).toBe(0);
     expect(later.stdout).toContain("--empty is not supported by tsdbt yet");
-    expect(later.stdout).toContain("--store-failures is not supported by tsdbt yet");
+    expect(later.stdout).toContain("--defer is not supported by tsdbt yet");
   });
 
   it("--no-write-json writes no run_results.json", async () => {
@@ -121,7 +121,7 @@ describe("tsdbt clone", () => {
     });
     expect((await runApi(["run"], { project: p })).exitCode).toBe(0);
     fs.cpSync(p.file("target"), p.file("prod-state"), { recursive: true, filter: (f) => !f.endsWith(".duckdb") && !f.endsWith(".wal") });
-    expect((await runApi(["clone", "-t", "clone"], { project: p })).diagnostics[0]).toMatchObject({ code: "TSDBT-E061" });
+    expect((await runApi(["clone", "-t", "clone"], { project: p })).diagnostics[0]).toMatchObject({ code: "TSDBT-E092" });
     const clone = await runApi(["clone", "-t", "clone", "--state", "prod-state", "--target-path", "target-clone"], { project: p });
     expect(clone.exitCode).toBe(0);
     expect(clone.stdout).toContain("Done. PASS=3 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=3");
@@ -131,5 +131,25 @@ describe("tsdbt clone", () => {
     expect(again.stdout).toContain('Relation "t"."cloned"."customers" already exists');
     const results = JSON.parse(fs.readFileSync(p.file("target-clone/run_results.json"), "utf8")) as { results: { status: string; message: string }[] };
     expect(results.results.map((r) => [r.status, r.message])).toEqual([["success", "No-op"], ["success", "No-op"], ["success", "No-op"]]);
+  });
+});
+
+describe("--store-failures", () => {
+  it("keeps a failing test's rows in a table of the audit schema and points at it, as dbt does", async () => {
+    const p = makeProject({
+      "models/orders.sql": "select 10 as order_id union all select 10 union all select 11\n",
+      "models/schema.yml": "version: 2\nmodels:\n  - name: orders\n    columns:\n      - name: order_id\n        data_tests: [unique, not_null]\n",
+    });
+    const build = await runApi(["build", "-s", "orders", "--store-failures"], { project: p });
+    expect(build.exitCode).toBe(1);
+    const query = 'select * from "t"."main_dbt_test__audit"."unique_orders_order_id"';
+    expect(build.stdout).toContain(`  See test failures:\n  ${"-".repeat(query.length)}\n  ${query}\n  ${"-".repeat(query.length)}`);
+    const rows = await runApi(["show", "--inline", "select * from main_dbt_test__audit.unique_orders_order_id", "--output", "json"], { project: p });
+    expect(JSON.parse(rows.stdout.split("\n").pop()!).show).toEqual([{ unique_field: 10, n_records: 2 }]);
+    const results = JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: { unique_id: string; relation_name: string | null }[] };
+    expect(results.results.find((r) => r.unique_id.startsWith("test.fixture.unique_orders"))!.relation_name).toBe('"t"."main_dbt_test__audit"."unique_orders_order_id"');
+    // without the flag nothing is stored, unless the test's config asks
+    const plain = await runApi(["test", "-s", "orders"], { project: p });
+    expect(plain.stdout).not.toContain("See test failures");
   });
 });

@@ -57,6 +57,8 @@ export interface CliArgs {
   resourceTypes: string[];
   excludeResourceTypes: string[];
   fullRefresh: boolean;
+  /** `--store-failures` (DBT_STORE_FAILURES): tests keep their failing rows in tables. */
+  storeFailures: boolean;
   failFast: boolean;
   state?: string;
   output: string;
@@ -195,6 +197,7 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
     resourceTypes: list(flags["resource-type"]),
     excludeResourceTypes: list(flags["exclude-resource-type"]),
     fullRefresh: Boolean(bool("full-refresh")),
+    storeFailures: Boolean(bool("store-failures")),
     failFast: Boolean(bool("fail-fast")),
     state: str("state"),
     output: String(str("output") ?? (command === "ls" ? "selector" : "text")),

@@ -117,7 +117,7 @@ function failure(e: unknown, logger: Logger): InvokeResult {
     return { success: false, exitCode: 2, diagnostics: [d], warnings: logger.warnings };
   }
   if (e instanceof WarningAsError) {
-    const d: Diagnostic = { code: "TSDBT-E060", severity: "error", message: e.message, hint: "--warn-error / --warn-error-options make this warning an error." };
+    const d: Diagnostic = { code: "TSDBT-E091", severity: "error", message: e.message, hint: "--warn-error / --warn-error-options make this warning an error." };
     logger.fire("MainEncounteredError", `Encountered an error:\nCompilation Error\n  ${e.message}`, { exc: `Compilation Error\n  ${e.message}` });
     return { success: false, exitCode: 2, diagnostics: [d], warnings: logger.warnings };
   }

@@ -1,5 +1,5 @@
 import type { Manifest, ManifestNode } from "@tsdbt/core";
-import type { NodeInfo, NodeResult, RunEvent, RunSummary } from "@tsdbt/runner";
+import { storesFailures, type NodeInfo, type NodeResult, type RunEvent, type RunSummary } from "@tsdbt/runner";
 import type { Logger } from "./logger";
 
 /**
@@ -92,6 +92,7 @@ export class RunProgress {
   constructor(
     private readonly logger: Logger,
     private readonly manifest: Manifest,
+    private readonly options: { storeFailures?: boolean } = {},
   ) {}
 
   private node(id: string): ManifestNode | undefined {
@@ -230,6 +231,13 @@ export class RunProgress {
     if (node?.compiled_path) {
       logger.fire("Formatting", "", { msg: "" });
       logger.fire("SQLCompiledPath", `  compiled code at ${node.compiled_path}`, { path: node.compiled_path, node_info: info });
+    }
+    const stored = node && node.resource_type === ("test" as string) && storesFailures(node, { storeFailures: this.options.storeFailures });
+    if (stored && r.relation_name) {
+      logger.fire("Formatting", "", { msg: "" });
+      const query = `select * from ${r.relation_name}`;
+      const border = "-".repeat(query.length);
+      logger.fire("CheckNodeTestFailure", `  See test failures:\n  ${border}\n  ${query}\n  ${border}`, { relation_name: r.relation_name, node_info: info });
     }
   }
 }

@@ -7,6 +7,7 @@ import { seedMaterialization } from "./materializations/seed";
 import { snapshotMaterialization } from "./snapshots/snapshot-materialization";
 import { isUnitTestNode } from "./unit-tests/unit-test-node";
 import { runUnitTest } from "./unit-tests/run-unit-test";
+import { runStoredDataTest, storesFailures } from "./data-tests/store-failures";
 import { describeError, nodeErrorMessage, RunnerError, RunnerErrorCode } from "./runner-error";
 import type { NodeCompiler, NodeResult, NodeStatus, TimingInfo } from "./types";
 
@@ -18,6 +19,8 @@ export interface ExecutionEnvironment {
   projectDir: string;
   /** Creates the node's schema once per run, before its first build. */
   ensureSchema(relation: Relation): Promise<void>;
+  /** `--store-failures`: every data test keeps its failing rows in a table (else a test's `store_failures` config decides). */
+  storeFailures?: boolean;
 }
 
 /** Statuses after which dependents may run. */
@@ -62,13 +65,16 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
   let message: string | null = null;
   let failures: number | null = null;
   let adapterResponse: Record<string, unknown> = {};
+  let storedFailures: string | null = null;
   try {
     relation = relationFor(node, environment);
     if (isUnitTestNode(node)) {
       ({ status, failures, message } = await runUnitTest(environment.adapter, environment.compiler.unitTests, node, (sql) => (compiledCode = sql)));
       adapterResponse = { _message: "OK" };
     } else if (node.resource_type === "test") {
-      const verdict = await runDataTest(environment.adapter, node, compile(false));
+      const store = storesFailures(node, environment);
+      const verdict = store ? await runStoredDataTest(environment, node, compile(false), store) : await runDataTest(environment.adapter, node, compile(false));
+      if ("relationName" in verdict) storedFailures = String(verdict.relationName);
       ({ status, failures, message } = verdict);
       adapterResponse = { _message: "OK" };
     } else {
@@ -99,7 +105,7 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
     unique_id: node.unique_id,
     compiled: compiledCode !== null,
     compiled_code: compiledCode,
-    relation_name: relation && !ephemeral ? relation.render() : null,
+    relation_name: storedFailures ?? (relation && !ephemeral ? relation.render() : null),
   };
 }
 

@@ -14,8 +14,10 @@ export function nodeInfo(node: ManifestNode, environment: ExecutionEnvironment, 
   const compile = result?.timing.find((t) => t.name === "compile");
   let relation: NodeInfo["node_relation"] = null;
   try {
-    const rel = relationFor(node, environment);
-    if (rel) relation = { database: rel.database, schema: rel.schema, alias: rel.identifier, relation_name: (node.resource_type as string) === "test" || (node.resource_type as string) === "unit_test" ? "" : rel.render() };
+    const isTest = (node.resource_type as string) === "test";
+    const rel = isTest ? environment.compiler.relationOf(node.unique_id) : relationFor(node, environment);
+    if (isTest && rel) relation = { database: rel.database ?? null, schema: rel.schema, alias: rel.identifier, relation_name: "" };
+    else if (rel && "render" in rel) relation = { database: rel.database, schema: rel.schema, alias: rel.identifier, relation_name: (node.resource_type as string) === "test" || (node.resource_type as string) === "unit_test" ? "" : rel.render() };
   } catch {
     relation = null;
   }

@@ -27,6 +27,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
     adapter: stoppableAdapter(adapter, stopped.signal),
     compiler,
     fullRefresh: options.fullRefresh ?? false,
+    storeFailures: options.storeFailures ?? false,
     projectDir: options.projectDir,
     ensureSchema: (relation) => ensureSchema(schemas, environment.adapter, relation),
   };

@@ -31,6 +31,8 @@ export interface RunOptions {
   failFast?: boolean;
   /** `--full-refresh`: rebuild incremental models and reload seeds from scratch. */
   fullRefresh?: boolean;
+  /** `--store-failures`: data tests keep their failing rows in tables of their audit schema. */
+  storeFailures?: boolean;
   /** Project directory; seed files are read relative to it. */
   projectDir: string;
   /** Aborting (Ctrl-C) cancels running statements; the summary keeps what completed. */

@@ -21,7 +21,7 @@ interface CloneOutcome {
  */
 export async function cloneCommand(ctx: CommandContext): Promise<CommandOutcome> {
   if (!ctx.args.state) {
-    throw new DiagnosticError([{ code: "TSDBT-E061", severity: "error", message: "clone needs --state: the folder of the manifest.json whose relations are cloned.", hint: "Run `tsdbt clone --state path/to/prod-target`." }]);
+    throw new DiagnosticError([{ code: "TSDBT-E092", severity: "error", message: "clone needs --state: the folder of the manifest.json whose relations are cloned.", hint: "Run `tsdbt clone --state path/to/prod-target`." }]);
   }
   const parsed = await parseForCommand(ctx, { WHICH: "clone" });
   ctx.logger.diagnostics(parsed.diagnostics);

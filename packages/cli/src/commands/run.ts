@@ -46,7 +46,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   const lineage = createRunEmitter({ url: ctx.args.openlineageUrl, file: ctx.args.openlineageFile, env: ctx.env, cwd: ctx.cwd, manifest: parsed.manifest, target: parsed.profile.target, projectDir: parsed.projectDir, targetPath: parsed.targetPath, invocationId: ctx.invocationId, command: which, warn: (d) => ctx.logger.diagnostics([d]) });
   lineage?.runStarted();
   let summary: RunSummary;
-  const progress = new RunProgress(ctx.logger, parsed.manifest);
+  const progress = new RunProgress(ctx.logger, parsed.manifest, { storeFailures: ctx.args.storeFailures });
   // as dbt does, the SQL each node ran is left under target/compiled, written as nodes compile
   const compiledFiles = new ChangedFileWriter();
   const writeCompiled = (node: ManifestNode) => {
@@ -66,6 +66,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
       threads,
       failFast: ctx.args.failFast,
       fullRefresh: ctx.args.fullRefresh,
+      storeFailures: ctx.args.storeFailures,
       projectDir: parsed.projectDir,
       signal: ctx.signal,
       onEvent: (e) => {

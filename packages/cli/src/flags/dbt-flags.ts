@@ -100,7 +100,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "event-time-start", type: "string", env: "DBT_EVENT_TIME_START", commands: ["build", "run"], support: "not-yet", help: "Start of the batch window of microbatch models." },
   { name: "event-time-end", type: "string", env: "DBT_EVENT_TIME_END", commands: ["build", "run"], support: "not-yet", help: "End of the batch window of microbatch models." },
   { name: "sample", type: "string", env: "DBT_SAMPLE", commands: ["build", "run"], support: "not-yet", help: "Sample mode of refs with event_time.", hidden: true },
-  { name: "store-failures", type: "boolean", env: "DBT_STORE_FAILURES", commands: ["build", "test"], support: "not-yet", help: "Store the failing rows of tests in tables." },
+  { name: "store-failures", type: "boolean", env: "DBT_STORE_FAILURES", commands: ["build", "test"], support: "supported", help: "Store the failing rows of tests in tables of their audit schema." },
   { name: "show", type: "boolean", commands: ["build", "seed"], support: "not-yet", help: "Print a sample of loaded seeds." },
   { name: "export-saved-queries", type: "boolean", env: "DBT_EXPORT_SAVED_QUERIES", commands: ["build"], support: "no-op", help: "Saved query exports (dbt Cloud).", hidden: true },
   { name: "include-saved-query", type: "boolean", env: "DBT_INCLUDE_SAVED_QUERY", commands: ["build"], support: "no-op", help: "Saved queries in build.", hidden: true },

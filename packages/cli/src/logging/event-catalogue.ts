@@ -64,6 +64,7 @@ export const DBT_EVENTS = {
   StatsLine: { code: "Z023", level: "info" },
   RunResultError: { code: "Z024", level: "error" },
   SQLCompiledPath: { code: "Z026", level: "info" },
+  CheckNodeTestFailure: { code: "Z027", level: "info" },
   EndOfRunSummary: { code: "Z030", level: "info" },
   RunResultWarningMessage: { code: "Z046", level: "warn" },
   DebugCmdOut: { code: "Z047", level: "info" },
