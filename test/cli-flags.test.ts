@@ -153,3 +153,18 @@ describe("--store-failures", () => {
     expect(plain.stdout).not.toContain("See test failures");
   });
 });
+
+describe("smaller dbt flags", () => {
+  it("`debug --config-dir` says where profiles.yml is; `seed --show` prints the rows loaded", async () => {
+    const p = makeProject({ "seeds/cities.csv": "id,name\n1,Lyon\n2,Turin\n" });
+    const debug = await runApi(["debug", "--config-dir"], { project: p });
+    expect(debug.exitCode).toBe(0);
+    expect(debug.stdout).toContain(`To view your profiles.yml file, run:\n\n`);
+    expect(debug.stdout).toContain(p.dir);
+    const seed = await runApi(["seed", "--show"], { project: p });
+    expect(seed.exitCode).toBe(0);
+    const header = "Random sample of table: main.cities";
+    expect(seed.stdout).toContain(`${header}\n${"-".repeat(header.length)}\n| id | name  |\n| -- | ----- |\n`);
+    expect(seed.stdout).toMatch(/\| 1  \| Lyon  \|/);
+  });
+});

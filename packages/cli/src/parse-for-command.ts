@@ -7,6 +7,16 @@ import { projectOptions, type CommandContext } from "./command-context";
  * time. `--no-partial-parse` (or DBT_PARTIAL_PARSE=false) parses in full and saves nothing.
  */
 export async function parseForCommand(ctx: CommandContext, flags: Record<string, unknown> = {}): Promise<ParsedProject> {
+  const parsed = await parseOrReuse(ctx, flags);
+  const type = String((parsed.profile.target as { type?: unknown }).type ?? "");
+  ctx.logger.fire("AdapterRegistered", `Registered adapter: ${type}=${VERSION}`, { adapter_name: type, adapter_version: `=${VERSION}` });
+  return parsed;
+}
+
+/** This package's version (adapters ship with it). */
+const VERSION: string = (require("../package.json") as { version: string }).version;
+
+async function parseOrReuse(ctx: CommandContext, flags: Record<string, unknown>): Promise<ParsedProject> {
   const options = projectOptions(ctx, flags);
   if (ctx.args.partialParse === false) return parseProject(options);
   const partial = await loadPartialParse(options);

@@ -170,7 +170,7 @@ export class RunProgress {
   }
 
   /** dbt's closing lines of a run (`clone` has no "Finished running" line). */
-  summary(summary: RunSummary, options: { finishedLine?: boolean } = {}): void {
+  summary(summary: RunSummary, options: { finishedLine?: boolean; afterFinished?: () => void } = {}): void {
     const { logger } = this;
     const p = logger.palette;
     const ran = summary.results.map((r) => this.node(r.unique_id)).filter((n): n is ManifestNode => Boolean(n));
@@ -181,6 +181,7 @@ export class RunProgress {
     const execution = ` in ${h} hours ${m} minutes and ${s.toFixed(2)} seconds`;
     if (options.finishedLine !== false) logger.fire("Formatting", "", { msg: "" });
     if (options.finishedLine !== false) logger.fire("FinishedRunningStats", `Finished running ${line}${execution} (${summary.elapsed.toFixed(2)}s).`, { stat_line: line, execution, execution_time: summary.elapsed });
+    options.afterFinished?.();
     const errors = summary.results.filter((r) => r.status === "error" || r.status === "fail");
     const warns = summary.results.filter((r) => r.status === "warn");
     const numErrors = errors.length + summary.hookErrors.length;

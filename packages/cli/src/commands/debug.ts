@@ -8,6 +8,13 @@ export async function debugCommand(ctx: CommandContext): Promise<CommandOutcome>
   const log = (msg: string) => ctx.logger.fire("DebugCmdOut", msg);
   const problems: Diagnostic[] = [];
   const projectDir = path.resolve(ctx.args.projectDir);
+  if (ctx.args.flags["config-dir"]) {
+    // dbt's `debug --config-dir`: where profiles.yml is looked for first, and nothing else
+    const dir = path.resolve(ctx.cwd, ctx.args.profilesDir ?? ctx.env.DBT_PROFILES_DIR ?? projectDir);
+    const open = process.platform === "darwin" ? "open" : process.platform === "win32" ? "start" : "xdg-open";
+    ctx.logger.fire("OpenCommand", `To view your profiles.yml file, run:\n\n${open} ${dir}`, { open_cmd: open, profiles_dir: dir });
+    return { exitCode: 0 };
+  }
   log(`Using dbt_project.yml file at ${path.join(projectDir, "dbt_project.yml")}`);
   const project = await loadProjectConfig(projectDir, { env: ctx.env });
   problems.push(...project.diagnostics.filter((d) => d.severity === "error"));

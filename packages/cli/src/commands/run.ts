@@ -4,6 +4,7 @@ import { runNodes, writeRunResults, type RunSummary } from "@tsdbt/runner";
 import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler, runnerCompiler } from "../execution";
 import { RunProgress } from "../progress";
+import { formatTable } from "../format-table";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { createRunEmitter } from "@tsdbt/lineage";
@@ -46,6 +47,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   const lineage = createRunEmitter({ url: ctx.args.openlineageUrl, file: ctx.args.openlineageFile, env: ctx.env, cwd: ctx.cwd, manifest: parsed.manifest, target: parsed.profile.target, projectDir: parsed.projectDir, targetPath: parsed.targetPath, invocationId: ctx.invocationId, command: which, warn: (d) => ctx.logger.diagnostics([d]) });
   lineage?.runStarted();
   let summary: RunSummary;
+  let samples: string[] = [];
   const progress = new RunProgress(ctx.logger, parsed.manifest, { storeFailures: ctx.args.storeFailures });
   // as dbt does, the SQL each node ran is left under target/compiled, written as nodes compile
   const compiledFiles = new ChangedFileWriter();
@@ -76,6 +78,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
       onRunStart: parsed.project.onRunStart,
       onRunEnd: parsed.project.onRunEnd,
     });
+    if (ctx.args.flags.show === true && (which === "seed" || which === "build")) samples = await seedSamples(summary, parsed.manifest, adapter);
   } finally {
     await warehouse.close();
   }
@@ -87,13 +90,27 @@ export async function executeCommand(ctx: CommandContext, which: string, options
     await writeManifest(parsed.targetPath, parsed.manifest);
   }
   await compiledFiles.settled();
-  progress.summary(summary);
+  progress.summary(summary, { afterFinished: () => samples.forEach((text) => ctx.logger.print(text)) });
   const failed = summary.results.some((r) => r.status === "error" || r.status === "fail") || summary.hookErrors.length > 0 || summary.interrupted;
   if (lineage) {
     lineage.runFinished(failed, failed ? `${summary.counts.error + summary.counts.fail} node(s) failed` : undefined);
     await lineage.close();
   }
   return { exitCode: failed ? 1 : 0, result: summary };
+}
+
+/** `--show`: up to 10 rows of each seed loaded, as dbt prints them after the run. */
+async function seedSamples(summary: RunSummary, manifest: import("@tsdbt/core").Manifest, adapter: import("@tsdbt/adapter-api").Adapter): Promise<string[]> {
+  const out: string[] = [];
+  for (const r of summary.results) {
+    const node = manifest.nodes[r.unique_id];
+    if (!node || node.resource_type !== "seed" || r.status === "error" || !r.relation_name) continue;
+    const rows = await adapter.execute(`select * from ${r.relation_name}`, { fetch: true });
+    const header = `Random sample of table: ${node.schema}.${node.alias}`;
+    const sample = [...rows.rows].sort(() => Math.random() - 0.5).slice(0, 10);
+    out.push(`\n${header}\n${"-".repeat(header.length)}\n${formatTable(rows.columns.map((c) => c.name), sample)}\n`);
+  }
+  return out;
 }
 
 /** The summary of a run with nothing selected. */

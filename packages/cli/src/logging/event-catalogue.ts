@@ -58,6 +58,7 @@ export const DBT_EVENTS = {
   CheckCleanPath: { code: "Z012", level: "info" },
   ConfirmCleanPath: { code: "Z013", level: "info" },
   FinishedCleanPaths: { code: "Z015", level: "info" },
+  OpenCommand: { code: "Z016", level: "info" },
   Formatting: { code: "Z017", level: "info" },
   RunResultWarning: { code: "Z021", level: "warn" },
   RunResultFailure: { code: "Z022", level: "error" },
