@@ -15,8 +15,8 @@ function expectFailure(run: ApiRun, code: string, opts: { codeInText?: boolean }
   expect(run.exitCode).toBe(2);
   expect(run.diagnostics.map((d) => d.code)).toContain(code);
   // usage errors print "error: <sentence>" without the code today; the Node API carries it
-  if (opts.codeInText !== false) expect(run.stderr).toContain(code);
-  else expect(run.stderr).toMatch(/error/);
+  if (opts.codeInText !== false) expect(run.output).toContain(code);
+  else expect(run.output).toMatch(/error/);
   expect(stackFrames(run.output)).toEqual([]);
   expect(run.output).not.toMatch(/Internal error|TSDBT-E999|Cannot read propert|is not a function|undefined is not/);
   return run.diagnostics.find((d) => d.code === code)!;
@@ -37,7 +37,7 @@ describe("YAML syntax errors", () => {
     expect(d.line).toBe(5);
     expect(d.col).toBe(7);
     expect(d.hint).toMatch(/indentation/);
-    expect(r.stderr).toContain("models/schema.yml:5:7: error TSDBT-E001");
+    expect(r.output).toContain("models/schema.yml:5:7: error TSDBT-E001");
   });
 
   test("in dbt_project.yml: TSDBT-E001 naming dbt_project.yml", async () => {
@@ -70,7 +70,7 @@ describe("Jinja syntax errors point into the template", () => {
     const d = expectFailure(r, "TSDBT-J001");
     expect(d).toMatchObject({ file: "models/orders.sql", line: 2, col: 10, nodeId: "model.fixture.orders" });
     expect(d.message).toMatch(/[Ee]xpected an expression, got '}}'/);
-    expect(r.stderr).toContain("  2 |   {{ 1 + }} as b");
+    expect(r.output).toContain("  2 |   {{ 1 + }} as b");
   });
 
   test("an unclosed {% for %}: names the block to close and does not point at 1:1", async () => {
@@ -141,7 +141,7 @@ test("ref to a missing model: TSDBT-E012 at the ref call, with the closest model
   expect(d.message).toContain("'customerz'");
   expect(d.message).toContain("model.fixture.orders");
   expect(d.hint).toContain("Did you mean 'customers'?");
-  expect(r.stderr).toContain("models/orders.sql:2:9: error TSDBT-E012");
+  expect(r.output).toContain("models/orders.sql:2:9: error TSDBT-E012");
 });
 
 test("a generic test nobody defines: TSDBT-E026 at the test entry, with the closest test or the package to install", async () => {
@@ -280,8 +280,8 @@ describe("every broken file is reported, not only the first", () => {
     expectFailure(r, "TSDBT-J001");
     expectFailure(r, "TSDBT-E012");
     expect(r.diagnostics.map((d) => d.file).sort()).toEqual(["models/customers.sql", "models/orders.sql"]);
-    expect(r.stderr).toContain("models/orders.sql:1:15");
-    expect(r.stderr).toContain("models/customers.sql:1:11");
+    expect(r.output).toContain("models/orders.sql:1:15");
+    expect(r.output).toContain("models/customers.sql:1:11");
   });
 
   test("two models calling undefined macros", async () => {
@@ -322,13 +322,13 @@ describe("a broken project never reaches the warehouse", () => {
 });
 
 describe("the real bin", () => {
-  test("a parse error: exit code 2, the diagnostic on stderr, nothing but it, no stack", async () => {
+  test("a parse error: exit code 2, the diagnostic on stdout as dbt prints its errors, nothing on stderr, no stack", async () => {
     const p = makeProject({ "models/orders.sql": "select *\nfrom {{ ref('customerz') }}\n" });
     const r = await runBin(["parse"], { project: p });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain("models/orders.sql:2:9: error TSDBT-E012");
-    expect(r.stderr).toContain("hint: Did you mean 'customers'?");
-    expect(r.stdout).not.toContain("TSDBT-E012");
+    expect(r.stdout).toContain("models/orders.sql:2:9: error TSDBT-E012");
+    expect(r.stdout).toContain("hint: Did you mean 'customers'?");
+    expect(r.stderr).toBe("");
     expect(stackFrames(r.stdout + r.stderr)).toEqual([]);
   });
 

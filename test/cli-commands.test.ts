@@ -13,13 +13,13 @@ afterAll(() => removeAllProjects());
 describe("tsdbt ls", () => {
   it("prints selectors, names, paths and JSON lines with chosen keys", async () => {
     const p = makeProject();
-    const selector = await runApi(["ls", "-s", "+customer_orders", "--resource-type", "model"], { project: p });
+    const selector = await runApi(["-q", "ls", "-s", "+customer_orders", "--resource-type", "model"], { project: p });
     expect(selector.stdout.split("\n")).toEqual(["fixture.customer_orders", "fixture.customers", "fixture.orders"]);
-    const names = await runApi(["ls", "--select", "customers", "--output", "name"], { project: p });
+    const names = await runApi(["ls", "-q", "--select", "customers", "--output", "name"], { project: p });
     expect(names.stdout.split("\n").sort()).toEqual(["customers", "not_null_customers_id", "unique_customers_id"]);
-    const paths = await runApi(["ls", "-s", "orders", "--output", "path", "--resource-type", "model"], { project: p });
+    const paths = await runApi(["ls", "-q", "-s", "orders", "--output", "path", "--resource-type", "model"], { project: p });
     expect(paths.stdout).toBe("models/orders.sql");
-    const json = await runApi(["ls", "-s", "customers", "--resource-type", "model", "--output", "json", "--output-keys", "name", "resource_type"], { project: p });
+    const json = await runApi(["ls", "--quiet", "-s", "customers", "--resource-type", "model", "--output", "json", "--output-keys", "name", "resource_type"], { project: p });
     expect(JSON.parse(json.stdout)).toEqual({ name: "customers", resource_type: "model" });
   });
 
@@ -55,11 +55,11 @@ describe("tsdbt run with --log-format json", () => {
     const r = await runApi(["run", "--log-format", "json"], { project: p });
     expect(r.exitCode).toBe(0);
     const events = r.stdout.split("\n").map((l) => JSON.parse(l));
-    for (const e of events) expect(Object.keys(e.info).sort()).toEqual(["code", "invocation_id", "level", "msg", "name", "pid", "thread", "ts"]);
-    const finished = events.filter((e) => e.info.name === "NodeFinished");
+    for (const e of events) expect(Object.keys(e.info).sort()).toEqual(["category", "code", "extra", "invocation_id", "level", "msg", "name", "pid", "thread", "ts"]);
+    const finished = events.filter((e) => e.info.name === "LogModelResult");
     expect(finished.map((e) => e.data.node_info.unique_id).sort()).toEqual(["model.fixture.customer_orders", "model.fixture.customers", "model.fixture.orders"]);
     expect(finished[0].data.node_info).toMatchObject({ node_status: "success", resource_type: "model", materialized: "view" });
-    expect(events.at(-1).info.msg).toBe("Done. PASS=3 WARN=0 ERROR=0 SKIP=0 TOTAL=3");
+    expect(events.at(-1).info).toMatchObject({ name: "StatsLine", code: "Z023", msg: "Done. PASS=3 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=3" });
   });
 });
 
@@ -81,11 +81,11 @@ describe("show, run-operation, retry", () => {
     const p = makeProject({ "models/orders.sql": "select 10 as order_id, 1 as customer_id from no_such_table" });
     const first = await runApi(["run"], { project: p });
     expect(first.exitCode).toBe(1);
-    expect(first.stdout).toContain("Done. PASS=1 WARN=0 ERROR=1 SKIP=1 TOTAL=3");
+    expect(first.stdout).toContain("Done. PASS=1 WARN=0 ERROR=1 SKIP=1 NO-OP=0 TOTAL=3");
     fs.writeFileSync(p.file("models/orders.sql"), "select 10 as order_id, 1 as customer_id\n");
     const retry = await runApi(["retry"], { project: p });
     expect(retry.exitCode).toBe(0);
-    expect(retry.stdout).toContain("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 TOTAL=2");
+    expect(retry.stdout).toContain("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=2");
   });
 });
 
@@ -140,7 +140,7 @@ describe("help and version", () => {
     const help = await runApi(["--help"]);
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toMatch(/^Usage: tsdbt <command> \[flags\]/);
-    expect(help.stdout).toContain("run-operation MACRO");
+    expect(help.stdout).toContain("run-operation  Call a macro.");
     expect((await runApi([])).stdout).toBe(help.stdout);
     const version = await runApi(["--version"]);
     expect(version.stdout).toMatch(/^tsdbt \d+\.\d+\.\d+$/);

@@ -63,7 +63,7 @@ describe("data quality on example-project (DuckDB)", () => {
     const test = await tsdbt(dir, "test");
     expect(test.exitCode).toBe(0);
     expect(failingTests(dir)).toEqual({});
-    expect(test.output).toContain("Done. PASS=42 WARN=0 ERROR=0 SKIP=0 TOTAL=42");
+    expect(test.output).toContain("Done. PASS=42 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=42");
   }, 60_000);
 
   it("fails exactly the tests a broken raw_orders.csv breaks, with their failure counts", async () => {
@@ -95,6 +95,6 @@ describe("data quality on example-project (DuckDB)", () => {
       const name = key.split(" ")[0]!;
       expect(failLines.some((l) => new RegExp(`\\d+ of 42 FAIL ${failures} ${name} \\.+ \\[FAIL ${failures} in `).test(l))).toBe(true);
     }
-    expect(test.output).toContain("Done. PASS=33 WARN=0 ERROR=9 SKIP=0 TOTAL=42");
+    expect(test.output).toContain("Done. PASS=33 WARN=0 ERROR=9 SKIP=0 NO-OP=0 TOTAL=42");
   }, 60_000);
 });

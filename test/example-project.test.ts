@@ -44,7 +44,7 @@ describe("tsdbt build on example-project (DuckDB)", () => {
 
   it("builds every seed and model and passes every test", async () => {
     const run = await tsdbt(dir, "build");
-    expect(run.output).toContain("Done. PASS=52 WARN=0 ERROR=0 SKIP=0 TOTAL=52");
+    expect(run.output).toContain("Done. PASS=52 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=52");
     expect(run.exitCode).toBe(0);
     expect(run.output).toMatch(/\d+ of 52 START sql table model main\.customer_lifetime_value \.+ \[RUN\]/);
     // the SQL each node ran is kept under target/compiled, as dbt keeps it

@@ -91,16 +91,16 @@ describe("source freshness (DuckDB)", () => {
     expect(run.output).toMatch(/\d of 6 WARN freshness of shop\.payments \.+ \[WARN in /);
     expect(run.output).toMatch(/\d of 6 ERROR STALE freshness of shop\.refunds \.+ \[ERROR STALE in /);
     expect(run.output).toMatch(/\d of 6 ERROR freshness of crm\.contacts \.+ \[ERROR\]/);
-    expect(run.output).toContain("Done. PASS=2 WARN=1 ERROR=3 SKIP=0 TOTAL=6");
+    expect(run.output).toContain("Done. PASS=2 WARN=1 ERROR=3 SKIP=0 NO-OP=0 TOTAL=6");
   });
 
   it("selects with source:x+ and exits 0 when only warnings remain", async () => {
     const crm = await runApi(["source", "freshness", "--select", "source:crm.accounts+"], { project });
     expect(crm.exitCode).toBe(0);
-    expect(crm.output).toContain("Done. PASS=1 WARN=0 ERROR=0 SKIP=0 TOTAL=1");
+    expect(crm.output).toContain("Done. PASS=1 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=1");
     const warnOnly = await runApi(["source", "freshness", "-s", "source:shop.payments", "source:shop.orders"], { project });
     expect(warnOnly.exitCode).toBe(0);
-    expect(warnOnly.output).toContain("Done. PASS=1 WARN=1 ERROR=0 SKIP=0 TOTAL=2");
+    expect(warnOnly.output).toContain("Done. PASS=1 WARN=1 ERROR=0 SKIP=0 NO-OP=0 TOTAL=2");
   });
 
   it("rejects an unknown subcommand as a usage error", async () => {

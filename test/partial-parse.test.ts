@@ -214,12 +214,12 @@ describe("partial parse in compile, run and build", () => {
 
   it("compile reuses the saved parse after an edit and writes what a full parse's compile writes", async () => {
     const p = makeProject(FILES);
-    const onEvent = ["--log-format", "json"];
+    const onEvent = ["--log-format", "json", "--log-level", "debug"];
     expect((await runApi(["compile", ...onEvent], { project: p })).output).toContain("Unable to do partial parsing because there is no saved parse state");
     p.write({ "models/orders.sql": "{{ config(materialized='table') }}\nselect o.*, {{ cents_to_dollars('7') }} as fee from {{ ref('customers') }} c, (select 11 as order_id) o\n" });
     const warm = await runApi(["compile", ...onEvent], { project: p });
     expect(warm.exitCode).toBe(0);
-    expect(warm.output).toContain('"name":"PartialParse"');
+    expect(warm.output).toContain('"name":"PartialParseReused"');
     expect((await runApi(["compile", "--no-partial-parse", "--target-path", "target_full"], { project: p })).exitCode).toBe(0);
     const reused = artifacts(p, "target");
     expect(reused.compiled["/fixture/models/orders.sql"]).toContain("as fee");
@@ -235,9 +235,9 @@ describe("partial parse in compile, run and build", () => {
     const first = outcome();
     expect(first.length).toBe(8);
     p.write({ "models/customers.sql": "select 1 as id, 'ann' as name union all select 2, 'bob'\n" });
-    const warm = await runApi(["build", "--log-format", "json"], { project: p });
+    const warm = await runApi(["build", "--log-format", "json", "--log-level", "debug"], { project: p });
     expect(warm.exitCode).toBe(0);
-    expect(warm.output).toContain('"name":"PartialParse"');
+    expect(warm.output).toContain('"name":"PartialParseReused"');
     expect(outcome()).toEqual(first);
     expect(fs.readFileSync(p.file("target/compiled/fixture/models/customers.sql"), "utf8")).toContain("'bob'");
   });

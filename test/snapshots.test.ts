@@ -181,7 +181,7 @@ describe("snapshots (DuckDB)", () => {
   it("`tsdbt snapshot` runs only snapshots and records them in run_results", async () => {
     const run = await runApi(["snapshot"], { project });
     expect(run.exitCode).toBe(0);
-    expect(run.output).toContain("Done. PASS=6 WARN=0 ERROR=0 SKIP=0 TOTAL=6");
+    expect(run.output).toContain("Done. PASS=6 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=6");
     expect(await history("ts_invalidate")).toEqual(histories[3]!.ts_invalidate);
   });
 

@@ -132,7 +132,7 @@ describe("unit tests (DuckDB)", () => {
       ].join("\n"),
     );
     expect(build.output).toMatch(/FAIL 2 customer_totals::wrong_expectation \.+ \[FAIL 2 in/);
-    expect(build.output).toContain("Failure in unit_test.fixture.customer_totals.wrong_expectation: actual differs from expected");
+    expect(build.output).toMatch(/Failure in unit_test \S*wrong_expectation \(models\/[^)]+\)\n.*  actual differs from expected/);
     expect(build.exitCode).toBe(1);
   });
 
@@ -153,7 +153,7 @@ describe("unit tests (DuckDB)", () => {
       "unit_test.fixture.customer_totals.wrong_expectation fail",
       "unit_test.fixture.paid.source_input_as_sql pass",
     ]);
-    expect(run.output).toContain("Done. PASS=4 WARN=0 ERROR=1 SKIP=0 TOTAL=5");
+    expect(run.output).toContain("Done. PASS=4 WARN=0 ERROR=1 SKIP=0 NO-OP=0 TOTAL=5");
   });
 
   it("writes unit tests into a manifest that dbt's schema accepts", () => {

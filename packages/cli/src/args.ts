@@ -1,12 +1,19 @@
 import yargs from "yargs";
 import { closestNames } from "@tsdbt/core";
+import { FLAGS, takesFlag, type FlagSpec } from "./flags/dbt-flags";
+import { commandHelp } from "./flags/command-help";
 import { USAGE } from "./usage";
 
 /** This package's version. */
 const VERSION: string = (require("../package.json") as { version: string }).version;
 
-/** The commands tsdbt knows. */
-export const COMMANDS = ["parse", "compile", "ls", "list", "debug", "init", "clean", "run", "build", "seed", "test", "show", "run-operation", "retry", "snapshot", "deps", "source", "docs", "lineage"] as const;
+/** The commands tsdbt knows (dbt-core 1.10's, `list` meaning `ls`, and `lineage`). */
+export const COMMANDS = ["parse", "compile", "ls", "list", "debug", "init", "clean", "clone", "run", "build", "seed", "test", "show", "run-operation", "retry", "snapshot", "deps", "source", "docs", "lineage"] as const;
+
+/** A log line format as dbt names them (`default` is dbt's alias of `text`). */
+export type LogFormat = "text" | "debug" | "json";
+/** A log level, or `none` for no output. */
+export type LogLevelName = "debug" | "info" | "warn" | "error" | "none";
 
 /** Parsed command-line arguments (dbt's flags; each may come before or after the command). */
 export interface CliArgs {
@@ -18,18 +25,40 @@ export interface CliArgs {
   target?: string;
   vars?: string;
   threads?: number;
+  /** `--target-path`, else DBT_TARGET_PATH. */
   targetPath?: string;
-  logFormat: "text" | "json";
+  /** Console lines (`--log-format`, DBT_LOG_FORMAT). */
+  logFormat: LogFormat;
+  /** logs/dbt.log lines (`--log-format-file`; default: debug, or json when the console is json). */
+  logFormatFile: LogFormat;
+  /** Lowest console level (`--log-level`; `-d` makes it debug). */
+  logLevel: LogLevelName;
+  /** Lowest log-file level (`--log-level-file`; default debug, or --log-level's when given). */
+  logLevelFile: LogLevelName;
+  /** Folder of dbt.log (`--log-path`, DBT_LOG_PATH); unset: dbt_project.yml log-path, else logs/. */
+  logPath?: string;
+  /** `-d/--debug`. */
+  debug: boolean;
   quiet: boolean;
+  /** `--use-colors/--no-use-colors`, DBT_USE_COLORS; unset: colours on a terminal. */
+  useColors?: boolean;
+  useColorsFile?: boolean;
+  /** Width of progress lines (default 80). */
+  printerWidth: number;
+  warnError: boolean;
+  warnErrorOptions?: string;
+  /** `--no-write-json`: no manifest.json / run_results.json. */
+  writeJson: boolean;
   select: string[];
-  /** `-m/--models/--model`: for `ls`, a selection limited to models (dbt keeps it apart there); every other command adds it to `select`. */
+  /** `-m/--models`: kept apart for `ls`, where dbt reads it as "--select, models only". */
   models: string[];
   exclude: string[];
   selector?: string;
   resourceTypes: string[];
-  /** `--exclude-resource-type`: resource types taken out of the selection. */
   excludeResourceTypes: string[];
   fullRefresh: boolean;
+  /** `--store-failures` (DBT_STORE_FAILURES): tests keep their failing rows in tables. */
+  storeFailures: boolean;
   failFast: boolean;
   state?: string;
   output: string;
@@ -56,6 +85,10 @@ export interface CliArgs {
   compile: boolean;
   /** `--[no-]partial-parse` (else DBT_PARTIAL_PARSE): reuse target/partial_parse.json; unset means the project's flag, default on. */
   partialParse: boolean | undefined;
+  /** Flags given (on the command line or through DBT_* variables) that tsdbt does not act on yet. */
+  notYetSupported: string[];
+  /** Every flag's value by long name, as given or from its DBT_* variable (for MainReportArgs). */
+  flags: Record<string, unknown>;
 }
 
 /** Thrown for `--help` / `--version`: print the text and exit 0. */
@@ -76,61 +109,37 @@ export class UsageError extends Error {
 
 const list = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(/\s+/)).filter(Boolean));
 
-/** Parses argv with dbt's flag names and aliases. Throws {@link UsageError}. */
+/** Parses argv with dbt's flag names, aliases and DBT_* variables. Throws {@link UsageError}. */
 export async function parseArgs(argv: string[], cwd: string, env: Record<string, string | undefined> = process.env): Promise<CliArgs> {
   let failure: string | undefined;
-  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) throw new InfoRequest(USAGE);
-  if (argv.includes("--version") || argv.includes("-v")) throw new InfoRequest(`tsdbt ${VERSION}`);
   // the command is the first word that names one, wherever the flags are
   const at = argv.findIndex((a) => (COMMANDS as readonly string[]).includes(a));
-  const command = at >= 0 ? argv[at] : undefined;
-  const rest = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 1)] : argv;
-  const parser = yargs(rest)
+  const command = at >= 0 ? (argv[at] === "list" ? "ls" : argv[at]) : undefined;
+  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) throw new InfoRequest(command ? commandHelp(command) : USAGE);
+  if (argv.includes("--version") || argv.includes("-v") || argv.includes("-V")) throw new InfoRequest(`tsdbt ${VERSION}`);
+  let rest = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 1)] : argv;
+  // `init -s` is dbt's --skip-profile-setup, not --select
+  if (command === "init") rest = rest.map((a) => (a === "-s" ? "--skip-profile-setup" : a));
+  let parser = yargs(rest)
     .scriptName("tsdbt")
     .exitProcess(false)
     .help(false)
     .version(false)
-    .parserConfiguration({ "camel-case-expansion": true, "boolean-negation": true })
-    .option("project-dir", { type: "string" })
-    .option("profiles-dir", { type: "string" })
-    .option("profile", { type: "string" })
-    .option("target", { alias: "t", type: "string" })
-    .option("vars", { type: "string" })
-    .option("threads", { type: "number" })
-    .option("target-path", { type: "string" })
-    .option("log-format", { type: "string", choices: ["text", "json", "default", "debug"] })
-    .option("quiet", { alias: "q", type: "boolean" })
-    .option("select", { alias: ["s"], type: "array", string: true })
-    .option("models", { alias: ["m", "model"], type: "array", string: true })
-    .option("exclude", { type: "array", string: true })
-    .option("selector", { type: "string" })
-    .option("resource-type", { alias: "resource-types", type: "array", string: true })
-    .option("exclude-resource-type", { alias: "exclude-resource-types", type: "array", string: true })
-    .option("full-refresh", { alias: "f", type: "boolean" })
-    .option("fail-fast", { alias: "x", type: "boolean" })
-    .option("state", { type: "string" })
-    .option("output", { alias: "o", type: "string" })
-    .option("output-keys", { type: "array", string: true })
-    .option("inline", { type: "string" })
-    .option("limit", { type: "number" })
-    .option("args", { type: "string" })
-    .option("indirect-selection", { type: "string", choices: ["eager", "cautious", "buildable", "empty"] })
-    .option("skip-profile-setup", { type: "boolean" })
-    .option("upstream", { type: "boolean" })
-    .option("downstream", { type: "boolean" })
-    .option("openlineage-url", { type: "string" })
-    .option("openlineage-file", { type: "string" })
-    .option("port", { type: "number" })
-    .option("host", { type: "string" })
-    .option("empty-catalog", { type: "boolean" })
-    .option("compile", { type: "boolean" })
-    .option("browser", { type: "boolean" })
-    .option("partial-parse", { type: "boolean" })
-    .strictOptions()
-    .fail((msg, err) => {
-      failure = msg ?? err?.message;
+    .parserConfiguration({ "camel-case-expansion": true, "boolean-negation": true });
+  for (const flag of FLAGS) {
+    if (flag.name === "version") continue;
+    const aliases = flag.name === "output" ? ["o"] : flag.aliases;
+    parser = parser.option(flag.name, {
+      alias: aliases,
+      type: flag.type,
+      ...(flag.type === "array" ? { string: true } : {}),
+      ...(flag.choices ? { choices: [...flag.choices] } : {}),
     });
-  const parsed = await parser.parse();
+  }
+  parser = parser.strictOptions().fail((msg, err) => {
+    failure = msg ?? err?.message;
+  });
+  const parsed = (await parser.parse()) as Record<string, unknown> & { _: (string | number)[] };
   if (failure) throw new UsageError(describeFailure(failure));
   const positional = parsed._.map(String);
   if (!command) {
@@ -139,55 +148,108 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
     const close = closestNames(positional[0], known, 1);
     throw new UsageError(`Unknown command '${positional[0]}'.${close.length ? ` Did you mean '${close[0]}'?` : ""} Commands: ${known.join(", ")}.`);
   }
-  const format = parsed["log-format"] === "json" ? "json" : "text";
+  const given = (name: string) => flagGiven(rest, FLAGS.find((f) => f.name === name)!);
+  const flags: Record<string, unknown> = {};
+  const notYetSupported: string[] = [];
+  for (const flag of FLAGS) {
+    if (flag.name === "version") continue;
+    const fromArgv = given(flag.name) ? parsed[flag.name] : undefined;
+    const value = fromArgv ?? fromEnv(flag, env);
+    if (value === undefined) continue;
+    flags[flag.name] = value;
+    if (flag.support === "not-yet" && takesFlag(flag, command) && value !== false && !(Array.isArray(value) && !value.length)) notYetSupported.push(flag.name);
+  }
+  const str = (name: string) => (flags[name] === undefined ? undefined : String(flags[name]));
+  const bool = (name: string) => flags[name] as boolean | undefined;
+  const num = (name: string) => (flags[name] === undefined ? undefined : Number(flags[name]));
+  const format = (value: string | undefined): LogFormat | undefined => (value === undefined ? undefined : value === "default" ? "text" : (value as LogFormat));
+  const debug = Boolean(bool("debug"));
+  const logFormat = format(str("log-format")) ?? "text";
+  const logLevel = (str("log-level") as LogLevelName | undefined) ?? (debug ? "debug" : "info");
   return {
-    command: command === "list" ? "ls" : command,
+    command,
     positional,
-    projectDir: String(parsed["project-dir"] ?? env.DBT_PROJECT_DIR ?? cwd),
-    profilesDir: parsed["profiles-dir"] as string | undefined,
-    profile: parsed.profile as string | undefined,
-    target: parsed.target as string | undefined,
-    vars: parsed.vars as string | undefined,
-    threads: parsed.threads as number | undefined,
-    targetPath: parsed["target-path"] as string | undefined,
-    logFormat: format,
-    quiet: Boolean(parsed.quiet),
-    select: command === "ls" || command === "list" ? list(parsed.select) : [...list(parsed.select), ...list(parsed.models)],
-    models: command === "ls" || command === "list" ? list(parsed.models) : [],
-    exclude: list(parsed.exclude),
-    selector: parsed.selector as string | undefined,
-    resourceTypes: list(parsed["resource-type"]),
-    excludeResourceTypes: list(parsed["exclude-resource-type"]),
-    fullRefresh: Boolean(parsed["full-refresh"]),
-    failFast: Boolean(parsed["fail-fast"]),
-    state: parsed.state as string | undefined,
-    output: String(parsed.output ?? (command === "ls" || command === "list" ? "selector" : "text")),
-    outputKeys: list(parsed["output-keys"]),
-    inline: parsed.inline as string | undefined,
-    limit: (parsed.limit as number | undefined) ?? 5,
-    args: parsed.args as string | undefined,
-    indirectSelection: parsed["indirect-selection"] as string | undefined,
-    skipProfileSetup: Boolean(parsed["skip-profile-setup"]),
-    upstream: Boolean(parsed.upstream),
-    downstream: Boolean(parsed.downstream),
-    openlineageUrl: parsed["openlineage-url"] as string | undefined,
-    openlineageFile: parsed["openlineage-file"] as string | undefined,
-    port: parsed.port as number | undefined,
-    host: parsed.host as string | undefined,
-    emptyCatalog: Boolean(parsed["empty-catalog"]),
-    compile: parsed.compile !== false,
-    partialParse: (parsed["partial-parse"] as boolean | undefined) ?? envFlag(env.DBT_PARTIAL_PARSE),
+    projectDir: String(str("project-dir") ?? cwd),
+    profilesDir: given("profiles-dir") ? String(parsed["profiles-dir"]) : undefined,
+    profile: str("profile"),
+    target: str("target"),
+    vars: str("vars"),
+    threads: num("threads"),
+    targetPath: str("target-path"),
+    logFormat,
+    // dbt: the file follows an explicitly set console format and level, else debug lines at debug level
+    logFormatFile: format(str("log-format-file")) ?? (flags["log-format"] !== undefined && logFormat !== "text" ? logFormat : "debug"),
+    logLevel,
+    logLevelFile: (str("log-level-file") as LogLevelName | undefined) ?? (debug ? "debug" : ((str("log-level") as LogLevelName | undefined) ?? "debug")),
+    logPath: str("log-path"),
+    debug,
+    quiet: Boolean(bool("quiet")),
+    useColors: bool("use-colors"),
+    useColorsFile: bool("use-colors-file") ?? bool("use-colors"),
+    printerWidth: num("printer-width") ?? 80,
+    warnError: Boolean(bool("warn-error")),
+    warnErrorOptions: str("warn-error-options"),
+    writeJson: bool("write-json") !== false,
+    select: list(flags.select),
+    models: list(flags.models),
+    exclude: list(flags.exclude),
+    selector: str("selector"),
+    resourceTypes: list(flags["resource-type"]),
+    excludeResourceTypes: list(flags["exclude-resource-type"]),
+    fullRefresh: Boolean(bool("full-refresh")),
+    storeFailures: Boolean(bool("store-failures")),
+    failFast: Boolean(bool("fail-fast")),
+    state: str("state"),
+    output: String(str("output") ?? (command === "ls" ? "selector" : "text")),
+    outputKeys: list(flags["output-keys"]),
+    inline: str("inline"),
+    limit: num("limit") ?? 5,
+    args: str("args"),
+    indirectSelection: str("indirect-selection"),
+    skipProfileSetup: Boolean(bool("skip-profile-setup")),
+    upstream: Boolean(bool("upstream")),
+    downstream: Boolean(bool("downstream")),
+    openlineageUrl: str("openlineage-url"),
+    openlineageFile: str("openlineage-file"),
+    port: num("port"),
+    host: str("host"),
+    emptyCatalog: Boolean(bool("empty-catalog")),
+    compile: bool("compile") !== false,
+    partialParse: bool("partial-parse"),
+    notYetSupported,
+    flags,
   };
 }
 
-/** Every flag name tsdbt accepts, for "did you mean" suggestions. */
-const FLAG_NAMES = ["project-dir", "profiles-dir", "profile", "target", "vars", "threads", "target-path", "log-format", "quiet", "select", "models", "model", "exclude", "selector", "resource-type", "exclude-resource-type", "full-refresh", "fail-fast", "state", "output", "output-keys", "inline", "limit", "args", "indirect-selection", "skip-profile-setup", "upstream", "downstream", "openlineage-url", "openlineage-file", "port", "host", "empty-catalog", "compile", "no-compile", "browser", "partial-parse", "no-partial-parse"];
-
-/** A boolean from an environment variable (`false`, `0`, `no` and `off` are false); unset: undefined. */
-function envFlag(value: string | undefined): boolean | undefined {
-  if (value === undefined || value === "") return undefined;
-  return !["false", "0", "no", "off"].includes(value.toLowerCase());
+/** True when the flag (or one of its aliases, or its `--no-` form) is on the command line. */
+function flagGiven(argv: string[], flag: FlagSpec): boolean {
+  const spellings = [flag.name, ...(flag.aliases ?? [])].flatMap((n) => (n.length === 1 ? [`-${n}`] : [`--${n}`, `--no-${n}`]));
+  return argv.some((a) => spellings.some((s) => a === s || a.startsWith(`${s}=`) || (s.length === 2 && a.startsWith("-") && !a.startsWith("--") && a.length > 2 && a.slice(1).includes(s[1]))));
 }
+
+/** A flag's value from its DBT_* variable, read as dbt reads it (booleans: 1/true/yes/on, 0/false/no/off). */
+function fromEnv(flag: FlagSpec, env: Record<string, string | undefined>): unknown {
+  const raw = flag.env ? env[flag.env] : undefined;
+  if (raw === undefined || raw === "") return undefined;
+  switch (flag.type) {
+    case "boolean":
+      return envFlag(raw);
+    case "number":
+      return Number.isFinite(Number(raw)) ? Number(raw) : undefined;
+    case "array":
+      return raw.split(/\s+/).filter(Boolean);
+    default:
+      return raw;
+  }
+}
+
+/** A boolean from an environment variable (`false`, `0`, `no`, `n`, `f` and `off` are false). */
+function envFlag(value: string): boolean {
+  return !["false", "0", "no", "n", "f", "off"].includes(value.toLowerCase());
+}
+
+/** Every flag name tsdbt accepts, for "did you mean" suggestions. */
+const FLAG_NAMES = FLAGS.flatMap((f) => [f.name, ...(f.aliases ?? []).filter((a) => a.length > 1)]);
 
 /** Rewrites yargs' failure text as a sentence naming the flag as typed, with the closest real flag. */
 function describeFailure(message: string): string {

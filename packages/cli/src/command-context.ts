@@ -32,7 +32,7 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
     env: ctx.env,
     invocationId: ctx.invocationId,
     targetPath: a.targetPath,
-    log: (msg, info) => (info ? ctx.logger.info("JinjaLogInfo", "I062", msg) : ctx.logger.info("JinjaLogDebug", "I063", msg)),
+    log: (msg, info) => (info ? ctx.logger.fire("JinjaLogInfo", msg, { msg, node_info: {} }) : ctx.logger.fire("JinjaLogDebug", msg, { msg, node_info: {} })),
     flags: {
       WHICH: a.command,
       FULL_REFRESH: a.fullRefresh,
@@ -45,6 +45,12 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
       ...flags,
     },
   };
+}
+
+/** Fires dbt's FoundStats event ("Found 7 models, 3 seeds, …"). */
+export function fireFoundStats(ctx: CommandContext, from: ParsedProject | ResourceCounts): void {
+  const line = foundLine(from);
+  ctx.logger.fire("FoundStats", line, { stat_line: line.replace(/^Found /, "") });
 }
 
 /** dbt's "Found 7 models, 3 seeds, …" line, from a parsed project or saved counts. */

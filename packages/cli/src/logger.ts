@@ -1,80 +1,194 @@
+import { appendFileSync, mkdirSync } from "node:fs";
+import * as path from "node:path";
 import type { Diagnostic } from "@tsdbt/core";
 import { formatDiagnostic } from "@tsdbt/core";
+import { COLORS, NO_COLORS, stripColors, type Palette } from "./logging/colors";
+import { eventKind, type EventLevel, type EventName } from "./logging/event-catalogue";
+import { formatLine, invocationBanner, passes, type FiredEvent, type LineFormat } from "./logging/line-format";
+import { WARNINGS_STAY_WARNINGS, warningOutcome, type WarnErrorPolicy } from "./logging/warn-error";
 
 /** One structured log event, shaped like dbt's JSON log lines (`info` + `data`). */
 export interface LogEvent {
   name: string;
   code: string;
   msg: string;
-  level: "debug" | "info" | "warn" | "error";
+  level: EventLevel;
   data?: Record<string, unknown>;
+}
+
+/** Where and how one sink (the console or the log file) writes. */
+export interface SinkOptions {
+  format: LineFormat;
+  /** Lowest level written; "none" writes nothing. */
+  level: EventLevel | "none";
+  colors: boolean;
 }
 
 /** Output settings of one invocation. */
 export interface LoggerOptions {
-  format: "text" | "json";
-  quiet: boolean;
   invocationId: string;
-  /** Where lines go (default: process.stdout / process.stderr). */
+  /** The console (stdout): dbt's defaults are text, info, colours on a terminal. */
+  console?: Partial<SinkOptions>;
+  /** `-q`: only errors and command output (ls, show, compile --inline) reach the console. */
+  quiet?: boolean;
+  /** The log file (`logs/dbt.log`): appended to when the logger is closed or its buffer fills. */
+  file?: SinkOptions & { path: string };
+  /** `--warn-error` / `--warn-error-options`. */
+  warnError?: WarnErrorPolicy;
+  /** Width of progress lines (`--printer-width`, default 80). */
+  printerWidth?: number;
+  /** Values never to print (those of DBT_ENV_SECRET_* variables): replaced by `*****`, as dbt does. */
+  secrets?: string[];
+  /** Where console lines go (default process.stdout; usage errors go to stderr). */
   write?: (line: string, stream: "stdout" | "stderr") => void;
-  /** Receives every event (the Node API's callback). */
+  /** Receives every event, whatever the levels (the Node API's callback). */
   onEvent?: (event: LogEvent & { ts: string; invocation_id: string }) => void;
 }
 
+/** Thrown when `--warn-error(-options)` turns a warning into an error: the command stops, exit 2. */
+export class WarningAsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WarningAsError";
+  }
+}
+
+/** Options of one fired event. */
+export interface FireOptions {
+  /** Overrides the event's default level (dbt's result events take the node status's level). */
+  level?: EventLevel;
+  /** dbt's thread name (`MainThread`, `Thread-1 (worker)`). */
+  thread?: string;
+}
+
+const FILE_BUFFER_LINES = 512;
+
 /**
- * The CLI's output: human lines in dbt's shape, or one JSON object per line with
- * `--log-format json`. `-q` keeps only errors and the output of commands like `ls`.
+ * The CLI's output, as dbt's: every event goes to the console (stdout) at `--log-level` (info by
+ * default) in `--log-format` (text, debug or json), and to `logs/dbt.log` at `--log-level-file`
+ * (debug by default). Event names, codes and levels are dbt's ({@link DBT_EVENTS}).
  */
 export class Logger {
   /** Every warning diagnostic printed so far (the Node API returns them). */
   readonly warnings: Diagnostic[] = [];
+  /** Colours of console messages (off when the console has no colours). */
+  readonly palette: Palette;
+  /** Width progress lines are padded to. */
+  readonly printerWidth: number;
+  private readonly console: SinkOptions;
+  private fileLines: string[] = [];
+  private fileStarted = false;
 
-  constructor(private readonly options: LoggerOptions) {}
-
-  private emit(e: LogEvent, stream: "stdout" | "stderr", always = false): void {
-    const ts = new Date().toISOString();
-    this.options.onEvent?.({ ...e, ts, invocation_id: this.options.invocationId });
-    const write = this.options.write ?? ((line, s) => (s === "stdout" ? process.stdout : process.stderr).write(`${line}\n`));
-    if (this.options.format === "json") {
-      const info = { name: e.name, code: e.code, msg: e.msg, level: e.level, invocation_id: this.options.invocationId, pid: process.pid, thread: "MainThread", ts };
-      write(JSON.stringify({ info, data: e.data ?? {} }), "stdout");
-      return;
-    }
-    if (e.level === "debug") return;
-    if (this.options.quiet && !always && e.level !== "error") return;
-    write(`${ts.slice(11, 19)}  ${e.msg}`, stream);
+  constructor(private readonly options: LoggerOptions) {
+    this.console = { format: "text", level: "info", colors: false, ...options.console };
+    this.palette = this.console.colors ? COLORS : NO_COLORS;
+    this.printerWidth = options.printerWidth ?? 80;
   }
 
-  /** An event for `--log-format json` and `onEvent` listeners only (not printed as text). */
-  debug(name: string, code: string, msg: string, data?: Record<string, unknown>): void {
-    this.emit({ name, code, msg, level: "debug", data }, "stdout");
+  /** True when JSON lines go to the console. */
+  get json(): boolean {
+    return this.console.format === "json";
   }
 
-  info(name: string, code: string, msg: string, data?: Record<string, unknown>): void {
-    this.emit({ name, code, msg, level: "info", data }, "stdout");
+  /** Fires a dbt (or tsdbt) event: to the console, the log file and the `onEvent` listener. */
+  fire(name: EventName, msg: string, data: Record<string, unknown> = {}, options: FireOptions = {}): void {
+    const kind = eventKind(name);
+    this.emit({ name, code: kind.code, level: options.level ?? kind.level, msg, data, ts: new Date(), thread: options.thread ?? "MainThread", invocationId: this.options.invocationId });
   }
-  warn(name: string, code: string, msg: string, data?: Record<string, unknown>): void {
-    this.emit({ name, code, msg, level: "warn", data }, "stdout");
+
+  /**
+   * A warning that `--warn-error(-options)` may turn into an error (dbt's `warn_or_error`):
+   * fired as a warning, skipped when silenced, else thrown as {@link WarningAsError}.
+   */
+  warnOrError(name: EventName, msg: string, data: Record<string, unknown> = {}): void {
+    const outcome = warningOutcome(this.options.warnError ?? WARNINGS_STAY_WARNINGS, name);
+    if (outcome === "silence") return;
+    if (outcome === "error") throw new WarningAsError(msg);
+    this.fire(name, msg, data);
   }
-  error(name: string, code: string, msg: string, data?: Record<string, unknown>): void {
-    this.emit({ name, code, msg, level: "error", data }, "stderr");
+
+  /**
+   * Command output that `-q` keeps (ls lines, show tables, compile --inline, --help): printed
+   * bare in text mode, as an event in JSON mode (dbt's `PrintEvent` unless named otherwise).
+   */
+  print(text: string, name: EventName = "PrintEvent", data: Record<string, unknown> = { msg: text }): void {
+    const kind = eventKind(name);
+    const msg = this.options.secrets?.length ? this.scrub(text) : text;
+    const e: FiredEvent = { name, code: kind.code, level: kind.level, msg, data, ts: new Date(), thread: "MainThread", invocationId: this.options.invocationId };
+    this.notify(e);
+    this.toFile(e);
+    if (this.console.level === "none") return;
+    this.write(this.json ? formatLine(e, "json", this.console.colors) : msg, "stdout");
   }
-  /** Command output that `-q` keeps (ls, show, compile --inline): printed bare in text mode. */
-  result(name: string, msg: string, data?: Record<string, unknown>): void {
-    if (this.options.format === "json") return this.emit({ name, code: "Z052", msg, level: "info", data }, "stdout", true);
-    const write = this.options.write ?? ((line) => process.stdout.write(`${line}\n`));
-    this.options.onEvent?.({ name, code: "Z052", msg, level: "info", data, ts: new Date().toISOString(), invocation_id: this.options.invocationId });
-    write(msg, "stdout");
-  }
+
   /** Prints diagnostics (errors and warnings) with their location, snippet and hint. */
   diagnostics(items: Diagnostic[]): void {
     for (const d of items) {
       const data = { code: d.code, file: d.file, line: d.line, col: d.col, node_id: d.nodeId, hint: d.hint };
-      if (d.severity === "error") this.error("CompilationError", d.code, formatDiagnostic(d), data);
+      if (d.severity === "error") this.fire("MainEncounteredError", formatDiagnostic(d), { exc: formatDiagnostic(d) });
       else {
         this.warnings.push(d);
-        this.warn("Warning", d.code, formatDiagnostic(d), data);
+        this.warnOrError("TsdbtWarning", formatDiagnostic(d), data);
       }
+    }
+  }
+
+  /** A line for stderr (usage errors, as dbt's command-line parser prints them), outside the event stream. */
+  usageError(text: string): void {
+    this.write(text, "stderr");
+  }
+
+  /** Appends what the log file has buffered. Call once the command is done. */
+  close(): void {
+    this.flushFile();
+  }
+
+  private emit(e: FiredEvent): void {
+    if (this.options.secrets?.length) e.msg = this.scrub(e.msg);
+    this.notify(e);
+    this.toFile(e);
+    const min = this.options.quiet ? "error" : this.console.level;
+    if (!passes(e.level, min)) return;
+    this.write(formatLine(e, this.console.format, this.console.colors), "stdout");
+  }
+
+  private scrub(text: string): string {
+    let out = text;
+    for (const secret of this.options.secrets ?? []) out = out.split(secret).join("*****");
+    return out;
+  }
+
+  private notify(e: FiredEvent): void {
+    this.options.onEvent?.({ name: e.name, code: e.code, msg: stripColors(e.msg), level: e.level, data: e.data, ts: e.ts.toISOString(), invocation_id: e.invocationId });
+  }
+
+  private write(line: string, stream: "stdout" | "stderr"): void {
+    if (this.options.write) this.options.write(line, stream);
+    else (stream === "stdout" ? process.stdout : process.stderr).write(`${line}\n`);
+  }
+
+  private toFile(e: FiredEvent): void {
+    const file = this.options.file;
+    if (!file || !passes(e.level, file.level)) return;
+    if (!this.fileStarted) {
+      this.fileStarted = true;
+      if (file.format !== "json") this.fileLines.push(invocationBanner(e.ts, e.invocationId));
+    }
+    const line = formatLine(e, file.format, file.colors);
+    this.fileLines.push(file.colors ? line : stripColors(line));
+    if (this.fileLines.length >= FILE_BUFFER_LINES) this.flushFile();
+  }
+
+  private flushFile(): void {
+    const file = this.options.file;
+    if (!file || !this.fileLines.length) return;
+    const text = `${this.fileLines.join("\n")}\n`;
+    this.fileLines = [];
+    try {
+      mkdirSync(path.dirname(file.path), { recursive: true });
+      appendFileSync(file.path, text);
+    } catch {
+      // a log file that cannot be written never fails the command (dbt carries on too)
     }
   }
 }

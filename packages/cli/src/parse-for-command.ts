@@ -7,14 +7,24 @@ import { projectOptions, type CommandContext } from "./command-context";
  * time. `--no-partial-parse` (or DBT_PARTIAL_PARSE=false) parses in full and saves nothing.
  */
 export async function parseForCommand(ctx: CommandContext, flags: Record<string, unknown> = {}): Promise<ParsedProject> {
+  const parsed = await parseOrReuse(ctx, flags);
+  const type = String((parsed.profile.target as { type?: unknown }).type ?? "");
+  ctx.logger.fire("AdapterRegistered", `Registered adapter: ${type}=${VERSION}`, { adapter_name: type, adapter_version: `=${VERSION}` });
+  return parsed;
+}
+
+/** This package's version (adapters ship with it). */
+const VERSION: string = (require("../package.json") as { version: string }).version;
+
+async function parseOrReuse(ctx: CommandContext, flags: Record<string, unknown>): Promise<ParsedProject> {
   const options = projectOptions(ctx, flags);
   if (ctx.args.partialParse === false) return parseProject(options);
   const partial = await loadPartialParse(options);
   if (partial.reused) {
-    ctx.logger.debug("PartialParse", "I003", `Partial parse: ${partial.changedFiles.length} changed file(s) read again.`, { changed_files: partial.changedFiles });
+    ctx.logger.fire("PartialParseReused", `Partial parse: ${partial.changedFiles.length} changed file(s) read again.`, { changed_files: partial.changedFiles });
     return partial.parsed;
   }
-  ctx.logger.debug("PartialParsingNotEnabled", "I002", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`);
+  ctx.logger.fire("UnableToPartialParse", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`, { reason: `${partial.reason}. Starting full parse.` });
   const parsed = await parseFromInputs(partial.inputs, options);
   if (parsed.project.flags.partial_parse !== false) saveParse(parsed);
   return parsed;

@@ -1,12 +1,16 @@
-import type { NodeInfo, NodeResult, RunEvent, RunSummary } from "@tsdbt/runner";
+import type { Manifest, ManifestNode } from "@tsdbt/core";
+import { storesFailures, type NodeInfo, type NodeResult, type RunEvent, type RunSummary } from "@tsdbt/runner";
 import type { Logger } from "./logger";
 
-const WIDTH = 80;
-
-/** `left ..... right`, padded to the progress line width. */
-export function dots(left: string, right: string): string {
-  const pad = Math.max(3, WIDTH - left.length - right.length - 1);
-  return `${left} ${".".repeat(pad)} ${right}`;
+/**
+ * dbt's progress line: `1 of 12 START sql view model s.m ` padded with dots to the printer width,
+ * then ` [status in 0.12s]`.
+ */
+export function fancyLine(msg: string, status: string, index: number | null, total: number | null, width = 80, executionTime?: number): string {
+  const prefix = `${index !== null && total !== null ? `${index} of ${total} ` : ""}${msg} `;
+  const justified = prefix.length >= width ? prefix : prefix + ".".repeat(width - prefix.length);
+  const time = executionTime === undefined ? "" : ` in ${executionTime.toFixed(2)}s`;
+  return `${justified} [${status}${time}]`;
 }
 
 function relationLabel(info: NodeInfo): string {
@@ -14,73 +18,227 @@ function relationLabel(info: NodeInfo): string {
   return rel ? `${rel.schema}.${rel.alias}` : info.node_name;
 }
 
+/** dbt's description of a node in progress lines (`sql table model s.orders`, `seed file s.raw`, `test x`). */
 function describe(info: NodeInfo): string {
-  if (info.resource_type === "test") return `test ${info.node_name}`;
-  if (info.resource_type === "unit_test") return `unit_test ${info.node_name}`;
-  if (info.resource_type === "seed") return `seed file ${relationLabel(info)}`;
-  if (info.resource_type === "snapshot") return `snapshot ${relationLabel(info)}`;
-  return `sql ${info.materialized} model ${relationLabel(info)}`;
-}
-
-function finishLine(info: NodeInfo, r: NodeResult): { text: string; level: "info" | "warn" | "error" } {
-  const secs = `${r.execution_time.toFixed(2)}s`;
-  switch (r.status) {
-    case "success": {
-      const what = info.resource_type === "seed" ? `loaded ${describe(info)}` : `created ${describe(info)}`;
-      const rows = r.adapter_response.rows_affected;
-      const tag = info.resource_type === "seed" && typeof rows === "number" ? `INSERT ${rows}` : String(r.adapter_response._message ?? "OK");
-      return { text: dots(`OK ${what}`, `[${tag} in ${secs}]`), level: "info" };
-    }
-    case "pass":
-      return { text: dots(`PASS ${info.node_name}`, `[PASS in ${secs}]`), level: "info" };
-    case "warn":
-      return { text: dots(`WARN ${r.failures ?? ""} ${info.node_name}`.replace("  ", " "), `[WARN ${r.failures ?? ""} in ${secs}]`), level: "warn" };
-    case "fail":
-      return { text: dots(`FAIL ${r.failures ?? ""} ${info.node_name}`.replace("  ", " "), `[FAIL ${r.failures ?? ""} in ${secs}]`), level: "error" };
-    case "skipped":
-      return { text: dots(info.resource_type === "test" || info.resource_type === "unit_test" ? `SKIP ${info.resource_type} ${info.node_name}` : `SKIP relation ${relationLabel(info)}`, "[SKIP]"), level: "info" };
+  switch (info.resource_type) {
+    case "test":
+    case "unit_test":
+      return `${info.resource_type} ${info.node_name}`;
+    case "seed":
+      return `seed file ${relationLabel(info)}`;
+    case "snapshot":
+      return `snapshot ${relationLabel(info)}`;
     default:
-      return { text: dots(`ERROR creating ${describe(info)}`, `[ERROR in ${secs}]`), level: "error" };
+      return `sql ${info.materialized} model ${relationLabel(info)}`;
   }
 }
 
-/** Prints run events as dbt's progress lines (`1 of 12 START …`, `1 of 12 OK created …`). */
-export function printRunEvent(logger: Logger, e: RunEvent): void {
-  if (e.kind === "run_hook") {
-    const text = `${e.index} of ${e.total} ${e.hook} hook ${e.status === "success" ? "OK" : `ERROR: ${e.message}`}`;
-    if (e.status === "success") logger.info("LogHookEndLine", "Q033", text);
-    else logger.error("LogHookEndLine", "Q033", text);
-    return;
-  }
-  const prefix = `${e.index} of ${e.total}`;
-  if (e.kind === "node_start") {
-    logger.info("NodeStart", "Q024", dots(`${prefix} START ${describe(e.node_info)}`, "[RUN]"), { node_info: e.node_info });
-    return;
-  }
-  const { text, level } = finishLine(e.node_info, e.result);
-  const data = { node_info: e.node_info, status: e.result.status, execution_time: e.result.execution_time, failures: e.result.failures };
-  if (level === "error") logger.error("NodeFinished", "Q025", `${prefix} ${text}`, data);
-  else if (level === "warn") logger.warn("NodeFinished", "Q025", `${prefix} ${text}`, data);
-  else logger.info("NodeFinished", "Q025", `${prefix} ${text}`, data);
+/** A run result as dbt's NodeFinished `run_result` carries it. */
+function runResultData(r: NodeResult): Record<string, unknown> {
+  return {
+    status: r.status,
+    message: r.message ?? "",
+    execution_time: r.execution_time,
+    num_failures: r.failures ?? 0,
+    thread: r.thread_id,
+    timing_info: r.timing.map((t) => ({ name: t.name, started_at: t.started_at, completed_at: t.completed_at })),
+    adapter_response: r.adapter_response,
+  };
 }
 
-/** The closing lines: errors in detail, then `Done. PASS=… WARN=… ERROR=… SKIP=… TOTAL=…`. */
-export function printSummary(logger: Logger, summary: RunSummary): void {
-  const c = summary.counts;
-  const errors = summary.results.filter((r) => r.status === "error" || r.status === "fail");
-  const warns = summary.results.filter((r) => r.status === "warn");
-  logger.info("FinishedRunningStats", "Q012", `Finished running ${summary.results.length} nodes in ${summary.elapsed.toFixed(2)}s.`);
-  if (errors.length === 0 && summary.hookErrors.length === 0) logger.info("EndOfRunSummary", "Z030", warns.length ? `Completed with ${warns.length} warning${warns.length === 1 ? "" : "s"}:` : "Completed successfully");
-  else logger.error("EndOfRunSummary", "Z030", `Completed with ${errors.length + summary.hookErrors.length} error${errors.length + summary.hookErrors.length === 1 ? "" : "s"}, ${warns.length} warning${warns.length === 1 ? "" : "s"}:`);
-  for (const r of [...errors, ...warns]) {
-    const kind = r.status === "warn" ? "Warning" : r.status === "fail" ? "Failure" : "Error";
-    const msg = `${kind} in ${r.unique_id}: ${r.message ?? ""}`.trim();
-    if (r.status === "warn") logger.warn("RunResultWarning", "Z046", msg);
-    else logger.error("RunResultError", "Z024", msg);
+/** What the warehouse said about a built node (`CREATE VIEW`, `SELECT 100`, `INSERT 3`). */
+function resultMessage(info: NodeInfo, r: NodeResult): string {
+  const rows = r.adapter_response.rows_affected;
+  if (info.resource_type === "seed" && typeof rows === "number" && !r.adapter_response._message) return `INSERT ${rows}`;
+  return String(r.adapter_response._message ?? "OK");
+}
+
+/**
+ * The node a generic test is attached to (dbt's `attached_node`): the manifest's, else the model
+ * its `model` argument refers to (`{{ get_where_subquery(ref('orders')) }}`); "" for singular tests.
+ */
+export function attachedNode(node: ManifestNode): string {
+  const own = (node as { attached_node?: string | null }).attached_node;
+  if (own) return own;
+  const model = String((node.test_metadata?.kwargs as Record<string, unknown> | undefined)?.model ?? "");
+  const ref = /\bref\(\s*['"]([^'"]+)['"]\s*\)/.exec(model);
+  if (!ref) return "";
+  return node.depends_on?.nodes?.find((id) => id.startsWith("model.") && id.endsWith(`.${ref[1]}`)) ?? "";
+}
+
+/** dbt's stat line of a run: `3 seeds, 2 table models, 20 data tests, 3 view models`. */
+export function statLine(nodes: readonly ManifestNode[]): string {
+  const counts = new Map<string, number>();
+  for (const node of nodes) {
+    const key = node.resource_type === "model" ? `${node.config.materialized} model` : node.resource_type === "operation" ? "project hook" : node.resource_type;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  for (const h of summary.hookErrors) logger.error("RunResultError", "Z024", `Error in ${h.hook} hook ${h.index}: ${h.message}`);
-  const pass = c.success + c.pass;
-  const error = c.error + c.fail;
-  const total = pass + c.warn + error + c.skipped;
-  logger.info("EndOfRunSummary", "Z023", `Done. PASS=${pass} WARN=${c.warn} ERROR=${error} SKIP=${c.skipped} TOTAL=${total}`, { pass, warn: c.warn, error, skip: c.skipped, total });
+  const label = (key: string) => (key === "test" ? "data test" : key.replace(/_/g, " "));
+  return [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, n]) => `${n} ${label(key)}${n === 1 ? "" : "s"}`)
+    .join(", ");
+}
+
+/**
+ * Turns the runner's events into dbt's: NodeStart, LogStartLine, the result event of the node's
+ * type (LogModelResult, LogSeedResult, LogSnapshotResult, LogTestResult) or SkippingDetails, then
+ * NodeFinished; after the run, dbt's closing lines (FinishedRunningStats, EndOfRunSummary, each
+ * failure with its file and compiled path, StatsLine).
+ */
+export class RunProgress {
+  private readonly infos = new Map<string, NodeInfo>();
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly manifest: Manifest,
+    private readonly options: { storeFailures?: boolean } = {},
+  ) {}
+
+  private node(id: string): ManifestNode | undefined {
+    return this.manifest.nodes[id] ?? (this.manifest.unit_tests as Record<string, ManifestNode> | undefined)?.[id];
+  }
+
+  /** Fires the dbt events of one runner event. */
+  onEvent(e: RunEvent): void {
+    const { logger } = this;
+    const p = logger.palette;
+    const width = logger.printerWidth;
+    if (e.kind === "run_hook") {
+      const statement = `${e.hook} hook ${e.index}`;
+      const ok = e.status === "success";
+      const msg = fancyLine(`${ok ? "OK" : "ERROR"} hook: ${statement}`, ok ? p.green("OK") : p.red("ERROR"), e.index, e.total, width);
+      logger.fire("LogHookEndLine", ok ? msg : `${msg}\n  ${e.message ?? ""}`, { node_info: {}, statement, status: e.status, index: e.index, total: e.total, execution_time: 0 }, { level: ok ? "info" : "error" });
+      return;
+    }
+    const info = e.node_info;
+    this.infos.set(info.unique_id, info);
+    if (e.kind === "node_start") {
+      logger.fire("NodeStart", `Began running node ${info.unique_id}`, { node_info: info }, { thread: e.thread });
+      logger.fire("LogStartLine", fancyLine(`START ${describe(info)}`, "RUN", e.index, e.total, width), { description: describe(info), index: e.index, total: e.total, node_info: info }, { thread: e.thread });
+      return;
+    }
+    const r = e.result;
+    const thread = r.thread_id;
+    const node = this.node(info.unique_id);
+    if (r.status === "skipped") {
+      const schema = info.node_relation?.schema ?? "";
+      const what = ["model", "seed", "snapshot"].includes(info.resource_type) ? `SKIP relation ${schema}.${info.node_name}` : `SKIP ${info.resource_type} ${info.node_name}`;
+      logger.fire("NodeStart", `Began running node ${info.unique_id}`, { node_info: info }, { thread });
+      logger.fire("SkippingDetails", fancyLine(what, p.yellow("SKIP"), e.index, e.total, width), { resource_type: info.resource_type, schema, node_name: info.node_name, index: e.index, total: e.total, node_info: info }, { thread });
+    } else {
+      if (r.status === "error") logger.fire("CatchableExceptionOnRun", r.message ?? "", { exc: r.message ?? "", exc_info: "", node_info: info }, { thread });
+      this.fireResult(info, r, e.index, e.total, node);
+    }
+    logger.fire("NodeFinished", `Finished running node ${info.unique_id}`, { node_info: info, run_result: runResultData(r) }, { thread });
+  }
+
+  private fireResult(info: NodeInfo, r: NodeResult, index: number, total: number, node: ManifestNode | undefined): void {
+    const { logger } = this;
+    const p = logger.palette;
+    const width = logger.printerWidth;
+    const thread = r.thread_id;
+    const failed = r.status === "error";
+    const level = failed || r.status === "fail" ? "error" : r.status === "warn" ? "warn" : "info";
+    const time = r.execution_time;
+    if (info.resource_type === "test" || info.resource_type === "unit_test") {
+      const n = r.failures ?? 0;
+      const word = r.status === "error" ? "ERROR" : r.status === "pass" ? "PASS" : r.status === "warn" ? `WARN ${n}` : `FAIL ${n}`;
+      const colored = r.status === "pass" ? p.green(word) : r.status === "warn" ? p.yellow(word) : p.red(word);
+      const attached = node ? attachedNode(node) : "";
+      logger.fire("LogTestResult", fancyLine(`${word} ${info.node_name}`, colored, index, total, width, time), { name: info.node_name, status: r.status, index, num_models: total, execution_time: time, num_failures: n, attached_node: attached, node_info: info }, { level, thread });
+      return;
+    }
+    const message = resultMessage(info, r);
+    if (info.resource_type === "seed") {
+      const schema = info.node_relation?.schema ?? "";
+      const relation = info.node_relation?.alias ?? info.node_name;
+      const msg = failed ? `ERROR loading seed file ${schema}.${relation}` : `OK loaded seed file ${schema}.${relation}`;
+      logger.fire("LogSeedResult", fancyLine(msg, failed ? p.red("ERROR") : p.green(message), index, total, width, time), { status: r.status, result_message: failed ? "ERROR" : message, index, total, execution_time: time, schema, relation, node_info: info }, { level, thread });
+      return;
+    }
+    if (info.resource_type === "snapshot") {
+      const description = relationLabel(info);
+      const msg = failed ? `ERROR snapshotting ${description}` : `OK snapshotted ${description}`;
+      logger.fire("LogSnapshotResult", fancyLine(msg, failed ? p.red("ERROR") : p.green(message), index, total, width, time), { description: `snapshot ${description}`, status: r.status, index, total, execution_time: time, cfg: node?.config ?? {}, result_message: failed ? "ERROR" : message, node_info: info }, { level, thread });
+      return;
+    }
+    const description = describe(info);
+    const status = failed ? "error" : message;
+    const msg = failed ? `ERROR creating ${description}` : `OK created ${description}`;
+    logger.fire("LogModelResult", fancyLine(msg, failed ? p.red("ERROR") : p.green(status), index, total, width, time), { description, status, index, total, execution_time: time, node_info: info }, { level, thread });
+  }
+
+  /** dbt's closing lines of a run (`clone` has no "Finished running" line). */
+  summary(summary: RunSummary, options: { finishedLine?: boolean; afterFinished?: () => void } = {}): void {
+    const { logger } = this;
+    const p = logger.palette;
+    const ran = summary.results.map((r) => this.node(r.unique_id)).filter((n): n is ManifestNode => Boolean(n));
+    const line = statLine(ran);
+    const h = Math.floor(summary.elapsed / 3600);
+    const m = Math.floor((summary.elapsed % 3600) / 60);
+    const s = summary.elapsed - h * 3600 - m * 60;
+    const execution = ` in ${h} hours ${m} minutes and ${s.toFixed(2)} seconds`;
+    if (options.finishedLine !== false) logger.fire("Formatting", "", { msg: "" });
+    if (options.finishedLine !== false) logger.fire("FinishedRunningStats", `Finished running ${line}${execution} (${summary.elapsed.toFixed(2)}s).`, { stat_line: line, execution, execution_time: summary.elapsed });
+    options.afterFinished?.();
+    const errors = summary.results.filter((r) => r.status === "error" || r.status === "fail");
+    const warns = summary.results.filter((r) => r.status === "warn");
+    const numErrors = errors.length + summary.hookErrors.length;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    let closing: string;
+    if (summary.interrupted) closing = p.yellow("Exited because of keyboard interrupt");
+    else if (numErrors > 0) closing = p.red(`Completed with ${plural(numErrors, "error")}, 0 partial successes, and ${plural(warns.length, "warning")}:`);
+    else if (warns.length > 0) closing = p.yellow(`Completed with ${plural(warns.length, "warning")}:`);
+    else closing = p.green("Completed successfully");
+    logger.fire("Formatting", "", { msg: "" });
+    logger.fire("EndOfRunSummary", closing, { num_errors: numErrors, num_warnings: warns.length, num_partial_success: 0, keyboard_interrupt: summary.interrupted });
+    for (const r of errors) this.resultDetails(r, false);
+    for (const h of summary.hookErrors) {
+      logger.fire("Formatting", "", { msg: "" });
+      logger.fire("RunResultError", `  Error in ${h.hook} hook ${h.index}: ${h.message}`, { msg: `Error in ${h.hook} hook ${h.index}: ${h.message}`, node_info: {} });
+    }
+    for (const r of warns) this.resultDetails(r, true);
+    const stats = { error: 0, skip: 0, pass: 0, warn: 0, noop: 0, total: 0 };
+    for (const r of summary.results) {
+      if (r.status === "error" || r.status === "fail") stats.error++;
+      else if (r.status === "skipped") stats.skip++;
+      else if (r.status === "warn") stats.warn++;
+      else stats.pass++;
+      stats.total++;
+    }
+    logger.fire("Formatting", "", { msg: "" });
+    logger.fire("StatsLine", `Done. PASS=${stats.pass} WARN=${stats.warn} ERROR=${stats.error} SKIP=${stats.skip} NO-OP=${stats.noop} TOTAL=${stats.total}`, { stats });
+  }
+
+  /** A failed or warning node in the closing lines: its file, its message, its compiled SQL's path. */
+  private resultDetails(r: NodeResult, warning: boolean): void {
+    const { logger } = this;
+    const p = logger.palette;
+    const node = this.node(r.unique_id);
+    const info = this.infos.get(r.unique_id) ?? {};
+    const type = node?.resource_type ?? r.unique_id.split(".")[0];
+    const name = node?.name ?? r.unique_id;
+    const file = node?.original_file_path ?? "";
+    const data = { resource_type: type, node_name: name, path: file, node_info: info };
+    logger.fire("Formatting", "", { msg: "" });
+    if (warning) {
+      logger.fire("RunResultWarning", p.yellow(`Warning in ${type} ${name} (${file})`), data);
+      if (r.message) logger.fire("RunResultWarningMessage", r.message, { msg: r.message, node_info: info });
+    } else {
+      logger.fire("RunResultFailure", p.red(`Failure in ${type} ${name} (${file})`), data);
+      if (r.message) logger.fire("RunResultError", `  ${r.message}`, { msg: r.message, node_info: info });
+    }
+    if (node?.compiled_path) {
+      logger.fire("Formatting", "", { msg: "" });
+      logger.fire("SQLCompiledPath", `  compiled code at ${node.compiled_path}`, { path: node.compiled_path, node_info: info });
+    }
+    const stored = node && node.resource_type === ("test" as string) && storesFailures(node, { storeFailures: this.options.storeFailures });
+    if (stored && r.relation_name) {
+      logger.fire("Formatting", "", { msg: "" });
+      const query = `select * from ${r.relation_name}`;
+      const border = "-".repeat(query.length);
+      logger.fire("CheckNodeTestFailure", `  See test failures:\n  ${border}\n  ${query}\n  ${border}`, { relation_name: r.relation_name, node_info: info });
+    }
+  }
 }

@@ -7,7 +7,8 @@ import { seedMaterialization } from "./materializations/seed";
 import { snapshotMaterialization } from "./snapshots/snapshot-materialization";
 import { isUnitTestNode } from "./unit-tests/unit-test-node";
 import { runUnitTest } from "./unit-tests/run-unit-test";
-import { describeError, RunnerError, RunnerErrorCode } from "./runner-error";
+import { runStoredDataTest, storesFailures } from "./data-tests/store-failures";
+import { describeError, nodeErrorMessage, RunnerError, RunnerErrorCode } from "./runner-error";
 import type { NodeCompiler, NodeResult, NodeStatus, TimingInfo } from "./types";
 
 /** What executing nodes needs besides the node itself. */
@@ -18,6 +19,8 @@ export interface ExecutionEnvironment {
   projectDir: string;
   /** Creates the node's schema once per run, before its first build. */
   ensureSchema(relation: Relation): Promise<void>;
+  /** `--store-failures`: every data test keeps its failing rows in a table (else a test's `store_failures` config decides). */
+  storeFailures?: boolean;
 }
 
 /** Statuses after which dependents may run. */
@@ -42,7 +45,7 @@ export function relationFor(node: ManifestNode, environment: ExecutionEnvironmen
  */
 export async function executeNode(node: ManifestNode, environment: ExecutionEnvironment, thread: number): Promise<NodeResult> {
   const startedAt = new Date();
-  const compileTiming: { started: Date | null; completed: Date | null } = { started: null, completed: null };
+  const compileTiming: { started: Date | null; completed: Date | null; failed: boolean } = { started: null, completed: null, failed: false };
   let compiledCode: string | null = null;
   let relation: Relation | null = null;
   const compile = (isIncremental: boolean): string => {
@@ -50,6 +53,9 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
     try {
       compiledCode = environment.compiler.compileNode(node.unique_id, { isIncremental });
       return compiledCode;
+    } catch (error) {
+      compileTiming.failed = true;
+      throw error;
     } finally {
       compileTiming.completed = new Date();
     }
@@ -59,13 +65,16 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
   let message: string | null = null;
   let failures: number | null = null;
   let adapterResponse: Record<string, unknown> = {};
+  let storedFailures: string | null = null;
   try {
     relation = relationFor(node, environment);
     if (isUnitTestNode(node)) {
       ({ status, failures, message } = await runUnitTest(environment.adapter, environment.compiler.unitTests, node, (sql) => (compiledCode = sql)));
       adapterResponse = { _message: "OK" };
     } else if (node.resource_type === "test") {
-      const verdict = await runDataTest(environment.adapter, node, compile(false));
+      const store = storesFailures(node, environment);
+      const verdict = store ? await runStoredDataTest(environment, node, compile(false), store) : await runDataTest(environment.adapter, node, compile(false));
+      if ("relationName" in verdict) storedFailures = String(verdict.relationName);
       ({ status, failures, message } = verdict);
       adapterResponse = { _message: "OK" };
     } else {
@@ -76,7 +85,7 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
     }
   } catch (error) {
     status = "error";
-    message = describeError(error);
+    message = nodeErrorMessage(node, error, compileTiming.failed ? "compile" : "execute");
   }
   const completedAt = new Date();
   const timing: TimingInfo[] = [];
@@ -96,7 +105,7 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
     unique_id: node.unique_id,
     compiled: compiledCode !== null,
     compiled_code: compiledCode,
-    relation_name: relation && !ephemeral ? relation.render() : null,
+    relation_name: storedFailures ?? (relation && !ephemeral ? relation.render() : null),
   };
 }
 

@@ -19,3 +19,4 @@ export { diffRows, formatRowDiff, type RowDiff } from "./unit-tests/row-diff";
 export { checkFreshness, freshnessQuery, type FreshnessResult } from "./freshness/check-freshness";
 export { criteriaOf, hasFreshness, freshnessStatus, FreshnessErrorCode, type FreshnessCriteria, type FreshnessTime, type FreshnessPeriod } from "./freshness/freshness-criteria";
 export { writeSourcesArtifact, SOURCES_SCHEMA } from "./freshness/sources-artifact";
+export { storesFailures } from "./data-tests/store-failures";

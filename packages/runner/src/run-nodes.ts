@@ -1,6 +1,6 @@
 import type { Relation } from "@tsdbt/adapter-api";
 import type { ManifestNode } from "@tsdbt/core";
-import { executeNode, isSuccessful, skippedResult, type ExecutionEnvironment } from "./execute-node";
+import { executeNode, isSuccessful, skippedResult, threadName, type ExecutionEnvironment } from "./execute-node";
 import { nodeInfo } from "./node-info";
 import { runProjectHooks } from "./run-hooks";
 import { stoppableAdapter } from "./stoppable-adapter";
@@ -27,6 +27,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
     adapter: stoppableAdapter(adapter, stopped.signal),
     compiler,
     fullRefresh: options.fullRefresh ?? false,
+    storeFailures: options.storeFailures ?? false,
     projectDir: options.projectDir,
     ensureSchema: (relation) => ensureSchema(schemas, environment.adapter, relation),
   };
@@ -62,7 +63,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
       run: async (id, thread) => {
         const node = nodeOf(id);
         const position = recorded(node) ? ++index : index;
-        if (recorded(node)) emit({ kind: "node_start", index: position, total, node_info: nodeInfo(node, environment, null) });
+        if (recorded(node)) emit({ kind: "node_start", index: position, total, node_info: nodeInfo(node, environment, null), thread: threadName(thread) });
         const result = await executeNode(node, environment, thread);
         record(node, result, position);
         return isSuccessful(result.status);

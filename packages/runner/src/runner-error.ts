@@ -47,3 +47,26 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** The fields of a node an error message names. */
+interface NodeIdentity {
+  resource_type: string;
+  name: string;
+  original_file_path: string;
+  compiled_path?: string | null;
+}
+
+/**
+ * A failed node's message as dbt words it: the kind of error (Compilation Error when the node's
+ * template failed, Runtime Error for tsdbt's own checks, Database Error for what the warehouse
+ * refused), the node and its file, the error indented, then where its compiled SQL is.
+ */
+export function nodeErrorMessage(node: NodeIdentity, error: unknown, phase: "compile" | "execute"): string {
+  const kind = phase === "compile" ? "Compilation Error" : error instanceof RunnerError ? "Runtime Error" : "Database Error";
+  const body = describeError(error)
+    .split("\n")
+    .map((line) => `  ${line}`)
+    .join("\n");
+  const compiled = phase === "execute" && node.compiled_path ? `\n  compiled code at ${node.compiled_path}` : "";
+  return `${kind} in ${node.resource_type} ${node.name} (${node.original_file_path})\n${body}${compiled}`;
+}

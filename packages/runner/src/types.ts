@@ -36,6 +36,8 @@ export interface RunOptions {
   failFast?: boolean;
   /** `--full-refresh`: rebuild incremental models and reload seeds from scratch. */
   fullRefresh?: boolean;
+  /** `--store-failures`: data tests keep their failing rows in tables of their audit schema. */
+  storeFailures?: boolean;
   /** Project directory; seed files are read relative to it. */
   projectDir: string;
   /** Aborting (Ctrl-C) cancels running statements; the summary keeps what completed. */
@@ -103,17 +105,23 @@ export interface RunSummary {
 export interface NodeInfo {
   unique_id: string;
   node_status: NodeStatus | "started";
-  node_started_at: string | null;
-  node_finished_at: string | null;
+  /** dbt's timestamp (`2026-12-05T12:13:46.967718`, UTC, no zone suffix). */
+  node_started_at: string;
+  /** dbt's timestamp, or "" while the node runs (and for skipped nodes). */
+  node_finished_at: string;
   materialized: string;
   resource_type: string;
   node_name: string;
   node_path: string;
   node_relation: { database: string | null; schema: string; alias: string; relation_name: string | null } | null;
+  /** The node's `meta` config. */
+  meta: Record<string, unknown>;
+  /** sha256 of the node's file (dbt's checksum), "" for generic tests. */
+  node_checksum: string;
 }
 
 /** Progress of a run, for the CLI to print. `index` is 1-based among the `total` nodes that produce results. */
 export type RunEvent =
-  | { kind: "node_start"; index: number; total: number; node_info: NodeInfo }
+  | { kind: "node_start"; index: number; total: number; node_info: NodeInfo; /** dbt's thread name of the worker. */ thread: string }
   | { kind: "node_finish"; index: number; total: number; node_info: NodeInfo; result: NodeResult }
   | { kind: "run_hook"; hook: "on-run-start" | "on-run-end"; index: number; total: number; status: "success" | "error"; message: string | null };

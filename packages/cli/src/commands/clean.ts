@@ -16,8 +16,8 @@ export async function cleanCommand(ctx: CommandContext): Promise<CommandOutcome>
     }
     await rm(full, { recursive: true, force: true });
     removed.push(target);
-    ctx.logger.info("CheckCleanPath", "Z012", `Cleaned ${target}/`);
+    ctx.logger.fire("CheckCleanPath", `Cleaned ${target}/`);
   }
-  ctx.logger.info("FinishedCleanPaths", "Z017", "Finished cleaning all paths.");
+  ctx.logger.fire("FinishedCleanPaths", "Finished cleaning all paths.");
   return { exitCode: 0, result: removed };
 }

@@ -22,8 +22,9 @@ export async function compileInlineSql(parsed: ParsedProject, sql: string): Prom
 /** `tsdbt compile --inline "…"`: prints the compiled query (`{"compiled": "…"}` with `--output json`). */
 export async function compileInline(ctx: CommandContext, parsed: ParsedProject, sql: string): Promise<CommandOutcome> {
   const compiled = await compileInlineSql(parsed, sql);
-  if (ctx.args.output === "json") ctx.logger.result("CompiledNode", JSON.stringify({ compiled }), { compiled });
+  if (ctx.args.output === "json") ctx.logger.print(JSON.stringify({ compiled }), "CompiledNode", { compiled });
   // dbt prints the heading only without --quiet
-  else ctx.logger.result("CompiledNode", ctx.args.quiet ? compiled : `Compiled inline node is:\n${compiled}`, { compiled });
+  else ctx.logger.print(ctx.args.quiet ? compiled : `Compiled inline node is:
+${compiled}`, "CompiledNode", { compiled });
   return { exitCode: 0, result: { compiled } };
 }

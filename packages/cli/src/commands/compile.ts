@@ -1,5 +1,5 @@
 import { compileProject, writeManifest, type ManifestNode } from "@tsdbt/core";
-import { foundLine, type CommandContext, type CommandOutcome } from "../command-context";
+import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { compileInline } from "./compile-inline";
@@ -14,7 +14,7 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
   const parsed = await parseForCommand(ctx);
   ctx.logger.diagnostics(parsed.diagnostics);
   if (ctx.args.inline !== undefined) return compileInline(ctx, parsed, ctx.args.inline);
-  ctx.logger.info("FoundStats", "W013", foundLine(parsed));
+  fireFoundStats(ctx, parsed);
   const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd);
   const warehouse = openWarehouse(parsed);
   try {
@@ -22,7 +22,7 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
     await writeManifest(parsed.targetPath, parsed.manifest);
     const single = compiled.length === 1 && ctx.args.select.length > 0 ? compiled[0] : undefined;
     if (single) printCompiled(ctx, single);
-    ctx.logger.info("CompileComplete", "Q042", `Compiled ${compiled.length} node${compiled.length === 1 ? "" : "s"} into ${parsed.targetPath}/compiled`);
+    ctx.logger.fire("CompileComplete", `Compiled ${compiled.length} node${compiled.length === 1 ? "" : "s"} into ${parsed.targetPath}/compiled`);
     return { exitCode: 0, result: compiled.map((n) => ({ unique_id: n.unique_id, compiled_code: n.compiled_code })) };
   } finally {
     await warehouse.close();
@@ -30,6 +30,6 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
 }
 
 function printCompiled(ctx: CommandContext, node: ManifestNode): void {
-  if (ctx.args.output === "json") ctx.logger.result("CompiledNode", JSON.stringify({ node: node.name, compiled: node.compiled_code }), { node_name: node.name, compiled: node.compiled_code });
-  else ctx.logger.result("CompiledNode", `Compiled node '${node.name}' is:\n${node.compiled_code}`, { node_name: node.name, compiled: node.compiled_code });
+  if (ctx.args.output === "json") ctx.logger.print(JSON.stringify({ node: node.name, compiled: node.compiled_code }), "CompiledNode", { node_name: node.name, compiled: node.compiled_code });
+  else ctx.logger.print(`Compiled node '${node.name}' is:\n${node.compiled_code}`, "CompiledNode", { node_name: node.name, compiled: node.compiled_code });
 }

@@ -5,9 +5,16 @@ import type { CommandContext, CommandOutcome } from "../command-context";
 
 /** `tsdbt debug`: checks dbt_project.yml, the profile and the connection, one line each. */
 export async function debugCommand(ctx: CommandContext): Promise<CommandOutcome> {
-  const log = (msg: string) => ctx.logger.info("DebugCmdOut", "Z047", msg);
+  const log = (msg: string) => ctx.logger.fire("DebugCmdOut", msg);
   const problems: Diagnostic[] = [];
   const projectDir = path.resolve(ctx.args.projectDir);
+  if (ctx.args.flags["config-dir"]) {
+    // dbt's `debug --config-dir`: where profiles.yml is looked for first, and nothing else
+    const dir = path.resolve(ctx.cwd, ctx.args.profilesDir ?? ctx.env.DBT_PROFILES_DIR ?? projectDir);
+    const open = process.platform === "darwin" ? "open" : process.platform === "win32" ? "start" : "xdg-open";
+    ctx.logger.fire("OpenCommand", `To view your profiles.yml file, run:\n\n${open} ${dir}`, { open_cmd: open, profiles_dir: dir });
+    return { exitCode: 0 };
+  }
   log(`Using dbt_project.yml file at ${path.join(projectDir, "dbt_project.yml")}`);
   const project = await loadProjectConfig(projectDir, { env: ctx.env });
   problems.push(...project.diagnostics.filter((d) => d.severity === "error"));
@@ -37,9 +44,9 @@ export async function debugCommand(ctx: CommandContext): Promise<CommandOutcome>
 
 function finish(ctx: CommandContext, problems: Diagnostic[]): CommandOutcome {
   if (problems.length) {
-    for (const d of problems) ctx.logger.error("DebugCmdResult", d.code, formatDiagnostic(d));
+    for (const d of problems) ctx.logger.fire("DebugCmdResult", formatDiagnostic(d), {}, { level: "error" });
     throw new DiagnosticError(problems);
   }
-  ctx.logger.info("DebugCmdResult", "Z048", "All checks passed!");
+  ctx.logger.fire("DebugCmdResult", "All checks passed!");
   return { exitCode: 0 };
 }

@@ -16,7 +16,7 @@ export async function depsCommand(ctx: CommandContext): Promise<CommandOutcome> 
   const installDir = path.resolve(projectDir, project.value.packagesInstallPath);
   const { declarations, value: installed } = await loadInstalledPackages(project.value, { env: ctx.env });
   if (declarations.length === 0) {
-    ctx.logger.info("DepsNoPackagesFound", "M013", "No packages to install: there is no packages.yml or dependencies.yml with packages.");
+    ctx.logger.fire("DepsNoPackagesFound", "No packages to install: there is no packages.yml or dependencies.yml with packages.");
     return { exitCode: 0, result: [] };
   }
   const problems: Diagnostic[] = [];
@@ -32,14 +32,14 @@ export async function depsCommand(ctx: CommandContext): Promise<CommandOutcome> 
       const to = path.join(installDir, local.value.name);
       rmSync(to, { recursive: true, force: true });
       cpSync(from, to, { recursive: true, filter: (src) => !/[\\/](target|dbt_packages|node_modules|\.git)$/.test(src) });
-      ctx.logger.info("DepsInstallInfo", "M017", `Installed local package ${local.value.name} from ${d.spec}`);
+      ctx.logger.fire("DepsInstallInfo", `Installed local package ${local.value.name} from ${d.spec}`);
       done.push(local.value.name);
       continue;
     }
     const name = d.spec.split("/").pop()?.replace(/\.git$/, "") ?? d.spec;
     const present = (installed ?? []).some((p) => p.name === name || path.basename(p.projectDir) === name) || existsSync(path.join(installDir, name));
     if (present) {
-      ctx.logger.info("DepsUpToDate", "M016", `Using the installed copy of ${d.spec} (tsdbt does not download ${d.source} packages).`);
+      ctx.logger.fire("DepsUpToDate", `Using the installed copy of ${d.spec} (tsdbt does not download ${d.source} packages).`);
       done.push(name);
     } else {
       problems.push({

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { compileProject, DiagnosticError, loadProjectConfig, writeManifest } from "@tsdbt/core";
 import { buildCatalog, buildSiteData, emptyCatalog, readColumnLineage, serveSite, writeCatalog, writeSite, type Catalog } from "@tsdbt/docs";
-import { foundLine, type CommandContext, type CommandOutcome } from "../command-context";
+import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
 import { writeColumnLineage } from "../column-lineage-artifact";
 import { openWarehouse } from "../warehouse";
@@ -39,7 +39,7 @@ async function generateDocs(ctx: CommandContext): Promise<CommandOutcome> {
   const started = performance.now();
   const parsed = await parseForCommand(ctx, { WHICH: "generate" });
   ctx.logger.diagnostics(parsed.diagnostics);
-  ctx.logger.info("FoundStats", "W013", foundLine(parsed));
+  fireFoundStats(ctx, parsed);
   const warehouse = openWarehouse(parsed);
   let catalog: Catalog;
   try {
@@ -50,7 +50,7 @@ async function generateDocs(ctx: CommandContext): Promise<CommandOutcome> {
     await writeManifest(parsed.targetPath, parsed.manifest);
     if (ctx.args.emptyCatalog) catalog = emptyCatalog(parsed.manifest, ctx.invocationId);
     else {
-      ctx.logger.info("BuildingCatalog", "I031", "Building catalog");
+      ctx.logger.fire("BuildingCatalog", "Building catalog");
       try {
         catalog = await buildCatalog(parsed.manifest, await warehouse.adapter(), { invocationId: ctx.invocationId });
       } catch (e) {
@@ -63,23 +63,23 @@ async function generateDocs(ctx: CommandContext): Promise<CommandOutcome> {
           },
         ]);
       }
-      for (const err of catalog.errors ?? []) ctx.logger.warn("CatalogWarning", "W031", err);
+      for (const err of catalog.errors ?? []) ctx.logger.fire("CatalogWarning", err);
     }
   } finally {
     await warehouse.close();
   }
   const catalogFile = await writeCatalog(parsed.targetPath, catalog);
-  ctx.logger.info("CatalogWritten", "I052", `Catalog written to ${catalogFile} (${Object.keys(catalog.nodes).length + Object.keys(catalog.sources).length} relations)`);
+  ctx.logger.fire("CatalogWritten", `Catalog written to ${catalogFile} (${Object.keys(catalog.nodes).length + Object.keys(catalog.sources).length} relations)`);
   // column lineage needs compiled SQL; with --no-compile an earlier target/column_lineage.json is used as it is
   if (ctx.args.compile) {
     const lineage = writeColumnLineage(parsed.manifest, parsed.targetPath, { adapterType: parsed.profile.target.type, projectDir: parsed.projectDir, catalog });
-    if (lineage.file) ctx.logger.info("ColumnLineageWritten", "I054", `Column lineage written to ${lineage.file} (${Math.round((lineage.coverage ?? 0) * 100)}% of columns traced)`);
-    else ctx.logger.info("ColumnLineageSkipped", "I055", `Column lineage not written: ${lineage.skipped}.`);
+    if (lineage.file) ctx.logger.fire("ColumnLineageWritten", `Column lineage written to ${lineage.file} (${Math.round((lineage.coverage ?? 0) * 100)}% of columns traced)`);
+    else ctx.logger.fire("ColumnLineageSkipped", `Column lineage not written: ${lineage.skipped}.`);
   }
   const columnLineage = readColumnLineage(parsed.targetPath);
   const site = await writeSite(parsed.targetPath, buildSiteData(parsed.manifest, { catalog, columnLineage }));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  ctx.logger.info("DocsWritten", "I053", `Docs site written to ${site.indexFile} (${site.files} files, ${(site.bytes / 1e6).toFixed(1)} MB${columnLineage ? ", with column lineage" : ""}) in ${seconds}s`, { path: site.indexFile });
+  ctx.logger.fire("DocsWritten", `Docs site written to ${site.indexFile} (${site.files} files, ${(site.bytes / 1e6).toFixed(1)} MB${columnLineage ? ", with column lineage" : ""}) in ${seconds}s`, { path: site.indexFile });
   return { exitCode: 0, result: { index: site.indexFile, catalog: catalogFile, bytes: site.bytes, files: site.files } };
 }
 
@@ -100,7 +100,7 @@ async function serveDocs(ctx: CommandContext): Promise<CommandOutcome> {
   } catch (e) {
     throw new DiagnosticError([{ code: DocsErrorCode.cannotListen, severity: "error", message: `Could not serve the docs on ${host}:${port}: ${(e as Error).message}`, hint: "Pick another port with --port (0 picks a free one)." }]);
   }
-  ctx.logger.info("ServingDocs", "Z051", `Serving docs at ${server.url} (Ctrl-C to stop)`, { url: server.url, port: server.port });
+  ctx.logger.fire("ServingDocs", `Serving docs at ${server.url} (Ctrl-C to stop)`, { url: server.url, port: server.port });
   await new Promise<void>((resolve) => {
     if (!ctx.signal) return; // the CLI's signal always exists; without one, serve until the process ends
     if (ctx.signal.aborted) resolve();

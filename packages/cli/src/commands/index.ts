@@ -13,6 +13,7 @@ export const COMMAND_HANDLERS: Record<string, Handler> = {
   ls: (ctx) => (require("./ls") as typeof import("./ls")).lsCommand(ctx),
   debug: (ctx) => (require("./debug") as typeof import("./debug")).debugCommand(ctx),
   init: (ctx) => (require("./init") as typeof import("./init")).initCommand(ctx),
+  clone: (ctx) => (require("./clone") as typeof import("./clone")).cloneCommand(ctx),
   clean: (ctx) => (require("./clean") as typeof import("./clean")).cleanCommand(ctx),
   run: execute("run"),
   build: execute("build"),

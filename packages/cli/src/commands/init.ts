@@ -37,6 +37,6 @@ export async function initCommand(ctx: CommandContext): Promise<CommandOutcome> 
   if (existsSync(dest)) fail(`${dest} already exists; tsdbt init will not overwrite it.`, "Choose another name or remove the folder.");
   await cp(source, dest, { recursive: true });
   await substitute(dest, name);
-  ctx.logger.info("ProjectCreated", "A024", `Created project '${name}' in ${dest}. Next: cd ${name} && tsdbt build`);
+  ctx.logger.fire("ProjectCreated", `Created project '${name}' in ${dest}. Next: cd ${name} && tsdbt build`);
   return { exitCode: 0, result: { path: dest } };
 }

@@ -45,13 +45,13 @@ export async function lineageCommand(ctx: CommandContext): Promise<CommandOutcom
   const answer: LineageAnswer = { node, column: columnName };
   for (const d of directions) answer[d] = traceColumn(builder.all(), node, columnName, d).children;
   if (ctx.args.output === "json") {
-    ctx.logger.result("ColumnLineage", JSON.stringify(answer), answer as unknown as Record<string, unknown>);
+    ctx.logger.print(JSON.stringify(answer), "ColumnLineage", answer as unknown as Record<string, unknown>);
   } else {
     const label = (id: string) => labelOf(manifest, id);
     for (const d of directions) {
       const lines = formatTree({ node, column: columnName, children: answer[d]!, modelLevel: builder.lineageOf(node)?.level === "model" || undefined }, label);
-      ctx.logger.result("ColumnLineage", `${d === "upstream" ? "Upstream of" : "Downstream of"} ${lines[0]}${answer[d]!.length ? "" : d === "upstream" ? "  (no upstream columns)" : "  (feeds no other column)"}`);
-      if (lines.length > 1) ctx.logger.result("ColumnLineage", lines.slice(1).join("\n"));
+      ctx.logger.print(`${d === "upstream" ? "Upstream of" : "Downstream of"} ${lines[0]}${answer[d]!.length ? "" : d === "upstream" ? "  (no upstream columns)" : "  (feeds no other column)"}`, "ColumnLineage");
+      if (lines.length > 1) ctx.logger.print(lines.slice(1).join("\n"), "ColumnLineage");
     }
   }
   return { exitCode: 0, result: answer };
@@ -130,7 +130,7 @@ async function ensureCompiled(ctx: CommandContext, parsed: ParsedProject, ids: s
     else missing.push(id);
   }
   if (!missing.length) return;
-  ctx.logger.info("LineageCompile", "Q042", `Compiling ${missing.length} node${missing.length === 1 ? "" : "s"} for lineage`);
+  ctx.logger.fire("LineageCompile", `Compiling ${missing.length} node${missing.length === 1 ? "" : "s"} for lineage`);
   const warehouse = openWarehouse(parsed);
   try {
     await compileProject(parsed, { selected: missing, connect: warehouse.connect, write: false });

@@ -90,8 +90,8 @@ export async function lsCommand(ctx: CommandContext): Promise<CommandOutcome> {
         lines.push(selectorName(m));
     }
   }
-  for (const line of lines) ctx.logger.result("ListCmdOut", line);
-  if (!lines.length) ctx.logger.warn("NoNodesSelected", "W025", "No nodes selected!");
+  for (const line of lines) ctx.logger.print(line, "PrintEvent");
+  if (!lines.length) ctx.logger.fire("NoNodesSelected", "No nodes selected!");
   return { exitCode: 0, result: lines };
 }
 

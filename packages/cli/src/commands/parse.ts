@@ -1,6 +1,6 @@
 import { parseFromInputs, parseProject, saveParse, tryPartialParse, writeManifest, type ParseInputs } from "@tsdbt/core";
 import { readFileSync } from "node:fs";
-import { foundLine, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
+import { fireFoundStats, projectOptions, type CommandContext, type CommandOutcome } from "../command-context";
 
 /**
  * `tsdbt parse`: reads the project and writes target/manifest.json. With partial parsing (the
@@ -14,19 +14,19 @@ export async function parseCommand(ctx: CommandContext): Promise<CommandOutcome>
     const partial = await tryPartialParse(options);
     if (partial.reused) {
       ctx.logger.diagnostics(partial.warnings);
-      ctx.logger.info("FoundStats", "W013", foundLine(partial.counts), { static_parse: partial.stats.static, rendered_parse: partial.stats.rendered, reused: true });
+      fireFoundStats(ctx, partial.counts);
       const note = `partial parse: ${partial.changedFiles.length} changed file${partial.changedFiles.length === 1 ? "" : "s"} read again`;
-      ctx.logger.info("ParseDone", "I001", `Parsed the project in ${seconds(started)} (${note}); wrote ${partial.manifestFile}`, { path: partial.manifestFile, partial: true, changed_files: partial.changedFiles });
+      ctx.logger.fire("ParseDone", `Parsed the project in ${seconds(started)} (${note}); wrote ${partial.manifestFile}`, { path: partial.manifestFile, partial: true, changed_files: partial.changedFiles });
       return { exitCode: 0, result: lazyManifest(partial.manifestFile) };
     }
-    ctx.logger.info("PartialParsingNotEnabled", "I002", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`);
+    ctx.logger.fire("UnableToPartialParse", `Unable to do partial parsing because ${partial.reason}. Starting full parse.`, { reason: `${partial.reason}. Starting full parse.` });
     inputs = partial.inputs;
   }
   const parsed = inputs ? await parseFromInputs(inputs, options) : await parseProject(options);
   ctx.logger.diagnostics(parsed.diagnostics);
   const file = inputs && parsed.project.flags.partial_parse !== false ? saveParse(parsed, "manifest.json") : await writeManifest(parsed.targetPath, parsed.manifest);
-  ctx.logger.info("FoundStats", "W013", foundLine(parsed), { static_parse: parsed.stats.static, rendered_parse: parsed.stats.rendered, reused: false });
-  ctx.logger.info("ParseDone", "I001", `Parsed the project in ${seconds(started)}; wrote ${file}`, { path: file, partial: false });
+  fireFoundStats(ctx, parsed);
+  ctx.logger.fire("ParseDone", `Parsed the project in ${seconds(started)}; wrote ${file}`, { path: file, partial: false });
   return { exitCode: 0, result: parsed.manifest };
 }
 

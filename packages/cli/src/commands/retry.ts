@@ -17,9 +17,9 @@ export async function retryCommand(ctx: CommandContext): Promise<CommandOutcome>
   const which = previous.args?.which && COMMAND_TYPES[previous.args.which] ? previous.args.which : "build";
   const ids = previous.results.filter((r) => ["error", "fail", "skipped", "runtime error"].includes(r.status)).map((r) => r.unique_id);
   if (ids.length === 0) {
-    ctx.logger.info("NothingToDo", "Q035", "Nothing to retry: the last run had no errors, failures or skips.");
+    ctx.logger.fire("NothingToDo", "Nothing to retry: the last run had no errors, failures or skips.", {}, { level: "info" });
     return { exitCode: 0, result: [] };
   }
-  ctx.logger.info("RetryStart", "Q036", `Retrying ${ids.length} node${ids.length === 1 ? "" : "s"} of the last '${which}'.`);
+  ctx.logger.fire("RetryStart", `Retrying ${ids.length} node${ids.length === 1 ? "" : "s"} of the last '${which}'.`);
   return executeCommand(ctx, which, { ids });
 }

@@ -25,7 +25,7 @@ export async function runOperationCommand(ctx: CommandContext): Promise<CommandO
   try {
     const compiler = liveCompiler(parsed, await warehouse.connect(), { __tsdbt_args: args });
     const output = compiler.renderText(`{{ ${macro}(**__tsdbt_args) }}`, null, `<run-operation ${macro}>`);
-    if (output.trim()) ctx.logger.info("RunOperationOutput", "Q041", output.trim());
+    if (output.trim()) ctx.logger.fire("RunOperationOutput", output.trim());
     return { exitCode: 0, result: output };
   } finally {
     await warehouse.close();

@@ -1,9 +1,10 @@
 import * as path from "node:path";
 import { ChangedFileWriter, writeManifest, type ManifestNode } from "@tsdbt/core";
 import { runNodes, writeRunResults, type RunSummary } from "@tsdbt/runner";
-import { foundLine, type CommandContext, type CommandOutcome } from "../command-context";
+import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler, runnerCompiler } from "../execution";
-import { printRunEvent, printSummary } from "../progress";
+import { RunProgress } from "../progress";
+import { formatTable } from "../format-table";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { createRunEmitter } from "@tsdbt/lineage";
@@ -32,14 +33,22 @@ export interface ExecuteOptions {
 export async function executeCommand(ctx: CommandContext, which: string, options: ExecuteOptions = {}): Promise<CommandOutcome> {
   const parsed = await parseForCommand(ctx, { WHICH: which });
   ctx.logger.diagnostics(parsed.diagnostics);
-  ctx.logger.info("FoundStats", "W013", foundLine(parsed));
-  const ids = options.ids ?? selectForCommand(parsed, ctx.args, ctx.cwd, COMMAND_TYPES[which]).ids;
+  fireFoundStats(ctx, parsed);
+  const ids = options.ids ?? selectForCommand(parsed, ctx.args, ctx.cwd, COMMAND_TYPES[which], ctx.logger).ids;
+  if (!ids.length) {
+    ctx.logger.warnOrError("NothingToDo", "Nothing to do. Try checking your model configs and model specification args");
+    const summary = emptySummary();
+    if (ctx.args.writeJson) await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, args: { which, select: ctx.args.select, exclude: ctx.args.exclude } });
+    return { exitCode: 0, result: summary };
+  }
   const threads = ctx.args.threads ?? parsed.profile.threads;
   const warehouse = openWarehouse(parsed, threads);
   // OpenLineage (--openlineage-url / --openlineage-file): events are sent in the background
   const lineage = createRunEmitter({ url: ctx.args.openlineageUrl, file: ctx.args.openlineageFile, env: ctx.env, cwd: ctx.cwd, manifest: parsed.manifest, target: parsed.profile.target, projectDir: parsed.projectDir, targetPath: parsed.targetPath, invocationId: ctx.invocationId, command: which, warn: (d) => ctx.logger.diagnostics([d]) });
   lineage?.runStarted();
   let summary: RunSummary;
+  let samples: string[] = [];
+  const progress = new RunProgress(ctx.logger, parsed.manifest, { storeFailures: ctx.args.storeFailures });
   // as dbt does, the SQL each node ran is left under target/compiled, written as nodes compile
   const compiledFiles = new ChangedFileWriter();
   const writeCompiled = (node: ManifestNode) => {
@@ -48,7 +57,9 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   try {
     const adapter = await warehouse.adapter();
     const compiler = liveCompiler(parsed, await warehouse.connect(), { selected_resources: ids });
-    ctx.logger.info("ConcurrencyLine", "Q026", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`);
+    ctx.logger.fire("Formatting", "", { msg: "" });
+    ctx.logger.fire("ConcurrencyLine", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`, { num_threads: threads, target_name: parsed.profile.targetName, node_count: ids.length });
+    ctx.logger.fire("Formatting", "", { msg: "" });
     summary = await runNodes({
       manifest: parsed.manifest,
       selected: ids,
@@ -57,29 +68,52 @@ export async function executeCommand(ctx: CommandContext, which: string, options
       threads,
       failFast: ctx.args.failFast,
       fullRefresh: ctx.args.fullRefresh,
+      storeFailures: ctx.args.storeFailures,
       projectDir: parsed.projectDir,
       signal: ctx.signal,
       onEvent: (e) => {
-        printRunEvent(ctx.logger, e);
+        progress.onEvent(e);
         lineage?.onRunEvent(e);
       },
       onRunStart: parsed.project.onRunStart,
       onRunEnd: parsed.project.onRunEnd,
     });
+    if (ctx.args.flags.show === true && (which === "seed" || which === "build")) samples = await seedSamples(summary, parsed.manifest, adapter);
   } finally {
     await warehouse.close();
   }
-  await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, {
-    invocationId: ctx.invocationId,
-    args: { which, select: ctx.args.select, exclude: ctx.args.exclude, full_refresh: ctx.args.fullRefresh, threads, project_dir: parsed.projectDir },
-  });
-  await writeManifest(parsed.targetPath, parsed.manifest);
+  if (ctx.args.writeJson) {
+    await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, {
+      invocationId: ctx.invocationId,
+      args: { which, select: ctx.args.select, exclude: ctx.args.exclude, full_refresh: ctx.args.fullRefresh, threads, project_dir: parsed.projectDir },
+    });
+    await writeManifest(parsed.targetPath, parsed.manifest);
+  }
   await compiledFiles.settled();
-  printSummary(ctx.logger, summary);
+  progress.summary(summary, { afterFinished: () => samples.forEach((text) => ctx.logger.print(text)) });
   const failed = summary.results.some((r) => r.status === "error" || r.status === "fail") || summary.hookErrors.length > 0 || summary.interrupted;
   if (lineage) {
     lineage.runFinished(failed, failed ? `${summary.counts.error + summary.counts.fail} node(s) failed` : undefined);
     await lineage.close();
   }
   return { exitCode: failed ? 1 : 0, result: summary };
+}
+
+/** `--show`: up to 10 rows of each seed loaded, as dbt prints them after the run. */
+async function seedSamples(summary: RunSummary, manifest: import("@tsdbt/core").Manifest, adapter: import("@tsdbt/adapter-api").Adapter): Promise<string[]> {
+  const out: string[] = [];
+  for (const r of summary.results) {
+    const node = manifest.nodes[r.unique_id];
+    if (!node || node.resource_type !== "seed" || r.status === "error" || !r.relation_name) continue;
+    const rows = await adapter.execute(`select * from ${r.relation_name}`, { fetch: true });
+    const header = `Random sample of table: ${node.schema}.${node.alias}`;
+    const sample = [...rows.rows].sort(() => Math.random() - 0.5).slice(0, 10);
+    out.push(`\n${header}\n${"-".repeat(header.length)}\n${formatTable(rows.columns.map((c) => c.name), sample)}\n`);
+  }
+  return out;
+}
+
+/** The summary of a run with nothing selected. */
+function emptySummary(): RunSummary {
+  return { results: [], elapsed: 0, counts: { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0 }, interrupted: false, startedAt: new Date().toISOString(), hookErrors: [] };
 }

@@ -30,8 +30,8 @@ export async function showCommand(ctx: CommandContext): Promise<CommandOutcome> 
     const adapter = await warehouse.adapter();
     const limit = ctx.args.limit;
     const result = await adapter.execute(limit >= 0 ? adapter.dialect.limit(sql, limit) : sql, { fetch: true });
-    if (ctx.args.output === "json") ctx.logger.result("ShowNode", JSON.stringify({ node: name, show: result.rows }), { node_name: name, preview: result.rows });
-    else ctx.logger.result("ShowNode", `Previewing node '${name}':\n${formatTable(result.columns.map((c) => c.name), result.rows)}`, { node_name: name, preview: result.rows });
+    if (ctx.args.output === "json") ctx.logger.print(JSON.stringify({ node: name, show: result.rows }), "ShowNode", { node_name: name, preview: result.rows });
+    else ctx.logger.print(`Previewing node '${name}':\n${formatTable(result.columns.map((c) => c.name), result.rows)}`, "ShowNode", { node_name: name, preview: result.rows });
     return { exitCode: 0, result: result.rows };
   } finally {
     await warehouse.close();

@@ -51,13 +51,13 @@ describe("seeds on DuckDB", () => {
     await seed("id\n1\n");
     const result = await seed("id,name\n1,ann\n");
     expect(result.status).toBe("error");
-    expect(result.message).toMatch(/^people\.csv:1:1: TSDBT-E406: Seed people has columns \(id, name\).*\n  hint: Run `tsdbt seed --full-refresh`/);
+    expect(result.message).toMatch(/^Runtime Error in seed people \(people\.csv\)\n  people\.csv:1:1: TSDBT-E406: Seed people has columns \(id, name\).*\n    hint: Run `tsdbt seed --full-refresh`/);
     expect(await seed("id,name\n1,ann\n", {}, true)).toMatchObject({ status: "success" });
     expect(await rows(adapter, "select id, name from people")).toEqual([{ id: 1, name: "ann" }]);
   });
 
   it("reports a malformed file with its line and column", async () => {
     const result = await seed('id,name\n1,"open\n');
-    expect(result.message).toMatch(/^people\.csv:2:3: TSDBT-E407/);
+    expect(result.message).toMatch(/^Runtime Error in seed people \(people\.csv\)\n  people\.csv:2:3: TSDBT-E407/);
   });
 });

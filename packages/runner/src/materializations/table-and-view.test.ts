@@ -145,6 +145,6 @@ describe("table and view materializations on DuckDB", () => {
 
   it("reports an unknown materialization as a coded error naming the model", async () => {
     const summary = await run([{ name: "m", sql: "select 1", config: { materialized: "snapshotty" } }]);
-    expect(summary.results[0]!.message).toMatch(/^models\/m\.sql: TSDBT-E401: Model m is materialized as 'snapshotty'.*\n  hint: Use one of view, table, incremental, ephemeral/);
+    expect(summary.results[0]!.message).toMatch(/^Runtime Error in model m \(models\/m\.sql\)\n  models\/m\.sql: TSDBT-E401: Model m is materialized as 'snapshotty'.*\n    hint: Use one of view, table, incremental, ephemeral/);
   });
 });
