@@ -52,6 +52,8 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
       const sourceName = src.name as string;
       const name = table.name as string;
       const id = `source.${file.packageName}.${sourceName}.${name}`;
+      // dbt: the source's and the table's tags, top-level and under config:, each once, sorted
+      const tags = [...new Set([...asTags(src.tags), ...asTags(srcConfig.tags), ...asTags(table.tags), ...asTags(tableConfig.tags)])].sort();
       const freshness = table.freshness !== undefined ? table.freshness : src.freshness ?? tableConfig.freshness ?? srcConfig.freshness ?? null;
       out.push({
         tests,
@@ -76,8 +78,8 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
           columns,
           meta: { ...asRecord(src.meta), ...asRecord(table.meta) },
           source_meta: asRecord(src.meta),
-          tags: [...new Set([...asTags(src.tags), ...asTags(table.tags)])],
-          config: { enabled: (tableConfig.enabled ?? srcConfig.enabled ?? true) as boolean, ...srcConfig, ...tableConfig },
+          tags,
+          config: { enabled: (tableConfig.enabled ?? srcConfig.enabled ?? true) as boolean, ...srcConfig, ...tableConfig, tags },
           patch_path: null,
           unrendered_config: {},
           relation_name: null,
