@@ -24,7 +24,7 @@ import { builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
 import { readSources } from "./read-sources";
 import { findDuplicateNames, linkNodes } from "./link-nodes";
-import { assignRelationName, relationFor, type NamingTarget } from "./relation-naming";
+import { assignRelationName, type NamingTarget } from "./relation-naming";
 import { createCaptureScope } from "./capture-scope";
 import { renderDescriptions } from "./render-descriptions";
 import { createPropertiesRenderer, type PropertiesRenderer } from "./render-properties";
@@ -262,12 +262,6 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
   return { session, macros: macroResult.macros, docs: docsResult.docs, invocationId, envVarsRead, diagnostics, renderProperties };
 }
 
-/** A source's relation as dbt names it: the project's `quoting:`, overridden by the source's and table's own. */
-function sourceRelationName(source: SourceDefinition, naming: NamingTarget): string {
-  const own = Object.fromEntries(Object.entries(source.quoting ?? {}).filter(([, v]) => typeof v === "boolean"));
-  return relationFor({ database: source.database, schema: source.schema, alias: source.identifier }, { ...naming, quoting: { ...naming.quoting, ...own } }).render();
-}
-
 /** Parses every node of a project from its inputs (see {@link parseProject}). */
 export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptions): Promise<ParsedProject> {
   const parseSession = createParseSession(inputs, options);
@@ -329,7 +323,10 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   for (const pf of propertiesFiles) {
     for (const { source, tests } of readSources(pf, location.database, diagnostics)) {
       if (source.config.enabled === false) continue;
-      source.relation_name = sourceRelationName(source, naming);
+      // the root project's quoting policy, then the source's and table's own
+      const quoting = { ...project.quoting, ...source.quoting } as Record<string, unknown>;
+      const part = (value: string | null, kind: string) => (value ? (quoting[kind] === false ? value : quote(value)) : null);
+      source.relation_name = [part(source.database, "database"), part(source.schema, "schema"), part(source.identifier, "identifier")].filter((p): p is string => Boolean(p)).join(".");
       sources[source.unique_id] = source;
       all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file }, pf.parsed, projects, diagnostics, registry));
     }

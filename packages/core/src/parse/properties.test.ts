@@ -19,6 +19,5 @@ describe("readSources", () => {
     const parsed = parseYaml("version: 2\nsources:\n  - name: s\n    tags: [z, a]\n    config: {tags: [m]}\n    tables:\n      - name: t1\n        tags: [b, a]\n        config: {tags: [c]}\n", "models/schema.yml");
     const [{ source }] = readSources({ packageName: "p3", parsed }, "test", []);
     expect(source.tags).toEqual(["a", "b", "c", "m", "z"]);
-    expect(source.config.tags).toEqual(["a", "b", "c", "m", "z"]);
   });
 });

@@ -52,8 +52,6 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
       const sourceName = src.name as string;
       const name = table.name as string;
       const id = `source.${file.packageName}.${sourceName}.${name}`;
-      // dbt: the source's and the table's tags, top-level and under config:, each once, sorted
-      const tags = [...new Set([...asTags(src.tags), ...asTags(srcConfig.tags), ...asTags(table.tags), ...asTags(tableConfig.tags)])].sort();
       const freshness = table.freshness !== undefined ? table.freshness : src.freshness ?? tableConfig.freshness ?? srcConfig.freshness ?? null;
       out.push({
         tests,
@@ -71,15 +69,15 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
           path: file.parsed.file,
           original_file_path: file.parsed.file,
           fqn: [file.packageName, ...folderOf(file.parsed.file), sourceName, name],
-          quoting: { database: null, schema: null, identifier: null, column: null, ...asRecord(src.quoting), ...asRecord(table.quoting) } as Record<string, boolean | null>,
+          quoting: { ...asRecord(src.quoting), ...asRecord(table.quoting) } as Record<string, boolean | null>,
           loaded_at_field: str(table.loaded_at_field) ?? str(src.loaded_at_field),
           freshness: freshness ?? { warn_after: { count: null, period: null }, error_after: { count: null, period: null }, filter: null },
           description: typeof table.description === "string" ? table.description : "",
           columns,
           meta: { ...asRecord(src.meta), ...asRecord(table.meta) },
           source_meta: asRecord(src.meta),
-          tags,
-          config: { enabled: (tableConfig.enabled ?? srcConfig.enabled ?? true) as boolean, ...srcConfig, ...tableConfig, tags },
+          tags: [...new Set([...asTags(src.tags), ...asTags(srcConfig.tags), ...asTags(table.tags), ...asTags(tableConfig.tags)])].sort(),
+          config: { enabled: (tableConfig.enabled ?? srcConfig.enabled ?? true) as boolean, ...srcConfig, ...tableConfig },
           patch_path: null,
           unrendered_config: {},
           relation_name: null,

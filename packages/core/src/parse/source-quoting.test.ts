@@ -15,6 +15,5 @@ describe("source relation names", () => {
     const { manifest } = await parseProject({ projectDir: dir, env: {} });
     const names = Object.fromEntries(Object.values(manifest.sources).map((s) => [s.unique_id, s.relation_name]));
     expect(names).toEqual({ "source.p3.s.t1": '"test".Raw.t1', "source.p3.s.t2": '"test".Raw."t2"', "source.p3.s2.t3": '"test"."s2".t3' });
-    expect(manifest.sources["source.p3.s.t2"].quoting).toEqual({ database: null, schema: null, identifier: true, column: null });
   });
 });
