@@ -5,7 +5,7 @@ import { createEnvironment } from "@tsdbt/jinja";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
 import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types";
 import { loadProjectConfig, loadProjectHeader } from "../project/load-project-config";
-import { createYamlContext, targetContext, unsetTarget } from "../config/yaml-context";
+import { createYamlContext, targetContext } from "../config/yaml-context";
 import type { ProjectConfig } from "../project/project-config";
 import { discoverProjectFiles, type KnownFile, type ProjectFile } from "../project/discover-files";
 import { loadInstalledPackages } from "../project/installed-packages";
