@@ -19,6 +19,11 @@ export interface YamlRenderContext {
   onEnvRead?: (name: string, value: string | undefined) => void;
   /** Whether `env_var()` may read `DBT_ENV_SECRET…` variables (dbt: profiles.yml and packages.yml only). */
   secretsAllowed?: boolean;
+  /**
+   * Whether `var()` renders the Jinja in a text value it returns (default true, as dbt's project,
+   * profile and packages contexts do; its properties-file context returns the text as written).
+   */
+  renderVarValues?: boolean;
 }
 
 let sharedEnvironment: JinjaEnvironment | undefined;
@@ -90,7 +95,12 @@ export function renderYamlText(text: string, context: YamlRenderContext, file: s
     });
   const scope = Object.create(context.extra ?? null) as Record<string, unknown>;
   scope.env_var = capturing(createEnvVarFunction(context.env, context.onEnvRead, context.secretsAllowed));
-  scope.var = capturing(createVarFunction(context.vars ?? {}));
+  const plainVar = capturing(createVarFunction(context.vars ?? {}));
+  scope.var = context.renderVarValues === false ? plainVar : hostFunction((args, kwargs) => {
+    const value = plainVar[HOST_FUNCTION](args, kwargs);
+    const given = Object.prototype.hasOwnProperty.call(context.vars ?? {}, String(args[0] ?? kwargs.name ?? ""));
+    return given && typeof value === "string" && (value.includes("{{") || value.includes("{%")) ? environment().render(value, scope, { file }) : value;
+  });
   try {
     return { value: renderNative(environment(), text, scope, file) };
   } catch (e) {

@@ -5,7 +5,7 @@ import { createEnvironment } from "@tsdbt/jinja";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
 import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types";
 import { loadProjectConfig, loadProjectHeader } from "../project/load-project-config";
-import { createYamlContext, targetContext, unsetTarget } from "../config/yaml-context";
+import { createYamlContext, targetContext } from "../config/yaml-context";
 import type { ProjectConfig } from "../project/project-config";
 import { discoverProjectFiles, type KnownFile, type ProjectFile } from "../project/discover-files";
 import { loadInstalledPackages } from "../project/installed-packages";
@@ -329,7 +329,10 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   for (const pf of propertiesFiles) {
     for (const { source, tests } of readSources(pf, location.database, diagnostics)) {
       if (source.config.enabled === false) continue;
-      source.relation_name = [source.database, source.schema, source.identifier].filter((p): p is string => Boolean(p)).map(quote).join(".");
+      // the root project's quoting policy, then the source's and table's own
+      const quoting = { ...project.quoting, ...source.quoting } as Record<string, unknown>;
+      const part = (value: string | null, kind: string) => (value ? (quoting[kind] === false ? value : quote(value)) : null);
+      source.relation_name = [part(source.database, "database"), part(source.schema, "schema"), part(source.identifier, "identifier")].filter((p): p is string => Boolean(p)).join(".");
       sources[source.unique_id] = source;
       all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file }, pf.parsed, projects, diagnostics, registry, quote));
     }

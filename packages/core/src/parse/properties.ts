@@ -112,7 +112,8 @@ export function readNodePatches(file: PropertiesFile, diagnostics: Diagnostic[])
         columns,
         config,
         meta: asRecord(entry.meta),
-        tags: asTags(entry.tags),
+        // dbt 1.10 reads no top-level `tags` on a model, seed, snapshot or analysis entry (only under config:)
+        tags: [],
         docs: entry.docs ? (asRecord(entry.docs) as NodePatch["docs"]) : undefined,
         access: typeof entry.access === "string" ? entry.access : undefined,
         tests,

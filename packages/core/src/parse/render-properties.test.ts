@@ -88,6 +88,12 @@ sources:
     expect((out.value as { sources: { schema: string }[] }).sources[0].schema).toBe("{{ var('missing') }}");
   });
 
+  it("returns a var's text as written, Jinja included (dbt's properties-file var does not render it)", () => {
+    const r = createPropertiesRenderer({ env: {}, context: createYamlContext({ env: {}, target }), varsFor: () => ({ x: "{{ target.name }}" }) });
+    const out = r(parseYaml("models:\n  - name: a\n    config:\n      meta: {y: \"{{ var('x') }}\"}\n", "m.yml"), "p3", []);
+    expect((out.value as { models: { config: unknown }[] }).models[0].config).toEqual({ meta: { y: "{{ target.name }}" } });
+  });
+
   it("returns a file without Jinja as it is", () => {
     const parsed = parseYaml("models:\n  - name: a\n    description: plain\n", "m.yml");
     expect(renderer()(parsed, "p1", [])).toBe(parsed);

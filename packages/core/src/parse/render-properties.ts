@@ -30,7 +30,7 @@ export function createPropertiesRenderer(input: PropertiesRenderInput): Properti
   const contexts = new Map<string, Omit<YamlRenderContext, "shouldRender">>();
   const contextFor = (packageName: string) => {
     let c = contexts.get(packageName);
-    if (!c) contexts.set(packageName, (c = { env: input.env, vars: input.varsFor(packageName), extra: input.context, onEnvRead: input.onEnvRead }));
+    if (!c) contexts.set(packageName, (c = { env: input.env, vars: input.varsFor(packageName), extra: input.context, onEnvRead: input.onEnvRead, renderVarValues: false }));
     return c;
   };
   return (parsed, packageName, diagnostics) => {

@@ -125,6 +125,14 @@ describe("loadProjectConfig", () => {
     expect(value!.onRunStart).toEqual(["select '{{ target.name }}'"]);
   });
 
+  // dbt-core 1.10.23 with --vars '{x: "{{ target.name }}"}': `+meta: {x: "{{ var('x') }}"}` in dbt_project.yml gave 'dev',
+  // the same in a properties file gave '{{ target.name }}'.
+  it("renders the Jinja of a --vars text value that var() returns here (not in properties files)", () => {
+    const context = createYamlContext({ env: {}, target: { name: "dev", type: "postgres", schema: "s", profile_name: "p" } });
+    const { value } = projectConfigFromText("name: a\nmodels:\n  a:\n    +meta: {x: \"{{ var('x') }}\"}\n", "/p", { env: {}, context, cliVars: { x: "{{ target.name }}" } });
+    expect(value!.models).toEqual({ a: { "+meta": { x: "dev" } } });
+  });
+
   it("reads target as dbt does for commands without a profile (every key is empty) when no context is given", () => {
     const { value, diagnostics } = load("name: pkg\nmodels:\n  pkg:\n    +materialized: \"{{ 'table' if target.type in ['duckdb'] else 'view' }}\"\n");
     expect(diagnostics).toEqual([]);
