@@ -33,6 +33,7 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
     invocationId: ctx.invocationId,
     targetPath: a.targetPath,
     log: (msg, info) => (info ? ctx.logger.info("JinjaLogInfo", "I062", msg) : ctx.logger.info("JinjaLogDebug", "I063", msg)),
+    warn: (msg) => ctx.logger.warn("JinjaLogWarning", "I061", msg),
     flags: {
       WHICH: a.command,
       FULL_REFRESH: a.fullRefresh,

@@ -29,6 +29,8 @@ export interface BaseContextInput {
   runStartedAt?: Date;
   /** Receives `log()`/`print()` output. */
   log?: (message: string, info: boolean) => void;
+  /** Receives `exceptions.warn()` messages (else they go to `log` as `Warning: …`). */
+  warn?: (message: string) => void;
   flags?: Record<string, unknown>;
 }
 
@@ -61,7 +63,7 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
     flags: dbtFlags(input.flags),
     selected_resources: [],
     modules: contextModules(),
-    exceptions: contextExceptions((msg) => log(`Warning: ${msg}`, true)),
+    exceptions: contextExceptions(input.warn ?? ((msg) => log(`Warning: ${msg}`, true))),
     log: hostFunction(([msg, info], kw) => {
       log(pyStr(msg), Boolean(kw.info ?? info));
       return "";

@@ -50,6 +50,8 @@ export interface ProjectOptions {
   targetPath?: string;
   /** Receives log()/print() output from templates. */
   log?: (message: string, info: boolean) => void;
+  /** Receives `exceptions.warn()` messages (else they go to `log` as `Warning: …`). */
+  warn?: (message: string) => void;
   /** `flags` visible to templates (FULL_REFRESH, WHICH, …). */
   flags?: Record<string, unknown>;
   /** Render every file instead of reading simple ones statically (to prove the fast path changes nothing). */
@@ -199,6 +201,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
       env,
       invocationId,
       log: options.log,
+      warn: options.warn,
       flags: options.flags,
     },
     envVarsRead,
