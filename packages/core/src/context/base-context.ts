@@ -44,6 +44,7 @@ export interface BaseContextInput {
 export function createBaseContext(input: BaseContextInput, envVarsRead: Map<string, string | undefined>): Record<string, unknown> {
   const runStartedAt = PyDateTime.fromInstant((input.runStartedAt ?? new Date()).getTime() * 1000, UTC);
   const log = input.log ?? (() => undefined);
+  const flags = dbtFlags(input.flags);
   const envVar = hostFunction(([name, dflt]) => {
     const key = String(name);
     const value = input.env[key];
@@ -60,7 +61,9 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
     run_started_at: runStartedAt,
     invocation_id: input.invocationId ?? randomUUID(),
     dbt_version: DBT_VERSION,
-    flags: dbtFlags(input.flags),
+    flags,
+    invocation_args_dict: Object.fromEntries(Object.entries(flags).map(([k, v]) => [k.toLowerCase(), v])),
+    dbt_metadata_envs: metadataEnvs(input.env),
     selected_resources: [],
     modules: contextModules(),
     exceptions: contextExceptions(input.warn ?? ((msg) => log(`Warning: ${msg}`, true))),
@@ -123,6 +126,14 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
     },
   });
   return base;
+}
+
+/** `dbt_metadata_envs`: the DBT_ENV_CUSTOM_ENV_* variables, without the prefix (they also go into artifacts' metadata). */
+function metadataEnvs(env: Record<string, string | undefined>): Record<string, string> {
+  const prefix = "DBT_ENV_CUSTOM_ENV_";
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (k.startsWith(prefix) && v !== undefined) out[k.slice(prefix.length)] = v;
+  return out;
 }
 
 /**
