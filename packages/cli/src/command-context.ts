@@ -34,6 +34,8 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
     targetPath: a.targetPath,
     log: (msg, info) => (info ? ctx.logger.info("JinjaLogInfo", "I062", msg) : ctx.logger.info("JinjaLogDebug", "I063", msg)),
     warn: (msg) => ctx.logger.warn("JinjaLogWarning", "I061", msg),
+    // dbt's PrintEvent: the bare message, kept by --quiet
+    print: (msg) => ctx.logger.result("PrintEvent", msg, { msg }),
     flags: {
       WHICH: a.command,
       FULL_REFRESH: a.fullRefresh,

@@ -28,6 +28,8 @@ export interface BaseContextInput {
   log?: (message: string, info: boolean) => void;
   /** Receives `exceptions.warn()` messages (else they go to `log` as `Warning: …`). */
   warn?: (message: string) => void;
+  /** Receives `print()` output (else it goes to `log` as info). */
+  print?: (message: string) => void;
   flags?: Record<string, unknown>;
 }
 
@@ -67,7 +69,8 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
       return "";
     }),
     print: hostFunction(([msg]) => {
-      log(pyStr(msg), true);
+      if (input.print) input.print(pyStr(msg));
+      else log(pyStr(msg), true);
       return "";
     }),
     fromjson: hostFunction(([text, dflt], kw) => {

@@ -52,6 +52,8 @@ export interface ProjectOptions {
   log?: (message: string, info: boolean) => void;
   /** Receives `exceptions.warn()` messages (else they go to `log` as `Warning: …`). */
   warn?: (message: string) => void;
+  /** Receives `print()` output, shown bare even with --quiet (else it goes to `log`). */
+  print?: (message: string) => void;
   /** `flags` visible to templates (FULL_REFRESH, WHICH, …). */
   flags?: Record<string, unknown>;
   /** Render every file instead of reading simple ones statically (to prove the fast path changes nothing). */
@@ -202,6 +204,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
       invocationId,
       log: options.log,
       warn: options.warn,
+      print: options.print,
       flags: options.flags,
     },
     envVarsRead,
