@@ -80,7 +80,7 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
   // the command is the first word that names one, wherever the flags are
   const at = argv.findIndex((a) => (COMMANDS as readonly string[]).includes(a));
   const command = at >= 0 ? argv[at] : undefined;
-  const rest = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 1)] : argv;
+  const rest = joinDashValues(at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 1)] : argv);
   const parser = yargs(rest)
     .scriptName("tsdbt")
     .exitProcess(false)
@@ -174,6 +174,22 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
 
 /** Every flag name tsdbt accepts, for "did you mean" suggestions. */
 const FLAG_NAMES = ["project-dir", "profiles-dir", "profile", "target", "vars", "threads", "target-path", "log-format", "quiet", "select", "models", "exclude", "selector", "resource-type", "full-refresh", "fail-fast", "state", "output", "output-keys", "inline", "limit", "args", "indirect-selection", "skip-profile-setup", "upstream", "downstream", "openlineage-url", "openlineage-file", "port", "host", "empty-catalog", "compile", "no-compile", "browser", "partial-parse", "no-partial-parse"];
+
+/** Flags whose value may start with a dash (`--inline "-- depends_on: {{ ref('a') }}"`). */
+const FREE_TEXT_FLAGS = new Set(["--inline", "--vars", "--args"]);
+
+/** Writes `--inline -- x` as `--inline=-- x`, so the parser takes a dash-led value as the value. */
+function joinDashValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (FREE_TEXT_FLAGS.has(argv[i]) && next !== undefined && next.startsWith("-")) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
+}
 
 /** A boolean from an environment variable (`false`, `0`, `no` and `off` are false); unset: undefined. */
 function envFlag(value: string | undefined): boolean | undefined {
