@@ -38,6 +38,7 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
     print: (msg) => ctx.logger.result("PrintEvent", msg, { msg }),
     flags: {
       WHICH: a.command,
+      INVOCATION_COMMAND: `tsdbt ${a.command}`,
       FULL_REFRESH: a.fullRefresh,
       FAIL_FAST: a.failFast,
       QUIET: a.quiet,
