@@ -49,6 +49,11 @@ describe("dbt's cross-database macros on PostgreSQL", () => {
     expect(render(parsed, c.template, threeIntervals)).toBe(c.expected);
   });
 
+  it("fails with dbt's messages on a datepart PostgreSQL's datediff lacks and a series bound below 1", () => {
+    expect(() => render(parsed, "{{ dbt.datediff('a', 'b', 'decade') }}")).toThrow("Unsupported datepart for macro datediff in postgres: 'decade'");
+    expect(() => render(parsed, "{{ dbt.generate_series(0) }}")).toThrow("upper bound must be positive");
+  });
+
   it("asks the warehouse for the number of intervals only at run time (1 while parsing)", async () => {
     const dir = writeProject("postgres", { "models/spine.sql": "{% set n = dbt.get_intervals_between(\"'2020-01-01'::date\", \"'2020-01-10'::date\", 'day') %}select {{ n }} as n" });
     const p = await parseProject({ projectDir: dir, env: {} });
