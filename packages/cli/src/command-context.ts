@@ -33,8 +33,12 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
     invocationId: ctx.invocationId,
     targetPath: a.targetPath,
     log: (msg, info) => (info ? ctx.logger.fire("JinjaLogInfo", msg, { msg, node_info: {} }) : ctx.logger.fire("JinjaLogDebug", msg, { msg, node_info: {} })),
+    warn: (msg) => ctx.logger.fire("JinjaLogWarning", msg, { msg, node_info: {} }),
+    // dbt's PrintEvent: the bare message, kept by --quiet
+    print: (msg) => ctx.logger.print(msg, "PrintEvent", { msg }),
     flags: {
       WHICH: a.command,
+      INVOCATION_COMMAND: `tsdbt ${a.command}`,
       FULL_REFRESH: a.fullRefresh,
       FAIL_FAST: a.failFast,
       QUIET: a.quiet,

@@ -16,6 +16,34 @@ describe("createEnvironment", () => {
     expect(seen).toEqual([[["a"], { version: 2 }]]);
   });
 
+  it("lets host values define Python's operators (__add__/__radd__, __sub__, __lt__, __eq__) and keeps floats for pythonValues host functions", () => {
+    class Days {
+      constructor(readonly n: number) {}
+      __add__(o: unknown) {
+        return o instanceof Days ? new Days(this.n + o.n) : Symbol.for("tsdbt.jinja.NotImplemented");
+      }
+      __radd__(o: unknown) {
+        return typeof o === "number" ? new Days(this.n + o) : Symbol.for("tsdbt.jinja.NotImplemented");
+      }
+      __sub__(o: unknown) {
+        return o instanceof Days ? new Days(this.n - o.n) : Symbol.for("tsdbt.jinja.NotImplemented");
+      }
+      __lt__(o: unknown) {
+        return o instanceof Days && this.n < o.n;
+      }
+      __eq__(o: unknown) {
+        return o instanceof Days && this.n === o.n;
+      }
+      toString() {
+        return `${this.n}d`;
+      }
+    }
+    const ctx = { a: new Days(3), b: new Days(1), raw: hostFunction(([v]) => typeof v, { pythonValues: true }), plain: hostFunction(([v]) => typeof v) };
+    expect(env.render("{{ a + b }} {{ 2 + a }} {{ a - b }} {{ b < a }} {{ a == b }} {{ [a, b] | sort | first }}", ctx, { file })).toBe("4d 5d 2d True False 1d");
+    expect(() => env.render("{{ a + 'x' }}", ctx, { file })).toThrow("unsupported operand type(s) for +");
+    expect(env.render("{{ raw(4 / 2) }} {{ plain(4 / 2) }}", ctx, { file })).toBe("object number");
+  });
+
   it("resolves missing names lazily, also inside macros calling macros", () => {
     const calls: string[] = [];
     const resolveGlobal = (name: string) => {

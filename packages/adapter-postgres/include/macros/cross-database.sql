@@ -7,46 +7,9 @@
 
 {% endmacro %}
 
-{#- whole periods crossed between two dates; finer parts build on the coarser ones -#}
+{#- no datediff function: whole periods from date parts (shared with DuckDB) -#}
 {% macro postgres__datediff(first_date, second_date, datepart) -%}
-    {%- set as_date = "({})::date" -%}
-    {%- set as_ts = "({})::timestamp" -%}
-    {%- set part_diff = "date_part('{0}', {1}) - date_part('{0}', {2})" -%}
-    {%- set floor_diff = "floor(date_part('{0}', {1})) - floor(date_part('{0}', {2}))" -%}
-    {%- set d1 = as_date.format(first_date) -%}{%- set d2 = as_date.format(second_date) -%}
-    {%- set t1 = as_ts.format(first_date) -%}{%- set t2 = as_ts.format(second_date) -%}
-    {%- set sql = none -%}
-    {%- if datepart == 'year' -%}
-        {%- set sql = "(" ~ part_diff.format('year', d2, d1) ~ ")" -%}
-    {%- elif datepart == 'quarter' -%}
-        {%- set sql = "(" ~ dbt.datediff(first_date, second_date, 'year') ~ " * 4 + " ~ part_diff.format('quarter', d2, d1) ~ ")" -%}
-    {%- elif datepart == 'month' -%}
-        {%- set sql = "(" ~ dbt.datediff(first_date, second_date, 'year') ~ " * 12 + " ~ part_diff.format('month', d2, d1) ~ ")" -%}
-    {%- elif datepart == 'day' -%}
-        {%- set sql = "(" ~ d2 ~ " - " ~ d1 ~ ")" -%}
-    {%- elif datepart == 'hour' -%}
-        {%- set sql = "(" ~ dbt.datediff(first_date, second_date, 'day') ~ " * 24 + " ~ part_diff.format('hour', t2, t1) ~ ")" -%}
-    {%- elif datepart == 'minute' -%}
-        {%- set sql = "(" ~ dbt.datediff(first_date, second_date, 'hour') ~ " * 60 + " ~ part_diff.format('minute', t2, t1) ~ ")" -%}
-    {%- elif datepart == 'second' -%}
-        {%- set sql = "(" ~ dbt.datediff(first_date, second_date, 'minute') ~ " * 60 + " ~ floor_diff.format('second', t2, t1) ~ ")" -%}
-    {%- elif datepart == 'millisecond' -%}
-        {%- set sql = "(" ~ dbt.datediff(first_date, second_date, 'minute') ~ " * 60000 + " ~ floor_diff.format('millisecond', t2, t1) ~ ")" -%}
-    {%- elif datepart == 'microsecond' -%}
-        {%- set sql = "(" ~ dbt.datediff(first_date, second_date, 'minute') ~ " * 60000000 + " ~ floor_diff.format('microsecond', t2, t1) ~ ")" -%}
-    {%- endif -%}
-    {%- if datepart == 'week' %}
-        ({{ dbt.datediff(first_date, second_date, 'day') }} / 7 + case
-            when date_part('dow', {{ t1 }}) <= date_part('dow', {{ t2 }}) then
-                case when {{ first_date }} <= {{ second_date }} then 0 else -1 end
-            else
-                case when {{ first_date }} <= {{ second_date }} then 1 else 0 end
-        end)
-    {% elif sql is not none %}
-        {{ sql }}
-    {% else %}
-        {{ exceptions.raise_compiler_error("Unsupported datepart for macro datediff in postgres: {!r}".format(datepart)) }}
-    {% endif -%}
+    {{ return(dbt._datediff_by_date_parts(first_date, second_date, datepart)) }}
 {%- endmacro %}
 
 {#- PostgreSQL has no any_value before 16: min() picks one value just as well -#}

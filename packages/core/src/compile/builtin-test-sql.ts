@@ -30,7 +30,9 @@ export class BuiltinTestSql {
   /** The test's SQL, or undefined when the fast path does not apply (the caller renders). */
   sqlFor(node: ManifestNode, scope: NodeScope, renderShape: (macroName: string, args: string[]) => string): string | undefined {
     const meta = node.test_metadata;
-    const params = meta && !meta.namespace && !node.config.where ? INTERPOLATING_TESTS[meta.name] : undefined;
+    // a node's own store_failures changes not_null's select list: such tests take the full render
+    const ownStoreFailures = node.config.store_failures !== undefined && node.config.store_failures !== null;
+    const params = meta && !meta.namespace && !node.config.where && !ownStoreFailures ? INTERPOLATING_TESTS[meta.name] : undefined;
     if (!meta || !params || !this.usesBuiltins(meta.name, node.package_name)) return undefined;
     const args: string[] = [];
     for (const param of params) {

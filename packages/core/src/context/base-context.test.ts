@@ -80,6 +80,12 @@ describe("the base context", () => {
     expect(render(parsed, "{{ dbt_version }} {{ project_name }} {{ selected_resources }}")).toBe("1.10.23 hm []");
   });
 
+  it("invocation_args_dict holds the flags in lower case; dbt_metadata_envs the DBT_ENV_CUSTOM_ENV_ variables", async () => {
+    expect(render(parsed, "{{ invocation_args_dict.which }} {{ invocation_args_dict.full_refresh }}")).toBe("run False");
+    const withEnv = await parseProject({ projectDir: parsed.projectDir, env: { DBT_ENV_CUSTOM_ENV_team: "data", OTHER: "x" } });
+    expect(render(withEnv, "{{ dbt_metadata_envs }}")).toBe("{'team': 'data'}");
+  });
+
   it("run_started_at is an aware UTC datetime", () => {
     expect(render(parsed, "{{ run_started_at.tzinfo }} {{ run_started_at.strftime('%z') }}")).toBe("UTC +0000");
     expect(render(parsed, "{{ (run_started_at | string)[-6:] }}")).toBe("+00:00");

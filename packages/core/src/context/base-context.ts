@@ -3,9 +3,6 @@ import { loadPyYaml } from "../yaml/pyyaml-schema";
 import { hostFunction, pyStr } from "@tsdbt/jinja";
 import { CompilerError } from "./compiler-error";
 import { contextExceptions } from "./context-exceptions";
-import { contextModules } from "./modules/context-modules";
-import { PyDateTime } from "./modules/py-datetime";
-import { UTC } from "./modules/py-tz";
 import { diffOfTwoDicts, setFunctions, zipFunctions } from "./py-collections";
 import { JsonValueError, pyJsonDumps, pyJsonLoads } from "./py-json";
 import { pyYamlDump, YamlRepresentError } from "./py-yaml-dump";
@@ -29,6 +26,10 @@ export interface BaseContextInput {
   runStartedAt?: Date;
   /** Receives `log()`/`print()` output. */
   log?: (message: string, info: boolean) => void;
+  /** Receives `exceptions.warn()` messages (else they go to `log` as `Warning: …`). */
+  warn?: (message: string) => void;
+  /** Receives `print()` output (else it goes to `log` as info). */
+  print?: (message: string) => void;
   flags?: Record<string, unknown>;
 }
 
@@ -40,8 +41,9 @@ export interface BaseContextInput {
  * that differs between parse and run (thread_id) reads the node context's `execute`.
  */
 export function createBaseContext(input: BaseContextInput, envVarsRead: Map<string, string | undefined>): Record<string, unknown> {
-  const runStartedAt = PyDateTime.fromInstant((input.runStartedAt ?? new Date()).getTime() * 1000, UTC);
+  const startedAt = input.runStartedAt ?? new Date();
   const log = input.log ?? (() => undefined);
+  const flags = dbtFlags(input.flags);
   const envVar = hostFunction(([name, dflt]) => {
     const key = String(name);
     const value = input.env[key];
@@ -55,19 +57,20 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
     target: input.target,
     env_var: envVar,
     var: createPackageVar(input.lookupVar, input.projectName),
-    run_started_at: runStartedAt,
     invocation_id: input.invocationId ?? randomUUID(),
     dbt_version: DBT_VERSION,
-    flags: dbtFlags(input.flags),
+    flags,
+    invocation_args_dict: Object.fromEntries(Object.entries(flags).map(([k, v]) => [k.toLowerCase(), v])),
+    dbt_metadata_envs: metadataEnvs(input.env),
     selected_resources: [],
-    modules: contextModules(),
-    exceptions: contextExceptions((msg) => log(`Warning: ${msg}`, true)),
+    exceptions: contextExceptions(input.warn ?? ((msg) => log(`Warning: ${msg}`, true))),
     log: hostFunction(([msg, info], kw) => {
       log(pyStr(msg), Boolean(kw.info ?? info));
       return "";
     }),
     print: hostFunction(([msg]) => {
-      log(pyStr(msg), true);
+      if (input.print) input.print(pyStr(msg));
+      else log(pyStr(msg), true);
       return "";
     }),
     fromjson: hostFunction(([text, dflt], kw) => {
@@ -120,7 +123,38 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
       return this.execute ? "Thread-1 (worker)" : "MainThread";
     },
   });
+  // the Python stand-ins load on first use: a parse of static models never needs them
+  lazy(base, "modules", () => (require("./modules/context-modules") as typeof import("./modules/context-modules")).contextModules());
+  lazy(base, "run_started_at", () => {
+    const { PyDateTime } = require("./modules/py-datetime") as typeof import("./modules/py-datetime");
+    const { UTC } = require("./modules/py-tz") as typeof import("./modules/py-tz");
+    return PyDateTime.fromInstant(startedAt.getTime() * 1000, UTC);
+  });
   return base;
+}
+
+/** Defines `name` on `target` as a value computed on first read, then kept. */
+function lazy(target: Record<string, unknown>, name: string, make: () => unknown): void {
+  let value: unknown;
+  let made = false;
+  Object.defineProperty(target, name, {
+    enumerable: true,
+    get() {
+      if (!made) {
+        value = make();
+        made = true;
+      }
+      return value;
+    },
+  });
+}
+
+/** `dbt_metadata_envs`: the DBT_ENV_CUSTOM_ENV_* variables, without the prefix (they also go into artifacts' metadata). */
+function metadataEnvs(env: Record<string, string | undefined>): Record<string, string> {
+  const prefix = "DBT_ENV_CUSTOM_ENV_";
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (k.startsWith(prefix) && v !== undefined) out[k.slice(prefix.length)] = v;
+  return out;
 }
 
 /**

@@ -49,6 +49,11 @@ describe("dbt's cross-database macros on PostgreSQL", () => {
     expect(render(parsed, c.template, threeIntervals)).toBe(c.expected);
   });
 
+  it("fails with dbt's messages on a datepart PostgreSQL's datediff lacks and a series bound below 1", () => {
+    expect(() => render(parsed, "{{ dbt.datediff('a', 'b', 'decade') }}")).toThrow("Unsupported datepart for macro datediff in postgres: 'decade'");
+    expect(() => render(parsed, "{{ dbt.generate_series(0) }}")).toThrow("upper bound must be positive");
+  });
+
   it("asks the warehouse for the number of intervals only at run time (1 while parsing)", async () => {
     const dir = writeProject("postgres", { "models/spine.sql": "{% set n = dbt.get_intervals_between(\"'2020-01-01'::date\", \"'2020-01-10'::date\", 'day') %}select {{ n }} as n" });
     const p = await parseProject({ projectDir: dir, env: {} });
@@ -84,12 +89,13 @@ describe("overriding dbt's macros", () => {
 });
 
 describe("dbt's cross-database macros on DuckDB", () => {
-  it("use DuckDB's date functions where the generic SQL would not run", async () => {
+  it("render dbt-duckdb's text", async () => {
     const p = await parseProject({ projectDir: writeProject("duckdb"), env: {} });
-    expect(render(p, "{{ dbt.dateadd('day', 1, 'x') }}")).toBe("date_add(x, interval (1) day)");
-    expect(render(p, "{{ dbt.datediff('a', 'b', 'day') }}")).toBe("date_diff('day', a, b)");
-    expect(render(p, "{{ dbt.current_timestamp() }}")).toBe("now()");
-    expect(render(p, "{{ dbt.date(2024, 2, 3) }}")).toBe("cast('2024-02-03' as date)");
-    expect(render(p, "{{ dbt.split_part('x', \"','\", -1) }}")).toBe("string_split(x, ',')[-1]");
+    expect(render(p, "{{ dbt.dateadd('day', 1, 'x') }}")).toBe("\n\n    date_add(x, interval (1) day)\n\n");
+    expect(render(p, "{{ dbt.datediff('a', 'b', 'day') }}")).toBe("\n        ((b)::date - (a)::date)\n    ");
+    expect(render(p, "{{ dbt.current_timestamp() }}|{{ dbt.any_value('x') }}|{{ dbt.date(2024, 2, 3) }}")).toBe("now()|arbitrary(x)|make_date(2024, 2, 3)");
+    expect(render(p, "{{ dbt.split_part('x', \"','\", 2) }}")).toBe("\n\n  \n    coalesce(string_split(x, ',')[ 2 ], '')\n  \n\n");
+    expect(render(p, "{{ dbt.listagg('x', \"','\", 'order by y', 2) }}")).toBe("list_aggr(\n        (array_agg(\n            x\n            order by y\n        ))[1:2],\n        'string_agg',\n        ','\n        )");
+    expect(render(p, "{{ dbt.generate_series(3) }}")).toBe("\n    select\n        generate_series as generated_number\n    from generate_series(1, 3)\n");
   });
 });

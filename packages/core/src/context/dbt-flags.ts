@@ -7,7 +7,7 @@ const DEFAULT_FLAGS: Record<string, unknown> = {
   FULL_REFRESH: false,
   STORE_FAILURES: false,
   WHICH: "compile",
-  INVOCATION_COMMAND: "dbt",
+  INVOCATION_COMMAND: "tsdbt",
   TARGET_PATH: null,
   LOG_PATH: "logs",
   WARN_ERROR: null,

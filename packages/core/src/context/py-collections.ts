@@ -26,7 +26,31 @@ function toSet(v: unknown): Set<unknown> {
     seen.add(key);
     out.add(x);
   }
-  return out;
+  return smallIntOrder(out);
+}
+
+/** How many slots CPython's set has after adding `n` members one by one (8, then x4 when 3/5 full). */
+function tableSize(n: number): number {
+  let size = 8;
+  for (let fill = 1; fill <= n; fill++) {
+    if (fill * 5 >= (size - 1) * 3) {
+      const min = fill > 50000 ? fill * 2 : fill * 4;
+      while (size <= min) size *= 2;
+    }
+  }
+  return size;
+}
+
+/**
+ * CPython hashes a small non-negative int to itself, so a set of ints below its table size
+ * iterates in ascending order (`{1, 2, 3}` from `[3, 1, 2]`); other sets keep first-seen order.
+ */
+function smallIntOrder(members: Set<unknown>): Set<unknown> {
+  const values = [...members];
+  const size = tableSize(values.length);
+  const ints = values.every((v) => (typeof v === "number" && Number.isInteger(v)) || typeof v === "boolean");
+  if (!ints || values.some((v) => Number(v) < 0 || Number(v) >= size)) return members;
+  return new Set(values.sort((a, b) => Number(a) - Number(b)));
 }
 
 /** One key per Python-equal hashable value: 1, 1.0 and True are one member; strings never equal numbers. */

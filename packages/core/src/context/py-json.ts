@@ -1,4 +1,5 @@
 import { isDict, PyFloat, Tuple, typeName } from "@tsdbt/jinja";
+import { pyFloatRepr } from "./py-float";
 
 /** Raised when a value has no JSON form (Python's TypeError from json.dumps). */
 export class JsonTypeError extends Error {}
@@ -42,9 +43,7 @@ function keyText(k: unknown): string {
 function numberText(n: number, float: boolean): string {
   if (Number.isNaN(n)) return "NaN";
   if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
-  if (!float) return String(n);
-  if (Number.isInteger(n)) return Math.abs(n) >= 1e16 ? n.toExponential().replace(/e([+-])(\d)$/, "e$10$2") : `${n}.0`;
-  return String(n).replace(/e([+-])(\d)$/, "e$10$2");
+  return float ? pyFloatRepr(n) : String(n);
 }
 
 /** A JSON string literal with everything outside printable ASCII escaped, as ensure_ascii does. */

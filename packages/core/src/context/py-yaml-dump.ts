@@ -1,4 +1,5 @@
 import { isDict, PyFloat, Tuple, typeName } from "@tsdbt/jinja";
+import { pyFloatRepr } from "./py-float";
 
 /** Raised for a value PyYAML's safe dumper cannot represent. */
 export class YamlRepresentError extends Error {}
@@ -70,14 +71,14 @@ function scalar(v: unknown, indent: string): string {
 function floatText(n: number): string {
   if (Number.isNaN(n)) return ".nan";
   if (!Number.isFinite(n)) return n > 0 ? ".inf" : "-.inf";
-  const r = Number.isInteger(n) && Math.abs(n) < 1e16 ? `${n}.0` : String(n);
   // PyYAML writes exponents with a dot in the mantissa (1.0e+20)
-  return r.replace(/^(-?\d+)e/, "$1.0e");
+  const r = pyFloatRepr(n);
+  return r.includes("e") && !r.includes(".") ? r.replace("e", ".0e") : r;
 }
 
 /** YAML 1.1 plain scalars that read back as something other than a string. */
 const IMPLICIT = [
-  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+  /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
   /^(?:~|null|Null|NULL)$/,
   /^[-+]?(?:0b[0-1_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/,
   /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,

@@ -57,6 +57,10 @@ export interface ProjectOptions {
   targetPath?: string;
   /** Receives log()/print() output from templates. */
   log?: (message: string, info: boolean) => void;
+  /** Receives `exceptions.warn()` messages (else they go to `log` as `Warning: …`). */
+  warn?: (message: string) => void;
+  /** Receives `print()` output, shown bare even with --quiet (else it goes to `log`). */
+  print?: (message: string) => void;
   /** `flags` visible to templates (FULL_REFRESH, WHICH, …). */
   flags?: Record<string, unknown>;
   /** Render every file instead of reading simple ones statically (to prove the fast path changes nothing). */
@@ -237,6 +241,8 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
       env,
       invocationId,
       log: options.log,
+      warn: options.warn,
+      print: options.print,
       flags: options.flags,
     },
     envVarsRead,

@@ -1,6 +1,4 @@
-import { isDict, Tuple } from "@tsdbt/jinja";
-export { hostFunction } from "@tsdbt/jinja";
-export { Tuple };
+import { isDict } from "@tsdbt/jinja";
 
 /** The items Python would iterate over: list items, string characters, dict keys, set members. */
 export function iterateLike(v: unknown): unknown[] {

@@ -1,4 +1,5 @@
-import { hostFunction, iterateLike, Tuple } from "./iterable";
+import { hostFunction, Tuple } from "@tsdbt/jinja";
+import { iterateLike } from "./iterable";
 
 /**
  * `modules.itertools` with the functions dbt exports (count, cycle, repeat, accumulate, chain,

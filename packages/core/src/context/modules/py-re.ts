@@ -148,6 +148,8 @@ export class PyPattern {
   }
   finditer(s: unknown): PyMatch[] {
     const str = String(s);
+    // matchAll starts where the last search left the shared regex
+    this.regex.lastIndex = 0;
     return [...str.matchAll(this.regex)].map((m) => new PyMatch(m as RegExpExecArray, str, this));
   }
   findall(s: unknown): unknown[] {
