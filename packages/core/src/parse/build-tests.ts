@@ -31,7 +31,7 @@ function captureArgumentRefs(node: ManifestNode, args: Record<string, unknown>):
  */
 export function buildTestNodes(
   entries: TestEntry[],
-  target: Omit<TestTarget, "column">,
+  target: Omit<TestTarget, "column"> & { inheritedTags?: string[] },
   parsed: ParsedYaml,
   projects: ProjectSet,
   diagnostics: Diagnostic[],
@@ -62,7 +62,8 @@ export function buildTestNodes(
       );
       continue;
     }
-    const node = buildGenericTestNode(def, { ...target, column }, folder);
+    const { inheritedTags: _inherited, ...testTarget } = target;
+    const node = buildGenericTestNode(def, { ...testTarget, column }, folder);
     node.depends_on.macros = [macro.uniqueId];
     if (macro.uniqueId === "macro.dbt.test_not_null" || macro.uniqueId === "macro.dbt.test_unique") {
       // dbt's shortcut for its two commonest tests: only the tested resource, nothing rendered
@@ -79,7 +80,7 @@ export function buildTestNodes(
     }
     const layers = projectConfigLayers(projects, "test", target.packageName, [...folder, node.name]);
     node.config = testConfig(layers, def.config);
-    node.tags = testTags(t.columnTags ?? [], def.config.tags, node.config.tags);
+    node.tags = testTags([...(target.inheritedTags ?? []), ...(t.columnTags ?? [])], def.config.tags, node.config.tags);
     node.meta = node.config.meta;
     nodes.push(node);
   }

@@ -39,6 +39,7 @@ import { addDependencyEntries } from "../manifest/add-dependency-entries";
 import { groupMap, readGroups } from "./read-groups";
 import { patchMacros } from "./patch-macros";
 import { disableOrphanTests } from "./orphan-tests";
+import { buildHookNodes } from "./hook-nodes";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -282,11 +283,14 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
 
   const sources: Record<string, SourceDefinition> = {};
   for (const pf of propertiesFiles) {
-    for (const { source, tests } of readSources(pf, location.database, diagnostics)) {
+    for (const { source, tests, testTags } of readSources(pf, location.database, diagnostics)) {
       if (source.config.enabled === false) continue;
-      source.relation_name = [source.database, source.schema, source.identifier].filter((p): p is string => Boolean(p)).map(quote).join(".");
+      // the root project's quoting policy, then the source's and table's own
+      const quoting = { ...project.quoting, ...source.quoting } as Record<string, unknown>;
+      const part = (value: string | null, kind: string) => (value ? (quoting[kind] === false ? value : quote(value)) : null);
+      source.relation_name = [part(source.database, "database"), part(source.schema, "schema"), part(source.identifier, "identifier")].filter((p): p is string => Boolean(p)).join(".");
       sources[source.unique_id] = source;
-      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file }, pf.parsed, projects, diagnostics, registry, quote));
+      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file, inheritedTags: testTags }, pf.parsed, projects, diagnostics, registry, quote));
     }
   }
   const enabledNodeKeys = new Set(all.filter((n) => n.config.enabled !== false).map((n) => patchKey(n.resource_type, n.package_name, n.name)));
@@ -318,7 +322,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     projectName: project.name,
     adapterType: profile.target.type,
     invocationId,
-    nodes: [...enabled, ...keptDisabled],
+    nodes: [...enabled, ...keptDisabled, ...buildHookNodes([project, ...projects.packages.values()], location)],
     disabled: [...disabled, ...inertTests.filter((t) => !keptDisabled.includes(t))],
     sources,
     macros: parseSession.macros,

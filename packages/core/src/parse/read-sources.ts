@@ -8,6 +8,8 @@ import { PROPERTY_KEYS, warnUnknownKeys } from "./property-keys";
 export interface ReadSource {
   source: SourceDefinition;
   tests: TestEntry[];
+  /** The tags the table's tests inherit: the source's and the table's own `tags:` (not their config's). */
+  testTags: string[];
 }
 
 const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -55,6 +57,7 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
       const freshness = table.freshness !== undefined ? table.freshness : src.freshness ?? tableConfig.freshness ?? srcConfig.freshness ?? null;
       out.push({
         tests,
+        testTags: [...asTags(src.tags), ...asTags(table.tags)],
         source: {
           unique_id: id,
           resource_type: "source",
@@ -76,7 +79,7 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
           columns,
           meta: { ...asRecord(src.meta), ...asRecord(table.meta) },
           source_meta: asRecord(src.meta),
-          tags: [...new Set([...asTags(src.tags), ...asTags(table.tags)])],
+          tags: [...new Set([...asTags(src.tags), ...asTags(srcConfig.tags), ...asTags(table.tags), ...asTags(tableConfig.tags)])].sort(),
           config: { enabled: (tableConfig.enabled ?? srcConfig.enabled ?? true) as boolean, ...srcConfig, ...tableConfig },
           patch_path: null,
           unrendered_config: {},
