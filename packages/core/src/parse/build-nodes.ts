@@ -46,7 +46,8 @@ export function patchKey(kind: string, packageName: string, name: string): strin
  * < properties YAML < `config()` in the file) and copies tags, meta and docs onto the node.
  */
 export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, unknown>[], patch: NodePatch | undefined): void {
-  const merged = mergeConfigs(defaultNodeConfig(node.resource_type), ...folderLayers, patch ? { ...patch.config, tags: [...patch.tags, ...((patch.config.tags as string[]) ?? [])] } : {}, node.config_call_dict);
+  // dbt 1.10 reads a properties entry's tags from its `config:` only (a top-level `tags:` is ignored)
+  const merged = mergeConfigs(defaultNodeConfig(node.resource_type), ...folderLayers, patch ? patch.config : {}, node.config_call_dict);
   node.config = merged as NodeConfig;
   node.tags = [...(node.config.tags ?? [])];
   node.meta = { ...(patch?.meta ?? {}), ...(node.config.meta ?? {}) };
