@@ -52,6 +52,8 @@ export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, 
   node.tags = [...(node.config.tags ?? [])];
   node.meta = { ...(patch?.meta ?? {}), ...(node.config.meta ?? {}) };
   node.config.meta = node.meta;
+  const group = node.config.group ?? patch?.raw.group;
+  if (typeof group === "string") node.group = group;
   if (patch) {
     node.description = patch.description;
     node.columns = patch.columns;

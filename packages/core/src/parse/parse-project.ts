@@ -38,7 +38,7 @@ import { readSemanticLayer } from "./semantic/read-semantic-layer";
 import { addDependencyEntries } from "../manifest/add-dependency-entries";
 import { groupMap, readGroups } from "./read-groups";
 import { patchMacros } from "./patch-macros";
-import { disableOrphanTests } from "./orphan-tests";
+import { disableOrphanTests, inheritAttachedGroups } from "./orphan-tests";
 import { buildHookNodes } from "./hook-nodes";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
@@ -313,6 +313,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));
   for (const n of inertTests) assignRelationName(n, session, naming, scopeFor);
   const keptDisabled = disableOrphanTests(inertTests, enabled, sources, disabled);
+  inheritAttachedGroups(enabled.filter((n) => n.resource_type === "test"), enabled);
   const unitTests = readUnitTests({ propertiesFiles, nodes: enabled, projectDir, testPaths: project.testPaths }, diagnostics);
   const semanticLayer = readSemanticLayer({ files: propertiesFiles, nodes: enabled, sources, rootPackage: project.name, target: location }, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
