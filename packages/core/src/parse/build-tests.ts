@@ -31,7 +31,7 @@ function captureArgumentRefs(node: ManifestNode, args: Record<string, unknown>):
  */
 export function buildTestNodes(
   entries: TestEntry[],
-  target: Omit<TestTarget, "column"> & { inheritedTags?: string[] },
+  target: Omit<TestTarget, "column"> & { inheritedTags?: string[]; quoteColumns?: boolean },
   parsed: ParsedYaml,
   projects: ProjectSet,
   diagnostics: Diagnostic[],
@@ -41,7 +41,9 @@ export function buildTestNodes(
   const nodes: ManifestNode[] = [];
   const folder = target.file.split("/").slice(1, -1);
   for (const t of entries) {
-    const column = t.column === undefined ? undefined : t.columnQuote === true ? quote(t.column) : t.column;
+    // a column's own `quote:` first, else the entry's `quote_columns` (a source's `quoting.column`)
+    const quoted = t.columnQuote === true || ((t.columnQuote === null || t.columnQuote === undefined) && target.quoteColumns === true);
+    const column = t.column === undefined ? undefined : quoted ? quote(t.column) : t.column;
     const def = readTestDefinition(t.entry, column);
     if (typeof def === "string") {
       diagnostics.push(diagnosticAt(parsed, t.path, { code: "TSDBT-E022", message: `Invalid test on '${target.name}' in ${target.file}: ${def}.`, hint: "Write a test as '- unique' or '- accepted_values: {values: [...]}'." }));
@@ -62,7 +64,7 @@ export function buildTestNodes(
       );
       continue;
     }
-    const { inheritedTags: _inherited, ...testTarget } = target;
+    const { inheritedTags: _inherited, quoteColumns: _quoteColumns, ...testTarget } = target;
     const node = buildGenericTestNode(def, { ...testTarget, column }, folder);
     node.depends_on.macros = [macro.uniqueId];
     if (macro.uniqueId === "macro.dbt.test_not_null" || macro.uniqueId === "macro.dbt.test_unique") {

@@ -290,7 +290,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
       const part = (value: string | null, kind: string) => (value ? (quoting[kind] === false ? value : quote(value)) : null);
       source.relation_name = [part(source.database, "database"), part(source.schema, "schema"), part(source.identifier, "identifier")].filter((p): p is string => Boolean(p)).join(".");
       sources[source.unique_id] = source;
-      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file, inheritedTags: testTags }, pf.parsed, projects, diagnostics, registry, quote));
+      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file, inheritedTags: testTags, quoteColumns: source.quoting.column === true }, pf.parsed, projects, diagnostics, registry, quote));
     }
   }
   const enabledNodeKeys = new Set(all.filter((n) => n.config.enabled !== false).map((n) => patchKey(n.resource_type, n.package_name, n.name)));
@@ -299,7 +299,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   for (const patch of appliedPatches.values()) {
     if (patch.kind === "analysis") continue;
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
-    const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file }, pf.parsed, projects, diagnostics, registry, quote);
+    const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file, quoteColumns: patch.raw.quote_columns === true }, pf.parsed, projects, diagnostics, registry, quote);
     if (enabledNodeKeys.has(patchKey(patch.kind, patch.packageName, patch.name))) all.push(...tests);
     else inertTests.push(...tests);
   }
