@@ -286,7 +286,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     for (const { source, tests, testTags } of readSources(pf, location.database, diagnostics)) {
       if (source.config.enabled === false) continue;
       // the root project's quoting policy, then the source's and table's own
-      const quoting = { ...project.quoting, ...Object.fromEntries(Object.entries(source.quoting).filter(([, v]) => v !== null && v !== undefined)) } as Record<string, unknown>;
+      const quoting = { ...project.quoting, ...source.quoting } as Record<string, unknown>;
       const part = (value: string | null, kind: string) => (value ? (quoting[kind] === false ? value : quote(value)) : null);
       source.relation_name = [part(source.database, "database"), part(source.schema, "schema"), part(source.identifier, "identifier")].filter((p): p is string => Boolean(p)).join(".");
       sources[source.unique_id] = source;

@@ -43,7 +43,6 @@ describe("sources in manifest.json (dbt-core 1.10.23 oracle)", () => {
     const freshness = { warn_after: { count: 1, period: "day" }, error_after: { count: null, period: null }, filter: null };
     expect(t1.config).toEqual({ enabled: true, event_time: null, freshness, loaded_at_field: "_loaded", loaded_at_query: null, meta: { a: 1, c: 3, b: 2 }, tags: ["s1", "t1", "tconf", "zeta"] });
     expect([t1.freshness, t1.meta, t1.source_meta, t1.tags]).toEqual([freshness, { a: 1, c: 3, b: 2 }, { a: 1, c: 3 }, ["s1", "t1", "tconf", "zeta"]]);
-    expect(t1.quoting).toEqual({ database: null, schema: null, identifier: null, column: null });
     expect(t2.config).toEqual({ enabled: true, event_time: null, freshness: null, loaded_at_field: "other", loaded_at_query: null, meta: { a: 1, c: 3 }, tags: ["s1", "zeta"] });
     expect(t2.freshness).toBeNull();
   });
