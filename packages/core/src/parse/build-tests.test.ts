@@ -93,5 +93,7 @@ describe("generic tests built from properties files (dbt-core 1.10.23 oracle)", 
     expect(rel.depends_on.macros).toEqual(["macro.dbt.test_relationships", "macro.dbt.get_where_subquery"]);
     expect(rel.attached_node).toBe("model.mini.orders");
     expect(rel.file_key_name).toBe("models.orders");
+    // dbt's TestConfig keys, in its order
+    expect(Object.keys(rel.config)).toEqual(["enabled", "alias", "schema", "database", "tags", "meta", "group", "materialized", "severity", "store_failures", "store_failures_as", "where", "limit", "fail_calc", "warn_if", "error_if"]);
   });
 });
