@@ -96,4 +96,30 @@ describe("generic tests built from properties files (dbt-core 1.10.23 oracle)", 
     // dbt's TestConfig keys, in its order
     expect(Object.keys(rel.config)).toEqual(["enabled", "alias", "schema", "database", "tags", "meta", "group", "materialized", "severity", "store_failures", "store_failures_as", "where", "limit", "fail_calc", "warn_if", "error_if"]);
   });
+
+  it("give a long-named test a hashed alias, in its config, unrendered config and raw code", async () => {
+    const dir = writeProject({
+      "models/customers.sql": "select 1 as customer_id",
+      "models/long.yml": [
+        "version: 2",
+        "models:",
+        "  - name: customers",
+        "    columns:",
+        "      - name: customer_id",
+        "        data_tests:",
+        "          - accepted_values:",
+        "              arguments:",
+        "                values: [aaaaaaaaaa, bbbbbbbbbbbb, cccccccccccc, dddddddddddd, eeeeeeeeeeeee]",
+        "              config:",
+        "                severity: warn",
+        "",
+      ].join("\n"),
+    });
+    const { manifest } = await parseProject({ projectDir: dir, env: {} });
+    const t = manifest.nodes["test.mini.accepted_values_customers_customer_id__aaaaaaaaaa__bbbbbbbbbbbb__cccccccccccc__dddddddddddd__eeeeeeeeeeeee.35f6f2f58d"];
+    const alias = "accepted_values_customers_192403f470dc5062d46338e45214d6e3";
+    expect([t.alias, t.config.alias, t.config.severity, t.path]).toEqual([alias, alias, "warn", `${alias}.sql`]);
+    expect(t.unrendered_config).toEqual({ severity: "warn", alias });
+    expect(t.raw_code).toBe(`{{ test_accepted_values(**_dbt_generic_test_kwargs) }}{{ config(severity="warn",alias="${alias}") }}`);
+  });
 });

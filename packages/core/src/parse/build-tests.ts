@@ -82,6 +82,7 @@ export function buildTestNodes(
     }
     const layers = projectConfigLayers(projects, "test", target.packageName, [...folder, node.name]);
     node.config = testConfig(layers, def.config);
+    node.unrendered_config = { ...def.config };
     node.tags = testTags([...(target.inheritedTags ?? []), ...(t.columnTags ?? [])], def.config.tags, node.config.tags);
     node.meta = node.config.meta;
     nodes.push(node);
@@ -101,16 +102,16 @@ function testTags(columnTags: string[], own: unknown, configured: string[] | und
 }
 
 /**
- * A test's config: defaults < dbt_project.yml layers < the test's own config. Tests without
+ * A test's config: defaults < dbt_project.yml layers < the test's own config (severity as
+ * written: dbt keeps `warn`, only its default is `ERROR`). Tests without
  * config of their own share one frozen object per set of layers (projects have tens of
  * thousands of tests, most configured alike).
  */
 let sharedDefaultConfig: NodeConfig | undefined;
 function testConfig(layers: Record<string, unknown>[], own: Record<string, unknown>): NodeConfig {
-  const upper = (c: Record<string, unknown>) => (typeof c.severity === "string" ? { ...c, severity: c.severity.toUpperCase() } : c);
   const onlyDefaults = layers.every((l) => Object.keys(l).length === 0);
-  if (Object.keys(own).length > 0 || !onlyDefaults) return upper(mergeConfigs(defaultNodeConfig("test"), ...layers, own)) as NodeConfig;
-  return (sharedDefaultConfig ??= deepFreeze(upper(mergeConfigs(defaultNodeConfig("test"))) as NodeConfig));
+  if (Object.keys(own).length > 0 || !onlyDefaults) return mergeConfigs(defaultNodeConfig("test"), ...layers, own) as NodeConfig;
+  return (sharedDefaultConfig ??= deepFreeze(mergeConfigs(defaultNodeConfig("test")) as NodeConfig));
 }
 
 function deepFreeze<T>(value: T): T {
