@@ -3,8 +3,8 @@ import * as path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 
-/** The directory holding dbt's published artifact schemas (../shared/schemas beside the repository). */
-export const SCHEMAS_DIR = path.resolve(__dirname, "../../shared/schemas");
+/** The directory holding dbt's published artifact schemas (copied from schemas.getdbt.com). */
+export const SCHEMAS_DIR = path.resolve(__dirname, "fixtures/dbt-schemas");
 
 /** Validates a value against one of dbt's artifact schemas; returns readable errors (empty when valid). */
 export function validateArtifact(schemaFile: string, value: unknown): string[] {

@@ -15,9 +15,13 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+/** Which PostgreSQL the tests of this process use: the server named by `TSDBT_PG_URL`, or PGlite when it is unset. */
+export const testPostgresKind: TestPostgres["kind"] = process.env.TSDBT_PG_URL ? "server" : "pglite";
+
 /**
  * Finds PostgreSQL for tests: the server at `TSDBT_PG_URL` (e.g.
- * `postgres://postgres@127.0.0.1:5432/test`) when it answers within 3 s; otherwise PGlite started
+ * `postgres://postgres@127.0.0.1:5432/test`), which must answer within 3 s (a configured server that
+ * does not answer is an error, never a silent fallback); when the variable is unset, PGlite started
  * in this process behind `PGLiteSocketServer` on a free 127.0.0.1 port, so tests pass on any
  * machine (a child process running bin/pglite-server.cjs; `stop` ends it). Either way, clients
  * connect with node-postgres.
@@ -36,6 +40,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       stop: async () => undefined,
     };
     if (await answers(server)) return server;
+    throw new Error(`TSDBT_PG_URL is set to ${parsed.host}${parsed.pathname} but no PostgreSQL server answers there. Start the server, or unset TSDBT_PG_URL to test on PGlite.`);
   }
   return startPglite();
 }

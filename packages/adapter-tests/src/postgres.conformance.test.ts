@@ -1,6 +1,6 @@
 import { createAdapter } from "@tsdbt/adapter-postgres";
 import { describeAdapterConformance } from "./describe-adapter-conformance";
-import { startTestPostgres, type TestPostgres } from "./postgres-server";
+import { startTestPostgres, testPostgresKind, type TestPostgres } from "./postgres-server";
 
 let server: TestPostgres;
 beforeAll(async () => {
@@ -16,5 +16,5 @@ describeAdapterConformance(
       { projectDir: dir, targetPath: dir },
     ),
   // PGlite ignores cancel requests; a real server cancels pg_sleep at once.
-  { get slowQuery() { return server?.kind === "server" ? "select pg_sleep(30)" : undefined; } },
+  testPostgresKind === "server" ? { slowQuery: "select pg_sleep(30)" } : { cannotCancel: "PGlite ignores cancel requests" },
 );

@@ -27,7 +27,7 @@ function describeCases(title: string, file: string): void {
   });
 }
 
-describeCases("shared Jinja2 conformance cases", `${__dirname}/../../../../shared/jinja-conformance/cases.json`);
+describeCases("shared Jinja2 conformance cases", `${__dirname}/__fixtures__/jinja2-conformance-cases.json`);
 // Constructs real dbt projects use; each `expected` is what Jinja2 3.1.6 rendered
 // (scripts/refresh-extra-cases.py runs scripts/jinja2-render.py on every case).
 describeCases("extra Jinja2 conformance cases", `${__dirname}/__fixtures__/extra-cases.json`);

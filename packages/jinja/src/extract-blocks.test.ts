@@ -72,8 +72,25 @@ describe("extractBlocks", () => {
     expect(errors[0].snippet).toBe("  {% macro broken(a) %}");
   });
 
-  it("reports a stray end tag and an unterminated tag", () => {
-    expect(extractBlocks("x\n{% endtest %}", "t.sql").errors[0]).toMatchObject({ line: 2, col: 1 });
+  it("reports an unmatched control-flow end tag and an unterminated tag", () => {
+    expect(extractBlocks("x\n{% endif %}", "t.sql").errors[0]).toMatchObject({ code: "TSDBT-J001", line: 2, col: 1 });
     expect(extractBlocks("{% macro a() %}{{ 'x }}{% endmacro %}", "t.sql").errors[0]).toMatchObject({ line: 1, col: 19 });
+  });
+
+  // dbt-core 1.10 parses such a file with one UnexpectedJinjaBlockDeprecation warning per tag
+  // ("Found unexpected 'endmacro' block tag.") and keeps every macro.
+  it("ignores tags between blocks with a warning each, as dbt-core does", () => {
+    const src = "text {{ x }}\n{% macro a() %}A{% endmacro %}\n{% endmacro %}\n{% set x = 1 %}\n{% if true %}y{% endif %}\n{% macro b() %}B{% endmacro %}\n{% endtest %}";
+    const { blocks, errors, warnings } = extractBlocks(src, "macros/m.sql");
+    expect(errors).toEqual([]);
+    expect(blocks.map((b) => b.name)).toEqual(["a", "b"]);
+    expect(warnings.map((w) => [w.code, w.line, w.col])).toEqual([
+      ["TSDBT-W020", 3, 1],
+      ["TSDBT-W020", 4, 1],
+      ["TSDBT-W020", 5, 1],
+      ["TSDBT-W020", 5, 15],
+      ["TSDBT-W020", 7, 1],
+    ]);
+    expect(warnings[0].message).toBe("Found {% endmacro %} outside any macro, test, materialization, snapshot or docs block; it is ignored.");
   });
 });

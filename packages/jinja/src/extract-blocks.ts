@@ -11,37 +11,55 @@ interface OpenBlock {
   depth: number;
 }
 
+/** Control-flow tags dbt pairs at the top level of a file, between blocks. */
+const CONTROL_FLOW: ReadonlySet<string> = new Set(["if", "for", "call", "filter", "with", "set"]);
+
 /**
  * Finds the top-level `macro`, `test`, `materialization`, `snapshot` and `docs` blocks of a file.
  * Comments, `{% raw %}` sections and strings inside tags are skipped, so a `%}` in a string does not end a tag.
  * Test and materialization blocks get a `source` rewritten as a `{% macro %}` block (same lines),
- * so it can be given to `bindMacro` as is. Problems (an unclosed block, a stray end tag, an unterminated tag)
- * are returned as errors, never thrown.
+ * so it can be given to `bindMacro` as is.
+ * Other tags between blocks are ignored with a warning each, as dbt-core does (a stray `{% endmacro %}`,
+ * a `{% set %}`, a paired `{% if %}…{% endif %}`); a control-flow end tag with no opening tag, an unclosed
+ * block and an unterminated tag are errors. Problems are returned, never thrown.
  */
-export function extractBlocks(source: string, file: string): { blocks: TopLevelBlock[]; errors: JinjaError[] } {
+export function extractBlocks(source: string, file: string): { blocks: TopLevelBlock[]; errors: JinjaError[]; warnings: JinjaError[] } {
   const blocks: TopLevelBlock[] = [];
   const errors: JinjaError[] = [];
+  const warnings: JinjaError[] = [];
   const lines = source.split("\n");
   const snippet = (line: number): string | undefined => lines[line - 1];
   const scan = scanTemplate(source);
   for (const e of scan.errors) {
     errors.push(new JinjaError("TSDBT-J001", e.message, { file, line: e.line, col: e.col }, snippet(e.line)));
   }
+  const topLevelFlow: string[] = [];
+  const at = (tag: ScannedTag) => ({ file, line: tag.line, col: tag.col });
   let open: OpenBlock | undefined;
   for (const tag of scan.tags) {
     if (open === undefined) {
       if (BLOCK_KINDS.has(tag.name)) {
         open = { kind: tag.name as BlockKind, open: tag, depth: 0 };
-      } else if (tag.name.startsWith("end") && BLOCK_KINDS.has(tag.name.slice(3))) {
-        errors.push(
-          new JinjaError(
-            "TSDBT-J001",
-            `Found {% ${tag.name} %} without a matching {% ${tag.name.slice(3)} %} before it. Remove it or add the opening tag.`,
-            { file, line: tag.line, col: tag.col },
-            snippet(tag.line),
-          ),
-        );
+        continue;
       }
+      const opened = tag.name.startsWith("end") ? tag.name.slice(3) : undefined;
+      if (opened !== undefined && CONTROL_FLOW.has(opened)) {
+        if (topLevelFlow[topLevelFlow.length - 1] !== opened) {
+          errors.push(
+            new JinjaError("TSDBT-J001", `Found {% ${tag.name} %} without a matching {% ${opened} %} before it. Remove it or add the opening tag.`, at(tag), snippet(tag.line)),
+          );
+          continue;
+        }
+        topLevelFlow.pop();
+      } else if (CONTROL_FLOW.has(tag.name) && !(tag.name === "set" && tag.content.includes("="))) topLevelFlow.push(tag.name);
+      warnings.push(
+        new JinjaError(
+          "TSDBT-W020",
+          `Found {% ${tag.name} %} outside any macro, test, materialization, snapshot or docs block; it is ignored.`,
+          at(tag),
+          snippet(tag.line),
+        ),
+      );
       continue;
     }
     if (tag.name === open.kind) open.depth++;
@@ -65,7 +83,7 @@ export function extractBlocks(source: string, file: string): { blocks: TopLevelB
       ),
     );
   }
-  return { blocks, errors };
+  return { blocks, errors, warnings };
 }
 
 function buildBlock(

@@ -154,7 +154,7 @@ describe("runNodes", () => {
     const path = join(dir, "target", "run_results.json");
     await writeRunResults(path, summary, { invocationId: "00000000-0000-0000-0000-000000000000", args: { which: "build", threads: 2 } });
     const written = JSON.parse(readFileSync(path, "utf8"));
-    const schema = JSON.parse(readFileSync(join(__dirname, "../../../../shared/schemas/run-results-v6.json"), "utf8"));
+    const schema = JSON.parse(readFileSync(join(__dirname, "../../../test/fixtures/dbt-schemas/run-results-v6.json"), "utf8"));
     const validate = new Ajv2020({ strict: false }).compile(schema);
     expect(validate(written) ? [] : validate.errors).toEqual([]);
     expect(written.results).toHaveLength(4);

@@ -75,19 +75,23 @@ export function describeAdapterBasics(t: ConformanceContext): void {
       expect(inserted.rowsAffected).toBe(3);
     });
 
-    it("cancels a running statement", async () => {
-      const slow = t.options.slowQuery;
-      if (!slow) return; // the engine cannot cancel (e.g. PGlite ignores cancel requests)
+    const cancelTest = t.options.slowQuery ? it : it.skip;
+    cancelTest(`cancels a running statement${t.options.cannotCancel ? ` (skipped: ${t.options.cannotCancel})` : ""}`, async () => {
+      const slow = t.options.slowQuery!;
       const started = Date.now();
+      let settled = false;
       const running = t.adapter.execute(slow).then(
         () => "finished",
         (error: Error) => error.message,
       );
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      await t.adapter.cancel();
-      const outcome = await running;
-      expect(outcome).not.toBe("finished");
-      expect(Date.now() - started).toBeLessThan(15000);
+      void running.then(() => (settled = true));
+      // A cancel sent before the statement reaches the engine is a no-op, so cancel until it ends.
+      while (!settled && Date.now() - started < 20000) {
+        await t.adapter.cancel();
+        await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 200))]);
+      }
+      expect(await running).not.toBe("finished");
+      expect(Date.now() - started).toBeLessThan(25000);
       expect(await t.query("select 1 as ok")).toEqual([{ ok: 1 }]);
     });
   });

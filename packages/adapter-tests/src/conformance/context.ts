@@ -22,6 +22,8 @@ export type MakeAdapter = (options: MakeAdapterOptions) => Adapter | Promise<Ada
 export interface ConformanceOptions {
   /** A statement that runs for many seconds, to test `cancel()`; leave out when the engine cannot cancel. */
   slowQuery?: string;
+  /** Why the engine cannot cancel a statement; the cancel test is reported as skipped with this reason. */
+  cannotCancel?: string;
 }
 
 /** The per-test state every conformance group reads (valid inside `it`). */

@@ -121,6 +121,14 @@ export function describeIncremental(t: ConformanceContext): void {
       expect(await contents()).toEqual([{ id: 1, k2: "a", v: "one" }, { id: 9, k2: "a", v: "nine" }]);
     });
 
+    it("insert_overwrite without partition_by replaces the whole table with the new rows", async () => {
+      await run(model({ incremental_strategy: "insert_overwrite" }));
+      await exec(`insert into ${source()} values (3, 'a', 'three', '2024-01-03')`);
+      await run(model({ incremental_strategy: "insert_overwrite" }));
+      // the incremental run reads days >= 2024-01-02 only, so row 1 is gone and nothing is duplicated
+      expect(await contents()).toEqual([{ id: 2, k2: "a", v: "two" }, { id: 3, k2: "a", v: "three" }]);
+    });
+
     it("rebuilds on --full-refresh, unless the model sets full_refresh: false", async () => {
       await run(model({ incremental_strategy: "append" }));
       await run(model({ incremental_strategy: "append" }), true);

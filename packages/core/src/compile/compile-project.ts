@@ -1,3 +1,4 @@
+import { toFileLines } from "./source-line-offset";
 import * as path from "node:path";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode } from "../manifest/types";
@@ -62,7 +63,8 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
       node.compiled_path = compiledPathOf(node, targetRel);
       if (options.write !== false) writer.write(path.join(parsed.projectDir, node.compiled_path), result.sql);
     } catch (e) {
-      diagnostics.push(renderErrorToDiagnostic(isWarehouseNeeded(e) ? new Error(`${(cause(e) as Error).message}; configure a reachable target`) : e, node.original_file_path, node.unique_id, () => session.registry.visibleNames(node.package_name)));
+      const d = renderErrorToDiagnostic(isWarehouseNeeded(e) ? new Error(`${(cause(e) as Error).message}; configure a reachable target`) : e, node.original_file_path, node.unique_id, () => session.registry.visibleNames(node.package_name));
+      diagnostics.push(node.package_name === parsed.project.name ? toFileLines(d, node.original_file_path, parsed.projectDir) : d);
     }
   }
   if (diagnostics.length) throw new DiagnosticError(diagnostics);

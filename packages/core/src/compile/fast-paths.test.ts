@@ -8,7 +8,7 @@ import { compileProject } from "./compile-project";
 import { indexManifest } from "./execution-scope";
 import { NodeCompiler } from "./node-compiler";
 
-const GENERATOR = path.resolve(__dirname, "../../../../../shared/bench/gen-project.mjs");
+const GENERATOR = path.resolve(__dirname, "../../../../test/support/generate-project.mjs");
 const EXAMPLE = path.resolve(__dirname, "../../../../example-project");
 
 /** Every node's compiled SQL, plus incremental models compiled as incremental runs see them. */

@@ -20,17 +20,20 @@ function skipTrivia(sql: string, i: number): number {
 }
 
 /**
- * Puts ephemeral models in front of a query as CTEs, as dbt does: merged into the query's own
- * leading `with` (after `recursive` when present) or as a new `with` clause.
+ * Puts ephemeral models in front of a query as CTEs, spaced exactly as dbt-core writes them: each CTE is
+ * ` name as (\n<sql>\n)`, joined by `, `. A query whose first token (after blanks and comments) is `with`
+ * (or `with recursive`) gets the CTEs after that keyword and its blanks, then `, `, then its own CTEs;
+ * any other query gets `with` and the CTEs in front of its first token, then a space.
  */
 export function injectCtes(sql: string, ctes: InjectedCte[]): string {
   if (ctes.length === 0) return sql;
-  const defs = ctes.map((c) => `${c.name} as (\n${c.sql}\n)`).join(", ");
+  const defs = ctes.map((c) => ` ${c.name} as (\n${c.sql}\n)`).join(", ");
   const start = skipTrivia(sql, 0);
-  const m = /^with\b(\s+recursive\b)?/i.exec(sql.slice(start));
-  if (m) {
-    const after = start + m[0].length;
-    return `${sql.slice(0, after)} ${defs}, ${sql.slice(after).replace(/^\s+/, "")}`;
+  const withKeyword = /^with\b(\s+recursive\b)?\s*/i.exec(sql.slice(start));
+  if (withKeyword) {
+    const rest = start + withKeyword[0].length;
+    return `${sql.slice(0, rest)}${defs}, ${sql.slice(rest)}`;
   }
-  return `${sql.slice(0, start)}with ${defs}\n${sql.slice(start)}`;
+  const first = sql.length - sql.trimStart().length;
+  return `${sql.slice(0, first)}with${defs} ${sql.slice(first)}`;
 }

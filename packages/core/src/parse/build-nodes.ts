@@ -70,6 +70,7 @@ export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBui
   const dirs = file.pathInRoot.split("/").slice(0, -1);
   // dbt files an analysis under analysis/ (its compiled path), and its fqn follows that path
   const prefix = kind === "analysis" ? ["analysis"] : [];
+  const body = kind === "seed" ? { code: "", firstLine: 1 } : trimmedSource(file.contents);
   const node = createNode({
     resourceType: kind,
     packageName: file.packageName,
@@ -77,12 +78,21 @@ export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBui
     path: [...prefix, file.pathInRoot].join("/"),
     originalFilePath: file.path,
     fqn: [file.packageName, ...prefix, ...dirs, name],
-    rawCode: kind === "seed" ? "" : file.contents,
+    rawCode: body.code,
     checksum: { name: "sha256", checksum: file.checksum },
   });
   if (kind === "model" || kind === "analysis" || kind === "snapshot") node.compiled_path = null;
-  parseNodeBody(node, kind, dirs, ctx);
+  parseNodeBody(node, kind, dirs, ctx, body.firstLine);
   return node;
+}
+
+/**
+ * A SQL file's text as dbt keeps it in `raw_code`: without leading and trailing whitespace (so blank
+ * lines around a query never reach the compiled SQL), with the file line its first character is on.
+ */
+export function trimmedSource(contents: string): { code: string; firstLine: number } {
+  const lead = contents.slice(0, contents.length - contents.trimStart().length);
+  return { code: contents.trim(), firstLine: lead.split("\n").length };
 }
 
 /** Folder config, properties patch, and (for SQL) the parse of the body, then the final config. */
@@ -103,8 +113,9 @@ export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: strin
 
 /** Snapshot files hold `{% snapshot name %}` blocks: one node per block. */
 export function buildSnapshotNodes(file: ProjectFile, ctx: NodeBuildContext): ManifestNode[] {
-  const { blocks, errors } = extractBlocks(file.contents, file.path);
+  const { blocks, errors, warnings } = extractBlocks(file.contents, file.path);
   for (const e of errors) ctx.diagnostics.push({ code: e.code, severity: "error", message: e.message, file: file.path, line: e.line, col: e.col, snippet: e.snippet });
+  for (const w of warnings) ctx.diagnostics.push({ code: w.code, severity: "warn", message: w.message, file: file.path, line: w.line, col: w.col, snippet: w.snippet });
   const dirs = file.pathInRoot.split("/").slice(0, -1);
   return blocks
     .filter((b) => b.kind === "snapshot")

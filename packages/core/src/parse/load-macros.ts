@@ -61,8 +61,9 @@ export function loadMacros(files: BlockFile[], registry: MacroRegistry): { macro
   const macros: Record<string, MacroDefinition> = {};
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const { blocks, errors } = extractBlocks(file.contents, file.path);
+    const { blocks, errors, warnings } = extractBlocks(file.contents, file.path);
     for (const e of errors) diagnostics.push({ code: e.code, severity: "error", message: e.message, file: file.path, line: e.line, col: e.col, snippet: e.snippet });
+    for (const w of warnings) diagnostics.push({ code: w.code, severity: "warn", message: w.message, file: file.path, line: w.line, col: w.col, snippet: w.snippet });
     for (const b of blocks) {
       if (b.kind !== "macro" && b.kind !== "test" && b.kind !== "materialization") continue;
       const entry: RegisteredMacro = { name: b.name, source: b.source, file: file.path, line: b.line, packageName: file.packageName, uniqueId: `macro.${file.packageName}.${b.name}` };
@@ -89,8 +90,9 @@ export function loadDocs(files: BlockFile[]): { docs: Record<string, DocDefiniti
   const docs: Record<string, DocDefinition> = {};
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const { blocks, errors } = extractBlocks(file.contents, file.path);
+    const { blocks, errors, warnings } = extractBlocks(file.contents, file.path);
     for (const e of errors) diagnostics.push({ code: e.code, severity: "error", message: e.message, file: file.path, line: e.line, col: e.col, snippet: e.snippet });
+    for (const w of warnings) diagnostics.push({ code: w.code, severity: "warn", message: w.message, file: file.path, line: w.line, col: w.col, snippet: w.snippet });
     for (const b of blocks) {
       if (b.kind !== "docs") continue;
       const id = `doc.${file.packageName}.${b.name}`;

@@ -97,7 +97,7 @@ describe("parseProject", () => {
     const parsed = await parseProject({ projectDir: dir, env: {} });
     await compileProject(parsed, { write: false });
     expect(parsed.manifest.nodes["model.shop.final"].compiled_code).toBe(
-      "with __dbt__cte__e1 as (\nselect 1 as id\n), __dbt__cte__e2 as (\nselect id from __dbt__cte__e1\n)\nselect * from __dbt__cte__e2",
+      "with __dbt__cte__e1 as (\nselect 1 as id\n),  __dbt__cte__e2 as (\nselect id from __dbt__cte__e1\n) select * from __dbt__cte__e2",
     );
   });
 

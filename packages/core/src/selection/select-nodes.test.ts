@@ -49,6 +49,12 @@ describe("set operators", () => {
     expect(select("+customers,resource_type:source")).toEqual(["raw.customers", "raw.orders", "raw.payments"]);
   });
 
+  it("keeps only nodes in every part of a three-part intersection", () => {
+    // stg_orders is staging+nightly, stg_payments staging+finance: neither is in all three
+    expect(select("tag:staging,tag:nightly,tag:finance")).toEqual([]);
+    expect(select("+customers,tag:staging,tag:finance")).toEqual(["stg_payments"]);
+  });
+
   it("removes --exclude specs, which may use operators too", () => {
     expect(names({ select: ["+orders"], exclude: ["resource_type:source stg_orders"] })).toEqual(["orders", "stg_payments"]);
     expect(names({ select: ["tag:staging"], exclude: ["+stg_customers"] })).toEqual(["stg_orders", "stg_payments"]);

@@ -8,7 +8,7 @@ import { buildParseState, saveParse, writeParseState } from "./parse-state";
 import { compileProject } from "../../compile/compile-project";
 import { loadPartialParse, tryPartialParse } from "./partial-parse";
 
-const GENERATOR = path.resolve(__dirname, "../../../../../../shared/bench/gen-project.mjs");
+const GENERATOR = path.resolve(__dirname, "../../../../../test/support/generate-project.mjs");
 const EXAMPLE = path.resolve(__dirname, "../../../../../example-project");
 
 /** What differs between any two parses: timestamps and the invocation id. */

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// npm run bench:corpus — tsdbt against real dbt-core on the real public projects of ../shared/corpus.
+// For each project: cold `parse --no-partial-parse`, a warm parse after editing one model (in a new
+// process, and in a long-lived one: two invoke() calls), and `compile` after `seed`; RUNS alternating
+// runs of each tool, medians, CPU time and peak RSS. dbt-core runs only when the reference install of
+// ../shared/oracle exists (DBT, default /opt/dbt-venv/bin/dbt). compile needs the PostgreSQL server the
+// corpus profiles name (PG_HOST etc., default 127.0.0.1:5432, database gold); without it, only parse runs.
+// Prints a markdown table and rewrites the "Real projects" section of docs/performance.md.
+//   BENCH_RUNS=5 BENCH_PROJECTS=jaffle_shop,mattermost node bench/corpus.mjs
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { load1, machine, median, root, work, writeSection } from "./bench-util.mjs";
+
+const corpus = path.resolve(root, "../shared/corpus");
+const DBT = process.env.DBT ?? "/opt/dbt-venv/bin/dbt";
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const hasDbt = fs.existsSync(DBT);
+if (!fs.existsSync(path.join(corpus, "projects"))) throw new Error(`no corpus at ${corpus}: this benchmark needs ../shared/corpus beside the repository`);
+const projects = (process.env.BENCH_PROJECTS?.split(",") ?? fs.readdirSync(path.join(corpus, "projects")).sort()).filter((p) => fs.existsSync(path.join(corpus, "projects", p)));
+
+/** PROJECT_DIR and DBT_PROFILES_DIR from a corpus project's corpus.env, relative to its folder. */
+function corpusEnv(dir) {
+  const text = fs.readFileSync(path.join(dir, "corpus.env"), "utf8");
+  const get = (key) => new RegExp(`${key}=(\\S+)`).exec(text)?.[1] ?? ".";
+  return { projectDir: path.resolve(dir, get("PROJECT_DIR")), profilesDir: path.resolve(dir, get("DBT_PROFILES_DIR")) };
+}
+
+/** One tsdbt command in a cold process (bench/measure-cli.mjs): wall, CPU, peak RSS, exit code. */
+function tsdbt(args, cwd) {
+  const out = execFileSync(process.execPath, [path.join(root, "bench", "measure-cli.mjs"), ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
+  const m = JSON.parse(out.trim().split("\n").pop());
+  return { wall_ms: m.wall_ms, cpu_ms: m.cpu_ms, rss_mb: m.max_rss_mb, exit: m.exit_code, partial: m.partial_parse };
+}
+
+/** One dbt-core command under GNU time: wall, CPU (user + system), peak RSS, exit code. */
+function dbtCore(args, cwd) {
+  const t0 = performance.now();
+  const r = spawnSync("/usr/bin/time", ["-f", "TIME %U %S %M", DBT, ...args], { cwd, encoding: "utf8", env: { ...process.env, DBT_SEND_ANONYMOUS_USAGE_STATS: "False", DBT_VERSION_CHECK: "False" }, maxBuffer: 1 << 26 });
+  const wall = performance.now() - t0;
+  const [, user, sys, rssKb] = /TIME (\S+) (\S+) (\d+)/.exec(r.stderr) ?? [];
+  return { wall_ms: Math.round(wall), cpu_ms: Math.round((Number(user) + Number(sys)) * 1000), rss_mb: Math.round(Number(rssKb) / 1024), exit: r.status };
+}
+
+/** Parse in one long-lived process: a full parse, then (after an edit) the warm one, timed inside the process. */
+function warmInProcess(projectDir, profilesDir, file) {
+  const script = `
+    const fs = require("node:fs");
+    const { invoke } = require(${JSON.stringify(path.join(root, "packages/cli/dist/index.js"))});
+    (async () => {
+      const args = ["parse", "--project-dir", ${JSON.stringify(projectDir)}, "--profiles-dir", ${JSON.stringify(profilesDir)}, "--target-path", "target-tsdbt"];
+      await invoke(args, { write: () => undefined });
+      fs.appendFileSync(${JSON.stringify(file)}, "\\n-- edited in process\\n");
+      const t0 = performance.now();
+      const r = await invoke(args, { write: () => undefined });
+      process.stdout.write(JSON.stringify({ ms: Math.round(performance.now() - t0), exit: r.exitCode }) + "\\n");
+    })();`;
+  return JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim().split("\n").pop());
+}
+
+const fmt = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const rows = [];
+for (const short of projects) {
+  const copy = path.join(work, "corpus", short);
+  fs.rmSync(copy, { recursive: true, force: true });
+  fs.cpSync(path.join(corpus, "projects", short), copy, { recursive: true });
+  const { projectDir, profilesDir } = corpusEnv(copy);
+  const common = ["--project-dir", projectDir, "--profiles-dir", profilesDir];
+  // each tool keeps its own target/ (both write manifest.json; neither may read the other's state)
+  const ours = [...common, "--target-path", "target-tsdbt"];
+  const model = execFileSync("find", [path.join(projectDir, "models"), "-name", "*.sql"], { encoding: "utf8" }).trim().split("\n").sort()[0];
+  const original = fs.readFileSync(model, "utf8");
+  const state = () => fs.rmSync(path.join(projectDir, "target-tsdbt", "partial_parse.json"), { force: true });
+  const samples = { tsParse: [], dbtParse: [], tsWarm: [], tsCompile: [], dbtCompile: [], inProcess: [] };
+  const canCompile = tsdbt(["seed", ...ours], projectDir).exit === 0 && (!hasDbt || dbtCore(["seed", ...common], projectDir).exit === 0);
+  for (let i = 0; i < RUNS; i++) {
+    state();
+    samples.tsParse.push(tsdbt(["parse", "--no-partial-parse", ...ours], projectDir));
+    if (hasDbt) samples.dbtParse.push(dbtCore(["parse", "--no-partial-parse", ...common], projectDir));
+    tsdbt(["parse", ...ours], projectDir);
+    fs.writeFileSync(model, `${original}\n-- edit ${i}\n`);
+    samples.tsWarm.push(tsdbt(["parse", ...ours], projectDir));
+    if (canCompile) {
+      samples.tsCompile.push(tsdbt(["compile", ...ours], projectDir));
+      if (hasDbt) samples.dbtCompile.push(dbtCore(["compile", ...common], projectDir));
+    }
+    samples.inProcess.push(warmInProcess(projectDir, profilesDir, model));
+    fs.writeFileSync(model, original);
+  }
+  const med = (xs, key) => (xs.length ? median(xs.map((x) => x[key])) : null);
+  const exits = (xs) => [...new Set(xs.map((x) => x.exit))].join("/");
+  const row = {
+    short,
+    parse: med(samples.tsParse, "wall_ms"),
+    parseRss: med(samples.tsParse, "rss_mb"),
+    dbtParse: med(samples.dbtParse, "wall_ms"),
+    dbtParseRss: med(samples.dbtParse, "rss_mb"),
+    warm: med(samples.tsWarm, "wall_ms"),
+    warmPartial: samples.tsWarm.every((s) => s.partial),
+    inProcess: med(samples.inProcess, "ms"),
+    compile: med(samples.tsCompile, "wall_ms"),
+    dbtCompile: med(samples.dbtCompile, "wall_ms"),
+    exits: `tsdbt parse ${exits(samples.tsParse)}${hasDbt ? `, dbt parse ${exits(samples.dbtParse)}` : ""}${canCompile ? `, tsdbt compile ${exits(samples.tsCompile)}${hasDbt ? `, dbt compile ${exits(samples.dbtCompile)}` : ""}` : ", no compile (seed failed)"}`,
+  };
+  rows.push(row);
+  process.stdout.write(`${short}: ${JSON.stringify(row)}\n`);
+}
+
+const ratio = (a, b) => (a && b ? `${(b / a).toFixed(1)}×` : "–");
+const table = [
+  `| project | tsdbt parse (cold) | dbt-core parse | parse speed-up | peak RSS tsdbt / dbt-core | warm parse, new process | warm parse, long-lived process | tsdbt compile | dbt-core compile | compile speed-up | exit codes |`,
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+  ...rows.map((r) => `| ${r.short} | ${fmt(r.parse)} | ${r.dbtParse ? fmt(r.dbtParse) : "–"} | ${ratio(r.parse, r.dbtParse)} | ${r.parseRss} / ${r.dbtParseRss ?? "–"} MB | ${fmt(r.warm)}${r.warmPartial ? "" : " (not partial)"} | ${fmt(r.inProcess)} | ${r.compile ? fmt(r.compile) : "–"} | ${r.dbtCompile ? fmt(r.dbtCompile) : "–"} | ${ratio(r.compile, r.dbtCompile)} | ${r.exits} |`),
+].join("\n");
+process.stdout.write(`\n${table}\n`);
+writeSection(
+  "Real projects (../shared/corpus)",
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:corpus\` (\`node bench/corpus.mjs\`, ${RUNS} alternating runs per tool, medians of wall time) on ${machine()}, 1-minute load ${load1().toFixed(2)} at the end. dbt-core ${hasDbt ? "1.10 from ../shared/oracle" : "not installed: its columns are empty"}. Cold parse: \`parse --no-partial-parse\`, a new process each. Warm parse: one model edited after a parse that saved its state, in a new process and in one long-lived process (the second of two \`invoke()\` calls). Compile after \`seed\`, on the local PostgreSQL.\n\n${table}\n`,
+);

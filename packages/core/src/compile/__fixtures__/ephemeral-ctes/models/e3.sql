@@ -1,0 +1,4 @@
+{{ config(materialized="ephemeral") }}
+  select 2 as id  
+
+

@@ -1,0 +1,3 @@
+
+WITH RECURSIVE r as (select * from {{ ref('e1') }})
+select * from r

@@ -1,0 +1,5 @@
+
+
+select 1 as x   
+
+

@@ -1,0 +1,3 @@
+
+with a as (select 1) select * from a  
+ 

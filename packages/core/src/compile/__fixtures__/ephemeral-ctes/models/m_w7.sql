@@ -1,0 +1,6 @@
+
+
+-- c
+
+with r as (select * from {{ ref("e1") }})
+select * from r
