@@ -60,8 +60,10 @@ export function fireFoundStats(ctx: CommandContext, from: ParsedProject | Resour
 /** dbt's "Found 7 models, 3 seeds, …" line, from a parsed project or saved counts. */
 export function foundLine(from: ParsedProject | ResourceCounts): string {
   const counts = "manifest" in from ? countResources(from.manifest) : from;
-  const nodes = new Map(Object.entries(counts.nodes).map(([k, v]) => [k === "test" ? "data test" : k, v]));
-  const parts = ["model", "snapshot", "seed", "data test", "analysis"].filter((k) => nodes.get(k)).map((k) => plural(nodes.get(k)!, k));
+  // node kinds in the order they were counted (dbt's parse order), tests as "data tests"
+  const parts = Object.entries(counts.nodes)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => plural(n, k === "test" ? "data test" : k));
   if (counts.sources) parts.push(plural(counts.sources, "source"));
   const others = counts.others ?? {};
   // dbt's order: exposures and metrics before macros, then groups, semantic models, saved queries, unit tests

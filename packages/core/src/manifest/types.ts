@@ -128,7 +128,9 @@ export interface SourceDefinition {
   fqn: string[];
   quoting: Record<string, boolean | null>;
   loaded_at_field: string | null;
+  loaded_at_query?: string | null;
   freshness: unknown;
+  external?: Record<string, unknown> | null;
   description: string;
   columns: Record<string, ColumnInfo>;
   meta: Record<string, unknown>;

@@ -46,11 +46,14 @@ export function patchKey(kind: string, packageName: string, name: string): strin
  * < properties YAML < `config()` in the file) and copies tags, meta and docs onto the node.
  */
 export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, unknown>[], patch: NodePatch | undefined): void {
-  const merged = mergeConfigs(defaultNodeConfig(node.resource_type), ...folderLayers, patch ? { ...patch.config, tags: [...patch.tags, ...((patch.config.tags as string[]) ?? [])] } : {}, node.config_call_dict);
+  // dbt 1.10 reads a properties entry's tags from its `config:` only (a top-level `tags:` is ignored)
+  const merged = mergeConfigs(defaultNodeConfig(node.resource_type), ...folderLayers, patch ? patch.config : {}, node.config_call_dict);
   node.config = merged as NodeConfig;
   node.tags = [...(node.config.tags ?? [])];
   node.meta = { ...(patch?.meta ?? {}), ...(node.config.meta ?? {}) };
   node.config.meta = node.meta;
+  const group = node.config.group ?? patch?.raw.group;
+  if (typeof group === "string") node.group = group;
   if (patch) {
     node.description = patch.description;
     node.columns = patch.columns;
@@ -65,9 +68,9 @@ export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, 
 export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBuildContext): ManifestNode {
   const name = stripExt(file.pathInRoot.split("/").pop()!);
   const dirs = file.pathInRoot.split("/").slice(0, -1);
-  const body = kind === "seed" ? { code: "", firstLine: 1 } : trimmedSource(file.contents);
   // dbt files an analysis under analysis/ (its compiled path), and its fqn follows that path
   const prefix = kind === "analysis" ? ["analysis"] : [];
+  const body = kind === "seed" ? { code: "", firstLine: 1 } : trimmedSource(file.contents);
   const node = createNode({
     resourceType: kind,
     packageName: file.packageName,

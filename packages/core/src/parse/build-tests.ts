@@ -31,7 +31,7 @@ function captureArgumentRefs(node: ManifestNode, args: Record<string, unknown>):
  */
 export function buildTestNodes(
   entries: TestEntry[],
-  target: Omit<TestTarget, "column">,
+  target: Omit<TestTarget, "column"> & { inheritedTags?: string[]; quoteColumns?: boolean },
   parsed: ParsedYaml,
   projects: ProjectSet,
   diagnostics: Diagnostic[],
@@ -41,7 +41,9 @@ export function buildTestNodes(
   const nodes: ManifestNode[] = [];
   const folder = target.file.split("/").slice(1, -1);
   for (const t of entries) {
-    const column = t.column === undefined ? undefined : t.columnQuote === true ? quote(t.column) : t.column;
+    // a column's own `quote:` first, else the entry's `quote_columns` (a source's `quoting.column`)
+    const quoted = t.columnQuote === true || ((t.columnQuote === null || t.columnQuote === undefined) && target.quoteColumns === true);
+    const column = t.column === undefined ? undefined : quoted ? quote(t.column) : t.column;
     const def = readTestDefinition(t.entry, column);
     if (typeof def === "string") {
       diagnostics.push(diagnosticAt(parsed, t.path, { code: "TSDBT-E022", message: `Invalid test on '${target.name}' in ${target.file}: ${def}.`, hint: "Write a test as '- unique' or '- accepted_values: {values: [...]}'." }));
@@ -62,7 +64,8 @@ export function buildTestNodes(
       );
       continue;
     }
-    const node = buildGenericTestNode(def, { ...target, column }, folder);
+    const { inheritedTags: _inherited, quoteColumns: _quoteColumns, ...testTarget } = target;
+    const node = buildGenericTestNode(def, { ...testTarget, column }, folder);
     node.depends_on.macros = [macro.uniqueId];
     if (macro.uniqueId === "macro.dbt.test_not_null" || macro.uniqueId === "macro.dbt.test_unique") {
       // dbt's shortcut for its two commonest tests: only the tested resource, nothing rendered
@@ -79,7 +82,8 @@ export function buildTestNodes(
     }
     const layers = projectConfigLayers(projects, "test", target.packageName, [...folder, node.name]);
     node.config = testConfig(layers, def.config);
-    node.tags = testTags(t.columnTags ?? [], def.config.tags, node.config.tags);
+    node.unrendered_config = { ...def.config };
+    node.tags = testTags([...(target.inheritedTags ?? []), ...(t.columnTags ?? [])], def.config.tags, node.config.tags);
     node.meta = node.config.meta;
     nodes.push(node);
   }
@@ -98,16 +102,16 @@ function testTags(columnTags: string[], own: unknown, configured: string[] | und
 }
 
 /**
- * A test's config: defaults < dbt_project.yml layers < the test's own config. Tests without
+ * A test's config: defaults < dbt_project.yml layers < the test's own config (severity as
+ * written: dbt keeps `warn`, only its default is `ERROR`). Tests without
  * config of their own share one frozen object per set of layers (projects have tens of
  * thousands of tests, most configured alike).
  */
 let sharedDefaultConfig: NodeConfig | undefined;
 function testConfig(layers: Record<string, unknown>[], own: Record<string, unknown>): NodeConfig {
-  const upper = (c: Record<string, unknown>) => (typeof c.severity === "string" ? { ...c, severity: c.severity.toUpperCase() } : c);
   const onlyDefaults = layers.every((l) => Object.keys(l).length === 0);
-  if (Object.keys(own).length > 0 || !onlyDefaults) return upper(mergeConfigs(defaultNodeConfig("test"), ...layers, own)) as NodeConfig;
-  return (sharedDefaultConfig ??= deepFreeze(upper(mergeConfigs(defaultNodeConfig("test"))) as NodeConfig));
+  if (Object.keys(own).length > 0 || !onlyDefaults) return mergeConfigs(defaultNodeConfig("test"), ...layers, own) as NodeConfig;
+  return (sharedDefaultConfig ??= deepFreeze(mergeConfigs(defaultNodeConfig("test")) as NodeConfig));
 }
 
 function deepFreeze<T>(value: T): T {

@@ -33,9 +33,8 @@ export function defaultNodeConfig(resourceType: ManifestNode["resource_type"]): 
     access: "protected",
   };
   if (resourceType === "test") {
-    Object.assign(config, { severity: "ERROR", store_failures: null, store_failures_as: null, where: null, limit: null, fail_calc: "count(*)", warn_if: "!= 0", error_if: "!= 0" });
-    for (const k of ["persist_docs", "quoting", "column_types", "full_refresh", "unique_key", "on_schema_change", "on_configuration_change", "grants", "packages", "docs", "contract", "access", "pre-hook", "post-hook"]) delete config[k];
-    config.schema = "dbt_test__audit";
+    // dbt's TestConfig, keys in its order
+    return { enabled: true, alias: null, schema: "dbt_test__audit", database: null, tags: [], meta: {}, group: null, materialized: "test", severity: "ERROR", store_failures: null, store_failures_as: null, where: null, limit: null, fail_calc: "count(*)", warn_if: "!= 0", error_if: "!= 0" } as unknown as NodeConfig;
   }
   if (resourceType === "seed") {
     config.delimiter = ",";

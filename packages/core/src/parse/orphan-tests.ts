@@ -34,3 +34,12 @@ export function disableOrphanTests(tests: ManifestNode[], enabled: ManifestNode[
   }
   return kept;
 }
+
+/** A generic test belongs to the group of the node it is attached to, as in dbt. */
+export function inheritAttachedGroups(tests: ManifestNode[], nodes: ManifestNode[]): void {
+  const byId = new Map(nodes.map((n) => [n.unique_id, n]));
+  for (const t of tests) {
+    const attached = t.attached_node ? byId.get(t.attached_node) : undefined;
+    if (attached?.group) t.group = attached.group;
+  }
+}

@@ -40,7 +40,8 @@ import { readSemanticLayer } from "./semantic/read-semantic-layer";
 import { addDependencyEntries } from "../manifest/add-dependency-entries";
 import { groupMap, readGroups } from "./read-groups";
 import { patchMacros } from "./patch-macros";
-import { disableOrphanTests } from "./orphan-tests";
+import { disableOrphanTests, inheritAttachedGroups } from "./orphan-tests";
+import { buildHookNodes } from "./hook-nodes";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -333,14 +334,14 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
 
   const sources: Record<string, SourceDefinition> = {};
   for (const pf of propertiesFiles) {
-    for (const { source, tests } of readSources(pf, location.database, diagnostics)) {
+    for (const { source, tests, testTags } of readSources(pf, location.database, diagnostics)) {
       if (source.config.enabled === false) continue;
       // the root project's quoting policy, then the source's and table's own
       const quoting = { ...project.quoting, ...source.quoting } as Record<string, unknown>;
       const part = (value: string | null, kind: string) => (value ? (quoting[kind] === false ? value : quote(value)) : null);
       source.relation_name = [part(source.database, "database"), part(source.schema, "schema"), part(source.identifier, "identifier")].filter((p): p is string => Boolean(p)).join(".");
       sources[source.unique_id] = source;
-      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file }, pf.parsed, projects, diagnostics, registry, quote));
+      all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file, inheritedTags: testTags, quoteColumns: source.quoting.column === true }, pf.parsed, projects, diagnostics, registry, quote));
     }
   }
   const enabledNodeKeys = new Set(all.filter((n) => n.config.enabled !== false).map((n) => patchKey(n.resource_type, n.package_name, n.name)));
@@ -349,7 +350,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   for (const patch of appliedPatches.values()) {
     if (patch.kind === "analysis") continue;
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
-    const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file }, pf.parsed, projects, diagnostics, registry, quote);
+    const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file, quoteColumns: patch.raw.quote_columns === true }, pf.parsed, projects, diagnostics, registry, quote);
     if (enabledNodeKeys.has(patchKey(patch.kind, patch.packageName, patch.name))) all.push(...tests);
     else inertTests.push(...tests);
   }
@@ -363,6 +364,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));
   for (const n of inertTests) assignRelationName(n, session, naming, scopeFor);
   const keptDisabled = disableOrphanTests(inertTests, enabled, sources, disabled);
+  inheritAttachedGroups(enabled.filter((n) => n.resource_type === "test"), enabled);
   const unitTests = readUnitTests({ propertiesFiles, nodes: enabled, projectDir, testPaths: project.testPaths }, diagnostics);
   const semanticLayer = readSemanticLayer({ files: propertiesFiles, nodes: enabled, sources, rootPackage: project.name, target: location }, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
@@ -372,7 +374,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     projectName: project.name,
     adapterType: profile.target.type,
     invocationId,
-    nodes: [...enabled, ...keptDisabled],
+    nodes: [...enabled, ...keptDisabled, ...buildHookNodes([project, ...projects.packages.values()], location)],
     disabled: [...disabled, ...inertTests.filter((t) => !keptDisabled.includes(t))],
     sources,
     macros: parseSession.macros,

@@ -8,6 +8,8 @@ import { PROPERTY_KEYS, warnUnknownKeys } from "./property-keys";
 export interface ReadSource {
   source: SourceDefinition;
   tests: TestEntry[];
+  /** The tags the table's tests inherit: the source's and the table's own `tags:` (not their config's). */
+  testTags: string[];
 }
 
 const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -52,32 +54,41 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
       const sourceName = src.name as string;
       const name = table.name as string;
       const id = `source.${file.packageName}.${sourceName}.${name}`;
-      const freshness = table.freshness !== undefined ? table.freshness : src.freshness ?? tableConfig.freshness ?? srcConfig.freshness ?? null;
+      const freshness = sourceFreshness([src.freshness, srcConfig.freshness, table.freshness, tableConfig.freshness]);
+      const meta = { ...asRecord(src.meta), ...asRecord(srcConfig.meta), ...asRecord(table.meta), ...asRecord(tableConfig.meta) };
+      const tags = [...new Set([...asTags(src.tags), ...asTags(srcConfig.tags), ...asTags(table.tags), ...asTags(tableConfig.tags)])].sort();
+      const loadedAtField = str(tableConfig.loaded_at_field) ?? str(table.loaded_at_field) ?? str(srcConfig.loaded_at_field) ?? str(src.loaded_at_field);
+      const loadedAtQuery = str(tableConfig.loaded_at_query) ?? str(table.loaded_at_query) ?? str(srcConfig.loaded_at_query) ?? str(src.loaded_at_query);
+      const quoting = { ...asRecord(src.quoting), ...asRecord(table.quoting) };
       out.push({
         tests,
+        testTags: [...asTags(src.tags), ...asTags(table.tags)],
         source: {
-          unique_id: id,
+          database: str(src.database) ?? targetDatabase,
+          schema: str(src.schema) ?? sourceName,
+          name,
           resource_type: "source",
           package_name: file.packageName,
-          name,
+          path: file.parsed.file,
+          original_file_path: file.parsed.file,
+          unique_id: id,
+          fqn: [file.packageName, ...folderOf(file.parsed.file), sourceName, name],
           source_name: sourceName,
           source_description: typeof src.description === "string" ? src.description : "",
           loader: typeof src.loader === "string" ? src.loader : "",
           identifier: str(table.identifier) ?? name,
-          database: str(src.database) ?? targetDatabase,
-          schema: str(src.schema) ?? sourceName,
-          path: file.parsed.file,
-          original_file_path: file.parsed.file,
-          fqn: [file.packageName, ...folderOf(file.parsed.file), sourceName, name],
-          quoting: { ...asRecord(src.quoting), ...asRecord(table.quoting) } as Record<string, boolean | null>,
-          loaded_at_field: str(table.loaded_at_field) ?? str(src.loaded_at_field),
-          freshness: freshness ?? { warn_after: { count: null, period: null }, error_after: { count: null, period: null }, filter: null },
+          quoting: quoting as Record<string, boolean | null>,
+          loaded_at_field: loadedAtField,
+          loaded_at_query: loadedAtQuery,
+          freshness,
+          external: (table.external as Record<string, unknown> | undefined) ?? null,
           description: typeof table.description === "string" ? table.description : "",
           columns,
-          meta: { ...asRecord(src.meta), ...asRecord(table.meta) },
-          source_meta: asRecord(src.meta),
-          tags: [...new Set([...asTags(src.tags), ...asTags(srcConfig.tags), ...asTags(table.tags), ...asTags(tableConfig.tags)])].sort(),
-          config: { enabled: (tableConfig.enabled ?? srcConfig.enabled ?? true) as boolean, ...srcConfig, ...tableConfig },
+          meta,
+          source_meta: { ...asRecord(src.meta), ...asRecord(srcConfig.meta) },
+          tags,
+          // dbt's SourceConfig: these keys, then any other config key written
+          config: { ...srcConfig, ...tableConfig, enabled: (tableConfig.enabled ?? srcConfig.enabled ?? true) as boolean, event_time: tableConfig.event_time ?? srcConfig.event_time ?? null, freshness, loaded_at_field: loadedAtField, loaded_at_query: loadedAtQuery, meta, tags },
           patch_path: null,
           unrendered_config: {},
           relation_name: null,
@@ -87,6 +98,30 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
     });
   });
   return out;
+}
+
+const NO_CRITERION = () => ({ count: null, period: null });
+
+/**
+ * A table's freshness as dbt stores it: the source's, then its config's, then the table's and the
+ * table's config's, merged key by key; `freshness: null` on the table (or its config) switches it
+ * off; missing criteria are `{count: null, period: null}`.
+ */
+function sourceFreshness(layers: unknown[]): Record<string, unknown> | null {
+  let merged: Record<string, unknown> = {};
+  let off = false;
+  layers.forEach((layer, i) => {
+    if (layer === undefined) return;
+    if (layer === null) {
+      // only a table can switch off the freshness its source gives it
+      if (i >= 2) off = true;
+      return;
+    }
+    off = false;
+    merged = { ...merged, ...asRecord(layer) };
+  });
+  if (off) return null;
+  return { warn_after: merged.warn_after ?? NO_CRITERION(), error_after: merged.error_after ?? NO_CRITERION(), filter: merged.filter ?? null };
 }
 
 /** Folders between the resource root and a properties file (for fqn). */

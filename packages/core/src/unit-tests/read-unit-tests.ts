@@ -116,7 +116,7 @@ export function readUnitTests(sources: UnitTestSources, diagnostics: Diagnostic[
         depends_on: { macros: [], nodes: [model.unique_id] },
         config: { tags: asTags(config.tags), meta: asRecord(config.meta), enabled: true },
         checksum: null,
-        schema: null,
+        schema: model.schema,
         created_at: Date.now() / 1000,
         versions: null,
         version: null,

@@ -84,10 +84,28 @@ function unpackNumbers(packed: string): number[] {
   return Array.from(new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)));
 }
 
-/** Counts a manifest's resources by kind. */
+/** The order dbt parses a project's files in (its "Found" line lists node kinds as they first appeared). */
+const PARSE_ORDER = ["model", "snapshot", "analysis", "singular test", "seed", "operation"];
+
+/**
+ * Counts a manifest's resources by kind. `nodes` lists kinds in dbt's order: the root project's,
+ * then each package's, by parse order (models, snapshots, analyses, singular tests, seeds, hooks),
+ * then generic tests and the rest.
+ */
 export function countResources(manifest: Manifest): ResourceCounts {
+  const byType: Record<string, number> = {};
+  const present = new Set<string>();
+  for (const n of Object.values(manifest.nodes)) {
+    if (n.config?.enabled === false) continue;
+    byType[n.resource_type] = (byType[n.resource_type] ?? 0) + 1;
+    present.add(`${n.package_name}\0${n.resource_type === "test" && !n.test_metadata ? "singular test" : n.resource_type}`);
+  }
+  const root = manifest.metadata.project_name ?? "";
+  const packages = [root, ...new Set(Object.values(manifest.nodes).map((n) => n.package_name).filter((p) => p !== root))];
+  const order: string[] = [];
+  for (const pkg of packages) for (const kind of PARSE_ORDER) if (present.has(`${pkg}\0${kind}`)) order.push(kind === "singular test" ? "test" : kind);
   const nodes: Record<string, number> = {};
-  for (const n of Object.values(manifest.nodes)) if (n.config?.enabled !== false) nodes[n.resource_type] = (nodes[n.resource_type] ?? 0) + 1;
+  for (const type of [...order, "test", ...Object.keys(byType)]) if (byType[type] && !(type in nodes)) nodes[type] = byType[type];
   const size = (section: Record<string, unknown> | undefined) => Object.keys(section ?? {}).length;
   const others = { exposure: size(manifest.exposures), metric: size(manifest.metrics), group: size(manifest.groups), semantic_model: size(manifest.semantic_models), saved_query: size(manifest.saved_queries), unit_test: size(manifest.unit_tests) };
   return { nodes, sources: Object.keys(manifest.sources).length, macros: Object.keys(manifest.macros).length, others };
