@@ -101,10 +101,12 @@ describe("flags tsdbt does not act on", () => {
     const noop = await runApi(["run", "--no-version-check", "--no-send-anonymous-usage-stats", "--cache-selected-only", "--no-populate-cache", "--no-static-parser", "--log-cache-events"], { project: p });
     expect(noop.exitCode).toBe(0);
     expect(noop.stdout).not.toContain("not supported");
-    const later = await runApi(["build", "--empty", "--defer", "--state", "target"], { project: p });
+    const later = await runApi(["build", "--empty"], { project: p });
     expect(later.exitCode).toBe(0);
     expect(later.stdout).toContain("--empty is not supported by tsdbt yet");
-    expect(later.stdout).toContain("--defer is not supported by tsdbt yet");
+    const compile = await runApi(["compile", "--defer", "--state", "target"], { project: p });
+    expect(compile.exitCode).toBe(0);
+    expect(compile.stdout).toContain("--defer is not supported by tsdbt yet");
   });
 
   it("--no-write-json writes no run_results.json", async () => {
@@ -166,5 +168,30 @@ describe("smaller dbt flags", () => {
     const header = "Random sample of table: main.cities";
     expect(seed.stdout).toContain(`${header}\n${"-".repeat(header.length)}\n| id | name  |\n| -- | ----- |\n`);
     expect(seed.stdout).toMatch(/\| 1  \| Lyon  \|/);
+  });
+});
+
+describe("--defer", () => {
+  const profiles = ["fixture:", "  target: dev", "  outputs:", "    dev:", "      type: duckdb", "      path: target/t.duckdb", "      threads: 1", "    prod:", "      type: duckdb", "      path: target/t.duckdb", "      schema: prod", "      threads: 1", ""].join("\n");
+
+  it("resolves refs to unselected nodes missing from the target to --state's relations; --favor-state even when they exist", async () => {
+    const p = makeProject({ "profiles.yml": profiles });
+    expect((await runApi(["run", "-t", "prod", "--target-path", "prod-target"], { project: p })).exitCode).toBe(0);
+    const alone = await runApi(["run", "-s", "customer_orders"], { project: p });
+    expect(alone.exitCode).toBe(1);
+    const deferred = await runApi(["run", "-s", "customer_orders", "--defer", "--state", "prod-target"], { project: p });
+    expect(deferred.exitCode).toBe(0);
+    expect(deferred.stdout).not.toContain("not supported");
+    const compiled = () => fs.readFileSync(p.file("target/compiled/fixture/models/customer_orders.sql"), "utf8");
+    expect(compiled()).toContain('from "t"."prod"."customers" c');
+    // the manifest written after the run keeps the project's own relations
+    const manifest = JSON.parse(fs.readFileSync(p.file("target/manifest.json"), "utf8")) as { nodes: Record<string, { schema: string }> };
+    expect(manifest.nodes["model.fixture.customers"]!.schema).toBe("main");
+    // once dev has its own customers, --defer uses them and --favor-state still prefers prod's
+    expect((await runApi(["run", "-s", "customers", "orders"], { project: p })).exitCode).toBe(0);
+    await runApi(["run", "-s", "customer_orders", "--defer", "--state", "prod-target"], { project: p });
+    expect(compiled()).toContain('from "t"."main"."customers" c');
+    await runApi(["run", "-s", "customer_orders", "--defer", "--favor-state", "--state", "prod-target"], { project: p });
+    expect(compiled()).toContain('from "t"."prod"."customers" c');
   });
 });

@@ -157,7 +157,8 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
     const value = fromArgv ?? fromEnv(flag, env);
     if (value === undefined) continue;
     flags[flag.name] = value;
-    if (flag.support === "not-yet" && takesFlag(flag, command) && value !== false && !(Array.isArray(value) && !value.length)) notYetSupported.push(flag.name);
+    const acted = flag.support !== "not-yet" && (!flag.supportedBy || flag.supportedBy.includes(command));
+    if (!acted && takesFlag(flag, command) && value !== false && !(Array.isArray(value) && !value.length)) notYetSupported.push(flag.name);
   }
   const str = (name: string) => (flags[name] === undefined ? undefined : String(flags[name]));
   const bool = (name: string) => flags[name] as boolean | undefined;

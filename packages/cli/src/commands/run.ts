@@ -5,6 +5,7 @@ import { fireFoundStats, type CommandContext, type CommandOutcome } from "../com
 import { liveCompiler, runnerCompiler } from "../execution";
 import { RunProgress } from "../progress";
 import { formatTable } from "../format-table";
+import { applyDeferral } from "../defer";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { createRunEmitter } from "@tsdbt/lineage";
@@ -48,6 +49,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   lineage?.runStarted();
   let summary: RunSummary;
   let samples: string[] = [];
+  let restoreManifest = () => undefined as void;
   const progress = new RunProgress(ctx.logger, parsed.manifest, { storeFailures: ctx.args.storeFailures });
   // as dbt does, the SQL each node ran is left under target/compiled, written as nodes compile
   const compiledFiles = new ChangedFileWriter();
@@ -56,6 +58,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   };
   try {
     const adapter = await warehouse.adapter();
+    restoreManifest = await applyDeferral(parsed, ctx.args, ctx.cwd, ids, adapter);
     const compiler = liveCompiler(parsed, await warehouse.connect(), { selected_resources: ids });
     ctx.logger.fire("Formatting", "", { msg: "" });
     ctx.logger.fire("ConcurrencyLine", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`, { num_threads: threads, target_name: parsed.profile.targetName, node_count: ids.length });
@@ -80,6 +83,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
     });
     if (ctx.args.flags.show === true && (which === "seed" || which === "build")) samples = await seedSamples(summary, parsed.manifest, adapter);
   } finally {
+    restoreManifest();
     await warehouse.close();
   }
   if (ctx.args.writeJson) {

@@ -26,7 +26,11 @@ export interface FlagSpec {
   hidden?: boolean;
   /** A flag of tsdbt's own. */
   tsdbtOnly?: boolean;
+  /** The commands tsdbt acts on it for, when fewer than dbt's (elsewhere it warns as not yet supported). */
+  supportedBy?: readonly string[];
 }
+
+const EXECUTING = ["build", "run", "seed", "snapshot", "test", "retry"] as const;
 
 const SELECTING = ["build", "clone", "compile", "docs", "ls", "run", "seed", "show", "snapshot", "source", "test"] as const;
 const WITH_TARGET_PATH = ["build", "clean", "clone", "compile", "docs", "ls", "parse", "retry", "run", "run-operation", "seed", "show", "snapshot", "source", "test"] as const;
@@ -61,9 +65,9 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "version", aliases: ["v", "V"], type: "boolean", commands: "all", support: "supported", help: "Print the version and exit." },
   { name: "write-json", type: "boolean", env: "DBT_WRITE_JSON", commands: "all", support: "supported", help: "Write manifest.json and run_results.json (default on)." },
   { name: "version-check", type: "boolean", env: "DBT_VERSION_CHECK", commands: "all", support: "no-op", help: "dbt checks require-dbt-version; tsdbt does not compare itself with dbt versions." },
-  { name: "defer", type: "boolean", env: "DBT_DEFER", commands: "all", support: "not-yet", help: "Resolve refs to unselected nodes from --state's manifest." },
-  { name: "defer-state", type: "string", env: "DBT_DEFER_STATE", commands: "all", support: "not-yet", help: "The state folder used for deferral only." },
-  { name: "favor-state", type: "boolean", env: "DBT_FAVOR_STATE", commands: "all", support: "not-yet", help: "Defer even to nodes that exist in the current target." },
+  { name: "defer", type: "boolean", env: "DBT_DEFER", commands: "all", support: "supported", supportedBy: EXECUTING, help: "Refs to unselected nodes missing from the target resolve to --state's relations (run, build, seed, snapshot, test)." },
+  { name: "defer-state", type: "string", env: "DBT_DEFER_STATE", commands: "all", support: "supported", supportedBy: EXECUTING, help: "The state folder used for deferral only." },
+  { name: "favor-state", type: "boolean", env: "DBT_FAVOR_STATE", commands: "all", support: "supported", supportedBy: EXECUTING, help: "With --defer: defer even when the node exists in the target." },
   { name: "cache-selected-only", type: "boolean", env: "DBT_CACHE_SELECTED_ONLY", commands: "all", support: "no-op", help: "dbt's relation cache; tsdbt has none to fill." },
   { name: "populate-cache", type: "boolean", env: "DBT_POPULATE_CACHE", commands: "all", support: "no-op", help: "dbt's relation cache; tsdbt has none to fill." },
   { name: "log-cache-events", type: "boolean", env: "DBT_LOG_CACHE_EVENTS", commands: "all", support: "no-op", help: "dbt's relation cache events; tsdbt has no cache." },
