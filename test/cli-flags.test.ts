@@ -101,7 +101,7 @@ describe("flags tsdbt does not act on", () => {
     const noop = await runApi(["run", "--no-version-check", "--no-send-anonymous-usage-stats", "--cache-selected-only", "--no-populate-cache", "--no-static-parser", "--log-cache-events"], { project: p });
     expect(noop.exitCode).toBe(0);
     expect(noop.stdout).not.toContain("not supported");
-    const later = await runApi(["build", "--empty"], { project: p });
+    const later = await runApi(["compile", "--empty"], { project: p });
     expect(later.exitCode).toBe(0);
     expect(later.stdout).toContain("--empty is not supported by tsdbt yet");
     const compile = await runApi(["compile", "--defer", "--state", "target"], { project: p });
@@ -193,5 +193,18 @@ describe("--defer", () => {
     expect(compiled()).toContain('from "t"."main"."customers" c');
     await runApi(["run", "-s", "customer_orders", "--defer", "--favor-state", "--state", "prod-target"], { project: p });
     expect(compiled()).toContain('from "t"."prod"."customers" c');
+  });
+});
+
+describe("--empty", () => {
+  it("builds models from zero-row refs, as dbt renders them", async () => {
+    // (as with dbt, a table alias written after the ref would follow dbt's own subquery alias)
+    const p = makeProject({ "models/customer_orders.sql": "select id, 1 as n from {{ ref('customers') }}\n" });
+    const run = await runApi(["run", "--empty"], { project: p });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).not.toContain("not supported");
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/customer_orders.sql"), "utf8")).toContain('from (select * from "t"."main"."customers" where false limit 0) _dbt_limit_subq_customers');
+    const rows = await runApi(["show", "--inline", "select count(*) as n from main.customer_orders", "--output", "json"], { project: p });
+    expect(JSON.parse(rows.stdout.split("\n").pop()!).show).toEqual([{ n: 0 }]);
   });
 });

@@ -43,6 +43,20 @@ export interface ExecutionFlags {
   /** Called for each ephemeral model the render refers to. */
   onEphemeral: (node: ManifestNode) => void;
   extra?: Record<string, unknown>;
+  /** `--empty`: refs and sources render as zero-row subqueries of their relations, as dbt's. */
+  empty?: boolean;
+}
+
+/** A relation that renders as a subquery of itself returning no rows (`--empty`). */
+class ZeroRowRelation extends Relation {
+  override render(): string {
+    return `(select * from ${super.render()} where false limit 0) _dbt_limit_subq_${this.identifier}`;
+  }
+}
+
+/** The relation as `--empty` renders it (same name parts, zero rows). */
+function zeroRows(relation: Relation, quote: (part: string) => string): Relation {
+  return new ZeroRowRelation({ database: relation.database, schema: relation.schema, identifier: relation.identifier, type: relation.type }, quote, relation.quotePolicy);
 }
 
 /** The scope for rendering a node to SQL: refs resolve to real relations (ephemeral models to CTE names). */
@@ -60,17 +74,19 @@ export function createExecutionScope(node: ManifestNode, index: ManifestIndex, f
         flags.onEphemeral(target);
         return new Relation({ schema: "", identifier: cteName(target), type: "cte" }, index.naming.quote);
       }
-      return relationFor(target, index.naming);
+      const relation = relationFor(target, index.naming);
+      return flags.empty ? zeroRows(relation, index.naming.quote) : relation;
     },
     source: (sourceName, tableName) => {
       const src = index.sources.get(`${sourceName}.${tableName}`);
       if (!src) throw new CompilerError("TSDBT-E014", `${node.unique_id} depends on source '${sourceName}.${tableName}', which was not found.`);
       const quoting = src.quoting ?? {};
-      return new Relation({ database: src.database, schema: src.schema, identifier: src.identifier }, index.naming.quote, {
+      const relation = new Relation({ database: src.database, schema: src.schema, identifier: src.identifier }, index.naming.quote, {
         database: quoting.database ?? index.naming.quoting.database ?? true,
         schema: quoting.schema ?? index.naming.quoting.schema ?? true,
         identifier: quoting.identifier ?? index.naming.quoting.identifier ?? true,
       });
+      return flags.empty ? zeroRows(relation, index.naming.quote) : relation;
     },
     config: {
       set: () => undefined,
