@@ -85,6 +85,15 @@ describe("selection", () => {
     expect(silenced.stdout).toContain("1 of 1 OK created sql view model main.orders");
   });
 
+  it("turns a project warning into an error with --warn-error, and leaves it a warning when --warn-error-options says warn", async () => {
+    const p = makeProject({ "models/schema.yml": "version: 2\nmodels:\n  - name: no_such_model\n" });
+    expect((await runApi(["parse"], { project: p })).exitCode).toBe(0);
+    const strict = await runApi(["parse", "--warn-error"], { project: p });
+    expect(strict.exitCode).toBe(2);
+    expect(strict.stdout).toContain("Encountered an error:\nCompilation Error\n  models/schema.yml:3:");
+    expect((await runApi(["parse", "--warn-error-options", "{error: all, warn: [TsdbtWarning]}"], { project: p })).exitCode).toBe(0);
+  });
+
   it("`ls -m` lists models only (dbt 1.10); --exclude-resource-type leaves a type out", async () => {
     const p = makeProject();
     expect((await runApi(["ls", "-q", "-m", "customers"], { project: p })).stdout).toBe("fixture.customers");

@@ -104,7 +104,7 @@ export async function invoke(argv: string[], options: InvokeOptions = {}): Promi
 /** The result of an invocation that threw: a diagnostic, a usage error or a bug, never a stack trace. */
 function failure(e: unknown, logger: Logger): InvokeResult {
   if (e instanceof DiagnosticError) {
-    logger.diagnostics(e.diagnostics);
+    logger.diagnostics(e.diagnostics, { mayStop: false });
     return { success: false, exitCode: 2, diagnostics: e.diagnostics, warnings: logger.warnings };
   }
   if (e instanceof InfoRequest) {

@@ -121,14 +121,18 @@ export class Logger {
     this.write(this.json ? formatLine(e, "json", this.console.colors) : msg, "stdout");
   }
 
-  /** Prints diagnostics (errors and warnings) with their location, snippet and hint. */
-  diagnostics(items: Diagnostic[]): void {
+  /**
+   * Prints diagnostics (errors and warnings) with their location, snippet and hint. Warnings obey
+   * --warn-error unless `mayStop` is false (warnings raised in the background, e.g. OpenLineage's).
+   */
+  diagnostics(items: Diagnostic[], options: { mayStop?: boolean } = {}): void {
     for (const d of items) {
       const data = { code: d.code, file: d.file, line: d.line, col: d.col, node_id: d.nodeId, hint: d.hint };
       if (d.severity === "error") this.fire("MainEncounteredError", formatDiagnostic(d), { exc: formatDiagnostic(d) });
       else {
         this.warnings.push(d);
-        this.warnOrError("TsdbtWarning", formatDiagnostic(d), data);
+        if (options.mayStop === false) this.fire("TsdbtWarning", formatDiagnostic(d), data);
+        else this.warnOrError("TsdbtWarning", formatDiagnostic(d), data);
       }
     }
   }

@@ -45,7 +45,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   const threads = ctx.args.threads ?? parsed.profile.threads;
   const warehouse = openWarehouse(parsed, threads);
   // OpenLineage (--openlineage-url / --openlineage-file): events are sent in the background
-  const lineage = createRunEmitter({ url: ctx.args.openlineageUrl, file: ctx.args.openlineageFile, env: ctx.env, cwd: ctx.cwd, manifest: parsed.manifest, target: parsed.profile.target, projectDir: parsed.projectDir, targetPath: parsed.targetPath, invocationId: ctx.invocationId, command: which, warn: (d) => ctx.logger.diagnostics([d]) });
+  const lineage = createRunEmitter({ url: ctx.args.openlineageUrl, file: ctx.args.openlineageFile, env: ctx.env, cwd: ctx.cwd, manifest: parsed.manifest, target: parsed.profile.target, projectDir: parsed.projectDir, targetPath: parsed.targetPath, invocationId: ctx.invocationId, command: which, warn: (d) => ctx.logger.diagnostics([d], { mayStop: false }) });
   lineage?.runStarted();
   let summary: RunSummary;
   let samples: string[] = [];
