@@ -57,6 +57,14 @@ describe("console output", () => {
     expect((await runApi(["run"], { project: p, env: { DBT_USE_COLORS: "true" } })).stdout).toMatch(ANSI);
   });
 
+  it("never prints the value of a DBT_ENV_SECRET_* variable, on the console or in dbt.log", async () => {
+    const p = makeProject({ "macros/say.sql": "{% macro say() %}{{ log('token is hunter2-xyz', info=True) }}{% endmacro %}" });
+    const r = await runApi(["run-operation", "say"], { project: p, env: { DBT_ENV_SECRET_TOKEN: "hunter2-xyz" } });
+    expect(r.stdout).toContain("token is *****");
+    expect(r.stdout).not.toContain("hunter2");
+    expect(fs.readFileSync(p.file("logs/dbt.log"), "utf8")).not.toContain("hunter2");
+  });
+
   it("prints a command's own flags for `<command> --help`", async () => {
     const run = await runApi(["run", "--help"]);
     expect(run.exitCode).toBe(0);
@@ -116,6 +124,12 @@ describe("flags tsdbt does not act on", () => {
     const compile = await runApi(["compile", "--defer", "--state", "target"], { project: p });
     expect(compile.exitCode).toBe(0);
     expect(compile.stdout).toContain("--defer is not supported by tsdbt yet");
+  });
+
+  it("records DBT_ENV_CUSTOM_ENV_* in run_results.json's metadata.env, as dbt does", async () => {
+    const p = makeProject();
+    expect((await runApi(["run", "-s", "orders"], { project: p, env: { DBT_ENV_CUSTOM_ENV_RUN_REASON: "nightly" } })).exitCode).toBe(0);
+    expect(JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")).metadata.env).toEqual({ RUN_REASON: "nightly" });
   });
 
   it("--no-write-json writes no run_results.json", async () => {

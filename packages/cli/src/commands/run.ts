@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { ChangedFileWriter, writeManifest, type ManifestNode } from "@tsdbt/core";
 import { runNodes, writeRunResults, type RunSummary } from "@tsdbt/runner";
-import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
+import { customEnv, fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler, runnerCompiler } from "../execution";
 import { RunProgress } from "../progress";
 import { formatTable } from "../format-table";
@@ -39,7 +39,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   if (!ids.length) {
     ctx.logger.warnOrError("NothingToDo", "Nothing to do. Try checking your model configs and model specification args");
     const summary = emptySummary();
-    if (ctx.args.writeJson) await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, args: { which, select: ctx.args.select, exclude: ctx.args.exclude } });
+    if (ctx.args.writeJson) await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, env: customEnv(ctx.env), args: { which, select: ctx.args.select, exclude: ctx.args.exclude } });
     return { exitCode: 0, result: summary };
   }
   const threads = ctx.args.threads ?? parsed.profile.threads;
@@ -89,6 +89,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   if (ctx.args.writeJson) {
     await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, {
       invocationId: ctx.invocationId,
+      env: customEnv(ctx.env),
       args: { which, select: ctx.args.select, exclude: ctx.args.exclude, full_refresh: ctx.args.fullRefresh, threads, project_dir: parsed.projectDir },
     });
     await writeManifest(parsed.targetPath, parsed.manifest);
