@@ -1,5 +1,5 @@
 import { serialisableNode, type GraphMember, type ManifestNode } from "@tsdbt/core";
-import { type CommandContext, type CommandOutcome } from "../command-context";
+import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
 import { parseForCommand } from "../parse-for-command";
 
@@ -21,7 +21,8 @@ function asJson(m: GraphMember, keys: string[]): Record<string, unknown> {
 export async function lsCommand(ctx: CommandContext): Promise<CommandOutcome> {
   const parsed = await parseForCommand(ctx);
   ctx.logger.diagnostics(parsed.diagnostics);
-  const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd);
+  fireFoundStats(ctx, parsed);
+  const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd, undefined, ctx.logger);
   const { manifest } = parsed;
   const members = ids.map((id) => (manifest.nodes[id] ?? manifest.sources[id] ?? manifest.exposures[id]) as GraphMember | undefined).filter((m): m is GraphMember => Boolean(m));
   const lines: string[] = [];
