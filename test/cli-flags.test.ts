@@ -118,9 +118,9 @@ describe("flags tsdbt does not act on", () => {
     const noop = await runApi(["run", "--no-version-check", "--no-send-anonymous-usage-stats", "--cache-selected-only", "--no-populate-cache", "--no-static-parser", "--log-cache-events"], { project: p });
     expect(noop.exitCode).toBe(0);
     expect(noop.stdout).not.toContain("not supported");
-    const later = await runApi(["compile", "--empty"], { project: p });
+    const later = await runApi(["run", "--event-time-start", "2024-01-01"], { project: p });
     expect(later.exitCode).toBe(0);
-    expect(later.stdout).toContain("--empty is not supported by tsdbt yet");
+    expect(later.stdout).toContain("--event-time-start is not supported by tsdbt yet");
     const compile = await runApi(["compile", "--defer", "--state", "target"], { project: p });
     expect(compile.exitCode).toBe(0);
     expect(compile.stdout).toContain("--defer is not supported by tsdbt yet");
@@ -229,5 +229,6 @@ describe("--empty", () => {
     expect(fs.readFileSync(p.file("target/compiled/fixture/models/customer_orders.sql"), "utf8")).toContain('from (select * from "t"."main"."customers" where false limit 0) _dbt_limit_subq_customers');
     const rows = await runApi(["show", "--inline", "select count(*) as n from main.customer_orders", "--output", "json"], { project: p });
     expect(JSON.parse(rows.stdout.split("\n").pop()!).show).toEqual([{ n: 0 }]);
+    expect((await runApi(["compile", "--empty", "-s", "customer_orders"], { project: p })).stdout).toContain("_dbt_limit_subq_customers");
   });
 });

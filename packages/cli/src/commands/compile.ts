@@ -22,7 +22,7 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
   ctx.logger.fire("ConcurrencyLine", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`, { num_threads: threads, target_name: parsed.profile.targetName, node_count: ids.length });
   ctx.logger.fire("Formatting", "", { msg: "" });
   try {
-    const { compiled } = await compileProject(parsed, { selected: ids, connect: warehouse.connect });
+    const { compiled } = await compileProject(parsed, { selected: ids, connect: warehouse.connect, empty: ctx.args.flags.empty === true });
     await writeManifest(parsed.targetPath, parsed.manifest);
     const single = compiled.length === 1 && ctx.args.select.length > 0 ? compiled[0] : undefined;
     if (single) printCompiled(ctx, single);
