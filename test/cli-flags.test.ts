@@ -186,6 +186,8 @@ describe("smaller dbt flags", () => {
     expect(debug.exitCode).toBe(0);
     expect(debug.stdout).toContain(`To view your profiles.yml file, run:\n\n`);
     expect(debug.stdout).toContain(p.dir);
+    const direct = await runApi(["show", "--inline-direct", "select '{{ x }}' as raw", "--output", "json"], { project: p });
+    expect(JSON.parse(direct.stdout.split("\n").pop()!).show).toEqual([{ raw: "{{ x }}" }]);
     const seed = await runApi(["seed", "--show"], { project: p });
     expect(seed.exitCode).toBe(0);
     const header = "Random sample of table: main.cities";

@@ -111,7 +111,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "output", aliases: ["o"], type: "string", commands: ["compile", "ls", "show", "source"], support: "supported", help: "ls: selector, name, path or json; compile/show/source: text or json." },
   { name: "output-keys", type: "array", commands: ["ls"], support: "supported", help: "Keys of ls --output json." },
   { name: "inline", type: "string", commands: ["compile", "show"], support: "supported", help: "SQL to compile or preview instead of a node." },
-  { name: "inline-direct", type: "string", commands: ["show"], support: "not-yet", help: "SQL previewed without the project.", hidden: true },
+  { name: "inline-direct", type: "string", commands: ["show"], support: "supported", help: "SQL previewed as written, without Jinja.", hidden: true },
   { name: "introspect", type: "boolean", env: "DBT_INTROSPECT", commands: ["compile", "show"], support: "no-op", help: "tsdbt queries the warehouse during compile only when a template asks." },
   { name: "inject-ephemeral-ctes", type: "boolean", commands: ["compile"], support: "no-op", help: "Ephemeral CTEs are always injected.", hidden: true },
   { name: "limit", type: "number", commands: ["show"], support: "supported", help: "Rows to preview (default 5)." },
