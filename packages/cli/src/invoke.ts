@@ -44,7 +44,8 @@ function loggerFor(args: CliArgs, invocationId: string, cwd: string, options: In
     invocationId,
     console: { format: args.logFormat, level: args.logLevel, colors },
     quiet: args.quiet,
-    file: args.logLevelFile === "none" ? undefined : { path: logFilePath(args, cwd), format: args.logFormatFile, level: args.logLevelFile, colors: args.useColorsFile ?? false },
+    // `clean` may delete logs/ itself: it writes no log file (dbt keeps clean's events out of it too)
+    file: args.logLevelFile === "none" || args.command === "clean" ? undefined : { path: logFilePath(args, cwd), format: args.logFormatFile, level: args.logLevelFile, colors: args.useColorsFile ?? false },
     warnError: warnErrorPolicy(args.warnError, args.warnErrorOptions),
     printerWidth: args.printerWidth,
     secrets: Object.entries(options.env ?? process.env)
