@@ -59,7 +59,7 @@ describe("console output", () => {
 
   it("never prints the value of a DBT_ENV_SECRET_* variable, on the console or in dbt.log", async () => {
     const p = makeProject({ "macros/say.sql": "{% macro say() %}{{ log('token is hunter2-xyz', info=True) }}{% endmacro %}" });
-    const r = await runApi(["run-operation", "say"], { project: p, env: { DBT_ENV_SECRET_TOKEN: "hunter2-xyz" } });
+    const r = await runApi(["run-operation", "say", "--vars", "{token: hunter2-xyz}", "--log-format-file", "json"], { project: p, env: { DBT_ENV_SECRET_TOKEN: "hunter2-xyz" } });
     expect(r.stdout).toContain("token is *****");
     expect(r.stdout).not.toContain("hunter2");
     expect(fs.readFileSync(p.file("logs/dbt.log"), "utf8")).not.toContain("hunter2");

@@ -166,7 +166,8 @@ export class Logger {
     this.options.onEvent?.({ name: e.name, code: e.code, msg: stripColors(e.msg), level: e.level, data: e.data, ts: e.ts.toISOString(), invocation_id: e.invocationId });
   }
 
-  private write(line: string, stream: "stdout" | "stderr"): void {
+  private write(text: string, stream: "stdout" | "stderr"): void {
+    const line = this.options.secrets?.length ? this.scrub(text) : text;
     if (this.options.write) this.options.write(line, stream);
     else (stream === "stdout" ? process.stdout : process.stderr).write(`${line}\n`);
   }
@@ -178,7 +179,8 @@ export class Logger {
       this.fileStarted = true;
       if (file.format !== "json") this.fileLines.push(invocationBanner(e.ts, e.invocationId));
     }
-    const line = formatLine(e, file.format, file.colors);
+    const formatted = formatLine(e, file.format, file.colors);
+    const line = this.options.secrets?.length ? this.scrub(formatted) : formatted;
     this.fileLines.push(file.colors ? line : stripColors(line));
     if (this.fileLines.length >= FILE_BUFFER_LINES) this.flushFile();
   }
