@@ -105,8 +105,11 @@ describe("init, clean, debug", () => {
   it("clean removes the clean-targets; debug checks the connection", async () => {
     const p = makeProject();
     expect((await runApi(["compile"], { project: p })).exitCode).toBe(0);
+    p.write({ "dbt_project.yml": fs.readFileSync(p.file("dbt_project.yml"), "utf8") + "clean-targets: [target, logs]\n" });
+    expect(fs.existsSync(p.file("logs/dbt.log"))).toBe(true);
     expect((await runApi(["clean"], { project: p })).exitCode).toBe(0);
     expect(fs.existsSync(p.file("target"))).toBe(false);
+    expect(fs.existsSync(p.file("logs"))).toBe(false);
     const debug = await runApi(["debug"], { project: p });
     expect(debug.exitCode).toBe(0);
     expect(debug.stdout).toContain("All checks passed!");

@@ -57,6 +57,14 @@ describe("console output", () => {
     expect((await runApi(["run"], { project: p, env: { DBT_USE_COLORS: "true" } })).stdout).toMatch(ANSI);
   });
 
+  it("never prints the value of a DBT_ENV_SECRET_* variable, on the console or in dbt.log", async () => {
+    const p = makeProject({ "macros/say.sql": "{% macro say() %}{{ log('token is hunter2-xyz', info=True) }}{% endmacro %}" });
+    const r = await runApi(["run-operation", "say", "--vars", "{token: hunter2-xyz}", "--log-format-file", "json"], { project: p, env: { DBT_ENV_SECRET_TOKEN: "hunter2-xyz" } });
+    expect(r.stdout).toContain("token is *****");
+    expect(r.stdout).not.toContain("hunter2");
+    expect(fs.readFileSync(p.file("logs/dbt.log"), "utf8")).not.toContain("hunter2");
+  });
+
   it("prints a command's own flags for `<command> --help`", async () => {
     const run = await runApi(["run", "--help"]);
     expect(run.exitCode).toBe(0);
@@ -85,6 +93,15 @@ describe("selection", () => {
     expect(silenced.stdout).toContain("1 of 1 OK created sql view model main.orders");
   });
 
+  it("turns a project warning into an error with --warn-error, and leaves it a warning when --warn-error-options says warn", async () => {
+    const p = makeProject({ "models/schema.yml": "version: 2\nmodels:\n  - name: no_such_model\n" });
+    expect((await runApi(["parse"], { project: p })).exitCode).toBe(0);
+    const strict = await runApi(["parse", "--warn-error"], { project: p });
+    expect(strict.exitCode).toBe(2);
+    expect(strict.stdout).toContain("Encountered an error:\nCompilation Error\n  models/schema.yml:3:");
+    expect((await runApi(["parse", "--warn-error-options", "{error: all, warn: [TsdbtWarning]}"], { project: p })).exitCode).toBe(0);
+  });
+
   it("`ls -m` lists models only (dbt 1.10); --exclude-resource-type leaves a type out", async () => {
     const p = makeProject();
     expect((await runApi(["ls", "-q", "-m", "customers"], { project: p })).stdout).toBe("fixture.customers");
@@ -101,10 +118,18 @@ describe("flags tsdbt does not act on", () => {
     const noop = await runApi(["run", "--no-version-check", "--no-send-anonymous-usage-stats", "--cache-selected-only", "--no-populate-cache", "--no-static-parser", "--log-cache-events"], { project: p });
     expect(noop.exitCode).toBe(0);
     expect(noop.stdout).not.toContain("not supported");
-    const later = await runApi(["build", "--empty", "--defer", "--state", "target"], { project: p });
+    const later = await runApi(["run", "--event-time-start", "2024-01-01"], { project: p });
     expect(later.exitCode).toBe(0);
-    expect(later.stdout).toContain("--empty is not supported by tsdbt yet");
-    expect(later.stdout).toContain("--defer is not supported by tsdbt yet");
+    expect(later.stdout).toContain("--event-time-start is not supported by tsdbt yet");
+    const compile = await runApi(["compile", "--defer", "--state", "target"], { project: p });
+    expect(compile.exitCode).toBe(0);
+    expect(compile.stdout).toContain("--defer is not supported by tsdbt yet");
+  });
+
+  it("records DBT_ENV_CUSTOM_ENV_* in run_results.json's metadata.env, as dbt does", async () => {
+    const p = makeProject();
+    expect((await runApi(["run", "-s", "orders"], { project: p, env: { DBT_ENV_CUSTOM_ENV_RUN_REASON: "nightly" } })).exitCode).toBe(0);
+    expect(JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")).metadata.env).toEqual({ RUN_REASON: "nightly" });
   });
 
   it("--no-write-json writes no run_results.json", async () => {
@@ -161,10 +186,51 @@ describe("smaller dbt flags", () => {
     expect(debug.exitCode).toBe(0);
     expect(debug.stdout).toContain(`To view your profiles.yml file, run:\n\n`);
     expect(debug.stdout).toContain(p.dir);
+    const direct = await runApi(["show", "--inline-direct", "select '{{ x }}' as raw", "--output", "json"], { project: p });
+    expect(JSON.parse(direct.stdout.split("\n").pop()!).show).toEqual([{ raw: "{{ x }}" }]);
     const seed = await runApi(["seed", "--show"], { project: p });
     expect(seed.exitCode).toBe(0);
     const header = "Random sample of table: main.cities";
     expect(seed.stdout).toContain(`${header}\n${"-".repeat(header.length)}\n| id | name  |\n| -- | ----- |\n`);
     expect(seed.stdout).toMatch(/\| 1  \| Lyon  \|/);
+  });
+});
+
+describe("--defer", () => {
+  const profiles = ["fixture:", "  target: dev", "  outputs:", "    dev:", "      type: duckdb", "      path: target/t.duckdb", "      threads: 1", "    prod:", "      type: duckdb", "      path: target/t.duckdb", "      schema: prod", "      threads: 1", ""].join("\n");
+
+  it("resolves refs to unselected nodes missing from the target to --state's relations; --favor-state even when they exist", async () => {
+    const p = makeProject({ "profiles.yml": profiles });
+    expect((await runApi(["run", "-t", "prod", "--target-path", "prod-target"], { project: p })).exitCode).toBe(0);
+    const alone = await runApi(["run", "-s", "customer_orders"], { project: p });
+    expect(alone.exitCode).toBe(1);
+    const deferred = await runApi(["run", "-s", "customer_orders", "--defer", "--state", "prod-target"], { project: p });
+    expect(deferred.exitCode).toBe(0);
+    expect(deferred.stdout).not.toContain("not supported");
+    const compiled = () => fs.readFileSync(p.file("target/compiled/fixture/models/customer_orders.sql"), "utf8");
+    expect(compiled()).toContain('from "t"."prod"."customers" c');
+    // the manifest written after the run keeps the project's own relations
+    const manifest = JSON.parse(fs.readFileSync(p.file("target/manifest.json"), "utf8")) as { nodes: Record<string, { schema: string }> };
+    expect(manifest.nodes["model.fixture.customers"]!.schema).toBe("main");
+    // once dev has its own customers, --defer uses them and --favor-state still prefers prod's
+    expect((await runApi(["run", "-s", "customers", "orders"], { project: p })).exitCode).toBe(0);
+    await runApi(["run", "-s", "customer_orders", "--defer", "--state", "prod-target"], { project: p });
+    expect(compiled()).toContain('from "t"."main"."customers" c');
+    await runApi(["run", "-s", "customer_orders", "--defer", "--favor-state", "--state", "prod-target"], { project: p });
+    expect(compiled()).toContain('from "t"."prod"."customers" c');
+  });
+});
+
+describe("--empty", () => {
+  it("builds models from zero-row refs, as dbt renders them", async () => {
+    // (as with dbt, a table alias written after the ref would follow dbt's own subquery alias)
+    const p = makeProject({ "models/customer_orders.sql": "select id, 1 as n from {{ ref('customers') }}\n" });
+    const run = await runApi(["run", "--empty"], { project: p });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).not.toContain("not supported");
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/customer_orders.sql"), "utf8")).toContain('from (select * from "t"."main"."customers" where false limit 0) _dbt_limit_subq_customers');
+    const rows = await runApi(["show", "--inline", "select count(*) as n from main.customer_orders", "--output", "json"], { project: p });
+    expect(JSON.parse(rows.stdout.split("\n").pop()!).show).toEqual([{ n: 0 }]);
+    expect((await runApi(["compile", "--empty", "-s", "customer_orders"], { project: p })).stdout).toContain("_dbt_limit_subq_customers");
   });
 });

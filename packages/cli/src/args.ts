@@ -1,7 +1,7 @@
-import yargs from "yargs";
 import { closestNames } from "@tsdbt/core";
 import { FLAGS, takesFlag, type FlagSpec } from "./flags/dbt-flags";
 import { commandHelp } from "./flags/command-help";
+import { parseFlags } from "./flags/parse-flags";
 import { USAGE } from "./usage";
 
 /** This package's version. */
@@ -111,7 +111,6 @@ const list = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v)
 
 /** Parses argv with dbt's flag names, aliases and DBT_* variables. Throws {@link UsageError}. */
 export async function parseArgs(argv: string[], cwd: string, env: Record<string, string | undefined> = process.env): Promise<CliArgs> {
-  let failure: string | undefined;
   // the command is the first word that names one, wherever the flags are
   const at = argv.findIndex((a) => (COMMANDS as readonly string[]).includes(a));
   const command = at >= 0 ? (argv[at] === "list" ? "ls" : argv[at]) : undefined;
@@ -120,44 +119,25 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
   let rest = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 1)] : argv;
   // `init -s` is dbt's --skip-profile-setup, not --select
   if (command === "init") rest = rest.map((a) => (a === "-s" ? "--skip-profile-setup" : a));
-  let parser = yargs(rest)
-    .scriptName("tsdbt")
-    .exitProcess(false)
-    .help(false)
-    .version(false)
-    .parserConfiguration({ "camel-case-expansion": true, "boolean-negation": true });
-  for (const flag of FLAGS) {
-    if (flag.name === "version") continue;
-    const aliases = flag.name === "output" ? ["o"] : flag.aliases;
-    parser = parser.option(flag.name, {
-      alias: aliases,
-      type: flag.type,
-      ...(flag.type === "array" ? { string: true } : {}),
-      ...(flag.choices ? { choices: [...flag.choices] } : {}),
-    });
-  }
-  parser = parser.strictOptions().fail((msg, err) => {
-    failure = msg ?? err?.message;
-  });
-  const parsed = (await parser.parse()) as Record<string, unknown> & { _: (string | number)[] };
-  if (failure) throw new UsageError(describeFailure(failure));
-  const positional = parsed._.map(String);
+  const parsed = parseFlags(rest, FLAGS);
+  if (parsed.unknown.length) throw new UsageError(describeUnknown(parsed.unknown));
+  if (parsed.problems.length) throw new UsageError(parsed.problems.join(" "));
+  const positional = parsed.positional;
   if (!command) {
     const known = COMMANDS.filter((c) => c !== "list");
     if (!positional.length) throw new UsageError(`No command given. Commands: ${known.join(", ")}.`);
-    const close = closestNames(positional[0], known, 1);
+    const close = closestNames(positional[0]!, known, 1);
     throw new UsageError(`Unknown command '${positional[0]}'.${close.length ? ` Did you mean '${close[0]}'?` : ""} Commands: ${known.join(", ")}.`);
   }
-  const given = (name: string) => flagGiven(rest, FLAGS.find((f) => f.name === name)!);
   const flags: Record<string, unknown> = {};
   const notYetSupported: string[] = [];
   for (const flag of FLAGS) {
     if (flag.name === "version") continue;
-    const fromArgv = given(flag.name) ? parsed[flag.name] : undefined;
-    const value = fromArgv ?? fromEnv(flag, env);
+    const value = parsed.values.get(flag.name) ?? fromEnv(flag, env);
     if (value === undefined) continue;
     flags[flag.name] = value;
-    if (flag.support === "not-yet" && takesFlag(flag, command) && value !== false && !(Array.isArray(value) && !value.length)) notYetSupported.push(flag.name);
+    const acted = flag.support !== "not-yet" && (!flag.supportedBy || flag.supportedBy.includes(command));
+    if (!acted && takesFlag(flag, command) && value !== false && !(Array.isArray(value) && !value.length)) notYetSupported.push(flag.name);
   }
   const str = (name: string) => (flags[name] === undefined ? undefined : String(flags[name]));
   const bool = (name: string) => flags[name] as boolean | undefined;
@@ -170,7 +150,7 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
     command,
     positional,
     projectDir: String(str("project-dir") ?? cwd),
-    profilesDir: given("profiles-dir") ? String(parsed["profiles-dir"]) : undefined,
+    profilesDir: parsed.values.has("profiles-dir") ? String(parsed.values.get("profiles-dir")) : undefined,
     profile: str("profile"),
     target: str("target"),
     vars: str("vars"),
@@ -221,12 +201,6 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
   };
 }
 
-/** True when the flag (or one of its aliases, or its `--no-` form) is on the command line. */
-function flagGiven(argv: string[], flag: FlagSpec): boolean {
-  const spellings = [flag.name, ...(flag.aliases ?? [])].flatMap((n) => (n.length === 1 ? [`-${n}`] : [`--${n}`, `--no-${n}`]));
-  return argv.some((a) => spellings.some((s) => a === s || a.startsWith(`${s}=`) || (s.length === 2 && a.startsWith("-") && !a.startsWith("--") && a.length > 2 && a.slice(1).includes(s[1]))));
-}
-
 /** A flag's value from its DBT_* variable, read as dbt reads it (booleans: 1/true/yes/on, 0/false/no/off). */
 function fromEnv(flag: FlagSpec, env: Record<string, string | undefined>): unknown {
   const raw = flag.env ? env[flag.env] : undefined;
@@ -251,16 +225,12 @@ function envFlag(value: string): boolean {
 /** Every flag name tsdbt accepts, for "did you mean" suggestions. */
 const FLAG_NAMES = FLAGS.flatMap((f) => [f.name, ...(f.aliases ?? []).filter((a) => a.length > 1)]);
 
-/** Rewrites yargs' failure text as a sentence naming the flag as typed, with the closest real flag. */
-function describeFailure(message: string): string {
-  const unknown = /^Unknown arguments?: (.+)$/.exec(message);
-  if (!unknown) return message;
-  return unknown[1]
-    .split(/,\s*/)
-    .map((name) => {
-      const close = closestNames(name, FLAG_NAMES, 1);
-      const flag = name.length === 1 ? `-${name}` : `--${name}`;
-      return `Unknown flag '${flag}'.${close.length ? ` Did you mean '--${close[0]}'?` : ""}`;
+/** "Unknown flag" sentences naming each flag as typed, with the closest real flag. */
+function describeUnknown(unknown: string[]): string {
+  return unknown
+    .map((typed) => {
+      const close = closestNames(typed.replace(/^-+/, ""), FLAG_NAMES, 1);
+      return `Unknown flag '${typed}'.${close.length ? ` Did you mean '--${close[0]}'?` : ""}`;
     })
     .join(" ");
 }

@@ -77,3 +77,10 @@ function plural(n: number, word: string): string {
   if (n === 1) return `1 ${word}`;
   return `${n} ${word === "analysis" ? "analyses" : word === "saved_query" ? "saved_queries" : `${word}s`}`;
 }
+
+/** dbt's `DBT_ENV_CUSTOM_ENV_*` variables, without the prefix, for the artifacts' `metadata.env`. */
+export function customEnv(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (k.startsWith("DBT_ENV_CUSTOM_ENV_") && v !== undefined) out[k.slice("DBT_ENV_CUSTOM_ENV_".length)] = v;
+  return out;
+}

@@ -33,9 +33,9 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, on
   };
 }
 
-/** A core compiler that renders with `execute` true against a live warehouse. */
-export function liveCompiler(parsed: ParsedProject, warehouse: ConstructorParameters<typeof NodeCompiler>[2]["warehouse"], extra?: Record<string, unknown>): NodeCompiler {
-  return new NodeCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming), { execute: true, warehouse, extra });
+/** A core compiler that renders with `execute` true against a live warehouse (`empty`: dbt's --empty). */
+export function liveCompiler(parsed: ParsedProject, warehouse: ConstructorParameters<typeof NodeCompiler>[2]["warehouse"], extra?: Record<string, unknown>, options: { empty?: boolean } = {}): NodeCompiler {
+  return new NodeCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming), { execute: true, warehouse, extra, empty: options.empty });
 }
 
 /** Core's unit test compiler as the runner's port. */

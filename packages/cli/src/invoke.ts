@@ -44,7 +44,8 @@ function loggerFor(args: CliArgs, invocationId: string, cwd: string, options: In
     invocationId,
     console: { format: args.logFormat, level: args.logLevel, colors },
     quiet: args.quiet,
-    file: args.logLevelFile === "none" ? undefined : { path: logFilePath(args, cwd), format: args.logFormatFile, level: args.logLevelFile, colors: args.useColorsFile ?? false },
+    // `clean` may delete logs/ itself: it writes no log file (dbt keeps clean's events out of it too)
+    file: args.logLevelFile === "none" || args.command === "clean" ? undefined : { path: logFilePath(args, cwd), format: args.logFormatFile, level: args.logLevelFile, colors: args.useColorsFile ?? false },
     warnError: warnErrorPolicy(args.warnError, args.warnErrorOptions),
     printerWidth: args.printerWidth,
     secrets: Object.entries(options.env ?? process.env)
@@ -104,7 +105,7 @@ export async function invoke(argv: string[], options: InvokeOptions = {}): Promi
 /** The result of an invocation that threw: a diagnostic, a usage error or a bug, never a stack trace. */
 function failure(e: unknown, logger: Logger): InvokeResult {
   if (e instanceof DiagnosticError) {
-    logger.diagnostics(e.diagnostics);
+    logger.diagnostics(e.diagnostics, { mayStop: false });
     return { success: false, exitCode: 2, diagnostics: e.diagnostics, warnings: logger.warnings };
   }
   if (e instanceof InfoRequest) {

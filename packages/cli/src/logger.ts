@@ -121,14 +121,18 @@ export class Logger {
     this.write(this.json ? formatLine(e, "json", this.console.colors) : msg, "stdout");
   }
 
-  /** Prints diagnostics (errors and warnings) with their location, snippet and hint. */
-  diagnostics(items: Diagnostic[]): void {
+  /**
+   * Prints diagnostics (errors and warnings) with their location, snippet and hint. Warnings obey
+   * --warn-error unless `mayStop` is false (warnings raised in the background, e.g. OpenLineage's).
+   */
+  diagnostics(items: Diagnostic[], options: { mayStop?: boolean } = {}): void {
     for (const d of items) {
       const data = { code: d.code, file: d.file, line: d.line, col: d.col, node_id: d.nodeId, hint: d.hint };
       if (d.severity === "error") this.fire("MainEncounteredError", formatDiagnostic(d), { exc: formatDiagnostic(d) });
       else {
         this.warnings.push(d);
-        this.warnOrError("TsdbtWarning", formatDiagnostic(d), data);
+        if (options.mayStop === false) this.fire("TsdbtWarning", formatDiagnostic(d), data);
+        else this.warnOrError("TsdbtWarning", formatDiagnostic(d), data);
       }
     }
   }
@@ -162,7 +166,8 @@ export class Logger {
     this.options.onEvent?.({ name: e.name, code: e.code, msg: stripColors(e.msg), level: e.level, data: e.data, ts: e.ts.toISOString(), invocation_id: e.invocationId });
   }
 
-  private write(line: string, stream: "stdout" | "stderr"): void {
+  private write(text: string, stream: "stdout" | "stderr"): void {
+    const line = this.options.secrets?.length ? this.scrub(text) : text;
     if (this.options.write) this.options.write(line, stream);
     else (stream === "stdout" ? process.stdout : process.stderr).write(`${line}\n`);
   }
@@ -174,7 +179,8 @@ export class Logger {
       this.fileStarted = true;
       if (file.format !== "json") this.fileLines.push(invocationBanner(e.ts, e.invocationId));
     }
-    const line = formatLine(e, file.format, file.colors);
+    const formatted = formatLine(e, file.format, file.colors);
+    const line = this.options.secrets?.length ? this.scrub(formatted) : formatted;
     this.fileLines.push(file.colors ? line : stripColors(line));
     if (this.fileLines.length >= FILE_BUFFER_LINES) this.flushFile();
   }

@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { DiagnosticError, relationFor, type ManifestNode } from "@tsdbt/core";
 import { writeRunResults, type NodeResult, type RunSummary } from "@tsdbt/runner";
-import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
+import { customEnv, fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { RunProgress } from "../progress";
 import { readState, selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
@@ -99,7 +99,7 @@ export async function cloneCommand(ctx: CommandContext): Promise<CommandOutcome>
   for (const r of results) counts[r.status]++;
   const summary: RunSummary = { results, elapsed: (Date.now() - started.getTime()) / 1000, counts, interrupted: false, startedAt: started.toISOString(), hookErrors: [] };
   if (ctx.args.writeJson) {
-    await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, args: { which: "clone", select: ctx.args.select, exclude: ctx.args.exclude, state: ctx.args.state, full_refresh: ctx.args.fullRefresh } });
+    await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, env: customEnv(ctx.env), args: { which: "clone", select: ctx.args.select, exclude: ctx.args.exclude, state: ctx.args.state, full_refresh: ctx.args.fullRefresh } });
   }
   new RunProgress(ctx.logger, parsed.manifest).summary(summary, { finishedLine: false });
   return { exitCode: counts.error > 0 ? 1 : 0, result: summary };

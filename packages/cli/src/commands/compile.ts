@@ -15,14 +15,19 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
   ctx.logger.diagnostics(parsed.diagnostics);
   if (ctx.args.inline !== undefined) return compileInline(ctx, parsed, ctx.args.inline);
   fireFoundStats(ctx, parsed);
-  const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd);
+  const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd, undefined, ctx.logger);
   const warehouse = openWarehouse(parsed);
+  const threads = ctx.args.threads ?? parsed.profile.threads;
+  ctx.logger.fire("Formatting", "", { msg: "" });
+  ctx.logger.fire("ConcurrencyLine", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`, { num_threads: threads, target_name: parsed.profile.targetName, node_count: ids.length });
+  ctx.logger.fire("Formatting", "", { msg: "" });
   try {
-    const { compiled } = await compileProject(parsed, { selected: ids, connect: warehouse.connect });
+    const { compiled } = await compileProject(parsed, { selected: ids, connect: warehouse.connect, empty: ctx.args.flags.empty === true });
     await writeManifest(parsed.targetPath, parsed.manifest);
     const single = compiled.length === 1 && ctx.args.select.length > 0 ? compiled[0] : undefined;
     if (single) printCompiled(ctx, single);
-    ctx.logger.fire("CompileComplete", `Compiled ${compiled.length} node${compiled.length === 1 ? "" : "s"} into ${parsed.targetPath}/compiled`);
+    // dbt prints nothing more after a compile; the count stays in the log file
+    ctx.logger.fire("CompileComplete", `Compiled ${compiled.length} node${compiled.length === 1 ? "" : "s"} into ${parsed.targetPath}/compiled`, {}, { level: "debug" });
     return { exitCode: 0, result: compiled.map((n) => ({ unique_id: n.unique_id, compiled_code: n.compiled_code })) };
   } finally {
     await warehouse.close();

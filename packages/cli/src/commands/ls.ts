@@ -1,5 +1,5 @@
 import { serialisableNode, DiagnosticError, type ManifestNode, type Manifest } from "@tsdbt/core";
-import { type CommandContext, type CommandOutcome } from "../command-context";
+import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
 import { parseForCommand } from "../parse-for-command";
 import { pythonJsonDumps } from "../python-json";
@@ -71,8 +71,9 @@ export async function lsCommand(ctx: CommandContext): Promise<CommandOutcome> {
   if (models.length && resourceTypes.length) throw usage("--models and --resource-type cannot be used together.", "--models lists models only; use --select with --resource-type instead.");
   const parsed = await parseForCommand(ctx);
   ctx.logger.diagnostics(parsed.diagnostics);
+  fireFoundStats(ctx, parsed);
   const types = models.length ? ["model"] : listedResourceTypes(resourceTypes, ctx.args.excludeResourceTypes);
-  const { ids } = selectForCommand(parsed, { ...ctx.args, select: models.length ? models : select, resourceTypes: types }, ctx.cwd);
+  const { ids } = selectForCommand(parsed, { ...ctx.args, select: models.length ? models : select, resourceTypes: types }, ctx.cwd, undefined, ctx.logger);
   const members = [...ids].sort().map((id) => lookup(parsed.manifest, id)).filter((m): m is Listed => Boolean(m));
   const lines: string[] = [];
   for (const m of members) {

@@ -1,10 +1,11 @@
 import * as path from "node:path";
 import { ChangedFileWriter, writeManifest, type ManifestNode } from "@tsdbt/core";
 import { runNodes, writeRunResults, type RunSummary } from "@tsdbt/runner";
-import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
+import { customEnv, fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler, runnerCompiler } from "../execution";
 import { RunProgress } from "../progress";
 import { formatTable } from "../format-table";
+import { applyDeferral } from "../defer";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { createRunEmitter } from "@tsdbt/lineage";
@@ -38,16 +39,17 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   if (!ids.length) {
     ctx.logger.warnOrError("NothingToDo", "Nothing to do. Try checking your model configs and model specification args");
     const summary = emptySummary();
-    if (ctx.args.writeJson) await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, args: { which, select: ctx.args.select, exclude: ctx.args.exclude } });
+    if (ctx.args.writeJson) await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, env: customEnv(ctx.env), args: { which, select: ctx.args.select, exclude: ctx.args.exclude } });
     return { exitCode: 0, result: summary };
   }
   const threads = ctx.args.threads ?? parsed.profile.threads;
   const warehouse = openWarehouse(parsed, threads);
   // OpenLineage (--openlineage-url / --openlineage-file): events are sent in the background
-  const lineage = createRunEmitter({ url: ctx.args.openlineageUrl, file: ctx.args.openlineageFile, env: ctx.env, cwd: ctx.cwd, manifest: parsed.manifest, target: parsed.profile.target, projectDir: parsed.projectDir, targetPath: parsed.targetPath, invocationId: ctx.invocationId, command: which, warn: (d) => ctx.logger.diagnostics([d]) });
+  const lineage = createRunEmitter({ url: ctx.args.openlineageUrl, file: ctx.args.openlineageFile, env: ctx.env, cwd: ctx.cwd, manifest: parsed.manifest, target: parsed.profile.target, projectDir: parsed.projectDir, targetPath: parsed.targetPath, invocationId: ctx.invocationId, command: which, warn: (d) => ctx.logger.diagnostics([d], { mayStop: false }) });
   lineage?.runStarted();
   let summary: RunSummary;
   let samples: string[] = [];
+  let restoreManifest = () => undefined as void;
   const progress = new RunProgress(ctx.logger, parsed.manifest, { storeFailures: ctx.args.storeFailures });
   // as dbt does, the SQL each node ran is left under target/compiled, written as nodes compile
   const compiledFiles = new ChangedFileWriter();
@@ -56,7 +58,8 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   };
   try {
     const adapter = await warehouse.adapter();
-    const compiler = liveCompiler(parsed, await warehouse.connect(), { selected_resources: ids });
+    restoreManifest = await applyDeferral(parsed, ctx.args, ctx.cwd, ids, adapter);
+    const compiler = liveCompiler(parsed, await warehouse.connect(), { selected_resources: ids }, { empty: ctx.args.flags.empty === true });
     ctx.logger.fire("Formatting", "", { msg: "" });
     ctx.logger.fire("ConcurrencyLine", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`, { num_threads: threads, target_name: parsed.profile.targetName, node_count: ids.length });
     ctx.logger.fire("Formatting", "", { msg: "" });
@@ -80,11 +83,13 @@ export async function executeCommand(ctx: CommandContext, which: string, options
     });
     if (ctx.args.flags.show === true && (which === "seed" || which === "build")) samples = await seedSamples(summary, parsed.manifest, adapter);
   } finally {
+    restoreManifest();
     await warehouse.close();
   }
   if (ctx.args.writeJson) {
     await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, {
       invocationId: ctx.invocationId,
+      env: customEnv(ctx.env),
       args: { which, select: ctx.args.select, exclude: ctx.args.exclude, full_refresh: ctx.args.fullRefresh, threads, project_dir: parsed.projectDir },
     });
     await writeManifest(parsed.targetPath, parsed.manifest);

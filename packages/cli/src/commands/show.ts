@@ -12,10 +12,15 @@ export async function showCommand(ctx: CommandContext): Promise<CommandOutcome> 
   ctx.logger.diagnostics(parsed.diagnostics);
   const warehouse = openWarehouse(parsed, 1);
   try {
-    const compiler = liveCompiler(parsed, await warehouse.connect());
+    const compiler = liveCompiler(parsed, await warehouse.connect(), undefined, { empty: false });
     let sql: string;
     let name: string;
-    if (ctx.args.inline !== undefined) {
+    const direct = ctx.args.flags["inline-direct"] as string | undefined;
+    if (direct !== undefined) {
+      // dbt's --inline-direct: the SQL as written, no Jinja
+      sql = direct;
+      name = "inline_query";
+    } else if (ctx.args.inline !== undefined) {
       sql = compiler.renderText(ctx.args.inline, null, "<inline>");
       name = "inline_query";
     } else {

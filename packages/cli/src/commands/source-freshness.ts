@@ -22,7 +22,8 @@ export interface FreshnessOutcome {
  */
 export async function sourceCommand(ctx: CommandContext): Promise<CommandOutcome> {
   const sub = ctx.args.positional[0];
-  if (sub !== "freshness") throw new UsageError(sub ? `Unknown source subcommand '${sub}'; the only one is 'freshness'.` : "'tsdbt source' needs a subcommand: 'tsdbt source freshness'.");
+  // `snapshot-freshness` is dbt's older name of the same command
+  if (sub !== "freshness" && sub !== "snapshot-freshness") throw new UsageError(sub ? `Unknown source subcommand '${sub}'; the only one is 'freshness'.` : "'tsdbt source' needs a subcommand: 'tsdbt source freshness'.");
   const started = new Date();
   const parsed = await parseForCommand(ctx, { WHICH: "source-freshness" });
   ctx.logger.diagnostics(parsed.diagnostics);

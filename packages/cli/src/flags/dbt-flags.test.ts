@@ -64,9 +64,11 @@ describe("dbt-core 1.10's flags", () => {
   });
 
   it("lists flags tsdbt does not act on yet, only when given to a command that takes them", async () => {
-    expect((await parseArgs(["build", "--empty", "--store-failures", "--defer", "--state", "x"], "/p", {})).notYetSupported).toEqual(["defer", "empty"]);
+    expect((await parseArgs(["build", "--empty", "--store-failures", "--defer", "--state", "x", "--event-time-start", "2024-01-01"], "/p", {})).notYetSupported).toEqual(["event-time-start"]);
+    expect((await parseArgs(["compile", "--empty", "--defer"], "/p", {})).notYetSupported).toEqual(["defer"]);
     expect((await parseArgs(["build", "--no-empty"], "/p", {})).notYetSupported).toEqual([]);
-    expect((await parseArgs(["build"], "/p", { DBT_DEFER: "true" })).notYetSupported).toEqual(["defer"]);
+    expect((await parseArgs(["compile"], "/p", { DBT_DEFER: "true" })).notYetSupported).toEqual(["defer"]);
+    expect((await parseArgs(["run"], "/p", { DBT_DEFER: "true" })).notYetSupported).toEqual([]);
   });
 
   it("keeps `init -s` as --skip-profile-setup and `ls -m` apart from --select", async () => {
@@ -91,7 +93,7 @@ describe("docs/cli.md", () => {
   it("has a row for every dbt flag with tsdbt's support of it", () => {
     const doc = readFileSync(path.join(__dirname, "..", "..", "..", "..", "docs", "cli.md"), "utf8");
     const label = { supported: "supported", "no-op": "no-op", "not-yet": "not yet" } as const;
-    const missing = FLAGS.filter((f) => !f.tsdbtOnly).filter((f) => !new RegExp(`^\\| [^|]*\`--${f.name}\`[^|]*\\|[^|]*\\|[^|]*\\| ${label[f.support]} \\|`, "m").test(doc));
+    const missing = FLAGS.filter((f) => !f.tsdbtOnly).filter((f) => !new RegExp(`^\\| [^|]*\`--${f.name}\`[^|]*\\|[^|]*\\|[^|]*\\| ${label[f.support]}${f.supportedBy ? " \\([^)]*\\)" : ""} \\|`, "m").test(doc));
     expect(missing.map((f) => f.name)).toEqual([]);
   });
 });

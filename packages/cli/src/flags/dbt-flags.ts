@@ -26,7 +26,11 @@ export interface FlagSpec {
   hidden?: boolean;
   /** A flag of tsdbt's own. */
   tsdbtOnly?: boolean;
+  /** The commands tsdbt acts on it for, when fewer than dbt's (elsewhere it warns as not yet supported). */
+  supportedBy?: readonly string[];
 }
+
+const EXECUTING = ["build", "run", "seed", "snapshot", "test", "retry"] as const;
 
 const SELECTING = ["build", "clone", "compile", "docs", "ls", "run", "seed", "show", "snapshot", "source", "test"] as const;
 const WITH_TARGET_PATH = ["build", "clean", "clone", "compile", "docs", "ls", "parse", "retry", "run", "run-operation", "seed", "show", "snapshot", "source", "test"] as const;
@@ -61,9 +65,9 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "version", aliases: ["v", "V"], type: "boolean", commands: "all", support: "supported", help: "Print the version and exit." },
   { name: "write-json", type: "boolean", env: "DBT_WRITE_JSON", commands: "all", support: "supported", help: "Write manifest.json and run_results.json (default on)." },
   { name: "version-check", type: "boolean", env: "DBT_VERSION_CHECK", commands: "all", support: "no-op", help: "dbt checks require-dbt-version; tsdbt does not compare itself with dbt versions." },
-  { name: "defer", type: "boolean", env: "DBT_DEFER", commands: "all", support: "not-yet", help: "Resolve refs to unselected nodes from --state's manifest." },
-  { name: "defer-state", type: "string", env: "DBT_DEFER_STATE", commands: "all", support: "not-yet", help: "The state folder used for deferral only." },
-  { name: "favor-state", type: "boolean", env: "DBT_FAVOR_STATE", commands: "all", support: "not-yet", help: "Defer even to nodes that exist in the current target." },
+  { name: "defer", type: "boolean", env: "DBT_DEFER", commands: "all", support: "supported", supportedBy: EXECUTING, help: "Refs to unselected nodes missing from the target resolve to --state's relations (run, build, seed, snapshot, test)." },
+  { name: "defer-state", type: "string", env: "DBT_DEFER_STATE", commands: "all", support: "supported", supportedBy: EXECUTING, help: "The state folder used for deferral only." },
+  { name: "favor-state", type: "boolean", env: "DBT_FAVOR_STATE", commands: "all", support: "supported", supportedBy: EXECUTING, help: "With --defer: defer even when the node exists in the target." },
   { name: "cache-selected-only", type: "boolean", env: "DBT_CACHE_SELECTED_ONLY", commands: "all", support: "no-op", help: "dbt's relation cache; tsdbt has none to fill." },
   { name: "populate-cache", type: "boolean", env: "DBT_POPULATE_CACHE", commands: "all", support: "no-op", help: "dbt's relation cache; tsdbt has none to fill." },
   { name: "log-cache-events", type: "boolean", env: "DBT_LOG_CACHE_EVENTS", commands: "all", support: "no-op", help: "dbt's relation cache events; tsdbt has no cache." },
@@ -96,7 +100,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "target-path", type: "string", env: "DBT_TARGET_PATH", commands: WITH_TARGET_PATH, support: "supported", help: "Where artifacts go (default: dbt_project.yml target-path, else target)." },
   { name: "threads", type: "number", commands: WITH_THREADS, support: "supported", help: "Nodes run at once (default: the target's threads)." },
   { name: "full-refresh", aliases: ["f"], type: "boolean", env: "DBT_FULL_REFRESH", commands: ["build", "clone", "compile", "retry", "run", "seed", "show"], support: "supported", help: "Rebuild incremental models and reload seeds." },
-  { name: "empty", type: "boolean", env: "DBT_EMPTY", commands: ["build", "compile", "run", "snapshot"], support: "not-yet", help: "Build with refs and sources limited to zero rows." },
+  { name: "empty", type: "boolean", env: "DBT_EMPTY", commands: ["build", "compile", "run", "snapshot"], support: "supported", help: "Refs and sources select zero rows: models are built empty, with their columns." },
   { name: "event-time-start", type: "string", env: "DBT_EVENT_TIME_START", commands: ["build", "run"], support: "not-yet", help: "Start of the batch window of microbatch models." },
   { name: "event-time-end", type: "string", env: "DBT_EVENT_TIME_END", commands: ["build", "run"], support: "not-yet", help: "End of the batch window of microbatch models." },
   { name: "sample", type: "string", env: "DBT_SAMPLE", commands: ["build", "run"], support: "not-yet", help: "Sample mode of refs with event_time.", hidden: true },
@@ -107,7 +111,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "output", aliases: ["o"], type: "string", commands: ["compile", "ls", "show", "source"], support: "supported", help: "ls: selector, name, path or json; compile/show/source: text or json." },
   { name: "output-keys", type: "array", commands: ["ls"], support: "supported", help: "Keys of ls --output json." },
   { name: "inline", type: "string", commands: ["compile", "show"], support: "supported", help: "SQL to compile or preview instead of a node." },
-  { name: "inline-direct", type: "string", commands: ["show"], support: "not-yet", help: "SQL previewed without the project.", hidden: true },
+  { name: "inline-direct", type: "string", commands: ["show"], support: "supported", help: "SQL previewed as written, without Jinja.", hidden: true },
   { name: "introspect", type: "boolean", env: "DBT_INTROSPECT", commands: ["compile", "show"], support: "no-op", help: "tsdbt queries the warehouse during compile only when a template asks." },
   { name: "inject-ephemeral-ctes", type: "boolean", commands: ["compile"], support: "no-op", help: "Ephemeral CTEs are always injected.", hidden: true },
   { name: "limit", type: "number", commands: ["show"], support: "supported", help: "Rows to preview (default 5)." },

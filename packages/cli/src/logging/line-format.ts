@@ -28,7 +28,7 @@ export function formatLine(e: FiredEvent, format: LineFormat, colors: boolean): 
     case "json":
       return JSON.stringify({
         data: e.data,
-        info: { category: "", code: e.code, extra: {}, invocation_id: e.invocationId, level: e.level, msg: e.msg, name: e.name, pid: process.pid, thread: e.thread, ts: e.ts.toISOString() },
+        info: { category: "", code: e.code, extra: {}, invocation_id: e.invocationId, level: e.level, msg: e.msg, name: e.name, pid: process.pid, thread: e.thread, ts: `${e.ts.toISOString().slice(0, 23)}000Z` },
       });
     case "debug":
       return `${reset}${preciseClock(e.ts)} [${e.level.padEnd(5)}] [${e.thread.slice(0, 10)}]: ${e.msg}`;

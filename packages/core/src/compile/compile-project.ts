@@ -20,6 +20,8 @@ export interface CompileOptions {
   write?: boolean;
   /** Skip the static fast paths (for proving they change nothing). */
   fullRender?: boolean;
+  /** `--empty`: refs and sources select zero rows. */
+  empty?: boolean;
 }
 
 const COMPILABLE = new Set(["model", "analysis", "test", "snapshot"]);
@@ -39,7 +41,7 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
   const { manifest, session, naming } = parsed;
   const index = indexManifest(manifest, parsed.project.name, naming);
   let warehouse: SyncWarehouse | undefined;
-  let compiler = new NodeCompiler(session, index, { execute: true, fullRender: options.fullRender });
+  let compiler = new NodeCompiler(session, index, { execute: true, fullRender: options.fullRender, empty: options.empty });
   const ids = options.selected ?? Object.keys(manifest.nodes);
   const nodes = ids.map((id) => manifest.nodes[id]).filter((n): n is ManifestNode => Boolean(n) && COMPILABLE.has(n.resource_type) && n.config.enabled !== false);
   const diagnostics: Diagnostic[] = [];
@@ -53,7 +55,7 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
       } catch (e) {
         if (!isWarehouseNeeded(e) || !options.connect) throw e;
         warehouse ??= await options.connect();
-        compiler = new NodeCompiler(session, index, { execute: true, warehouse, fullRender: options.fullRender });
+        compiler = new NodeCompiler(session, index, { execute: true, warehouse, fullRender: options.fullRender, empty: options.empty });
         result = compiler.compile(node);
       }
       node.compiled = true;

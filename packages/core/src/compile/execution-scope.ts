@@ -43,6 +43,8 @@ export interface ExecutionFlags {
   /** Called for each ephemeral model the render refers to. */
   onEphemeral: (node: ManifestNode) => void;
   extra?: Record<string, unknown>;
+  /** `--empty`: refs and sources render as zero-row subqueries of their relations, as dbt's. */
+  empty?: boolean;
 }
 
 /** The scope for rendering a node to SQL: refs resolve to real relations (ephemeral models to CTE names). */
@@ -60,13 +62,14 @@ export function createExecutionScope(node: ManifestNode, index: ManifestIndex, f
         flags.onEphemeral(target);
         return make({ schema: "", identifier: cteName(target), type: "cte" }, { identifier: false });
       }
-      return relationFor(target, index.naming);
+      // --empty renders refs and sources as dbt's zero-row subquery of themselves
+      return make({ database: target.database, schema: target.schema, identifier: target.alias, type: null }, undefined, flags.empty ? { limit: 0 } : undefined);
     },
     source: (sourceName, tableName) => {
       const src = index.sources.get(`${sourceName}.${tableName}`);
       if (!src) throw new CompilerError("TSDBT-E014", `${node.unique_id} depends on source '${sourceName}.${tableName}', which was not found.`);
       const quoting = src.quoting ?? {};
-      return make({ database: src.database, schema: src.schema, identifier: src.identifier }, quoting);
+      return make({ database: src.database, schema: src.schema, identifier: src.identifier }, quoting, flags.empty ? { limit: 0 } : undefined);
     },
     config: {
       set: () => undefined,

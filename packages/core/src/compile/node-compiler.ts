@@ -24,6 +24,8 @@ export interface NodeCompilerOptions {
   extra?: Record<string, unknown>;
   /** Render every node with the full renderer (tests prove the fast paths give identical SQL). */
   fullRender?: boolean;
+  /** `--empty`: refs and sources select zero rows. */
+  empty?: boolean;
 }
 
 const TEST_KWARGS = "_dbt_generic_test_kwargs";
@@ -96,6 +98,7 @@ export class NodeCompiler {
         if (!ephemerals.includes(n)) ephemerals.push(n);
       },
       extra: { graph: this.graph, ...this.options.extra, ...extra },
+      empty: this.options.empty,
     });
     // a template whose Jinja is only ref/source/config with literal arguments needs no renderer
     const fast = text === node.raw_code && !this.options.fullRender ? staticParse(text) : null;

@@ -76,7 +76,8 @@ export class StateComparison {
       case "contract": {
         const contractNow = record(now.contract);
         const contractThen = record(then.contract);
-        if (contractNow.enforced !== contractThen.enforced) return true;
+        // a node kind without contracts (seeds) has none in the saved manifest: absent is "not enforced"
+        if (Boolean(contractNow.enforced) !== Boolean(contractThen.enforced)) return true;
         return contractNow.enforced === true && contractNow.checksum !== contractThen.checksum;
       }
       case "macros": {

@@ -109,6 +109,14 @@ describe("state: method", () => {
     }
   });
 
+  it("finds nothing modified against the manifest a parse of the same project wrote (seeds have no contract there)", () => {
+    const current = previousRun();
+    current.nodes["seed.shop.country_codes"] = { ...current.nodes["seed.shop.country_codes"]!, contract: { enforced: false, alias_types: true } } as (typeof current.nodes)[string];
+    const saved = JSON.parse(JSON.stringify(previousRun())) as Manifest;
+    delete (saved.nodes["seed.shop.country_codes"] as { contract?: unknown }).contract;
+    expect(selectNodes(current, buildGraph(current), { select: ["state:modified"], state: saved })).toEqual([]);
+  });
+
   it("rejects an unknown state value", () => {
     expect(() => select("state:changed")).toThrow(/modified\.body/);
   });
