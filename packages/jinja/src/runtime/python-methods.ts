@@ -208,6 +208,19 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
   },
 };
 
+/** Python `dict` methods on a Map (a dict whose keys are host objects, such as dbt relations). */
+export const MAP_METHODS: Record<string, (d: Map<unknown, unknown>, a: unknown[], k: Record<string, unknown>) => unknown> = {
+  get: (d, a, k) => {
+    const [key, dflt] = bindArgs("get", [["key", REQUIRED], ["default", null]], a, k);
+    for (const [x, v] of d) if (pyEquals(x, key)) return v;
+    return dflt;
+  },
+  items: (d) => [...d].map(([key, v]) => Tuple.create<unknown>([key, v])),
+  keys: (d) => [...d.keys()],
+  values: (d) => [...d.values()],
+  copy: (d) => new Map(d),
+};
+
 /** Returned by {@link invokePythonMethod} when `self`'s type has no method `name`. */
 export const NO_METHOD = Symbol("no such method");
 
@@ -227,6 +240,10 @@ export function invokePythonMethod(self: unknown, name: string, a: unknown[], k:
   if (isDict(self)) {
     const m = DICT_METHODS[name];
     return m ? m(self, a, k) : NO_METHOD;
+  }
+  if (self instanceof Map) {
+    const m = MAP_METHODS[name];
+    if (m) return m(self, a, k);
   }
   const host = hostMethod(self, name);
   return host ? host(self as never, a, k) : NO_METHOD;
@@ -254,6 +271,10 @@ export function pythonMethod(self: unknown, name: string): ((a: unknown[], k: Re
   if (isDict(self)) {
     const m = DICT_METHODS[name];
     return m && ((a, k) => m(self, a, k));
+  }
+  if (self instanceof Map && MAP_METHODS[name]) {
+    const m = MAP_METHODS[name];
+    return (a, k) => m(self, a, k);
   }
   const host = hostMethod(self, name);
   return host && ((a, k) => host(self as never, a, k));
