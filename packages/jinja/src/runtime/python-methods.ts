@@ -2,7 +2,7 @@ import { bindArgs, REQUIRED } from "./bind-args";
 import { fail } from "./signals";
 import { pyFormat } from "./string-format";
 import { order } from "./operators";
-import { isDict, numberOf, pyEquals, pyRepr, PY_METHODS, Tuple, typeName, type HostMethod } from "./values";
+import { isDict, numberOf, pyEquals, pyRepr, pyStr, PY_METHODS, Tuple, typeName, type HostMethod } from "./values";
 import { iterate } from "./iterate";
 
 
@@ -191,6 +191,8 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
   update: (d, a, k) => {
     const src = a[0];
     if (isDict(src)) Object.assign(d, src);
+    // a dict keyed by host objects (relations) merged into a plain dict: keys become their str()
+    else if (src instanceof Map) for (const [key, v] of src) d[pyStr(key)] = v;
     else if (src !== undefined && src !== null) for (const pair of iterate(src)) d[String((pair as unknown[])[0])] = (pair as unknown[])[1];
     Object.assign(d, k);
   },

@@ -65,6 +65,11 @@ describe("relations in templates (dbt-core's BaseRelation / PostgresRelation)", 
     expect(renderWithContext(template)).toBe(expected);
   });
 
+  it("works as a key of a plain dict filled by update(), as dbt_utils.union_relations does", () => {
+    const template = "{%- set cols = {} -%}{%- do cols.update({ref('m1'): []}) -%}{%- do cols[ref('m1')].append('id') -%}{{ cols[ref('m1')] }} {{ ref('m1') in cols }}";
+    expect(renderWithContext(template)).toBe("['id'] True");
+  });
+
   it("refuses to be iterated like a dict, with dbt's message", () => {
     expect(() => renderWithContext("{% for x in ref('m1') %}{{ x }}{% endfor %}")).toThrow(
       'The object (""test"."rel_helper"."m1"") was used as a dictionary. This capability has been removed from objects of this type.',
