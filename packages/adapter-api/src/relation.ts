@@ -67,15 +67,13 @@ function pyLiteral(v: unknown): string {
  * dbt's small dataclasses (`Path`, `Policy`) as templates see them: mappings with attributes
  * database/schema/identifier, printed as `Path(database='db', schema='s', identifier='t')`.
  */
-class PartsView<T> {
+abstract class PartsView<T> {
+  protected abstract readonly kind: string;
   constructor(
-    private readonly kind: string,
     readonly database: T,
     readonly schema: T,
     readonly identifier: T,
-  ) {
-    Object.defineProperty(this, "kind", { enumerable: false });
-  }
+  ) {}
   [JINJA_REPR](): string {
     return `${this.kind}(database=${pyLiteral(this.database)}, schema=${pyLiteral(this.schema)}, identifier=${pyLiteral(this.identifier)})`;
   }
@@ -90,12 +88,24 @@ class PartsView<T> {
   }
 }
 
+class PathView extends PartsView<string | null> {
+  protected get kind(): string {
+    return "Path";
+  }
+}
+
+class PolicyView extends PartsView<boolean> {
+  protected get kind(): string {
+    return "Policy";
+  }
+}
+
 function pathView(p: RelationPath): RelationPath {
-  return new PartsView("Path", p.database, p.schema, p.identifier);
+  return new PathView(p.database, p.schema, p.identifier);
 }
 
 function policyView(p: QuotePolicy): QuotePolicy {
-  return new PartsView("Policy", p.database, p.schema, p.identifier);
+  return new PolicyView(p.database, p.schema, p.identifier);
 }
 const PARTS = ["database", "schema", "identifier"] as const;
 

@@ -30,7 +30,13 @@ export function stoppableAdapter(adapter: Adapter, signal: AbortSignal): Adapter
     open: () => adapter.open(),
     execute: guarded((sql: string, options?: Parameters<Adapter["execute"]>[1]) => adapter.execute(sql, options)),
     transaction: guarded(<T>(fn: (tx: Pick<Adapter, "execute">) => Promise<T>) =>
-      adapter.transaction((tx) => fn({ execute: guarded((sql: string, options?: Parameters<Adapter["execute"]>[1]) => tx.execute(sql, options)) })),
+      adapter.transaction((tx) => {
+        const wrapped: Pick<Adapter, "execute"> & { executeSync?: unknown } = { execute: guarded((sql: string, options?: Parameters<Adapter["execute"]>[1]) => tx.execute(sql, options)) };
+        // keep the worker transaction's synchronous path: templates rendered inside it (hooks) run their statements on it
+        const sync = (tx as { executeSync?: unknown }).executeSync;
+        if (typeof sync === "function") wrapped.executeSync = sync;
+        return fn(wrapped);
+      }),
     ),
     listRelations: (database, schema) => adapter.listRelations(database, schema),
     ...(adapter.findRelations ? { findRelations: (database: string | null, schema: string, names: string[]) => adapter.findRelations!(database, schema, names) } : {}),

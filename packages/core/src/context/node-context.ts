@@ -2,7 +2,7 @@ import type { Relation } from "@tsdbt/adapter-api";
 import { hostFunction, type JinjaEnvironment } from "@tsdbt/jinja";
 import { CompilerError, WarehouseNeededError } from "./compiler-error";
 import { didYouMean } from "../diagnostics/closest-names";
-import type { MacroRegistry, RegisteredMacro } from "./macro-registry";
+import { BUILTIN_PACKAGE, type MacroRegistry, type RegisteredMacro } from "./macro-registry";
 import type { SyncWarehouse } from "./warehouse";
 import { agateTable, type AgateTable } from "./runtime/agate-table";
 import { AdapterResponse, adapterResponse } from "./runtime/adapter-response";
@@ -95,9 +95,10 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
           get: (_t, name) => {
             if (typeof name !== "string") return undefined;
             const m = session.registry.inPackage(pkg, name);
-            return m ? bind(m) : undefined;
+            if (m) return bind(m);
+            return pkg === BUILTIN_PACKAGE ? fallback(name) : undefined;
           },
-          has: (_t, name) => typeof name === "string" && session.registry.inPackage(pkg, name) !== undefined,
+          has: (_t, name) => typeof name === "string" && (session.registry.inPackage(pkg, name) !== undefined || (pkg === BUILTIN_PACKAGE && fallback(name) !== undefined)),
         },
       );
       namespaces.set(pkg, ns);
@@ -108,14 +109,22 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     const m = session.registry.resolve(name, pkg);
     if (m) return bind(m);
     if (session.registry.hasPackage(name)) return namespace(name);
-    return fallbacks[name];
+    return fallback(name);
   };
   // dbt global macros implemented here, used when no project or package defines them
   const loadRelation = (relation: unknown) => {
     const r = relation as Relation;
     return (adapter.get_relation as (...a: unknown[]) => unknown)(r.database, r.schema, r.identifier);
   };
-  const fallbacks: Record<string, unknown> = { load_relation: loadRelation, load_cached_relation: loadRelation };
+  const fallbacks: Record<string, unknown> = {
+    load_relation: loadRelation,
+    load_cached_relation: loadRelation,
+    should_full_refresh: () => shouldFullRefresh(scope, session),
+    should_store_failures: () => shouldStoreFailures(scope, session),
+  };
+  function fallback(name: string): unknown {
+    return Object.prototype.hasOwnProperty.call(fallbacks, name) ? fallbacks[name] : undefined;
+  }
   const resolveGlobal = (name: string): unknown => resolveFrom(name, scope.packageName);
 
   const dispatch = hostFunction(([name, ns], kw) => {
@@ -170,8 +179,6 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     model: scope.model,
     execute: scope.execute,
     is_incremental: () => scope.isIncremental,
-    should_full_refresh: () => shouldFullRefresh(scope, session),
-    should_store_failures: () => shouldStoreFailures(scope, session),
     adapter,
     run_query: runQuery,
     statement: hostFunction(([name], kw) => {

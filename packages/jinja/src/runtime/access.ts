@@ -1,7 +1,7 @@
 import { HOST_FUNCTION, PYTHON_VALUES } from "../host-function";
 import { invokePythonMethod, NO_METHOD, pythonMethod, DICT_METHODS } from "./python-methods";
 import { fail } from "./signals";
-import { isDict, numberOf, PyFloat, PY_GETATTR, Tuple, typeName } from "./values";
+import { isDict, numberOf, PyFloat, PY_GETATTR, pyEquals, Tuple, typeName } from "./values";
 import { MACRO, type Macro } from "./macro";
 import { iterate } from "./iterate";
 
@@ -60,7 +60,11 @@ export function getitem(obj: unknown, key: unknown, desc: string): unknown {
     }
     return typeof key === "string" ? getattr(obj, key, desc) : undefined;
   }
-  if (obj instanceof Map) return obj.get(key);
+  if (obj instanceof Map) {
+    if (obj.has(key)) return obj.get(key);
+    for (const [k, v] of obj) if (pyEquals(k, key)) return v;
+    return undefined;
+  }
   if (typeof obj === "object" || typeof obj === "function") {
     const name = String(key);
     const v = hostProperty(obj as object, name);

@@ -164,7 +164,7 @@ export function contains(container: unknown, item: unknown): boolean {
     return container.includes(item);
   }
   if (Array.isArray(container)) return container.some((x) => pyEquals(x, item));
-  if (container instanceof Map || container instanceof Set) return container.has(item);
+  if (container instanceof Map || container instanceof Set) return container.has(item) || [...container.keys()].some((x) => pyEquals(x, item));
   if (container === undefined) return false;
   if (container !== null && typeof container === "object") return Object.prototype.hasOwnProperty.call(container, String(item));
   return fail(`argument of type '${typeName(container)}' is not iterable`);

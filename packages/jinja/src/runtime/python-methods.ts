@@ -2,7 +2,7 @@ import { bindArgs, REQUIRED } from "./bind-args";
 import { fail } from "./signals";
 import { pyFormat } from "./string-format";
 import { order } from "./operators";
-import { isDict, numberOf, pyEquals, pyRepr, PY_METHODS, Tuple, typeName, type HostMethod } from "./values";
+import { isDict, numberOf, pyEquals, pyRepr, pyStr, PY_METHODS, Tuple, typeName, type HostMethod } from "./values";
 import { iterate } from "./iterate";
 
 
@@ -191,6 +191,8 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
   update: (d, a, k) => {
     const src = a[0];
     if (isDict(src)) Object.assign(d, src);
+    // a dict keyed by host objects (relations) merged into a plain dict: keys become their str()
+    else if (src instanceof Map) for (const [key, v] of src) d[pyStr(key)] = v;
     else if (src !== undefined && src !== null) for (const pair of iterate(src)) d[String((pair as unknown[])[0])] = (pair as unknown[])[1];
     Object.assign(d, k);
   },
@@ -206,6 +208,19 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
     delete d[key];
     return Tuple.create<unknown>([key, v]);
   },
+};
+
+/** Python `dict` methods on a Map (a dict whose keys are host objects, such as dbt relations). */
+export const MAP_METHODS: Record<string, (d: Map<unknown, unknown>, a: unknown[], k: Record<string, unknown>) => unknown> = {
+  get: (d, a, k) => {
+    const [key, dflt] = bindArgs("get", [["key", REQUIRED], ["default", null]], a, k);
+    for (const [x, v] of d) if (pyEquals(x, key)) return v;
+    return dflt;
+  },
+  items: (d) => [...d].map(([key, v]) => Tuple.create<unknown>([key, v])),
+  keys: (d) => [...d.keys()],
+  values: (d) => [...d.values()],
+  copy: (d) => new Map(d),
 };
 
 /** Returned by {@link invokePythonMethod} when `self`'s type has no method `name`. */
@@ -227,6 +242,10 @@ export function invokePythonMethod(self: unknown, name: string, a: unknown[], k:
   if (isDict(self)) {
     const m = DICT_METHODS[name];
     return m ? m(self, a, k) : NO_METHOD;
+  }
+  if (self instanceof Map) {
+    const m = MAP_METHODS[name];
+    if (m) return m(self, a, k);
   }
   const host = hostMethod(self, name);
   return host ? host(self as never, a, k) : NO_METHOD;
@@ -254,6 +273,10 @@ export function pythonMethod(self: unknown, name: string): ((a: unknown[], k: Re
   if (isDict(self)) {
     const m = DICT_METHODS[name];
     return m && ((a, k) => m(self, a, k));
+  }
+  if (self instanceof Map && MAP_METHODS[name]) {
+    const m = MAP_METHODS[name];
+    return (a, k) => m(self, a, k);
   }
   const host = hostMethod(self, name);
   return host && ((a, k) => host(self as never, a, k));

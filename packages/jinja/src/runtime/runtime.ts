@@ -7,7 +7,7 @@ import { makeMacro } from "./macro";
 import * as ops from "./operators";
 import { fail, MacroReturn } from "./signals";
 import { BUILTIN_TESTS, type TestFn } from "./tests";
-import { isDict, PyFloat, pyStr, truthy, typeName } from "./values";
+import { isDict, PyFloat, PY_EQ, pyEquals, pyStr, truthy, typeName } from "./values";
 
 /** Where `resolveGlobal` hides in a root scope (found through the prototype chain). */
 export const RESOLVE = Symbol("tsdbt.jinja.resolveGlobal");
@@ -67,7 +67,9 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
     test: applyTest,
     float: (n: number) => new PyFloat(n),
     loop: (items: unknown[]) => new LoopContext(items, 0),
-    dict(flat: unknown[]): Record<string, unknown> {
+    dict(flat: unknown[]): Record<string, unknown> | Map<unknown, unknown> {
+      // host objects with their own equality (dbt relations) stay keys, as in Python: the dict is a Map
+      for (let i = 0; i < flat.length; i += 2) if (isHashableHost(flat[i])) return hostKeyedDict(flat);
       const d: Record<string, unknown> = {};
       for (let i = 0; i < flat.length; i += 2) d[pyStr(flat[i])] = flat[i + 1];
       return d;
@@ -108,3 +110,18 @@ export function locatedError(e: unknown, line0: number, col0: number, meta: Rend
 }
 
 export { BUILTIN_FILTERS, BUILTIN_TESTS };
+
+function isHashableHost(v: unknown): boolean {
+  return typeof v === "object" && v !== null && typeof (v as { [PY_EQ]?: unknown })[PY_EQ] === "function";
+}
+
+/** A dict literal with host-object keys: equal keys (by their __eq__) collapse, the first key kept. */
+function hostKeyedDict(flat: unknown[]): Map<unknown, unknown> {
+  const m = new Map<unknown, unknown>();
+  for (let i = 0; i < flat.length; i += 2) {
+    let key = flat[i];
+    for (const k of m.keys()) if (pyEquals(k, key)) key = k;
+    m.set(key, flat[i + 1]);
+  }
+  return m;
+}

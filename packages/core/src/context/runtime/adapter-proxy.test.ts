@@ -78,4 +78,10 @@ describe("adapter and config at run time", () => {
   it("refuses a string where a relation is needed", () => {
     expect(() => renderWithContext("{{ adapter.get_columns_in_relation('test.rel_helper.m1') }}", { warehouse: fakeWarehouse() })).toThrow("adapter.get_columns_in_relation: 'relation' must be a Relation");
   });
+
+  it("should_full_refresh, load_relation: dbt's global macros, unless the project defines its own", () => {
+    expect(renderWithContext("{{ should_full_refresh() }} {{ dbt.should_full_refresh() }} {{ should_store_failures() }}", { flags: { FULL_REFRESH: true }, config: {} })).toBe("True True False");
+    expect(renderWithContext("{{ should_full_refresh() }}", { flags: { FULL_REFRESH: true }, config: { full_refresh: false } })).toBe("False");
+    expect(renderWithContext("{{ should_full_refresh() }}", { macros: { should_full_refresh: "{% macro should_full_refresh() %}custom{% endmacro %}" } })).toBe("custom");
+  });
 });

@@ -54,11 +54,20 @@ const cases: [string, string][] = [
   ["{{ api.Relation.create(database='d', schema='s', identifier='i', quote_policy={'identifier': false}) }}", '"d"."s".i'],
   ["{{ api.Relation.create(database='d', schema='s', identifier='i', type='cte') }} | {{ api.Relation.create(identifier='i', type='cte').quote(identifier=false) }}", '"d"."s"."i" | i'],
   ["{{ api.Relation.create(database='d', schema='s', identifier='i', include_policy={'database': false}) }}", '"s"."i"'],
+  [
+    "{% set d = {ref('m1'): 'a', api.Relation.create(schema='x', identifier='y'): 'b', ref('m1'): 'c'} %}{{ d }} | {% for k, v in d.items() %}{{ k.identifier }}={{ v }};{% endfor %} | {{ d[ref('m1')] }} {{ ref('m1') in d }} {{ d | length }} {{ d.keys() | list }}",
+    '{<PostgresRelation "test"."rel_helper"."m1">: \'c\', <PostgresRelation "x"."y">: \'b\'} | m1=c;y=b; | c True 2 [<PostgresRelation "test"."rel_helper"."m1">, <PostgresRelation "x"."y">]',
+  ],
 ];
 
 describe("relations in templates (dbt-core's BaseRelation / PostgresRelation)", () => {
   it.each(cases)("%s", (template, expected) => {
     expect(renderWithContext(template)).toBe(expected);
+  });
+
+  it("works as a key of a plain dict filled by update(), as dbt_utils.union_relations does", () => {
+    const template = "{%- set cols = {} -%}{%- do cols.update({ref('m1'): []}) -%}{%- do cols[ref('m1')].append('id') -%}{{ cols[ref('m1')] }} {{ ref('m1') in cols }}";
+    expect(renderWithContext(template)).toBe("['id'] True");
   });
 
   it("refuses to be iterated like a dict, with dbt's message", () => {

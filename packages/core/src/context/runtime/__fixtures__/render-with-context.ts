@@ -32,7 +32,10 @@ const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
  * Renders `template` as one node of a postgres target (database `test`, schema `rel_helper`)
  * would see it, at parse time (`execute: false`, parse config) or at run time.
  */
-export function renderWithContext(template: string, options: { execute?: boolean; warehouse?: SyncWarehouse; config?: Record<string, unknown>; flags?: Record<string, unknown> } = {}): string {
+export function renderWithContext(
+  template: string,
+  options: { execute?: boolean; warehouse?: SyncWarehouse; config?: Record<string, unknown>; flags?: Record<string, unknown>; macros?: Record<string, string> } = {},
+): string {
   const naming = { database: "test", schema: "rel_helper", quote, quoting: {}, relation: relationFlavour("postgres") };
   const session: RenderSession = {
     env: createEnvironment({ filters: DBT_FILTERS }),
@@ -42,6 +45,7 @@ export function renderWithContext(template: string, options: { execute?: boolean
     quote,
     relations: naming,
   };
+  for (const [name, source] of Object.entries(options.macros ?? {})) session.registry.add({ name, source, file: "macros/m.sql", line: 1, packageName: "relo", uniqueId: `macro.relo.${name}` });
   const make = relationFactory(naming);
   const execute = options.execute ?? true;
   const m1 = make({ database: "test", schema: "rel_helper", identifier: "m1" });
