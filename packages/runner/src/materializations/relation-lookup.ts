@@ -1,10 +1,8 @@
-import type { Adapter, Relation, RelationRef } from "@tsdbt/adapter-api";
+import { BACKUP_SUFFIX, TEMP_SUFFIX, type Adapter, type Relation, type RelationRef } from "@tsdbt/adapter-api";
 import type { SqlExecutor } from "./build-context";
 
-/** Suffix of the relation a build writes before swapping it in. */
-export const TEMP_SUFFIX = "__tsdbt_tmp";
-/** Suffix the previous relation carries for the instant of a swap. */
-export const BACKUP_SUFFIX = "__tsdbt_backup";
+// The suffixes live in adapter-api, where core reads them to check identifier lengths at parse.
+export { BACKUP_SUFFIX, TEMP_SUFFIX };
 
 /** The kind of DDL a relation needs (`drop view` vs `drop table`). */
 export type DdlKind = "table" | "view";
