@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Fault injection: kills `tsdbt run` with SIGKILL at a random moment, again and again, and checks
+// Fault injection: kills `tsdbt run` with SIGKILL at a random moment while its nodes run (uniform
+// over the length of the previous good run, from its first node's start), again and again, and checks
 // that no relation that existed before the run is lost, unreadable or half-written, and that the
 // next run converges (exit 0, every relation rebuilt, no __tsdbt leftovers).
 //
@@ -77,25 +78,36 @@ function projectFiles(profile, quick) {
   };
 }
 
-/** Runs `tsdbt run --vars {gen: n}`; `killAfterMs` sends SIGKILL after that long (if it is still running). */
+/**
+ * Runs `tsdbt run --vars {gen: n}`. `killAfterMs` sends SIGKILL that long after the first node
+ * started (the first ` START ` line), if the run is still going. `sqlMs` is the time from that
+ * line to the exit: the part of a run where a kill can hit the warehouse.
+ */
 function runTsdbt(dir, gen, killAfterMs = null) {
   return new Promise((resolve, reject) => {
-    const started = Date.now();
     const child = spawn(process.execPath, [cli, "run", "--profiles-dir", dir, "--project-dir", dir, "--vars", `{gen: ${gen}}`], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout.on("data", (c) => (output += c));
-    child.stderr.on("data", (c) => (output += c));
+    let nodesStarted = null;
+    let timer = null;
     let killed = false;
-    const timer = killAfterMs === null ? null : setTimeout(() => {
-      if (child.exitCode === null) {
-        killed = true;
-        child.kill("SIGKILL");
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      if (nodesStarted !== null || !output.includes(" START ")) return;
+      nodesStarted = Date.now();
+      if (killAfterMs !== null) {
+        timer = setTimeout(() => {
+          if (child.exitCode === null) {
+            killed = true;
+            child.kill("SIGKILL");
+          }
+        }, killAfterMs);
       }
-    }, killAfterMs);
+    });
+    child.stderr.on("data", (c) => (output += c));
     child.on("error", reject);
     child.on("exit", (code) => {
       if (timer) clearTimeout(timer);
-      resolve({ code, killed, ms: Date.now() - started, output });
+      resolve({ code, killed, sqlMs: nodesStarted === null ? 0 : Date.now() - nodesStarted, output });
     });
   });
 }
@@ -181,7 +193,7 @@ async function runTrials(adapter, { trials, quick }, random, log) {
     for (let trial = 1; trial <= trials; trial++) {
       const previous = 2 * (trial - 1);
       const gen = previous + 1;
-      const killAt = Math.round(random() * good.ms);
+      const killAt = Math.round(random() * good.sqlMs);
       const killed = await runTsdbt(dir, gen, killAt);
       if (killed.killed) totals.killedMidRun++;
       const after = await inspect(warehouse, [previous, gen]);
@@ -197,7 +209,7 @@ async function runTrials(adapter, { trials, quick }, random, log) {
       totals.leftoversAfterNextRun += converged.leftovers.length;
       const problems = [...after.lost.map((m) => `lost ${m}`), ...after.unreadable.map((m) => `unreadable ${m}`), ...after.halfWritten.map((m) => `half-written ${m}`), ...(ok ? [] : [`next run: exit ${good.code}, ${JSON.stringify(converged)}`])];
       if (problems.length) totals.details.push({ trial, killAt, problems });
-      log(`${adapter} trial ${trial}/${trials}: kill at ${killAt} ms${killed.killed ? "" : " (the run had finished)"}; ${problems.length ? problems.join("; ") : "nothing lost"}`);
+      log(`${adapter} trial ${trial}/${trials}: kill ${killAt} ms into the nodes${killed.killed ? "" : " (the run had finished)"}; ${problems.length ? problems.join("; ") : "nothing lost"}`);
     }
   } finally {
     await warehouse.dispose().catch(() => undefined);

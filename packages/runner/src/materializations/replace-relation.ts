@@ -68,12 +68,14 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
       if (existing) await executor.execute(dialect.dropRelation(backup.render(), existing.kind), { fetch: false });
       await restoreDependentViews(executor, dialect, dependents);
     } else {
+      const dependents = existing ? await captureDependentViews(executor, dialect, relation) : [];
       if (existing) await executor.execute(dialect.dropRelation(relation.render(), existing.kind), { fetch: false });
       rows = "sql" in source ? await create(executor, relation) : preloaded;
       if (!("sql" in source)) {
         await executor.execute(dialect.createTableAs(relation.render(), `select * from ${temp.render()}`), { fetch: false });
         await executor.execute(dialect.dropRelation(temp.render(), "table"), { fetch: false });
       }
+      await restoreDependentViews(executor, dialect, dependents);
     }
     await persistDocs(context, executor, kind);
     await runNodeHooks(context, executor, "post-hook", true);
