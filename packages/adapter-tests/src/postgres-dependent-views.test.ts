@@ -1,11 +1,13 @@
 /**
  * PostgreSQL-specific part of keeping views over a rebuilt relation: what the conformance suite
  * cannot check portably — a view's options, grants, comments and a materialized view over the
- * swapped table, a view in another schema, and concurrent swaps through the worker bridge.
+ * swapped table, a view in another schema, concurrent swaps, and a node's transaction run again
+ * after the server picked it as a deadlock's victim.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Client } from "pg";
 import type { Adapter } from "@tsdbt/adapter-api";
 import { createAdapter } from "@tsdbt/adapter-postgres";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "./postgres-server";
@@ -81,4 +83,39 @@ describe("a PostgreSQL rebuild of a relation with views over it", () => {
       expect(await rows(`select id from "${schema}".both_sides`)).toEqual([{ id: v }]);
     }
   });
+});
+
+describe("a PostgreSQL node's transaction chosen as a deadlock's victim", () => {
+  it("runs again and succeeds", async () => {
+    if (server.kind !== "server") return; // needs two sessions and a settable deadlock_timeout (a real server)
+    await adapter.execute(`create schema "${schema}"; create table "${schema}".a (v int); create table "${schema}".b (v int); create sequence "${schema}".attempts`, { fetch: false });
+    const other = new Client({ host: server.host, port: server.port, user: server.user, password: server.password, database: server.database });
+    await other.connect();
+    try {
+      await other.query(`begin; lock table "${schema}".b in access exclusive mode`);
+      const hooks = [
+        `select nextval('"${schema}".attempts')`,
+        // this session checks for deadlocks first, so the server picks it as the victim
+        "set local deadlock_timeout = '100ms'",
+        `lock table "${schema}".a in access exclusive mode`,
+        "select pg_sleep(0.5)",
+        `lock table "${schema}".b in access exclusive mode`,
+      ];
+      const run = runSpecs(adapter, [{ name: "m", sql: "select 1 as v", config: { materialized: "table", "pre-hook": hooks } }], { schema, projectDir: dir });
+      // once the node holds a, the other session asks for a while holding b: a cycle when the node asks for b
+      for (let i = 0; i < 100; i++) {
+        const held = await other.query(`select 1 from pg_locks l join pg_class c on c.oid = l.relation join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = '${schema}' and c.relname = 'a' and l.granted and l.pid <> pg_backend_pid()`);
+        if (held.rowCount) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await other.query(`lock table "${schema}".a in access exclusive mode`);
+      await other.query("commit");
+      const { summary } = await run;
+      expect(summary.results.map((r) => [r.status, r.message])).toEqual([["success", "SELECT 1"]]);
+      expect(await rows(`select last_value from "${schema}".attempts`)).toEqual([{ last_value: 2 }]);
+    } finally {
+      await other.end();
+    }
+  }, 30000);
 });
