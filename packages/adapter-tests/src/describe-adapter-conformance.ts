@@ -3,6 +3,7 @@ import { useConformanceContext, type ConformanceOptions, type MakeAdapter } from
 import { describeDataTests } from "./conformance/data-tests";
 import { describeDependentViews } from "./conformance/dependent-views";
 import { describeIncremental } from "./conformance/incremental";
+import { describeLongNames } from "./conformance/long-names";
 import { describeMaterializations } from "./conformance/materializations";
 import { describeQuoting } from "./conformance/quoting";
 import { describeScale } from "./conformance/scale";
@@ -28,6 +29,7 @@ export function describeAdapterConformance(name: string, makeAdapter: MakeAdapte
     describeDependentViews(context);
     describeIncremental(context);
     describeQuoting(context);
+    describeLongNames(context);
     describeSeeds(context);
     describeDataTests(context);
     describeScale(context);

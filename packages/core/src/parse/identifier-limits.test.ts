@@ -29,36 +29,37 @@ async function parseErrors(dir: string): Promise<Diagnostic[]> {
   }
 }
 
-// 49 bytes is the longest identifier that still fits PostgreSQL's 63 with `__tsdbt_backup` (14 bytes)
-const fits = "m".repeat(49);
-const tooLong = "m".repeat(50);
+// PostgreSQL keeps 63 bytes of an identifier (tsdbt's __tsdbt_tmp / __tsdbt_backup names are shortened to fit)
+const fits = "m".repeat(63);
+const tooLong = "m".repeat(64);
 
 describe("identifier lengths on a target with a limit", () => {
-  it("accepts names of up to 63 bytes including tsdbt's backup suffix", async () => {
-    expect(await parseErrors(postgresProject({ [`models/${fits}.sql`]: "select 1 as id" }))).toEqual([]);
+  it("accepts names of up to 63 bytes, like the 57-byte seed of dbt-utils' integration tests", async () => {
+    const seed = "data_test_mutually_exclusive_ranges_with_gaps_zero_length";
+    expect(await parseErrors(postgresProject({ [`models/${fits}.sql`]: "select 1 as id", [`seeds/${seed}.csv`]: "id\n1\n" }))).toEqual([]);
   });
 
   it("refuses a model, a seed and a snapshot whose relation name would be cut, naming each and the limit", async () => {
     const dir = postgresProject({
       [`models/${tooLong}.sql`]: "select 1 as id",
-      "models/aliased.sql": `{{ config(alias='${"é".repeat(25)}') }}\nselect 1 as id`,
-      [`seeds/${"s".repeat(52)}.csv`]: "id\n1\n",
-      "snapshots/snap.sql": `{% snapshot ${"p".repeat(60)} %}\n{{ config(target_schema='snaps', unique_key='id', strategy='check', check_cols='all') }}\nselect 1 as id\n{% endsnapshot %}\n`,
+      "models/aliased.sql": `{{ config(alias='${"é".repeat(32)}') }}\nselect 1 as id`,
+      [`seeds/${"s".repeat(70)}.csv`]: "id\n1\n",
+      "snapshots/snap.sql": `{% snapshot ${"p".repeat(64)} %}\n{{ config(target_schema='snaps', unique_key='id', strategy='check', check_cols='all') }}\nselect 1 as id\n{% endsnapshot %}\n`,
       "models/ephemeral_ok.sql": `{{ config(materialized='ephemeral') }}\nselect 1 as id`,
     });
     const errors = await parseErrors(dir);
     expect(errors.map((d) => [d.code, d.file, d.line, d.nodeId])).toEqual([
       ["TSDBT-E070", "models/aliased.sql", 1, "model.shop.aliased"],
       ["TSDBT-E070", `models/${tooLong}.sql`, 1, `model.shop.${tooLong}`],
-      ["TSDBT-E070", `seeds/${"s".repeat(52)}.csv`, 1, `seed.shop.${"s".repeat(52)}`],
-      ["TSDBT-E070", "snapshots/snap.sql", 1, `snapshot.shop.${"p".repeat(60)}`],
+      ["TSDBT-E070", `seeds/${"s".repeat(70)}.csv`, 1, `seed.shop.${"s".repeat(70)}`],
+      ["TSDBT-E070", "snapshots/snap.sql", 1, `snapshot.shop.${"p".repeat(64)}`],
     ]);
     expect(errors[1]!.message).toBe(
-      `Model ${tooLong} builds relation '${tooLong}', whose name has 50 bytes: postgres keeps identifiers of at most 63 bytes, and tsdbt needs 14 of them for the relations it swaps in (${tooLong}__tsdbt_backup), so the name may have at most 49 bytes.`,
+      `Model ${tooLong} builds relation '${tooLong}', whose name has 64 bytes: postgres keeps identifiers of at most 63 bytes and would cut it to its first 63.`,
     );
-    // 25 two-byte characters: 50 bytes in 25 characters
-    expect(errors[0]!.message).toContain("whose name has 50 bytes");
-    expect(errors[1]!.hint).toBe("Rename the model, or set `alias` in its config to a name of at most 49 bytes.");
+    // 32 two-byte characters: 64 bytes in 32 characters
+    expect(errors[0]!.message).toContain("whose name has 64 bytes");
+    expect(errors[1]!.hint).toBe("Rename the model, or set `alias` in its config to a name of at most 63 bytes.");
   });
 
   it("refuses a schema name longer than 63 bytes", async () => {

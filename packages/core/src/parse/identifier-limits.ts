@@ -1,4 +1,3 @@
-import { LONGEST_RELATION_SUFFIX_BYTES } from "@tsdbt/adapter-api";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode } from "../manifest/types";
 
@@ -14,24 +13,24 @@ function buildsRelation(node: ManifestNode): boolean {
 /**
  * Checks the names of every relation the nodes build against the engine's limit
  * (`maxIdentifierBytes` of the adapter's dialect, e.g. 63 bytes on PostgreSQL, which cuts longer
- * names silently): the identifier plus tsdbt's longest working suffix (`__tsdbt_backup`), and
- * the schema and database names as they are. One error per name that does not fit, naming the
- * node and the limit; nothing when the engine has no limit.
+ * names silently, so two long names could become one): the identifier, the schema and the
+ * database. tsdbt's working relations (`__tsdbt_tmp`, `__tsdbt_backup`) need no room of their
+ * own: their names are shortened with a hash to fit. One error per name that does not fit,
+ * naming the node and the limit; nothing when the engine has no limit.
  */
 export function checkIdentifierLengths(nodes: ManifestNode[], limit: number | undefined, adapterType: string): Diagnostic[] {
   if (limit === undefined) return [];
   const out: Diagnostic[] = [];
-  const identifierLimit = limit - LONGEST_RELATION_SUFFIX_BYTES;
   for (const node of nodes) {
     if (!buildsRelation(node)) continue;
     const at = { file: node.original_file_path, line: 1, col: 1, nodeId: node.unique_id };
     const identifierBytes = Buffer.byteLength(node.alias);
-    if (identifierBytes > identifierLimit) {
+    if (identifierBytes > limit) {
       out.push({
         code: IDENTIFIER_TOO_LONG,
         severity: "error",
-        message: `${label(node)} builds relation '${node.alias}', whose name has ${identifierBytes} bytes: ${adapterType} keeps identifiers of at most ${limit} bytes, and tsdbt needs ${LONGEST_RELATION_SUFFIX_BYTES} of them for the relations it swaps in (${node.alias}__tsdbt_backup), so the name may have at most ${identifierLimit} bytes.`,
-        hint: `Rename the ${node.resource_type}, or set \`alias\` in its config to a name of at most ${identifierLimit} bytes.`,
+        message: `${label(node)} builds relation '${node.alias}', whose name has ${identifierBytes} bytes: ${adapterType} keeps identifiers of at most ${limit} bytes and would cut it to its first ${limit}.`,
+        hint: `Rename the ${node.resource_type}, or set \`alias\` in its config to a name of at most ${limit} bytes.`,
         ...at,
       });
     }

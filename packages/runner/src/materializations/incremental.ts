@@ -58,7 +58,7 @@ export const incrementalMaterialization: Materialization = async (context) => {
   const onSchemaChange = onSchemaChangeOf(context, relation);
   const sql = context.compile(true);
   await runNodeHooks(context, adapter, "pre-hook", false);
-  const temp = withSuffix(relation, TEMP_SUFFIX);
+  const temp = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
   const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp);
   let rows: number | null;
   try {

@@ -28,8 +28,8 @@ export type ReplacementSource =
 export async function replaceRelation(context: BuildContext, kind: DdlKind, source: ReplacementSource): Promise<number | null> {
   const { adapter, relation } = context;
   const { dialect, capabilities } = adapter;
-  const temp = withSuffix(relation, TEMP_SUFFIX);
-  const backup = withSuffix(relation, BACKUP_SUFFIX);
+  const temp = withSuffix(relation, TEMP_SUFFIX, dialect.maxIdentifierBytes);
+  const backup = withSuffix(relation, BACKUP_SUFFIX, dialect.maxIdentifierBytes);
   const existing = await clearLeftovers(adapter, relation);
   await runNodeHooks(context, adapter, "pre-hook", false);
 
