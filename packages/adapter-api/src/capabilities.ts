@@ -9,6 +9,12 @@ export interface Capabilities {
   merge: boolean;
   /** `CREATE OR REPLACE TABLE/VIEW` is supported. */
   createOrReplace: boolean;
+  /**
+   * `CREATE OR REPLACE VIEW` keeps a view (and the views over it) when its new query has the
+   * same leading columns (PostgreSQL); the runner tries it under a savepoint and swaps the view
+   * when the engine refuses. Absent: what {@link createOrReplace} says.
+   */
+  replaceViewKeepingColumns?: boolean;
   /** `ALTER … RENAME TO` can swap a relation in. */
   renameRelation: boolean;
   /** `COMMENT ON` (persist_docs) is supported. */

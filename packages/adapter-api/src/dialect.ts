@@ -39,6 +39,53 @@ export interface SqlDialect {
   alterColumnType(relation: string, column: string, dataType: string): string;
   /** SQL type for whole numbers beyond the 32-bit range (seed inference). */
   bigintType(): string;
+  /**
+   * The longest identifier (relation, schema name) the engine keeps, in UTF-8 bytes; longer names are
+   * cut or refused by the engine. Absent: no limit tsdbt needs to check. Core refuses, at parse, a
+   * relation whose name plus tsdbt's longest working suffix would not fit.
+   */
+  readonly maxIdentifierBytes?: number;
+  /**
+   * For engines whose `drop … cascade` drops the views that read a relation (PostgreSQL): how a
+   * swap finds those views and recreates them inside its transaction. Absent: views survive a
+   * swap by themselves (DuckDB binds views by name) and nothing is done.
+   */
+  readonly dependentViews?: DependentViewsDialect;
+  /** Savepoint statements, where the engine has them inside a transaction. */
+  readonly savepoints?: SavepointDialect;
+  /**
+   * Error codes (SQLSTATE) after which the whole transaction may simply run again, e.g.
+   * PostgreSQL's `40P01` deadlock and `40001` serialization failure.
+   */
+  readonly transientErrorCodes?: readonly string[];
+}
+
+/** The catalog queries and statements behind {@link SqlDialect.dependentViews}. */
+export interface DependentViewsDialect {
+  /**
+   * SQL answering one row (`name`) per view that reads the relation, directly or through
+   * other views. Reads the catalog only and takes no lock on those views.
+   */
+  listQuery(schema: string, identifier: string): string;
+  /**
+   * A statement run before a swap whose relation has dependent views, held until commit: it
+   * serialises such swaps, so two of them never lock the same views in opposite orders.
+   */
+  readonly lockStatement: string;
+  /**
+   * SQL answering one row per dependent view: `oid` (a text key), `schema_name`, `name`,
+   * `reads` (the comma-separated keys of the other dependent views it reads) and `ddl` (the
+   * `;`-separated statements that recreate it with its options, owner, grants and comments).
+   * Must run before the relation is renamed, since definitions print the current names.
+   */
+  definitionsQuery(schema: string, identifier: string): string;
+}
+
+/** Savepoint statements for one name. */
+export interface SavepointDialect {
+  create(name: string): string;
+  release(name: string): string;
+  rollbackTo(name: string): string;
 }
 
 /** Builds a dialect from overrides on top of ANSI-flavoured defaults with double-quote quoting. */

@@ -1,8 +1,11 @@
 import { defineDialect, type SqlDialect } from "@tsdbt/adapter-api";
+import { postgresDependentViews } from "./postgres-dependent-views";
 
 /**
  * PostgreSQL's SQL dialect: double-quoted identifiers (case kept when quoted), `drop … cascade`,
  * standard-conforming string literals, unqualified `create schema`, and PostgreSQL's type names for seeds.
+ * Identifiers hold 63 bytes (NAMEDATALEN - 1; longer ones are cut). Swaps recreate the views
+ * that `drop … cascade` removes, under savepoints; deadlocks and serialization failures are transient.
  */
 export const postgresDialect: SqlDialect = defineDialect({
   parserDialect: "postgresql",
@@ -11,4 +14,12 @@ export const postgresDialect: SqlDialect = defineDialect({
   currentTimestamp: () => "now()",
   // A schema belongs to the connected database; PostgreSQL rejects a database-qualified name here.
   createSchema: (_database, schema) => `create schema if not exists "${schema.replace(/"/g, '""')}"`,
+  maxIdentifierBytes: 63,
+  dependentViews: postgresDependentViews,
+  savepoints: {
+    create: (name) => `savepoint "${name}"`,
+    release: (name) => `release savepoint "${name}"`,
+    rollbackTo: (name) => `rollback to savepoint "${name}"`,
+  },
+  transientErrorCodes: ["40P01", "40001"],
 });

@@ -1,6 +1,6 @@
 import { Relation, type Adapter, type RelationRef } from "@tsdbt/adapter-api";
 import type { Hook, Manifest, ManifestNode } from "@tsdbt/core";
-import { runNodes, type NodeCompiler, type RunSummary } from "@tsdbt/runner";
+import { runNodes, type NodeCompiler, type RunEvent, type RunSummary } from "@tsdbt/runner";
 
 /** A node's SQL: fixed text or a function of `is_incremental()`. `{{ this }}` becomes the node's relation. */
 export type NodeSql = string | ((flags: { isIncremental: boolean }) => string);
@@ -94,6 +94,9 @@ export interface RunSpecsOptions {
   projectDir: string;
   threads?: number;
   fullRefresh?: boolean;
+  /** Aborting it stops the run as Ctrl-C does. */
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
 }
 
 /** Runs every spec through the runner's `runNodes` and returns the summary and the compiler (to inspect compiles). */
@@ -110,6 +113,8 @@ export async function runSpecs(adapter: Adapter, specs: NodeSpec[], options: Run
     threads: options.threads ?? 1,
     projectDir: options.projectDir,
     fullRefresh: options.fullRefresh ?? false,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   return { summary, compiler };
 }

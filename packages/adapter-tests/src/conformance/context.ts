@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Adapter } from "@tsdbt/adapter-api";
 import { uniqueSchemaName } from "../postgres-server";
-import { runSpecs, type NodeSpec } from "../test-project";
+import { runSpecs, type NodeSpec, type RunSpecsOptions } from "../test-project";
 
 /** What the suite asks of an adapter package: a fresh adapter whose default schema is `schema`. */
 export interface MakeAdapterOptions {
@@ -39,7 +39,7 @@ export interface ConformanceContext {
   /** Rows of a query. */
   query(sql: string): Promise<Record<string, unknown>[]>;
   /** Runs nodes through the runner in this test's schema. */
-  run(specs: NodeSpec[], options?: { threads?: number; fullRefresh?: boolean }): ReturnType<typeof runSpecs>;
+  run(specs: NodeSpec[], options?: Omit<RunSpecsOptions, "schema" | "projectDir">): ReturnType<typeof runSpecs>;
   /** Registers another schema the test creates, to be dropped afterwards. */
   alsoDrop(schema: string): void;
 }

@@ -24,6 +24,7 @@ import { builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
 import { readSources } from "./read-sources";
 import { findDuplicateNames, linkNodes } from "./link-nodes";
+import { checkIdentifierLengths } from "./identifier-limits";
 import { assignRelationName, type NamingTarget } from "./relation-naming";
 import { createCaptureScope } from "./capture-scope";
 import { renderDescriptions } from "./render-descriptions";
@@ -361,6 +362,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   for (const n of enabled) assignRelationName(n, session, naming, scopeFor);
   finishSnapshots(enabled, naming, diagnostics);
   diagnostics.push(...findDuplicateNames(enabled));
+  diagnostics.push(...checkIdentifierLengths(enabled, adapterModule.dialect?.maxIdentifierBytes, profile.target.type));
   diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));
   for (const n of inertTests) assignRelationName(n, session, naming, scopeFor);
   const keptDisabled = disableOrphanTests(inertTests, enabled, sources, disabled);

@@ -7,6 +7,7 @@ import { persistDocs } from "./persist-docs";
 import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix } from "./relation-lookup";
 import { replaceRelation } from "./replace-relation";
 import { applySchemaChange, onSchemaChangeOf } from "./schema-change";
+import { withTransientRetries } from "./transient-retry";
 
 /** A config value given as one string or a list of strings, as a list. */
 function stringList(value: unknown): string[] {
@@ -57,11 +58,11 @@ export const incrementalMaterialization: Materialization = async (context) => {
   const onSchemaChange = onSchemaChangeOf(context, relation);
   const sql = context.compile(true);
   await runNodeHooks(context, adapter, "pre-hook", false);
-  const temp = withSuffix(relation, TEMP_SUFFIX);
+  const temp = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
   const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp);
   let rows: number | null;
   try {
-    rows = adapter.capabilities.transactionalDdl ? await adapter.transaction(update) : await update(adapter);
+    rows = adapter.capabilities.transactionalDdl ? await withTransientRetries(adapter.dialect, () => adapter.transaction(update)) : await update(adapter);
   } catch (error) {
     await adapter.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false }).catch(() => undefined);
     throw error;

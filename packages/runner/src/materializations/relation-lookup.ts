@@ -1,10 +1,8 @@
-import type { Adapter, Relation, RelationRef } from "@tsdbt/adapter-api";
+import { BACKUP_SUFFIX, suffixedIdentifier, TEMP_SUFFIX, type Adapter, type Relation, type RelationRef } from "@tsdbt/adapter-api";
 import type { SqlExecutor } from "./build-context";
 
-/** Suffix of the relation a build writes before swapping it in. */
-export const TEMP_SUFFIX = "__tsdbt_tmp";
-/** Suffix the previous relation carries for the instant of a swap. */
-export const BACKUP_SUFFIX = "__tsdbt_backup";
+// The suffixes live in adapter-api, where core reads them to check identifier lengths at parse.
+export { BACKUP_SUFFIX, TEMP_SUFFIX };
 
 /** The kind of DDL a relation needs (`drop view` vs `drop table`). */
 export type DdlKind = "table" | "view";
@@ -15,9 +13,12 @@ export interface ExistingRelation {
   kind: DdlKind;
 }
 
-/** `relation` with `suffix` appended to its identifier. */
-export function withSuffix(relation: Relation, suffix: string): Relation {
-  return relation.incorporate({ path: { identifier: `${relation.identifier}${suffix}` } });
+/**
+ * `relation` with `suffix` appended to its identifier, shortened (with a hash) when the result
+ * would exceed the engine's identifier limit `maxBytes` (see {@link suffixedIdentifier}).
+ */
+export function withSuffix(relation: Relation, suffix: string, maxBytes: number | undefined): Relation {
+  return relation.incorporate({ path: { identifier: suffixedIdentifier(relation.identifier, suffix, maxBytes) } });
 }
 
 function match(all: RelationRef[], identifier: string): ExistingRelation | null {
@@ -39,10 +40,11 @@ export async function findRelation(adapter: Adapter, relation: Relation): Promis
  * (or null). One catalog query, for those three names only where the adapter can filter.
  */
 export async function clearLeftovers(adapter: Adapter, relation: Relation): Promise<ExistingRelation | null> {
-  const names = [relation.identifier, `${relation.identifier}${TEMP_SUFFIX}`, `${relation.identifier}${BACKUP_SUFFIX}`];
+  const limit = adapter.dialect.maxIdentifierBytes;
+  const names = [relation.identifier, ...[TEMP_SUFFIX, BACKUP_SUFFIX].map((suffix) => withSuffix(relation, suffix, limit).identifier)];
   const all = adapter.findRelations ? await adapter.findRelations(relation.database, relation.schema, names) : await adapter.listRelations(relation.database, relation.schema);
   for (const suffix of [TEMP_SUFFIX, BACKUP_SUFFIX]) {
-    const leftover = withSuffix(relation, suffix);
+    const leftover = withSuffix(relation, suffix, limit);
     const existing = match(all, leftover.identifier);
     if (existing) await adapter.execute(adapter.dialect.dropRelation(leftover.render(), existing.kind), { fetch: false });
   }

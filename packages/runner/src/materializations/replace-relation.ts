@@ -1,8 +1,10 @@
-import type { Relation } from "@tsdbt/adapter-api";
+import type { Relation, SavepointDialect, SqlDialect } from "@tsdbt/adapter-api";
 import type { BuildContext, SqlExecutor } from "./build-context";
+import { captureDependentViews, restoreDependentViews } from "./dependent-views";
 import { runNodeHooks } from "./hooks";
 import { persistDocs } from "./persist-docs";
 import { BACKUP_SUFFIX, clearLeftovers, findRelation, TEMP_SUFFIX, withSuffix, type DdlKind } from "./relation-lookup";
+import { isStopError, withTransientRetries } from "./transient-retry";
 
 /** How to produce the new relation: from SQL, or loaded into the temp relation before the swap (seeds). */
 export type ReplacementSource =
@@ -16,6 +18,9 @@ export type ReplacementSource =
  * of it (and the in-transaction hooks) is one transaction, so a failure leaves the previous
  * relation untouched. With transactional DDL and no type change, the relation is built in place
  * instead (`create`, or `create or replace` where the engine has it), which is just as atomic.
+ * Views over the old relation survive: where the engine's `drop … cascade` would take them
+ * along, their definitions are read before the swap and they are recreated before commit.
+ * A transaction that hits a deadlock or serialization failure runs again (bounded).
  * Leftovers of an interrupted earlier build are dropped first.
  * Engines that cannot rename drop the old relation and create the new one in place.
  * @returns rows affected, when the warehouse reports them.
@@ -23,8 +28,8 @@ export type ReplacementSource =
 export async function replaceRelation(context: BuildContext, kind: DdlKind, source: ReplacementSource): Promise<number | null> {
   const { adapter, relation } = context;
   const { dialect, capabilities } = adapter;
-  const temp = withSuffix(relation, TEMP_SUFFIX);
-  const backup = withSuffix(relation, BACKUP_SUFFIX);
+  const temp = withSuffix(relation, TEMP_SUFFIX, dialect.maxIdentifierBytes);
+  const backup = withSuffix(relation, BACKUP_SUFFIX, dialect.maxIdentifierBytes);
   const existing = await clearLeftovers(adapter, relation);
   await runNodeHooks(context, adapter, "pre-hook", false);
 
@@ -40,24 +45,37 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
   // failure rolls back. That saves the temp relation and the renames (two to four statements).
   const inPlace = "sql" in source && capabilities.transactionalDdl && (!existing || (existing.kind === kind && capabilities.createOrReplace));
 
+  // PostgreSQL can `create or replace view` while the columns keep their names and types: the
+  // views over it stay as they are, with no drop and no lock on them. Refused (a column changed),
+  // the savepoint undoes the attempt and the view is swapped like any relation.
+  const savepoints = dialect.savepoints;
+  const replaceView = !inPlace && "sql" in source && kind === "view" && existing?.kind === "view" && capabilities.replaceViewKeepingColumns === true && capabilities.transactionalDdl && savepoints;
+
   const build = async (executor: SqlExecutor): Promise<number | null> => {
     await runNodeHooks(context, executor, "pre-hook", true);
     let rows: number | null;
     if (inPlace && "sql" in source) {
       const ddl = existing ? dialect.createOrReplaceAs(kind, relation.render(), source.sql) : null;
       rows = ddl ? ((await executor.execute(ddl, { fetch: false, nodeId: context.node.unique_id })).rowsAffected ?? null) : await create(executor, relation);
+    } else if (replaceView && (await replacedInPlace(executor, dialect, savepoints, dialect.createOrReplaceAs("view", relation.render(), source.sql)))) {
+      rows = null;
     } else if (capabilities.renameRelation) {
       rows = (await create(executor, temp)) ?? preloaded;
+      // Read the views over the old relation before renaming it (their definitions print current names).
+      const dependents = existing ? await captureDependentViews(executor, dialect, relation) : [];
       if (existing) await executor.execute(dialect.renameRelation(relation.render(), existing.kind, backup.identifier), { fetch: false });
       await executor.execute(dialect.renameRelation(temp.render(), kind, relation.identifier), { fetch: false });
       if (existing) await executor.execute(dialect.dropRelation(backup.render(), existing.kind), { fetch: false });
+      await restoreDependentViews(executor, dialect, dependents);
     } else {
+      const dependents = existing ? await captureDependentViews(executor, dialect, relation) : [];
       if (existing) await executor.execute(dialect.dropRelation(relation.render(), existing.kind), { fetch: false });
       rows = "sql" in source ? await create(executor, relation) : preloaded;
       if (!("sql" in source)) {
         await executor.execute(dialect.createTableAs(relation.render(), `select * from ${temp.render()}`), { fetch: false });
         await executor.execute(dialect.dropRelation(temp.render(), "table"), { fetch: false });
       }
+      await restoreDependentViews(executor, dialect, dependents);
     }
     await persistDocs(context, executor, kind);
     await runNodeHooks(context, executor, "post-hook", true);
@@ -66,13 +84,32 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
 
   let rows: number | null;
   try {
-    rows = capabilities.transactionalDdl ? await adapter.transaction(build) : await build(adapter);
+    // A deadlock or serialization failure rolls the whole transaction back: run it again.
+    rows = capabilities.transactionalDdl ? await withTransientRetries(dialect, () => adapter.transaction(build)) : await build(adapter);
   } catch (error) {
     await dropQuietly(context, temp);
     throw error;
   }
   await runNodeHooks(context, adapter, "post-hook", false);
   return rows;
+}
+
+/**
+ * Runs `ddl` under a savepoint; true when it succeeded, false (and the savepoint rolled back)
+ * when the engine refused it. Errors that end the transaction (cancel, deadlock) are thrown.
+ */
+async function replacedInPlace(executor: SqlExecutor, dialect: SqlDialect, savepoints: SavepointDialect, ddl: string): Promise<boolean> {
+  await executor.execute(savepoints.create("tsdbt_replace"), { fetch: false });
+  try {
+    await executor.execute(ddl, { fetch: false });
+  } catch (error) {
+    if (isStopError(error, dialect)) throw error;
+    await executor.execute(savepoints.rollbackTo("tsdbt_replace"), { fetch: false });
+    await executor.execute(savepoints.release("tsdbt_replace"), { fetch: false });
+    return false;
+  }
+  await executor.execute(savepoints.release("tsdbt_replace"), { fetch: false });
+  return true;
 }
 
 /** Best-effort removal of a temp relation after a failed build (the next build retries it). */

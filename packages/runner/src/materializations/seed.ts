@@ -57,7 +57,7 @@ export const seedMaterialization: Materialization = async (context) => {
       { file, line: 1, col: 1, hint: "Run `tsdbt seed --full-refresh` to rebuild the table with the new columns." },
     );
   }
-  const temp = withSuffix(relation, TEMP_SUFFIX);
+  const temp = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
   await runNodeHooks(context, adapter, "pre-hook", false);
   const rows = await load(temp);
   const list = current.map((c) => adapter.dialect.quote(c.name)).join(", ");

@@ -27,7 +27,7 @@ export const snapshotMaterialization: Materialization = async (context) => {
   const settings = settingsOf(context);
   const existing = await clearLeftovers(adapter, relation);
   const sql = context.compile(false);
-  const staging = withSuffix(relation, TEMP_SUFFIX);
+  const staging = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
   await runNodeHooks(context, adapter, "pre-hook", false);
   const work = async (executor: SqlExecutor): Promise<number | null> => {
     await runNodeHooks(context, executor, "pre-hook", true);

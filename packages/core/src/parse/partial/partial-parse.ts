@@ -14,6 +14,7 @@ import { createParseSession, loadParseInputs, type ParsedProject, type ParseInpu
 import type { NodePatch } from "../properties";
 import { readOnePatch } from "./one-patch";
 import { assignRelationName } from "../relation-naming";
+import { checkIdentifierLengths } from "../identifier-limits";
 import { renderDescriptions } from "../render-descriptions";
 import { fileList, fingerprintOf, knownFiles, layoutOf, PARSE_MANIFEST_FILE, readParseState, refTargetsOf, stateLocked, storedLayout, withStateLock, writeParseState, type ParseState, type ResourceCounts } from "./parse-state";
 import { updateDependencyMaps } from "./dependency-maps";
@@ -276,6 +277,7 @@ function rebuildNode({ file, uniqueId, patchFile }: ChangedFile, inputs: ParseIn
   if (diagnostics.length) return `${file.path} has problems`;
   if (node.unique_id !== uniqueId || node.config.enabled === false) return `${file.path} now defines a disabled or different node`;
   assignRelationName(node, parseSession.session, naming, (n) => createCaptureScope(n, ctx.target, () => n.config, "runtime"));
+  if (checkIdentifierLengths([node], inputs.adapterModule.dialect?.maxIdentifierBytes, inputs.profile.target.type).length) return `${file.path} names a relation too long for the target`;
   return node;
 }
 

@@ -1,0 +1,54 @@
+import { defineDialect } from "@tsdbt/adapter-api";
+import { isStopError, isTransientError, TRANSIENT_RETRIES, withTransientRetries } from "./transient-retry";
+
+const dialect = defineDialect({ parserDialect: "postgresql", transientErrorCodes: ["40P01", "40001"] });
+const sqlError = (code: string, message = `error ${code}`) => Object.assign(new Error(message), { code });
+const noPause = async () => undefined;
+
+describe("withTransientRetries", () => {
+  it("runs a transaction again after a deadlock and returns its result", async () => {
+    let calls = 0;
+    const result = await withTransientRetries(dialect, async () => {
+      calls++;
+      if (calls < 3) throw sqlError("40P01", "deadlock detected");
+      return "committed";
+    }, noPause);
+    expect([result, calls]).toEqual(["committed", 3]);
+  });
+
+  it("gives up after a bounded number of attempts with the last error", async () => {
+    let calls = 0;
+    const attempt = async () => {
+      calls++;
+      throw sqlError("40001", "could not serialize access");
+    };
+    await expect(withTransientRetries(dialect, attempt, noPause)).rejects.toThrow("could not serialize access");
+    expect(calls).toBe(TRANSIENT_RETRIES + 1);
+  });
+
+  it("never repeats a transaction that failed for another reason", async () => {
+    let calls = 0;
+    const attempt = async () => {
+      calls++;
+      throw sqlError("42P01", 'relation "x" does not exist');
+    };
+    await expect(withTransientRetries(dialect, attempt, noPause)).rejects.toThrow('relation "x" does not exist');
+    expect(calls).toBe(1);
+  });
+
+  it("repeats nothing on an engine without transient codes", async () => {
+    expect(isTransientError(sqlError("40P01"), defineDialect({ parserDialect: "postgresql" }))).toBe(false);
+  });
+});
+
+describe("isStopError", () => {
+  it("steps over a refused statement but not a cancel, a deadlock, a lost connection or an error without SQLSTATE", () => {
+    expect(isStopError(sqlError("42703"), dialect)).toBe(false);
+    expect(isStopError(sqlError("42P16"), dialect)).toBe(false);
+    expect(isStopError(sqlError("57014"), dialect)).toBe(true);
+    expect(isStopError(sqlError("40P01"), dialect)).toBe(true);
+    expect(isStopError(sqlError("08006"), dialect)).toBe(true);
+    expect(isStopError(sqlError("TSDBT-E102"), dialect)).toBe(true);
+    expect(isStopError(new Error("socket closed"), dialect)).toBe(true);
+  });
+});
