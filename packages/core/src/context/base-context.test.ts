@@ -55,6 +55,11 @@ describe("the base context", () => {
     expect(() => render(parsed, "{{ set_strict([[1]]) }}")).toThrow("unhashable type: 'list'");
   });
 
+  // dbt_utils.equality compares two set() results with != (dbt-core 1.10: "False True False False")
+  it("compares sets by their members, in any order", () => {
+    expect(render(parsed, "{{ set([1,2]) != set([2,1]) }} {{ set(['a']) == set(['a']) }} {{ set(['a']) == set(['b']) }} {{ set(['a']) == ['a'] }}")).toBe("False True False False");
+  });
+
   it("exceptions.* fail with dbt's messages", () => {
     expect(() => render(parsed, "{{ exceptions.raise_compiler_error('boom') }}")).toThrow("boom");
     expect(() => render(parsed, "{{ exceptions.missing_config({'unique_id': 'model.a.b'}, 'owner') }}")).toThrow("Model 'model.a.b' does not define a required config parameter 'owner'.");

@@ -202,5 +202,11 @@ export function pyEquals(a: unknown, b: unknown): boolean {
     if (ka.length !== Object.keys(b).length) return false;
     return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && pyEquals(a[k], b[k]));
   }
+  // Python sets (dbt's set()): equal when they hold equal members, in any order
+  if (a instanceof Set && b instanceof Set) {
+    if (a.size !== b.size) return false;
+    const members = [...b];
+    return [...a].every((x) => members.some((y) => pyEquals(x, y)));
+  }
   return false;
 }
