@@ -68,7 +68,10 @@ export function createExecutionScope(node: ManifestNode, index: ManifestIndex, f
     source: (sourceName, tableName) => {
       const src = index.sources.get(`${sourceName}.${tableName}`);
       if (!src) throw new CompilerError("TSDBT-E014", `${node.unique_id} depends on source '${sourceName}.${tableName}', which was not found.`);
-      const quoting = src.quoting ?? {};
+      // dbt quotes every part of source() unless the source's own `quoting:` says otherwise: the
+      // project's `quoting:` shapes relation_name but not the rendered relation
+      const own = src.quoting ?? {};
+      const quoting = { database: own.database ?? true, schema: own.schema ?? true, identifier: own.identifier ?? true };
       return make({ database: src.database, schema: src.schema, identifier: src.identifier }, quoting, flags.empty ? { limit: 0 } : undefined);
     },
     config: {

@@ -1,0 +1,1 @@
+select * from "RAW"."sch"."t" join "RAW"."sch".u join "test".lead_eph.m0

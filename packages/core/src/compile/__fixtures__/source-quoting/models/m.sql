@@ -1,0 +1,1 @@
+select * from {{ source('s','t') }} join {{ source('s','u') }} join {{ ref('m0') }}
