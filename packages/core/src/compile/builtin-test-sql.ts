@@ -37,7 +37,7 @@ export class BuiltinTestSql {
     const args: string[] = [];
     for (const param of params) {
       const raw = meta.kwargs[param];
-      if (typeof raw !== "string") return undefined;
+      if (typeof raw !== "string" || (param !== "model" && /\{[{%]/.test(raw))) return undefined;
       const expr = /^\s*\{\{\s*get_where_subquery\((.*)\)\s*\}\}\s*$/s.exec(raw)?.[1] ?? raw;
       const value = /^\s*(ref|source)\s*\(/.test(expr) ? relationCall(expr, scope) : param === "model" ? undefined : raw;
       if (value === undefined || value === null) return undefined;

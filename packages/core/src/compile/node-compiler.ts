@@ -134,13 +134,23 @@ export class NodeCompiler {
   /** Evaluates a generic test's arguments: `ref(...)`/`source(...)` strings and the model become values. */
   private testKwargs(node: ManifestNode, context: Record<string, unknown>, resolveGlobal: (name: string) => unknown, scope: NodeScope): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const file = node.original_file_path;
     for (const [key, value] of Object.entries(node.test_metadata!.kwargs)) {
       const expr = typeof value === "string" ? /^\s*\{\{(.*)\}\}\s*$/s.exec(value)?.[1] ?? (/^\s*(ref|source)\s*\(/.test(value) ? value : null) : null;
-      if (expr === null) out[key] = value;
-      else out[key] = (this.options.fullRender ? undefined : evaluateStatically(expr, scope, resolveGlobal)) ?? this.evaluate(expr, context, resolveGlobal, node.original_file_path);
+      if (expr === null) out[key] = this.renderJinjaStrings(value, context, resolveGlobal, file);
+      else out[key] = (this.options.fullRender ? undefined : evaluateStatically(expr, scope, resolveGlobal)) ?? this.evaluate(expr, context, resolveGlobal, file);
     }
     return out;
   }
+
+  /** A test argument as dbt passes it: Jinja inside its strings (`"x in {{ var('v') }}"`, nested too) rendered. */
+  private renderJinjaStrings(value: unknown, context: Record<string, unknown>, resolveGlobal: (name: string) => unknown, file: string): unknown {
+    if (typeof value === "string") return /\{[{%]/.test(value) ? this.session.env.render(value, context, { file, resolveGlobal }) : value;
+    if (Array.isArray(value)) return value.map((v) => this.renderJinjaStrings(v, context, resolveGlobal, file));
+    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.renderJinjaStrings(v, context, resolveGlobal, file)]));
+    return value;
+  }
+
 
   /** Evaluates one Jinja expression to its value (not its rendering). */
   private evaluate(expr: string, context: Record<string, unknown>, resolveGlobal: (name: string) => unknown, file: string): unknown {

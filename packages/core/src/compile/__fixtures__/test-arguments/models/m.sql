@@ -1,0 +1,1 @@
+select 'pro' as sku, 'placed' as status
