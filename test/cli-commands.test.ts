@@ -49,6 +49,21 @@ describe("tsdbt compile", () => {
   });
 });
 
+describe("tsdbt compile with a node that fails", () => {
+  it("still writes the others' SQL, the manifest and run_results.json (success and error per node), then exits 2", async () => {
+    const p = makeProject();
+    fs.writeFileSync(p.file("models/broken.sql"), "select {{ exceptions.raise_compiler_error('no such thing') if execute else 1 }} as x\n");
+    const r = await runApi(["compile"], { project: p });
+    expect(r.exitCode).toBe(2);
+    const results = JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")).results as { unique_id: string; status: string; message: string | null }[];
+    expect(results.find((x) => x.unique_id === "model.fixture.broken")).toMatchObject({ status: "error", message: "no such thing. (in model.fixture.broken)" });
+    expect(results.find((x) => x.unique_id === "model.fixture.customer_orders")).toMatchObject({ status: "success", message: null });
+    const manifest = JSON.parse(fs.readFileSync(p.file("target/manifest.json"), "utf8"));
+    expect(manifest.nodes["model.fixture.customer_orders"].compiled_code).toContain('from "t"."main"."customers" c');
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/customer_orders.sql"), "utf8")).toContain('from "t"."main"."customers" c');
+  });
+});
+
 describe("tsdbt run with --log-format json", () => {
   it("prints one dbt-shaped JSON object per line, node events carrying node_info", async () => {
     const p = makeProject();

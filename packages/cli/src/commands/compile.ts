@@ -1,5 +1,7 @@
-import { compileProject, writeManifest, type ManifestNode } from "@tsdbt/core";
-import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
+import * as path from "node:path";
+import { compileProject, DiagnosticError, writeManifest, type ManifestNode, type ParsedProject } from "@tsdbt/core";
+import type { NodeResult, RunSummary } from "@tsdbt/runner";
+import { customEnv, fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { compileInline } from "./compile-inline";
@@ -21,9 +23,17 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
   ctx.logger.fire("Formatting", "", { msg: "" });
   ctx.logger.fire("ConcurrencyLine", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`, { num_threads: threads, target_name: parsed.profile.targetName, node_count: ids.length });
   ctx.logger.fire("Formatting", "", { msg: "" });
+  const started = new Date();
   try {
-    const { compiled } = await compileProject(parsed, { selected: ids, connect: warehouse.connect, empty: ctx.args.flags.empty === true });
-    await writeManifest(parsed.targetPath, parsed.manifest);
+    let compiled: ManifestNode[];
+    try {
+      ({ compiled } = await compileProject(parsed, { selected: ids, connect: warehouse.connect, empty: ctx.args.flags.empty === true }));
+    } catch (e) {
+      // nodes that failed do not hold back the others: their SQL, the manifest and run_results are written, then the errors reported
+      if (e instanceof DiagnosticError) await writeCompileArtifacts(ctx, parsed, ids, started, e);
+      throw e;
+    }
+    await writeCompileArtifacts(ctx, parsed, ids, started);
     const single = compiled.length === 1 && ctx.args.select.length > 0 ? compiled[0] : undefined;
     if (single) printCompiled(ctx, single);
     // dbt prints nothing more after a compile; the count stays in the log file
@@ -32,6 +42,41 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
   } finally {
     await warehouse.close();
   }
+}
+
+/**
+ * manifest.json (with the compiled SQL of every node that compiled) and run_results.json: `success`
+ * for each compiled node, `error` with its message for each node that failed, as dbt-core writes them.
+ */
+async function writeCompileArtifacts(ctx: CommandContext, parsed: ParsedProject, ids: string[], started: Date, failure?: DiagnosticError): Promise<void> {
+  await writeManifest(parsed.targetPath, parsed.manifest);
+  if (!ctx.args.writeJson) return;
+  const errors = new Map((failure?.diagnostics ?? []).filter((d) => d.nodeId).map((d) => [d.nodeId!, d.message]));
+  const results: NodeResult[] = [];
+  for (const id of ids) {
+    const node = parsed.manifest.nodes[id];
+    const message = errors.get(id);
+    if (!node || (node.compiled !== true && message === undefined)) continue;
+    results.push({
+      status: message === undefined ? "success" : "error",
+      timing: [],
+      thread_id: "Thread-1 (worker)",
+      execution_time: 0,
+      adapter_response: {},
+      message: message ?? null,
+      failures: null,
+      unique_id: id,
+      compiled: message === undefined,
+      compiled_code: message === undefined ? (node.compiled_code ?? null) : null,
+      relation_name: node.relation_name ?? null,
+    });
+  }
+  const counts = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0 };
+  for (const r of results) counts[r.status]++;
+  const summary: RunSummary = { results, elapsed: (Date.now() - started.getTime()) / 1000, counts, interrupted: false, startedAt: started.toISOString(), hookErrors: [] };
+  // loaded here: compile does not load the runner otherwise
+  const { writeRunResults } = await import("@tsdbt/runner");
+  await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, env: customEnv(ctx.env), args: { which: "compile", select: ctx.args.select, exclude: ctx.args.exclude } });
 }
 
 function printCompiled(ctx: CommandContext, node: ManifestNode): void {
