@@ -160,6 +160,20 @@ describe("tsdbt deps", () => {
     expect(read(fresh, "dbt_packages/pkg_r/macros/pkg_r_version.sql")).toContain("0.3.0");
   });
 
+  it("locks an unpinned git package to its current commit and warns unless warn-unpinned is false", async () => {
+    const head = gitCommit(repo, { "sub/macros/g.sql": "{% macro g() %}v3{% endmacro %}\n" });
+    const dir = project(`packages:\n  - git: "${repo}"\n    subdirectory: sub\n`);
+    const r = await deps(dir);
+    expect(r.exitCode).toBe(0);
+    expect(read(dir, "package-lock.yml")).toContain(`revision: ${head}\n`);
+    expect(read(dir, "dbt_packages/pkg_g/macros/g.sql")).toContain("v3");
+    expect(r.events.filter((e) => e.name === "DepsUnpinned")).toHaveLength(1);
+    const quiet = project(`packages:\n  - git: "${repo}"\n    subdirectory: sub\n    warn-unpinned: false\n`);
+    const q = await deps(quiet);
+    expect(q.exitCode).toBe(0);
+    expect(q.events.filter((e) => e.name === "DepsUnpinned")).toHaveLength(0);
+  });
+
   it("installs prereleases only when asked, and skips versions for another dbt", async () => {
     const pre = project("packages:\n  - package: acme/pkg_a\n    version: \">=2.0.0\"\n    install-prerelease: true\n  - package: acme/future\n    version: \">=1.0.0\"\n");
     expect((await deps(pre, ["--lock"])).exitCode).toBe(0);

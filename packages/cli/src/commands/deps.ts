@@ -39,7 +39,9 @@ export async function depsCommand(ctx: CommandContext): Promise<CommandOutcome> 
     if (project.specs.length && (!lock || flags.upgrade === true || lock.sha1_hash !== hash)) {
       const pinned = await resolvePackages(project.specs, { projectDir, rootName: project.name, source, env: ctx.env });
       for (const p of pinned) {
-        if (p.unpinned) ctx.logger.fire("DepsUnpinned", `The git package "${p.unpinned.url}" is pinned to the "${p.unpinned.revision}" branch, which can change: pin it to a tag or a commit for repeatable installs.`, { revision: p.unpinned.revision, git: p.unpinned.url });
+        if (!p.unpinned) continue;
+        const how = p.unpinned.revision === "HEAD" ? "is not pinned (it follows the default branch)" : `follows the "${p.unpinned.revision}" branch`;
+        ctx.logger.fire("DepsUnpinned", `WARNING: The git package "${p.unpinned.url}" ${how}: new commits can change your project without notice. Pin \`revision:\` to a tag or a commit (or set warn-unpinned: false).`, { revision: p.unpinned.revision, git: p.unpinned.url });
       }
       const file = writeLock(projectDir, pinned, hash);
       ctx.logger.fire("DepsLockUpdating", `Updating lock file in file path: ${file}`, { lock_filepath: file });
@@ -71,6 +73,7 @@ export async function depsCommand(ctx: CommandContext): Promise<CommandOutcome> 
       if (r.subdirectory) ctx.logger.fire("DepsListSubdirectory", `and subdirectory ${r.subdirectory}`, { subdirectory: r.subdirectory });
     }
     if (outdated.length) {
+      ctx.logger.fire("Formatting", "", {});
       const list = `[${outdated.map((p) => `'${p}'`).join(", ")}]`;
       ctx.logger.fire("DepsNotifyUpdatesAvailable", `Updates available for packages: ${list}\nUpdate your versions in packages.yml, then run tsdbt deps`, { packages: outdated });
     }
