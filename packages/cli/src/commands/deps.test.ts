@@ -134,6 +134,16 @@ describe("tsdbt deps", () => {
     expect(read(dir, "package-lock.yml")).toContain("version: 1.0.0");
   });
 
+  it("honours a package-lock.yml written by dbt while its sha1_hash matches packages.yml", async () => {
+    const dir = project('packages:\n  - package: acme/pkg_a\n    version: [">=1.0.0", "<2.0.0"]\n');
+    // dbt-core 1.10.23 wrote sha1_hash 2983f4db… for this packages.yml; the version is edited to 1.0.0
+    writeFileSync(path.join(dir, "package-lock.yml"), "packages:\n  - name: pkg_a\n    package: acme/pkg_a\n    version: 1.0.0\nsha1_hash: 2983f4db41939c6eb24af2c503d72e72e42d521e\n");
+    const r = await deps(dir);
+    expect(r.exitCode).toBe(0);
+    expect(r.events.map((e) => e.name)).not.toContain("DepsLockUpdating");
+    expect(read(dir, "dbt_packages/pkg_a/macros/pkg_a_version.sql")).toContain("1.0.0");
+  });
+
   it("--lock writes package-lock.yml and installs nothing", async () => {
     const dir = project("packages:\n  - package: acme/pkg_a\n    version: 1.0.0\n");
     const r = await deps(dir, ["--lock"]);
