@@ -152,6 +152,14 @@ describe("tsdbt deps", () => {
     expect(existsSync(path.join(dir, "dbt_packages"))).toBe(false);
   });
 
+  it("leaves packages uninstalled with --lock, which parse then reports (TSDBT-E009)", async () => {
+    const dir = project("packages:\n  - package: acme/pkg_a\n    version: 1.0.0\n");
+    writeTree(dir, { "profiles.yml": "p:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: ':memory:'\n      threads: 1\n" });
+    expect((await deps(dir, ["--lock"])).exitCode).toBe(0);
+    const parse = await invoke(["parse", "--project-dir", dir, "--profiles-dir", dir, "--no-partial-parse"], { cwd: dir, env: { PATH: process.env.PATH, HOME: process.env.HOME }, write: () => undefined });
+    expect((parse.diagnostics ?? []).map((d) => d.code)).toContain("TSDBT-E009");
+  });
+
   it("--add-package adds the entry to packages.yml (replacing the same package) and installs it", async () => {
     const dir = project("packages:\n  - package: acme/pkg_a\n    version: 1.0.0\n");
     const r = await deps(dir, ["--add-package", "acme/pkg_a@1.2.0"]);
