@@ -186,6 +186,10 @@ describe("tsdbt deps", () => {
     expect(read(dir, "package-lock.yml")).toContain(`revision: ${head}\n`);
     expect(read(dir, "dbt_packages/pkg_g/macros/g.sql")).toContain("v3");
     expect(r.events.filter((e) => e.name === "DepsUnpinned")).toHaveLength(1);
+    // a new commit upstream: the lock keeps the package at the locked commit
+    gitCommit(repo, { "sub/macros/g.sql": "{% macro g() %}v4{% endmacro %}\n" });
+    expect((await deps(dir)).exitCode).toBe(0);
+    expect(read(dir, "dbt_packages/pkg_g/macros/g.sql")).toContain("v3");
     const quiet = project(`packages:\n  - git: "${repo}"\n    subdirectory: sub\n    warn-unpinned: false\n`);
     const q = await deps(quiet);
     expect(q.exitCode).toBe(0);

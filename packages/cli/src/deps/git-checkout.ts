@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { rmSync } from "node:fs";
 import { promisify } from "node:util";
 import { DEPS_CODES, depsError } from "./deps-error";
 
@@ -21,6 +22,16 @@ async function git(args: string[], cwd?: string): Promise<string> {
  * the default branch). Returns the commit checked out.
  */
 export async function cloneAt(url: string, revision: string, dir: string): Promise<string> {
+  // a shallow clone of the default branch, a tag or a branch, as dbt does; a commit needs the history
+  const shallow = revision === "HEAD" ? ["--depth", "1"] : /^[0-9a-f]{7,40}$/i.test(revision) ? undefined : ["--depth", "1", "--branch", revision];
+  if (shallow) {
+    try {
+      await git(["clone", "--quiet", ...shallow, url, dir]);
+      return await git(["rev-parse", "HEAD"], dir);
+    } catch {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   await git(["clone", "--quiet", url, dir]);
   if (revision !== "HEAD") {
     try {
