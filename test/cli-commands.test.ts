@@ -132,7 +132,7 @@ describe("init, clean, debug", () => {
 });
 
 describe("tsdbt deps", () => {
-  it("copies local packages into dbt_packages so their macros work, and says clearly what it cannot download", async () => {
+  it("installs local packages into dbt_packages so their macros work, and says clearly when the hub cannot be reached", async () => {
     const p = makeProject({
       "packages.yml": "packages:\n  - local: ../shared_macros\n",
       "../shared_macros/dbt_project.yml": "name: shared_macros\n",
@@ -146,10 +146,10 @@ describe("tsdbt deps", () => {
     expect(JSON.parse(compiled.stdout.split("\n").pop()!)).toEqual({ compiled: "select upper('x')" });
 
     fs.writeFileSync(p.file("packages.yml"), "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.3.0\n");
-    const hub = await runApi(["deps"], { project: p });
+    const hub = await runApi(["deps"], { project: p, env: { DBT_PACKAGE_HUB_URL: "http://127.0.0.1:1/" } });
     expect(hub.exitCode).toBe(2);
-    expect(hub.diagnostics[0]).toMatchObject({ code: "TSDBT-E057", file: "packages.yml" });
-    expect(hub.diagnostics[0]!.hint).toContain("dbt deps");
+    expect(hub.diagnostics[0]).toMatchObject({ code: "TSDBT-E060" });
+    expect(hub.diagnostics[0]!.hint).toContain("DBT_PACKAGE_HUB_URL");
   });
 });
 

@@ -1,56 +1,84 @@
-import { cpSync, existsSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
-import { DiagnosticError, loadInstalledPackages, loadProjectConfig, type Diagnostic } from "@tsdbt/core";
+import { DiagnosticError, parseCliVars } from "@tsdbt/core";
 import type { CommandContext, CommandOutcome } from "../command-context";
+import { addPackage } from "../deps/add-package";
+import { hubBaseUrl } from "../deps/hub-client";
+import { installLockEntry, type InstallReport } from "../deps/install-packages";
+import { readLock, writeLock } from "../deps/lock-file";
+import { packagesHash } from "../deps/package-spec";
+import { PackageSource } from "../deps/package-source";
+import { readProjectPackages } from "../deps/read-package-specs";
+import { resolvePackages } from "../deps/resolve-packages";
 
 /**
- * `tsdbt deps`: installs the packages of packages.yml / dependencies.yml into the packages
- * install path. `local:` packages are copied in; packages from the hub, git or a tarball
- * cannot be downloaded by tsdbt yet — an installed copy (from `dbt deps` or by hand) is used
- * when present, otherwise the command says so and exits 2.
+ * `tsdbt deps`, as dbt's: resolves packages.yml / dependencies.yml (hub, git, tarball and local
+ * packages, transitively) into package-lock.yml, or reuses the lock while the entries are
+ * unchanged (same `sha1_hash`), then installs the locked packages into packages-install-path.
+ * `--upgrade` resolves again, `--lock` only writes the lock, `--add-package` adds an entry first.
  */
 export async function depsCommand(ctx: CommandContext): Promise<CommandOutcome> {
   const projectDir = path.resolve(ctx.args.projectDir);
-  const project = await loadProjectConfig(projectDir, { env: ctx.env });
-  if (!project.value) throw new DiagnosticError(project.diagnostics.filter((d) => d.severity === "error"));
-  const installDir = path.resolve(projectDir, project.value.packagesInstallPath);
-  const { declarations, value: installed } = await loadInstalledPackages(project.value, { env: ctx.env });
-  if (declarations.length === 0) {
-    ctx.logger.fire("DepsNoPackagesFound", "No packages to install: there is no packages.yml or dependencies.yml with packages.");
-    return { exitCode: 0, result: [] };
+  const flags = ctx.args.flags;
+  const cliVars = parseCliVars(ctx.args.vars);
+  if (cliVars.diagnostics.length) throw new DiagnosticError(cliVars.diagnostics);
+  let project = await readProjectPackages(projectDir, ctx.env, cliVars.vars);
+
+  if (typeof flags["add-package"] === "string") {
+    const source = typeof flags.source === "string" ? flags.source : "hub";
+    const added = addPackage(projectDir, project.specFile, flags["add-package"], source);
+    for (const r of added.removed) ctx.logger.fire("DepsFoundDuplicatePackage", `Found duplicate package in packages.yml, removing: ${JSON.stringify(r)}`, { removed_package: r });
+    ctx.logger.fire("DepsAddPackage", `Added new package ${added.name}@${added.version ?? "None"} to ${added.file}`, { package_name: added.name, version: added.version ?? null, packages_filepath: added.file });
+    project = await readProjectPackages(projectDir, ctx.env, cliVars.vars);
   }
-  const problems: Diagnostic[] = [];
-  const done: string[] = [];
-  for (const d of declarations) {
-    if (d.source === "local") {
-      const from = path.resolve(projectDir, d.spec);
-      const local = await loadProjectConfig(from, { env: ctx.env });
-      if (!local.value) {
-        problems.push({ code: "TSDBT-E056", severity: "error", message: `The local package '${d.spec}' has no readable dbt_project.yml.`, file: d.file, hint: "Point `local:` at a dbt project folder." });
-        continue;
+
+  const source = new PackageSource(hubBaseUrl(ctx.env), ctx.env);
+  try {
+    const hash = packagesHash(project.specs);
+    const lock = readLock(projectDir, ctx.env);
+    if (project.specs.length && (!lock || flags.upgrade === true || lock.sha1_hash !== hash)) {
+      const pinned = await resolvePackages(project.specs, { projectDir, rootName: project.name, source, env: ctx.env });
+      for (const p of pinned) {
+        if (!p.unpinned) continue;
+        const how = p.unpinned.revision === "HEAD" ? "is not pinned (it follows the default branch)" : `follows the "${p.unpinned.revision}" branch`;
+        ctx.logger.fire("DepsUnpinned", `WARNING: The git package "${p.unpinned.url}" ${how}: new commits can change your project without notice. Pin \`revision:\` to a tag or a commit (or set warn-unpinned: false).`, { revision: p.unpinned.revision, git: p.unpinned.url });
       }
-      const to = path.join(installDir, local.value.name);
-      rmSync(to, { recursive: true, force: true });
-      cpSync(from, to, { recursive: true, filter: (src) => !/[\\/](target|dbt_packages|node_modules|\.git)$/.test(src) });
-      ctx.logger.fire("DepsInstallInfo", `Installed local package ${local.value.name} from ${d.spec}`);
-      done.push(local.value.name);
-      continue;
+      const file = writeLock(projectDir, pinned, hash);
+      ctx.logger.fire("DepsLockUpdating", `Updating lock file in file path: ${file}`, { lock_filepath: file });
     }
-    const name = d.spec.split("/").pop()?.replace(/\.git$/, "") ?? d.spec;
-    const present = (installed ?? []).some((p) => p.name === name || path.basename(p.projectDir) === name) || existsSync(path.join(installDir, name));
-    if (present) {
-      ctx.logger.fire("DepsUpToDate", `Using the installed copy of ${d.spec} (tsdbt does not download ${d.source} packages).`);
-      done.push(name);
-    } else {
-      problems.push({
-        code: "TSDBT-E057",
-        severity: "error",
-        message: `tsdbt cannot download the ${d.source} package '${d.spec}' yet.`,
-        file: d.file,
-        hint: `Install it with \`dbt deps\`, or copy the package into ${path.relative(projectDir, installDir) || installDir}/${name}; tsdbt uses installed packages as they are.`,
-      });
+    if (flags.lock === true) return { exitCode: 0, result: [] };
+
+    const installDir = path.resolve(projectDir, project.config.packagesInstallPath);
+    rmSync(installDir, { recursive: true, force: true });
+    mkdirSync(installDir, { recursive: true });
+    const entries = project.specs.length ? (readLock(projectDir, ctx.env)?.packages ?? []) : [];
+    if (entries.length === 0) {
+      ctx.logger.fire("DepsNoPackagesFound", "Warning: No packages were found in packages.yml");
+      return { exitCode: 0, result: [] };
     }
+    const reports: InstallReport[] = [];
+    const outdated: string[] = [];
+    for (const entry of entries) {
+      const label = typeof entry.package === "string" ? entry.package : typeof entry.tarball === "string" ? String(entry.name) : typeof entry.git === "string" && typeof entry.subdirectory === "string" ? `${entry.git}/${entry.subdirectory}` : String(entry.git ?? entry.local ?? "");
+      ctx.logger.fire("DepsStartPackageInstall", `Installing ${label}`, { package_name: label });
+      const r = await installLockEntry(entry, installDir, projectDir, source, ctx.env);
+      reports.push(r);
+      ctx.logger.fire("DepsInstallInfo", `Installed from ${r.versionName}`, { version_name: r.versionName });
+      if (r.version !== undefined) {
+        if (r.latest && r.latest !== r.version) {
+          outdated.push(r.label);
+          ctx.logger.fire("DepsUpdateAvailable", `Updated version available: ${r.latest}`, { version_latest: r.latest });
+        } else ctx.logger.fire("DepsUpToDate", "Up to date!");
+      }
+      if (r.subdirectory) ctx.logger.fire("DepsListSubdirectory", `and subdirectory ${r.subdirectory}`, { subdirectory: r.subdirectory });
+    }
+    if (outdated.length) {
+      ctx.logger.fire("Formatting", "", {});
+      const list = `[${outdated.map((p) => `'${p}'`).join(", ")}]`;
+      ctx.logger.fire("DepsNotifyUpdatesAvailable", `Updates available for packages: ${list}\nUpdate your versions in packages.yml, then run tsdbt deps`, { packages: outdated });
+    }
+    return { exitCode: 0, result: reports.map((r) => r.name) };
+  } finally {
+    source.dispose();
   }
-  if (problems.length) throw new DiagnosticError(problems);
-  return { exitCode: 0, result: done };
 }
