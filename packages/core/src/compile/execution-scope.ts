@@ -75,7 +75,14 @@ export function createExecutionScope(node: ManifestNode, index: ManifestIndex, f
       return make({ database: src.database, schema: src.schema, identifier: src.identifier }, quoting, flags.empty ? { limit: 0 } : undefined);
     },
     config: {
-      set: () => undefined,
+      // dbt captures a generic test macro's own config() call (dbt_utils' `fail_calc`) when it
+      // parses the test; tsdbt meets it here. The test's own YAML config still wins.
+      set: (values) => {
+        if (!node.test_metadata) return;
+        const own = node.unrendered_config ?? {};
+        const taken = Object.entries(values).filter(([key]) => !(key in own));
+        if (taken.length) node.config = { ...node.config, ...Object.fromEntries(taken) };
+      },
       get: (key) => node.config[key],
     },
     execute: flags.execute,

@@ -24,6 +24,13 @@ describe("test verdicts", () => {
     expect(decideVerdict({ failures: 0, should_warn: 0, should_error: 0 }, t)).toEqual({ status: "pass", failures: 0, message: null });
   });
 
+  // dbt-core reports `failures: 0` for a passing test even when rows came back (dbt-utils'
+  // equality test with error_if "<1" passes with 6 rows and run_results says 0)
+  it("reports no failures for a test that passes under its thresholds, whatever the row count", () => {
+    const t = thresholdsOf(node({ warn_if: "<0", error_if: "<1" }));
+    expect(decideVerdict({ failures: 6, should_warn: false, should_error: false }, t)).toEqual({ status: "pass", failures: 0, message: null });
+  });
+
   it("rejects an unknown severity with a coded error", () => {
     expect(() => thresholdsOf(node({ severity: "fatal" }))).toThrow(/severity must be 'error' or 'warn'/);
   });

@@ -13,14 +13,14 @@ export interface ConfigAccess {
  * Which `config` object a render gets, as in dbt:
  * - `parse`: `config(...)` records; `config.get`, `require`, `meta_get`, `meta_require` give `''`
  *   (dbt's parse-time stand-ins: the node's final config is not known yet);
- * - `runtime`: `config(...)` does nothing; `get`/`require` read the node's config
+ * - `runtime`: `config(...)` is handed to the scope, which ignores it except for a generic test
+ *   (dbt captures a test macro's own config() call); `get`/`require` read the node's config
  *   (also used for generate_*_name while naming, as dbt does).
  */
 export type ConfigPhase = "parse" | "runtime";
 
-function configCall(access: ConfigAccess, record: boolean) {
+function configCall(access: ConfigAccess) {
   return hostFunction(([dict], kw) => {
-    if (!record) return "";
     if (dict !== undefined && Object.keys(kw).length > 0) throw new CompilerError("TSDBT-E032", "config() takes either one dictionary or keyword arguments, not both.", "Write config(key=value, …) or config({'key': value}).");
     const values = dict && typeof dict === "object" ? { ...(dict as Record<string, unknown>) } : { ...kw };
     for (const old of ["pre_hook", "post_hook"]) {
@@ -36,7 +36,7 @@ function configCall(access: ConfigAccess, record: boolean) {
 
 /** The parse-time `config` object (see {@link ConfigPhase}). */
 export function parseConfigProxy(access: ConfigAccess): unknown {
-  const call = configCall(access, true);
+  const call = configCall(access);
   return Object.assign(call, {
     get: hostFunction(() => ""),
     require: hostFunction(() => ""),
@@ -62,7 +62,7 @@ export function runtimeConfigProxy(access: ConfigAccess, owner: string): unknown
     const docs = access.get("persist_docs");
     return Boolean(docs && typeof docs === "object" && (docs as Record<string, unknown>)[part]);
   };
-  return Object.assign(configCall(access, false), {
+  return Object.assign(configCall(access), {
     get: hostFunction(([key, dflt], kw) => {
       const v = lookup(String(key ?? kw.name));
       return v === undefined ? (dflt ?? kw.default ?? null) : v;
