@@ -4,8 +4,9 @@
  * the location (file, line, col where the code has one) and a literal part of the hint.
  * Needs the built CLI: `npx tsc --build packages/cli`.
  */
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import { makeProject, removeAllProjects, runApi, stackFrames, type ApiDiagnostic, type ApiRun } from "./helpers/fixture-project";
+import { makeProject, removeAllProjects, REPO_ROOT, runApi, stackFrames, type ApiDiagnostic, type ApiRun } from "./helpers/fixture-project";
 
 afterAll(removeAllProjects);
 
@@ -246,6 +247,30 @@ describe("selection, state and commands", () => {
     const { d } = await failure({}, ["run", "--defer"], "TSDBT-E093");
     expect(d.message).toContain("--defer needs --state (or --defer-state)");
     expect(d.hint).toBe("Run with `--defer --state path/to/prod-target`.");
+  });
+});
+
+describe("warehouse", () => {
+  test("E048: the DuckDB file is held by another process", async () => {
+    const p = project({});
+    const file = p.file("target/t.duckdb");
+    fs.mkdirSync(p.file("target"), { recursive: true });
+    // another process opens the file and keeps it: it says so on stdout once it holds the lock
+    const holder = spawn(process.execPath, ["-e", `require("@duckdb/node-api").DuckDBInstance.create(${JSON.stringify(file)}).then(() => { console.log("holding"); setInterval(() => {}, 1000); })`], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    try {
+      await new Promise<void>((resolve) => holder.stdout.on("data", (d: Buffer) => /holding/.test(d.toString()) && resolve()));
+      const run = await runApi(["run"], { project: p });
+      expect(run.exitCode).toBe(2);
+      const d = run.diagnostics.find((x) => x.code === "TSDBT-E048")!;
+      expect(d.message).toBe(`The DuckDB file ${file} is in use by another process (PID ${holder.pid}); DuckDB lets one process write a file at a time.`);
+      expect(d.hint).toBe("Wait for the other tsdbt or DuckDB process to end, or close it, and run the command again.");
+      expect(run.output).not.toContain("Internal error");
+    } finally {
+      holder.kill();
+    }
   });
 });
 
