@@ -151,6 +151,26 @@ describe("init NAME postgres", () => {
       const profiles = fs.readFileSync(path.join(cwd, "shop_pg", "profiles.yml"), "utf8");
       expect(profiles).toMatch(/^shop_pg:$/m);
       expect(profiles).toMatch(/type: postgres/);
+      expect(profiles).toContain("schema: \"{{ env_var('PGSCHEMA', 'shop_pg') }}\"");
+      const files = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
+      expect(files(path.join(cwd, "shop_pg")).sort()).toEqual([
+        ".gitignore",
+        "README.md",
+        "analyses/.gitkeep",
+        "dbt_project.yml",
+        "macros/.gitkeep",
+        "models/example/my_first_model.sql",
+        "models/example/my_second_model.sql",
+        "models/example/schema.yml",
+        "profiles.yml",
+        "seeds/.gitkeep",
+        "snapshots/.gitkeep",
+        "tests/.gitkeep",
+      ]);
+      // a parse needs no server: the project and its profile are valid as written
+      const parsed = await runBin(["parse"], { projectFlags: false, cwd: path.join(cwd, "shop_pg") });
+      expect(parsed.exitCode).toBe(0);
     } finally {
       fs.rmSync(cwd, { recursive: true, force: true });
     }
