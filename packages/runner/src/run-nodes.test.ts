@@ -24,11 +24,15 @@ function signalled(): { fire(): void; happened: Promise<void> } {
 
 /**
  * The test's DuckDB adapter with hooks: `beforeExecute` sees (and may hold) every statement,
- * `onCancel` is told when the runner cancels. When `isLong` picks out a statement, cancel()
+ * `onSent` hears of it once it went to DuckDB, `onCancel` is told once the runner's cancel()
+ * reached DuckDB. When `isLong` picks out a statement, cancel()
  * repeats the interrupt until that statement has ended: an interrupt that reaches DuckDB just
  * before the statement starts would otherwise be lost and leave the test waiting forever.
  */
-function instrumented(inner: Adapter, hooks: { beforeExecute?: (sql: string) => Promise<void> | void; onCancel?: () => void; isLong?: (sql: string) => boolean }): Adapter {
+function instrumented(
+  inner: Adapter,
+  hooks: { beforeExecute?: (sql: string) => Promise<void> | void; onSent?: (sql: string) => void; onCancel?: () => void; isLong?: (sql: string) => boolean },
+): Adapter {
   const long = new Set<Promise<unknown>>();
   const run = (execute: Adapter["execute"]) => async (sql: string, options?: Parameters<Adapter["execute"]>[1]) => {
     await hooks.beforeExecute?.(sql);
@@ -41,6 +45,7 @@ function instrumented(inner: Adapter, hooks: { beforeExecute?: (sql: string) => 
       long.add(settled);
       void settled.then(() => long.delete(settled));
     }
+    hooks.onSent?.(sql);
     return pending;
   };
   return new Proxy(inner, {
@@ -49,8 +54,8 @@ function instrumented(inner: Adapter, hooks: { beforeExecute?: (sql: string) => 
       if (key === "transaction") return <T>(fn: (tx: Pick<Adapter, "execute">) => Promise<T>) => target.transaction((tx) => fn({ execute: run(tx.execute.bind(tx)) }));
       if (key === "cancel") {
         return async () => {
-          hooks.onCancel?.();
           await target.cancel();
+          hooks.onCancel?.();
           while (long.size > 0) {
             await Promise.race([...long, new Promise((resolve) => setTimeout(resolve, 20))]);
             if (long.size > 0) await target.cancel();
@@ -127,9 +132,9 @@ describe("runNodes", () => {
     const longSent = signalled();
     const gated = instrumented(adapter, {
       beforeExecute: async (sql) => {
-        if (sql.includes("range(100000000000)")) longSent.fire();
         if (sql.includes("nowhere")) await longSent.happened;
       },
+      onSent: (sql) => sql.includes("range(100000000000)") && longSent.fire(),
       isLong: (sql) => sql.includes("range(100000000000)"),
     });
     const { go } = setup(
@@ -179,9 +184,7 @@ describe("runNodes", () => {
     const controller = new AbortController();
     // abort once the long statement was sent (an event, not a delay)
     const gated = instrumented(adapter, {
-      beforeExecute: (sql) => {
-        if (sql.includes("range(100000000000)")) controller.abort();
-      },
+      onSent: (sql) => sql.includes("range(100000000000)") && controller.abort(),
       isLong: (sql) => sql.includes("range(100000000000)"),
     });
     const { go } = setup(
