@@ -46,8 +46,8 @@ describe("YAML syntax errors", () => {
     const d = expectFailure(r, "TSDBT-E001");
     expect(d.file).toBe("dbt_project.yml");
     expect(d.message).toContain("dbt_project.yml");
-    expect(d.line).toBeGreaterThanOrEqual(4);
-    expect(d.hint).toBeTruthy();
+    expect(d.line).toBe(5); // the parser gives up after the unclosed [ of line 4
+    expect(d.hint).toContain("indentation");
     await expectWarehouseUntouched(p);
     expect(fs.existsSync(p.file(DUCKDB_FILE))).toBe(false);
   });
@@ -79,7 +79,7 @@ describe("Jinja syntax errors point into the template", () => {
     const r = await runApi(["parse"], { project: p });
     const d = expectFailure(r, "TSDBT-J001");
     expect(d.file).toBe("models/orders.sql");
-    expect(d.line).toBeGreaterThanOrEqual(2);
+    expect(d.line).toBe(2);
     expect(d.message).toMatch(/endfor/);
   });
 
@@ -88,7 +88,7 @@ describe("Jinja syntax errors point into the template", () => {
     const p = makeProject({ "models/orders.sql": "select 1\n{% if true %}\n, 2\n" });
     const r = await runApi(["parse"], { project: p });
     const d = expectFailure(r, "TSDBT-J001");
-    expect(d.line).toBeGreaterThanOrEqual(2);
+    expect(d.line).toBe(2);
     expect(d.message).toMatch(/endif/);
   });
 
@@ -107,7 +107,7 @@ describe("undefined macro (TSDBT-E010)", () => {
     const r = await runApi(["parse"], { project: p });
     const d = expectFailure(r, "TSDBT-E010");
     expect(d).toMatchObject({ file: "models/orders.sql", line: 2 });
-    expect(d.col).toBeGreaterThanOrEqual(3);
+    expect(d.col).toBe(21); // the call's `(`
     expect(d.message).toContain("'cents_to_dolars'");
     expect(d.hint).toContain("Did you mean 'cents_to_dollars'?");
   });
@@ -117,7 +117,7 @@ describe("undefined macro (TSDBT-E010)", () => {
     const r = await runApi(["parse"], { project: p });
     const d = expectFailure(r, "TSDBT-E010");
     expect(d.message).toContain("'zzqqxx_thing'");
-    expect(d.hint).toBeTruthy();
+    expect(d.hint).toBe("Define the macro in macros/, or install the package that provides it.");
     expect(d.hint).not.toMatch(/[Dd]id you mean/);
   });
 
@@ -180,7 +180,7 @@ test("a cycle between three models: TSDBT-E013 lists the whole path and each fil
   // located at the first node's ref() to the next node of the cycle
   expect(d).toMatchObject({ file: `models/${hops[0].split(".").pop()}.sql`, line: 1, col: 18 });
   expect(d.snippet).toContain(`ref('${hops[1].split(".").pop()}')`);
-  expect(d.hint).toBeTruthy();
+  expect(d.hint).toContain("Remove or redirect one of the ref() or source() calls");
   await expectWarehouseUntouched(p);
 });
 
@@ -192,7 +192,7 @@ test("two models with the same name in different folders: TSDBT-E015 names both 
   expect(d.message).toContain("models/orders.sql");
   expect(d.message).toContain("models/staging/orders.sql");
   expect(d.file).toMatch(/^models\/(staging\/)?orders\.sql$/);
-  expect(d.hint).toBeTruthy();
+  expect(d.hint).toBe("Rename one of them, or disable one with `enabled: false`.");
 });
 
 describe("env_var() of an unset variable (TSDBT-E004)", () => {
@@ -220,7 +220,7 @@ describe("env_var() of an unset variable (TSDBT-E004)", () => {
     expect(d).toMatchObject({ line: 7, col: 15 });
     expect(d.message).toContain("'TSDBT_E2E_UNSET'");
     expect(d.message).toContain("fixture.outputs.dev.schema");
-    expect(d.hint).toBeTruthy();
+    expect(d.hint).toBe("Set TSDBT_E2E_UNSET in the environment, or give a default: env_var('TSDBT_E2E_UNSET', 'value').");
     expect(fs.existsSync(p.file(DUCKDB_FILE))).toBe(false);
   });
 });

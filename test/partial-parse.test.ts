@@ -164,6 +164,58 @@ describe("partial parse", () => {
     expect((await parse(p, args, env)).output).toMatch(REUSED);
   });
 
+  // more inputs a reused parse must notice (issue 18): after each change the manifest is the one
+  // a full parse writes, and the next parse with the same inputs reuses the new state
+  const moreChanges: { what: string; change: (p: FixtureProject) => void; args?: string[]; setup?: Record<string, string> }[] = [
+    {
+      what: "a seed's CSV",
+      setup: { "seeds/countries.csv": "code,name\nfr,France\n" },
+      change: (p) => p.write({ "seeds/countries.csv": "code,name\nfr,France\nde,Germany\n" }),
+    },
+    {
+      what: "a snapshot file",
+      setup: {
+        "snapshots/customers_snap.sql":
+          "{% snapshot customers_snap %}\n{{ config(unique_key='id', strategy='check', check_cols='all', target_schema='snaps') }}\nselect * from {{ ref('customers') }}\n{% endsnapshot %}\n",
+      },
+      change: (p) =>
+        p.write({
+          "snapshots/customers_snap.sql":
+            "{% snapshot customers_snap %}\n{{ config(unique_key='id', strategy='check', check_cols=['name'], target_schema='snaps') }}\nselect * from {{ ref('customers') }}\n{% endsnapshot %}\n",
+        }),
+    },
+    { what: "a docs file", change: (p) => p.write({ "models/docs.md": "{% docs orders_doc %}Each order, once.{% enddocs %}\n" }) },
+    { what: "a model's enabled config (now false)", change: (p) => p.write({ "models/colors.sql": "{{ config(enabled=false) }}\nselect 'red' as color\n" }) },
+    {
+      what: "a model's versions (now versioned)",
+      change: (p) => p.write({ "models/versions.yml": "version: 2\nmodels:\n  - name: colors\n    latest_version: 1\n    versions:\n      - v: 1\n" }),
+    },
+  ];
+
+  it.each(moreChanges)("after $what changed, writes what a full parse writes", async ({ change, args = [], setup = {} }) => {
+    const p = makeProject({ ...FILES, ...setup });
+    await parse(p);
+    change(p);
+    const r = await parse(p, args);
+    expect(r.exitCode).toBe(0);
+    expect(normalised(r.manifest)).toBe(normalised(await fullParseManifest(p, args)));
+    expect((await parse(p, args)).output).toMatch(REUSED);
+  });
+
+  it("keeps its state under --target-path: another target path starts from a full parse and leaves target/ alone", async () => {
+    const p = makeProject(FILES);
+    await parse(p);
+    const saved = fs.readFileSync(p.file("target/partial_parse.json"));
+    const other = await parse(p, ["--target-path", "elsewhere"]);
+    expect(other.exitCode).toBe(0);
+    // (the message names target/ whatever the target path: "no saved parse state in target/")
+    expect(other.output).toContain("Unable to do partial parsing because there is no saved parse state");
+    expect(other.output).not.toMatch(REUSED);
+    expect(fs.existsSync(p.file("elsewhere/manifest.json"))).toBe(true);
+    expect(fs.readFileSync(p.file("target/partial_parse.json")).equals(saved)).toBe(true);
+    expect((await parse(p, ["--target-path", "elsewhere"])).output).toMatch(REUSED);
+  });
+
   it("keeps reusing the state when an env var no template read changes", async () => {
     const p = makeProject(FILES);
     await parse(p);

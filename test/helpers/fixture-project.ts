@@ -161,11 +161,11 @@ export interface BinRun {
 }
 
 /** Spawns the real `tsdbt` binary (`node packages/cli/bin/tsdbt.js …`) and collects its output. */
-export function runBin(argv: string[], opts: { project?: FixtureProject; env?: Record<string, string | undefined>; projectFlags?: boolean; timeoutMs?: number } = {}): Promise<BinRun> {
+export function runBin(argv: string[], opts: { project?: FixtureProject; env?: Record<string, string | undefined>; projectFlags?: boolean; timeoutMs?: number; cwd?: string } = {}): Promise<BinRun> {
   const flags = opts.project && opts.projectFlags !== false ? ["--project-dir", opts.project.dir, "--profiles-dir", opts.project.dir] : [];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...argv, ...flags], {
-      cwd: opts.project?.dir ?? REPO_ROOT,
+      cwd: opts.cwd ?? opts.project?.dir ?? REPO_ROOT,
       env: baseEnv(opts.env ?? {}) as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });

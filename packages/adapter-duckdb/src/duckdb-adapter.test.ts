@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Adapter, ProfileTarget } from "@tsdbt/adapter-api";
+import { AdapterError, type Adapter, type ProfileTarget } from "@tsdbt/adapter-api";
 import { createAdapter } from "./duckdb-adapter";
 
 let projectDir: string;
@@ -136,6 +136,27 @@ describe("DuckDB adapter: transactions and concurrency", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await expect(slow).rejects.toThrow(/interrupt/i);
+    expect((await db.execute("select 2 as ok")).rows).toEqual([{ ok: 2 }]);
+  });
+
+  it("fails a statement still waiting for a connection on cancel() with TSDBT-E044", async () => {
+    const db = adapter({ path: ":memory:", threads: 1 });
+    await db.open();
+    let settled = false;
+    const slow = db.execute("select count(*) from range(100000000000) a").finally(() => (settled = true));
+    slow.catch(() => undefined);
+    // the only connection is busy with `slow`, so this one waits in the queue
+    const queued = db.execute("select 1 as never").then(
+      () => null,
+      (e: unknown) => e as AdapterError,
+    );
+    while (!settled) {
+      await db.cancel();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const error = await queued;
+    expect(error).toBeInstanceOf(AdapterError);
+    expect(error).toMatchObject({ code: "TSDBT-E044", message: "The statement was cancelled before it started.", hint: "Run the command again." });
     expect((await db.execute("select 2 as ok")).rows).toEqual([{ ok: 2 }]);
   });
 });

@@ -112,7 +112,9 @@ class DuckDbAdapter implements Adapter {
   private async connect(): Promise<{ instance: DuckDBInstance; pool: ConnectionPool }> {
     const { profile } = this;
     if (path.isAbsolute(profile.path)) fs.mkdirSync(path.dirname(profile.path), { recursive: true });
-    const instance = await acquireInstance(profile.path);
+    const instance = await acquireInstance(profile.path).catch((error: unknown) => {
+      throw lockConflict(error, profile.path) ?? error;
+    });
     try {
       const first = await instance.connect();
       try {
@@ -156,4 +158,16 @@ async function inTransaction<T>(connection: DuckDBConnection, fn: () => Promise<
     await connection.run("rollback").catch(() => undefined);
     throw error;
   }
+}
+
+/** DuckDB's refusal to open a file another process holds, as TSDBT-E048; undefined for any other error. */
+function lockConflict(error: unknown, file: string): AdapterError | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/Could not set lock on file/.test(message)) return undefined;
+  const holder = /\(PID (\d+)\)/.exec(message)?.[1];
+  return new AdapterError(
+    "TSDBT-E048",
+    `The DuckDB file ${file} is in use by another process${holder ? ` (PID ${holder})` : ""}; DuckDB lets one process write a file at a time.`,
+    "Wait for the other tsdbt or DuckDB process to end, or close it, and run the command again.",
+  );
 }

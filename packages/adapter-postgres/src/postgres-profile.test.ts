@@ -46,17 +46,17 @@ describe("readPostgresProfile", () => {
   });
 
   it.each([
-    [{ ...base, dbname: undefined }, /has no dbname/],
-    [{ ...base, host: undefined }, /has no host/],
-    [{ ...base, port: "five" }, /port must be a whole number/],
-    [{ ...base, threads: 0 }, /threads must be a whole number of at least 1/],
-    [{ ...base, sslmode: "sometimes" }, /sslmode 'sometimes' is not one of disable, allow, prefer, require, verify-ca, verify-full/],
-    [{ ...base, user: ["x"] }, /user must be a string/],
-  ])("rejects a bad target with TSDBT-E100 and a hint (%#)", (target, message) => {
+    [{ ...base, dbname: undefined }, /has no dbname/, "Add `dbname: <database>` to the target in profiles.yml."],
+    [{ ...base, host: undefined }, /has no host/, "Add `host:` to the target in profiles.yml."],
+    [{ ...base, port: "five" }, /port must be a whole number/, "Set `port: 5432` or similar."],
+    [{ ...base, threads: 0 }, /threads must be a whole number of at least 1/, "Set `threads: 1` or similar."],
+    [{ ...base, sslmode: "sometimes" }, /sslmode 'sometimes' is not one of disable, allow, prefer, require, verify-ca, verify-full/, "Use `sslmode: require` for TLS, or leave it out."],
+    [{ ...base, user: ["x"] }, /user must be a string/, "Quote the user in profiles.yml."],
+  ])("rejects a bad target with TSDBT-E100 and a hint (%#)", (target, message, hint) => {
     const error = failure(() => readPostgresProfile(target as never, context));
     expect(error.code).toBe("TSDBT-E100");
     expect(error.message).toMatch(message);
-    expect(error.hint).toBeTruthy();
+    expect(error.hint).toBe(hint);
   });
 
   it("maps sslmode to node-postgres's ssl option and reports unreadable files with TSDBT-E103", () => {

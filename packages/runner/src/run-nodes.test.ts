@@ -15,8 +15,61 @@ afterEach(() => dispose());
 
 const LONG_QUERY = "select sum(i * i % 7) as v from range(100000000000) t(i)";
 
+/** A one-shot event a test can wait for. */
+function signalled(): { fire(): void; happened: Promise<void> } {
+  let fire!: () => void;
+  const happened = new Promise<void>((resolve) => (fire = resolve));
+  return { fire, happened };
+}
+
+/**
+ * The test's DuckDB adapter with hooks: `beforeExecute` sees (and may hold) every statement,
+ * `onSent` hears of it once it went to DuckDB, `onCancel` is told once the runner's cancel()
+ * reached DuckDB. When `isLong` picks out a statement, cancel()
+ * repeats the interrupt until that statement has ended: an interrupt that reaches DuckDB just
+ * before the statement starts would otherwise be lost and leave the test waiting forever.
+ */
+function instrumented(
+  inner: Adapter,
+  hooks: { beforeExecute?: (sql: string) => Promise<void> | void; onSent?: (sql: string) => void; onCancel?: () => void; isLong?: (sql: string) => boolean },
+): Adapter {
+  const long = new Set<Promise<unknown>>();
+  const run = (execute: Adapter["execute"]) => async (sql: string, options?: Parameters<Adapter["execute"]>[1]) => {
+    await hooks.beforeExecute?.(sql);
+    const pending = execute(sql, options);
+    if (hooks.isLong?.(sql)) {
+      const settled = pending.then(
+        () => undefined,
+        () => undefined,
+      );
+      long.add(settled);
+      void settled.then(() => long.delete(settled));
+    }
+    hooks.onSent?.(sql);
+    return pending;
+  };
+  return new Proxy(inner, {
+    get(target, key) {
+      if (key === "execute") return run(target.execute.bind(target));
+      if (key === "transaction") return <T>(fn: (tx: Pick<Adapter, "execute">) => Promise<T>) => target.transaction((tx) => fn({ execute: run(tx.execute.bind(tx)) }));
+      if (key === "cancel") {
+        return async () => {
+          await target.cancel();
+          hooks.onCancel?.();
+          while (long.size > 0) {
+            await Promise.race([...long, new Promise((resolve) => setTimeout(resolve, 20))]);
+            if (long.size > 0) await target.cancel();
+          }
+        };
+      }
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 function setup(specs: NodeSpec[], options: Partial<RunOptions> = {}) {
-  const { manifest, compiler, ids } = project(adapter, specs);
+  const { manifest, compiler, ids } = project(options.adapter ?? adapter, specs);
   const events: RunEvent[] = [];
   const go = () => runNodes({ manifest, compiler, adapter, selected: ids, threads: 2, projectDir: dir, onEvent: (e) => events.push(e), ...options });
   return { go, events };
@@ -74,32 +127,72 @@ describe("runNodes", () => {
     });
   });
 
-  it("with failFast, cancels the running statement and skips what has not started", async () => {
+  it("with failFast, interrupts a statement that is running and skips what has not started", async () => {
+    // a_fails fails only once b_long's long statement was sent: the order is fixed, not left to timing
+    const longSent = signalled();
+    const gated = instrumented(adapter, {
+      beforeExecute: async (sql) => {
+        if (sql.includes("nowhere")) await longSent.happened;
+      },
+      onSent: (sql) => sql.includes("range(100000000000)") && longSent.fire(),
+      isLong: (sql) => sql.includes("range(100000000000)"),
+    });
     const { go } = setup(
       [
         { name: "a_fails", sql: "select * from nowhere", config: { materialized: "table" } },
         { name: "b_long", sql: LONG_QUERY, config: { materialized: "table" } },
         { name: "c_waits", sql: "select 1 as v" },
       ],
-      { failFast: true },
+      { failFast: true, adapter: gated },
     );
     const summary = await go();
     expect(statusById(summary.results)).toEqual({ "model.proj.a_fails": "error", "model.proj.b_long": "error", "model.proj.c_waits": "skipped" });
-    // b_long is stopped either inside its long statement or just before it starts, depending on timing
-    expect(summary.results.find((r) => r.unique_id === "model.proj.b_long")!.message).toMatch(/interrupt|cancel|stopped before this statement started/i);
+    expect(summary.results.find((r) => r.unique_id === "model.proj.b_long")!.message).toMatch(/INTERRUPT/i);
     expect(summary.results.find((r) => r.unique_id === "model.proj.c_waits")!.message).toBe(
       "Skipped because --fail-fast stopped the run after model.proj.a_fails failed.",
     );
   });
 
+  it("with failFast, a node between two statements fails with TSDBT-E411 before its next statement", async () => {
+    // b_long's pre-hook is held until the run was stopped; its main statement must then not start
+    const cancelled = signalled();
+    const sent: string[] = [];
+    const gated = instrumented(adapter, {
+      beforeExecute: async (sql) => {
+        sent.push(sql);
+        if (sql.includes("b_pre_hook")) await cancelled.happened;
+      },
+      onCancel: () => cancelled.fire(),
+    });
+    const { go } = setup(
+      [
+        { name: "a_fails", sql: "select * from nowhere", config: { materialized: "table" } },
+        { name: "b_long", sql: LONG_QUERY, config: { materialized: "table", "pre-hook": ["select 1 as b_pre_hook"] } },
+      ],
+      { failFast: true, adapter: gated },
+    );
+    const summary = await go();
+    expect(statusById(summary.results)).toEqual({ "model.proj.a_fails": "error", "model.proj.b_long": "error" });
+    const message = summary.results.find((r) => r.unique_id === "model.proj.b_long")!.message;
+    expect(message).toContain("TSDBT-E411: The run was stopped before this statement started.");
+    expect(message).toContain("hint: Nothing was changed by this statement; run the command again");
+    expect(sent.some((sql) => sql.includes("range(100000000000)"))).toBe(false);
+    expect(await rows(adapter, "select count(*) as n from information_schema.tables where table_name like 'b_long%'")).toEqual([{ n: 0 }]);
+  });
+
   it("on abort, cancels running statements and returns what completed", async () => {
     const controller = new AbortController();
+    // abort once the long statement was sent (an event, not a delay)
+    const gated = instrumented(adapter, {
+      onSent: (sql) => sql.includes("range(100000000000)") && controller.abort(),
+      isLong: (sql) => sql.includes("range(100000000000)"),
+    });
     const { go } = setup(
       [
         { name: "a_long", sql: LONG_QUERY, config: { materialized: "table" } },
         { name: "b_after", sql: "select 1 as v", dependsOn: ["model.proj.a_long"] },
       ],
-      { signal: controller.signal, onEvent: (e) => e.kind === "node_start" && setTimeout(() => controller.abort(), 50) },
+      { signal: controller.signal, adapter: gated },
     );
     const summary = await go();
     expect(summary.interrupted).toBe(true);

@@ -1,4 +1,4 @@
-import { DiagnosticError, loadPyYaml } from "@tsdbt/core";
+import { DiagnosticError, didYouMean, loadPyYaml } from "@tsdbt/core";
 import { type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler } from "../execution";
 import { openWarehouse } from "../warehouse";
@@ -21,6 +21,12 @@ export async function runOperationCommand(ctx: CommandContext): Promise<CommandO
   }
   const parsed = await parseForCommand(ctx, { WHICH: "run-operation" });
   ctx.logger.diagnostics(parsed.diagnostics);
+  const [pkg, name] = macro.includes(".") ? macro.split(".") : [null, macro];
+  const macros = Object.values(parsed.manifest.macros);
+  if (!macros.some((m) => m.name === name && (pkg === null || m.package_name === pkg))) {
+    const hint = didYouMean(name!, [...new Set(macros.filter((m) => !m.name.startsWith("default__") && m.package_name !== "dbt").map((m) => m.name))]);
+    throw new DiagnosticError([{ code: "TSDBT-E053", severity: "error", message: `No macro named '${macro}' was found in the project or its packages.`, hint: hint ?? "Define the macro under macro-paths, or install the package that provides it." }]);
+  }
   const warehouse = openWarehouse(parsed, 1);
   try {
     const compiler = liveCompiler(parsed, await warehouse.connect(), { __tsdbt_args: args });

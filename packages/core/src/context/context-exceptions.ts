@@ -9,9 +9,18 @@ const attr = (o: unknown, key: string): string => {
   return v === undefined || v === null ? "" : pyStr(v);
 };
 
+/** What to do about each code, when the helper has no more specific hint (docs/errors.md). */
+const DEFAULT_HINTS: Record<string, string> = {
+  "TSDBT-E030": "The message comes from the template (your project or a package): fix what it names.",
+  "TSDBT-E031": "This macro has no implementation for this warehouse: use another macro, or define the adapter-specific one.",
+  "TSDBT-E034": "The template reported a warehouse error: the message says what the warehouse answered.",
+  "TSDBT-E035": "A problem with the project's packages or properties files: `tsdbt deps` installs missing packages.",
+  "TSDBT-E036": "The template stopped the run on purpose: fix the failure the message names.",
+};
+
 /** Fails the node with a template's own message (TSDBT-E030 unless another code fits better). */
 function fail(code: string, message: string, hint?: string): never {
-  throw new CompilerError(code, message, hint);
+  throw new CompilerError(code, message, hint ?? DEFAULT_HINTS[code]);
 }
 
 /**

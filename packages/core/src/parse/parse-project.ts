@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadAdapterModule, relationFlavour, type AdapterModule, type ProfileTarget } from "@tsdbt/adapter-api";
 import { createEnvironment } from "@tsdbt/jinja";
@@ -90,6 +91,15 @@ export interface ParsedProject {
   stats: ParseStats;
   /** What the parse read (configs and every file with its checksum), for saving the parse state. */
   inputs: ParseInputs;
+}
+
+/** A file's text, or undefined when it cannot be read (for locating diagnostics only). */
+function readTextOrUndefined(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 function fail(diagnostics: Diagnostic[]): never {
@@ -371,7 +381,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   const semanticLayer = readSemanticLayer({ files: propertiesFiles, nodes: enabled, sources, rootPackage: project.name, target: location }, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
 
-  renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics);
+  renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics, (file) => readTextOrUndefined(path.join(projectDir, file)));
   const manifest = assembleManifest({
     projectName: project.name,
     adapterType: profile.target.type,
@@ -391,6 +401,8 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   addDependencyEntries(manifest, nonNodes as { unique_id: string }[]);
   // the graph is built when a command first asks for it (selection); `parse` only checks for cycles
   let graph: DepGraph | undefined;
+  // doc() in descriptions (E024), groups without an owner (E019): errors found after the first check
+  if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
   const graphOf = () => (graph ??= buildGraph(manifest));
   if (hasCycle(manifest.parent_map, manifest.child_map)) fail([...diagnostics, ...graphOf().findCycles()]);
   return {

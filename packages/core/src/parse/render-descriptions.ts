@@ -5,12 +5,22 @@ import type { RenderSession } from "../context/node-context";
 import { CompilerError } from "../context/compiler-error";
 import { didYouMean } from "../diagnostics/closest-names";
 import { renderErrorToDiagnostic } from "./render-diagnostic";
+import { lineText, positionAt } from "./source-position";
 
 /**
  * Renders `{{ doc('name') }}` (and other Jinja) in descriptions of nodes, columns and sources,
- * as dbt does when it reads properties files.
+ * as dbt does when it reads properties files. `readFile` (a properties file's text by its
+ * project-relative name) lets an error point at the line of the YAML file rather than the line
+ * within the description.
  */
-export function renderDescriptions(nodes: ManifestNode[], sources: Record<string, SourceDefinition>, docs: Record<string, DocDefinition>, session: RenderSession, diagnostics: Diagnostic[]): void {
+export function renderDescriptions(
+  nodes: ManifestNode[],
+  sources: Record<string, SourceDefinition>,
+  docs: Record<string, DocDefinition>,
+  session: RenderSession,
+  diagnostics: Diagnostic[],
+  readFile: (file: string) => string | undefined = () => undefined,
+): void {
   const byName = new Map<string, DocDefinition>();
   for (const d of Object.values(docs)) byName.set(`${d.package_name}.${d.name}`, d);
   const render = (text: string, pkg: string, file: string): string => {
@@ -26,7 +36,7 @@ export function renderDescriptions(nodes: ManifestNode[], sources: Record<string
     try {
       return session.env.render(text, ctx, { file });
     } catch (e) {
-      diagnostics.push(renderErrorToDiagnostic(e, file, undefined, () => []));
+      diagnostics.push(locateInFile(renderErrorToDiagnostic(e, file, undefined, () => []), text, readFile(file)));
       return text;
     }
   };
@@ -40,4 +50,14 @@ export function renderDescriptions(nodes: ManifestNode[], sources: Record<string
     s.source_description = render(s.source_description, s.package_name, s.original_file_path);
     for (const c of Object.values(s.columns)) c.description = render(c.description, s.package_name, s.original_file_path);
   }
+}
+
+/** Moves a diagnostic located in a description's text to the same place in the YAML file holding it. */
+function locateInFile(d: Diagnostic, template: string, fileText: string | undefined): Diagnostic {
+  if (fileText === undefined || d.line === undefined) return d;
+  const failing = lineText(template, d.line);
+  const at = failing.trim() ? fileText.indexOf(failing) : -1;
+  if (at < 0) return d;
+  const pos = positionAt(fileText, at + (d.col ?? 1) - 1);
+  return { ...d, line: pos.line, col: pos.col, snippet: lineText(fileText, pos.line) };
 }

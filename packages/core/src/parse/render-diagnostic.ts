@@ -25,7 +25,14 @@ export function renderErrorToDiagnostic(e: unknown, file: string, nodeId: string
     return { code: e.code, severity: "error", message: withNode(e.message, nodeId), ...at };
   }
   if (e instanceof CompilerError) return { code: e.code, severity: "error", message: withNode(e.message, nodeId), hint: e.hint, file, nodeId };
-  return { code: "TSDBT-E099", severity: "error", message: withNode(`Unexpected error while rendering: ${(e as Error)?.message ?? String(e)}`, nodeId), file, nodeId };
+  return {
+    code: "TSDBT-E099",
+    severity: "error",
+    message: withNode(`Unexpected error while rendering: ${(e as Error)?.message ?? String(e)}`, nodeId),
+    hint: "Check the template of the node named here; if it looks right, report this as a tsdbt bug.",
+    file,
+    nodeId,
+  };
 }
 
 function withNode(message: string, nodeId: string | undefined): string {

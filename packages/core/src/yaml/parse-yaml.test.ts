@@ -24,9 +24,9 @@ describe("parseYaml", () => {
     const d = r.diagnostics[0];
     expect(d).toMatchObject({ code: "TSDBT-E001", severity: "error", file: "models/schema.yml" });
     expect(d.message).toMatch(/^The YAML in models\/schema\.yml could not be parsed: /);
-    expect(d.line).toBeGreaterThanOrEqual(3);
+    expect(d.line).toBe(4); // the parser gives up on the line after the unclosed [
     expect(d.snippet).toBe(r.lineText(d.line!));
-    expect(d.hint).toBeTruthy();
+    expect(d.hint).toContain("indentation");
   });
 
   // dbt-core 1.10 keeps the last value and warns: "Duplicate key 'm' in "<unicode string>", line 34, column 11 in file `models/schema.yml`"

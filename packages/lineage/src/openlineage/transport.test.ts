@@ -49,12 +49,11 @@ describe("OpenLineage transports", () => {
       expect(warnings).toEqual([]);
 
       hang = true;
-      const slow = httpTransport(endpointFor(url)!, (m) => warnings.push(m), { requestTimeoutMs: 10_000 });
+      // the requests would hang for an hour: close() returning at all shows it gave up after its budget
+      const slow = httpTransport(endpointFor(url)!, (m) => warnings.push(m), { requestTimeoutMs: 3_600_000 });
       slow.send(event(6));
       slow.send(event(7));
-      const t0 = Date.now();
       await slow.close(300);
-      expect(Date.now() - t0).toBeLessThan(2000);
       expect(warnings).toEqual([`2 OpenLineage events were not delivered to ${url}/api/v1/lineage within 0.3s of the run's end; they are dropped.`]);
     } finally {
       server.closeAllConnections();

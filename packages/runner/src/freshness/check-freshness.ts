@@ -24,7 +24,8 @@ export function freshnessQuery(adapter: Adapter, relation: string, loadedAtField
   const ts = adapter.dialect.typeFor("timestamp");
   return [
     `select cast(max(${loadedAtField}) as ${ts}) as max_loaded_at,`,
-    `  cast(${adapter.dialect.currentTimestamp()} as ${ts}) as snapshotted_at`,
+    // now in UTC, as max_loaded_at without a zone is read (dbt does the same); not the session's zone
+    `  cast(${adapter.dialect.currentTimestamp()} at time zone 'UTC' as ${ts}) as snapshotted_at`,
     `from ${relation}`,
     ...(filter ? [`where ${filter}`] : []),
   ].join("\n");

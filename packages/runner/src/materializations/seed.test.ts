@@ -56,6 +56,25 @@ describe("seeds on DuckDB", () => {
     expect(await rows(adapter, "select id, name from people")).toEqual([{ id: 1, name: "ann" }]);
   });
 
+  it("fails a seed with TSDBT-E405 when the adapter has no bulk CSV load, and creates nothing", async () => {
+    writeFileSync(join(dir, "people.csv"), "id\n1\n");
+    // an adapter package may leave loadCsv out (capabilities vary); every other method is DuckDB's
+    const withoutLoad = new Proxy(adapter, {
+      get: (target, key) => {
+        if (key === "loadCsv") return undefined;
+        const value = Reflect.get(target, key, target) as unknown;
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const { manifest, compiler, ids } = project(withoutLoad, [{ name: "people", resourceType: "seed", file: "people.csv" }]);
+    const [result] = (await runNodes({ manifest, compiler, adapter: withoutLoad, selected: ids, threads: 1, projectDir: dir })).results;
+    expect(result!.status).toBe("error");
+    expect(result!.message).toBe(
+      "Runtime Error in seed people (people.csv)\n  people.csv: TSDBT-E405: Seed people cannot be loaded: the duckdb adapter has no bulk CSV load.\n    hint: Load this file with the warehouse's own tools and declare it as a source instead.",
+    );
+    expect(await rows(adapter, "select count(*) as n from information_schema.tables where table_name = 'people'")).toEqual([{ n: 0 }]);
+  });
+
   it("reports a malformed file with its line and column", async () => {
     const result = await seed('id,name\n1,"open\n');
     expect(result.message).toMatch(/^Runtime Error in seed people \(people\.csv\)\n  people\.csv:2:3: TSDBT-E407/);
