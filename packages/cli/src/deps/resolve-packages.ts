@@ -181,7 +181,7 @@ async function pin(pkg: Unpinned, ctx: ResolveContext): Promise<PinnedPackage> {
       return { kind: "tarball", name: pkg.name, label: pkg.name, lock: { tarball: pkg.urlUnrendered, name: pkg.name }, specs: project.specs };
     }
     case "local": {
-      const project = await describe(path.resolve(ctx.projectDir, pkg.local), pkg.local, ctx, "TSDBT-E056");
+      const project = await describe(path.resolve(ctx.projectDir, pkg.local), pkg.local, ctx, "TSDBT-E056", pkg.file);
       return { kind: "local", name: project.name, label: pkg.local, lock: { local: pkg.local }, specs: project.specs };
     }
   }
@@ -200,7 +200,7 @@ function hubSpecs(meta: HubVersion, pkg: string): PackageSpec[] {
   });
 }
 
-async function describe(dir: string, label: string, ctx: ResolveContext, code: string = DEPS_CODES.invalid) {
-  if (!isProjectFolder(dir)) throw depsError(code, `The package ${label} has no dbt_project.yml.`, "A package is a dbt project: check the URL, the path or the subdirectory.");
+async function describe(dir: string, label: string, ctx: ResolveContext, code: string = DEPS_CODES.invalid, file?: string) {
+  if (!isProjectFolder(dir)) throw depsError(code, `The package ${label} has no dbt_project.yml.`, "A package is a dbt project: check the URL, the path or the subdirectory.", file);
   return readProjectPackages(dir, ctx.env);
 }
