@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { parseProject } from "../parse/parse-project";
 import { compileProject } from "./compile-project";
 import { injectCtes } from "./inject-ctes";
+import { compileFixture } from "./__fixtures__/compile-fixture";
 
 const cte = { id: "model.p.e", name: "__dbt__cte__e", sql: "select 1 as x" };
 const FIXTURE = path.join(__dirname, "__fixtures__/ephemeral-ctes");
@@ -25,18 +26,14 @@ describe("injectCtes", () => {
 
 describe("compiled SQL of ephemeral models and their users", () => {
   it("is byte for byte what dbt-core 1.10 writes (CTE spacing, trimmed raw code, nested ephemerals)", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-ctes-"));
-    fs.cpSync(FIXTURE, dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "profiles.yml"), "eph:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: ':memory:'\n      schema: main\n");
-    const parsed = await parseProject({ projectDir: dir, profilesDir: dir, env: {} });
-    await compileProject(parsed, { write: true });
+    const golden = await compileFixture(FIXTURE, "eph:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: ':memory:'\n      schema: main\n");
     const expected = fs.readdirSync(path.join(FIXTURE, "expected"));
     expect(expected.length).toBeGreaterThan(10);
     for (const file of expected) {
-      const ours = fs.readFileSync(path.join(dir, "target/compiled/eph/models", file), "utf8");
-      expect({ file, sql: ours }).toEqual({ file, sql: fs.readFileSync(path.join(FIXTURE, "expected", file), "utf8") });
+      const ours = fs.readFileSync(path.join(golden.dir, "target/compiled/eph/models", file), "utf8");
+      expect({ file, sql: ours }).toEqual({ file, sql: golden.expected(file) });
     }
-    fs.rmSync(dir, { recursive: true, force: true });
+    golden.done();
   });
 
   it("reports a render error at the file's own line when the file starts with blank lines", async () => {
