@@ -34,13 +34,24 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
   const tests: Record<string, TestFn> = { ...BUILTIN_TESTS, ...(options.tests ?? {}) };
   const rt = createRuntime({ ...builtinGlobals(), ...(options.globals ?? {}) }, filters, tests);
   const cache = new Map<string, RootFn>();
+  // JavaScript of templates checked but not yet run: a parse checks every macro, and most are never called
+  const checked = new Map<string, string>();
+
+  const generate = (source: string, meta: RenderMeta): string => {
+    try {
+      const ast = JinjaParser.parse(preprocess(source));
+      return new JinjaCompiler((n) => n in filters, (n) => n in tests).compileTemplate(ast);
+    } catch (e) {
+      throw syntaxError(e, meta);
+    }
+  };
 
   const compile = (source: string, meta: RenderMeta): RootFn => {
     let fn = cache.get(source);
     if (fn) return fn;
+    const code = checked.get(source) ?? generate(source, meta);
+    checked.delete(source);
     try {
-      const ast = JinjaParser.parse(preprocess(source));
-      const code = new JinjaCompiler((n) => n in filters, (n) => n in tests).compileTemplate(ast);
       fn = new Function(code)() as RootFn;
     } catch (e) {
       throw syntaxError(e, meta);
@@ -83,7 +94,9 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
       return fn as (...args: unknown[]) => unknown;
     },
     check(source, opts) {
-      compile(source, { file: opts.file, lineOffset: opts.lineOffset ?? 1, source });
+      // the same errors as compiling (syntax, unknown filters and tests), without building the function yet
+      if (cache.has(source) || checked.has(source)) return;
+      checked.set(source, generate(source, { file: opts.file, lineOffset: opts.lineOffset ?? 1, source }));
     },
   };
 }
