@@ -25,6 +25,14 @@ export interface EnvironmentOptions {
 type RootFn = (rt: Runtime, scope: Record<string | symbol, unknown>, meta: RenderMeta) => string;
 
 /**
+ * Compiled templates of this process by template text, shared by every environment with the same
+ * filter and test names (the only thing compiling depends on: a compiled template takes its runtime
+ * and scope as arguments). A second parse in a long-lived process (watch mode, the Node API) then
+ * compiles only templates it has not seen, e.g. an edited model.
+ */
+const compiledTemplates = new Map<string, Map<string, RootFn>>();
+
+/**
  * Creates a dbt-flavoured Jinja environment: Jinja2 3.1 semantics with the `do` and
  * `loopcontrols` extensions, autoescape off and the single trailing newline dropped.
  */
@@ -33,7 +41,9 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
   for (const [name, f] of Object.entries(options.filters ?? {})) filters[name] = (_env, v, a, k) => f(v, a, k);
   const tests: Record<string, TestFn> = { ...BUILTIN_TESTS, ...(options.tests ?? {}) };
   const rt = createRuntime({ ...builtinGlobals(), ...(options.globals ?? {}) }, filters, tests);
-  const cache = new Map<string, RootFn>();
+  const vocabulary = `${Object.keys(filters).sort().join(",")}|${Object.keys(tests).sort().join(",")}`;
+  const cache = compiledTemplates.get(vocabulary) ?? new Map<string, RootFn>();
+  compiledTemplates.set(vocabulary, cache);
   // JavaScript of templates checked but not yet run: a parse checks every macro, and most are never called
   const checked = new Map<string, string>();
 
