@@ -58,13 +58,30 @@ function warmInProcess(projectDir, profilesDir, file) {
   return JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim().split("\n").pop());
 }
 
+/** Why a corpus project cannot be parsed here (packages.yml lists packages that are not in dbt_packages/), else null. */
+function notRunnable(projectDir) {
+  const packages = path.join(projectDir, "packages.yml");
+  if (fs.existsSync(packages) && /^\s*-\s*(package|git|local)\s*:/m.test(fs.readFileSync(packages, "utf8")) && !fs.existsSync(path.join(projectDir, "dbt_packages")))
+    return "its packages are not installed in the corpus (no dbt_packages/; `deps` needs the network), so neither tool can parse it";
+  if (!fs.existsSync(path.join(projectDir, "profiles.yml")) && !fs.existsSync(path.join(path.dirname(projectDir), "profiles.yml"))) return "no profiles.yml in the corpus copy";
+  return null;
+}
+
 const fmt = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
 const rows = [];
+/** Projects not measured, with the reason. */
+const skipped = [];
 for (const short of projects) {
   const copy = path.join(work, "corpus", short);
   fs.rmSync(copy, { recursive: true, force: true });
   fs.cpSync(path.join(corpus, "projects", short), copy, { recursive: true });
   const { projectDir, profilesDir } = corpusEnv(copy);
+  const skip = notRunnable(projectDir);
+  if (skip) {
+    skipped.push(`${short}: ${skip}`);
+    process.stdout.write(`${short}: skipped, ${skip}\n`);
+    continue;
+  }
   const common = ["--project-dir", projectDir, "--profiles-dir", profilesDir];
   // each tool keeps its own target/ (both write manifest.json; neither may read the other's state)
   const ours = [...common, "--target-path", "target-tsdbt"];
@@ -115,5 +132,5 @@ const table = [
 process.stdout.write(`\n${table}\n`);
 writeSection(
   "Real projects (../shared/corpus)",
-  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:corpus\` (\`node bench/corpus.mjs\`, ${RUNS} alternating runs per tool, medians of wall time) on ${machine()}, 1-minute load ${load1().toFixed(2)} at the end. dbt-core ${hasDbt ? "1.10 from ../shared/oracle" : "not installed: its columns are empty"}. Cold parse: \`parse --no-partial-parse\`, a new process each. Warm parse: one model edited after a parse that saved its state, in a new process and in one long-lived process (the second of two \`invoke()\` calls). Compile after \`seed\`, on the local PostgreSQL.\n\n${table}\n`,
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:corpus\` (\`node bench/corpus.mjs\`, ${RUNS} alternating runs per tool, medians of wall time) on ${machine()}, 1-minute load ${load1().toFixed(2)} at the end. dbt-core ${hasDbt ? "1.10 from ../shared/oracle" : "not installed: its columns are empty"}. Cold parse: \`parse --no-partial-parse\`, a new process each. Warm parse: one model edited after a parse that saved its state, in a new process and in one long-lived process (the second of two \`invoke()\` calls). Compile after \`seed\`, on the local PostgreSQL.\n\n${table}\n${skipped.length ? `\nNot measured: ${skipped.join("; ")}.\n` : ""}`,
 );

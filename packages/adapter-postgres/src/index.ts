@@ -6,14 +6,21 @@
  * `application_name`, `retries`. Besides `createAdapter`, it exports `dialect` and
  * `describeTarget` so core can name relations while compiling without connecting.
  */
-export { createAdapter, PostgresAdapter, type ServerInfo } from "./postgres-adapter";
+import type { AdapterFactory } from "@tsdbt/adapter-api";
+
+/**
+ * Opens a PostgreSQL adapter for a profile target. node-postgres is loaded on the first call, so
+ * reading the dialect or describing a target (parse, compile) never loads the driver.
+ */
+export const createAdapter: AdapterFactory = (target, context) =>
+  (require("./postgres-adapter") as typeof import("./postgres-adapter")).createAdapter(target, context);
+export type { PostgresAdapter, ServerInfo } from "./postgres-adapter";
 export { postgresDialect, postgresDialect as dialect } from "./postgres-dialect";
 export { describeTarget } from "./describe-target";
 export { targetDefaults } from "./target-defaults";
 export { postgresCapabilities, MERGE_MIN_VERSION } from "./postgres-capabilities";
 export { readPostgresProfile, sslOptions, SSL_MODES, type PostgresProfile, type SslMode } from "./postgres-profile";
 export { PostgresErrorCode } from "./postgres-errors";
-export { plainValueTypes, parseInt8, padFraction } from "./postgres-values";
 export { csvRecords } from "./csv-rows";
 
 /** Macros of this adapter (`postgres__*` implementations of dispatched macros), read by core at parse. */

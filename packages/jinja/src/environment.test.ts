@@ -108,3 +108,30 @@ function catchError(f: () => unknown): JinjaError {
   }
   throw new Error("expected an error");
 }
+
+describe("templates compiled once per process", () => {
+  const file = "macros/m.sql";
+
+  it("shares a compiled template between environments with the same filters, each rendering with its own globals and filters", () => {
+    const shout = createEnvironment({ globals: { who: "a" }, filters: { tag: (v) => `${String(v).toUpperCase()}!` } });
+    const quiet = createEnvironment({ globals: { who: "b" }, filters: { tag: (v) => `${String(v)}.` } });
+    const text = "{{ who | tag }} {{ x }}";
+    expect(shout.render(text, { x: 1 }, { file })).toBe("A! 1");
+    expect(quiet.render(text, { x: 2 }, { file })).toBe("b. 2");
+  });
+
+  it("still rejects a filter an environment does not have, after another environment compiled the template", () => {
+    const withFilter = createEnvironment({ filters: { as_bool: (v) => v } });
+    const without = createEnvironment();
+    const text = "{{ flag | as_bool }}";
+    expect(withFilter.render(text, { flag: true }, { file })).toBe("True");
+    expect(() => without.check(text, { file })).toThrow(/No filter named 'as_bool'/);
+    expect(() => without.render(text, { flag: true }, { file })).toThrow(/No filter named 'as_bool'/);
+  });
+
+  it("reports a syntax error of a checked template each time it is checked", () => {
+    const env = createEnvironment();
+    expect(() => env.check("{% if x %}", { file })).toThrow(JinjaError);
+    expect(() => env.check("{% if x %}", { file })).toThrow(JinjaError);
+  });
+});

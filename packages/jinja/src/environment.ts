@@ -25,6 +25,14 @@ export interface EnvironmentOptions {
 type RootFn = (rt: Runtime, scope: Record<string | symbol, unknown>, meta: RenderMeta) => string;
 
 /**
+ * Compiled templates of this process by template text, shared by every environment with the same
+ * filter and test names (the only thing compiling depends on: a compiled template takes its runtime
+ * and scope as arguments). A second parse in a long-lived process (watch mode, the Node API) then
+ * compiles only templates it has not seen, e.g. an edited model.
+ */
+const compiledTemplates = new Map<string, Map<string, RootFn>>();
+
+/**
  * Creates a dbt-flavoured Jinja environment: Jinja2 3.1 semantics with the `do` and
  * `loopcontrols` extensions, autoescape off and the single trailing newline dropped.
  */
@@ -33,14 +41,27 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
   for (const [name, f] of Object.entries(options.filters ?? {})) filters[name] = (_env, v, a, k) => f(v, a, k);
   const tests: Record<string, TestFn> = { ...BUILTIN_TESTS, ...(options.tests ?? {}) };
   const rt = createRuntime({ ...builtinGlobals(), ...(options.globals ?? {}) }, filters, tests);
-  const cache = new Map<string, RootFn>();
+  const vocabulary = `${Object.keys(filters).sort().join(",")}|${Object.keys(tests).sort().join(",")}`;
+  const cache = compiledTemplates.get(vocabulary) ?? new Map<string, RootFn>();
+  compiledTemplates.set(vocabulary, cache);
+  // JavaScript of templates checked but not yet run: a parse checks every macro, and most are never called
+  const checked = new Map<string, string>();
+
+  const generate = (source: string, meta: RenderMeta): string => {
+    try {
+      const ast = JinjaParser.parse(preprocess(source));
+      return new JinjaCompiler((n) => n in filters, (n) => n in tests).compileTemplate(ast);
+    } catch (e) {
+      throw syntaxError(e, meta);
+    }
+  };
 
   const compile = (source: string, meta: RenderMeta): RootFn => {
     let fn = cache.get(source);
     if (fn) return fn;
+    const code = checked.get(source) ?? generate(source, meta);
+    checked.delete(source);
     try {
-      const ast = JinjaParser.parse(preprocess(source));
-      const code = new JinjaCompiler((n) => n in filters, (n) => n in tests).compileTemplate(ast);
       fn = new Function(code)() as RootFn;
     } catch (e) {
       throw syntaxError(e, meta);
@@ -83,7 +104,9 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
       return fn as (...args: unknown[]) => unknown;
     },
     check(source, opts) {
-      compile(source, { file: opts.file, lineOffset: opts.lineOffset ?? 1, source });
+      // the same errors as compiling (syntax, unknown filters and tests), without building the function yet
+      if (cache.has(source) || checked.has(source)) return;
+      checked.set(source, generate(source, { file: opts.file, lineOffset: opts.lineOffset ?? 1, source }));
     },
   };
 }

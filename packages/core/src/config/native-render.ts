@@ -147,7 +147,8 @@ export function isConstantExpression(expr: string): boolean {
   return true;
 }
 
-function convertMarked(rendered: string, filter: string): unknown {
+/** The value a marker filter (`as_number`, `as_bool`, `as_native`, `as_text`) makes of rendered text. */
+export function convertMarked(rendered: string, filter: string): unknown {
   if (filter === "as_text") return rendered;
   const literal = parsePythonLiteral(rendered);
   const value = literal ? literal.value : rendered;

@@ -2,6 +2,7 @@ import { createEnvironment, hostFunction, HOST_FUNCTION, type HostFunction, type
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ParsedYaml, YamlPathSegment } from "../yaml/parse-yaml";
 import { createEnvVarFunction, type EnvironmentVariables } from "./env-var";
+import { evaluateEnvVarExpression } from "./env-var-expression";
 import { findConfigValueError, type ConfigValueError } from "./load-error";
 import { renderNative } from "./native-render";
 import { createVarFunction, isPlainObject, type Vars } from "./vars";
@@ -82,6 +83,9 @@ const RENDER_HINT = "YAML values are rendered when the file is loaded: only dbt'
  */
 export function renderYamlText(text: string, context: YamlRenderContext, file: string): { value: unknown } | { failure: YamlRenderFailure } {
   if (!text.includes("{{") && !text.includes("{%")) return { value: text };
+  // `{{ env_var('X', 'default') }}` (most profiles) needs no template
+  const direct = evaluateEnvVarExpression(text, context);
+  if (direct) return direct;
   let failure: ConfigValueError | undefined;
   // Template engines may wrap a host function's error without keeping it: remember it here.
   const capturing = (f: HostFunction): HostFunction =>
