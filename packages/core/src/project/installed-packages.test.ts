@@ -48,11 +48,18 @@ describe("loadInstalledPackages", () => {
     expect(value![0].config.models).toEqual({ pkg: { "+materialized": "table", "+meta": { cli_seen: "not_seen" } } });
   });
 
-  it("reports TSDBT-E009 when packages are declared but not installed", async () => {
-    const dir = await tree({ "dependencies.yml": "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.1.1\n" });
+  it("reports TSDBT-E009 naming the packages declared but not installed", async () => {
+    const dir = await tree({
+      "dependencies.yml": "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.1.1\n  - git: https://example.invalid/acme/dbt-audit-helper.git\n  - package: calogica/dbt_date\n    version: 0.10.0\n",
+      "dbt_packages/dbt_date/dbt_project.yml": "name: dbt_date\n",
+    });
     const { value, diagnostics } = await loadInstalledPackages(projectConfigFromText("name: shop\n", dir).value!, { env: {} });
-    expect(value).toEqual([]);
-    expect(diagnostics[0]).toMatchObject({ code: "TSDBT-E009", file: "dependencies.yml" });
+    expect(value!.map((p) => p.name)).toEqual(["dbt_date"]);
+    expect(diagnostics[0]).toMatchObject({
+      code: "TSDBT-E009",
+      file: "dependencies.yml",
+      message: "3 package(s) are declared in dependencies.yml but only 1 are installed in dbt_packages; not installed: dbt-labs/dbt_utils, https://example.invalid/acme/dbt-audit-helper.git.",
+    });
     expect(diagnostics[0].hint).toContain("tsdbt deps");
   });
 

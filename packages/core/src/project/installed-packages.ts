@@ -84,15 +84,31 @@ export async function loadInstalledPackages(
     .filter((p): p is InstalledPackage => p !== null && !seen.has(p.name) && seen.add(p.name) !== undefined)
     .sort((a, b) => a.name.localeCompare(b.name));
   if (packages.length < declarations.length) {
+    const missing = missingDeclarations(declarations, packages);
     diagnostics.push({
       code: "TSDBT-E009",
       severity: "error",
-      message: `${declarations.length} package(s) are declared in ${declarations[0].file} but only ${packages.length} are installed in ${root.packagesInstallPath}.`,
+      message: `${declarations.length} package(s) are declared in ${declarations[0].file} but only ${packages.length} are installed in ${root.packagesInstallPath}${missing.length ? `; not installed: ${missing.join(", ")}` : ""}.`,
       file: declarations[0].file,
       hint: "Run `tsdbt deps` to install the packages.",
     });
   }
   return { value: packages, diagnostics, declarations };
+}
+
+/**
+ * The declarations no installed package answers to, by the name each one most likely installs as
+ * (a hub package's name after the slash, a git or tarball URL's last part, a local folder's name, or
+ * the entry's `name:`); `-` and `_` are taken as one.
+ */
+function missingDeclarations(declarations: PackageDeclaration[], packages: InstalledPackage[]): string[] {
+  const norm = (s: string) => s.toLowerCase().replace(/-/g, "_");
+  const installed = new Set(packages.map((p) => norm(p.name)));
+  const guesses = (d: PackageDeclaration): string[] => {
+    const last = d.spec.replace(/\.git$|\.tar\.gz$|\/+$/g, "").split(/[/:]/).pop() ?? d.spec;
+    return [last, last.replace(/^dbt[-_]/, ""), typeof d.raw.name === "string" ? d.raw.name : ""].filter(Boolean).map(norm);
+  };
+  return declarations.filter((d) => !guesses(d).some((g) => installed.has(g))).map((d) => d.spec);
 }
 
 async function readDeclarations(
