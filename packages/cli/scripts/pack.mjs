@@ -28,7 +28,8 @@ const partition = (entries, test) => [entries.filter(test), entries.filter((e) =
 
 const cli = readJson(path.join(cliDir, "package.json"));
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-pack-"));
-const copy = (from, to) => fs.existsSync(from) && fs.cpSync(from, to, { recursive: true, filter: (src) => !src.endsWith(".tsbuildinfo") && !/\.test\.(js|d\.ts)(\.map)?$/.test(src) });
+// built tests and their fixtures stay out of the package
+const copy = (from, to) => fs.existsSync(from) && fs.cpSync(from, to, { recursive: true, filter: (src) => !src.endsWith(".tsbuildinfo") && !/\.test\.(js|d\.ts)(\.map)?$/.test(src) && !/[\\/]__fixtures__$/.test(src) });
 
 // The @tsdbt packages the CLI reaches, directly or through each other; adapters are loaded by
 // profile type at run time, so every adapter package is bundled too.
