@@ -3,6 +3,7 @@ import type { ColumnInfo } from "../manifest/types";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import type { ParsedYaml, YamlPathSegment } from "../yaml/parse-yaml";
 import { PROPERTY_KEYS, warnUnknownKeys } from "./property-keys";
+import { forEachNamedEntry } from "./named-entries";
 
 /** A properties YAML file, parsed, with the package it belongs to. */
 export interface PropertiesFile {
@@ -84,18 +85,7 @@ export function readNodePatches(file: PropertiesFile, diagnostics: Diagnostic[])
     }
   }
   for (const [section, kind] of Object.entries(SECTION_KIND)) {
-    const list = doc[section];
-    if (list === undefined || list === null) continue;
-    if (!Array.isArray(list)) {
-      diagnostics.push(diagnosticAt(file.parsed, [section], { code: "TSDBT-E018", message: `'${section}' in ${file.parsed.file} must be a list of entries.`, hint: `Write each entry as '- name: …' under '${section}:'.` }));
-      continue;
-    }
-    list.forEach((item, i) => {
-      const entry = asRecord(item);
-      if (typeof entry.name !== "string") {
-        diagnostics.push(diagnosticAt(file.parsed, [section, i], { code: "TSDBT-E019", message: `An entry under '${section}' in ${file.parsed.file} has no name.`, hint: "Add 'name: <resource name>' to the entry." }));
-        return;
-      }
+    forEachNamedEntry(file.parsed, doc, section, diagnostics, (entry, i) => {
       const tests: TestEntry[] = [];
       const testKey = entry.data_tests !== undefined ? "data_tests" : "tests";
       [...asList(entry.tests), ...asList(entry.data_tests)].forEach((t, j) => tests.push({ entry: t, path: [section, i, testKey, j] }));

@@ -8,6 +8,7 @@ import { readSavedQuery, type SavedQueryDefinition } from "./read-saved-queries"
 import { readSemanticModel, type SemanticModelDefinition } from "./read-semantic-models";
 import { readReferenceCall } from "./reference-call";
 import { asRecord } from "./yaml-resource";
+import { forEachNamedEntry } from "../named-entries";
 
 /** Exposures and the MetricFlow resources of a project, keyed by unique id as in manifest.json. */
 export interface SemanticLayer {
@@ -65,18 +66,7 @@ export function readSemanticLayer(input: SemanticLayerInput, diagnostics: Diagno
   for (const file of input.files) {
     const doc = asRecord(file.parsed.value);
     for (const section of SECTIONS) {
-      const list = doc[section];
-      if (list === undefined || list === null) continue;
-      if (!Array.isArray(list)) {
-        diagnostics.push(diagnosticAt(file.parsed, [section], { code: "TSDBT-E018", message: `'${section}' in ${file.parsed.file} must be a list of entries.`, hint: `Write each entry as '- name: …' under '${section}:'.` }));
-        continue;
-      }
-      list.forEach((item, i) => {
-        const entry = asRecord(item);
-        if (typeof entry.name !== "string") {
-          diagnostics.push(diagnosticAt(file.parsed, [section, i], { code: "TSDBT-E019", message: `An entry under '${section}' in ${file.parsed.file} has no name.`, hint: "Add 'name: <resource name>'." }));
-          return;
-        }
+      forEachNamedEntry(file.parsed, doc, section, diagnostics, (entry, i) => {
         if (asRecord(entry.config).enabled === false) return;
         const path = [section, i];
         if (section === "exposures") {
