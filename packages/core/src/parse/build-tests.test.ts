@@ -1,24 +1,9 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { parseProject } from "./parse-project";
-
-function writeProject(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-tests-"));
-  const base: Record<string, string> = {
-    "dbt_project.yml": "name: mini\nprofile: mini\n",
-    "profiles.yml": "mini:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/mini.duckdb\n      schema: main\n",
-  };
-  for (const [file, text] of Object.entries({ ...base, ...files })) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+import { writeMiniProject } from "./__fixtures__/mini-project";
 
 describe("generic tests built from properties files (dbt-core 1.10.23 oracle)", () => {
   it("quote columns and inherit source, table and column tags as dbt does", async () => {
-    const dir = writeProject({
+    const dir = writeMiniProject({
       "models/customers.sql": "select 1 as customer_id",
       "models/quoting.yml": [
         "version: 2",
@@ -63,7 +48,7 @@ describe("generic tests built from properties files (dbt-core 1.10.23 oracle)", 
   });
 
   it("write the test's own config into its raw code and keep dbt's ref order", async () => {
-    const dir = writeProject({
+    const dir = writeMiniProject({
       "models/orders.sql": "select 1 as order_id, 1 as customer_id, 'a' as status",
       "models/customers.sql": "select 1 as customer_id",
       "models/schema.yml": [
@@ -98,7 +83,7 @@ describe("generic tests built from properties files (dbt-core 1.10.23 oracle)", 
   });
 
   it("give a long-named test a hashed alias, in its config, unrendered config and raw code", async () => {
-    const dir = writeProject({
+    const dir = writeMiniProject({
       "models/customers.sql": "select 1 as customer_id",
       "models/long.yml": [
         "version: 2",

@@ -1,25 +1,10 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { parseProject } from "./parse-project";
+import { writeMiniProject } from "./__fixtures__/mini-project";
 import { buildGraph } from "../graph/build-graph";
-
-function writeProject(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-orphan-"));
-  const base: Record<string, string> = {
-    "dbt_project.yml": "name: mini\nprofile: mini\n",
-    "profiles.yml": "mini:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/mini.duckdb\n      schema: main\n",
-  };
-  for (const [file, text] of Object.entries({ ...base, ...files })) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
 
 describe("tests on a missing or disabled model (dbt-core 1.10.23 oracle)", () => {
   it("stay in nodes, disabled, with what else they depend on, outside the graph", async () => {
-    const dir = writeProject({
+    const dir = writeMiniProject({
       "models/orders.sql": "select 1 as order_id",
       "models/offm.sql": "{{ config(enabled=false) }}\nselect 1 as id",
       "models/missing.yml": [
