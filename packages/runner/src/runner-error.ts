@@ -14,6 +14,7 @@ export const RunnerErrorCode = {
   runHookFailed: "TSDBT-E409",
   invalidTestConfig: "TSDBT-E410",
   cancelled: "TSDBT-E411",
+  materializationReturn: "TSDBT-E412",
 } as const;
 
 /** A node failure with a stable code, a sentence, an optional `file:line:col` and a hint. */
