@@ -5,6 +5,7 @@ import { runNodeHooks } from "./hooks";
 import { persistDocs } from "./persist-docs";
 import { BACKUP_SUFFIX, clearLeftovers, findRelation, TEMP_SUFFIX, withSuffix, type DdlKind } from "./relation-lookup";
 import { isStopError, withTransientRetries } from "./transient-retry";
+import { createStatementOverride } from "./step-overrides";
 
 /** How to produce the new relation: from SQL, or loaded into the temp relation before the swap (seeds). */
 export type ReplacementSource =
@@ -32,10 +33,17 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
   const backup = withSuffix(relation, BACKUP_SUFFIX, dialect.maxIdentifierBytes);
   const existing = await clearLeftovers(adapter, relation);
   await runNodeHooks(context, adapter, "pre-hook", false);
+  // an overridden create_table_as / create_view_as writes the DDL; the build then follows dbt's
+  // steps (intermediate relation, renames), so the overriding SQL is sent as dbt would send it
+  const overridden = "sql" in source ? createStatementOverride(context, kind) : null;
 
   const create = async (executor: SqlExecutor, target: Relation): Promise<number | null> => {
     if (!("sql" in source)) return null;
-    const ddl = kind === "view" ? dialect.createViewAs(target.render(), source.sql) : dialect.createTableAs(target.render(), source.sql);
+    const ddl = overridden
+      ? overridden(executor, target, source.sql)
+      : kind === "view"
+        ? dialect.createViewAs(target.render(), source.sql)
+        : dialect.createTableAs(target.render(), source.sql);
     const result = await executor.execute(ddl, { fetch: false, nodeId: context.node.unique_id });
     return result.rowsAffected ?? null;
   };
@@ -43,13 +51,13 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
 
   // Inside a transaction a relation can be built in place: nothing is visible until commit and a
   // failure rolls back. That saves the temp relation and the renames (two to four statements).
-  const inPlace = "sql" in source && capabilities.transactionalDdl && (!existing || (existing.kind === kind && capabilities.createOrReplace));
+  const inPlace = !overridden && "sql" in source && capabilities.transactionalDdl && (!existing || (existing.kind === kind && capabilities.createOrReplace));
 
   // PostgreSQL can `create or replace view` while the columns keep their names and types: the
   // views over it stay as they are, with no drop and no lock on them. Refused (a column changed),
   // the savepoint undoes the attempt and the view is swapped like any relation.
   const savepoints = dialect.savepoints;
-  const replaceView = !inPlace && "sql" in source && kind === "view" && existing?.kind === "view" && capabilities.replaceViewKeepingColumns === true && capabilities.transactionalDdl && savepoints;
+  const replaceView = !overridden && !inPlace && "sql" in source && kind === "view" && existing?.kind === "view" && capabilities.replaceViewKeepingColumns === true && capabilities.transactionalDdl && savepoints;
 
   const build = async (executor: SqlExecutor): Promise<number | null> => {
     await runNodeHooks(context, executor, "pre-hook", true);
