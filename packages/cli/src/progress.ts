@@ -116,7 +116,7 @@ export class RunProgress {
       return;
     }
     if (e.kind === "node_debug") {
-      logger.fire("MaterializationPath", e.message, { node_info: this.infos.get(e.unique_id) ?? {} }, { thread: e.thread });
+      logger.fire("MaterializationPath", e.message, { node_info: this.infos.get(e.unique_id) ?? {} }, { thread: e.thread, level: e.level });
       return;
     }
     const info = e.node_info;

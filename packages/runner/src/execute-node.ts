@@ -122,7 +122,8 @@ async function build(
 ): Promise<BuildOutcome> {
   const macros = environment.compiler.macros;
   const emit = environment.emit;
-  const debug = (message: string) => emit?.({ kind: "node_debug", unique_id: node.unique_id, message, thread: threadName(thread) });
+  const note = (level: "debug" | "warn") => (message: string) => emit?.({ kind: "node_debug", unique_id: node.unique_id, message, thread: threadName(thread), level });
+  const debug = note("debug");
   // a materialization macro of the project or a package (dbt's precedence) takes the place of tsdbt's own
   const jinja = node.resource_type === "model" && macros ? macros.materialization(node.unique_id) : null;
   const materialize = jinja
@@ -156,6 +157,7 @@ async function build(
     compile,
     macros,
     debug,
+    warn: note("warn"),
   };
   if (node.config.materialized !== "ephemeral") await environment.ensureSchema(relation);
   return materialize(context);

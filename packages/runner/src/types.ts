@@ -144,4 +144,4 @@ export type RunEvent =
   /** A statement a node's build sent to the warehouse (dbt logs these at debug level). */
   | { kind: "node_sql"; unique_id: string; sql: string; thread: string }
   /** A debug note about a node's build (which materialization path it took). */
-  | { kind: "node_debug"; unique_id: string; message: string; thread: string };
+  | { kind: "node_debug"; unique_id: string; message: string; thread: string; /** `warn` for an override tsdbt does not honour. */ level: "debug" | "warn" };

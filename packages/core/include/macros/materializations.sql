@@ -135,20 +135,54 @@
     );
 {%- endmacro %}
 
-{#- documentation and grants: tsdbt's TypeScript materializations write comments themselves;
-    these keep a Jinja materialization's calls working -#}
+{#- documentation: the node's description and its documented columns' descriptions as comments -#}
 {% macro persist_docs(relation, model, for_relation=true, for_columns=true) -%}
     {{ return(adapter.dispatch('persist_docs', 'dbt')(relation, model, for_relation, for_columns)) }}
 {%- endmacro %}
 
 {% macro default__persist_docs(relation, model, for_relation, for_columns) -%}
     {%- if for_relation and config.persist_relation_docs() and model.description -%}
-        {%- call statement('persist_relation_docs') -%}
-            comment on {{ 'view' if relation.is_view else 'table' }} {{ relation.render() }} is '{{ model.description | replace("'", "''") }}'
-        {%- endcall -%}
+        {%- do run_query(alter_relation_comment(relation, model.description)) -%}
+    {%- endif -%}
+    {%- if for_columns and config.persist_column_docs() and model.columns -%}
+        {%- set sql = alter_column_comment(relation, model.columns) -%}
+        {%- if sql | trim | length > 0 -%}
+            {%- do run_query(sql) -%}
+        {%- endif -%}
     {%- endif -%}
 {%- endmacro %}
 
+{% macro alter_relation_comment(relation, relation_comment) -%}
+    {{ return(adapter.dispatch('alter_relation_comment', 'dbt')(relation, relation_comment)) }}
+{%- endmacro %}
+
+{% macro default__alter_relation_comment(relation, relation_comment) -%}
+    comment on {{ 'view' if relation.is_view else 'table' }} {{ relation.render() }} is '{{ relation_comment | replace("'", "''") }}'
+{%- endmacro %}
+
+{% macro alter_column_comment(relation, column_dict) -%}
+    {{ return(adapter.dispatch('alter_column_comment', 'dbt')(relation, column_dict)) }}
+{%- endmacro %}
+
+{% macro default__alter_column_comment(relation, column_dict) -%}
+    {%- set existing = adapter.get_columns_in_relation(relation) | map(attribute='name') | list -%}
+    {%- for name, column in column_dict.items() if column.description and name in existing -%}
+    comment on column {{ relation.render() }}.{{ adapter.quote(name) }} is '{{ column.description | replace("'", "''") }}';
+    {% endfor -%}
+{%- endmacro %}
+
+{#- changing a column's type in place (sync_all_columns) -#}
+{% macro alter_column_type(relation, column_name, new_column_type) -%}
+    {{ return(adapter.dispatch('alter_column_type', 'dbt')(relation, column_name, new_column_type)) }}
+{%- endmacro %}
+
+{% macro default__alter_column_type(relation, column_name, new_column_type) -%}
+    {%- call statement('alter_column_type') -%}
+        alter table {{ relation.render() }} alter column {{ adapter.quote(column_name) }} type {{ new_column_type }}
+    {%- endcall -%}
+{%- endmacro %}
+
+{#- grants -#}
 {% macro should_revoke(existing_relation, full_refresh_mode=True) -%}
     {{ return(false if existing_relation is none else (true if full_refresh_mode else config.get('copy_grants', false) != true)) }}
 {%- endmacro %}

@@ -22,7 +22,9 @@ export type MacroValue =
   | MacroValue[]
   | { kind: "relation"; ref: RelationRef }
   | { kind: "column"; name: string; type: string }
-  | { kind: "dict"; entries: Record<string, MacroValue> };
+  | { kind: "dict"; entries: Record<string, MacroValue> }
+  /** The node itself, as `model` in templates. */
+  | { kind: "model" };
 
 /** What a materialization macro gave back: its `relations`, and the `main` statement's response. */
 export interface MaterializationOutcome {
@@ -98,6 +100,7 @@ export class MaterializationMacros {
       if (v === null || typeof v !== "object") return v;
       if (v.kind === "relation") return relationFrom(v.ref, self);
       if (v.kind === "column") return columnFromWarehouse({ name: v.name, dataType: v.type }, flavour);
+      if (v.kind === "model") return render.context.model;
       return Object.fromEntries(Object.entries(v.entries).map(([k, x]) => [k, toJinja(x)]));
     };
     return pyStr(fn(...args.map(toJinja)));

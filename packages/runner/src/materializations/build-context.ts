@@ -21,6 +21,8 @@ export interface BuildContext {
   macros?: MacroPort;
   /** Writes a debug-level note about this build (which path it took). */
   debug(message: string): void;
+  /** Warns about this build (a project macro the built-in path does not honour). */
+  warn(message: string): void;
 }
 
 /** What a build tells the result: rows affected when the warehouse reports them, and a short message. */

@@ -21,20 +21,23 @@ export function strategyMacroName(strategy: string): string {
 /**
  * Renders the strategy step with a macro when the project or a package asks for it: a custom
  * strategy (`incremental_strategy='x'` with a macro `get_incremental_x_sql`), or a built-in
- * strategy whose macros are overridden. Null: the TypeScript strategy runs.
+ * strategy whose macros are overridden. With no strategy configured, an override of
+ * `get_incremental_default_sql` wins, then one of the macros of the strategy tsdbt uses by
+ * default (`effective`). Null: the TypeScript strategy runs.
  */
-export function strategyMacro(context: BuildContext, strategy: string | null, builtin: boolean): string | null {
+export function strategyMacro(context: BuildContext, configured: string | null, effective: string, builtin: boolean): string | null {
   const macros = context.macros;
   if (!macros) return null;
-  const name = strategyMacroName(strategy ?? "default");
   const id = context.node.unique_id;
-  if (!builtin && strategy !== null) {
+  if (configured !== null && !builtin) {
+    const name = strategyMacroName(configured);
     if (!macros.exists(id, name)) return null;
-    context.debug(`${id}: incremental strategy '${strategy}' is the custom macro ${name}; its SQL is sent.`);
+    context.debug(`${id}: incremental strategy '${configured}' is the custom macro ${name}; its SQL is sent.`);
     return name;
   }
-  const watched = STRATEGY_MACROS[strategy ?? "default"] ?? [name];
-  return overridingMacros(context, `incremental strategy '${strategy ?? "default"}'`, watched).length > 0 ? name : null;
+  if (configured === null && overridingMacros(context, "the default incremental strategy", STRATEGY_MACROS.default!).length > 0) return strategyMacroName("default");
+  const watched = STRATEGY_MACROS[effective] ?? [strategyMacroName(effective)];
+  return overridingMacros(context, `incremental strategy '${effective}'`, watched).length > 0 ? strategyMacroName(effective) : null;
 }
 
 /** dbt's `arg_dict` of a strategy macro, rendered to SQL by `macroName`. */

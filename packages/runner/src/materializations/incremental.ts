@@ -31,7 +31,7 @@ function strategyOf(context: BuildContext): StrategyStep {
   const configured = configValue<string | null>(context.node, "incremental_strategy", null);
   const name = configured ?? (context.adapter.capabilities.merge ? "merge" : "delete+insert");
   const strategy: IncrementalStrategy | undefined = Object.prototype.hasOwnProperty.call(INCREMENTAL_STRATEGIES, name) ? INCREMENTAL_STRATEGIES[name] : undefined;
-  const macro = strategyMacro(context, configured, strategy !== undefined);
+  const macro = strategyMacro(context, configured, name, strategy !== undefined);
   if (strategy) return { strategy, macro };
   if (macro) return { strategy: null, macro };
   throw new RunnerError(
