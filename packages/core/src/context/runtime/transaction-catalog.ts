@@ -24,7 +24,9 @@ export function transactionWarehouse(base: SyncWarehouse, statements: Pick<SyncW
       }));
     },
     getColumnsSync(relation: RelationRef): Column[] {
-      const where = [`lower(table_schema) = lower(${literal(relation.schema)})`, `lower(table_name) = lower(${literal(relation.identifier)})`];
+      // a temp relation has no schema: the session's own temp tables are the ones visible by that name
+      const where = [`lower(table_name) = lower(${literal(relation.identifier)})`];
+      if (relation.schema) where.push(`lower(table_schema) = lower(${literal(relation.schema)})`);
       if (relation.database) where.push(`lower(table_catalog) = lower(${literal(relation.database)})`);
       return run(`select column_name, data_type from information_schema.columns where ${where.join(" and ")} order by ordinal_position`).map((r) => ({
         name: String(r.column_name),
