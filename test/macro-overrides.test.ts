@@ -41,6 +41,25 @@ describe("overrides of the macros built-in materializations call", () => {
     expect(JSON.parse(types.stdout).show).toEqual([{ data_type: "VARCHAR" }]);
   }, 90000);
 
+  it("uses a package's override only when the project's dispatch search order for `dbt` names the package (as dbt does)", async () => {
+    const files = {
+      "dbt_packages/tagged/dbt_project.yml": "name: tagged\nversion: '1.0.0'\nconfig-version: 2\n",
+      "dbt_packages/tagged/macros/create_table_as.sql":
+        "{% macro default__create_table_as(temporary, relation, sql) -%}\n  create table {{ relation }} as (select *, 'tagged' as tag from ({{ sql }}) as model_rows)\n{%- endmacro %}\n",
+      "models/customers.sql": "{{ config(materialized='table') }} select 1 as id",
+      "models/customer_orders.sql": null,
+      "models/schema.yml": null,
+    };
+    const columns = async (project: ReturnType<typeof makeProject>) => {
+      expect((await runApi(["run", "-s", "customers"], { project })).exitCode).toBe(0);
+      const show = await runApi(["show", "--inline", "select * from customers", "--output", "json", "-q"], { project });
+      return JSON.parse(show.stdout).show;
+    };
+    expect(await columns(makeProject(files))).toEqual([{ id: 1 }]);
+    const dispatch = "name: fixture\nversion: '1.0.0'\nconfig-version: 2\nprofile: fixture\ndispatch:\n  - macro_namespace: dbt\n    search_order: ['fixture', 'tagged', 'dbt']\n";
+    expect(await columns(makeProject({ ...files, "dbt_project.yml": dispatch }))).toEqual([{ id: 1, tag: "tagged" }]);
+  }, 90000);
+
   it("keeps the TypeScript path when nothing is overridden, and says so at debug level", async () => {
     const project = makeProject();
     const run = await runApi(["run", "--log-level", "debug", "-s", "customers"], { project });
