@@ -71,6 +71,30 @@ describe("materialization precedence", () => {
     expect(await warehouseRelations(project)).not.toContain("main.customers");
   }, 60000);
 
+  it("tells a statement the warehouse refused (Database Error) from the template's own error (Compilation Error)", async () => {
+    const project = makeProject({
+      "macros/failing.sql": [
+        "{% materialization refused, default %}",
+        "  {% call statement('main') %}create table {{ this }} as select * from no_such_table{% endcall %}",
+        "  {{ return({'relations': [this]}) }}",
+        "{% endmaterialization %}",
+        "{% materialization refusing, default %}",
+        "  {{ exceptions.raise_compiler_error('refusing to build ' ~ this.identifier) }}",
+        "{% endmaterialization %}",
+        "",
+      ].join("\n"),
+      "models/customers.sql": "{{ config(materialized='refused') }} select 1 as id",
+      "models/orders.sql": "{{ config(materialized='refusing') }} select 1 as id",
+      "models/customer_orders.sql": null,
+      "models/schema.yml": null,
+    });
+    const run = await runApi(["run"], { project });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/Database Error in model customers \(models\/customers\.sql\)\n\s+Catalog Error: Table with name no_such_table does not exist/);
+    expect(run.stdout).toMatch(/Compilation Error in model orders \(models\/orders\.sql\)\n\s+refusing to build orders/);
+    expect(await warehouseRelations(project)).toEqual([]);
+  }, 60000);
+
   it("names the macro a custom incremental strategy needs when there is none (TSDBT-E402)", async () => {
     const project = makeProject({
       "models/customers.sql": "{{ config(materialized='incremental', incremental_strategy='upsert_latest') }} select 1 as id",

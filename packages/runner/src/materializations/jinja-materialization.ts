@@ -1,7 +1,15 @@
-import { RunnerError, RunnerErrorCode } from "../runner-error";
+import { RunnerError, RunnerErrorCode, TemplateFailure } from "../runner-error";
 import type { SyncStatements } from "../types";
 import type { Materialization, SqlExecutor } from "./build-context";
 import { findRelation } from "./relation-lookup";
+
+/** True when `error` or one of its causes is in `errors`. */
+function causedBy(error: unknown, errors: WeakSet<object>): boolean {
+  for (let e = error, depth = 0; e !== null && typeof e === "object" && depth < 10; e = (e as { cause?: unknown }).cause, depth++) {
+    if (errors.has(e)) return true;
+  }
+  return false;
+}
 
 /** The synchronous path of a worker transaction, when the executor has one. */
 export function syncStatementsOf(executor: SqlExecutor): SyncStatements | undefined {
@@ -24,7 +32,26 @@ export const jinjaMaterialization: Materialization = async (context) => {
   const existing = node.config.materialized === "incremental" && !fullRefresh ? await findRelation(adapter, context.relation) : null;
   const isIncremental = existing?.kind === "table";
   const sql = context.compile(isIncremental);
-  const run = (statements: SyncStatements | undefined) => macros.runMaterialization(node.unique_id, sql, statements, isIncremental);
+  // errors of the warehouse are told apart from the template's own (Database vs Compilation Error)
+  const refused = new WeakSet<object>();
+  const watched = (statements: SyncStatements | undefined): SyncStatements | undefined =>
+    statements && {
+      executeSync(text, options) {
+        try {
+          return statements.executeSync(text, options);
+        } catch (error) {
+          if (error !== null && typeof error === "object") refused.add(error);
+          throw error;
+        }
+      },
+    };
+  const run = (statements: SyncStatements | undefined) => {
+    try {
+      return macros.runMaterialization(node.unique_id, sql, watched(statements), isIncremental);
+    } catch (error) {
+      throw statements && !causedBy(error, refused) ? new TemplateFailure(error) : error;
+    }
+  };
   const outcome = adapter.capabilities.transactionalDdl ? await adapter.transaction(async (tx) => checked(run(syncStatementsOf(tx)))) : checked(run(undefined));
   return { rowsAffected: outcome.rowsAffected, message: outcome.message ?? "OK" };
 
