@@ -18,12 +18,19 @@ import { significantStatements, type OracleGolden, type RunNames } from "./helpe
 const FIXTURES = path.join(__dirname, "fixtures", "materialization-oracle");
 const CASES = fs.readdirSync(FIXTURES).filter((d) => fs.existsSync(path.join(FIXTURES, d, "oracle.postgres.json")));
 
+/**
+ * What a case's statements on DuckDB leave out of dbt's PostgreSQL statements: the index case
+ * overrides `postgres__get_create_index_sql`, and DuckDB (like dbt-duckdb) creates no indexes.
+ */
+const NOT_ON_DUCKDB: Record<string, RegExp> = { "index-override": /^create (unique )?index\b/ };
+
 /** The debug note each case's model must log: which path its build took. */
 const EXPECTED_PATH: Record<string, (adapter: string) => RegExp> = {
   "custom-materialization": () => /runs the Jinja macro macro\.mat_custom_materialization\.materialization_refreshed_table_default/,
   "custom-strategy": () => /incremental strategy 'insert_new_keys' is the custom macro get_incremental_insert_new_keys_sql/,
   "create-table-as": () => /the table step renders the overriding macro\(s\) macro\.mat_create_table_as\.create_table_as/,
   "merge-override": () => /incremental strategy 'merge' renders the overriding macro\(s\) macro\.mat_merge_override\.get_merge_sql/,
+  "index-override": () => /model\.mat_index_override\.page_views: indexes are created through get_create_index_sql/,
   "prefixed-override": (adapter) => new RegExp(`the table step renders the overriding macro\\(s\\) macro\\.mat_prefixed_override\\.${adapter}__create_table_as`),
 };
 
@@ -90,7 +97,8 @@ async function rowsOf(adapter: "duckdb" | "postgres", build: Build, table: strin
     const client = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database });
     await client.connect();
     try {
-      return sort((await client.query(`select * from "${build.names.schema}"."${table}"`)).rows);
+      // as JSON, the way the golden file holds the rows (dates as ISO strings)
+      return sort((await client.query(`select to_json(t) as row from "${build.names.schema}"."${table}" t`)).rows.map((r) => r.row as Record<string, unknown>));
     } finally {
       await client.end();
     }
@@ -122,7 +130,9 @@ describe.each(["duckdb", "postgres"] as const)("materializations users extend, o
     const build = await buildTwice(name, adapter);
     const oracleNames = { database: oracle.database, schema: oracle.schema };
     for (let i = 0; i < 2; i++) {
-      expect(significantStatements(build.runs[i]!, build.names)).toEqual(significantStatements(oracle.runs[i]!, oracleNames));
+      const left = adapter === "duckdb" ? NOT_ON_DUCKDB[name] : undefined;
+      const expected = significantStatements(oracle.runs[i]!, oracleNames).filter((sql) => !left || !left.test(sql));
+      expect(significantStatements(build.runs[i]!, build.names)).toEqual(expected);
     }
     expect(build.notes.join("\n")).toMatch(EXPECTED_PATH[name]!(adapter));
     for (const table of oracle.relations) {

@@ -212,3 +212,23 @@
     {%- endfor -%}
     {{ return(quoted | join(', ')) }}
 {%- endmacro %}
+
+{#- indexes of the `indexes` config, where the adapter has them (dispatch returns none elsewhere) -#}
+{% macro get_create_index_sql(relation, index_dict) -%}
+    {{ return(adapter.dispatch('get_create_index_sql', 'dbt')(relation, index_dict)) }}
+{%- endmacro %}
+
+{% macro default__get_create_index_sql(relation, index_dict) -%}
+    {{ return(none) }}
+{%- endmacro %}
+
+{% macro create_indexes(relation) -%}
+    {%- for index_dict in config.get('indexes') or [] -%}
+        {%- set index_sql = get_create_index_sql(relation, index_dict) -%}
+        {%- if index_sql and index_sql | trim | length > 0 -%}
+            {%- call statement('create_index') -%}
+                {{ index_sql }}
+            {%- endcall -%}
+        {%- endif -%}
+    {%- endfor -%}
+{%- endmacro %}

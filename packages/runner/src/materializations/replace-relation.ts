@@ -5,7 +5,8 @@ import { runNodeHooks } from "./hooks";
 import { persistDocs } from "./persist-docs";
 import { BACKUP_SUFFIX, clearLeftovers, findRelation, TEMP_SUFFIX, withSuffix, type DdlKind } from "./relation-lookup";
 import { isStopError, withTransientRetries } from "./transient-retry";
-import { createStatementOverride } from "./step-overrides";
+import { createStatementOverride, relationArg } from "./step-overrides";
+import { syncStatementsOf } from "./jinja-materialization";
 
 /** How to produce the new relation: from SQL, or loaded into the temp relation before the swap (seeds). */
 export type ReplacementSource =
@@ -85,6 +86,7 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
       }
       await restoreDependentViews(executor, dialect, dependents);
     }
+    await createIndexes(context, executor, kind);
     await persistDocs(context, executor, kind);
     await runNodeHooks(context, executor, "post-hook", true);
     return rows;
@@ -118,6 +120,17 @@ async function replacedInPlace(executor: SqlExecutor, dialect: SqlDialect, savep
   }
   await executor.execute(savepoints.release("tsdbt_replace"), { fetch: false });
   return true;
+}
+
+/**
+ * The `indexes` config of a table, created through `create_indexes` / `get_create_index_sql`
+ * (dbt's macros, so the project's overrides apply); adapters without indexes render none.
+ */
+async function createIndexes(context: BuildContext, executor: SqlExecutor, kind: DdlKind): Promise<void> {
+  const indexes = context.node.config.indexes;
+  if (kind !== "table" || !context.macros || !Array.isArray(indexes) || indexes.length === 0) return;
+  context.debug(`${context.node.unique_id}: indexes are created through get_create_index_sql.`);
+  context.macros.call(context.node.unique_id, "create_indexes", [relationArg(context.relation, "table")], syncStatementsOf(executor));
 }
 
 /** Best-effort removal of a temp relation after a failed build (the next build retries it). */
