@@ -29,5 +29,6 @@ function walk(level: Record<string, unknown>, path: YamlPathSegment[], parsed: P
   }
   for (const problem of checkConfigLayer(layer, `in ${parsed.file}`)) {
     diagnostics.push(diagnosticAt(parsed, [...path, problem.key], { code: "TSDBT-E028", message: `${problem.message.replace(/\.$/, "")} (under ${[...path, problem.key].join(".")}).`, hint: problem.hint }, true));
+    delete level[problem.key];
   }
 }

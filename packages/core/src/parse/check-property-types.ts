@@ -124,5 +124,7 @@ function checkEntry(parsed: ParsedYaml, entry: unknown, path: YamlPathSegment[],
 function checkConfig(parsed: ParsedYaml, config: Record<string, unknown>, path: YamlPathSegment[], what: string, diagnostics: Diagnostic[]): void {
   for (const problem of checkConfigLayer(config, `${what} in ${parsed.file}`)) {
     diagnostics.push(diagnosticAt(parsed, [...path, problem.key], { code: "TSDBT-E028", message: problem.message, hint: problem.hint }, true));
+    // the parse goes on to report other files' problems: it must not trip over this value
+    delete config[problem.key];
   }
 }
