@@ -1,9 +1,10 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 
-/** The cells of a CSV file's first record (quoted cells may hold the delimiter and newlines). */
-function firstRecord(text: string, delimiter: string): string[] {
-  const cells: string[] = [];
+/** The cells of a CSV file's first record (quoted cells may hold the delimiter and newlines), with the 1-based column each starts at. */
+function firstRecord(text: string, delimiter: string): { name: string; col: number }[] {
+  const cells: { name: string; col: number }[] = [];
   let cell = "";
+  let start = 0;
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -12,12 +13,12 @@ function firstRecord(text: string, delimiter: string): string[] {
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === delimiter) cells.push(cell), (cell = "");
+    else if (c === delimiter) cells.push({ name: cell.trim(), col: start + 1 }), (cell = ""), (start = i + 1);
     else if (c === "\n" || c === "\r") break;
     else cell += c;
   }
-  cells.push(cell);
-  return cells.map((h) => h.trim());
+  cells.push({ name: cell.trim(), col: start + 1 });
+  return cells;
 }
 
 /**
@@ -32,15 +33,13 @@ export function checkSeedHeader(text: string, delimiter: unknown, file: string, 
   if (source.trim() === "") return at(`Seed ${file} is empty: it has no header row, so there is no table to load.`, "Write the column names on the first line (id,name,…) and one row per line below, or delete the file.");
   if (/^[\r\n]/.test(source)) return at(`The first line of seed ${file} is blank: the header row must name the columns.`, "Remove the blank line so the column names come first.");
   const header = firstRecord(source, delim);
-  let col = 1;
   const seen = new Map<string, number>();
-  for (const [i, name] of header.entries()) {
+  for (const [i, { name, col }] of header.entries()) {
     if (name === "") return at(`Column ${i + 1} of seed ${file} has no name in the header row.`, "Give every column a name on the first line (a delimiter at the end of the line adds an empty column).", col);
     const key = name.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) return at(`Seed ${file} names two columns '${name}' (columns ${first + 1} and ${i + 1} of the header row).`, "Rename one of them: a table cannot hold two columns with one name.", col);
     seen.set(key, i);
-    col += name.length + 1;
   }
   return undefined;
 }
