@@ -4,7 +4,10 @@ import { isPlainObject } from "./vars";
  * The value types dbt's config classes give the documented config keys (models, seeds, snapshots,
  * data tests, sources, exposures, metrics, semantic models, saved queries, unit tests). A key
  * not listed here (an adapter's own config, a user's custom key) is not checked. `null` is
- * accepted everywhere: it means "not set" and dbt's classes take `None` for these keys.
+ * accepted everywhere: it means "not set" and dbt's classes take `None` for these keys. Where
+ * dbt-core 1.10 accepts any text at parse (`on_schema_change`, `store_failures_as`,
+ * `hard_deletes`, `batch_size`: checked later, when the node runs), only "a string" is required;
+ * enums are the ones dbt-core refuses at parse (`access`, `on_configuration_change`, `severity`).
  */
 export type ConfigValueType = "boolean" | "string" | "integer" | "mapping" | "string-or-list" | "hooks" | "docs" | "contract" | "persist-docs" | "enum";
 
@@ -50,8 +53,8 @@ export const CONFIG_KEY_TYPES: Readonly<Record<string, KeyType>> = {
   on_configuration_change: t("enum", ["apply", "continue", "fail"]),
   access: t("enum", ["private", "protected", "public"]),
   severity: t("enum", ["error", "warn"], true),
-  store_failures_as: t("enum", ["table", "view", "ephemeral"]),
-  hard_deletes: t("enum", ["ignore", "invalidate", "new_record"]),
+  store_failures_as: t("string"),
+  hard_deletes: t("string"),
   delimiter: t("string"),
   strategy: t("string"),
   updated_at: t("string"),
