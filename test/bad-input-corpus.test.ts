@@ -14,7 +14,7 @@ import * as path from "node:path";
 import { DUCKDB_FILE, makeProject, removeAllProjects, runApi, stackFrames, type FixtureProject } from "./helpers/fixture-project";
 import type { BadInputCase } from "./bad-input/bad-input-case";
 import { CONFIG_TYPE_CASES } from "./bad-input/config-type-cases";
-import { PROJECT_CASES } from "./bad-input/project-cases";
+import { MISSING_FOLDER, PROJECT_CASES } from "./bad-input/project-cases";
 
 const CASES: BadInputCase[] = [...PROJECT_CASES, ...CONFIG_TYPE_CASES];
 
@@ -73,7 +73,7 @@ describe.each(CASES.map((c) => [c.id, c] as const))("%s", (_id, c) => {
     if (run.exitCode === (c.exit ?? 2)) figures.exitAsExpected++;
     if (d) figures.coded++;
     if (d && d.file === expectedFile(c, p) && (d.line ?? null) === (c.line ?? null)) figures.located++;
-    const untouched = fs.existsSync(p.file(DUCKDB_FILE)) && sha(fs.readFileSync(p.file(DUCKDB_FILE))) === before && duckdbFiles(p.dir).join() === DUCKDB_FILE;
+    const untouched = fs.existsSync(p.file(DUCKDB_FILE)) && sha(fs.readFileSync(p.file(DUCKDB_FILE))) === before && duckdbFiles(p.dir).join() === DUCKDB_FILE && !fs.existsSync(MISSING_FOLDER);
     if (!untouched) figures.warehouseWrites++;
 
     expect({ exit: run.exitCode, codes: run.diagnostics.map((x) => x.code) }).toMatchObject({ exit: c.exit ?? 2, codes: expect.arrayContaining([c.code]) });
@@ -84,4 +84,19 @@ describe.each(CASES.map((c) => [c.id, c] as const))("%s", (_id, c) => {
     if (c.hint !== false) expect(d!.hint ?? "").not.toBe("");
     expect(untouched).toBe(true);
   });
+});
+
+test("a file broken after a good parse is refused by the partial parse too (NUL bytes, config type, seed header)", async () => {
+  const p = makeProject();
+  expect((await runApi(["parse"], { project: p })).exitCode).toBe(0);
+  for (const [files, code, file] of [
+    [{ "models/orders.sql": "select 1 as order_id,\n  \u0000 1 as customer_id\n" }, "TSDBT-E065", "models/orders.sql"],
+    [{ "models/orders.sql": "{{ config(full_refresh='yes please') }}\nselect 1 as order_id, 1 as customer_id\n" }, "TSDBT-E028", "models/orders.sql"],
+    [{ "models/orders.sql": "select 10 as order_id, 1 as customer_id\n", "seeds/s.csv": "a,a\n1,2\n" }, "TSDBT-E064", "seeds/s.csv"],
+  ] as const) {
+    p.write(files);
+    const run = await runApi(["parse"], { project: p });
+    expect(run.exitCode).toBe(2);
+    expect(run.diagnostics.find((d) => d.code === code)).toMatchObject({ file });
+  }
 });

@@ -20,7 +20,8 @@ function testFiles(dir: string, out: string[] = []): string[] {
     if (entry.name === "node_modules" || entry.name === "dist" || entry.name.startsWith(".")) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) testFiles(full, out);
-    else if (/\.test\.ts$/.test(entry.name) && entry.name !== "error-codes-covered.test.ts") out.push(full);
+    // the bad-input corpus keeps its cases (code, file, line) as data beside its test
+    else if ((/\.test\.ts$/.test(entry.name) || full.includes(`${path.sep}bad-input${path.sep}`)) && entry.name !== "error-codes-covered.test.ts") out.push(full);
   }
   return out;
 }

@@ -2,7 +2,12 @@
  * Hand-written cases: broken YAML, properties, Jinja, references, selection, profiles, seeds and
  * files, including every case issue 13 lists. Each is a small mutation of the fixture project.
  */
+import * as os from "node:os";
+import * as path from "node:path";
 import { POSTGRES_LINES, profiles, project, type BadInputCase } from "./bad-input-case";
+
+/** A folder outside every project that does not exist (tsdbt must not create it). */
+export const MISSING_FOLDER = path.join(os.tmpdir(), `tsdbt-bad-input-missing-${process.pid}-${Date.now().toString(36)}`);
 
 /** 4 KB of bytes from a fixed linear congruential sequence (the same "binary" every run). */
 function binaryJunk(bytes = 4096, seed = 13): string {
@@ -154,7 +159,7 @@ const profileCases: BadInputCase[] = [
   { id: "threads: many", files: profiles(["type: duckdb", "path: target/t.duckdb", "threads: many"]), code: "TSDBT-E003", file: "profiles.yml", line: 7 },
   { id: "threads: 0", files: profiles(["type: duckdb", "path: target/t.duckdb", "threads: 0"]), code: "TSDBT-E003", file: "profiles.yml", line: 7 },
   { id: "type: duckdbb (misspelt)", files: profiles(["type: duckdbb", "schema: main"]), code: "TSDBT-E040", file: null, line: null },
-  { id: "a DuckDB path under a missing folder outside the project", files: profiles(["type: duckdb", "path: /tsdbt-bad-input-missing-folder/sub/t.duckdb"]), code: "TSDBT-E042", file: "profiles.yml", line: 6 },
+  { id: "a DuckDB path under a missing folder outside the project", files: profiles(["type: duckdb", `path: ${path.join(MISSING_FOLDER, "sub", "t.duckdb")}`]), code: "TSDBT-E042", file: "profiles.yml", line: 6 },
   { id: "a DuckDB attach that is not a list", files: profiles(["type: duckdb", "path: target/t.duckdb", "attach: other.duckdb"]), code: "TSDBT-E042", file: "profiles.yml", line: 7 },
   { id: "a DuckDB database that matches no file", files: profiles(["type: duckdb", "path: target/t.duckdb", "database: prod"]), code: "TSDBT-E042", file: "profiles.yml", line: 7 },
   { id: "PostgreSQL port: 99999", files: profiles(POSTGRES_LINES.map((l) => (l.startsWith("port:") ? "port: 99999" : l))), code: "TSDBT-E100", file: "profiles.yml", line: 7 },
