@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode, NodeConfig } from "../manifest/types";
 import { projectConfigLayers, type ProjectSet } from "./project-layers";
@@ -9,6 +10,7 @@ import { parseSqlNode, type ParseMethod } from "./parse-sql-node";
 import type { NodePatch } from "./properties";
 import type { ProjectFile } from "../project/discover-files";
 import { extractBlocks } from "@tsdbt/jinja";
+import { checkSeedHeader } from "./seed-header";
 
 type SqlResource = "model" | "analysis" | "test" | "snapshot" | "seed";
 
@@ -118,6 +120,10 @@ export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBui
   });
   if (kind === "model" || kind === "analysis" || kind === "snapshot") node.compiled_path = null;
   parseNodeBody(node, kind, dirs, ctx, body.firstLine);
+  if (kind === "seed" && node.config.enabled !== false) {
+    const problem = checkSeedHeader(fileHead(file), node.config.delimiter, file.path, node.unique_id);
+    if (problem) ctx.diagnostics.push(problem);
+  }
   return node;
 }
 
@@ -128,6 +134,21 @@ export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBui
 export function trimmedSource(contents: string): { code: string; firstLine: number } {
   const lead = contents.slice(0, contents.length - contents.trimStart().length);
   return { code: contents.trim(), firstLine: lead.split("\n").length };
+}
+
+/** The first 64 KB of a file (a seed's header), without reading a large seed whole. */
+function fileHead(file: ProjectFile): string {
+  try {
+    const fd = fs.openSync(file.absolutePath, "r");
+    try {
+      const buffer = Buffer.alloc(65536);
+      return buffer.toString("utf8", 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return file.contents.slice(0, 65536);
+  }
 }
 
 /** Folder config, properties patch, and (for SQL) the parse of the body, then the final config. */

@@ -13,6 +13,7 @@ import { loadInstalledPackages } from "../project/installed-packages";
 import type { ProjectSet } from "./project-layers";
 import { loadProfile, type LoadedProfile } from "../config/load-profile";
 import { parseCliVars, resolveVars, type Vars } from "../config/vars";
+import { withProfileLocation } from "../config/profile-error-location";
 import { parseYaml } from "../yaml/parse-yaml";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import { createBaseContext, createPackageVar } from "../context/base-context";
@@ -24,6 +25,8 @@ import { buildTestNodes } from "./build-tests";
 import { builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
 import { readSources } from "./read-sources";
+import { checkPropertyTypes } from "./check-property-types";
+import { nulByteDiagnostic } from "./nul-bytes";
 import { findDuplicateNames, linkNodes } from "./link-nodes";
 import { checkIdentifierLengths } from "./identifier-limits";
 import { assignRelationName, type NamingTarget } from "./relation-naming";
@@ -168,7 +171,7 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   const profile = prof.value;
   const adapterModule = loadAdapterModule(profile.target.type, { paths: [projectDir] });
   const describe = (targetPath: string) =>
-    adapterModule.describeTarget?.(profile.target as ProfileTarget, { projectDir, targetPath }) ?? {
+    withProfileLocation(profile, () => adapterModule.describeTarget?.(profile.target as ProfileTarget, { projectDir, targetPath })) ?? {
       database: (profile.target.database as string | undefined) ?? null,
       schema: profile.target.schema,
     };
@@ -296,7 +299,13 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   const registry = session.registry;
   const quote = naming.quote;
   const diagnostics: Diagnostic[] = [...inputs.diagnostics, ...parseSession.diagnostics];
-  const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind);
+  // files holding NUL bytes are reported (E065) and not parsed
+  const binary = new Set<ProjectFile>();
+  for (const f of files) {
+    const problem = nulByteDiagnostic(f);
+    if (problem) (diagnostics.push(problem), binary.add(f));
+  }
+  const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind && !binary.has(f));
 
   // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted)
   for (const m of registry.all()) {
@@ -313,7 +322,10 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   for (const f of byKind("properties")) {
     const parsed = parseYaml(f.contents, f.path);
     diagnostics.push(...parsed.diagnostics, ...parsed.warnings);
-    if (parsed.value !== null) propertiesFiles.push({ packageName: f.packageName, parsed: parseSession.renderProperties(parsed, f.packageName, diagnostics) });
+    if (parsed.value === null) continue;
+    const rendered = parseSession.renderProperties(parsed, f.packageName, diagnostics);
+    checkPropertyTypes(rendered, diagnostics);
+    propertiesFiles.push({ packageName: f.packageName, parsed: rendered });
   }
   const patches = new Map<string, NodePatch>();
   for (const pf of propertiesFiles) {

@@ -7,6 +7,7 @@ import { nodeRange, serialisableNode, type ManifestLayout } from "../../manifest
 import { spliceManifest, writePieces, type SplicedManifest } from "../../manifest/splice-manifest";
 import type { KnownFile, ProjectFile } from "../../project/discover-files";
 import { buildGraph } from "../../graph/build-graph";
+import { nulByteDiagnostic } from "../nul-bytes";
 import { buildFileNode, patchKey, type NodeBuildContext, type ParseStats } from "../build-nodes";
 import { createCaptureScope } from "../capture-scope";
 import { linkNodes } from "../link-nodes";
@@ -265,6 +266,8 @@ function nameOf(file: ProjectFile): string {
 /** Parses one changed file into its node, with its properties patch; a string says why it cannot be. */
 function rebuildNode({ file, uniqueId, patchFile, primaryKey }: ChangedFile, inputs: ParseInputs, parseSession: ParseSession, stats: ParseStats): ManifestNode | string {
   const diagnostics: Diagnostic[] = [];
+  // a file with NUL bytes (E065) is reported by the full parse
+  if (nulByteDiagnostic(file)) return `${file.path} holds NUL bytes`;
   const patches = new Map<string, NodePatch>();
   if (patchFile !== null) {
     const yamlFile = inputs.files.find((f) => f.kind === "properties" && f.packageName === file.packageName && f.path === patchFile);
