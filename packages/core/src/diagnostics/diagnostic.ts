@@ -24,10 +24,13 @@ export interface Diagnostic {
 /** Thrown when a command cannot go on; carries every diagnostic collected so far. */
 export class DiagnosticError extends Error {
   readonly diagnostics: Diagnostic[];
-  constructor(diagnostics: Diagnostic[]) {
+  /** Warnings found before the errors stopped the command (shown first, as dbt shows them as it goes). */
+  readonly warnings: Diagnostic[];
+  constructor(diagnostics: Diagnostic[], warnings: Diagnostic[] = []) {
     super(diagnostics.map(formatDiagnostic).join("\n"));
     this.name = "DiagnosticError";
     this.diagnostics = diagnostics;
+    this.warnings = warnings;
   }
 }
 

@@ -108,7 +108,10 @@ function readTextOrUndefined(file: string): string | undefined {
 }
 
 function fail(diagnostics: Diagnostic[]): never {
-  throw new DiagnosticError(diagnostics.filter((d) => d.severity === "error"));
+  throw new DiagnosticError(
+    diagnostics.filter((d) => d.severity === "error"),
+    diagnostics.filter((d) => d.severity !== "error"),
+  );
 }
 
 /**
