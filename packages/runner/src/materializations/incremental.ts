@@ -89,7 +89,7 @@ async function mergeNewRows(
     await columnsOf(executor, adapter, temp),
     await columnsOf(executor, adapter, relation),
   );
-  const statements = strategy({
+  const portable = {
     dialect: adapter.dialect,
     capabilities: adapter.capabilities,
     target: relation.render(),
@@ -100,7 +100,17 @@ async function mergeNewRows(
     mergeUpdateColumns: node.config.merge_update_columns ? stringList(node.config.merge_update_columns) : null,
     mergeExcludeColumns: stringList(node.config.merge_exclude_columns),
     partitionColumn: partitionColumnOf(node.config.partition_by),
+  };
+  const strategyName = configValue(node, "incremental_strategy", adapter.capabilities.merge ? "merge" : "delete+insert");
+  const own = adapter.dialect.incrementalStatements?.(strategyName, {
+    target: portable.target,
+    source: portable.source,
+    columns,
+    uniqueKey: portable.uniqueKey,
+    predicates: portable.predicates,
+    config: node.config,
   });
+  const statements = own ?? strategy(portable);
   let rows: number | null = null;
   for (const statement of statements) {
     const result = await executor.execute(statement, { fetch: false, nodeId: node.unique_id });
