@@ -29,6 +29,8 @@ export interface SqlDialect {
   addColumn(relation: string, column: Column): string;
   /** `alter table … drop column …`. */
   dropColumn(relation: string, column: string): string;
+  /** The MD5 digest of a text expression as lowercase hex text (snapshot ids). Absent: `md5(expr)`. */
+  md5Hex?(expression: string): string;
   /** Type of the current timestamp expression. */
   currentTimestamp(): string;
   /** SQL type names for seed columns by inferred kind. */

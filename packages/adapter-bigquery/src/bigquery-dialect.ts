@@ -42,6 +42,8 @@ export const bigqueryDialect: SqlDialect = defineDialect({
   dropColumn: (relation, column) => `alter table ${relation} drop column ${bigqueryQuote(column)}`,
   alterColumnType: (relation, column, dataType) => `alter table ${relation} alter column ${bigqueryQuote(column)} set data type ${dataType}`,
   currentTimestamp: () => "current_timestamp()",
+  // BigQuery's md5 returns BYTES
+  md5Hex: (expression) => `to_hex(md5(${expression}))`,
   typeFor: (kind) => ({ integer: "INT64", float: "FLOAT64", boolean: "BOOL", date: "DATE", timestamp: "DATETIME", text: "STRING" })[kind],
   bigintType: () => "INT64",
   limit: (sql, n) => `select * from (\n${sql}\n) as tsdbt_limited limit ${n}`,
