@@ -19,6 +19,11 @@ export interface SqlDialect {
   createViewAs(relation: string, sql: string, options?: { config?: RelationConfig }): string;
   /** `create or replace table|view … as select` (used only when `capabilities.createOrReplace`). */
   createOrReplaceAs(kind: "table" | "view", relation: string, sql: string, options?: { config?: RelationConfig }): string;
+  /**
+   * `create or replace materialized view … as (select)`, with the model's config (refresh,
+   * partitioning). Absent: the engine has no materialized views tsdbt can build.
+   */
+  createMaterializedViewAs?(relation: string, sql: string, options?: { config?: RelationConfig }): string;
   /** `drop table|view if exists …` (with cascade where the engine needs it). */
   dropRelation(relation: string, type: "table" | "view"): string;
   /** `alter table|view … rename to <identifier>` (the new name is unqualified). */

@@ -49,6 +49,7 @@ export const bigqueryDialect: SqlDialect = defineDialect({
   limit: (sql, n) => `select * from (\n${sql}\n) as tsdbt_limited limit ${n}`,
   maxIdentifierBytes: 1024,
   incrementalStatements: bigqueryIncrementalStatements,
+  createMaterializedViewAs: (relation, sql, options) => createMaterializedViewAs(relation, sql, options?.config),
 });
 
 /**

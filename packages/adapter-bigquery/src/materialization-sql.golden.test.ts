@@ -11,7 +11,6 @@ import { join } from "node:path";
 import { Parser } from "node-sql-parser";
 import { runSpecs, type NodeSpec } from "@tsdbt/adapter-tests";
 import { RecordingAdapter } from "./__fixtures__/recording-adapter";
-import { createMaterializedViewAs } from "./bigquery-dialect";
 import { csvLoadStatements } from "./load-csv";
 
 const GOLDEN_DIR = join(__dirname, "__golden__");
@@ -138,15 +137,19 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
     expectParsed(statements);
   });
 
-  it("materialized view with partitioning, clustering and refresh options", () => {
-    const statement = createMaterializedViewAs("`proj`.`analytics`.`mv`", "select day, count(*) as n from `proj`.`analytics`.`events` group by day", {
-      partition_by: { field: "day", data_type: "date" },
-      cluster_by: "day",
-      enable_refresh: true,
-      refresh_interval_minutes: 30,
-      max_staleness: "interval 4 hour",
-      labels: { tier: "gold" },
-    });
-    golden("materialized-view", [statement]);
+  it("materialized view with partitioning, clustering and refresh options, over a table in the way", async () => {
+    const spec = model(
+      {
+        materialized: "materialized_view",
+        partition_by: { field: "day", data_type: "date" },
+        cluster_by: "day",
+        enable_refresh: true,
+        refresh_interval_minutes: 30,
+        max_staleness: "interval 4 hour",
+        labels: { tier: "gold" },
+      },
+      "select day, count(*) as n from `proj`.`analytics`.`events` group by day",
+    );
+    golden("materialized-view", await sent(spec, [["m", "table"]]));
   });
 });
