@@ -99,8 +99,20 @@ export class BigQueryAdapter implements Adapter {
     return columnsOf(await tableMetadata(client, relation.database ?? this.defaultDatabase, relation.schema, relation.identifier));
   }
 
+  /**
+   * Datasets of a project (datasets.list). An endpoint without datasets.list (the local bqlite)
+   * is asked through INFORMATION_SCHEMA.SCHEMATA instead; BigQuery itself never gets there.
+   */
   async listSchemas(database: string | null): Promise<string[]> {
-    return listDatasets(await this.connection(), database ?? this.defaultDatabase);
+    const project = database ?? this.defaultDatabase;
+    try {
+      return await listDatasets(await this.connection(), project);
+    } catch (error) {
+      const code = (error as { code?: number }).code;
+      if (code !== 404 && code !== 405 && code !== 501) throw error;
+      const result = await this.execute(`select schema_name from ${this.dialect.quote(project)}.INFORMATION_SCHEMA.SCHEMATA`);
+      return result.rows.map((row) => String(row.schema_name)).sort();
+    }
   }
 
   async loadCsv(relation: RelationRef, file: string, columns: Column[], options: { delimiter: string; header: boolean }): Promise<number> {
