@@ -101,17 +101,16 @@ export class BigQueryAdapter implements Adapter {
 
   /**
    * Datasets of a project (datasets.list). An endpoint without datasets.list (the local bqlite)
-   * is asked through INFORMATION_SCHEMA.SCHEMATA instead; BigQuery itself never gets there.
+   * answers an empty list: the runner then creates each dataset it builds into through
+   * datasets.insert, which accepts an existing one. BigQuery itself always has datasets.list.
    */
   async listSchemas(database: string | null): Promise<string[]> {
-    const project = database ?? this.defaultDatabase;
     try {
-      return await listDatasets(await this.connection(), project);
+      return await listDatasets(await this.connection(), database ?? this.defaultDatabase);
     } catch (error) {
       const code = (error as { code?: number }).code;
-      if (code !== 404 && code !== 405 && code !== 501) throw error;
-      const result = await this.execute(`select schema_name from ${this.dialect.quote(project)}.INFORMATION_SCHEMA.SCHEMATA`);
-      return result.rows.map((row) => String(row.schema_name)).sort();
+      if (code === 404 || code === 405 || code === 501) return [];
+      throw error;
     }
   }
 

@@ -1,9 +1,11 @@
 /**
  * The conformance suite against BigQuery: the local bqlite endpoint when BIGQUERY_EMULATOR_URL
  * is set (`eval "$(/opt/tsdbt-emulators/start.sh bigquery 9050)"`), live BigQuery when
- * BIGQUERY_PROJECT is set (see bigquery-target.ts); skipped, saying so, otherwise.
+ * BIGQUERY_PROJECT is set (see bigquery-target.ts); skipped, saying so, otherwise. The adapter
+ * runs in its worker thread, as the CLI runs it (Google's HTTP client loads node-fetch with a
+ * dynamic import, which jest's module sandbox refuses), so build first: `npx tsc --build`.
  */
-import { createAdapter } from "@tsdbt/adapter-bigquery";
+import { startAdapterWorker } from "@tsdbt/adapter-api";
 import { bigqueryTestTarget } from "./bigquery-target";
 import { describeAdapterConformance } from "./describe-adapter-conformance";
 
@@ -25,7 +27,7 @@ if (where.kind === "none") {
 } else {
   describeAdapterConformance(
     `bigquery (${where.kind})`,
-    ({ schema, threads, dir }) => createAdapter({ ...where.target, dataset: schema, schema, threads } as never, { projectDir: dir, targetPath: dir }),
+    ({ schema, threads, dir }) => startAdapterWorker({ ...where.target, dataset: schema, schema, threads } as never, { projectDir: dir, targetPath: dir }),
     {
       cannotCancel: where.kind === "emulator" ? "bqlite runs each job synchronously inside jobs.insert and has no jobs.cancel" : "a cancelled BigQuery job may still finish",
       skip: { ...NOT_BIGQUERY, ...(where.kind === "emulator" ? NOT_EMULATED : {}) },

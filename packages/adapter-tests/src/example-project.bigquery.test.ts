@@ -6,8 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { createAdapter } from "@tsdbt/adapter-bigquery";
-import type { Adapter } from "@tsdbt/adapter-api";
+import { startAdapterWorker, type Adapter } from "@tsdbt/adapter-api";
 import { uniqueSchemaName } from "./postgres-server";
 
 const EXAMPLE = path.resolve(__dirname, "../../../example-project");
@@ -28,7 +27,7 @@ if (!url) {
     fs.cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}target`) });
     for (const key of ENV_KEYS) saved[key] = process.env[key];
     Object.assign(process.env, { TSDBT_BQ_DATASET: dataset, TSDBT_BQ_API_ENDPOINT: url, TSDBT_BQ_PROJECT: "tsdbt-example" });
-    adapter = createAdapter(
+    adapter = await startAdapterWorker(
       { type: "bigquery", method: "oauth-secrets", token: "local", project: "tsdbt-example", dataset, schema: dataset, api_endpoint: url },
       { projectDir: dir, targetPath: dir },
     );
