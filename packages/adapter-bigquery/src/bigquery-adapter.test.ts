@@ -58,4 +58,21 @@ describe("BigQuery adapter errors raised before any request", () => {
     await expect(runQueryJob(invalid as never, profile, "selec 1", { fetch: true })).rejects.toThrow("Syntax error");
     expect(calls).toBe(1);
   }, 15000);
+
+  it("sends the profile's job settings with every query job and reads the rows it returns", async () => {
+    const profile = readBigQueryProfile(
+      { ...base, location: "EU", priority: "batch", maximum_bytes_billed: 1000, job_execution_timeout_seconds: 30 },
+      { projectDir: dir, targetPath: dir },
+    );
+    const sent: Record<string, unknown>[] = [];
+    const job = {
+      id: "j1",
+      getQueryResults: async () => [[{ f: [{ v: "7" }] }], null, { jobComplete: true, schema: { fields: [{ name: "n", type: "INTEGER" }] } }],
+    };
+    const client = { createQueryJob: async (request: Record<string, unknown>) => (sent.push(request), [job, { statistics: { query: {} } }]) };
+    const outcome = await runQueryJob(client as never, profile, "select 7 as n", { fetch: true });
+    expect(sent).toEqual([{ query: "select 7 as n", useLegacySql: false, priority: "BATCH", location: "EU", maximumBytesBilled: "1000", jobTimeoutMs: 30000 }]);
+    expect(outcome.rows).toEqual([{ f: [{ v: "7" }] }]);
+    expect(outcome.fields).toEqual([{ name: "n", type: "INTEGER" }]);
+  });
 });
