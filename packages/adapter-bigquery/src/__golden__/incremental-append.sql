@@ -12,6 +12,9 @@ select * from `proj`.`analytics`.`m`
 ) as tsdbt_limited limit 0;
 
 insert into `proj`.`analytics`.`m` (`id`, `v`, `day`)
-select `id`, `v`, `day` from `proj`.`analytics`.`m__tsdbt_tmp`;
+(
+    select `id`, `v`, `day`
+    from `proj`.`analytics`.`m__tsdbt_tmp`
+);
 
 drop table if exists `proj`.`analytics`.`m__tsdbt_tmp`;

@@ -14,6 +14,9 @@ select * from `proj`.`analytics`.`m`
 delete from `proj`.`analytics`.`m` where true;
 
 insert into `proj`.`analytics`.`m` (`id`, `v`, `day`)
-select `id`, `v`, `day` from `proj`.`analytics`.`m__tsdbt_tmp`;
+(
+    select `id`, `v`, `day`
+    from `proj`.`analytics`.`m__tsdbt_tmp`
+);
 
 drop table if exists `proj`.`analytics`.`m__tsdbt_tmp`;

@@ -19,7 +19,7 @@ import { createBaseContext, createPackageVar } from "../context/base-context";
 import { BUILTIN_PACKAGE, MacroRegistry } from "../context/macro-registry";
 import { DBT_FILTERS } from "../context/dbt-filters";
 import type { RenderSession } from "../context/node-context";
-import { buildFileNode, buildSnapshotNodes, patchKey, type NodeBuildContext, type ParseStats } from "./build-nodes";
+import { buildFileNode, buildSnapshotNodes, nodeResourceKey, patchFileKey, patchResourceKey, type NodeBuildContext, type ParseStats } from "./build-nodes";
 import { buildTestNodes } from "./build-tests";
 import { builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
@@ -44,6 +44,8 @@ import { groupMap, readGroups } from "./read-groups";
 import { patchMacros } from "./patch-macros";
 import { disableOrphanTests, inheritAttachedGroups } from "./orphan-tests";
 import { buildHookNodes } from "./hook-nodes";
+import { inferPrimaryKeys } from "./primary-key";
+import { placeUnversionedLatest } from "./model-versions";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -316,7 +318,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   const patches = new Map<string, NodePatch>();
   for (const pf of propertiesFiles) {
     for (const patch of readNodePatches(pf, diagnostics)) {
-      const key = patchKey(patch.kind, patch.packageName, patch.name);
+      const key = patchFileKey(patch);
       const previous = patches.get(key);
       if (previous) {
         diagnostics.push(diagnosticAt(pf.parsed, patch.path, { code: "TSDBT-E023", message: `${patch.kind} '${patch.name}' is described twice: in ${previous.file} and ${patch.file}.`, hint: "Keep one properties entry per resource." }));
@@ -325,6 +327,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
       patches.set(key, patch);
     }
   }
+  placeUnversionedLatest(patches, byKind("model"));
   const appliedPatches = new Map(patches);
 
   const stats: ParseStats = { static: 0, rendered: 0 };
@@ -340,7 +343,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   // patches left over describe nothing that exists
   for (const patch of patches.values()) {
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
-    diagnostics.push(diagnosticAt(pf.parsed, patch.path, { code: "TSDBT-W010", severity: "warn", message: `${patch.file} describes ${patch.kind} '${patch.name}', which does not exist; the entry is ignored (its data tests are kept, disabled, as dbt keeps them).`, hint: `Check the name against the files under ${patch.kind === "seed" ? "seed-paths" : "model-paths"}.` }));
+    diagnostics.push(diagnosticAt(pf.parsed, patch.path, { code: "TSDBT-W010", severity: "warn", message: `${patch.file} describes ${patch.kind} '${patch.name}'${patch.version ? ` version ${patch.version.v}, whose file ${patch.version.fileStem}.sql` : ""}, which does not exist; the entry is ignored (its data tests are kept, disabled, as dbt keeps them).`, hint: `Check the name against the files under ${patch.kind === "seed" ? "seed-paths" : "model-paths"}.` }));
   }
 
   const sources: Record<string, SourceDefinition> = {};
@@ -355,14 +358,14 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
       all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file, inheritedTags: testTags, quoteColumns: source.quoting.column === true }, pf.parsed, projects, diagnostics, registry, quote));
     }
   }
-  const enabledNodeKeys = new Set(all.filter((n) => n.config.enabled !== false).map((n) => patchKey(n.resource_type, n.package_name, n.name)));
+  const enabledNodeKeys = new Set(all.filter((n) => n.config.enabled !== false).map(nodeResourceKey));
   // tests on a model, seed or snapshot that is disabled or missing stay in the manifest, disabled (as in dbt)
   const inertTests: ManifestNode[] = [];
   for (const patch of appliedPatches.values()) {
     if (patch.kind === "analysis") continue;
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
-    const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file, quoteColumns: patch.raw.quote_columns === true }, pf.parsed, projects, diagnostics, registry, quote);
-    if (enabledNodeKeys.has(patchKey(patch.kind, patch.packageName, patch.name))) all.push(...tests);
+    const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, version: patch.version?.v, packageName: patch.packageName, file: patch.file, quoteColumns: patch.raw.quote_columns === true }, pf.parsed, projects, diagnostics, registry, quote);
+    if (enabledNodeKeys.has(patchResourceKey(patch))) all.push(...tests);
     else inertTests.push(...tests);
   }
 
@@ -377,6 +380,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   for (const n of inertTests) assignRelationName(n, session, naming, scopeFor);
   const keptDisabled = disableOrphanTests(inertTests, enabled, sources, disabled);
   inheritAttachedGroups(enabled.filter((n) => n.resource_type === "test"), enabled);
+  inferPrimaryKeys(enabled, [...enabled, ...disabled, ...inertTests].filter((n) => n.resource_type === "test"));
   const unitTests = readUnitTests({ propertiesFiles, nodes: enabled, projectDir, testPaths: project.testPaths }, diagnostics);
   const semanticLayer = readSemanticLayer({ files: propertiesFiles, nodes: enabled, sources, rootPackage: project.name, target: location }, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
