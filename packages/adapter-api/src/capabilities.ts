@@ -15,6 +15,12 @@ export interface Capabilities {
    * when the engine refuses. Absent: what {@link createOrReplace} says.
    */
   replaceViewKeepingColumns?: boolean;
+  /**
+   * `CREATE OR REPLACE` swaps a relation atomically on its own (BigQuery): without transactional
+   * DDL the runner still replaces a table or view in place rather than dropping it first, so a
+   * failing build leaves the old one. Absent: false.
+   */
+  replaceIsAtomic?: boolean;
   /** `ALTER … RENAME TO` can swap a relation in. */
   renameRelation: boolean;
   /** `COMMENT ON` (persist_docs) is supported. */

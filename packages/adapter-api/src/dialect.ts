@@ -13,12 +13,17 @@ export interface SqlDialect {
   literal(value: string): string;
   /** `create schema if not exists …`. */
   createSchema(database: string | null, schema: string): string;
-  /** `create table … as (select)`. */
-  createTableAs(relation: string, sql: string, options?: { temporary?: boolean }): string;
+  /** `create table … as (select)`; `config` is the model's config, for engines with table options (partitioning, clustering). */
+  createTableAs(relation: string, sql: string, options?: { temporary?: boolean; config?: RelationConfig }): string;
   /** `create view … as select`. */
-  createViewAs(relation: string, sql: string): string;
+  createViewAs(relation: string, sql: string, options?: { config?: RelationConfig }): string;
   /** `create or replace table|view … as select` (used only when `capabilities.createOrReplace`). */
-  createOrReplaceAs(kind: "table" | "view", relation: string, sql: string): string;
+  createOrReplaceAs(kind: "table" | "view", relation: string, sql: string, options?: { config?: RelationConfig }): string;
+  /**
+   * `create or replace materialized view … as (select)`, with the model's config (refresh,
+   * partitioning). Absent: the engine has no materialized views tsdbt can build.
+   */
+  createMaterializedViewAs?(relation: string, sql: string, options?: { config?: RelationConfig }): string;
   /** `drop table|view if exists …` (with cascade where the engine needs it). */
   dropRelation(relation: string, type: "table" | "view"): string;
   /** `alter table|view … rename to <identifier>` (the new name is unqualified). */
@@ -29,6 +34,8 @@ export interface SqlDialect {
   addColumn(relation: string, column: Column): string;
   /** `alter table … drop column …`. */
   dropColumn(relation: string, column: string): string;
+  /** The MD5 digest of a text expression as lowercase hex text (snapshot ids). Absent: `md5(expr)`. */
+  md5Hex?(expression: string): string;
   /** Type of the current timestamp expression. */
   currentTimestamp(): string;
   /** SQL type names for seed columns by inferred kind. */
@@ -58,6 +65,26 @@ export interface SqlDialect {
    * PostgreSQL's `40P01` deadlock and `40001` serialization failure.
    */
   readonly transientErrorCodes?: readonly string[];
+  /**
+   * The engine's own statements for an incremental strategy (e.g. BigQuery's partition-aware
+   * `insert_overwrite`), or null to use the runner's portable SQL. Absent: always the runner's.
+   */
+  incrementalStatements?(strategy: string, input: IncrementalSqlInput): string[] | null;
+}
+
+/** A model's config as a dialect reads it (partition_by, cluster_by, labels…). */
+export type RelationConfig = Readonly<Record<string, unknown>>;
+
+/** What {@link SqlDialect.incrementalStatements} gets: the new rows are already in `source`. */
+export interface IncrementalSqlInput {
+  /** Rendered target and source relations. */
+  target: string;
+  source: string;
+  /** Columns to write, as the warehouse names them. */
+  columns: string[];
+  uniqueKey: string[];
+  predicates: string[];
+  config: RelationConfig;
 }
 
 /** The catalog queries and statements behind {@link SqlDialect.dependentViews}. */

@@ -6,6 +6,7 @@
  * for tests (`TSDBT_PG_URL`, else PGlite in-process).
  */
 export { describeAdapterConformance } from "./describe-adapter-conformance";
+export { withSkippedCases, type SkippedCases } from "./conformance/skip-cases";
 export { useConformanceContext, typeFamily, columnSignature, leftovers, type ConformanceContext, type ConformanceOptions, type MakeAdapter, type MakeAdapterOptions } from "./conformance/context";
 export { AWKWARD_IDENTIFIERS } from "./conformance/quoting";
 export { runSpecs, manifestNode, uniqueIdOf, SpecCompiler, type NodeSpec, type NodeSql, type RunSpecsOptions } from "./test-project";

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Adapter } from "@tsdbt/adapter-api";
 import { uniqueSchemaName } from "../postgres-server";
 import { runSpecs, type NodeSpec, type RunSpecsOptions } from "../test-project";
+import type { SkippedCases } from "./skip-cases";
 
 /** What the suite asks of an adapter package: a fresh adapter whose default schema is `schema`. */
 export interface MakeAdapterOptions {
@@ -24,6 +25,8 @@ export interface ConformanceOptions {
   slowQuery?: string;
   /** Why the engine cannot cancel a statement; the cancel test is reported as skipped with this reason. */
   cannotCancel?: string;
+  /** Cases the engine (or its local stand-in) cannot run: a piece of the test's title → the reason, shown in the report. */
+  skip?: SkippedCases;
 }
 
 /** The per-test state every conformance group reads (valid inside `it`). */
@@ -106,10 +109,10 @@ export function useConformanceContext(makeAdapter: MakeAdapter, options: Conform
 export function typeFamily(dataType: string): string {
   const t = dataType.toLowerCase();
   if (/^(bigint|int8)\b/.test(t)) return "bigint";
-  if (/^(integer|int|int4|int32)\b/.test(t)) return "integer";
+  if (/^(integer|int|int4|int32|int64)\b/.test(t)) return "integer";
   if (/char|text|string/.test(t)) return "text";
   if (/^date\b/.test(t)) return "date";
-  if (/^timestamp/.test(t)) return "timestamp";
+  if (/^(timestamp|datetime)/.test(t)) return "timestamp";
   if (/^(double|float|real)/.test(t)) return "float";
   if (/^bool/.test(t)) return "boolean";
   return t;

@@ -22,7 +22,7 @@ async function substitute(dir: string, name: string): Promise<void> {
   }
 }
 
-/** `tsdbt init NAME [--adapter duckdb|postgres]`: scaffolds a new project from a starter. */
+/** `tsdbt init NAME [duckdb|postgres|bigquery]`: scaffolds a new project from a starter. */
 export async function initCommand(ctx: CommandContext): Promise<CommandOutcome> {
   const [name, adapterArg] = ctx.args.positional;
   const fail = (message: string, hint: string): never => {

@@ -75,7 +75,7 @@ export const mergeStrategy: IncrementalStrategy = (input) => {
 export const insertOverwriteStrategy: IncrementalStrategy = (input) => {
   const remove =
     input.partitionColumn === null
-      ? `delete from ${input.target}`
+      ? `delete from ${input.target} where true`
       : `delete from ${input.target} as ${DEST_ALIAS}\nwhere ${DEST_ALIAS}.${input.partitionColumn} in (select distinct ${input.partitionColumn} from ${input.source})${andPredicates(input.predicates)}`;
   return [remove, insertAll(input)];
 };

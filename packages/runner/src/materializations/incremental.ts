@@ -96,20 +96,34 @@ async function mergeNewRows(
   const tempColumns = await columnsOf(executor, adapter, temp);
   const columns = await applySchemaChange(context, executor, onSchemaChange, tempColumns, await columnsOf(executor, adapter, relation));
   const typed = columns.map((name) => ({ name, type: tempColumns.find((c) => c.name === name)?.type ?? "" }));
-  const statements = step.macro
-    ? [renderStrategyMacro(context, executor, step.macro, { target: relation, temp, columns: typed })]
-    : step.strategy!({
-        dialect: adapter.dialect,
-        capabilities: adapter.capabilities,
-        target: relation.render(),
-        source: temp.render(),
-        columns,
-        uniqueKey: stringList(node.config.unique_key),
-        predicates: stringList(node.config.incremental_predicates),
-        mergeUpdateColumns: node.config.merge_update_columns ? stringList(node.config.merge_update_columns) : null,
-        mergeExcludeColumns: stringList(node.config.merge_exclude_columns),
-        partitionColumn: partitionColumnOf(node.config.partition_by),
-      });
+  let statements: string[];
+  if (step.macro) {
+    statements = [renderStrategyMacro(context, executor, step.macro, { target: relation, temp, columns: typed })];
+  } else {
+    const portable = {
+      dialect: adapter.dialect,
+      capabilities: adapter.capabilities,
+      target: relation.render(),
+      source: temp.render(),
+      columns,
+      uniqueKey: stringList(node.config.unique_key),
+      predicates: stringList(node.config.incremental_predicates),
+      mergeUpdateColumns: node.config.merge_update_columns ? stringList(node.config.merge_update_columns) : null,
+      mergeExcludeColumns: stringList(node.config.merge_exclude_columns),
+      partitionColumn: partitionColumnOf(node.config.partition_by),
+    };
+    // the engine's own SQL for a strategy (BigQuery's partition-aware insert_overwrite), else the portable one
+    const strategyName = configValue(node, "incremental_strategy", adapter.capabilities.merge ? "merge" : "delete+insert");
+    const own = adapter.dialect.incrementalStatements?.(strategyName, {
+      target: portable.target,
+      source: portable.source,
+      columns,
+      uniqueKey: portable.uniqueKey,
+      predicates: portable.predicates,
+      config: node.config,
+    });
+    statements = own ?? step.strategy!(portable);
+  }
   let rows: number | null = null;
   for (const statement of statements) {
     const result = await executor.execute(statement, { fetch: false, nodeId: node.unique_id });

@@ -3,6 +3,7 @@ import { RunnerError, RunnerErrorCode } from "../runner-error";
 import type { Materialization } from "./build-context";
 import { ephemeralMaterialization } from "./ephemeral";
 import { incrementalMaterialization } from "./incremental";
+import { materializedViewMaterialization } from "./materialized-view";
 import { tableMaterialization } from "./table";
 import { viewMaterialization } from "./view";
 
@@ -12,6 +13,7 @@ export const MODEL_MATERIALIZATIONS: Readonly<Record<string, Materialization>> =
   table: tableMaterialization,
   incremental: incrementalMaterialization,
   ephemeral: ephemeralMaterialization,
+  materialized_view: materializedViewMaterialization,
 };
 
 /**

@@ -40,11 +40,12 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
 
   const create = async (executor: SqlExecutor, target: Relation): Promise<number | null> => {
     if (!("sql" in source)) return null;
+    const config = context.node.config;
     const ddl = overridden
       ? overridden(executor, target, source.sql)
       : kind === "view"
-        ? dialect.createViewAs(target.render(), source.sql)
-        : dialect.createTableAs(target.render(), source.sql);
+        ? dialect.createViewAs(target.render(), source.sql, { config })
+        : dialect.createTableAs(target.render(), source.sql, { config });
     const result = await executor.execute(ddl, { fetch: false, nodeId: context.node.unique_id });
     return result.rowsAffected ?? null;
   };
@@ -52,7 +53,12 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
 
   // Inside a transaction a relation can be built in place: nothing is visible until commit and a
   // failure rolls back. That saves the temp relation and the renames (two to four statements).
-  const inPlace = !overridden && "sql" in source && capabilities.transactionalDdl && (!existing || (existing.kind === kind && capabilities.createOrReplace));
+  // Engines whose `create or replace` is atomic by itself (BigQuery) replace in place too, without a transaction.
+  const inPlace =
+    !overridden &&
+    "sql" in source &&
+    (capabilities.transactionalDdl || (capabilities.replaceIsAtomic === true && capabilities.createOrReplace)) &&
+    (!existing || (existing.kind === kind && capabilities.createOrReplace));
 
   // PostgreSQL can `create or replace view` while the columns keep their names and types: the
   // views over it stay as they are, with no drop and no lock on them. Refused (a column changed),
@@ -64,7 +70,7 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
     await runNodeHooks(context, executor, "pre-hook", true);
     let rows: number | null;
     if (inPlace && "sql" in source) {
-      const ddl = existing ? dialect.createOrReplaceAs(kind, relation.render(), source.sql) : null;
+      const ddl = existing ? dialect.createOrReplaceAs(kind, relation.render(), source.sql, { config: context.node.config }) : null;
       rows = ddl ? ((await executor.execute(ddl, { fetch: false, nodeId: context.node.unique_id })).rowsAffected ?? null) : await create(executor, relation);
     } else if (replaceView && (await replacedInPlace(executor, dialect, savepoints, dialect.createOrReplaceAs("view", relation.render(), source.sql)))) {
       rows = null;

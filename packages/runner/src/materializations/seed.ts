@@ -63,7 +63,7 @@ export const seedMaterialization: Materialization = async (context) => {
   const list = current.map((c) => adapter.dialect.quote(c.name)).join(", ");
   const reload = async (executor: Pick<typeof adapter, "execute">): Promise<void> => {
     await runNodeHooks(context, executor, "pre-hook", true);
-    await executor.execute(`delete from ${relation.render()}`, { fetch: false });
+    await executor.execute(`delete from ${relation.render()} where true`, { fetch: false });
     await executor.execute(`insert into ${relation.render()} (${list})\nselect ${list} from ${temp.render()}`, { fetch: false });
     await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
     await persistDocs(context, executor, "table");

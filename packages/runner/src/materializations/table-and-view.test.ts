@@ -147,4 +147,10 @@ describe("table and view materializations on DuckDB", () => {
     const summary = await run([{ name: "m", sql: "select 1", config: { materialized: "snapshotty" } }]);
     expect(summary.results[0]!.message).toMatch(/^Runtime Error in model m \(models\/m\.sql\)\n  models\/m\.sql: TSDBT-E401: Model m is materialized as 'snapshotty'.*\n    hint: Use one of view, table, incremental, ephemeral/);
   });
+
+  it("refuses a materialized_view on an engine whose dialect cannot create one (TSDBT-E401)", async () => {
+    const summary = await run([{ name: "m", sql: "select 1", config: { materialized: "materialized_view" } }]);
+    expect(summary.results[0]!.status).toBe("error");
+    expect(summary.results[0]!.message).toMatch(/TSDBT-E401: Model m is materialized as 'materialized_view', which the duckdb adapter cannot build\.\n    hint: Use `materialized: table`/);
+  });
 });

@@ -26,7 +26,8 @@ export function snapshotTime(dialect: SqlDialect): string {
 /** md5 over the text of each part, `|`-separated, nulls as empty strings (the row version id). */
 export function hashOf(dialect: SqlDialect, parts: string[]): string {
   const text = dialect.typeFor("text");
-  return `md5(${parts.map((p) => `coalesce(cast(${p} as ${text}), '')`).join(" || '|' || ")})`;
+  const joined = parts.map((p) => `coalesce(cast(${p} as ${text}), '')`).join(" || '|' || ");
+  return dialect.md5Hex ? dialect.md5Hex(joined) : `md5(${joined})`;
 }
 
 /** `(select *, <change time> as __tsdbt_snap_updated_at from (<sql>))`: the staging table's query. */

@@ -1,0 +1,5 @@
+create table `proj`.`analytics`.`m`
+partition by datetime_trunc(ts, day)
+as (
+select 1 as id, 'a' as v, date '2024-01-01' as day
+);

@@ -1,0 +1,6 @@
+drop view if exists `proj`.`analytics`.`m`;
+
+create table `proj`.`analytics`.`m`
+as (
+select 1 as id, 'a' as v, date '2024-01-01' as day
+);

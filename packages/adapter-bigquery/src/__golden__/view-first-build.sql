@@ -1,0 +1,5 @@
+create view `proj`.`analytics`.`m`
+options(labels=[('owner', 'data')])
+as (
+select 1 as id, 'a' as v, date '2024-01-01' as day
+);

@@ -1,0 +1,61 @@
+import { defineDialect, type RelationConfig, type SqlDialect } from "@tsdbt/adapter-api";
+import { bigqueryIncrementalStatements } from "./incremental-sql";
+import { bigqueryLiteral, optionsClause, tableClauses } from "./table-options";
+
+/** Quotes one name part in backticks; backticks and backslashes inside are escaped with a backslash. */
+export function bigqueryQuote(identifier: string): string {
+  return `\`${identifier.replace(/\\/g, "\\\\").replace(/`/g, "\\`")}\``;
+}
+
+function withClauses(head: string, clauses: string[], sql: string): string {
+  return [head, ...clauses, `as (\n${sql}\n)`].join("\n");
+}
+
+function viewOptions(config: RelationConfig | undefined): string[] {
+  const options = config ? optionsClause(config, "view") : null;
+  return options ? [options] : [];
+}
+
+/**
+ * GoogleSQL as BigQuery takes it: backtick quoting (database = project, schema = dataset),
+ * backslash-escaped string literals, `drop table|view` without `cascade`, GoogleSQL type names
+ * for seeds (INT64, FLOAT64, BOOL, DATE, DATETIME, STRING), and the model's `partition_by`,
+ * `cluster_by` and `options(…)` (labels, kms_key_name, require_partition_filter,
+ * partition_expiration_days, hours_to_expiration) in `create [or replace] table|view`.
+ * Names hold up to 1,024 bytes. Comments are table options, not `COMMENT ON`.
+ */
+export const bigqueryDialect: SqlDialect = defineDialect({
+  parserDialect: "bigquery",
+  quote: bigqueryQuote,
+  literal: bigqueryLiteral,
+  createSchema: (database, schema) => `create schema if not exists ${database ? `${bigqueryQuote(database)}.` : ""}${bigqueryQuote(schema)}`,
+  createTableAs: (relation, sql, options) => withClauses(`create table ${relation}`, tableClauses(options?.config, "table"), sql),
+  createViewAs: (relation, sql, options) => withClauses(`create view ${relation}`, viewOptions(options?.config), sql),
+  createOrReplaceAs: (kind, relation, sql, options) =>
+    kind === "view"
+      ? withClauses(`create or replace view ${relation}`, viewOptions(options?.config), sql)
+      : withClauses(`create or replace table ${relation}`, tableClauses(options?.config, "table"), sql),
+  dropRelation: (relation, type) => `drop ${type} if exists ${relation}`,
+  renameRelation: (relation, type, newIdentifier) => `alter ${type} ${relation} rename to ${bigqueryQuote(newIdentifier)}`,
+  commentOn: () => null,
+  addColumn: (relation, column) => `alter table ${relation} add column ${bigqueryQuote(column.name)} ${column.dataType}`,
+  dropColumn: (relation, column) => `alter table ${relation} drop column ${bigqueryQuote(column)}`,
+  alterColumnType: (relation, column, dataType) => `alter table ${relation} alter column ${bigqueryQuote(column)} set data type ${dataType}`,
+  currentTimestamp: () => "current_timestamp()",
+  // BigQuery's md5 returns BYTES
+  md5Hex: (expression) => `to_hex(md5(${expression}))`,
+  typeFor: (kind) => ({ integer: "INT64", float: "FLOAT64", boolean: "BOOL", date: "DATE", timestamp: "DATETIME", text: "STRING" })[kind],
+  bigintType: () => "INT64",
+  limit: (sql, n) => `select * from (\n${sql}\n) as tsdbt_limited limit ${n}`,
+  maxIdentifierBytes: 1024,
+  incrementalStatements: bigqueryIncrementalStatements,
+  createMaterializedViewAs: (relation, sql, options) => createMaterializedViewAs(relation, sql, options?.config),
+});
+
+/**
+ * `create or replace materialized view … [partition by][cluster by][options(enable_refresh,
+ * refresh_interval_minutes, max_staleness, labels, kms_key_name…)] as (…)`.
+ */
+export function createMaterializedViewAs(relation: string, sql: string, config: RelationConfig = {}): string {
+  return withClauses(`create or replace materialized view ${relation}`, tableClauses(config, "materialized_view"), sql);
+}
