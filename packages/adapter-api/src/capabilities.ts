@@ -15,6 +15,12 @@ export interface Capabilities {
    * when the engine refuses. Absent: what {@link createOrReplace} says.
    */
   replaceViewKeepingColumns?: boolean;
+  /**
+   * `CREATE OR REPLACE` swaps a table or view in atomically although DDL is not transactional
+   * (Snowflake, BigQuery): the runner then builds a table or view in place with one statement
+   * instead of a temp relation and renames. Absent: false.
+   */
+  atomicReplace?: boolean;
   /** `ALTER … RENAME TO` can swap a relation in. */
   renameRelation: boolean;
   /** `COMMENT ON` (persist_docs) is supported. */

@@ -3,6 +3,7 @@ import type { ManifestNode } from "@tsdbt/core";
 import { runDataTest } from "./data-tests/run-data-test";
 import type { BuildContext, BuildOutcome } from "./materializations/build-context";
 import { materializationFor } from "./materializations/registry";
+import { taggedAdapter } from "./materializations/tagged-adapter";
 import { seedMaterialization } from "./materializations/seed";
 import { snapshotMaterialization } from "./snapshots/snapshot-materialization";
 import { isUnitTestNode } from "./unit-tests/unit-test-node";
@@ -36,7 +37,9 @@ export function threadName(thread: number): string {
 /** The relation a model or seed builds, or null for tests. */
 export function relationFor(node: ManifestNode, environment: ExecutionEnvironment): Relation | null {
   if (node.resource_type === "test" || isUnitTestNode(node)) return null;
-  return new Relation(environment.compiler.relationOf(node.unique_id), environment.adapter.dialect.quote);
+  const ref = environment.compiler.relationOf(node.unique_id);
+  // core's relation keeps the project's quote policy (Snowflake leaves names unquoted by default)
+  return ref instanceof Relation ? ref : new Relation(ref, environment.adapter.dialect.quote);
 }
 
 /**
@@ -123,9 +126,10 @@ async function build(
       hint: `Exclude it from the selection, e.g. --exclude resource_type:${node.resource_type}.`,
     });
   }
+  const queryTag = node.config.query_tag;
   const context: BuildContext = {
     node,
-    adapter: environment.adapter,
+    adapter: typeof queryTag === "string" && queryTag !== "" ? taggedAdapter(environment.adapter, queryTag) : environment.adapter,
     compiler: environment.compiler,
     relation,
     fullRefresh: environment.fullRefresh,

@@ -102,10 +102,16 @@ async function mergeNewRows(
     partitionColumn: partitionColumnOf(node.config.partition_by),
   });
   let rows: number | null = null;
-  for (const statement of statements) {
-    const result = await executor.execute(statement, { fetch: false, nodeId: node.unique_id });
-    if (result.rowsAffected !== undefined && result.rowsAffected !== null) rows = result.rowsAffected;
-  }
+  const write = async (writer: SqlExecutor): Promise<void> => {
+    for (const statement of statements) {
+      const result = await writer.execute(statement, { fetch: false, nodeId: node.unique_id });
+      if (result.rowsAffected !== undefined && result.rowsAffected !== null) rows = result.rowsAffected;
+    }
+  };
+  // Without transactional DDL the build runs outside a transaction; several DML statements
+  // (delete+insert) still run in one, so readers never see the rows half replaced.
+  if (statements.length > 1 && executor === adapter && !adapter.capabilities.transactionalDdl) await adapter.transaction(write);
+  else await write(executor);
   await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
   await persistDocs(context, executor, "table");
   await runNodeHooks(context, executor, "post-hook", true);

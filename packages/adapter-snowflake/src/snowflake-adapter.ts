@@ -1,0 +1,145 @@
+import {
+  type Adapter,
+  type AdapterContext,
+  type AdapterFactory,
+  type Column,
+  type ExecuteOptions,
+  type ProfileTarget,
+  type QueryResult,
+  type RelationRef,
+} from "@tsdbt/adapter-api";
+import type { Connection, RowStatement } from "snowflake-sdk";
+import { ConnectionPool } from "./connection-pool";
+import { connectionOptions } from "./driver-options";
+import { loadCsvFile } from "./load-csv";
+import { RelationListings } from "./relation-listings";
+import { SNOWFLAKE_CAPABILITIES } from "./snowflake-capabilities";
+import { describeColumns, showObjects, showSchemas } from "./snowflake-catalog";
+import { snowflakeDialect } from "./snowflake-dialect";
+import { renderPart } from "./snowflake-identifiers";
+import { readSnowflakeProfile, type SnowflakeProfile } from "./snowflake-profile";
+import { runStatement, type StatementOptions } from "./snowflake-statement";
+
+/**
+ * Creates the Snowflake adapter for a `type: snowflake` target. Nothing connects until
+ * {@link Adapter.open} (or the first statement). Profile errors throw `AdapterError` TSDBT-E120.
+ */
+export const createAdapter: AdapterFactory = (target: ProfileTarget, context: AdapterContext): Adapter => new SnowflakeAdapter(readSnowflakeProfile(target, context));
+
+/** A relation's name rendered as its quote policy says (every part quoted when it has none). */
+export function renderRelation(ref: RelationRef, defaultDatabase: string): string {
+  const policy = ref.quotePolicy;
+  return [
+    renderPart(ref.database ?? defaultDatabase, policy?.database ?? true),
+    renderPart(ref.schema, policy?.schema ?? true),
+    renderPart(ref.identifier, policy?.identifier ?? true),
+  ].join(".");
+}
+
+/** The Snowflake adapter: sessions of snowflake-sdk, one statement per request. */
+export class SnowflakeAdapter implements Adapter {
+  readonly type = "snowflake";
+  readonly dialect = snowflakeDialect;
+  readonly capabilities = SNOWFLAKE_CAPABILITIES;
+  readonly defaultDatabase: string;
+  readonly defaultSchema: string;
+  private pool: ConnectionPool | null = null;
+  private readonly listings = new RelationListings((database, schema) => showObjects((sql) => this.execute(sql), database, schema));
+
+  constructor(private readonly profile: SnowflakeProfile) {
+    this.defaultDatabase = profile.database;
+    this.defaultSchema = profile.schema;
+  }
+
+  async open(): Promise<void> {
+    // one session logs in now, so a bad login fails here rather than at the first model
+    await this.sessions().use(async () => undefined);
+  }
+
+  execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
+    return this.sessions().use((connection, track) => runStatement(connection, sql, this.statementOptions(options, track)));
+  }
+
+  transaction<T>(fn: (tx: Pick<Adapter, "execute">) => Promise<T>): Promise<T> {
+    return this.sessions().use(async (connection, track) => {
+      const run = (sql: string, options: ExecuteOptions = {}) => runStatement(connection, sql, this.statementOptions(options, track));
+      await run("begin", { fetch: false });
+      try {
+        const result = await fn({ execute: run });
+        await run("commit", { fetch: false });
+        return result;
+      } catch (error) {
+        await run("rollback", { fetch: false }).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async listRelations(database: string | null, schema: string): Promise<RelationRef[]> {
+    const db = database ?? this.defaultDatabase;
+    const relations = await showObjects((sql) => this.execute(sql), db, schema);
+    this.listings.remember(db, schema, relations);
+    return relations;
+  }
+
+  findRelations(database: string | null, schema: string, identifiers: string[]): Promise<RelationRef[]> {
+    return this.listings.find(database ?? this.defaultDatabase, schema, identifiers);
+  }
+
+  getColumns(relation: RelationRef): Promise<Column[]> {
+    return describeColumns((sql) => this.execute(sql), { database: relation.database ?? this.defaultDatabase, schema: relation.schema, identifier: relation.identifier });
+  }
+
+  listSchemas(database: string | null): Promise<string[]> {
+    return showSchemas((sql) => this.execute(sql), database ?? this.defaultDatabase);
+  }
+
+  loadCsv(relation: RelationRef, file: string, columns: Column[], options: { delimiter: string; header: boolean }): Promise<number> {
+    const name = renderRelation(relation, this.defaultDatabase);
+    return this.sessions().use((connection, track) =>
+      loadCsvFile((sql, binds) => runStatement(connection, sql, { fetch: false, queryTag: this.profile.queryTag, onStart: track, ...(binds ? { binds } : {}) }), name, file, columns, options),
+    );
+  }
+
+  async cancel(): Promise<void> {
+    await this.pool?.cancelAll();
+  }
+
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.close();
+  }
+
+  private statementOptions(options: ExecuteOptions, track: (statement: RowStatement) => void): StatementOptions {
+    return {
+      fetch: options.fetch ?? true,
+      ...(options.limit !== undefined ? { limit: options.limit } : {}),
+      queryTag: options.queryTag ?? this.profile.queryTag,
+      onStart: track,
+    };
+  }
+
+  private sessions(): ConnectionPool {
+    if (!this.pool) {
+      const driver = loadDriver(this.profile);
+      this.pool = new ConnectionPool(driver, this.profile, connectionOptions(this.profile));
+    }
+    return this.pool;
+  }
+}
+
+let configured = false;
+
+/** snowflake-sdk, configured once: its own logging off, and certificate revocation checks off for `insecure_mode` or plain http. */
+function loadDriver(profile: SnowflakeProfile): typeof import("snowflake-sdk") {
+  const driver = require("snowflake-sdk") as typeof import("snowflake-sdk");
+  if (!configured) {
+    configured = true;
+    driver.configure({ logLevel: "OFF" as never });
+  }
+  if (profile.insecureMode || profile.accessUrl?.startsWith("http://")) driver.configure({ disableOCSPChecks: true });
+  return driver;
+}
+
+export type { Connection };
