@@ -133,6 +133,8 @@ let configured = false;
 
 /** snowflake-sdk, configured once: its own logging off, and certificate revocation checks off for `insecure_mode` or plain http. */
 function loadDriver(profile: SnowflakeProfile): typeof import("snowflake-sdk") {
+  // The driver loads the AWS SDK (for stages tsdbt does not use), which warns about Node 20 on load.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const driver = require("snowflake-sdk") as typeof import("snowflake-sdk");
   if (!configured) {
     configured = true;
