@@ -111,7 +111,8 @@ export class ConnectionPool {
     for (let attempt = 0; ; attempt++) {
       const connection = this.driver.createConnection(this.options);
       try {
-        await withTimeout(connection.connectAsync(), this.profile.connectTimeout);
+        // connectAsync resolves even when the login fails; the callback of connect gets the error
+        await withTimeout(new Promise<void>((resolve, reject) => connection.connect((error) => (error ? reject(error) : resolve()))), this.profile.connectTimeout);
         return connection;
       } catch (error) {
         void this.destroy(connection);

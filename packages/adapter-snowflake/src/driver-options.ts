@@ -49,6 +49,8 @@ export function connectionOptions(profile: SnowflakeProfile): ConnectionOptions 
     schema: profile.schema,
     clientSessionKeepAlive: profile.clientSessionKeepAlive,
     application: "tsdbt",
+    // tsdbt retries logins itself (connect_retries, connect_timeout): one HTTP attempt each
+    sfRetryMaxLoginRetries: 1,
     ...(profile.role ? { role: profile.role } : {}),
     ...(profile.warehouse ? { warehouse: profile.warehouse } : {}),
     ...(profile.accessUrl ? { accessUrl: profile.accessUrl } : {}),

@@ -15,6 +15,7 @@ import { loadCsvFile } from "./load-csv";
 import { RelationListings } from "./relation-listings";
 import { SNOWFLAKE_CAPABILITIES } from "./snowflake-capabilities";
 import { describeColumns, showObjects, showSchemas } from "./snowflake-catalog";
+import { SnowflakeErrorCode, snowflakeError } from "./snowflake-errors";
 import { snowflakeDialect } from "./snowflake-dialect";
 import { renderPart } from "./snowflake-identifiers";
 import { readSnowflakeProfile, type SnowflakeProfile } from "./snowflake-profile";
@@ -44,6 +45,7 @@ export class SnowflakeAdapter implements Adapter {
   readonly defaultDatabase: string;
   readonly defaultSchema: string;
   private pool: ConnectionPool | null = null;
+  private closed = false;
   private readonly listings = new RelationListings((database, schema) => showObjects((sql) => this.execute(sql), database, schema));
 
   constructor(private readonly profile: SnowflakeProfile) {
@@ -56,11 +58,11 @@ export class SnowflakeAdapter implements Adapter {
     await this.sessions().use(async () => undefined);
   }
 
-  execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
+  async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
     return this.sessions().use((connection, track) => runStatement(connection, sql, this.statementOptions(options, track)));
   }
 
-  transaction<T>(fn: (tx: Pick<Adapter, "execute">) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Pick<Adapter, "execute">) => Promise<T>): Promise<T> {
     return this.sessions().use(async (connection, track) => {
       const run = (sql: string, options: ExecuteOptions = {}) => runStatement(connection, sql, this.statementOptions(options, track));
       await run("begin", { fetch: false });
@@ -94,7 +96,7 @@ export class SnowflakeAdapter implements Adapter {
     return showSchemas((sql) => this.execute(sql), database ?? this.defaultDatabase);
   }
 
-  loadCsv(relation: RelationRef, file: string, columns: Column[], options: { delimiter: string; header: boolean }): Promise<number> {
+  async loadCsv(relation: RelationRef, file: string, columns: Column[], options: { delimiter: string; header: boolean }): Promise<number> {
     const name = renderRelation(relation, this.defaultDatabase);
     return this.sessions().use((connection, track) =>
       loadCsvFile((sql, binds) => runStatement(connection, sql, { fetch: false, queryTag: this.profile.queryTag, onStart: track, ...(binds ? { binds } : {}) }), name, file, columns, options),
@@ -106,9 +108,8 @@ export class SnowflakeAdapter implements Adapter {
   }
 
   async close(): Promise<void> {
-    const pool = this.pool;
-    this.pool = null;
-    await pool?.close();
+    this.closed = true;
+    await this.pool?.close();
   }
 
   private statementOptions(options: ExecuteOptions, track: (statement: RowStatement) => void): StatementOptions {
@@ -121,6 +122,7 @@ export class SnowflakeAdapter implements Adapter {
   }
 
   private sessions(): ConnectionPool {
+    if (this.closed && !this.pool) throw snowflakeError(SnowflakeErrorCode.closed, "The snowflake adapter is closed.", "Open a new adapter or run the command again.");
     if (!this.pool) {
       const driver = loadDriver(this.profile);
       this.pool = new ConnectionPool(driver, this.profile, connectionOptions(this.profile));

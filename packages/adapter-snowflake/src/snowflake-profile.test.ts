@@ -171,6 +171,7 @@ describe("driver options and login retries", () => {
       warehouse: "W",
       clientSessionKeepAlive: false,
       application: "tsdbt",
+      sfRetryMaxLoginRetries: 1,
       accessUrl: "http://127.0.0.1:8085",
     });
     expect(connectionOptions(readSnowflakeProfile({ ...base, authenticator: "oauth", token: "t" }, context))).toMatchObject({ authenticator: "OAUTH", token: "t" });

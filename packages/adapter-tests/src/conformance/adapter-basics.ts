@@ -50,7 +50,8 @@ export function describeAdapterBasics(t: ConformanceContext): void {
       }
     });
 
-    it("commits a transaction that resolves and rolls back DDL and DML of one that throws", async () => {
+    // Where DDL commits by itself (Snowflake), the transaction that throws holds DML only.
+    it("commits a transaction that resolves and rolls back DDL (where transactional) and DML of one that throws", async () => {
       await t.adapter.execute(t.adapter.dialect.createSchema(t.adapter.defaultDatabase, t.schema), { fetch: false });
       await t.adapter.transaction(async (tx) => {
         await tx.execute(`create table ${t.rel("kept")} (v integer)`, { fetch: false });
@@ -58,7 +59,7 @@ export function describeAdapterBasics(t: ConformanceContext): void {
       });
       await expect(
         t.adapter.transaction(async (tx) => {
-          await tx.execute(`create table ${t.rel("gone")} (v integer)`, { fetch: false });
+          if (t.adapter.capabilities.transactionalDdl) await tx.execute(`create table ${t.rel("gone")} (v integer)`, { fetch: false });
           await tx.execute(`insert into ${t.rel("kept")} values (2)`, { fetch: false });
           throw new Error("abandon");
         }),

@@ -24,6 +24,11 @@ export interface ConformanceOptions {
   slowQuery?: string;
   /** Why the engine cannot cancel a statement; the cancel test is reported as skipped with this reason. */
   cannotCancel?: string;
+  /**
+   * Cases this engine (or the endpoint standing in for it) cannot run, by a piece of their title,
+   * with the reason: each is reported as skipped, its title ending in `(skipped: reason)`.
+   */
+  skip?: Readonly<Record<string, string>>;
 }
 
 /** The per-test state every conformance group reads (valid inside `it`). */

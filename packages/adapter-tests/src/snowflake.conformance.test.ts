@@ -1,0 +1,32 @@
+/**
+ * The conformance suite against Snowflake: the fakesnow endpoint when FAKESNOW_URL is set, live
+ * Snowflake when SNOWFLAKE_* credentials are (see snowflake-target.ts); skipped, saying which
+ * variables to set, otherwise. Cases fakesnow cannot emulate are skipped with the reason.
+ */
+import { createAdapter } from "@tsdbt/adapter-snowflake";
+import { describeAdapterConformance } from "./describe-adapter-conformance";
+import { FAKESNOW_DATABASE, snowflakeTestTarget } from "./snowflake-target";
+
+const where = snowflakeTestTarget();
+
+/** What fakesnow (Snowflake's API over DuckDB) does not do as Snowflake does. */
+const FAKESNOW_LIMITS: Record<string, string> = {};
+
+if (where.kind === "none") {
+  describe("snowflake adapter conformance", () => {
+    it.skip(`needs a Snowflake endpoint: ${where.reason}`, () => undefined);
+  });
+} else {
+  const { target } = where;
+  beforeAll(async () => {
+    if (where.kind !== "fakesnow") return;
+    // fakesnow starts empty: the database the targets name must exist before they log in
+    const bootstrap = createAdapter(target("PUBLIC", 1), { projectDir: ".", targetPath: "." });
+    await bootstrap.execute(`create database if not exists ${FAKESNOW_DATABASE}`, { fetch: false }).finally(() => bootstrap.close());
+  }, 60000);
+  describeAdapterConformance(
+    `snowflake (${where.kind})`,
+    ({ schema, threads, dir }) => createAdapter(target(schema, threads), { projectDir: dir, targetPath: dir }),
+    where.kind === "fakesnow" ? { cannotCancel: "fakesnow answers each query at once and has no running statement to cancel", skip: FAKESNOW_LIMITS } : { slowQuery: "select system$wait(30)" },
+  );
+}
