@@ -60,12 +60,12 @@ export function readSnowflakeProfile(target: ProfileTarget, context: AdapterCont
     account: requiredString(target, "account"),
     user: requiredString(target, "user"),
     auth: readAuth(target, context),
-    role: optionalString(target, "role") ?? null,
-    warehouse: optionalString(target, "warehouse") ?? null,
+    role: optionalString(target, "role") || null,
+    warehouse: optionalString(target, "warehouse") || null,
     database: requiredString(target, "database"),
     schema: requiredString(target, "schema"),
     threads: wholeNumber(target, "threads", 1, 1),
-    queryTag: optionalString(target, "query_tag") ?? null,
+    queryTag: optionalString(target, "query_tag") || null,
     clientSessionKeepAlive: flag(target, "client_session_keep_alive", false),
     connectRetries: wholeNumber(target, "connect_retries", 1, 0),
     connectTimeout: wholeNumber(target, "connect_timeout", 10, 0),
@@ -120,11 +120,13 @@ function readAuth(target: ProfileTarget, context: AdapterContext): SnowflakeAuth
 }
 
 function readAccessUrl(target: ProfileTarget): string | null {
+  // empty values count as unset, so a profile can leave them to env_var('X', '')
   const host = optionalString(target, "host");
-  const protocol = (optionalString(target, "protocol") ?? "https").toLowerCase();
+  const givenProtocol = optionalString(target, "protocol");
+  const protocol = (givenProtocol || "https").toLowerCase();
   const hasPort = target.port !== undefined && target.port !== null && target.port !== "";
   if (!host) {
-    if (hasPort || target.protocol !== undefined) throw invalid("The snowflake target sets port or protocol but no host.", "Add `host:` (e.g. `host: 127.0.0.1`), or leave port and protocol out.");
+    if (hasPort || givenProtocol) throw invalid("The snowflake target sets port or protocol but no host.", "Add `host:` (e.g. `host: 127.0.0.1`), or leave port and protocol out.");
     return null;
   }
   if (protocol !== "https" && protocol !== "http") throw invalid(`The snowflake target's protocol '${protocol}' is neither https nor http.`, "Use `protocol: https` (or http for a local endpoint).");
