@@ -51,6 +51,8 @@ export function connectionOptions(profile: SnowflakeProfile): ConnectionOptions 
     application: "tsdbt",
     // tsdbt retries logins itself (connect_retries, connect_timeout): one HTTP attempt each
     sfRetryMaxLoginRetries: 1,
+    // NULL as null, not as the text "NULL" (the driver's default with fetchAsString)
+    representNullAsStringNull: false,
     ...(profile.role ? { role: profile.role } : {}),
     ...(profile.warehouse ? { warehouse: profile.warehouse } : {}),
     ...(profile.accessUrl ? { accessUrl: profile.accessUrl } : {}),

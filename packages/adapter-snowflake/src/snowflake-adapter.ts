@@ -13,6 +13,7 @@ import { ConnectionPool } from "./connection-pool";
 import { connectionOptions } from "./driver-options";
 import { loadCsvFile } from "./load-csv";
 import { RelationListings } from "./relation-listings";
+import { SchemaNames } from "./schema-names";
 import { SNOWFLAKE_CAPABILITIES } from "./snowflake-capabilities";
 import { describeColumns, showObjects, showSchemas } from "./snowflake-catalog";
 import { SnowflakeErrorCode, snowflakeError } from "./snowflake-errors";
@@ -46,7 +47,8 @@ export class SnowflakeAdapter implements Adapter {
   readonly defaultSchema: string;
   private pool: ConnectionPool | null = null;
   private closed = false;
-  private readonly listings = new RelationListings((database, schema) => showObjects((sql) => this.execute(sql), database, schema));
+  private readonly schemaNames = new SchemaNames((sql) => this.execute(sql));
+  private readonly listings = new RelationListings((database, schema) => this.showObjects(database, schema));
 
   constructor(private readonly profile: SnowflakeProfile) {
     this.defaultDatabase = profile.database;
@@ -79,9 +81,14 @@ export class SnowflakeAdapter implements Adapter {
 
   async listRelations(database: string | null, schema: string): Promise<RelationRef[]> {
     const db = database ?? this.defaultDatabase;
-    const relations = await showObjects((sql) => this.execute(sql), db, schema);
+    const relations = await this.showObjects(db, schema);
     this.listings.remember(db, schema, relations);
     return relations;
+  }
+
+  private async showObjects(database: string, schema: string): Promise<RelationRef[]> {
+    const stored = await this.schemaNames.resolve(database, schema);
+    return stored === null ? [] : showObjects((sql) => this.execute(sql), database, stored);
   }
 
   findRelations(database: string | null, schema: string, identifiers: string[]): Promise<RelationRef[]> {
@@ -89,11 +96,15 @@ export class SnowflakeAdapter implements Adapter {
   }
 
   getColumns(relation: RelationRef): Promise<Column[]> {
-    return describeColumns((sql) => this.execute(sql), { database: relation.database ?? this.defaultDatabase, schema: relation.schema, identifier: relation.identifier });
+    const database = relation.database ?? this.defaultDatabase;
+    return describeColumns((sql) => this.execute(sql), { database, schema: relation.schema, identifier: relation.identifier }, renderRelation(relation, this.defaultDatabase));
   }
 
-  listSchemas(database: string | null): Promise<string[]> {
-    return showSchemas((sql) => this.execute(sql), database ?? this.defaultDatabase);
+  async listSchemas(database: string | null): Promise<string[]> {
+    const db = database ?? this.defaultDatabase;
+    const names = await showSchemas((sql) => this.execute(sql), db);
+    this.schemaNames.remember(db, names);
+    return names;
   }
 
   async loadCsv(relation: RelationRef, file: string, columns: Column[], options: { delimiter: string; header: boolean }): Promise<number> {

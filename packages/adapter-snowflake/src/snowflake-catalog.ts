@@ -46,11 +46,13 @@ function field(row: Record<string, unknown>, name: string): unknown {
 }
 
 /**
- * The tables and views of one schema through `show terse objects in schema … limit 10000`,
- * paging with `from '<last name>'` while a page comes back full. Empty when the schema does not exist.
+ * The tables and views of one schema (by the name Snowflake stores, see SchemaNames) through
+ * `show terse objects in schema … limit 10000`, paging with `from '<last name>'` while a page
+ * comes back full. Empty when the schema does not exist.
  */
-export async function showObjects(query: Query, database: string, schema: string): Promise<RelationRef[]> {
-  const found = await withNameFallback([database, schema], async ([db, sch]) => {
+export async function showObjects(query: Query, database: string, storedSchema: string): Promise<RelationRef[]> {
+  const found = await withNameFallback([database], async ([db]) => {
+    const sch = quoteIdentifier(storedSchema);
     const relations: RelationRef[] = [];
     let after: string | null = null;
     for (;;) {
@@ -71,10 +73,14 @@ export async function showObjects(query: Query, database: string, schema: string
   return (found ?? []).sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
 }
 
-/** The columns of a table or view through `describe table`, in order; empty when it does not exist. */
-export async function describeColumns(query: Query, relation: { database: string; schema: string; identifier: string }): Promise<Column[]> {
-  const found = await withNameFallback([relation.database, relation.schema, relation.identifier], async ([db, sch, id]) => {
-    const { rows } = await query(`describe table ${db}.${sch}.${id}`);
+/**
+ * The columns of a table or view through `describe table`, in order; empty when it does not exist.
+ * `rendered` (the name as the relation's quote policy writes it) is tried first; then the name
+ * unquoted and, if that is missing, quoted exactly.
+ */
+export async function describeColumns(query: Query, relation: { database: string; schema: string; identifier: string }, rendered?: string): Promise<Column[]> {
+  const describe = async (name: string) => {
+    const { rows } = await query(`describe table ${name}`);
     return rows
       .filter((row) => String(field(row, "kind") ?? "COLUMN").toUpperCase() === "COLUMN")
       .map((row, i) => {
@@ -87,7 +93,15 @@ export async function describeColumns(query: Query, relation: { database: string
           nullable: String(field(row, "null?") ?? "Y").toUpperCase() === "Y",
         };
       });
-  });
+  };
+  if (rendered !== undefined) {
+    try {
+      return await describe(rendered);
+    } catch (error) {
+      if (!isMissingObjectError(error)) throw error;
+    }
+  }
+  const found = await withNameFallback([relation.database, relation.schema, relation.identifier], ([db, sch, id]) => describe(`${db}.${sch}.${id}`));
   return found ?? [];
 }
 

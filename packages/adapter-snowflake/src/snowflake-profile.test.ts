@@ -172,6 +172,7 @@ describe("driver options and login retries", () => {
       clientSessionKeepAlive: false,
       application: "tsdbt",
       sfRetryMaxLoginRetries: 1,
+      representNullAsStringNull: false,
       accessUrl: "http://127.0.0.1:8085",
     });
     expect(connectionOptions(readSnowflakeProfile({ ...base, authenticator: "oauth", token: "t" }, context))).toMatchObject({ authenticator: "OAUTH", token: "t" });

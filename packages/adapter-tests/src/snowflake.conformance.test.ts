@@ -27,6 +27,8 @@ if (where.kind === "none") {
   describeAdapterConformance(
     `snowflake (${where.kind})`,
     ({ schema, threads, dir }) => createAdapter(target(schema, threads), { projectDir: dir, targetPath: dir }),
-    where.kind === "fakesnow" ? { cannotCancel: "fakesnow answers each query at once and has no running statement to cancel", skip: FAKESNOW_LIMITS } : { slowQuery: "select system$wait(30)" },
+    where.kind === "fakesnow"
+      ? { upperCasesUnquotedNames: true, cannotCancel: "fakesnow answers each query at once and has no running statement to cancel", skip: FAKESNOW_LIMITS }
+      : { upperCasesUnquotedNames: true, slowQuery: "select system$wait(30)" },
   );
 }
