@@ -95,9 +95,12 @@ export class SnowflakeAdapter implements Adapter {
     return this.listings.find(database ?? this.defaultDatabase, schema, identifiers);
   }
 
-  getColumns(relation: RelationRef): Promise<Column[]> {
+  async getColumns(relation: RelationRef): Promise<Column[]> {
     const database = relation.database ?? this.defaultDatabase;
-    return describeColumns((sql) => this.execute(sql), { database, schema: relation.schema, identifier: relation.identifier }, renderRelation(relation, this.defaultDatabase));
+    const schema = await this.schemaNames.resolve(database, relation.schema);
+    if (schema === null) return [];
+    const prefix = `${renderPart(database, relation.quotePolicy?.database ?? true)}.${renderPart(schema, true)}`;
+    return describeColumns((sql) => this.execute(sql), prefix, relation.identifier, relation.quotePolicy?.identifier ?? true);
   }
 
   async listSchemas(database: string | null): Promise<string[]> {

@@ -74,14 +74,22 @@ export async function showObjects(query: Query, database: string, storedSchema: 
 }
 
 /**
- * The columns of a table or view through `describe table`, in order; empty when it does not exist.
- * `rendered` (the name as the relation's quote policy writes it) is tried first; then the name
- * unquoted and, if that is missing, quoted exactly.
+ * The columns of a table or view through `describe table`, in order; empty when it does not
+ * exist. `prefix` is the rendered `database.schema`; the identifier is written quoted first when
+ * `quotedFirst` (its quote policy, or none known), else unquoted, and the other way when the first
+ * answer is "does not exist" or no columns at all.
  */
-export async function describeColumns(query: Query, relation: { database: string; schema: string; identifier: string }, rendered?: string): Promise<Column[]> {
-  const describe = async (name: string) => {
-    const { rows } = await query(`describe table ${name}`);
-    return rows
+export async function describeColumns(query: Query, prefix: string, identifier: string, quotedFirst: boolean): Promise<Column[]> {
+  const attempts = [...new Set([renderPart(identifier, quotedFirst), renderPart(identifier, !quotedFirst)])];
+  for (const rendered of attempts) {
+    let rows: Record<string, unknown>[];
+    try {
+      rows = (await query(`describe table ${prefix}.${rendered}`)).rows;
+    } catch (error) {
+      if (isMissingObjectError(error)) continue;
+      throw error;
+    }
+    const columns = rows
       .filter((row) => String(field(row, "kind") ?? "COLUMN").toUpperCase() === "COLUMN")
       .map((row, i) => {
         const comment = field(row, "comment");
@@ -93,16 +101,9 @@ export async function describeColumns(query: Query, relation: { database: string
           nullable: String(field(row, "null?") ?? "Y").toUpperCase() === "Y",
         };
       });
-  };
-  if (rendered !== undefined) {
-    try {
-      return await describe(rendered);
-    } catch (error) {
-      if (!isMissingObjectError(error)) throw error;
-    }
+    if (columns.length > 0) return columns;
   }
-  const found = await withNameFallback([relation.database, relation.schema, relation.identifier], ([db, sch, id]) => describe(`${db}.${sch}.${id}`));
-  return found ?? [];
+  return [];
 }
 
 /** Schema names of a database through `show terse schemas in database …`. */

@@ -9,8 +9,19 @@ import { FAKESNOW_DATABASE, snowflakeTestTarget } from "./snowflake-target";
 
 const where = snowflakeTestTarget();
 
+/** What Snowflake itself does differently from the engines the case was written for. */
+const SNOWFLAKE_SEMANTICS: Record<string, string> = {
+  "keeps the previous table and view when a rebuild fails after the new relation exists":
+    "Snowflake DDL commits by itself: a post-hook that fails after `create or replace` leaves the new relation, as with dbt-snowflake",
+};
+
 /** What fakesnow (Snowflake's API over DuckDB) does not do as Snowflake does. */
-const FAKESNOW_LIMITS: Record<string, string> = {};
+const FAKESNOW_LIMITS: Record<string, string> = {
+  ...SNOWFLAKE_SEMANTICS,
+  "persists descriptions as comments": "fakesnow cannot parse COMMENT ON COLUMN",
+  "keeps views (and their column comments)": "fakesnow cannot parse COMMENT ON COLUMN",
+  "insert_overwrite without partition_by": "fakesnow cannot parse INSERT OVERWRITE",
+};
 
 if (where.kind === "none") {
   describe("snowflake adapter conformance", () => {
@@ -29,6 +40,6 @@ if (where.kind === "none") {
     ({ schema, threads, dir }) => createAdapter(target(schema, threads), { projectDir: dir, targetPath: dir }),
     where.kind === "fakesnow"
       ? { upperCasesUnquotedNames: true, cannotCancel: "fakesnow answers each query at once and has no running statement to cancel", skip: FAKESNOW_LIMITS }
-      : { upperCasesUnquotedNames: true, slowQuery: "select system$wait(30)" },
+      : { upperCasesUnquotedNames: true, slowQuery: "select system$wait(30)", skip: SNOWFLAKE_SEMANTICS },
   );
 }

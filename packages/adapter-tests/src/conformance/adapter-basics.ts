@@ -31,9 +31,9 @@ export function describeAdapterBasics(t: ConformanceContext): void {
       await t.adapter.execute(t.adapter.dialect.createSchema(t.adapter.defaultDatabase, t.schema), { fetch: false });
       await t.adapter.execute(`create table ${t.rel("tbl")} (id integer not null, name varchar)`, { fetch: false });
       await t.adapter.execute(`create view ${t.rel("vw")} as select id from ${t.rel("tbl")}`, { fetch: false });
-      expect(await t.adapter.listSchemas(t.adapter.defaultDatabase)).toContain(t.schema);
+      expect((await t.adapter.listSchemas(t.adapter.defaultDatabase)).map(t.name)).toContain(t.schema);
       const relations = await t.adapter.listRelations(t.adapter.defaultDatabase, t.schema);
-      expect(relations.map((r) => [r.identifier, r.type, r.schema])).toEqual([
+      expect(relations.map((r) => [r.identifier, r.type, t.name(r.schema)])).toEqual([
         ["tbl", "table", t.schema],
         ["vw", "view", t.schema],
       ]);

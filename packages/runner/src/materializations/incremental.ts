@@ -108,10 +108,18 @@ async function mergeNewRows(
       if (result.rowsAffected !== undefined && result.rowsAffected !== null) rows = result.rowsAffected;
     }
   };
-  // Without transactional DDL the build runs outside a transaction; several DML statements
-  // (delete+insert) still run in one, so readers never see the rows half replaced.
-  if (statements.length > 1 && executor === adapter && !adapter.capabilities.transactionalDdl) await adapter.transaction(write);
-  else await write(executor);
+  if (executor === adapter && !adapter.capabilities.transactionalDdl) {
+    // DDL commits by itself here, but the writes and the in-transaction post-hooks still form one
+    // transaction: a failing hook undoes the writes (delete+insert included), as on other engines.
+    await adapter.transaction(async (tx) => {
+      await write(tx);
+      await runNodeHooks(context, tx, "post-hook", true);
+    });
+    await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
+    await persistDocs(context, executor, "table");
+    return rows;
+  }
+  await write(executor);
   await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
   await persistDocs(context, executor, "table");
   await runNodeHooks(context, executor, "post-hook", true);
