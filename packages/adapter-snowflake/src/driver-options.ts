@@ -53,6 +53,8 @@ export function connectionOptions(profile: SnowflakeProfile): ConnectionOptions 
     sfRetryMaxLoginRetries: 1,
     // NULL as null, not as the text "NULL" (the driver's default with fetchAsString)
     representNullAsStringNull: false,
+    // seeds send at most BINDS_PER_BATCH binds per statement: always inline, never through a stage
+    arrayBindingThreshold: 100000,
     ...(profile.role ? { role: profile.role } : {}),
     ...(profile.warehouse ? { warehouse: profile.warehouse } : {}),
     ...(profile.accessUrl ? { accessUrl: profile.accessUrl } : {}),

@@ -173,6 +173,7 @@ describe("driver options and login retries", () => {
       application: "tsdbt",
       sfRetryMaxLoginRetries: 1,
       representNullAsStringNull: false,
+      arrayBindingThreshold: 100000,
       accessUrl: "http://127.0.0.1:8085",
     });
     expect(connectionOptions(readSnowflakeProfile({ ...base, authenticator: "oauth", token: "t" }, context))).toMatchObject({ authenticator: "OAUTH", token: "t" });

@@ -108,7 +108,9 @@ async function mergeNewRows(
       if (result.rowsAffected !== undefined && result.rowsAffected !== null) rows = result.rowsAffected;
     }
   };
-  if (executor === adapter && !adapter.capabilities.transactionalDdl) {
+  const hooksInside = ((node.config["post-hook"] ?? []) as { transaction?: boolean }[]).some((hook) => hook.transaction ?? true);
+  // one statement and no hook after it is atomic by itself: no transaction to open
+  if (executor === adapter && !adapter.capabilities.transactionalDdl && (statements.length > 1 || hooksInside)) {
     // DDL commits by itself here, but the writes and the in-transaction post-hooks still form one
     // transaction: a failing hook undoes the writes (delete+insert included), as on other engines.
     await adapter.transaction(async (tx) => {
