@@ -22,6 +22,7 @@ const FAKESNOW_LIMITS: Record<string, string> = {
   "persists descriptions as comments": "fakesnow cannot parse COMMENT ON COLUMN",
   "keeps views (and their column comments)": "fakesnow cannot parse COMMENT ON COLUMN",
   "insert_overwrite without partition_by": "fakesnow cannot parse INSERT OVERWRITE",
+  "loads a larger file (5,000 rows)": "fakesnow executes bound rows one at a time (5,000 rows take over a minute)",
 };
 
 if (where.kind === "none") {
