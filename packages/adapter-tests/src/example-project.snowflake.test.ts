@@ -13,7 +13,7 @@ import { snowflakeTestTarget } from "./snowflake-target";
 
 const EXAMPLE = path.resolve(__dirname, "../../../example-project");
 const where = snowflakeTestTarget();
-const DATABASE = "TSDBT_EXAMPLE";
+const DATABASE = "TSDBT_EXAMPLE_TEST";
 const ENV_KEYS = ["TSDBT_SF_HOST", "TSDBT_SF_PORT", "TSDBT_SF_PROTOCOL", "SNOWFLAKE_DATABASE", "SNOWFLAKE_SCHEMA"];
 
 if (where.kind !== "fakesnow") {
