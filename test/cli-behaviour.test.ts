@@ -213,3 +213,18 @@ describe("Ctrl-C", () => {
   // a second Ctrl-C is tested in packages/cli/src/main.test.ts: through a child process it races
   // the end of the stopped run (DuckDB interrupts every statement within milliseconds)
 });
+
+describe("a parse that fails", () => {
+  test("still prints the warnings found before the error, warnings first", async () => {
+    const p = makeProject({
+      "models/extra.yml": "models:\n  - name: no_such_model\n    description: describes nothing\n",
+      "models/broken.sql": "select * from {{ ref('missing_model') }}\n",
+    });
+    const r = await runApi(["parse"], { project: p });
+    expect(r.exitCode).toBe(2);
+    const warning = r.stdout.indexOf("TSDBT-W010");
+    const error = r.stdout.indexOf("TSDBT-E012");
+    expect(warning).toBeGreaterThan(-1);
+    expect(error).toBeGreaterThan(warning);
+  });
+});

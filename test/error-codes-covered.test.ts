@@ -12,6 +12,7 @@ const NOT_RAISED: Record<string, string> = {
   "TSDBT-E045": "only an unbuilt @tsdbt/adapter-api (no worker script) raises it",
   "TSDBT-E408": "reserved: the runner schedules only resource types it executes",
   "TSDBT-E409": "reserved: hook failures are listed in the run summary",
+  "TSDBT-E410": "a severity other than warn/error is refused at parse (E028), as dbt-core does; E410 stays as the runner's guard",
 };
 
 function testFiles(dir: string, out: string[] = []): string[] {
@@ -19,7 +20,8 @@ function testFiles(dir: string, out: string[] = []): string[] {
     if (entry.name === "node_modules" || entry.name === "dist" || entry.name.startsWith(".")) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) testFiles(full, out);
-    else if (/\.test\.ts$/.test(entry.name) && entry.name !== "error-codes-covered.test.ts") out.push(full);
+    // the bad-input corpus keeps its cases (code, file, line) as data beside its test
+    else if ((/\.test\.ts$/.test(entry.name) || full.includes(`${path.sep}bad-input${path.sep}`)) && entry.name !== "error-codes-covered.test.ts") out.push(full);
   }
   return out;
 }

@@ -280,18 +280,15 @@ describe("warehouse", () => {
   });
 });
 
-describe("node failures while running", () => {
-  test("E410: a data test with severity 'fatal' fails that test only", async () => {
+describe("data test severity", () => {
+  test("severity 'fatal' is refused at parse (E028), as dbt-core refuses it, so E410 is never reached from a project", async () => {
     const p = project({ "models/schema.yml": "version: 2\nmodels:\n  - name: a\n    columns:\n      - name: id\n        data_tests:\n          - unique:\n              config:\n                severity: fatal\n" });
     const run = await runApi(["build"], { project: p });
-    expect(run.exitCode).toBe(1);
-    const results = JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: { unique_id: string; status: string; message: string }[] };
-    expect(results.results.map((r) => [r.unique_id.replace(/\.[0-9a-f]{10}$/, ""), r.status])).toEqual([
-      ["model.fixture.a", "success"],
-      ["test.fixture.unique_a_id", "error"],
-    ]);
-    const message = results.results[1]!.message;
-    expect(message).toContain("models/schema.yml: TSDBT-E410: Test unique_a_id has severity 'fatal'; severity must be 'error' or 'warn'.");
-    expect(message).toContain("hint: Set `severity: warn`");
+    expect(run.exitCode).toBe(2);
+    const d = run.diagnostics.find((x) => x.code === "TSDBT-E028")!;
+    expect(d).toMatchObject({ file: "models/schema.yml", line: 9, col: 27 });
+    expect(d.message).toBe("Config 'severity' of test 'unique' in models/schema.yml must be one of 'error', 'warn', not the string 'fatal'.");
+    expect(d.hint).toContain("severity: error");
+    expect(fs.existsSync(p.file("target/run_results.json"))).toBe(false);
   });
 });

@@ -28,12 +28,14 @@ describe("readDuckDbProfile", () => {
   it("rejects a database that is neither the file's catalog nor an attached alias", () => {
     const read = () => readDuckDbProfile({ type: "duckdb", schema: "main", path: "dev.duckdb", database: "prod" }, context);
     expect(read).toThrow(AdapterError);
-    expect(read).toThrow(/database 'prod' is neither the catalog of its path \(dev\)/);
+    expect(read).toThrow(/database is neither the catalog of its path/);
+    // a profile value is never quoted back
+    expect(read).not.toThrow(/prod/);
     try {
       read();
     } catch (error) {
       expect((error as AdapterError).code).toBe("TSDBT-E042");
-      expect((error as AdapterError).hint).toMatch(/set it to 'dev'/);
+      expect((error as AdapterError).hint).toMatch(/set it to the file name without its extension/);
     }
   });
 

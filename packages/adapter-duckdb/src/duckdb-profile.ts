@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { AdapterError, type AdapterContext, type ProfileTarget } from "@tsdbt/adapter-api";
 
@@ -40,18 +41,19 @@ const MEMORY = ":memory:";
 export function readDuckDbProfile(target: ProfileTarget, context: AdapterContext): DuckDbProfile {
   const rawPath = optionalString(target, "path");
   const filePath = resolvePath(rawPath ?? path.join(context.targetPath, "tsdbt.duckdb"), context.projectDir);
+  checkParentFolder(filePath, [context.projectDir, context.targetPath]);
   const mainCatalog = catalogNameFor(filePath);
   const attach = readAttachments(target, context.projectDir);
   const database = optionalString(target, "database") ?? mainCatalog;
   if (database !== mainCatalog && !attach.some((a) => a.alias === database)) {
     throw invalid(
-      `The duckdb target's database '${database}' is neither the catalog of its path (${mainCatalog}) nor an attached alias.`,
-      `Leave \`database\` out, set it to '${mainCatalog}', or attach a database with alias '${database}'.`,
+      "The duckdb target's database is neither the catalog of its path (the file name without its extension) nor an attached alias.",
+      "Leave `database` out, set it to the file name without its extension, or attach a database with that alias.",
     );
   }
   const threads = target.threads ?? 1;
   if (typeof threads !== "number" || !Number.isInteger(threads) || threads < 1) {
-    throw invalid(`The duckdb target's threads must be a positive whole number, not ${JSON.stringify(threads)}.`, "Set `threads: 4` or similar.");
+    throw invalid(`The duckdb target's threads must be a positive whole number, not ${kindOf(threads)}.`, "Set `threads: 4` or similar.");
   }
   return {
     path: filePath,
@@ -63,6 +65,30 @@ export function readDuckDbProfile(target: ProfileTarget, context: AdapterContext
     settings: readSettings(target.settings),
     attach,
   };
+}
+
+/**
+ * tsdbt creates the folder of the DuckDB file only inside the project (or its target path): a
+ * `path` under a folder that does not exist elsewhere is a mistake (TSDBT-E042), not a reason to
+ * create folders from the filesystem root. The message does not quote the path (a profile value).
+ */
+function checkParentFolder(filePath: string, roots: readonly string[]): void {
+  if (!path.isAbsolute(filePath)) return;
+  const parent = path.dirname(filePath);
+  if (fs.existsSync(parent)) return;
+  const inside = roots.some((root) => {
+    const rel = path.relative(path.resolve(root), parent);
+    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+  });
+  if (!inside) throw invalid("The folder of the duckdb target's `path` does not exist, and it is outside the project, so tsdbt does not create it.", "Create the folder first, or point `path` at a file inside the project (for example `path: target/dev.duckdb`).");
+}
+
+/** What kind of value was given, never the value itself (profile values can be secrets). */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value !== null && typeof value === "object") return "a mapping";
+  if (typeof value === "number") return "a number out of range";
+  return `a ${typeof value}`;
 }
 
 /** DuckDB names a file's catalog after the file name without its extension. */
@@ -87,7 +113,7 @@ function readExtensions(value: unknown): string[] {
   return value.map((entry) => {
     if (typeof entry === "string") return entry;
     if (entry && typeof entry === "object" && typeof (entry as { name?: unknown }).name === "string") return (entry as { name: string }).name;
-    throw invalid(`The duckdb extension entry ${JSON.stringify(entry)} is neither a name nor a {name: …} mapping.`, "List extensions by name.");
+    throw invalid(`A duckdb extension entry is ${kindOf(entry)}, neither a name nor a {name: …} mapping.`, "List extensions by name.");
   });
 }
 
@@ -111,7 +137,7 @@ function readAttachments(target: ProfileTarget, projectDir: string): DuckDbAttac
   if (!Array.isArray(value)) throw invalid("The duckdb target's attach must be a list of {path, alias} mappings.", "See the duckdb adapter documentation for `attach`.");
   return value.map((entry: unknown) => {
     const item = (entry ?? {}) as Record<string, unknown>;
-    if (typeof item.path !== "string" || item.path === "") throw invalid(`An attach entry of the duckdb target has no path: ${JSON.stringify(entry)}.`, "Give each attached database a `path`.");
+    if (typeof item.path !== "string" || item.path === "") throw invalid(`An attach entry of the duckdb target has no path.`, "Give each attached database a `path`.");
     const resolved = resolvePath(item.path, projectDir);
     return {
       path: resolved,
@@ -125,7 +151,7 @@ function readAttachments(target: ProfileTarget, projectDir: string): DuckDbAttac
 function optionalString(target: ProfileTarget, key: string): string | undefined {
   const value = target[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw invalid(`The duckdb target's ${key} must be a string, not ${JSON.stringify(value)}.`, `Quote the ${key} in profiles.yml.`);
+  if (typeof value !== "string") throw invalid(`The duckdb target's ${key} must be a string, not ${kindOf(value)}.`, `Quote the ${key} in profiles.yml.`);
   return value;
 }
 

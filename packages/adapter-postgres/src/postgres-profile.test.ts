@@ -50,8 +50,10 @@ describe("readPostgresProfile", () => {
     [{ ...base, host: undefined }, /has no host/, "Add `host:` to the target in profiles.yml."],
     [{ ...base, port: "five" }, /port must be a whole number/, "Set `port: 5432` or similar."],
     [{ ...base, threads: 0 }, /threads must be a whole number of at least 1/, "Set `threads: 1` or similar."],
-    [{ ...base, sslmode: "sometimes" }, /sslmode 'sometimes' is not one of disable, allow, prefer, require, verify-ca, verify-full/, "Use `sslmode: require` for TLS, or leave it out."],
-    [{ ...base, user: ["x"] }, /user must be a string/, "Quote the user in profiles.yml."],
+    [{ ...base, sslmode: "sometimes" }, /^The postgres target's sslmode is not one of disable, allow, prefer, require, verify-ca, verify-full\.$/, "Use `sslmode: require` for TLS, or leave it out."],
+    [{ ...base, user: ["x"] }, /user must be a string, not a list\.$/, "Quote the user in profiles.yml."],
+    [{ ...base, port: 99999 }, /port must be a whole number from 1 to 65535; it is out of range\.$/, "Set `port: 5432` or similar."],
+    [{ ...base, password: ["CANARY_PW"] }, /^The postgres target's password must be a string, not a list\.$/, "Quote the password in profiles.yml."],
   ])("rejects a bad target with TSDBT-E100 and a hint (%#)", (target, message, hint) => {
     const error = failure(() => readPostgresProfile(target as never, context));
     expect(error.code).toBe("TSDBT-E100");

@@ -50,7 +50,7 @@ export function readPostgresProfile(target: ProfileTarget, context: AdapterConte
   if (!dbname) throw invalid("The postgres target has no dbname.", "Add `dbname: <database>` to the target in profiles.yml.");
   const sslmode = (optionalString(target, "sslmode") ?? "prefer") as SslMode;
   if (!SSL_MODES.includes(sslmode)) {
-    throw invalid(`The postgres target's sslmode '${sslmode}' is not one of ${SSL_MODES.join(", ")}.`, "Use `sslmode: require` for TLS, or leave it out.");
+    throw invalid(`The postgres target's sslmode is not one of ${SSL_MODES.join(", ")}.`, "Use `sslmode: require` for TLS, or leave it out.");
   }
   const file = (key: string) => {
     const value = optionalString(target, key);
@@ -58,7 +58,7 @@ export function readPostgresProfile(target: ProfileTarget, context: AdapterConte
   };
   return {
     host: requiredString(target, "host"),
-    port: wholeNumber(target, "port", 5432, 1),
+    port: wholeNumber(target, "port", 5432, 1, 65535),
     user: requiredString(target, "user"),
     password: optionalString(target, "password") ?? optionalString(target, "pass") ?? "",
     dbname,
@@ -108,7 +108,7 @@ function optionalString(target: ProfileTarget, key: string): string | undefined 
   const value = target[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value === "number") return String(value);
-  if (typeof value !== "string") throw invalid(`The postgres target's ${key} must be a string, not ${JSON.stringify(value)}.`, `Quote the ${key} in profiles.yml.`);
+  if (typeof value !== "string") throw invalid(`The postgres target's ${key} must be a string, not ${kindOf(value)}.`, `Quote the ${key} in profiles.yml.`);
   return value;
 }
 
@@ -118,14 +118,23 @@ function requiredString(target: ProfileTarget, key: string): string {
   return value;
 }
 
-function wholeNumber(target: ProfileTarget, key: string, fallback: number, min: number): number {
+function wholeNumber(target: ProfileTarget, key: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = target[key];
   if (raw === undefined || raw === null || raw === "") return fallback;
   const value = typeof raw === "string" && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    throw invalid(`The postgres target's ${key} must be a whole number of at least ${min}, not ${JSON.stringify(raw)}.`, `Set \`${key}: ${Math.max(fallback, min)}\` or similar.`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw invalid(`The postgres target's ${key} must be a whole number ${range}; it is ${typeof value === "number" ? "out of range" : kindOf(raw)}.`, `Set \`${key}: ${Math.max(fallback, min)}\` or similar.`);
   }
   return value;
+}
+
+/** What kind of value was given, never the value itself (profile values can be secrets). */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "a list";
+  if (value !== null && typeof value === "object") return "a mapping";
+  if (typeof value === "string") return "a string";
+  return `a ${typeof value}`;
 }
 
 function invalid(message: string, hint: string) {

@@ -15,6 +15,9 @@ select * from "WAREHOUSE"."analytics"."m"
 ) as tsdbt_limited limit 0;
 
 insert into "WAREHOUSE"."analytics"."m" ("ID", "V")
-select "ID", "V" from "WAREHOUSE"."analytics"."m__tsdbt_tmp";
+(
+    select "ID", "V"
+    from "WAREHOUSE"."analytics"."m__tsdbt_tmp"
+);
 
 drop table if exists "WAREHOUSE"."analytics"."m__tsdbt_tmp" cascade;

@@ -20,7 +20,10 @@ delete from "WAREHOUSE"."analytics"."m" as DBT_INTERNAL_DEST
 where DBT_INTERNAL_DEST.id in (select id from "WAREHOUSE"."analytics"."m__tsdbt_tmp");
 
 insert into "WAREHOUSE"."analytics"."m" ("ID", "V")
-select "ID", "V" from "WAREHOUSE"."analytics"."m__tsdbt_tmp";
+(
+    select "ID", "V"
+    from "WAREHOUSE"."analytics"."m__tsdbt_tmp"
+);
 
 commit;
 

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ManifestNode, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
+import { MaterializationMacros, NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ManifestNode, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
 import type { NodeCompiler as RunnerCompiler } from "@tsdbt/runner";
 
 /**
@@ -30,6 +30,23 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, on
       return relationFor(manifest.nodes[id]!, parsed.naming);
     },
     unitTests: unitTestPort(parsed),
+    macros: macroPort(parsed, compiler),
+  };
+}
+
+/** Core's Jinja materializations and overridable steps as the runner's port. */
+function macroPort(parsed: ParsedProject, compiler: NodeCompiler): RunnerCompiler["macros"] {
+  const macros = new MaterializationMacros(compiler);
+  const node = (id: string) => parsed.manifest.nodes[id]!;
+  return {
+    materialization: (id) => {
+      const found = macros.find(node(id));
+      return found ? { macroId: found.uniqueId } : null;
+    },
+    runMaterialization: (id, sql, statements, isIncremental) => macros.run(node(id), macros.find(node(id))!, { sql, statements, isIncremental }),
+    overrides: (id, names) => macros.overrides(node(id), names).map((m) => m.uniqueId),
+    exists: (id, name) => macros.exists(node(id), name),
+    call: (id, name, args, statements) => macros.call(node(id), name, args, statements),
   };
 }
 

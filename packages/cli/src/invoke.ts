@@ -105,6 +105,7 @@ export async function invoke(argv: string[], options: InvokeOptions = {}): Promi
 /** The result of an invocation that threw: a diagnostic, a usage error or a bug, never a stack trace. */
 function failure(e: unknown, logger: Logger): InvokeResult {
   if (e instanceof DiagnosticError) {
+    if (e.warnings.length) logger.diagnostics(e.warnings, { mayStop: false });
     logger.diagnostics(e.diagnostics, { mayStop: false });
     return { success: false, exitCode: 2, diagnostics: e.diagnostics, warnings: logger.warnings };
   }

@@ -111,6 +111,14 @@ export class RunProgress {
       logger.fire("LogHookEndLine", ok ? msg : `${msg}\n  ${e.message ?? ""}`, { node_info: {}, statement, status: e.status, index: e.index, total: e.total, execution_time: 0 }, { level: ok ? "info" : "error" });
       return;
     }
+    if (e.kind === "node_sql") {
+      logger.fire("SQLQuery", `On ${e.unique_id}: ${e.sql}`, { conn_name: e.unique_id, sql: e.sql, node_info: this.infos.get(e.unique_id) ?? {} }, { thread: e.thread });
+      return;
+    }
+    if (e.kind === "node_debug") {
+      logger.fire("MaterializationPath", e.message, { node_info: this.infos.get(e.unique_id) ?? {} }, { thread: e.thread, level: e.level });
+      return;
+    }
     const info = e.node_info;
     this.infos.set(info.unique_id, info);
     if (e.kind === "node_start") {

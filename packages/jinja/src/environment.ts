@@ -8,6 +8,7 @@ import type { TestFn } from "./runtime/tests";
 import { JinjaCompiler } from "./syntax/compiler";
 import { JinjaParser } from "./syntax/parser";
 import { preprocess } from "./syntax/preprocess";
+import { deepestNesting } from "./syntax/nesting-depth";
 
 /** A filter added to an environment: receives the value, positional and keyword arguments. */
 export type CustomFilter = (value: unknown, args: unknown[], kwargs: Record<string, unknown>) => unknown;
@@ -114,6 +115,15 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
 function syntaxError(e: unknown, meta: RenderMeta): JinjaError {
   const err = e as { message?: string; lineno?: number; colno?: number };
   // A JavaScript error from inside the parser is a bug, but the user still gets a sentence about the template.
+  if (e instanceof RangeError && meta.source) {
+    // the parser ran out of stack: blocks nested thousands deep
+    const deepest = deepestNesting(meta.source);
+    if (deepest.depth > 1) {
+      const message = `Syntax error: blocks are nested ${deepest.depth >= 1000 ? "1,000 or more" : String(deepest.depth)} levels deep here, more than the template parser can follow.`;
+      const located = locatedError(new Error(message), deepest.line0, deepest.col0, meta, "TSDBT-J001");
+      return located;
+    }
+  }
   const internal = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError;
   const message = (internal ? "The template could not be parsed near here (malformed tag or expression)" : err.message ?? String(e)).replace(/^\(unknown path\)\s*/, "").replace(/^\[Line \d+, Column \d+\]\s*/, "").trim();
   const line0 = typeof err.lineno === "number" ? err.lineno - 1 : 0;

@@ -10,7 +10,9 @@ import { isUnitTestNode } from "./unit-tests/unit-test-node";
 import { runUnitTest } from "./unit-tests/run-unit-test";
 import { runStoredDataTest, storesFailures } from "./data-tests/store-failures";
 import { describeError, nodeErrorMessage, RunnerError, RunnerErrorCode } from "./runner-error";
-import type { NodeCompiler, NodeResult, NodeStatus, TimingInfo } from "./types";
+import type { NodeCompiler, NodeResult, NodeStatus, RunEvent, TimingInfo } from "./types";
+import { jinjaMaterialization } from "./materializations/jinja-materialization";
+import { statementLoggingAdapter } from "./statement-log";
 
 /** What executing nodes needs besides the node itself. */
 export interface ExecutionEnvironment {
@@ -22,6 +24,8 @@ export interface ExecutionEnvironment {
   ensureSchema(relation: Relation): Promise<void>;
   /** `--store-failures`: every data test keeps its failing rows in a table (else a test's `store_failures` config decides). */
   storeFailures?: boolean;
+  /** Receives the statements and debug notes of node builds. */
+  emit?: (event: RunEvent) => void;
 }
 
 /** Statuses after which dependents may run. */
@@ -81,7 +85,7 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
       ({ status, failures, message } = verdict);
       adapterResponse = { _message: "OK" };
     } else {
-      const outcome = await build(node, environment, relation!, compile);
+      const outcome = await build(node, environment, relation!, compile, thread);
       status = "success";
       message = outcome.message;
       adapterResponse = { _message: outcome.message, ...(outcome.rowsAffected !== null ? { rows_affected: outcome.rowsAffected } : {}) };
@@ -117,24 +121,49 @@ async function build(
   environment: ExecutionEnvironment,
   relation: Relation,
   compile: (isIncremental: boolean) => string,
+  thread: number,
 ): Promise<BuildOutcome> {
-  const materialize =
-    node.resource_type === "seed" ? seedMaterialization : node.resource_type === "snapshot" ? snapshotMaterialization : node.resource_type === "model" ? materializationFor(node) : null;
+  const macros = environment.compiler.macros;
+  const emit = environment.emit;
+  const note = (level: "debug" | "warn") => (message: string) => emit?.({ kind: "node_debug", unique_id: node.unique_id, message, thread: threadName(thread), level });
+  const debug = note("debug");
+  // a materialization macro of the project or a package (dbt's precedence) takes the place of tsdbt's own
+  const jinja = node.resource_type === "model" && macros ? macros.materialization(node.unique_id) : null;
+  const materialize = jinja
+    ? jinjaMaterialization
+    : node.resource_type === "seed"
+      ? seedMaterialization
+      : node.resource_type === "snapshot"
+        ? snapshotMaterialization
+        : node.resource_type === "model"
+          ? materializationFor(node)
+          : null;
   if (!materialize) {
     throw new RunnerError(RunnerErrorCode.unsupportedResource, `${node.unique_id} is a ${node.resource_type}, which tsdbt cannot execute yet.`, {
       file: node.original_file_path,
       hint: `Exclude it from the selection, e.g. --exclude resource_type:${node.resource_type}.`,
     });
   }
+  debug(
+    jinja
+      ? `${node.unique_id}: materialization '${node.config.materialized}' runs the Jinja macro ${jinja.macroId}.`
+      : `${node.unique_id}: materialization '${node.config.materialized}' runs tsdbt's built-in TypeScript strategy.`,
+  );
+  const logged = emit ? statementLoggingAdapter(environment.adapter, (sql) => emit({ kind: "node_sql", unique_id: node.unique_id, sql, thread: threadName(thread) })) : environment.adapter;
+  // the model's query_tag goes with every statement of its build (engines without tags ignore it)
   const queryTag = node.config.query_tag;
+  const adapter = typeof queryTag === "string" && queryTag !== "" ? taggedAdapter(logged, queryTag) : logged;
   const context: BuildContext = {
     node,
-    adapter: typeof queryTag === "string" && queryTag !== "" ? taggedAdapter(environment.adapter, queryTag) : environment.adapter,
+    adapter,
     compiler: environment.compiler,
     relation,
     fullRefresh: environment.fullRefresh,
     projectDir: environment.projectDir,
     compile,
+    macros,
+    debug,
+    warn: note("warn"),
   };
   if (node.config.materialized !== "ephemeral") await environment.ensureSchema(relation);
   return materialize(context);

@@ -219,8 +219,11 @@ describe("runNodes", () => {
   it("emits start and finish events with dbt's node_info fields", async () => {
     const { go, events } = setup([{ name: "m", sql: "select 1 as v", config: { materialized: "table" } }]);
     await go();
-    expect(events.map((e) => e.kind)).toEqual(["node_start", "node_finish"]);
-    const finish = events[1]!;
+    expect(events.map((e) => e.kind)).toEqual(["node_start", "node_debug", "node_sql", "node_finish"]);
+    // between start and finish: which path the build took, and each statement it sent (dbt's debug log)
+    expect(events[1]).toEqual({ kind: "node_debug", unique_id: "model.proj.m", level: "debug", thread: "Thread-1 (worker)", message: "model.proj.m: materialization 'table' runs tsdbt's built-in TypeScript strategy." });
+    expect(events[2]).toMatchObject({ kind: "node_sql", unique_id: "model.proj.m", sql: expect.stringMatching(/^create table "warehouse"\."main"\."m" as \(\s*select 1 as v/) });
+    const finish = events[3]!;
     expect(finish).toMatchObject({
       index: 1,
       total: 1,

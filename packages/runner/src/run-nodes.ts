@@ -29,6 +29,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
     fullRefresh: options.fullRefresh ?? false,
     storeFailures: options.storeFailures ?? false,
     projectDir: options.projectDir,
+    emit,
     ensureSchema: (relation) => ensureSchema(schemas, environment.adapter, relation),
   };
   const tasks = withUnitTestTasks(manifest, options.selected, buildRunTasks(manifest, options.selected));

@@ -14,6 +14,7 @@ export const RunnerErrorCode = {
   runHookFailed: "TSDBT-E409",
   invalidTestConfig: "TSDBT-E410",
   cancelled: "TSDBT-E411",
+  materializationReturn: "TSDBT-E412",
 } as const;
 
 /** A node failure with a stable code, a sentence, an optional `file:line:col` and a hint. */
@@ -41,6 +42,18 @@ export class RunnerError extends Error {
   }
 }
 
+/**
+ * An error a Jinja materialization's template raised itself (`exceptions.raise_compiler_error`,
+ * an undefined macro, a bad argument), as opposed to a statement the warehouse refused: the
+ * node's message then says Compilation Error, as dbt's does.
+ */
+export class TemplateFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super(failure instanceof Error ? failure.message : String(failure));
+    this.name = "TemplateFailure";
+  }
+}
+
 /** The message of anything a node threw: a formatted {@link RunnerError}, else the error's own message (never a stack). */
 export function describeError(error: unknown): string {
   if (error instanceof RunnerError) return error.format();
@@ -62,7 +75,7 @@ interface NodeIdentity {
  * refused), the node and its file, the error indented, then where its compiled SQL is.
  */
 export function nodeErrorMessage(node: NodeIdentity, error: unknown, phase: "compile" | "execute"): string {
-  const kind = phase === "compile" ? "Compilation Error" : error instanceof RunnerError ? "Runtime Error" : "Database Error";
+  const kind = phase === "compile" || error instanceof TemplateFailure ? "Compilation Error" : error instanceof RunnerError ? "Runtime Error" : "Database Error";
   const body = describeError(error)
     .split("\n")
     .map((line) => `  ${line}`)

@@ -1,5 +1,5 @@
 import type { Adapter, ExecuteOptions, QueryResult, RelationRef } from "@tsdbt/adapter-api";
-import type { Manifest } from "@tsdbt/core";
+import type { MacroValue, Manifest, MaterializationOutcome } from "@tsdbt/core";
 import type { UnitTestPort } from "./unit-tests/unit-test-port";
 
 /** A synchronous statement runner (an open transaction's), for templates rendered inside it. */
@@ -21,6 +21,22 @@ export interface NodeCompiler {
   relationOf(uniqueId: string): RelationRef;
   /** Compiles unit tests (`manifest.unit_tests`); without it a selected unit test errors. */
   unitTests?: UnitTestPort;
+  /** Materializations and built-in steps written as Jinja macros; without it only the TypeScript built-ins run. */
+  macros?: MacroPort;
+}
+
+/** The project's and packages' Jinja materializations and overrides, as the runner uses them. */
+export interface MacroPort {
+  /** The materialization macro a node runs, by dbt's precedence, or null when tsdbt's built-in one runs. */
+  materialization(uniqueId: string): { macroId: string } | null;
+  /** Runs the node's materialization macro with `sql` as its compiled code; its statements go to `statements` when given. */
+  runMaterialization(uniqueId: string, sql: string, statements: SyncStatements | undefined, isIncremental: boolean): MaterializationOutcome;
+  /** Unique ids of the project or package macros standing in for any of `macroNames` when a built-in step calls them. */
+  overrides(uniqueId: string, macroNames: readonly string[]): string[];
+  /** True when a macro named `macroName` is visible from the node. */
+  exists(uniqueId: string, macroName: string): boolean;
+  /** Calls a macro as a built-in materialization would and returns the SQL it renders or returns. */
+  call(uniqueId: string, macroName: string, args: MacroValue[], statements?: SyncStatements): string;
 }
 
 /** Options of {@link runNodes}. */
@@ -124,4 +140,8 @@ export interface NodeInfo {
 export type RunEvent =
   | { kind: "node_start"; index: number; total: number; node_info: NodeInfo; /** dbt's thread name of the worker. */ thread: string }
   | { kind: "node_finish"; index: number; total: number; node_info: NodeInfo; result: NodeResult }
-  | { kind: "run_hook"; hook: "on-run-start" | "on-run-end"; index: number; total: number; status: "success" | "error"; message: string | null };
+  | { kind: "run_hook"; hook: "on-run-start" | "on-run-end"; index: number; total: number; status: "success" | "error"; message: string | null }
+  /** A statement a node's build sent to the warehouse (dbt logs these at debug level). */
+  | { kind: "node_sql"; unique_id: string; sql: string; thread: string }
+  /** A debug note about a node's build (which materialization path it took). */
+  | { kind: "node_debug"; unique_id: string; message: string; thread: string; /** `warn` for an override tsdbt does not honour. */ level: "debug" | "warn" };

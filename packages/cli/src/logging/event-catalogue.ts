@@ -15,6 +15,7 @@ export const DBT_EVENTS = {
   MainReportVersion: { code: "A001", level: "info" },
   MainReportArgs: { code: "A002", level: "debug" },
   ProjectCreated: { code: "A026", level: "info" },
+  SQLQuery: { code: "E016", level: "debug" },
   AdapterRegistered: { code: "E034", level: "info" },
   CatalogWritten: { code: "E042", level: "info" },
   BuildingCatalog: { code: "E044", level: "info" },
@@ -108,6 +109,8 @@ export const TSDBT_EVENTS = {
   ColumnLineageWritten: { code: "T013", level: "info" },
   ColumnLineageSkipped: { code: "T014", level: "info" },
   LineageCompile: { code: "T015", level: "info" },
+  /** Which materialization path a node took: a Jinja macro, an override of a built-in step, or tsdbt's TypeScript. */
+  MaterializationPath: { code: "T016", level: "debug" },
 } as const satisfies Record<string, EventKind>;
 
 /** Every event name tsdbt fires. */

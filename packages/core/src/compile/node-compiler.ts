@@ -7,6 +7,7 @@ import { BuiltinTestSql } from "./builtin-test-sql";
 import type { SyncWarehouse } from "../context/warehouse";
 import { createExecutionScope, cteName, type ManifestIndex } from "./execution-scope";
 import { injectCtes, type InjectedCte } from "./inject-ctes";
+import { transactionWarehouse } from "../context/runtime/transaction-catalog";
 
 /** A node rendered to SQL. */
 export interface CompiledSql {
@@ -41,7 +42,8 @@ export class NodeCompiler {
   private readonly graph: Record<string, unknown>;
 
   constructor(
-    private readonly session: RenderSession,
+    /** The macros, Jinja environment and base context every render shares. */
+    readonly session: RenderSession,
     private readonly index: ManifestIndex,
     private readonly options: NodeCompilerOptions,
   ) {
@@ -68,6 +70,25 @@ export class NodeCompiler {
     const host = node ?? this.syntheticNode(file);
     const { body, ephemerals } = this.render(host, text, false, extra, file, statements);
     return injectCtes(body, this.collectCtes(ephemerals, new Set([host.unique_id])));
+  }
+
+  /**
+   * A run-time render context of `node` for calling macros directly (a materialization, an
+   * overridden step of a built-in one). `statements`, when given, is an open transaction: the
+   * macros' SQL and their catalog lookups run on it; `extra` adds names (`sql`, `pre_hooks`, …).
+   */
+  macroContext(node: ManifestNode, options: { statements?: Pick<SyncWarehouse, "executeSync">; extra?: Record<string, unknown>; isIncremental?: boolean } = {}): NodeRenderContext {
+    const base = this.options.warehouse;
+    const warehouse = options.statements && base ? transactionWarehouse(base, options.statements) : base;
+    const scope = createExecutionScope(node, this.index, {
+      execute: this.options.execute,
+      isIncremental: options.isIncremental ?? false,
+      warehouse,
+      onEphemeral: () => undefined,
+      extra: { graph: this.graph, ...this.options.extra, ...options.extra },
+      empty: this.options.empty,
+    });
+    return createNodeContext(this.session, scope);
   }
 
   private syntheticNode(file: string): ManifestNode {

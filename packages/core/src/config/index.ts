@@ -16,3 +16,5 @@ export type { ConfigLayer } from "./normalise-config";
 export { createYamlContext, targetContext, unsetTarget } from "./yaml-context";
 export type { YamlContextInput } from "./yaml-context";
 export { renderNative } from "./native-render";
+export { CONFIG_KEY_TYPES, configValueFits, checkConfigLayer } from "./config-types";
+export type { ConfigValueType, ConfigTypeProblem } from "./config-types";

@@ -85,6 +85,24 @@ export function profileDirectories(options: Pick<LoadProfileOptions, "projectDir
 
 /** {@link loadProfile} on text already read; `file` names it in diagnostics. */
 export function profileFromText(text: string, file: string, options: Omit<LoadProfileOptions, "projectDir" | "profilesDir">): LoadResult<LoadedProfile> {
+  const result = readProfileText(text, file, options);
+  for (const d of result.diagnostics) if (d.snippet !== undefined) d.snippet = maskProfileLine(d.snippet);
+  return result;
+}
+
+/**
+ * A line of profiles.yml as a diagnostic may show it: the key kept, the value replaced by `***`
+ * (profile values are often passwords or keys, and no message ever prints one).
+ */
+export function maskProfileLine(line: string): string {
+  const keyed = /^(\s*(?:-\s+)?[^\s:#'"][^:#]*:)(\s+)(\S.*)$/.exec(line);
+  if (keyed) return `${keyed[1]}${keyed[2]}***`;
+  if (/^\s*[^\s:#]+:\s*(#.*)?$/.test(line)) return line.replace(/#.*$/, "");
+  const indent = /^\s*/.exec(line)![0];
+  return line.trim() === "" ? line : `${indent}***`;
+}
+
+function readProfileText(text: string, file: string, options: Omit<LoadProfileOptions, "projectDir" | "profilesDir">): LoadResult<LoadedProfile> {
   const parsed = parseYaml(text, file);
   if (parsed.diagnostics.length > 0) return { value: null, diagnostics: parsed.diagnostics };
   const root = isPlainObject(parsed.value) ? parsed.value : {};
@@ -125,7 +143,7 @@ export function profileFromText(text: string, file: string, options: Omit<LoadPr
   }
   const threads = rendered.threads ?? 1;
   if (typeof threads !== "number" || !Number.isInteger(threads) || threads < 1) {
-    bad("threads", `'threads' of target '${targetName}' must be a whole number of at least 1, but it is '${String(threads)}'.`, "Set `threads: 4` (any positive whole number).");
+    bad("threads", `'threads' of target '${targetName}' must be a whole number of at least 1, but it is ${typeof threads === "number" ? "not" : `a ${Array.isArray(threads) ? "list" : typeof threads}`}.`, "Set `threads: 4` (any positive whole number).");
   }
   if (diagnostics.some((d) => d.severity === "error")) return { value: null, diagnostics };
   const database = rendered.database ?? rendered.dbname ?? rendered.project;

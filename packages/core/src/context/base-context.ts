@@ -1,3 +1,4 @@
+import { SECRET_ENV_PREFIX } from "../config/env-var";
 import { createHash, randomUUID } from "node:crypto";
 import { loadPyYaml } from "../yaml/pyyaml-schema";
 import { hostFunction, pyStr } from "@tsdbt/jinja";
@@ -46,6 +47,10 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
   const flags = dbtFlags(input.flags);
   const envVar = hostFunction(([name, dflt]) => {
     const key = String(name);
+    // dbt reads secret variables in profiles.yml and packages.yml only, never in a model or macro
+    if (key.startsWith(SECRET_ENV_PREFIX)) {
+      throw new CompilerError("TSDBT-E027", `Secret env vars are allowed only in profiles.yml or packages.yml, but '${key}' is read here.`, `Read ${key} in profiles.yml (or packages.yml) only, or rename the variable if it is not a secret.`);
+    }
     const value = input.env[key];
     envVarsRead.set(key, value);
     if (value !== undefined) return value;

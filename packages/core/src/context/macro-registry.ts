@@ -88,6 +88,45 @@ export class MacroRegistry {
     return undefined;
   }
 
+  /**
+   * The `{% materialization name, … %}` macro a node runs, by dbt's precedence: the most specific
+   * adapter first (`<adapter>` before `default`), then the root project before installed packages
+   * before the built-ins. Packages cannot replace a name in `builtinNames` (dbt ≥ 1.8's
+   * `require_explicit_package_overrides_for_builtin_materializations`); the root project can.
+   * Undefined when no macro exists (tsdbt's TypeScript built-in, if any, runs).
+   */
+  materialization(name: string, builtinNames: ReadonlySet<string>): RegisteredMacro | undefined {
+    for (const prefix of this.adapterPrefixes) {
+      const macro = `materialization_${name}_${prefix}`;
+      const own = this.inPackage(this.rootPackage, macro);
+      if (own) return own;
+      if (!builtinNames.has(name)) {
+        for (const pkg of this.byPackage.keys()) {
+          if (pkg === this.rootPackage || pkg === BUILTIN_PACKAGE) continue;
+          const found = this.inPackage(pkg, macro);
+          if (found) return found;
+        }
+      }
+      const builtin = this.inPackage(BUILTIN_PACKAGE, macro);
+      if (builtin) return builtin;
+    }
+    return undefined;
+  }
+
+  /**
+   * The macros of the root project or packages that take the place of built-in `name` when a
+   * built-in calls it: the unqualified name as seen from `callerPackage`, and its dispatched
+   * implementations (`<adapter>__name`, `default__name`) in the `dbt` namespace's search order.
+   */
+  overridesOf(name: string, callerPackage: string): RegisteredMacro[] {
+    const out: RegisteredMacro[] = [];
+    const direct = this.resolve(name, callerPackage);
+    if (direct && direct.packageName !== BUILTIN_PACKAGE) out.push(direct);
+    const dispatched = this.dispatch(name, BUILTIN_PACKAGE, callerPackage);
+    if (dispatched && dispatched.packageName !== BUILTIN_PACKAGE && !out.includes(dispatched)) out.push(dispatched);
+    return out;
+  }
+
   /** Every macro name visible unqualified from a package, for "did you mean" hints. */
   visibleNames(callerPackage: string): string[] {
     const names = new Set<string>();

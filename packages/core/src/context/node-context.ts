@@ -55,6 +55,10 @@ export interface RenderSession {
 export interface NodeRenderContext {
   context: Record<string, unknown>;
   resolveGlobal: (name: string) => unknown;
+  /** Binds a macro of any package to this context (its unqualified calls resolve in its own package). */
+  bindMacro: (macro: RegisteredMacro) => unknown;
+  /** The named results of this render's `statement` blocks (`main` gives a materialization's response). */
+  statementResults: StatementResults;
 }
 
 function requireWarehouse(scope: NodeScope, what: string): SyncWarehouse | null {
@@ -206,7 +210,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     dbt: namespace("dbt"),
     ...scope.extra,
   });
-  return { context: ctx, resolveGlobal };
+  return { context: ctx, resolveGlobal, bindMacro: bind, statementResults: results };
 }
 
 function flag(session: RenderSession, name: string): unknown {

@@ -24,11 +24,26 @@ export interface Diagnostic {
 /** Thrown when a command cannot go on; carries every diagnostic collected so far. */
 export class DiagnosticError extends Error {
   readonly diagnostics: Diagnostic[];
-  constructor(diagnostics: Diagnostic[]) {
+  /** Warnings found before the errors stopped the command (shown first, as dbt shows them as it goes). */
+  readonly warnings: Diagnostic[];
+  constructor(diagnostics: Diagnostic[], warnings: Diagnostic[] = []) {
     super(diagnostics.map(formatDiagnostic).join("\n"));
     this.name = "DiagnosticError";
     this.diagnostics = diagnostics;
+    this.warnings = warnings;
   }
+}
+
+const SNIPPET_WIDTH = 120;
+
+/** A long source line cut to the part around `col` (with `…` where it was cut), and the column in it. */
+export function snippetWindow(line: string, col?: number): { text: string; col?: number } {
+  if (line.length <= SNIPPET_WIDTH) return { text: line, col };
+  const at = Math.max(0, (col ?? 1) - 1);
+  const start = Math.max(0, Math.min(at - 40, line.length - SNIPPET_WIDTH));
+  const head = start > 0 ? "…" : "";
+  const tail = start + SNIPPET_WIDTH < line.length ? "…" : "";
+  return { text: `${head}${line.slice(start, start + SNIPPET_WIDTH)}${tail}`, col: col === undefined ? undefined : at - start + 1 + head.length };
 }
 
 /** Renders a diagnostic for a terminal: `file:line:col: error TSDBT-E012: message` plus hint. */
@@ -37,8 +52,9 @@ export function formatDiagnostic(d: Diagnostic): string {
   let out = `${where}${d.severity === "error" ? "error" : "warning"} ${d.code}: ${d.message}`;
   if (d.snippet !== undefined && d.line) {
     const gutter = String(d.line);
-    out += `\n  ${gutter} | ${d.snippet}`;
-    if (d.col) out += `\n  ${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, d.col - 1))}^`;
+    const { text, col } = snippetWindow(d.snippet, d.col);
+    out += `\n  ${gutter} | ${text}`;
+    if (col) out += `\n  ${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, col - 1))}^`;
   }
   if (d.hint) out += `\n  hint: ${d.hint}`;
   return out;

@@ -104,6 +104,11 @@ export interface ManifestNode {
   constraints?: unknown[];
   version?: string | number | null;
   latest_version?: string | number | null;
+  deprecation_date?: string | null;
+  primary_key?: string[];
+  time_spine?: Record<string, unknown> | null;
+  /** `doc.<package>.<name>` of the docs blocks the description uses. */
+  doc_blocks?: string[];
   // generic tests
   column_name?: string | null;
   file_key_name?: string | null;

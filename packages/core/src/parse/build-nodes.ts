@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode, NodeConfig } from "../manifest/types";
 import { projectConfigLayers, type ProjectSet } from "./project-layers";
@@ -9,6 +10,7 @@ import { parseSqlNode, type ParseMethod } from "./parse-sql-node";
 import type { NodePatch } from "./properties";
 import type { ProjectFile } from "../project/discover-files";
 import { extractBlocks } from "@tsdbt/jinja";
+import { checkSeedHeader } from "./seed-header";
 
 type SqlResource = "model" | "analysis" | "test" | "snapshot" | "seed";
 
@@ -41,6 +43,31 @@ export function patchKey(kind: string, packageName: string, name: string): strin
   return `${kind}:${packageName}:${name}`;
 }
 
+/** The key a patch is looked up by when its file is read: a model version's file stem, else the resource name. */
+export function patchFileKey(patch: NodePatch): string {
+  return patchKey(patch.kind, patch.packageName, patch.version?.fileStem ?? patch.name);
+}
+
+/** The resource a patch describes (each version of a model is its own). */
+export function patchResourceKey(patch: Pick<NodePatch, "kind" | "packageName" | "name" | "version">): string {
+  return patchKey(patch.kind, patch.packageName, patch.name) + (patch.version ? `.v${patch.version.v}` : "");
+}
+
+/** The resource key of a built node (see {@link patchResourceKey}). */
+export function nodeResourceKey(node: ManifestNode): string {
+  return patchKey(node.resource_type, node.package_name, node.name) + (node.version !== undefined && node.version !== null ? `.v${node.version}` : "");
+}
+
+/** Makes a node built from a model version's file that version: its name, version, id and fqn (dbt's `<name>.v<v>`). */
+function becomeVersion(node: ManifestNode, patch: NodePatch): void {
+  const version = patch.version!;
+  node.name = patch.name;
+  node.version = version.v;
+  node.latest_version = version.latest;
+  node.unique_id = `model.${node.package_name}.${patch.name}.v${version.v}`;
+  node.fqn = [...node.fqn.slice(0, -1), patch.name, `v${version.v}`];
+}
+
 /**
  * Merges a node's config layers with dbt's precedence (defaults < dbt_project.yml folders
  * < properties YAML < `config()` in the file) and copies tags, meta and docs onto the node.
@@ -61,7 +88,17 @@ export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, 
     if (patch.docs) node.docs = { show: patch.docs.show ?? true, node_color: patch.docs.node_color ?? null };
     if (patch.access && node.resource_type === "model") node.access = patch.access as ManifestNode["access"];
   }
-  if (node.resource_type === "model") node.access ??= (node.config.access as ManifestNode["access"]) ?? "protected";
+  if (node.resource_type === "model") {
+    node.access ??= (node.config.access as ManifestNode["access"]) ?? "protected";
+    const raw = patch?.raw ?? {};
+    node.constraints = Array.isArray(raw.constraints) ? raw.constraints : [];
+    node.version ??= null;
+    node.latest_version ??= null;
+    const deprecation = patch?.version?.deprecationDate ?? raw.deprecation_date;
+    node.deprecation_date = deprecation === undefined || deprecation === null ? null : String(deprecation);
+    node.primary_key = [];
+    node.time_spine = raw.time_spine && typeof raw.time_spine === "object" ? (raw.time_spine as Record<string, unknown>) : null;
+  }
 }
 
 /** Builds and parses the node of one SQL (or CSV) file. */
@@ -83,6 +120,10 @@ export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBui
   });
   if (kind === "model" || kind === "analysis" || kind === "snapshot") node.compiled_path = null;
   parseNodeBody(node, kind, dirs, ctx, body.firstLine);
+  if (kind === "seed" && node.config.enabled !== false) {
+    const problem = checkSeedHeader(fileHead(file), node.config.delimiter, file.path, node.unique_id);
+    if (problem) ctx.diagnostics.push(problem);
+  }
   return node;
 }
 
@@ -95,11 +136,28 @@ export function trimmedSource(contents: string): { code: string; firstLine: numb
   return { code: contents.trim(), firstLine: lead.split("\n").length };
 }
 
+/** The first 64 KB of a file (a seed's header), without reading a large seed whole. */
+function fileHead(file: ProjectFile): string {
+  try {
+    const fd = fs.openSync(file.absolutePath, "r");
+    try {
+      const buffer = Buffer.alloc(65536);
+      return buffer.toString("utf8", 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return file.contents.slice(0, 65536);
+  }
+}
+
 /** Folder config, properties patch, and (for SQL) the parse of the body, then the final config. */
 export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: string[], ctx: NodeBuildContext, lineOffset = 1): void {
+  const key = patchKey(kind, node.package_name, node.name);
+  const patch = ctx.patches.get(key);
+  if (patch) ctx.patches.delete(key);
   const folderLayers = projectConfigLayers(ctx.projects, kind, node.package_name, [...dirs, node.name]);
-  const patch = ctx.patches.get(patchKey(kind, node.package_name, node.name));
-  if (patch) ctx.patches.delete(patchKey(kind, node.package_name, node.name));
+  if (patch?.version) becomeVersion(node, patch);
   // what `config.get()` sees while the file is parsed; merged only if a template asks
   let preliminary: Record<string, unknown> | undefined;
   const configView = () => (preliminary ??= mergeConfigs(defaultNodeConfig(kind), ...folderLayers, patch?.config ?? {}));

@@ -9,8 +9,9 @@ const REFERABLE = new Set(["model", "seed", "snapshot"]);
 export function resolveRef(ref: RefCall, fromPackage: string, rootPackage: string, byName: Map<string, ManifestNode[]>): ManifestNode | undefined {
   const candidates = (byName.get(ref.name) ?? []).filter((n) => ref.package === null || n.package_name === ref.package);
   if (candidates.length === 0) return undefined;
-  const versioned = ref.version === null || ref.version === undefined ? candidates : candidates.filter((n) => String(n.version) === String(ref.version));
-  const pool = versioned.length ? versioned : candidates;
+  // a pinned version must exist; an unpinned ref takes any (the latest, below)
+  const pool = ref.version === null || ref.version === undefined ? candidates : candidates.filter((n) => String(n.version) === String(ref.version));
+  if (pool.length === 0) return undefined;
   const pick = (pkg: string) => pool.filter((n) => n.package_name === pkg);
   const preferred = pick(fromPackage).length ? pick(fromPackage) : pick(rootPackage).length ? pick(rootPackage) : pool;
   if (ref.version === null || ref.version === undefined) {
@@ -46,6 +47,8 @@ export function linkNodes(
   for (const s of Object.values(sources)) sourceIndex.set(`${s.source_name}.${s.name}`, s.unique_id);
 
   for (const node of nodes) {
+    // dbt's order: the sources a node reads, then its refs, each in the order written, without repeats
+    const sourceDeps = new Set<string>();
     const deps = new Set<string>();
     for (const ref of node.refs) {
       const target = resolveRef(ref, node.package_name, rootPackage, byName);
@@ -73,7 +76,7 @@ export function linkNodes(
     for (const [sourceName, tableName] of node.sources) {
       const id = sourceIndex.get(`${sourceName}.${tableName}`);
       if (id) {
-        deps.add(id);
+        sourceDeps.add(id);
         continue;
       }
       const at = findCall(node.raw_code, "source", sourceName);
@@ -90,7 +93,7 @@ export function linkNodes(
         hint: close.length ? `Did you mean ${close.map((c) => `'${c}'`).join(" or ")}?` : "Declare the source under `sources:` in a properties YAML file.",
       });
     }
-    node.depends_on.nodes = [...deps].sort();
+    node.depends_on.nodes = [...new Set([...sourceDeps, ...deps])];
   }
   return diagnostics;
 }

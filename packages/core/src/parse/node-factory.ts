@@ -86,6 +86,7 @@ export function createNode(seed: NodeSeed): ManifestNode {
     config_call_dict: {},
     relation_name: null,
     raw_code: seed.rawCode,
+    doc_blocks: [],
     language: "sql",
     refs: [],
     sources: [],

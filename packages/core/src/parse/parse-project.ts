@@ -13,17 +13,20 @@ import { loadInstalledPackages } from "../project/installed-packages";
 import type { ProjectSet } from "./project-layers";
 import { loadProfile, type LoadedProfile } from "../config/load-profile";
 import { parseCliVars, resolveVars, type Vars } from "../config/vars";
+import { withProfileLocation } from "../config/profile-error-location";
 import { parseYaml } from "../yaml/parse-yaml";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import { createBaseContext, createPackageVar } from "../context/base-context";
 import { BUILTIN_PACKAGE, MacroRegistry } from "../context/macro-registry";
 import { DBT_FILTERS } from "../context/dbt-filters";
 import type { RenderSession } from "../context/node-context";
-import { buildFileNode, buildSnapshotNodes, patchKey, type NodeBuildContext, type ParseStats } from "./build-nodes";
+import { buildFileNode, buildSnapshotNodes, nodeResourceKey, patchFileKey, patchResourceKey, type NodeBuildContext, type ParseStats } from "./build-nodes";
 import { buildTestNodes } from "./build-tests";
 import { builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
 import { readSources } from "./read-sources";
+import { checkPropertyTypes } from "./check-property-types";
+import { nulByteDiagnostic } from "./nul-bytes";
 import { findDuplicateNames, linkNodes } from "./link-nodes";
 import { checkIdentifierLengths } from "./identifier-limits";
 import { assignRelationName, type NamingTarget } from "./relation-naming";
@@ -44,6 +47,8 @@ import { groupMap, readGroups } from "./read-groups";
 import { patchMacros } from "./patch-macros";
 import { disableOrphanTests, inheritAttachedGroups } from "./orphan-tests";
 import { buildHookNodes } from "./hook-nodes";
+import { inferPrimaryKeys } from "./primary-key";
+import { placeUnversionedLatest } from "./model-versions";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -103,7 +108,10 @@ function readTextOrUndefined(file: string): string | undefined {
 }
 
 function fail(diagnostics: Diagnostic[]): never {
-  throw new DiagnosticError(diagnostics.filter((d) => d.severity === "error"));
+  throw new DiagnosticError(
+    diagnostics.filter((d) => d.severity === "error"),
+    diagnostics.filter((d) => d.severity !== "error"),
+  );
 }
 
 /**
@@ -166,7 +174,7 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   const profile = prof.value;
   const adapterModule = loadAdapterModule(profile.target.type, { paths: [projectDir] });
   const describe = (targetPath: string) =>
-    adapterModule.describeTarget?.(profile.target as ProfileTarget, { projectDir, targetPath }) ?? {
+    withProfileLocation(profile, () => adapterModule.describeTarget?.(profile.target as ProfileTarget, { projectDir, targetPath })) ?? {
       database: (profile.target.database as string | undefined) ?? null,
       schema: profile.target.schema,
     };
@@ -294,7 +302,13 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   const registry = session.registry;
   const quote = naming.quote;
   const diagnostics: Diagnostic[] = [...inputs.diagnostics, ...parseSession.diagnostics];
-  const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind);
+  // files holding NUL bytes are reported (E065) and not parsed
+  const binary = new Set<ProjectFile>();
+  for (const f of files) {
+    const problem = nulByteDiagnostic(f);
+    if (problem) (diagnostics.push(problem), binary.add(f));
+  }
+  const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind && !binary.has(f));
 
   // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted)
   for (const m of registry.all()) {
@@ -311,12 +325,15 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   for (const f of byKind("properties")) {
     const parsed = parseYaml(f.contents, f.path);
     diagnostics.push(...parsed.diagnostics, ...parsed.warnings);
-    if (parsed.value !== null) propertiesFiles.push({ packageName: f.packageName, parsed: parseSession.renderProperties(parsed, f.packageName, diagnostics) });
+    if (parsed.value === null) continue;
+    const rendered = parseSession.renderProperties(parsed, f.packageName, diagnostics);
+    checkPropertyTypes(rendered, diagnostics);
+    propertiesFiles.push({ packageName: f.packageName, parsed: rendered });
   }
   const patches = new Map<string, NodePatch>();
   for (const pf of propertiesFiles) {
     for (const patch of readNodePatches(pf, diagnostics)) {
-      const key = patchKey(patch.kind, patch.packageName, patch.name);
+      const key = patchFileKey(patch);
       const previous = patches.get(key);
       if (previous) {
         diagnostics.push(diagnosticAt(pf.parsed, patch.path, { code: "TSDBT-E023", message: `${patch.kind} '${patch.name}' is described twice: in ${previous.file} and ${patch.file}.`, hint: "Keep one properties entry per resource." }));
@@ -325,6 +342,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
       patches.set(key, patch);
     }
   }
+  placeUnversionedLatest(patches, byKind("model"));
   const appliedPatches = new Map(patches);
 
   const stats: ParseStats = { static: 0, rendered: 0 };
@@ -340,7 +358,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   // patches left over describe nothing that exists
   for (const patch of patches.values()) {
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
-    diagnostics.push(diagnosticAt(pf.parsed, patch.path, { code: "TSDBT-W010", severity: "warn", message: `${patch.file} describes ${patch.kind} '${patch.name}', which does not exist; the entry is ignored (its data tests are kept, disabled, as dbt keeps them).`, hint: `Check the name against the files under ${patch.kind === "seed" ? "seed-paths" : "model-paths"}.` }));
+    diagnostics.push(diagnosticAt(pf.parsed, patch.path, { code: "TSDBT-W010", severity: "warn", message: `${patch.file} describes ${patch.kind} '${patch.name}'${patch.version ? ` version ${patch.version.v}, whose file ${patch.version.fileStem}.sql` : ""}, which does not exist; the entry is ignored (its data tests are kept, disabled, as dbt keeps them).`, hint: `Check the name against the files under ${patch.kind === "seed" ? "seed-paths" : "model-paths"}.` }));
   }
 
   const sources: Record<string, SourceDefinition> = {};
@@ -355,14 +373,14 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
       all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file, inheritedTags: testTags, quoteColumns: source.quoting.column === true }, pf.parsed, projects, diagnostics, registry, quote));
     }
   }
-  const enabledNodeKeys = new Set(all.filter((n) => n.config.enabled !== false).map((n) => patchKey(n.resource_type, n.package_name, n.name)));
+  const enabledNodeKeys = new Set(all.filter((n) => n.config.enabled !== false).map(nodeResourceKey));
   // tests on a model, seed or snapshot that is disabled or missing stay in the manifest, disabled (as in dbt)
   const inertTests: ManifestNode[] = [];
   for (const patch of appliedPatches.values()) {
     if (patch.kind === "analysis") continue;
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
-    const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, packageName: patch.packageName, file: patch.file, quoteColumns: patch.raw.quote_columns === true }, pf.parsed, projects, diagnostics, registry, quote);
-    if (enabledNodeKeys.has(patchKey(patch.kind, patch.packageName, patch.name))) all.push(...tests);
+    const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, version: patch.version?.v, packageName: patch.packageName, file: patch.file, quoteColumns: patch.raw.quote_columns === true }, pf.parsed, projects, diagnostics, registry, quote);
+    if (enabledNodeKeys.has(patchResourceKey(patch))) all.push(...tests);
     else inertTests.push(...tests);
   }
 
@@ -377,6 +395,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   for (const n of inertTests) assignRelationName(n, session, naming, scopeFor);
   const keptDisabled = disableOrphanTests(inertTests, enabled, sources, disabled);
   inheritAttachedGroups(enabled.filter((n) => n.resource_type === "test"), enabled);
+  inferPrimaryKeys(enabled, [...enabled, ...disabled, ...inertTests].filter((n) => n.resource_type === "test"));
   const unitTests = readUnitTests({ propertiesFiles, nodes: enabled, projectDir, testPaths: project.testPaths }, diagnostics);
   const semanticLayer = readSemanticLayer({ files: propertiesFiles, nodes: enabled, sources, rootPackage: project.name, target: location }, diagnostics);
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);

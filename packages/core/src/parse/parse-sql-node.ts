@@ -5,6 +5,7 @@ import { evaluateStaticCall } from "./static-call";
 import { createCaptureScope, type CaptureTarget } from "./capture-scope";
 import { renderErrorToDiagnostic } from "./render-diagnostic";
 import { branchRuns, staticParse } from "./static-parse";
+import { configCallValues } from "../context/runtime/config-proxy";
 
 /** How a node's SQL was read while parsing. */
 export type ParseMethod = "static" | "rendered";
@@ -34,10 +35,7 @@ export function parseSqlNode(
         if (call.fn === "ref") scope.ref(call.args, call.kwargs);
         else if (call.fn === "source") scope.source(String(call.args[0]), String(call.args[1]));
         else if (call.fn === "call") evaluateStaticCall(call, (render ??= createNodeContext(session, scope)), (n) => session.registry.hasPackage(n));
-        else {
-          const dict = call.args[0];
-          scope.config.set(dict && typeof dict === "object" ? { ...(dict as Record<string, unknown>), ...call.kwargs } : call.kwargs);
-        }
+        else scope.config.set(configCallValues(call.args, call.kwargs));
       }
       node.depends_on.macros = [...scope.macros].sort();
       return { method: "static", diagnostics: [] };

@@ -4,6 +4,7 @@ import { diagnosticAt } from "../yaml/diagnostic-at";
 import type { ParsedYaml, YamlPathSegment } from "../yaml/parse-yaml";
 import { PROPERTY_KEYS, warnUnknownKeys } from "./property-keys";
 import { forEachNamedEntry } from "./named-entries";
+import { expandModelVersions, type ModelVersion } from "./model-versions";
 
 /** A properties YAML file, parsed, with the package it belongs to. */
 export interface PropertiesFile {
@@ -38,6 +39,8 @@ export interface NodePatch {
   access?: string;
   tests: TestEntry[];
   raw: Record<string, unknown>;
+  /** Set on each version of a versioned model (one patch per version). */
+  version?: ModelVersion;
 }
 
 const SECTION_KIND: Record<string, NodePatch["kind"]> = { models: "model", seeds: "seed", snapshots: "snapshot", analyses: "analysis" };
@@ -92,7 +95,7 @@ export function readNodePatches(file: PropertiesFile, diagnostics: Diagnostic[])
       warnUnknownKeys(file.parsed, entry, [section, i], kind === "model" ? PROPERTY_KEYS.model : PROPERTY_KEYS.node, `${kind} '${entry.name}'`, diagnostics);
       const columns = readColumns(entry.columns, [section, i, "columns"], tests, { parsed: file.parsed, diagnostics });
       const config = asRecord(entry.config);
-      patches.push({
+      const patch: NodePatch = {
         kind,
         name: entry.name,
         packageName: file.packageName,
@@ -108,7 +111,9 @@ export function readNodePatches(file: PropertiesFile, diagnostics: Diagnostic[])
         access: typeof entry.access === "string" ? entry.access : undefined,
         tests,
         raw: entry,
-      });
+      };
+      if (kind === "model") patches.push(...expandModelVersions(patch, file.parsed, (list, basePath, out) => readColumns(list, basePath, out, { parsed: file.parsed, diagnostics }), diagnostics));
+      else patches.push(patch);
     });
   }
   return patches;

@@ -9,6 +9,7 @@ import { createYamlContext, unsetTarget } from "../config/yaml-context";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import { parseYaml, type ParsedYaml, type YamlPathSegment } from "../yaml/parse-yaml";
 import { buildProjectConfig } from "./build-project-config";
+import { checkProjectConfigTypes } from "../config/check-project-configs";
 import { didYouMean } from "../diagnostics/closest-names";
 import { PROJECT_KEYS, RENAMED_PROJECT_KEYS, type ProjectConfig } from "./project-config";
 
@@ -133,6 +134,7 @@ export function projectConfigFromText(text: string, projectDir: string, options:
     shouldRender: shouldRenderProjectValue,
     onEnvRead: options.onEnvRead,
   }, diagnostics) as Record<string, unknown>;
+  checkProjectConfigTypes(rendered, parsed, diagnostics);
   const project = buildProjectConfig(rendered, parsed, path.resolve(projectDir), diagnostics);
   return { value: project, diagnostics };
 }

@@ -40,7 +40,22 @@ export function parseCriterion(raw: string, location: SelectionErrorLocation = {
       location,
     );
   }
+  if (value.startsWith("+") || (value.endsWith("+") && childrenDepth === undefined) || /\+\+/.test(raw)) {
+    throw selectionError(
+      `The selection spec '${raw}' is malformed: '+' may appear once before the value and once after it.`,
+      "Write '+x' for x and its ancestors, 'x+' for x and its descendants, '2+x' to stop after two levels.",
+      location,
+    );
+  }
   const [method, ...methodArgs] = methodText ? methodText.split(".") : [defaultMethodFor(value)];
+  if (!methodText && method === "fqn" && value !== "." && /^\.|\.$|\.\./.test(value)) {
+    const [first] = value.split(".");
+    throw selectionError(
+      `The selection spec '${raw}' is malformed: a dotted name has an empty part.`,
+      METHOD_NAMES.includes(first!) ? `A method takes its value after a colon, for example '${first === "config" ? "config.materialized:table" : `${first}:value`}'.` : "Write the dotted name in full, for example 'staging.orders'.",
+      location,
+    );
+  }
   validateMethod(raw, method, methodArgs, value, location);
   return {
     raw,

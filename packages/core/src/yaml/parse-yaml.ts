@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { DuplicateKey } from "./duplicate-keys";
 import type { PositionedYaml } from "./positioned-yaml";
 import { isDuplicateKeyError, loadPyYaml } from "./pyyaml-schema";
+import { expandedSize, MAX_EXPANDED_VALUES } from "./expansion-size";
 
 /** A 1-based line and column in a YAML file. */
 export interface YamlPosition {
@@ -63,6 +64,32 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   }
   const positions = () => (located ??= positionedParse(text, file));
   let lines: string[] | undefined;
+  const lineText = (line: number) => (lines ??= text.split(/\r?\n/))[line - 1] ?? "";
+  // only aliases can make a document much larger than its text
+  if (value !== null && typeof value === "object" && text.includes("*")) {
+    const expansion = expandedSize(value);
+    if (expansion.path) {
+      const at = positions().locateValue(expansion.path);
+      return {
+        file,
+        value: null,
+        diagnostics: [
+          {
+            code: "TSDBT-E063",
+            severity: "error",
+            message: `${file} expands to more than ${MAX_EXPANDED_VALUES.toLocaleString("en-US")} values once its YAML aliases (*name) are resolved, so it is not read.`,
+            file,
+            ...(at ? { line: at.line, col: at.col, snippet: lineText(at.line) } : {}),
+            hint: "An alias repeats its anchor's whole value; nested lists of aliases multiply. Write the values out, or use fewer levels of aliases.",
+          },
+        ],
+        warnings: [],
+        locate: () => at,
+        locateValue: () => at,
+        lineText,
+      };
+    }
+  }
   return {
     file,
     value,
@@ -70,7 +97,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     warnings,
     locate: (path) => positions().locate(path),
     locateValue: (path) => positions().locateValue(path),
-    lineText: (line) => (lines ??= text.split(/\r?\n/))[line - 1] ?? "",
+    lineText,
   };
 }
 

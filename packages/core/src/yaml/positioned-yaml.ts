@@ -57,7 +57,13 @@ export function parseWithPositions(text: string, file: string): PositionedYaml {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
-  const diagnostics: Diagnostic[] = doc.errors.map((err) => {
+  // the parser often reports one mistake twice at one place: keep the first error at each position
+  const seen = new Set<string>();
+  const errors = doc.errors.filter((err) => {
+    const key = String(err.pos[0]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const diagnostics: Diagnostic[] = errors.map((err) => {
     const at = position(err.pos[0]);
     return {
       code: "TSDBT-E001",

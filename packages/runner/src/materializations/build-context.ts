@@ -1,6 +1,6 @@
 import type { Adapter, Relation } from "@tsdbt/adapter-api";
 import type { ManifestNode } from "@tsdbt/core";
-import type { NodeCompiler } from "../types";
+import type { MacroPort, NodeCompiler } from "../types";
 
 /** Something that runs SQL: the adapter itself or an open transaction. */
 export type SqlExecutor = Pick<Adapter, "execute">;
@@ -17,6 +17,12 @@ export interface BuildContext {
   projectDir: string;
   /** Compiles the node (timed as the result's `compile` phase); the last compiled SQL becomes `compiled_code`. */
   compile(isIncremental: boolean): string;
+  /** The project's Jinja materializations and overrides, when the compiler offers them. */
+  macros?: MacroPort;
+  /** Writes a debug-level note about this build (which path it took). */
+  debug(message: string): void;
+  /** Warns about this build (a project macro the built-in path does not honour). */
+  warn(message: string): void;
 }
 
 /** What a build tells the result: rows affected when the warehouse reports them, and a short message. */

@@ -24,7 +24,7 @@ describe("merge strategy", () => {
   });
 
   it("only inserts when there is no unique_key", () => {
-    expect(mergeStrategy(input({ uniqueKey: [] }))).toEqual(['insert into "s"."t" ("id", "v")\nselect "id", "v" from "s"."t__tsdbt_tmp"']);
+    expect(mergeStrategy(input({ uniqueKey: [] }))).toEqual(['insert into "s"."t" ("id", "v")\n(\n    select "id", "v"\n    from "s"."t__tsdbt_tmp"\n)']);
   });
 
   it("leaves merge_exclude_columns out of the update and puts predicates in the join", () => {

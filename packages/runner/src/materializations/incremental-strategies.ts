@@ -31,7 +31,7 @@ export type IncrementalStrategy = (input: IncrementalInput) => string[];
 
 function insertAll(input: IncrementalInput): string {
   const list = input.columns.map((c) => input.dialect.quote(c)).join(", ");
-  return `insert into ${input.target} (${list})\nselect ${list} from ${input.source}`;
+  return `insert into ${input.target} (${list})\n(\n    select ${list}\n    from ${input.source}\n)`;
 }
 
 function andPredicates(predicates: string[]): string {

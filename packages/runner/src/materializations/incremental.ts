@@ -8,6 +8,8 @@ import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix } from "./relation-l
 import { replaceRelation } from "./replace-relation";
 import { applySchemaChange, onSchemaChangeOf } from "./schema-change";
 import { withTransientRetries } from "./transient-retry";
+import { renderStrategyMacro, strategyMacro, strategyMacroName } from "./incremental-macros";
+import { createStatementOverride } from "./step-overrides";
 
 /** A config value given as one string or a list of strings, as a list. */
 function stringList(value: unknown): string[] {
@@ -22,14 +24,20 @@ function partitionColumnOf(value: unknown): string | null {
   return null;
 }
 
-function strategyOf(context: BuildContext): IncrementalStrategy {
-  const name = configValue(context.node, "incremental_strategy", context.adapter.capabilities.merge ? "merge" : "delete+insert");
-  const strategy = INCREMENTAL_STRATEGIES[name];
-  if (strategy) return strategy;
+/** The strategy step: tsdbt's TypeScript strategy, or the macro that renders it (custom or overridden). */
+type StrategyStep = { strategy: IncrementalStrategy; macro: string | null } | { strategy: null; macro: string };
+
+function strategyOf(context: BuildContext): StrategyStep {
+  const configured = configValue<string | null>(context.node, "incremental_strategy", null);
+  const name = configured ?? (context.adapter.capabilities.merge ? "merge" : "delete+insert");
+  const strategy: IncrementalStrategy | undefined = Object.prototype.hasOwnProperty.call(INCREMENTAL_STRATEGIES, name) ? INCREMENTAL_STRATEGIES[name] : undefined;
+  const macro = strategyMacro(context, configured, name, strategy !== undefined);
+  if (strategy) return { strategy, macro };
+  if (macro) return { strategy: null, macro };
   throw new RunnerError(
     RunnerErrorCode.unknownIncrementalStrategy,
     `Incremental model ${context.node.name} uses incremental_strategy '${name}', which tsdbt does not support.`,
-    { file: context.node.original_file_path, hint: `Use one of ${Object.keys(INCREMENTAL_STRATEGIES).join(", ")}.` },
+    { file: context.node.original_file_path, hint: `Use one of ${Object.keys(INCREMENTAL_STRATEGIES).join(", ")}, or define a macro named ${strategyMacroName(name)}(arg_dict) for a custom strategy.` },
   );
 }
 
@@ -59,7 +67,8 @@ export const incrementalMaterialization: Materialization = async (context) => {
   const sql = context.compile(true);
   await runNodeHooks(context, adapter, "pre-hook", false);
   const temp = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
-  const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp);
+  const createTemp = createStatementOverride(context, "table");
+  const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp, createTemp);
   let rows: number | null;
   try {
     rows = adapter.capabilities.transactionalDdl ? await withTransientRetries(adapter.dialect, () => adapter.transaction(update)) : await update(adapter);
@@ -74,33 +83,33 @@ export const incrementalMaterialization: Materialization = async (context) => {
 async function mergeNewRows(
   context: BuildContext,
   executor: SqlExecutor,
-  strategy: IncrementalStrategy,
+  step: StrategyStep,
   onSchemaChange: ReturnType<typeof onSchemaChangeOf>,
   sql: string,
   temp: Relation,
+  createTemp: ReturnType<typeof createStatementOverride>,
 ): Promise<number | null> {
   const { adapter, relation, node } = context;
   await runNodeHooks(context, executor, "pre-hook", true);
-  await executor.execute(adapter.dialect.createTableAs(temp.render(), sql), { fetch: false, nodeId: node.unique_id });
-  const columns = await applySchemaChange(
-    context,
-    executor,
-    onSchemaChange,
-    await columnsOf(executor, adapter, temp),
-    await columnsOf(executor, adapter, relation),
-  );
-  const statements = strategy({
-    dialect: adapter.dialect,
-    capabilities: adapter.capabilities,
-    target: relation.render(),
-    source: temp.render(),
-    columns,
-    uniqueKey: stringList(node.config.unique_key),
-    predicates: stringList(node.config.incremental_predicates),
-    mergeUpdateColumns: node.config.merge_update_columns ? stringList(node.config.merge_update_columns) : null,
-    mergeExcludeColumns: stringList(node.config.merge_exclude_columns),
-    partitionColumn: partitionColumnOf(node.config.partition_by),
-  });
+  const createSql = createTemp ? createTemp(executor, temp, sql) : adapter.dialect.createTableAs(temp.render(), sql);
+  await executor.execute(createSql, { fetch: false, nodeId: node.unique_id });
+  const tempColumns = await columnsOf(executor, adapter, temp);
+  const columns = await applySchemaChange(context, executor, onSchemaChange, tempColumns, await columnsOf(executor, adapter, relation));
+  const typed = columns.map((name) => ({ name, type: tempColumns.find((c) => c.name === name)?.type ?? "" }));
+  const statements = step.macro
+    ? [renderStrategyMacro(context, executor, step.macro, { target: relation, temp, columns: typed })]
+    : step.strategy!({
+        dialect: adapter.dialect,
+        capabilities: adapter.capabilities,
+        target: relation.render(),
+        source: temp.render(),
+        columns,
+        uniqueKey: stringList(node.config.unique_key),
+        predicates: stringList(node.config.incremental_predicates),
+        mergeUpdateColumns: node.config.merge_update_columns ? stringList(node.config.merge_update_columns) : null,
+        mergeExcludeColumns: stringList(node.config.merge_exclude_columns),
+        partitionColumn: partitionColumnOf(node.config.partition_by),
+      });
   let rows: number | null = null;
   const write = async (writer: SqlExecutor): Promise<void> => {
     for (const statement of statements) {

@@ -1,5 +1,10 @@
 import { configValue, type BuildContext, type SqlExecutor } from "./build-context";
 import { columnsOf, type DdlKind } from "./relation-lookup";
+import { syncStatementsOf } from "./jinja-materialization";
+import { overridingMacros, relationArg } from "./step-overrides";
+
+/** The macros dbt's persist_docs step calls. */
+export const PERSIST_DOCS_MACROS = ["persist_docs", "alter_relation_comment", "alter_column_comment"] as const;
 
 /**
  * Writes the node's description and its documented columns' descriptions as warehouse
@@ -9,7 +14,13 @@ import { columnsOf, type DdlKind } from "./relation-lookup";
 export async function persistDocs(context: BuildContext, executor: SqlExecutor, kind: DdlKind): Promise<void> {
   const wanted = configValue<{ relation?: boolean; columns?: boolean }>(context.node, "persist_docs", {});
   const { adapter, node, relation } = context;
-  if (!adapter.capabilities.comments || (!wanted.relation && !wanted.columns)) return;
+  if (!wanted.relation && !wanted.columns) return;
+  // an overridden persist_docs (or one of its pieces) writes the comments itself
+  if (context.macros && overridingMacros(context, "persist_docs", PERSIST_DOCS_MACROS).length > 0) {
+    context.macros.call(node.unique_id, "persist_docs", [relationArg(relation, kind), { kind: "model" }, true, true], syncStatementsOf(executor));
+    return;
+  }
+  if (!adapter.capabilities.comments) return;
   const target = relation.render();
   if (wanted.relation && node.description) {
     const sql = adapter.dialect.commentOn(kind, target, node.description);

@@ -14,13 +14,16 @@ export const MODEL_MATERIALIZATIONS: Readonly<Record<string, Materialization>> =
   ephemeral: ephemeralMaterialization,
 };
 
-/** The materialization a model asks for. @throws RunnerError TSDBT-E401 for an unknown name. */
+/**
+ * tsdbt's built-in (TypeScript) materialization a model asks for; the runner consults the
+ * project's and packages' `{% materialization %}` macros first. @throws RunnerError TSDBT-E401 for an unknown name.
+ */
 export function materializationFor(node: ManifestNode): Materialization {
   const name = node.config.materialized;
   const found = MODEL_MATERIALIZATIONS[name];
   if (found) return found;
   throw new RunnerError(RunnerErrorCode.unknownMaterialization, `Model ${node.name} is materialized as '${name}', which tsdbt does not know.`, {
     file: node.original_file_path,
-    hint: `Use one of ${Object.keys(MODEL_MATERIALIZATIONS).join(", ")}.`,
+    hint: `Use one of ${Object.keys(MODEL_MATERIALIZATIONS).join(", ")}, or define {% materialization ${name}, default %} in the project's macros.`,
   });
 }

@@ -5,6 +5,8 @@ import { runNodeHooks } from "./hooks";
 import { persistDocs } from "./persist-docs";
 import { BACKUP_SUFFIX, clearLeftovers, findRelation, TEMP_SUFFIX, withSuffix, type DdlKind } from "./relation-lookup";
 import { isStopError, withTransientRetries } from "./transient-retry";
+import { createStatementOverride, relationArg } from "./step-overrides";
+import { syncStatementsOf } from "./jinja-materialization";
 
 /** How to produce the new relation: from SQL, or loaded into the temp relation before the swap (seeds). */
 export type ReplacementSource =
@@ -32,11 +34,18 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
   const backup = withSuffix(relation, BACKUP_SUFFIX, dialect.maxIdentifierBytes);
   const existing = await clearLeftovers(adapter, relation);
   await runNodeHooks(context, adapter, "pre-hook", false);
+  // an overridden create_table_as / create_view_as writes the DDL; the build then follows dbt's
+  // steps (intermediate relation, renames), so the overriding SQL is sent as dbt would send it
+  const overridden = "sql" in source ? createStatementOverride(context, kind) : null;
 
   const ddlOptions = { config: context.node.config };
   const create = async (executor: SqlExecutor, target: Relation): Promise<number | null> => {
     if (!("sql" in source)) return null;
-    const ddl = kind === "view" ? dialect.createViewAs(target.render(), source.sql, ddlOptions) : dialect.createTableAs(target.render(), source.sql, ddlOptions);
+    const ddl = overridden
+      ? overridden(executor, target, source.sql)
+      : kind === "view"
+        ? dialect.createViewAs(target.render(), source.sql, ddlOptions)
+        : dialect.createTableAs(target.render(), source.sql, ddlOptions);
     const result = await executor.execute(ddl, { fetch: false, nodeId: context.node.unique_id });
     return result.rowsAffected ?? null;
   };
@@ -46,13 +55,13 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
   // failure rolls back. That saves the temp relation and the renames (two to four statements).
   // Where `create or replace` swaps atomically by itself (Snowflake), one statement replaces the relation of the same kind.
   const atomicInPlace = capabilities.atomicReplace === true && capabilities.createOrReplace && (!existing || existing.kind === kind);
-  const inPlace = "sql" in source && ((capabilities.transactionalDdl && (!existing || (existing.kind === kind && capabilities.createOrReplace))) || atomicInPlace);
+  const inPlace = !overridden && "sql" in source && ((capabilities.transactionalDdl && (!existing || (existing.kind === kind && capabilities.createOrReplace))) || atomicInPlace);
 
   // PostgreSQL can `create or replace view` while the columns keep their names and types: the
   // views over it stay as they are, with no drop and no lock on them. Refused (a column changed),
   // the savepoint undoes the attempt and the view is swapped like any relation.
   const savepoints = dialect.savepoints;
-  const replaceView = !inPlace && "sql" in source && kind === "view" && existing?.kind === "view" && capabilities.replaceViewKeepingColumns === true && capabilities.transactionalDdl && savepoints;
+  const replaceView = !overridden && !inPlace && "sql" in source && kind === "view" && existing?.kind === "view" && capabilities.replaceViewKeepingColumns === true && capabilities.transactionalDdl && savepoints;
 
   const build = async (executor: SqlExecutor): Promise<number | null> => {
     await runNodeHooks(context, executor, "pre-hook", true);
@@ -81,6 +90,7 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
       }
       await restoreDependentViews(executor, dialect, dependents);
     }
+    await createIndexes(context, executor, kind);
     await persistDocs(context, executor, kind);
     await runNodeHooks(context, executor, "post-hook", true);
     return rows;
@@ -114,6 +124,17 @@ async function replacedInPlace(executor: SqlExecutor, dialect: SqlDialect, savep
   }
   await executor.execute(savepoints.release("tsdbt_replace"), { fetch: false });
   return true;
+}
+
+/**
+ * The `indexes` config of a table, created through `create_indexes` / `get_create_index_sql`
+ * (dbt's macros, so the project's overrides apply); adapters without indexes render none.
+ */
+async function createIndexes(context: BuildContext, executor: SqlExecutor, kind: DdlKind): Promise<void> {
+  const indexes = context.node.config.indexes;
+  if (kind !== "table" || !context.macros || !Array.isArray(indexes) || indexes.length === 0) return;
+  context.debug(`${context.node.unique_id}: indexes are created through get_create_index_sql.`);
+  context.macros.call(context.node.unique_id, "create_indexes", [relationArg(context.relation, "table")], syncStatementsOf(executor));
 }
 
 /** Best-effort removal of a temp relation after a failed build (the next build retries it). */

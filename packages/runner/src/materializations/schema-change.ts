@@ -1,4 +1,6 @@
 import type { Relation } from "@tsdbt/adapter-api";
+import { syncStatementsOf } from "./jinja-materialization";
+import { overridingMacros, relationArg } from "./step-overrides";
 import { RunnerError, RunnerErrorCode } from "../runner-error";
 import type { BuildContext, SqlExecutor } from "./build-context";
 
@@ -71,7 +73,12 @@ export async function applySchemaChange(
   }
   if (mode === "append_new_columns") return [...shared, ...diff.added.map((c) => c.name)];
   for (const column of diff.removed) await executor.execute(dialect.dropColumn(rendered, column.name), { fetch: false });
-  for (const column of diff.changed) await executor.execute(dialect.alterColumnType(rendered, column.name, column.to), { fetch: false });
+  // an overridden alter_column_type runs its own statements
+  const alterByMacro = diff.changed.length > 0 && context.macros && overridingMacros(context, "alter_column_type", ["alter_column_type"]).length > 0;
+  for (const column of diff.changed) {
+    if (alterByMacro) context.macros!.call(context.node.unique_id, "alter_column_type", [relationArg(context.relation, "table"), column.name, column.to], syncStatementsOf(executor));
+    else await executor.execute(dialect.alterColumnType(rendered, column.name, column.to), { fetch: false });
+  }
   const targetNames = new Map(target.map((c) => [c.name.toLowerCase(), c.name]));
   return source.map((c) => targetNames.get(c.name.toLowerCase()) ?? c.name);
 }

@@ -7,6 +7,9 @@ import { persistDocs } from "../materializations/persist-docs";
 import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix } from "../materializations/relation-lookup";
 import { createSnapshotTable, snapshotUpdateStatements, stagingQuery, STAGING_PREFIX, type SnapshotSqlInput } from "./snapshot-sql";
 
+/** dbt's snapshot macros: tsdbt's snapshot is TypeScript and does not call them (an override is reported, not honoured). */
+const SNAPSHOT_MACROS = ["snapshot_merge_sql", "build_snapshot_table", "snapshot_staging_table", "snapshot_hash_arguments", "snapshot_timestamp_strategy", "snapshot_check_strategy", "snapshot_get_time", "snapshot_string_as_time"];
+
 /** The checked settings of a snapshot node. @throws RunnerError with the first config problem. */
 function settingsOf(context: BuildContext): SnapshotSettings {
   const { settings, diagnostics } = snapshotSettingsOf(context.node);
@@ -25,6 +28,10 @@ function settingsOf(context: BuildContext): SnapshotSettings {
 export const snapshotMaterialization: Materialization = async (context) => {
   const { adapter, relation, node } = context;
   const settings = settingsOf(context);
+  const ignored = context.macros?.overrides(node.unique_id, SNAPSHOT_MACROS) ?? [];
+  if (ignored.length > 0) {
+    context.warn(`${node.unique_id}: tsdbt's snapshot is built in TypeScript and does not call ${ignored.join(", ")}; the override has no effect on this snapshot (docs/materializations.md).`);
+  }
   const existing = await clearLeftovers(adapter, relation);
   const sql = context.compile(false);
   const staging = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);

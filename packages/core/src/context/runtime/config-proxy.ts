@@ -1,5 +1,7 @@
 import { hostFunction } from "@tsdbt/jinja";
 import { CompilerError } from "../compiler-error";
+import { checkConfigLayer } from "../../config/config-types";
+import { isPlainObject } from "../../config/vars";
 
 /** The config a template sees: `config(...)` records, `config.get(key, default)` reads. */
 export interface ConfigAccess {
@@ -19,17 +21,33 @@ export interface ConfigAccess {
  */
 export type ConfigPhase = "parse" | "runtime";
 
-function configCall(access: ConfigAccess) {
-  return hostFunction(([dict], kw) => {
-    if (dict !== undefined && Object.keys(kw).length > 0) throw new CompilerError("TSDBT-E032", "config() takes either one dictionary or keyword arguments, not both.", "Write config(key=value, …) or config({'key': value}).");
-    const values = dict && typeof dict === "object" ? { ...(dict as Record<string, unknown>) } : { ...kw };
-    for (const old of ["pre_hook", "post_hook"]) {
-      if (old in values) {
-        values[old.replace("_", "-")] = values[old];
-        delete values[old];
-      }
+/**
+ * The values of a `config(...)` call: keyword arguments, or one dictionary. Throws TSDBT-E032 for
+ * a positional value that is not a dictionary (`config('table')`) or for both forms at once, and
+ * TSDBT-E028 for a documented key whose value has the wrong type (`enabled='notbool'`).
+ */
+export function configCallValues(args: unknown[], kw: Record<string, unknown>): Record<string, unknown> {
+  const [dict] = args;
+  if (args.length > 1 || (dict !== undefined && dict !== null && !isPlainObject(dict))) {
+    const shown = typeof dict === "string" ? `'${dict.length > 30 ? `${dict.slice(0, 30)}…` : dict}'` : Array.isArray(dict) ? "a list" : String(dict);
+    throw new CompilerError("TSDBT-E032", `config() takes keyword arguments or one dictionary, not the positional value ${shown}.`, typeof dict === "string" ? `Name the setting: config(materialized=${JSON.stringify(dict)}).` : "Write config(key=value, …) or config({'key': value}).");
+  }
+  if (dict !== undefined && dict !== null && Object.keys(kw).length > 0) throw new CompilerError("TSDBT-E032", "config() takes either one dictionary or keyword arguments, not both.", "Write config(key=value, …) or config({'key': value}).");
+  const values = isPlainObject(dict) ? { ...dict } : { ...kw };
+  for (const old of ["pre_hook", "post_hook"]) {
+    if (old in values) {
+      values[old.replace("_", "-")] = values[old];
+      delete values[old];
     }
-    access.set(values);
+  }
+  const [problem] = checkConfigLayer(values, "in the config() call");
+  if (problem) throw new CompilerError("TSDBT-E028", problem.message, problem.hint);
+  return values;
+}
+
+function configCall(access: ConfigAccess) {
+  return hostFunction((args, kw) => {
+    access.set(configCallValues(args, kw));
     return "";
   });
 }

@@ -7,6 +7,7 @@ import { nodeRange, serialisableNode, type ManifestLayout } from "../../manifest
 import { spliceManifest, writePieces, type SplicedManifest } from "../../manifest/splice-manifest";
 import type { KnownFile, ProjectFile } from "../../project/discover-files";
 import { buildGraph } from "../../graph/build-graph";
+import { nulByteDiagnostic } from "../nul-bytes";
 import { buildFileNode, patchKey, type NodeBuildContext, type ParseStats } from "../build-nodes";
 import { createCaptureScope } from "../capture-scope";
 import { linkNodes } from "../link-nodes";
@@ -50,6 +51,8 @@ interface ChangedFile {
   patchFile: string | null;
   /** What the node depended on before the edit. */
   dependedOn: string[];
+  /** The node's primary key as the last full parse inferred it (it follows from YAML only). */
+  primaryKey?: string[];
 }
 
 /** The saved parse brought up to date in memory: the new manifest's bytes and what they came from. */
@@ -250,7 +253,7 @@ function changedFiles(files: ProjectFile[], known: ReadonlyMap<string, KnownFile
     if (!range) return `${f.path} changed and its node was disabled`;
     const before = JSON.parse(manifest.toString("utf8", ...range)) as ManifestNode;
     if (before.original_file_path !== f.path || (before.version !== undefined && before.version !== null)) return `${f.path} changed`;
-    out.push({ file: f as ChangedFile["file"], uniqueId, patchFile: before.patch_path?.replace(/^[^:]+:\/\//, "") ?? null, dependedOn: before.depends_on.nodes });
+    out.push({ file: f as ChangedFile["file"], uniqueId, patchFile: before.patch_path?.replace(/^[^:]+:\/\//, "") ?? null, dependedOn: before.depends_on.nodes, primaryKey: before.primary_key });
   }
   return out;
 }
@@ -261,8 +264,10 @@ function nameOf(file: ProjectFile): string {
 }
 
 /** Parses one changed file into its node, with its properties patch; a string says why it cannot be. */
-function rebuildNode({ file, uniqueId, patchFile }: ChangedFile, inputs: ParseInputs, parseSession: ParseSession, stats: ParseStats): ManifestNode | string {
+function rebuildNode({ file, uniqueId, patchFile, primaryKey }: ChangedFile, inputs: ParseInputs, parseSession: ParseSession, stats: ParseStats): ManifestNode | string {
   const diagnostics: Diagnostic[] = [];
+  // a file with NUL bytes (E065) is reported by the full parse
+  if (nulByteDiagnostic(file)) return `${file.path} holds NUL bytes`;
   const patches = new Map<string, NodePatch>();
   if (patchFile !== null) {
     const yamlFile = inputs.files.find((f) => f.kind === "properties" && f.packageName === file.packageName && f.path === patchFile);
@@ -276,6 +281,7 @@ function rebuildNode({ file, uniqueId, patchFile }: ChangedFile, inputs: ParseIn
   const node = buildFileNode(file.kind, file, ctx);
   if (diagnostics.length) return `${file.path} has problems`;
   if (node.unique_id !== uniqueId || node.config.enabled === false) return `${file.path} now defines a disabled or different node`;
+  if (node.resource_type === "model") node.primary_key = primaryKey ?? [];
   assignRelationName(node, parseSession.session, naming, (n) => createCaptureScope(n, ctx.target, () => n.config, "runtime"));
   if (checkIdentifierLengths([node], inputs.adapterModule.dialect?.maxIdentifierBytes, inputs.profile.target.type).length) return `${file.path} names a relation too long for the target`;
   return node;

@@ -1,0 +1,234 @@
+{#- The macros a materialization body calls, as dbt's materialization context has them. tsdbt's
+    built-in materializations are TypeScript; these serve materializations written in Jinja (the
+    project's or a package's) and the built-in steps a project overrides (docs/materializations.md).
+    Each public macro dispatches to `<adapter>__name`, then `default__name`. -#}
+
+{#- hooks: each hook whose `transaction` flag matches, rendered for the node and run -#}
+{% macro run_hooks(hooks, inside_transaction=True) -%}
+    {%- for hook in hooks -%}
+        {%- set in_tx = hook.transaction if hook.transaction is not none else true -%}
+        {%- if in_tx == inside_transaction -%}
+            {%- set rendered = render(hook.sql) | trim -%}
+            {%- if rendered | length > 0 -%}
+                {%- call statement(auto_begin=inside_transaction) -%}
+                    {{ rendered }}
+                {%- endcall -%}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+{%- endmacro %}
+
+{#- relation names a materialization builds beside its target -#}
+{% macro make_relation_with_suffix(base_relation, suffix, dstring) -%}
+    {{ return(adapter.dispatch('make_relation_with_suffix', 'dbt')(base_relation, suffix, dstring)) }}
+{%- endmacro %}
+
+{% macro default__make_relation_with_suffix(base_relation, suffix, dstring) -%}
+    {%- set stamp = modules.datetime.datetime.now().strftime('%H%M%S%f') if dstring else '' -%}
+    {{ return(base_relation.incorporate(path={'identifier': base_relation.identifier ~ suffix ~ stamp})) }}
+{%- endmacro %}
+
+{% macro make_temp_relation(base_relation, suffix='__dbt_tmp') -%}
+    {{ return(adapter.dispatch('make_temp_relation', 'dbt')(base_relation, suffix)) }}
+{%- endmacro %}
+
+{% macro default__make_temp_relation(base_relation, suffix) -%}
+    {{ return(make_relation_with_suffix(base_relation, suffix, dstring=False)) }}
+{%- endmacro %}
+
+{% macro make_intermediate_relation(base_relation, suffix='__dbt_tmp') -%}
+    {{ return(adapter.dispatch('make_intermediate_relation', 'dbt')(base_relation, suffix)) }}
+{%- endmacro %}
+
+{% macro default__make_intermediate_relation(base_relation, suffix) -%}
+    {{ return(make_relation_with_suffix(base_relation, suffix, dstring=False)) }}
+{%- endmacro %}
+
+{% macro make_backup_relation(base_relation, backup_relation_type, suffix='__dbt_backup') -%}
+    {{ return(adapter.dispatch('make_backup_relation', 'dbt')(base_relation, backup_relation_type, suffix)) }}
+{%- endmacro %}
+
+{% macro default__make_backup_relation(base_relation, backup_relation_type, suffix) -%}
+    {%- set backup = make_relation_with_suffix(base_relation, suffix, dstring=False) -%}
+    {{ return(backup.incorporate(type=backup_relation_type)) }}
+{%- endmacro %}
+
+{#- dropping and renaming -#}
+{% macro drop_relation(relation) -%}
+    {{ return(adapter.dispatch('drop_relation', 'dbt')(relation)) }}
+{%- endmacro %}
+
+{% macro default__drop_relation(relation) -%}
+    {%- call statement('drop_relation', auto_begin=False) -%}
+        {{ get_drop_sql(relation) }}
+    {%- endcall -%}
+{%- endmacro %}
+
+{% macro get_drop_sql(relation) -%}
+    {{ return(adapter.dispatch('get_drop_sql', 'dbt')(relation)) }}
+{%- endmacro %}
+
+{% macro default__get_drop_sql(relation) -%}
+    drop {{ 'view' if relation.is_view else 'table' }} if exists {{ relation.render() }} cascade
+{%- endmacro %}
+
+{% macro drop_relation_if_exists(relation) -%}
+    {%- if relation is not none -%}
+        {{ adapter.drop_relation(relation) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro rename_relation(from_relation, to_relation) -%}
+    {{ return(adapter.dispatch('rename_relation', 'dbt')(from_relation, to_relation)) }}
+{%- endmacro %}
+
+{% macro default__rename_relation(from_relation, to_relation) -%}
+    {%- call statement('rename_relation') -%}
+        alter {{ 'view' if from_relation.is_view else 'table' }} {{ from_relation.render() }} rename to {{ adapter.quote(to_relation.identifier) }}
+    {%- endcall -%}
+{%- endmacro %}
+
+{#- creating tables and views from a query -#}
+{% macro get_create_table_as_sql(temporary, relation, sql) -%}
+    {{ return(adapter.dispatch('get_create_table_as_sql', 'dbt')(temporary, relation, sql)) }}
+{%- endmacro %}
+
+{% macro default__get_create_table_as_sql(temporary, relation, sql) -%}
+    {{ return(create_table_as(temporary, relation, sql)) }}
+{%- endmacro %}
+
+{% macro create_table_as(temporary, relation, compiled_code, language='sql') -%}
+    {#- a language other than SQL is passed on; SQL keeps the three-argument form older overrides take -#}
+    {%- if language == 'sql' -%}
+        {{ return(adapter.dispatch('create_table_as', 'dbt')(temporary, relation, compiled_code)) }}
+    {%- else -%}
+        {{ return(adapter.dispatch('create_table_as', 'dbt')(temporary, relation, compiled_code, language)) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro default__create_table_as(temporary, relation, sql, language='sql') -%}
+    {%- set sql_header = config.get('sql_header', none) -%}
+    {{ sql_header if sql_header is not none }}
+    create {% if temporary %}temporary {% endif %}table {{ relation }}
+    as (
+        {{ sql }}
+    );
+{%- endmacro %}
+
+{% macro get_create_view_as_sql(relation, sql) -%}
+    {{ return(adapter.dispatch('get_create_view_as_sql', 'dbt')(relation, sql)) }}
+{%- endmacro %}
+
+{% macro default__get_create_view_as_sql(relation, sql) -%}
+    {{ return(create_view_as(relation, sql)) }}
+{%- endmacro %}
+
+{% macro create_view_as(relation, sql) -%}
+    {{ return(adapter.dispatch('create_view_as', 'dbt')(relation, sql)) }}
+{%- endmacro %}
+
+{% macro default__create_view_as(relation, sql) -%}
+    {%- set sql_header = config.get('sql_header', none) -%}
+    {{ sql_header if sql_header is not none }}
+    create view {{ relation.render() }} as (
+        {{ sql }}
+    );
+{%- endmacro %}
+
+{#- documentation: the node's description and its documented columns' descriptions as comments -#}
+{% macro persist_docs(relation, model, for_relation=true, for_columns=true) -%}
+    {{ return(adapter.dispatch('persist_docs', 'dbt')(relation, model, for_relation, for_columns)) }}
+{%- endmacro %}
+
+{% macro default__persist_docs(relation, model, for_relation, for_columns) -%}
+    {%- if for_relation and config.persist_relation_docs() and model.description -%}
+        {%- do run_query(alter_relation_comment(relation, model.description)) -%}
+    {%- endif -%}
+    {%- if for_columns and config.persist_column_docs() and model.columns -%}
+        {%- set sql = alter_column_comment(relation, model.columns) -%}
+        {%- if sql | trim | length > 0 -%}
+            {%- do run_query(sql) -%}
+        {%- endif -%}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro alter_relation_comment(relation, relation_comment) -%}
+    {{ return(adapter.dispatch('alter_relation_comment', 'dbt')(relation, relation_comment)) }}
+{%- endmacro %}
+
+{% macro default__alter_relation_comment(relation, relation_comment) -%}
+    comment on {{ 'view' if relation.is_view else 'table' }} {{ relation.render() }} is '{{ relation_comment | replace("'", "''") }}'
+{%- endmacro %}
+
+{% macro alter_column_comment(relation, column_dict) -%}
+    {{ return(adapter.dispatch('alter_column_comment', 'dbt')(relation, column_dict)) }}
+{%- endmacro %}
+
+{% macro default__alter_column_comment(relation, column_dict) -%}
+    {%- set existing = adapter.get_columns_in_relation(relation) | map(attribute='name') | list -%}
+    {%- for name, column in column_dict.items() if column.description and name in existing -%}
+    comment on column {{ relation.render() }}.{{ adapter.quote(name) }} is '{{ column.description | replace("'", "''") }}';
+    {% endfor -%}
+{%- endmacro %}
+
+{#- changing a column's type in place (sync_all_columns) -#}
+{% macro alter_column_type(relation, column_name, new_column_type) -%}
+    {{ return(adapter.dispatch('alter_column_type', 'dbt')(relation, column_name, new_column_type)) }}
+{%- endmacro %}
+
+{% macro default__alter_column_type(relation, column_name, new_column_type) -%}
+    {%- call statement('alter_column_type') -%}
+        alter table {{ relation.render() }} alter column {{ adapter.quote(column_name) }} type {{ new_column_type }}
+    {%- endcall -%}
+{%- endmacro %}
+
+{#- grants -#}
+{% macro should_revoke(existing_relation, full_refresh_mode=True) -%}
+    {{ return(false if existing_relation is none else (true if full_refresh_mode else config.get('copy_grants', false) != true)) }}
+{%- endmacro %}
+
+{% macro apply_grants(relation, grant_config, should_revoke=True) -%}
+    {{ return(adapter.dispatch('apply_grants', 'dbt')(relation, grant_config, should_revoke)) }}
+{%- endmacro %}
+
+{% macro default__apply_grants(relation, grant_config, should_revoke=True) -%}
+    {%- if grant_config -%}
+        {%- for privilege, grantees in grant_config.items() -%}
+            {%- set names = [grantees] if grantees is string else grantees -%}
+            {%- if names | length > 0 -%}
+                {%- call statement('grants') -%}
+                    grant {{ privilege }} on {{ relation.render() }} to {{ names | join(', ') }}
+                {%- endcall -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- a comma-separated list of quoted column names -#}
+{% macro get_quoted_csv(column_names) -%}
+    {%- set quoted = [] -%}
+    {%- for name in column_names -%}
+        {%- do quoted.append(adapter.quote(name)) -%}
+    {%- endfor -%}
+    {{ return(quoted | join(', ')) }}
+{%- endmacro %}
+
+{#- indexes of the `indexes` config, where the adapter has them (dispatch returns none elsewhere) -#}
+{% macro get_create_index_sql(relation, index_dict) -%}
+    {{ return(adapter.dispatch('get_create_index_sql', 'dbt')(relation, index_dict)) }}
+{%- endmacro %}
+
+{% macro default__get_create_index_sql(relation, index_dict) -%}
+    {{ return(none) }}
+{%- endmacro %}
+
+{% macro create_indexes(relation) -%}
+    {%- for index_dict in config.get('indexes') or [] -%}
+        {%- set index_sql = get_create_index_sql(relation, index_dict) -%}
+        {%- if index_sql and index_sql | trim | length > 0 -%}
+            {%- call statement('create_index') -%}
+                {{ index_sql }}
+            {%- endcall -%}
+        {%- endif -%}
+    {%- endfor -%}
+{%- endmacro %}

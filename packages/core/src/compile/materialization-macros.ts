@@ -1,0 +1,128 @@
+import { Relation, type RelationRef, type RelationType } from "@tsdbt/adapter-api";
+import { hostFunction, isDict, pyStr } from "@tsdbt/jinja";
+import type { Hook, ManifestNode } from "../manifest/types";
+import type { RegisteredMacro } from "../context/macro-registry";
+import type { SyncWarehouse } from "../context/warehouse";
+import type { NodeRenderContext } from "../context/node-context";
+import { columnFlavour, columnFromWarehouse } from "../context/runtime/column";
+import type { NodeCompiler } from "./node-compiler";
+
+/** dbt's built-in materialization names: installed packages cannot replace these (the root project can). */
+export const BUILTIN_MATERIALIZATIONS: ReadonlySet<string> = new Set(["view", "table", "incremental", "materialized_view", "ephemeral", "test", "unit", "snapshot", "seed", "clone"]);
+
+/**
+ * A value handed from TypeScript to a macro: plain values as they are; relations, columns and
+ * dictionaries tagged, so that the macro gets dbt's Relation and Column objects.
+ */
+export type MacroValue =
+  | string
+  | number
+  | boolean
+  | null
+  | MacroValue[]
+  | { kind: "relation"; ref: RelationRef }
+  | { kind: "column"; name: string; type: string }
+  | { kind: "dict"; entries: Record<string, MacroValue> }
+  /** The node itself, as `model` in templates. */
+  | { kind: "model" };
+
+/** What a materialization macro gave back: its `relations`, and the `main` statement's response. */
+export interface MaterializationOutcome {
+  /** The `relations` of the returned dict, or null when the macro returned no such dict. */
+  relations: RelationRef[] | null;
+  /** The `main` statement's response message and rows, when the macro ran one. */
+  message: string | null;
+  rowsAffected: number | null;
+}
+
+type Statements = Pick<SyncWarehouse, "executeSync">;
+
+/**
+ * Materializations and built-in steps written as Jinja macros, run for one node with dbt's
+ * materialization context: `sql`/`compiled_code`, `pre_hooks`/`post_hooks`, `render`, and the
+ * node's run-time context (`this`, `config`, `adapter`, `statement`, `load_relation`, …).
+ */
+export class MaterializationMacros {
+  constructor(private readonly compiler: NodeCompiler) {}
+
+  /** The materialization macro `node` runs, by dbt's precedence; undefined means tsdbt's built-in. */
+  find(node: ManifestNode): RegisteredMacro | undefined {
+    return this.compiler.session.registry.materialization(String(node.config.materialized), BUILTIN_MATERIALIZATIONS);
+  }
+
+  /** The project or package macros standing in for any of `names` when a built-in step calls them. */
+  overrides(node: ManifestNode, names: readonly string[]): RegisteredMacro[] {
+    const registry = this.compiler.session.registry;
+    const out: RegisteredMacro[] = [];
+    for (const name of names) for (const m of registry.overridesOf(name, node.package_name)) if (!out.includes(m)) out.push(m);
+    return out;
+  }
+
+  /** True when a macro named `name` is visible from the node (a custom incremental strategy's). */
+  exists(node: ManifestNode, name: string): boolean {
+    return this.compiler.session.registry.resolve(name, node.package_name) !== undefined;
+  }
+
+  /** Runs the materialization macro of `node`, its statements through `statements`. */
+  run(node: ManifestNode, macro: RegisteredMacro, options: { sql: string; statements?: Statements; isIncremental?: boolean }): MaterializationOutcome {
+    let render: NodeRenderContext | undefined;
+    const hooks = (key: "pre-hook" | "post-hook") => ((node.config[key] ?? []) as Hook[]).map((h) => ({ sql: h.sql, transaction: h.transaction ?? true, index: h.index ?? null }));
+    const extra = {
+      sql: options.sql,
+      compiled_code: options.sql,
+      pre_hooks: hooks("pre-hook"),
+      post_hooks: hooks("post-hook"),
+      render: hostFunction(([text]) => this.compiler.session.env.render(pyStr(text), render!.context, { file: node.original_file_path, resolveGlobal: render!.resolveGlobal })),
+    };
+    render = this.compiler.macroContext(node, { statements: options.statements, extra, isIncremental: options.isIncremental });
+    const value = (render.bindMacro(macro) as () => unknown)();
+    const main = render.statementResults.load("main");
+    const response = main?.response as { _message?: unknown; rows_affected?: unknown } | null | undefined;
+    return {
+      relations: relationsOf(value),
+      message: response && typeof response._message === "string" ? response._message : null,
+      rowsAffected: response && typeof response.rows_affected === "number" ? response.rows_affected : null,
+    };
+  }
+
+  /**
+   * Calls macro `name` as a built-in materialization would (resolved from the node's package, so
+   * the project's and packages' overrides apply) and returns what it renders or returns, as SQL.
+   */
+  call(node: ManifestNode, name: string, args: MacroValue[], statements?: Statements): string {
+    const render = this.compiler.macroContext(node, { statements });
+    const fn = render.resolveGlobal(name) as ((...a: unknown[]) => unknown) | undefined;
+    if (typeof fn !== "function") throw new Error(`No macro named '${name}' is visible from ${node.unique_id}.`);
+    const self = render.context.this as Relation | null;
+    const flavour = columnFlavour(this.compiler.session.adapterType);
+    const toJinja = (v: MacroValue): unknown => {
+      if (Array.isArray(v)) return v.map(toJinja);
+      if (v === null || typeof v !== "object") return v;
+      if (v.kind === "relation") return relationFrom(v.ref, self);
+      if (v.kind === "column") return columnFromWarehouse({ name: v.name, dataType: v.type }, flavour);
+      if (v.kind === "model") return render.context.model;
+      return Object.fromEntries(Object.entries(v.entries).map(([k, x]) => [k, toJinja(x)]));
+    };
+    return pyStr(fn(...args.map(toJinja)));
+  }
+}
+
+/** A relation of the node's target built like `this` (same quoting and relation class). */
+function relationFrom(ref: RelationRef, self: Relation | null): Relation {
+  const path = { database: ref.database ?? null, schema: ref.schema, identifier: ref.identifier };
+  if (self) return self.incorporate({ path, type: (ref.type ?? null) as RelationType | null });
+  throw new Error("A relation argument needs a node that builds a relation.");
+}
+
+/** The `relations` of a materialization's return value, as plain references. */
+function relationsOf(value: unknown): RelationRef[] | null {
+  if (!isDict(value)) return null;
+  const list = (value as Record<string, unknown>).relations;
+  if (!Array.isArray(list)) return null;
+  const out: RelationRef[] = [];
+  for (const r of list) {
+    if (!(r instanceof Relation)) return null;
+    out.push({ database: r.database, schema: r.schema, identifier: r.identifier, type: r.type });
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { RunnerError, RunnerErrorCode, TemplateFailure } from "../runner-error";
+import type { SyncStatements } from "../types";
+import type { Materialization, SqlExecutor } from "./build-context";
+import { findRelation } from "./relation-lookup";
+
+/** True when `error` or one of its causes is in `errors`. */
+function causedBy(error: unknown, errors: WeakSet<object>): boolean {
+  for (let e = error, depth = 0; e !== null && typeof e === "object" && depth < 10; e = (e as { cause?: unknown }).cause, depth++) {
+    if (errors.has(e)) return true;
+  }
+  return false;
+}
+
+/** The synchronous path of a worker transaction, when the executor has one. */
+export function syncStatementsOf(executor: SqlExecutor): SyncStatements | undefined {
+  return typeof (executor as Partial<SyncStatements>).executeSync === "function" ? (executor as unknown as SyncStatements) : undefined;
+}
+
+/**
+ * A materialization written in Jinja (`{% materialization name, adapter %}` of the project or a
+ * package): the macro runs with dbt's materialization context and sends its own statements. With
+ * transactional DDL it runs inside one transaction (its `adapter.commit()` is then a no-op and the
+ * transaction commits when the macro returns), so a failure leaves the warehouse as it was.
+ * `is_incremental()` answers as dbt's does: an `incremental` model whose table exists, without a
+ * full refresh. The macro must return `{'relations': [...]}` (TSDBT-E412 otherwise).
+ */
+export const jinjaMaterialization: Materialization = async (context) => {
+  const { adapter, node, macros } = context;
+  if (!macros) throw new Error("A Jinja materialization needs a compiler that renders macros.");
+  const configured = node.config.full_refresh;
+  const fullRefresh = typeof configured === "boolean" ? configured : context.fullRefresh;
+  const existing = node.config.materialized === "incremental" && !fullRefresh ? await findRelation(adapter, context.relation) : null;
+  const isIncremental = existing?.kind === "table";
+  const sql = context.compile(isIncremental);
+  // errors of the warehouse are told apart from the template's own (Database vs Compilation Error)
+  const refused = new WeakSet<object>();
+  const watched = (statements: SyncStatements | undefined): SyncStatements | undefined =>
+    statements && {
+      executeSync(text, options) {
+        try {
+          return statements.executeSync(text, options);
+        } catch (error) {
+          if (error !== null && typeof error === "object") refused.add(error);
+          throw error;
+        }
+      },
+    };
+  const run = (statements: SyncStatements | undefined) => {
+    try {
+      return macros.runMaterialization(node.unique_id, sql, watched(statements), isIncremental);
+    } catch (error) {
+      throw statements && !causedBy(error, refused) ? new TemplateFailure(error) : error;
+    }
+  };
+  const outcome = adapter.capabilities.transactionalDdl ? await adapter.transaction(async (tx) => checked(run(syncStatementsOf(tx)))) : checked(run(undefined));
+  return { rowsAffected: outcome.rowsAffected, message: outcome.message ?? "OK" };
+
+  function checked(result: ReturnType<typeof run>): ReturnType<typeof run> {
+    if (result.relations === null) {
+      throw new RunnerError(
+        RunnerErrorCode.materializationReturn,
+        `The materialization '${String(node.config.materialized)}' of ${node.name} did not return the relations it built; its statements were rolled back where the warehouse has transactional DDL.`,
+        { file: node.original_file_path, hint: "End the materialization with {{ return({'relations': [target_relation]}) }}." },
+      );
+    }
+    return result;
+  }
+};

@@ -1,0 +1,144 @@
+/**
+ * End-to-end: the ways dbt users extend materializations — a custom materialization, a custom
+ * incremental strategy, an override of create_table_as, an override of get_merge_sql and an
+ * adapter-prefixed override — built twice (first build, then rebuild / incremental run) on DuckDB
+ * and PostgreSQL (TSDBT_PG_URL, else PGlite) through the public Node API. The statements sent
+ * (dbt's debug log events) must be the ones real dbt-core 1.10 sent for the same project on
+ * PostgreSQL (golden files in test/fixtures/materialization-oracle, reduced as
+ * test/helpers/statement-golden.ts explains), and the tables must hold the same rows.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { Client } from "pg";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
+import { significantStatements, type OracleGolden, type RunNames } from "./helpers/statement-golden";
+
+const FIXTURES = path.join(__dirname, "fixtures", "materialization-oracle");
+const CASES = fs.readdirSync(FIXTURES).filter((d) => fs.existsSync(path.join(FIXTURES, d, "oracle.postgres.json")));
+
+/**
+ * What a case's statements on DuckDB leave out of dbt's PostgreSQL statements: the index case
+ * overrides `postgres__get_create_index_sql`, and DuckDB (like dbt-duckdb) creates no indexes.
+ */
+const NOT_ON_DUCKDB: Record<string, RegExp> = { "index-override": /^create (unique )?index\b/ };
+
+/** The debug note each case's model must log: which path its build took. */
+const EXPECTED_PATH: Record<string, (adapter: string) => RegExp> = {
+  "custom-materialization": () => /runs the Jinja macro macro\.mat_custom_materialization\.materialization_refreshed_table_default/,
+  "custom-strategy": () => /incremental strategy 'insert_new_keys' is the custom macro get_incremental_insert_new_keys_sql/,
+  "create-table-as": () => /the table step renders the overriding macro\(s\) macro\.mat_create_table_as\.create_table_as/,
+  "merge-override": () => /incremental strategy 'merge' renders the overriding macro\(s\) macro\.mat_merge_override\.get_merge_sql/,
+  "index-override": () => /model\.mat_index_override\.page_views: indexes are created through get_create_index_sql/,
+  "prefixed-override": (adapter) => new RegExp(`the table step renders the overriding macro\\(s\\) macro\\.mat_prefixed_override\\.${adapter}__create_table_as`),
+};
+
+let pg: TestPostgres;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  pg = await startTestPostgres();
+}, 120000);
+
+afterAll(async () => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  await pg?.stop();
+});
+
+function golden(name: string): OracleGolden {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURES, name, "oracle.postgres.json"), "utf8")) as OracleGolden;
+}
+
+function profile(adapter: "duckdb" | "postgres", schema: string): string {
+  const output =
+    adapter === "duckdb"
+      ? ["type: duckdb", "path: warehouse.duckdb", `schema: ${schema}`]
+      : ["type: postgres", `host: ${pg.host}`, `port: ${pg.port}`, `user: ${pg.user}`, `password: "${pg.password}"`, `dbname: ${pg.database}`, `schema: ${schema}`];
+  return ["mat_oracle:", "  target: dev", "  outputs:", "    dev:", ...output.map((l) => `      ${l}`), "      threads: 1", ""].join("\n");
+}
+
+interface Build {
+  runs: string[][];
+  notes: string[];
+  names: RunNames;
+  dir: string;
+}
+
+async function buildTwice(name: string, adapter: "duckdb" | "postgres"): Promise<Build> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { invoke } = require("tsdbt") as typeof import("tsdbt");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tsdbt-mat-${name}-`));
+  dirs.push(dir);
+  fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true, filter: (src) => !src.endsWith(".json") });
+  const schema = uniqueSchemaName(`mat_${name.replace(/-/g, "_")}`);
+  fs.writeFileSync(path.join(dir, "profiles.yml"), profile(adapter, schema));
+  const runs: string[][] = [];
+  const notes: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const statements: string[] = [];
+    const result = await invoke(["run", "--project-dir", dir, "--profiles-dir", dir], {
+      cwd: dir,
+      write: () => undefined,
+      onEvent: (e) => {
+        if (e.name === "SQLQuery") statements.push(String(e.data?.sql));
+        if (e.name === "MaterializationPath") notes.push(e.msg);
+      },
+    });
+    expect(result.exitCode).toBe(0);
+    runs.push(statements);
+  }
+  return { runs, notes, names: { database: adapter === "duckdb" ? "warehouse" : pg.database, schema }, dir };
+}
+
+async function rowsOf(adapter: "duckdb" | "postgres", build: Build, table: string): Promise<Record<string, unknown>[]> {
+  const sort = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r })).sort((a, b) => JSON.stringify(Object.values(a)).localeCompare(JSON.stringify(Object.values(b))));
+  if (adapter === "postgres") {
+    const client = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database });
+    await client.connect();
+    try {
+      // as JSON, the way the golden file holds the rows (dates as ISO strings)
+      return sort((await client.query(`select to_json(t) as row from "${build.names.schema}"."${table}" t`)).rows.map((r) => r.row as Record<string, unknown>));
+    } finally {
+      await client.end();
+    }
+  }
+  const db = await DuckDBInstance.create(path.join(build.dir, "warehouse.duckdb"));
+  const connection = await db.connect();
+  try {
+    const reader = await connection.runAndReadAll(`select * from "${build.names.schema}"."${table}"`);
+    return sort(reader.getRowObjectsJson() as Record<string, unknown>[]);
+  } finally {
+    connection.closeSync();
+    db.closeSync();
+  }
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.each(["duckdb", "postgres"] as const)("materializations users extend, on %s, against dbt-core's statements", (adapter) => {
+  it.each(CASES)("%s sends what dbt-core sends and leaves the same rows", async (name) => {
+    const oracle = golden(name);
+    const build = await buildTwice(name, adapter);
+    const oracleNames = { database: oracle.database, schema: oracle.schema };
+    for (let i = 0; i < 2; i++) {
+      const left = adapter === "duckdb" ? NOT_ON_DUCKDB[name] : undefined;
+      const expected = significantStatements(oracle.runs[i]!, oracleNames).filter((sql) => !left || !left.test(sql));
+      expect(significantStatements(build.runs[i]!, build.names)).toEqual(expected);
+    }
+    expect(build.notes.join("\n")).toMatch(EXPECTED_PATH[name]!(adapter));
+    for (const table of oracle.relations) {
+      const sortedOracle = [...oracle.data[table]!].sort((a, b) => JSON.stringify(Object.values(a)).localeCompare(JSON.stringify(Object.values(b))));
+      expect(await rowsOf(adapter, build, table)).toEqual(sortedOracle);
+    }
+    if (adapter === "postgres") await dropSchema(build.names.schema);
+  }, 120000);
+});

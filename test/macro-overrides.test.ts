@@ -1,0 +1,81 @@
+/**
+ * End-to-end (DuckDB): the built-in (TypeScript) materializations send the SQL of the project's
+ * overrides of the macros dbt's materializations call — persist_docs pieces, alter_column_type,
+ * create_view_as — and say which path each node took; an override of a snapshot macro, which
+ * tsdbt's snapshot does not call, is reported instead of ignored silently.
+ */
+import { makeProject, removeAllProjects, runApi } from "./helpers/fixture-project";
+
+afterAll(() => removeAllProjects());
+
+describe("overrides of the macros built-in materializations call", () => {
+  it("sends the SQL of overridden alter_relation_comment, alter_column_type and create_view_as", async () => {
+    const project = makeProject({
+      "macros/overrides.sql": [
+        "{% macro alter_relation_comment(relation, relation_comment) -%}",
+        "  comment on table {{ relation }} is '{{ relation_comment }} (reviewed)'",
+        "{%- endmacro %}",
+        "{% macro alter_column_type(relation, column_name, new_column_type) -%}",
+        "  {% call statement('retype') %}alter table {{ relation }} alter column {{ adapter.quote(column_name) }} set data type {{ new_column_type }}{% endcall %}",
+        "{%- endmacro %}",
+        "{% macro duckdb__create_view_as(relation, sql) -%}",
+        "  create view {{ relation }} as select * from ({{ sql }}) as reviewed where true",
+        "{%- endmacro %}",
+        "",
+      ].join("\n"),
+      "models/schema.yml": "version: 2\nmodels:\n  - name: customers\n    description: Our customers\n    config:\n      materialized: table\n      persist_docs: {relation: true}\n",
+      "models/orders.sql": "{{ config(materialized='incremental', on_schema_change='sync_all_columns') }}\nselect 10 as order_id, {{ \"'late'\" if is_incremental() else '1' }} as status\n",
+      "models/customer_orders.sql": "select * from {{ ref('customers') }}\n",
+    });
+    expect((await runApi(["run"], { project })).exitCode).toBe(0);
+    const second = await runApi(["run", "--log-level", "debug"], { project });
+    expect(second.exitCode).toBe(0);
+    const log = second.stdout;
+    expect(log).toMatch(/On model\.fixture\.customers: comment on table "[^"]+"\."main"\."customers" is 'Our customers \(reviewed\)'/);
+    expect(log).toMatch(/On model\.fixture\.orders: alter table "[^"]+"\."main"\."orders" alter column "status" set data type VARCHAR/);
+    expect(log).toMatch(/On model\.fixture\.customer_orders: create view "[^"]+"\."main"\."customer_orders__tsdbt_tmp" as select \* from \(select \* from "[^"]+"\."main"\."customers"\) as reviewed where true/);
+    expect(log).toContain("model.fixture.customer_orders: the view step renders the overriding macro(s) macro.fixture.duckdb__create_view_as and sends their SQL.");
+    const show = await runApi(["show", "--inline", "select comment from duckdb_tables() where table_name = 'customers'", "--output", "json", "-q"], { project });
+    expect(JSON.parse(show.stdout).show).toEqual([{ comment: "Our customers (reviewed)" }]);
+    const types = await runApi(["show", "--inline", "select data_type from information_schema.columns where table_name = 'orders' and column_name = 'status'", "--output", "json", "-q"], { project });
+    expect(JSON.parse(types.stdout).show).toEqual([{ data_type: "VARCHAR" }]);
+  }, 90000);
+
+  it("uses a package's override only when the project's dispatch search order for `dbt` names the package (as dbt does)", async () => {
+    const files = {
+      "dbt_packages/tagged/dbt_project.yml": "name: tagged\nversion: '1.0.0'\nconfig-version: 2\n",
+      "dbt_packages/tagged/macros/create_table_as.sql":
+        "{% macro default__create_table_as(temporary, relation, sql) -%}\n  create table {{ relation }} as (select *, 'tagged' as tag from ({{ sql }}) as model_rows)\n{%- endmacro %}\n",
+      "models/customers.sql": "{{ config(materialized='table') }} select 1 as id",
+      "models/customer_orders.sql": null,
+      "models/schema.yml": null,
+    };
+    const columns = async (project: ReturnType<typeof makeProject>) => {
+      expect((await runApi(["run", "-s", "customers"], { project })).exitCode).toBe(0);
+      const show = await runApi(["show", "--inline", "select * from customers", "--output", "json", "-q"], { project });
+      return JSON.parse(show.stdout).show;
+    };
+    expect(await columns(makeProject(files))).toEqual([{ id: 1 }]);
+    const dispatch = "name: fixture\nversion: '1.0.0'\nconfig-version: 2\nprofile: fixture\ndispatch:\n  - macro_namespace: dbt\n    search_order: ['fixture', 'tagged', 'dbt']\n";
+    expect(await columns(makeProject({ ...files, "dbt_project.yml": dispatch }))).toEqual([{ id: 1, tag: "tagged" }]);
+  }, 90000);
+
+  it("keeps the TypeScript path when nothing is overridden, and says so at debug level", async () => {
+    const project = makeProject();
+    const run = await runApi(["run", "--log-level", "debug", "-s", "customers"], { project });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("model.fixture.customers: materialization 'view' runs tsdbt's built-in TypeScript strategy.");
+    expect(run.stdout).not.toContain("renders the overriding macro");
+  }, 60000);
+
+  it("warns that an overridden snapshot macro is not called by tsdbt's snapshot", async () => {
+    const project = makeProject({
+      "dbt_project.yml": "name: fixture\nversion: '1.0.0'\nconfig-version: 2\nprofile: fixture\nsnapshot-paths: [snapshots]\n",
+      "macros/snapshot_merge_sql.sql": "{% macro snapshot_merge_sql(target, source, insert_cols) -%} select 1 {%- endmacro %}\n",
+      "snapshots/customers_snapshot.sql": "{% snapshot customers_snapshot %}\n{{ config(unique_key='id', strategy='check', check_cols='all', target_schema='main') }}\nselect 1 as id\n{% endsnapshot %}\n",
+    });
+    const run = await runApi(["snapshot"], { project });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("snapshot.fixture.customers_snapshot: tsdbt's snapshot is built in TypeScript and does not call macro.fixture.snapshot_merge_sql; the override has no effect on this snapshot");
+  }, 60000);
+});
