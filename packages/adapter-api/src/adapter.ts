@@ -38,6 +38,11 @@ export interface ExecuteOptions {
   limit?: number;
   /** The node this statement belongs to, for logs and cancellation. */
   nodeId?: string;
+  /**
+   * A tag the engine records with the statement in its query history (the model's `query_tag`
+   * config on Snowflake). Engines without query tags ignore it.
+   */
+  queryTag?: string;
 }
 
 /** A warehouse connection as tsdbt uses it. Small on purpose: SQL text goes in, rows come out. */

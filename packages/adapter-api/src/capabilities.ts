@@ -16,11 +16,11 @@ export interface Capabilities {
    */
   replaceViewKeepingColumns?: boolean;
   /**
-   * `CREATE OR REPLACE` swaps a relation atomically on its own (BigQuery): without transactional
-   * DDL the runner still replaces a table or view in place rather than dropping it first, so a
-   * failing build leaves the old one. Absent: false.
+   * `CREATE OR REPLACE` swaps a table or view in atomically although DDL is not transactional
+   * (Snowflake, BigQuery): the runner then builds a table or view in place with one statement
+   * instead of a temp relation and renames. Absent: false.
    */
-  replaceIsAtomic?: boolean;
+  atomicReplace?: boolean;
   /** `ALTER … RENAME TO` can swap a relation in. */
   renameRelation: boolean;
   /** `COMMENT ON` (persist_docs) is supported. */

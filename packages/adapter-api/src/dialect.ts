@@ -1,4 +1,17 @@
 import type { Column } from "./column";
+import type { QuotePolicy } from "./relation";
+
+/**
+ * What a materialization tells the dialect about the relation it builds: the node's config
+ * (`transient`, `copy_grants`, `cluster_by`, `secure`…), for engines whose DDL has options.
+ * Dialects without such options ignore it.
+ */
+export interface DdlOptions {
+  /** A session-scoped temporary table. */
+  temporary?: boolean;
+  /** The node's resolved config. */
+  config?: Readonly<Record<string, unknown>>;
+}
 
 /**
  * The SQL text that differs between engines. Materializations build statements only
@@ -11,23 +24,29 @@ export interface SqlDialect {
   quote(identifier: string): string;
   /** Renders a string literal. */
   literal(value: string): string;
-  /** `create schema if not exists …`. */
-  createSchema(database: string | null, schema: string): string;
-  /** `create table … as (select)`; `config` is the model's config, for engines with table options (partitioning, clustering). */
-  createTableAs(relation: string, sql: string, options?: { temporary?: boolean; config?: RelationConfig }): string;
+  /**
+   * `create schema if not exists …`. `quoted` says which parts the relation quotes (its quote
+   * policy); absent, every part is quoted. Engines that fold unquoted names (Snowflake) need it.
+   */
+  createSchema(database: string | null, schema: string, quoted?: Partial<QuotePolicy>): string;
+  /** `create table … as (select)`. */
+  createTableAs(relation: string, sql: string, options?: DdlOptions): string;
   /** `create view … as select`. */
-  createViewAs(relation: string, sql: string, options?: { config?: RelationConfig }): string;
+  createViewAs(relation: string, sql: string, options?: DdlOptions): string;
   /** `create or replace table|view … as select` (used only when `capabilities.createOrReplace`). */
-  createOrReplaceAs(kind: "table" | "view", relation: string, sql: string, options?: { config?: RelationConfig }): string;
+  createOrReplaceAs(kind: "table" | "view", relation: string, sql: string, options?: DdlOptions): string;
   /**
    * `create or replace materialized view … as (select)`, with the model's config (refresh,
    * partitioning). Absent: the engine has no materialized views tsdbt can build.
    */
-  createMaterializedViewAs?(relation: string, sql: string, options?: { config?: RelationConfig }): string;
+  createMaterializedViewAs?(relation: string, sql: string, options?: DdlOptions): string;
   /** `drop table|view if exists …` (with cascade where the engine needs it). */
   dropRelation(relation: string, type: "table" | "view"): string;
-  /** `alter table|view … rename to <identifier>` (the new name is unqualified). */
-  renameRelation(relation: string, type: "table" | "view", newIdentifier: string): string;
+  /**
+   * `alter table|view … rename to <identifier>` (the new name is unqualified). `quoted` false:
+   * the relation's quote policy leaves its identifier unquoted (absent: quoted).
+   */
+  renameRelation(relation: string, type: "table" | "view", newIdentifier: string, quoted?: boolean): string;
   /** `comment on …`, or null when unsupported. */
   commentOn(kind: "table" | "view" | "column", target: string, comment: string): string | null;
   /** `alter table … add column …`. */
@@ -44,8 +63,20 @@ export interface SqlDialect {
   limit(sql: string, limit: number): string;
   /** `alter table … alter column … type …` (on_schema_change: sync_all_columns). */
   alterColumnType(relation: string, column: string, dataType: string): string;
+  /**
+   * One statement replacing every row of `target` with the rows of `source` (Snowflake's
+   * `insert overwrite into`), for the `insert_overwrite` strategy without `partition_by`.
+   * Absent: a delete and an insert, in one transaction.
+   */
+  insertOverwrite?(target: string, source: string, columns: string[]): string;
   /** SQL type for whole numbers beyond the 32-bit range (seed inference). */
   bigintType(): string;
+  /**
+   * The quote policy relations of this engine have unless the project's `quoting:` says
+   * otherwise (dbt's adapter default). Absent: every part quoted. Snowflake: none quoted, so
+   * unquoted names fold to upper case as dbt-snowflake's do.
+   */
+  readonly defaultQuotePolicy?: Readonly<Partial<QuotePolicy>>;
   /**
    * The longest identifier (relation, schema name) the engine keeps, in UTF-8 bytes; longer names are
    * cut or refused by the engine. Absent: no limit tsdbt needs to check. Core refuses, at parse, a

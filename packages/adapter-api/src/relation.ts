@@ -19,6 +19,11 @@ export interface RelationRef {
   schema: string;
   identifier: string;
   type?: RelationType | null;
+  /**
+   * Which parts the relation's name quotes, when known (a {@link Relation} has it). Engines that
+   * fold unquoted names (Snowflake) render the name the same way; absent, every part is quoted.
+   */
+  quotePolicy?: Readonly<QuotePolicy>;
 }
 
 /** The three parts of a relation as dbt's `path` holds them; any may be None. */

@@ -11,7 +11,7 @@ export const bigqueryCapabilities: Capabilities = Object.freeze({
   transactionalDdl: false,
   merge: true,
   createOrReplace: true,
-  replaceIsAtomic: true,
+  atomicReplace: true,
   renameRelation: false,
   comments: false,
   concurrentStatements: true,

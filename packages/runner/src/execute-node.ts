@@ -3,6 +3,7 @@ import type { ManifestNode } from "@tsdbt/core";
 import { runDataTest } from "./data-tests/run-data-test";
 import type { BuildContext, BuildOutcome } from "./materializations/build-context";
 import { materializationFor } from "./materializations/registry";
+import { taggedAdapter } from "./materializations/tagged-adapter";
 import { seedMaterialization } from "./materializations/seed";
 import { snapshotMaterialization } from "./snapshots/snapshot-materialization";
 import { isUnitTestNode } from "./unit-tests/unit-test-node";
@@ -40,7 +41,9 @@ export function threadName(thread: number): string {
 /** The relation a model or seed builds, or null for tests. */
 export function relationFor(node: ManifestNode, environment: ExecutionEnvironment): Relation | null {
   if (node.resource_type === "test" || isUnitTestNode(node)) return null;
-  return new Relation(environment.compiler.relationOf(node.unique_id), environment.adapter.dialect.quote);
+  const ref = environment.compiler.relationOf(node.unique_id);
+  // core's relation keeps the project's quote policy (Snowflake leaves names unquoted by default)
+  return ref instanceof Relation ? ref : new Relation(ref, environment.adapter.dialect.quote);
 }
 
 /**
@@ -146,7 +149,10 @@ async function build(
       ? `${node.unique_id}: materialization '${node.config.materialized}' runs the Jinja macro ${jinja.macroId}.`
       : `${node.unique_id}: materialization '${node.config.materialized}' runs tsdbt's built-in TypeScript strategy.`,
   );
-  const adapter = emit ? statementLoggingAdapter(environment.adapter, (sql) => emit({ kind: "node_sql", unique_id: node.unique_id, sql, thread: threadName(thread) })) : environment.adapter;
+  const logged = emit ? statementLoggingAdapter(environment.adapter, (sql) => emit({ kind: "node_sql", unique_id: node.unique_id, sql, thread: threadName(thread) })) : environment.adapter;
+  // the model's query_tag goes with every statement of its build (engines without tags ignore it)
+  const queryTag = node.config.query_tag;
+  const adapter = typeof queryTag === "string" && queryTag !== "" ? taggedAdapter(logged, queryTag) : logged;
   const context: BuildContext = {
     node,
     adapter,

@@ -112,7 +112,7 @@ function ensureSchema(cache: Map<string, Promise<void>>, adapter: ExecutionEnvir
     pending = (async () => {
       const existing = await adapter.listSchemas(relation.database);
       if (!existing.some((s) => s.toLowerCase() === relation.schema.toLowerCase())) {
-        await adapter.execute(adapter.dialect.createSchema(relation.database, relation.schema), { fetch: false });
+        await adapter.execute(adapter.dialect.createSchema(relation.database, relation.schema, relation.quotePolicy), { fetch: false });
       }
     })();
     cache.set(key, pending);

@@ -96,5 +96,12 @@ export function fromWireError(wire: WireError): Error {
 
 /** A Relation object carries functions; only its name parts cross the thread boundary. */
 export function plainRelation(relation: RelationRef): RelationRef {
-  return { database: relation.database ?? null, schema: relation.schema, identifier: relation.identifier, type: relation.type ?? null };
+  const policy = relation.quotePolicy;
+  return {
+    database: relation.database ?? null,
+    schema: relation.schema,
+    identifier: relation.identifier,
+    type: relation.type ?? null,
+    ...(policy ? { quotePolicy: { database: policy.database, schema: policy.schema, identifier: policy.identifier } } : {}),
+  };
 }

@@ -27,6 +27,11 @@ export interface ConformanceOptions {
   cannotCancel?: string;
   /** Cases the engine (or its local stand-in) cannot run: a piece of the test's title → the reason, shown in the report. */
   skip?: SkippedCases;
+  /**
+   * The engine stores unquoted names upper-cased and answers them so (Snowflake: `select 1 as id`
+   * gives a column `ID`): the suite then reads all-upper-case result names as the lower-case names it wrote.
+   */
+  upperCasesUnquotedNames?: boolean;
 }
 
 /** The per-test state every conformance group reads (valid inside `it`). */
@@ -39,8 +44,10 @@ export interface ConformanceContext {
   readonly options: ConformanceOptions;
   /** `"schema"."identifier"`, quoted by the adapter's dialect (this test's schema unless given). */
   rel(identifier: string, schema?: string): string;
-  /** Rows of a query. */
+  /** Rows of a query (names as written, see {@link ConformanceOptions.upperCasesUnquotedNames}). */
   query(sql: string): Promise<Record<string, unknown>[]>;
+  /** A result column name as the suite wrote it (see {@link ConformanceOptions.upperCasesUnquotedNames}). */
+  name(column: string): string;
   /** Runs nodes through the runner in this test's schema. */
   run(specs: NodeSpec[], options?: Omit<RunSpecsOptions, "schema" | "projectDir">): ReturnType<typeof runSpecs>;
   /** Registers another schema the test creates, to be dropped afterwards. */
@@ -93,7 +100,11 @@ export function useConformanceContext(makeAdapter: MakeAdapter, options: Conform
       return `${q(schema ?? current().schema)}.${q(identifier)}`;
     },
     async query(sql) {
-      return (await current().adapter.execute(sql)).rows;
+      const rows = (await current().adapter.execute(sql)).rows;
+      return options.upperCasesUnquotedNames ? rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [writtenName(k), v]))) : rows;
+    },
+    name(column) {
+      return options.upperCasesUnquotedNames ? writtenName(column) : column;
     },
     run(specs, runOptions = {}) {
       const s = current();
@@ -105,11 +116,16 @@ export function useConformanceContext(makeAdapter: MakeAdapter, options: Conform
   };
 }
 
+/** An all-upper-case name (what an engine that upper-cases unquoted names answers) in lower case. */
+function writtenName(name: string): string {
+  return name === name.toUpperCase() ? name.toLowerCase() : name;
+}
+
 /** A column type reduced to a family both engines agree on: `integer`, `bigint`, `text`, `date`, … */
 export function typeFamily(dataType: string): string {
   const t = dataType.toLowerCase();
   if (/^(bigint|int8)\b/.test(t)) return "bigint";
-  if (/^(integer|int|int4|int32|int64)\b/.test(t)) return "integer";
+  if (/^(integer|int|int4|int32|int64)\b/.test(t) || /^number\(\d+,\s*0\)/.test(t)) return "integer";
   if (/char|text|string/.test(t)) return "text";
   if (/^date\b/.test(t)) return "date";
   if (/^(timestamp|datetime)/.test(t)) return "timestamp";
@@ -121,7 +137,7 @@ export function typeFamily(dataType: string): string {
 /** `name:family` of each column of a relation, in order. */
 export async function columnSignature(context: ConformanceContext, identifier: string, schema?: string): Promise<string[]> {
   const columns = await context.adapter.getColumns({ database: context.adapter.defaultDatabase, schema: schema ?? context.schema, identifier });
-  return columns.map((c) => `${c.name}:${typeFamily(c.dataType)}`);
+  return columns.map((c) => `${context.name(c.name)}:${typeFamily(c.dataType)}`);
 }
 
 /** Identifiers in a schema whose names contain `__tsdbt` (temp or backup relations left behind). */

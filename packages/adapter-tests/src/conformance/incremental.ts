@@ -162,7 +162,7 @@ export function describeIncremental(t: ConformanceContext): void {
       await run(model({ incremental_strategy: "append" }, "id, v, day"));
       const { result } = await run(model({ incremental_strategy: "append", on_schema_change: "fail" }, "id, day, 'new' as extra"));
       expect(result.status).toBe("error");
-      expect(result.message).toMatch(/TSDBT-E403: The columns of incremental model inc changed \(new columns extra; missing columns v\)/);
+      expect(result.message).toMatch(/TSDBT-E403: The columns of incremental model inc changed \(new columns extra; missing columns v\)/i);
       expect(await t.query(`select count(*) as n from ${t.rel("inc")}`)).toEqual([{ n: 1 }]);
       expect(await leftovers(t)).toEqual([]);
     });

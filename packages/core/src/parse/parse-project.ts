@@ -191,7 +191,7 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   const known = knownFiles?.(targetPath);
   const location = describe(targetPath);
   const quote = adapterModule.dialect?.quote ?? ((id: string) => `"${id.replace(/"/g, '""')}"`);
-  const naming: NamingTarget = { database: location.database, schema: location.schema, quote, quoting: project.quoting, relation: relationFlavour(profile.target.type) };
+  const naming: NamingTarget = { database: location.database, schema: location.schema, quote, quoting: { ...adapterModule.dialect?.defaultQuotePolicy, ...project.quoting }, relation: relationFlavour(profile.target.type) };
 
   const installed = await loadInstalledPackages(project, { env, cliVars, context: yamlContext });
   diagnostics.push(...installed.diagnostics);
@@ -366,7 +366,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     for (const { source, tests, testTags } of readSources(pf, location.database, diagnostics)) {
       if (source.config.enabled === false) continue;
       // the root project's quoting policy, then the source's and table's own
-      const quoting = { ...project.quoting, ...source.quoting } as Record<string, unknown>;
+      const quoting = { ...naming.quoting, ...source.quoting } as Record<string, unknown>;
       const part = (value: string | null, kind: string) => (value ? (quoting[kind] === false ? value : quote(value)) : null);
       source.relation_name = [part(source.database, "database"), part(source.schema, "schema"), part(source.identifier, "identifier")].filter((p): p is string => Boolean(p)).join(".");
       sources[source.unique_id] = source;

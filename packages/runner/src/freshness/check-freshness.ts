@@ -55,7 +55,8 @@ export async function checkFreshness(adapter: Adapter, source: SourceDefinition,
     }
     const relation = source.relation_name ?? new Relation({ database: source.database, schema: source.schema, identifier: source.identifier }, adapter.dialect.quote).render();
     const result = await adapter.execute(freshnessQuery(adapter, relation, source.loaded_at_field, criteria.filter), { nodeId: source.unique_id });
-    const row = result.rows[0] ?? {};
+    // engines that fold unquoted aliases to upper case (Snowflake) answer MAX_LOADED_AT
+    const row = Object.fromEntries(Object.entries(result.rows[0] ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     if (row.max_loaded_at === null || row.max_loaded_at === undefined) {
       throw new RunnerError(FreshnessErrorCode.noRows, `Source ${source.source_name}.${source.name} has no rows${criteria.filter ? " matching its filter" : ""}, so its freshness is unknown.`, {
         file: source.original_file_path,

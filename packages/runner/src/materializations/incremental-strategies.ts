@@ -73,6 +73,9 @@ export const mergeStrategy: IncrementalStrategy = (input) => {
 
 /** `insert_overwrite`: replaces the partitions present in the new rows (the whole table without `partition_by`). */
 export const insertOverwriteStrategy: IncrementalStrategy = (input) => {
+  if (input.partitionColumn === null && input.dialect.insertOverwrite) {
+    return [input.dialect.insertOverwrite(input.target, input.source, input.columns.map((c) => input.dialect.quote(c)))];
+  }
   const remove =
     input.partitionColumn === null
       ? `delete from ${input.target} where true`

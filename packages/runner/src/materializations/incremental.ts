@@ -125,10 +125,26 @@ async function mergeNewRows(
     statements = own ?? step.strategy!(portable);
   }
   let rows: number | null = null;
-  for (const statement of statements) {
-    const result = await executor.execute(statement, { fetch: false, nodeId: node.unique_id });
-    if (result.rowsAffected !== undefined && result.rowsAffected !== null) rows = result.rowsAffected;
+  const write = async (writer: SqlExecutor): Promise<void> => {
+    for (const statement of statements) {
+      const result = await writer.execute(statement, { fetch: false, nodeId: node.unique_id });
+      if (result.rowsAffected !== undefined && result.rowsAffected !== null) rows = result.rowsAffected;
+    }
+  };
+  const hooksInside = ((node.config["post-hook"] ?? []) as { transaction?: boolean }[]).some((hook) => hook.transaction ?? true);
+  // one statement and no hook after it is atomic by itself: no transaction to open
+  if (executor === adapter && !adapter.capabilities.transactionalDdl && (statements.length > 1 || hooksInside)) {
+    // DDL commits by itself here, but the writes and the in-transaction post-hooks still form one
+    // transaction: a failing hook undoes the writes (delete+insert included), as on other engines.
+    await adapter.transaction(async (tx) => {
+      await write(tx);
+      await runNodeHooks(context, tx, "post-hook", true);
+    });
+    await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
+    await persistDocs(context, executor, "table");
+    return rows;
   }
+  await write(executor);
   await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
   await persistDocs(context, executor, "table");
   await runNodeHooks(context, executor, "post-hook", true);

@@ -38,14 +38,14 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
   // steps (intermediate relation, renames), so the overriding SQL is sent as dbt would send it
   const overridden = "sql" in source ? createStatementOverride(context, kind) : null;
 
+  const ddlOptions = { config: context.node.config };
   const create = async (executor: SqlExecutor, target: Relation): Promise<number | null> => {
     if (!("sql" in source)) return null;
-    const config = context.node.config;
     const ddl = overridden
       ? overridden(executor, target, source.sql)
       : kind === "view"
-        ? dialect.createViewAs(target.render(), source.sql, { config })
-        : dialect.createTableAs(target.render(), source.sql, { config });
+        ? dialect.createViewAs(target.render(), source.sql, ddlOptions)
+        : dialect.createTableAs(target.render(), source.sql, ddlOptions);
     const result = await executor.execute(ddl, { fetch: false, nodeId: context.node.unique_id });
     return result.rowsAffected ?? null;
   };
@@ -53,12 +53,9 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
 
   // Inside a transaction a relation can be built in place: nothing is visible until commit and a
   // failure rolls back. That saves the temp relation and the renames (two to four statements).
-  // Engines whose `create or replace` is atomic by itself (BigQuery) replace in place too, without a transaction.
-  const inPlace =
-    !overridden &&
-    "sql" in source &&
-    (capabilities.transactionalDdl || (capabilities.replaceIsAtomic === true && capabilities.createOrReplace)) &&
-    (!existing || (existing.kind === kind && capabilities.createOrReplace));
+  // Where `create or replace` swaps atomically by itself (Snowflake), one statement replaces the relation of the same kind.
+  const atomicInPlace = capabilities.atomicReplace === true && capabilities.createOrReplace && (!existing || existing.kind === kind);
+  const inPlace = !overridden && "sql" in source && ((capabilities.transactionalDdl && (!existing || (existing.kind === kind && capabilities.createOrReplace))) || atomicInPlace);
 
   // PostgreSQL can `create or replace view` while the columns keep their names and types: the
   // views over it stay as they are, with no drop and no lock on them. Refused (a column changed),
@@ -70,16 +67,17 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
     await runNodeHooks(context, executor, "pre-hook", true);
     let rows: number | null;
     if (inPlace && "sql" in source) {
-      const ddl = existing ? dialect.createOrReplaceAs(kind, relation.render(), source.sql, { config: context.node.config }) : null;
+      const ddl = existing ? dialect.createOrReplaceAs(kind, relation.render(), source.sql, ddlOptions) : null;
       rows = ddl ? ((await executor.execute(ddl, { fetch: false, nodeId: context.node.unique_id })).rowsAffected ?? null) : await create(executor, relation);
-    } else if (replaceView && (await replacedInPlace(executor, dialect, savepoints, dialect.createOrReplaceAs("view", relation.render(), source.sql)))) {
+    } else if (replaceView && (await replacedInPlace(executor, dialect, savepoints, dialect.createOrReplaceAs("view", relation.render(), source.sql, ddlOptions)))) {
       rows = null;
     } else if (capabilities.renameRelation) {
       rows = (await create(executor, temp)) ?? preloaded;
       // Read the views over the old relation before renaming it (their definitions print current names).
       const dependents = existing ? await captureDependentViews(executor, dialect, relation) : [];
-      if (existing) await executor.execute(dialect.renameRelation(relation.render(), existing.kind, backup.identifier), { fetch: false });
-      await executor.execute(dialect.renameRelation(temp.render(), kind, relation.identifier), { fetch: false });
+      const quoted = relation.quotePolicy.identifier;
+      if (existing) await executor.execute(dialect.renameRelation(relation.render(), existing.kind, backup.identifier, quoted), { fetch: false });
+      await executor.execute(dialect.renameRelation(temp.render(), kind, relation.identifier, quoted), { fetch: false });
       if (existing) await executor.execute(dialect.dropRelation(backup.render(), existing.kind), { fetch: false });
       await restoreDependentViews(executor, dialect, dependents);
     } else {
@@ -87,7 +85,7 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
       if (existing) await executor.execute(dialect.dropRelation(relation.render(), existing.kind), { fetch: false });
       rows = "sql" in source ? await create(executor, relation) : preloaded;
       if (!("sql" in source)) {
-        await executor.execute(dialect.createTableAs(relation.render(), `select * from ${temp.render()}`), { fetch: false });
+        await executor.execute(dialect.createTableAs(relation.render(), `select * from ${temp.render()}`, ddlOptions), { fetch: false });
         await executor.execute(dialect.dropRelation(temp.render(), "table"), { fetch: false });
       }
       await restoreDependentViews(executor, dialect, dependents);

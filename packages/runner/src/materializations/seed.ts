@@ -63,8 +63,13 @@ export const seedMaterialization: Materialization = async (context) => {
   const list = current.map((c) => adapter.dialect.quote(c.name)).join(", ");
   const reload = async (executor: Pick<typeof adapter, "execute">): Promise<void> => {
     await runNodeHooks(context, executor, "pre-hook", true);
-    await executor.execute(`delete from ${relation.render()} where true`, { fetch: false });
-    await executor.execute(`insert into ${relation.render()} (${list})\nselect ${list} from ${temp.render()}`, { fetch: false });
+    const replaceRows = async (writer: Pick<typeof adapter, "execute">): Promise<void> => {
+      await writer.execute(`delete from ${relation.render()} where true`, { fetch: false });
+      await writer.execute(`insert into ${relation.render()} (${list})\nselect ${list} from ${temp.render()}`, { fetch: false });
+    };
+    // outside a transaction (no transactional DDL) the two DML statements still run in one
+    if (executor === adapter) await adapter.transaction(replaceRows);
+    else await replaceRows(executor);
     await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
     await persistDocs(context, executor, "table");
     await runNodeHooks(context, executor, "post-hook", true);

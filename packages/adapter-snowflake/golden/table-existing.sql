@@ -1,0 +1,7 @@
+-- listSchemas;
+
+-- findRelations m, m__tsdbt_tmp, m__tsdbt_backup;
+
+create or replace transient table "WAREHOUSE"."analytics"."m" as (
+select 1 as id
+);

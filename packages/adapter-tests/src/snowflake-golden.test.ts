@@ -1,0 +1,123 @@
+/**
+ * Golden files of the statements each materialization sends to Snowflake, in order, as the real
+ * runner builds nodes through the Snowflake dialect and capabilities. The warehouse is a recorder
+ * that answers catalog calls from a scripted state, so these run everywhere; the files under
+ * packages/adapter-snowflake/golden are reviewed in diffs. `UPDATE_GOLDEN=1` rewrites them.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Adapter, ExecuteOptions, QueryResult, RelationRef } from "@tsdbt/adapter-api";
+import { dialect, SNOWFLAKE_CAPABILITIES } from "@tsdbt/adapter-snowflake";
+import { Parser } from "node-sql-parser";
+import { runSpecs, type NodeSpec } from "./test-project";
+
+const GOLDEN_DIR = join(__dirname, "..", "..", "adapter-snowflake", "golden");
+const SCHEMA = "analytics";
+
+/** A Snowflake stand-in that records statements; `existing` relations are what the catalog shows. */
+function recorder(existing: RelationRef[], columns: string[] = ["ID", "V"]) {
+  const statements: string[] = [];
+  const record = (sql: string, options?: ExecuteOptions) => statements.push(options?.queryTag ? `-- query_tag: ${options.queryTag}\n${sql}` : sql);
+  const answer = (sql: string, options?: ExecuteOptions): QueryResult => {
+    record(sql, options);
+    if (/ limit 0$/.test(sql)) return { columns: columns.map((name) => ({ name, type: "NUMBER(38,0)" })), rows: [] };
+    return { columns: [], rows: [], rowsAffected: /^(insert|merge|delete)/.test(sql) ? 2 : null };
+  };
+  const adapter: Adapter = {
+    type: "snowflake",
+    dialect,
+    capabilities: SNOWFLAKE_CAPABILITIES,
+    defaultDatabase: "WAREHOUSE",
+    defaultSchema: SCHEMA,
+    open: async () => undefined,
+    execute: async (sql, options) => answer(sql, options),
+    transaction: async (fn) => {
+      record("begin");
+      const result = await fn({ execute: async (sql, options) => answer(sql, options) });
+      record("commit");
+      return result;
+    },
+    listRelations: async () => {
+      record("-- listRelations");
+      return existing;
+    },
+    findRelations: async (_db, _schema, names) => {
+      record(`-- findRelations ${names.join(", ")}`);
+      const wanted = new Set(names.map((n) => n.toLowerCase()));
+      return existing.filter((r) => wanted.has(r.identifier.toLowerCase()));
+    },
+    getColumns: async () => [],
+    listSchemas: async () => {
+      record("-- listSchemas");
+      return [SCHEMA.toUpperCase()];
+    },
+    cancel: async () => undefined,
+    close: async () => undefined,
+    loadCsv: async (relation) => {
+      record(`-- loadCsv into ${relation.schema}.${relation.identifier} (batched binds)`);
+      return 2;
+    },
+  };
+  return { adapter, statements };
+}
+
+const table = (identifier: string, type: "table" | "view" = "table"): RelationRef => ({ database: "WAREHOUSE", schema: SCHEMA.toUpperCase(), identifier: identifier.toUpperCase(), type });
+const incremental = (config: Record<string, unknown>): NodeSpec => ({
+  name: "m",
+  sql: ({ isIncremental }) => `select id, v from src${isIncremental ? " where v > (select max(v) from {{ this }})" : ""}`,
+  config: { materialized: "incremental", ...config },
+});
+
+const CASES: [string, NodeSpec, RelationRef[]][] = [
+  ["table-new", { name: "m", sql: "select 1 as id", config: { materialized: "table" } }, []],
+  ["table-existing", { name: "m", sql: "select 1 as id", config: { materialized: "table" } }, [table("m")]],
+  ["table-options", { name: "m", sql: "select 1 as id, 2 as v", config: { materialized: "table", transient: false, copy_grants: true, cluster_by: ["id", "v"] } }, [table("m")]],
+  ["table-over-view", { name: "m", sql: "select 1 as id", config: { materialized: "table" } }, [table("m", "view")]],
+  ["view-existing", { name: "m", sql: "select 1 as id", config: { materialized: "view" } }, [table("m", "view")]],
+  ["view-secure", { name: "m", sql: "select 1 as id", config: { materialized: "view", secure: true, copy_grants: true } }, []],
+  ["query-tag", { name: "m", sql: "select 1 as id", config: { materialized: "table", query_tag: "nightly_orders" } }, [table("m")]],
+  ["incremental-first", incremental({ unique_key: "id" }), []],
+  ["incremental-merge", incremental({ unique_key: "id" }), [table("m")]],
+  ["incremental-merge-columns", incremental({ unique_key: "id", merge_update_columns: ["v"] }), [table("m")]],
+  ["incremental-append", incremental({ incremental_strategy: "append" }), [table("m")]],
+  ["incremental-delete-insert", incremental({ incremental_strategy: "delete+insert", unique_key: "id" }), [table("m")]],
+  ["incremental-insert-overwrite", incremental({ incremental_strategy: "insert_overwrite" }), [table("m")]],
+  ["seed-first", { name: "people", resourceType: "seed", file: "people.csv" }, []],
+  ["seed-reload", { name: "people", resourceType: "seed", file: "people.csv" }, [table("people")]],
+];
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "tsdbt-sf-golden-"));
+  writeFileSync(join(dir, "people.csv"), "id,v\n1,a\n2,b\n");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("SQL each Snowflake materialization sends (golden files)", () => {
+  it.each(CASES)("%s", async (name, spec, existing) => {
+    const { adapter, statements } = recorder(existing, spec.resourceType === "seed" ? ["ID", "V"] : ["ID", "V"]);
+    const { summary } = await runSpecs(adapter, [spec], { schema: SCHEMA, projectDir: dir });
+    expect(summary.results.map((r) => [r.status, r.message])).toEqual([["success", expect.any(String)]]);
+    const text = statements.join(";\n\n") + ";\n";
+    const file = join(GOLDEN_DIR, `${name}.sql`);
+    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(file)) {
+      mkdirSync(GOLDEN_DIR, { recursive: true });
+      writeFileSync(file, text);
+    }
+    expect(text).toBe(readFileSync(file, "utf8"));
+  });
+
+  it("builds a table in place with one statement and sends no statement besides it and the lookups", async () => {
+    const { adapter, statements } = recorder([table("m")]);
+    await runSpecs(adapter, [{ name: "m", sql: "select 1 as id", config: { materialized: "table" } }], { schema: SCHEMA, projectDir: dir });
+    expect(statements.filter((s) => !s.startsWith("--"))).toEqual([expect.stringMatching(/^create or replace transient table "WAREHOUSE"\."analytics"\."m" as \(/)]);
+  });
+
+  it("gives the query statements node-sql-parser's Snowflake dialect accepts", () => {
+    const parser = new Parser();
+    const merge = readFileSync(join(GOLDEN_DIR, "incremental-delete-insert.sql"), "utf8");
+    const insert = merge.split(";\n\n").find((s) => s.startsWith("insert into"))!;
+    expect(() => parser.astify(insert, { database: "snowflake" })).not.toThrow();
+  });
+});
