@@ -10,7 +10,7 @@ select * from "WAREHOUSE"."analytics"."people"
 
 begin;
 
-delete from "WAREHOUSE"."analytics"."people";
+delete from "WAREHOUSE"."analytics"."people" where true;
 
 insert into "WAREHOUSE"."analytics"."people" ("ID", "V")
 select "ID", "V" from "WAREHOUSE"."analytics"."people__tsdbt_tmp";
