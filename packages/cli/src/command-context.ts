@@ -32,6 +32,8 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
     env: ctx.env,
     invocationId: ctx.invocationId,
     targetPath: a.targetPath,
+    // the JavaScript of compiled templates, kept in target/ for the next process (docs/performance.md)
+    templateCodeCache: ctx.env.TSDBT_TEMPLATE_CACHE !== "0",
     log: (msg, info) => (info ? ctx.logger.fire("JinjaLogInfo", msg, { msg, node_info: {} }) : ctx.logger.fire("JinjaLogDebug", msg, { msg, node_info: {} })),
     warn: (msg) => ctx.logger.fire("JinjaLogWarning", msg, { msg, node_info: {} }),
     // dbt's PrintEvent: the bare message, kept by --quiet

@@ -9,6 +9,7 @@ import { JinjaCompiler } from "./syntax/compiler";
 import { JinjaParser } from "./syntax/parser";
 import { preprocess } from "./syntax/preprocess";
 import { deepestNesting } from "./syntax/nesting-depth";
+import type { TemplateCodeCache } from "./template-code-cache";
 
 /** A filter added to an environment: receives the value, positional and keyword arguments. */
 export type CustomFilter = (value: unknown, args: unknown[], kwargs: Record<string, unknown>) => unknown;
@@ -21,6 +22,12 @@ export interface EnvironmentOptions {
   filters?: Record<string, CustomFilter>;
   /** Extra tests. */
   tests?: Record<string, (value: unknown, ...args: unknown[]) => boolean>;
+  /**
+   * Where the JavaScript of compiled templates is looked up before parsing a template and stored
+   * after (e.g. {@link openTemplateCodeCache} on a file in the target folder), so a new process skips
+   * parsing and code generation of templates compiled before. Only code is stored, never output.
+   */
+  codeCache?: TemplateCodeCache;
 }
 
 type RootFn = (rt: Runtime, scope: Record<string | symbol, unknown>, meta: RenderMeta) => string;
@@ -48,13 +55,19 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
   // JavaScript of templates checked but not yet run: a parse checks every macro, and most are never called
   const checked = new Map<string, string>();
 
+  const codeCache = options.codeCache;
   const generate = (source: string, meta: RenderMeta): string => {
+    const stored = codeCache?.get(vocabulary, source);
+    if (stored !== undefined) return stored;
+    let code: string;
     try {
       const ast = JinjaParser.parse(preprocess(source));
-      return new JinjaCompiler((n) => n in filters, (n) => n in tests).compileTemplate(ast);
+      code = new JinjaCompiler((n) => n in filters, (n) => n in tests).compileTemplate(ast);
     } catch (e) {
       throw syntaxError(e, meta);
     }
+    codeCache?.set(vocabulary, source, code);
+    return code;
   };
 
   const compile = (source: string, meta: RenderMeta): RootFn => {

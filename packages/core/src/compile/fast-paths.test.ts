@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { manifestJson } from "../manifest/write-manifest";
-import { parseProject } from "../parse/parse-project";
+import { parseProject, TEMPLATE_CACHE_FILE } from "../parse/parse-project";
 import { compileProject } from "./compile-project";
 import { indexManifest } from "./execution-scope";
 import { NodeCompiler } from "./node-compiler";
@@ -12,8 +12,8 @@ const GENERATOR = path.resolve(__dirname, "../../../../test/support/generate-pro
 const EXAMPLE = path.resolve(__dirname, "../../../../example-project");
 
 /** Every node's compiled SQL, plus incremental models compiled as incremental runs see them. */
-async function compiledCode(projectDir: string, profilesDir: string, fullRender: boolean): Promise<Record<string, string | null | undefined>> {
-  const parsed = await parseProject({ projectDir, profilesDir, env: {}, fullRender });
+async function compiledCode(projectDir: string, profilesDir: string, fullRender: boolean, templateCodeCache = false): Promise<Record<string, string | null | undefined>> {
+  const parsed = await parseProject({ projectDir, profilesDir, env: {}, fullRender, templateCodeCache });
   await compileProject(parsed, { write: false, fullRender });
   const compiler = new NodeCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming), { execute: true, fullRender });
   const out: Record<string, string | null | undefined> = {};
@@ -37,6 +37,32 @@ describe("compile fast paths", () => {
     const full = await compiledCode(dir, dir, true);
     expect(Object.keys(fast).filter((k) => k.endsWith("(incremental)")).length).toBe(30);
     expect(fast).toEqual(full);
+    fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  });
+
+  it("give a byte-identical manifest to a full render when template code comes from the template code cache", async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-fast-")), "example");
+    fs.cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !/[\\/](target|logs)$/.test(src) && !src.endsWith(".duckdb") });
+    const cacheFile = path.join(dir, "target", TEMPLATE_CACHE_FILE);
+    const fullParse = await parseProject({ projectDir: dir, profilesDir: dir, env: {}, fullRender: true, templateCodeCache: true });
+    expect(fs.existsSync(cacheFile)).toBe(false); // a full render bypasses the cache
+    // the cache is read by a new process (within one, compiled templates are shared in memory): two
+    // child processes on the built packages, the first writing the file, the second reading it
+    const script = `
+      const { parseProject } = require(${JSON.stringify(path.resolve(__dirname, "../../dist/parse/parse-project.js"))});
+      const { manifestJson } = require(${JSON.stringify(path.resolve(__dirname, "../../dist/manifest/write-manifest.js"))});
+      parseProject({ projectDir: ${JSON.stringify(dir)}, profilesDir: ${JSON.stringify(dir)}, env: {}, templateCodeCache: true }).then((p) => {
+        process.stdout.write(JSON.stringify({ cache: p.stats.templateCache, manifest: manifestJson(p.manifest) }));
+      });`;
+    const child = () => JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 28 })) as { cache: { hits: number; misses: number }; manifest: string };
+    expect(child().cache.hits).toBe(0);
+    const entries = Object.keys((JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { entries: object }).entries).length;
+    const second = child();
+    expect(second.cache.hits).toBe(entries);
+    expect(second.cache.hits).toBeGreaterThan(5);
+    expect(second.cache.misses).toBe(0);
+    const normalise = (json: string) => json.replace(/"created_at":[0-9.e+-]+/g, '"created_at":0').replace(/"generated_at":"[^"]*"/, "").replace(/"invocation_id":"[^"]*"/, "");
+    expect(normalise(second.manifest)).toBe(normalise(manifestJson(fullParse.manifest)));
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
   });
 

@@ -18,6 +18,8 @@ type SqlResource = "model" | "analysis" | "test" | "snapshot" | "seed";
 export interface ParseStats {
   static: number;
   rendered: number;
+  /** Lookups in the template code cache answered from its file, and not (when the cache is on). */
+  templateCache?: { hits: number; misses: number };
 }
 
 /** Everything node building needs. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadAdapterModule, relationFlavour, type AdapterModule, type ProfileTarget } from "@tsdbt/adapter-api";
-import { createEnvironment } from "@tsdbt/jinja";
+import { createEnvironment, openTemplateCodeCache, type FileTemplateCodeCache } from "@tsdbt/jinja";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
 import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types";
 import { loadProjectConfig, loadProjectHeader } from "../project/load-project-config";
@@ -71,9 +71,18 @@ export interface ProjectOptions {
   print?: (message: string) => void;
   /** `flags` visible to templates (FULL_REFRESH, WHICH, …). */
   flags?: Record<string, unknown>;
-  /** Render every file instead of reading simple ones statically (to prove the fast path changes nothing). */
+  /** Render every file instead of reading simple ones statically (to prove the fast path changes nothing); also bypasses the template code cache. */
   fullRender?: boolean;
+  /**
+   * Keep the JavaScript of compiled templates in `<target-path>/tsdbt_template_cache.json` for the next
+   * process (code only, never render results). Default: off (the CLI turns it on, unless env var
+   * TSDBT_TEMPLATE_CACHE is `0`).
+   */
+  templateCodeCache?: boolean;
 }
+
+/** The file of the template code cache in a target folder. */
+export const TEMPLATE_CACHE_FILE = "tsdbt_template_cache.json";
 
 /** A parsed project: the manifest and what later steps need to render it. */
 export interface ParsedProject {
@@ -212,6 +221,8 @@ export interface ParseSession {
   diagnostics: Diagnostic[];
   /** Renders the Jinja of a properties file as dbt does when it reads it (env vars read go to `envVarsRead`). */
   renderProperties: PropertiesRenderer;
+  /** Writes the template code cache if templates were compiled that it did not hold; its lookups so far. */
+  saveCodeCache: () => { hits: number; misses: number } | undefined;
 }
 
 /** Loads every macro and docs block and builds the context templates are rendered in. */
@@ -269,9 +280,12 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
   );
   // the Jinja environment is created when something is first rendered: a partial parse of static models never needs it
   let jinja: RenderSession["env"] | undefined;
+  const useCodeCache = !options.fullRender && options.templateCodeCache === true;
+  let codeCache: FileTemplateCodeCache | undefined;
   const session: RenderSession = {
     get env() {
-      return (jinja ??= createEnvironment({ filters: DBT_FILTERS }));
+      if (!jinja && useCodeCache) codeCache = openTemplateCodeCache(path.join(inputs.targetPath, TEMPLATE_CACHE_FILE));
+      return (jinja ??= createEnvironment({ filters: DBT_FILTERS, codeCache }));
     },
     registry,
     base,
@@ -291,7 +305,11 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     });
     return propertiesRenderer(parsed, pkg, out);
   };
-  return { session, macros: macroResult.macros, docs: docsResult.docs, invocationId, envVarsRead, diagnostics, renderProperties };
+  const saveCodeCache = () => {
+    codeCache?.save();
+    return codeCache ? { ...codeCache.stats } : undefined;
+  };
+  return { session, macros: macroResult.macros, docs: docsResult.docs, invocationId, envVarsRead, diagnostics, renderProperties, saveCodeCache };
 }
 
 /** Parses every node of a project from its inputs (see {@link parseProject}). */
@@ -420,6 +438,8 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   addDependencyEntries(manifest, nonNodes as { unique_id: string }[]);
   // the graph is built when a command first asks for it (selection); `parse` only checks for cycles
   let graph: DepGraph | undefined;
+  const templateCache = parseSession.saveCodeCache();
+  if (templateCache) stats.templateCache = templateCache;
   // doc() in descriptions (E024), groups without an owner (E019): errors found after the first check
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
   const graphOf = () => (graph ??= buildGraph(manifest));

@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/**
+ * A store of the JavaScript that templates compile to, so a new process does not parse and generate
+ * code again for template text it has compiled before (package macros, unchanged models). It holds
+ * code generation only, never a render result: every template still runs in every parse, and a
+ * syntax error is never stored (a template that fails to compile is compiled again next time).
+ */
+export interface TemplateCodeCache {
+  /** The generated code of `source` compiled with filters and tests `vocabulary`, if stored. */
+  get(vocabulary: string, source: string): string | undefined;
+  /** Stores the generated code of `source`. */
+  set(vocabulary: string, source: string, code: string): void;
+}
+
+/** A {@link TemplateCodeCache} kept in one JSON file; {@link FileTemplateCodeCache.save} writes it when it grew. */
+export interface FileTemplateCodeCache extends TemplateCodeCache {
+  /** Writes the file if entries were added since it was read (to a temporary file, then renamed). Never throws. */
+  save(): void;
+  /** How many lookups were answered from the file and how many were not. */
+  readonly stats: { hits: number; misses: number };
+}
+
+interface CacheFile {
+  compiler: string;
+  entries: Record<string, string>;
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * What the generated code depends on besides a template's text and vocabulary: this package's
+ * compiled files (name, size, mtime). Rebuilding or upgrading tsdbt changes it and empties the cache.
+ */
+export function compilerFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash("sha1");
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".js")) {
+        const st = fs.statSync(full);
+        hash.update(`${path.relative(__dirname, full)}\u0000${st.size}\u0000${st.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(__dirname);
+  return (fingerprint = hash.digest("hex"));
+}
+
+/** Stored entries a process may leave unused before a save drops them. */
+export const MAX_UNUSED = 2000;
+
+const keyOf = (vocabulary: string, source: string) => createHash("sha1").update(vocabulary).update("\u0000").update(source).digest("base64url");
+
+/**
+ * Opens the template code cache kept in `file` (missing, unreadable or written by another build of
+ * tsdbt: an empty cache). A save keeps the entries read from the file and adds the new ones, unless
+ * more than {@link MAX_UNUSED} of the stored entries went unused in this process (old versions of
+ * edited templates pile up): then only the entries this process used are kept.
+ */
+export function openTemplateCodeCache(file: string): FileTemplateCodeCache {
+  const compiler = compilerFingerprint();
+  let stored: Record<string, string> = {};
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as CacheFile;
+    if (parsed && parsed.compiler === compiler && parsed.entries && typeof parsed.entries === "object") stored = parsed.entries;
+  } catch {
+    // no cache yet, or a torn/foreign file: start empty
+  }
+  const used: Record<string, string> = {};
+  let added = false;
+  const stats = { hits: 0, misses: 0 };
+  return {
+    stats,
+    get(vocabulary, source) {
+      const key = keyOf(vocabulary, source);
+      const code = used[key] ?? stored[key];
+      if (typeof code === "string") {
+        used[key] = code;
+        stats.hits++;
+        return code;
+      }
+      stats.misses++;
+      return undefined;
+    },
+    set(vocabulary, source, code) {
+      used[keyOf(vocabulary, source)] = code;
+      added = true;
+    },
+    save() {
+      if (!added) return;
+      added = false;
+      const tmp = `${file}.${process.pid}.tmp`;
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        let unused = 0;
+        for (const key in stored) if (!(key in used)) unused++;
+        const entries = unused > MAX_UNUSED ? used : { ...stored, ...used };
+        fs.writeFileSync(tmp, JSON.stringify({ compiler, entries } satisfies CacheFile));
+        fs.renameSync(tmp, file);
+      } catch {
+        // a cache that cannot be written only costs the next process time
+        fs.rmSync(tmp, { force: true });
+      }
+    },
+  };
+}
