@@ -72,12 +72,17 @@ function begin(request: WorkerRequest, reply: Reply): void {
   let started = false;
   let decide!: (commit: boolean) => void;
   const decision = new Promise<boolean>((resolve) => (decide = resolve));
+  // `done` is read when the transaction ends, never inside the body: an adapter may call the
+  // body before its transaction() returns (BigQuery's runs it at once), when `done` is not set yet
+  const entry = { decide, done: Promise.resolve() } as OpenTransaction;
   const done = adapter.transaction(async (tx) => {
     started = true;
-    transactions.set(transactionId, { execute: (sql, options) => tx.execute(sql, options), decide, done });
+    entry.execute = (sql, options) => tx.execute(sql, options);
+    transactions.set(transactionId, entry);
     reply(request, { ok: true, value: transactionId });
     if (!(await decision)) throw ROLLBACK;
   });
+  entry.done = done;
   done.catch((error: unknown) => {
     if (!started) reply(request, { ok: false, error: toWireError(error) });
   });

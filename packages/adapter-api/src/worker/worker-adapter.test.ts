@@ -128,3 +128,35 @@ describe("startAdapterWorker failures", () => {
     await expect(startAdapterWorker({ type: "nosuchdb", schema: "main" }, { projectDir: "/tmp", targetPath: "target" })).rejects.toMatchObject({ code: "TSDBT-E040" });
   });
 });
+
+describe("adapter worker bridge with an adapter that runs a transaction's body at once", () => {
+  it("commits a transaction whose body the adapter calls before its transaction() returns (as BigQuery's does)", async () => {
+    // a DuckDB adapter whose transaction() is BigQuery's: no BEGIN, the body runs immediately
+    const packageDir = path.join(projectDir, "node_modules", "@tsdbt", "adapter-eager");
+    fs.mkdirSync(packageDir, { recursive: true });
+    fs.writeFileSync(
+      path.join(packageDir, "index.js"),
+      [
+        `const duckdb = require(${JSON.stringify(path.resolve(__dirname, "../../../adapter-duckdb/dist/index.js"))});`,
+        "exports.createAdapter = (target, context) => {",
+        "  const inner = duckdb.createAdapter({ ...target, type: 'duckdb' }, context);",
+        "  return Object.assign(Object.create(inner), { type: 'eager', transaction: (fn) => fn({ execute: (sql, o) => inner.execute(sql, o) }) });",
+        "};",
+      ].join("\n"),
+    );
+    const eager = await startAdapterWorker({ type: "eager", schema: "main", path: "eager.duckdb", threads: 1 }, { projectDir, targetPath: "target" }, { paths: [projectDir] });
+    try {
+      const settled = await Promise.race([
+        eager.transaction(async (tx) => {
+          await tx.execute("create table t as select 42 as answer");
+          return "done";
+        }),
+        new Promise((resolve) => setTimeout(() => resolve("hung"), 20_000)),
+      ]);
+      expect(settled).toBe("done");
+      expect((await eager.execute("select answer from t")).rows).toEqual([{ answer: 42 }]);
+    } finally {
+      await eager.close();
+    }
+  });
+});
