@@ -7,9 +7,19 @@
  * a small machine, so a mutant counts as killed only by the unit tests of its own area.
  */
 export const MUTATION_TARGETS = {
-  /** --select/--exclude/selectors.yml → the set of nodes a command acts on. */
+  /** --select/--exclude → the set of nodes a command acts on: criteria, graph operators, set operators, indirect selection of tests. */
   selection: {
-    mutate: ["packages/core/src/selection/**/*.ts"],
+    mutate: ["packages/core/src/selection/*.ts", "!packages/core/src/selection/selectors-file.ts", "!packages/core/src/selection/selector-definition.ts"],
+    tests: ["packages/core/src/selection/**/*.test.ts"],
+  },
+  /** the selector methods: tag:, path:, config.*, state:modified, test_type: … */
+  "selection-methods": {
+    mutate: ["packages/core/src/selection/methods/*.ts"],
+    tests: ["packages/core/src/selection/**/*.test.ts"],
+  },
+  /** selectors.yml: definitions, default selector, `method: selector` references. */
+  selectors: {
+    mutate: ["packages/core/src/selection/selectors-file.ts", "packages/core/src/selection/selector-definition.ts"],
     tests: ["packages/core/src/selection/**/*.test.ts"],
   },
   /** dbt_project.yml folder configs + config() + properties → one node config. */
