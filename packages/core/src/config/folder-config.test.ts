@@ -118,7 +118,7 @@ describe("mergeConfigs, key by key", () => {
   });
 
   it("a key left undefined in a later layer keeps the earlier value; null replaces it", () => {
-    expect(mergeConfigs({ schema: "marts", alias: "a" }, { schema: undefined, alias: null })).toEqual({ schema: "marts", alias: null });
+    expect(mergeConfigs({ schema: "marts", alias: "a", tags: ["x"] }, { schema: undefined, alias: null, tags: undefined })).toEqual({ schema: "marts", alias: null, tags: ["x"] });
   });
 
   it("grants: a single grantee is a list of one, null grants nobody, +privilege with null adds nobody", () => {

@@ -43,7 +43,7 @@ export function normaliseHooks(value: unknown): Hook[] {
     } else if (isPlainObject(item) && typeof item.sql === "string") {
       hooks.push({
         sql: item.sql,
-        transaction: item.transaction === undefined ? true : item.transaction !== false,
+        transaction: item.transaction !== false,
         index: typeof item.index === "number" ? item.index : null,
       });
     }

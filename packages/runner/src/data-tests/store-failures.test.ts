@@ -32,6 +32,9 @@ const audit = "main_dbt_test__audit.not_null_orders_id";
 const kind = async () => (await rows(adapter, "select table_type from information_schema.tables where table_schema = 'main_dbt_test__audit' and table_name = 'not_null_orders_id'")).map((r) => r.table_type);
 
 test("keeps the failing rows in a table named after the test, replaced on the next run, then as a view and back", async () => {
+  // another test's failures in the same audit schema stay untouched
+  await adapter.execute("create schema if not exists main_dbt_test__audit", { fetch: false });
+  await adapter.execute("create table main_dbt_test__audit.accepted_values_orders_id as select 7 as id", { fetch: false });
   const first = await runStoredDataTest(environment, testNode, "select * from main.orders where id <= 3", "table");
   expect(first).toMatchObject({ status: "fail", failures: 3, message: "Got 3 results, configured to fail if != 0" });
   expect(first.relationName).toBe(new Relation({ database: adapter.defaultDatabase, schema: "main_dbt_test__audit", identifier: "not_null_orders_id" }, adapter.dialect.quote).render());
@@ -53,6 +56,7 @@ test("keeps the failing rows in a table named after the test, replaced on the ne
     expect.objectContaining({ status: "pass", failures: 0, message: null }),
   );
   expect(await kind()).toEqual(["BASE TABLE"]);
+  expect(await rows(adapter, "select id from main_dbt_test__audit.accepted_values_orders_id")).toEqual([{ id: 7 }]);
 });
 
 test("the statements are attributed to the test node", async () => {
