@@ -30,6 +30,8 @@ describe("wildcards in selection values", () => {
   it("[abc] and [!abc] match one character of a class or outside it; an unclosed [ is literal", () => {
     expect(matchesGlob("model_a", "model_[ab]")).toBe(true);
     expect(matchesGlob("model_c", "model_[ab]")).toBe(false);
+    expect(matchesGlob("model_e", "model_[ab]")).toBe(false);
+    expect(matchesGlob("model_m", "model_[ab]")).toBe(false);
     expect(matchesGlob("model_c", "model_[!ab]")).toBe(true);
     expect(matchesGlob("model_a", "model_[!ab]")).toBe(false);
     expect(matchesGlob("model_[x", "model_[x*")).toBe(true);

@@ -42,6 +42,8 @@ describe("indirect selection of tests", () => {
   it("buildable: tests whose other parents are upstream of the selection", () => {
     expect(tests({ select: ["customers"], indirectSelection: "buildable" })).toEqual(["not_null_customers_id", "relationships_orders_customers"]);
     expect(tests({ select: ["customers"], indirectSelection: "cautious" })).toEqual(["not_null_customers_id"]);
+    // customers is downstream of orders, not upstream: the relationships test stays out
+    expect(tests({ select: ["orders"], indirectSelection: "buildable" })).toEqual(["unique_orders_id"]);
   });
 
   it("empty: no tests unless selected themselves", () => {

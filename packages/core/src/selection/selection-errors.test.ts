@@ -83,6 +83,8 @@ describe("--selector, --select and --resource-type", () => {
     expect(selectError({ selector: "nightly" }).hint).toBe("No selectors are defined.");
     expect(selectError({ select: ["selector:nightly"], selectors }).hint).toBe("Valid selectors are: alpha, zeta.");
     expect(selectError({ select: ["selector:zetta"], selectors }).hint).toBe("Did you mean 'zeta'?");
+    const twins = parseSelectorsFile("selectors:\n  - name: nightly_a\n    definition: 'tag:x'\n  - name: nightly_b\n    definition: 'tag:y'\n", "selectors.yml");
+    expect(selectError({ selector: "nightly_c", selectors: twins }).hint).toBe("Did you mean 'nightly_a' or 'nightly_b'?");
   });
 
   it("a selector referred to twice in one selection is not a loop", () => {
