@@ -123,6 +123,7 @@ describe("mergeConfigs, key by key", () => {
 
   it("grants: a single grantee is a list of one, null grants nobody, +privilege with null adds nobody", () => {
     expect(mergeConfigs({ grants: { select: "reporter" } }).grants).toEqual({ select: ["reporter"] });
+    expect(mergeConfigs({ grants: { insert: ["a"] } }, { grants: { "+select": "c" } }).grants).toEqual({ insert: ["a"], select: ["c"] });
     expect(mergeConfigs({ grants: { select: ["a"], insert: ["b"] } }, { grants: { "+select": null, insert: null } }).grants).toEqual({ select: ["a"], insert: [] });
   });
 
