@@ -108,6 +108,7 @@ describe("--selector, --select and --resource-type", () => {
 
   it("an unknown --resource-type, and the semantic-layer types that are known", () => {
     expect(selectError({ resourceTypes: ["modle"] })).toMatchObject({ message: "--resource-type 'modle' is not a resource type.", hint: "Did you mean 'model'?" });
+    expect(selectError({ resourceTypes: ["qqqqqq"] }).hint).toMatch(/^Valid resource types are: model, seed, snapshot, test, .*, all\.$/);
     expect(selectNodes(manifest, graph, { resourceTypes: ["metric", "semantic_model", "saved_query"] })).toEqual([]);
   });
 });
