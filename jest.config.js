@@ -8,7 +8,9 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/packages", "<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "/dist/"],
+  // .stryker-tmp: the sandboxes of `npm run test:mutation` (copies of the repository)
+  testPathIgnorePatterns: ["/node_modules/", "/dist/", "<rootDir>/.stryker-tmp/"],
+  modulePathIgnorePatterns: ["<rootDir>/.stryker-tmp/"],
   transform: {
     // transpile only (type checking is `tsc --build`'s job): fast, and no native binaries
     "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: { module: "commonjs", target: "es2022", esModuleInterop: true, resolveJsonModule: true } }],

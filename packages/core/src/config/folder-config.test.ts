@@ -92,3 +92,62 @@ describe("normaliseHooks", () => {
     expect(normaliseHooks(undefined)).toEqual([]);
   });
 });
+
+describe("mergeConfigs, key by key", () => {
+  it("post-hooks add up like pre-hooks, duplicates kept; tags drop repeats", () => {
+    expect(mergeConfigs({ "post-hook": "grant x", tags: ["a"] }, { post_hook: "grant x", tags: "a" })).toEqual({
+      "post-hook": [
+        { sql: "grant x", transaction: true, index: null },
+        { sql: "grant x", transaction: true, index: null },
+      ],
+      tags: ["a"],
+    });
+  });
+
+  it("persist_docs, quoting and column_types merge key by key", () => {
+    expect(
+      mergeConfigs(
+        { persist_docs: { relation: true }, quoting: { identifier: true }, column_types: { id: "bigint" } },
+        { persist_docs: { columns: true }, quoting: { schema: false }, column_types: { name: "text" } },
+      ),
+    ).toEqual({
+      persist_docs: { relation: true, columns: true },
+      quoting: { identifier: true, schema: false },
+      column_types: { id: "bigint", name: "text" },
+    });
+  });
+
+  it("a key left undefined in a later layer keeps the earlier value; null replaces it", () => {
+    expect(mergeConfigs({ schema: "marts", alias: "a", tags: ["x"] }, { schema: undefined, alias: null, tags: undefined })).toEqual({ schema: "marts", alias: null, tags: ["x"] });
+  });
+
+  it("grants: a single grantee is a list of one, null grants nobody, +privilege with null adds nobody", () => {
+    expect(mergeConfigs({ grants: { select: "reporter" } }).grants).toEqual({ select: ["reporter"] });
+    expect(mergeConfigs({ grants: { insert: ["a"] } }, { grants: { "+select": "c" } }).grants).toEqual({ insert: ["a"], select: ["c"] });
+    expect(mergeConfigs({ grants: { select: ["a"], insert: ["b"] } }, { grants: { "+select": null, insert: null } }).grants).toEqual({ select: ["a"], insert: [] });
+  });
+
+  it("materialized is trimmed and lower-cased; tags drop null items", () => {
+    expect(mergeConfigs({ materialized: " Table ", tags: ["a", null, 3] }, { tags: null })).toEqual({ materialized: "table", tags: ["a", "3"] });
+  });
+
+  it("a '+' key is a config even with a space after the '+'", () => {
+    expect(resolveFolderConfig({ "+ materialized": "table" }, "shop", [])).toEqual({ materialized: "table" });
+  });
+});
+
+describe("normaliseHooks, every way a hook is written", () => {
+  it("skips blank strings, mappings without sql, and other values", () => {
+    expect(normaliseHooks(["   ", { transaction: false }, 5, null])).toEqual([]);
+    expect(normaliseHooks(null)).toEqual([]);
+  });
+
+  it("transaction is true unless it is false; a numeric index is kept", () => {
+    expect(normaliseHooks([{ sql: "a" }, { sql: "b", transaction: true }, { sql: "c", transaction: false, index: 3 }, { sql: "d", index: "1" }])).toEqual([
+      { sql: "a", transaction: true, index: null },
+      { sql: "b", transaction: true, index: null },
+      { sql: "c", transaction: false, index: 3 },
+      { sql: "d", transaction: true, index: null },
+    ]);
+  });
+});

@@ -25,7 +25,6 @@ export function normaliseConfig(layer: ConfigLayer): ConfigLayer {
 
 /** `"tag"` → `["tag"]`; a list keeps its text items; nothing → `[]`. */
 export function normaliseTags(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
   const items = Array.isArray(value) ? value : [value];
   return items.filter((t) => t !== null && t !== undefined).map((t) => String(t));
 }
@@ -35,7 +34,7 @@ export function normaliseTags(value: unknown): string[] {
  * → dbt's hook objects. `transaction` defaults to true; `index` is null until the runner orders them.
  */
 export function normaliseHooks(value: unknown): Hook[] {
-  if (value === undefined || value === null) return [];
+  // null and undefined become [null] / [undefined], which the loop skips
   const items = Array.isArray(value) ? value : [value];
   const hooks: Hook[] = [];
   for (const item of items) {
@@ -44,7 +43,7 @@ export function normaliseHooks(value: unknown): Hook[] {
     } else if (isPlainObject(item) && typeof item.sql === "string") {
       hooks.push({
         sql: item.sql,
-        transaction: item.transaction === undefined ? true : item.transaction !== false,
+        transaction: item.transaction !== false,
         index: typeof item.index === "number" ? item.index : null,
       });
     }

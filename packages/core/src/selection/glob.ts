@@ -29,12 +29,14 @@ export function globToRegExp(pattern: string, pathAware = false): RegExp {
     } else if (char === "?") {
       source += pathAware ? "[^/]" : ".";
     } else if (char === "[") {
-      const close = pattern.indexOf("]", index + 2);
+      // as Python's fnmatch: a leading '!' negates, a ']' right after it (or after '[') is a member,
+      // '\\' and '^' are literal
+      const negated = pattern[index + 1] === "!";
+      const first = index + (negated ? 2 : 1);
+      const close = pattern.indexOf("]", first + 1);
       if (close === -1) source += "\\[";
       else {
-        let body = pattern.slice(index + 1, close).replace(/\\/g, "\\\\");
-        if (body.startsWith("!")) body = `^${body.slice(1)}`;
-        source += `[${body}]`;
+        source += `[${negated ? "^" : ""}${pattern.slice(first, close).replace(/[\\\]^]/g, "\\$&")}]`;
         index = close;
       }
     } else source += char.replace(/[.+^${}()|\\\]]/g, "\\$&");

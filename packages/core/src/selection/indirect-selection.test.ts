@@ -1,4 +1,5 @@
 import { buildGraph } from "../graph/build-graph";
+import { makeGenericTest, withEntries } from "../graph/__fixtures__/manifest-factory";
 import { shopManifest } from "../graph/__fixtures__/shop-project";
 import { selectNodes, type SelectionOptions } from "./select-nodes";
 
@@ -41,6 +42,8 @@ describe("indirect selection of tests", () => {
   it("buildable: tests whose other parents are upstream of the selection", () => {
     expect(tests({ select: ["customers"], indirectSelection: "buildable" })).toEqual(["not_null_customers_id", "relationships_orders_customers"]);
     expect(tests({ select: ["customers"], indirectSelection: "cautious" })).toEqual(["not_null_customers_id"]);
+    // customers is downstream of orders, not upstream: the relationships test stays out
+    expect(tests({ select: ["orders"], indirectSelection: "buildable" })).toEqual(["unique_orders_id"]);
   });
 
   it("empty: no tests unless selected themselves", () => {
@@ -50,5 +53,28 @@ describe("indirect selection of tests", () => {
 
   it("keeps indirectly selected tests out when --resource-type asks for models only", () => {
     expect(tests({ select: ["orders"], resourceTypes: ["model"] })).toEqual([]);
+  });
+});
+
+describe("indirect selection across set operators", () => {
+  // relationships_orders_customers tests orders and customers; customers is downstream of orders
+  // and upstream of customer_country. Selecting orders alone holds the test back.
+  it("buildable admits a held-back test once a union brings its other parent upstream", () => {
+    expect(tests({ select: ["orders customer_country"], indirectSelection: "buildable" })).toEqual(["expression_is_true_customer_country_id", "relationships_orders_customers", "unique_orders_id"]);
+  });
+
+  it("cautious keeps it out: customers is upstream, not selected", () => {
+    expect(tests({ select: ["orders customer_country"], indirectSelection: "cautious" })).toEqual(["expression_is_true_customer_country_id", "unique_orders_id"]);
+  });
+
+  it("buildable counts every source as buildable, even one upstream of nothing selected", () => {
+    // a test on a model and on a source the model does not read
+    const withSourceTest = withEntries(shopManifest(), [
+      makeGenericTest("relationships", "model.utils.calendar", ["source.shop.raw.customers"]),
+    ]);
+    const select = (mode: SelectionOptions["indirectSelection"]) =>
+      selectNodes(withSourceTest, buildGraph(withSourceTest), { select: ["calendar"], indirectSelection: mode }).filter((id) => id.startsWith("test."));
+    expect(select("buildable")).toEqual(["test.shop.relationships_calendar_customers"]);
+    expect(select("cautious")).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ export function defaultMethodFor(value: string): string {
 }
 
 function depth(text: string | undefined): number | undefined {
-  return text === undefined || text === "" ? undefined : Number(text);
+  return text ? Number(text) : undefined;
 }
 
 /**

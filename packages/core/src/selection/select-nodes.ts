@@ -33,7 +33,7 @@ export interface SelectionOptions {
   onUnmatched?: (spec: string) => void;
 }
 
-const RESOURCE_TYPE_FLAGS: readonly string[] = [...SELECTABLE_RESOURCE_TYPES, "metric", "semantic_model", "saved_query", "all"];
+const RESOURCE_TYPE_FLAGS: readonly string[] = [...SELECTABLE_RESOURCE_TYPES, "all"];
 
 const EVERYTHING = ["fqn:*", "source:*"];
 

@@ -31,6 +31,15 @@ describe("test verdicts", () => {
     expect(decideVerdict({ failures: 6, should_warn: false, should_error: false }, t)).toEqual({ status: "pass", failures: 0, message: null });
   });
 
+  it("reads the verdict whether the driver returns numbers, booleans, strings or upper-case column names", () => {
+    const t = thresholdsOf(node({}));
+    expect(decideVerdict({ failures: 2n, should_warn: "true", should_error: "true" }, t)).toMatchObject({ status: "fail", failures: 2 });
+    expect(decideVerdict({ FAILURES: "4", SHOULD_WARN: true, SHOULD_ERROR: true }, t)).toMatchObject({ status: "fail", failures: 4 });
+    expect(decideVerdict({ failures: 1, should_warn: "true", should_error: "false" }, t)).toMatchObject({ status: "warn", message: "Got 1 result, configured to warn if != 0" });
+    expect(decideVerdict({ failures: null, should_warn: 0, should_error: 0 }, t)).toEqual({ status: "pass", failures: 0, message: null });
+    expect(decideVerdict(undefined, t)).toEqual({ status: "pass", failures: 0, message: null });
+  });
+
   it("rejects an unknown severity with a coded error", () => {
     expect(() => thresholdsOf(node({ severity: "fatal" }))).toThrow(/severity must be 'error' or 'warn'/);
   });

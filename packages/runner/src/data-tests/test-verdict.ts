@@ -52,19 +52,20 @@ export function testVerdictQuery(sql: string, thresholds: TestThresholds, dialec
   ].join("\n");
 }
 
-const truthy = (value: unknown): boolean => value === true || value === "true" || Number(value) === 1;
+// Number(true) is 1: booleans, 1, 1n and "1" count; "true" is what some drivers return for a boolean
+const truthy = (value: unknown): boolean => value === "true" || Number(value) === 1;
 
 /** Decides pass / warn / fail from the verdict row: an error-severity test fails on error_if, else warns on warn_if. */
 export function decideVerdict(row: Record<string, unknown> | undefined, thresholds: TestThresholds): TestVerdict {
-  const raw = row?.failures ?? row?.FAILURES ?? 0;
-  const failures = raw === null ? 0 : Number(raw);
+  const failures = Number(row?.failures ?? row?.FAILURES ?? 0);
   const shouldWarn = truthy(row?.should_warn ?? row?.SHOULD_WARN);
   const shouldError = truthy(row?.should_error ?? row?.SHOULD_ERROR);
   const noun = failures === 1 ? "result" : "results";
   if (thresholds.severity === "error" && shouldError) {
     return { status: "fail", failures, message: `Got ${failures} ${noun}, configured to fail if ${thresholds.errorIf.trim()}` };
   }
-  if (shouldWarn || (thresholds.severity === "warn" && shouldError)) {
+  // a warn-severity test warns where an error-severity one would fail
+  if (shouldWarn || shouldError) {
     return { status: "warn", failures, message: `Got ${failures} ${noun}, configured to warn if ${thresholds.warnIf.trim()}` };
   }
   // dbt-core reports no failures for a passing test, whatever the row count
