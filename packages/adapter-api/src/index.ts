@@ -16,3 +16,4 @@ export * from "./load-adapter";
 export * from "./worker/worker-adapter";
 export * from "./adapter-module";
 export * from "./worker/sync-client";
+export { csvRecords } from "./csv-records";

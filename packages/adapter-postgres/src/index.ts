@@ -21,7 +21,6 @@ export { targetDefaults } from "./target-defaults";
 export { postgresCapabilities, MERGE_MIN_VERSION } from "./postgres-capabilities";
 export { readPostgresProfile, sslOptions, SSL_MODES, type PostgresProfile, type SslMode } from "./postgres-profile";
 export { PostgresErrorCode } from "./postgres-errors";
-export { csvRecords } from "./csv-rows";
 
 /** Macros of this adapter (`postgres__*` implementations of dispatched macros), read by core at parse. */
 export const macrosDir = require("node:path").join(__dirname, "..", "include", "macros") as string;

@@ -4,8 +4,7 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { Column } from "@tsdbt/adapter-api";
-import { csvRecords } from "./csv-rows";
+import { csvRecords, type Column } from "@tsdbt/adapter-api";
 import { postgresDialect } from "./postgres-dialect";
 
 /** Options of {@link loadCsvFile}. */

@@ -1,4 +1,3 @@
-import { csvRecords } from "./csv-rows";
 import { postgresCapabilities } from "./postgres-capabilities";
 import { postgresDialect } from "./postgres-dialect";
 import { padFraction, parseInt8, plainValueTypes } from "./postgres-values";
@@ -38,16 +37,5 @@ describe("dialect", () => {
     expect(postgresDialect.quote('a"b')).toBe('"a""b"');
     expect(postgresDialect.createSchema("db", 'My "S"')).toBe('create schema if not exists "My ""S"""');
     expect(postgresDialect.typeFor("float")).toBe("double precision");
-  });
-});
-
-describe("csvRecords (the INSERT fallback's reader)", () => {
-  it("handles quotes, doubled quotes, embedded newlines, CRLF, a BOM, empty cells and a multi-character delimiter", () => {
-    expect(csvRecords('\uFEFFa,b\r\n"x, ""y""","two\nlines"\r\n,""\n', ",")).toEqual([
-      ["a", "b"],
-      ['x, "y"', "two\nlines"],
-      [null, ""],
-    ]);
-    expect(csvRecords("a||b\n1||2", "||")).toEqual([["a", "b"], ["1", "2"]]);
   });
 });

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { Column, QueryResult } from "@tsdbt/adapter-api";
-import { csvRecords } from "./csv-records";
+import { csvRecords, type Column, type QueryResult } from "@tsdbt/adapter-api";
 import { quoteIdentifier } from "./snowflake-identifiers";
 
 /** Bound values per INSERT: well under the driver's threshold (100,000) above which it uploads binds to a stage. */

@@ -1,7 +1,8 @@
 /**
- * Splits CSV text into records: `"`-quoted fields (doubled inside) may hold the delimiter and
- * line breaks; a leading byte-order mark is dropped; `\r\n` ends a line like `\n`. An unquoted
- * empty field is null, a quoted one an empty string.
+ * Splits CSV text into records: fields may be quoted with `"` (doubled inside), hold the
+ * delimiter and line breaks; a leading byte-order mark is dropped; `\r\n` ends a line like
+ * `\n`. An unquoted empty field is null (as PostgreSQL's COPY reads it), a quoted one an empty string.
+ * Shared by the adapters that load seeds from text (PostgreSQL COPY, Snowflake and BigQuery binds).
  */
 export function csvRecords(text: string, delimiter: string): (string | null)[][] {
   const records: (string | null)[][] = [];
@@ -9,19 +10,21 @@ export function csvRecords(text: string, delimiter: string): (string | null)[][]
   let field = "";
   let quoted = false;
   let inQuotes = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const endField = () => {
     record.push(field === "" && !quoted ? null : field);
     field = "";
     quoted = false;
   };
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+  for (; i < text.length; i++) {
     const ch = text[i]!;
     if (inQuotes) {
       if (ch !== '"') field += ch;
       else if (text[i + 1] === '"') (field += '"'), i++;
       else inQuotes = false;
     } else if (ch === '"') {
-      inQuotes = quoted = true;
+      inQuotes = true;
+      quoted = true;
     } else if (text.startsWith(delimiter, i)) {
       endField();
       i += delimiter.length - 1;
