@@ -50,6 +50,8 @@ export interface ColumnInfo {
   constraints: unknown[];
   quote: boolean | null;
   tags: string[];
+  /** `doc.<package>.<name>` of the docs blocks the description uses (filled when descriptions are rendered). */
+  doc_blocks?: string[];
 }
 
 /** A `ref()` as recorded on a node. */

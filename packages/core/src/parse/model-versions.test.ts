@@ -94,4 +94,19 @@ describe("model versions", () => {
     expect([d.code, d.file, d.line]).toEqual(["TSDBT-E012", "models/orders.sql", 1]);
     expect(d.message).toContain("(version 3)");
   });
+
+  it("lists the docs blocks each description uses in doc_blocks, per version and per column (as dbt-core 1.10)", async () => {
+    const base = fs.readFileSync(path.join(writeProject(), "models/schema.yml"), "utf8");
+    const schema = base
+      .replace('description: "customers"', "description: \"{{ doc('cust') }} and more\"")
+      .replace("      - name: customer_id\n", "      - name: customer_id\n        description: \"{{ doc('idd') }}\"\n");
+    const dir = writeProject({ "models/schema.yml": schema, "models/docs.md": "{% docs cust %}The customers.{% enddocs %}\n{% docs idd %}An id.{% enddocs %}\n" });
+    const { manifest } = await parseProject({ projectDir: dir, env: {} });
+    for (const v of ["v1", "v2"]) {
+      const node = manifest.nodes[`model.ver.dim_customers.${v}`];
+      expect([node.description, node.doc_blocks]).toEqual(["The customers. and more", ["doc.ver.cust"]]);
+      expect([node.columns.customer_id.description, node.columns.customer_id.doc_blocks, node.columns.name.doc_blocks]).toEqual(["An id.", ["doc.ver.idd"], []]);
+    }
+    expect(manifest.nodes["model.ver.orders"].doc_blocks).toEqual([]);
+  });
 });

@@ -63,7 +63,8 @@ function versionColumns(base: NodePatch, list: unknown, listPath: YamlPathSegmen
   // a test's path points at the item in the version's own list, not at the filtered copy
   for (const t of ownTests) t.path = [...listPath, ownIndex[Number(t.path[listPath.length])], ...t.path.slice(listPath.length + 1)];
   const columns: Record<string, ColumnInfo> = {};
-  for (const name of included) if (!(name in ownColumns)) columns[name] = base.columns[name];
+  // each version gets its own copies: descriptions are rendered per node
+  for (const name of included) if (!(name in ownColumns)) columns[name] = { ...base.columns[name] };
   Object.assign(columns, ownColumns);
   const tests = [...baseTests.filter((t) => included.includes(t.column!) && !(t.column! in ownColumns)), ...ownTests];
   return { columns, tests };
@@ -104,7 +105,7 @@ export function expandModelVersions(base: NodePatch, parsed: ParsedYaml, readCol
   entries.forEach((e, i) => {
     if (typeof e.v !== "string" && typeof e.v !== "number") return;
     const path = [...base.path, "versions", i];
-    const { columns, tests } = "columns" in e ? versionColumns(base, e.columns, [...path, "columns"], readColumns) : { columns: { ...base.columns }, tests: base.tests.filter((t) => t.column !== undefined) };
+    const { columns, tests } = "columns" in e ? versionColumns(base, e.columns, [...path, "columns"], readColumns) : { columns: Object.fromEntries(Object.entries(base.columns).map(([name, c]) => [name, { ...c }])), tests: base.tests.filter((t) => t.column !== undefined) };
     const versionTests: TestEntry[] = [];
     const testKey = e.data_tests !== undefined ? "data_tests" : "tests";
     [...(Array.isArray(e.tests) ? e.tests : []), ...(Array.isArray(e.data_tests) ? e.data_tests : [])].forEach((t, j) => versionTests.push({ entry: t, path: [...path, testKey, j] }));

@@ -23,7 +23,8 @@ export function renderDescriptions(
 ): void {
   const byName = new Map<string, DocDefinition>();
   for (const d of Object.values(docs)) byName.set(`${d.package_name}.${d.name}`, d);
-  const render = (text: string, pkg: string, file: string): string => {
+  /** Renders one description; the ids of the docs blocks it uses are pushed onto `used` (dbt's `doc_blocks`). */
+  const render = (text: string, pkg: string, file: string, used: string[] = []): string => {
     if (!text.includes("{")) return text;
     const ctx = Object.create(session.base) as Record<string, unknown>;
     ctx.doc = hostFunction((args) => {
@@ -31,6 +32,7 @@ export function renderDescriptions(
       const key = b === undefined ? `${pkg}.${a}` : `${a}.${b}`;
       const found = byName.get(key) ?? (b === undefined ? [...byName.values()].find((d) => d.name === a) : undefined);
       if (!found) throw new CompilerError("TSDBT-E024", `Documentation block '${b ?? a}' was not found.`, didYouMean(b ?? a, [...byName.values()].map((d) => d.name)) ?? "Define it with {% docs name %}…{% enddocs %} in a .md file.");
+      if (!used.includes(found.unique_id)) used.push(found.unique_id);
       return found.block_contents;
     });
     try {
@@ -42,13 +44,16 @@ export function renderDescriptions(
   };
   for (const n of nodes) {
     const file = n.patch_path?.replace(/^[^:]+:\/\//, "") ?? n.original_file_path;
-    n.description = render(n.description, n.package_name, file);
-    for (const c of Object.values(n.columns)) c.description = render(c.description, n.package_name, file);
+    n.doc_blocks = [];
+    n.description = render(n.description, n.package_name, file, n.doc_blocks);
+    for (const c of Object.values(n.columns)) c.description = render(c.description, n.package_name, file, (c.doc_blocks = []));
   }
   for (const s of Object.values(sources)) {
-    s.description = render(s.description, s.package_name, s.original_file_path);
+    const source = s as SourceDefinition & { doc_blocks?: string[] };
+    source.doc_blocks = [];
+    s.description = render(s.description, s.package_name, s.original_file_path, source.doc_blocks);
     s.source_description = render(s.source_description, s.package_name, s.original_file_path);
-    for (const c of Object.values(s.columns)) c.description = render(c.description, s.package_name, s.original_file_path);
+    for (const c of Object.values(s.columns)) c.description = render(c.description, s.package_name, s.original_file_path, (c.doc_blocks = []));
   }
 }
 
