@@ -49,7 +49,11 @@ export interface ColumnInfo {
   data_type: string | null;
   constraints: unknown[];
   quote: boolean | null;
+  /** The column's config as dbt writes it (its meta and tags). */
+  config?: { meta: Record<string, unknown>; tags: string[] };
   tags: string[];
+  /** Time granularity of a time-spine column (`granularity:`). */
+  granularity?: string | null;
   /** `doc.<package>.<name>` of the docs blocks the description uses (filled when descriptions are rendered). */
   doc_blocks?: string[];
 }

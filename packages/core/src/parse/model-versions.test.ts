@@ -62,6 +62,8 @@ describe("model versions", () => {
     expect(Object.keys(v1.columns)).toEqual(["customer_id", "name"]);
     expect(Object.keys(v2.columns)).toEqual(["customer_id", "name", "country"]);
     expect(v1.columns.name.description).toBe("the name");
+    // dbt-core 1.10's column shape, key for key
+    expect(Object.keys(v1.columns.name)).toEqual(["name", "description", "meta", "data_type", "constraints", "quote", "config", "tags", "granularity", "doc_blocks"]);
     expect([v1.description, v1.tags, v1.primary_key]).toEqual(["customers", ["top"], ["customer_id"]]);
     expect(nodes["model.ver.orders"].version).toBeNull();
     expect(nodes["model.ver.orders"].depends_on.nodes).toEqual(["model.ver.dim_customers.v2", "model.ver.dim_customers.v1"]);

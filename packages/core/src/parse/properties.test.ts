@@ -1,5 +1,5 @@
 import { parseYaml } from "../yaml/parse-yaml";
-import { readNodePatches } from "./properties";
+import { readColumns, readNodePatches, type TestEntry } from "./properties";
 import { readSources } from "./read-sources";
 
 describe("readNodePatches", () => {
@@ -19,5 +19,14 @@ describe("readSources", () => {
     const parsed = parseYaml("version: 2\nsources:\n  - name: s\n    tags: [z, a]\n    config: {tags: [m]}\n    tables:\n      - name: t1\n        tags: [b, a]\n        config: {tags: [c]}\n", "models/schema.yml");
     const [{ source }] = readSources({ packageName: "p3", parsed }, "test", []);
     expect(source.tags).toEqual(["a", "b", "c", "m", "z"]);
+  });
+});
+
+describe("column properties as dbt-core 1.10 writes them", () => {
+  it("merges meta, lists config tags before top-level ones, and keeps granularity", () => {
+    const tests: TestEntry[] = [];
+    const columns = readColumns([{ name: "c", meta: { a: 1 }, tags: ["t1"], granularity: "day", config: { meta: { b: 2 }, tags: ["t2"] } }], ["models", 0, "columns"], tests);
+    // facts from the oracle's manifest for the same YAML
+    expect(columns.c).toEqual({ name: "c", description: "", meta: { a: 1, b: 2 }, data_type: null, constraints: [], quote: null, config: { meta: { a: 1, b: 2 }, tags: ["t2", "t1"] }, tags: ["t2", "t1"], granularity: "day", doc_blocks: [] });
   });
 });

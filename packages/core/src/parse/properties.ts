@@ -58,14 +58,20 @@ export function readColumns(list: unknown, basePath: YamlPathSegment[], tests: T
     if (typeof col.name !== "string") return;
     if (check) warnUnknownKeys(check.parsed, col, [...basePath, i], PROPERTY_KEYS.column, `column '${col.name}'`, check.diagnostics);
     const config = asRecord(col.config);
+    const meta = { ...asRecord(col.meta), ...asRecord(config.meta) };
+    // dbt 1.10 lists a column's config tags before its top-level ones
+    const tags = [...new Set([...asTags(config.tags), ...asTags(col.tags)])];
     columns[col.name] = {
       name: col.name,
       description: typeof col.description === "string" ? col.description : "",
-      meta: { ...asRecord(col.meta), ...asRecord(config.meta) },
+      meta,
       data_type: typeof col.data_type === "string" ? col.data_type : null,
       constraints: asList(col.constraints),
       quote: typeof col.quote === "boolean" ? col.quote : null,
-      tags: [...asTags(col.tags), ...asTags(config.tags)],
+      config: { meta, tags },
+      tags,
+      granularity: typeof col.granularity === "string" ? col.granularity : null,
+      doc_blocks: [],
     };
     const colTests = [...asList(col.tests), ...asList(col.data_tests)];
     const key = col.data_tests !== undefined ? "data_tests" : "tests";
