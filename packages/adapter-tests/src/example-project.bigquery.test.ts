@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startAdapterWorker, type Adapter } from "@tsdbt/adapter-api";
 import { uniqueSchemaName } from "./postgres-server";
+import { invokeExample } from "./invoke-example";
 
 const EXAMPLE = path.resolve(__dirname, "../../../example-project");
 const url = process.env.BIGQUERY_EMULATOR_URL;
@@ -46,13 +47,8 @@ if (!url) {
     }
   });
 
-  async function tsdbt(...argv: string[]) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { invoke } = require("tsdbt") as typeof import("tsdbt");
-    const lines: string[] = [];
-    const result = await invoke([...argv, "--project-dir", dir, "--target", "bigquery"], { write: (line: string) => lines.push(line) });
-    return { ...result, output: lines.join("\n") };
-  }
+
+  const tsdbt = (...argv: string[]) => invokeExample(dir, "bigquery", ...argv);
 
   describe("tsdbt build on example-project (BigQuery, local endpoint)", () => {
     it("builds every seed and model and passes every test", async () => {

@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Client } from "pg";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "./postgres-server";
+import { invokeExample } from "./invoke-example";
 
 const EXAMPLE = path.resolve(__dirname, "../../../example-project");
 const ENV_KEYS = ["TSDBT_PG_HOST", "TSDBT_PG_PORT", "TSDBT_PG_USER", "TSDBT_PG_PASSWORD", "TSDBT_PG_DBNAME", "TSDBT_PG_SCHEMA"];
@@ -56,13 +57,8 @@ async function query(sql: string): Promise<Record<string, unknown>[]> {
   }
 }
 
-async function tsdbt(...argv: string[]) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { invoke } = require("tsdbt") as typeof import("tsdbt");
-  const lines: string[] = [];
-  const result = await invoke([...argv, "--project-dir", dir, "--target", "pg"], { write: (line: string) => lines.push(line) });
-  return { ...result, output: lines.join("\n") };
-}
+
+const tsdbt = (...argv: string[]) => invokeExample(dir, "pg", ...argv);
 
 describe("tsdbt build on example-project (PostgreSQL)", () => {
   it("builds every seed and model and passes every test", async () => {

@@ -10,6 +10,7 @@ import type { Adapter } from "@tsdbt/adapter-api";
 import { createAdapter } from "@tsdbt/adapter-snowflake";
 import { uniqueSchemaName } from "./postgres-server";
 import { snowflakeTestTarget } from "./snowflake-target";
+import { invokeExample } from "./invoke-example";
 
 const EXAMPLE = path.resolve(__dirname, "../../../example-project");
 const where = snowflakeTestTarget();
@@ -50,13 +51,7 @@ if (where.kind !== "fakesnow") {
     }
   });
 
-  const tsdbt = async (...argv: string[]) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { invoke } = require("tsdbt") as typeof import("tsdbt");
-    const lines: string[] = [];
-    const result = await invoke([...argv, "--project-dir", dir, "--target", "snowflake"], { write: (line: string) => lines.push(line) });
-    return { ...result, output: lines.join("\n") };
-  };
+  const tsdbt = (...argv: string[]) => invokeExample(dir, "snowflake", ...argv);
 
   describe("tsdbt build on example-project (Snowflake, fakesnow)", () => {
     it("builds every seed and model and passes every test", async () => {
