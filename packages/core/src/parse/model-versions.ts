@@ -13,6 +13,8 @@ export interface ModelVersion {
   latest: string | number;
   /** The file stem the version is defined in (`defined_in:`, else `<name>_v<v>`). */
   fileStem: string;
+  /** Whether `defined_in:` named the file (else the stem is dbt's default). */
+  definedIn: boolean;
   /** The version's own `deprecation_date:`, when it has one. */
   deprecationDate?: unknown;
 }
@@ -120,7 +122,7 @@ export function expandModelVersions(base: NodePatch, parsed: ParsedYaml, readCol
       docs: e.docs ? (asRecord(e.docs) as NodePatch["docs"]) : base.docs,
       access: typeof e.access === "string" ? e.access : base.access,
       tests: [...modelTests, ...versionTests, ...tests],
-      version: { v: e.v, latest, fileStem, deprecationDate: e.deprecation_date },
+      version: { v: e.v, latest, fileStem, definedIn: typeof e.defined_in === "string", deprecationDate: e.deprecation_date },
     });
   });
   return patches;
@@ -134,9 +136,8 @@ export function placeUnversionedLatest(patches: Map<string, NodePatch>, modelFil
   const stems = new Set(modelFiles.map((f) => `${f.packageName}:${f.pathInRoot.split("/").pop()!.replace(/\.[^.]+$/, "")}`));
   for (const [key, patch] of [...patches]) {
     const version = patch.version;
-    if (!version || String(version.v) !== String(version.latest) || typeof patch.raw.versions !== "object") continue;
-    const entry = (patch.raw.versions as unknown[]).map(asRecord).find((e) => String(e.v) === String(version.v));
-    if (entry?.defined_in !== undefined || stems.has(`${patch.packageName}:${version.fileStem}`) || !stems.has(`${patch.packageName}:${patch.name}`)) continue;
+    if (!version || String(version.v) !== String(version.latest)) continue;
+    if (version.definedIn || stems.has(`${patch.packageName}:${version.fileStem}`) || !stems.has(`${patch.packageName}:${patch.name}`)) continue;
     const unversionedKey = key.slice(0, key.length - version.fileStem.length) + patch.name;
     if (patches.has(unversionedKey)) continue;
     patches.delete(key);
