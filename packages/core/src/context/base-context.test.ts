@@ -69,6 +69,13 @@ describe("the base context", () => {
     expect(logged).toContainEqual(["Warning: careful", true]);
   });
 
+  // dbt-core 1.10 on PostgreSQL stops with "Object of type PostgresRelation is not JSON serializable", default or not
+  it("tojson of a relation fails the node with dbt's message, even with a default", () => {
+    for (const template of ["{{ tojson(ref('m')) }}", "{{ tojson(ref('m'), 'dflt') }}"]) {
+      expect(() => render(parsed, template)).toThrow("Object of type PostgresRelation is not JSON serializable");
+    }
+  });
+
   it("log writes to the debug log unless info=True; print always shows", () => {
     logged.length = 0;
     render(parsed, "{{ log('quiet') }}{{ log('loud', info=True) }}{{ print('shown') }}");

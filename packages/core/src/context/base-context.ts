@@ -1,11 +1,11 @@
 import { SECRET_ENV_PREFIX } from "../config/env-var";
 import { createHash, randomUUID } from "node:crypto";
-import { loadPyYaml } from "../yaml/pyyaml-schema";
 import { hostFunction, pyStr } from "@tsdbt/jinja";
 import { CompilerError } from "./compiler-error";
 import { contextExceptions } from "./context-exceptions";
 import { diffOfTwoDicts, setFunctions, zipFunctions } from "./py-collections";
-import { JsonValueError, pyJsonDumps, pyJsonLoads } from "./py-json";
+import { JsonTypeError, JsonValueError, pyJsonDumps, pyJsonLoads } from "./py-json";
+import { pyYamlSafeLoad } from "./py-yaml-load";
 import { pyYamlDump, YamlRepresentError } from "./py-yaml-dump";
 import { dbtFlags } from "./dbt-flags";
 
@@ -90,13 +90,14 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
       try {
         return pyJsonDumps(value, Boolean(kw.sort_keys));
       } catch (e) {
-        if (dflt !== undefined || kw.default !== undefined) return kw.default ?? dflt;
-        throw new CompilerError("TSDBT-E030", (e as Error).message, "tojson() takes strings, numbers, booleans, none, lists and dicts.");
+        // as in dbt, `default` stands in for a value json.dumps refuses (a circular list), not for a type it cannot write
+        if (!(e instanceof JsonTypeError) && (dflt !== undefined || kw.default !== undefined)) return kw.default ?? dflt;
+        throw new CompilerError("TSDBT-E030", (e as Error).message, "tojson() takes strings, numbers, booleans, none, lists and dicts: pass relation.render() or str(value) for other objects.");
       }
     }, { pythonValues: true }),
     fromyaml: hostFunction(([text, dflt], kw) => {
       try {
-        return loadPyYaml(String(text));
+        return pyYamlSafeLoad(String(text));
       } catch {
         return kw.default ?? dflt ?? null;
       }

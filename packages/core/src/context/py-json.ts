@@ -23,9 +23,9 @@ function dump(v: unknown, sortKeys: boolean): string {
   if (Array.isArray(v) || v instanceof Tuple) return `[${v.map((x) => dump(x, sortKeys)).join(", ")}]`;
   if (v instanceof Map) return dumpEntries([...v].map(([k, x]) => [keyText(k), x]), sortKeys);
   if (isDict(v)) return dumpEntries(Object.entries(v), sortKeys);
-  const toJson = (v as { toJSON?: () => unknown }).toJSON;
-  if (typeof toJson === "function") return dump(toJson.call(v), sortKeys);
-  throw new JsonTypeError(`Object of type ${typeName(v)} is not JSON serializable`);
+  // relations, dates and other objects have no JSON form in Python either; name the class as dbt's error does
+  const className = (v as { className?: unknown }).className;
+  throw new JsonTypeError(`Object of type ${typeof className === "string" ? className : typeName(v)} is not JSON serializable`);
 }
 
 function dumpEntries(entries: [string, unknown][], sortKeys: boolean): string {

@@ -1,23 +1,35 @@
 import { isDict, PyFloat, Tuple, typeName } from "@tsdbt/jinja";
+import { PyDate } from "./modules/py-datetime";
 import { pyFloatRepr } from "./py-float";
+import { pyYamlScalarStyle } from "./py-yaml-style";
 
 /** Raised for a value PyYAML's safe dumper cannot represent. */
 export class YamlRepresentError extends Error {}
 
+/** PyYAML's default line width: a scalar breaks at a space once its line is past this column. */
+const WIDTH = 80;
+
 /**
  * PyYAML's `yaml.safe_dump(value, sort_keys=…)` as dbt's `toyaml()` calls it: block style,
- * two-space indent, sequences under a key not indented (`key:\n- a`), strings quoted with `'…'`
- * only when they would read back as another type, a lone plain scalar followed by the `...` end
- * marker. Long strings are not folded at 80 columns as PyYAML folds them.
+ * two-space indent, sequences under a key not indented (`key:\n- a`), strings quoted only when
+ * they would read back as another type, long strings folded at spaces past column 80, a lone
+ * plain scalar followed by the `...` end marker.
  */
 export function pyYamlDump(value: unknown, sortKeys = false): string {
   if (isCollection(value) && !isEmpty(value)) return block(value, "", sortKeys);
-  const text = scalar(value, "");
+  const text = scalar(value, { column: 0, indent: 2, split: true });
   // an open-ended plain scalar needs the document end marker; quoted ones and [] / {} do not
   return /^['"[{]/.test(text) ? `${text}\n` : `${text}\n...\n`;
 }
 
 type Entry = [unknown, unknown];
+
+/** Where a scalar starts: its column, the indent of its continuation lines, whether it may fold. */
+interface Place {
+  column: number;
+  indent: number;
+  split: boolean;
+}
 
 function isCollection(v: unknown): boolean {
   return Array.isArray(v) || isDict(v) || v instanceof Map;
@@ -37,26 +49,28 @@ function entries(v: unknown, sortKeys: boolean): Entry[] {
 /** A non-empty collection in block style, each line starting with `indent`. */
 function block(v: unknown, indent: string, sortKeys: boolean): string {
   let out = "";
+  const inner = { column: indent.length + 2, indent: indent.length + 2, split: true };
   if (Array.isArray(v)) {
     for (const item of v) {
       if (isCollection(item) && !isEmpty(item)) {
         // the first line of a nested block follows the dash
         out += `${indent}- ${block(item, indent + "  ", sortKeys).slice(indent.length + 2)}`;
-      } else out += `${indent}- ${scalar(item, indent)}\n`;
+      } else out += `${indent}- ${scalar(item, inner)}\n`;
     }
     return out;
   }
   for (const [k, item] of entries(v, sortKeys)) {
-    const key = scalar(k, indent);
+    // keys are simple keys: never folded
+    const key = scalar(k, { column: indent.length, indent: indent.length + 2, split: false });
     if (Array.isArray(item) && item.length > 0) out += `${indent}${key}:\n${block(item, indent, sortKeys)}`;
     else if (isCollection(item) && !isEmpty(item)) out += `${indent}${key}:\n${block(item, indent + "  ", sortKeys)}`;
-    else out += `${indent}${key}: ${scalar(item, indent)}\n`;
+    else out += `${indent}${key}: ${scalar(item, { ...inner, column: indent.length + key.length + 2 })}\n`;
   }
   return out;
 }
 
-/** A scalar (or empty collection) in flow form; `indent` is its line's, for continuation lines. */
-function scalar(v: unknown, indent: string): string {
+/** A scalar (or empty collection) in flow form, written from `place`. */
+function scalar(v: unknown, place: Place): string {
   if (v === null || v === undefined) return "null";
   if (v === true) return "true";
   if (v === false) return "false";
@@ -64,7 +78,9 @@ function scalar(v: unknown, indent: string): string {
   if (v instanceof PyFloat) return floatText(v.value);
   if (Array.isArray(v) || v instanceof Tuple) return "[]";
   if (isDict(v) || v instanceof Map) return "{}";
-  if (typeof v === "string" || v instanceof String) return str(String(v), indent);
+  if (typeof v === "string" || v instanceof String) return str(String(v), place);
+  // dates as `2020-01-01`, datetimes as `2020-01-01 10:00:00+02:00` (Python's str() of each)
+  if (v instanceof PyDate) return String(v);
   throw new YamlRepresentError(`cannot represent an object: ${typeName(v)}`);
 }
 
@@ -76,48 +92,127 @@ function floatText(n: number): string {
   return r.includes("e") && !r.includes(".") ? r.replace("e", ".0e") : r;
 }
 
-/** YAML 1.1 plain scalars that read back as something other than a string. */
-const IMPLICIT = [
-  /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
-  /^(?:~|null|Null|NULL)$/,
-  /^[-+]?(?:0b[0-1_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/,
-  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
-  /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/,
-  /^(?:<<|=)$/,
-];
-
-function str(s: string, indent: string): string {
-  // single-quoted style writes a line break as an empty line, continuing two spaces in
-  if (/^[^\n]*(\n[^\n]+)+$/.test(s) && !/[^\x20-\x7e\n]/.test(s)) return `'${s.replace(/'/g, "''").split("\n").join(`\n\n${indent}  `)}'`;
-  if (/[^\x20-\x7e]/.test(s)) return doubleQuoted(s);
-  if (s === "" || IMPLICIT.some((re) => re.test(s)) || !plainAllowed(s)) return `'${s.replace(/'/g, "''")}'`;
-  return s;
+function str(s: string, place: Place): string {
+  const style = pyYamlScalarStyle(s, !place.split);
+  if (style === "plain") return plain(s, place);
+  if (style === "single") return singleQuoted(s, place);
+  return doubleQuoted(s, place);
 }
 
-function plainAllowed(s: string): boolean {
-  if (s !== s.trim()) return false;
-  const first = s[0];
-  const second = s[1];
-  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
-  if ("-?:".includes(first) && (second === undefined || second === " ")) return false;
-  if (s.includes(": ") || s.includes(" #") || s.endsWith(":")) return false;
-  return true;
-}
-
-function doubleQuoted(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\t") out += "\\t";
-    else if (ch === "\r") out += "\\r";
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).toUpperCase().padStart(2, "0")}`;
-    else if (c > 0xffff) out += `\\U${c.toString(16).toUpperCase().padStart(8, "0")}`;
-    else if (c > 0xff) out += `\\u${c.toString(16).toUpperCase().padStart(4, "0")}`;
-    else if (c > 0x7e) out += `\\x${c.toString(16).toUpperCase().padStart(2, "0")}`;
-    else out += ch;
+/** Tracks the column while a scalar is written, and breaks lines at the scalar's indent. */
+class LineWriter {
+  text = "";
+  constructor(public column: number, private readonly indent: number) {}
+  write(data: string): void {
+    this.text += data;
+    this.column += [...data].length;
   }
-  return out + '"';
+  newLine(): void {
+    this.text += "\n";
+    this.column = 0;
+  }
+  /** Ends the line and pads the next one to the scalar's indent. */
+  breakToIndent(): void {
+    if (this.column >= this.indent) this.newLine();
+    this.write(" ".repeat(this.indent - this.column));
+  }
+}
+
+/** A single space between words becomes a line break once the line is past the width. */
+function foldsHere(spaces: string, out: LineWriter, place: Place): boolean {
+  return spaces.length === 1 && out.column > WIDTH && place.split;
+}
+
+function plain(s: string, place: Place): string {
+  // a plain scalar has no leading or trailing space: every run of spaces is between words
+  const out = new LineWriter(place.column, place.indent);
+  for (const [, word, spaces] of s.matchAll(/([^ ]+)( *)/g)) {
+    out.write(word);
+    if (spaces === "") continue;
+    if (foldsHere(spaces, out, place)) out.breakToIndent();
+    else out.write(spaces);
+  }
+  return out.text;
+}
+
+function singleQuoted(s: string, place: Place): string {
+  const out = new LineWriter(place.column, place.indent);
+  out.write("'");
+  const chars = [...s];
+  let i = 0;
+  while (i < chars.length) {
+    const ch = chars[i];
+    if (ch === " ") {
+      let j = i;
+      while (j < chars.length && chars[j] === " ") j++;
+      const inside = i !== 0 && j !== chars.length;
+      if (foldsHere(chars.slice(i, j).join(""), out, place) && inside) out.breakToIndent();
+      else out.write(chars.slice(i, j).join(""));
+      i = j;
+    } else if (ch === "\n") {
+      // a run of n line breaks is written as n + 1 (one line break alone would read back as a space);
+      // other line-break characters never get here: they make the string double-quoted
+      let j = i;
+      while (j < chars.length && chars[j] === "\n") j++;
+      for (let n = i; n <= j; n++) out.newLine();
+      out.breakToIndent();
+      i = j;
+    } else {
+      out.write(ch === "'" ? "''" : ch);
+      i++;
+    }
+  }
+  out.write("'");
+  return out.text;
+}
+
+const ESCAPES: Record<string, string> = {
+  "\0": "0", "\x07": "a", "\b": "b", "\t": "t", "\n": "n", "\v": "v", "\f": "f", "\r": "r", "\x1b": "e",
+  '"': '"', "\\": "\\", "\u0085": "N", "\u00a0": "_", "\u2028": "L", "\u2029": "P",
+};
+
+function escapeOf(ch: string): string {
+  if (ESCAPES[ch] !== undefined) return `\\${ESCAPES[ch]}`;
+  const c = ch.codePointAt(0)!;
+  if (c <= 0xff) return `\\x${c.toString(16).toUpperCase().padStart(2, "0")}`;
+  if (c <= 0xffff) return `\\u${c.toString(16).toUpperCase().padStart(4, "0")}`;
+  return `\\U${c.toString(16).toUpperCase().padStart(8, "0")}`;
+}
+
+/** Printable ASCII is written as is; everything else (and `"`, `\`) as an escape. */
+function isEscaped(ch: string): boolean {
+  return ch === '"' || ch === "\\" || ch < " " || ch > "~";
+}
+
+/**
+ * A double-quoted scalar; past the width it breaks with a trailing `\` (the break is not part of
+ * the value), and a space starting the next line is escaped so that it is kept.
+ */
+function doubleQuoted(s: string, place: Place): string {
+  const out = new LineWriter(place.column, place.indent);
+  out.write('"');
+  const chars = [...s];
+  let start = 0;
+  for (let end = 0; end <= chars.length; end++) {
+    const ch = end < chars.length ? chars[end] : undefined;
+    if (ch === undefined || isEscaped(ch)) {
+      if (start < end) {
+        out.write(chars.slice(start, end).join(""));
+        start = end;
+      }
+      if (ch !== undefined) {
+        out.write(escapeOf(ch));
+        start = end + 1;
+      }
+    }
+    const inside = end > 0 && end < chars.length - 1;
+    if (inside && (ch === " " || start >= end) && out.column + (end - start) > WIDTH && place.split) {
+      out.write(chars.slice(start, Math.max(start, end)).join("") + "\\");
+      if (start < end) start = end;
+      out.breakToIndent();
+      if (chars[start] === " ") out.write("\\");
+    }
+  }
+  out.write('"');
+  return out.text;
 }

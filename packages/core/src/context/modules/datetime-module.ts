@@ -62,7 +62,7 @@ export function datetimeModule(clock: () => Date = () => new Date()) {
 }
 
 /** A fixed-offset zone, for parsed `+02:00` suffixes. */
-function fixedOffset(minutes: number): PyTzInfo {
+export function fixedOffset(minutes: number): PyTzInfo {
   const sign = minutes < 0 ? "-" : "+";
   const abs = Math.abs(minutes);
   const zone = Object.create(PyTzInfo.prototype) as PyTzInfo;
