@@ -31,7 +31,14 @@ function signalled(): { fire(): void; happened: Promise<void> } {
  */
 function instrumented(
   inner: Adapter,
-  hooks: { beforeExecute?: (sql: string) => Promise<void> | void; onSent?: (sql: string) => void; onCancel?: () => void; isLong?: (sql: string) => boolean },
+  hooks: {
+    beforeExecute?: (sql: string) => Promise<void> | void;
+    /** Awaited after the statement finished, before its caller sees the result. */
+    afterExecute?: (sql: string) => Promise<void> | void;
+    onSent?: (sql: string) => void;
+    onCancel?: () => void;
+    isLong?: (sql: string) => boolean;
+  },
 ): Adapter {
   const long = new Set<Promise<unknown>>();
   const run = (execute: Adapter["execute"]) => async (sql: string, options?: Parameters<Adapter["execute"]>[1]) => {
@@ -46,7 +53,10 @@ function instrumented(
       void settled.then(() => long.delete(settled));
     }
     hooks.onSent?.(sql);
-    return pending;
+    if (!hooks.afterExecute) return pending;
+    const result = await pending;
+    await hooks.afterExecute(sql);
+    return result;
   };
   return new Proxy(inner, {
     get(target, key) {
@@ -154,12 +164,13 @@ describe("runNodes", () => {
   });
 
   it("with failFast, a node between two statements fails with TSDBT-E411 before its next statement", async () => {
-    // b_long's pre-hook is held until the run was stopped; its main statement must then not start
+    // b_long's pre-hook has finished but its result is held until the run was stopped (holding the
+    // statement before it ran would leave it exposed to the cancel's interrupt); the main statement must then not start
     const cancelled = signalled();
     const sent: string[] = [];
     const gated = instrumented(adapter, {
-      beforeExecute: async (sql) => {
-        sent.push(sql);
+      beforeExecute: (sql) => void sent.push(sql),
+      afterExecute: async (sql) => {
         if (sql.includes("b_pre_hook")) await cancelled.happened;
       },
       onCancel: () => cancelled.fire(),
