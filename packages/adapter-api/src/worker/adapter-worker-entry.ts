@@ -16,6 +16,7 @@ import {
   type WorkerResponse,
   type WorkerStartData,
 } from "./protocol";
+import { mayChangeCatalog, RelationCache } from "./relation-cache";
 import type { SyncChannel } from "./sync-client";
 
 interface OpenTransaction {
@@ -33,6 +34,8 @@ const signals: Int32Array[] = [];
 const transactions = new Map<number, OpenTransaction>();
 let lastTransactionId = 0;
 let adapter: Adapter;
+/** Shared by every thread's requests: one catalog listing per schema until the catalog changes. */
+const relationCache = new RelationCache();
 
 /** How a request's answer gets back to whoever asked. */
 type Reply = (request: WorkerRequest, outcome: WorkerAnswer) => void;
@@ -96,7 +99,9 @@ function end(request: WorkerRequest, reply: Reply): void {
   }
   transactions.delete(request.transactionId!);
   open.decide(request.args[0] === true);
-  answer(request, reply, open.done.catch((error: unknown) => (error === ROLLBACK ? undefined : Promise.reject(error))));
+  // what other connections see changes when the transaction ends, committed or rolled back
+  const ended = open.done.catch((error: unknown) => (error === ROLLBACK ? undefined : Promise.reject(error)));
+  answer(request, reply, changingCatalog(() => ended));
 }
 
 /** Starts serving a new synchronous channel (its port arrives transferred as the request's argument). */
@@ -106,21 +111,28 @@ function attach(request: WorkerRequest, reply: Reply): void {
   reply(request, { ok: true, value: null });
 }
 
+/** Runs work that may create, drop or rename relations: listings from before or during it are dropped. */
+function changingCatalog<T>(work: () => Promise<T>): Promise<T> {
+  relationCache.invalidate();
+  return work().finally(() => relationCache.invalidate());
+}
+
 function dispatch(request: WorkerRequest): Promise<unknown> {
   const a = request.args as never[];
   switch (request.op) {
     case "execute": {
-      if (request.transactionId === undefined) return adapter.execute(a[0], a[1]);
-      const open = transactions.get(request.transactionId);
-      if (!open) return Promise.reject(new Error(`The transaction ${request.transactionId} is no longer open.`));
-      return open.execute(a[0], a[1]);
+      const open = request.transactionId === undefined ? undefined : transactions.get(request.transactionId);
+      if (request.transactionId !== undefined && !open) return Promise.reject(new Error(`The transaction ${request.transactionId} is no longer open.`));
+      const run = () => (open ? open.execute(a[0], a[1]) : adapter.execute(a[0], a[1]));
+      return mayChangeCatalog(a[0]) ? changingCatalog(run) : run();
     }
     case "listRelations":
-      return adapter.listRelations(a[0], a[1]);
+      return relationCache.list(a[0], a[1], () => adapter.listRelations(a[0], a[1]));
     case "findRelations": {
-      if (adapter.findRelations) return adapter.findRelations(a[0], a[1], a[2]);
       const wanted = new Set((a[2] as string[]).map((n) => n.toLowerCase()));
-      return adapter.listRelations(a[0], a[1]).then((all) => all.filter((r) => wanted.has(r.identifier.toLowerCase())));
+      const listed = relationCache.cached(a[0], a[1]);
+      if (!listed && adapter.findRelations) return adapter.findRelations(a[0], a[1], a[2]);
+      return (listed ?? relationCache.list(a[0], a[1], () => adapter.listRelations(a[0], a[1]))).then((all) => all.filter((r) => wanted.has(r.identifier.toLowerCase())));
     }
     case "getColumns":
       return adapter.getColumns(a[0]);
@@ -128,7 +140,7 @@ function dispatch(request: WorkerRequest): Promise<unknown> {
       return adapter.listSchemas(a[0]);
     case "loadCsv":
       if (!adapter.loadCsv) return Promise.reject(new Error(`The ${adapter.type} adapter cannot bulk-load CSV files.`));
-      return adapter.loadCsv(a[0], a[1], a[2], a[3]);
+      return changingCatalog(() => adapter.loadCsv!(a[0], a[1], a[2], a[3]));
     case "cancel":
       return adapter.cancel();
     case "close":

@@ -43,6 +43,31 @@ describe("adapter worker bridge", () => {
     expect(await adapter.getColumns({ schema: "main", identifier: "events" })).toHaveLength(2);
   });
 
+  it("lists a schema once per change of the catalog, never showing a stale listing", async () => {
+    const names = async () => (await adapter.listRelations(null, "main")).map((r) => r.identifier).sort();
+    expect(await names()).toEqual([]);
+    adapter.executeSync("create table a as select 1 as id");
+    expect(adapter.listRelationsSync(null, "main").map((r) => r.identifier)).toEqual(["a"]);
+    await adapter.execute("alter table a rename to b");
+    expect(await names()).toEqual(["b"]);
+    expect(await adapter.findRelations(null, "main", ["B", "c"])).toEqual([{ database: "dev", schema: "main", identifier: "b", type: "table" }]);
+    await adapter.transaction(async (tx) => {
+      await tx.execute("create view c as select 1 as id");
+      expect(await names()).toEqual(["b"]);
+    });
+    expect(await names()).toEqual(["b", "c"]);
+    await expect(
+      adapter.transaction(async (tx) => {
+        await tx.execute("drop view c");
+        throw new Error("model failed");
+      }),
+    ).rejects.toThrow("model failed");
+    expect(await names()).toEqual(["b", "c"]);
+    fs.writeFileSync(path.join(projectDir, "seeded.csv"), "id\n1\n");
+    await adapter.loadCsv!({ schema: "main", identifier: "seeded" }, path.join(projectDir, "seeded.csv"), [{ name: "id", dataType: "integer" }], { delimiter: ",", header: true });
+    expect(await names()).toEqual(["b", "c", "seeded"]);
+  });
+
   it("carries the engine's message across, for synchronous and asynchronous calls alike", async () => {
     expect(() => adapter.executeSync("select * from missing_table")).toThrow(/Table with name missing_table does not exist/);
     await expect(adapter.execute("select * from missing_table")).rejects.toThrow(/Table with name missing_table does not exist/);
