@@ -91,6 +91,14 @@ describe("normaliseHooks", () => {
     expect(normaliseHooks(["", { sql: "x", transaction: false }])).toEqual([{ sql: "x", transaction: false, index: null }]);
     expect(normaliseHooks(undefined)).toEqual([]);
   });
+
+  it("reads a hook written as JSON text (what after_commit() gives) as that hook; other text stays SQL", () => {
+    expect(normaliseHooks(['\n {"sql": "vacuum t", "transaction": false}\n', '{"not": "a hook"}', "{{ this }}"])).toEqual([
+      { sql: "vacuum t", transaction: false, index: null },
+      { sql: '{"not": "a hook"}', transaction: true, index: null },
+      { sql: "{{ this }}", transaction: true, index: null },
+    ]);
+  });
 });
 
 describe("mergeConfigs, key by key", () => {

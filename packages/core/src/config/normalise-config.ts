@@ -37,7 +37,8 @@ export function normaliseHooks(value: unknown): Hook[] {
   // null and undefined become [null] / [undefined], which the loop skips
   const items = Array.isArray(value) ? value : [value];
   const hooks: Hook[] = [];
-  for (const item of items) {
+  for (const raw of items) {
+    const item = typeof raw === "string" ? (hookConfigText(raw) ?? raw) : raw;
     if (typeof item === "string") {
       if (item.trim() !== "") hooks.push({ sql: item, transaction: true, index: null });
     } else if (isPlainObject(item) && typeof item.sql === "string") {
@@ -49,4 +50,18 @@ export function normaliseHooks(value: unknown): Hook[] {
     }
   }
   return hooks;
+}
+
+/**
+ * The `{sql, transaction}` hook a string holds as JSON, as `before_begin()`, `after_commit()` and
+ * `in_transaction()` write it (dbt reads every hook string as JSON first); undefined for SQL.
+ */
+function hookConfigText(text: string): Record<string, unknown> | undefined {
+  if (!text.trimStart().startsWith("{")) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isPlainObject(parsed) && typeof parsed.sql === "string" ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -61,6 +61,20 @@ describe("parseProject", () => {
     expect(node("orders").depends_on.nodes).toEqual(["model.shop.stg_a"]);
   });
 
+  // dbt-core 1.10 writes these hooks into the manifest for the same model
+  it("reads before_begin / after_commit / in_transaction hooks of config() as dbt does", async () => {
+    const dir = writeProject({
+      "models/m.sql": "{{ config(pre_hook=before_begin('select 1 as before_b'), post_hook=[after_commit('select 2 as after_c'), in_transaction('select 4 as in_t')]) }}\nselect 1 as id",
+    });
+    const { manifest } = await parseProject({ projectDir: dir, env: {} });
+    const config = manifest.nodes["model.shop.m"].config;
+    expect(config["pre-hook"]).toEqual([{ sql: "select 1 as before_b", transaction: false, index: null }]);
+    expect(config["post-hook"]).toEqual([
+      { sql: "select 2 as after_c", transaction: false, index: null },
+      { sql: "select 4 as in_t", transaction: true, index: null },
+    ]);
+  });
+
   it("loads installed packages: their macros, models, vars, and the root project's config for them", async () => {
     const dir = writeProject({
       "models/uses_helpers.sql": "select {{ helpers.cast_text('1') }} as t, {{ greet() if false else 'x' }} as y from {{ ref('helper_model') }}",
