@@ -9,7 +9,7 @@
  * - tsdbt's `__tsdbt_tmp`/`__tsdbt_backup` and dbt's `__dbt_tmp<time>`/`__dbt_backup` suffixes
  *   read the same, and `create temporary table` reads as `create table` (dbt keeps an incremental
  *   model's new rows in a session temp table, tsdbt in a table beside the target);
- * - whitespace is collapsed, and a trailing `;` dropped.
+ * - whitespace is collapsed (none is kept before a comma), and a trailing `;` dropped.
  */
 
 /** Where the relations of one run live (to strip from names). */
@@ -26,7 +26,7 @@ export function normalizeStatement(sql: string, names: RunNames): string {
   for (const prefix of [`"${names.database}"."${names.schema}".`, `"${names.schema}".`, `${names.database}.${names.schema}.`, `${names.schema}.`]) s = s.split(prefix).join("");
   s = s.replace(/__(?:tsdbt|dbt)_(tmp|backup)\d*/g, "__dbt_$1");
   s = s.replace(/\bcreate\s+temporary\s+table\b/gi, "create table");
-  s = s.replace(/\s+/g, " ").replace(/\(\s+/g, "(").replace(/\s+\)/g, ")");
+  s = s.replace(/\s+/g, " ").replace(/\(\s+/g, "(").replace(/\s+\)/g, ")").replace(/\s+,/g, ",");
   return s.replace(/\s*;\s*$/, "").trim();
 }
 
