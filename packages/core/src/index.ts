@@ -20,7 +20,7 @@ export type { ParseStats } from "./parse/build-nodes";
 export { staticParse } from "./parse/static-parse";
 export { compileProject, compiledPathOf, type CompileOptions } from "./compile/compile-project";
 export { ChangedFileWriter } from "./util/write-if-changed";
-export { NodeCompiler, type CompiledSql } from "./compile/node-compiler";
+export { INLINE_FILE, NodeCompiler, type CompiledSql } from "./compile/node-compiler";
 export { MaterializationMacros, BUILTIN_MATERIALIZATIONS, type MacroValue, type MaterializationOutcome } from "./compile/materialization-macros";
 export { indexManifest, type ManifestIndex } from "./compile/execution-scope";
 export { relationFor, type NamingTarget } from "./parse/relation-naming";

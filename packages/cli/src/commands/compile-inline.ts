@@ -1,4 +1,4 @@
-import { NodeCompiler, indexManifest, type ParsedProject } from "@tsdbt/core";
+import { INLINE_FILE, NodeCompiler, indexManifest, type ParsedProject } from "@tsdbt/core";
 import type { CommandContext, CommandOutcome } from "../command-context";
 import { openWarehouse } from "../warehouse";
 
@@ -8,11 +8,11 @@ export async function compileInlineSql(parsed: ParsedProject, sql: string): Prom
   const warehouse = openWarehouse(parsed);
   try {
     try {
-      return new NodeCompiler(parsed.session, index, { execute: true }).renderText(sql, null, "<inline>");
+      return new NodeCompiler(parsed.session, index, { execute: true }).renderText(sql, null, INLINE_FILE);
     } catch (e) {
       if (!warehouse.isNeeded(e)) throw e;
       const wh = await warehouse.connect();
-      return new NodeCompiler(parsed.session, index, { execute: true, warehouse: wh }).renderText(sql, null, "<inline>");
+      return new NodeCompiler(parsed.session, index, { execute: true, warehouse: wh }).renderText(sql, null, INLINE_FILE);
     }
   } finally {
     await warehouse.close();

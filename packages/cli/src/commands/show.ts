@@ -1,4 +1,4 @@
-import { DiagnosticError } from "@tsdbt/core";
+import { DiagnosticError, INLINE_FILE } from "@tsdbt/core";
 import { type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler } from "../execution";
 import { selectForCommand } from "../select";
@@ -21,7 +21,7 @@ export async function showCommand(ctx: CommandContext): Promise<CommandOutcome> 
       sql = direct;
       name = "inline_query";
     } else if (ctx.args.inline !== undefined) {
-      sql = compiler.renderText(ctx.args.inline, null, "<inline>");
+      sql = compiler.renderText(ctx.args.inline, null, INLINE_FILE);
       name = "inline_query";
     } else {
       const ids = selectForCommand(parsed, ctx.args, ctx.cwd, ["model", "seed", "snapshot", "analysis"]).ids.filter((id) => !id.startsWith("source."));

@@ -35,6 +35,9 @@ const TEST_KWARGS = "_dbt_generic_test_kwargs";
  * Renders nodes to executable SQL: real relation names, `is_incremental()` as asked, generic
  * tests called with their arguments, ephemeral models injected (recursively) as CTEs.
  */
+/** The file name `compile --inline` / `show --inline` pass to {@link NodeCompiler.renderText}. */
+export const INLINE_FILE = "<inline>";
+
 export class NodeCompiler {
   private readonly ephemeralCache = new Map<string, CompiledSql & { body: string }>();
   private readonly builtinTests: BuiltinTestSql;
@@ -91,14 +94,21 @@ export class NodeCompiler {
     return createNodeContext(this.session, scope);
   }
 
+  /**
+   * The node a template without one renders as. For `--inline` SQL it is dbt's `inline_query`
+   * SQL operation (its `this` names a relation `inline_query` in the target's schema, as dbt's does).
+   */
   private syntheticNode(file: string): ManifestNode {
+    const inline = file === INLINE_FILE;
+    const name = inline ? "inline_query" : "inline";
     return {
-      unique_id: `sql_operation.${this.index.rootPackage}.inline`,
-      resource_type: "operation",
+      unique_id: `sql_operation.${this.index.rootPackage}.${name}`,
+      resource_type: inline ? "sql_operation" : "operation",
       package_name: this.index.rootPackage,
-      name: "inline",
-      original_file_path: file,
-      path: file,
+      name,
+      ...(inline ? { database: this.index.naming.database, schema: this.index.naming.schema, alias: name } : {}),
+      original_file_path: inline ? "from remote system.sql" : file,
+      path: inline ? "from remote system.sql" : file,
       config: { enabled: true, materialized: "view", tags: [], meta: {}, alias: null, schema: null, database: null, "pre-hook": [], "post-hook": [] },
       raw_code: "",
       refs: [],

@@ -1,5 +1,6 @@
 import type { Relation } from "@tsdbt/adapter-api";
 import { hostFunction, type JinjaEnvironment } from "@tsdbt/jinja";
+import { contextView } from "./context-view";
 import { CompilerError, WarehouseNeededError } from "./compiler-error";
 import { didYouMean } from "../diagnostics/closest-names";
 import { BUILTIN_PACKAGE, type MacroRegistry, type RegisteredMacro } from "./macro-registry";
@@ -207,6 +208,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     }),
     api: { Relation: relationApiObject, Column: columnApiObject },
     builtins: { ref: ctx.ref, source: ctx.source, config },
+    context: contextView(ctx, resolveGlobal),
     dbt: namespace("dbt"),
     ...scope.extra,
   });

@@ -1,0 +1,19 @@
+/**
+ * dbt's `context`: the render context seen as a dict, so templates can look names up by string
+ * (`context.get(macro_name)`, `context[name](…)`, `name in context`), which packages use to call
+ * macros chosen at run time. Names resolve as a bare name in the template would: the context's
+ * own entries first, then macros (the node's package first) and package namespaces.
+ */
+export function contextView(ctx: Record<string, unknown>, resolveGlobal: (name: string) => unknown): Record<string, unknown> {
+  const lookup = (name: string): unknown => (name in ctx ? ctx[name] : resolveGlobal(name));
+  return new Proxy({} as Record<string, unknown>, {
+    get: (_target, name) => (typeof name === "string" ? lookup(name) : undefined),
+    has: (_target, name) => typeof name === "string" && lookup(name) !== undefined,
+    // iterating gives the context's own entries (macros are looked up on demand, not listed)
+    ownKeys: () => Object.keys(ctx),
+    getOwnPropertyDescriptor: (_target, name) => {
+      const value = typeof name === "string" ? lookup(name) : undefined;
+      return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false };
+    },
+  });
+}
