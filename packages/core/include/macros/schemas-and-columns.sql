@@ -107,13 +107,10 @@
     {{ return([false, api.Relation.create(database=database, schema=schema, identifier=identifier, type=type)]) }}
 {%- endmacro %}
 
-{#- a statement block that sends nothing but records a result under `name` -#}
+{#- a statement block that sends nothing but records a result under `name` (tsdbt writes the
+    node's target/run file itself, so the SQL is not written here) -#}
 {% macro noop_statement(name=none, message=none, code=none, rows_affected=none, res=none) -%}
     {%- set sql = caller() -%}
-    {%- if name == 'main' -%}
-        {%- do log('Writing runtime SQL for node "' ~ model['unique_id'] ~ '"') -%}
-        {%- do write(sql) -%}
-    {%- endif -%}
     {%- if name is not none -%}
         {%- do store_raw_result(name, message=message, code=code, rows_affected=rows_affected, agate_table=res) -%}
     {%- endif -%}

@@ -1,5 +1,5 @@
 import type { Relation } from "@tsdbt/adapter-api";
-import { hostFunction, type JinjaEnvironment } from "@tsdbt/jinja";
+import { hostFunction, pyStr, type JinjaEnvironment } from "@tsdbt/jinja";
 import { contextView } from "./context-view";
 import { CompilerError, WarehouseNeededError } from "./compiler-error";
 import { didYouMean } from "../diagnostics/closest-names";
@@ -207,12 +207,30 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
       return "";
     }),
     api: { Relation: relationApiObject, Column: columnApiObject },
+    column: columnApiObject,
+    // the schema and database the node builds in (the target's for hooks and inline SQL)
+    schema: scope.model.schema ?? target(session).schema ?? null,
+    database: scope.model.database ?? target(session).database ?? null,
+    pre_hooks: hookList(scope.model, "pre-hook"),
+    post_hooks: hookList(scope.model, "post-hook"),
+    render: hostFunction(([text]) => session.env.render(pyStr(text), ctx, { file: String(scope.model.original_file_path ?? "<inline>"), resolveGlobal })),
     builtins: { ref: ctx.ref, source: ctx.source, config },
     context: contextView(ctx, resolveGlobal),
     dbt: namespace("dbt"),
     ...scope.extra,
   });
   return { context: ctx, resolveGlobal, bindMacro: bind, statementResults: results };
+}
+
+function target(session: RenderSession): { schema?: unknown; database?: unknown } {
+  return (session.base.target ?? {}) as { schema?: unknown; database?: unknown };
+}
+
+/** A node's hooks as dbt's model context lists them: `{sql, transaction}` dicts. */
+function hookList(model: Record<string, unknown>, key: "pre-hook" | "post-hook"): { sql: string; transaction: boolean }[] {
+  const config = (model.config ?? {}) as Record<string, unknown>;
+  const hooks = (config[key] ?? []) as { sql: string; transaction?: boolean }[];
+  return hooks.map((h) => ({ sql: h.sql, transaction: h.transaction ?? true }));
 }
 
 function flag(session: RenderSession, name: string): unknown {

@@ -102,6 +102,16 @@ describe("parseProject", () => {
     expect(m.compiled_code).toBe("select (1)::varchar as t");
   });
 
+  // dbt-core 1.10 compiles the same model to the node's own (custom) schema and its database
+  it("gives templates the node's schema and database as `schema` and `database`, and its hooks as pre_hooks/post_hooks", async () => {
+    const dir = writeProject({
+      "models/m.sql": "{{ config(schema='marts', post_hook='select 2') }}select '{{ schema }}' as s, '{{ database }}' as d, {{ post_hooks | length }} as hooks",
+    });
+    const parsed = await parseProject({ projectDir: dir, env: {} });
+    await compileProject(parsed, { write: false });
+    expect(parsed.manifest.nodes["model.shop.m"].compiled_code).toBe("select 'analytics_marts' as s, 'shop' as d, 1 as hooks");
+  });
+
   it("injects ephemeral models as CTEs, nested ones first", async () => {
     const dir = writeProject({
       "models/e1.sql": "{{ config(materialized='ephemeral') }}select 1 as id",
