@@ -27,6 +27,7 @@ export { relationFor, type NamingTarget } from "./parse/relation-naming";
 export { CompilerError, WarehouseNeededError } from "./context/compiler-error";
 export type { SyncWarehouse } from "./context/warehouse";
 export { closestName, closestNames, didYouMean } from "./diagnostics/closest-names";
+export { renderErrorToDiagnostic } from "./parse/render-diagnostic";
 export { snapshotSettingsOf, DEFAULT_META_COLUMNS, SnapshotErrorCode, type SnapshotSettings, type SnapshotStrategy, type HardDeletes, type SnapshotMetaColumns } from "./snapshots/snapshot-settings";
 export { UnitTestCompiler, type ResolvedInput } from "./unit-tests/compile-unit-test";
 export { UnitTestErrorCode, type UnitTestDefinition, type UnitTestInput, type UnitTestExpected, type FixtureFormat } from "./unit-tests/unit-test-definition";

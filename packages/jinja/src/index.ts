@@ -21,7 +21,7 @@ export { extractBlocks } from "./extract-blocks";
 export type { EnvironmentOptions, CustomFilter } from "./environment";
 export { openTemplateCodeCache } from "./template-code-cache";
 export type { TemplateCodeCache, FileTemplateCodeCache } from "./template-code-cache";
-export { Tuple, PyFloat, PY_REPR, PY_MAPPING, PY_METHODS, PY_EQ, PY_GETATTR, pyStr, pyRepr, pyEquals, truthy, isDict, numberOf, typeName } from "./runtime/values";
+export { Tuple, PyFloat, PY_REPR, PY_MAPPING, PY_METHODS, PY_EQ, PY_GETATTR, PY_BOOL, pyStr, pyRepr, pyEquals, truthy, isDict, numberOf, typeName } from "./runtime/values";
 export type { HostMethod } from "./runtime/values";
 export { MACRO } from "./runtime/macro";
 export type { Macro } from "./runtime/macro";

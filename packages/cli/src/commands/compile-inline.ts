@@ -1,4 +1,4 @@
-import { INLINE_FILE, NodeCompiler, indexManifest, type ParsedProject } from "@tsdbt/core";
+import { DiagnosticError, INLINE_FILE, NodeCompiler, indexManifest, renderErrorToDiagnostic, type ParsedProject } from "@tsdbt/core";
 import type { CommandContext, CommandOutcome } from "../command-context";
 import { openWarehouse } from "../warehouse";
 
@@ -6,13 +6,19 @@ import { openWarehouse } from "../warehouse";
 export async function compileInlineSql(parsed: ParsedProject, sql: string): Promise<string> {
   const index = indexManifest(parsed.manifest, parsed.project.name, parsed.naming);
   const warehouse = openWarehouse(parsed);
+  // a template error is reported with its own code, location and hint, as for a model
+  const located = (e: unknown) => new DiagnosticError([renderErrorToDiagnostic(e, INLINE_FILE, undefined, () => parsed.session.registry.visibleNames(parsed.project.name))]);
   try {
     try {
       return new NodeCompiler(parsed.session, index, { execute: true }).renderText(sql, null, INLINE_FILE);
     } catch (e) {
-      if (!warehouse.isNeeded(e)) throw e;
+      if (!warehouse.isNeeded(e)) throw located(e);
       const wh = await warehouse.connect();
-      return new NodeCompiler(parsed.session, index, { execute: true, warehouse: wh }).renderText(sql, null, INLINE_FILE);
+      try {
+        return new NodeCompiler(parsed.session, index, { execute: true, warehouse: wh }).renderText(sql, null, INLINE_FILE);
+      } catch (e2) {
+        throw located(e2);
+      }
     }
   } finally {
     await warehouse.close();

@@ -76,6 +76,14 @@ describe("the base context", () => {
     }
   });
 
+  // dbt-core 1.10's output for the same template with `flags: {enable_truthy_nulls_equals_macro: true}` in dbt_project.yml
+  it("adapter.behavior reads dbt_project.yml flags, which switch dbt's equals macro to its null-safe form", async () => {
+    const flagged = await parse({ "dbt_project.yml": "name: hm\nprofile: hm\nflags:\n  enable_truthy_nulls_equals_macro: true\n" });
+    expect(render(flagged, "{% if adapter.behavior.enable_truthy_nulls_equals_macro %}on{% endif %}|{{ adapter.behavior.enable_truthy_nulls_equals_macro.no_warn }}|{{ equals('a', 'b') | trim }}")).toBe(
+      "on|True|case when ((a = b) or (a is null and b is null))\n        then 0\n        else 1\n    end = 0",
+    );
+  });
+
   it("log writes to the debug log unless info=True; print always shows", () => {
     logged.length = 0;
     render(parsed, "{{ log('quiet') }}{{ log('loud', info=True) }}{{ print('shown') }}");

@@ -50,6 +50,8 @@ export interface RenderSession {
   relations?: RelationTarget & { database: string | null };
   /** `var` for nodes of installed packages (their scoped vars). */
   varFor?: (packageName: string) => unknown;
+  /** dbt_project.yml `flags:` (behavior flags, read through `adapter.behavior`). */
+  projectFlags?: Record<string, unknown>;
 }
 
 /** A render context and the `resolveGlobal` hook for lazy macro lookup. */
@@ -163,6 +165,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     dispatch,
     relationApi: relationApiObject,
     columnApi: columnApiObject,
+    projectFlags: session.projectFlags,
   });
 
   // while parsing dbt's run_query gives an undefined value (load_result(...) is None there)

@@ -293,6 +293,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     quote: naming.quote,
     relations: naming,
     varFor: (pkg) => createPackageVar(lookupVar, pkg),
+    projectFlags: project.flags,
   };
   // built when a properties file first holds Jinja
   let propertiesRenderer: PropertiesRenderer | undefined;

@@ -118,6 +118,9 @@ export function typeName(v: unknown): string {
   return (v as object).constructor?.name ?? "object";
 }
 
+/** A host object's Python truth value (`__bool__`): a method under this key, called by `if`, `not`, `and`/`or`. */
+export const PY_BOOL: unique symbol = Symbol.for("tsdbt.jinja.bool") as never;
+
 /** Python truthiness: empty strings, lists and dicts, zero, None and Undefined are false. */
 export function truthy(v: unknown): boolean {
   if (v === undefined || v === null || v === false || v === "" || v === 0) return false;
@@ -130,7 +133,8 @@ export function truthy(v: unknown): boolean {
     return false;
   }
   if (v instanceof String) return v.length > 0;
-  return true;
+  const pyBool = (v as { [PY_BOOL]?: () => boolean })[PY_BOOL];
+  return typeof pyBool === "function" ? pyBool.call(v) : true;
 }
 
 /** Python's `str()` of a value, as `{{ value }}` prints it (Undefined prints nothing). */

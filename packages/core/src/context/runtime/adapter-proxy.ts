@@ -4,6 +4,7 @@ import { CompilerError, WarehouseNeededError } from "../compiler-error";
 import type { SyncWarehouse } from "../warehouse";
 import { agateTable, emptyAgateTable } from "./agate-table";
 import { adapterResponse } from "./adapter-response";
+import { behaviorFlags } from "./behavior-flags";
 import { columnFromWarehouse, type ColumnFlavour, type DbtColumn } from "./column";
 
 /** What the `adapter` object is built from. */
@@ -25,9 +26,25 @@ export interface AdapterProxyInput {
   /** `api.Relation` / `api.Column`, also reachable as `adapter.Relation` / `adapter.Column`. */
   relationApi: unknown;
   columnApi: unknown;
+  /** dbt_project.yml `flags:`, read by `adapter.behavior`. */
+  projectFlags?: Record<string, unknown>;
 }
 
 const str = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
+
+/**
+ * `adapter.get_incremental_strategy_macro(context, strategy)`: the macro `get_incremental_<strategy>_sql`
+ * (`+` read as `_`; none as `default`) found in `context`, as dbt's incremental materialization
+ * looks it up. dbt also refuses a built-in strategy its adapter lacks; tsdbt leaves that to the macro.
+ */
+function incrementalStrategyMacro(context: unknown, strategy: unknown): unknown {
+  const macroName = `get_incremental_${String(strategy ?? "default").replace(/\+/g, "_")}_sql`;
+  const found = context && typeof context === "object" ? (context as Record<string, unknown>)[macroName] : undefined;
+  if (found === undefined || found === null) {
+    throw new CompilerError("TSDBT-E033", `No incremental strategy macro named "${macroName}" for incremental_strategy '${String(strategy)}'.`, `Define a macro ${macroName}(arg_dict) in macros/, or use a strategy the adapter has.`);
+  }
+  return found;
+}
 
 function expectRelation(value: unknown, method: string, arg: string): Relation {
   if (value instanceof Relation) return value;
@@ -71,6 +88,8 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     dispatch: input.dispatch,
     Relation: input.relationApi,
     Column: input.columnApi,
+    behavior: behaviorFlags(input.projectFlags ?? {}),
+    get_incremental_strategy_macro: hostFunction(([context, strategy], kw) => incrementalStrategyMacro(context ?? kw.model_context, strategy ?? kw.strategy)),
     type: () => input.adapterType,
     quote: (s: unknown) => input.quote(String(s)),
     quote_as_configured: hostFunction(([identifier, key], kw) => quoteAs(String(identifier ?? kw.identifier), String(key ?? kw.quote_key))),
