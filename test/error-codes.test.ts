@@ -232,13 +232,13 @@ describe("selection, state and commands", () => {
 
   test("E056: deps with a local package that has no dbt_project.yml", async () => {
     const { d } = await failure({ "packages.yml": "packages:\n  - local: ../nowhere_pkg\n" }, ["deps"], "TSDBT-E056");
-    expect(d).toMatchObject({ file: "packages.yml", message: "The package ../nowhere_pkg has no dbt_project.yml." });
+    expect(d).toMatchObject({ file: "packages.yml", line: 2, message: "The package ../nowhere_pkg has no dbt_project.yml." });
     expect(d.hint).toContain("A package is a dbt project");
   });
 
   test("E057: deps with a private package", async () => {
     const { d } = await failure({ "packages.yml": "packages:\n  - private: acme/secret_pkg\n" }, ["deps"], "TSDBT-E057");
-    expect(d).toMatchObject({ file: "packages.yml", message: "Cannot resolve the private package acme/secret_pkg: it needs a git provider integration that tsdbt, like dbt Core, does not have." });
+    expect(d).toMatchObject({ file: "packages.yml", line: 2, message: "Cannot resolve the private package acme/secret_pkg: it needs a git provider integration that tsdbt, like dbt Core, does not have." });
     expect(d.hint).toContain('Use a "git" package');
   });
 

@@ -16,7 +16,7 @@ export const DEPS_CODES = {
   invalid: "TSDBT-E062",
 } as const;
 
-/** A deps failure as a Diagnostic (exit code 2, no stack trace). */
-export function depsError(code: string, message: string, hint: string, file?: string): DiagnosticError {
-  return new DiagnosticError([{ code, severity: "error", message, hint, ...(file ? { file } : {}) }]);
+/** A deps failure as a Diagnostic (exit code 2, no stack trace), at the entry's file and line when known. */
+export function depsError(code: string, message: string, hint: string, file?: string, line?: number): DiagnosticError {
+  return new DiagnosticError([{ code, severity: "error", message, hint, ...(file ? { file } : {}), ...(file && line ? { line } : {}) }]);
 }

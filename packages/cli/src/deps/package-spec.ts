@@ -9,6 +9,8 @@ export interface PackageSpec {
   unrendered: Record<string, unknown>;
   /** The file it came from (packages.yml, dependencies.yml, a package's own, package-lock.yml). */
   file: string;
+  /** The entry's line in that file, when it was read from one. */
+  line?: number;
 }
 
 /** Which kind of package an entry describes, from its keys. */

@@ -30,20 +30,23 @@ export async function readProjectPackages(dir: string, env: Record<string, strin
     if (file === "dependencies.yml" && rendered.length) specFile = file;
     rendered.forEach((d, i) => {
       const source = sourceOf(d.raw);
-      if (source) specs.push({ source, rendered: d.raw, unrendered: unrendered[i] ?? d.raw, file: label ? path.posix.join(path.dirname(label), file) : file });
+      const where = { file: label ? path.posix.join(path.dirname(label), file) : file, line: unrendered[i]?.line };
+      if (source) specs.push({ source, rendered: d.raw, unrendered: unrendered[i]?.entry ?? d.raw, ...where });
     });
   }
   return { name: project.value.name, config: project.value, specs, specFile };
 }
 
-async function unrenderedEntries(file: string): Promise<Record<string, unknown>[]> {
+/** The package entries of a packages.yml as written, with the line each starts on. */
+async function unrenderedEntries(file: string): Promise<{ entry: Record<string, unknown>; line?: number }[]> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
     return [];
   }
-  const doc = parseYaml(text, path.basename(file)).value;
-  const list = isPlainObject(doc) && Array.isArray(doc.packages) ? doc.packages : [];
-  return list.filter((e): e is Record<string, unknown> => isPlainObject(e) && sourceOf(e) !== undefined);
+  const parsed = parseYaml(text, path.basename(file));
+  const doc = parsed.value;
+  const list: unknown[] = isPlainObject(doc) && Array.isArray(doc.packages) ? doc.packages : [];
+  return list.flatMap((e, i) => (isPlainObject(e) && sourceOf(e) !== undefined ? [{ entry: e, line: parsed.locate(["packages", i])?.line }] : []));
 }

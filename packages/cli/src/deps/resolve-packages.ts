@@ -10,12 +10,13 @@ import { highestSatisfying, latestVersion, parseRequirement, requirementsCompati
 /** The dbt version hub packages' `require_dbt_version` is checked against (dbt-core 1.10's). */
 export const HUB_DBT_VERSION = "1.10.23";
 
-/** A package entry with every requirement on it gathered (across the project and its packages). */
-type Unpinned =
+/** A package entry with every requirement on it gathered (across the project and its packages), and the line it was written on when known. */
+type Unpinned = (
   | { kind: "hub"; key: string; pkg: string; reqs: VersionRequirement[]; raw: string[]; prerelease: boolean; file: string }
   | { kind: "git"; key: string; url: string; urlUnrendered: string; revisions: string[]; warnUnpinned: boolean; subdirectory?: string; file: string }
   | { kind: "tarball"; key: string; url: string; urlUnrendered: string; name: string; file: string }
-  | { kind: "local"; key: string; local: string; file: string };
+  | { kind: "local"; key: string; local: string; file: string }
+) & { line?: number };
 
 /** A package fixed to one version, with what installing it needs. */
 export interface PinnedPackage {
@@ -52,16 +53,16 @@ function toUnpinned(spec: PackageSpec): { names: string[]; pkg: Unpinned } {
   switch (spec.source) {
     case "hub": {
       const pkg = String(r.package);
-      if (!pkg.includes("/")) throw depsError(DEPS_CODES.unknownPackage, `${pkg} was not found in the package index: hub packages need a namespace.`, "Write it as namespace/name, e.g. dbt-labs/dbt_utils.", spec.file);
-      if (r.version === undefined || r.version === null || r.version === "") throw depsError(DEPS_CODES.invalid, `${pkg} is missing the version; hub packages need one.`, `Add a version, e.g. version: [">=1.0.0", "<2.0.0"].`, spec.file);
+      if (!pkg.includes("/")) throw depsError(DEPS_CODES.unknownPackage, `${pkg} was not found in the package index: hub packages need a namespace.`, "Write it as namespace/name, e.g. dbt-labs/dbt_utils.", spec.file, spec.line);
+      if (r.version === undefined || r.version === null || r.version === "") throw depsError(DEPS_CODES.invalid, `${pkg} is missing the version; hub packages need one.`, `Add a version, e.g. version: [">=1.0.0", "<2.0.0"].`, spec.file, spec.line);
       const raw = (Array.isArray(r.version) ? r.version : [r.version]).map(String);
       const reqs = raw.map((v) => {
         const req = parseRequirement(v);
-        if (!req) throw depsError(DEPS_CODES.invalid, `"${v}" (package ${pkg}) is not a valid semantic version.`, "Write versions as 1.2.3, or ranges such as >=1.2.0 and <2.0.0.", spec.file);
+        if (!req) throw depsError(DEPS_CODES.invalid, `"${v}" (package ${pkg}) is not a valid semantic version.`, "Write versions as 1.2.3, or ranges such as >=1.2.0 and <2.0.0.", spec.file, spec.line);
         return req;
       });
       const pre = r["install-prerelease"] ?? r.install_prerelease;
-      return { names: [pkg], pkg: { kind: "hub", key: pkg, pkg, reqs, raw, prerelease: pre === true, file: spec.file } };
+      return { names: [pkg], pkg: { kind: "hub", key: pkg, pkg, reqs, raw, prerelease: pre === true, file: spec.file, line: spec.line } };
     }
     case "git": {
       const url = String(r.git);
@@ -69,17 +70,17 @@ function toUnpinned(spec: PackageSpec): { names: string[]; pkg: Unpinned } {
       const revisions = r.revision === undefined || r.revision === null ? [] : [String(r.revision)];
       const names = gitNames(url, subdirectory);
       const warn = r["warn-unpinned"] ?? r.warn_unpinned;
-      return { names, pkg: { kind: "git", key: names[0], url, urlUnrendered: String(spec.unrendered.git ?? url), revisions, warnUnpinned: warn !== false, subdirectory, file: spec.file } };
+      return { names, pkg: { kind: "git", key: names[0], url, urlUnrendered: String(spec.unrendered.git ?? url), revisions, warnUnpinned: warn !== false, subdirectory, file: spec.file, line: spec.line } };
     }
     case "tarball": {
       const url = String(r.tarball);
-      if (typeof r.name !== "string" || !r.name) throw depsError(DEPS_CODES.invalid, `The tarball package ${url} has no 'name'.`, "Give the tarball entry a name: the package's project name.", spec.file);
-      return { names: [url], pkg: { kind: "tarball", key: url, url, urlUnrendered: String(spec.unrendered.tarball ?? url), name: r.name, file: spec.file } };
+      if (typeof r.name !== "string" || !r.name) throw depsError(DEPS_CODES.invalid, `The tarball package ${url} has no 'name'.`, "Give the tarball entry a name: the package's project name.", spec.file, spec.line);
+      return { names: [url], pkg: { kind: "tarball", key: url, url, urlUnrendered: String(spec.unrendered.tarball ?? url), name: r.name, file: spec.file, line: spec.line } };
     }
     case "local":
-      return { names: [String(r.local)], pkg: { kind: "local", key: String(r.local), local: String(r.local), file: spec.file } };
+      return { names: [String(r.local)], pkg: { kind: "local", key: String(r.local), local: String(r.local), file: spec.file, line: spec.line } };
     default:
-      throw depsError(DEPS_CODES.privatePackage, `Cannot resolve the private package ${String(r.private)}: it needs a git provider integration that tsdbt, like dbt Core, does not have.`, 'Use a "git" package with the repository URL instead.', spec.file);
+      throw depsError(DEPS_CODES.privatePackage, `Cannot resolve the private package ${String(r.private)}: it needs a git provider integration that tsdbt, like dbt Core, does not have.`, 'Use a "git" package with the repository URL instead.', spec.file, spec.line);
   }
 }
 
@@ -95,7 +96,7 @@ class Listing {
       this.byKey.set(key, pkg);
       return pkg;
     }
-    if (old.kind !== pkg.kind) throw depsError(DEPS_CODES.invalid, `The package ${key} is declared both as a ${old.kind} package and as a ${pkg.kind} package.`, "Declare each package from one source only.", spec.file);
+    if (old.kind !== pkg.kind) throw depsError(DEPS_CODES.invalid, `The package ${key} is declared both as a ${old.kind} package and as a ${pkg.kind} package.`, "Declare each package from one source only.", spec.file, spec.line);
     if (old.kind === "hub" && pkg.kind === "hub") {
       old.reqs.push(...pkg.reqs);
       old.raw.push(...pkg.raw);
@@ -141,13 +142,13 @@ async function pin(pkg: Unpinned, ctx: ResolveContext): Promise<PinnedPackage> {
     case "hub": {
       const versions = await ctx.source.hub.versions(pkg.pkg);
       if (!requirementsCompatible(pkg.reqs)) {
-        throw depsError(DEPS_CODES.noVersion, `Version error for package ${pkg.pkg}: the requirements ${pkg.raw.join(", ")} contradict each other.`, "Loosen the version ranges in packages.yml (a package's own packages.yml may require a range too).", pkg.file);
+        throw depsError(DEPS_CODES.noVersion, `Version error for package ${pkg.pkg}: the requirements ${pkg.raw.join(", ")} contradict each other.`, "Loosen the version ranges in packages.yml (a package's own packages.yml may require a range too).", pkg.file, pkg.line);
       }
       const compatible = Object.entries(versions).filter(([, v]) => compatibleWithDbt(v)).map(([k]) => k);
       const version = highestSatisfying(compatible, pkg.reqs, pkg.prerelease);
       if (!version) {
         const shown = compatible.filter((v) => !/-/.test(v) || pkg.prerelease);
-        throw depsError(DEPS_CODES.noVersion, `No version of ${pkg.pkg} satisfies ${pkg.raw.join(", ")}. Available: ${shown.join(", ") || "none"}.`, "Change the version range in packages.yml to include a published version.", pkg.file);
+        throw depsError(DEPS_CODES.noVersion, `No version of ${pkg.pkg} satisfies ${pkg.raw.join(", ")}. Available: ${shown.join(", ") || "none"}.`, "Change the version range in packages.yml to include a published version.", pkg.file, pkg.line);
       }
       const meta = versions[version] as HubVersion;
       return {
@@ -161,7 +162,7 @@ async function pin(pkg: Unpinned, ctx: ResolveContext): Promise<PinnedPackage> {
     }
     case "git": {
       const unique = [...new Set(pkg.revisions)];
-      if (unique.length > 1) throw depsError(DEPS_CODES.invalid, `The git package ${pkg.key} is requested at several revisions: ${unique.join(", ")}.`, "Pin it to one revision everywhere it is declared.", pkg.file);
+      if (unique.length > 1) throw depsError(DEPS_CODES.invalid, `The git package ${pkg.key} is requested at several revisions: ${unique.join(", ")}.`, "Pin it to one revision everywhere it is declared.", pkg.file, pkg.line);
       const revision = unique[0] ?? "HEAD";
       const { dir, sha } = await ctx.source.checkout(pkg.url, revision);
       const root = pkg.subdirectory ? path.join(dir, pkg.subdirectory) : dir;
@@ -181,7 +182,7 @@ async function pin(pkg: Unpinned, ctx: ResolveContext): Promise<PinnedPackage> {
       return { kind: "tarball", name: pkg.name, label: pkg.name, lock: { tarball: pkg.urlUnrendered, name: pkg.name }, specs: project.specs };
     }
     case "local": {
-      const project = await describe(path.resolve(ctx.projectDir, pkg.local), pkg.local, ctx, "TSDBT-E056", pkg.file);
+      const project = await describe(path.resolve(ctx.projectDir, pkg.local), pkg.local, ctx, "TSDBT-E056", pkg.file, pkg.line);
       return { kind: "local", name: project.name, label: pkg.local, lock: { local: pkg.local }, specs: project.specs };
     }
   }
@@ -200,7 +201,7 @@ function hubSpecs(meta: HubVersion, pkg: string): PackageSpec[] {
   });
 }
 
-async function describe(dir: string, label: string, ctx: ResolveContext, code: string = DEPS_CODES.invalid, file?: string) {
-  if (!isProjectFolder(dir)) throw depsError(code, `The package ${label} has no dbt_project.yml.`, "A package is a dbt project: check the URL, the path or the subdirectory.", file);
+async function describe(dir: string, label: string, ctx: ResolveContext, code: string = DEPS_CODES.invalid, file?: string, line?: number) {
+  if (!isProjectFolder(dir)) throw depsError(code, `The package ${label} has no dbt_project.yml.`, "A package is a dbt project: check the URL, the path or the subdirectory.", file, line);
   return readProjectPackages(dir, ctx.env);
 }
