@@ -67,6 +67,41 @@ describe("partial parse", () => {
     expect(normalised(third.manifest)).toBe(normalised(second.manifest));
   });
 
+  it("reads an edited model version's SQL again alone (its own file, and the latest read from the unversioned file)", async () => {
+    const p = makeProject({
+      ...FILES,
+      "models/dim_customers.sql": "select 1 as id, 'a' as name\n",
+      "models/dim_customers_v1.sql": "select 1 as id\n",
+      "models/dim_customers.yml": [
+        "version: 2",
+        "models:",
+        "  - name: dim_customers",
+        "    latest_version: 2",
+        "    config:",
+        "      materialized: table",
+        "    columns:",
+        "      - name: id",
+        "        data_tests: [unique]",
+        "      - name: name",
+        "    versions:",
+        "      - v: 1",
+        "        columns:",
+        "          - include: all",
+        "            exclude: [name]",
+        "      - v: 2",
+        "",
+      ].join("\n"),
+    });
+    expect((await parse(p)).exitCode).toBe(0);
+    p.write({ "models/dim_customers_v1.sql": "select 2 as id, {{ cents_to_dollars('1') }} as extra\n", "models/dim_customers.sql": "select 1 as id, 'b' as name from {{ ref('colors') }}\n" });
+    const r = await parse(p);
+    expect(r.output.match(REUSED)?.[1]).toBe("2");
+    expect(normalised(r.manifest)).toBe(normalised(await fullParseManifest(p)));
+    const nodes = JSON.parse(r.manifest).nodes;
+    expect(nodes["model.fixture.dim_customers.v1"].raw_code).toContain("select 2 as id");
+    expect(nodes["model.fixture.dim_customers.v2"].depends_on.nodes).toEqual(["model.fixture.colors"]);
+  });
+
   it("parses everything again when a new ref closes a cycle, and reports it", async () => {
     const p = makeProject(FILES);
     await parse(p);

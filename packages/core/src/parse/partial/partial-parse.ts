@@ -8,11 +8,13 @@ import { spliceManifest, writePieces, type SplicedManifest } from "../../manifes
 import type { KnownFile, ProjectFile } from "../../project/discover-files";
 import { buildGraph } from "../../graph/build-graph";
 import { nulByteDiagnostic } from "../nul-bytes";
-import { buildFileNode, patchKey, type NodeBuildContext, type ParseStats } from "../build-nodes";
+import { buildFileNode, patchFileKey, patchKey, type NodeBuildContext, type ParseStats } from "../build-nodes";
 import { createCaptureScope } from "../capture-scope";
 import { linkNodes } from "../link-nodes";
 import { createParseSession, loadParseInputs, type ParsedProject, type ParseInputs, type ParseSession, type ProjectOptions } from "../parse-project";
-import type { NodePatch } from "../properties";
+import { placeUnversionedLatest } from "../model-versions";
+import { readNodePatches, type NodePatch } from "../properties";
+import { parseYaml } from "../../yaml/parse-yaml";
 import { readOnePatch } from "./one-patch";
 import { assignRelationName } from "../relation-naming";
 import { checkIdentifierLengths } from "../identifier-limits";
@@ -53,6 +55,8 @@ interface ChangedFile {
   dependedOn: string[];
   /** The node's primary key as the last full parse inferred it (it follows from YAML only). */
   primaryKey?: string[];
+  /** A model version: the model's name (its patch is one version of that model's entry). */
+  versionOf?: string;
 }
 
 /** The saved parse brought up to date in memory: the new manifest's bytes and what they came from. */
@@ -175,7 +179,7 @@ async function updateSavedParse(options: ProjectOptions): Promise<UpdatedParse |
   const layout = layoutOf(saved.manifest);
   const metadata = JSON.parse(previous.toString("utf8", ...layout.sections.metadata)) as Record<string, unknown>;
   if (metadata.invocation_id !== saved.manifest.invocationId) return full(`target/${saved.manifest.file} was written by another command`);
-  const changed = changedFiles(inputs.files, known, layout, previous);
+  const changed = changedFiles(inputs.files, known, layout, previous, saved.versioned.map((v) => v.unique_id));
   if (typeof changed === "string") return full(changed);
   const warnedFiles = new Set(saved.warnings.map((w) => w.file));
   const warned = changed.find((c) => warnedFiles.has(c.file.path));
@@ -238,9 +242,22 @@ async function readWhole(file: string, size: number): Promise<Buffer> {
 
 const ID_PREFIX: Record<string, string> = { model: "model", analysis: "analysis", test: "test" };
 
-/** The files whose checksum changed, or why they cannot be parsed alone. */
-function changedFiles(files: ProjectFile[], known: ReadonlyMap<string, KnownFile>, layout: ManifestLayout, manifest: Buffer): ChangedFile[] | string {
+/** The files whose checksum changed, or why they cannot be parsed alone. `versionedIds`: the saved model versions. */
+function changedFiles(files: ProjectFile[], known: ReadonlyMap<string, KnownFile>, layout: ManifestLayout, manifest: Buffer, versionedIds: string[]): ChangedFile[] | string {
   if (files.length !== known.size) return "files were added or removed";
+  const nodeAt = (range: [number, number]) => JSON.parse(manifest.toString("utf8", ...range)) as ManifestNode;
+  // a model version's id is not its file's name (dim_customers_v2.sql, or dim_customers.sql for the latest): found by path
+  let versionsByPath: Map<string, string> | undefined;
+  const versionAt = (f: ProjectFile): string | undefined => {
+    versionsByPath ??= new Map(
+      versionedIds.flatMap((id) => {
+        const range = nodeRange(layout, id);
+        const node = range ? nodeAt(range) : undefined;
+        return node ? [[`${node.package_name}:${node.original_file_path}`, id] as [string, string]] : [];
+      }),
+    );
+    return versionsByPath.get(`${f.packageName}:${f.path}`);
+  };
   const out: ChangedFile[] = [];
   for (const f of files) {
     const saved = known.get(f.absolutePath);
@@ -248,12 +265,24 @@ function changedFiles(files: ProjectFile[], known: ReadonlyMap<string, KnownFile
     if (saved.checksum === f.checksum) continue;
     const prefix = ID_PREFIX[f.kind];
     if (!prefix) return `${f.path} changed`;
-    const uniqueId = `${prefix}.${f.packageName}.${nameOf(f)}`;
-    const range = nodeRange(layout, uniqueId);
+    let uniqueId = `${prefix}.${f.packageName}.${nameOf(f)}`;
+    let range = nodeRange(layout, uniqueId);
+    if (!range && f.kind === "model") {
+      const versionId = versionAt(f);
+      if (versionId) range = nodeRange(layout, (uniqueId = versionId));
+    }
     if (!range) return `${f.path} changed and its node was disabled`;
-    const before = JSON.parse(manifest.toString("utf8", ...range)) as ManifestNode;
-    if (before.original_file_path !== f.path || (before.version !== undefined && before.version !== null)) return `${f.path} changed`;
-    out.push({ file: f as ChangedFile["file"], uniqueId, patchFile: before.patch_path?.replace(/^[^:]+:\/\//, "") ?? null, dependedOn: before.depends_on.nodes, primaryKey: before.primary_key });
+    const before = nodeAt(range);
+    if (before.original_file_path !== f.path) return `${f.path} changed`;
+    const versioned = before.version !== undefined && before.version !== null;
+    out.push({
+      file: f as ChangedFile["file"],
+      uniqueId,
+      patchFile: before.patch_path?.replace(/^[^:]+:\/\//, "") ?? null,
+      dependedOn: before.depends_on.nodes,
+      primaryKey: before.primary_key,
+      ...(versioned ? { versionOf: before.name } : {}),
+    });
   }
   return out;
 }
@@ -264,17 +293,20 @@ function nameOf(file: ProjectFile): string {
 }
 
 /** Parses one changed file into its node, with its properties patch; a string says why it cannot be. */
-function rebuildNode({ file, uniqueId, patchFile, primaryKey }: ChangedFile, inputs: ParseInputs, parseSession: ParseSession, stats: ParseStats): ManifestNode | string {
+function rebuildNode({ file, uniqueId, patchFile, primaryKey, versionOf }: ChangedFile, inputs: ParseInputs, parseSession: ParseSession, stats: ParseStats): ManifestNode | string {
   const diagnostics: Diagnostic[] = [];
   // a file with NUL bytes (E065) is reported by the full parse
   if (nulByteDiagnostic(file)) return `${file.path} holds NUL bytes`;
-  const patches = new Map<string, NodePatch>();
+  let patches = new Map<string, NodePatch>();
   if (patchFile !== null) {
     const yamlFile = inputs.files.find((f) => f.kind === "properties" && f.packageName === file.packageName && f.path === patchFile);
     if (!yamlFile) return `${patchFile} is missing`;
-    const patch = file.kind === "test" ? undefined : readOnePatch(yamlFile, file.kind, nameOf(file), parseSession.renderProperties);
-    if (!patch) return `${patchFile} no longer describes ${file.path}`;
-    patches.set(patchKey(patch.kind, patch.packageName, patch.name), patch);
+    if (versionOf !== undefined) patches = versionPatches(yamlFile, versionOf, inputs, parseSession);
+    else {
+      const patch = file.kind === "test" ? undefined : readOnePatch(yamlFile, file.kind, nameOf(file), parseSession.renderProperties);
+      if (!patch) return `${patchFile} no longer describes ${file.path}`;
+      patches.set(patchKey(patch.kind, patch.packageName, patch.name), patch);
+    }
   }
   const { location, naming } = inputs;
   const ctx: NodeBuildContext = { projects: inputs.projects, session: parseSession.session, target: { database: location.database, schema: location.schema, quote: naming.quote, quoting: naming.quoting, relation: naming.relation }, patches, diagnostics, stats };
@@ -285,6 +317,19 @@ function rebuildNode({ file, uniqueId, patchFile, primaryKey }: ChangedFile, inp
   assignRelationName(node, parseSession.session, naming, (n) => createCaptureScope(n, ctx.target, () => n.config, "runtime"));
   if (checkIdentifierLengths([node], inputs.adapterModule.dialect?.maxIdentifierBytes, inputs.profile.target.type).length) return `${file.path} names a relation too long for the target`;
   return node;
+}
+
+/**
+ * The patches of every version of model `name` from its properties file, filed by the file each
+ * version is read from (`<name>_v<v>`, `defined_in`, or the unversioned file for the latest), as
+ * a full parse files them.
+ */
+function versionPatches(yamlFile: ProjectFile, name: string, inputs: ParseInputs, parseSession: ParseSession): Map<string, NodePatch> {
+  const parsed = parseSession.renderProperties(parseYaml(yamlFile.contents, yamlFile.path), yamlFile.packageName, []);
+  const versions = readNodePatches({ packageName: yamlFile.packageName, parsed }, []).filter((p) => p.kind === "model" && p.name === name && p.version);
+  const patches = new Map(versions.map((p) => [patchFileKey(p), p]));
+  placeUnversionedLatest(patches, inputs.files.filter((f) => f.kind === "model"));
+  return patches;
 }
 
 /** Resolves the refs and sources of rebuilt nodes against the saved state; a reason on any problem. */
