@@ -16,7 +16,7 @@ import {
   type WorkerResponse,
   type WorkerStartData,
 } from "./protocol";
-import { mayChangeCatalog, RelationCache } from "./relation-cache";
+import { CatalogCache, mayChangeCatalog } from "./catalog-cache";
 import type { SyncChannel } from "./sync-client";
 
 interface OpenTransaction {
@@ -34,8 +34,8 @@ const signals: Int32Array[] = [];
 const transactions = new Map<number, OpenTransaction>();
 let lastTransactionId = 0;
 let adapter: Adapter;
-/** Shared by every thread's requests: one catalog listing per schema until the catalog changes. */
-const relationCache = new RelationCache();
+/** Shared by every thread's requests: catalog reads kept until the catalog changes. */
+const catalog = new CatalogCache();
 
 /** How a request's answer gets back to whoever asked. */
 type Reply = (request: WorkerRequest, outcome: WorkerAnswer) => void;
@@ -113,8 +113,8 @@ function attach(request: WorkerRequest, reply: Reply): void {
 
 /** Runs work that may create, drop or rename relations: listings from before or during it are dropped. */
 function changingCatalog<T>(work: () => Promise<T>): Promise<T> {
-  relationCache.invalidate();
-  return work().finally(() => relationCache.invalidate());
+  catalog.invalidate();
+  return work().finally(() => catalog.invalidate());
 }
 
 function dispatch(request: WorkerRequest): Promise<unknown> {
@@ -127,15 +127,15 @@ function dispatch(request: WorkerRequest): Promise<unknown> {
       return mayChangeCatalog(a[0]) ? changingCatalog(run) : run();
     }
     case "listRelations":
-      return relationCache.list(a[0], a[1], () => adapter.listRelations(a[0], a[1]));
+      return catalog.relations(a[0], a[1], () => adapter.listRelations(a[0], a[1]));
     case "findRelations": {
       const wanted = new Set((a[2] as string[]).map((n) => n.toLowerCase()));
-      const listed = relationCache.cached(a[0], a[1]);
+      const listed = catalog.cachedRelations(a[0], a[1]);
       if (!listed && adapter.findRelations) return adapter.findRelations(a[0], a[1], a[2]);
-      return (listed ?? relationCache.list(a[0], a[1], () => adapter.listRelations(a[0], a[1]))).then((all) => all.filter((r) => wanted.has(r.identifier.toLowerCase())));
+      return (listed ?? catalog.relations(a[0], a[1], () => adapter.listRelations(a[0], a[1]))).then((all) => all.filter((r) => wanted.has(r.identifier.toLowerCase())));
     }
     case "getColumns":
-      return adapter.getColumns(a[0]);
+      return catalog.columns(a[0], () => adapter.getColumns(a[0]));
     case "listSchemas":
       return adapter.listSchemas(a[0]);
     case "loadCsv":

@@ -1,0 +1,78 @@
+import type { RelationRef } from "../relation";
+import { CatalogCache, mayChangeCatalog } from "./catalog-cache";
+
+describe("mayChangeCatalog", () => {
+  it.each([
+    "select * from a",
+    "  -- a comment\n/* block */ with x as (select 1) select * from x",
+    "insert into a values (1)",
+    "merge into a using b on a.id = b.id when matched then delete",
+    "delete from a where true;",
+    "show terse objects in schema s limit 10000",
+    "grant select on a to role r",
+    "begin",
+    "BEGIN TRANSACTION;",
+    "commit",
+  ])("leaves the cached listings alone for %j", (sql) => {
+    expect(mayChangeCatalog(sql)).toBe(false);
+  });
+
+  it.each([
+    "create table a as select 1",
+    "/* tsdbt */ create or replace view v as select 1",
+    "drop table if exists a cascade",
+    "alter table a rename to b",
+    "rollback",
+    "truncate a",
+    "call my_procedure()",
+    "begin\n  create temp table t as select 1;\nend",
+    "select 1; drop table a",
+    "declare x int64",
+  ])("drops them for %j", (sql) => {
+    expect(mayChangeCatalog(sql)).toBe(true);
+  });
+});
+
+describe("CatalogCache", () => {
+  const t = (identifier: string): RelationRef => ({ database: "db", schema: "s", identifier, type: "table" });
+
+  it("lists a schema once, and again after the catalog changed", async () => {
+    const cache = new CatalogCache();
+    let calls = 0;
+    const load = async () => [t(`r${++calls}`)];
+    expect(await cache.relations("db", "s", load)).toEqual([t("r1")]);
+    expect(await cache.relations("db", "s", load)).toEqual([t("r1")]);
+    expect(await cache.relations("db", "other", load)).toEqual([t("r2")]);
+    cache.invalidate();
+    expect(await cache.relations("db", "s", load)).toEqual([t("r3")]);
+    expect(calls).toBe(3);
+  });
+
+  it("does not keep a listing that was in flight when the catalog changed", async () => {
+    const cache = new CatalogCache();
+    let finish!: (r: RelationRef[]) => void;
+    const slow = cache.relations("db", "s", () => new Promise<RelationRef[]>((resolve) => (finish = resolve)));
+    cache.invalidate();
+    finish([t("before_the_create")]);
+    await slow;
+    expect(await cache.relations("db", "s", async () => [t("after_the_create")])).toEqual([t("after_the_create")]);
+  });
+
+  it("keeps a relation's columns until the catalog changes", async () => {
+    const cache = new CatalogCache();
+    let calls = 0;
+    const load = async () => [{ name: `c${++calls}`, dataType: "integer" }];
+    const events = { database: "db", schema: "s", identifier: "events" };
+    expect(await cache.columns(events, load)).toEqual([{ name: "c1", dataType: "integer" }]);
+    expect(await cache.columns({ ...events }, load)).toEqual([{ name: "c1", dataType: "integer" }]);
+    expect(await cache.columns({ ...events, identifier: "other" }, load)).toEqual([{ name: "c2", dataType: "integer" }]);
+    cache.invalidate();
+    expect(await cache.columns(events, load)).toEqual([{ name: "c3", dataType: "integer" }]);
+  });
+
+  it("does not keep a failed listing", async () => {
+    const cache = new CatalogCache();
+    await expect(cache.relations("db", "s", () => Promise.reject(new Error("timeout")))).rejects.toThrow("timeout");
+    expect(await cache.relations("db", "s", async () => [t("x")])).toEqual([t("x")]);
+  });
+});

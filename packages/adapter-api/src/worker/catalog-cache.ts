@@ -1,0 +1,75 @@
+import type { Column } from "../column";
+import type { RelationRef } from "../relation";
+
+/** First keywords of statements that never create, drop, rename or alter a relation. */
+const CATALOG_NEUTRAL = new Set(["select", "with", "insert", "update", "delete", "merge", "show", "describe", "desc", "explain", "values", "set", "grant", "revoke", "comment", "use", "commit"]);
+
+/** Transaction starts, which change nothing by themselves (a BigQuery `begin … end` script block does). */
+const TRANSACTION_START = /^(?:begin|start)(?:\s+(?:transaction|work))?\s*;?\s*$/i;
+
+/**
+ * Whether `sql` may change which relations exist: anything but a single statement known to
+ * leave the catalog alone (queries, DML, grants, transaction control). Unknown statements,
+ * several statements in one string and rollbacks count as changes, so the cache errs towards
+ * asking the warehouse again.
+ */
+export function mayChangeCatalog(sql: string): boolean {
+  const text = sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/, "").replace(/[\s;]+$/, "");
+  if (text.includes(";")) return true;
+  if (TRANSACTION_START.test(text)) return false;
+  const keyword = /^[a-z]+/i.exec(text)?.[0].toLowerCase() ?? "";
+  return !CATALOG_NEUTRAL.has(keyword);
+}
+
+/**
+ * What the catalog said, kept until a statement that may change it runs: each schema's relations
+ * (listed once, so templates that call `adapter.get_relation` for every model cost one catalog
+ * query per schema — on Snowflake a `show objects`, on BigQuery an API call — instead of one each)
+ * and each relation's columns (macros such as dbt_utils.star ask for the same relation's columns
+ * many times). A read that was in flight while the catalog changed is not kept.
+ */
+export class CatalogCache {
+  private readonly entries = new Map<string, Promise<unknown>>();
+  private generation = 0;
+
+  /** The schema's relations: the cached listing, or `load`'s (then cached). */
+  relations(database: string | null, schema: string, load: () => Promise<RelationRef[]>): Promise<RelationRef[]> {
+    return this.remember(relationsKey(database, schema), load);
+  }
+
+  /** The cached listing of a schema, if there is one. */
+  cachedRelations(database: string | null, schema: string): Promise<RelationRef[]> | undefined {
+    return this.entries.get(relationsKey(database, schema)) as Promise<RelationRef[]> | undefined;
+  }
+
+  /** The relation's columns: the cached answer, or `load`'s (then cached). */
+  columns(relation: RelationRef, load: () => Promise<Column[]>): Promise<Column[]> {
+    const key = `columns\0${JSON.stringify([relation.database ?? null, relation.schema ?? null, relation.identifier, relation.quotePolicy ?? null])}`;
+    return this.remember(key, load);
+  }
+
+  /** Forgets everything: the catalog may have changed. */
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  private remember<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const cached = this.entries.get(key);
+    if (cached) return cached as Promise<T>;
+    const generation = this.generation;
+    const reading = load();
+    this.entries.set(key, reading);
+    const forget = () => {
+      if (this.entries.get(key) === reading) this.entries.delete(key);
+    };
+    reading.then(() => {
+      if (this.generation !== generation) forget();
+    }, forget);
+    return reading;
+  }
+}
+
+function relationsKey(database: string | null, schema: string): string {
+  return `relations\0${database ?? ""}\0${schema}`;
+}
