@@ -29,8 +29,12 @@ export interface NodeCompiler {
 export interface MacroPort {
   /** The materialization macro a node runs, by dbt's precedence, or null when tsdbt's built-in one runs. */
   materialization(uniqueId: string): { macroId: string } | null;
-  /** Runs the node's materialization macro with `sql` as its compiled code; its statements go to `statements` when given. */
-  runMaterialization(uniqueId: string, sql: string, statements: SyncStatements | undefined, isIncremental: boolean): MaterializationOutcome;
+  /**
+   * Runs the node's materialization macro with `sql` as its compiled code; its statements go to
+   * `statements` when given. `macroName`: a macro to run in its place with the same context
+   * (tsdbt's snapshot through dbt's snapshot macros, `tsdbt_snapshot_materialization`).
+   */
+  runMaterialization(uniqueId: string, sql: string, statements: SyncStatements | undefined, isIncremental: boolean, macroName?: string): MaterializationOutcome;
   /** Unique ids of the project or package macros standing in for any of `macroNames` when a built-in step calls them. */
   overrides(uniqueId: string, macroNames: readonly string[]): string[];
   /** True when a macro named `macroName` is visible from the node. */

@@ -58,6 +58,13 @@ export class MaterializationMacros {
     return out;
   }
 
+  /** The macro `name` as seen from the node (the project's or a package's before the built-in). @throws when none is visible. */
+  named(node: ManifestNode, name: string): RegisteredMacro {
+    const found = this.compiler.session.registry.resolve(name, node.package_name);
+    if (!found) throw new Error(`No macro named '${name}' is visible from ${node.unique_id}.`);
+    return found;
+  }
+
   /** True when a macro named `name` is visible from the node (a custom incremental strategy's). */
   exists(node: ManifestNode, name: string): boolean {
     return this.compiler.session.registry.resolve(name, node.package_name) !== undefined;

@@ -24,7 +24,13 @@ export function syncStatementsOf(executor: SqlExecutor): SyncStatements | undefi
  * `is_incremental()` answers as dbt's does: an `incremental` model whose table exists, without a
  * full refresh. The macro must return `{'relations': [...]}` (TSDBT-E412 otherwise).
  */
-export const jinjaMaterialization: Materialization = async (context) => {
+export const jinjaMaterialization: Materialization = (context) => runMaterializationMacro(context);
+
+/**
+ * Runs a materialization macro as {@link jinjaMaterialization} does: the node's own, or the macro
+ * `macroName` in its place (tsdbt's snapshot through dbt's snapshot macros).
+ */
+export async function runMaterializationMacro(context: Parameters<Materialization>[0], macroName?: string): ReturnType<Materialization> {
   const { adapter, node, macros } = context;
   if (!macros) throw new Error("A Jinja materialization needs a compiler that renders macros.");
   const configured = node.config.full_refresh;
@@ -47,7 +53,7 @@ export const jinjaMaterialization: Materialization = async (context) => {
     };
   const run = (statements: SyncStatements | undefined) => {
     try {
-      return macros.runMaterialization(node.unique_id, sql, watched(statements), isIncremental);
+      return macros.runMaterialization(node.unique_id, sql, watched(statements), isIncremental, macroName);
     } catch (error) {
       throw statements && !causedBy(error, refused) ? new TemplateFailure(error) : error;
     }
@@ -65,4 +71,4 @@ export const jinjaMaterialization: Materialization = async (context) => {
     }
     return result;
   }
-};
+}
