@@ -4,7 +4,14 @@ import type { UnitTestPort } from "./unit-tests/unit-test-port";
 
 /** A synchronous statement runner (an open transaction's), for templates rendered inside it. */
 export interface SyncStatements {
-  executeSync(sql: string, options?: ExecuteOptions): QueryResult;
+  /** Runs a statement; `autoBegin` is dbt's auto_begin (see {@link SyncStatements.commitSync}). */
+  executeSync(sql: string, options?: ExecuteOptions & { autoBegin?: boolean }): QueryResult;
+  /**
+   * `adapter.commit()` of a Jinja materialization, where transactions are managed as dbt manages
+   * them: commits the open transaction; the next statement with `autoBegin` (the default) opens
+   * another. Absent: statements run in the caller's transaction and commit is a no-op.
+   */
+  commitSync?(): void;
 }
 
 /** What core gives the runner for each node to execute. */

@@ -35,7 +35,7 @@ export interface MaterializationOutcome {
   rowsAffected: number | null;
 }
 
-type Statements = Pick<SyncWarehouse, "executeSync">;
+type Statements = Pick<SyncWarehouse, "executeSync" | "commitSync">;
 
 /**
  * Materializations and built-in steps written as Jinja macros, run for one node with dbt's

@@ -1,6 +1,7 @@
 import { RunnerError, RunnerErrorCode, TemplateFailure } from "../runner-error";
 import type { SyncStatements } from "../types";
 import type { Materialization, SqlExecutor } from "./build-context";
+import { DbtTransactions } from "./dbt-transactions";
 import { findRelation } from "./relation-lookup";
 
 /** True when `error` or one of its causes is in `errors`. */
@@ -19,8 +20,9 @@ export function syncStatementsOf(executor: SqlExecutor): SyncStatements | undefi
 /**
  * A materialization written in Jinja (`{% materialization name, adapter %}` of the project or a
  * package): the macro runs with dbt's materialization context and sends its own statements. With
- * transactional DDL it runs inside one transaction (its `adapter.commit()` is then a no-op and the
- * transaction commits when the macro returns), so a failure leaves the warehouse as it was.
+ * transactional DDL it runs on one connection whose transactions open and close as dbt's do
+ * ({@link DbtTransactions}): `adapter.commit()` commits, hooks outside the transaction run outside
+ * it, and a failure rolls back what came after the last commit.
  * `is_incremental()` answers as dbt's does: an `incremental` model whose table exists, without a
  * full refresh. The macro must return `{'relations': [...]}` (TSDBT-E412 otherwise).
  */
@@ -50,6 +52,7 @@ export async function runMaterializationMacro(context: Parameters<Materializatio
           throw error;
         }
       },
+      commitSync: statements.commitSync && (() => statements.commitSync!()),
     };
   const run = (statements: SyncStatements | undefined) => {
     try {
@@ -58,8 +61,27 @@ export async function runMaterializationMacro(context: Parameters<Materializatio
       throw statements && !causedBy(error, refused) ? new TemplateFailure(error) : error;
     }
   };
-  const outcome = adapter.capabilities.transactionalDdl ? await adapter.transaction(async (tx) => checked(run(syncStatementsOf(tx)))) : checked(run(undefined));
+  const outcome = adapter.capabilities.transactionalDdl ? await adapter.transaction(async (tx) => checked(runInTransactions(syncStatementsOf(tx)))) : checked(run(undefined));
   return { rowsAffected: outcome.rowsAffected, message: outcome.message ?? "OK" };
+
+  /** Runs the macro with dbt's transactions on the transaction's connection (when it has a synchronous path). */
+  function runInTransactions(connection: SyncStatements | undefined): ReturnType<typeof run> {
+    if (!connection) return run(undefined);
+    const transactions = new DbtTransactions(connection);
+    let result: ReturnType<typeof run>;
+    try {
+      result = run(transactions);
+    } catch (error) {
+      try {
+        transactions.settle();
+      } catch {
+        // the connection is gone: the adapter's rollback reports nothing more useful than `error`
+      }
+      throw error;
+    }
+    transactions.settle();
+    return result;
+  }
 
   function checked(result: ReturnType<typeof run>): ReturnType<typeof run> {
     if (result.relations === null) {
