@@ -32,4 +32,20 @@ describe("dbt's transactions in a Jinja materialization", () => {
     tx.settle();
     expect(connection.sent).toEqual(["commit", "begin", "insert into t values (1)", "commit", "begin", "insert into t values (2)"]);
   });
+
+  it("rolls back what the macro left uncommitted when it returns, and names the statements that changed something", () => {
+    const connection = recording();
+    const tx = new DbtTransactions(connection);
+    tx.executeSync("create table t as select 1");
+    tx.commitSync();
+    tx.executeSync("select * from information_schema.columns");
+    expect(tx.finish()).toEqual([]);
+    tx.executeSync("insert into t values (2)");
+    expect(tx.finish()).toEqual(["insert into t values (2)"]);
+    expect(connection.sent).toEqual([
+      "commit", "begin", "create table t as select 1", "commit",
+      "begin", "select * from information_schema.columns", "rollback", "begin",
+      "insert into t values (2)", "rollback", "begin",
+    ]);
+  });
 });

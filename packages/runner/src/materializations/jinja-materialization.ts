@@ -12,6 +12,11 @@ function causedBy(error: unknown, errors: WeakSet<object>): boolean {
   return false;
 }
 
+/** The first words of a statement, for a message. */
+function firstWords(sql: string): string {
+  return sql.trim().replace(/\s+/g, " ").split(" ").slice(0, 4).join(" ");
+}
+
 /** The synchronous path of a worker transaction, when the executor has one. */
 export function syncStatementsOf(executor: SqlExecutor): SyncStatements | undefined {
   return typeof (executor as Partial<SyncStatements>).executeSync === "function" ? (executor as unknown as SyncStatements) : undefined;
@@ -79,7 +84,12 @@ export async function runMaterializationMacro(context: Parameters<Materializatio
       }
       throw error;
     }
-    transactions.settle();
+    const lost = transactions.finish();
+    if (lost.length > 0) {
+      context.warn(
+        `${node.unique_id}: the materialization '${String(node.config.materialized)}' did not commit its last ${lost.length === 1 ? "statement" : `${lost.length} statements`} (${firstWords(lost[0]!)}…); they were rolled back, as dbt does. Call {{ adapter.commit() }} after them.`,
+      );
+    }
     return result;
   }
 
