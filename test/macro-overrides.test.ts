@@ -94,4 +94,28 @@ describe("overrides of the macros built-in materializations call", () => {
       { id: 3, name: "c", is_current: true, upper_id: true },
     ]);
   }, 90000);
+  it("runs the macro path with a composite unique_key and hard_deletes 'invalidate' (timestamp strategy)", async () => {
+    const rows = (run: number) =>
+      run === 1
+        ? "select 1 as shop, 'a' as sku, 5 as qty, cast('2024-01-01' as timestamp) as changed_at union all select 1 as shop, 'b' as sku, 7 as qty, cast('2024-01-01' as timestamp) as changed_at"
+        : "select 1 as shop, 'a' as sku, 6 as qty, cast('2024-01-02' as timestamp) as changed_at";
+    const files = (run: number) => ({
+      "dbt_project.yml": "name: fixture\nversion: '1.0.0'\nconfig-version: 2\nprofile: fixture\nsnapshot-paths: [snapshots]\n",
+      "macros/merge.sql": "{% macro snapshot_merge_sql(target, source, insert_cols) -%} {{ dbt.default__snapshot_merge_sql(target, source, insert_cols) }} {%- endmacro %}\n",
+      "snapshots/stock_snapshot.sql": `{% snapshot stock_snapshot %}\n{{ config(unique_key=['shop', 'sku'], strategy='timestamp', updated_at='changed_at', hard_deletes='invalidate', target_schema='main') }}\n${rows(run)}\n{% endsnapshot %}\n`,
+    });
+    const project = makeProject(files(1));
+    expect((await runApi(["snapshot"], { project })).exitCode).toBe(0);
+    project.write(files(2));
+    expect((await runApi(["snapshot"], { project })).exitCode).toBe(0);
+    const show = await runApi(
+      ["show", "--inline", "select sku, qty, cast(dbt_valid_from as varchar) as valid_from, dbt_valid_to is null as is_current from main.stock_snapshot order by sku, dbt_valid_from", "--output", "json", "-q"],
+      { project },
+    );
+    expect(JSON.parse(show.stdout).show).toEqual([
+      { sku: "a", qty: 5, valid_from: "2024-01-01 00:00:00", is_current: false },
+      { sku: "a", qty: 6, valid_from: "2024-01-02 00:00:00", is_current: true },
+      { sku: "b", qty: 7, valid_from: "2024-01-01 00:00:00", is_current: false },
+    ]);
+  }, 90000);
 });
