@@ -6,7 +6,8 @@
  * twice through the public Node API. The statements sent are golden files reviewed in diffs
  * (packages/adapter-snowflake/golden, packages/adapter-bigquery/src/__golden__; `UPDATE_GOLDEN=1`
  * rewrites them), with the run's schema written as `<schema>`; the tables must hold the rows
- * dbt-core left on PostgreSQL for the same cases.
+ * dbt-core left on PostgreSQL for the same cases. Also the build-snapshot-table case (a snapshot
+ * through dbt's snapshot macros), checked by its history rows.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -49,10 +50,10 @@ const ENGINES: Engine[] = [
   },
 ];
 
-/** A project holding the models and macros of both cases. */
-function project(engine: Engine, schema: string): string {
+/** A project holding the models, snapshots and macros of `cases`. */
+function project(engine: Engine, schema: string, cases: string[]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tsdbt-cloud-overrides-${engine.name}-`));
-  for (const name of CASES) fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true, filter: (src) => !src.endsWith(".json") && !src.endsWith("dbt_project.yml") });
+  for (const name of cases) fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true, filter: (src) => !src.endsWith(".json") && !src.endsWith("dbt_project.yml") });
   fs.writeFileSync(path.join(dir, "dbt_project.yml"), "name: cloud_overrides\nversion: '1.0.0'\nconfig-version: 2\nprofile: cloud\n");
   const url = new URL(process.env[engine.variable]!);
   fs.writeFileSync(path.join(dir, "profiles.yml"), ["cloud:", "  target: emulator", "  outputs:", "    emulator:", ...[...engine.profile(url, schema), "threads: 1"].map((l) => `      ${l}`), ""].join("\n"));
@@ -70,15 +71,14 @@ describe.each(ENGINES)("overridden create_table_as and get_merge_sql on the $nam
     it.skip(`needs ${engine.variable} (see ../shared/emulators/README.md)`, () => undefined);
     return;
   }
-  let dir: string;
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-  it("sends the overrides' SQL (golden file) and leaves dbt-core's rows", async () => {
+  /** Runs tsdbt in `dir` through the public API: exit code and stdout; `onSql` gets every statement sent. */
+  const tsdbtIn = (dir: string) => async (argv: string[], onSql?: (sql: string) => void) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { invoke } = require("tsdbt") as typeof import("tsdbt");
-    const schema = uniqueSchemaName("mat_cloud");
-    dir = project(engine, schema);
-    const tsdbt = async (argv: string[], onSql?: (sql: string) => void) => {
+    {
       const stdout: string[] = [];
       const result = await invoke([...argv, "--project-dir", dir, "--profiles-dir", dir], {
         cwd: dir,
@@ -88,7 +88,22 @@ describe.each(ENGINES)("overridden create_table_as and get_merge_sql on the $nam
         },
       });
       return { exitCode: result.exitCode, stdout: stdout.join("\n") };
-    };
+    }
+  };
+
+  /** The rows an inline query shows, keys lower-cased (Snowflake names columns in upper case). */
+  const shown = async (tsdbt: ReturnType<typeof tsdbtIn>, sql: string) => {
+    const show = await tsdbt(["show", "--inline", sql, "--output", "json", "-q"]);
+    expect(show.exitCode).toBe(0);
+    const rows = (JSON.parse(show.stdout).show as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.toLowerCase(), v])));
+    return rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  };
+
+  it("sends the overrides' SQL (golden file) and leaves dbt-core's rows", async () => {
+    const schema = uniqueSchemaName("mat_cloud");
+    const dir = project(engine, schema, CASES);
+    dirs.push(dir);
+    const tsdbt = tsdbtIn(dir);
     const runs: string[] = [];
     for (let i = 1; i <= 2; i++) {
       const sent: string[] = [];
@@ -105,10 +120,17 @@ describe.each(ENGINES)("overridden create_table_as and get_merge_sql on the $nam
       ["create-table-as", "sorted_products", "product_id, name"],
       ["merge-override", "stock_levels", "sku, quantity"],
     ] as const) {
-      const show = await tsdbt(["show", "--inline", `select ${columns} from {{ ref('${table}') }}`, "--output", "json", "-q"]);
-      expect(show.exitCode).toBe(0);
-      const rows = (JSON.parse(show.stdout).show as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.toLowerCase(), v])));
-      expect(rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(oracleRows(name, table));
+      expect(await shown(tsdbt, `select ${columns} from {{ ref('${table}') }}`)).toEqual(oracleRows(name, table));
     }
+  }, 180000);
+
+  it("runs a snapshot through an overridden build_snapshot_table and keeps dbt-core's history", async () => {
+    const dir = project(engine, uniqueSchemaName("mat_cloud_snap"), ["build-snapshot-table"]);
+    dirs.push(dir);
+    const tsdbt = tsdbtIn(dir);
+    for (let i = 1; i <= 2; i++) expect((await tsdbt(["snapshot", "--vars", `{run: ${i}}`])).exitCode).toBe(0);
+    const expected = oracleRows("build-snapshot-table", "prices_history").map((r) => ({ sku: r.sku, price: r.price, is_current: r.dbt_valid_to === null, loaded_by: r.loaded_by }));
+    const rows = await shown(tsdbt, "select sku, price, dbt_valid_to is null as is_current, loaded_by from {{ ref('prices_history') }}");
+    expect(rows).toEqual(expected.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
   }, 180000);
 });

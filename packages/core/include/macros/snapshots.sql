@@ -193,7 +193,26 @@
     {{ return(adapter.dispatch('snapshot_merge_sql', 'dbt')(target, source, insert_cols)) }}
 {%- endmacro %}
 
+{#- one MERGE: a staged 'update'/'delete' row closes the version whose scd id it carries, an 'insert' row is added -#}
 {% macro default__snapshot_merge_sql(target, source, insert_cols) -%}
+    {%- set columns = get_snapshot_table_column_names() -%}
+    {%- set current = config.get('dbt_valid_to_current') -%}
+    merge into {{ target.render() }} as snapshot_rows
+    using {{ source }} as staged
+    on staged.{{ columns.dbt_scd_id }} = snapshot_rows.{{ columns.dbt_scd_id }}
+    when matched
+        and staged.dbt_change_type in ('update', 'delete')
+        and (snapshot_rows.{{ columns.dbt_valid_to }} is null{% if current %} or snapshot_rows.{{ columns.dbt_valid_to }} = {{ current }}{% endif %})
+        then update set {{ columns.dbt_valid_to }} = staged.{{ columns.dbt_valid_to }}
+    when not matched
+        and staged.dbt_change_type = 'insert'
+        then insert ({{ insert_cols | join(', ') }})
+        values ({% for column in insert_cols %}staged.{{ column }}{{ ', ' if not loop.last }}{% endfor %})
+{%- endmacro %}
+
+{#- the same as an UPDATE … FROM and an INSERT, for engines whose dbt adapter does it that way
+    (PostgreSQL before 15 has no MERGE): postgres__ and duckdb__snapshot_merge_sql return it -#}
+{% macro tsdbt_snapshot_update_insert_sql(target, source, insert_cols) -%}
     {%- set columns = get_snapshot_table_column_names() -%}
     {%- set current = config.get('dbt_valid_to_current') -%}
     update {{ target }}
@@ -224,9 +243,14 @@
     {%- if existing_relation is none -%}
         {%- set final_sql = create_table_as(False, target_relation, build_snapshot_table(strategy, model['compiled_code'])) -%}
     {%- else -%}
+        {#- a temporary table where the adapter's temp relations live apart (no schema), else a table beside the target -#}
         {%- set staging_relation = make_temp_relation(target_relation) -%}
+        {%- set temporary = staging_relation.schema is none -%}
+        {%- if not temporary -%}
+            {%- do adapter.drop_relation(staging_relation.incorporate(type='table')) -%}
+        {%- endif -%}
         {%- call statement('build_snapshot_staging_relation') -%}
-            {{ create_table_as(True, staging_relation, snapshot_staging_table(strategy, sql, target_relation)) }}
+            {{ create_table_as(temporary, staging_relation, snapshot_staging_table(strategy, sql, target_relation)) }}
         {%- endcall -%}
         {%- set helper_columns = ['dbt_change_type', 'DBT_CHANGE_TYPE', 'dbt_unique_key', 'DBT_UNIQUE_KEY'] -%}
         {%- if strategy.unique_key is not string -%}
@@ -255,7 +279,7 @@
     {{ run_hooks(post_hooks, inside_transaction=True) }}
     {{ adapter.commit() }}
     {%- if staging_relation is not none -%}
-        {%- do adapter.drop_relation(staging_relation) -%}
+        {%- do adapter.drop_relation(staging_relation.incorporate(type='table')) -%}
     {%- endif -%}
     {{ run_hooks(post_hooks, inside_transaction=False) }}
     {{ return({'relations': [target_relation]}) }}
