@@ -1,8 +1,8 @@
 /**
  * End-to-end (DuckDB): the built-in (TypeScript) materializations send the SQL of the project's
  * overrides of the macros dbt's materializations call — persist_docs pieces, alter_column_type,
- * create_view_as — and say which path each node took; an override of a snapshot macro, which
- * tsdbt's snapshot does not call, is reported instead of ignored silently.
+ * create_view_as — and say which path each node took; a snapshot whose macros are overridden runs
+ * through dbt's snapshot macros.
  */
 import { makeProject, removeAllProjects, runApi } from "./helpers/fixture-project";
 
@@ -68,14 +68,54 @@ describe("overrides of the macros built-in materializations call", () => {
     expect(run.stdout).not.toContain("renders the overriding macro");
   }, 60000);
 
-  it("warns that an overridden snapshot macro is not called by tsdbt's snapshot", async () => {
-    const project = makeProject({
+  it("runs a snapshot through dbt's snapshot macros when one is overridden (check strategy, check_cols 'all')", async () => {
+    const source = (run: number) =>
+      run === 1 ? "select 1 as id, 'a' as name union all select 2 as id, 'b' as name" : "select 1 as id, 'a' as name union all select 2 as id, 'B' as name union all select 3 as id, 'c' as name";
+    const files = (run: number) => ({
       "dbt_project.yml": "name: fixture\nversion: '1.0.0'\nconfig-version: 2\nprofile: fixture\nsnapshot-paths: [snapshots]\n",
-      "macros/snapshot_merge_sql.sql": "{% macro snapshot_merge_sql(target, source, insert_cols) -%} select 1 {%- endmacro %}\n",
-      "snapshots/customers_snapshot.sql": "{% snapshot customers_snapshot %}\n{{ config(unique_key='id', strategy='check', check_cols='all', target_schema='main') }}\nselect 1 as id\n{% endsnapshot %}\n",
+      "macros/hash.sql": "{% macro duckdb__snapshot_hash_arguments(args) -%} upper({{ dbt.default__snapshot_hash_arguments(args) }}) {%- endmacro %}\n",
+      "snapshots/customers_snapshot.sql": `{% snapshot customers_snapshot %}\n{{ config(unique_key='id', strategy='check', check_cols='all', target_schema='main') }}\n${source(run)}\n{% endsnapshot %}\n`,
     });
-    const run = await runApi(["snapshot"], { project });
-    expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain("snapshot.fixture.customers_snapshot: tsdbt's snapshot is built in TypeScript and does not call macro.fixture.snapshot_merge_sql; the override has no effect on this snapshot");
-  }, 60000);
+    const project = makeProject(files(1));
+    const first = await runApi(["snapshot", "--log-level", "debug"], { project });
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toContain("snapshot.fixture.customers_snapshot: the snapshot renders the overriding macro(s) macro.fixture.duckdb__snapshot_hash_arguments and sends their SQL.");
+    project.write(files(2));
+    const second = await runApi(["snapshot"], { project });
+    expect(second.exitCode).toBe(0);
+    const show = await runApi(
+      ["show", "--inline", "select id, name, dbt_valid_to is null as is_current, dbt_scd_id = upper(dbt_scd_id) as upper_id from main.customers_snapshot order by id, dbt_valid_from", "--output", "json", "-q"],
+      { project },
+    );
+    expect(JSON.parse(show.stdout).show).toEqual([
+      { id: 1, name: "a", is_current: true, upper_id: true },
+      { id: 2, name: "b", is_current: false, upper_id: true },
+      { id: 2, name: "B", is_current: true, upper_id: true },
+      { id: 3, name: "c", is_current: true, upper_id: true },
+    ]);
+  }, 90000);
+  it("runs the macro path with a composite unique_key and hard_deletes 'invalidate' (timestamp strategy)", async () => {
+    const rows = (run: number) =>
+      run === 1
+        ? "select 1 as shop, 'a' as sku, 5 as qty, cast('2024-01-01' as timestamp) as changed_at union all select 1 as shop, 'b' as sku, 7 as qty, cast('2024-01-01' as timestamp) as changed_at"
+        : "select 1 as shop, 'a' as sku, 6 as qty, cast('2024-01-02' as timestamp) as changed_at";
+    const files = (run: number) => ({
+      "dbt_project.yml": "name: fixture\nversion: '1.0.0'\nconfig-version: 2\nprofile: fixture\nsnapshot-paths: [snapshots]\n",
+      "macros/merge.sql": "{% macro snapshot_merge_sql(target, source, insert_cols) -%} {{ dbt.default__snapshot_merge_sql(target, source, insert_cols) }} {%- endmacro %}\n",
+      "snapshots/stock_snapshot.sql": `{% snapshot stock_snapshot %}\n{{ config(unique_key=['shop', 'sku'], strategy='timestamp', updated_at='changed_at', hard_deletes='invalidate', target_schema='main') }}\n${rows(run)}\n{% endsnapshot %}\n`,
+    });
+    const project = makeProject(files(1));
+    expect((await runApi(["snapshot"], { project })).exitCode).toBe(0);
+    project.write(files(2));
+    expect((await runApi(["snapshot"], { project })).exitCode).toBe(0);
+    const show = await runApi(
+      ["show", "--inline", "select sku, qty, cast(dbt_valid_from as varchar) as valid_from, dbt_valid_to is null as is_current from main.stock_snapshot order by sku, dbt_valid_from", "--output", "json", "-q"],
+      { project },
+    );
+    expect(JSON.parse(show.stdout).show).toEqual([
+      { sku: "a", qty: 5, valid_from: "2024-01-01 00:00:00", is_current: false },
+      { sku: "a", qty: 6, valid_from: "2024-01-02 00:00:00", is_current: true },
+      { sku: "b", qty: 7, valid_from: "2024-01-01 00:00:00", is_current: false },
+    ]);
+  }, 90000);
 });

@@ -3,7 +3,8 @@
  * all offer one, as dbt chooses (checked against dbt-core 1.10 on PostgreSQL with the same
  * layout): the adapter-specific one before `default`, then the root project before packages
  * before the built-ins; a package cannot replace a built-in name such as `table`, the project
- * can. Also: a materialization that returns no relations (TSDBT-E412) and an incremental
+ * can. Also: a materialization that returns no relations (TSDBT-E412), one that does not commit
+ * (rolled back, as in dbt, with a warning) and an incremental
  * strategy with no macro (TSDBT-E402).
  */
 import { makeProject, removeAllProjects, runApi, warehouseRelations } from "./helpers/fixture-project";
@@ -68,6 +69,20 @@ describe("materialization precedence", () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain("models/customers.sql: TSDBT-E412: The materialization 'forgetful' of customers did not return the relations it built");
     expect(run.stdout).toContain("hint: End the materialization with {{ return({'relations': [target_relation]}) }}.");
+    expect(await warehouseRelations(project)).not.toContain("main.customers");
+  }, 60000);
+
+  it("rolls back what a materialization did after its last adapter.commit(), as dbt does, and warns", async () => {
+    const project = makeProject({
+      "macros/uncommitted.sql":
+        "{% materialization uncommitted, default %}\n{% call statement('main') %}create table {{ this }} as select 1 as id{% endcall %}\n{{ return({'relations': [this]}) }}\n{% endmaterialization %}\n",
+      "models/customers.sql": "{{ config(materialized='uncommitted') }} select 1 as id",
+      "models/customer_orders.sql": null,
+      "models/schema.yml": null,
+    });
+    const run = await runApi(["run", "-s", "customers"], { project });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("model.fixture.customers: the materialization 'uncommitted' did not commit its last statement (create table");
     expect(await warehouseRelations(project)).not.toContain("main.customers");
   }, 60000);
 

@@ -43,6 +43,8 @@ export interface OracleGolden {
   recordedWith: string;
   database: string;
   schema: string;
+  /** dbt's exit code of each run (absent: both 0). */
+  exitCodes?: number[];
   runs: string[][];
   relations: string[];
   /** Rows of each relation after the second run, ordered by their text. */

@@ -21,6 +21,13 @@ export interface Capabilities {
    * instead of a temp relation and renames. Absent: false.
    */
   atomicReplace?: boolean;
+  /**
+   * The strategy an incremental model without `incremental_strategy` uses, with and without a
+   * `unique_key`, as the engine's dbt adapter defaults it (dbt-postgres: delete+insert, append
+   * without a key; dbt-duckdb: delete+insert, which appends without a key; dbt-snowflake and
+   * dbt-bigquery: merge). Absent: `merge` where {@link merge} is true, else `delete+insert`.
+   */
+  defaultIncrementalStrategy?: { withUniqueKey: DefaultIncrementalStrategy; withoutUniqueKey: DefaultIncrementalStrategy };
   /** `ALTER … RENAME TO` can swap a relation in. */
   renameRelation: boolean;
   /** `COMMENT ON` (persist_docs) is supported. */
@@ -30,6 +37,9 @@ export interface Capabilities {
   /** Databases other than the connection's own can be addressed in names. */
   crossDatabase: boolean;
 }
+
+/** A built-in strategy an adapter can default incremental models to. */
+export type DefaultIncrementalStrategy = "merge" | "delete+insert" | "append";
 
 /** Defaults for an engine that can do little: every flag false except concurrency. */
 export const MINIMAL_CAPABILITIES: Capabilities = {

@@ -8,6 +8,7 @@ export const MERGE_MIN_VERSION = 150000;
  * concurrent statements on separate connections; `MERGE` from version 15 on (older servers get
  * delete+insert from the runner). PostgreSQL has no `CREATE OR REPLACE TABLE`, and a connection
  * addresses only its own database. `CREATE OR REPLACE VIEW` works when the columns keep their names and types. `serverVersion` null (not connected yet) assumes no MERGE.
+ * An incremental model without a strategy uses delete+insert (append without a unique_key), as dbt-postgres.
  */
 export function postgresCapabilities(serverVersion: number | null): Capabilities {
   return {
@@ -15,6 +16,7 @@ export function postgresCapabilities(serverVersion: number | null): Capabilities
     merge: serverVersion !== null && serverVersion >= MERGE_MIN_VERSION,
     createOrReplace: false,
     replaceViewKeepingColumns: true,
+    defaultIncrementalStrategy: { withUniqueKey: "delete+insert", withoutUniqueKey: "append" },
     renameRelation: true,
     comments: true,
     concurrentStatements: true,

@@ -4,7 +4,14 @@ import type { UnitTestPort } from "./unit-tests/unit-test-port";
 
 /** A synchronous statement runner (an open transaction's), for templates rendered inside it. */
 export interface SyncStatements {
-  executeSync(sql: string, options?: ExecuteOptions): QueryResult;
+  /** Runs a statement; `autoBegin` is dbt's auto_begin (see {@link SyncStatements.commitSync}). */
+  executeSync(sql: string, options?: ExecuteOptions & { autoBegin?: boolean }): QueryResult;
+  /**
+   * `adapter.commit()` of a Jinja materialization, where transactions are managed as dbt manages
+   * them: commits the open transaction; the next statement with `autoBegin` (the default) opens
+   * another. Absent: statements run in the caller's transaction and commit is a no-op.
+   */
+  commitSync?(): void;
 }
 
 /** What core gives the runner for each node to execute. */
@@ -29,8 +36,12 @@ export interface NodeCompiler {
 export interface MacroPort {
   /** The materialization macro a node runs, by dbt's precedence, or null when tsdbt's built-in one runs. */
   materialization(uniqueId: string): { macroId: string } | null;
-  /** Runs the node's materialization macro with `sql` as its compiled code; its statements go to `statements` when given. */
-  runMaterialization(uniqueId: string, sql: string, statements: SyncStatements | undefined, isIncremental: boolean): MaterializationOutcome;
+  /**
+   * Runs the node's materialization macro with `sql` as its compiled code; its statements go to
+   * `statements` when given. `macroName`: a macro to run in its place with the same context
+   * (tsdbt's snapshot through dbt's snapshot macros, `tsdbt_snapshot_materialization`).
+   */
+  runMaterialization(uniqueId: string, sql: string, statements: SyncStatements | undefined, isIncremental: boolean, macroName?: string): MaterializationOutcome;
   /** Unique ids of the project or package macros standing in for any of `macroNames` when a built-in step calls them. */
   overrides(uniqueId: string, macroNames: readonly string[]): string[];
   /** True when a macro named `macroName` is visible from the node. */

@@ -3,17 +3,24 @@
     project's or a package's) and the built-in steps a project overrides (docs/materializations.md).
     Each public macro dispatches to `<adapter>__name`, then `default__name`. -#}
 
-{#- hooks: each hook whose `transaction` flag matches, rendered for the node and run -#}
+{#- hooks: each hook whose `transaction` flag matches, rendered for the node and run; hooks outside
+    the transaction commit the open one first (as dbt does) and open none themselves -#}
 {% macro run_hooks(hooks, inside_transaction=True) -%}
+    {%- set matching = [] -%}
     {%- for hook in hooks -%}
-        {%- set in_tx = hook.transaction if hook.transaction is not none else true -%}
-        {%- if in_tx == inside_transaction -%}
-            {%- set rendered = render(hook.sql) | trim -%}
-            {%- if rendered | length > 0 -%}
-                {%- call statement(auto_begin=inside_transaction) -%}
-                    {{ rendered }}
-                {%- endcall -%}
-            {%- endif -%}
+        {%- if (hook.transaction if hook.transaction is not none else true) == inside_transaction -%}
+            {%- do matching.append(hook) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- for hook in matching -%}
+        {%- if not inside_transaction and loop.first -%}
+            {%- do adapter.commit() -%}
+        {%- endif -%}
+        {%- set rendered = render(hook.sql) | trim -%}
+        {%- if rendered | length > 0 -%}
+            {%- call statement(auto_begin=inside_transaction) -%}
+                {{ rendered }}
+            {%- endcall -%}
         {%- endif -%}
     {%- endfor -%}
 {%- endmacro %}

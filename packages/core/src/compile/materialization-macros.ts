@@ -35,7 +35,7 @@ export interface MaterializationOutcome {
   rowsAffected: number | null;
 }
 
-type Statements = Pick<SyncWarehouse, "executeSync">;
+type Statements = Pick<SyncWarehouse, "executeSync" | "commitSync">;
 
 /**
  * Materializations and built-in steps written as Jinja macros, run for one node with dbt's
@@ -56,6 +56,13 @@ export class MaterializationMacros {
     const out: RegisteredMacro[] = [];
     for (const name of names) for (const m of registry.overridesOf(name, node.package_name)) if (!out.includes(m)) out.push(m);
     return out;
+  }
+
+  /** The macro `name` as seen from the node (the project's or a package's before the built-in). @throws when none is visible. */
+  named(node: ManifestNode, name: string): RegisteredMacro {
+    const found = this.compiler.session.registry.resolve(name, node.package_name);
+    if (!found) throw new Error(`No macro named '${name}' is visible from ${node.unique_id}.`);
+    return found;
   }
 
   /** True when a macro named `name` is visible from the node (a custom incremental strategy's). */

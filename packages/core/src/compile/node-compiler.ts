@@ -80,7 +80,7 @@ export class NodeCompiler {
    * overridden step of a built-in one). `statements`, when given, is an open transaction: the
    * macros' SQL and their catalog lookups run on it; `extra` adds names (`sql`, `pre_hooks`, …).
    */
-  macroContext(node: ManifestNode, options: { statements?: Pick<SyncWarehouse, "executeSync">; extra?: Record<string, unknown>; isIncremental?: boolean } = {}): NodeRenderContext {
+  macroContext(node: ManifestNode, options: { statements?: Pick<SyncWarehouse, "executeSync" | "commitSync">; extra?: Record<string, unknown>; isIncremental?: boolean } = {}): NodeRenderContext {
     const base = this.options.warehouse;
     const warehouse = options.statements && base ? transactionWarehouse(base, options.statements) : base;
     const scope = createExecutionScope(node, this.index, {

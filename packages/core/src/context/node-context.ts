@@ -194,7 +194,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
       const sql = caller ? String(caller()) : "";
       const wh = requireWarehouse(scope, "statement");
       if (wh) {
-        const r = wh.executeSync(sql, { fetch: Boolean(kw.fetch_result) });
+        const r = wh.executeSync(sql, { fetch: Boolean(kw.fetch_result), autoBegin: kw.auto_begin === undefined ? undefined : Boolean(kw.auto_begin) });
         if (name !== undefined && name !== null) results.store(String(name), adapterResponse(sql, r), agateTable(r));
       }
       return "";

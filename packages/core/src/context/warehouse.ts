@@ -6,7 +6,14 @@ import type { Column, QueryResult, RelationRef } from "@tsdbt/adapter-api";
  */
 export interface SyncWarehouse {
   type: string;
-  executeSync(sql: string, options?: { fetch?: boolean; limit?: number }): QueryResult;
+  /**
+   * Runs one statement. `autoBegin` is dbt's `auto_begin`: where the warehouse manages
+   * transactions as dbt does (a Jinja materialization on a transactional engine), a statement
+   * opens a transaction when none is open unless it is false; elsewhere it is ignored.
+   */
+  executeSync(sql: string, options?: { fetch?: boolean; limit?: number; autoBegin?: boolean }): QueryResult;
+  /** `adapter.commit()`: commits the open transaction, where the warehouse manages them; absent elsewhere (a no-op). */
+  commitSync?(): void;
   getColumnsSync(relation: RelationRef): Column[];
   listRelationsSync(database: string | null, schema: string): RelationRef[];
 }

@@ -1,4 +1,4 @@
-import type { Capabilities, SqlDialect } from "@tsdbt/adapter-api";
+import type { Capabilities, DefaultIncrementalStrategy, SqlDialect } from "@tsdbt/adapter-api";
 
 /** Alias of the target relation in strategy SQL; `incremental_predicates` may refer to it. */
 export const DEST_ALIAS = "DBT_INTERNAL_DEST";
@@ -82,6 +82,13 @@ export const insertOverwriteStrategy: IncrementalStrategy = (input) => {
       : `delete from ${input.target} as ${DEST_ALIAS}\nwhere ${DEST_ALIAS}.${input.partitionColumn} in (select distinct ${input.partitionColumn} from ${input.source})${andPredicates(input.predicates)}`;
   return [remove, insertAll(input)];
 };
+
+/** The strategy of an incremental model without `incremental_strategy` (with or without a `unique_key`) on an engine that can do `capabilities`. */
+export function defaultIncrementalStrategy(capabilities: Capabilities, hasUniqueKey: boolean): DefaultIncrementalStrategy {
+  const own = capabilities.defaultIncrementalStrategy;
+  if (own) return hasUniqueKey ? own.withUniqueKey : own.withoutUniqueKey;
+  return capabilities.merge ? "merge" : "delete+insert";
+}
 
 /** Strategies by their `incremental_strategy` config name. */
 export const INCREMENTAL_STRATEGIES: Readonly<Record<string, IncrementalStrategy>> = {

@@ -77,9 +77,9 @@ describe("incremental materialization on DuckDB", () => {
   });
 
   it("merge honours merge_update_columns", async () => {
-    await run(model({ unique_key: "id" }));
+    await run(model({ incremental_strategy: "merge", unique_key: "id" }));
     await adapter.execute("update src set v = 'changed', k2 = 'z' where id = 2");
-    await run(model({ unique_key: "id", merge_update_columns: ["v"] }));
+    await run(model({ incremental_strategy: "merge", unique_key: "id", merge_update_columns: ["v"] }));
     expect(await contents()).toEqual([{ id: 1, k2: "a", v: "one" }, { id: 2, k2: "a", v: "changed" }]);
   });
 

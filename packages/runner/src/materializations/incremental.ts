@@ -2,7 +2,7 @@ import type { Relation } from "@tsdbt/adapter-api";
 import { RunnerError, RunnerErrorCode } from "../runner-error";
 import { configValue, type BuildContext, type Materialization, type SqlExecutor } from "./build-context";
 import { runNodeHooks } from "./hooks";
-import { INCREMENTAL_STRATEGIES, type IncrementalStrategy } from "./incremental-strategies";
+import { defaultIncrementalStrategy, INCREMENTAL_STRATEGIES, type IncrementalStrategy } from "./incremental-strategies";
 import { persistDocs } from "./persist-docs";
 import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix } from "./relation-lookup";
 import { replaceRelation } from "./replace-relation";
@@ -29,7 +29,7 @@ type StrategyStep = { strategy: IncrementalStrategy; macro: string | null } | { 
 
 function strategyOf(context: BuildContext): StrategyStep {
   const configured = configValue<string | null>(context.node, "incremental_strategy", null);
-  const name = configured ?? (context.adapter.capabilities.merge ? "merge" : "delete+insert");
+  const name = configured ?? defaultIncrementalStrategy(context.adapter.capabilities, stringList(context.node.config.unique_key).length > 0);
   const strategy: IncrementalStrategy | undefined = Object.prototype.hasOwnProperty.call(INCREMENTAL_STRATEGIES, name) ? INCREMENTAL_STRATEGIES[name] : undefined;
   const macro = strategyMacro(context, configured, name, strategy !== undefined);
   if (strategy) return { strategy, macro };
@@ -113,7 +113,7 @@ async function mergeNewRows(
       partitionColumn: partitionColumnOf(node.config.partition_by),
     };
     // the engine's own SQL for a strategy (BigQuery's partition-aware insert_overwrite), else the portable one
-    const strategyName = configValue(node, "incremental_strategy", adapter.capabilities.merge ? "merge" : "delete+insert");
+    const strategyName = configValue(node, "incremental_strategy", defaultIncrementalStrategy(adapter.capabilities, portable.uniqueKey.length > 0));
     const own = adapter.dialect.incrementalStatements?.(strategyName, {
       target: portable.target,
       source: portable.source,

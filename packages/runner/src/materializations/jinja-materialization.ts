@@ -1,6 +1,7 @@
 import { RunnerError, RunnerErrorCode, TemplateFailure } from "../runner-error";
 import type { SyncStatements } from "../types";
 import type { Materialization, SqlExecutor } from "./build-context";
+import { DbtTransactions } from "./dbt-transactions";
 import { findRelation } from "./relation-lookup";
 
 /** True when `error` or one of its causes is in `errors`. */
@@ -11,6 +12,11 @@ function causedBy(error: unknown, errors: WeakSet<object>): boolean {
   return false;
 }
 
+/** The first words of a statement, for a message. */
+function firstWords(sql: string): string {
+  return sql.trim().replace(/\s+/g, " ").split(" ").slice(0, 4).join(" ");
+}
+
 /** The synchronous path of a worker transaction, when the executor has one. */
 export function syncStatementsOf(executor: SqlExecutor): SyncStatements | undefined {
   return typeof (executor as Partial<SyncStatements>).executeSync === "function" ? (executor as unknown as SyncStatements) : undefined;
@@ -19,12 +25,19 @@ export function syncStatementsOf(executor: SqlExecutor): SyncStatements | undefi
 /**
  * A materialization written in Jinja (`{% materialization name, adapter %}` of the project or a
  * package): the macro runs with dbt's materialization context and sends its own statements. With
- * transactional DDL it runs inside one transaction (its `adapter.commit()` is then a no-op and the
- * transaction commits when the macro returns), so a failure leaves the warehouse as it was.
+ * transactional DDL it runs on one connection whose transactions open and close as dbt's do
+ * ({@link DbtTransactions}): `adapter.commit()` commits, hooks outside the transaction run outside
+ * it, and a failure rolls back what came after the last commit.
  * `is_incremental()` answers as dbt's does: an `incremental` model whose table exists, without a
  * full refresh. The macro must return `{'relations': [...]}` (TSDBT-E412 otherwise).
  */
-export const jinjaMaterialization: Materialization = async (context) => {
+export const jinjaMaterialization: Materialization = (context) => runMaterializationMacro(context);
+
+/**
+ * Runs a materialization macro as {@link jinjaMaterialization} does: the node's own, or the macro
+ * `macroName` in its place (tsdbt's snapshot through dbt's snapshot macros).
+ */
+export async function runMaterializationMacro(context: Parameters<Materialization>[0], macroName?: string): ReturnType<Materialization> {
   const { adapter, node, macros } = context;
   if (!macros) throw new Error("A Jinja materialization needs a compiler that renders macros.");
   const configured = node.config.full_refresh;
@@ -44,16 +57,41 @@ export const jinjaMaterialization: Materialization = async (context) => {
           throw error;
         }
       },
+      commitSync: statements.commitSync && (() => statements.commitSync!()),
     };
   const run = (statements: SyncStatements | undefined) => {
     try {
-      return macros.runMaterialization(node.unique_id, sql, watched(statements), isIncremental);
+      return macros.runMaterialization(node.unique_id, sql, watched(statements), isIncremental, macroName);
     } catch (error) {
       throw statements && !causedBy(error, refused) ? new TemplateFailure(error) : error;
     }
   };
-  const outcome = adapter.capabilities.transactionalDdl ? await adapter.transaction(async (tx) => checked(run(syncStatementsOf(tx)))) : checked(run(undefined));
+  const outcome = adapter.capabilities.transactionalDdl ? await adapter.transaction(async (tx) => checked(runInTransactions(syncStatementsOf(tx)))) : checked(run(undefined));
   return { rowsAffected: outcome.rowsAffected, message: outcome.message ?? "OK" };
+
+  /** Runs the macro with dbt's transactions on the transaction's connection (when it has a synchronous path). */
+  function runInTransactions(connection: SyncStatements | undefined): ReturnType<typeof run> {
+    if (!connection) return run(undefined);
+    const transactions = new DbtTransactions(connection);
+    let result: ReturnType<typeof run>;
+    try {
+      result = run(transactions);
+    } catch (error) {
+      try {
+        transactions.settle();
+      } catch {
+        // the connection is gone: the adapter's rollback reports nothing more useful than `error`
+      }
+      throw error;
+    }
+    const lost = transactions.finish();
+    if (lost.length > 0) {
+      context.warn(
+        `${node.unique_id}: the materialization '${String(node.config.materialized)}' did not commit its last ${lost.length === 1 ? "statement" : `${lost.length} statements`} (${firstWords(lost[0]!)}…); they were rolled back, as dbt does. Call {{ adapter.commit() }} after them.`,
+      );
+    }
+    return result;
+  }
 
   function checked(result: ReturnType<typeof run>): ReturnType<typeof run> {
     if (result.relations === null) {
@@ -65,4 +103,4 @@ export const jinjaMaterialization: Materialization = async (context) => {
     }
     return result;
   }
-};
+}

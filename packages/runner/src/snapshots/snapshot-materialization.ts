@@ -3,12 +3,17 @@ import type { Relation } from "@tsdbt/adapter-api";
 import { RunnerError } from "../runner-error";
 import type { BuildContext, Materialization, SqlExecutor } from "../materializations/build-context";
 import { runNodeHooks } from "../materializations/hooks";
+import { runMaterializationMacro } from "../materializations/jinja-materialization";
+import { overridingMacros } from "../materializations/step-overrides";
 import { persistDocs } from "../materializations/persist-docs";
 import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix } from "../materializations/relation-lookup";
 import { createSnapshotTable, snapshotUpdateStatements, stagingQuery, STAGING_PREFIX, type SnapshotSqlInput } from "./snapshot-sql";
 
-/** dbt's snapshot macros: tsdbt's snapshot is TypeScript and does not call them (an override is reported, not honoured). */
-const SNAPSHOT_MACROS = ["snapshot_merge_sql", "build_snapshot_table", "snapshot_staging_table", "snapshot_hash_arguments", "snapshot_timestamp_strategy", "snapshot_check_strategy", "snapshot_get_time", "snapshot_string_as_time"];
+/**
+ * dbt's snapshot macros: when the project or a package overrides one of them, the snapshot runs
+ * through them (tsdbt_snapshot_materialization) instead of the TypeScript path.
+ */
+export const SNAPSHOT_MACROS = ["snapshot_merge_sql", "build_snapshot_table", "snapshot_staging_table", "snapshot_hash_arguments", "snapshot_timestamp_strategy", "snapshot_check_strategy", "snapshot_get_time"] as const;
 
 /** The checked settings of a snapshot node. @throws RunnerError with the first config problem. */
 function settingsOf(context: BuildContext): SnapshotSettings {
@@ -28,10 +33,7 @@ function settingsOf(context: BuildContext): SnapshotSettings {
 export const snapshotMaterialization: Materialization = async (context) => {
   const { adapter, relation, node } = context;
   const settings = settingsOf(context);
-  const ignored = context.macros?.overrides(node.unique_id, SNAPSHOT_MACROS) ?? [];
-  if (ignored.length > 0) {
-    context.warn(`${node.unique_id}: tsdbt's snapshot is built in TypeScript and does not call ${ignored.join(", ")}; the override has no effect on this snapshot (docs/materializations.md).`);
-  }
+  if (overridingMacros(context, "the snapshot", SNAPSHOT_MACROS).length > 0) return runMaterializationMacro(context, "tsdbt_snapshot_materialization");
   const existing = await clearLeftovers(adapter, relation);
   const sql = context.compile(false);
   const staging = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);

@@ -98,7 +98,10 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
       if (q !== null && typeof q !== "boolean") throw new CompilerError("TSDBT-E033", `The seed configuration value of "quote_columns" has an invalid type ${typeof q}.`, "Set quote_columns to true or false.");
       return q === false ? String(column ?? kw.column) : input.quote(String(column ?? kw.column));
     }),
-    commit: () => "",
+    commit: () => {
+      if (input.execute) input.warehouse?.commitSync?.();
+      return "";
+    },
     cache_added: () => "",
     cache_dropped: () => "",
     cache_renamed: () => "",
@@ -140,7 +143,8 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
       if (!wh) return null;
       const r = expectRelation(relation, "drop_relation", "relation");
       if (r.type === null) return null;
-      run(wh, `drop ${relationKind(r)} if exists ${r.render()} cascade`);
+      // as dbt's drop_relation: outside a transaction where none is open (auto_begin=False)
+      wh.executeSync(`drop ${relationKind(r)} if exists ${r.render()} cascade`, { fetch: false, autoBegin: false });
       return null;
     },
     truncate_relation: (relation: unknown) => {
@@ -189,10 +193,10 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     },
     execute: hostFunction(([sql, autoBegin, fetch, limit], kw) => {
       const wh = warehouse("adapter.execute");
-      void autoBegin;
       if (!wh) return Tuple.create(["", emptyAgateTable()]);
       const lim = kw.limit ?? limit;
-      const r = wh.executeSync(String(kw.sql ?? sql), { fetch: Boolean(kw.fetch ?? fetch), limit: lim === undefined || lim === null ? undefined : Number(lim) });
+      // dbt's adapter.execute does not open a transaction unless asked (auto_begin=False)
+      const r = wh.executeSync(String(kw.sql ?? sql), { fetch: Boolean(kw.fetch ?? fetch), limit: lim === undefined || lim === null ? undefined : Number(lim), autoBegin: Boolean(kw.auto_begin ?? autoBegin) });
       return Tuple.create([adapterResponse(String(kw.sql ?? sql), r), agateTable(r)]);
     }),
     add_query: hostFunction(([sql], kw) => {

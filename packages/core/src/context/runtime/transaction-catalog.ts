@@ -9,11 +9,12 @@ const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * information_schema on the transaction's connection), so a Jinja materialization sees the
  * relations it created before commit and never waits for a second connection while holding one.
  */
-export function transactionWarehouse(base: SyncWarehouse, statements: Pick<SyncWarehouse, "executeSync">): SyncWarehouse {
+export function transactionWarehouse(base: SyncWarehouse, statements: Pick<SyncWarehouse, "executeSync" | "commitSync">): SyncWarehouse {
   const run = (sql: string) => statements.executeSync(sql, { fetch: true }).rows;
   return {
     type: base.type,
     executeSync: statements.executeSync,
+    commitSync: statements.commitSync,
     listRelationsSync(database: string | null, schema: string): RelationRef[] {
       const where = [`lower(table_schema) = lower(${literal(schema)})`, ...(database ? [`lower(table_catalog) = lower(${literal(database)})`] : [])];
       return run(`select table_name, table_type from information_schema.tables where ${where.join(" and ")}`).map((r) => ({
