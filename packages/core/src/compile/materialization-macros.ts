@@ -1,9 +1,8 @@
 import { Relation, type RelationRef, type RelationType } from "@tsdbt/adapter-api";
-import { hostFunction, isDict, pyStr } from "@tsdbt/jinja";
+import { isDict, pyStr } from "@tsdbt/jinja";
 import type { Hook, ManifestNode } from "../manifest/types";
 import type { RegisteredMacro } from "../context/macro-registry";
 import type { SyncWarehouse } from "../context/warehouse";
-import type { NodeRenderContext } from "../context/node-context";
 import { columnFlavour, columnFromWarehouse } from "../context/runtime/column";
 import type { NodeCompiler } from "./node-compiler";
 
@@ -39,7 +38,7 @@ type Statements = Pick<SyncWarehouse, "executeSync" | "commitSync">;
 
 /**
  * Materializations and built-in steps written as Jinja macros, run for one node with dbt's
- * materialization context: `sql`/`compiled_code`, `pre_hooks`/`post_hooks`, `render`, and the
+ * materialization context: `sql`/`compiled_code`, `pre_hooks`/`post_hooks`, and the
  * node's run-time context (`this`, `config`, `adapter`, `statement`, `load_relation`, …).
  */
 export class MaterializationMacros {
@@ -72,16 +71,15 @@ export class MaterializationMacros {
 
   /** Runs the materialization macro of `node`, its statements through `statements`. */
   run(node: ManifestNode, macro: RegisteredMacro, options: { sql: string; statements?: Statements; isIncremental?: boolean }): MaterializationOutcome {
-    let render: NodeRenderContext | undefined;
     const hooks = (key: "pre-hook" | "post-hook") => ((node.config[key] ?? []) as Hook[]).map((h) => ({ sql: h.sql, transaction: h.transaction ?? true, index: h.index ?? null }));
     const extra = {
       sql: options.sql,
       compiled_code: options.sql,
       pre_hooks: hooks("pre-hook"),
+      // with their index, as dbt's materialization context has them (the node context's lack it)
       post_hooks: hooks("post-hook"),
-      render: hostFunction(([text]) => this.compiler.session.env.render(pyStr(text), render!.context, { file: node.original_file_path, resolveGlobal: render!.resolveGlobal })),
     };
-    render = this.compiler.macroContext(node, { statements: options.statements, extra, isIncremental: options.isIncremental });
+    const render = this.compiler.macroContext(node, { statements: options.statements, extra, isIncremental: options.isIncremental });
     const value = (render.bindMacro(macro) as () => unknown)();
     const main = render.statementResults.load("main");
     const response = main?.response as { _message?: unknown; rows_affected?: unknown } | null | undefined;
