@@ -97,6 +97,13 @@ export interface SqlDialect {
    */
   readonly transientErrorCodes?: readonly string[];
   /**
+   * Error codes that are transient only when the message matches, e.g. PostgreSQL's `23505`
+   * unique violation on a system catalog index (`pg_type_typname_nsp_index`), which two
+   * transactions creating tables at once can hit; run again, the transaction sees the other's
+   * committed names and succeeds.
+   */
+  readonly transientErrorMessages?: Readonly<Record<string, RegExp>>;
+  /**
    * The engine's own statements for an incremental strategy (e.g. BigQuery's partition-aware
    * `insert_overwrite`), or null to use the runner's portable SQL. Absent: always the runner's.
    */

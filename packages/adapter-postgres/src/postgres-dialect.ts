@@ -22,4 +22,6 @@ export const postgresDialect: SqlDialect = defineDialect({
     rollbackTo: (name) => `rollback to savepoint "${name}"`,
   },
   transientErrorCodes: ["40P01", "40001"],
+  // concurrent `create table`s whose row types' array names collide (names sharing 62 bytes)
+  transientErrorMessages: { "23505": /unique constraint "pg_[a-z_]+_index"/ },
 });

@@ -36,6 +36,13 @@ describe("withTransientRetries", () => {
     expect(calls).toBe(1);
   });
 
+  it("calls a code transient only with the message the dialect names for it", () => {
+    const withMessages = defineDialect({ parserDialect: "postgresql", transientErrorMessages: { "23505": /constraint "pg_\w+"/ } });
+    const clash = sqlError("23505", 'duplicate key value violates unique constraint "pg_type_typname_nsp_index"');
+    const users = sqlError("23505", 'duplicate key value violates unique constraint "orders_pkey"');
+    expect([isTransientError(clash, withMessages), isTransientError(users, withMessages), isTransientError(clash, dialect)]).toEqual([true, false, false]);
+  });
+
   it("repeats nothing on an engine without transient codes", async () => {
     expect(isTransientError(sqlError("40P01"), defineDialect({ parserDialect: "postgresql" }))).toBe(false);
   });

@@ -12,7 +12,10 @@ function codeOf(error: unknown): string | null {
 /** Whether `error` is one the dialect calls transient: the same transaction may succeed when run again. */
 export function isTransientError(error: unknown, dialect: SqlDialect): boolean {
   const code = codeOf(error);
-  return code !== null && (dialect.transientErrorCodes ?? []).includes(code);
+  if (code === null) return false;
+  if ((dialect.transientErrorCodes ?? []).includes(code)) return true;
+  const pattern = dialect.transientErrorMessages?.[code];
+  return pattern !== undefined && pattern.test(String((error as { message?: unknown }).message ?? ""));
 }
 
 /**
