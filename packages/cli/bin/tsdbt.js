@@ -7,6 +7,6 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-require("../dist/main.js").main(process.argv.slice(2)).then((code) => {
+require(require("./entry.js").cliEntry()).main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
