@@ -47,7 +47,7 @@ function dbtCore(args, cwd) {
 function warmInProcess(projectDir, profilesDir, file) {
   const script = `
     const fs = require("node:fs");
-    const { invoke } = require(require(${JSON.stringify(path.join(root, "packages/cli/bin/entry.js"))}).cliEntry());
+    const { invoke } = require(${JSON.stringify(path.join(root, "packages/cli/bin/entry.js"))}).loadCli().cli;
     (async () => {
       const args = ["parse", "--project-dir", ${JSON.stringify(projectDir)}, "--profiles-dir", ${JSON.stringify(profilesDir)}, "--target-path", "target-tsdbt"];
       await invoke(args, { write: () => undefined });

@@ -4,8 +4,12 @@
 // new process loads one file instead of ~250 (bin/tsdbt.js prefers it while it is newer than every
 // file it was made from). Adapters stay outside, loaded by profile type at run time with the one
 // @tsdbt/adapter-api they share, as do packages with native code or data read at run time.
+// It also writes the V8 code cache bin/entry.js loads the bundle with, by parsing a copy of the example project.
 // Run after `tsc --build` (npm run build and npm ci do both). Usage: node packages/cli/scripts/bundle.mjs
 import * as esbuild from "esbuild";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import * as os from "node:os";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,4 +66,15 @@ const built = new Set(Object.keys(result.metafile.inputs).flatMap((p) => {
   const dir = [...workspaceNames.keys()].find((d) => path.resolve(repo, p).startsWith(d + path.sep));
   return dir ? [path.relative(outDir, path.join(dir, "tsconfig.tsbuildinfo")).split(path.sep).join("/")] : [];
 }));
-fs.writeFileSync(path.join(outDir, "inputs.json"), `${JSON.stringify([...built].sort())}\n`);
+// and the bundle's hash, which names its V8 code cache (a cache is only ever read with the bundle it was made from)
+const sha1 = createHash("sha1").update(fs.readFileSync(path.join(outDir, "tsdbt.js"))).digest("hex").slice(0, 16);
+fs.writeFileSync(path.join(outDir, "meta.json"), `${JSON.stringify({ sha1, inputs: [...built].sort() })}\n`);
+
+// the V8 code cache beside the bundle (bin/entry.js), filled by parsing a copy of the example project
+const warm = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-bundle-"));
+try {
+  fs.cpSync(path.join(repo, "example-project"), warm, { recursive: true, filter: (src) => !/[\\/](target|logs)$/.test(src) });
+  execFileSync(process.execPath, [path.join(cliDir, "bin", "tsdbt.js"), "parse", "--project-dir", warm, "--profiles-dir", warm], { stdio: "ignore", env: { ...process.env, TSDBT_TEMPLATE_CACHE: "0" } });
+} finally {
+  fs.rmSync(warm, { recursive: true, force: true });
+}
