@@ -47,7 +47,7 @@ function dbtCore(args, cwd) {
 function warmInProcess(projectDir, profilesDir, file) {
   const script = `
     const fs = require("node:fs");
-    const { invoke } = require(${JSON.stringify(path.join(root, "packages/cli/dist/index.js"))});
+    const { invoke } = require(${JSON.stringify(path.join(root, "packages/cli/bin/entry.js"))}).loadCli().cli;
     (async () => {
       const args = ["parse", "--project-dir", ${JSON.stringify(projectDir)}, "--profiles-dir", ${JSON.stringify(profilesDir)}, "--target-path", "target-tsdbt"];
       await invoke(args, { write: () => undefined });
@@ -117,6 +117,8 @@ for (const short of projects) {
     short,
     parse: med(samples.tsParse, "wall_ms"),
     parseRss: med(samples.tsParse, "rss_mb"),
+    parseCpu: med(samples.tsParse, "cpu_ms"),
+    dbtParseCpu: med(samples.dbtParse, "cpu_ms"),
     parseCached: med(samples.tsParseCached, "wall_ms"),
     dbtParse: med(samples.dbtParse, "wall_ms"),
     dbtParseRss: med(samples.dbtParse, "rss_mb"),
@@ -133,12 +135,12 @@ for (const short of projects) {
 
 const ratio = (a, b) => (a && b ? `${(b / a).toFixed(1)}×` : "–");
 const table = [
-  `| project | tsdbt parse (cold) | dbt-core parse | parse speed-up | tsdbt parse, template cache filled (speed-up) | peak RSS tsdbt / dbt-core | warm parse, new process | warm parse, long-lived process | tsdbt compile | dbt-core compile | compile speed-up | exit codes |`,
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-  ...rows.map((r) => `| ${r.short} | ${fmt(r.parse)} | ${r.dbtParse ? fmt(r.dbtParse) : "–"} | ${ratio(r.parse, r.dbtParse)} | ${fmt(r.parseCached)} (${ratio(r.parseCached, r.dbtParse)}) | ${r.parseRss} / ${r.dbtParseRss ?? "–"} MB | ${fmt(r.warm)}${r.warmPartial ? "" : " (not partial)"} | ${fmt(r.inProcess)} | ${r.compile ? fmt(r.compile) : "–"} | ${r.dbtCompile ? fmt(r.dbtCompile) : "–"} | ${ratio(r.compile, r.dbtCompile)} | ${r.exits} |`),
+  `| project | tsdbt parse (cold) | dbt-core parse | parse speed-up | cold parse CPU tsdbt / dbt-core (speed-up) | tsdbt parse, template cache filled (speed-up) | peak RSS tsdbt / dbt-core | warm parse, new process | warm parse, long-lived process | tsdbt compile | dbt-core compile | compile speed-up | exit codes |`,
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+  ...rows.map((r) => `| ${r.short} | ${fmt(r.parse)} | ${r.dbtParse ? fmt(r.dbtParse) : "–"} | ${ratio(r.parse, r.dbtParse)} | ${fmt(r.parseCpu)} / ${r.dbtParseCpu ? fmt(r.dbtParseCpu) : "–"} (${ratio(r.parseCpu, r.dbtParseCpu)}) | ${fmt(r.parseCached)} (${ratio(r.parseCached, r.dbtParse)}) | ${r.parseRss} / ${r.dbtParseRss ?? "–"} MB | ${fmt(r.warm)}${r.warmPartial ? "" : " (not partial)"} | ${fmt(r.inProcess)} | ${r.compile ? fmt(r.compile) : "–"} | ${r.dbtCompile ? fmt(r.dbtCompile) : "–"} | ${ratio(r.compile, r.dbtCompile)} | ${r.exits} |`),
 ].join("\n");
 process.stdout.write(`\n${table}\n`);
 writeSection(
   "Real projects (../shared/corpus)",
-  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:corpus\` (\`node bench/corpus.mjs\`, ${RUNS} alternating runs per tool, medians of wall time) on ${machine()}, 1-minute load ${load1().toFixed(2)} at the end. dbt-core ${hasDbt ? "1.10 from ../shared/oracle" : "not installed: its columns are empty"}. Cold parse: \`parse --no-partial-parse\`, a new process each. Warm parse: one model edited after a parse that saved its state, in a new process and in one long-lived process (the second of two \`invoke()\` calls). Compile after \`seed\`, on the local PostgreSQL.\n\n${table}\n${skipped.length ? `\nNot measured: ${skipped.join("; ")}.\n` : ""}`,
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:corpus\` (\`node bench/corpus.mjs\`, ${RUNS} alternating runs per tool, medians of wall time, and of CPU time (user + system) for the cold parse: steadier when the machine is shared) on ${machine()}, 1-minute load ${load1().toFixed(2)} at the end. dbt-core ${hasDbt ? "1.10 from ../shared/oracle" : "not installed: its columns are empty"}. Cold parse: \`parse --no-partial-parse\`, a new process each. Warm parse: one model edited after a parse that saved its state, in a new process and in one long-lived process (the second of two \`invoke()\` calls). Compile after \`seed\`, on the local PostgreSQL.\n\n${table}\n${skipped.length ? `\nNot measured: ${skipped.join("; ")}.\n` : ""}`,
 );

@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const started = performance.now();
-const { invoke } = require("../packages/cli/dist/index.js");
+const { invoke } = require("../packages/cli/bin/entry.js").loadCli().cli;
 const loaded = performance.now();
 let partial = null;
 const onEvent = (e) => {

@@ -7,6 +7,8 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-require("../dist/main.js").main(process.argv.slice(2)).then((code) => {
+const { cli, done } = require("./entry.js").loadCli();
+cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
+  done();
 });

@@ -3,7 +3,7 @@
 // the CLI with every @tsdbt/* workspace package bundled inside it (their built dist/, include/ and
 // assets/), the `tsdbt init` starters, and the third-party dependencies of all of them declared at
 // the top, so `npm install -g tsdbt-<version>.tgz` gives a working `tsdbt` anywhere.
-// Build first (npx tsc --build). Usage: node packages/cli/scripts/pack.mjs [OUT_DIR]
+// Build first (npx tsc --build); the one-file bundle is made here. Usage: node packages/cli/scripts/pack.mjs [OUT_DIR]
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -26,6 +26,7 @@ const workspaces = new Map(
 /** Splits entries by a test: [passing, failing]. */
 const partition = (entries, test) => [entries.filter(test), entries.filter((e) => !test(e))];
 
+execFileSync(process.execPath, [path.join(cliDir, "scripts", "bundle.mjs")], { stdio: "inherit" });
 const cli = readJson(path.join(cliDir, "package.json"));
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-pack-"));
 // built tests and their fixtures stay out of the package

@@ -74,4 +74,23 @@ describe("parseYaml", () => {
     const r = parseYaml("models:\n  - name: a\n", "s.yml");
     expect(r.locate(["models", 0, "nope", "deeper"])).toEqual({ line: 2, col: 5 });
   });
+
+  it("locates a value after its anchor, an empty value on its key's line, and stops at an alias", () => {
+    const text = "a: &x [1, 2]\nb: # nothing here\nc: 1\nd:\n  - *x\n  - {k: v, flag}\n";
+    const r = parseYaml(text, "s.yml");
+    expect(r.locateValue(["a"])).toEqual({ line: 1, col: 7 });
+    expect(r.locateValue(["b"])).toEqual({ line: 2, col: 4 });
+    // the alias is where the path leads; its anchor's items are elsewhere
+    expect(r.locate(["d", 0, 1])).toEqual({ line: 5, col: 5 });
+    expect(r.locate(["d", 1, "flag"])).toEqual({ line: 6, col: 12 });
+  });
+
+  it("finds a key repeated after a merge brings it in, and keeps keys that differ in type apart", () => {
+    const r = parseYaml("base: &b {p: 1}\nd:\n  q: 0\n  <<: *b\n  p: 2\ne: {1: a, '1': b, 1: c}\n", "x.yml");
+    expect(r.value).toEqual({ base: { p: 1 }, d: { q: 0, p: 2 }, e: { 1: "c" } });
+    expect(r.warnings.map((w) => [w.line, w.col, w.message.match(/'(.*?)'/)![1]])).toEqual([
+      [5, 3, "p"],
+      [6, 19, "1"],
+    ]);
+  });
 });

@@ -1,6 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import type { DuplicateKey } from "./duplicate-keys";
-import type { PositionedYaml } from "./positioned-yaml";
+import { readWithSpans, type DuplicateKey, type SpannedYaml } from "./node-spans";
 import { isDuplicateKeyError, loadPyYaml } from "./pyyaml-schema";
 import { expandedSize, MAX_EXPANDED_VALUES } from "./expansion-size";
 
@@ -44,32 +43,32 @@ export interface ParsedYaml {
  * it is returned, not thrown.
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
-  // fast path: js-yaml for the values (an order of magnitude faster); the position-keeping
-  // parser runs only when a diagnostic needs a location, or to describe a syntax error
+  // fast path: a plain js-yaml load; the same parser runs again recording node positions only
+  // when a key is repeated or a diagnostic needs a location. The `yaml` package is loaded only
+  // to describe a syntax error.
+  let lines: string[] | undefined;
+  const lineText = (line: number) => (lines ??= text.split(/\r?\n/))[line - 1] ?? "";
   let value: unknown;
-  let located: ParsedYaml | undefined;
+  let spanned: SpannedYaml | undefined;
   let warnings: Diagnostic[] = [];
   try {
     value = loadPyYaml(text) ?? null;
   } catch (e) {
     if (!isDuplicateKeyError(e)) return positionedParse(text, file);
     try {
-      value = loadPyYaml(text, true) ?? null;
+      spanned = readWithSpans(text);
     } catch {
       return positionedParse(text, file);
     }
-    const positioned = positionedParse(text, file);
-    located = positioned;
-    warnings = positioned.duplicateKeys.map((d) => duplicateKeyWarning(d, file, positioned.lineText(d.line)));
+    value = spanned.value;
+    warnings = spanned.duplicateKeys.map((d) => duplicateKeyWarning(d, file, lineText(d.line)));
   }
-  const positions = () => (located ??= positionedParse(text, file));
-  let lines: string[] | undefined;
-  const lineText = (line: number) => (lines ??= text.split(/\r?\n/))[line - 1] ?? "";
+  const positions = () => (spanned ??= readWithSpans(text));
   // only aliases can make a document much larger than its text
   if (value !== null && typeof value === "object" && text.includes("*")) {
     const expansion = expandedSize(value);
     if (expansion.path) {
-      const at = positions().locateValue(expansion.path);
+      const at = positions().locate(expansion.path, true);
       return {
         file,
         value: null,
@@ -95,14 +94,14 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     value,
     diagnostics: [],
     warnings,
-    locate: (path) => positions().locate(path),
-    locateValue: (path) => positions().locateValue(path),
+    locate: (path) => positions().locate(path, false),
+    locateValue: (path) => positions().locate(path, true),
     lineText,
   };
 }
 
 /** The position-keeping parser (the `yaml` package), loaded on first need. */
-function positionedParse(text: string, file: string): PositionedYaml {
+function positionedParse(text: string, file: string): ParsedYaml {
   return (require("./positioned-yaml") as typeof import("./positioned-yaml")).parseWithPositions(text, file);
 }
 

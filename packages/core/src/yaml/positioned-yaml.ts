@@ -1,6 +1,5 @@
 import { Document, isMap, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type Tags, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { findDuplicateKeys, type DuplicateKey } from "./duplicate-keys";
 import type { ParsedYaml, YamlPathSegment, YamlPosition } from "./parse-yaml";
 
 const BOOL = "tag:yaml.org,2002:bool";
@@ -39,13 +38,11 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   customTags: pyyamlTags,
 };
 
-/** A file parsed with positions, and the keys written twice in one mapping. */
-export interface PositionedYaml extends ParsedYaml {
-  duplicateKeys: DuplicateKey[];
-}
-
-/** Parses with the `yaml` package, keeping the position of every node. */
-export function parseWithPositions(text: string, file: string): PositionedYaml {
+/**
+ * Parses with the `yaml` package, keeping the position of every node. Used to describe a syntax
+ * error: its messages and error positions say where a YAML mistake is better than js-yaml's.
+ */
+export function parseWithPositions(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   let lines: string[] | undefined;
@@ -82,7 +79,6 @@ export function parseWithPositions(text: string, file: string): PositionedYaml {
     value,
     diagnostics,
     warnings: [],
-    duplicateKeys: diagnostics.length > 0 ? [] : findDuplicateKeys(doc, position),
     locate: (path) => locateIn(doc, path, false, position),
     locateValue: (path) => locateIn(doc, path, true, position),
     lineText,

@@ -1,0 +1,67 @@
+"use strict";
+// Which file holds the CLI, and how it is loaded. The one-file bundle (packages/cli/bundle/tsdbt.js,
+// written by npm run build and npm ci) loads much faster than the ~250 built modules of dist/. In a
+// checkout, a `tsc --build` that emitted a bundled package after the bundle was made leaves it stale:
+// then the built modules are used. The bundle is compiled with V8's code cache kept beside it
+// (bytecode of every function the first run compiled), so later processes skip most compiling.
+const fs = require("node:fs");
+const path = require("node:path");
+
+const root = path.join(__dirname, "..");
+const bundleDir = path.join(root, "bundle");
+const bundle = path.join(bundleDir, "tsdbt.js");
+
+/** The bundle's hash (bundle/meta.json) when it exists and is not stale, else undefined. */
+function freshBundle() {
+  let meta;
+  try {
+    meta = JSON.parse(fs.readFileSync(path.join(bundleDir, "meta.json"), "utf8"));
+  } catch {
+    return undefined;
+  }
+  // an installed package ships no sources and is never rebuilt in place
+  if (!fs.existsSync(path.join(root, "src"))) return meta.sha1;
+  const made = fs.statSync(bundle, { throwIfNoEntry: false })?.mtimeMs;
+  if (made === undefined) return undefined;
+  for (const input of meta.inputs) {
+    const built = fs.statSync(path.join(bundleDir, input), { throwIfNoEntry: false });
+    if (!built || built.mtimeMs > made) return undefined;
+  }
+  return meta.sha1;
+}
+
+/**
+ * Loads the CLI module ({ main, invoke }). When `done` is called after the command, a missing or
+ * rejected code cache is written (to a temporary file renamed into place; a read-only install just
+ * goes without). The cache's name carries the bundle's hash, so a rebuilt bundle never reads another
+ * one's bytecode.
+ */
+function loadCli() {
+  const sha1 = freshBundle();
+  if (!sha1) return { cli: require(path.join(root, "dist", "index.js")), done: () => undefined };
+  const vm = require("node:vm");
+  const Module = require("node:module");
+  const cacheFile = path.join(bundleDir, `tsdbt.js.${sha1}.v8cache`);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    // none yet: written after this command
+  }
+  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, "utf8")), { filename: bundle, cachedData });
+  const mod = { exports: {} };
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, bundleDir);
+  const done = () => {
+    if (cachedData && !script.cachedDataRejected) return;
+    try {
+      const temp = `${cacheFile}.${process.pid}`;
+      fs.writeFileSync(temp, script.createCachedData());
+      fs.renameSync(temp, cacheFile);
+    } catch {
+      // not writable: the next process compiles as this one did
+    }
+  };
+  return { cli: mod.exports, done };
+}
+
+module.exports = { loadCli };

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Bundles the built CLI (packages/cli/dist/index.js: main() and invoke()) with the @tsdbt packages it
+// reaches and their pure-JavaScript dependencies into one file, packages/cli/bundle/tsdbt.js, so a
+// new process loads one file instead of ~250 (bin/tsdbt.js prefers it while it is newer than every
+// file it was made from). Adapters stay outside, loaded by profile type at run time with the one
+// @tsdbt/adapter-api they share, as do packages with native code or data read at run time.
+// It also writes the V8 code cache bin/entry.js loads the bundle with, by parsing a copy of the example project.
+// Run after `tsc --build` (npm run build and npm ci do both). Usage: node packages/cli/scripts/bundle.mjs
+import * as esbuild from "esbuild";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import * as os from "node:os";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const cliDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const repo = path.resolve(cliDir, "../..");
+const outDir = path.join(cliDir, "bundle");
+
+/** Packages read into the bundle; anything else (adapters, native and data packages) is required at run time. */
+const INSIDE = new Set(["tsdbt", "@tsdbt/core", "@tsdbt/jinja", "@tsdbt/runner", "@tsdbt/lineage", "@tsdbt/docs", "js-yaml", "yaml", "nunjucks", "a-sync-waterfall", "asap", "graphlib", "lodash"]);
+const packageOf = (request) => (request.startsWith("@") ? request.split("/").slice(0, 2).join("/") : request.split("/")[0]);
+
+/** Workspace package folder -> npm name, to give bundled files their own __dirname at run time. */
+const workspaceNames = new Map(
+  fs.readdirSync(path.join(repo, "packages")).flatMap((dir) => {
+    const file = path.join(repo, "packages", dir, "package.json");
+    return fs.existsSync(file) ? [[path.join(repo, "packages", dir), JSON.parse(fs.readFileSync(file, "utf8")).name]] : [];
+  }),
+);
+
+const plugin = {
+  name: "tsdbt-layout",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith("node:") || INSIDE.has(packageOf(args.path)) ? undefined : { path: args.path, external: true }));
+    // files that find data beside themselves (include/macros, templates, their own dist) keep their
+    // folder: it is found at run time through their package, wherever npm put it
+    build.onLoad({ filter: /[\\/]packages[\\/][^\\/]+[\\/]dist[\\/].*\.js$/ }, (args) => {
+      const text = fs.readFileSync(args.path, "utf8");
+      if (!/\b__dirname\b/.test(text)) return undefined;
+      const pkgDir = [...workspaceNames.keys()].find((dir) => args.path.startsWith(dir + path.sep));
+      const sub = path.relative(pkgDir, path.dirname(args.path)).split(path.sep).join("/");
+      const root = workspaceNames.get(pkgDir) === "tsdbt" ? `require("node:path").join(__tsdbtBundleDir, "..")` : `require("node:path").dirname(require.resolve(${JSON.stringify(`${workspaceNames.get(pkgDir)}/package.json`)}))`;
+      return { contents: `var __dirname = require("node:path").join(${root}, ${JSON.stringify(sub)});\n${text}`, loader: "js" };
+    });
+  },
+};
+
+fs.rmSync(outDir, { recursive: true, force: true });
+const result = await esbuild.build({
+  entryPoints: [path.join(cliDir, "dist", "index.js")],
+  outfile: path.join(outDir, "tsdbt.js"),
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  metafile: true,
+  banner: { js: "const __tsdbtBundleDir = __dirname;" },
+  logLevel: "error",
+  plugins: [plugin],
+});
+// what bin/entry.js checks to see the bundle is stale in a checkout: the build info tsc --build
+// rewrites whenever it emits a bundled workspace package (paths relative to the bundle)
+const built = new Set(Object.keys(result.metafile.inputs).flatMap((p) => {
+  const dir = [...workspaceNames.keys()].find((d) => path.resolve(repo, p).startsWith(d + path.sep));
+  return dir ? [path.relative(outDir, path.join(dir, "tsconfig.tsbuildinfo")).split(path.sep).join("/")] : [];
+}));
+// and the bundle's hash, which names its V8 code cache (a cache is only ever read with the bundle it was made from)
+const sha1 = createHash("sha1").update(fs.readFileSync(path.join(outDir, "tsdbt.js"))).digest("hex").slice(0, 16);
+fs.writeFileSync(path.join(outDir, "meta.json"), `${JSON.stringify({ sha1, inputs: [...built].sort() })}\n`);
+
+// the V8 code cache beside the bundle (bin/entry.js), filled by parsing a copy of the example project
+const warm = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-bundle-"));
+try {
+  fs.cpSync(path.join(repo, "example-project"), warm, { recursive: true, filter: (src) => !/[\\/](target|logs)$/.test(src) });
+  execFileSync(process.execPath, [path.join(cliDir, "bin", "tsdbt.js"), "parse", "--project-dir", warm, "--profiles-dir", warm], { stdio: "ignore", env: { ...process.env, TSDBT_TEMPLATE_CACHE: "0" } });
+} finally {
+  fs.rmSync(warm, { recursive: true, force: true });
+}
