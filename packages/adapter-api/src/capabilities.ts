@@ -29,6 +29,12 @@ export interface Capabilities {
   concurrentStatements: boolean;
   /** Databases other than the connection's own can be addressed in names. */
   crossDatabase: boolean;
+  /**
+   * `GRANT` / `REVOKE` on relations (the `grants` config, through `dialect.grants`). Absent or
+   * false: the engine has no privileges to manage, and a `grants` config only draws one warning
+   * per run, as dbt-duckdb gives.
+   */
+  grants?: boolean;
 }
 
 /** Defaults for an engine that can do little: every flag false except concurrency. */

@@ -1,4 +1,5 @@
 import type { Column } from "./column";
+import type { GrantsDialect } from "./grants";
 import type { QuotePolicy } from "./relation";
 
 /**
@@ -101,6 +102,11 @@ export interface SqlDialect {
    * `insert_overwrite`), or null to use the runner's portable SQL. Absent: always the runner's.
    */
   incrementalStatements?(strategy: string, input: IncrementalSqlInput): string[] | null;
+  /**
+   * How the engine reads, grants and revokes privileges on a relation (the `grants` config).
+   * Present exactly when `capabilities.grants` is true.
+   */
+  readonly grants?: GrantsDialect;
 }
 
 /** A model's config as a dialect reads it (partition_by, cluster_by, labels…). */

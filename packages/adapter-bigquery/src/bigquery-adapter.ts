@@ -1,9 +1,9 @@
 import type { BigQuery, Job } from "@google-cloud/bigquery";
-import type { Adapter, AdapterContext, AdapterFactory, Column, ExecuteOptions, ProfileTarget, QueryResult, RelationRef } from "@tsdbt/adapter-api";
+import type { Adapter, AdapterContext, AdapterFactory, Column, ExecuteOptions, ProfileTarget, QueryResult, RelationRef, SqlDialect } from "@tsdbt/adapter-api";
 import { bigqueryCapabilities } from "./bigquery-capabilities";
 import { columnsOf, listDatasetRelations, listDatasets, relationType, tableMetadata } from "./bigquery-catalog";
 import { createBigQueryClient } from "./bigquery-client";
-import { bigqueryDialect } from "./bigquery-dialect";
+import { bigqueryDialectFor } from "./bigquery-dialect";
 import { bigqueryError, BigQueryErrorCode } from "./bigquery-errors";
 import { runQueryJob, type JobOutcome } from "./bigquery-jobs";
 import { readBigQueryProfile, type BigQueryProfile } from "./bigquery-profile";
@@ -30,7 +30,7 @@ export interface DryRunResult {
  */
 export class BigQueryAdapter implements Adapter {
   readonly type = "bigquery";
-  readonly dialect = bigqueryDialect;
+  readonly dialect: SqlDialect;
   readonly capabilities = bigqueryCapabilities;
   readonly defaultDatabase: string;
   readonly defaultSchema: string;
@@ -41,6 +41,7 @@ export class BigQueryAdapter implements Adapter {
   constructor(readonly profile: BigQueryProfile) {
     this.defaultDatabase = profile.project;
     this.defaultSchema = profile.dataset;
+    this.dialect = bigqueryDialectFor(profile.location);
   }
 
   async open(): Promise<void> {

@@ -16,4 +16,5 @@ export const bigqueryCapabilities: Capabilities = Object.freeze({
   comments: false,
   concurrentStatements: true,
   crossDatabase: true,
+  grants: true,
 });

@@ -3,7 +3,8 @@ import type { Capabilities } from "@tsdbt/adapter-api";
 /**
  * What the bundled DuckDB (1.5) can do. DuckDB runs DDL inside transactions, has had
  * `MERGE INTO` since 1.4, `CREATE OR REPLACE`, `ALTER … RENAME TO` and `COMMENT ON`,
- * and addresses attached databases by catalog name.
+ * and addresses attached databases by catalog name. It has no `GRANT`: a `grants` config draws
+ * one warning per run, as dbt-duckdb gives.
  */
 export const DUCKDB_CAPABILITIES: Capabilities = {
   transactionalDdl: true,
@@ -13,4 +14,5 @@ export const DUCKDB_CAPABILITIES: Capabilities = {
   comments: true,
   concurrentStatements: true,
   crossDatabase: true,
+  grants: false,
 };

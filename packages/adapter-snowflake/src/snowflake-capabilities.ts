@@ -15,4 +15,5 @@ export const SNOWFLAKE_CAPABILITIES: Capabilities = {
   comments: true,
   concurrentStatements: true,
   crossDatabase: true,
+  grants: true,
 };

@@ -1,17 +1,7 @@
 import { defineDialect, type DdlOptions, type SqlDialect } from "@tsdbt/adapter-api";
+import { list, truthy } from "./config-values";
+import { snowflakeGrants } from "./snowflake-grants";
 import { quoteIdentifier, renderPart, splitRenderedName } from "./snowflake-identifiers";
-
-/** A config value given as one string or a list, as a list of non-empty strings. */
-function list(value: unknown): string[] {
-  if (value === undefined || value === null || value === false) return [];
-  return (Array.isArray(value) ? value : [value]).map(String).filter((s) => s.trim() !== "");
-}
-
-function truthy(value: unknown, fallback: boolean): boolean {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === "string") return value.trim().toLowerCase() === "true";
-  return value === true;
-}
 
 /**
  * `create or replace [transient] table … [cluster by (…)] [copy grants] as (…)`: dbt-snowflake's
@@ -69,4 +59,5 @@ export const snowflakeDialect: SqlDialect = defineDialect({
   insertOverwrite: (target, source, columns) => `insert overwrite into ${target} (${columns.join(", ")})\nselect ${columns.join(", ")} from ${source}`,
   bigintType: () => "bigint",
   maxIdentifierBytes: 255,
+  grants: snowflakeGrants,
 });

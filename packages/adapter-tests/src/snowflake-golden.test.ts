@@ -15,13 +15,14 @@ import { runSpecs, type NodeSpec } from "./test-project";
 const GOLDEN_DIR = join(__dirname, "..", "..", "adapter-snowflake", "golden");
 const SCHEMA = "analytics";
 
-/** A Snowflake stand-in that records statements; `existing` relations are what the catalog shows. */
-function recorder(existing: RelationRef[], columns: string[] = ["ID", "V"]) {
+/** A Snowflake stand-in that records statements; `existing` relations are what the catalog shows, `grants` what `show grants` answers. */
+function recorder(existing: RelationRef[], columns: string[] = ["ID", "V"], grants: Record<string, unknown>[] = []) {
   const statements: string[] = [];
   const record = (sql: string, options?: ExecuteOptions) => statements.push(options?.queryTag ? `-- query_tag: ${options.queryTag}\n${sql}` : sql);
   const answer = (sql: string, options?: ExecuteOptions): QueryResult => {
     record(sql, options);
     if (/ limit 0$/.test(sql)) return { columns: columns.map((name) => ({ name, type: "NUMBER(38,0)" })), rows: [] };
+    if (/^show grants on /.test(sql)) return { columns: [], rows: grants };
     return { columns: [], rows: [], rowsAffected: /^(insert|merge|delete)/.test(sql) ? 2 : null };
   };
   const adapter: Adapter = {
@@ -69,7 +70,12 @@ const incremental = (config: Record<string, unknown>): NodeSpec => ({
   config: { materialized: "incremental", ...config },
 });
 
-const CASES: [string, NodeSpec, RelationRef[]][] = [
+/** A row of `show grants on …`, with the columns Snowflake answers. */
+const shown = (privilege: string, grantee: string, grantedTo = "ROLE") => ({ created_on: "2024-01-01", privilege, granted_on: "TABLE", name: "WAREHOUSE.ANALYTICS.M", granted_to: grantedTo, grantee_name: grantee, grant_option: "false", granted_by: "TRANSFORMER" });
+const HELD = [shown("OWNERSHIP", "TRANSFORMER"), shown("SELECT", "REPORTER"), shown("SELECT", "OLD_READER"), shown("SELECT", "PARTNER_SHARE", "SHARE")];
+const granted = (config: Record<string, unknown>): Record<string, unknown> => ({ grants: { select: ["reporter", "analyst"] }, ...config });
+
+const CASES: [string, NodeSpec, RelationRef[], Record<string, unknown>[]?][] = [
   ["table-new", { name: "m", sql: "select 1 as id", config: { materialized: "table" } }, []],
   ["table-existing", { name: "m", sql: "select 1 as id", config: { materialized: "table" } }, [table("m")]],
   ["table-options", { name: "m", sql: "select 1 as id, 2 as v", config: { materialized: "table", transient: false, copy_grants: true, cluster_by: ["id", "v"] } }, [table("m")]],
@@ -85,6 +91,13 @@ const CASES: [string, NodeSpec, RelationRef[]][] = [
   ["incremental-insert-overwrite", incremental({ incremental_strategy: "insert_overwrite" }), [table("m")]],
   ["seed-first", { name: "people", resourceType: "seed", file: "people.csv" }, []],
   ["seed-reload", { name: "people", resourceType: "seed", file: "people.csv" }, [table("people")]],
+  // grants: granted after a first build or a `create or replace` (which drops them); read and reconciled where they survive
+  ["grants-table-new", { name: "m", sql: "select 1 as id", config: granted({ materialized: "table" }) }, []],
+  ["grants-table-replaced", { name: "m", sql: "select 1 as id", config: granted({ materialized: "table" }) }, [table("m")], HELD],
+  ["grants-table-copy-grants", { name: "m", sql: "select 1 as id", config: granted({ materialized: "table", copy_grants: true }) }, [table("m")], HELD],
+  ["grants-view-copy-grants", { name: "m", sql: "select 1 as id", config: granted({ materialized: "view", copy_grants: true }) }, [table("m", "view")], HELD],
+  ["grants-incremental", incremental(granted({ unique_key: "id", grants: { select: ["reporter"], insert: ["loader"] } })), [table("m")], HELD],
+  ["grants-seed-reload", { name: "people", resourceType: "seed", file: "people.csv", config: granted({}) }, [table("people")], HELD],
 ];
 
 let dir: string;
@@ -95,8 +108,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("SQL each Snowflake materialization sends (golden files)", () => {
-  it.each(CASES)("%s", async (name, spec, existing) => {
-    const { adapter, statements } = recorder(existing, spec.resourceType === "seed" ? ["ID", "V"] : ["ID", "V"]);
+  it.each(CASES)("%s", async (name, spec, existing, grants = []) => {
+    const { adapter, statements } = recorder(existing, ["ID", "V"], grants);
     const { summary } = await runSpecs(adapter, [spec], { schema: SCHEMA, projectDir: dir });
     expect(summary.results.map((r) => [r.status, r.message])).toEqual([["success", expect.any(String)]]);
     const text = statements.join(";\n\n") + ";\n";

@@ -15,6 +15,8 @@ export class RecordingAdapter implements Adapter {
   readonly defaultDatabase = "proj";
   readonly defaultSchema = "analytics";
   readonly statements: string[] = [];
+  /** Rows the `OBJECT_PRIVILEGES` query answers (`privilege_type`, `grantee`). */
+  grants: Record<string, unknown>[] = [];
   private readonly relations = new Map<string, "table" | "view">();
 
   constructor(private readonly columns: Column[] = []) {}
@@ -37,6 +39,7 @@ export class RecordingAdapter implements Adapter {
       if (ddl[1]!.toLowerCase() === "drop") this.relations.delete(key);
       else this.relations.set(key, ddl[2]!.toLowerCase() as "table" | "view");
     }
+    if (/INFORMATION_SCHEMA\.OBJECT_PRIVILEGES/.test(sql)) return { columns: [], rows: this.grants, rowsAffected: null };
     const probe = /\) as tsdbt_limited limit 0$/.test(sql);
     return { columns: probe ? this.columns.map((c) => ({ name: c.name, type: c.dataType })) : [], rows: [], rowsAffected: null };
   }

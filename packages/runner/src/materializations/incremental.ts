@@ -1,6 +1,7 @@
 import type { Relation } from "@tsdbt/adapter-api";
 import { RunnerError, RunnerErrorCode } from "../runner-error";
 import { configValue, type BuildContext, type Materialization, type SqlExecutor } from "./build-context";
+import { applyGrants } from "./grants";
 import { runNodeHooks } from "./hooks";
 import { INCREMENTAL_STRATEGIES, type IncrementalStrategy } from "./incremental-strategies";
 import { persistDocs } from "./persist-docs";
@@ -142,11 +143,13 @@ async function mergeNewRows(
     });
     await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
     await persistDocs(context, executor, "table");
+    await applyGrants(context, executor, "table", "changed");
     return rows;
   }
   await write(executor);
   await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
   await persistDocs(context, executor, "table");
   await runNodeHooks(context, executor, "post-hook", true);
+  await applyGrants(context, executor, "table", "changed");
   return rows;
 }

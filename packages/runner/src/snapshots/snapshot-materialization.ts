@@ -2,6 +2,7 @@ import { snapshotSettingsOf, formatDiagnostic, type SnapshotSettings } from "@ts
 import type { Relation } from "@tsdbt/adapter-api";
 import { RunnerError } from "../runner-error";
 import type { BuildContext, Materialization, SqlExecutor } from "../materializations/build-context";
+import { applyGrants } from "../materializations/grants";
 import { runNodeHooks } from "../materializations/hooks";
 import { persistDocs } from "../materializations/persist-docs";
 import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix } from "../materializations/relation-lookup";
@@ -56,6 +57,7 @@ export const snapshotMaterialization: Materialization = async (context) => {
     await executor.execute(adapter.dialect.dropRelation(staging.render(), "table"), { fetch: false });
     await persistDocs(context, executor, "table");
     await runNodeHooks(context, executor, "post-hook", true);
+    await applyGrants(context, executor, "table", existing ? "changed" : "new");
     return rows;
   };
   let rows: number | null;
