@@ -92,7 +92,14 @@ async function mergeNewRows(
 ): Promise<number | null> {
   const { adapter, relation, node } = context;
   await runNodeHooks(context, executor, "pre-hook", true);
-  const createSql = createTemp ? createTemp(executor, temp, sql) : adapter.dialect.createTableAs(temp.render(), sql);
+  // the engine may write the new rows to a view (Snowflake's tmp_relation_type); a strategy macro's SQL reads a table
+  const strategyName = configValue(node, "incremental_strategy", adapter.capabilities.merge ? "merge" : "delete+insert");
+  const working = createTemp || step.macro ? "table" : (adapter.dialect.incrementalWorkingKind?.(strategyName, stringList(node.config.unique_key), node.config) ?? "table");
+  const createSql = createTemp
+    ? createTemp(executor, temp, sql)
+    : working === "view"
+      ? adapter.dialect.createViewAs(temp.render(), sql)
+      : adapter.dialect.createTableAs(temp.render(), sql);
   await executor.execute(createSql, { fetch: false, nodeId: node.unique_id });
   const tempColumns = await columnsOf(executor, adapter, temp);
   const columns = await applySchemaChange(context, executor, onSchemaChange, tempColumns, await columnsOf(executor, adapter, relation));
@@ -114,7 +121,6 @@ async function mergeNewRows(
       partitionColumn: partitionColumnOf(node.config.partition_by),
     };
     // the engine's own SQL for a strategy (BigQuery's partition-aware insert_overwrite), else the portable one
-    const strategyName = configValue(node, "incremental_strategy", adapter.capabilities.merge ? "merge" : "delete+insert");
     const own = adapter.dialect.incrementalStatements?.(strategyName, {
       target: portable.target,
       source: portable.source,
@@ -141,13 +147,13 @@ async function mergeNewRows(
       await write(tx);
       await runNodeHooks(context, tx, "post-hook", true);
     });
-    await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
+    await executor.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false });
     await persistDocs(context, executor, "table");
     await applyGrants(context, executor, "table", "changed");
     return rows;
   }
   await write(executor);
-  await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
+  await executor.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false });
   await persistDocs(context, executor, "table");
   await runNodeHooks(context, executor, "post-hook", true);
   await applyGrants(context, executor, "table", "changed");

@@ -95,6 +95,7 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
       }
       await restoreDependentViews(executor, dialect, dependents);
     }
+    if (kind === "table") for (const statement of dialect.tableFollowUps?.(relation.render(), ddlOptions) ?? []) await executor.execute(statement, { fetch: false });
     await createIndexes(context, executor, kind);
     await persistDocs(context, executor, kind);
     await runNodeHooks(context, executor, "post-hook", true);
