@@ -35,6 +35,11 @@ export interface Capabilities {
    * per run, as dbt-duckdb gives.
    */
   grants?: boolean;
+  /**
+   * `adapter.dryRun(sql)` validates a statement and prices it without running it (BigQuery's
+   * dry-run jobs), for `tsdbt compile --dry-run`. Absent: false.
+   */
+  dryRun?: boolean;
 }
 
 /** Defaults for an engine that can do little: every flag false except concurrency. */

@@ -1,5 +1,5 @@
 import type { BigQuery, Job } from "@google-cloud/bigquery";
-import type { Adapter, AdapterContext, AdapterFactory, Column, ExecuteOptions, ProfileTarget, QueryResult, RelationRef, SqlDialect } from "@tsdbt/adapter-api";
+import type { Adapter, AdapterContext, AdapterFactory, Column, DryRunResult, ExecuteOptions, ProfileTarget, QueryResult, RelationRef, SqlDialect } from "@tsdbt/adapter-api";
 import { bigqueryCapabilities } from "./bigquery-capabilities";
 import { columnsOf, listDatasetRelations, listDatasets, relationType, tableMetadata } from "./bigquery-catalog";
 import { createBigQueryClient } from "./bigquery-client";
@@ -19,9 +19,7 @@ export const createAdapter: AdapterFactory = (target: ProfileTarget, context: Ad
   new BigQueryAdapter(readBigQueryProfile(target, context));
 
 /** The price of a statement, from a dry run. */
-export interface DryRunResult {
-  totalBytesProcessed: number | null;
-}
+export type { DryRunResult };
 
 /**
  * The BigQuery adapter (@google-cloud/bigquery): every statement is a query job; the catalog

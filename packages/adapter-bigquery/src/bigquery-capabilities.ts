@@ -17,4 +17,5 @@ export const bigqueryCapabilities: Capabilities = Object.freeze({
   concurrentStatements: true,
   crossDatabase: true,
   grants: true,
+  dryRun: true,
 });

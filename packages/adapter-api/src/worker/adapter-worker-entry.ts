@@ -129,6 +129,9 @@ function dispatch(request: WorkerRequest): Promise<unknown> {
     case "loadCsv":
       if (!adapter.loadCsv) return Promise.reject(new Error(`The ${adapter.type} adapter cannot bulk-load CSV files.`));
       return adapter.loadCsv(a[0], a[1], a[2], a[3]);
+    case "dryRun":
+      if (!adapter.dryRun) return Promise.reject(new Error(`The ${adapter.type} adapter has no dry runs.`));
+      return adapter.dryRun(a[0]);
     case "cancel":
       return adapter.cancel();
     case "close":

@@ -12,6 +12,7 @@ export type WorkerOperation =
   | "getColumns"
   | "listSchemas"
   | "loadCsv"
+  | "dryRun"
   | "cancel"
   | "begin"
   | "end"
