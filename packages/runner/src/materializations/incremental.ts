@@ -5,7 +5,8 @@ import { applyGrants } from "./grants";
 import { runNodeHooks } from "./hooks";
 import { INCREMENTAL_STRATEGIES, type IncrementalStrategy } from "./incremental-strategies";
 import { persistDocs } from "./persist-docs";
-import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix } from "./relation-lookup";
+import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix, type DdlKind } from "./relation-lookup";
+import { incrementalWorkingKind } from "./incremental-working-relation";
 import { replaceRelation } from "./replace-relation";
 import { applySchemaChange, onSchemaChangeOf } from "./schema-change";
 import { withTransientRetries } from "./transient-retry";
@@ -66,15 +67,17 @@ export const incrementalMaterialization: Materialization = async (context) => {
   const strategy = strategyOf(context);
   const onSchemaChange = onSchemaChangeOf(context, relation);
   const sql = context.compile(true);
+  const createTemp = createStatementOverride(context, "table");
+  // the engine may write the new rows to a view (Snowflake's tmp_relation_type)
+  const working = incrementalWorkingKind(context, strategy.macro !== null, createTemp !== null);
   await runNodeHooks(context, adapter, "pre-hook", false);
   const temp = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
-  const createTemp = createStatementOverride(context, "table");
-  const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp, createTemp);
+  const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp, createTemp, working);
   let rows: number | null;
   try {
     rows = adapter.capabilities.transactionalDdl ? await withTransientRetries(adapter.dialect, () => adapter.transaction(update)) : await update(adapter);
   } catch (error) {
-    await adapter.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false }).catch(() => undefined);
+    await adapter.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false }).catch(() => undefined);
     throw error;
   }
   await runNodeHooks(context, adapter, "post-hook", false);
@@ -89,12 +92,10 @@ async function mergeNewRows(
   sql: string,
   temp: Relation,
   createTemp: ReturnType<typeof createStatementOverride>,
+  working: DdlKind,
 ): Promise<number | null> {
   const { adapter, relation, node } = context;
   await runNodeHooks(context, executor, "pre-hook", true);
-  // the engine may write the new rows to a view (Snowflake's tmp_relation_type); a strategy macro's SQL reads a table
-  const strategyName = configValue(node, "incremental_strategy", adapter.capabilities.merge ? "merge" : "delete+insert");
-  const working = createTemp || step.macro ? "table" : (adapter.dialect.incrementalWorkingKind?.(strategyName, stringList(node.config.unique_key), node.config) ?? "table");
   const createSql = createTemp
     ? createTemp(executor, temp, sql)
     : working === "view"
@@ -121,6 +122,7 @@ async function mergeNewRows(
       partitionColumn: partitionColumnOf(node.config.partition_by),
     };
     // the engine's own SQL for a strategy (BigQuery's partition-aware insert_overwrite), else the portable one
+    const strategyName = configValue(node, "incremental_strategy", adapter.capabilities.merge ? "merge" : "delete+insert");
     const own = adapter.dialect.incrementalStatements?.(strategyName, {
       target: portable.target,
       source: portable.source,
