@@ -93,6 +93,11 @@ export interface Adapter {
    * `capabilities.dryRun`). Fails with the engine's own message when the SQL is invalid.
    */
   dryRun?(sql: string): Promise<DryRunResult>;
+  /**
+   * Copies the rows of `sources` into `destination` without a query (present when
+   * `capabilities.copyJobs`): `replace` overwrites it (creating it when missing), `append` adds to it.
+   */
+  copyTables?(sources: RelationRef[], destination: RelationRef, mode: "replace" | "append"): Promise<void>;
 }
 
 /** What an adapter package exports. */

@@ -40,6 +40,11 @@ export interface Capabilities {
    * dry-run jobs), for `tsdbt compile --dry-run`. Absent: false.
    */
   dryRun?: boolean;
+  /**
+   * `adapter.copyTables(...)` copies tables inside the warehouse without a query (BigQuery's
+   * copy jobs, free), for `materialized: copy`. Absent: false.
+   */
+  copyJobs?: boolean;
 }
 
 /** Defaults for an engine that can do little: every flag false except concurrency. */

@@ -121,6 +121,26 @@ export class BigQueryAdapter implements Adapter {
     return rows;
   }
 
+  /**
+   * One copy job (free: no query) copying `sources` into `destination`, created when missing;
+   * `replace` truncates it first (WRITE_TRUNCATE), `append` adds the rows (WRITE_APPEND).
+   */
+  async copyTables(sources: RelationRef[], destination: RelationRef, mode: "replace" | "append"): Promise<void> {
+    const client = await this.connection();
+    const table = (r: RelationRef) => client.dataset(r.schema, { projectId: r.database ?? this.defaultDatabase }).table(r.identifier);
+    const [job] = await table(destination).createCopyFromJob(sources.map(table), {
+      createDisposition: "CREATE_IF_NEEDED",
+      writeDisposition: mode === "append" ? "WRITE_APPEND" : "WRITE_TRUNCATE",
+      ...(this.profile.jobExecutionTimeoutSeconds !== null ? { jobTimeoutMs: String(this.profile.jobExecutionTimeoutSeconds * 1000) } : {}),
+    });
+    this.running.add(job);
+    try {
+      await job.promise();
+    } finally {
+      this.running.delete(job);
+    }
+  }
+
   async cancel(): Promise<void> {
     const jobs = [...this.running];
     this.running.clear();

@@ -18,4 +18,5 @@ export const bigqueryCapabilities: Capabilities = Object.freeze({
   crossDatabase: true,
   grants: true,
   dryRun: true,
+  copyJobs: true,
 });

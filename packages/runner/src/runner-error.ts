@@ -16,6 +16,7 @@ export const RunnerErrorCode = {
   cancelled: "TSDBT-E411",
   materializationReturn: "TSDBT-E412",
   configurationChanged: "TSDBT-E413",
+  nothingToCopy: "TSDBT-E414",
 } as const;
 
 /** A node failure with a stable code, a sentence, an optional `file:line:col` and a hint. */

@@ -132,6 +132,9 @@ function dispatch(request: WorkerRequest): Promise<unknown> {
     case "dryRun":
       if (!adapter.dryRun) return Promise.reject(new Error(`The ${adapter.type} adapter has no dry runs.`));
       return adapter.dryRun(a[0]);
+    case "copyTables":
+      if (!adapter.copyTables) return Promise.reject(new Error(`The ${adapter.type} adapter has no copy jobs.`));
+      return adapter.copyTables(a[0], a[1], a[2]);
     case "cancel":
       return adapter.cancel();
     case "close":

@@ -13,6 +13,7 @@ export type WorkerOperation =
   | "listSchemas"
   | "loadCsv"
   | "dryRun"
+  | "copyTables"
   | "cancel"
   | "begin"
   | "end"

@@ -44,6 +44,13 @@ export class RecordingAdapter implements Adapter {
     return { columns: probe ? this.columns.map((c) => ({ name: c.name, type: c.dataType })) : [], rows: [], rowsAffected: null };
   }
 
+  /** A copy job, recorded as a comment line (it is an API call, not SQL). */
+  async copyTables(sources: RelationRef[], destination: RelationRef, mode: "replace" | "append"): Promise<void> {
+    const name = (r: RelationRef) => `${r.database}.${r.schema}.${r.identifier}`;
+    this.statements.push(`-- copy job (${mode === "append" ? "WRITE_APPEND" : "WRITE_TRUNCATE"}, CREATE_IF_NEEDED): ${sources.map(name).join(", ")} -> ${name(destination)}`);
+    this.relations.set(`${destination.schema}.${destination.identifier}`, "table");
+  }
+
   async transaction<T>(fn: (tx: Pick<Adapter, "execute">) => Promise<T>): Promise<T> {
     return fn(this);
   }

@@ -1,6 +1,7 @@
 import type { ManifestNode } from "@tsdbt/core";
 import { RunnerError, RunnerErrorCode } from "../runner-error";
 import type { Materialization } from "./build-context";
+import { copyMaterialization } from "./copy";
 import { dynamicTableMaterialization } from "./dynamic-table";
 import { ephemeralMaterialization } from "./ephemeral";
 import { incrementalMaterialization } from "./incremental";
@@ -16,6 +17,7 @@ export const MODEL_MATERIALIZATIONS: Readonly<Record<string, Materialization>> =
   ephemeral: ephemeralMaterialization,
   materialized_view: materializedViewMaterialization,
   dynamic_table: dynamicTableMaterialization,
+  copy: copyMaterialization,
 };
 
 /**
