@@ -13,6 +13,7 @@ import { ConnectionPool } from "./connection-pool";
 import { connectionOptions } from "./driver-options";
 import { loadCsvFile } from "./load-csv";
 import { RelationListings } from "./relation-listings";
+import { CatalogCache, changesCatalog } from "./catalog-cache";
 import { SchemaNames } from "./schema-names";
 import { SNOWFLAKE_CAPABILITIES } from "./snowflake-capabilities";
 import { describeColumns, showObjects, showSchemas } from "./snowflake-catalog";
@@ -49,6 +50,8 @@ export class SnowflakeAdapter implements Adapter {
   private closed = false;
   private readonly schemaNames = new SchemaNames((sql) => this.execute(sql));
   private readonly listings = new RelationListings((database, schema) => this.showObjects(database, schema));
+  /** Listings and column descriptions, until the next statement that may change the catalog. */
+  private readonly catalog = new CatalogCache<RelationRef[] | Column[]>();
 
   constructor(private readonly profile: SnowflakeProfile) {
     this.defaultDatabase = profile.database;
@@ -61,12 +64,16 @@ export class SnowflakeAdapter implements Adapter {
   }
 
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
-    return this.sessions().use((connection, track) => runStatement(connection, sql, this.statementOptions(options, track)));
+    const run = () => this.sessions().use((connection, track) => runStatement(connection, sql, this.statementOptions(options, track)));
+    return changesCatalog(sql) ? this.catalog.writing(run) : run();
   }
 
   async transaction<T>(fn: (tx: Pick<Adapter, "execute">) => Promise<T>): Promise<T> {
     return this.sessions().use(async (connection, track) => {
-      const run = (sql: string, options: ExecuteOptions = {}) => runStatement(connection, sql, this.statementOptions(options, track));
+      const run = (sql: string, options: ExecuteOptions = {}) => {
+        const statement = () => runStatement(connection, sql, this.statementOptions(options, track));
+        return changesCatalog(sql) ? this.catalog.writing(statement) : statement();
+      };
       await run("begin", { fetch: false });
       try {
         const result = await fn({ execute: run });
@@ -79,11 +86,14 @@ export class SnowflakeAdapter implements Adapter {
     });
   }
 
+  /** The relations of a schema: one `show objects` per schema until a statement may have changed them. */
   async listRelations(database: string | null, schema: string): Promise<RelationRef[]> {
     const db = database ?? this.defaultDatabase;
-    const relations = await this.showObjects(db, schema);
-    this.listings.remember(db, schema, relations);
-    return relations;
+    return (await this.catalog.read(listingKey(db, schema), async () => {
+      const relations = await this.showObjects(db, schema);
+      this.listings.remember(db, schema, relations);
+      return relations;
+    })) as RelationRef[];
   }
 
   private async showObjects(database: string, schema: string): Promise<RelationRef[]> {
@@ -95,8 +105,19 @@ export class SnowflakeAdapter implements Adapter {
     return this.listings.find(database ?? this.defaultDatabase, schema, identifiers);
   }
 
+  /**
+   * Columns of a relation (`describe table`), kept until a statement may have changed them. A
+   * relation the schema's current listing does not show has none, and costs no statement.
+   */
   async getColumns(relation: RelationRef): Promise<Column[]> {
     const database = relation.database ?? this.defaultDatabase;
+    const listed = this.catalog.peek(listingKey(database, relation.schema)) as Promise<RelationRef[]> | undefined;
+    if (listed && !(await listed).some((r) => r.identifier.toLowerCase() === relation.identifier.toLowerCase())) return [];
+    const key = `${listingKey(database, relation.schema)}|${relation.identifier}|${relation.quotePolicy?.identifier ?? true}`;
+    return (await this.catalog.read(key, () => this.describe(relation, database))) as Column[];
+  }
+
+  private async describe(relation: RelationRef, database: string): Promise<Column[]> {
     const schema = await this.schemaNames.resolve(database, relation.schema);
     if (schema === null) return [];
     const prefix = `${renderPart(database, relation.quotePolicy?.database ?? true)}.${renderPart(schema, true)}`;
@@ -112,8 +133,10 @@ export class SnowflakeAdapter implements Adapter {
 
   async loadCsv(relation: RelationRef, file: string, columns: Column[], options: { delimiter: string; header: boolean }): Promise<number> {
     const name = renderRelation(relation, this.defaultDatabase);
-    return this.sessions().use((connection, track) =>
-      loadCsvFile((sql, binds) => runStatement(connection, sql, { fetch: false, queryTag: this.profile.queryTag, onStart: track, ...(binds ? { binds } : {}) }), name, file, columns, options),
+    return this.catalog.writing(() =>
+      this.sessions().use((connection, track) =>
+        loadCsvFile((sql, binds) => runStatement(connection, sql, { fetch: false, queryTag: this.profile.queryTag, onStart: track, ...(binds ? { binds } : {}) }), name, file, columns, options),
+      ),
     );
   }
 
@@ -161,3 +184,8 @@ function loadDriver(profile: SnowflakeProfile): typeof import("snowflake-sdk") {
 }
 
 export type { Connection };
+
+/** The cache key of a schema's listing: Snowflake matches unquoted names case-insensitively. */
+function listingKey(database: string, schema: string): string {
+  return `${database.toUpperCase()}.${schema.toUpperCase()}`;
+}
