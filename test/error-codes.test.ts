@@ -254,6 +254,13 @@ describe("selection, state and commands", () => {
     expect(d.message).toContain("--defer needs --state (or --defer-state)");
     expect(d.hint).toBe("Run with `--defer --state path/to/prod-target`.");
   });
+
+  test("E094: compile --dry-run on a warehouse without dry runs (DuckDB) compiles nothing", async () => {
+    const { d, run } = await failure({}, ["compile", "--dry-run"], "TSDBT-E094");
+    expect(d.message).toContain("which the duckdb adapter (target 'dev') cannot do");
+    expect(d.hint).toBe("Compile without --dry-run, or pick a BigQuery target with --target.");
+    expect(run.output).not.toContain("Dry run of");
+  });
 });
 
 describe("warehouse", () => {

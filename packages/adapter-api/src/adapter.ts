@@ -45,6 +45,12 @@ export interface ExecuteOptions {
   queryTag?: string;
 }
 
+/** What a dry run of a statement tells (see {@link Adapter.dryRun}). */
+export interface DryRunResult {
+  /** The bytes the statement would read (what BigQuery bills on demand), when the engine says. */
+  totalBytesProcessed: number | null;
+}
+
 /** A warehouse connection as tsdbt uses it. Small on purpose: SQL text goes in, rows come out. */
 export interface Adapter {
   readonly type: string;
@@ -82,6 +88,16 @@ export interface Adapter {
    * `columns` lists names and SQL types in file order.
    */
   loadCsv?(relation: RelationRef, file: string, columns: Column[], options: { delimiter: string; header: boolean }): Promise<number>;
+  /**
+   * Validates `sql` and tells what running it would cost, without running it (present when
+   * `capabilities.dryRun`). Fails with the engine's own message when the SQL is invalid.
+   */
+  dryRun?(sql: string): Promise<DryRunResult>;
+  /**
+   * Copies the rows of `sources` into `destination` without a query (present when
+   * `capabilities.copyJobs`): `replace` overwrites it (creating it when missing), `append` adds to it.
+   */
+  copyTables?(sources: RelationRef[], destination: RelationRef, mode: "replace" | "append"): Promise<void>;
 }
 
 /** What an adapter package exports. */

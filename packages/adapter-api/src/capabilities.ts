@@ -36,6 +36,22 @@ export interface Capabilities {
   concurrentStatements: boolean;
   /** Databases other than the connection's own can be addressed in names. */
   crossDatabase: boolean;
+  /**
+   * `GRANT` / `REVOKE` on relations (the `grants` config, through `dialect.grants`). Absent or
+   * false: the engine has no privileges to manage, and a `grants` config only draws one warning
+   * per run, as dbt-duckdb gives.
+   */
+  grants?: boolean;
+  /**
+   * `adapter.dryRun(sql)` validates a statement and prices it without running it (BigQuery's
+   * dry-run jobs), for `tsdbt compile --dry-run`. Absent: false.
+   */
+  dryRun?: boolean;
+  /**
+   * `adapter.copyTables(...)` copies tables inside the warehouse without a query (BigQuery's
+   * copy jobs, free), for `materialized: copy`. Absent: false.
+   */
+  copyJobs?: boolean;
 }
 
 /** A built-in strategy an adapter can default incremental models to. */

@@ -1,4 +1,6 @@
 import type { Column } from "./column";
+import type { DynamicTableDialect } from "./dynamic-tables";
+import type { GrantsDialect } from "./grants";
 import type { QuotePolicy } from "./relation";
 
 /**
@@ -108,6 +110,24 @@ export interface SqlDialect {
    * `insert_overwrite`), or null to use the runner's portable SQL. Absent: always the runner's.
    */
   incrementalStatements?(strategy: string, input: IncrementalSqlInput): string[] | null;
+  /**
+   * How the engine reads, grants and revokes privileges on a relation (the `grants` config).
+   * Present exactly when `capabilities.grants` is true.
+   */
+  readonly grants?: GrantsDialect;
+  /** Tables that refresh themselves from their query (`materialized: dynamic_table`). Absent: that materialization fails with TSDBT-E401. */
+  readonly dynamicTables?: DynamicTableDialect;
+  /**
+   * Statements that complete a table after it is built (Snowflake's `alter table … resume
+   * recluster` for `automatic_clustering`). Absent: none.
+   */
+  tableFollowUps?(relation: string, options: DdlOptions): string[];
+  /**
+   * The kind of working relation an incremental run writes its new rows to (`tmp_relation_type`
+   * on Snowflake), for `strategy` and `uniqueKey`. Throws an `AdapterError` for a combination the
+   * engine refuses. Absent: always a table.
+   */
+  incrementalWorkingKind?(strategy: string, uniqueKey: readonly string[], config: RelationConfig): "table" | "view";
 }
 
 /** A model's config as a dialect reads it (partition_by, cluster_by, labels…). */

@@ -11,6 +11,8 @@ export * from "./column";
 export * from "./capabilities";
 export * from "./adapter";
 export * from "./dialect";
+export * from "./grants";
+export * from "./dynamic-tables";
 export * from "./relation-suffixes";
 export * from "./load-adapter";
 export * from "./worker/worker-adapter";

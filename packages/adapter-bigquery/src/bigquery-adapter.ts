@@ -1,9 +1,9 @@
 import type { BigQuery, Job } from "@google-cloud/bigquery";
-import type { Adapter, AdapterContext, AdapterFactory, Column, ExecuteOptions, ProfileTarget, QueryResult, RelationRef } from "@tsdbt/adapter-api";
+import type { Adapter, AdapterContext, AdapterFactory, Column, DryRunResult, ExecuteOptions, ProfileTarget, QueryResult, RelationRef, SqlDialect } from "@tsdbt/adapter-api";
 import { bigqueryCapabilities } from "./bigquery-capabilities";
 import { columnsOf, listDatasetRelations, listDatasets, relationType, tableMetadata } from "./bigquery-catalog";
 import { createBigQueryClient } from "./bigquery-client";
-import { bigqueryDialect } from "./bigquery-dialect";
+import { bigqueryDialectFor } from "./bigquery-dialect";
 import { bigqueryError, BigQueryErrorCode } from "./bigquery-errors";
 import { runQueryJob, type JobOutcome } from "./bigquery-jobs";
 import { readBigQueryProfile, type BigQueryProfile } from "./bigquery-profile";
@@ -19,9 +19,7 @@ export const createAdapter: AdapterFactory = (target: ProfileTarget, context: Ad
   new BigQueryAdapter(readBigQueryProfile(target, context));
 
 /** The price of a statement, from a dry run. */
-export interface DryRunResult {
-  totalBytesProcessed: number | null;
-}
+export type { DryRunResult };
 
 /**
  * The BigQuery adapter (@google-cloud/bigquery): every statement is a query job; the catalog
@@ -30,7 +28,7 @@ export interface DryRunResult {
  */
 export class BigQueryAdapter implements Adapter {
   readonly type = "bigquery";
-  readonly dialect = bigqueryDialect;
+  readonly dialect: SqlDialect;
   readonly capabilities = bigqueryCapabilities;
   readonly defaultDatabase: string;
   readonly defaultSchema: string;
@@ -41,6 +39,7 @@ export class BigQueryAdapter implements Adapter {
   constructor(readonly profile: BigQueryProfile) {
     this.defaultDatabase = profile.project;
     this.defaultSchema = profile.dataset;
+    this.dialect = bigqueryDialectFor(profile.location);
   }
 
   async open(): Promise<void> {
@@ -120,6 +119,26 @@ export class BigQueryAdapter implements Adapter {
     const { statements, rows } = await csvLoadStatements(name, file, columns, options);
     for (const statement of statements) await this.run(statement, { fetch: false });
     return rows;
+  }
+
+  /**
+   * One copy job (free: no query) copying `sources` into `destination`, created when missing;
+   * `replace` truncates it first (WRITE_TRUNCATE), `append` adds the rows (WRITE_APPEND).
+   */
+  async copyTables(sources: RelationRef[], destination: RelationRef, mode: "replace" | "append"): Promise<void> {
+    const client = await this.connection();
+    const table = (r: RelationRef) => client.dataset(r.schema, { projectId: r.database ?? this.defaultDatabase }).table(r.identifier);
+    const [job] = await table(destination).createCopyFromJob(sources.map(table), {
+      createDisposition: "CREATE_IF_NEEDED",
+      writeDisposition: mode === "append" ? "WRITE_APPEND" : "WRITE_TRUNCATE",
+      ...(this.profile.jobExecutionTimeoutSeconds !== null ? { jobTimeoutMs: String(this.profile.jobExecutionTimeoutSeconds * 1000) } : {}),
+    });
+    this.running.add(job);
+    try {
+      await job.promise();
+    } finally {
+      this.running.delete(job);
+    }
   }
 
   async cancel(): Promise<void> {

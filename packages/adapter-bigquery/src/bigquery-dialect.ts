@@ -1,11 +1,8 @@
 import { defineDialect, type RelationConfig, type SqlDialect } from "@tsdbt/adapter-api";
+import { bigqueryGrants } from "./bigquery-grants";
+import { bigqueryQuote } from "./bigquery-quote";
 import { bigqueryIncrementalStatements } from "./incremental-sql";
 import { bigqueryLiteral, optionsClause, tableClauses } from "./table-options";
-
-/** Quotes one name part in backticks; backticks and backslashes inside are escaped with a backslash. */
-export function bigqueryQuote(identifier: string): string {
-  return `\`${identifier.replace(/\\/g, "\\\\").replace(/`/g, "\\`")}\``;
-}
 
 function withClauses(head: string, clauses: string[], sql: string): string {
   return [head, ...clauses, `as (\n${sql}\n)`].join("\n");
@@ -22,7 +19,8 @@ function viewOptions(config: RelationConfig | undefined): string[] {
  * for seeds (INT64, FLOAT64, BOOL, DATE, DATETIME, STRING), and the model's `partition_by`,
  * `cluster_by` and `options(…)` (labels, kms_key_name, require_partition_filter,
  * partition_expiration_days, hours_to_expiration) in `create [or replace] table|view`.
- * Names hold up to 1,024 bytes. Comments are table options, not `COMMENT ON`.
+ * Names hold up to 1,024 bytes. Comments are table options, not `COMMENT ON`. `grants` are IAM
+ * roles granted with GoogleSQL's `grant`/`revoke`.
  */
 export const bigqueryDialect: SqlDialect = defineDialect({
   parserDialect: "bigquery",
@@ -50,7 +48,13 @@ export const bigqueryDialect: SqlDialect = defineDialect({
   maxIdentifierBytes: 1024,
   incrementalStatements: bigqueryIncrementalStatements,
   createMaterializedViewAs: (relation, sql, options) => createMaterializedViewAs(relation, sql, options?.config),
+  grants: bigqueryGrants(null),
 });
+
+/** The BigQuery dialect for a profile whose jobs run in `location` (grants are read in that region). */
+export function bigqueryDialectFor(location: string | null): SqlDialect {
+  return location ? { ...bigqueryDialect, grants: bigqueryGrants(location) } : bigqueryDialect;
+}
 
 /**
  * `create or replace materialized view … [partition by][cluster by][options(enable_refresh,

@@ -14,7 +14,9 @@ import type { AdapterFactory } from "@tsdbt/adapter-api";
 export const createAdapter: AdapterFactory = (target, context) =>
   (require("./bigquery-adapter") as typeof import("./bigquery-adapter")).createAdapter(target, context);
 export type { BigQueryAdapter, DryRunResult } from "./bigquery-adapter";
-export { bigqueryDialect, bigqueryDialect as dialect, bigqueryQuote, createMaterializedViewAs } from "./bigquery-dialect";
+export { bigqueryDialect, bigqueryDialect as dialect, bigqueryDialectFor, createMaterializedViewAs } from "./bigquery-dialect";
+export { bigqueryQuote } from "./bigquery-quote";
+export { bigqueryGrants } from "./bigquery-grants";
 export { bigqueryCapabilities } from "./bigquery-capabilities";
 export { describeTarget } from "./describe-target";
 export { targetDefaults } from "./target-defaults";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { csvRecords, type Column } from "@tsdbt/adapter-api";
 import { bigqueryLiteral } from "./table-options";
-import { bigqueryQuote } from "./bigquery-dialect";
+import { bigqueryQuote } from "./bigquery-quote";
 
 /** Most SQL text per INSERT (BigQuery takes queries up to 1 MB; this leaves room). */
 const MAX_STATEMENT_CHARS = 512 * 1024;

@@ -33,9 +33,10 @@ function golden(name: string, statements: string[]): void {
   expect(text).toBe(readFileSync(file, "utf8"));
 }
 
-/** Runs `spec` once through the runner; `existing` relations are there before. */
-async function sent(spec: NodeSpec, existing: [string, "table" | "view"][] = []): Promise<string[]> {
+/** Runs `spec` once through the runner; `existing` relations are there before, holding `grants` (OBJECT_PRIVILEGES rows). */
+async function sent(spec: NodeSpec, existing: [string, "table" | "view"][] = [], grants: Record<string, unknown>[] = []): Promise<string[]> {
   const adapter = new RecordingAdapter(COLUMNS);
+  adapter.grants = grants;
   for (const [name, kind] of existing) adapter.exists("analytics", name, kind);
   const { summary } = await runSpecs(adapter, [spec], { schema: "analytics", projectDir: dir });
   expect(summary.results.map((r) => [r.status, r.message])).toEqual([[expect.stringMatching(/success|pass/), expect.anything()]]);
@@ -110,6 +111,39 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
     const statements = await sent(spec, existing);
     golden(name, statements);
     expectParsed(statements);
+  });
+
+  it("grants: IAM roles granted on a new relation, reconciled with OBJECT_PRIVILEGES on a replaced or merged one", async () => {
+    const grants = { "roles/bigquery.dataViewer": ["user:ann@example.com", "group:analysts@example.com"], "roles/bigquery.dataEditor": "serviceAccount:loader@proj.iam.gserviceaccount.com" };
+    const held = [
+      { privilege_type: "roles/bigquery.dataViewer", grantee: "user:ann@example.com" },
+      { privilege_type: "roles/bigquery.dataViewer", grantee: "user:bob@example.com" },
+    ];
+    golden("grants-table-first-build", await sent(model({ materialized: "table", grants }), []));
+    golden("grants-view-rebuild", await sent(model({ materialized: "view", grants }), [["m", "view"]], held));
+    golden("grants-incremental-merge", await sent(model({ materialized: "incremental", unique_key: "id", grants: { "roles/bigquery.dataViewer": ["user:ann@example.com"] } }), [["m", "table"]], held));
+  });
+
+  it("copy: one copy job from the refs (no query), replacing or appending; a view in the way is dropped first", async () => {
+    const copyRun = async (config: Record<string, unknown>, existing: [string, "table" | "view"][] = []) => {
+      const adapter = new RecordingAdapter(COLUMNS);
+      for (const [name, kind] of existing) adapter.exists("analytics", name, kind);
+      const specs: NodeSpec[] = [
+        { name: "orders_2024", sql: "select 1 as id", config: { materialized: "table" } },
+        { name: "orders_2025", sql: "select 2 as id", config: { materialized: "table" } },
+        { name: "m", sql: "{{ ref('orders_2024') }} {{ ref('orders_2025') }}", dependsOn: ["orders_2024", "orders_2025"], config: { materialized: "copy", ...config } },
+      ];
+      const { summary } = await runSpecs(adapter, specs, { schema: "analytics", projectDir: dir });
+      return { summary, statements: adapter.statements.filter((s) => !/orders_/.test(s) || s.startsWith("-- copy")) };
+    };
+    const replaced = await copyRun({}, [["m", "view"]]);
+    expect(replaced.summary.results.map((r) => r.message)).toEqual(["CREATE TABLE", "CREATE TABLE", "COPY"]);
+    golden("copy-table-over-view", replaced.statements);
+    golden("copy-incremental", (await copyRun({ copy_materialization: "incremental" }, [["m", "table"]])).statements);
+    const adapter = new RecordingAdapter(COLUMNS);
+    const { summary } = await runSpecs(adapter, [{ name: "m", sql: "select 1 as id", config: { materialized: "copy" } }], { schema: "analytics", projectDir: dir });
+    expect(summary.results.map((r) => [r.status, r.message])).toEqual([["error", expect.stringMatching(/TSDBT-E414: Model m is materialized as 'copy' but refs no model, seed or snapshot to copy\.\n\s+hint: Write the tables to copy as refs/)]]);
+    expect(adapter.statements.filter((s) => s.startsWith("-- copy"))).toEqual([]);
   });
 
   it("snapshot (timestamp strategy), first run and a later run", async () => {

@@ -5,7 +5,7 @@ export const MERGE_MIN_VERSION = 150000;
 
 /**
  * What a PostgreSQL server can do: DDL inside transactions, `ALTER … RENAME TO`, `COMMENT ON`,
- * concurrent statements on separate connections; `MERGE` from version 15 on (older servers get
+ * concurrent statements on separate connections, `GRANT`/`REVOKE`; `MERGE` from version 15 on (older servers get
  * delete+insert from the runner). PostgreSQL has no `CREATE OR REPLACE TABLE`, and a connection
  * addresses only its own database. `CREATE OR REPLACE VIEW` works when the columns keep their names and types. `serverVersion` null (not connected yet) assumes no MERGE.
  * An incremental model without a strategy uses delete+insert (append without a unique_key), as dbt-postgres.
@@ -21,5 +21,6 @@ export function postgresCapabilities(serverVersion: number | null): Capabilities
     comments: true,
     concurrentStatements: true,
     crossDatabase: false,
+    grants: true,
   };
 }

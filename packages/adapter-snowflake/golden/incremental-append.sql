@@ -2,7 +2,7 @@
 
 -- findRelations m, m__tsdbt_tmp, m__tsdbt_backup;
 
-create or replace transient table "WAREHOUSE"."analytics"."m__tsdbt_tmp" as (
+create or replace view "WAREHOUSE"."analytics"."m__tsdbt_tmp" as (
 select id, v from src where v > (select max(v) from "WAREHOUSE"."analytics"."m")
 );
 
@@ -20,4 +20,4 @@ insert into "WAREHOUSE"."analytics"."m" ("ID", "V")
     from "WAREHOUSE"."analytics"."m__tsdbt_tmp"
 );
 
-drop table if exists "WAREHOUSE"."analytics"."m__tsdbt_tmp" cascade;
+drop view if exists "WAREHOUSE"."analytics"."m__tsdbt_tmp" cascade;

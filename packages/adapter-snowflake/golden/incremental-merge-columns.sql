@@ -2,7 +2,7 @@
 
 -- findRelations m, m__tsdbt_tmp, m__tsdbt_backup;
 
-create or replace transient table "WAREHOUSE"."analytics"."m__tsdbt_tmp" as (
+create or replace view "WAREHOUSE"."analytics"."m__tsdbt_tmp" as (
 select id, v from src where v > (select max(v) from "WAREHOUSE"."analytics"."m")
 );
 
@@ -21,4 +21,4 @@ when matched then update set "v" = DBT_INTERNAL_SOURCE."v"
 when not matched then insert ("ID", "V")
 values (DBT_INTERNAL_SOURCE."ID", DBT_INTERNAL_SOURCE."V");
 
-drop table if exists "WAREHOUSE"."analytics"."m__tsdbt_tmp" cascade;
+drop view if exists "WAREHOUSE"."analytics"."m__tsdbt_tmp" cascade;

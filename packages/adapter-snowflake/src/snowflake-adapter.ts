@@ -79,6 +79,7 @@ export class SnowflakeAdapter implements Adapter {
     });
   }
 
+  /** The relations of a schema (`show terse objects`; the adapter worker keeps them until the catalog changes). */
   async listRelations(database: string | null, schema: string): Promise<RelationRef[]> {
     const db = database ?? this.defaultDatabase;
     const relations = await this.showObjects(db, schema);
@@ -95,6 +96,7 @@ export class SnowflakeAdapter implements Adapter {
     return this.listings.find(database ?? this.defaultDatabase, schema, identifiers);
   }
 
+  /** Columns of a relation (`describe table`; the adapter worker keeps them until the catalog changes). */
   async getColumns(relation: RelationRef): Promise<Column[]> {
     const database = relation.database ?? this.defaultDatabase;
     const schema = await this.schemaNames.resolve(database, relation.schema);
@@ -161,3 +163,4 @@ function loadDriver(profile: SnowflakeProfile): typeof import("snowflake-sdk") {
 }
 
 export type { Connection };
+

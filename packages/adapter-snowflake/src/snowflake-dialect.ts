@@ -1,17 +1,9 @@
-import { defineDialect, type DdlOptions, type SqlDialect } from "@tsdbt/adapter-api";
+import { defineDialect, type DdlOptions, type RelationConfig, type SqlDialect } from "@tsdbt/adapter-api";
+import { list, truthy } from "./config-values";
+import { snowflakeDynamicTables } from "./snowflake-dynamic-tables";
+import { snowflakeError, SnowflakeErrorCode } from "./snowflake-errors";
+import { snowflakeGrants } from "./snowflake-grants";
 import { quoteIdentifier, renderPart, splitRenderedName } from "./snowflake-identifiers";
-
-/** A config value given as one string or a list, as a list of non-empty strings. */
-function list(value: unknown): string[] {
-  if (value === undefined || value === null || value === false) return [];
-  return (Array.isArray(value) ? value : [value]).map(String).filter((s) => s.trim() !== "");
-}
-
-function truthy(value: unknown, fallback: boolean): boolean {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === "string") return value.trim().toLowerCase() === "true";
-  return value === true;
-}
 
 /**
  * `create or replace [transient] table … [cluster by (…)] [copy grants] as (…)`: dbt-snowflake's
@@ -69,4 +61,33 @@ export const snowflakeDialect: SqlDialect = defineDialect({
   insertOverwrite: (target, source, columns) => `insert overwrite into ${target} (${columns.join(", ")})\nselect ${columns.join(", ")} from ${source}`,
   bigintType: () => "bigint",
   maxIdentifierBytes: 255,
+  grants: snowflakeGrants,
+  dynamicTables: snowflakeDynamicTables,
+  tableFollowUps: (relation, options) =>
+    !options.temporary && truthy(options.config?.automatic_clustering, false) && list(options.config?.cluster_by).length > 0 ? [`alter table ${relation} resume recluster`] : [],
+  incrementalWorkingKind,
 });
+
+/**
+ * The working relation of an incremental run, as dbt-snowflake picks it: a view for `merge` and
+ * `append` (unless `tmp_relation_type: table`) and for `delete+insert` without `unique_key` (one
+ * statement reads it once), a table otherwise, since a `delete` followed by an `insert` must read
+ * the same rows twice. A view for `delete+insert` with a `unique_key` is refused (TSDBT-E125).
+ */
+function incrementalWorkingKind(strategy: string, uniqueKey: readonly string[], config: RelationConfig): "table" | "view" {
+  const raw = config.tmp_relation_type;
+  const configured = raw === undefined || raw === null ? null : String(raw).toLowerCase();
+  if (configured !== null && configured !== "table" && configured !== "view") {
+    throw snowflakeError(SnowflakeErrorCode.invalidModelConfig, `tmp_relation_type is '${String(raw)}'; it can be 'table' or 'view'.`, "Set tmp_relation_type to table or view, or leave it out.");
+  }
+  if (configured === "view" && strategy === "delete+insert" && uniqueKey.length > 0) {
+    throw snowflakeError(
+      SnowflakeErrorCode.invalidModelConfig,
+      "tmp_relation_type 'view' cannot be used with the delete+insert strategy and a unique_key: the delete and the insert would read the view twice.",
+      "Use tmp_relation_type: table (the default for delete+insert), or the merge strategy.",
+    );
+  }
+  if (strategy === "merge" || strategy === "append") return configured === "table" ? "table" : "view";
+  if (strategy === "delete+insert" && uniqueKey.length === 0) return "view";
+  return "table";
+}

@@ -12,6 +12,8 @@ export const SnowflakeErrorCode = {
   cancelled: "TSDBT-E123",
   /** A statement was sent after the adapter was closed. */
   closed: "TSDBT-E124",
+  /** A model's Snowflake config cannot be built (dynamic table settings, `tmp_relation_type`). */
+  invalidModelConfig: "TSDBT-E125",
 } as const;
 
 /** An {@link AdapterError} with one of the {@link SnowflakeErrorCode} codes. */

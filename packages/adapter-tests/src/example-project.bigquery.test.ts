@@ -67,6 +67,15 @@ if (!url) {
       ]);
     });
 
+    it("prices every compiled model and test with a dry run, one line each and a total (compile --dry-run)", async () => {
+      const run = await tsdbt("compile", "--dry-run");
+      expect(run.exitCode).toBe(0);
+      expect(run.output).toMatch(/Dry run of model\.tsdbt_example\.fct_orders: would process /);
+      expect(run.output).toMatch(/Dry run of test\.tsdbt_example\.\w+: would process /);
+      expect(run.output).toMatch(/Dry run: \d+ queries would process [\d.]+ (B|KiB|MiB) \(\d+ bytes\)$/m);
+      expect(run.output).not.toMatch(/failed:/);
+    }, 300000);
+
     it("converges on a second build: the incremental model appends nothing", async () => {
       const again = await tsdbt("build");
       expect(again.exitCode).toBe(0);

@@ -15,13 +15,17 @@ import { runSpecs, type NodeSpec } from "./test-project";
 const GOLDEN_DIR = join(__dirname, "..", "..", "adapter-snowflake", "golden");
 const SCHEMA = "analytics";
 
-/** A Snowflake stand-in that records statements; `existing` relations are what the catalog shows. */
-function recorder(existing: RelationRef[], columns: string[] = ["ID", "V"]) {
+/** A Snowflake stand-in that records statements; `existing` relations are what the catalog shows, `grants` what `show grants` answers. */
+function recorder(existing: RelationRef[], columns: string[] = ["ID", "V"], grants: Record<string, unknown>[] = []) {
+  // a table named DYN in the catalog is a dynamic table with these settings
+  const dynamicRows = existing.some((r) => r.identifier === "DYN") ? [{ name: "DYN", target_lag: "5 minutes", warehouse: "TRANSFORMING", refresh_mode: "INCREMENTAL", scheduling_state: "RUNNING" }] : [];
   const statements: string[] = [];
   const record = (sql: string, options?: ExecuteOptions) => statements.push(options?.queryTag ? `-- query_tag: ${options.queryTag}\n${sql}` : sql);
   const answer = (sql: string, options?: ExecuteOptions): QueryResult => {
     record(sql, options);
     if (/ limit 0$/.test(sql)) return { columns: columns.map((name) => ({ name, type: "NUMBER(38,0)" })), rows: [] };
+    if (/^show grants on /.test(sql)) return { columns: [], rows: grants };
+    if (/^show dynamic tables /.test(sql)) return { columns: [], rows: dynamicRows };
     return { columns: [], rows: [], rowsAffected: /^(insert|merge|delete)/.test(sql) ? 2 : null };
   };
   const adapter: Adapter = {
@@ -69,7 +73,18 @@ const incremental = (config: Record<string, unknown>): NodeSpec => ({
   config: { materialized: "incremental", ...config },
 });
 
-const CASES: [string, NodeSpec, RelationRef[]][] = [
+/** A row of `show grants on …`, with the columns Snowflake answers. */
+const shown = (privilege: string, grantee: string, grantedTo = "ROLE") => ({ created_on: "2024-01-01", privilege, granted_on: "TABLE", name: "WAREHOUSE.ANALYTICS.M", granted_to: grantedTo, grantee_name: grantee, grant_option: "false", granted_by: "TRANSFORMER" });
+const HELD = [shown("OWNERSHIP", "TRANSFORMER"), shown("SELECT", "REPORTER"), shown("SELECT", "OLD_READER"), shown("SELECT", "PARTNER_SHARE", "SHARE")];
+const granted = (config: Record<string, unknown>): Record<string, unknown> => ({ grants: { select: ["reporter", "analyst"] }, ...config });
+
+const dynamic = (config: Record<string, unknown>): NodeSpec => ({
+  name: "dyn",
+  sql: "select id, v from src",
+  config: { materialized: "dynamic_table", target_lag: "5 minutes", snowflake_warehouse: "transforming", ...config },
+});
+
+const CASES: [string, NodeSpec, RelationRef[], Record<string, unknown>[]?][] = [
   ["table-new", { name: "m", sql: "select 1 as id", config: { materialized: "table" } }, []],
   ["table-existing", { name: "m", sql: "select 1 as id", config: { materialized: "table" } }, [table("m")]],
   ["table-options", { name: "m", sql: "select 1 as id, 2 as v", config: { materialized: "table", transient: false, copy_grants: true, cluster_by: ["id", "v"] } }, [table("m")]],
@@ -85,6 +100,21 @@ const CASES: [string, NodeSpec, RelationRef[]][] = [
   ["incremental-insert-overwrite", incremental({ incremental_strategy: "insert_overwrite" }), [table("m")]],
   ["seed-first", { name: "people", resourceType: "seed", file: "people.csv" }, []],
   ["seed-reload", { name: "people", resourceType: "seed", file: "people.csv" }, [table("people")]],
+  // grants: granted after a first build or a `create or replace` (which drops them); read and reconciled where they survive
+  ["grants-table-new", { name: "m", sql: "select 1 as id", config: granted({ materialized: "table" }) }, []],
+  ["grants-table-replaced", { name: "m", sql: "select 1 as id", config: granted({ materialized: "table" }) }, [table("m")], HELD],
+  ["grants-table-copy-grants", { name: "m", sql: "select 1 as id", config: granted({ materialized: "table", copy_grants: true }) }, [table("m")], HELD],
+  ["grants-view-copy-grants", { name: "m", sql: "select 1 as id", config: granted({ materialized: "view", copy_grants: true }) }, [table("m", "view")], HELD],
+  ["grants-incremental", incremental(granted({ unique_key: "id", grants: { select: ["reporter"], insert: ["loader"] } })), [table("m")], HELD],
+  ["incremental-tmp-view", incremental({ unique_key: "id", tmp_relation_type: "view", on_schema_change: "append_new_columns" }), [table("m")]],
+  ["incremental-tmp-table", incremental({ unique_key: "id", tmp_relation_type: "table" }), [table("m")]],
+  ["table-automatic-clustering", { name: "m", sql: "select 1 as id, 2 as v", config: { materialized: "table", cluster_by: "id", automatic_clustering: true } }, [table("m")]],
+  ["dynamic-table-new", dynamic({ refresh_mode: "incremental", initialize: "on_create" }), []],
+  ["dynamic-table-unchanged", dynamic({}), [table("dyn")]],
+  ["dynamic-table-new-lag", dynamic({ target_lag: "1 hour", snowflake_warehouse: "reporting" }), [table("dyn")]],
+  ["dynamic-table-new-refresh-mode", dynamic({ refresh_mode: "full" }), [table("dyn")]],
+  ["dynamic-table-over-view", dynamic({}), [table("dyn", "view")]],
+  ["grants-seed-reload", { name: "people", resourceType: "seed", file: "people.csv", config: granted({}) }, [table("people")], HELD],
 ];
 
 let dir: string;
@@ -95,8 +125,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("SQL each Snowflake materialization sends (golden files)", () => {
-  it.each(CASES)("%s", async (name, spec, existing) => {
-    const { adapter, statements } = recorder(existing, spec.resourceType === "seed" ? ["ID", "V"] : ["ID", "V"]);
+  it.each(CASES)("%s", async (name, spec, existing, grants = []) => {
+    const { adapter, statements } = recorder(existing, ["ID", "V"], grants);
     const { summary } = await runSpecs(adapter, [spec], { schema: SCHEMA, projectDir: dir });
     expect(summary.results.map((r) => [r.status, r.message])).toEqual([["success", expect.any(String)]]);
     const text = statements.join(";\n\n") + ";\n";
@@ -106,6 +136,21 @@ describe("SQL each Snowflake materialization sends (golden files)", () => {
       writeFileSync(file, text);
     }
     expect(text).toBe(readFileSync(file, "utf8"));
+  });
+
+  it("refuses a dynamic table without target_lag and a view as delete+insert's working relation (TSDBT-E125), and fails on a changed setting with on_configuration_change: fail (TSDBT-E413)", async () => {
+    const cases: [NodeSpec, RelationRef[], RegExp][] = [
+      [dynamic({ target_lag: null }), [], /TSDBT-E125.*needs target_lag/s],
+      [incremental({ unique_key: "id", incremental_strategy: "delete+insert", tmp_relation_type: "view" }), [table("m")], /TSDBT-E125.*delete\+insert/s],
+      [incremental({ unique_key: "id", tmp_relation_type: "temporary" }), [table("m")], /TSDBT-E125.*'table' or 'view'/s],
+      [dynamic({ target_lag: "1 hour", on_configuration_change: "fail" }), [table("dyn")], /TSDBT-E413.*target_lag/s],
+    ];
+    for (const [spec, existing, message] of cases) {
+      const { adapter, statements } = recorder(existing);
+      const { summary } = await runSpecs(adapter, [spec], { schema: SCHEMA, projectDir: dir });
+      expect(summary.results.map((r) => [r.status, r.message])).toEqual([["error", expect.stringMatching(message)]]);
+      expect(statements.filter((s) => /^(create|merge|insert|delete|alter)/.test(s))).toEqual([]);
+    }
   });
 
   it("builds a table in place with one statement and sends no statement besides it and the lookups", async () => {

@@ -15,6 +15,8 @@ export const RunnerErrorCode = {
   invalidTestConfig: "TSDBT-E410",
   cancelled: "TSDBT-E411",
   materializationReturn: "TSDBT-E412",
+  configurationChanged: "TSDBT-E413",
+  nothingToCopy: "TSDBT-E414",
 } as const;
 
 /** A node failure with a stable code, a sentence, an optional `file:line:col` and a hint. */
@@ -54,9 +56,15 @@ export class TemplateFailure extends Error {
   }
 }
 
-/** The message of anything a node threw: a formatted {@link RunnerError}, else the error's own message (never a stack). */
+/** An adapter's own check of a node's config (an `AdapterError` with a stable TSDBT code and a hint). */
+function isCodedError(error: unknown): error is Error & { code: string; hint?: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === "string" && /^TSDBT-E\d+$/.test((error as unknown as { code: string }).code);
+}
+
+/** The message of anything a node threw: a formatted {@link RunnerError} or adapter error with its code and hint, else the error's own message (never a stack). */
 export function describeError(error: unknown): string {
   if (error instanceof RunnerError) return error.format();
+  if (isCodedError(error)) return `${error.code}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ""}`;
   if (error instanceof Error) return error.message;
   return String(error);
 }
@@ -71,11 +79,11 @@ interface NodeIdentity {
 
 /**
  * A failed node's message as dbt words it: the kind of error (Compilation Error when the node's
- * template failed, Runtime Error for tsdbt's own checks, Database Error for what the warehouse
+ * template failed, Runtime Error for tsdbt's and the adapters' own checks, Database Error for what the warehouse
  * refused), the node and its file, the error indented, then where its compiled SQL is.
  */
 export function nodeErrorMessage(node: NodeIdentity, error: unknown, phase: "compile" | "execute"): string {
-  const kind = phase === "compile" || error instanceof TemplateFailure ? "Compilation Error" : error instanceof RunnerError ? "Runtime Error" : "Database Error";
+  const kind = phase === "compile" || error instanceof TemplateFailure ? "Compilation Error" : error instanceof RunnerError || isCodedError(error) ? "Runtime Error" : "Database Error";
   const body = describeError(error)
     .split("\n")
     .map((line) => `  ${line}`)

@@ -19,6 +19,7 @@ export function stoppableAdapter(adapter: Adapter, signal: AbortSignal): Adapter
     return fn(...args);
   };
   const loadCsv = adapter.loadCsv;
+  const copyTables = adapter.copyTables;
   return {
     type: adapter.type,
     dialect: adapter.dialect,
@@ -45,5 +46,6 @@ export function stoppableAdapter(adapter: Adapter, signal: AbortSignal): Adapter
     cancel: () => adapter.cancel(),
     close: () => adapter.close(),
     ...(loadCsv ? { loadCsv: guarded((...args: Parameters<typeof loadCsv>) => loadCsv.apply(adapter, args)) } : {}),
+    ...(copyTables ? { copyTables: guarded((...args: Parameters<typeof copyTables>) => copyTables.apply(adapter, args)) } : {}),
   };
 }

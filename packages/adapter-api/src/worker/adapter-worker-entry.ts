@@ -141,6 +141,12 @@ function dispatch(request: WorkerRequest): Promise<unknown> {
     case "loadCsv":
       if (!adapter.loadCsv) return Promise.reject(new Error(`The ${adapter.type} adapter cannot bulk-load CSV files.`));
       return changingCatalog(() => adapter.loadCsv!(a[0], a[1], a[2], a[3]));
+    case "dryRun":
+      if (!adapter.dryRun) return Promise.reject(new Error(`The ${adapter.type} adapter has no dry runs.`));
+      return adapter.dryRun(a[0]);
+    case "copyTables":
+      if (!adapter.copyTables) return Promise.reject(new Error(`The ${adapter.type} adapter has no copy jobs.`));
+      return changingCatalog(() => adapter.copyTables!(a[0], a[1], a[2]));
     case "cancel":
       return adapter.cancel();
     case "close":

@@ -70,6 +70,19 @@ describe("CatalogCache", () => {
     expect(await cache.columns(events, load)).toEqual([{ name: "c3", dataType: "integer" }]);
   });
 
+  it("answers no columns, without reading them, for a relation the schema's current listing lacks", async () => {
+    const cache = new CatalogCache();
+    let reads = 0;
+    const load = async () => {
+      reads++;
+      return [{ name: "id", dataType: "integer" }];
+    };
+    await cache.relations("db", "s", async () => [t("Orders")]);
+    expect(await cache.columns({ database: "db", schema: "s", identifier: "not_built_yet" }, load)).toEqual([]);
+    expect(await cache.columns({ database: "db", schema: "s", identifier: "orders" }, load)).toEqual([{ name: "id", dataType: "integer" }]);
+    expect(reads).toBe(1);
+  });
+
   it("does not keep a failed listing", async () => {
     const cache = new CatalogCache();
     await expect(cache.relations("db", "s", () => Promise.reject(new Error("timeout")))).rejects.toThrow("timeout");

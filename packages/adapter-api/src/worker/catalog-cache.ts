@@ -42,8 +42,18 @@ export class CatalogCache {
     return this.entries.get(relationsKey(database, schema)) as Promise<RelationRef[]> | undefined;
   }
 
-  /** The relation's columns: the cached answer, or `load`'s (then cached). */
-  columns(relation: RelationRef, load: () => Promise<Column[]>): Promise<Column[]> {
+  /**
+   * The relation's columns: none when the schema's current listing does not show the relation (a
+   * compile before the first build asks for many such; a temporary table of another session is
+   * invisible to the connection that would read its columns anyway), else the cached answer, or
+   * `load`'s (then cached).
+   */
+  async columns(relation: RelationRef, load: () => Promise<Column[]>): Promise<Column[]> {
+    const listed = relation.schema ? this.cachedRelations(relation.database ?? null, relation.schema) : undefined;
+    if (listed) {
+      const wanted = relation.identifier.toLowerCase();
+      if (!(await listed).some((r) => r.identifier.toLowerCase() === wanted)) return [];
+    }
     const key = `columns\0${JSON.stringify([relation.database ?? null, relation.schema ?? null, relation.identifier, relation.quotePolicy ?? null])}`;
     return this.remember(key, load);
   }

@@ -12,6 +12,8 @@ export type WorkerOperation =
   | "getColumns"
   | "listSchemas"
   | "loadCsv"
+  | "dryRun"
+  | "copyTables"
   | "cancel"
   | "begin"
   | "end"

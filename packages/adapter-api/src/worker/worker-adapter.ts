@@ -99,6 +99,8 @@ class WorkerAdapterProxy implements WorkerAdapter {
   readonly defaultSchema: string;
   readonly capabilities: Capabilities;
   readonly loadCsv?: Adapter["loadCsv"];
+  readonly dryRun?: Adapter["dryRun"];
+  readonly copyTables?: Adapter["copyTables"];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private openTransactions = 0;
@@ -116,6 +118,8 @@ class WorkerAdapterProxy implements WorkerAdapter {
     this.defaultDatabase = ready.defaultDatabase;
     this.defaultSchema = ready.defaultSchema;
     this.capabilities = ready.capabilities;
+    if (ready.capabilities.dryRun) this.dryRun = (sql) => this.call("dryRun", [sql]) as ReturnType<NonNullable<Adapter["dryRun"]>>;
+    if (ready.capabilities.copyJobs) this.copyTables = (sources, destination, mode) => this.call("copyTables", [sources.map(plainRelation), plainRelation(destination), mode]) as Promise<void>;
     if (ready.canLoadCsv) this.loadCsv = (relation, file, columns, options) => this.call("loadCsv", [plainRelation(relation), file, columns, { ...options }]) as Promise<number>;
     worker.on("message", (response: WorkerResponse) => this.settle(response));
     worker.on("error", (error) => this.stop(new Error(`The adapter worker failed: ${error.message}`)));

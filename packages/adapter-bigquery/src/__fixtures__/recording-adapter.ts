@@ -15,6 +15,8 @@ export class RecordingAdapter implements Adapter {
   readonly defaultDatabase = "proj";
   readonly defaultSchema = "analytics";
   readonly statements: string[] = [];
+  /** Rows the `OBJECT_PRIVILEGES` query answers (`privilege_type`, `grantee`). */
+  grants: Record<string, unknown>[] = [];
   private readonly relations = new Map<string, "table" | "view">();
 
   constructor(private readonly columns: Column[] = []) {}
@@ -37,8 +39,16 @@ export class RecordingAdapter implements Adapter {
       if (ddl[1]!.toLowerCase() === "drop") this.relations.delete(key);
       else this.relations.set(key, ddl[2]!.toLowerCase() as "table" | "view");
     }
+    if (/INFORMATION_SCHEMA\.OBJECT_PRIVILEGES/.test(sql)) return { columns: [], rows: this.grants, rowsAffected: null };
     const probe = /\) as tsdbt_limited limit 0$/.test(sql);
     return { columns: probe ? this.columns.map((c) => ({ name: c.name, type: c.dataType })) : [], rows: [], rowsAffected: null };
+  }
+
+  /** A copy job, recorded as a comment line (it is an API call, not SQL). */
+  async copyTables(sources: RelationRef[], destination: RelationRef, mode: "replace" | "append"): Promise<void> {
+    const name = (r: RelationRef) => `${r.database}.${r.schema}.${r.identifier}`;
+    this.statements.push(`-- copy job (${mode === "append" ? "WRITE_APPEND" : "WRITE_TRUNCATE"}, CREATE_IF_NEEDED): ${sources.map(name).join(", ")} -> ${name(destination)}`);
+    this.relations.set(`${destination.schema}.${destination.identifier}`, "table");
   }
 
   async transaction<T>(fn: (tx: Pick<Adapter, "execute">) => Promise<T>): Promise<T> {

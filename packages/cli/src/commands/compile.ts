@@ -5,12 +5,14 @@ import { customEnv, fireFoundStats, type CommandContext, type CommandOutcome } f
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { compileInline } from "./compile-inline";
+import { checkDryRunSupported, dryRunCompiled } from "./compile-dry-run";
 import { parseForCommand } from "../parse-for-command";
 
 /**
  * `tsdbt compile`: renders the selected models, tests, analyses and snapshots to SQL in
  * target/compiled and writes target/manifest.json. `--inline "SQL"` compiles a one-off query.
- * A warehouse connection is opened only if a template queries the warehouse.
+ * A warehouse connection is opened only if a template queries the warehouse, or for
+ * `--dry-run`, which then prices every compiled query in the warehouse without running it.
  */
 export async function compileCommand(ctx: CommandContext): Promise<CommandOutcome> {
   const parsed = await parseForCommand(ctx);
@@ -18,6 +20,8 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
   if (ctx.args.inline !== undefined) return compileInline(ctx, parsed, ctx.args.inline);
   fireFoundStats(ctx, parsed);
   const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd, undefined, ctx.logger);
+  const dryRun = ctx.args.flags["dry-run"] === true;
+  if (dryRun) checkDryRunSupported(parsed);
   const warehouse = openWarehouse(parsed);
   const threads = ctx.args.threads ?? parsed.profile.threads;
   ctx.logger.fire("Formatting", "", { msg: "" });
@@ -38,7 +42,10 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
     if (single) printCompiled(ctx, single);
     // dbt prints nothing more after a compile; the count stays in the log file
     ctx.logger.fire("CompileComplete", `Compiled ${compiled.length} node${compiled.length === 1 ? "" : "s"} into ${parsed.targetPath}/compiled`, {}, { level: "debug" });
-    return { exitCode: 0, result: compiled.map((n) => ({ unique_id: n.unique_id, compiled_code: n.compiled_code })) };
+    const result = compiled.map((n) => ({ unique_id: n.unique_id, compiled_code: n.compiled_code }));
+    if (!dryRun) return { exitCode: 0, result };
+    const { exitCode, outcomes } = await dryRunCompiled(ctx, warehouse, compiled);
+    return { exitCode, result: result.map((r) => ({ ...r, dry_run: outcomes.find((o) => o.unique_id === r.unique_id) ?? null })) };
   } finally {
     await warehouse.close();
   }

@@ -100,6 +100,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "target-path", type: "string", env: "DBT_TARGET_PATH", commands: WITH_TARGET_PATH, support: "supported", help: "Where artifacts go (default: dbt_project.yml target-path, else target)." },
   { name: "threads", type: "number", commands: WITH_THREADS, support: "supported", help: "Nodes run at once (default: the target's threads)." },
   { name: "full-refresh", aliases: ["f"], type: "boolean", env: "DBT_FULL_REFRESH", commands: ["build", "clone", "compile", "retry", "run", "seed", "show"], support: "supported", help: "Rebuild incremental models and reload seeds." },
+  { name: "dry-run", type: "boolean", commands: ["compile"], support: "supported", help: "Also validate each compiled model, test and analysis in the warehouse and print the bytes it would process, without running it (BigQuery dry runs; free).", tsdbtOnly: true },
   { name: "empty", type: "boolean", env: "DBT_EMPTY", commands: ["build", "compile", "run", "snapshot"], support: "supported", help: "Refs and sources select zero rows: models are built empty, with their columns." },
   { name: "event-time-start", type: "string", env: "DBT_EVENT_TIME_START", commands: ["build", "run"], support: "not-yet", help: "Start of the batch window of microbatch models." },
   { name: "event-time-end", type: "string", env: "DBT_EVENT_TIME_END", commands: ["build", "run"], support: "not-yet", help: "End of the batch window of microbatch models." },

@@ -111,6 +111,10 @@ export const TSDBT_EVENTS = {
   LineageCompile: { code: "T015", level: "info" },
   /** Which materialization path a node took: a Jinja macro, an override of a built-in step, or tsdbt's TypeScript. */
   MaterializationPath: { code: "T016", level: "debug" },
+  /** `compile --dry-run`: what one node would process (or why the warehouse refused it). */
+  DryRunNode: { code: "T017", level: "info" },
+  /** `compile --dry-run`: the total over the nodes. */
+  DryRunSummary: { code: "T018", level: "info" },
 } as const satisfies Record<string, EventKind>;
 
 /** Every event name tsdbt fires. */

@@ -1,10 +1,12 @@
 import type { Relation } from "@tsdbt/adapter-api";
 import { RunnerError, RunnerErrorCode } from "../runner-error";
 import { configValue, type BuildContext, type Materialization, type SqlExecutor } from "./build-context";
+import { applyGrants } from "./grants";
 import { runNodeHooks } from "./hooks";
 import { defaultIncrementalStrategy, INCREMENTAL_STRATEGIES, type IncrementalStrategy } from "./incremental-strategies";
 import { persistDocs } from "./persist-docs";
-import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix } from "./relation-lookup";
+import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix, type DdlKind } from "./relation-lookup";
+import { incrementalWorkingKind } from "./incremental-working-relation";
 import { replaceRelation } from "./replace-relation";
 import { applySchemaChange, onSchemaChangeOf } from "./schema-change";
 import { withTransientRetries } from "./transient-retry";
@@ -65,15 +67,17 @@ export const incrementalMaterialization: Materialization = async (context) => {
   const strategy = strategyOf(context);
   const onSchemaChange = onSchemaChangeOf(context, relation);
   const sql = context.compile(true);
+  const createTemp = createStatementOverride(context, "table");
+  // the engine may write the new rows to a view (Snowflake's tmp_relation_type)
+  const working = incrementalWorkingKind(context, strategy.macro !== null, createTemp !== null);
   await runNodeHooks(context, adapter, "pre-hook", false);
   const temp = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
-  const createTemp = createStatementOverride(context, "table");
-  const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp, createTemp);
+  const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp, createTemp, working);
   let rows: number | null;
   try {
     rows = adapter.capabilities.transactionalDdl ? await withTransientRetries(adapter.dialect, () => adapter.transaction(update)) : await update(adapter);
   } catch (error) {
-    await adapter.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false }).catch(() => undefined);
+    await adapter.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false }).catch(() => undefined);
     throw error;
   }
   await runNodeHooks(context, adapter, "post-hook", false);
@@ -88,10 +92,15 @@ async function mergeNewRows(
   sql: string,
   temp: Relation,
   createTemp: ReturnType<typeof createStatementOverride>,
+  working: DdlKind,
 ): Promise<number | null> {
   const { adapter, relation, node } = context;
   await runNodeHooks(context, executor, "pre-hook", true);
-  const createSql = createTemp ? createTemp(executor, temp, sql) : adapter.dialect.createTableAs(temp.render(), sql);
+  const createSql = createTemp
+    ? createTemp(executor, temp, sql)
+    : working === "view"
+      ? adapter.dialect.createViewAs(temp.render(), sql)
+      : adapter.dialect.createTableAs(temp.render(), sql);
   await executor.execute(createSql, { fetch: false, nodeId: node.unique_id });
   const tempColumns = await columnsOf(executor, adapter, temp);
   const columns = await applySchemaChange(context, executor, onSchemaChange, tempColumns, await columnsOf(executor, adapter, relation));
@@ -140,13 +149,15 @@ async function mergeNewRows(
       await write(tx);
       await runNodeHooks(context, tx, "post-hook", true);
     });
-    await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
+    await executor.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false });
     await persistDocs(context, executor, "table");
+    await applyGrants(context, executor, "table", "changed");
     return rows;
   }
   await write(executor);
-  await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
+  await executor.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false });
   await persistDocs(context, executor, "table");
   await runNodeHooks(context, executor, "post-hook", true);
+  await applyGrants(context, executor, "table", "changed");
   return rows;
 }

@@ -1,6 +1,8 @@
 import type { ManifestNode } from "@tsdbt/core";
 import { RunnerError, RunnerErrorCode } from "../runner-error";
 import type { Materialization } from "./build-context";
+import { copyMaterialization } from "./copy";
+import { dynamicTableMaterialization } from "./dynamic-table";
 import { ephemeralMaterialization } from "./ephemeral";
 import { incrementalMaterialization } from "./incremental";
 import { materializedViewMaterialization } from "./materialized-view";
@@ -14,6 +16,8 @@ export const MODEL_MATERIALIZATIONS: Readonly<Record<string, Materialization>> =
   incremental: incrementalMaterialization,
   ephemeral: ephemeralMaterialization,
   materialized_view: materializedViewMaterialization,
+  dynamic_table: dynamicTableMaterialization,
+  copy: copyMaterialization,
 };
 
 /**

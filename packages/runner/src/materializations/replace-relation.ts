@@ -1,6 +1,7 @@
 import type { Relation, SavepointDialect, SqlDialect } from "@tsdbt/adapter-api";
 import type { BuildContext, SqlExecutor } from "./build-context";
 import { captureDependentViews, restoreDependentViews } from "./dependent-views";
+import { applyGrants, type GrantedBuild } from "./grants";
 import { runNodeHooks } from "./hooks";
 import { persistDocs } from "./persist-docs";
 import { BACKUP_SUFFIX, clearLeftovers, findRelation, TEMP_SUFFIX, withSuffix, type DdlKind } from "./relation-lookup";
@@ -66,11 +67,15 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
   const build = async (executor: SqlExecutor): Promise<number | null> => {
     await runNodeHooks(context, executor, "pre-hook", true);
     let rows: number | null;
+    // a relation replaced by `create or replace` may keep its grants; a renamed-in or recreated one has none
+    let built: GrantedBuild = "new";
     if (inPlace && "sql" in source) {
       const ddl = existing ? dialect.createOrReplaceAs(kind, relation.render(), source.sql, ddlOptions) : null;
       rows = ddl ? ((await executor.execute(ddl, { fetch: false, nodeId: context.node.unique_id })).rowsAffected ?? null) : await create(executor, relation);
+      if (ddl) built = "replaced";
     } else if (replaceView && (await replacedInPlace(executor, dialect, savepoints, dialect.createOrReplaceAs("view", relation.render(), source.sql, ddlOptions)))) {
       rows = null;
+      built = "replaced";
     } else if (capabilities.renameRelation) {
       rows = (await create(executor, temp)) ?? preloaded;
       // Read the views over the old relation before renaming it (their definitions print current names).
@@ -90,9 +95,11 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
       }
       await restoreDependentViews(executor, dialect, dependents);
     }
+    if (kind === "table") for (const statement of dialect.tableFollowUps?.(relation.render(), ddlOptions) ?? []) await executor.execute(statement, { fetch: false });
     await createIndexes(context, executor, kind);
     await persistDocs(context, executor, kind);
     await runNodeHooks(context, executor, "post-hook", true);
+    await applyGrants(context, executor, kind, built);
     return rows;
   };
 

@@ -4,6 +4,7 @@ import { RunnerError, RunnerErrorCode } from "../runner-error";
 import { scanCsv } from "../seeds/csv-reader";
 import { ColumnKindInference, seedColumns } from "../seeds/infer-column-types";
 import { configValue, type Materialization } from "./build-context";
+import { applyGrants } from "./grants";
 import { runNodeHooks } from "./hooks";
 import { persistDocs } from "./persist-docs";
 import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix } from "./relation-lookup";
@@ -73,6 +74,7 @@ export const seedMaterialization: Materialization = async (context) => {
     await executor.execute(adapter.dialect.dropRelation(temp.render(), "table"), { fetch: false });
     await persistDocs(context, executor, "table");
     await runNodeHooks(context, executor, "post-hook", true);
+    await applyGrants(context, executor, "table", "changed");
   };
   try {
     if (adapter.capabilities.transactionalDdl) await adapter.transaction(reload);

@@ -2,6 +2,7 @@ import { snapshotSettingsOf, formatDiagnostic, type SnapshotSettings } from "@ts
 import type { Relation } from "@tsdbt/adapter-api";
 import { RunnerError } from "../runner-error";
 import type { BuildContext, Materialization, SqlExecutor } from "../materializations/build-context";
+import { applyGrants } from "../materializations/grants";
 import { runNodeHooks } from "../materializations/hooks";
 import { runMaterializationMacro } from "../materializations/jinja-materialization";
 import { overridingMacros } from "../materializations/step-overrides";
@@ -58,6 +59,7 @@ export const snapshotMaterialization: Materialization = async (context) => {
     await executor.execute(adapter.dialect.dropRelation(staging.render(), "table"), { fetch: false });
     await persistDocs(context, executor, "table");
     await runNodeHooks(context, executor, "post-hook", true);
+    await applyGrants(context, executor, "table", existing ? "changed" : "new");
     return rows;
   };
   let rows: number | null;

@@ -1,0 +1,1 @@
+-- copy job (WRITE_APPEND, CREATE_IF_NEEDED): proj.analytics.orders_2024, proj.analytics.orders_2025 -> proj.analytics.m;

@@ -1,0 +1,7 @@
+-- listSchemas;
+
+-- findRelations dyn, dyn__tsdbt_tmp, dyn__tsdbt_backup;
+
+show dynamic tables like 'dyn' in schema "WAREHOUSE"."analytics";
+
+alter dynamic table "WAREHOUSE"."analytics"."dyn" refresh;
