@@ -4,3 +4,13 @@
     {%- set tail = suffix ~ modules.datetime.datetime.now().strftime('%H%M%S%f') -%}
     {{ return(base_relation.incorporate(path={'identifier': base_relation.identifier ~ tail, 'schema': none, 'database': none})) }}
 {%- endmacro %}
+
+{#- DuckDB takes one change per `alter` statement (dbt-duckdb sends one each) -#}
+{% macro duckdb__alter_relation_add_remove_columns(relation, add_columns, remove_columns) -%}
+    {%- for column in add_columns or [] -%}
+        {%- do run_query('alter ' ~ relation.type ~ ' ' ~ relation.render() ~ ' add column ' ~ column.quoted ~ ' ' ~ column.expanded_data_type) -%}
+    {%- endfor -%}
+    {%- for column in remove_columns or [] -%}
+        {%- do run_query('alter ' ~ relation.type ~ ' ' ~ relation.render() ~ ' drop column ' ~ column.quoted) -%}
+    {%- endfor -%}
+{%- endmacro %}

@@ -16,3 +16,14 @@
     {%- set name = local_md5(relation.identifier ~ '|' ~ (columns | join(',')) ~ '|' ~ unique ~ '|' ~ method ~ '|' ~ modules.datetime.datetime.now().isoformat()) -%}
     create {% if unique %}unique {% endif %}index if not exists "{{ name }}" on {{ relation }}{% if method %} using {{ method }}{% endif %} ({{ columns | join(', ') }})
 {%- endmacro %}
+
+
+{#- one database per connection, so always the bare name -#}
+{% macro postgres__information_schema_name(database) -%}
+    information_schema
+{%- endmacro %}
+
+{#- PostgreSQL keeps no grants on a relation that replaces another: a rebuilt relation's grants are all new -#}
+{% macro postgres__copy_grants() -%}
+    {{ return(false) }}
+{%- endmacro %}

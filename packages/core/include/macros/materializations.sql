@@ -190,8 +190,22 @@
 {%- endmacro %}
 
 {#- grants -#}
+{#- whether old grants may still be on the relation, so that unlisted ones must be revoked: none on a
+    new relation; on a replaced one only if the engine copies grants over; always on one updated in place -#}
 {% macro should_revoke(existing_relation, full_refresh_mode=True) -%}
-    {{ return(false if existing_relation is none else (true if full_refresh_mode else config.get('copy_grants', false) != true)) }}
+    {%- if not existing_relation -%}
+        {{ return(false) }}
+    {%- endif -%}
+    {{ return(copy_grants() if full_refresh_mode else true) }}
+{%- endmacro %}
+
+{#- whether a relation that replaces another keeps the old one's grants (adapters say; Snowflake: the copy_grants config) -#}
+{% macro copy_grants() -%}
+    {{ return(adapter.dispatch('copy_grants', 'dbt')()) }}
+{%- endmacro %}
+
+{% macro default__copy_grants() -%}
+    {{ return(true) }}
 {%- endmacro %}
 
 {% macro apply_grants(relation, grant_config, should_revoke=True) -%}

@@ -31,11 +31,6 @@
     {{ database ~ '.' if database }}INFORMATION_SCHEMA
 {%- endmacro %}
 
-{#- dbt-postgres: one database per connection, so always the bare name -#}
-{% macro postgres__information_schema_name(database) -%}
-    information_schema
-{%- endmacro %}
-
 {#- the relation's columns (Column objects), as the adapter reads them; [] while parsing -#}
 {% macro get_columns_in_relation(relation) -%}
     {{ return(adapter.dispatch('get_columns_in_relation', 'dbt')(relation)) }}
@@ -72,16 +67,6 @@
         {%- do changes.append('drop column ' ~ column.quoted) -%}
     {%- endfor -%}
     {%- do run_query('alter ' ~ relation.type ~ ' ' ~ relation.render() ~ '\n    ' ~ changes | join(',\n    ')) -%}
-{%- endmacro %}
-
-{#- DuckDB takes one change per `alter` statement (dbt-duckdb sends one each) -#}
-{% macro duckdb__alter_relation_add_remove_columns(relation, add_columns, remove_columns) -%}
-    {%- for column in add_columns or [] -%}
-        {%- do run_query('alter ' ~ relation.type ~ ' ' ~ relation.render() ~ ' add column ' ~ column.quoted ~ ' ' ~ column.expanded_data_type) -%}
-    {%- endfor -%}
-    {%- for column in remove_columns or [] -%}
-        {%- do run_query('alter ' ~ relation.type ~ ' ' ~ relation.render() ~ ' drop column ' ~ column.quoted) -%}
-    {%- endfor -%}
 {%- endmacro %}
 
 {% macro truncate_relation(relation) -%}
