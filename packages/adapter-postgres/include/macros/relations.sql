@@ -22,8 +22,3 @@
 {% macro postgres__information_schema_name(database) -%}
     information_schema
 {%- endmacro %}
-
-{#- PostgreSQL keeps no grants on a relation that replaces another: a rebuilt relation's grants are all new -#}
-{% macro postgres__copy_grants() -%}
-    {{ return(false) }}
-{%- endmacro %}

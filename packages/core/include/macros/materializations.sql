@@ -189,42 +189,6 @@
     {%- endcall -%}
 {%- endmacro %}
 
-{#- grants -#}
-{#- whether old grants may still be on the relation, so that unlisted ones must be revoked: none on a
-    new relation; on a replaced one only if the engine copies grants over; always on one updated in place -#}
-{% macro should_revoke(existing_relation, full_refresh_mode=True) -%}
-    {%- if not existing_relation -%}
-        {{ return(false) }}
-    {%- endif -%}
-    {{ return(copy_grants() if full_refresh_mode else true) }}
-{%- endmacro %}
-
-{#- whether a relation that replaces another keeps the old one's grants (adapters say; Snowflake: the copy_grants config) -#}
-{% macro copy_grants() -%}
-    {{ return(adapter.dispatch('copy_grants', 'dbt')()) }}
-{%- endmacro %}
-
-{% macro default__copy_grants() -%}
-    {{ return(true) }}
-{%- endmacro %}
-
-{% macro apply_grants(relation, grant_config, should_revoke=True) -%}
-    {{ return(adapter.dispatch('apply_grants', 'dbt')(relation, grant_config, should_revoke)) }}
-{%- endmacro %}
-
-{% macro default__apply_grants(relation, grant_config, should_revoke=True) -%}
-    {%- if grant_config -%}
-        {%- for privilege, grantees in grant_config.items() -%}
-            {%- set names = [grantees] if grantees is string else grantees -%}
-            {%- if names | length > 0 -%}
-                {%- call statement('grants') -%}
-                    grant {{ privilege }} on {{ relation.render() }} to {{ names | join(', ') }}
-                {%- endcall -%}
-            {%- endif -%}
-        {%- endfor -%}
-    {%- endif -%}
-{%- endmacro %}
-
 {#- a comma-separated list of quoted column names -#}
 {% macro get_quoted_csv(column_names) -%}
     {%- set quoted = [] -%}

@@ -1,9 +1,19 @@
 import { grantMapOf, grantsMissingFrom, type GrantMap, type GrantTarget } from "@tsdbt/adapter-api";
 import type { BuildContext, SqlExecutor } from "./build-context";
+import { syncStatementsOf } from "./jinja-materialization";
+import { overridingMacros, relationArg } from "./step-overrides";
 import type { DdlKind } from "./relation-lookup";
 
-/** dbt's grant macros: tsdbt's grants step is TypeScript and does not call them (an override is reported). */
-const GRANT_MACROS = ["apply_grants", "get_show_grant_sql", "get_grant_sql", "get_revoke_sql", "get_dcl_statement_list", "call_dcl_statements"];
+/** dbt's grant macros: when a project or package overrides one, the step renders `apply_grants` instead of the TypeScript path. */
+export const GRANT_MACROS = [
+  "apply_grants",
+  "get_show_grant_sql",
+  "get_grant_sql",
+  "get_revoke_sql",
+  "get_dcl_statement_list",
+  "call_dcl_statements",
+  "support_multiple_grantees_per_dcl_statement",
+] as const;
 
 /** Runs (by their compiler) that already warned that the engine has no grants: dbt-duckdb warns once per run. */
 const warnedRuns = new WeakSet<object>();
@@ -36,13 +46,18 @@ export async function applyGrants(context: BuildContext, executor: SqlExecutor, 
     }
     return;
   }
-  const ignored = context.macros?.overrides(node.unique_id, GRANT_MACROS) ?? [];
-  if (ignored.length > 0) context.warn(`${node.unique_id}: tsdbt applies grants in TypeScript and does not call ${ignored.join(", ")}; the override has no effect on this build (docs/adapters.md).`);
+  // old grants may remain where the relation was changed in place, or replaced keeping its grants (dbt's should_revoke)
+  const mayHoldGrants = built === "changed" || (built === "replaced" && dialect.replaceKeepsGrants(node.config));
+  if (context.macros && overridingMacros(context, "grants", GRANT_MACROS).length > 0) {
+    const config = { kind: "dict" as const, entries: Object.fromEntries(Object.entries(wanted).map(([privilege, grantees]) => [privilege, grantees])) };
+    context.macros.call(node.unique_id, "apply_grants", [relationArg(relation, kind), config, mayHoldGrants], syncStatementsOf(executor));
+    return;
+  }
 
   const target: GrantTarget = { relation: relation.render(), database: relation.database, schema: relation.schema, identifier: relation.identifier, kind };
   let grant: GrantMap = wanted;
   let revoke: GrantMap = {};
-  if (built === "changed" || (built === "replaced" && dialect.replaceKeepsGrants(node.config))) {
+  if (mayHoldGrants) {
     const current = dialect.readGrants((await executor.execute(dialect.showGrants(target), { nodeId: node.unique_id })).rows);
     grant = grantsMissingFrom(wanted, current);
     revoke = grantsMissingFrom(current, wanted);

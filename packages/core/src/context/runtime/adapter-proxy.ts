@@ -2,9 +2,10 @@ import { Relation, type RelationRef } from "@tsdbt/adapter-api";
 import { hostFunction, Tuple, type HostFunction } from "@tsdbt/jinja";
 import { CompilerError, WarehouseNeededError } from "../compiler-error";
 import type { SyncWarehouse } from "../warehouse";
-import { agateTable, emptyAgateTable } from "./agate-table";
+import { agateTable, emptyAgateTable, type AgateTable } from "./agate-table";
 import { adapterResponse } from "./adapter-response";
 import { behaviorFlags } from "./behavior-flags";
+import { standardizeGrantsDict } from "./standardize-grants";
 import { columnFromWarehouse, type ColumnFlavour, type DbtColumn } from "./column";
 
 /** What the `adapter` object is built from. */
@@ -89,6 +90,7 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     Relation: input.relationApi,
     Column: input.columnApi,
     behavior: behaviorFlags(input.projectFlags ?? {}),
+    standardize_grants_dict: (table: unknown) => standardizeGrantsDict(table as AgateTable | null),
     get_incremental_strategy_macro: hostFunction(([context, strategy], kw) => incrementalStrategyMacro(context ?? kw.model_context, strategy ?? kw.strategy)),
     type: () => input.adapterType,
     quote: (s: unknown) => input.quote(String(s)),
