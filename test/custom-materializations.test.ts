@@ -53,6 +53,8 @@ function duckdbSpelling(sql: string): string[] {
 const OVERRIDE_STATEMENTS: Record<string, RegExp | null> = {
   // nothing is overridden: tsdbt's TypeScript strategy must do what dbt-postgres' default does
   "default-strategy": null,
+  // the strategy is the project's macro; the statements are those of tsdbt's snapshot macros
+  "custom-snapshot-strategy": null,
   "snapshot-merge-override": /^update "orders_history" as snap\b/,
   "build-snapshot-table": /^create table "prices_history" as \(select initial\.\*/,
 };
@@ -71,6 +73,7 @@ const EXPECTED_PATH: Record<string, (adapter: string) => RegExp> = {
   "create-table-as": () => /the table step renders the overriding macro\(s\) macro\.mat_create_table_as\.create_table_as/,
   "merge-override": () => /incremental strategy 'merge' renders the overriding macro\(s\) macro\.mat_merge_override\.get_merge_sql/,
   "index-override": () => /model\.mat_index_override\.page_views: indexes are created through get_create_index_sql/,
+  "custom-snapshot-strategy": () => /the snapshot's strategy 'status_changed' is the macro snapshot_status_changed_strategy/,
   "grant-sql-override": (adapter) => (adapter === "postgres" ? /grants renders the overriding macro\(s\) macro\.mat_grant_sql_override\.postgres__get_grant_sql/ : /Grants for relations are not supported by duckdb/),
   "schema-change-macros": () => /runs the Jinja macro macro\.mat_schema_change_macros\.materialization_widening_log_default/,
   "prefixed-override": (adapter) => new RegExp(`the table step renders the overriding macro\\(s\\) macro\\.mat_prefixed_override\\.${adapter}__create_table_as`),

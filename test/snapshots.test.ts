@@ -205,4 +205,20 @@ describe("snapshots (DuckDB)", () => {
     expect(run.diagnostics[0]).toMatchObject({ file: "snapshots/people_history.sql" });
     expect(run.output).toContain("hint:");
   });
+
+  it("takes a strategy no macro defines as an error at parse, and one a macro snapshot_<name>_strategy defines as that strategy", async () => {
+    const files = { ...FILES, "snapshots/people.yml": null, "seeds/people.csv": "id,name\n1,a\n", "snapshots/people_history.sql": block("custom", "strategy='name_changed', unique_key='id'") };
+    const missing = await runApi(["parse"], { project: makeProject(files) });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.diagnostics.find((d) => d.code === "TSDBT-E502")).toMatchObject({
+      file: "snapshots/people_history.sql",
+      message: expect.stringContaining("no macro snapshot_name_changed_strategy defines it"),
+      hint: expect.stringContaining("define a macro snapshot_name_changed_strategy(node, snapshotted_rel, current_rel, model_config, target_exists)"),
+    });
+    const defined = await runApi(["parse"], {
+      project: makeProject({ ...files, "macros/name_changed.sql": "{% macro snapshot_name_changed_strategy(node, snapshotted_rel, current_rel, model_config, target_exists) %}{{ return({}) }}{% endmacro %}\n" }),
+    });
+    expect(defined.diagnostics.map((d) => d.code)).not.toContain("TSDBT-E502");
+    expect(defined.exitCode).toBe(0);
+  });
 });

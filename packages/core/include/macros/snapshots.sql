@@ -99,7 +99,11 @@
     {%- elif name == 'check' -%}
         {{ return(snapshot_check_strategy) }}
     {%- endif -%}
-    {%- do exceptions.raise_compiler_error("Snapshot strategy '" ~ strategy_name ~ "' is not one tsdbt knows; use 'timestamp' or 'check'.") -%}
+    {%- set custom = context.get('snapshot_' ~ name ~ '_strategy') -%}
+    {%- if custom -%}
+        {{ return(custom) }}
+    {%- endif -%}
+    {%- do exceptions.raise_compiler_error("Snapshot strategy '" ~ strategy_name ~ "' has no macro snapshot_" ~ name ~ "_strategy; use 'timestamp' or 'check', or define that macro.") -%}
 {%- endmacro %}
 
 {#- the first run: every row of the query as its current version -#}

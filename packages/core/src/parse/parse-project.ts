@@ -407,7 +407,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   const disabled = all.filter((n) => n.config.enabled === false);
   const scopeFor = (n: ManifestNode) => createCaptureScope(n, ctx.target, () => n.config, "runtime");
   for (const n of enabled) assignRelationName(n, session, naming, scopeFor);
-  finishSnapshots(enabled, naming, diagnostics);
+  finishSnapshots(enabled, naming, diagnostics, (name, pkg) => registry.resolve(name, pkg) !== undefined);
   diagnostics.push(...findDuplicateNames(enabled));
   diagnostics.push(...checkIdentifierLengths(enabled, adapterModule.dialect?.maxIdentifierBytes, profile.target.type));
   diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));

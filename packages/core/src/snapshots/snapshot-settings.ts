@@ -2,7 +2,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode } from "../manifest/types";
 
 /** How a snapshot notices that a row changed. */
-export type SnapshotStrategy = "timestamp" | "check";
+/** `custom`: a project's or package's `snapshot_<name>_strategy` macro (the name is in `strategyName`). */
+export type SnapshotStrategy = "timestamp" | "check" | "custom";
 
 /** What a snapshot does with rows that disappear from its source. */
 export type HardDeletes = "ignore" | "invalidate" | "new_record";
@@ -19,6 +20,8 @@ export interface SnapshotMetaColumns {
 /** A snapshot's config, checked and normalised. */
 export interface SnapshotSettings {
   strategy: SnapshotStrategy;
+  /** The `strategy` config as written (lower-cased): `timestamp`, `check` or a custom strategy's name. */
+  strategyName: string;
   /** Columns that identify a row (one or more). */
   uniqueKey: string[];
   /** The column (or SQL expression) holding the row's last change; required by `timestamp`. */
@@ -58,18 +61,19 @@ const list = (value: unknown): string[] => (value === undefined || value === nul
  * `invalidate_hard_deletes: true` meaning `invalidate`), snapshot_meta_column_names and
  * dbt_valid_to_current. Problems are returned as diagnostics instead (every one of them).
  */
-export function snapshotSettingsOf(node: ManifestNode): { settings: SnapshotSettings | null; diagnostics: Diagnostic[] } {
+export function snapshotSettingsOf(node: ManifestNode, macroExists: (name: string) => boolean = () => false): { settings: SnapshotSettings | null; diagnostics: Diagnostic[] } {
   const config = node.config;
   const diagnostics: Diagnostic[] = [];
   const problem = (code: string, message: string, hint: string) =>
     diagnostics.push({ code, severity: "error", message, hint, file: node.original_file_path, nodeId: node.unique_id });
 
   const strategy = String(config.strategy ?? "").toLowerCase();
-  if (strategy !== "timestamp" && strategy !== "check") {
+  const custom = strategy !== "timestamp" && strategy !== "check" && strategy !== "" && macroExists(`snapshot_${strategy}_strategy`);
+  if (strategy !== "timestamp" && strategy !== "check" && !custom) {
     problem(
       SnapshotErrorCode.unknownStrategy,
-      config.strategy === undefined || config.strategy === null ? `Snapshot ${node.name} has no strategy.` : `Snapshot ${node.name} uses strategy '${String(config.strategy)}', which tsdbt does not know.`,
-      "Set `strategy: timestamp` (with updated_at) or `strategy: check` (with check_cols).",
+      config.strategy === undefined || config.strategy === null ? `Snapshot ${node.name} has no strategy.` : `Snapshot ${node.name} uses strategy '${String(config.strategy)}', and no macro snapshot_${strategy}_strategy defines it.`,
+      `Set \`strategy: timestamp\` (with updated_at) or \`strategy: check\` (with check_cols), or define a macro snapshot_${strategy || "<name>"}_strategy(node, snapshotted_rel, current_rel, model_config, target_exists) for a custom strategy.`,
     );
   }
   const uniqueKey = list(config.unique_key);
@@ -100,5 +104,5 @@ export function snapshotSettingsOf(node: ManifestNode): { settings: SnapshotSett
   const current = config.dbt_valid_to_current;
   const validToCurrent = typeof current === "string" && current.trim() !== "" ? current : null;
   if (diagnostics.length > 0) return { settings: null, diagnostics };
-  return { settings: { strategy: strategy as SnapshotStrategy, uniqueKey, updatedAt, checkCols, hardDeletes, meta, validToCurrent }, diagnostics };
+  return { settings: { strategy: custom ? "custom" : (strategy as SnapshotStrategy), strategyName: strategy, uniqueKey, updatedAt, checkCols, hardDeletes, meta, validToCurrent }, diagnostics };
 }

@@ -18,7 +18,7 @@ export const SNAPSHOT_MACROS = ["snapshot_merge_sql", "build_snapshot_table", "s
 
 /** The checked settings of a snapshot node. @throws RunnerError with the first config problem. */
 function settingsOf(context: BuildContext): SnapshotSettings {
-  const { settings, diagnostics } = snapshotSettingsOf(context.node);
+  const { settings, diagnostics } = snapshotSettingsOf(context.node, (name) => context.macros?.exists(context.node.unique_id, name) ?? false);
   if (settings) return settings;
   const first = diagnostics[0]!;
   throw new RunnerError(first.code, first.message, { file: first.file, hint: diagnostics.length > 1 ? diagnostics.slice(1).map(formatDiagnostic).join("\n") : first.hint });
@@ -34,6 +34,11 @@ function settingsOf(context: BuildContext): SnapshotSettings {
 export const snapshotMaterialization: Materialization = async (context) => {
   const { adapter, relation, node } = context;
   const settings = settingsOf(context);
+  // a custom strategy is a macro: the snapshot runs through dbt's snapshot macros, which call it
+  if (settings.strategy === "custom") {
+    context.debug(`${node.unique_id}: the snapshot's strategy '${settings.strategyName}' is the macro snapshot_${settings.strategyName}_strategy; it runs through dbt's snapshot macros.`);
+    return runMaterializationMacro(context, "tsdbt_snapshot_materialization");
+  }
   if (overridingMacros(context, "the snapshot", SNAPSHOT_MACROS).length > 0) return runMaterializationMacro(context, "tsdbt_snapshot_materialization");
   const existing = await clearLeftovers(adapter, relation);
   const sql = context.compile(false);
