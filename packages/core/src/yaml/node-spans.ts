@@ -40,8 +40,8 @@ export interface SpannedYaml {
   value: unknown;
   /** Where the entry (or, with `wantValue`, the value) at `path` starts, or the closest ancestor's start. */
   locate(path: readonly YamlPathSegment[], wantValue: boolean): YamlPosition | undefined;
-  /** Keys written again in one mapping, in document order. */
-  duplicateKeys: DuplicateKey[];
+  /** Keys written again in one mapping, in document order (found when first asked for). */
+  readonly duplicateKeys: DuplicateKey[];
 }
 
 /**
@@ -87,10 +87,14 @@ export function readWithSpans(text: string): SpannedYaml {
     return { line: lo + 1, col: offset - lineStarts[lo] + 1 };
   };
   const entriesOf = (span: NodeSpan) => mappingEntries(text, span);
+  let duplicateKeys: DuplicateKey[] | undefined;
   return {
     value,
     locate: (path, wantValue) => (root ? locateIn(root, path, wantValue, spanOf, entriesOf, position) : undefined),
-    duplicateKeys: root ? findRepeatedKeys(spanOf, entriesOf, position) : [],
+    // a file read again only to place a warning never needs them
+    get duplicateKeys() {
+      return (duplicateKeys ??= root ? findRepeatedKeys(spanOf, entriesOf, position) : []);
+    },
   };
 }
 
