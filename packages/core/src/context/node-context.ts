@@ -12,6 +12,7 @@ import { createAdapterProxy } from "./runtime/adapter-proxy";
 import { columnApi, columnFlavour } from "./runtime/column";
 import { parseConfigProxy, runtimeConfigProxy, type ConfigAccess, type ConfigPhase } from "./runtime/config-proxy";
 import { relationApi, type RelationFactory, type RelationTarget } from "./runtime/relation-api";
+import type { GrantsReader } from "./runtime/standardize-grants";
 
 export type { ConfigAccess, ConfigPhase } from "./runtime/config-proxy";
 
@@ -52,6 +53,8 @@ export interface RenderSession {
   varFor?: (packageName: string) => unknown;
   /** dbt_project.yml `flags:` (behavior flags, read through `adapter.behavior`). */
   projectFlags?: Record<string, unknown>;
+  /** The adapter dialect's reader of show-grants rows (`adapter.standardize_grants_dict`). */
+  readGrants?: GrantsReader;
 }
 
 /** A render context and the `resolveGlobal` hook for lazy macro lookup. */
@@ -166,6 +169,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     relationApi: relationApiObject,
     columnApi: columnApiObject,
     projectFlags: session.projectFlags,
+    readGrants: session.readGrants,
   });
 
   // while parsing dbt's run_query gives an undefined value (load_result(...) is None there)

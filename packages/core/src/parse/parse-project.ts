@@ -294,6 +294,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     relations: naming,
     varFor: (pkg) => createPackageVar(lookupVar, pkg),
     projectFlags: project.flags,
+    readGrants: adapterModule.dialect?.grants?.readGrants,
   };
   // built when a properties file first holds Jinja
   let propertiesRenderer: PropertiesRenderer | undefined;

@@ -5,7 +5,7 @@ import type { SyncWarehouse } from "../warehouse";
 import { agateTable, emptyAgateTable, type AgateTable } from "./agate-table";
 import { adapterResponse } from "./adapter-response";
 import { behaviorFlags } from "./behavior-flags";
-import { standardizeGrantsDict } from "./standardize-grants";
+import { standardizeGrantsDict, type GrantsReader } from "./standardize-grants";
 import { columnFromWarehouse, type ColumnFlavour, type DbtColumn } from "./column";
 
 /** What the `adapter` object is built from. */
@@ -29,6 +29,8 @@ export interface AdapterProxyInput {
   columnApi: unknown;
   /** dbt_project.yml `flags:`, read by `adapter.behavior`. */
   projectFlags?: Record<string, unknown>;
+  /** The adapter's reader of show-grants rows, for `adapter.standardize_grants_dict`. */
+  readGrants?: GrantsReader;
 }
 
 const str = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
@@ -90,7 +92,7 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     Relation: input.relationApi,
     Column: input.columnApi,
     behavior: behaviorFlags(input.projectFlags ?? {}),
-    standardize_grants_dict: (table: unknown) => standardizeGrantsDict(table as AgateTable | null),
+    standardize_grants_dict: (table: unknown) => standardizeGrantsDict(table as AgateTable | null, input.readGrants),
     get_incremental_strategy_macro: hostFunction(([context, strategy], kw) => incrementalStrategyMacro(context ?? kw.model_context, strategy ?? kw.strategy)),
     type: () => input.adapterType,
     quote: (s: unknown) => input.quote(String(s)),

@@ -1,22 +1,22 @@
 import type { AgateTable } from "./agate-table";
 
+/** Reads the rows of a show-grants query as `{privilege: [grantee, …]}` (the adapter's `grants.readGrants`). */
+export type GrantsReader = (rows: Record<string, unknown>[]) => Record<string, string[]>;
+
+/** dbt's base reading: `privilege_type` and `grantee` columns, for adapters that have no reader of their own. */
+const byDbtColumns: GrantsReader = (rows) => {
+  const grants: Record<string, string[]> = {};
+  for (const row of rows) (grants[String(row.privilege_type)] ??= []).push(String(row.grantee));
+  return grants;
+};
+
 /**
  * `adapter.standardize_grants_dict(table)`: the rows of a `get_show_grant_sql` query as
- * `{privilege: [grantee, …]}`, in row order. Rows are read by dbt's column names: `privilege_type`
- * and `grantee` (PostgreSQL and most engines), or Snowflake's `show grants` shape (`privilege`,
- * `grantee_name`, `granted_to`), where ownership and grants to shares or database roles are left out.
+ * `{privilege: [grantee, …]}`, read as the adapter's grants step reads them (Snowflake's `show
+ * grants` leaves out ownership and grants held by shares), else by dbt's base column names.
  */
-export function standardizeGrantsDict(table: AgateTable | null | undefined): Record<string, string[]> {
-  const grants: Record<string, string[]> = {};
-  if (!table) return grants;
-  const names = [...table.column_names].map((n) => n.toLowerCase());
-  const at = (row: unknown[], name: string): unknown => (names.includes(name) ? row[names.indexOf(name)] : undefined);
-  const snowflakeShaped = names.includes("grantee_name");
-  for (const row of table.rows) {
-    const privilege = String(at(row, snowflakeShaped ? "privilege" : "privilege_type") ?? "");
-    const grantee = String(at(row, snowflakeShaped ? "grantee_name" : "grantee") ?? "");
-    if (snowflakeShaped && (privilege === "OWNERSHIP" || ["SHARE", "DATABASE_ROLE"].includes(String(at(row, "granted_to"))))) continue;
-    (grants[privilege] ??= []).push(grantee);
-  }
-  return grants;
+export function standardizeGrantsDict(table: AgateTable | null | undefined, read: GrantsReader = byDbtColumns): Record<string, string[]> {
+  if (!table) return {};
+  const names = [...table.column_names];
+  return read(table.rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]]))));
 }
