@@ -130,6 +130,33 @@ describe("choosing the strategy", () => {
     expect(result.message).toMatch(/TSDBT-E402: Incremental model inc uses incremental_strategy 'toString', which tsdbt does not support/);
   });
 
+  it("runs the built-in strategy when the project only has dbt's own strategy macros, none overridden", async () => {
+    const macros = {
+      materialization: () => null,
+      overrides: () => [],
+      exists: () => true,
+      call: () => {
+        throw new Error("no macro should render");
+      },
+    } as unknown as MacroPort;
+    await run(model({ incremental_strategy: "merge", unique_key: "id" }), { macros });
+    const { sent, result } = await run(model({ incremental_strategy: "merge", unique_key: "id" }), { macros });
+    expect(result.status).toBe("success");
+    expect(sent.filter((sql) => sql.startsWith("merge into"))).toHaveLength(1);
+  });
+
+  it("reports INSERT without a count when the strategy's statement reports no rows", async () => {
+    const macros = {
+      materialization: () => null,
+      overrides: () => [],
+      exists: (_id: string, name: string) => name === "get_incremental_noop_sql",
+      call: () => "select 1 as nothing_written",
+    } as unknown as MacroPort;
+    await run(model({ incremental_strategy: "noop" }), { macros });
+    const { result } = await run(model({ incremental_strategy: "noop" }), { macros });
+    expect([result.status, result.message]).toEqual(["success", "INSERT"]);
+  });
+
   it("sends the SQL of a custom strategy's macro, given dbt's arg_dict", async () => {
     const seen: unknown[] = [];
     const macros = {
@@ -173,10 +200,44 @@ describe("choosing the strategy", () => {
   });
 });
 
+describe("the engine's own statements", () => {
+  const recording = (base: Adapter, capabilities: Partial<Capabilities>) => {
+    const asked: string[] = [];
+    const on = engineLike(base, capabilities, {
+      incrementalStatements: (strategy) => {
+        asked.push(strategy);
+        return null;
+      },
+    });
+    return { on, asked };
+  };
+
+  it("are asked for the configured strategy", async () => {
+    const { on, asked } = recording(adapter, {});
+    await run(model({ incremental_strategy: "append" }), { on });
+    await run(model({ incremental_strategy: "append" }), { on });
+    expect(asked).toEqual(["append"]);
+  });
+
+  it("are asked for delete+insert by default where the engine has no MERGE", async () => {
+    const { on, asked } = recording(adapter, { merge: false });
+    await run(model({ unique_key: "id" }), { on });
+    await run(model({ unique_key: "id" }), { on });
+    expect(asked).toEqual(["delete+insert"]);
+  });
+});
+
 describe("config values read by the strategies", () => {
   it("a blank unique_key is no key: merge appends", async () => {
     await run(model({ unique_key: [" ", ""] }));
     const { sent } = await run(model({ unique_key: [" ", ""] }));
+    expect(sent).toContain(INSERT_ALL);
+    expect(await rows(adapter, "select count(*) as n from inc")).toEqual([{ n: 4 }]);
+  });
+
+  it("a null unique_key or incremental_predicates is unset: merge appends", async () => {
+    await run(model({ unique_key: null, incremental_predicates: null }));
+    const { sent } = await run(model({ unique_key: null, incremental_predicates: null }));
     expect(sent).toContain(INSERT_ALL);
     expect(await rows(adapter, "select count(*) as n from inc")).toEqual([{ n: 4 }]);
   });
@@ -207,7 +268,7 @@ describe("config values read by the strategies", () => {
     expect(await contents()).toEqual([{ id: 1, v: "one" }, { id: 9, v: "nine" }]);
   });
 
-  it.each([[undefined], [{ data_type: "date" }], [{ field: 3 }]])("insert_overwrite without a partition column (%p) replaces the whole table", async (partitionBy) => {
+  it.each([[undefined], [null], [{ data_type: "date" }], [{ field: 3 }]])("insert_overwrite without a partition column (%p) replaces the whole table", async (partitionBy) => {
     const config = { incremental_strategy: "insert_overwrite", partition_by: partitionBy };
     await run(model(config));
     await adapter.execute("delete from src where id = 1");
@@ -250,6 +311,17 @@ describe("hooks and transactions", () => {
     expect(await rows(adapter, "select count(*) as n from inc")).toEqual([{ n: 2 }]);
     // the temp table is dropped after the failure
     expect(await rows(adapter, "select count(*) as n from information_schema.tables where table_name = 'inc__tsdbt_tmp'")).toEqual([{ n: 0 }]);
+  });
+
+  it.each([
+    ["a post-hook in the transaction by default", [{ sql: "select error('boom')" }]],
+    ["an in-transaction post-hook beside one outside it", ["select error('boom')", { sql: "select 1", transaction: false }]],
+  ])("without transactional DDL: one append statement and %s fail together", async (_name, postHooks) => {
+    const noTxDdl = engineLike(adapter, { transactionalDdl: false });
+    await run(model({ incremental_strategy: "append" }), { on: noTxDdl });
+    const { result } = await run(model({ incremental_strategy: "append", "post-hook": postHooks }), { on: noTxDdl });
+    expect(result.status).toBe("error");
+    expect(await rows(adapter, "select count(*) as n from inc")).toEqual([{ n: 2 }]);
   });
 
   it("without transactional DDL: delete+insert is undone as a whole when its insert fails", async () => {
