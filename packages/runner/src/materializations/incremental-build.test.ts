@@ -157,6 +157,26 @@ describe("choosing the strategy", () => {
     expect([result.status, result.message]).toEqual(["success", "INSERT"]);
   });
 
+  it("gives a custom strategy the target's column names with their types, even when the model now spells one differently", async () => {
+    const seen: { entries: Record<string, unknown> }[] = [];
+    const macros = {
+      materialization: () => null,
+      overrides: () => [],
+      exists: (_id: string, name: string) => name === "get_incremental_copy_sql",
+      call: (_id: string, _name: string, args: { entries: Record<string, unknown> }[]) => {
+        seen.push(args[0]!);
+        return `insert into ${TARGET} select * from ${TEMP}`;
+      },
+    } as unknown as MacroPort;
+    await run({ name: "inc", sql: "select id as ID, v, day from src", config: { materialized: "incremental", incremental_strategy: "copy" } }, { macros });
+    await run(model({ incremental_strategy: "copy" }), { macros });
+    expect(seen[0]!.entries.dest_columns).toEqual([
+      { kind: "column", name: "ID", type: "INTEGER" },
+      { kind: "column", name: "v", type: "VARCHAR" },
+      { kind: "column", name: "day", type: "DATE" },
+    ]);
+  });
+
   it("sends the SQL of a custom strategy's macro, given dbt's arg_dict", async () => {
     const seen: unknown[] = [];
     const macros = {
