@@ -9,9 +9,10 @@ const relation = new Relation({ database: null, schema: "s", identifier: "inc" }
 
 /** A build context over a PostgreSQL-style dialect; statements go to the returned executor's list. */
 function setup(config: Record<string, unknown> = {}, macros?: MacroPort) {
+  const debug: string[] = [];
   const node = { unique_id: "model.proj.inc", name: "inc", original_file_path: "models/inc.sql", config } as unknown as ManifestNode;
   const adapter = { dialect, capabilities: MINIMAL_CAPABILITIES } as unknown as Adapter;
-  const context = { node, adapter, relation, macros, debug: () => undefined, warn: () => undefined } as unknown as BuildContext;
+  const context = { node, adapter, relation, macros, debug: (message: string) => debug.push(message), warn: () => undefined } as unknown as BuildContext;
   const sent: string[] = [];
   const executor: SqlExecutor = {
     execute: async (sql: string) => {
@@ -19,7 +20,7 @@ function setup(config: Record<string, unknown> = {}, macros?: MacroPort) {
       return { rows: [], rowsAffected: null } as never;
     },
   };
-  return { context, executor, sent };
+  return { context, executor, sent, debug };
 }
 
 const col = (name: string, type: string): TypedColumn => ({ name, type });
@@ -28,9 +29,22 @@ const TARGET = [col("ID", "INTEGER"), col("Name", "varchar"), col("amount", "INT
 const SOURCE = [col("id", " integer "), col("amount", "BIGINT"), col("region", "VARCHAR"), col("name", "VARCHAR")];
 
 async function apply(mode: OnSchemaChange, source = SOURCE, target = TARGET, macros?: MacroPort) {
-  const { context, executor, sent } = setup({}, macros);
+  const { context, executor, sent, debug } = setup({}, macros);
   const columns = await applySchemaChange(context, executor, mode, source, target);
-  return { columns, sent };
+  return { columns, sent, debug };
+}
+
+/** A macro port with a project override of alter_column_type; its calls are recorded. */
+function alterOverride() {
+  const calls: unknown[] = [];
+  const macros = {
+    overrides: (id: string, names: readonly string[]) => (id === "model.proj.inc" && names.includes("alter_column_type") ? ["macro.proj.alter_column_type"] : []),
+    call: (id: string, name: string, args: unknown[]) => {
+      calls.push([id, name, args]);
+      return "";
+    },
+  } as unknown as MacroPort;
+  return { macros, calls };
 }
 
 describe("diffColumns", () => {
@@ -53,23 +67,23 @@ describe("diffColumns", () => {
 
 describe("applySchemaChange", () => {
   it("ignore: sends nothing and writes the shared columns as the target names them, in its order", async () => {
-    expect(await apply("ignore")).toEqual({ columns: ["ID", "Name", "amount"], sent: [] });
+    expect(await apply("ignore")).toMatchObject({ columns: ["ID", "Name", "amount"], sent: [] });
   });
 
   it.each<OnSchemaChange>(["fail", "append_new_columns", "sync_all_columns"])("%s: sends nothing when the columns did not change", async (mode) => {
     const same = [col("id", "integer"), col("name", "VARCHAR")];
-    expect(await apply(mode, same, [col("ID", "INTEGER"), col("NAME", "varchar")])).toEqual({ columns: ["ID", "NAME"], sent: [] });
+    expect(await apply(mode, same, [col("ID", "INTEGER"), col("NAME", "varchar")])).toMatchObject({ columns: ["ID", "NAME"], sent: [] });
   });
 
   it("append_new_columns: adds the new column with its type and writes it after the shared ones", async () => {
-    expect(await apply("append_new_columns")).toEqual({
+    expect(await apply("append_new_columns")).toMatchObject({
       columns: ["ID", "Name", "amount", "region"],
       sent: ['alter table "s"."inc" add column "region" VARCHAR'],
     });
   });
 
   it("sync_all_columns: adds, drops and retypes, and writes the new rows' columns in their order", async () => {
-    expect(await apply("sync_all_columns")).toEqual({
+    expect(await apply("sync_all_columns")).toMatchObject({
       columns: ["ID", "amount", "region", "Name"],
       sent: [
         'alter table "s"."inc" add column "region" VARCHAR',
@@ -80,19 +94,40 @@ describe("applySchemaChange", () => {
   });
 
   it("sync_all_columns: an overridden alter_column_type macro retypes the column instead of the built-in statement", async () => {
-    const calls: unknown[] = [];
-    const macros = {
-      overrides: (id: string, names: readonly string[]) => (id === "model.proj.inc" && names.includes("alter_column_type") ? ["macro.proj.alter_column_type"] : []),
-      call: (id: string, name: string, args: unknown[]) => {
-        calls.push([id, name, args]);
-        return "";
-      },
-    } as unknown as MacroPort;
-    const { sent } = await apply("sync_all_columns", SOURCE, TARGET, macros);
+    const { macros, calls } = alterOverride();
+    const { sent, debug } = await apply("sync_all_columns", SOURCE, TARGET, macros);
     expect(sent).toEqual(['alter table "s"."inc" add column "region" VARCHAR', 'alter table "s"."inc" drop column "legacy"']);
     expect(calls).toEqual([
       ["model.proj.inc", "alter_column_type", [{ kind: "relation", ref: { database: null, schema: "s", identifier: "inc", type: "table" } }, "amount", "BIGINT"]],
     ]);
+    expect(debug).toEqual(["model.proj.inc: alter_column_type renders the overriding macro(s) macro.proj.alter_column_type and sends their SQL."]);
+  });
+
+  it("sync_all_columns: does not look for an alter_column_type override when no type changed", async () => {
+    const { macros, calls } = alterOverride();
+    const { sent, debug } = await apply("sync_all_columns", [col("id", "INTEGER"), col("extra", "INT")], [col("id", "INTEGER")], macros);
+    expect(sent).toEqual(['alter table "s"."inc" add column "extra" INT']);
+    expect(calls).toEqual([]);
+    expect(debug).toEqual([]);
+  });
+
+  it.each<[string, TypedColumn[], string[], string[]]>([
+    ["a new column only", [col("id", "INTEGER"), col("b", "INTEGER"), col("new", "TEXT")], ['alter table "s"."inc" add column "new" TEXT'], ["id", "b", "new"]],
+    ["a missing column only", [col("id", "INTEGER")], ['alter table "s"."inc" drop column "b"'], ["id"]],
+    ["a retyped column only", [col("id", "INTEGER"), col("b", "TEXT")], ['alter table "s"."inc" alter column "b" type TEXT'], ["id", "b"]],
+  ])("sync_all_columns acts on %s", async (_name, source, statements, columns) => {
+    expect(await apply("sync_all_columns", source, [col("id", "INTEGER"), col("b", "INTEGER")])).toMatchObject({ sent: statements, columns });
+  });
+
+  it.each<[string, TypedColumn[], string]>([
+    ["a missing column only", [col("id", "INTEGER"), col("c", "INTEGER")], "missing columns b"],
+    ["a retyped column only", [col("id", "INTEGER"), col("b", "TEXT"), col("c", "INTEGER")], "changed types b (INTEGER → TEXT)"],
+    ["several missing and retyped columns", [col("id", "TEXT"), col("b", "TEXT")], "missing columns c; changed types id (INTEGER → TEXT), b (INTEGER → TEXT)"],
+    ["several missing columns", [col("id", "INTEGER")], "missing columns b, c"],
+  ])("fail names %s", async (_name, source, differences) => {
+    const { context, executor } = setup();
+    const error = await applySchemaChange(context, executor, "fail", source, [col("id", "INTEGER"), col("b", "INTEGER"), col("c", "INTEGER")]).catch((e: Error) => e);
+    expect((error as Error).message).toBe(`The columns of incremental model inc changed (${differences}) and its on_schema_change is 'fail'.`);
   });
 
   it("sync_all_columns: without an override the macro port is not asked to alter", async () => {
