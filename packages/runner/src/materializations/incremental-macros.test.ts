@@ -65,9 +65,19 @@ describe("strategyMacro", () => {
     expect(strategyMacro(contextWith(macros).context, "append", "append", true)).toBeNull();
   });
 
-  it("with no strategy configured, an override of get_incremental_default_sql wins", () => {
+  it("with no strategy configured, an override of get_incremental_default_sql wins, and the debug log says so", () => {
     const { macros } = port([], ["get_incremental_default_sql", "get_merge_sql"]);
-    expect(strategyMacro(contextWith(macros).context, null, "merge", true)).toBe("get_incremental_default_sql");
+    const { context, debug } = contextWith(macros);
+    expect(strategyMacro(context, null, "merge", true)).toBe("get_incremental_default_sql");
+    expect(debug).toEqual([
+      "model.proj.inc: the default incremental strategy renders the overriding macro(s) macro.proj.get_incremental_default_sql and sends their SQL.",
+    ]);
+  });
+
+  it("logs which strategy an overridden built-in macro stands in for", () => {
+    const { context, debug } = contextWith(port([], ["get_merge_sql"]).macros);
+    strategyMacro(context, "merge", "merge", true);
+    expect(debug).toEqual(["model.proj.inc: incremental strategy 'merge' renders the overriding macro(s) macro.proj.get_merge_sql and sends their SQL."]);
   });
 
   it("with no strategy configured, an override of the default strategy's macro renders that strategy's macro", () => {
