@@ -35,7 +35,7 @@ export const MUTATION_TARGETS = {
   /** the SQL of append, delete+insert, merge, insert_overwrite, and the incremental materialization. */
   incremental: {
     mutate: ["packages/runner/src/materializations/incremental*.ts", "packages/runner/src/materializations/schema-change.ts"],
-    tests: ["packages/runner/src/materializations/incremental*.test.ts"],
+    tests: ["packages/runner/src/materializations/incremental*.test.ts", "packages/runner/src/materializations/schema-change.test.ts"],
   },
   /** the dependency graph: ancestors, descendants, cycles, build order. */
   graph: {

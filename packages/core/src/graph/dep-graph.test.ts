@@ -133,3 +133,107 @@ describe("cycles", () => {
     expect(diagnostic.message.split(" → ")).toHaveLength(size + 1);
   });
 });
+
+describe("graph details a selection or a run relies on", () => {
+  const chain = () =>
+    withEntries(emptyManifest(), [
+      makeNode("a"),
+      makeNode("b", { depends_on: dependsOn("model.shop.a", "model.shop.a") }),
+      makeNode("c", { depends_on: dependsOn("model.shop.b") }),
+      makeNode("d", { depends_on: dependsOn("model.shop.c", "model.shop.a") }),
+      makeNode("e", { depends_on: dependsOn("model.shop.d") }),
+    ]);
+
+  it("counts a parent listed twice once", () => {
+    const graph = buildGraph(chain());
+    expect(graph.parents("model.shop.b")).toEqual(["model.shop.a"]);
+    expect(graph.children("model.shop.a")).toEqual(["model.shop.b", "model.shop.d"]);
+  });
+
+  it("has no parents, children, ancestors or descendants for an id that is not in it", () => {
+    const graph = buildGraph(chain());
+    expect(graph.has("model.shop.zzz")).toBe(false);
+    expect(graph.parents("model.shop.zzz")).toEqual([]);
+    expect(graph.children("model.shop.zzz")).toEqual([]);
+    expect(graph.ancestors("model.shop.zzz").size).toBe(0);
+    expect(sorted(graph.descendants(["model.shop.zzz", "model.shop.d"]))).toEqual(["model.shop.e"]);
+  });
+
+  it("walks exactly `depth` levels from several starts at once, reaching a node by its shortest way", () => {
+    const graph = buildGraph(chain());
+    expect(sorted(graph.descendants("model.shop.a", 1))).toEqual(["model.shop.b", "model.shop.d"]);
+    expect(sorted(graph.descendants("model.shop.a", 2))).toEqual(["model.shop.b", "model.shop.c", "model.shop.d", "model.shop.e"]);
+    expect(sorted(graph.ancestors(["model.shop.e", "model.shop.c"], 1))).toEqual(["model.shop.b", "model.shop.d"]);
+    expect(sorted(graph.ancestors(["model.shop.e", "model.shop.c"], 2))).toEqual(["model.shop.a", "model.shop.b", "model.shop.c", "model.shop.d"]);
+  });
+
+  it("orders a diamond so a node waits for every parent, smallest id first among the ready ones", () => {
+    const manifest = withEntries(emptyManifest(), [
+      makeNode("z_root"),
+      makeNode("y", { depends_on: dependsOn("model.shop.z_root") }),
+      makeNode("b", { depends_on: dependsOn("model.shop.z_root") }),
+      makeNode("a_join", { depends_on: dependsOn("model.shop.y", "model.shop.b") }),
+      makeNode("m_alone"),
+    ]);
+    expect(buildGraph(manifest).topologicalOrder()).toEqual(["model.shop.m_alone", "model.shop.z_root", "model.shop.b", "model.shop.y", "model.shop.a_join"]);
+  });
+
+  it("orders a subset whose members wait on each other through nodes outside it", () => {
+    const graph = buildGraph(chain());
+    expect(graph.topologicalOrder(["model.shop.e", "model.shop.a", "model.shop.c"])).toEqual(["model.shop.a", "model.shop.c", "model.shop.e"]);
+    expect(graph.topologicalOrder([])).toEqual([]);
+  });
+
+  it("refuses to order a subset when a cycle lies outside it", () => {
+    const manifest = withEntries(chain(), [
+      makeNode("x", { depends_on: dependsOn("model.shop.y") }),
+      makeNode("y", { depends_on: dependsOn("model.shop.x") }),
+    ]);
+    expect(() => buildGraph(manifest).topologicalOrder(["model.shop.a"])).toThrow(/model\.shop\.x → model\.shop\.y → model\.shop\.x/);
+  });
+
+  it("builds the graphlib graph once and keeps every member as its label", () => {
+    const graph = buildGraph(chain());
+    const graphlib = graph.toGraphlib();
+    expect(graph.toGraphlib()).toBe(graphlib);
+    expect(graphlib.edgeCount()).toBe(5);
+    expect((graphlib.node("model.shop.c") as { name: string }).name).toBe("c");
+  });
+
+  it("orders the members of a subset by unique id even when nodes outside it unblock them", () => {
+    // z runs outside the subset between a and b; m is ready from the start
+    const manifest = withEntries(emptyManifest(), [
+      makeNode("a"),
+      makeNode("m"),
+      makeNode("z", { depends_on: dependsOn("model.shop.a") }),
+      makeNode("b", { depends_on: dependsOn("model.shop.z") }),
+    ]);
+    expect(buildGraph(manifest).topologicalOrder(["model.shop.a", "model.shop.b", "model.shop.m"])).toEqual(["model.shop.a", "model.shop.b", "model.shop.m"]);
+  });
+
+  it("takes children that become ready together smallest id first, whatever the order they were declared in", () => {
+    const manifest = withEntries(emptyManifest(), [
+      makeNode("root"),
+      makeNode("c1", { depends_on: dependsOn("model.shop.root") }),
+      makeNode("c2", { depends_on: dependsOn("model.shop.root") }),
+      makeNode("c3", { depends_on: dependsOn("model.shop.root") }),
+    ]);
+    expect(buildGraph(manifest).topologicalOrder()).toEqual(["model.shop.root", "model.shop.c1", "model.shop.c2", "model.shop.c3"]);
+  });
+
+  it("finds a node of a cycle among its own descendants and stops walking", () => {
+    const manifest = withEntries(emptyManifest(), [
+      makeNode("a", { depends_on: dependsOn("model.shop.b") }),
+      makeNode("b", { depends_on: dependsOn("model.shop.a") }),
+      makeNode("c", { depends_on: dependsOn("model.shop.b") }),
+    ]);
+    expect(sorted(buildGraph(manifest).descendants("model.shop.a"))).toEqual(["model.shop.a", "model.shop.b", "model.shop.c"]);
+  });
+
+  it("gives its ids sorted, as a copy the caller may change", () => {
+    const graph = buildGraph(withEntries(emptyManifest(), [makeNode("c"), makeNode("a"), makeNode("e"), makeNode("b"), makeNode("d")]));
+    const ids = graph.ids();
+    ids.push("model.shop.extra");
+    expect(graph.ids()).toEqual(["model.shop.a", "model.shop.b", "model.shop.c", "model.shop.d", "model.shop.e"]);
+  });
+});

@@ -104,7 +104,8 @@ async function mergeNewRows(
   await executor.execute(createSql, { fetch: false, nodeId: node.unique_id });
   const tempColumns = await columnsOf(executor, adapter, temp);
   const columns = await applySchemaChange(context, executor, onSchemaChange, tempColumns, await columnsOf(executor, adapter, relation));
-  const typed = columns.map((name) => ({ name, type: tempColumns.find((c) => c.name === name)?.type ?? "" }));
+  // the columns keep the target's spelling; the warehouse matches names without regard to case
+  const typed = columns.map((name) => ({ name, type: tempColumns.find((c) => c.name.toLowerCase() === name.toLowerCase())?.type ?? "" }));
   let statements: string[];
   if (step.macro) {
     statements = [renderStrategyMacro(context, executor, step.macro, { target: relation, temp, columns: typed })];
