@@ -97,10 +97,11 @@ describe("first build and rebuilds", () => {
 });
 
 describe("choosing the strategy", () => {
-  it("merges by default where the engine has MERGE", async () => {
-    await run(model({ unique_key: "id" }));
+  it("merges by default where the engine has MERGE and names no default strategy of its own", async () => {
+    const mergeDefault = engineLike(adapter, { defaultIncrementalStrategy: undefined });
+    await run(model({ unique_key: "id" }), { on: mergeDefault });
     await adapter.execute("update src set v = 'TWO' where id = 2");
-    const { sent } = await run(model({ unique_key: "id" }));
+    const { sent } = await run(model({ unique_key: "id" }), { on: mergeDefault });
     expect(sent.filter((sql) => sql.startsWith("merge into"))).toHaveLength(1);
     expect(await contents()).toEqual([{ id: 1, v: "one" }, { id: 2, v: "TWO" }]);
   });
@@ -206,7 +207,7 @@ describe("choosing the strategy", () => {
 
   it("sends the engine's own statements for a strategy when its dialect has them", async () => {
     const asked: unknown[] = [];
-    const own = engineLike(adapter, {}, {
+    const own = engineLike(adapter, { defaultIncrementalStrategy: undefined }, {
       incrementalStatements: (strategy, input) => {
         asked.push([strategy, input.uniqueKey, input.predicates, input.columns]);
         return strategy === "merge" ? [`insert into ${input.target} select * from ${input.source} where id = 2`] : null;
@@ -265,7 +266,7 @@ describe("config values read by the strategies", () => {
   it("merge_exclude_columns keeps the excluded column's old value", async () => {
     await run(model({ unique_key: "id" }));
     await adapter.execute("update src set v = 'TWO', day = '2025-01-01' where id = 2");
-    await run(model({ unique_key: "id", merge_exclude_columns: "v" }));
+    await run(model({ unique_key: "id", incremental_strategy: "merge", merge_exclude_columns: "v" }));
     expect(await rows(adapter, "select id, v, cast(day as varchar) as day from inc order by id")).toEqual([
       { id: 1, v: "one", day: "2024-01-01" },
       { id: 2, v: "two", day: "2025-01-01" },
