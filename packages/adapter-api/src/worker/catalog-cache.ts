@@ -1,16 +1,19 @@
 import type { Column } from "../column";
 import type { RelationRef } from "../relation";
 
-/** First keywords of statements that never create, drop, rename or alter a relation. */
-const CATALOG_NEUTRAL = new Set(["select", "with", "insert", "update", "delete", "merge", "show", "describe", "desc", "explain", "values", "set", "grant", "revoke", "comment", "use", "commit"]);
+/**
+ * First keywords of statements that never create, drop, rename or alter a relation. (`commit` is
+ * not one: it shows other connections what the transaction created.)
+ */
+const CATALOG_NEUTRAL = new Set(["select", "with", "insert", "update", "delete", "merge", "show", "describe", "desc", "explain", "values", "set", "grant", "revoke", "comment", "use"]);
 
 /** Transaction starts, which change nothing by themselves (a BigQuery `begin … end` script block does). */
 const TRANSACTION_START = /^(?:begin|start)(?:\s+(?:transaction|work))?\s*;?\s*$/i;
 
 /**
  * Whether `sql` may change which relations exist: anything but a single statement known to
- * leave the catalog alone (queries, DML, grants, transaction control). Unknown statements,
- * several statements in one string and rollbacks count as changes, so the cache errs towards
+ * leave the catalog alone (queries, DML, grants, transaction starts). Unknown statements,
+ * several statements in one string, commits and rollbacks count as changes, so the cache errs towards
  * asking the warehouse again.
  */
 export function mayChangeCatalog(sql: string): boolean {
