@@ -26,3 +26,4 @@ export type { HostMethod } from "./runtime/values";
 export { MACRO } from "./runtime/macro";
 export type { Macro } from "./runtime/macro";
 export { call as callWithKeywords } from "./runtime/access";
+export { lineLocator, type TextPosition } from "./line-locator";

@@ -1,3 +1,5 @@
+import { lineLocator } from "./line-locator";
+
 /** A `{% … %}` tag found by {@link scanTemplate}. */
 export interface ScannedTag {
   /** The tag's first word (`macro`, `endmacro`, `if`…). */
@@ -29,18 +31,7 @@ export interface ScanProblem {
 export function scanTemplate(source: string): { tags: ScannedTag[]; errors: ScanProblem[] } {
   const tags: ScannedTag[] = [];
   const errors: ScanProblem[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const position = (offset: number): { line: number; col: number } => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - lineStarts[lo] + 1 };
-  };
+  const position = lineLocator(source);
   const problem = (offset: number, message: string): void => {
     errors.push({ message, ...position(offset) });
   };

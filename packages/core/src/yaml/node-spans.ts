@@ -1,6 +1,7 @@
 import * as jsyaml from "js-yaml";
 import { PYYAML_SCHEMA } from "./pyyaml-schema";
 import type { YamlPathSegment, YamlPosition } from "./parse-yaml";
+import { lineLocator } from "@tsdbt/jinja";
 
 const MERGE_TAG = "tag:yaml.org,2002:merge";
 
@@ -74,18 +75,7 @@ export function readWithSpans(text: string): SpannedYaml {
     if ((span.kind === "mapping" || span.kind === "sequence") && !spanOf.has(span.result)) spanOf.set(span.result, span);
   };
   if (root) visit(root);
-  const lineStarts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const position = (offset: number): YamlPosition => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - lineStarts[lo] + 1 };
-  };
+  const position: (offset: number) => YamlPosition = lineLocator(text);
   const entriesOf = (span: NodeSpan) => mappingEntries(text, span);
   let duplicateKeys: DuplicateKey[] | undefined;
   return {
