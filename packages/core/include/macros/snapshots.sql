@@ -119,6 +119,9 @@
         {{ strategy.updated_at }} as {{ columns.dbt_updated_at }},
         {{ strategy.updated_at }} as {{ columns.dbt_valid_from }},
         {{ get_dbt_valid_to_current(strategy, columns) }} as {{ columns.dbt_valid_to }}
+        {%- if strategy.hard_deletes == 'new_record' %},
+        'False' as {{ columns.dbt_is_deleted }}
+        {%- endif %}
     from (
         {{ sql }}
     ) as first_versions
@@ -137,9 +140,16 @@
         {%- for key in keys -%}{%- do key_names.append('dbt_unique_key_' ~ loop.index) -%}{%- endfor -%}
     {%- endif -%}
     {%- set current = config.get('dbt_valid_to_current') -%}
-    {%- if strategy.hard_deletes == 'new_record' -%}
-        {%- do exceptions.raise_compiler_error("tsdbt renders snapshot macros only for hard_deletes 'ignore' or 'invalidate'; this snapshot has hard_deletes 'new_record' and overrides a snapshot macro.") -%}
-    {%- endif -%}
+    {%- set new_record = strategy.hard_deletes == 'new_record' -%}
+    {#- with new_record, a current version may be a deletion record: the row comes back as a change -#}
+    {%- set came_back = ' or snapshotted_data.' ~ columns.dbt_is_deleted ~ " = 'True'" if new_record else '' -%}
+    {%- set not_deleted = ' and (snapshotted_data.' ~ columns.dbt_is_deleted ~ ' is null or snapshotted_data.' ~ columns.dbt_is_deleted ~ " <> 'True')" if new_record else '' -%}
+    {%- set key_match = [] -%}
+    {%- for name in key_names -%}{%- do key_match.append('deleted.' ~ name ~ ' = keyed_rows.' ~ name) -%}{%- endfor -%}
+    {%- set now = snapshot_get_time() | trim -%}
+    {%- set deletion_id_parts = [] -%}
+    {%- for key in keys -%}{%- do deletion_id_parts.append('snapshotted_data.' ~ key) -%}{%- endfor -%}
+    {%- do deletion_id_parts.append(now) -%}
     with query_rows as (
         {{ source_sql }}
     ),
@@ -157,38 +167,63 @@
             {{ strategy.updated_at }} as {{ columns.dbt_updated_at }},
             {{ strategy.updated_at }} as {{ columns.dbt_valid_from }},
             {{ get_dbt_valid_to_current(strategy, columns) }} as {{ columns.dbt_valid_to }},
-            {{ strategy.scd_id }} as {{ columns.dbt_scd_id }}
+            {{ strategy.scd_id }} as {{ columns.dbt_scd_id }}{% if new_record %},
+            'False' as {{ columns.dbt_is_deleted }}{% endif %}
         from keyed_rows
     ),
     closing_times as (
         select keyed_rows.*,
             {{ strategy.updated_at }} as {{ columns.dbt_updated_at }},
             {{ strategy.updated_at }} as {{ columns.dbt_valid_from }},
+            {%- if new_record %}
+            {#- a deletion record is closed when its row comes back, at the snapshot's time -#}
+            case when exists (
+                select 1 from snapshotted_data as deleted
+                where {{ key_match | join(' and ') }} and deleted.{{ columns.dbt_is_deleted }} = 'True'
+            ) then {{ now }} else {{ strategy.updated_at }} end as {{ columns.dbt_valid_to }}
+            {%- else %}
             {{ strategy.updated_at }} as {{ columns.dbt_valid_to }}
+            {%- endif %}
         from keyed_rows
     )
     select 'insert' as dbt_change_type, source_data.*
     from new_versions as source_data
     left join snapshotted_data
         on {% for name in key_names %}snapshotted_data.{{ name }} = source_data.{{ name }}{{ ' and ' if not loop.last }}{% endfor %}
-    where snapshotted_data.{{ key_names[0] }} is null or {{ strategy.row_changed }}
+    where snapshotted_data.{{ key_names[0] }} is null or {{ strategy.row_changed }}{{ came_back }}
     union all
-    select 'update' as dbt_change_type, source_data.*, snapshotted_data.{{ columns.dbt_scd_id }}
+    select 'update' as dbt_change_type, source_data.*, snapshotted_data.{{ columns.dbt_scd_id }}{% if new_record %}, 'False' as {{ columns.dbt_is_deleted }}{% endif %}
     from closing_times as source_data
     join snapshotted_data
         on {% for name in key_names %}snapshotted_data.{{ name }} = source_data.{{ name }}{{ ' and ' if not loop.last }}{% endfor %}
-    where {{ strategy.row_changed }}
-    {%- if strategy.hard_deletes == 'invalidate' %}
+    where {{ strategy.row_changed }}{{ came_back }}
+    {%- if strategy.hard_deletes in ['invalidate', 'new_record'] %}
     union all
     select 'delete' as dbt_change_type, source_data.*,
-        {{ snapshot_get_time() | trim }} as {{ columns.dbt_updated_at }},
-        {{ snapshot_get_time() | trim }} as {{ columns.dbt_valid_from }},
-        {{ snapshot_get_time() | trim }} as {{ columns.dbt_valid_to }},
-        snapshotted_data.{{ columns.dbt_scd_id }}
+        {{ now }} as {{ columns.dbt_updated_at }},
+        {{ now }} as {{ columns.dbt_valid_from }},
+        {{ now }} as {{ columns.dbt_valid_to }},
+        snapshotted_data.{{ columns.dbt_scd_id }}{% if new_record %}, 'False' as {{ columns.dbt_is_deleted }}{% endif %}
     from snapshotted_data
     left join keyed_rows as source_data
         on {% for name in key_names %}snapshotted_data.{{ name }} = source_data.{{ name }}{{ ' and ' if not loop.last }}{% endfor %}
-    where source_data.{{ key_names[0] }} is null
+    where source_data.{{ key_names[0] }} is null{{ not_deleted }}
+    {%- endif %}
+    {%- if new_record %}
+    {#- a row gone from the query gets a deletion record: its last version's values, current from now -#}
+    union all
+    select 'insert' as dbt_change_type,
+        {% for column in get_columns_in_query(source_sql) %}snapshotted_data.{{ adapter.quote(column) }}, {% endfor -%}
+        {% for name in key_names %}snapshotted_data.{{ name }}, {% endfor %}
+        {{ now }} as {{ columns.dbt_updated_at }},
+        {{ now }} as {{ columns.dbt_valid_from }},
+        {{ get_dbt_valid_to_current({'updated_at': now}, columns) }} as {{ columns.dbt_valid_to }},
+        {{ snapshot_hash_arguments(deletion_id_parts) }} as {{ columns.dbt_scd_id }},
+        'True' as {{ columns.dbt_is_deleted }}
+    from snapshotted_data
+    left join keyed_rows as source_data
+        on {% for name in key_names %}snapshotted_data.{{ name }} = source_data.{{ name }}{{ ' and ' if not loop.last }}{% endfor %}
+    where source_data.{{ key_names[0] }} is null{{ not_deleted }}
     {%- endif %}
 {%- endmacro %}
 
