@@ -3,6 +3,7 @@ import type { ManifestNode } from "@tsdbt/core";
 import { runDataTest } from "./data-tests/run-data-test";
 import type { BuildContext, BuildOutcome } from "./materializations/build-context";
 import { materializationFor } from "./materializations/registry";
+import { commentedAdapter, type QueryComment } from "./materializations/commented-adapter";
 import { taggedAdapter } from "./materializations/tagged-adapter";
 import { seedMaterialization } from "./materializations/seed";
 import { snapshotMaterialization } from "./snapshots/snapshot-materialization";
@@ -26,6 +27,8 @@ export interface ExecutionEnvironment {
   storeFailures?: boolean;
   /** Receives the statements and debug notes of node builds. */
   emit?: (event: RunEvent) => void;
+  /** The query comment of a node's statements (see RunOptions.queryComment). */
+  queryComment?: (node: ManifestNode) => QueryComment | null;
 }
 
 /** Statuses after which dependents may run. */
@@ -149,7 +152,10 @@ async function build(
       ? `${node.unique_id}: materialization '${node.config.materialized}' runs the Jinja macro ${jinja.macroId}.`
       : `${node.unique_id}: materialization '${node.config.materialized}' runs tsdbt's built-in TypeScript strategy.`,
   );
-  const logged = emit ? statementLoggingAdapter(environment.adapter, (sql) => emit({ kind: "node_sql", unique_id: node.unique_id, sql, thread: threadName(thread) })) : environment.adapter;
+  // the query comment goes on what the warehouse receives; the statement events show the statement itself
+  const comment = environment.queryComment?.(node) ?? null;
+  const commented = comment ? commentedAdapter(environment.adapter, comment) : environment.adapter;
+  const logged = emit ? statementLoggingAdapter(commented, (sql) => emit({ kind: "node_sql", unique_id: node.unique_id, sql, thread: threadName(thread) })) : commented;
   // the model's query_tag goes with every statement of its build (engines without tags ignore it)
   const queryTag = node.config.query_tag;
   const adapter = typeof queryTag === "string" && queryTag !== "" ? taggedAdapter(logged, queryTag) : logged;

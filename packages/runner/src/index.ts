@@ -5,6 +5,7 @@
  * run_results.json.
  */
 export * from "./types";
+export type { QueryComment } from "./materializations/commented-adapter";
 export { runNodes } from "./run-nodes";
 export { RunnerError, RunnerErrorCode, describeError } from "./runner-error";
 export { runSchedule, type ScheduledTask, type ScheduleOptions, type ScheduleOutcome, type SkipReason } from "./scheduler/dag-scheduler";

@@ -30,6 +30,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
     storeFailures: options.storeFailures ?? false,
     projectDir: options.projectDir,
     emit,
+    queryComment: options.queryComment,
     ensureSchema: (relation) => ensureSchema(schemas, environment.adapter, relation),
   };
   const tasks = withUnitTestTasks(manifest, options.selected, buildRunTasks(manifest, options.selected));

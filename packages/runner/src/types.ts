@@ -1,5 +1,6 @@
 import type { Adapter, ExecuteOptions, QueryResult, RelationRef } from "@tsdbt/adapter-api";
-import type { MacroValue, Manifest, MaterializationOutcome } from "@tsdbt/core";
+import type { MacroValue, Manifest, ManifestNode, MaterializationOutcome } from "@tsdbt/core";
+import type { QueryComment } from "./materializations/commented-adapter";
 import type { UnitTestPort } from "./unit-tests/unit-test-port";
 
 /** A synchronous statement runner (an open transaction's), for templates rendered inside it. */
@@ -74,6 +75,8 @@ export interface RunOptions {
   onRunStart?: string[];
   /** SQL of the project's on-run-end hooks, unrendered; rendered with `results` in `extra`. */
   onRunEnd?: string[];
+  /** dbt_project.yml's `query-comment` rendered for a node (null: no comment), put on every statement of its build. */
+  queryComment?: (node: ManifestNode) => QueryComment | null;
 }
 
 /** Statuses of models and seeds (success/error/skipped) and of tests (pass/warn/fail/error/skipped). */

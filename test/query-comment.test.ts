@@ -1,0 +1,49 @@
+/**
+ * dbt_project.yml's `query-comment`: the statements of a node's build reach the warehouse with
+ * dbt's comment. A post-hook stores what DuckDB saw as its own statement (`current_query()`), so
+ * the test reads the warehouse, not tsdbt's logs. Expected texts: what dbt-core 1.10.23 sends on
+ * PostgreSQL for the same settings (its default comment, and `append: true` with a template).
+ */
+import { DuckDBInstance } from "@duckdb/node-api";
+import { BASE_FILES, DUCKDB_FILE, makeProject, removeAllProjects, runApi, type FixtureProject } from "./helpers/fixture-project";
+
+afterAll(() => removeAllProjects());
+
+const MODEL = `{{ config(materialized='table', post_hook="create table seen_by_warehouse as select current_query() as q") }}\nselect 1 as id\n`;
+
+async function seenByWarehouse(queryComment: string | null): Promise<string> {
+  const project: FixtureProject = makeProject({
+    "dbt_project.yml": BASE_FILES["dbt_project.yml"] + (queryComment ?? ""),
+    "models/m.sql": MODEL,
+    "models/customers.sql": null,
+    "models/orders.sql": null,
+    "models/customer_orders.sql": null,
+    "models/schema.yml": null,
+  });
+  const run = await runApi(["run", "-s", "m"], { project });
+  expect(run.exitCode).toBe(0);
+  const instance = await DuckDBInstance.create(project.file(DUCKDB_FILE));
+  try {
+    const rows = (await (await instance.connect()).runAndReadAll("select q from seen_by_warehouse")).getRowObjectsJson();
+    return String(rows[0]!.q);
+  } finally {
+    instance.closeSync();
+  }
+}
+
+describe("query-comment", () => {
+  it("puts dbt's default comment, naming the node, before every statement of the build", async () => {
+    expect(await seenByWarehouse(null)).toBe(
+      '/* {"app": "dbt", "dbt_version": "1.10.23", "profile_name": "fixture", "target_name": "dev", "node_id": "model.fixture.m"} */\ncreate table seen_by_warehouse as select current_query() as q',
+    );
+  });
+
+  it("renders the project's template in the node's context and appends it when asked", async () => {
+    const config = 'query-comment:\n  comment: "run by {{ target.name }} for {{ node.unique_id if node else connection_name }}"\n  append: true\n';
+    expect(await seenByWarehouse(config)).toBe("create table seen_by_warehouse as select current_query() as q\n/* run by dev for model.fixture.m */");
+  });
+
+  it("sends no comment when the project turns it off", async () => {
+    expect(await seenByWarehouse("query-comment: null\n")).toBe("create table seen_by_warehouse as select current_query() as q");
+  });
+});
