@@ -43,6 +43,15 @@ describe("query-comment", () => {
     expect(await seenByWarehouse(config)).toBe("create table seen_by_warehouse as select current_query() as q\n/* run by dev for model.fixture.m */");
   });
 
+  it("comments a data test's query too", async () => {
+    // the test fails (returns a row) when its query reached DuckDB without the comment
+    const files = { "models/m.sql": "select 1 as id\n", "tests/commented.sql": "select 1 as failure where current_query() not like '/* {\"app\": \"dbt\"%'\n" };
+    const commented = await runApi(["build"], { project: makeProject({ ...files, "models/schema.yml": null }) });
+    expect(commented.exitCode).toBe(0);
+    const plain = await runApi(["build"], { project: makeProject({ ...files, "models/schema.yml": null, "dbt_project.yml": BASE_FILES["dbt_project.yml"] + "query-comment: null\n" }) });
+    expect(plain.exitCode).toBe(1);
+  });
+
   it("sends no comment when the project turns it off", async () => {
     expect(await seenByWarehouse("query-comment: null\n")).toBe("create table seen_by_warehouse as select current_query() as q");
   });

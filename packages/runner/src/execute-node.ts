@@ -78,17 +78,20 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
   let storedFailures: string | null = null;
   try {
     relation = relationFor(node, environment);
+    // every statement of the node reaches the warehouse with the project's query comment
+    const comment = environment.queryComment?.(node) ?? null;
+    const nodeEnvironment = comment ? { ...environment, adapter: commentedAdapter(environment.adapter, comment) } : environment;
     if (isUnitTestNode(node)) {
-      ({ status, failures, message } = await runUnitTest(environment.adapter, environment.compiler.unitTests, node, (sql) => (compiledCode = sql)));
+      ({ status, failures, message } = await runUnitTest(nodeEnvironment.adapter, environment.compiler.unitTests, node, (sql) => (compiledCode = sql)));
       adapterResponse = { _message: "OK" };
     } else if (node.resource_type === "test") {
       const store = storesFailures(node, environment);
-      const verdict = store ? await runStoredDataTest(environment, node, compile(false), store) : await runDataTest(environment.adapter, node, compile(false));
+      const verdict = store ? await runStoredDataTest(nodeEnvironment, node, compile(false), store) : await runDataTest(nodeEnvironment.adapter, node, compile(false));
       if ("relationName" in verdict) storedFailures = String(verdict.relationName);
       ({ status, failures, message } = verdict);
       adapterResponse = { _message: "OK" };
     } else {
-      const outcome = await build(node, environment, relation!, compile, thread);
+      const outcome = await build(node, nodeEnvironment, relation!, compile, thread);
       status = "success";
       message = outcome.message;
       adapterResponse = { _message: outcome.message, ...(outcome.rowsAffected !== null ? { rows_affected: outcome.rowsAffected } : {}) };
@@ -152,10 +155,8 @@ async function build(
       ? `${node.unique_id}: materialization '${node.config.materialized}' runs the Jinja macro ${jinja.macroId}.`
       : `${node.unique_id}: materialization '${node.config.materialized}' runs tsdbt's built-in TypeScript strategy.`,
   );
-  // the query comment goes on what the warehouse receives; the statement events show the statement itself
-  const comment = environment.queryComment?.(node) ?? null;
-  const commented = comment ? commentedAdapter(environment.adapter, comment) : environment.adapter;
-  const logged = emit ? statementLoggingAdapter(commented, (sql) => emit({ kind: "node_sql", unique_id: node.unique_id, sql, thread: threadName(thread) })) : commented;
+  // (the adapter adds the node's query comment below the logging: the statement events show the statement itself)
+  const logged = emit ? statementLoggingAdapter(environment.adapter, (sql) => emit({ kind: "node_sql", unique_id: node.unique_id, sql, thread: threadName(thread) })) : environment.adapter;
   // the model's query_tag goes with every statement of its build (engines without tags ignore it)
   const queryTag = node.config.query_tag;
   const adapter = typeof queryTag === "string" && queryTag !== "" ? taggedAdapter(logged, queryTag) : logged;
