@@ -55,6 +55,8 @@ export interface RenderSession {
   projectFlags?: Record<string, unknown>;
   /** The adapter dialect's reader of show-grants rows (`adapter.standardize_grants_dict`). */
   readGrants?: GrantsReader;
+  /** The engine's current-timestamp expression, as `sql_now` (dbt's `adapter.date_function()`). */
+  sqlNow?: string;
 }
 
 /** A render context and the `resolveGlobal` hook for lazy macro lookup. */
@@ -221,6 +223,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     pre_hooks: hookList(scope.model, "pre-hook"),
     post_hooks: hookList(scope.model, "post-hook"),
     render: hostFunction(([text]) => session.env.render(pyStr(text), ctx, { file: String(scope.model.original_file_path ?? "<inline>"), resolveGlobal })),
+    ...(session.sqlNow !== undefined ? { sql_now: session.sqlNow } : {}),
     builtins: { ref: ctx.ref, source: ctx.source, config },
     context: contextView(ctx, resolveGlobal),
     dbt: namespace("dbt"),

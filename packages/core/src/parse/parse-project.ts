@@ -295,6 +295,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     varFor: (pkg) => createPackageVar(lookupVar, pkg),
     projectFlags: project.flags,
     readGrants: adapterModule.dialect?.grants?.readGrants,
+    sqlNow: adapterModule.dialect?.currentTimestamp(),
   };
   // built when a properties file first holds Jinja
   let propertiesRenderer: PropertiesRenderer | undefined;
