@@ -43,6 +43,12 @@ export interface Capabilities {
    */
   grants?: boolean;
   /**
+   * Statements carry a query tag (`ExecuteOptions.queryTag`, Snowflake's QUERY_TAG): dbt's
+   * materializations of such engines call `set_query_tag()`, and an override of it (the
+   * dbt_snowflake_query_tags package's) decides the tag of a node's statements. Absent: false.
+   */
+  queryTags?: boolean;
+  /**
    * `adapter.dryRun(sql)` validates a statement and prices it without running it (BigQuery's
    * dry-run jobs), for `tsdbt compile --dry-run`. Absent: false.
    */

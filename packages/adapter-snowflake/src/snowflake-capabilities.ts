@@ -16,4 +16,5 @@ export const SNOWFLAKE_CAPABILITIES: Capabilities = {
   concurrentStatements: true,
   crossDatabase: true,
   grants: true,
+  queryTags: true,
 };

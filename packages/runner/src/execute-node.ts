@@ -4,6 +4,7 @@ import { runDataTest } from "./data-tests/run-data-test";
 import type { BuildContext, BuildOutcome } from "./materializations/build-context";
 import { materializationFor } from "./materializations/registry";
 import { commentedAdapter, type QueryComment } from "./materializations/commented-adapter";
+import { sessionQueryTag } from "./materializations/session-query-tag";
 import { taggedAdapter } from "./materializations/tagged-adapter";
 import { seedMaterialization } from "./materializations/seed";
 import { snapshotMaterialization } from "./snapshots/snapshot-materialization";
@@ -157,8 +158,10 @@ async function build(
   );
   // (the adapter adds the node's query comment below the logging: the statement events show the statement itself)
   const logged = emit ? statementLoggingAdapter(environment.adapter, (sql) => emit({ kind: "node_sql", unique_id: node.unique_id, sql, thread: threadName(thread) })) : environment.adapter;
-  // the model's query_tag goes with every statement of its build (engines without tags ignore it)
-  const queryTag = node.config.query_tag;
+  // the model's query_tag goes with every statement of its build (engines without tags ignore it);
+  // where the engine has query tags, an override of set_query_tag() decides it, as in dbt's materializations
+  const sessionTag = environment.adapter.capabilities.queryTags && macros ? sessionQueryTag(macros, node.unique_id) : null;
+  const queryTag = sessionTag ?? node.config.query_tag;
   const adapter = typeof queryTag === "string" && queryTag !== "" ? taggedAdapter(logged, queryTag) : logged;
   const context: BuildContext = {
     node,
