@@ -58,6 +58,19 @@ describe("materialization precedence", () => {
     expect(await builtBy(project, "customers")).toBe("project-table");
   }, 60000);
 
+  it("lets the project replace the snapshot materialization with `{% materialization snapshot, default %}`", async () => {
+    const project = makeProject({
+      "macros/snapshot.sql": stamp("snapshot", "default", "project-snapshot"),
+      "snapshots/orders_history.sql": "{% snapshot orders_history %}\n{{ config(target_schema=target.schema, unique_key='id', strategy='check', check_cols='all') }}\nselect 1 as id\n{% endsnapshot %}\n",
+      "models/customer_orders.sql": null,
+      "models/schema.yml": null,
+    });
+    const run = await runApi(["snapshot", "--log-level", "debug"], { project });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/materialization 'snapshot' runs the Jinja macro macro\.fixture\.materialization_snapshot_default/);
+    expect(await builtBy(project, "orders_history")).toBe("project-snapshot");
+  }, 60000);
+
   it("fails the node with TSDBT-E412 when the materialization returns no relations, and keeps nothing it did", async () => {
     const project = makeProject({
       "macros/forgetful.sql": "{% materialization forgetful, default %}\n{% call statement('main') %}create table {{ this }} as select 1 as id{% endcall %}\n{% endmaterialization %}\n",

@@ -135,7 +135,7 @@ async function build(
   const note = (level: "debug" | "warn") => (message: string) => emit?.({ kind: "node_debug", unique_id: node.unique_id, message, thread: threadName(thread), level });
   const debug = note("debug");
   // a materialization macro of the project or a package (dbt's precedence) takes the place of tsdbt's own
-  const jinja = node.resource_type === "model" && macros ? macros.materialization(node.unique_id) : null;
+  const jinja = (node.resource_type === "model" || node.resource_type === "snapshot") && macros ? macros.materialization(node.unique_id) : null;
   const materialize = jinja
     ? jinjaMaterialization
     : node.resource_type === "seed"
