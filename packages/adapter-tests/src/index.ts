@@ -10,4 +10,4 @@ export { withSkippedCases, type SkippedCases } from "./conformance/skip-cases";
 export { useConformanceContext, typeFamily, columnSignature, leftovers, type ConformanceContext, type ConformanceOptions, type MakeAdapter, type MakeAdapterOptions } from "./conformance/context";
 export { AWKWARD_IDENTIFIERS } from "./conformance/quoting";
 export { runSpecs, manifestNode, uniqueIdOf, SpecCompiler, type NodeSpec, type NodeSql, type RunSpecsOptions } from "./test-project";
-export { startTestPostgres, uniqueSchemaName, type TestPostgres } from "./postgres-server";
+export { postgresTargetOf, startTestPostgres, uniqueSchemaName, type TestPostgres } from "./postgres-server";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { Client } from "pg";
 import type { Adapter } from "@tsdbt/adapter-api";
 import { createAdapter } from "@tsdbt/adapter-postgres";
-import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "./postgres-server";
+import { postgresTargetOf, startTestPostgres, uniqueSchemaName, type TestPostgres } from "./postgres-server";
 import { runSpecs } from "./test-project";
 
 let server: TestPostgres;
@@ -30,7 +30,7 @@ beforeEach(async () => {
   schema = uniqueSchemaName("tsdbt_dep");
   other = `${schema}_other`;
   adapter = createAdapter(
-    { type: "postgres", host: server.host, port: server.port, user: server.user, password: server.password, dbname: server.database, schema, threads: 2 },
+    postgresTargetOf(server, schema, 2),
     { projectDir: dir, targetPath: dir },
   );
   await adapter.open();

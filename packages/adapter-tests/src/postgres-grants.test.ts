@@ -15,7 +15,7 @@ import { join } from "node:path";
 import type { Adapter } from "@tsdbt/adapter-api";
 import { createAdapter } from "@tsdbt/adapter-postgres";
 import type { RunEvent } from "@tsdbt/runner";
-import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "./postgres-server";
+import { postgresTargetOf, startTestPostgres, uniqueSchemaName, type TestPostgres } from "./postgres-server";
 import { runSpecs, type NodeSpec } from "./test-project";
 
 const ORACLE = join(__dirname, "..", "..", "adapter-postgres", "golden", "grants.dbt-oracle.txt");
@@ -33,7 +33,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, "seeds", "s.csv"), "id,name\n1,a\n");
   schema = uniqueSchemaName("tsdbt_grants");
   adapter = createAdapter(
-    { type: "postgres", host: server.host, port: server.port, user: server.user, password: server.password, dbname: server.database, schema, threads: 1 },
+    postgresTargetOf(server, schema),
     { projectDir: dir, targetPath: dir },
   );
   await adapter.open();

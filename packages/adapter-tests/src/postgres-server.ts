@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { Client } from "pg";
+import type { ProfileTarget } from "@tsdbt/adapter-api";
 
 /** A PostgreSQL server tests can use, and how to stop it. */
 export interface TestPostgres {
@@ -13,6 +14,11 @@ export interface TestPostgres {
   database: string;
   /** Stops the PGlite server (a real server is left running). */
   stop(): Promise<void>;
+}
+
+/** The profile target of a postgres adapter on `server`, building in `schema`. */
+export function postgresTargetOf(server: TestPostgres, schema: string, threads = 1): ProfileTarget {
+  return { type: "postgres", host: server.host, port: server.port, user: server.user, password: server.password, dbname: server.database, schema, threads };
 }
 
 /** Which PostgreSQL the tests of this process use: the server named by `TSDBT_PG_URL`, or PGlite when it is unset. */

@@ -1,6 +1,6 @@
 import { createAdapter } from "@tsdbt/adapter-postgres";
 import { describeAdapterConformance } from "./describe-adapter-conformance";
-import { startTestPostgres, testPostgresKind, type TestPostgres } from "./postgres-server";
+import { postgresTargetOf, startTestPostgres, testPostgresKind, type TestPostgres } from "./postgres-server";
 
 let server: TestPostgres;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ describeAdapterConformance(
   "postgres",
   ({ schema, threads, dir }) =>
     createAdapter(
-      { type: "postgres", host: server.host, port: server.port, user: server.user, password: server.password, dbname: server.database, schema, threads },
+      postgresTargetOf(server, schema, threads),
       { projectDir: dir, targetPath: dir },
     ),
   // PGlite ignores cancel requests; a real server cancels pg_sleep at once.

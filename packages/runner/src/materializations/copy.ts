@@ -1,5 +1,6 @@
 import { RunnerError, RunnerErrorCode } from "../runner-error";
 import { configValue, type Materialization } from "./build-context";
+import { cannotBuild } from "./cannot-build";
 import { applyGrants } from "./grants";
 import { runNodeHooks } from "./hooks";
 import { clearLeftovers } from "./relation-lookup";
@@ -18,10 +19,7 @@ export const copyMaterialization: Materialization = async (context) => {
   const { adapter, node, relation } = context;
   const copy = adapter.copyTables?.bind(adapter);
   if (!adapter.capabilities.copyJobs || !copy) {
-    throw new RunnerError(RunnerErrorCode.unknownMaterialization, `Model ${node.name} is materialized as 'copy', which the ${adapter.type} adapter cannot build (it has no copy jobs).`, {
-      file: node.original_file_path,
-      hint: "Use `materialized: table` with `select * from {{ ref('…') }}` on this warehouse.",
-    });
+    throw cannotBuild(context, " (it has no copy jobs)", "Use `materialized: table` with `select * from {{ ref('…') }}` on this warehouse.");
   }
   context.compile(false);
   const sources = node.depends_on.nodes.filter((id) => COPYABLE.test(id)).map((id) => context.compiler.relationOf(id));

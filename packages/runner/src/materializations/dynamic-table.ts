@@ -1,6 +1,7 @@
 import type { DynamicTableSettings } from "@tsdbt/adapter-api";
 import { RunnerError, RunnerErrorCode } from "../runner-error";
 import { configValue, type Materialization } from "./build-context";
+import { cannotBuild } from "./cannot-build";
 import { applyGrants, type GrantedBuild } from "./grants";
 import { runNodeHooks } from "./hooks";
 import { clearLeftovers } from "./relation-lookup";
@@ -27,10 +28,7 @@ export const dynamicTableMaterialization: Materialization = async (context) => {
   const { adapter, relation, node } = context;
   const dynamic = adapter.dialect.dynamicTables;
   if (!dynamic) {
-    throw new RunnerError(RunnerErrorCode.unknownMaterialization, `Model ${node.name} is materialized as 'dynamic_table', which the ${adapter.type} adapter cannot build.`, {
-      file: node.original_file_path,
-      hint: "Use `materialized: table` or an incremental model on this warehouse.",
-    });
+    throw cannotBuild(context, "", "Use `materialized: table` or an incremental model on this warehouse.");
   }
   const sql = context.compile(false);
   const wanted = dynamic.wanted(node.config);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Adapter } from "@tsdbt/adapter-api";
 import { createAdapter } from "@tsdbt/adapter-postgres";
-import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
+import { postgresTargetOf, startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
 import { project, rows, type NodeSpec } from "../__fixtures__/harness";
 import { runNodes } from "../run-nodes";
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "tsdbt-inc-pg-"));
   schema = uniqueSchemaName("tsdbt_inc");
   adapter = createAdapter(
-    { type: "postgres", host: server.host, port: server.port, user: server.user, password: server.password, dbname: server.database, schema, threads: 1 },
+    postgresTargetOf(server, schema),
     { projectDir: dir, targetPath: dir },
   );
   await adapter.open();

@@ -1,5 +1,5 @@
-import { RunnerError, RunnerErrorCode } from "../runner-error";
 import type { Materialization } from "./build-context";
+import { cannotBuild } from "./cannot-build";
 import { runNodeHooks } from "./hooks";
 import { clearLeftovers } from "./relation-lookup";
 
@@ -12,10 +12,7 @@ export const materializedViewMaterialization: Materialization = async (context) 
   const { adapter, relation, node } = context;
   const create = adapter.dialect.createMaterializedViewAs;
   if (!create) {
-    throw new RunnerError(RunnerErrorCode.unknownMaterialization, `Model ${node.name} is materialized as 'materialized_view', which the ${adapter.type} adapter cannot build.`, {
-      file: node.original_file_path,
-      hint: "Use `materialized: table` (or an incremental model) on this warehouse.",
-    });
+    throw cannotBuild(context, "", "Use `materialized: table` (or an incremental model) on this warehouse.");
   }
   const sql = context.compile(false);
   const existing = await clearLeftovers(adapter, relation);

@@ -33,3 +33,4 @@ export function materializationFor(node: ManifestNode): Materialization {
     hint: `Use one of ${Object.keys(MODEL_MATERIALIZATIONS).join(", ")}, or define {% materialization ${name}, default %} in the project's macros.`,
   });
 }
+
