@@ -56,6 +56,8 @@ const OVERRIDE_STATEMENTS: Record<string, RegExp | null> = {
   // the strategy is the project's macro; the statements are those of tsdbt's snapshot macros
   "custom-snapshot-strategy": null,
   "snapshot-new-record": null,
+  // the scd id is the project's macro; the check strategy stamps versions with `updated_at`
+  "check-updated-at": null,
   "snapshot-merge-override": /^update "orders_history" as snap\b/,
   "build-snapshot-table": /^create table "prices_history" as \(select initial\.\*/,
 };
@@ -95,6 +97,7 @@ const EXPECTED_PATH: Record<string, (adapter: string) => RegExp> = {
   "default-strategy": () => /model\.mat_default_strategy\.account_balances: materialization 'incremental' runs tsdbt's built-in TypeScript strategy/,
   "snapshot-merge-override": () => /the snapshot renders the overriding macro\(s\) macro\.mat_snapshot_merge_override\.snapshot_merge_sql/,
   "build-snapshot-table": () => /the snapshot renders the overriding macro\(s\) macro\.mat_build_snapshot_table\.build_snapshot_table/,
+  "check-updated-at": () => /the snapshot renders the overriding macro\(s\) macro\.mat_check_updated_at\.snapshot_hash_arguments/,
 };
 
 /** The statements of one sent text (`delete …; insert …` is two), as the heads compare them. */

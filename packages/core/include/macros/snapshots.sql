@@ -70,7 +70,7 @@
     {%- set unique_key = config.get('unique_key') -%}
     {%- set check_cols = config.get('check_cols') -%}
     {%- set hard_deletes = tsdbt_hard_deletes() -%}
-    {%- set changed_at = snapshot_get_time() | trim -%}
+    {%- set changed_at = config.get('updated_at') or (snapshot_get_time() | trim) -%}
     {%- if check_cols is string and check_cols | lower == 'all' -%}
         {%- set keys = tsdbt_snapshot_keys(unique_key) -%}
         {%- set check_cols = [] -%}
