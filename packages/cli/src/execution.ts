@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { MaterializationMacros, NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ManifestNode, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
 import type { NodeCompiler as RunnerCompiler } from "@tsdbt/runner";
+import { queryCommentRenderer } from "./query-comment";
 
 /**
  * Bridges core's compiler to the runner: nodes are rendered at execution time (so
@@ -51,9 +52,20 @@ function macroPort(parsed: ParsedProject, compiler: NodeCompiler): RunnerCompile
   };
 }
 
-/** A core compiler that renders with `execute` true against a live warehouse (`empty`: dbt's --empty). */
-export function liveCompiler(parsed: ParsedProject, warehouse: ConstructorParameters<typeof NodeCompiler>[2]["warehouse"], extra?: Record<string, unknown>, options: { empty?: boolean } = {}): NodeCompiler {
-  return new NodeCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming), { execute: true, warehouse, extra, empty: options.empty });
+/**
+ * A core compiler that renders with `execute` true against a live warehouse (`empty`: dbt's
+ * --empty), putting the project's query comment on the statements templates send (`run_query`…):
+ * a node's own, or for statements of no node the one of `connectionName` (dbt's "master").
+ */
+export function liveCompiler(
+  parsed: ParsedProject,
+  warehouse: ConstructorParameters<typeof NodeCompiler>[2]["warehouse"],
+  extra?: Record<string, unknown>,
+  options: { empty?: boolean; connectionName?: string } = {},
+): NodeCompiler {
+  const queryComment = queryCommentRenderer(parsed, () => compiler, options.connectionName);
+  const compiler: NodeCompiler = new NodeCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming), { execute: true, warehouse, extra, empty: options.empty, queryComment });
+  return compiler;
 }
 
 /** Core's unit test compiler as the runner's port. */

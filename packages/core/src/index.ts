@@ -21,6 +21,7 @@ export { staticParse } from "./parse/static-parse";
 export { compileProject, compiledPathOf, type CompileOptions } from "./compile/compile-project";
 export { ChangedFileWriter } from "./util/write-if-changed";
 export { INLINE_FILE, NodeCompiler, type CompiledSql } from "./compile/node-compiler";
+export { withQueryComment, type QueryComment } from "./compile/query-comment";
 export { MaterializationMacros, BUILTIN_MATERIALIZATIONS, type MacroValue, type MaterializationOutcome } from "./compile/materialization-macros";
 export { indexManifest, type ManifestIndex } from "./compile/execution-scope";
 export { relationFor, type NamingTarget } from "./parse/relation-naming";

@@ -29,7 +29,7 @@ export interface ExecutionEnvironment {
   /** Receives the statements and debug notes of node builds. */
   emit?: (event: RunEvent) => void;
   /** The query comment of a node's statements (see RunOptions.queryComment). */
-  queryComment?: (node: ManifestNode) => QueryComment | null;
+  queryComment?: (node: ManifestNode | null) => QueryComment | null;
 }
 
 /** Statuses after which dependents may run. */

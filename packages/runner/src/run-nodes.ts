@@ -2,6 +2,7 @@ import type { Relation } from "@tsdbt/adapter-api";
 import type { ManifestNode } from "@tsdbt/core";
 import { executeNode, isSuccessful, skippedResult, threadName, type ExecutionEnvironment } from "./execute-node";
 import { nodeInfo } from "./node-info";
+import { commentedAdapter } from "./materializations/commented-adapter";
 import { runProjectHooks } from "./run-hooks";
 import { stoppableAdapter } from "./stoppable-adapter";
 import { runSchedule, type SkipReason } from "./scheduler/dag-scheduler";
@@ -45,7 +46,10 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   };
 
   await adapter.open();
-  const startError = await runProjectHooks("on-run-start", options.onRunStart ?? [], adapter, compiler, {}, emit);
+  // the run's hooks carry the query comment of statements of no node, as dbt's "master" connection does
+  const runComment = options.queryComment?.(null) ?? null;
+  const hookAdapter = runComment ? commentedAdapter(adapter, runComment) : adapter;
+  const startError = await runProjectHooks("on-run-start", options.onRunStart ?? [], hookAdapter, compiler, {}, emit);
   let interrupted = false;
   if (startError) {
     hookErrors.push(startError);
@@ -80,7 +84,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   if (!interrupted) {
     const schemaList = [...schemas.keys()].map((key) => JSON.parse(key) as [string | null, string]);
     const extra = { results, schemas: schemaList.map(([, s]) => s), database_schemas: schemaList };
-    const endError = await runProjectHooks("on-run-end", options.onRunEnd ?? [], adapter, compiler, extra, emit);
+    const endError = await runProjectHooks("on-run-end", options.onRunEnd ?? [], hookAdapter, compiler, extra, emit);
     if (endError) hookErrors.push(endError);
   }
   return {

@@ -75,8 +75,11 @@ export interface RunOptions {
   onRunStart?: string[];
   /** SQL of the project's on-run-end hooks, unrendered; rendered with `results` in `extra`. */
   onRunEnd?: string[];
-  /** dbt_project.yml's `query-comment` rendered for a node (null: no comment), put on every statement of its build. */
-  queryComment?: (node: ManifestNode) => QueryComment | null;
+  /**
+   * dbt_project.yml's `query-comment` rendered for a node (null: no comment), put on every
+   * statement of its build; for `null`, the comment of the run's own statements (its hooks).
+   */
+  queryComment?: (node: ManifestNode | null) => QueryComment | null;
 }
 
 /** Statuses of models and seeds (success/error/skipped) and of tests (pass/warn/fail/error/skipped). */

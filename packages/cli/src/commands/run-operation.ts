@@ -29,7 +29,7 @@ export async function runOperationCommand(ctx: CommandContext): Promise<CommandO
   }
   const warehouse = openWarehouse(parsed, 1);
   try {
-    const compiler = liveCompiler(parsed, await warehouse.connect(), { __tsdbt_args: args });
+    const compiler = liveCompiler(parsed, await warehouse.connect(), { __tsdbt_args: args }, { connectionName: `macro_${macro}` });
     const output = compiler.renderText(`{{ ${macro}(**__tsdbt_args) }}`, null, `<run-operation ${macro}>`);
     if (output.trim()) ctx.logger.fire("RunOperationOutput", output.trim());
     return { exitCode: 0, result: output };

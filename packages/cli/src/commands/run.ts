@@ -10,7 +10,6 @@ import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { createRunEmitter } from "@tsdbt/lineage";
 import { parseForCommand } from "../parse-for-command";
-import { queryCommentRenderer } from "../query-comment";
 
 /** The resource types each executing command works on. */
 export const COMMAND_TYPES: Record<string, string[]> = {
@@ -81,7 +80,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
       },
       onRunStart: parsed.project.onRunStart,
       onRunEnd: parsed.project.onRunEnd,
-      queryComment: queryCommentRenderer(parsed, compiler),
+      queryComment: (node) => compiler.queryCommentOf(node),
     });
     if (ctx.args.flags.show === true && (which === "seed" || which === "build")) samples = await seedSamples(summary, parsed.manifest, adapter);
   } finally {

@@ -5,6 +5,7 @@ import { renderStatic, staticParse } from "../parse/static-parse";
 import { evaluateStatically } from "./static-expression";
 import { BuiltinTestSql } from "./builtin-test-sql";
 import type { SyncWarehouse } from "../context/warehouse";
+import { withQueryComment, type QueryComment } from "./query-comment";
 import { createExecutionScope, cteName, type ManifestIndex } from "./execution-scope";
 import { injectCtes, type InjectedCte } from "./inject-ctes";
 import { transactionWarehouse } from "../context/runtime/transaction-catalog";
@@ -27,6 +28,12 @@ export interface NodeCompilerOptions {
   fullRender?: boolean;
   /** `--empty`: refs and sources select zero rows. */
   empty?: boolean;
+  /**
+   * The project's query comment for the statements a render sends itself (`run_query`,
+   * `statement`, `adapter.*`), for its node or, for a hook or operation of the run, null.
+   * Statements of a passed-in transaction are not commented here: their sender comments them.
+   */
+  queryComment?: (node: ManifestNode | null) => QueryComment | null;
 }
 
 const TEST_KWARGS = "_dbt_generic_test_kwargs";
@@ -71,7 +78,7 @@ export class NodeCompiler {
    */
   renderText(text: string, node: ManifestNode | null, file: string, extra?: Record<string, unknown>, statements?: Pick<SyncWarehouse, "executeSync">): string {
     const host = node ?? this.syntheticNode(file);
-    const { body, ephemerals } = this.render(host, text, false, extra, file, statements);
+    const { body, ephemerals } = this.render(host, text, false, extra, file, statements, node);
     return injectCtes(body, this.collectCtes(ephemerals, new Set([host.unique_id])));
   }
 
@@ -82,7 +89,7 @@ export class NodeCompiler {
    */
   macroContext(node: ManifestNode, options: { statements?: Pick<SyncWarehouse, "executeSync" | "commitSync">; extra?: Record<string, unknown>; isIncremental?: boolean } = {}): NodeRenderContext {
     const base = this.options.warehouse;
-    const warehouse = options.statements && base ? transactionWarehouse(base, options.statements) : base;
+    const warehouse = options.statements && base ? transactionWarehouse(base, options.statements) : this.commented(base, node);
     const scope = createExecutionScope(node, this.index, {
       execute: this.options.execute,
       isIncremental: options.isIncremental ?? false,
@@ -117,10 +124,35 @@ export class NodeCompiler {
     } as unknown as ManifestNode;
   }
 
-  private render(node: ManifestNode, text: string, isIncremental: boolean, extra?: Record<string, unknown>, file?: string, statements?: Pick<SyncWarehouse, "executeSync">): { body: string; ephemerals: ManifestNode[] } {
+  /** The project's query comment for the statements of `node` (null: of the run itself), or null. */
+  queryCommentOf(node: ManifestNode | null): QueryComment | null {
+    return this.options.queryComment?.(node) ?? null;
+  }
+
+  /** The warehouse with the query comment of `node` (null: the run's) on every statement it runs. */
+  private commented(warehouse: SyncWarehouse | undefined, node: ManifestNode | null): SyncWarehouse | undefined {
+    if (!warehouse || !this.options.queryComment) return warehouse;
+    return {
+      ...warehouse,
+      executeSync: (sql, options) => {
+        const comment = this.queryCommentOf(node);
+        return warehouse.executeSync(comment ? withQueryComment(sql, comment) : sql, options);
+      },
+    };
+  }
+
+  private render(
+    node: ManifestNode,
+    text: string,
+    isIncremental: boolean,
+    extra?: Record<string, unknown>,
+    file?: string,
+    statements?: Pick<SyncWarehouse, "executeSync">,
+    commentNode: ManifestNode | null = node,
+  ): { body: string; ephemerals: ManifestNode[] } {
     const ephemerals: ManifestNode[] = [];
     const base = this.options.warehouse;
-    const warehouse = statements && base ? { ...base, executeSync: statements.executeSync } : base;
+    const warehouse = statements && base ? { ...base, executeSync: statements.executeSync } : this.commented(base, commentNode);
     const scope = createExecutionScope(node, this.index, {
       execute: this.options.execute,
       isIncremental,
