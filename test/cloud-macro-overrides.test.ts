@@ -124,6 +124,43 @@ describe.each(ENGINES)("overridden create_table_as and get_merge_sql on the $nam
     }
   }, 180000);
 
+  it("runs the project's materializations and incremental strategy with dbt-core's rows", async () => {
+    // custom-materialization (two {% materialization %} blocks: a table swapped in with a backup
+    // and post-hook, an append-only table) and custom-strategy (get_incremental_insert_new_keys_sql),
+    // each built twice as dbt-core built them on PostgreSQL
+    const dir = project(engine, uniqueSchemaName("mat_cloud_custom"), ["custom-materialization", "custom-strategy"]);
+    dirs.push(dir);
+    // page_visits' second build stages rows with create_table_as(True, …): a temporary table named
+    // database.schema.table, which Snowflake takes and fakesnow (DuckDB) refuses; BigQuery's is a
+    // 12-hour table
+    const temporaryTables = engine.name !== "snowflake";
+    if (!temporaryTables) fs.rmSync(path.join(dir, "models", "page_visits.sql"));
+    const tsdbt = tsdbtIn(dir);
+    for (let i = 1; i <= 2; i++) expect((await tsdbt(["run", "--vars", `{run: ${i}}`])).exitCode).toBe(0);
+    for (const [name, table, columns] of [
+      ["custom-materialization", "refreshed_orders", "order_id, status"],
+      ...(temporaryTables ? [["custom-materialization", "page_visits", "visit_id, page"] as const] : []),
+      ["custom-strategy", "customer_events", "event_id, kind"],
+    ] as const) {
+      expect(await shown(tsdbt, `select ${columns} from {{ ref('${table}') }}`)).toEqual(oracleRows(name, table));
+    }
+  }, 180000);
+
+  it("renders the project's engine-prefixed create_table_as for a table model", async () => {
+    // as the prefixed-override case on PostgreSQL and DuckDB, with this engine's prefix
+    const dir = project(engine, uniqueSchemaName("mat_cloud_prefixed"), ["prefixed-override"]);
+    dirs.push(dir);
+    fs.writeFileSync(
+      path.join(dir, "macros", "create_table_as.sql"),
+      `{% macro ${engine.name}__create_table_as(temporary, relation, sql) -%}\ncreate or replace table {{ relation }} as (\n{{ sql }}\n) /* the project's ${engine.name}__create_table_as */\n{%- endmacro %}\n`,
+    );
+    const tsdbt = tsdbtIn(dir);
+    const sent: string[] = [];
+    expect((await tsdbt(["run"], (sql) => sent.push(sql))).exitCode).toBe(0);
+    expect(sent.filter((sql) => sql.includes(`/* the project's ${engine.name}__create_table_as */`))).toHaveLength(1);
+    expect(await shown(tsdbt, "select region, region_id from {{ ref('regions') }}")).toEqual(oracleRows("prefixed-override", "regions"));
+  }, 180000);
+
   it("runs a snapshot through an overridden build_snapshot_table and keeps dbt-core's history", async () => {
     const dir = project(engine, uniqueSchemaName("mat_cloud_snap"), ["build-snapshot-table"]);
     dirs.push(dir);

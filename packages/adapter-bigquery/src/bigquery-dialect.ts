@@ -27,7 +27,11 @@ export const bigqueryDialect: SqlDialect = defineDialect({
   quote: bigqueryQuote,
   literal: bigqueryLiteral,
   createSchema: (database, schema) => `create schema if not exists ${database ? `${bigqueryQuote(database)}.` : ""}${bigqueryQuote(schema)}`,
-  createTableAs: (relation, sql, options) => withClauses(`create table ${relation}`, tableClauses(options?.config, "table"), sql),
+  createTableAs: (relation, sql, options) =>
+    // no temporary tables outside sessions: a table that expires after 12 hours, as dbt-bigquery's
+    options?.temporary
+      ? withClauses(`create or replace table ${relation}`, tableClauses({ ...options.config, hours_to_expiration: 12 }, "table"), sql)
+      : withClauses(`create table ${relation}`, tableClauses(options?.config, "table"), sql),
   createViewAs: (relation, sql, options) => withClauses(`create view ${relation}`, viewOptions(options?.config), sql),
   createOrReplaceAs: (kind, relation, sql, options) =>
     kind === "view"

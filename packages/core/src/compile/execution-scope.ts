@@ -53,7 +53,7 @@ export function createExecutionScope(node: ManifestNode, index: ManifestIndex, f
   return {
     model: node as unknown as Record<string, unknown>,
     packageName: node.package_name,
-    thisRelation: node.resource_type === "test" || node.resource_type === "analysis" ? null : relationFor(node, index.naming),
+    thisRelation: relationFor(node, index.naming),
     ref: (args, kwargs) => {
       const call = refCallFrom(args, kwargs);
       const target = resolveRef(call, node.package_name, index.rootPackage, index.byName);

@@ -8,7 +8,7 @@ import type { SyncWarehouse } from "./warehouse";
 import { agateTable, type AgateTable } from "./runtime/agate-table";
 import { AdapterResponse, adapterResponse } from "./runtime/adapter-response";
 import { StatementResults } from "./runtime/statement-results";
-import { createAdapterProxy } from "./runtime/adapter-proxy";
+import { createAdapterProxy, type TableDdl } from "./runtime/adapter-proxy";
 import { columnApi, columnFlavour } from "./runtime/column";
 import { parseConfigProxy, runtimeConfigProxy, type ConfigAccess, type ConfigPhase } from "./runtime/config-proxy";
 import { relationApi, type RelationFactory, type RelationTarget } from "./runtime/relation-api";
@@ -55,6 +55,8 @@ export interface RenderSession {
   projectFlags?: Record<string, unknown>;
   /** The adapter dialect's reader of show-grants rows (`adapter.standardize_grants_dict`). */
   readGrants?: GrantsReader;
+  /** The adapter dialect's table DDL (`adapter.tsdbt_create_table_as`). */
+  createTableAs?: TableDdl;
   /** The engine's current-timestamp expression, as `sql_now` (dbt's `adapter.date_function()`). */
   sqlNow?: string;
 }
@@ -172,6 +174,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     columnApi: columnApiObject,
     projectFlags: session.projectFlags,
     readGrants: session.readGrants,
+    createTableAs: session.createTableAs,
   });
 
   // while parsing dbt's run_query gives an undefined value (load_result(...) is None there)

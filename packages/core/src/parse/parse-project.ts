@@ -295,6 +295,9 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     varFor: (pkg) => createPackageVar(lookupVar, pkg),
     projectFlags: project.flags,
     readGrants: adapterModule.dialect?.grants?.readGrants,
+    createTableAs: adapterModule.dialect
+      ? (relation, sql, options) => (options.replace && !options.temporary ? adapterModule.dialect!.createOrReplaceAs("table", relation, sql, options) : adapterModule.dialect!.createTableAs(relation, sql, options))
+      : undefined,
     sqlNow: adapterModule.dialect?.currentTimestamp(),
   };
   // built when a properties file first holds Jinja

@@ -31,7 +31,12 @@ export interface AdapterProxyInput {
   projectFlags?: Record<string, unknown>;
   /** The adapter's reader of show-grants rows, for `adapter.standardize_grants_dict`. */
   readGrants?: GrantsReader;
+  /** The adapter dialect's table DDL, for `adapter.tsdbt_create_table_as` (its built-in create_table_as). */
+  createTableAs?: TableDdl;
 }
+
+/** The adapter dialect's `create table … as (select)` with a node's config (partitioning, clustering, options). */
+export type TableDdl = (relation: string, sql: string, options: { temporary: boolean; config: Record<string, unknown>; replace: boolean }) => string;
 
 const str = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
 
@@ -93,6 +98,17 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     Column: input.columnApi,
     behavior: behaviorFlags(input.projectFlags ?? {}),
     standardize_grants_dict: (table: unknown) => standardizeGrantsDict(table as AgateTable | null, input.readGrants),
+    // the table DDL of tsdbt's TypeScript materializations, for the adapters' create_table_as macros
+    tsdbt_create_table_as: hostFunction(([temporary, relation, sql, config, replace], kw) => {
+      if (!input.createTableAs) throw new CompilerError("TSDBT-E033", `adapter.tsdbt_create_table_as is not available for the ${input.adapterType} adapter.`, "Call create_table_as(temporary, relation, sql) instead.");
+      const target = expectRelation(relation ?? kw.relation, "tsdbt_create_table_as", "relation");
+      const settings = config ?? kw.config;
+      return input.createTableAs(target.render(), String(sql ?? kw.sql), {
+        temporary: Boolean(temporary ?? kw.temporary),
+        config: settings && typeof settings === "object" ? (settings as Record<string, unknown>) : {},
+        replace: Boolean(replace ?? kw.replace),
+      });
+    }),
     get_incremental_strategy_macro: hostFunction(([context, strategy], kw) => incrementalStrategyMacro(context ?? kw.model_context, strategy ?? kw.strategy)),
     type: () => input.adapterType,
     quote: (s: unknown) => input.quote(String(s)),

@@ -1,0 +1,1 @@
+-- this in an analysis: {{ this }} ({{ this.identifier }})

@@ -1,0 +1,1 @@
+select '"test".lead_eph.m' as seen_as

@@ -1,0 +1,1 @@
+select '"test".lead_eph_dbt_test__audit.no_rows' as seen_as where false

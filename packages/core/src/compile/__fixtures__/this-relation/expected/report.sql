@@ -1,0 +1,1 @@
+-- this in an analysis: "test".lead_eph.report (report)

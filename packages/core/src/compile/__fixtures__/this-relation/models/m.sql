@@ -1,0 +1,1 @@
+select '{{ this }}' as seen_as
