@@ -22,3 +22,28 @@
 {% macro postgres__information_schema_name(database) -%}
     information_schema
 {%- endmacro %}
+
+{#- materialized views are created once (if not exists) with the model's indexes -#}
+{% macro postgres__get_create_materialized_view_as_sql(relation, sql) %}
+    create materialized view if not exists {{ relation }} as {{ sql }};
+{% for index in config.get('indexes', []) or [] %}
+    {{ get_create_index_sql(relation, index) }};
+{% endfor %}
+    {% endmacro %}
+
+{% macro postgres__get_drop_index_sql(relation, index_name) -%}
+    drop index if exists "{{ relation.schema }}"."{{ index_name }}"
+{%- endmacro %}
+
+{#- schema statements take the bare schema name -#}
+{% macro postgres__create_schema(relation) -%}
+    {%- call statement('create_schema') -%}
+        create schema if not exists {{ relation.without_identifier().include(database=False) }}
+    {%- endcall -%}
+{%- endmacro %}
+
+{% macro postgres__drop_schema(relation) -%}
+    {%- call statement('drop_schema') -%}
+        drop schema if exists {{ relation.without_identifier().include(database=False) }} cascade
+    {%- endcall -%}
+{%- endmacro %}

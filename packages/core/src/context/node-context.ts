@@ -135,7 +135,9 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     should_store_failures: () => shouldStoreFailures(scope, session),
   };
   function fallback(name: string): unknown {
-    return Object.prototype.hasOwnProperty.call(fallbacks, name) ? fallbacks[name] : undefined;
+    if (Object.prototype.hasOwnProperty.call(fallbacks, name)) return fallbacks[name];
+    // dbt's run_query, statement and is_incremental are global macros, so also `dbt.<name>`
+    return MACROS_IN_CONTEXT.has(name) ? ctx[name] : undefined;
   }
   const resolveGlobal = (name: string): unknown => resolveFrom(name, scope.packageName);
 
@@ -231,6 +233,9 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   });
   return { context: ctx, resolveGlobal, bindMacro: bind, statementResults: results };
 }
+
+/** Context entries that dbt defines as global macros, reachable as `dbt.<name>` too. */
+const MACROS_IN_CONTEXT = new Set(["run_query", "statement", "is_incremental"]);
 
 function target(session: RenderSession): { schema?: unknown; database?: unknown } {
   return (session.base.target ?? {}) as { schema?: unknown; database?: unknown };

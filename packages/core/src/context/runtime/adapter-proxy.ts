@@ -74,6 +74,11 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     const found = wh.listRelationsSync(database, schema).find((r) => r.identifier.toLowerCase() === id);
     return found ? input.makeRelation({ ...found, database: found.database ?? database }) : null;
   };
+  // PostgreSQL's schema statements take the bare schema name (one database per connection)
+  const schemaName = (r: Relation): string => {
+    const schema = r.withoutIdentifier();
+    return (input.adapterType === "postgres" ? schema.incorporate({ include_policy: { database: false } }) : schema).render();
+  };
   const relationKind = (r: Relation) => (r.type === "view" ? "view" : r.type === "materialized_view" ? "materialized view" : "table");
   const quoteAs = (identifier: string, key: string): string => {
     if (key !== "database" && key !== "schema" && key !== "identifier") return identifier;
@@ -166,12 +171,12 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     }),
     create_schema: (relation: unknown) => {
       const wh = warehouse("adapter.create_schema");
-      if (wh) run(wh, `create schema if not exists ${expectRelation(relation, "create_schema", "relation").withoutIdentifier().render()}`);
+      if (wh) run(wh, `create schema if not exists ${schemaName(expectRelation(relation, "create_schema", "relation"))}`);
       return null;
     },
     drop_schema: (relation: unknown) => {
       const wh = warehouse("adapter.drop_schema");
-      if (wh) run(wh, `drop schema if exists ${expectRelation(relation, "drop_schema", "relation").withoutIdentifier().render()} cascade`);
+      if (wh) run(wh, `drop schema if exists ${schemaName(expectRelation(relation, "drop_schema", "relation"))} cascade`);
       return null;
     },
     check_schema_exists: hostFunction(([database, schema], kw) => {
