@@ -4,6 +4,7 @@ import { CompilerError, WarehouseNeededError } from "../compiler-error";
 import type { SyncWarehouse } from "../warehouse";
 import { agateTable, emptyAgateTable, type AgateTable } from "./agate-table";
 import { adapterResponse } from "./adapter-response";
+import { bindLiterals } from "./bound-sql";
 import { behaviorFlags } from "./behavior-flags";
 import { standardizeGrantsDict, type GrantsReader } from "./standardize-grants";
 import { columnFromWarehouse, type ColumnFlavour, type DbtColumn } from "./column";
@@ -208,9 +209,11 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
       const r = wh.executeSync(String(kw.sql ?? sql), { fetch: Boolean(kw.fetch ?? fetch), limit: lim === undefined || lim === null ? undefined : Number(lim), autoBegin: Boolean(kw.auto_begin ?? autoBegin) });
       return Tuple.create([adapterResponse(String(kw.sql ?? sql), r), agateTable(r)]);
     }),
-    add_query: hostFunction(([sql], kw) => {
+    add_query: hostFunction(([sql, autoBegin, bindings], kw) => {
       const wh = warehouse("adapter.add_query");
-      if (wh) run(wh, String(kw.sql ?? sql));
+      const values = kw.bindings ?? bindings;
+      const text = String(kw.sql ?? sql);
+      if (wh) wh.executeSync(Array.isArray(values) ? bindLiterals(text, values) : text, { fetch: false, autoBegin: Boolean(kw.auto_begin ?? autoBegin ?? true) });
       return Tuple.create([null, null]);
     }),
     get_column_schema_from_query: (sql: unknown) => {
