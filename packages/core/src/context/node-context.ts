@@ -228,6 +228,8 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     ...(session.sqlNow !== undefined ? { sql_now: session.sqlNow } : {}),
     builtins: { ref: ctx.ref, source: ctx.source, config },
     context: contextView(ctx, resolveGlobal),
+    // dbt's deprecated, undocumented alias of `target`
+    env: ctx.target,
     dbt: namespace("dbt"),
     ...scope.extra,
   });
