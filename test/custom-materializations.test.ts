@@ -15,7 +15,8 @@
  * TypeScript delete+insert / append against dbt-postgres' default. In commit-then-fail a hook
  * outside the transaction fails after `adapter.commit()`: the node errors in both tools, and what
  * was committed stays. In custom-seed the project's own seed materialization reads the CSV with
- * load_agate_table() and inserts it with adapter.add_query(…, bindings=…).
+ * load_agate_table() and inserts it with adapter.add_query(…, bindings=…); seed-load-macros builds one
+ * from dbt's create_csv_table, reset_csv_table and load_csv_rows.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -56,6 +57,7 @@ const OVERRIDE_STATEMENTS: Record<string, RegExp | null> = {
   "default-strategy": null,
   // the insert with bindings carries tsdbt's inline literals where dbt's log shows %s placeholders
   "custom-seed": /^(drop table|create table|insert into \S+ \(id, name\))/,
+  "seed-load-macros": /^(create table|truncate)/,
   // the strategy is the project's macro; the statements are those of tsdbt's snapshot macros
   "custom-snapshot-strategy": null,
   "snapshot-new-record": null,
@@ -98,6 +100,7 @@ const EXPECTED_PATH: Record<string, (adapter: string) => RegExp> = {
   "default-strategy": () => /model\.mat_default_strategy\.account_balances: materialization 'incremental' runs tsdbt's built-in TypeScript strategy/,
   "snapshot-merge-override": () => /the snapshot renders the overriding macro\(s\) macro\.mat_snapshot_merge_override\.snapshot_merge_sql/,
   "custom-seed": () => /seed\.mat_custom_seed\.people: materialization 'seed' runs the Jinja macro macro\.mat_custom_seed\.materialization_seed_default/,
+  "seed-load-macros": () => /seed\.mat_seed_load_macros\.cities: materialization 'seed' runs the Jinja macro/,
   "build-snapshot-table": () => /the snapshot renders the overriding macro\(s\) macro\.mat_build_snapshot_table\.build_snapshot_table/,
 };
 

@@ -101,6 +101,13 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     standardize_grants_dict: (table: unknown) => standardizeGrantsDict(table as AgateTable | null, input.readGrants),
     get_incremental_strategy_macro: hostFunction(([context, strategy], kw) => incrementalStrategyMacro(context ?? kw.model_context, strategy ?? kw.strategy)),
     type: () => input.adapterType,
+    // the SQL type of an agate table's column (a seed's: the type tsdbt's seed would create)
+    convert_type: hostFunction(([table, index], kw) => {
+      const types = ((kw.agate_table ?? table) as AgateTable | null)?.column_types;
+      const type = types ? types[Number(kw.col_idx ?? index)] : undefined;
+      if (type === undefined) throw new CompilerError("TSDBT-E033", `adapter.convert_type: the table has no column ${String(kw.col_idx ?? index)}.`, "Pass an agate table and a column position from 0.");
+      return type;
+    }),
     quote: (s: unknown) => input.quote(String(s)),
     quote_as_configured: hostFunction(([identifier, key], kw) => quoteAs(String(identifier ?? kw.identifier), String(key ?? kw.quote_key))),
     quote_seed_column: hostFunction(([column, quoteConfig], kw) => {
