@@ -90,12 +90,12 @@
 {%- endmacro %}
 
 {#- the text recorded for a seed: the create (or truncate) statement, then the first insert -#}
-{% macro get_csv_sql(create_or_truncate_sql, insert_sql) -%}
-    {{ return(adapter.dispatch('get_csv_sql', 'dbt')(create_or_truncate_sql, insert_sql)) }}
-{%- endmacro %}
+{% macro get_csv_sql(create_or_truncate_sql, insert_sql) %}
+    {{ adapter.dispatch('get_csv_sql', 'dbt')(create_or_truncate_sql, insert_sql) }}
+{% endmacro %}
 
-{% macro default__get_csv_sql(create_or_truncate_sql, insert_sql) -%}
+{% macro default__get_csv_sql(create_or_truncate_sql, insert_sql) %}
     {{ create_or_truncate_sql }};
     -- dbt seed --
     {{ insert_sql }}
-{%- endmacro %}
+{% endmacro %}
