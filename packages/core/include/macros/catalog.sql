@@ -87,3 +87,21 @@
     {%- endcall -%}
     {{ return(load_result('catalog').table) }}
 {%- endmacro %}
+
+{#- the catalogue of one relation, and relations' last-modified times: adapters that keep them
+    define these; the defaults fail, as dbt's do on PostgreSQL -#}
+{% macro get_catalog_for_single_relation(relation) -%}
+    {{ return(adapter.dispatch('get_catalog_for_single_relation', 'dbt')(relation)) }}
+{%- endmacro %}
+
+{% macro default__get_catalog_for_single_relation(relation) -%}
+    {{ exceptions.raise_not_implemented('ERROR: get_catalog_for_single_relation macro not implemented for adapter ' ~ adapter.type()) }}
+{%- endmacro %}
+
+{% macro get_relation_last_modified(information_schema, relations) -%}
+    {{ return(adapter.dispatch('get_relation_last_modified', 'dbt')(information_schema, relations)) }}
+{%- endmacro %}
+
+{% macro default__get_relation_last_modified(information_schema, relations) -%}
+    {{ exceptions.raise_not_implemented('ERROR: get_relation_last_modified macro not implemented for adapter ' ~ adapter.type()) }}
+{%- endmacro %}

@@ -52,3 +52,17 @@
     {%- endcall -%}
     {{ return(load_result('collect_freshness')) }}
 {%- endmacro %}
+
+{#- source freshness from a `loaded_at_query` of the source's own -#}
+{% macro collect_freshness_custom_sql(source, loaded_at_query) -%}
+    {{ return(adapter.dispatch('collect_freshness_custom_sql', 'dbt')(source, loaded_at_query)) }}
+{%- endmacro %}
+
+{% macro default__collect_freshness_custom_sql(source, loaded_at_query) -%}
+    {%- call statement('collect_freshness', fetch_result=True, auto_begin=False) -%}
+        select
+            ({{ loaded_at_query }}) as max_loaded_at,
+            {{ current_timestamp() }} as snapshotted_at
+    {%- endcall -%}
+    {{ return(load_result('collect_freshness')) }}
+{%- endmacro %}
