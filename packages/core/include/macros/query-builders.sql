@@ -70,3 +70,15 @@
 {% macro get_column_schema_from_query(select_sql, select_sql_header=none) -%}
     {{ return(adapter.get_column_schema_from_query(get_empty_subquery_sql(select_sql, select_sql_header))) }}
 {%- endmacro %}
+
+{#- asks the warehouse to plan a query without running it (`explain`); the statement's result -#}
+{% macro validate_sql(sql) -%}
+    {{ return(adapter.dispatch('validate_sql', 'dbt')(sql)) }}
+{%- endmacro %}
+
+{% macro default__validate_sql(sql) -%}
+    {%- call statement('validate_sql') -%}
+        explain {{ sql }}
+    {%- endcall -%}
+    {{ return(load_result('validate_sql')) }}
+{%- endmacro %}

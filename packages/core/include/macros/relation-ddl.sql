@@ -250,11 +250,20 @@
   {{ adapter.drop_schema(schema_relation) }}
 {% endmacro %}
 
-{#- indexes: drop one by name -#}
+{#- indexes: drop one by name, list them -#}
 {% macro get_drop_index_sql(relation, index_name) -%}
     {{ return(adapter.dispatch('get_drop_index_sql', 'dbt')(relation, index_name)) }}
 {%- endmacro %}
 
 {% macro default__get_drop_index_sql(relation, index_name) -%}
-    {{ exceptions.raise_not_implemented('`get_drop_index_sql` has not been implemented for this adapter.') }}
+    {{ exceptions.raise_not_implemented('`get_drop_index_sql has not been implemented for this adapter.') }}
+{%- endmacro %}
+
+{#- a query listing the relation's indexes: name, method, unique, column_names (comma-separated) -#}
+{% macro get_show_indexes_sql(relation) -%}
+    {{ return(adapter.dispatch('get_show_indexes_sql', 'dbt')(relation)) }}
+{%- endmacro %}
+
+{% macro default__get_show_indexes_sql(relation) -%}
+    {{ exceptions.raise_not_implemented('`get_show_indexes_sql has not been implemented for this adapter.') }}
 {%- endmacro %}

@@ -61,3 +61,16 @@
 {% macro default__post_snapshot(staging_relation) %}
     {# nothing to do #}
 {% endmacro %}
+
+{#- adds columns (Column objects) to a relation, one `alter table … add column` each -#}
+{% macro create_columns(relation, columns) %}
+  {{ adapter.dispatch('create_columns', 'dbt')(relation, columns) }}
+{% endmacro %}
+
+{% macro default__create_columns(relation, columns) %}
+  {% for column in columns %}
+    {% call statement() -%}
+      alter table {{ relation.render() }} add column {{ adapter.quote(column.name) }} {{ column.data_type }};
+    {%- endcall %}
+  {% endfor %}
+{% endmacro %}
