@@ -1,6 +1,6 @@
 import { Relation, type QueryResult, type RelationRef, type RelationType } from "@tsdbt/adapter-api";
-import { agateTable } from "../context/runtime/agate-table";
 import { isDict, pyStr } from "@tsdbt/jinja";
+import { agateTable } from "../context/runtime/agate-table";
 import type { Hook, ManifestNode } from "../manifest/types";
 import type { RegisteredMacro } from "../context/macro-registry";
 import type { SyncWarehouse } from "../context/warehouse";
