@@ -44,8 +44,8 @@ function macroPort(parsed: ParsedProject, compiler: NodeCompiler): RunnerCompile
       const found = macros.find(node(id));
       return found ? { macroId: found.uniqueId } : null;
     },
-    runMaterialization: (id, sql, statements, isIncremental, macroName) =>
-      macros.run(node(id), macroName ? macros.named(node(id), macroName) : macros.find(node(id))!, { sql, statements, isIncremental }),
+    runMaterialization: (id, sql, statements, isIncremental, macroName, seedTable) =>
+      macros.run(node(id), macroName ? macros.named(node(id), macroName) : macros.find(node(id))!, { sql, statements, isIncremental, seedTable }),
     overrides: (id, names) => macros.overrides(node(id), names).map((m) => m.uniqueId),
     exists: (id, name) => macros.exists(node(id), name),
     call: (id, name, args, statements) => macros.call(node(id), name, args, statements),

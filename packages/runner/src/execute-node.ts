@@ -14,6 +14,7 @@ import { runStoredDataTest, storesFailures } from "./data-tests/store-failures";
 import { describeError, nodeErrorMessage, RunnerError, RunnerErrorCode } from "./runner-error";
 import type { NodeCompiler, NodeResult, NodeStatus, RunEvent, TimingInfo } from "./types";
 import { jinjaMaterialization } from "./materializations/jinja-materialization";
+import { jinjaSeedMaterialization } from "./materializations/jinja-seed";
 import { statementLoggingAdapter } from "./statement-log";
 
 /** What executing nodes needs besides the node itself. */
@@ -135,9 +136,11 @@ async function build(
   const note = (level: "debug" | "warn") => (message: string) => emit?.({ kind: "node_debug", unique_id: node.unique_id, message, thread: threadName(thread), level });
   const debug = note("debug");
   // a materialization macro of the project or a package (dbt's precedence) takes the place of tsdbt's own
-  const jinja = (node.resource_type === "model" || node.resource_type === "snapshot") && macros ? macros.materialization(node.unique_id) : null;
+  const jinja = (node.resource_type === "model" || node.resource_type === "snapshot" || node.resource_type === "seed") && macros ? macros.materialization(node.unique_id) : null;
   const materialize = jinja
-    ? jinjaMaterialization
+    ? node.resource_type === "seed"
+      ? jinjaSeedMaterialization
+      : jinjaMaterialization
     : node.resource_type === "seed"
       ? seedMaterialization
       : node.resource_type === "snapshot"

@@ -41,8 +41,9 @@ export interface MacroPort {
    * Runs the node's materialization macro with `sql` as its compiled code; its statements go to
    * `statements` when given. `macroName`: a macro to run in its place with the same context
    * (tsdbt's snapshot through dbt's snapshot macros, `tsdbt_snapshot_materialization`).
+   * `seedTable`: a seed's rows, for the macro's `load_agate_table()`.
    */
-  runMaterialization(uniqueId: string, sql: string, statements: SyncStatements | undefined, isIncremental: boolean, macroName?: string): MaterializationOutcome;
+  runMaterialization(uniqueId: string, sql: string, statements: SyncStatements | undefined, isIncremental: boolean, macroName?: string, seedTable?: QueryResult): MaterializationOutcome;
   /** Unique ids of the project or package macros standing in for any of `macroNames` when a built-in step calls them. */
   overrides(uniqueId: string, macroNames: readonly string[]): string[];
   /** True when a macro named `macroName` is visible from the node. */

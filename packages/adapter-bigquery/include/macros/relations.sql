@@ -6,3 +6,16 @@
     {{ sql_header if sql_header is not none }}
     {{ adapter.tsdbt_create_table_as(temporary, relation, sql, model.get('config', {}), replace=true) }}
 {%- endmacro %}
+
+{#- BigQuery's DROP has no CASCADE. -#}
+{% macro bigquery__drop_table(relation) -%}
+    drop table if exists {{ relation }}
+{%- endmacro %}
+
+{% macro bigquery__drop_view(relation) -%}
+    drop view if exists {{ relation }}
+{%- endmacro %}
+
+{% macro bigquery__drop_materialized_view(relation) -%}
+    drop materialized view if exists {{ relation }}
+{%- endmacro %}

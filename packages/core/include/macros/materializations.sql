@@ -75,8 +75,17 @@
     {{ return(adapter.dispatch('get_drop_sql', 'dbt')(relation)) }}
 {%- endmacro %}
 
+{#- per type: drop_view, drop_table, drop_materialized_view; another type as `drop <type>` -#}
 {% macro default__get_drop_sql(relation) -%}
-    drop {{ 'view' if relation.is_view else 'table' }} if exists {{ relation.render() }} cascade
+    {%- if relation.is_view -%}
+        {{ drop_view(relation) }}
+    {%- elif relation.is_table -%}
+        {{ drop_table(relation) }}
+    {%- elif relation.is_materialized_view -%}
+        {{ drop_materialized_view(relation) }}
+    {%- else -%}
+        drop {{ relation.type }} if exists {{ relation.render() }} cascade
+    {%- endif -%}
 {%- endmacro %}
 
 {% macro drop_relation_if_exists(relation) -%}

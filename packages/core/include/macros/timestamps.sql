@@ -26,3 +26,12 @@
 {% macro current_timestamp_in_utc_backcompat() %}{{ return(adapter.dispatch('current_timestamp_in_utc_backcompat', 'dbt')()) }}{% endmacro %}
 
 {% macro default__current_timestamp_in_utc_backcompat() %}{{ return(adapter.dispatch('current_timestamp_backcompat', 'dbt')()) }}{% endmacro %}
+
+{#- a timestamp literal of the engine (adapters define it; the default fails, as dbt's does) -#}
+{% macro snapshot_string_as_time(timestamp) -%}
+    {{ return(adapter.dispatch('snapshot_string_as_time', 'dbt')(timestamp)) }}
+{%- endmacro %}
+
+{% macro default__snapshot_string_as_time(timestamp) -%}
+    {{ exceptions.raise_not_implemented('ERROR: snapshot_string_as_time macro not implemented for adapter ' ~ adapter.type()) }}
+{%- endmacro %}

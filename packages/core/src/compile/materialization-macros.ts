@@ -1,5 +1,6 @@
-import { Relation, type RelationRef, type RelationType } from "@tsdbt/adapter-api";
+import { Relation, type QueryResult, type RelationRef, type RelationType } from "@tsdbt/adapter-api";
 import { isDict, pyStr } from "@tsdbt/jinja";
+import { agateTable } from "../context/runtime/agate-table";
 import type { Hook, ManifestNode } from "../manifest/types";
 import type { RegisteredMacro } from "../context/macro-registry";
 import type { SyncWarehouse } from "../context/warehouse";
@@ -70,7 +71,7 @@ export class MaterializationMacros {
   }
 
   /** Runs the materialization macro of `node`, its statements through `statements`. */
-  run(node: ManifestNode, macro: RegisteredMacro, options: { sql: string; statements?: Statements; isIncremental?: boolean }): MaterializationOutcome {
+  run(node: ManifestNode, macro: RegisteredMacro, options: { sql: string; statements?: Statements; isIncremental?: boolean; seedTable?: QueryResult }): MaterializationOutcome {
     const hooks = (key: "pre-hook" | "post-hook") => ((node.config[key] ?? []) as Hook[]).map((h) => ({ sql: h.sql, transaction: h.transaction ?? true, index: h.index ?? null }));
     const extra = {
       sql: options.sql,
@@ -78,6 +79,8 @@ export class MaterializationMacros {
       pre_hooks: hooks("pre-hook"),
       // with their index, as dbt's materialization context has them (the node context's lack it)
       post_hooks: hooks("post-hook"),
+      // a seed's rows (dbt's load_agate_table() of the seed materialization)
+      ...(options.seedTable ? { load_agate_table: () => agateTable(options.seedTable!) } : {}),
     };
     const render = this.compiler.macroContext(node, { statements: options.statements, extra, isIncremental: options.isIncremental });
     const value = (render.bindMacro(macro) as () => unknown)();

@@ -137,7 +137,9 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     should_store_failures: () => shouldStoreFailures(scope, session),
   };
   function fallback(name: string): unknown {
-    return Object.prototype.hasOwnProperty.call(fallbacks, name) ? fallbacks[name] : undefined;
+    if (Object.prototype.hasOwnProperty.call(fallbacks, name)) return fallbacks[name];
+    // dbt's run_query, statement and is_incremental are global macros, so also `dbt.<name>`
+    return MACROS_IN_CONTEXT.has(name) ? ctx[name] : undefined;
   }
   const resolveGlobal = (name: string): unknown => resolveFrom(name, scope.packageName);
 
@@ -229,11 +231,16 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     ...(session.sqlNow !== undefined ? { sql_now: session.sqlNow } : {}),
     builtins: { ref: ctx.ref, source: ctx.source, config },
     context: contextView(ctx, resolveGlobal),
+    // dbt's deprecated, undocumented alias of `target`
+    env: ctx.target,
     dbt: namespace("dbt"),
     ...scope.extra,
   });
   return { context: ctx, resolveGlobal, bindMacro: bind, statementResults: results };
 }
+
+/** Context entries that dbt defines as global macros, reachable as `dbt.<name>` too. */
+const MACROS_IN_CONTEXT = new Set(["run_query", "statement", "is_incremental"]);
 
 function target(session: RenderSession): { schema?: unknown; database?: unknown } {
   return (session.base.target ?? {}) as { schema?: unknown; database?: unknown };

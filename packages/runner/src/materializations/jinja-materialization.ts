@@ -1,3 +1,4 @@
+import type { QueryResult } from "@tsdbt/adapter-api";
 import { RunnerError, RunnerErrorCode, TemplateFailure } from "../runner-error";
 import type { SyncStatements } from "../types";
 import type { Materialization, SqlExecutor } from "./build-context";
@@ -35,9 +36,10 @@ export const jinjaMaterialization: Materialization = (context) => runMaterializa
 
 /**
  * Runs a materialization macro as {@link jinjaMaterialization} does: the node's own, or the macro
- * `macroName` in its place (tsdbt's snapshot through dbt's snapshot macros).
+ * `macroName` in its place (tsdbt's snapshot through dbt's snapshot macros). `seedTable`: a seed's
+ * rows, which `load_agate_table()` gives the macro.
  */
-export async function runMaterializationMacro(context: Parameters<Materialization>[0], macroName?: string): ReturnType<Materialization> {
+export async function runMaterializationMacro(context: Parameters<Materialization>[0], macroName?: string, seedTable?: QueryResult): ReturnType<Materialization> {
   const { adapter, node, macros } = context;
   if (!macros) throw new Error("A Jinja materialization needs a compiler that renders macros.");
   const configured = node.config.full_refresh;
@@ -61,7 +63,7 @@ export async function runMaterializationMacro(context: Parameters<Materializatio
     };
   const run = (statements: SyncStatements | undefined) => {
     try {
-      return macros.runMaterialization(node.unique_id, sql, watched(statements), isIncremental, macroName);
+      return macros.runMaterialization(node.unique_id, sql, watched(statements), isIncremental, macroName, seedTable);
     } catch (error) {
       throw statements && !causedBy(error, refused) ? new TemplateFailure(error) : error;
     }

@@ -22,6 +22,10 @@ describe("inferColumnKinds", () => {
     expect(kindsOf("d\n2024-02-30\n")).toEqual(["text"]);
   });
 
+  it("takes dates of years before 1000 for dates, as dbt does (0043-02-29 is impossible: 43 is no leap year)", () => {
+    expect(kindsOf("d,e\n0043-01-01,0043-02-29\n0250-06-01,0044-02-29\n")).toEqual(["date", "text"]);
+  });
+
   it("uses a big integer type for whole numbers beyond 32 bits", () => {
     expect(kindsOf("id\n1\n3000000000\n")).toEqual(["bigint"]);
   });

@@ -13,7 +13,9 @@ const INT32_MAX = 2147483647;
 
 /** A calendar-valid date (rejects 2024-02-30, month 13). */
 function isRealDate(year: string, month: string, day: string): boolean {
-  const d = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999
+  const d = new Date(0);
+  d.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
   return d.getUTCFullYear() === Number(year) && d.getUTCMonth() === Number(month) - 1 && d.getUTCDate() === Number(day);
 }
 

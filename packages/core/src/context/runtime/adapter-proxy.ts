@@ -4,6 +4,7 @@ import { CompilerError, WarehouseNeededError } from "../compiler-error";
 import type { SyncWarehouse } from "../warehouse";
 import { agateTable, emptyAgateTable, type AgateTable } from "./agate-table";
 import { adapterResponse } from "./adapter-response";
+import { bindLiterals } from "./bound-sql";
 import { behaviorFlags } from "./behavior-flags";
 import { standardizeGrantsDict, type GrantsReader } from "./standardize-grants";
 import { columnFromWarehouse, type ColumnFlavour, type DbtColumn } from "./column";
@@ -79,6 +80,11 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     const found = wh.listRelationsSync(database, schema).find((r) => r.identifier.toLowerCase() === id);
     return found ? input.makeRelation({ ...found, database: found.database ?? database }) : null;
   };
+  // PostgreSQL's schema statements take the bare schema name (one database per connection)
+  const schemaName = (r: Relation): string => {
+    const schema = r.withoutIdentifier();
+    return (input.adapterType === "postgres" ? schema.incorporate({ include_policy: { database: false } }) : schema).render();
+  };
   const relationKind = (r: Relation) => (r.type === "view" ? "view" : r.type === "materialized_view" ? "materialized view" : "table");
   const quoteAs = (identifier: string, key: string): string => {
     if (key !== "database" && key !== "schema" && key !== "identifier") return identifier;
@@ -111,6 +117,13 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     }),
     get_incremental_strategy_macro: hostFunction(([context, strategy], kw) => incrementalStrategyMacro(context ?? kw.model_context, strategy ?? kw.strategy)),
     type: () => input.adapterType,
+    // the SQL type of an agate table's column (a seed's: the type tsdbt's seed would create)
+    convert_type: hostFunction(([table, index], kw) => {
+      const types = ((kw.agate_table ?? table) as AgateTable | null)?.column_types;
+      const type = types ? types[Number(kw.col_idx ?? index)] : undefined;
+      if (type === undefined) throw new CompilerError("TSDBT-E033", `adapter.convert_type: the table has no column ${String(kw.col_idx ?? index)}.`, "Pass an agate table and a column position from 0.");
+      return type;
+    }),
     quote: (s: unknown) => input.quote(String(s)),
     quote_as_configured: hostFunction(([identifier, key], kw) => quoteAs(String(identifier ?? kw.identifier), String(key ?? kw.quote_key))),
     quote_seed_column: hostFunction(([column, quoteConfig], kw) => {
@@ -182,12 +195,12 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     }),
     create_schema: (relation: unknown) => {
       const wh = warehouse("adapter.create_schema");
-      if (wh) run(wh, `create schema if not exists ${expectRelation(relation, "create_schema", "relation").withoutIdentifier().render()}`);
+      if (wh) run(wh, `create schema if not exists ${schemaName(expectRelation(relation, "create_schema", "relation"))}`);
       return null;
     },
     drop_schema: (relation: unknown) => {
       const wh = warehouse("adapter.drop_schema");
-      if (wh) run(wh, `drop schema if exists ${expectRelation(relation, "drop_schema", "relation").withoutIdentifier().render()} cascade`);
+      if (wh) run(wh, `drop schema if exists ${schemaName(expectRelation(relation, "drop_schema", "relation"))} cascade`);
       return null;
     },
     check_schema_exists: hostFunction(([database, schema], kw) => {
@@ -219,9 +232,11 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
       const r = wh.executeSync(String(kw.sql ?? sql), { fetch: Boolean(kw.fetch ?? fetch), limit: lim === undefined || lim === null ? undefined : Number(lim), autoBegin: Boolean(kw.auto_begin ?? autoBegin) });
       return Tuple.create([adapterResponse(String(kw.sql ?? sql), r), agateTable(r)]);
     }),
-    add_query: hostFunction(([sql], kw) => {
+    add_query: hostFunction(([sql, autoBegin, bindings], kw) => {
       const wh = warehouse("adapter.add_query");
-      if (wh) run(wh, String(kw.sql ?? sql));
+      const values = kw.bindings ?? bindings;
+      const text = String(kw.sql ?? sql);
+      if (wh) wh.executeSync(Array.isArray(values) ? bindLiterals(text, values) : text, { fetch: false, autoBegin: Boolean(kw.auto_begin ?? autoBegin ?? true) });
       return Tuple.create([null, null]);
     }),
     get_column_schema_from_query: (sql: unknown) => {

@@ -1,0 +1,34 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { QueryResult } from "@tsdbt/adapter-api";
+import { parseCsv } from "../seeds/csv-reader";
+import { inferColumnKinds, seedColumns, type SeedColumnKind } from "../seeds/infer-column-types";
+import { configValue, type Materialization } from "./build-context";
+import { runMaterializationMacro } from "./jinja-materialization";
+
+/** A CSV cell as the value of its column's kind (an empty cell is null; dates stay text). */
+function cellValue(cell: string, kind: SeedColumnKind): unknown {
+  if (cell === "") return null;
+  if (kind === "integer" || kind === "bigint" || kind === "float") return Number(cell);
+  if (kind === "boolean") return /^(true|t|yes|y|1)$/i.test(cell);
+  return cell;
+}
+
+/**
+ * A seed whose `{% materialization seed %}` the root project defines: the macro runs as a model's
+ * Jinja materialization would, and `load_agate_table()` gives it the CSV as an agate table — the
+ * column types those tsdbt's own seeds would create (`column_types` applied), numbers and booleans
+ * typed, empty cells None.
+ */
+export const jinjaSeedMaterialization: Materialization = async (context) => {
+  const { node } = context;
+  const file = node.original_file_path;
+  const table = parseCsv(await readFile(join(context.projectDir, file), "utf8"), configValue(node, "delimiter", ","), file);
+  const kinds = inferColumnKinds(table);
+  const columns = seedColumns(table.header, kinds, context.adapter.dialect, configValue<Record<string, string>>(node, "column_types", {}));
+  const result: QueryResult = {
+    columns: columns.map((c) => ({ name: c.name, type: c.dataType })),
+    rows: table.rows.map((cells) => Object.fromEntries(table.header.map((name, i) => [name, cellValue(cells[i] ?? "", kinds[i]!)]))),
+  };
+  return runMaterializationMacro(context, undefined, result);
+};
