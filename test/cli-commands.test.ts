@@ -92,6 +92,14 @@ describe("show, run-operation, retry", () => {
     expect(op.stdout).toContain("rows: 1");
   });
 
+  it("run-operation renders the macro with `model` set to the macro's manifest entry, as dbt-core does", async () => {
+    const p = makeProject({ "macros/whoami.sql": "{% macro whoami() %}{{ log(model.unique_id ~ ' ' ~ model.resource_type ~ ' ' ~ model.original_file_path, info=True) }}{% endmacro %}" });
+    const op = await runApi(["run-operation", "whoami"], { project: p });
+    expect(op.exitCode).toBe(0);
+    // dbt-core 1.10.23 logs: macro.<project>.whoami macro macros/whoami.sql
+    expect(op.stdout).toContain("macro.fixture.whoami macro macros/whoami.sql");
+  });
+
   it("retry re-runs only what failed or was skipped last time", async () => {
     const p = makeProject({ "models/orders.sql": "select 10 as order_id, 1 as customer_id from no_such_table" });
     const first = await runApi(["run"], { project: p });

@@ -29,7 +29,11 @@ export async function runOperationCommand(ctx: CommandContext): Promise<CommandO
   }
   const warehouse = openWarehouse(parsed, 1);
   try {
-    const compiler = liveCompiler(parsed, await warehouse.connect(), { __tsdbt_args: args }, { connectionName: `macro_${macro}` });
+    // as in dbt, `model` in the operation is the macro's manifest entry
+    const registry = parsed.session.registry;
+    const operation = pkg === null ? registry.resolve(name!, parsed.project.name) : registry.inPackage(pkg, name!);
+    const model = operation ? parsed.manifest.macros[operation.uniqueId] : undefined;
+    const compiler = liveCompiler(parsed, await warehouse.connect(), { __tsdbt_args: args, ...(model ? { model } : {}) }, { connectionName: `macro_${macro}` });
     const output = compiler.renderText(`{{ ${macro}(**__tsdbt_args) }}`, null, `<run-operation ${macro}>`);
     if (output.trim()) ctx.logger.fire("RunOperationOutput", output.trim());
     return { exitCode: 0, result: output };
