@@ -1,6 +1,7 @@
 import { defineDialect, type RelationConfig, type SqlDialect } from "@tsdbt/adapter-api";
 import { bigqueryGrants } from "./bigquery-grants";
 import { bigqueryQuote } from "./bigquery-quote";
+import { bigqueryPartitionCopies } from "./copy-partitions";
 import { bigqueryIncrementalStatements } from "./incremental-sql";
 import { bigqueryLiteral, optionsClause, tableClauses } from "./table-options";
 
@@ -47,6 +48,7 @@ export const bigqueryDialect: SqlDialect = defineDialect({
   limit: (sql, n) => `select * from (\n${sql}\n) as tsdbt_limited limit ${n}`,
   maxIdentifierBytes: 1024,
   incrementalStatements: bigqueryIncrementalStatements,
+  partitionCopies: bigqueryPartitionCopies,
   createMaterializedViewAs: (relation, sql, options) => createMaterializedViewAs(relation, sql, options?.config),
   grants: bigqueryGrants(null),
 });

@@ -146,6 +146,38 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
     expect(adapter.statements.filter((s) => s.startsWith("-- copy"))).toEqual([]);
   });
 
+  it("insert_overwrite with copy_partitions: a working table partitioned as the target, then one copy job per partition it holds", async () => {
+    const copyRun = async (partitionBy: Record<string, unknown>, ids: string[]) => {
+      const adapter = new RecordingAdapter(COLUMNS).exists("analytics", "m", "table");
+      adapter.partitionIds = ids;
+      const spec = model({ materialized: "incremental", incremental_strategy: "insert_overwrite", partition_by: { ...partitionBy, copy_partitions: true } });
+      const { summary } = await runSpecs(adapter, [spec], { schema: "analytics", projectDir: dir });
+      expect(summary.results.map((r) => [r.status, r.message])).toEqual([["success", "INSERT"]]);
+      expectParsed(adapter.statements);
+      return adapter.statements;
+    };
+    const daily = await copyRun({ field: "day", data_type: "date" }, ["20240101", "20240102"]);
+    expect(daily.filter((s) => /^(merge|insert|delete)\b/i.test(s))).toEqual([]);
+    golden("incremental-insert-overwrite-copy-partitions", daily);
+    golden("incremental-insert-overwrite-copy-partitions-int64", await copyRun({ field: "id", data_type: "int64", range: { start: 0, end: 100, interval: 10 } }, ["0", "__UNPARTITIONED__"]));
+    golden("incremental-insert-overwrite-copy-partitions-timestamp-hour", await copyRun({ field: "ts", data_type: "timestamp", granularity: "hour" }, []));
+  });
+
+  it("copy_partitions refuses a static partitions list and ingestion-time partitioning with TSDBT-E134, before any write", async () => {
+    const refused = async (config: Record<string, unknown>) => {
+      const adapter = new RecordingAdapter(COLUMNS).exists("analytics", "m", "table");
+      const { summary } = await runSpecs(adapter, [model({ materialized: "incremental", incremental_strategy: "insert_overwrite", ...config })], { schema: "analytics", projectDir: dir });
+      expect(adapter.statements.filter((s) => /^(merge|insert|delete|create)\b/i.test(s) || s.startsWith("-- copy"))).toEqual([]);
+      return summary.results.map((r) => [r.status, r.message]);
+    };
+    expect(await refused({ partition_by: { field: "day", data_type: "date", copy_partitions: true }, partitions: ["date('2024-01-01')"] })).toEqual([
+      ["error", expect.stringMatching(/\n\s*TSDBT-E134: partition_by\.copy_partitions copies the partitions the new rows fall in, so it does not take a static `partitions` list\./)],
+    ]);
+    expect(await refused({ partition_by: { field: "day", data_type: "timestamp", time_ingestion_partitioning: true, copy_partitions: true } })).toEqual([
+      ["error", expect.stringMatching(/\n\s*TSDBT-E134: partition_by\.copy_partitions with time_ingestion_partitioning is not supported/)],
+    ]);
+  });
+
   it("snapshot (timestamp strategy), first run and a later run", async () => {
     const snapshot = (existing: [string, "table" | "view"][]) =>
       sent({ name: "snap", resourceType: "snapshot" as never, sql: "select 1 as id, 'a' as v, timestamp '2024-01-01' as updated_at", config: { materialized: "snapshot", unique_key: "id", strategy: "timestamp", updated_at: "updated_at" } }, existing);
