@@ -81,7 +81,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
       },
       onRunStart: parsed.project.onRunStart,
       onRunEnd: parsed.project.onRunEnd,
-      queryComment: queryCommentRenderer(parsed, compiler),
+      queryComment: queryCommentRenderer(parsed, compiler, ctx.invocationId),
     });
     if (ctx.args.flags.show === true && (which === "seed" || which === "build")) samples = await seedSamples(summary, parsed.manifest, adapter);
   } finally {

@@ -6,15 +6,22 @@ export interface QueryComment {
   text: string;
   /** After the statement instead of before it. */
   append: boolean;
+  /** Job labels every statement carries as well (`job-label: true`; see ExecuteOptions.jobLabels). */
+  jobLabels?: Readonly<Record<string, string>>;
 }
 
 /**
  * The adapter as one node's build sees it when the project has a query comment: every statement
  * of the build (on the adapter or in its transactions) carries `/* <comment> *\/`, before it (as
- * dbt puts it) or after it (`append: true`), so the warehouse's query history names the node.
+ * dbt puts it) or after it (`append: true`), so the warehouse's query history names the node;
+ * with `jobLabels`, the statement's job carries them too (labels the statement already has win).
  */
 export function commentedAdapter(adapter: Adapter, comment: QueryComment): Adapter {
   // a comment may not close itself early
   const block = `/* ${comment.text.replace(/\*\//g, "* /")} */`;
-  return rewritingAdapter(adapter, (sql, options) => ({ sql: comment.append ? `${sql}\n${block}` : `${block}\n${sql}`, options }));
+  const labels = comment.jobLabels;
+  return rewritingAdapter(adapter, (sql, options) => ({
+    sql: comment.append ? `${sql}\n${block}` : `${block}\n${sql}`,
+    options: labels ? { ...options, jobLabels: { ...labels, ...options?.jobLabels } } : options,
+  }));
 }
