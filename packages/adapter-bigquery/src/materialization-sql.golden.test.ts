@@ -124,14 +124,19 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
     golden("grants-incremental-merge", await sent(model({ materialized: "incremental", unique_key: "id", grants: { "roles/bigquery.dataViewer": ["user:ann@example.com"] } }), [["m", "table"]], held));
   });
 
-  it("copy: one copy job from the refs (no query), replacing or appending; a view in the way is dropped first", async () => {
+  it("copy: one copy job from the refs then the sources (no query), replacing or appending; a view in the way is dropped first", async () => {
     const copyRun = async (config: Record<string, unknown>, existing: [string, "table" | "view"][] = []) => {
       const adapter = new RecordingAdapter(COLUMNS);
       for (const [name, kind] of existing) adapter.exists("analytics", name, kind);
       const specs: NodeSpec[] = [
         { name: "orders_2024", sql: "select 1 as id", config: { materialized: "table" } },
         { name: "orders_2025", sql: "select 2 as id", config: { materialized: "table" } },
-        { name: "m", sql: "{{ ref('orders_2024') }} {{ ref('orders_2025') }}", dependsOn: ["orders_2024", "orders_2025"], config: { materialized: "copy", ...config } },
+        {
+          name: "m",
+          sql: "{{ source('raw', 'orders_2023') }} {{ ref('orders_2024') }} {{ ref('orders_2025') }}",
+          dependsOn: ["source.conformance.raw.orders_2023", "orders_2024", "orders_2025"],
+          config: { materialized: "copy", ...config },
+        },
       ];
       const { summary } = await runSpecs(adapter, specs, { schema: "analytics", projectDir: dir });
       return { summary, statements: adapter.statements.filter((s) => !/orders_/.test(s) || s.startsWith("-- copy")) };
@@ -142,7 +147,7 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
     golden("copy-incremental", (await copyRun({ copy_materialization: "incremental" }, [["m", "table"]])).statements);
     const adapter = new RecordingAdapter(COLUMNS);
     const { summary } = await runSpecs(adapter, [{ name: "m", sql: "select 1 as id", config: { materialized: "copy" } }], { schema: "analytics", projectDir: dir });
-    expect(summary.results.map((r) => [r.status, r.message])).toEqual([["error", expect.stringMatching(/TSDBT-E414: Model m is materialized as 'copy' but refs no model, seed or snapshot to copy\.\n\s+hint: Write the tables to copy as refs/)]]);
+    expect(summary.results.map((r) => [r.status, r.message])).toEqual([["error", expect.stringMatching(/TSDBT-E414: Model m is materialized as 'copy' but refs no model, seed or snapshot and reads no source to copy\.\n\s+hint: Write the tables to copy as refs or sources/)]]);
     expect(adapter.statements.filter((s) => s.startsWith("-- copy"))).toEqual([]);
   });
 

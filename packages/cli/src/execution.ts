@@ -27,6 +27,8 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, on
       return compiler.renderText(sql, node, node?.original_file_path ?? "dbt_project.yml", extra, statements);
     },
     relationOf(id) {
+      const source = manifest.sources[id];
+      if (source) return relationFor({ database: source.database, schema: source.schema, alias: source.identifier }, parsed.naming);
       return relationFor(manifest.nodes[id]!, parsed.naming);
     },
     unitTests: unitTestPort(parsed),
