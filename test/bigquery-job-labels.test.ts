@@ -1,8 +1,8 @@
 /**
  * End-to-end on the BigQuery emulator (BIGQUERY_EMULATOR_URL; skipped, naming it, when unset):
  * `query-comment: {job-label: true}` in dbt_project.yml puts the query comment's keys and values
- * on every job of a node as BigQuery job labels, made legal as dbt-bigquery makes them, plus
- * `dbt_invocation_id`; the SQL keeps its comment. What the endpoint receives is read from the
+ * on every job of a node as BigQuery job labels, made legal as dbt-bigquery makes them; every
+ * job carries `dbt_invocation_id`; the SQL keeps its comment. What the endpoint receives is read from the
  * requests themselves: the profile's `api_endpoint` is a recording proxy in front of bqlite.
  */
 import * as fs from "node:fs";
@@ -107,10 +107,13 @@ if (!upstream) {
       expect(jobs[0]!.labels).toEqual({ query_comment: `nightly_run_of_m_for_${"x".repeat(42)}`, dbt_invocation_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     }, 120000);
 
-    it("without job-label the jobs carry no labels", async () => {
-      const { jobs } = await build("");
+    it("without job-label the jobs carry dbt_invocation_id only; with query-comment off, no labels", async () => {
+      const { jobs, invocationId } = await build("");
       expect(jobs.length).toBeGreaterThan(0);
-      expect(jobs.map((j) => j.labels)).toEqual(jobs.map(() => undefined));
+      expect(jobs.map((j) => j.labels)).toEqual(jobs.map(() => ({ dbt_invocation_id: invocationId })));
+      const off = await build("query-comment: null\n");
+      expect(off.jobs.length).toBeGreaterThan(0);
+      expect(off.jobs.map((j) => j.labels)).toEqual(off.jobs.map(() => undefined));
     }, 120000);
   });
 }

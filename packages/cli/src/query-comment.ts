@@ -7,8 +7,9 @@ const DEFAULT_TEMPLATE = "{{ query_comment(connection_name, node) }}";
 /**
  * dbt_project.yml's `query-comment`, rendered in each node's context (with `node` and
  * `connection_name`, as dbt renders it) for the statements of its build; undefined when the
- * project turned it off (`query-comment: null` or `''`). With `job-label: true` the statements
- * also carry the comment as job labels (see {@link commentJobLabels}) and `dbt_invocation_id`.
+ * project turned it off (`query-comment: null` or `''`). The statements' jobs carry the label
+ * `dbt_invocation_id` (as dbt-bigquery labels every job), and with `job-label: true` the comment
+ * as labels too (see {@link commentJobLabels}).
  */
 export function queryCommentRenderer(parsed: ParsedProject, compiler: NodeCompiler, invocationId: string): ((node: ManifestNode) => QueryComment | null) | undefined {
   const config = parsed.project.queryComment;
@@ -17,7 +18,7 @@ export function queryCommentRenderer(parsed: ParsedProject, compiler: NodeCompil
   return (node) => {
     const text = compiler.renderText(template, node, "dbt_project.yml", { connection_name: node.unique_id, node }).trim();
     if (text === "") return null;
-    return { text, append: config.append, ...(config.jobLabel ? { jobLabels: { ...commentJobLabels(text), dbt_invocation_id: invocationId } } : {}) };
+    return { text, append: config.append, jobLabels: { ...(config.jobLabel ? commentJobLabels(text) : {}), dbt_invocation_id: invocationId } };
   };
 }
 
