@@ -6,7 +6,7 @@ export interface QueryComment {
   text: string;
   /** After the statement instead of before it. */
   append: boolean;
-  /** Job labels every statement carries as well (`job-label: true`; see ExecuteOptions.jobLabels). */
+  /** Labels every statement's job carries as well (see ExecuteOptions.jobLabels). */
   jobLabels?: Readonly<Record<string, string>>;
 }
 

@@ -11,8 +11,8 @@ const REFERABLE = /^(model|seed|snapshot)\./;
 /**
  * `materialized: copy`, on engines with copy jobs (`capabilities.copyJobs`: BigQuery), as
  * dbt-bigquery builds it: the tables the model refs, then the sources it reads, are copied into
- * its relation by one copy job, without a query (nothing is billed). `copy_materialization: table` (default) replaces the
- * relation's rows, `incremental` appends to them. A view in the way is dropped first. The model's
+ * its relation by one copy job, without a query (nothing is billed). `copy_materialization:
+ * table` (default) replaces the relation's rows, `incremental` appends to them. A view in the way is dropped first. The model's
  * SQL is compiled (for `compiled_code`) but not run. Elsewhere the node fails with TSDBT-E401.
  */
 export const copyMaterialization: Materialization = async (context) => {
