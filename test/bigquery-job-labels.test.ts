@@ -28,7 +28,7 @@ async function recordingProxy(target: string): Promise<{ url: string; jobs: JobR
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
-      if (req.method === "POST" && /\/jobs$/.test(req.url ?? "")) {
+      if (req.method === "POST" && new URL(req.url ?? "/", target).pathname.endsWith("/jobs")) {
         const configuration = (JSON.parse(body.toString("utf8")) as { configuration: { query?: { query: string }; labels?: Record<string, string> } }).configuration;
         jobs.push({ query: configuration.query?.query ?? "", labels: configuration.labels });
       }
