@@ -13,6 +13,12 @@ export interface DdlOptions {
   temporary?: boolean;
   /** The node's resolved config. */
   config?: Readonly<Record<string, unknown>>;
+  /**
+   * The relation's description when `persist_docs.relation` asks for it. Engines that write
+   * descriptions in the DDL itself (BigQuery's `options(description=…)`) use it; the others
+   * write it after the build with {@link SqlDialect.commentOn}.
+   */
+  description?: string;
 }
 
 /**

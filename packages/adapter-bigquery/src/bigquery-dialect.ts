@@ -9,8 +9,8 @@ function withClauses(head: string, clauses: string[], sql: string): string {
   return [head, ...clauses, `as (\n${sql}\n)`].join("\n");
 }
 
-function viewOptions(config: RelationConfig | undefined): string[] {
-  const options = config ? optionsClause(config, "view") : null;
+function viewOptions(config: RelationConfig | undefined, description: string | undefined): string[] {
+  const options = optionsClause(config ?? {}, "view", description);
   return options ? [options] : [];
 }
 
@@ -18,8 +18,9 @@ function viewOptions(config: RelationConfig | undefined): string[] {
  * GoogleSQL as BigQuery takes it: backtick quoting (database = project, schema = dataset),
  * backslash-escaped string literals, `drop table|view` without `cascade`, GoogleSQL type names
  * for seeds (INT64, FLOAT64, BOOL, DATE, DATETIME, STRING), and the model's `partition_by`,
- * `cluster_by` and `options(…)` (labels, kms_key_name, require_partition_filter,
- * partition_expiration_days, hours_to_expiration) in `create [or replace] table|view`.
+ * `cluster_by` and `options(…)` (description under `persist_docs.relation`, labels, kms_key_name,
+ * require_partition_filter, partition_expiration_days, hours_to_expiration) in
+ * `create [or replace] table|view`.
  * Names hold up to 1,024 bytes. Comments are table options, not `COMMENT ON`. `grants` are IAM
  * roles granted with GoogleSQL's `grant`/`revoke`.
  */
@@ -28,12 +29,12 @@ export const bigqueryDialect: SqlDialect = defineDialect({
   quote: bigqueryQuote,
   literal: bigqueryLiteral,
   createSchema: (database, schema) => `create schema if not exists ${database ? `${bigqueryQuote(database)}.` : ""}${bigqueryQuote(schema)}`,
-  createTableAs: (relation, sql, options) => withClauses(`create table ${relation}`, tableClauses(options?.config, "table"), sql),
-  createViewAs: (relation, sql, options) => withClauses(`create view ${relation}`, viewOptions(options?.config), sql),
+  createTableAs: (relation, sql, options) => withClauses(`create table ${relation}`, tableClauses(options?.config, "table", options?.description), sql),
+  createViewAs: (relation, sql, options) => withClauses(`create view ${relation}`, viewOptions(options?.config, options?.description), sql),
   createOrReplaceAs: (kind, relation, sql, options) =>
     kind === "view"
-      ? withClauses(`create or replace view ${relation}`, viewOptions(options?.config), sql)
-      : withClauses(`create or replace table ${relation}`, tableClauses(options?.config, "table"), sql),
+      ? withClauses(`create or replace view ${relation}`, viewOptions(options?.config, options?.description), sql)
+      : withClauses(`create or replace table ${relation}`, tableClauses(options?.config, "table", options?.description), sql),
   dropRelation: (relation, type) => `drop ${type} if exists ${relation}`,
   renameRelation: (relation, type, newIdentifier) => `alter ${type} ${relation} rename to ${bigqueryQuote(newIdentifier)}`,
   commentOn: () => null,
@@ -49,7 +50,7 @@ export const bigqueryDialect: SqlDialect = defineDialect({
   maxIdentifierBytes: 1024,
   incrementalStatements: bigqueryIncrementalStatements,
   partitionCopies: bigqueryPartitionCopies,
-  createMaterializedViewAs: (relation, sql, options) => createMaterializedViewAs(relation, sql, options?.config),
+  createMaterializedViewAs: (relation, sql, options) => createMaterializedViewAs(relation, sql, options?.config, options?.description),
   grants: bigqueryGrants(null),
 });
 
@@ -62,6 +63,6 @@ export function bigqueryDialectFor(location: string | null): SqlDialect {
  * `create or replace materialized view … [partition by][cluster by][options(enable_refresh,
  * refresh_interval_minutes, max_staleness, labels, kms_key_name…)] as (…)`.
  */
-export function createMaterializedViewAs(relation: string, sql: string, config: RelationConfig = {}): string {
-  return withClauses(`create or replace materialized view ${relation}`, tableClauses(config, "materialized_view"), sql);
+export function createMaterializedViewAs(relation: string, sql: string, config: RelationConfig = {}, description?: string): string {
+  return withClauses(`create or replace materialized view ${relation}`, tableClauses(config, "materialized_view", description), sql);
 }

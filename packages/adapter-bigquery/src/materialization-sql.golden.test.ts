@@ -81,6 +81,13 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
     ["table-int64-range-partitions", model({ materialized: "table", partition_by: { field: "id", data_type: "int64", range: { start: 0, end: 1000, interval: 10 } }, cluster_by: "v" }), []],
     ["table-datetime-partitions", model({ materialized: "table", partition_by: { field: "ts", data_type: "datetime", granularity: "day" } }), []],
     ["view-first-build", model({ materialized: "view", labels: { owner: "data" } }), []],
+    [
+      "table-persist-docs-relation",
+      { ...model({ materialized: "table", persist_docs: { relation: true, columns: true }, labels: { team: "sales" } }), description: "Orders, one row each; it's documented." },
+      [["m", "table"]],
+    ],
+    ["view-persist-docs-relation", { ...model({ materialized: "view", persist_docs: { relation: true } }), description: "A view" }, [["m", "view"]]],
+    ["table-persist-docs-off", { ...model({ materialized: "table", persist_docs: { columns: true } }), description: "Not kept" }, []],
     ["view-rebuild", model({ materialized: "view" }), [["m", "view"]]],
     ["table-replacing-a-view", model({ materialized: "table" }), [["m", "view"]]],
     ["incremental-first-build", model({ materialized: "incremental", unique_key: "id", partition_by: { field: "day", data_type: "date" } }), []],
