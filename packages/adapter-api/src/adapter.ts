@@ -43,6 +43,12 @@ export interface ExecuteOptions {
    * config on Snowflake). Engines without query tags ignore it.
    */
   queryTag?: string;
+  /**
+   * Key/value labels the engine attaches to the job that runs the statement (BigQuery's job
+   * labels, from `query-comment: {job-label: true}`), made legal by the engine's label rules.
+   * Engines without job labels ignore them.
+   */
+  jobLabels?: Readonly<Record<string, string>>;
 }
 
 /** What a dry run of a statement tells (see {@link Adapter.dryRun}). */

@@ -13,6 +13,12 @@ export interface DdlOptions {
   temporary?: boolean;
   /** The node's resolved config. */
   config?: Readonly<Record<string, unknown>>;
+  /**
+   * The relation's description when `persist_docs.relation` asks for it. Engines that write
+   * descriptions in the DDL itself (BigQuery's `options(description=…)`) use it; the others
+   * write it after the build with {@link SqlDialect.commentOn}.
+   */
+  description?: string;
 }
 
 /**
@@ -111,6 +117,13 @@ export interface SqlDialect {
    */
   incrementalStatements?(strategy: string, input: IncrementalSqlInput): string[] | null;
   /**
+   * Copy jobs instead of statements for an incremental strategy (BigQuery's `insert_overwrite`
+   * with `partition_by.copy_partitions`): each partition of the new rows replaces the target's
+   * partition by a copy job. Used only when `capabilities.copyJobs`; null (or absent): statements.
+   * Throws an `AdapterError` for a combination the engine cannot copy.
+   */
+  partitionCopies?(strategy: string, config: RelationConfig): PartitionCopyPlan | null;
+  /**
    * How the engine reads, grants and revokes privileges on a relation (the `grants` config).
    * Present exactly when `capabilities.grants` is true.
    */
@@ -143,6 +156,16 @@ export interface IncrementalSqlInput {
   uniqueKey: string[];
   predicates: string[];
   config: RelationConfig;
+}
+
+/** How {@link SqlDialect.partitionCopies} replaces partitions: by copy jobs, one per partition. */
+export interface PartitionCopyPlan {
+  /** Config the working table is created with, so that it is partitioned as the target is. */
+  workingConfig: RelationConfig;
+  /** SQL answering one row per partition of `source` (a rendered relation): its id, in the first column. */
+  partitionsQuery(source: string): string;
+  /** The identifier that names one partition of a table (BigQuery's `orders$20240101`). */
+  partitionIdentifier(identifier: string, partitionId: string): string;
 }
 
 /** The catalog queries and statements behind {@link SqlDialect.dependentViews}. */

@@ -5,10 +5,12 @@ import { columnsOf, listDatasetRelations, listDatasets, relationType, tableMetad
 import { createBigQueryClient } from "./bigquery-client";
 import { bigqueryDialectFor } from "./bigquery-dialect";
 import { bigqueryError, BigQueryErrorCode } from "./bigquery-errors";
-import { runQueryJob, type JobOutcome } from "./bigquery-jobs";
+import { runQueryJob, type JobOutcome, type JobRunOptions } from "./bigquery-jobs";
 import { readBigQueryProfile, type BigQueryProfile } from "./bigquery-profile";
 import { rowsOf, standardTypeName } from "./bigquery-values";
+import { jobLabelsOf } from "./job-labels";
 import { csvLoadStatements } from "./load-csv";
+import { dropThenCreate } from "./replace-changed-spec";
 import { parseSchemaStatement, type SchemaStatement } from "./schema-statements";
 
 /**
@@ -52,7 +54,14 @@ export class BigQueryAdapter implements Adapter {
       await this.schemaStatement(schema);
       return { columns: [], rows: [], rowsAffected: null };
     }
-    const outcome = await this.run(sql, { fetch: options.fetch !== false, ...(options.limit !== undefined ? { maxRows: options.limit } : {}) });
+    const job = { fetch: options.fetch !== false, labels: jobLabelsOf(options.jobLabels), ...(options.limit !== undefined ? { maxRows: options.limit } : {}) };
+    const outcome = await this.run(sql, job).catch(async (error: unknown) => {
+      // the partitioning or clustering changed: BigQuery replaces only a table of the same spec
+      const rebuild = dropThenCreate(sql, error);
+      if (!rebuild) throw error;
+      await this.run(rebuild.drop, { ...job, fetch: false });
+      return this.run(rebuild.create, job);
+    });
     const { names, rows } = rowsOf(outcome.fields, options.fetch === false ? [] : outcome.rows);
     const limited = options.limit === undefined ? rows : rows.slice(0, options.limit);
     return {
@@ -153,7 +162,7 @@ export class BigQueryAdapter implements Adapter {
     this.client = null;
   }
 
-  private async run(sql: string, options: { fetch: boolean; maxRows?: number; dryRun?: boolean }): Promise<JobOutcome> {
+  private async run(sql: string, options: Omit<JobRunOptions, "onJob">): Promise<JobOutcome> {
     const client = await this.connection();
     const mine: Job[] = [];
     try {

@@ -1,5 +1,6 @@
 import type { AdapterError } from "@tsdbt/adapter-api";
 import { bigqueryDialect } from "./bigquery-dialect";
+import { bigqueryPartitionCopies, partitionIdExpression } from "./copy-partitions";
 import { bigqueryIncrementalStatements } from "./incremental-sql";
 import { readPartitionBy } from "./partition-by";
 import { parseSchemaStatement } from "./schema-statements";
@@ -49,13 +50,32 @@ describe("bigqueryDialect", () => {
     expect(error.hint).toBeTruthy();
   });
 
-  it("refuses more than four cluster_by columns and copy_partitions with TSDBT-E134", () => {
+  it("refuses more than four cluster_by columns with TSDBT-E134", () => {
     const tooMany = failure(() => bigqueryDialect.createTableAs("`t`", "select 1", { config: { cluster_by: ["a", "b", "c", "d", "e"] } }));
     expect([tooMany.code, tooMany.message]).toEqual(["TSDBT-E134", "cluster_by names 5 columns; BigQuery clusters on at most 4."]);
-    const copy = failure(() =>
-      bigqueryIncrementalStatements("insert_overwrite", { target: "`t`", source: "`s`", columns: ["a"], uniqueKey: [], predicates: [], config: { partition_by: { field: "a", copy_partitions: true } } }),
-    );
-    expect(copy.code).toBe("TSDBT-E134");
+  });
+
+  it("copy_partitions: insert_overwrite only; the working table takes the partitioning; partitions are named table$id", () => {
+    const partitionBy = { field: "day", data_type: "date", copy_partitions: true };
+    expect(bigqueryPartitionCopies("merge", { partition_by: partitionBy })).toBeNull();
+    expect(bigqueryPartitionCopies("insert_overwrite", { partition_by: { field: "day", data_type: "date" } })).toBeNull();
+    const plan = bigqueryPartitionCopies("insert_overwrite", { partition_by: partitionBy, cluster_by: "v", labels: { a: "b" } })!;
+    expect(plan.workingConfig).toEqual({ partition_by: partitionBy });
+    expect(plan.partitionIdentifier("orders", "20240101")).toBe("orders$20240101");
+    expect(plan.partitionsQuery("`p`.`d`.`t`")).toBe("select distinct coalesce(format_date('%Y%m%d', `day`), '__NULL__') as partition_id\nfrom `p`.`d`.`t`");
+  });
+
+  it.each([
+    [{ field: "d", data_type: "date", granularity: "month" }, "coalesce(format_date('%Y%m', `d`), '__NULL__')"],
+    [{ field: "d", data_type: "date", granularity: "year" }, "coalesce(format_date('%Y', `d`), '__NULL__')"],
+    [{ field: "ts", data_type: "timestamp", granularity: "hour" }, "coalesce(format_timestamp('%Y%m%d%H', `ts`, 'UTC'), '__NULL__')"],
+    [{ field: "dt", data_type: "datetime" }, "coalesce(format_datetime('%Y%m%d', `dt`), '__NULL__')"],
+    [
+      { field: "n", data_type: "int64", range: { start: 5, end: 50, interval: 10 } },
+      "case when `n` is null then '__NULL__' when `n` < 5 or `n` >= 50 then '__UNPARTITIONED__' else cast(5 + div(`n` - 5, 10) * 10 as string) end",
+    ],
+  ])("names the partition of a row as BigQuery does (%#)", (partitionBy, expression) => {
+    expect(partitionIdExpression(readPartitionBy(partitionBy)!)).toBe(expression);
   });
 
   it("leaves strategies other than partitioned insert_overwrite to the runner", () => {

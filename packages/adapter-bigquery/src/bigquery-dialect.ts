@@ -1,6 +1,7 @@
 import { defineDialect, type RelationConfig, type SqlDialect } from "@tsdbt/adapter-api";
 import { bigqueryGrants } from "./bigquery-grants";
 import { bigqueryQuote } from "./bigquery-quote";
+import { bigqueryPartitionCopies } from "./copy-partitions";
 import { bigqueryIncrementalStatements } from "./incremental-sql";
 import { bigqueryLiteral, optionsClause, tableClauses } from "./table-options";
 
@@ -8,8 +9,8 @@ function withClauses(head: string, clauses: string[], sql: string): string {
   return [head, ...clauses, `as (\n${sql}\n)`].join("\n");
 }
 
-function viewOptions(config: RelationConfig | undefined): string[] {
-  const options = config ? optionsClause(config, "view") : null;
+function viewOptions(config: RelationConfig | undefined, description: string | undefined): string[] {
+  const options = optionsClause(config ?? {}, "view", description);
   return options ? [options] : [];
 }
 
@@ -17,8 +18,9 @@ function viewOptions(config: RelationConfig | undefined): string[] {
  * GoogleSQL as BigQuery takes it: backtick quoting (database = project, schema = dataset),
  * backslash-escaped string literals, `drop table|view` without `cascade`, GoogleSQL type names
  * for seeds (INT64, FLOAT64, BOOL, DATE, DATETIME, STRING), and the model's `partition_by`,
- * `cluster_by` and `options(…)` (labels, kms_key_name, require_partition_filter,
- * partition_expiration_days, hours_to_expiration) in `create [or replace] table|view`.
+ * `cluster_by` and `options(…)` (description under `persist_docs.relation`, labels, kms_key_name,
+ * require_partition_filter, partition_expiration_days, hours_to_expiration) in
+ * `create [or replace] table|view`.
  * Names hold up to 1,024 bytes. Comments are table options, not `COMMENT ON`. `grants` are IAM
  * roles granted with GoogleSQL's `grant`/`revoke`.
  */
@@ -30,13 +32,13 @@ export const bigqueryDialect: SqlDialect = defineDialect({
   createTableAs: (relation, sql, options) =>
     // no temporary tables outside sessions: a table that expires after 12 hours, as dbt-bigquery's
     options?.temporary
-      ? withClauses(`create or replace table ${relation}`, tableClauses({ ...options.config, hours_to_expiration: 12 }, "table"), sql)
-      : withClauses(`create table ${relation}`, tableClauses(options?.config, "table"), sql),
-  createViewAs: (relation, sql, options) => withClauses(`create view ${relation}`, viewOptions(options?.config), sql),
+      ? withClauses(`create or replace table ${relation}`, tableClauses({ ...options.config, hours_to_expiration: 12 }, "table", options?.description), sql)
+      : withClauses(`create table ${relation}`, tableClauses(options?.config, "table", options?.description), sql),
+  createViewAs: (relation, sql, options) => withClauses(`create view ${relation}`, viewOptions(options?.config, options?.description), sql),
   createOrReplaceAs: (kind, relation, sql, options) =>
     kind === "view"
-      ? withClauses(`create or replace view ${relation}`, viewOptions(options?.config), sql)
-      : withClauses(`create or replace table ${relation}`, tableClauses(options?.config, "table"), sql),
+      ? withClauses(`create or replace view ${relation}`, viewOptions(options?.config, options?.description), sql)
+      : withClauses(`create or replace table ${relation}`, tableClauses(options?.config, "table", options?.description), sql),
   dropRelation: (relation, type) => `drop ${type} if exists ${relation}`,
   renameRelation: (relation, type, newIdentifier) => `alter ${type} ${relation} rename to ${bigqueryQuote(newIdentifier)}`,
   commentOn: () => null,
@@ -51,7 +53,8 @@ export const bigqueryDialect: SqlDialect = defineDialect({
   limit: (sql, n) => `select * from (\n${sql}\n) as tsdbt_limited limit ${n}`,
   maxIdentifierBytes: 1024,
   incrementalStatements: bigqueryIncrementalStatements,
-  createMaterializedViewAs: (relation, sql, options) => createMaterializedViewAs(relation, sql, options?.config),
+  partitionCopies: bigqueryPartitionCopies,
+  createMaterializedViewAs: (relation, sql, options) => createMaterializedViewAs(relation, sql, options?.config, options?.description),
   grants: bigqueryGrants(null),
 });
 
@@ -64,6 +67,6 @@ export function bigqueryDialectFor(location: string | null): SqlDialect {
  * `create or replace materialized view … [partition by][cluster by][options(enable_refresh,
  * refresh_interval_minutes, max_staleness, labels, kms_key_name…)] as (…)`.
  */
-export function createMaterializedViewAs(relation: string, sql: string, config: RelationConfig = {}): string {
-  return withClauses(`create or replace materialized view ${relation}`, tableClauses(config, "materialized_view"), sql);
+export function createMaterializedViewAs(relation: string, sql: string, config: RelationConfig = {}, description?: string): string {
+  return withClauses(`create or replace materialized view ${relation}`, tableClauses(config, "materialized_view", description), sql);
 }

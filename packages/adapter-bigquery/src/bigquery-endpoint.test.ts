@@ -101,6 +101,23 @@ if (!url) {
       expect((await adapter.execute(`select id from ${q("p")} order by id`)).rows).toEqual([{ id: 1 }, { id: 9 }]);
     });
 
+    it("names the partitions of copy_partitions' working table as BigQuery does", async () => {
+      await adapter.execute(
+        `create table ${q("w")} as select date '2024-01-02' as d, timestamp '2024-03-04 05:06:07+00' as ts ` +
+          `union all select date '2024-01-02', timestamp '2024-03-04 05:59:00+00' union all select cast(null as date), cast(null as timestamp)`,
+        { fetch: false },
+      );
+      const ids = async (partitionBy: Record<string, unknown>) => {
+        const plan = adapter.dialect.partitionCopies!("insert_overwrite", { partition_by: { ...partitionBy, copy_partitions: true } })!;
+        const rows = (await adapter.execute(plan.partitionsQuery(q("w")))).rows.map((r) => String(Object.values(r)[0]));
+        return rows.sort();
+      };
+      expect(await ids({ field: "d", data_type: "date" })).toEqual(["20240102", "__NULL__"]);
+      expect(await ids({ field: "d", data_type: "date", granularity: "month" })).toEqual(["202401", "__NULL__"]);
+      expect(await ids({ field: "ts", data_type: "timestamp", granularity: "hour" })).toEqual(["2024030405", "__NULL__"]);
+      // int64 ranges are not checked here: bqlite turns GoogleSQL's integer div() into DuckDB's float division
+    });
+
     it("keeps BigQuery's message for a failing statement", async () => {
       await expect(adapter.execute(`select * from ${q("no_such_table")}`)).rejects.toThrow(/no_such_table/);
     });

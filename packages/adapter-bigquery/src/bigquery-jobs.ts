@@ -23,6 +23,8 @@ export interface JobRunOptions {
   dryRun?: boolean;
   /** Called with each job created, so it can be cancelled. */
   onJob?: (job: Job) => void;
+  /** The job's labels (already legal, see job-labels.ts). */
+  labels?: Record<string, string> | null;
 }
 
 /** Error reasons after which BigQuery asks clients to run the job again. */
@@ -38,7 +40,8 @@ export function isTransient(error: unknown): boolean {
 
 /**
  * Runs one GoogleSQL statement as a query job with the profile's job settings (location,
- * priority, maximum_bytes_billed, job_execution_timeout_seconds as the job's `jobTimeoutMs`),
+ * priority, maximum_bytes_billed, job_execution_timeout_seconds as the job's `jobTimeoutMs`)
+ * and the statement's job labels,
  * waits for it and reads its rows page by page (raw, typed by {@link cellValue} later).
  * A job that fails with a transient error runs again up to `job_retries` times (never past
  * `job_retry_deadline_seconds`); waiting longer than the creation or execution timeout fails
@@ -67,6 +70,7 @@ async function runOnce(client: BigQuery, profile: BigQueryProfile, sql: string, 
     ...(profile.maximumBytesBilled !== null ? { maximumBytesBilled: String(profile.maximumBytesBilled) } : {}),
     ...(profile.jobExecutionTimeoutSeconds !== null ? { jobTimeoutMs: profile.jobExecutionTimeoutSeconds * 1000 } : {}),
     ...(options.dryRun ? { dryRun: true } : {}),
+    ...(options.labels ? { labels: options.labels } : {}),
   };
   const creation = client.createQueryJob(request) as Promise<[Job, Record<string, unknown>]>;
   const [job, metadata] = await withTimeout(creation, profile.jobCreationTimeoutSeconds, "created", null);

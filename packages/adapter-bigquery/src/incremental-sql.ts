@@ -1,6 +1,5 @@
 import type { IncrementalSqlInput } from "@tsdbt/adapter-api";
-import { AdapterError } from "@tsdbt/adapter-api";
-import { INVALID_MODEL_CONFIG, partitionKey, readPartitionBy } from "./partition-by";
+import { partitionKey, readPartitionBy } from "./partition-by";
 
 const DEST = "DBT_INTERNAL_DEST";
 const SOURCE = "DBT_INTERNAL_SOURCE";
@@ -16,15 +15,12 @@ function q(name: string): string {
  * the `partitions` config (static: a list of SQL literals such as `date('2024-01-01')`) or, without
  * it, those present in the new rows (dynamic). Partitions are compared by their partition value
  * (a day, an hour, an int64 range's column). Other strategies: null (the runner's portable SQL).
- * @throws AdapterError TSDBT-E134 when `partition_by` is missing or `copy_partitions` is asked for.
+ * A model with `copy_partitions` is written by copy jobs instead (copy-partitions.ts).
  */
 export function bigqueryIncrementalStatements(strategy: string, input: IncrementalSqlInput): string[] | null {
   if (strategy !== "insert_overwrite") return null;
   const partition = readPartitionBy(input.config.partition_by);
   if (!partition) return null; // no partition_by: the runner replaces the whole table
-  if (partition.copyPartitions) {
-    throw new AdapterError(INVALID_MODEL_CONFIG, "partition_by.copy_partitions needs BigQuery copy jobs, which tsdbt does not run yet.", "Leave copy_partitions out: the partitions are replaced with one MERGE.");
-  }
   const field = q(partition.field);
   const destKey = partitionKey(partition, `${DEST}.${field}`);
   const partitions = input.config.partitions;

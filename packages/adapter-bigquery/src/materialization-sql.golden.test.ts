@@ -81,6 +81,13 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
     ["table-int64-range-partitions", model({ materialized: "table", partition_by: { field: "id", data_type: "int64", range: { start: 0, end: 1000, interval: 10 } }, cluster_by: "v" }), []],
     ["table-datetime-partitions", model({ materialized: "table", partition_by: { field: "ts", data_type: "datetime", granularity: "day" } }), []],
     ["view-first-build", model({ materialized: "view", labels: { owner: "data" } }), []],
+    [
+      "table-persist-docs-relation",
+      { ...model({ materialized: "table", persist_docs: { relation: true, columns: true }, labels: { team: "sales" } }), description: "Orders, one row each; it's documented." },
+      [["m", "table"]],
+    ],
+    ["view-persist-docs-relation", { ...model({ materialized: "view", persist_docs: { relation: true } }), description: "A view" }, [["m", "view"]]],
+    ["table-persist-docs-off", { ...model({ materialized: "table", persist_docs: { columns: true } }), description: "Not kept" }, []],
     ["view-rebuild", model({ materialized: "view" }), [["m", "view"]]],
     ["table-replacing-a-view", model({ materialized: "table" }), [["m", "view"]]],
     ["incremental-first-build", model({ materialized: "incremental", unique_key: "id", partition_by: { field: "day", data_type: "date" } }), []],
@@ -124,14 +131,19 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
     golden("grants-incremental-merge", await sent(model({ materialized: "incremental", unique_key: "id", grants: { "roles/bigquery.dataViewer": ["user:ann@example.com"] } }), [["m", "table"]], held));
   });
 
-  it("copy: one copy job from the refs (no query), replacing or appending; a view in the way is dropped first", async () => {
+  it("copy: one copy job from the refs then the sources (no query), replacing or appending; a view in the way is dropped first", async () => {
     const copyRun = async (config: Record<string, unknown>, existing: [string, "table" | "view"][] = []) => {
       const adapter = new RecordingAdapter(COLUMNS);
       for (const [name, kind] of existing) adapter.exists("analytics", name, kind);
       const specs: NodeSpec[] = [
         { name: "orders_2024", sql: "select 1 as id", config: { materialized: "table" } },
         { name: "orders_2025", sql: "select 2 as id", config: { materialized: "table" } },
-        { name: "m", sql: "{{ ref('orders_2024') }} {{ ref('orders_2025') }}", dependsOn: ["orders_2024", "orders_2025"], config: { materialized: "copy", ...config } },
+        {
+          name: "m",
+          sql: "{{ source('raw', 'orders_2023') }} {{ ref('orders_2024') }} {{ ref('orders_2025') }}",
+          dependsOn: ["source.conformance.raw.orders_2023", "orders_2024", "orders_2025"],
+          config: { materialized: "copy", ...config },
+        },
       ];
       const { summary } = await runSpecs(adapter, specs, { schema: "analytics", projectDir: dir });
       return { summary, statements: adapter.statements.filter((s) => !/orders_/.test(s) || s.startsWith("-- copy")) };
@@ -142,8 +154,40 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
     golden("copy-incremental", (await copyRun({ copy_materialization: "incremental" }, [["m", "table"]])).statements);
     const adapter = new RecordingAdapter(COLUMNS);
     const { summary } = await runSpecs(adapter, [{ name: "m", sql: "select 1 as id", config: { materialized: "copy" } }], { schema: "analytics", projectDir: dir });
-    expect(summary.results.map((r) => [r.status, r.message])).toEqual([["error", expect.stringMatching(/TSDBT-E414: Model m is materialized as 'copy' but refs no model, seed or snapshot to copy\.\n\s+hint: Write the tables to copy as refs/)]]);
+    expect(summary.results.map((r) => [r.status, r.message])).toEqual([["error", expect.stringMatching(/TSDBT-E414: Model m is materialized as 'copy' but refs no model, seed or snapshot and reads no source to copy\.\n\s+hint: Write the tables to copy as refs or sources/)]]);
     expect(adapter.statements.filter((s) => s.startsWith("-- copy"))).toEqual([]);
+  });
+
+  it("insert_overwrite with copy_partitions: a working table partitioned as the target, then one copy job per partition it holds", async () => {
+    const copyRun = async (partitionBy: Record<string, unknown>, ids: string[]) => {
+      const adapter = new RecordingAdapter(COLUMNS).exists("analytics", "m", "table");
+      adapter.partitionIds = ids;
+      const spec = model({ materialized: "incremental", incremental_strategy: "insert_overwrite", partition_by: { ...partitionBy, copy_partitions: true } });
+      const { summary } = await runSpecs(adapter, [spec], { schema: "analytics", projectDir: dir });
+      expect(summary.results.map((r) => [r.status, r.message])).toEqual([["success", "INSERT"]]);
+      expectParsed(adapter.statements);
+      return adapter.statements;
+    };
+    const daily = await copyRun({ field: "day", data_type: "date" }, ["20240101", "20240102"]);
+    expect(daily.filter((s) => /^(merge|insert|delete)\b/i.test(s))).toEqual([]);
+    golden("incremental-insert-overwrite-copy-partitions", daily);
+    golden("incremental-insert-overwrite-copy-partitions-int64", await copyRun({ field: "id", data_type: "int64", range: { start: 0, end: 100, interval: 10 } }, ["0", "__UNPARTITIONED__"]));
+    golden("incremental-insert-overwrite-copy-partitions-timestamp-hour", await copyRun({ field: "ts", data_type: "timestamp", granularity: "hour" }, []));
+  });
+
+  it("copy_partitions refuses a static partitions list and ingestion-time partitioning with TSDBT-E134, before any write", async () => {
+    const refused = async (config: Record<string, unknown>) => {
+      const adapter = new RecordingAdapter(COLUMNS).exists("analytics", "m", "table");
+      const { summary } = await runSpecs(adapter, [model({ materialized: "incremental", incremental_strategy: "insert_overwrite", ...config })], { schema: "analytics", projectDir: dir });
+      expect(adapter.statements.filter((s) => /^(merge|insert|delete|create)\b/i.test(s) || s.startsWith("-- copy"))).toEqual([]);
+      return summary.results.map((r) => [r.status, r.message]);
+    };
+    expect(await refused({ partition_by: { field: "day", data_type: "date", copy_partitions: true }, partitions: ["date('2024-01-01')"] })).toEqual([
+      ["error", expect.stringMatching(/\n\s*TSDBT-E134: partition_by\.copy_partitions copies the partitions the new rows fall in, so it does not take a static `partitions` list\./)],
+    ]);
+    expect(await refused({ partition_by: { field: "day", data_type: "timestamp", time_ingestion_partitioning: true, copy_partitions: true } })).toEqual([
+      ["error", expect.stringMatching(/\n\s*TSDBT-E134: partition_by\.copy_partitions with time_ingestion_partitioning is not supported/)],
+    ]);
   });
 
   it("snapshot (timestamp strategy), first run and a later run", async () => {

@@ -58,8 +58,8 @@ export function optionsClause(config: Readonly<Record<string, unknown>>, kind: "
   return options.length ? `options(${options.join(", ")})` : null;
 }
 
-/** The clauses between a table's name and `as (…)`, one per line. */
-export function tableClauses(config: Readonly<Record<string, unknown>> | undefined, kind: "table" | "materialized_view"): string[] {
-  if (!config) return [];
-  return [partitionByClause(config), clusterByClause(config), optionsClause(config, kind)].filter((c): c is string => c !== null);
+/** The clauses between a table's name and `as (…)`, one per line; `description` goes in its options. */
+export function tableClauses(config: Readonly<Record<string, unknown>> | undefined, kind: "table" | "materialized_view", description?: string): string[] {
+  if (!config) return description ? [optionsClause({}, kind, description)!] : [];
+  return [partitionByClause(config), clusterByClause(config), optionsClause(config, kind, description)].filter((c): c is string => c !== null);
 }

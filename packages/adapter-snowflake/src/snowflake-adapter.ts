@@ -102,7 +102,7 @@ export class SnowflakeAdapter implements Adapter {
     const schema = await this.schemaNames.resolve(database, relation.schema);
     if (schema === null) return [];
     const prefix = `${renderPart(database, relation.quotePolicy?.database ?? true)}.${renderPart(schema, true)}`;
-    return describeColumns((sql) => this.execute(sql), prefix, relation.identifier, relation.quotePolicy?.identifier ?? true);
+    return describeColumns((sql) => this.execute(sql), prefix, relation.identifier, relation.quotePolicy?.identifier ?? null);
   }
 
   async listSchemas(database: string | null): Promise<string[]> {

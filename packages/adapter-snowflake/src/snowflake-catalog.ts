@@ -1,6 +1,6 @@
 import type { Column, QueryResult, RelationRef, RelationType } from "@tsdbt/adapter-api";
 import { isMissingObjectError } from "./snowflake-errors";
-import { isSimpleIdentifier, quoteIdentifier, renderPart } from "./snowflake-identifiers";
+import { isSimpleIdentifier, quoteIdentifier, renderPart, storedName } from "./snowflake-identifiers";
 
 /** Runs one statement and returns its rows. */
 export type Query = (sql: string) => Promise<QueryResult>;
@@ -75,12 +75,15 @@ export async function showObjects(query: Query, database: string, storedSchema: 
 
 /**
  * The columns of a table or view through `describe table`, in order; empty when it does not
- * exist. `prefix` is the rendered `database.schema`; the identifier is written quoted first when
- * `quotedFirst` (its quote policy, or none known), else unquoted, and the other way when the first
- * answer is "does not exist" or no columns at all.
+ * exist. `prefix` is the rendered `database.schema`. With a known quote policy (`quoted`) the
+ * identifier is described once, written as the policy says, as dbt-snowflake does: a missing
+ * relation costs one statement. Without one (`null`) it is written quoted first, then unquoted
+ * when that answer is "does not exist" or no columns at all (unless both name the same stored name).
  */
-export async function describeColumns(query: Query, prefix: string, identifier: string, quotedFirst: boolean): Promise<Column[]> {
-  const attempts = [...new Set([renderPart(identifier, quotedFirst), renderPart(identifier, !quotedFirst)])];
+export async function describeColumns(query: Query, prefix: string, identifier: string, quoted: boolean | null): Promise<Column[]> {
+  const ways = quoted === null ? [true, false] : [quoted];
+  // quoted and unquoted may name the same stored name (an upper-case name): describe it once
+  const attempts = [...new Map(ways.map((way) => [storedName(identifier, way), renderPart(identifier, way)])).values()];
   for (const rendered of attempts) {
     let rows: Record<string, unknown>[];
     try {

@@ -82,7 +82,10 @@ export class SpecCompiler implements NodeCompiler {
     return uniqueId ? sql.replace(/\{\{\s*this\s*\}\}/g, new Relation(this.relationOf(uniqueId), this.quote).render()) : sql;
   }
 
+  /** A node's relation; a source id `source.<package>.<source>.<table>` names table `<table>` in schema `<source>`. */
   relationOf(uniqueId: string): RelationRef {
+    const source = /^source\.[^.]+\.([^.]+)\.([^.]+)$/.exec(uniqueId);
+    if (source) return { database: this.database, schema: source[1]!, identifier: source[2]! };
     const node = this.manifest.nodes[uniqueId]!;
     return { database: this.database, schema: node.schema, identifier: node.alias };
   }

@@ -28,6 +28,8 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, on
       return compiler.renderText(sql, node, node?.original_file_path ?? "dbt_project.yml", extra, statements);
     },
     relationOf(id) {
+      const source = manifest.sources[id];
+      if (source) return relationFor({ database: source.database, schema: source.schema, alias: source.identifier }, parsed.naming);
       return relationFor(manifest.nodes[id]!, parsed.naming);
     },
     unitTests: unitTestPort(parsed),
@@ -61,9 +63,9 @@ export function liveCompiler(
   parsed: ParsedProject,
   warehouse: ConstructorParameters<typeof NodeCompiler>[2]["warehouse"],
   extra?: Record<string, unknown>,
-  options: { empty?: boolean; connectionName?: string } = {},
+  options: { empty?: boolean; connectionName?: string; invocationId?: string } = {},
 ): NodeCompiler {
-  const queryComment = queryCommentRenderer(parsed, () => compiler, options.connectionName);
+  const queryComment = queryCommentRenderer(parsed, () => compiler, options.invocationId ?? "", options.connectionName);
   const compiler: NodeCompiler = new NodeCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming), { execute: true, warehouse, extra, empty: options.empty, queryComment });
   return compiler;
 }

@@ -25,7 +25,7 @@ export interface NodeCompiler {
   compileNode(uniqueId: string, flags: { isIncremental: boolean }): string;
   /** Renders a hook's SQL (pre/post-hook, on-run-start/end) for a node, or for the run when `uniqueId` is null. */
   renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>, statements?: SyncStatements): string;
-  /** The relation a node builds (database, schema, identifier). */
+  /** The relation a node builds (database, schema, identifier), or a source's table (`source.…` ids). */
   relationOf(uniqueId: string): RelationRef;
   /** Compiles unit tests (`manifest.unit_tests`); without it a selected unit test errors. */
   unitTests?: UnitTestPort;

@@ -17,6 +17,8 @@ export class RecordingAdapter implements Adapter {
   readonly statements: string[] = [];
   /** Rows the `OBJECT_PRIVILEGES` query answers (`privilege_type`, `grantee`). */
   grants: Record<string, unknown>[] = [];
+  /** Partition ids the partitions query of `copy_partitions` answers. */
+  partitionIds: string[] = [];
   private readonly relations = new Map<string, "table" | "view">();
 
   constructor(private readonly columns: Column[] = []) {}
@@ -40,6 +42,7 @@ export class RecordingAdapter implements Adapter {
       else this.relations.set(key, ddl[2]!.toLowerCase() as "table" | "view");
     }
     if (/INFORMATION_SCHEMA\.OBJECT_PRIVILEGES/.test(sql)) return { columns: [], rows: this.grants, rowsAffected: null };
+    if (/ as partition_id\nfrom /.test(sql)) return { columns: [{ name: "partition_id", type: "STRING" }], rows: this.partitionIds.map((partition_id) => ({ partition_id })), rowsAffected: null };
     const probe = /\) as tsdbt_limited limit 0$/.test(sql);
     return { columns: probe ? this.columns.map((c) => ({ name: c.name, type: c.dataType })) : [], rows: [], rowsAffected: null };
   }

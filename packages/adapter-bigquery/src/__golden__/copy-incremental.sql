@@ -1,1 +1,1 @@
--- copy job (WRITE_APPEND, CREATE_IF_NEEDED): proj.analytics.orders_2024, proj.analytics.orders_2025 -> proj.analytics.m;
+-- copy job (WRITE_APPEND, CREATE_IF_NEEDED): proj.analytics.orders_2024, proj.analytics.orders_2025, proj.raw.orders_2023 -> proj.analytics.m;

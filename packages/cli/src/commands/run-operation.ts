@@ -33,7 +33,7 @@ export async function runOperationCommand(ctx: CommandContext): Promise<CommandO
     const registry = parsed.session.registry;
     const operation = pkg === null ? registry.resolve(name!, parsed.project.name) : registry.inPackage(pkg, name!);
     const model = operation ? parsed.manifest.macros[operation.uniqueId] : undefined;
-    const compiler = liveCompiler(parsed, await warehouse.connect(), { __tsdbt_args: args, ...(model ? { model } : {}) }, { connectionName: `macro_${macro}` });
+    const compiler = liveCompiler(parsed, await warehouse.connect(), { __tsdbt_args: args, ...(model ? { model } : {}) }, { connectionName: `macro_${macro}`, invocationId: ctx.invocationId });
     const output = compiler.renderText(`{{ ${macro}(**__tsdbt_args) }}`, null, `<run-operation ${macro}>`);
     if (output.trim()) ctx.logger.fire("RunOperationOutput", output.trim());
     return { exitCode: 0, result: output };

@@ -59,7 +59,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   try {
     const adapter = await warehouse.adapter();
     restoreManifest = await applyDeferral(parsed, ctx.args, ctx.cwd, ids, adapter);
-    const compiler = liveCompiler(parsed, await warehouse.connect(), { selected_resources: ids }, { empty: ctx.args.flags.empty === true });
+    const compiler = liveCompiler(parsed, await warehouse.connect(), { selected_resources: ids }, { empty: ctx.args.flags.empty === true, invocationId: ctx.invocationId });
     ctx.logger.fire("Formatting", "", { msg: "" });
     ctx.logger.fire("ConcurrencyLine", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`, { num_threads: threads, target_name: parsed.profile.targetName, node_count: ids.length });
     ctx.logger.fire("Formatting", "", { msg: "" });

@@ -12,7 +12,7 @@ export async function showCommand(ctx: CommandContext): Promise<CommandOutcome> 
   ctx.logger.diagnostics(parsed.diagnostics);
   const warehouse = openWarehouse(parsed, 1);
   try {
-    const compiler = liveCompiler(parsed, await warehouse.connect(), undefined, { empty: false });
+    const compiler = liveCompiler(parsed, await warehouse.connect(), undefined, { empty: false, invocationId: ctx.invocationId });
     let sql: string;
     let name: string;
     const direct = ctx.args.flags["inline-direct"] as string | undefined;

@@ -3,6 +3,8 @@ export interface QueryComment {
   text: string;
   /** After the statement instead of before it. */
   append: boolean;
+  /** Labels every statement's job carries as well, where the engine labels jobs (BigQuery). */
+  jobLabels?: Readonly<Record<string, string>>;
 }
 
 /**

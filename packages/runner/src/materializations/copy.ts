@@ -6,13 +6,13 @@ import { runNodeHooks } from "./hooks";
 import { clearLeftovers } from "./relation-lookup";
 
 /** Resource types whose relations a `copy` model can copy (the nodes it refs). */
-const COPYABLE = /^(model|seed|snapshot)\./;
+const REFERABLE = /^(model|seed|snapshot)\./;
 
 /**
  * `materialized: copy`, on engines with copy jobs (`capabilities.copyJobs`: BigQuery), as
- * dbt-bigquery builds it: the tables the model refs are copied into its relation by one copy job,
- * without a query (nothing is billed). `copy_materialization: table` (default) replaces the
- * relation's rows, `incremental` appends to them. A view in the way is dropped first. The model's
+ * dbt-bigquery builds it: the tables the model refs, then the sources it reads, are copied into
+ * its relation by one copy job, without a query (nothing is billed). `copy_materialization:
+ * table` (default) replaces the relation's rows, `incremental` appends to them. A view in the way is dropped first. The model's
  * SQL is compiled (for `compiled_code`) but not run. Elsewhere the node fails with TSDBT-E401.
  */
 export const copyMaterialization: Materialization = async (context) => {
@@ -22,11 +22,13 @@ export const copyMaterialization: Materialization = async (context) => {
     throw cannotBuild(context, " (it has no copy jobs)", "Use `materialized: table` with `select * from {{ ref('…') }}` on this warehouse.");
   }
   context.compile(false);
-  const sources = node.depends_on.nodes.filter((id) => COPYABLE.test(id)).map((id) => context.compiler.relationOf(id));
+  const upstream = node.depends_on.nodes;
+  const copied = [...upstream.filter((id) => REFERABLE.test(id)), ...upstream.filter((id) => id.startsWith("source."))];
+  const sources = copied.map((id) => context.compiler.relationOf(id));
   if (sources.length === 0) {
-    throw new RunnerError(RunnerErrorCode.nothingToCopy, `Model ${node.name} is materialized as 'copy' but refs no model, seed or snapshot to copy.`, {
+    throw new RunnerError(RunnerErrorCode.nothingToCopy, `Model ${node.name} is materialized as 'copy' but refs no model, seed or snapshot and reads no source to copy.`, {
       file: node.original_file_path,
-      hint: "Write the tables to copy as refs in the model, e.g. {{ ref('orders') }}.",
+      hint: "Write the tables to copy as refs or sources in the model, e.g. {{ ref('orders') }} or {{ source('raw', 'events') }}.",
     });
   }
   const mode = String(configValue(node, "copy_materialization", "table")).toLowerCase() === "incremental" ? "append" : "replace";

@@ -12,6 +12,7 @@ import { applySchemaChange, onSchemaChangeOf } from "./schema-change";
 import { withTransientRetries } from "./transient-retry";
 import { renderStrategyMacro, strategyMacro, strategyMacroName } from "./incremental-macros";
 import { createStatementOverride } from "./step-overrides";
+import { copyPartitions, partitionCopyPlanOf } from "./partition-copies";
 
 /** A config value given as one string or a list of strings, as a list. */
 function stringList(value: unknown): string[] {
@@ -26,16 +27,16 @@ function partitionColumnOf(value: unknown): string | null {
   return null;
 }
 
-/** The strategy step: tsdbt's TypeScript strategy, or the macro that renders it (custom or overridden). */
-type StrategyStep = { strategy: IncrementalStrategy; macro: string | null } | { strategy: null; macro: string };
+/** The strategy step (by its name): tsdbt's TypeScript strategy, or the macro that renders it (custom or overridden). */
+type StrategyStep = { name: string } & ({ strategy: IncrementalStrategy; macro: string | null } | { strategy: null; macro: string });
 
 function strategyOf(context: BuildContext): StrategyStep {
   const configured = configValue<string | null>(context.node, "incremental_strategy", null);
   const name = configured ?? defaultIncrementalStrategy(context.adapter.capabilities, stringList(context.node.config.unique_key).length > 0);
   const strategy: IncrementalStrategy | undefined = Object.prototype.hasOwnProperty.call(INCREMENTAL_STRATEGIES, name) ? INCREMENTAL_STRATEGIES[name] : undefined;
   const macro = strategyMacro(context, configured, name, strategy !== undefined);
-  if (strategy) return { strategy, macro };
-  if (macro) return { strategy: null, macro };
+  if (strategy) return { name, strategy, macro };
+  if (macro) return { name, strategy: null, macro };
   throw new RunnerError(
     RunnerErrorCode.unknownIncrementalStrategy,
     `Incremental model ${context.node.name} uses incremental_strategy '${name}', which tsdbt does not support.`,
@@ -96,18 +97,22 @@ async function mergeNewRows(
 ): Promise<number | null> {
   const { adapter, relation, node } = context;
   await runNodeHooks(context, executor, "pre-hook", true);
+  // copy jobs instead of statements (BigQuery's copy_partitions), from a working table partitioned as the target
+  const copies = step.macro || working === "view" ? null : partitionCopyPlanOf(context, step.name);
   const createSql = createTemp
     ? createTemp(executor, temp, sql)
     : working === "view"
       ? adapter.dialect.createViewAs(temp.render(), sql)
-      : adapter.dialect.createTableAs(temp.render(), sql);
+      : adapter.dialect.createTableAs(temp.render(), sql, copies ? { config: copies.workingConfig } : undefined);
   await executor.execute(createSql, { fetch: false, nodeId: node.unique_id });
   const tempColumns = await columnsOf(executor, adapter, temp);
   const columns = await applySchemaChange(context, executor, onSchemaChange, tempColumns, await columnsOf(executor, adapter, relation));
   // the columns keep the target's spelling; the warehouse matches names without regard to case
   const typed = columns.map((name) => ({ name, type: tempColumns.find((c) => c.name.toLowerCase() === name.toLowerCase())?.type ?? "" }));
-  let statements: string[];
-  if (step.macro) {
+  let statements: string[] = [];
+  if (copies) {
+    // written by copy jobs below
+  } else if (step.macro) {
     statements = [renderStrategyMacro(context, executor, step.macro, { target: relation, temp, columns: typed })];
   } else {
     const portable = {
@@ -123,8 +128,7 @@ async function mergeNewRows(
       partitionColumn: partitionColumnOf(node.config.partition_by),
     };
     // the engine's own SQL for a strategy (BigQuery's partition-aware insert_overwrite), else the portable one
-    const strategyName = configValue(node, "incremental_strategy", defaultIncrementalStrategy(adapter.capabilities, portable.uniqueKey.length > 0));
-    const own = adapter.dialect.incrementalStatements?.(strategyName, {
+    const own = adapter.dialect.incrementalStatements?.(step.name, {
       target: portable.target,
       source: portable.source,
       columns,
@@ -136,6 +140,7 @@ async function mergeNewRows(
   }
   let rows: number | null = null;
   const write = async (writer: SqlExecutor): Promise<void> => {
+    if (copies) await copyPartitions(context, writer, copies, temp);
     for (const statement of statements) {
       const result = await writer.execute(statement, { fetch: false, nodeId: node.unique_id });
       if (result.rowsAffected !== undefined && result.rowsAffected !== null) rows = result.rowsAffected;

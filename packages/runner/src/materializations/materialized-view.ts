@@ -1,6 +1,7 @@
 import type { Materialization } from "./build-context";
 import { cannotBuild } from "./cannot-build";
 import { runNodeHooks } from "./hooks";
+import { persistedDescription } from "./persist-docs";
 import { clearLeftovers } from "./relation-lookup";
 
 /**
@@ -21,7 +22,8 @@ export const materializedViewMaterialization: Materialization = async (context) 
   if (existing && existing.ref.type !== "materialized_view") {
     await adapter.execute(adapter.dialect.dropRelation(relation.render(), existing.kind), { fetch: false });
   }
-  await adapter.execute(create(relation.render(), sql, { config: node.config }), { fetch: false, nodeId: node.unique_id });
+  const description = persistedDescription(context);
+  await adapter.execute(create(relation.render(), sql, { config: node.config, ...(description ? { description } : {}) }), { fetch: false, nodeId: node.unique_id });
   await runNodeHooks(context, adapter, "post-hook", true);
   await runNodeHooks(context, adapter, "post-hook", false);
   return { rowsAffected: null, message: "CREATE MATERIALIZED VIEW" };

@@ -6,6 +6,12 @@ import { overridingMacros, relationArg } from "./step-overrides";
 /** The macros dbt's persist_docs step calls. */
 export const PERSIST_DOCS_MACROS = ["persist_docs", "alter_relation_comment", "alter_column_comment"] as const;
 
+/** The node's description when `persist_docs.relation` asks for it to be kept in the warehouse, else null. */
+export function persistedDescription(context: BuildContext): string | null {
+  const wanted = configValue<{ relation?: boolean }>(context.node, "persist_docs", {});
+  return wanted.relation && context.node.description ? context.node.description : null;
+}
+
 /**
  * Writes the node's description and its documented columns' descriptions as warehouse
  * comments when `persist_docs` asks for them and the engine supports comments.

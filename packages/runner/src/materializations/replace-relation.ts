@@ -3,7 +3,7 @@ import type { BuildContext, SqlExecutor } from "./build-context";
 import { captureDependentViews, restoreDependentViews } from "./dependent-views";
 import { applyGrants, type GrantedBuild } from "./grants";
 import { runNodeHooks } from "./hooks";
-import { persistDocs } from "./persist-docs";
+import { persistDocs, persistedDescription } from "./persist-docs";
 import { BACKUP_SUFFIX, clearLeftovers, findRelation, TEMP_SUFFIX, withSuffix, type DdlKind } from "./relation-lookup";
 import { isStopError, withTransientRetries } from "./transient-retry";
 import { createStatementOverride, relationArg } from "./step-overrides";
@@ -39,7 +39,8 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
   // steps (intermediate relation, renames), so the overriding SQL is sent as dbt would send it
   const overridden = "sql" in source ? createStatementOverride(context, kind) : null;
 
-  const ddlOptions = { config: context.node.config };
+  const description = persistedDescription(context);
+  const ddlOptions = { config: context.node.config, ...(description ? { description } : {}) };
   const create = async (executor: SqlExecutor, target: Relation): Promise<number | null> => {
     if (!("sql" in source)) return null;
     const ddl = overridden

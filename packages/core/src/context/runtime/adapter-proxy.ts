@@ -73,8 +73,12 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     return input.warehouse;
   };
   const run = (wh: SyncWarehouse, sql: string) => wh.executeSync(sql, { fetch: false });
-  const columnsOf = (wh: SyncWarehouse, relation: Relation): DbtColumn[] =>
-    wh.getColumnsSync({ database: relation.database, schema: relation.schema, identifier: relation.identifier }).map((c) => columnFromWarehouse(c, input.columnFlavour));
+  // the quote policy tells the engine how the name is stored (Snowflake describes it once, as written)
+  const columnsOf = (wh: SyncWarehouse, relation: Relation): DbtColumn[] => {
+    const { database, schema, identifier } = relation.quotePolicy;
+    const quotePolicy = { database, schema, identifier };
+    return wh.getColumnsSync({ database: relation.database, schema: relation.schema, identifier: relation.identifier, quotePolicy }).map((c) => columnFromWarehouse(c, input.columnFlavour));
+  };
   const findRelation = (wh: SyncWarehouse, database: string | null, schema: string, identifier: string): Relation | null => {
     const id = identifier.toLowerCase();
     const found = wh.listRelationsSync(database, schema).find((r) => r.identifier.toLowerCase() === id);
