@@ -67,6 +67,7 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     return input.warehouse;
   };
   const run = (wh: SyncWarehouse, sql: string) => wh.executeSync(sql, { fetch: false });
+  const schemaMacro = (name: string) => input.dispatch(name, "dbt") as (relation: Relation) => unknown;
   const columnsOf = (wh: SyncWarehouse, relation: Relation): DbtColumn[] =>
     wh.getColumnsSync({ database: relation.database, schema: relation.schema, identifier: relation.identifier }).map((c) => columnFromWarehouse(c, input.columnFlavour));
   const findRelation = (wh: SyncWarehouse, database: string | null, schema: string, identifier: string): Relation | null => {
@@ -164,14 +165,13 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
       run(wh, `alter ${relationKind(a)} ${a.render()} rename to ${input.quote(b.identifier)}`);
       return null;
     }),
+    // as dbt's: through the dispatched create_schema / drop_schema macros, which a project can replace
     create_schema: (relation: unknown) => {
-      const wh = warehouse("adapter.create_schema");
-      if (wh) run(wh, `create schema if not exists ${expectRelation(relation, "create_schema", "relation").withoutIdentifier().render()}`);
+      if (warehouse("adapter.create_schema")) schemaMacro("create_schema")(expectRelation(relation, "create_schema", "relation"));
       return null;
     },
     drop_schema: (relation: unknown) => {
-      const wh = warehouse("adapter.drop_schema");
-      if (wh) run(wh, `drop schema if exists ${expectRelation(relation, "drop_schema", "relation").withoutIdentifier().render()} cascade`);
+      if (warehouse("adapter.drop_schema")) schemaMacro("drop_schema")(expectRelation(relation, "drop_schema", "relation"));
       return null;
     },
     check_schema_exists: hostFunction(([database, schema], kw) => {
