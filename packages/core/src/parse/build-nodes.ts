@@ -47,12 +47,12 @@ export function patchKey(kind: string, packageName: string, name: string): strin
 
 /** The key a patch is looked up by when its file is read: a model version's file stem, else the resource name. */
 export function patchFileKey(patch: NodePatch): string {
-  return patchKey(patch.kind, patch.packageName, patch.version?.fileStem ?? patch.name);
+  return patchKey(patch.kind, patch.nodePackage ?? patch.packageName, patch.version?.fileStem ?? patch.name);
 }
 
 /** The resource a patch describes (each version of a model is its own). */
-export function patchResourceKey(patch: Pick<NodePatch, "kind" | "packageName" | "name" | "version">): string {
-  return patchKey(patch.kind, patch.packageName, patch.name) + (patch.version ? `.v${patch.version.v}` : "");
+export function patchResourceKey(patch: Pick<NodePatch, "kind" | "packageName" | "name" | "version" | "nodePackage">): string {
+  return patchKey(patch.kind, patch.nodePackage ?? patch.packageName, patch.name) + (patch.version ? `.v${patch.version.v}` : "");
 }
 
 /** The resource key of a built node (see {@link patchResourceKey}). */

@@ -49,6 +49,7 @@ import { disableOrphanTests, inheritAttachedGroups } from "./orphan-tests";
 import { buildHookNodes } from "./hook-nodes";
 import { inferPrimaryKeys } from "./primary-key";
 import { placeUnversionedLatest } from "./model-versions";
+import { fileCrossPackagePatches } from "./cross-package-patches";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -364,6 +365,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     }
   }
   placeUnversionedLatest(patches, byKind("model"));
+  fileCrossPackagePatches(patches, files, project.name);
   const appliedPatches = new Map(patches);
 
   const stats: ParseStats = { static: 0, rendered: 0 };
@@ -401,6 +403,8 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     if (patch.kind === "analysis") continue;
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
     const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, version: patch.version?.v, packageName: patch.packageName, file: patch.file, quoteColumns: patch.raw.quote_columns === true }, pf.parsed, projects, diagnostics, registry, quote);
+    // dbt attaches a test only to a node of the test's own package
+    if (patch.nodePackage) for (const t of tests) t.attached_node = null;
     if (enabledNodeKeys.has(patchResourceKey(patch))) all.push(...tests);
     else inertTests.push(...tests);
   }
