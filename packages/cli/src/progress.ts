@@ -23,6 +23,7 @@ function describe(info: NodeInfo): string {
   switch (info.resource_type) {
     case "test":
     case "unit_test":
+    case "exposure":
       return `${info.resource_type} ${info.node_name}`;
     case "seed":
       return `seed file ${relationLabel(info)}`;
@@ -96,7 +97,7 @@ export class RunProgress {
   ) {}
 
   private node(id: string): ManifestNode | undefined {
-    return this.manifest.nodes[id] ?? (this.manifest.unit_tests as Record<string, ManifestNode> | undefined)?.[id];
+    return this.manifest.nodes[id] ?? (this.manifest.unit_tests as Record<string, ManifestNode> | undefined)?.[id] ?? (this.manifest.exposures as unknown as Record<string, ManifestNode> | undefined)?.[id];
   }
 
   /** Fires the dbt events of one runner event. */
@@ -129,6 +130,12 @@ export class RunProgress {
     const r = e.result;
     const thread = r.thread_id;
     const node = this.node(info.unique_id);
+    if (r.status === "no-op") {
+      // dbt reports a no-op node (an exposure in build) with this one line and no start or finish
+      const description = describe(info);
+      logger.fire("LogNodeNoOpResult", fancyLine(`NO-OP ${description}`, p.yellow("NO-OP"), e.index, e.total, width, r.execution_time), { description, status: "", index: e.index, total: e.total, execution_time: r.execution_time, node_info: info }, { thread });
+      return;
+    }
     if (r.status === "skipped") {
       const schema = info.node_relation?.schema ?? "";
       const what = ["model", "seed", "snapshot"].includes(info.resource_type) ? `SKIP relation ${schema}.${info.node_name}` : `SKIP ${info.resource_type} ${info.node_name}`;
@@ -212,6 +219,7 @@ export class RunProgress {
       if (r.status === "error" || r.status === "fail") stats.error++;
       else if (r.status === "skipped") stats.skip++;
       else if (r.status === "warn") stats.warn++;
+      else if (r.status === "no-op") stats.noop++;
       else stats.pass++;
       stats.total++;
     }

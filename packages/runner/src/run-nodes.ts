@@ -8,6 +8,7 @@ import { runSchedule, type SkipReason } from "./scheduler/dag-scheduler";
 import { buildRunTasks } from "./scheduler/run-graph";
 import { runnableNode } from "./unit-tests/unit-test-node";
 import { withUnitTestTasks } from "./unit-tests/unit-test-tasks";
+import { exposureNode, isExposureNode, withExposureTasks } from "./exposures/exposure-tasks";
 import type { NodeResult, NodeStatus, RunHookError, RunOptions, RunSummary } from "./types";
 
 /**
@@ -33,8 +34,8 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
     queryComment: options.queryComment,
     ensureSchema: (relation) => ensureSchema(schemas, environment.adapter, relation),
   };
-  const tasks = withUnitTestTasks(manifest, options.selected, buildRunTasks(manifest, options.selected));
-  const nodeOf = (id: string): ManifestNode => runnableNode(manifest, id)!;
+  const tasks = withExposureTasks(manifest, options.selected, withUnitTestTasks(manifest, options.selected, buildRunTasks(manifest, options.selected)));
+  const nodeOf = (id: string): ManifestNode => (runnableNode(manifest, id) ?? exposureNode(manifest, id))!;
   const recorded = (node: ManifestNode) => !(node.resource_type === "model" && node.config.materialized === "ephemeral");
   const total = tasks.filter((t) => recorded(nodeOf(t.id))).length;
   let index = 0;
@@ -65,7 +66,8 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
       run: async (id, thread) => {
         const node = nodeOf(id);
         const position = recorded(node) ? ++index : index;
-        if (recorded(node)) emit({ kind: "node_start", index: position, total, node_info: nodeInfo(node, environment, null), thread: threadName(thread) });
+        // dbt announces no start for an exposure: it only reports the no-op
+        if (recorded(node) && !isExposureNode(node)) emit({ kind: "node_start", index: position, total, node_info: nodeInfo(node, environment, null), thread: threadName(thread) });
         const result = await executeNode(node, environment, thread);
         record(node, result, position);
         return isSuccessful(result.status);
@@ -100,7 +102,7 @@ function skipMessage(reason: SkipReason): string {
 }
 
 function countStatuses(results: readonly NodeResult[]): Record<NodeStatus, number> {
-  const counts: Record<NodeStatus, number> = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0 };
+  const counts: Record<NodeStatus, number> = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0 };
   for (const r of results) counts[r.status]++;
   return counts;
 }

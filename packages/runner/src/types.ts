@@ -80,7 +80,8 @@ export interface RunOptions {
 }
 
 /** Statuses of models and seeds (success/error/skipped) and of tests (pass/warn/fail/error/skipped). */
-export type NodeStatus = "success" | "error" | "skipped" | "pass" | "warn" | "fail";
+/** `no-op`: a node `build` reports without running anything (an exposure). */
+export type NodeStatus = "success" | "error" | "skipped" | "pass" | "warn" | "fail" | "no-op";
 
 /** One phase of a node's execution, as run_results.json records it. */
 export interface TimingInfo {

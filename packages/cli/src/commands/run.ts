@@ -18,7 +18,7 @@ export const COMMAND_TYPES: Record<string, string[]> = {
   seed: ["seed"],
   test: ["test", "unit_test"],
   snapshot: ["snapshot"],
-  build: ["model", "seed", "snapshot", "test", "unit_test"],
+  build: ["model", "seed", "snapshot", "test", "unit_test", "exposure"],
 };
 
 /** Options for re-running a subset (used by `retry`). */
@@ -122,5 +122,5 @@ async function seedSamples(summary: RunSummary, manifest: import("@tsdbt/core").
 
 /** The summary of a run with nothing selected. */
 function emptySummary(): RunSummary {
-  return { results: [], elapsed: 0, counts: { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0 }, interrupted: false, startedAt: new Date().toISOString(), hookErrors: [] };
+  return { results: [], elapsed: 0, counts: { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0 }, interrupted: false, startedAt: new Date().toISOString(), hookErrors: [] };
 }
