@@ -16,7 +16,7 @@ import { parseCliVars, resolveVars, type Vars } from "../config/vars";
 import { withProfileLocation } from "../config/profile-error-location";
 import { parseYaml } from "../yaml/parse-yaml";
 import { diagnosticAt } from "../yaml/diagnostic-at";
-import { createBaseContext, createPackageVar } from "../context/base-context";
+import { createBaseContext, createPackageVar, type VarRenderScope } from "../context/base-context";
 import { BUILTIN_PACKAGE, MacroRegistry } from "../context/macro-registry";
 import { DBT_FILTERS } from "../context/dbt-filters";
 import type { RenderSession } from "../context/node-context";
@@ -250,9 +250,10 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
   // dbt renders a var's text value that holds Jinja when a template reads it (not a default given to var())
   const renderedVars = new Map<string, unknown>();
   const rendering = new Set<string>();
-  const lookupVar = (name: string, pkg: string): unknown => {
+  const lookupVar = (name: string, pkg: string, renderIn?: VarRenderScope): unknown => {
     const raw = varsFor(pkg)[name];
     if (typeof raw !== "string" || (!raw.includes("{{") && !raw.includes("{%"))) return raw;
+    if (renderIn) return session.env.render(raw, renderIn.context, { file: `var '${name}'`, resolveGlobal: renderIn.resolveGlobal });
     const key = `${pkg}\u0000${name}`;
     if (renderedVars.has(key)) return renderedVars.get(key);
     if (rendering.has(key)) return raw;
@@ -293,7 +294,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     adapterType: profile.target.type,
     quote: naming.quote,
     relations: naming,
-    varFor: (pkg) => createPackageVar(lookupVar, pkg),
+    varFor: (pkg, renderIn) => createPackageVar(lookupVar, pkg, renderIn),
     projectFlags: project.flags,
     readGrants: adapterModule.dialect?.grants?.readGrants,
     sqlNow: adapterModule.dialect?.currentTimestamp(),
