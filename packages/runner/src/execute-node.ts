@@ -23,6 +23,8 @@ export interface ExecutionEnvironment {
   compiler: NodeCompiler;
   fullRefresh: boolean;
   projectDir: string;
+  /** Directory of each installed package (see RunOptions.packageDirs). */
+  packageDirs?: Record<string, string>;
   /** Creates the node's schema once per run, before its first build. */
   ensureSchema(relation: Relation): Promise<void>;
   /** `--store-failures`: every data test keeps its failing rows in a table (else a test's `store_failures` config decides). */
@@ -175,7 +177,7 @@ async function build(
     compiler: environment.compiler,
     relation,
     fullRefresh: environment.fullRefresh,
-    projectDir: environment.projectDir,
+    projectDir: environment.packageDirs?.[node.package_name] ?? environment.projectDir,
     compile,
     macros,
     debug,

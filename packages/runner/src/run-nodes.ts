@@ -30,6 +30,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
     fullRefresh: options.fullRefresh ?? false,
     storeFailures: options.storeFailures ?? false,
     projectDir: options.projectDir,
+    packageDirs: options.packageDirs ?? {},
     emit,
     queryComment: options.queryComment,
     ensureSchema: (relation) => ensureSchema(schemas, environment.adapter, relation),

@@ -66,8 +66,10 @@ export interface RunOptions {
   fullRefresh?: boolean;
   /** `--store-failures`: data tests keep their failing rows in tables of their audit schema. */
   storeFailures?: boolean;
-  /** Project directory; seed files are read relative to it. */
+  /** Project directory; the root project's seed files are read relative to it. */
   projectDir: string;
+  /** Directory of each installed package, by name: a package's seed files are read relative to it. */
+  packageDirs?: Record<string, string>;
   /** Aborting (Ctrl-C) cancels running statements; the summary keeps what completed. */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;

@@ -176,7 +176,8 @@ function metadataEnvs(env: Record<string, string | undefined>): Record<string, s
  */
 export function createPackageVar(lookupVar: BaseContextInput["lookupVar"], packageName: string, renderIn?: VarRenderScope) {
   return Object.assign(
-    hostFunction(([name, dflt]) => {
+    hostFunction(([name, positionalDefault], kw) => {
+      const dflt = positionalDefault !== undefined ? positionalDefault : kw.default;
       const value = lookupVar(String(name), packageName, renderIn);
       if (value !== undefined) return value;
       if (dflt !== undefined) return dflt;
