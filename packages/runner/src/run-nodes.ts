@@ -82,7 +82,8 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   }
   if (!interrupted) {
     const schemaList = [...schemas.keys()].map((key) => JSON.parse(key) as [string | null, string]);
-    const extra = { results, schemas: schemaList.map(([, s]) => s), database_schemas: schemaList };
+    // each result carries its node, as dbt's RunResult in on-run-end's `results`
+    const extra = { results: results.map((r) => ({ ...r, node: nodeOf(r.unique_id) })), schemas: schemaList.map(([, s]) => s), database_schemas: schemaList };
     const endError = await runProjectHooks("on-run-end", options.onRunEnd ?? [], adapter, compiler, extra, emit);
     if (endError) hookErrors.push(endError);
   }
