@@ -106,10 +106,14 @@ export class RunProgress {
     const p = logger.palette;
     const width = logger.printerWidth;
     if (e.kind === "run_hook") {
-      const statement = `${e.hook} hook ${e.index}`;
+      const statement = e.name;
+      if (e.status === "started") {
+        logger.fire("LogHookStartLine", fancyLine(`START hook: ${statement}`, "RUN", e.index, e.total, width), { node_info: {}, statement, index: e.index, total: e.total });
+        return;
+      }
       const ok = e.status === "success";
-      const msg = fancyLine(`${ok ? "OK" : "ERROR"} hook: ${statement}`, ok ? p.green("OK") : p.red("ERROR"), e.index, e.total, width);
-      logger.fire("LogHookEndLine", ok ? msg : `${msg}\n  ${e.message ?? ""}`, { node_info: {}, statement, status: e.status, index: e.index, total: e.total, execution_time: 0 }, { level: ok ? "info" : "error" });
+      const msg = fancyLine(`${ok ? "OK" : "ERROR"} hook: ${statement}`, ok ? p.green("OK") : p.red("ERROR"), e.index, e.total, width, e.execution_time);
+      logger.fire("LogHookEndLine", msg, { node_info: {}, statement, status: e.status, index: e.index, total: e.total, execution_time: e.execution_time }, { level: ok ? "info" : "error" });
       return;
     }
     if (e.kind === "node_sql") {
@@ -199,7 +203,8 @@ export class RunProgress {
     options.afterFinished?.();
     const errors = summary.results.filter((r) => r.status === "error" || r.status === "fail");
     const warns = summary.results.filter((r) => r.status === "warn");
-    const numErrors = errors.length + summary.hookErrors.length;
+    // a failed hook is among the results (its operation node), as in dbt
+    const numErrors = errors.length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
     let closing: string;
     if (summary.interrupted) closing = p.yellow("Exited because of keyboard interrupt");
@@ -209,10 +214,6 @@ export class RunProgress {
     logger.fire("Formatting", "", { msg: "" });
     logger.fire("EndOfRunSummary", closing, { num_errors: numErrors, num_warnings: warns.length, num_partial_success: 0, keyboard_interrupt: summary.interrupted });
     for (const r of errors) this.resultDetails(r, false);
-    for (const h of summary.hookErrors) {
-      logger.fire("Formatting", "", { msg: "" });
-      logger.fire("RunResultError", `  Error in ${h.hook} hook ${h.index}: ${h.message}`, { msg: `Error in ${h.hook} hook ${h.index}: ${h.message}`, node_info: {} });
-    }
     for (const r of warns) this.resultDetails(r, true);
     const stats = { error: 0, skip: 0, pass: 0, warn: 0, noop: 0, total: 0 };
     for (const r of summary.results) {

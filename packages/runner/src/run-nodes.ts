@@ -47,7 +47,9 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   };
 
   await adapter.open();
-  const startError = await runProjectHooks("on-run-start", options.onRunStart ?? [], adapter, compiler, {}, emit);
+  const startHooks = await runProjectHooks("on-run-start", options.onRunStart ?? [], adapter, compiler, {}, emit, options.projectName);
+  results.push(...startHooks.results);
+  const startError = startHooks.error;
   let interrupted = false;
   if (startError) {
     hookErrors.push(startError);
@@ -82,10 +84,12 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   }
   if (!interrupted) {
     const schemaList = [...schemas.keys()].map((key) => JSON.parse(key) as [string | null, string]);
-    // each result carries its node, as dbt's RunResult in on-run-end's `results`
-    const extra = { results: results.map((r) => ({ ...r, node: nodeOf(r.unique_id) })), schemas: schemaList.map(([, s]) => s), database_schemas: schemaList };
-    const endError = await runProjectHooks("on-run-end", options.onRunEnd ?? [], adapter, compiler, extra, emit);
-    if (endError) hookErrors.push(endError);
+    // the nodes' results (not the hooks'), each with its node, as dbt's RunResult in on-run-end's `results`
+    const nodeResults = results.filter((r) => !startHooks.results.includes(r));
+    const extra = { results: nodeResults.map((r) => ({ ...r, node: nodeOf(r.unique_id) })), schemas: schemaList.map(([, s]) => s), database_schemas: schemaList };
+    const ended = await runProjectHooks("on-run-end", options.onRunEnd ?? [], adapter, compiler, extra, emit, options.projectName);
+    results.push(...ended.results);
+    if (ended.error) hookErrors.push(ended.error);
   }
   return {
     results,

@@ -68,6 +68,8 @@ export interface RunOptions {
   storeFailures?: boolean;
   /** Project directory; the root project's seed files are read relative to it. */
   projectDir: string;
+  /** The root project's name: its hooks' results are its `operation.<project>.<project>-on-run-end-<n>` nodes. */
+  projectName?: string;
   /** Directory of each installed package, by name: a package's seed files are read relative to it. */
   packageDirs?: Record<string, string>;
   /** Aborting (Ctrl-C) cancels running statements; the summary keeps what completed. */
@@ -157,7 +159,8 @@ export interface NodeInfo {
 export type RunEvent =
   | { kind: "node_start"; index: number; total: number; node_info: NodeInfo; /** dbt's thread name of the worker. */ thread: string }
   | { kind: "node_finish"; index: number; total: number; node_info: NodeInfo; result: NodeResult }
-  | { kind: "run_hook"; hook: "on-run-start" | "on-run-end"; index: number; total: number; status: "success" | "error"; message: string | null }
+  /** A project hook starting (`started`) or done; `name` is dbt's `<project>.<on-run-start|on-run-end>.<n>`. */
+  | { kind: "run_hook"; hook: "on-run-start" | "on-run-end"; index: number; total: number; name: string; status: "started" | "success" | "error"; message: string | null; execution_time: number }
   /** A statement a node's build sent to the warehouse (dbt logs these at debug level). */
   | { kind: "node_sql"; unique_id: string; sql: string; thread: string }
   /** A debug note about a node's build (which materialization path it took). */

@@ -74,6 +74,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
       fullRefresh: ctx.args.fullRefresh,
       storeFailures: ctx.args.storeFailures,
       projectDir: parsed.projectDir,
+      projectName: parsed.project.name,
       packageDirs: Object.fromEntries([...parsed.inputs.projects.packages].map(([name, project]) => [name, project.projectDir])),
       signal: ctx.signal,
       onEvent: (e) => {
