@@ -427,11 +427,13 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
 
   renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics, (file) => readTextOrUndefined(path.join(projectDir, file)));
+  const hookNodes = buildHookNodes(projects, location);
+  for (const n of hookNodes) assignRelationName(n, session, naming, scopeFor);
   const manifest = assembleManifest({
     projectName: project.name,
     adapterType: profile.target.type,
     invocationId,
-    nodes: [...enabled, ...keptDisabled, ...buildHookNodes([project, ...projects.packages.values()], location)],
+    nodes: [...enabled, ...keptDisabled, ...hookNodes],
     disabled: [...disabled, ...inertTests.filter((t) => !keptDisabled.includes(t))],
     sources,
     macros: parseSession.macros,
