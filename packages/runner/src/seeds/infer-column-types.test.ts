@@ -15,6 +15,11 @@ describe("inferColumnKinds", () => {
     expect(kindsOf("a,b\n1,\n,\n3,\n")).toEqual(["integer", "integer"]);
   });
 
+  // dbt-core 1.10 + dbt-postgres: `null`/`NULL`/blank cells are NULL, so these columns are integer; `None` is text
+  it("treats null, NULL and blank cells as null too", () => {
+    expect(kindsOf("a,b,c\nnull,NULL,None\n1, ,1\n")).toEqual(["integer", "integer", "text"]);
+  });
+
   it("widens mixes: integers and decimals to float, dates and timestamps to timestamp, anything else to text", () => {
     expect(kindsOf("n,t,x\n1,2024-01-01,1\n2.5,2024-01-02 03:04:05,abc\n")).toEqual(["float", "timestamp", "text"]);
   });

@@ -29,7 +29,7 @@ function isDate(cell: string): boolean {
 
 /**
  * Infers one kind per column from rows fed one at a time (so a large seed is never held in
- * memory). Empty cells are null and say nothing, so a column with no values is integer (the first
+ * memory). Empty, blank and `null` cells are null and say nothing, so a column with no values is integer (the first
  * type dbt's agate inference tries); a column of integers and decimals is float, of dates and
  * timestamps is timestamp; anything else mixed is text.
  */
@@ -43,7 +43,8 @@ export class ColumnKindInference {
   add(row: string[]): void {
     for (let c = 0; c < this.possible.length; c++) {
       const cell = row[c]!.trim();
-      if (cell === "") continue;
+      // null cells (empty, blank, `null` in any case) say nothing about the column
+      if (cell === "" || cell.toLowerCase() === "null") continue;
       const p = this.possible[c]!;
       p.seen = true;
       if (p.integer && !INTEGER.test(cell)) p.integer = false;
