@@ -37,3 +37,29 @@ describe("project hooks in a run", () => {
     expect(hooks[2]!.message).toMatch(/^fixture\.on-run-end\.1 failed, error:\n .*nope_missing_tbl/s);
   });
 });
+
+describe("hooks of an installed package", () => {
+  it("run after the root project's, rendered in the package (its macros resolve), numbered across projects", async () => {
+    const p = makeProject({
+      "packages.yml": "packages:\n  - local: dbt_packages/pkga\n",
+      "dbt_packages/pkga/dbt_project.yml": "name: pkga\nconfig-version: 2\non-run-end:\n  - \"{{ log('PKGA ' ~ shout(results | length), info=True) }}select 3\"\n",
+      "dbt_packages/pkga/macros/shout.sql": "{% macro shout(x) %}{{ x }}!{% endmacro %}\n",
+    });
+    p.write({ "dbt_project.yml": "name: fixture\nversion: '1.0.0'\nconfig-version: 2\nprofile: fixture\non-run-end:\n  - select 2\n" });
+    const r = await runApi(["build", "-s", "customers"], { project: p });
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split("\n").map((l) => l.replace(/^\d\d:\d\d:\d\d {2}/, "").replace(/ \.+ /, " ... ").replace(/in \d+\.\d\ds/, "in Ns"));
+    expect(lines.filter((l) => l.includes(" hook: ") || l.startsWith("PKGA"))).toEqual([
+      "1 of 2 START hook: fixture.on-run-end.0 ... [RUN]",
+      "1 of 2 OK hook: fixture.on-run-end.0 ... [OK in Ns]",
+      "PKGA 3!",
+      "2 of 2 START hook: pkga.on-run-end.1 ... [RUN]",
+      "2 of 2 OK hook: pkga.on-run-end.1 ... [OK in Ns]",
+    ]);
+    const results = (JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: { unique_id: string; message: string }[] }).results;
+    expect(results.filter((x) => x.unique_id.startsWith("operation.")).map((x) => [x.unique_id, x.message])).toEqual([
+      ["operation.fixture.fixture-on-run-end-0", "fixture.on-run-end.0 passed"],
+      ["operation.pkga.pkga-on-run-end-0", "pkga.on-run-end.1 passed"],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Adapter } from "@tsdbt/adapter-api";
 import { describeError } from "./runner-error";
-import type { NodeCompiler, NodeResult, RunEvent, RunHookError } from "./types";
+import type { NodeCompiler, NodeResult, ProjectHook, RunEvent, RunHookError } from "./types";
 
 /** What running a project's hooks of one kind gave: a result per hook run, and the failure that stopped them. */
 export interface ProjectHooksOutcome {
@@ -10,13 +10,14 @@ export interface ProjectHooksOutcome {
 
 /**
  * Runs on-run-start or on-run-end hooks in order, each rendered for the run (with `extra`
- * in the template context). Stops at the first failure. Each hook run gives a result as dbt
- * records it: its operation node `operation.<project>.<project>-<which>-<n>`, status success
- * (message `<project>.<which>.<n> passed`) or error, thread `main`, the SQL it ran.
+ * in the template context): the root project's, then installed packages'. Stops at the first
+ * failure. Each hook run gives a result as dbt records it: its operation node
+ * `operation.<project>.<project>-<which>-<n>`, status success (message
+ * `<project>.<which>.<n> passed`, n counting across projects) or error, thread `main`, its SQL.
  */
 export async function runProjectHooks(
   which: "on-run-start" | "on-run-end",
-  hooks: readonly string[],
+  hooks: readonly (string | ProjectHook)[],
   adapter: Adapter,
   compiler: NodeCompiler,
   extra: Record<string, unknown>,
@@ -24,19 +25,30 @@ export async function runProjectHooks(
   projectName = "project",
 ): Promise<ProjectHooksOutcome> {
   const results: NodeResult[] = [];
-  for (const [i, hook] of hooks.entries()) {
+  const perProject = new Map<string, number>();
+  for (const [i, entry] of hooks.entries()) {
     const index = i + 1;
-    const name = `${projectName}.${which}.${i}`;
+    const { project, sql: hook } = typeof entry === "string" ? { project: projectName, sql: entry } : entry;
+    // dbt numbers the hooks of one kind across projects in its names, per project in its node ids
+    const own = perProject.get(project) ?? 0;
+    perProject.set(project, own + 1);
+    const uniqueId = `operation.${project}.${project}-${which}-${own}`;
+    const name = `${project}.${which}.${i}`;
     const base = { hook: which, index, total: hooks.length, name } as const;
-    onEvent({ kind: "run_hook", ...base, status: "started", message: null, execution_time: 0 });
     const started = new Date();
     let compiled: Date | null = null;
     let sql: string | null = null;
     let error: unknown = null;
+    // as dbt: the hook is rendered, then announced, then run
     try {
-      sql = compiler.renderHook(hook, null, extra);
+      sql = compiler.renderHook(hook, project === projectName ? null : uniqueId, extra);
       compiled = new Date();
-      if (sql.trim() !== "") await adapter.execute(sql, { fetch: false });
+    } catch (e) {
+      error = e;
+    }
+    onEvent({ kind: "run_hook", ...base, status: "started", message: null, execution_time: 0 });
+    try {
+      if (sql !== null && sql.trim() !== "") await adapter.execute(sql, { fetch: false });
     } catch (e) {
       error = e;
     }
@@ -54,7 +66,7 @@ export async function runProjectHooks(
       adapter_response: {},
       message,
       failures: error === null ? 0 : 1,
-      unique_id: `operation.${projectName}.${projectName}-${which}-${i}`,
+      unique_id: uniqueId,
       compiled: sql !== null,
       compiled_code: sql,
       relation_name: null,

@@ -52,6 +52,12 @@ export interface MacroPort {
 }
 
 /** Options of {@link runNodes}. */
+/** A hook of an installed package: rendered as that package's operation node, so its own macros resolve. */
+export interface ProjectHook {
+  project: string;
+  sql: string;
+}
+
 export interface RunOptions {
   manifest: Manifest;
   /** Unique ids to execute (models, seeds, tests; ephemeral models and analyses run nothing). */
@@ -75,10 +81,10 @@ export interface RunOptions {
   /** Aborting (Ctrl-C) cancels running statements; the summary keeps what completed. */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
-  /** SQL of the project's on-run-start hooks, unrendered. */
-  onRunStart?: string[];
-  /** SQL of the project's on-run-end hooks, unrendered; rendered with `results` in `extra`. */
-  onRunEnd?: string[];
+  /** SQL of the on-run-start hooks, unrendered: the root project's (text) and installed packages' ({@link ProjectHook}), in run order. */
+  onRunStart?: (string | ProjectHook)[];
+  /** SQL of the on-run-end hooks, unrendered, as onRunStart; rendered with `results` in `extra`. */
+  onRunEnd?: (string | ProjectHook)[];
   /** dbt_project.yml's `query-comment` rendered for a node (null: no comment), put on every statement of its build. */
   queryComment?: (node: ManifestNode) => QueryComment | null;
 }

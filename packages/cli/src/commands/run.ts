@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { ChangedFileWriter, writeManifest, type ManifestNode } from "@tsdbt/core";
-import { runNodes, writeRunResults, type RunSummary } from "@tsdbt/runner";
+import { runNodes, writeRunResults, type ProjectHook, type RunSummary } from "@tsdbt/runner";
 import { customEnv, fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler, runnerCompiler } from "../execution";
 import { RunProgress } from "../progress";
@@ -81,8 +81,9 @@ export async function executeCommand(ctx: CommandContext, which: string, options
         progress.onEvent(e);
         lineage?.onRunEvent(e);
       },
-      onRunStart: parsed.project.onRunStart,
-      onRunEnd: parsed.project.onRunEnd,
+      // the root project's hooks, then each installed package's, as dbt runs them
+      onRunStart: [...(parsed.project.onRunStart ?? []), ...packageHooks(parsed, "onRunStart")],
+      onRunEnd: [...(parsed.project.onRunEnd ?? []), ...packageHooks(parsed, "onRunEnd")],
       queryComment: queryCommentRenderer(parsed, compiler),
     });
     if (ctx.args.flags.show === true && (which === "seed" || which === "build")) samples = await seedSamples(summary, parsed.manifest, adapter);
@@ -120,6 +121,11 @@ async function seedSamples(summary: RunSummary, manifest: import("@tsdbt/core").
     out.push(`\n${header}\n${"-".repeat(header.length)}\n${formatTable(rows.columns.map((c) => c.name), sample)}\n`);
   }
   return out;
+}
+
+/** The on-run-start or on-run-end hooks of the installed packages. */
+function packageHooks(parsed: import("@tsdbt/core").ParsedProject, kind: "onRunStart" | "onRunEnd"): ProjectHook[] {
+  return [...parsed.inputs.projects.packages.values()].flatMap((p) => (p[kind] ?? []).map((sql) => ({ project: p.name, sql: String(sql) })));
 }
 
 /** The summary of a run with nothing selected. */
