@@ -63,3 +63,20 @@ describe("hooks of an installed package", () => {
     ]);
   });
 });
+
+describe("compile and project hooks", () => {
+  // dbt-core 1.10: the default selection takes in the hooks, an explicit --select does not
+  it("renders the hooks when nothing is selected, not with --select", async () => {
+    const p = makeProject();
+    p.write({ "dbt_project.yml": "name: fixture\nversion: '1.0.0'\nconfig-version: 2\nprofile: fixture\non-run-start:\n  - \"select 1 as {{ 'x' }}\"\n" });
+    const hookResults = () =>
+      (JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: { unique_id: string; status: string; compiled_code: string }[] }).results
+        .filter((x) => x.unique_id.startsWith("operation."))
+        .map((x) => [x.unique_id, x.status, x.compiled_code]);
+    expect((await runApi(["compile", "-s", "customers"], { project: p })).exitCode).toBe(0);
+    expect(hookResults()).toEqual([]);
+    expect((await runApi(["compile"], { project: p })).exitCode).toBe(0);
+    expect(hookResults()).toEqual([["operation.fixture.fixture-on-run-start-0", "success", "select 1 as x"]]);
+    expect(fs.readFileSync(p.file("target/compiled/fixture/dbt_project.yml/hooks/fixture-on-run-start-0.sql"), "utf8")).toBe("select 1 as x");
+  });
+});
