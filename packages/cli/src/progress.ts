@@ -23,6 +23,7 @@ function describe(info: NodeInfo): string {
   switch (info.resource_type) {
     case "test":
     case "unit_test":
+    case "exposure":
       return `${info.resource_type} ${info.node_name}`;
     case "seed":
       return `seed file ${relationLabel(info)}`;
@@ -96,7 +97,7 @@ export class RunProgress {
   ) {}
 
   private node(id: string): ManifestNode | undefined {
-    return this.manifest.nodes[id] ?? (this.manifest.unit_tests as Record<string, ManifestNode> | undefined)?.[id];
+    return this.manifest.nodes[id] ?? (this.manifest.unit_tests as Record<string, ManifestNode> | undefined)?.[id] ?? (this.manifest.exposures as unknown as Record<string, ManifestNode> | undefined)?.[id];
   }
 
   /** Fires the dbt events of one runner event. */
@@ -105,10 +106,14 @@ export class RunProgress {
     const p = logger.palette;
     const width = logger.printerWidth;
     if (e.kind === "run_hook") {
-      const statement = `${e.hook} hook ${e.index}`;
+      const statement = e.name;
+      if (e.status === "started") {
+        logger.fire("LogHookStartLine", fancyLine(`START hook: ${statement}`, "RUN", e.index, e.total, width), { node_info: {}, statement, index: e.index, total: e.total });
+        return;
+      }
       const ok = e.status === "success";
-      const msg = fancyLine(`${ok ? "OK" : "ERROR"} hook: ${statement}`, ok ? p.green("OK") : p.red("ERROR"), e.index, e.total, width);
-      logger.fire("LogHookEndLine", ok ? msg : `${msg}\n  ${e.message ?? ""}`, { node_info: {}, statement, status: e.status, index: e.index, total: e.total, execution_time: 0 }, { level: ok ? "info" : "error" });
+      const msg = fancyLine(`${ok ? "OK" : "ERROR"} hook: ${statement}`, ok ? p.green("OK") : p.red("ERROR"), e.index, e.total, width, e.execution_time);
+      logger.fire("LogHookEndLine", msg, { node_info: {}, statement, status: e.status, index: e.index, total: e.total, execution_time: e.execution_time }, { level: ok ? "info" : "error" });
       return;
     }
     if (e.kind === "node_sql") {
@@ -129,6 +134,12 @@ export class RunProgress {
     const r = e.result;
     const thread = r.thread_id;
     const node = this.node(info.unique_id);
+    if (r.status === "no-op") {
+      // dbt reports a no-op node (an exposure in build) with this one line and no start or finish
+      const description = describe(info);
+      logger.fire("LogNodeNoOpResult", fancyLine(`NO-OP ${description}`, p.yellow("NO-OP"), e.index, e.total, width, r.execution_time), { description, status: "", index: e.index, total: e.total, execution_time: r.execution_time, node_info: info }, { thread });
+      return;
+    }
     if (r.status === "skipped") {
       const schema = info.node_relation?.schema ?? "";
       const what = ["model", "seed", "snapshot"].includes(info.resource_type) ? `SKIP relation ${schema}.${info.node_name}` : `SKIP ${info.resource_type} ${info.node_name}`;
@@ -192,7 +203,8 @@ export class RunProgress {
     options.afterFinished?.();
     const errors = summary.results.filter((r) => r.status === "error" || r.status === "fail");
     const warns = summary.results.filter((r) => r.status === "warn");
-    const numErrors = errors.length + summary.hookErrors.length;
+    // a failed hook is among the results (its operation node), as in dbt
+    const numErrors = errors.length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
     let closing: string;
     if (summary.interrupted) closing = p.yellow("Exited because of keyboard interrupt");
@@ -202,16 +214,13 @@ export class RunProgress {
     logger.fire("Formatting", "", { msg: "" });
     logger.fire("EndOfRunSummary", closing, { num_errors: numErrors, num_warnings: warns.length, num_partial_success: 0, keyboard_interrupt: summary.interrupted });
     for (const r of errors) this.resultDetails(r, false);
-    for (const h of summary.hookErrors) {
-      logger.fire("Formatting", "", { msg: "" });
-      logger.fire("RunResultError", `  Error in ${h.hook} hook ${h.index}: ${h.message}`, { msg: `Error in ${h.hook} hook ${h.index}: ${h.message}`, node_info: {} });
-    }
     for (const r of warns) this.resultDetails(r, true);
     const stats = { error: 0, skip: 0, pass: 0, warn: 0, noop: 0, total: 0 };
     for (const r of summary.results) {
       if (r.status === "error" || r.status === "fail") stats.error++;
       else if (r.status === "skipped") stats.skip++;
       else if (r.status === "warn") stats.warn++;
+      else if (r.status === "no-op") stats.noop++;
       else stats.pass++;
       stats.total++;
     }

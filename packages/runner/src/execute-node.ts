@@ -9,6 +9,7 @@ import { taggedAdapter } from "./materializations/tagged-adapter";
 import { seedMaterialization } from "./materializations/seed";
 import { snapshotMaterialization } from "./snapshots/snapshot-materialization";
 import { isUnitTestNode } from "./unit-tests/unit-test-node";
+import { isExposureNode } from "./exposures/exposure-tasks";
 import { runUnitTest } from "./unit-tests/run-unit-test";
 import { runStoredDataTest, storesFailures } from "./data-tests/store-failures";
 import { describeError, nodeErrorMessage, RunnerError, RunnerErrorCode } from "./runner-error";
@@ -23,6 +24,8 @@ export interface ExecutionEnvironment {
   compiler: NodeCompiler;
   fullRefresh: boolean;
   projectDir: string;
+  /** Directory of each installed package (see RunOptions.packageDirs). */
+  packageDirs?: Record<string, string>;
   /** Creates the node's schema once per run, before its first build. */
   ensureSchema(relation: Relation): Promise<void>;
   /** `--store-failures`: every data test keeps its failing rows in a table (else a test's `store_failures` config decides). */
@@ -35,7 +38,7 @@ export interface ExecutionEnvironment {
 
 /** Statuses after which dependents may run. */
 export function isSuccessful(status: NodeStatus): boolean {
-  return status === "success" || status === "pass" || status === "warn";
+  return status === "success" || status === "pass" || status === "warn" || status === "no-op";
 }
 
 /** `Thread-<n> (worker)`, as dbt names its threads. */
@@ -45,7 +48,7 @@ export function threadName(thread: number): string {
 
 /** The relation a model or seed builds, or null for tests. */
 export function relationFor(node: ManifestNode, environment: ExecutionEnvironment): Relation | null {
-  if (node.resource_type === "test" || isUnitTestNode(node)) return null;
+  if (node.resource_type === "test" || isUnitTestNode(node) || isExposureNode(node)) return null;
   const ref = environment.compiler.relationOf(node.unique_id);
   // core's relation keeps the project's quote policy (Snowflake leaves names unquoted by default)
   return ref instanceof Relation ? ref : new Relation(ref, environment.adapter.dialect.quote);
@@ -83,7 +86,12 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
     // every statement of the node reaches the warehouse with the project's query comment
     const comment = environment.queryComment?.(node) ?? null;
     const nodeEnvironment = comment ? { ...environment, adapter: commentedAdapter(environment.adapter, comment) } : environment;
-    if (isUnitTestNode(node)) {
+    if (isExposureNode(node)) {
+      // dbt's build reports an exposure and runs nothing for it
+      status = "no-op";
+      message = "NO-OP";
+      failures = 0;
+    } else if (isUnitTestNode(node)) {
       ({ status, failures, message } = await runUnitTest(nodeEnvironment.adapter, environment.compiler.unitTests, node, (sql) => (compiledCode = sql)));
       adapterResponse = { _message: "OK" };
     } else if (node.resource_type === "test") {
@@ -172,7 +180,7 @@ async function build(
     compiler: environment.compiler,
     relation,
     fullRefresh: environment.fullRefresh,
-    projectDir: environment.projectDir,
+    projectDir: environment.packageDirs?.[node.package_name] ?? environment.projectDir,
     compile,
     macros,
     debug,

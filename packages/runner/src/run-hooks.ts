@@ -1,30 +1,83 @@
 import type { Adapter } from "@tsdbt/adapter-api";
 import { describeError } from "./runner-error";
-import type { NodeCompiler, RunEvent, RunHookError } from "./types";
+import type { NodeCompiler, NodeResult, ProjectHook, RunEvent, RunHookError } from "./types";
+
+/** What running a project's hooks of one kind gave: a result per hook run, and the failure that stopped them. */
+export interface ProjectHooksOutcome {
+  results: NodeResult[];
+  error: RunHookError | null;
+}
 
 /**
  * Runs on-run-start or on-run-end hooks in order, each rendered for the run (with `extra`
- * in the template context). Stops at the first failure and returns it, or null.
+ * in the template context): the root project's, then installed packages'. Stops at the first
+ * failure. Each hook run gives a result as dbt records it: its operation node
+ * `operation.<project>.<project>-<which>-<n>`, status success (message
+ * `<project>.<which>.<n> passed`, n counting across projects) or error, thread `main`, its SQL.
  */
 export async function runProjectHooks(
   which: "on-run-start" | "on-run-end",
-  hooks: readonly string[],
+  hooks: readonly (string | ProjectHook)[],
   adapter: Adapter,
   compiler: NodeCompiler,
   extra: Record<string, unknown>,
   onEvent: (event: RunEvent) => void,
-): Promise<RunHookError | null> {
-  for (const [i, hook] of hooks.entries()) {
+  projectName = "project",
+): Promise<ProjectHooksOutcome> {
+  const results: NodeResult[] = [];
+  const perProject = new Map<string, number>();
+  for (const [i, entry] of hooks.entries()) {
     const index = i + 1;
+    const { project, sql: hook } = typeof entry === "string" ? { project: projectName, sql: entry } : entry;
+    // dbt numbers the hooks of one kind across projects in its names, per project in its node ids
+    const own = perProject.get(project) ?? 0;
+    perProject.set(project, own + 1);
+    const uniqueId = `operation.${project}.${project}-${which}-${own}`;
+    const name = `${project}.${which}.${i}`;
+    const base = { hook: which, index, total: hooks.length, name } as const;
+    const started = new Date();
+    let compiled: Date | null = null;
+    let sql: string | null = null;
+    let error: unknown = null;
+    // as dbt: the hook is rendered, then announced, then run
     try {
-      const sql = compiler.renderHook(hook, null, extra);
-      if (sql.trim() !== "") await adapter.execute(sql, { fetch: false });
-      onEvent({ kind: "run_hook", hook: which, index, total: hooks.length, status: "success", message: null });
-    } catch (error) {
-      const message = `${which} hook ${index} failed: ${describeError(error)}`;
-      onEvent({ kind: "run_hook", hook: which, index, total: hooks.length, status: "error", message });
-      return { hook: which, index, message };
+      sql = compiler.renderHook(hook, project === projectName ? null : uniqueId, extra);
+      compiled = new Date();
+    } catch (e) {
+      error = e;
     }
+    onEvent({ kind: "run_hook", ...base, status: "started", message: null, execution_time: 0 });
+    try {
+      if (sql !== null && sql.trim() !== "") await adapter.execute(sql, { fetch: false });
+    } catch (e) {
+      error = e;
+    }
+    const finished = new Date();
+    const executionTime = (finished.getTime() - started.getTime()) / 1000;
+    const message = error === null ? `${name} passed` : `${name} failed, error:\n ${describeError(error)}`;
+    results.push({
+      status: error === null ? "success" : "error",
+      timing: [
+        { name: "compile", started_at: started.toISOString(), completed_at: (compiled ?? finished).toISOString() },
+        { name: "execute", started_at: (compiled ?? finished).toISOString(), completed_at: finished.toISOString() },
+      ],
+      thread_id: "main",
+      execution_time: executionTime,
+      adapter_response: {},
+      message,
+      failures: error === null ? 0 : 1,
+      unique_id: uniqueId,
+      compiled: sql !== null,
+      compiled_code: sql,
+      relation_name: null,
+    });
+    if (error === null) {
+      onEvent({ kind: "run_hook", ...base, status: "success", message: null, execution_time: executionTime });
+      continue;
+    }
+    const failure = `${which} hook ${index} failed: ${describeError(error)}`;
+    onEvent({ kind: "run_hook", ...base, status: "error", message: failure, execution_time: executionTime });
+    return { results, error: { hook: which, index, message: failure } };
   }
-  return null;
+  return { results, error: null };
 }

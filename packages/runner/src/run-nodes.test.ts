@@ -224,7 +224,11 @@ describe("runNodes", () => {
   it("skips every node when an on-run-start hook fails", async () => {
     const summary = await setup([{ name: "m", sql: "select 1 as v" }], { onRunStart: ["select * from nowhere"] }).go();
     expect(summary.hookErrors).toEqual([{ hook: "on-run-start", index: 1, message: expect.stringMatching(/^on-run-start hook 1 failed: .*nowhere/) }]);
-    expect(summary.results.map((r) => r.status)).toEqual(["skipped"]);
+    // the failed hook is a result of its own (dbt's operation node), before the skipped nodes
+    expect(summary.results.map((r) => [r.unique_id, r.status, r.failures])).toEqual([
+      ["operation.project.project-on-run-start-0", "error", 1],
+      ["model.proj.m", "skipped", null],
+    ]);
   });
 
   it("emits start and finish events with dbt's node_info fields", async () => {

@@ -9,6 +9,7 @@ import { runSchedule, type SkipReason } from "./scheduler/dag-scheduler";
 import { buildRunTasks } from "./scheduler/run-graph";
 import { runnableNode } from "./unit-tests/unit-test-node";
 import { withUnitTestTasks } from "./unit-tests/unit-test-tasks";
+import { exposureNode, isExposureNode, withExposureTasks } from "./exposures/exposure-tasks";
 import type { NodeResult, NodeStatus, RunHookError, RunOptions, RunSummary } from "./types";
 
 /**
@@ -30,12 +31,13 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
     fullRefresh: options.fullRefresh ?? false,
     storeFailures: options.storeFailures ?? false,
     projectDir: options.projectDir,
+    packageDirs: options.packageDirs ?? {},
     emit,
     queryComment: options.queryComment,
     ensureSchema: (relation) => ensureSchema(schemas, environment.adapter, relation),
   };
-  const tasks = withUnitTestTasks(manifest, options.selected, buildRunTasks(manifest, options.selected));
-  const nodeOf = (id: string): ManifestNode => runnableNode(manifest, id)!;
+  const tasks = withExposureTasks(manifest, options.selected, withUnitTestTasks(manifest, options.selected, buildRunTasks(manifest, options.selected)));
+  const nodeOf = (id: string): ManifestNode => (runnableNode(manifest, id) ?? exposureNode(manifest, id))!;
   const recorded = (node: ManifestNode) => !(node.resource_type === "model" && node.config.materialized === "ephemeral");
   const total = tasks.filter((t) => recorded(nodeOf(t.id))).length;
   let index = 0;
@@ -49,7 +51,9 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   // the run's hooks carry the query comment of statements of no node, as dbt's "master" connection does
   const runComment = options.queryComment?.(null) ?? null;
   const hookAdapter = runComment ? commentedAdapter(adapter, runComment) : adapter;
-  const startError = await runProjectHooks("on-run-start", options.onRunStart ?? [], hookAdapter, compiler, {}, emit);
+  const startHooks = await runProjectHooks("on-run-start", options.onRunStart ?? [], hookAdapter, compiler, {}, emit, options.projectName);
+  results.push(...startHooks.results);
+  const startError = startHooks.error;
   let interrupted = false;
   if (startError) {
     hookErrors.push(startError);
@@ -69,7 +73,8 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
       run: async (id, thread) => {
         const node = nodeOf(id);
         const position = recorded(node) ? ++index : index;
-        if (recorded(node)) emit({ kind: "node_start", index: position, total, node_info: nodeInfo(node, environment, null), thread: threadName(thread) });
+        // dbt announces no start for an exposure: it only reports the no-op
+        if (recorded(node) && !isExposureNode(node)) emit({ kind: "node_start", index: position, total, node_info: nodeInfo(node, environment, null), thread: threadName(thread) });
         const result = await executeNode(node, environment, thread);
         record(node, result, position);
         return isSuccessful(result.status);
@@ -83,9 +88,15 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   }
   if (!interrupted) {
     const schemaList = [...schemas.keys()].map((key) => JSON.parse(key) as [string | null, string]);
-    const extra = { results, schemas: schemaList.map(([, s]) => s), database_schemas: schemaList };
-    const endError = await runProjectHooks("on-run-end", options.onRunEnd ?? [], hookAdapter, compiler, extra, emit);
-    if (endError) hookErrors.push(endError);
+  // the run's hooks carry the query comment of statements of no node, as dbt's "master" connection does
+  const runComment = options.queryComment?.(null) ?? null;
+  const hookAdapter = runComment ? commentedAdapter(adapter, runComment) : adapter;
+    // the nodes' results (not the hooks'), each with its node, as dbt's RunResult in on-run-end's `results`
+    const nodeResults = results.filter((r) => !startHooks.results.includes(r));
+    const extra = { results: nodeResults.map((r) => ({ ...r, node: nodeOf(r.unique_id) })), schemas: schemaList.map(([, s]) => s), database_schemas: schemaList };
+    const ended = await runProjectHooks("on-run-end", options.onRunEnd ?? [], adapter, compiler, extra, emit, options.projectName);
+    results.push(...ended.results);
+    if (ended.error) hookErrors.push(ended.error);
   }
   return {
     results,
@@ -104,7 +115,7 @@ function skipMessage(reason: SkipReason): string {
 }
 
 function countStatuses(results: readonly NodeResult[]): Record<NodeStatus, number> {
-  const counts: Record<NodeStatus, number> = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0 };
+  const counts: Record<NodeStatus, number> = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0 };
   for (const r of results) counts[r.status]++;
   return counts;
 }

@@ -53,6 +53,12 @@ export interface MacroPort {
 }
 
 /** Options of {@link runNodes}. */
+/** A hook of an installed package: rendered as that package's operation node, so its own macros resolve. */
+export interface ProjectHook {
+  project: string;
+  sql: string;
+}
+
 export interface RunOptions {
   manifest: Manifest;
   /** Unique ids to execute (models, seeds, tests; ephemeral models and analyses run nothing). */
@@ -67,15 +73,19 @@ export interface RunOptions {
   fullRefresh?: boolean;
   /** `--store-failures`: data tests keep their failing rows in tables of their audit schema. */
   storeFailures?: boolean;
-  /** Project directory; seed files are read relative to it. */
+  /** Project directory; the root project's seed files are read relative to it. */
   projectDir: string;
+  /** The root project's name: its hooks' results are its `operation.<project>.<project>-on-run-end-<n>` nodes. */
+  projectName?: string;
+  /** Directory of each installed package, by name: a package's seed files are read relative to it. */
+  packageDirs?: Record<string, string>;
   /** Aborting (Ctrl-C) cancels running statements; the summary keeps what completed. */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
-  /** SQL of the project's on-run-start hooks, unrendered. */
-  onRunStart?: string[];
-  /** SQL of the project's on-run-end hooks, unrendered; rendered with `results` in `extra`. */
-  onRunEnd?: string[];
+  /** SQL of the on-run-start hooks, unrendered: the root project's (text) and installed packages' ({@link ProjectHook}), in run order. */
+  onRunStart?: (string | ProjectHook)[];
+  /** SQL of the on-run-end hooks, unrendered, as onRunStart; rendered with `results` in `extra`. */
+  onRunEnd?: (string | ProjectHook)[];
   /**
    * dbt_project.yml's `query-comment` rendered for a node (null: no comment), put on every
    * statement of its build; for `null`, the comment of the run's own statements (its hooks).
@@ -84,7 +94,8 @@ export interface RunOptions {
 }
 
 /** Statuses of models and seeds (success/error/skipped) and of tests (pass/warn/fail/error/skipped). */
-export type NodeStatus = "success" | "error" | "skipped" | "pass" | "warn" | "fail";
+/** `no-op`: a node `build` reports without running anything (an exposure). */
+export type NodeStatus = "success" | "error" | "skipped" | "pass" | "warn" | "fail" | "no-op";
 
 /** One phase of a node's execution, as run_results.json records it. */
 export interface TimingInfo {
@@ -158,7 +169,8 @@ export interface NodeInfo {
 export type RunEvent =
   | { kind: "node_start"; index: number; total: number; node_info: NodeInfo; /** dbt's thread name of the worker. */ thread: string }
   | { kind: "node_finish"; index: number; total: number; node_info: NodeInfo; result: NodeResult }
-  | { kind: "run_hook"; hook: "on-run-start" | "on-run-end"; index: number; total: number; status: "success" | "error"; message: string | null }
+  /** A project hook starting (`started`) or done; `name` is dbt's `<project>.<on-run-start|on-run-end>.<n>`. */
+  | { kind: "run_hook"; hook: "on-run-start" | "on-run-end"; index: number; total: number; name: string; status: "started" | "success" | "error"; message: string | null; execution_time: number }
   /** A statement a node's build sent to the warehouse (dbt logs these at debug level). */
   | { kind: "node_sql"; unique_id: string; sql: string; thread: string }
   /** A debug note about a node's build (which materialization path it took). */

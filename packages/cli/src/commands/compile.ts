@@ -31,14 +31,15 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
   try {
     let compiled: ManifestNode[];
     try {
-      ({ compiled } = await compileProject(parsed, { selected: ids, connect: warehouse.connect, empty: ctx.args.flags.empty === true }));
+      ({ compiled } = await compileProject(parsed, { selected: ids, connect: warehouse.connect, empty: ctx.args.flags.empty === true, hooks: compilesHooks(ctx) }));
     } catch (e) {
       // nodes that failed do not hold back the others: their SQL, the manifest and run_results are written, then the errors reported
       if (e instanceof DiagnosticError) await writeCompileArtifacts(ctx, parsed, ids, started, e);
       throw e;
     }
     await writeCompileArtifacts(ctx, parsed, ids, started);
-    const single = compiled.length === 1 && ctx.args.select.length > 0 ? compiled[0] : undefined;
+    const selectedNodes = compiled.filter((n) => n.resource_type !== "operation");
+    const single = selectedNodes.length === 1 && ctx.args.select.length > 0 ? selectedNodes[0] : undefined;
     if (single) printCompiled(ctx, single);
     // dbt prints nothing more after a compile; the count stays in the log file
     ctx.logger.fire("CompileComplete", `Compiled ${compiled.length} node${compiled.length === 1 ? "" : "s"} into ${parsed.targetPath}/compiled`, {}, { level: "debug" });
@@ -60,7 +61,9 @@ async function writeCompileArtifacts(ctx: CommandContext, parsed: ParsedProject,
   if (!ctx.args.writeJson) return;
   const errors = new Map((failure?.diagnostics ?? []).filter((d) => d.nodeId).map((d) => [d.nodeId!, d.message]));
   const results: NodeResult[] = [];
-  for (const id of ids) {
+  // the selected nodes, then the project hooks (compiled too, as dbt's compile does)
+  const hookIds = compilesHooks(ctx) ? Object.values(parsed.manifest.nodes).filter((n) => n.resource_type === "operation").map((n) => n.unique_id) : [];
+  for (const id of new Set([...ids, ...hookIds])) {
     const node = parsed.manifest.nodes[id];
     const message = errors.get(id);
     if (!node || (node.compiled !== true && message === undefined)) continue;
@@ -78,12 +81,17 @@ async function writeCompileArtifacts(ctx: CommandContext, parsed: ParsedProject,
       relation_name: node.relation_name ?? null,
     });
   }
-  const counts = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0 };
+  const counts = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0 };
   for (const r of results) counts[r.status]++;
   const summary: RunSummary = { results, elapsed: (Date.now() - started.getTime()) / 1000, counts, interrupted: false, startedAt: started.toISOString(), hookErrors: [] };
   // loaded here: compile does not load the runner otherwise
   const { writeRunResults } = await import("@tsdbt/runner");
   await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, env: customEnv(ctx.env), args: { which: "compile", select: ctx.args.select, exclude: ctx.args.exclude } });
+}
+
+/** dbt's default selection (no --select, no --selector) takes in the projects' hooks, which compile then renders too. */
+function compilesHooks(ctx: CommandContext): boolean {
+  return ctx.args.select.length === 0 && !ctx.args.selector;
 }
 
 function printCompiled(ctx: CommandContext, node: ManifestNode): void {

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { ChangedFileWriter, writeManifest, type ManifestNode } from "@tsdbt/core";
-import { runNodes, writeRunResults, type RunSummary } from "@tsdbt/runner";
+import { runNodes, writeRunResults, type ProjectHook, type RunSummary } from "@tsdbt/runner";
 import { customEnv, fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler, runnerCompiler } from "../execution";
 import { RunProgress } from "../progress";
@@ -17,7 +17,7 @@ export const COMMAND_TYPES: Record<string, string[]> = {
   seed: ["seed"],
   test: ["test", "unit_test"],
   snapshot: ["snapshot"],
-  build: ["model", "seed", "snapshot", "test", "unit_test"],
+  build: ["model", "seed", "snapshot", "test", "unit_test", "exposure"],
 };
 
 /** Options for re-running a subset (used by `retry`). */
@@ -73,13 +73,16 @@ export async function executeCommand(ctx: CommandContext, which: string, options
       fullRefresh: ctx.args.fullRefresh,
       storeFailures: ctx.args.storeFailures,
       projectDir: parsed.projectDir,
+      projectName: parsed.project.name,
+      packageDirs: Object.fromEntries([...parsed.inputs.projects.packages].map(([name, project]) => [name, project.projectDir])),
       signal: ctx.signal,
       onEvent: (e) => {
         progress.onEvent(e);
         lineage?.onRunEvent(e);
       },
-      onRunStart: parsed.project.onRunStart,
-      onRunEnd: parsed.project.onRunEnd,
+      // the root project's hooks, then each installed package's, as dbt runs them
+      onRunStart: [...(parsed.project.onRunStart ?? []), ...packageHooks(parsed, "onRunStart")],
+      onRunEnd: [...(parsed.project.onRunEnd ?? []), ...packageHooks(parsed, "onRunEnd")],
       queryComment: (node) => compiler.queryCommentOf(node),
     });
     if (ctx.args.flags.show === true && (which === "seed" || which === "build")) samples = await seedSamples(summary, parsed.manifest, adapter);
@@ -119,7 +122,12 @@ async function seedSamples(summary: RunSummary, manifest: import("@tsdbt/core").
   return out;
 }
 
+/** The on-run-start or on-run-end hooks of the installed packages. */
+function packageHooks(parsed: import("@tsdbt/core").ParsedProject, kind: "onRunStart" | "onRunEnd"): ProjectHook[] {
+  return [...parsed.inputs.projects.packages.values()].flatMap((p) => (p[kind] ?? []).map((sql) => ({ project: p.name, sql: String(sql) })));
+}
+
 /** The summary of a run with nothing selected. */
 function emptySummary(): RunSummary {
-  return { results: [], elapsed: 0, counts: { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0 }, interrupted: false, startedAt: new Date().toISOString(), hookErrors: [] };
+  return { results: [], elapsed: 0, counts: { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0 }, interrupted: false, startedAt: new Date().toISOString(), hookErrors: [] };
 }

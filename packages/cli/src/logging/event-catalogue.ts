@@ -47,6 +47,7 @@ export const DBT_EVENTS = {
   LogSnapshotResult: { code: "Q015", level: "info" },
   LogSeedResult: { code: "Q016", level: "info" },
   LogFreshnessResult: { code: "Q018", level: "info" },
+  LogNodeNoOpResult: { code: "Q019", level: "info" },
   DefaultSelector: { code: "Q023", level: "info" },
   NodeStart: { code: "Q024", level: "debug" },
   NodeFinished: { code: "Q025", level: "debug" },

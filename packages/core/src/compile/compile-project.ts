@@ -22,18 +22,21 @@ export interface CompileOptions {
   fullRender?: boolean;
   /** `--empty`: refs and sources select zero rows. */
   empty?: boolean;
+  /** Also compile the projects' on-run-start/end hooks (their operation nodes), as dbt's `compile` does. */
+  hooks?: boolean;
 }
 
 const COMPILABLE = new Set(["model", "analysis", "test", "snapshot"]);
 
 /** Where dbt writes a node's compiled SQL, relative to the project. */
 export function compiledPathOf(node: ManifestNode, targetPathRel: string): string {
-  const file = node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.original_file_path;
+  // a hook's SQL goes under its project file: dbt_project.yml/hooks/<name>.sql
+  const file = node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.resource_type === "operation" ? `${node.original_file_path}/${node.path}` : node.original_file_path;
   return path.posix.join(targetPathRel, "compiled", node.package_name, file);
 }
 
 /**
- * Renders the selected nodes to SQL (ephemeral models as CTEs), fills compiled_code and
+ * Renders the selected nodes (and with `hooks`, the project hooks) to SQL (ephemeral models as CTEs), fills compiled_code and
  * compiled_path on their manifest entries and writes target/compiled/**. Template errors in
  * every node are collected and thrown together as a {@link DiagnosticError}.
  */
@@ -44,6 +47,7 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
   let compiler = new NodeCompiler(session, index, { execute: true, fullRender: options.fullRender, empty: options.empty });
   const ids = options.selected ?? Object.keys(manifest.nodes);
   const nodes = ids.map((id) => manifest.nodes[id]).filter((n): n is ManifestNode => Boolean(n) && COMPILABLE.has(n.resource_type) && n.config.enabled !== false);
+  if (options.hooks) nodes.push(...Object.values(manifest.nodes).filter((n) => n.resource_type === "operation"));
   const diagnostics: Diagnostic[] = [];
   const targetRel = path.relative(parsed.projectDir, parsed.targetPath).split(path.sep).join("/") || ".";
   const writer = new ChangedFileWriter();

@@ -4,11 +4,11 @@ import { isPlainObject } from "./vars";
 /** Keys whose lists add up across layers. */
 const APPEND_KEYS = new Set(["tags", "pre-hook", "post-hook"]);
 /** Keys whose mappings merge key by key (later keys win). */
-const UPDATE_KEYS = new Set(["meta", "docs", "persist_docs", "quoting", "column_types"]);
+const UPDATE_KEYS = new Set(["meta", "docs", "persist_docs", "quoting", "column_types", "contract"]);
 
 /**
  * Merges config layers, most general first, with dbt's rules: `tags` and hooks accumulate
- * (tags without repeats), `meta`/`docs`/`persist_docs`/`quoting`/`column_types` merge key by
+ * (tags without repeats), `meta`/`docs`/`persist_docs`/`quoting`/`column_types`/`contract` merge key by
  * key, `grants` merges by privilege (a `+select` key adds grantees instead of replacing them),
  * and every other key is replaced by the later layer. Each layer is normalised first
  * (see {@link normaliseConfig}); `undefined` values are skipped.

@@ -16,11 +16,18 @@ export const DBT_VERSION = "1.10.23";
 export type TargetContext = Record<string, unknown> & { name: string; schema: string; type: string; profile_name: string };
 
 /** What the invocation-wide context is built from. */
+/** The context a node renders a var's Jinja text in (dbt renders it as part of the node: ref, source and this work). */
+export interface VarRenderScope {
+  context: Record<string, unknown>;
+  resolveGlobal: (name: string) => unknown;
+}
+
 export interface BaseContextInput {
   projectName: string;
   target: TargetContext;
   /** Looks up a var for a package: CLI > per-package > global; undefined when unset. */
-  lookupVar: (name: string, packageName: string) => unknown;
+  /** A var's value; a text value holding Jinja is rendered, in `renderIn` when given (a node's context). */
+  lookupVar: (name: string, packageName: string, renderIn?: VarRenderScope) => unknown;
   /** The process environment (recorded reads feed partial-parse invalidation). */
   env: Record<string, string | undefined>;
   invocationId?: string;
@@ -167,10 +174,11 @@ function metadataEnvs(env: Record<string, string | undefined>): Record<string, s
  * dbt's `var(name, default)` as seen from one package: CLI vars, then the root project's vars
  * scoped to that package, then global ones. A missing var without default is TSDBT-E008.
  */
-export function createPackageVar(lookupVar: BaseContextInput["lookupVar"], packageName: string) {
+export function createPackageVar(lookupVar: BaseContextInput["lookupVar"], packageName: string, renderIn?: VarRenderScope) {
   return Object.assign(
-    hostFunction(([name, dflt]) => {
-      const value = lookupVar(String(name), packageName);
+    hostFunction(([name, positionalDefault], kw) => {
+      const dflt = positionalDefault !== undefined ? positionalDefault : kw.default;
+      const value = lookupVar(String(name), packageName, renderIn);
       if (value !== undefined) return value;
       if (dflt !== undefined) return dflt;
       throw new CompilerError("TSDBT-E008", `Required var '${String(name)}' not found in config.`, `Define it under 'vars:' in dbt_project.yml, pass --vars '{${String(name)}: …}', or give var() a default.`);

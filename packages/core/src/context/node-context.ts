@@ -13,6 +13,7 @@ import { columnApi, columnFlavour } from "./runtime/column";
 import { parseConfigProxy, runtimeConfigProxy, type ConfigAccess, type ConfigPhase } from "./runtime/config-proxy";
 import { relationApi, type RelationFactory, type RelationTarget } from "./runtime/relation-api";
 import type { GrantsReader } from "./runtime/standardize-grants";
+import type { VarRenderScope } from "./base-context";
 
 export type { ConfigAccess, ConfigPhase } from "./runtime/config-proxy";
 
@@ -50,7 +51,7 @@ export interface RenderSession {
   /** The target's default database, the project's quoting and the adapter's relation class. */
   relations?: RelationTarget & { database: string | null };
   /** `var` for nodes of installed packages (their scoped vars). */
-  varFor?: (packageName: string) => unknown;
+  varFor?: (packageName: string, renderIn?: VarRenderScope) => unknown;
   /** dbt_project.yml `flags:` (behavior flags, read through `adapter.behavior`). */
   projectFlags?: Record<string, unknown>;
   /** The adapter dialect's reader of show-grants rows (`adapter.standardize_grants_dict`). */
@@ -189,7 +190,8 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   const owner = String(scope.model.unique_id ?? "this node");
   const config = (scope.configPhase ?? "runtime") === "parse" ? parseConfigProxy(scope.config) : runtimeConfigProxy(scope.config, owner);
 
-  if (scope.packageName !== session.registry.rootPackage && session.varFor) ctx.var = session.varFor(scope.packageName);
+  // the package's scoped vars; a var's Jinja text renders in this node's context
+  if (session.varFor) ctx.var = session.varFor(scope.packageName, { context: ctx, resolveGlobal });
   Object.assign(ctx, {
     ref: hostFunction((args, kw) => scope.ref(args, kw)),
     source: hostFunction(([s, t]) => scope.source(String(s), String(t))),

@@ -11,6 +11,7 @@ import type { NodePatch } from "./properties";
 import type { ProjectFile } from "../project/discover-files";
 import { extractBlocks } from "@tsdbt/jinja";
 import { checkSeedHeader } from "./seed-header";
+import { modelContract } from "./model-contract";
 
 type SqlResource = "model" | "analysis" | "test" | "snapshot" | "seed";
 
@@ -47,12 +48,12 @@ export function patchKey(kind: string, packageName: string, name: string): strin
 
 /** The key a patch is looked up by when its file is read: a model version's file stem, else the resource name. */
 export function patchFileKey(patch: NodePatch): string {
-  return patchKey(patch.kind, patch.packageName, patch.version?.fileStem ?? patch.name);
+  return patchKey(patch.kind, patch.nodePackage ?? patch.packageName, patch.version?.fileStem ?? patch.name);
 }
 
 /** The resource a patch describes (each version of a model is its own). */
-export function patchResourceKey(patch: Pick<NodePatch, "kind" | "packageName" | "name" | "version">): string {
-  return patchKey(patch.kind, patch.packageName, patch.name) + (patch.version ? `.v${patch.version.v}` : "");
+export function patchResourceKey(patch: Pick<NodePatch, "kind" | "packageName" | "name" | "version" | "nodePackage">): string {
+  return patchKey(patch.kind, patch.nodePackage ?? patch.packageName, patch.name) + (patch.version ? `.v${patch.version.v}` : "");
 }
 
 /** The resource key of a built node (see {@link patchResourceKey}). */
@@ -76,7 +77,9 @@ function becomeVersion(node: ManifestNode, patch: NodePatch): void {
  */
 export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, unknown>[], patch: NodePatch | undefined): void {
   // dbt 1.10 reads a properties entry's tags from its `config:` only (a top-level `tags:` is ignored)
-  const merged = mergeConfigs(defaultNodeConfig(node.resource_type), ...folderLayers, patch ? patch.config : {}, node.config_call_dict);
+  // a properties entry's top-level `access:` counts as its config's
+  const patchConfig = patch?.access && node.resource_type === "model" ? { ...patch.config, access: patch.access } : (patch?.config ?? {});
+  const merged = mergeConfigs(defaultNodeConfig(node.resource_type), ...folderLayers, patchConfig, node.config_call_dict);
   node.config = merged as NodeConfig;
   node.tags = [...(node.config.tags ?? [])];
   node.meta = { ...(patch?.meta ?? {}), ...(node.config.meta ?? {}) };
@@ -88,12 +91,12 @@ export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, 
     node.columns = patch.columns;
     node.patch_path = `${patch.packageName}://${patch.file}`;
     if (patch.docs) node.docs = { show: patch.docs.show ?? true, node_color: patch.docs.node_color ?? null };
-    if (patch.access && node.resource_type === "model") node.access = patch.access as ManifestNode["access"];
   }
   if (node.resource_type === "model") {
-    node.access ??= (node.config.access as ManifestNode["access"]) ?? "protected";
+    node.access = (node.config.access as ManifestNode["access"]) ?? "protected";
     const raw = patch?.raw ?? {};
     node.constraints = Array.isArray(raw.constraints) ? raw.constraints : [];
+    node.contract = modelContract(node);
     node.version ??= null;
     node.latest_version ??= null;
     const deprecation = patch?.version?.deprecationDate ?? raw.deprecation_date;

@@ -1,17 +1,19 @@
-import type { ManifestNode } from "../manifest/types";
-import type { ProjectConfig } from "../project/project-config";
+import type { ManifestNode, NodeConfig } from "../manifest/types";
+import { mergeConfigs } from "../config/merge-configs";
 import { createNode } from "./node-factory";
+import { projectConfigLayers, type ProjectSet } from "./project-layers";
 
 /**
  * The `on-run-start` / `on-run-end` hooks of every project as the operation nodes dbt lists in
  * manifest.json: `operation.<project>.<project>-on-run-start-<n>`, fqn `[project, hooks, name]`,
- * filed under `./dbt_project.yml`, tagged with the hook type, in the target's schema. They are
- * not selectable and nothing compiles them from here: the runner runs hooks from the project
- * config.
+ * filed under `./dbt_project.yml`, tagged with the hook type. As in dbt, the `models:` config of
+ * dbt_project.yml applies to them by that fqn (materialized, tags, schema…); the caller names
+ * their relation. They are not selectable and nothing compiles them from here: the runner runs
+ * hooks from the project config.
  */
-export function buildHookNodes(projects: ProjectConfig[], target: { database: string | null; schema: string }): ManifestNode[] {
+export function buildHookNodes(projectSet: ProjectSet, target: { database: string | null; schema: string }): ManifestNode[] {
   const nodes: ManifestNode[] = [];
-  for (const project of projects) {
+  for (const project of [projectSet.root, ...projectSet.packages.values()]) {
     const hooks: [string, string[]][] = [
       ["on-run-start", project.onRunStart ?? []],
       ["on-run-end", project.onRunEnd ?? []],
@@ -31,8 +33,8 @@ export function buildHookNodes(projects: ProjectConfig[], target: { database: st
         node.database = target.database;
         node.schema = target.schema;
         node.alias = name;
-        node.tags = [type];
-        node.config = { ...node.config, tags: [] };
+        node.config = mergeConfigs(node.config, ...projectConfigLayers(projectSet, "model", project.name, ["hooks", name])) as NodeConfig;
+        node.tags = [type, ...(node.config.tags ?? [])];
         (node as ManifestNode & { index: number }).index = index;
         nodes.push(node);
       });

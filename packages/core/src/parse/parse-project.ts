@@ -16,7 +16,7 @@ import { parseCliVars, resolveVars, type Vars } from "../config/vars";
 import { withProfileLocation } from "../config/profile-error-location";
 import { parseYaml } from "../yaml/parse-yaml";
 import { diagnosticAt } from "../yaml/diagnostic-at";
-import { createBaseContext, createPackageVar } from "../context/base-context";
+import { createBaseContext, createPackageVar, type VarRenderScope } from "../context/base-context";
 import { BUILTIN_PACKAGE, MacroRegistry } from "../context/macro-registry";
 import { DBT_FILTERS } from "../context/dbt-filters";
 import type { RenderSession } from "../context/node-context";
@@ -49,6 +49,7 @@ import { disableOrphanTests, inheritAttachedGroups } from "./orphan-tests";
 import { buildHookNodes } from "./hook-nodes";
 import { inferPrimaryKeys } from "./primary-key";
 import { placeUnversionedLatest } from "./model-versions";
+import { fileCrossPackagePatches } from "./cross-package-patches";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -249,9 +250,10 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
   // dbt renders a var's text value that holds Jinja when a template reads it (not a default given to var())
   const renderedVars = new Map<string, unknown>();
   const rendering = new Set<string>();
-  const lookupVar = (name: string, pkg: string): unknown => {
+  const lookupVar = (name: string, pkg: string, renderIn?: VarRenderScope): unknown => {
     const raw = varsFor(pkg)[name];
     if (typeof raw !== "string" || (!raw.includes("{{") && !raw.includes("{%"))) return raw;
+    if (renderIn) return session.env.render(raw, renderIn.context, { file: `var '${name}'`, resolveGlobal: renderIn.resolveGlobal });
     const key = `${pkg}\u0000${name}`;
     if (renderedVars.has(key)) return renderedVars.get(key);
     if (rendering.has(key)) return raw;
@@ -292,7 +294,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     adapterType: profile.target.type,
     quote: naming.quote,
     relations: naming,
-    varFor: (pkg) => createPackageVar(lookupVar, pkg),
+    varFor: (pkg, renderIn) => createPackageVar(lookupVar, pkg, renderIn),
     projectFlags: project.flags,
     readGrants: adapterModule.dialect?.grants?.readGrants,
     createTableAs: adapterModule.dialect
@@ -367,6 +369,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     }
   }
   placeUnversionedLatest(patches, byKind("model"));
+  fileCrossPackagePatches(patches, files, project.name);
   const appliedPatches = new Map(patches);
 
   const stats: ParseStats = { static: 0, rendered: 0 };
@@ -404,6 +407,8 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     if (patch.kind === "analysis") continue;
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
     const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, version: patch.version?.v, packageName: patch.packageName, file: patch.file, quoteColumns: patch.raw.quote_columns === true }, pf.parsed, projects, diagnostics, registry, quote);
+    // dbt attaches a test only to a node of the test's own package
+    if (patch.nodePackage) for (const t of tests) t.attached_node = null;
     if (enabledNodeKeys.has(patchResourceKey(patch))) all.push(...tests);
     else inertTests.push(...tests);
   }
@@ -425,11 +430,13 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
 
   renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics, (file) => readTextOrUndefined(path.join(projectDir, file)));
+  const hookNodes = buildHookNodes(projects, location);
+  for (const n of hookNodes) assignRelationName(n, session, naming, scopeFor);
   const manifest = assembleManifest({
     projectName: project.name,
     adapterType: profile.target.type,
     invocationId,
-    nodes: [...enabled, ...keptDisabled, ...buildHookNodes([project, ...projects.packages.values()], location)],
+    nodes: [...enabled, ...keptDisabled, ...hookNodes],
     disabled: [...disabled, ...inertTests.filter((t) => !keptDisabled.includes(t))],
     sources,
     macros: parseSession.macros,

@@ -41,6 +41,8 @@ export interface NodePatch {
   raw: Record<string, unknown>;
   /** Set on each version of a versioned model (one patch per version). */
   version?: ModelVersion;
+  /** The package of the resource described, when not the file's own (see fileCrossPackagePatches). */
+  nodePackage?: string;
 }
 
 const SECTION_KIND: Record<string, NodePatch["kind"]> = { models: "model", seeds: "seed", snapshots: "snapshot", analyses: "analysis" };

@@ -1,5 +1,6 @@
 import * as lexer from "nunjucks/src/lexer";
 import type { Token } from "./parser";
+import { decodeStringLiteral } from "./string-literal";
 
 /** The parts of nunjucks' tokenizer the wrapper below uses. */
 interface Tokenizer {
@@ -14,6 +15,8 @@ interface Tokenizer {
   current(): string;
   isFinished(): boolean;
   forwardN(n: number): void;
+  forward(): void;
+  _parseString(delimiter: string): string;
 }
 
 /** Jinja2's number literals: `1_000`, `1.5`, `1e3`, `2.5E-3`, `0x1F`, `0o17`, `0b101`. */
@@ -23,12 +26,28 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 /**
  * nunjucks' tokenizer with Jinja2's lexing where they differ: `}}` closes a dict inside an
  * expression while a `{` is open (`{{ {'a': {'b': 1}} }}`), number literals with exponents,
- * underscores and bases, and `r/` is a name followed by `/` (nunjucks reads a regex literal).
+ * underscores and bases, `r/` is a name followed by `/` (nunjucks reads a regex literal), and
+ * string literals keep Python's escapes ({@link decodeStringLiteral}).
  */
 export function tokenize(source: string): Tokenizer {
   const tokens = lexer.lex(source, {}) as Tokenizer;
   const base = tokens.nextToken;
   tokens.curly = 0;
+  tokens._parseString = function (this: Tokenizer, delimiter: string): string {
+    this.forward();
+    let body = "";
+    while (!this.isFinished() && this.current() !== delimiter) {
+      if (this.current() === "\\") {
+        body += "\\";
+        this.forward();
+        if (this.isFinished()) break;
+      }
+      body += this.current();
+      this.forward();
+    }
+    this.forward();
+    return decodeStringLiteral(body);
+  };
   tokens.nextToken = function (this: Tokenizer): Token | null {
     if (this.in_code && !this.isFinished()) {
       const cur = this.current();

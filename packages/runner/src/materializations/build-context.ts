@@ -14,6 +14,7 @@ export interface BuildContext {
   relation: Relation;
   /** `--full-refresh` was given. */
   fullRefresh: boolean;
+  /** The directory of the node's own project (the root project's, or its package's): its files are relative to it. */
   projectDir: string;
   /** Compiles the node (timed as the result's `compile` phase); the last compiled SQL becomes `compiled_code`. */
   compile(isIncremental: boolean): string;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { RunnerError, RunnerErrorCode } from "../runner-error";
 import { scanCsv } from "../seeds/csv-reader";
 import { ColumnKindInference, seedColumns } from "../seeds/infer-column-types";
+import { needsNullRewrite, withNullsNormalised } from "../seeds/null-cells";
 import { configValue, type Materialization } from "./build-context";
 import { applyGrants } from "./grants";
 import { runNodeHooks } from "./hooks";
@@ -31,16 +32,23 @@ export const seedMaterialization: Materialization = async (context) => {
   const path = join(context.projectDir, file);
   // one pass over the file infers the column types; rows are not kept (the engine loads the file itself)
   let inference: ColumnKindInference | undefined;
-  const scanned = scanCsv(await readFile(path, "utf8"), delimiter, file, (cells) => {
+  let rewrite = false;
+  const text = await readFile(path, "utf8");
+  const scanned = scanCsv(text, delimiter, file, (cells) => {
     inference ??= new ColumnKindInference(cells.length);
     inference.add(cells);
+    rewrite ||= needsNullRewrite(cells);
   });
+  // a quoted empty field loads as '' in the engines; dbt loads it as NULL
+  rewrite ||= text.includes('""');
   const kinds = inference?.kinds() ?? scanned.header.map(() => "text" as const);
   const columns = seedColumns(scanned.header, kinds, adapter.dialect, configValue<Record<string, string>>(node, "column_types", {}));
   if (configValue<boolean>(node, "quote_columns", true) === false) {
     for (const column of columns) column.name = column.name.toLowerCase();
   }
-  const load = async (temp: typeof relation): Promise<number | null> => loadCsv(temp, path, columns, { delimiter, header: true });
+  // dbt loads blank and `null` cells as NULL: the engines get a copy with those fields empty
+  const load = async (temp: typeof relation): Promise<number | null> =>
+    rewrite ? withNullsNormalised(text, delimiter, file, (copy) => loadCsv(temp, copy, columns, { delimiter, header: true })) : loadCsv(temp, path, columns, { delimiter, header: true });
   const existing = await clearLeftovers(adapter, relation);
 
   if (!existing || existing.kind === "view" || context.fullRefresh) {

@@ -10,8 +10,14 @@ describe("inferColumnKinds", () => {
     expect(kindsOf(csv)).toEqual(["integer", "float", "boolean", "date", "timestamp", "text"]);
   });
 
-  it("treats empty cells as null: they never change a column's kind, and an all-empty column is text", () => {
-    expect(kindsOf("a,b\n1,\n,\n3,\n")).toEqual(["integer", "text"]);
+  // dbt-core 1.10 + dbt-postgres seed an all-empty column as integer
+  it("treats empty cells as null: they never change a column's kind, and an all-empty column is integer", () => {
+    expect(kindsOf("a,b\n1,\n,\n3,\n")).toEqual(["integer", "integer"]);
+  });
+
+  // dbt-core 1.10 + dbt-postgres: `null`/`NULL`/blank cells are NULL, so these columns are integer; `None` is text
+  it("treats null, NULL and blank cells as null too", () => {
+    expect(kindsOf("a,b,c\nnull,NULL,None\n1, ,1\n")).toEqual(["integer", "integer", "text"]);
   });
 
   it("widens mixes: integers and decimals to float, dates and timestamps to timestamp, anything else to text", () => {

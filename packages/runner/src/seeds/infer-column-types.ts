@@ -31,8 +31,9 @@ function isDate(cell: string): boolean {
 
 /**
  * Infers one kind per column from rows fed one at a time (so a large seed is never held in
- * memory). Empty cells are null and say nothing; a column of integers and decimals is float,
- * of dates and timestamps is timestamp; anything else mixed, or a column with no values, is text.
+ * memory). Empty, blank and `null` cells are null and say nothing, so a column with no values is integer (the first
+ * type dbt's agate inference tries); a column of integers and decimals is float, of dates and
+ * timestamps is timestamp; anything else mixed is text.
  */
 export class ColumnKindInference {
   private readonly possible: { integer: boolean; float: boolean; boolean: boolean; date: boolean; timestamp: boolean; seen: boolean; big: boolean }[];
@@ -44,7 +45,8 @@ export class ColumnKindInference {
   add(row: string[]): void {
     for (let c = 0; c < this.possible.length; c++) {
       const cell = row[c]!.trim();
-      if (cell === "") continue;
+      // null cells (empty, blank, `null` in any case) say nothing about the column
+      if (cell === "" || cell.toLowerCase() === "null") continue;
       const p = this.possible[c]!;
       p.seen = true;
       if (p.integer && !INTEGER.test(cell)) p.integer = false;
@@ -58,7 +60,7 @@ export class ColumnKindInference {
 
   kinds(): SeedColumnKind[] {
     return this.possible.map((p) => {
-      if (!p.seen) return "text";
+      if (!p.seen) return "integer";
       if (p.integer) return p.big ? "bigint" : "integer";
       if (p.float) return "float";
       if (p.boolean) return "boolean";

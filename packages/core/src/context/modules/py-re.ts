@@ -41,12 +41,12 @@ function stripVerbose(p: string): string {
   return out;
 }
 
-/** Translates Python regex syntax to JavaScript's: named groups, \A, \Z, leading inline flags. */
+/** Translates Python regex syntax to JavaScript's: named groups, \A, \Z, leading inline flag groups. */
 function translate(pattern: string, flags: number): RegExp {
   let p = pattern;
   let f = flags;
-  const inline = /^\(\?([aiLmsux]+)\)/.exec(p);
-  if (inline) {
+  // global flags: one or more groups at the start, as `(?i)(?s)`
+  for (let inline = /^\(\?([aiLmsux]+)\)/.exec(p); inline; inline = /^\(\?([aiLmsux]+)\)/.exec(p)) {
     p = p.slice(inline[0].length);
     for (const c of inline[1]) f |= { a: 256, i: 2, L: 0, m: 8, s: 16, u: 32, x: 64 }[c as "a"] ?? 0;
   }

@@ -61,7 +61,7 @@ describe("adapter and config at run time", () => {
     const m2 = "api.Relation.create(database='test', schema='rel_helper', identifier='m2', type='table')";
     expect(renderWithContext(`{{ adapter.get_missing_columns(ref('m1'), ${m2}) | map(attribute='name') | list }}|{{ adapter.get_missing_columns(ref('m1'), api.Relation.create(schema='rel_helper', identifier='none')) | map(attribute='name') | list }}`, { warehouse: wh })).toBe("[]|['id', 'name']");
     renderWithContext(
-      `{% do adapter.drop_relation(ref('m1').incorporate(type='table')) %}{% do adapter.drop_relation(ref('m1').incorporate(type='view')) %}{% do adapter.truncate_relation(ref('m1')) %}{% do adapter.rename_relation(ref('m1').incorporate(type='table'), ref('m1').incorporate(path={'identifier': 'm1_new'})) %}{% do adapter.create_schema(api.Relation.create(database='test', schema='new_s')) %}{% do adapter.drop_schema(api.Relation.create(database='test', schema='new_s')) %}{% do adapter.expand_target_column_types(ref('m1'), ${m2}) %}`,
+      `{% do adapter.drop_relation(ref('m1').incorporate(type='table')) %}{% do adapter.drop_relation(ref('m1').incorporate(type='view')) %}{% do adapter.truncate_relation(ref('m1')) %}{% do adapter.rename_relation(ref('m1').incorporate(type='table'), ref('m1').incorporate(path={'identifier': 'm1_new'})) %}{% do adapter.expand_target_column_types(ref('m1'), ${m2}) %}`,
       { warehouse: wh },
     );
     expect(wh.statements).toEqual([
@@ -69,11 +69,18 @@ describe("adapter and config at run time", () => {
       'drop view if exists "test"."rel_helper"."m1" cascade',
       'truncate table "test"."rel_helper"."m1"',
       'alter table "test"."rel_helper"."m1" rename to "m1_new"',
-      // PostgreSQL's schema statements name the schema alone (dbt-core 1.10.23 logged these two)
-      'create schema if not exists "new_s"',
-      'drop schema if exists "new_s" cascade',
       'alter table "test"."rel_helper"."m2" alter column "name" type character varying(20)',
     ]);
+  });
+
+  it("creates and drops schemas through the dispatched create_schema and drop_schema macros, which a project can replace", () => {
+    const wh = fakeWarehouse();
+    const macros = {
+      postgres__create_schema: "{% macro postgres__create_schema(relation) %}{% do run_query('create ' ~ relation.without_identifier().include(database=false)) %}{% endmacro %}",
+      default__drop_schema: "{% macro default__drop_schema(relation) %}{% do run_query('drop ' ~ relation.without_identifier()) %}{% endmacro %}",
+    };
+    renderWithContext("{% do adapter.create_schema(api.Relation.create(database='test', schema='new_s')) %}{% do adapter.drop_schema(api.Relation.create(database='test', schema='new_s', identifier='t')) %}", { warehouse: wh, macros });
+    expect(wh.statements).toEqual(['create "new_s"', 'drop "test"."new_s"']);
   });
 
   it("refuses a string where a relation is needed", () => {

@@ -73,6 +73,7 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     return input.warehouse;
   };
   const run = (wh: SyncWarehouse, sql: string) => wh.executeSync(sql, { fetch: false });
+  const schemaMacro = (name: string) => input.dispatch(name, "dbt") as (relation: Relation) => unknown;
   // the quote policy tells the engine how the name is stored (Snowflake describes it once, as written)
   const columnsOf = (wh: SyncWarehouse, relation: Relation): DbtColumn[] => {
     const { database, schema, identifier } = relation.quotePolicy;
@@ -83,11 +84,6 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     const id = identifier.toLowerCase();
     const found = wh.listRelationsSync(database, schema).find((r) => r.identifier.toLowerCase() === id);
     return found ? input.makeRelation({ ...found, database: found.database ?? database }) : null;
-  };
-  // PostgreSQL's schema statements take the bare schema name (one database per connection)
-  const schemaName = (r: Relation): string => {
-    const schema = r.withoutIdentifier();
-    return (input.adapterType === "postgres" ? schema.incorporate({ include_policy: { database: false } }) : schema).render();
   };
   const relationKind = (r: Relation) => (r.type === "view" ? "view" : r.type === "materialized_view" ? "materialized view" : "table");
   const quoteAs = (identifier: string, key: string): string => {
@@ -197,14 +193,13 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
       run(wh, `alter ${relationKind(a)} ${a.render()} rename to ${input.quote(b.identifier)}`);
       return null;
     }),
+    // as dbt's: through the dispatched create_schema / drop_schema macros, which a project can replace
     create_schema: (relation: unknown) => {
-      const wh = warehouse("adapter.create_schema");
-      if (wh) run(wh, `create schema if not exists ${schemaName(expectRelation(relation, "create_schema", "relation"))}`);
+      if (warehouse("adapter.create_schema")) schemaMacro("create_schema")(expectRelation(relation, "create_schema", "relation"));
       return null;
     },
     drop_schema: (relation: unknown) => {
-      const wh = warehouse("adapter.drop_schema");
-      if (wh) run(wh, `drop schema if exists ${schemaName(expectRelation(relation, "drop_schema", "relation"))} cascade`);
+      if (warehouse("adapter.drop_schema")) schemaMacro("drop_schema")(expectRelation(relation, "drop_schema", "relation"));
       return null;
     },
     check_schema_exists: hostFunction(([database, schema], kw) => {
