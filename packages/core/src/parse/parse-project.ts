@@ -331,15 +331,16 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   }
   const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind && !binary.has(f));
 
-  // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted)
-  for (const m of registry.all()) {
-    if (m.packageName === BUILTIN_PACKAGE) continue;
-    try {
-      session.env.check(m.source, { file: m.file, lineOffset: m.line });
-    } catch (e) {
-      diagnostics.push(renderErrorToDiagnostic(e, m.file, m.uniqueId, () => []));
-    }
-  }
+  // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted); with many
+  // macros they are checked on a worker thread while this one goes on, and their errors put back here
+  const checkedMacros = registry.all().filter((m) => m.packageName !== BUILTIN_PACKAGE);
+  const macroErrors = session.env.checkAll(
+    checkedMacros.map((m) => ({ source: m.source, options: { file: m.file, lineOffset: m.line } })),
+    { worker: options.fullRender ? "never" : "auto" },
+  );
+  const macroErrorsAt = diagnostics.length;
+  const addMacroErrors = () =>
+    diagnostics.splice(macroErrorsAt, 0, ...macroErrors().flatMap((e, i) => (e === undefined ? [] : [renderErrorToDiagnostic(e, checkedMacros[i].file, checkedMacros[i].uniqueId, () => [])])));
 
   // properties YAML first: their configs apply before a file's own config() calls
   const propertiesFiles: PropertiesFile[] = [];
@@ -419,6 +420,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   inferPrimaryKeys(enabled, [...enabled, ...disabled, ...inertTests].filter((n) => n.resource_type === "test"));
   const unitTests = readUnitTests({ propertiesFiles, nodes: enabled, projectDir, testPaths: project.testPaths }, diagnostics);
   const semanticLayer = readSemanticLayer({ files: propertiesFiles, nodes: enabled, sources, rootPackage: project.name, target: location }, diagnostics);
+  addMacroErrors();
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
 
   renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics, (file) => readTextOrUndefined(path.join(projectDir, file)));
