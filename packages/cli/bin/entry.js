@@ -37,6 +37,7 @@ function freshBundle() {
  * one's bytecode.
  */
 function loadCli() {
+  tuneJit();
   const sha1 = freshBundle();
   if (!sha1) return { cli: require(path.join(root, "dist", "index.js")), done: () => undefined };
   const vm = require("node:vm");
@@ -62,6 +63,18 @@ function loadCli() {
     }
   };
   return { cli: mod.exports, done };
+}
+
+/**
+ * A command is a short process that runs most of its code a few times: V8's optimising compiler
+ * (TurboFan), started on functions after a little use, spent about 0.4 s of a cold parse's 1.2 s of CPU on
+ * the mattermost corpus project, on background threads that compete with the parse for the cores.
+ * Functions are optimised after 8 times V8's default budget of bytecode run (--interrupt-budget
+ * 67584): hot loops still are, the compiler's CPU falls by two thirds and the main thread slows by
+ * about a tenth (docs/performance.md). Only the CLI does this: the Node API leaves its host's V8 alone.
+ */
+function tuneJit() {
+  require("node:v8").setFlagsFromString("--interrupt-budget=540672");
 }
 
 module.exports = { loadCli };
