@@ -48,12 +48,13 @@ export interface JinjaEnvironment {
   /**
    * Starts checking the syntax of many templates, as {@link JinjaEnvironment.check} does each one, and
    * returns a function that gives each template's error (a {@link JinjaError}; `undefined` when it
-   * compiles), in order.
-   * With much text to compile (or `worker: "always"`), they are compiled on a worker thread while the
-   * caller goes on rendering, which reuses the worker's code for templates it has compiled by then;
-   * the returned function waits for the rest. The errors are the ones `check` would throw.
+   * compiles), in order. With much text to compile (or `worker: "always"`), they are compiled on a
+   * worker thread while the caller goes on rendering, which reuses the worker's code for templates it
+   * has compiled by then; the returned function waits for the rest. The errors are the ones `check`
+   * would throw. `toRender` gives templates the caller is about to render (asked only when a worker is
+   * used): the worker compiles them first, each followed by the macros it mentions.
    */
-  checkAll(templates: readonly TemplateToCheck[], options?: { worker?: "auto" | "always" | "never" }): () => unknown[];
+  checkAll(templates: readonly TemplateToCheck[], options?: { worker?: "auto" | "always" | "never"; toRender?: () => readonly string[] }): () => unknown[];
 }
 
 /** A template given to {@link JinjaEnvironment.checkAll}. */

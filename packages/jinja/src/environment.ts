@@ -1,5 +1,5 @@
 import type { JinjaEnvironment, MacroSource, RenderOptions, TemplateToCheck } from "./api";
-import { startCheckWorker, type CheckWorker } from "./check-worker/start-check-worker";
+import { releasePrestartedWorker, startCheckWorker, type CheckWorker } from "./check-worker/start-check-worker";
 import { generateCode } from "./check-worker/generate-code";
 import { JinjaError } from "./errors";
 import { builtinGlobals } from "./runtime/globals";
@@ -77,14 +77,17 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
     return code;
   };
 
+  // code a worker generated for a template to render, stored in the code cache when it is used
+  const unsaved = new Set<string>();
+
   /** The generated code of `source`: checked before, compiled by a worker by now, or generated here. */
   const codeOf = (source: string, meta: RenderMeta): string => {
-    const checkedCode = checked.get(source);
-    if (checkedCode !== undefined) return checkedCode;
     const pending = onWorker.get(source);
     pending?.worker.drain(pending.take);
-    // not compiled there yet (or it failed there): compiled here
-    return checked.get(source) ?? generate(source, meta);
+    const checkedCode = checked.get(source);
+    if (checkedCode === undefined) return generate(source, meta);
+    if (unsaved.delete(source)) codeCache?.set(vocabulary, source, checkedCode);
+    return checkedCode;
   };
 
   const check = (source: string, opts: RenderOptions): void => {
@@ -94,7 +97,7 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
   };
 
   /** Checks many templates, on a worker thread when there is much to compile (see JinjaEnvironment.checkAll). */
-  const checkAll = (templates: readonly TemplateToCheck[], mode: "auto" | "always" | "never"): (() => unknown[]) => {
+  const checkAll = (templates: readonly TemplateToCheck[], mode: "auto" | "always" | "never", toRender: () => readonly string[]): (() => unknown[]) => {
     const errorOf = (t: TemplateToCheck): unknown => {
       try {
         check(t.source, t.options);
@@ -103,35 +106,43 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
         return e;
       }
     };
+    const done = (source: string) => cache.has(source) || checked.has(source) || onWorker.has(source);
     // what is compiled already, checked, or stored in the code cache needs no work
     const toCompile = new Set<string>();
     let chars = 0;
     for (const { source } of templates) {
-      if (cache.has(source) || checked.has(source) || onWorker.has(source) || toCompile.has(source)) continue;
+      if (done(source) || toCompile.has(source)) continue;
       const stored = notStored.has(source) ? undefined : codeCache?.get(vocabulary, source);
       if (stored !== undefined) checked.set(source, stored);
       else (notStored.add(source), toCompile.add(source), (chars += source.length));
     }
+    const useWorker = mode === "always" ? toCompile.size > 0 : mode === "auto" && chars >= MIN_WORKER_CHARS;
+    if (!useWorker) {
+      releasePrestartedWorker();
+      const errors = templates.map(errorOf);
+      return () => errors;
+    }
     const sources = [...toCompile];
-    const useWorker = mode === "always" ? sources.length > 0 : mode === "auto" && chars >= MIN_WORKER_CHARS;
-    const worker = useWorker ? startCheckWorker(sources, Object.keys(filters), Object.keys(tests)) : undefined;
+    const rendered = [...new Set(toRender().filter((source) => !done(source) && !toCompile.has(source)))];
+    const worker = startCheckWorker(sources, rendered, Object.keys(filters), Object.keys(tests));
     if (!worker) {
       const errors = templates.map(errorOf);
       return () => errors;
     }
     // a worker's code is used as if `check` had generated it here
     const take = (index: number, code: string | undefined) => {
-      const source = sources[index];
+      const source = index < sources.length ? sources[index] : rendered[index - sources.length];
       onWorker.delete(source);
       if (code === undefined || cache.has(source) || checked.has(source)) return;
       checked.set(source, code);
+      if (index >= sources.length) return void unsaved.add(source);
       notStored.delete(source);
       codeCache?.set(vocabulary, source, code);
     };
-    for (const source of sources) onWorker.set(source, { worker, take });
+    for (const source of [...sources, ...rendered]) onWorker.set(source, { worker, take });
     return () => {
       worker.finish(take);
-      for (const source of sources) onWorker.delete(source);
+      for (const source of [...sources, ...rendered]) onWorker.delete(source);
       // what failed there (or was given up on) is compiled here, for the error `check` gives
       return templates.map(errorOf);
     };
@@ -185,7 +196,7 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
       return fn as (...args: unknown[]) => unknown;
     },
     check,
-    checkAll: (templates, opts) => checkAll(templates, opts?.worker ?? "auto"),
+    checkAll: (templates, opts) => checkAll(templates, opts?.worker ?? "auto", opts?.toRender ?? (() => [])),
   };
 }
 

@@ -21,11 +21,12 @@ const errorOf = (e: unknown) => (e === undefined ? undefined : { code: (e as { c
 
 describe("the check worker", () => {
   it("posts each template's code, or that it failed, and finish() waits for all of them", () => {
-    const worker = startCheckWorker([fine, unclosed, unknownFilter, "plain text"], ["upper"], []);
+    const worker = startCheckWorker([fine, unclosed, unknownFilter], ["plain text", "{{ 1 +"], ["upper"], []);
     expect(worker).toBeDefined();
     const results: [number, string | undefined][] = [];
     worker!.finish((index, code) => results.push([index, code]));
-    expect(results.map(([index, code]) => [index, typeof code])).toEqual([[0, "string"], [1, "undefined"], [2, "undefined"], [3, "string"]]);
+    // the templates to render first, then the macros
+    expect(results.map(([index, code]) => [index, typeof code])).toEqual([[3, "string"], [4, "undefined"], [0, "string"], [1, "undefined"], [2, "undefined"]]);
   });
 });
 
@@ -51,9 +52,14 @@ describe("checkAll", () => {
     const env = createEnvironment({ filters: { shout: (v) => `${String(v)}!` } });
     const early = "{{ 'early' | shout }}";
     const late = "{{ 'late' | shout }}";
-    const finish = env.checkAll([at(early), at(late)], { worker: "always" });
+    const model = "{{ greet('x') }} {{ 1 | shout }}";
+    const broken = "{{ 1 + }}";
+    const finish = env.checkAll([at(early), at(late)], { worker: "always", toRender: () => [model, broken] });
     expect(env.render(early, {}, { file })).toBe("early!");
     expect(finish()).toEqual([undefined, undefined]);
     expect(env.render(late, {}, { file })).toBe("late!");
+    // templates to render, compiled on the worker too: rendered as always, errors located as always
+    expect(env.render(model, { greet: (n: string) => `hi ${n}` }, { file })).toBe("hi x 1!");
+    expect(() => env.render(broken, {}, { file, lineOffset: 5 })).toThrow(expect.objectContaining({ code: "TSDBT-J001", line: 5, col: 8 }));
   });
 });

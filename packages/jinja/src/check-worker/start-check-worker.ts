@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
-import type { CheckWorkerData, CheckWorkerResult } from "./worker-entry";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { CheckWork, CheckWorkerData, CheckWorkerResult } from "./worker-entry";
 
 /**
  * Templates being compiled on a worker thread while the calling thread goes on (a parse checks the
@@ -11,7 +11,7 @@ import type { CheckWorkerData, CheckWorkerResult } from "./worker-entry";
 export interface CheckWorker {
   /** Hands every result that has arrived to `onResult` (the template's index and code, `undefined` when it failed). */
   drain(onResult: (index: number, code: string | undefined) => void): void;
-  /** Blocks until the worker has been through every template, then drains. */
+  /** Blocks until the worker is done, then drains. */
   finish(onResult: (index: number, code: string | undefined) => void): void;
 }
 
@@ -25,31 +25,67 @@ const WORKER_STACK_MB = 0.5;
 /** How long {@link CheckWorker.finish} waits for a worker that posts nothing before compiling the rest itself. */
 const STALLED_MS = 10_000;
 
-/**
- * Starts a worker compiling `sources` with the given filter and test names; `undefined` when the
- * worker's script is missing (sources not built) or a worker cannot be started: the caller then
- * compiles them itself.
- */
-export function startCheckWorker(sources: string[], filters: string[], tests: string[]): CheckWorker | undefined {
+/** A worker thread started, waiting for its work. */
+interface IdleWorker {
+  worker: Worker;
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+/** The worker {@link prestartCheckWorker} started, until a {@link startCheckWorker} takes it. */
+let prestarted: IdleWorker | undefined;
+
+function spawn(): IdleWorker | undefined {
   const script = workerScript();
   if (!script) return undefined;
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  let worker: Worker;
   try {
-    const data: CheckWorkerData = { port: port2, signal, filters, tests, sources };
-    worker = new Worker(script, { workerData: data, transferList: [port2], resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+    const data: CheckWorkerData = { port: port2, signal };
+    const worker = new Worker(script, { workerData: data, transferList: [port2], resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+    // it never keeps the process alive (a parse that stops early leaves it to finish on its own)
+    worker.unref();
+    // an error on the worker (it ran out of memory) only leaves its templates to the caller
+    worker.on("error", () => undefined);
+    return { worker, port: port1, signal };
   } catch {
     port1.close();
     return undefined;
   }
-  // it never keeps the process alive (a parse that stops early leaves it to finish on its own)
-  worker.unref();
-  // an error on the worker (it ran out of memory) only leaves its templates to the caller
-  worker.on("error", () => undefined);
+}
+
+/**
+ * Starts a check worker before its work is known, so that it has loaded the compiler when
+ * {@link startCheckWorker} gives it templates (a worker takes tens of milliseconds to start).
+ * {@link releasePrestartedWorker} ends it if it is not used.
+ */
+export function prestartCheckWorker(): void {
+  prestarted ??= spawn();
+}
+
+/** Ends a prestarted worker nothing took. */
+export function releasePrestartedWorker(): void {
+  if (!prestarted) return;
+  prestarted.port.close();
+  void prestarted.worker.terminate();
+  prestarted = undefined;
+}
+
+/**
+ * Has a worker (the prestarted one, else a new one) compile the templates `toCheck` and `toRender`
+ * (indices of results run over both lists, in that order) with the given filter and test names;
+ * `undefined` when the worker's script is missing (sources not built) or a worker cannot be started:
+ * the caller then compiles them itself.
+ */
+export function startCheckWorker(toCheck: string[], toRender: string[], filters: string[], tests: string[]): CheckWorker | undefined {
+  const started = prestarted ?? spawn();
+  prestarted = undefined;
+  if (!started) return undefined;
+  const { worker, port, signal } = started;
+  port.postMessage({ filters, tests, toCheck, toRender } satisfies CheckWork);
   let received = 0;
   const drain = (onResult: (index: number, code: string | undefined) => void) => {
-    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
       const result = m.message as CheckWorkerResult;
       received++;
       onResult(result.index, result.code);
@@ -67,7 +103,7 @@ export function startCheckWorker(sources: string[], filters: string[], tests: st
         if (received !== last) (last = received), (idleSince = Date.now());
       }
       drain(onResult);
-      port1.close();
+      port.close();
       void worker.terminate();
     },
   };

@@ -1,38 +1,58 @@
-// The check worker: compiles the templates it is given, in order, and posts each one's JavaScript
-// (or that it failed) on its channel; then raises its signal. It loads the parser and code
-// generator only, not the runtime. See start-check-worker.ts.
+// The check worker: waits for its work on its channel (it may be started before the work is known),
+// compiles the templates (see work-order.ts for the order) and posts each one's JavaScript, or that it
+// failed; then raises its signal, whatever happened. It loads the parser and code generator only, not
+// the runtime. See start-check-worker.ts.
 import { workerData, type MessagePort } from "node:worker_threads";
 import { generateCode } from "./generate-code";
+import { workOrder } from "./work-order";
 
-/** What the main thread gives the worker. */
+/** The worker's channel and signal (workerData). */
 export interface CheckWorkerData {
   port: MessagePort;
-  /** Set to 1 (and notified) once every template has been posted. */
+  /** Set to 1 (and notified) once the worker is done. */
   signal: Int32Array;
-  filters: string[];
-  tests: string[];
-  sources: string[];
 }
 
-/** One template done: its index in `sources` and its code, `undefined` when compiling it threw. */
+/** The work, the one message the worker receives. */
+export interface CheckWork {
+  filters: string[];
+  tests: string[];
+  /** Templates to check (macros). */
+  toCheck: string[];
+  /** Templates the caller is about to render: compiled first. */
+  toRender: string[];
+}
+
+/** One template done: its index in `[...toCheck, ...toRender]` and its code, `undefined` when compiling it threw. */
 export interface CheckWorkerResult {
   index: number;
   code: string | undefined;
 }
 
-const data = workerData as CheckWorkerData;
-const filters = new Set(data.filters);
-const tests = new Set(data.tests);
-for (let index = 0; index < data.sources.length; index++) {
-  let code: string | undefined;
+const { port, signal } = workerData as CheckWorkerData;
+port.once("message", (work: CheckWork) => {
   try {
-    code = generateCode(data.sources[index], (n) => filters.has(n), (n) => tests.has(n));
-  } catch {
-    // the main thread compiles it again to report the error exactly as it would have
-    code = undefined;
+    compileAll(work);
+  } finally {
+    // what was not posted is compiled by the main thread
+    Atomics.store(signal, 0, 1);
+    Atomics.notify(signal, 0);
+    port.close();
   }
-  data.port.postMessage({ index, code } satisfies CheckWorkerResult);
+});
+
+function compileAll(work: CheckWork): void {
+  const filters = new Set(work.filters);
+  const tests = new Set(work.tests);
+  const all = [...work.toCheck, ...work.toRender];
+  for (const index of workOrder(work.toCheck, work.toRender)) {
+    let code: string | undefined;
+    try {
+      code = generateCode(all[index], (n) => filters.has(n), (n) => tests.has(n));
+    } catch {
+      // the main thread compiles it again to report the error exactly as it would have
+      code = undefined;
+    }
+    port.postMessage({ index, code } satisfies CheckWorkerResult);
+  }
 }
-Atomics.store(data.signal, 0, 1);
-Atomics.notify(data.signal, 0);
-data.port.close();
