@@ -31,7 +31,7 @@ export interface EnvironmentOptions {
 
 type RootFn = (rt: Runtime, scope: Record<string | symbol, unknown>, meta: RenderMeta) => string;
 
-/** Below this much template text to compile, {@link JinjaEnvironment.checkAll} compiles on the calling thread (a worker takes ~30 ms to start). */
+/** Below this much template text to compile, {@link JinjaEnvironment.checkAll} compiles on the calling thread (a worker takes tens of milliseconds to start). */
 export const MIN_WORKER_CHARS = 48 * 1024;
 
 /**

@@ -3,8 +3,15 @@
 // failed; then raises its signal, whatever happened. It loads the parser and code generator only, not
 // the runtime. See start-check-worker.ts.
 import { workerData, type MessagePort } from "node:worker_threads";
-import { generateCode } from "./generate-code";
-import { workOrder } from "./work-order";
+
+// the compiler is loaded now (before the work comes) but required again inside the handler: if it cannot
+// be loaded, the handler's `finally` still raises the signal and the main thread compiles everything itself
+const compiler = () => ({ ...(require("./generate-code") as typeof import("./generate-code")), ...(require("./work-order") as typeof import("./work-order")) });
+try {
+  compiler();
+} catch {
+  // reported by the handler
+}
 
 /** The worker's channel and signal (workerData). */
 export interface CheckWorkerData {
@@ -42,6 +49,7 @@ port.once("message", (work: CheckWork) => {
 });
 
 function compileAll(work: CheckWork): void {
+  const { generateCode, workOrder } = compiler();
   const filters = new Set(work.filters);
   const tests = new Set(work.tests);
   const all = [...work.toCheck, ...work.toRender];
