@@ -70,7 +70,7 @@ function loadCli() {
  * (TurboFan), started on functions after a little use, spent about 0.35 s of a cold parse's 1.2 s of
  * CPU on the mattermost corpus project, on background threads that compete with the parse for the
  * cores. Functions are optimised after 4 times V8's default budget of bytecode run (--interrupt-budget
- * 67584): hot loops still are, the compiler's CPU of a corpus parse falls by about 30% and the main
+ * 67584): hot loops still are, a cold corpus parse uses about 30% less CPU and the main
  * thread is as fast (about 4% slower on a 5,000-model parse). Only the CLI does this: the Node API
  * leaves its host's V8 alone. V8 keys its code cache by flags: bundle/*.v8cache is made with this one.
  * See docs/performance.md.
