@@ -51,10 +51,14 @@ export interface JinjaEnvironment {
    * compiles), in order. With much text to compile (or `worker: "always"`), they are compiled on a
    * worker thread while the caller goes on rendering, which reuses the worker's code for templates it
    * has compiled by then; the returned function waits for the rest. The errors are the ones `check`
-   * would throw. `toRender` gives templates the caller is about to render (asked only when a worker is
-   * used): the worker compiles them first, each followed by the macros it mentions.
+   * would throw. `toRender` gives templates the caller is about to render and `callable` macros they may
+   * call that are not checked (both asked only when a worker is used): the worker compiles the templates
+   * to render first, each followed by the macros it mentions, whether to check or callable.
    */
-  checkAll(templates: readonly TemplateToCheck[], options?: { worker?: "auto" | "always" | "never"; toRender?: () => readonly string[] }): () => unknown[];
+  checkAll(
+    templates: readonly TemplateToCheck[],
+    options?: { worker?: "auto" | "always" | "never"; toRender?: () => readonly string[]; callable?: () => readonly string[] },
+  ): () => unknown[];
 }
 
 /** A template given to {@link JinjaEnvironment.checkAll}. */

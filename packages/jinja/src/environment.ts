@@ -77,7 +77,7 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
     return code;
   };
 
-  // code a worker generated for a template to render, stored in the code cache when it is used
+  // code a worker generated for a template to render or a callable macro, stored in the code cache when it is used
   const unsaved = new Set<string>();
 
   /** The generated code of `source`: checked before, compiled by a worker by now, or generated here. */
@@ -97,7 +97,7 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
   };
 
   /** Checks many templates, on a worker thread when there is much to compile (see JinjaEnvironment.checkAll). */
-  const checkAll = (templates: readonly TemplateToCheck[], mode: "auto" | "always" | "never", toRender: () => readonly string[]): (() => unknown[]) => {
+  const checkAll = (templates: readonly TemplateToCheck[], mode: "auto" | "always" | "never", toRender: () => readonly string[], callable: () => readonly string[]): (() => unknown[]) => {
     const errorOf = (t: TemplateToCheck): unknown => {
       try {
         check(t.source, t.options);
@@ -124,14 +124,17 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
     }
     const sources = [...toCompile];
     const rendered = [...new Set(toRender().filter((source) => !done(source) && !toCompile.has(source)))];
-    const worker = startCheckWorker(sources, rendered, Object.keys(filters), Object.keys(tests));
+    const renderedSet = new Set(rendered);
+    const callables = [...new Set(callable().filter((source) => !done(source) && !toCompile.has(source) && !renderedSet.has(source)))];
+    const worker = startCheckWorker({ toCheck: sources, toRender: rendered, callable: callables, filters: Object.keys(filters), tests: Object.keys(tests) });
     if (!worker) {
       const errors = templates.map(errorOf);
       return () => errors;
     }
     // a worker's code is used as if `check` had generated it here
+    const all = [...sources, ...rendered, ...callables];
     const take = (index: number, code: string | undefined) => {
-      const source = index < sources.length ? sources[index] : rendered[index - sources.length];
+      const source = all[index];
       onWorker.delete(source);
       if (code === undefined || cache.has(source) || checked.has(source)) return;
       checked.set(source, code);
@@ -139,10 +142,10 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
       notStored.delete(source);
       codeCache?.set(vocabulary, source, code);
     };
-    for (const source of [...sources, ...rendered]) onWorker.set(source, { worker, take });
+    for (const source of all) onWorker.set(source, { worker, take });
     return () => {
       worker.finish(take);
-      for (const source of [...sources, ...rendered]) onWorker.delete(source);
+      for (const source of all) onWorker.delete(source);
       // what failed there (or was given up on) is compiled here, for the error `check` gives
       return templates.map(errorOf);
     };
@@ -196,7 +199,7 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
       return fn as (...args: unknown[]) => unknown;
     },
     check,
-    checkAll: (templates, opts) => checkAll(templates, opts?.worker ?? "auto", opts?.toRender ?? (() => [])),
+    checkAll: (templates, opts) => checkAll(templates, opts?.worker ?? "auto", opts?.toRender ?? (() => []), opts?.callable ?? (() => [])),
   };
 }
 

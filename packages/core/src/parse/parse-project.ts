@@ -337,11 +337,12 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted); with many
   // macros they are checked on a worker thread while this one goes on, and their errors put back here
   const checkedMacros = registry.all().filter((m) => m.packageName !== BUILTIN_PACKAGE);
-  // a worker also compiles the SQL files ahead of their render (parseSqlNode renders raw_code)
+  // a worker also compiles the SQL files ahead of their render (parseSqlNode renders raw_code), and the built-in macros they mention
   const toRender = () => [...byKind("model"), ...byKind("analysis"), ...byKind("test")].map((f) => trimmedSource(f.contents).code).filter((code) => code.includes("{{") || code.includes("{%"));
+  const callable = () => registry.all().flatMap((m) => (m.packageName === BUILTIN_PACKAGE ? [m.source] : []));
   const macroErrors = session.env.checkAll(
     checkedMacros.map((m) => ({ source: m.source, options: { file: m.file, lineOffset: m.line } })),
-    { worker: options.fullRender ? "never" : "auto", toRender },
+    { worker: options.fullRender ? "never" : "auto", toRender, callable },
   );
   const macroErrorsAt = diagnostics.length;
   const addMacroErrors = () =>

@@ -21,7 +21,7 @@ const errorOf = (e: unknown) => (e === undefined ? undefined : { code: (e as { c
 
 describe("the check worker", () => {
   it("posts each template's code, or that it failed, and finish() waits for all of them", () => {
-    const worker = startCheckWorker([fine, unclosed, unknownFilter], ["plain text", "{{ 1 +"], ["upper"], []);
+    const worker = startCheckWorker({ toCheck: [fine, unclosed, unknownFilter], toRender: ["plain text", "{{ 1 +"], callable: [], filters: ["upper"], tests: [] });
     expect(worker).toBeDefined();
     const results: [number, string | undefined][] = [];
     worker!.finish((index, code) => results.push([index, code]));
@@ -54,12 +54,14 @@ describe("checkAll", () => {
     const late = "{{ 'late' | shout }}";
     const model = "{{ greet('x') }} {{ 1 | shout }}";
     const broken = "{{ 1 + }}";
-    const finish = env.checkAll([at(early), at(late)], { worker: "always", toRender: () => [model, broken] });
+    const builtin = "{% macro type_text() %}text{% endmacro %}";
+    const finish = env.checkAll([at(early), at(late)], { worker: "always", toRender: () => [model, broken, "{{ type_text() }}"], callable: () => [builtin] });
     expect(env.render(early, {}, { file })).toBe("early!");
     expect(finish()).toEqual([undefined, undefined]);
     expect(env.render(late, {}, { file })).toBe("late!");
     // templates to render, compiled on the worker too: rendered as always, errors located as always
     expect(env.render(model, { greet: (n: string) => `hi ${n}` }, { file })).toBe("hi x 1!");
     expect(() => env.render(broken, {}, { file, lineOffset: 5 })).toThrow(expect.objectContaining({ code: "TSDBT-J001", line: 5, col: 8 }));
+    expect(env.bindMacro({ name: "type_text", source: builtin, file, line: 1 }, {})()).toEqual("text");
   });
 });

@@ -72,17 +72,16 @@ export function releasePrestartedWorker(): void {
 }
 
 /**
- * Has a worker (the prestarted one, else a new one) compile the templates `toCheck` and `toRender`
- * (indices of results run over both lists, in that order) with the given filter and test names;
- * `undefined` when the worker's script is missing (sources not built) or a worker cannot be started:
- * the caller then compiles them itself.
+ * Has a worker (the prestarted one, else a new one) compile the templates of `work` (result indices run
+ * over `[...toCheck, ...toRender, ...callable]`); `undefined` when the worker's script is missing
+ * (sources not built) or a worker cannot be started: the caller then compiles them itself.
  */
-export function startCheckWorker(toCheck: string[], toRender: string[], filters: string[], tests: string[]): CheckWorker | undefined {
+export function startCheckWorker(work: CheckWork): CheckWorker | undefined {
   const started = prestarted ?? spawn();
   prestarted = undefined;
   if (!started) return undefined;
   const { worker, port, signal } = started;
-  port.postMessage({ filters, tests, toCheck, toRender } satisfies CheckWork);
+  port.postMessage(work);
   let received = 0;
   const drain = (onResult: (index: number, code: string | undefined) => void) => {
     for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {

@@ -28,9 +28,11 @@ export interface CheckWork {
   toCheck: string[];
   /** Templates the caller is about to render: compiled first. */
   toRender: string[];
+  /** Macros that may be called but are not checked: compiled when a template to render mentions them. */
+  callable: string[];
 }
 
-/** One template done: its index in `[...toCheck, ...toRender]` and its code, `undefined` when compiling it threw. */
+/** One template done: its index in `[...toCheck, ...toRender, ...callable]` and its code, `undefined` when compiling it threw. */
 export interface CheckWorkerResult {
   index: number;
   code: string | undefined;
@@ -52,8 +54,8 @@ function compileAll(work: CheckWork): void {
   const { generateCode, workOrder } = compiler();
   const filters = new Set(work.filters);
   const tests = new Set(work.tests);
-  const all = [...work.toCheck, ...work.toRender];
-  for (const index of workOrder(work.toCheck, work.toRender)) {
+  const all = [...work.toCheck, ...work.toRender, ...work.callable];
+  for (const index of workOrder(work.toCheck, work.toRender, work.callable)) {
     let code: string | undefined;
     try {
       code = generateCode(all[index], (n) => filters.has(n), (n) => tests.has(n));
