@@ -54,13 +54,20 @@ function spawn(): IdleWorker | undefined {
   }
 }
 
+/** Whether this process has prestarted a worker. */
+let prestartedOnce = false;
+
 /**
  * Starts a check worker before its work is known, so that it has loaded the compiler when
  * {@link startCheckWorker} gives it templates (a worker takes tens of milliseconds to start).
- * {@link releasePrestartedWorker} ends it if it is not used.
+ * {@link releasePrestartedWorker} ends it if it is not used. Once per process: a long-lived process
+ * (the Node API, watch mode) keeps the templates it compiled, so its later parses rarely need a
+ * worker (and start one when they do).
  */
 export function prestartCheckWorker(): void {
-  prestarted ??= spawn();
+  if (prestartedOnce) return;
+  prestartedOnce = true;
+  prestarted = spawn();
 }
 
 /** Ends a prestarted worker nothing took. */
