@@ -45,6 +45,26 @@ export interface JinjaEnvironment {
   bindMacro(macro: MacroSource, context: Record<string, unknown>, resolveGlobal?: (name: string) => unknown): (...args: unknown[]) => unknown;
   /** Checks syntax without rendering; throws {@link JinjaError} with the location. */
   check(source: string, options: RenderOptions): void;
+  /**
+   * Starts checking the syntax of many templates, as {@link JinjaEnvironment.check} does each one, and
+   * returns a function that gives each template's error (a {@link JinjaError}; `undefined` when it
+   * compiles), in order. With much text to compile (or `worker: "always"`), they are compiled on a
+   * worker thread while the caller goes on rendering, which reuses the worker's code for templates it
+   * has compiled by then; the returned function waits for the rest. The errors are the ones `check`
+   * would throw. `toRender` gives templates the caller is about to render and `callable` macros they may
+   * call that are not checked (both asked only when a worker is used): the worker compiles the templates
+   * to render first, each followed by the macros it mentions, whether to check or callable.
+   */
+  checkAll(
+    templates: readonly TemplateToCheck[],
+    options?: { worker?: "auto" | "always" | "never"; toRender?: () => readonly string[]; callable?: () => readonly string[] },
+  ): () => unknown[];
+}
+
+/** A template given to {@link JinjaEnvironment.checkAll}. */
+export interface TemplateToCheck {
+  source: string;
+  options: RenderOptions;
 }
 
 /** The kinds of top-level block dbt extracts from macro, test and snapshot files. */

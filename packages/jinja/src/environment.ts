@@ -1,13 +1,12 @@
-import type { JinjaEnvironment, MacroSource, RenderOptions } from "./api";
+import type { JinjaEnvironment, MacroSource, RenderOptions, TemplateToCheck } from "./api";
+import { releasePrestartedWorker, startCheckWorker, type CheckWorker } from "./check-worker/start-check-worker";
+import { generateCode } from "./check-worker/generate-code";
 import { JinjaError } from "./errors";
 import { builtinGlobals } from "./runtime/globals";
 import { MacroReturn } from "./runtime/signals";
 import { BUILTIN_FILTERS, BUILTIN_TESTS, createRuntime, locatedError, RESOLVE, type RenderMeta, type Runtime } from "./runtime/runtime";
 import type { FilterFn } from "./runtime/filters";
 import type { TestFn } from "./runtime/tests";
-import { JinjaCompiler } from "./syntax/compiler";
-import { JinjaParser } from "./syntax/parser";
-import { preprocess } from "./syntax/preprocess";
 import { deepestNesting } from "./syntax/nesting-depth";
 import type { TemplateCodeCache } from "./template-code-cache";
 
@@ -32,6 +31,9 @@ export interface EnvironmentOptions {
 
 type RootFn = (rt: Runtime, scope: Record<string | symbol, unknown>, meta: RenderMeta) => string;
 
+/** Below this much template text to compile, {@link JinjaEnvironment.checkAll} compiles on the calling thread (a worker takes tens of milliseconds to start). */
+export const MIN_WORKER_CHARS = 48 * 1024;
+
 /**
  * Compiled templates of this process by template text, shared by every environment with the same
  * filter and test names (the only thing compiling depends on: a compiled template takes its runtime
@@ -55,25 +57,104 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
   // JavaScript of templates checked but not yet run: a parse checks every macro, and most are never called
   const checked = new Map<string, string>();
 
+  // templates a worker is compiling (see checkAll), by text, with what takes its results
+  const onWorker = new Map<string, { worker: CheckWorker; take: (index: number, code: string | undefined) => void }>();
+  // templates the code cache was asked for and did not hold (not asked again)
+  const notStored = new Set<string>();
+
   const codeCache = options.codeCache;
   const generate = (source: string, meta: RenderMeta): string => {
-    const stored = codeCache?.get(vocabulary, source);
+    const stored = notStored.has(source) ? undefined : codeCache?.get(vocabulary, source);
     if (stored !== undefined) return stored;
     let code: string;
     try {
-      const ast = JinjaParser.parse(preprocess(source));
-      code = new JinjaCompiler((n) => n in filters, (n) => n in tests).compileTemplate(ast);
+      code = generateCode(source, (n) => n in filters, (n) => n in tests);
     } catch (e) {
       throw syntaxError(e, meta);
     }
+    notStored.delete(source);
     codeCache?.set(vocabulary, source, code);
     return code;
+  };
+
+  // code a worker generated for a template to render or a callable macro, stored in the code cache when it is used
+  const unsaved = new Set<string>();
+
+  /** The generated code of `source`: checked before, compiled by a worker by now, or generated here. */
+  const codeOf = (source: string, meta: RenderMeta): string => {
+    const pending = onWorker.get(source);
+    pending?.worker.drain(pending.take);
+    const checkedCode = checked.get(source);
+    if (checkedCode === undefined) return generate(source, meta);
+    if (unsaved.delete(source)) codeCache?.set(vocabulary, source, checkedCode);
+    return checkedCode;
+  };
+
+  const check = (source: string, opts: RenderOptions): void => {
+    // the same errors as compiling (syntax, unknown filters and tests), without building the function yet
+    if (cache.has(source) || checked.has(source)) return;
+    checked.set(source, codeOf(source, { file: opts.file, lineOffset: opts.lineOffset ?? 1, source }));
+  };
+
+  /** Checks many templates, on a worker thread when there is much to compile (see JinjaEnvironment.checkAll). */
+  const checkAll = (templates: readonly TemplateToCheck[], mode: "auto" | "always" | "never", toRender: () => readonly string[], callable: () => readonly string[]): (() => unknown[]) => {
+    const errorOf = (t: TemplateToCheck): unknown => {
+      try {
+        check(t.source, t.options);
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    };
+    const done = (source: string) => cache.has(source) || checked.has(source) || onWorker.has(source);
+    // what is compiled already, checked, or stored in the code cache needs no work
+    const toCompile = new Set<string>();
+    let chars = 0;
+    for (const { source } of templates) {
+      if (done(source) || toCompile.has(source)) continue;
+      const stored = notStored.has(source) ? undefined : codeCache?.get(vocabulary, source);
+      if (stored !== undefined) checked.set(source, stored);
+      else (notStored.add(source), toCompile.add(source), (chars += source.length));
+    }
+    const useWorker = mode === "always" ? toCompile.size > 0 : mode === "auto" && chars >= MIN_WORKER_CHARS;
+    if (!useWorker) {
+      releasePrestartedWorker();
+      const errors = templates.map(errorOf);
+      return () => errors;
+    }
+    const sources = [...toCompile];
+    const rendered = [...new Set(toRender().filter((source) => !done(source) && !toCompile.has(source)))];
+    const renderedSet = new Set(rendered);
+    const callables = [...new Set(callable().filter((source) => !done(source) && !toCompile.has(source) && !renderedSet.has(source)))];
+    const worker = startCheckWorker({ toCheck: sources, toRender: rendered, callable: callables, filters: Object.keys(filters), tests: Object.keys(tests) });
+    if (!worker) {
+      const errors = templates.map(errorOf);
+      return () => errors;
+    }
+    // a worker's code is used as if `check` had generated it here
+    const all = [...sources, ...rendered, ...callables];
+    const take = (index: number, code: string | undefined) => {
+      const source = all[index];
+      onWorker.delete(source);
+      if (code === undefined || cache.has(source) || checked.has(source)) return;
+      checked.set(source, code);
+      if (index >= sources.length) return void unsaved.add(source);
+      notStored.delete(source);
+      codeCache?.set(vocabulary, source, code);
+    };
+    for (const source of all) onWorker.set(source, { worker, take });
+    return () => {
+      worker.finish(take);
+      for (const source of all) onWorker.delete(source);
+      // what failed there (or was given up on) is compiled here, for the error `check` gives
+      return templates.map(errorOf);
+    };
   };
 
   const compile = (source: string, meta: RenderMeta): RootFn => {
     let fn = cache.get(source);
     if (fn) return fn;
-    const code = checked.get(source) ?? generate(source, meta);
+    const code = codeOf(source, meta);
     checked.delete(source);
     try {
       fn = new Function(code)() as RootFn;
@@ -117,11 +198,8 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
       }
       return fn as (...args: unknown[]) => unknown;
     },
-    check(source, opts) {
-      // the same errors as compiling (syntax, unknown filters and tests), without building the function yet
-      if (cache.has(source) || checked.has(source)) return;
-      checked.set(source, generate(source, { file: opts.file, lineOffset: opts.lineOffset ?? 1, source }));
-    },
+    check,
+    checkAll: (templates, opts) => checkAll(templates, opts?.worker ?? "auto", opts?.toRender ?? (() => []), opts?.callable ?? (() => [])),
   };
 }
 

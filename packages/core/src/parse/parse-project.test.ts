@@ -148,4 +148,25 @@ describe("parseProject", () => {
     const codes = (error as DiagnosticError).diagnostics.map((d) => `${d.code} ${d.file}`).sort();
     expect(codes).toEqual(["TSDBT-E010 models/b.sql", "TSDBT-E012 models/a.sql"]);
   });
+
+  it("reports a syntax error in a package macro nothing calls, first, when many macros are checked on a worker thread", async () => {
+    // 600 macros, more text than @tsdbt/jinja checks on the calling thread (MIN_WORKER_CHARS, 48 KiB), a broken one among them
+    const many = Array.from({ length: 600 }, (_, i) => `{% macro helper_${i}(x) %}\n  coalesce({{ x }}, {{ ${i} }}) -- padding to make the macro longer\n{% endmacro %}\n`);
+    many.splice(300, 0, "{% macro broken(x) %}\n  {{ x | }}\n{% endmacro %}\n");
+    expect(many.join("").length).toBeGreaterThan(48 * 1024);
+    const dir = writeProject({
+      "dbt_packages/helpers/macros/many.sql": many.join(""),
+      "models/a.sql": "select {{ helpers.helper_7('a') }} as a",
+      "models/b.sql": "select {{ 1 + }}",
+    });
+    const errorsOf = async (fullRender: boolean) => {
+      const error = await parseProject({ projectDir: dir, env: {}, fullRender }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DiagnosticError);
+      return (error as DiagnosticError).diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.col}`);
+    };
+    const expected = ["TSDBT-J001 macros/many.sql:902:10", "TSDBT-J001 models/b.sql:1:15"];
+    expect(await errorsOf(false)).toEqual(expected);
+    // checked on this thread, one macro after another, as before the worker
+    expect(await errorsOf(true)).toEqual(expected);
+  });
 });

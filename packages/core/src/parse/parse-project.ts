@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadAdapterModule, relationFlavour, type AdapterModule, type ProfileTarget } from "@tsdbt/adapter-api";
-import { createEnvironment, openTemplateCodeCache, type FileTemplateCodeCache } from "@tsdbt/jinja";
+import { createEnvironment, openTemplateCodeCache, prestartCheckWorker, type FileTemplateCodeCache } from "@tsdbt/jinja";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
 import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types";
 import { loadProjectConfig, loadProjectHeader } from "../project/load-project-config";
@@ -20,7 +20,7 @@ import { createBaseContext, createPackageVar, type VarRenderScope } from "../con
 import { BUILTIN_PACKAGE, MacroRegistry } from "../context/macro-registry";
 import { DBT_FILTERS } from "../context/dbt-filters";
 import type { RenderSession } from "../context/node-context";
-import { buildFileNode, buildSnapshotNodes, nodeResourceKey, patchFileKey, patchResourceKey, type NodeBuildContext, type ParseStats } from "./build-nodes";
+import { buildFileNode, buildSnapshotNodes, nodeResourceKey, patchFileKey, patchResourceKey, trimmedSource, type NodeBuildContext, type ParseStats } from "./build-nodes";
 import { buildTestNodes } from "./build-tests";
 import { builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
@@ -199,6 +199,9 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   const project = loaded.value;
   const targetPath = path.resolve(projectDir, options.targetPath ?? project.targetPath);
   const known = knownFiles?.(targetPath);
+  // a full parse of a project with packages and no template code cache yet will check many macros on a
+  // worker thread (JinjaEnvironment.checkAll): it is started now, to be ready when the macros are read
+  if (!options.fullRender && !known && fs.existsSync(path.resolve(projectDir, project.packagesInstallPath)) && !(options.templateCodeCache && fs.existsSync(path.join(targetPath, TEMPLATE_CACHE_FILE)))) prestartCheckWorker();
   const location = describe(targetPath);
   const quote = adapterModule.dialect?.quote ?? ((id: string) => `"${id.replace(/"/g, '""')}"`);
   const naming: NamingTarget = { database: location.database, schema: location.schema, quote, quoting: { ...adapterModule.dialect?.defaultQuotePolicy, ...project.quoting }, relation: relationFlavour(profile.target.type) };
@@ -336,15 +339,19 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   }
   const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind && !binary.has(f));
 
-  // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted)
-  for (const m of registry.all()) {
-    if (m.packageName === BUILTIN_PACKAGE) continue;
-    try {
-      session.env.check(m.source, { file: m.file, lineOffset: m.line });
-    } catch (e) {
-      diagnostics.push(renderErrorToDiagnostic(e, m.file, m.uniqueId, () => []));
-    }
-  }
+  // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted); with many
+  // macros they are checked on a worker thread while this one goes on, and their errors put back here
+  const checkedMacros = registry.all().filter((m) => m.packageName !== BUILTIN_PACKAGE);
+  // a worker also compiles the SQL files ahead of their render (parseSqlNode renders raw_code), and the built-in macros they mention
+  const toRender = () => [...byKind("model"), ...byKind("analysis"), ...byKind("test")].map((f) => trimmedSource(f.contents).code).filter((code) => code.includes("{{") || code.includes("{%"));
+  const callable = () => registry.all().flatMap((m) => (m.packageName === BUILTIN_PACKAGE ? [m.source] : []));
+  const macroErrors = session.env.checkAll(
+    checkedMacros.map((m) => ({ source: m.source, options: { file: m.file, lineOffset: m.line } })),
+    { worker: options.fullRender ? "never" : "auto", toRender, callable },
+  );
+  const macroErrorsAt = diagnostics.length;
+  const addMacroErrors = () =>
+    diagnostics.splice(macroErrorsAt, 0, ...macroErrors().flatMap((e, i) => (e === undefined ? [] : [renderErrorToDiagnostic(e, checkedMacros[i].file, checkedMacros[i].uniqueId, () => [])])));
 
   // properties YAML first: their configs apply before a file's own config() calls
   const propertiesFiles: PropertiesFile[] = [];
@@ -427,6 +434,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   inferPrimaryKeys(enabled, [...enabled, ...disabled, ...inertTests].filter((n) => n.resource_type === "test"));
   const unitTests = readUnitTests({ propertiesFiles, nodes: enabled, projectDir, testPaths: project.testPaths }, diagnostics);
   const semanticLayer = readSemanticLayer({ files: propertiesFiles, nodes: enabled, sources, rootPackage: project.name, target: location }, diagnostics);
+  addMacroErrors();
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
 
   renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics, (file) => readTextOrUndefined(path.join(projectDir, file)));

@@ -1,0 +1,122 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { CheckWork, CheckWorkerData, CheckWorkerResult } from "./worker-entry";
+
+/**
+ * Templates being compiled on a worker thread while the calling thread goes on (a parse checks the
+ * syntax of every package macro, most of which nothing calls). Results are taken synchronously,
+ * without the event loop: a parse is one synchronous pass.
+ */
+export interface CheckWorker {
+  /** Hands every result that has arrived to `onResult` (the template's index and code, `undefined` when it failed). */
+  drain(onResult: (index: number, code: string | undefined) => void): void;
+  /** Blocks until the worker is done, then drains. */
+  finish(onResult: (index: number, code: string | undefined) => void): void;
+}
+
+/**
+ * The worker's stack, smaller than the main thread's (V8's default, about 1 MB): a template nested so
+ * deep that the main thread's parser would run out of stack fails on the worker too, and is then
+ * compiled again on the calling thread, which reports what it always reported.
+ */
+const WORKER_STACK_MB = 0.5;
+
+/** How long {@link CheckWorker.finish} waits for a worker that posts nothing before compiling the rest itself. */
+const STALLED_MS = 10_000;
+
+/** A worker thread started, waiting for its work. */
+interface IdleWorker {
+  worker: Worker;
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+/** The worker {@link prestartCheckWorker} started, until a {@link startCheckWorker} takes it. */
+let prestarted: IdleWorker | undefined;
+
+function spawn(): IdleWorker | undefined {
+  const script = workerScript();
+  if (!script) return undefined;
+  const { port1, port2 } = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  try {
+    const data: CheckWorkerData = { port: port2, signal };
+    const worker = new Worker(script, { workerData: data, transferList: [port2], resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+    // it never keeps the process alive (a parse that stops early leaves it to finish on its own)
+    worker.unref();
+    // an error on the worker (it ran out of memory) only leaves its templates to the caller
+    worker.on("error", () => undefined);
+    return { worker, port: port1, signal };
+  } catch {
+    port1.close();
+    return undefined;
+  }
+}
+
+/** Whether this process has prestarted a worker. */
+let prestartedOnce = false;
+
+/**
+ * Starts a check worker before its work is known, so that it has loaded the compiler when
+ * {@link startCheckWorker} gives it templates (a worker takes tens of milliseconds to start).
+ * {@link releasePrestartedWorker} ends it if it is not used. Once per process: a long-lived process
+ * (the Node API, watch mode) keeps the templates it compiled, so its later parses rarely need a
+ * worker (and start one when they do).
+ */
+export function prestartCheckWorker(): void {
+  if (prestartedOnce) return;
+  prestartedOnce = true;
+  prestarted = spawn();
+}
+
+/** Ends a prestarted worker nothing took. */
+export function releasePrestartedWorker(): void {
+  if (!prestarted) return;
+  prestarted.port.close();
+  void prestarted.worker.terminate();
+  prestarted = undefined;
+}
+
+/**
+ * Has a worker (the prestarted one, else a new one) compile the templates of `work` (result indices run
+ * over `[...toCheck, ...toRender, ...callable]`); `undefined` when the worker's script is missing
+ * (sources not built) or a worker cannot be started: the caller then compiles them itself.
+ */
+export function startCheckWorker(work: CheckWork): CheckWorker | undefined {
+  const started = prestarted ?? spawn();
+  prestarted = undefined;
+  if (!started) return undefined;
+  const { worker, port, signal } = started;
+  port.postMessage(work);
+  let received = 0;
+  const drain = (onResult: (index: number, code: string | undefined) => void) => {
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+      const result = m.message as CheckWorkerResult;
+      received++;
+      onResult(result.index, result.code);
+    }
+  };
+  return {
+    drain,
+    finish(onResult) {
+      // events cannot be seen while blocked: a worker that posts nothing for STALLED_MS is given up on
+      let last = received;
+      let idleSince = Date.now();
+      while (Atomics.load(signal, 0) === 0 && Date.now() - idleSince < STALLED_MS) {
+        Atomics.wait(signal, 0, 0, 50);
+        drain(onResult);
+        if (received !== last) (last = received), (idleSince = Date.now());
+      }
+      drain(onResult);
+      port.close();
+      void worker.terminate();
+    },
+  };
+}
+
+/** The compiled worker script: beside this file when built, in dist/ when this runs from sources (tests). */
+function workerScript(): string | undefined {
+  const candidates = [path.join(__dirname, "worker-entry.js"), path.join(__dirname, "..", "..", "dist", "check-worker", "worker-entry.js")];
+  return candidates.find((file) => fs.existsSync(file));
+}

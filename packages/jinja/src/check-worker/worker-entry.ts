@@ -1,0 +1,68 @@
+// The check worker: waits for its work on its channel (it may be started before the work is known),
+// compiles the templates (see work-order.ts for the order) and posts each one's JavaScript, or that it
+// failed; then raises its signal, whatever happened. It loads the parser and code generator only, not
+// the runtime. See start-check-worker.ts.
+import { workerData, type MessagePort } from "node:worker_threads";
+
+// the compiler is loaded now (before the work comes) but required again inside the handler: if it cannot
+// be loaded, the handler's `finally` still raises the signal and the main thread compiles everything itself
+const compiler = () => ({ ...(require("./generate-code") as typeof import("./generate-code")), ...(require("./work-order") as typeof import("./work-order")) });
+try {
+  compiler();
+} catch {
+  // reported by the handler
+}
+
+/** The worker's channel and signal (workerData). */
+export interface CheckWorkerData {
+  port: MessagePort;
+  /** Set to 1 (and notified) once the worker is done. */
+  signal: Int32Array;
+}
+
+/** The work, the one message the worker receives. */
+export interface CheckWork {
+  filters: string[];
+  tests: string[];
+  /** Templates to check (macros). */
+  toCheck: string[];
+  /** Templates the caller is about to render: compiled first. */
+  toRender: string[];
+  /** Macros that may be called but are not checked: compiled when a template to render mentions them. */
+  callable: string[];
+}
+
+/** One template done: its index in `[...toCheck, ...toRender, ...callable]` and its code, `undefined` when compiling it threw. */
+export interface CheckWorkerResult {
+  index: number;
+  code: string | undefined;
+}
+
+const { port, signal } = workerData as CheckWorkerData;
+port.once("message", (work: CheckWork) => {
+  try {
+    compileAll(work);
+  } finally {
+    // what was not posted is compiled by the main thread
+    Atomics.store(signal, 0, 1);
+    Atomics.notify(signal, 0);
+    port.close();
+  }
+});
+
+function compileAll(work: CheckWork): void {
+  const { generateCode, workOrder } = compiler();
+  const filters = new Set(work.filters);
+  const tests = new Set(work.tests);
+  const all = [...work.toCheck, ...work.toRender, ...work.callable];
+  for (const index of workOrder(work.toCheck, work.toRender, work.callable)) {
+    let code: string | undefined;
+    try {
+      code = generateCode(all[index], (n) => filters.has(n), (n) => tests.has(n));
+    } catch {
+      // the main thread compiles it again to report the error exactly as it would have
+      code = undefined;
+    }
+    port.postMessage({ index, code } satisfies CheckWorkerResult);
+  }
+}
