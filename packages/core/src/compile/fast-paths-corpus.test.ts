@@ -8,7 +8,8 @@ import { compileProject } from "./compile-project";
 /**
  * The fast-path proof of fast-paths.test.ts on real public projects: ../shared/corpus beside the
  * repository (or TSDBT_CORPUS_DIR), which a fresh clone does not have. Each project is parsed and
- * compiled twice, with the static fast paths and template sharing, then with a full render of
+ * compiled twice, with the static fast paths, template sharing and (dbt-utils, mattermost) package
+ * macros checked on a worker thread, then with a full render of
  * every template; manifests and compiled SQL must be byte-identical. No warehouse is connected:
  * nodes that query it (introspective macros) fail the same way both times and are left out.
  */
@@ -22,7 +23,7 @@ function corpusDirs(dir: string): { projectDir: string; profilesDir: string } {
   return { projectDir: path.join(dir, value("PROJECT_DIR")), profilesDir: path.join(dir, value("DBT_PROFILES_DIR")) };
 }
 
-async function parseAndCompile(dir: string, fullRender: boolean): Promise<{ manifest: string; compiled: Record<string, string> }> {
+async function parseAndCompile(dir: string, fullRender: boolean): Promise<{ manifest: string; compiled: Record<string, string>; staticReads: number }> {
   const parsed = await parseProject({ ...corpusDirs(dir), env: { ...process.env }, fullRender });
   await compileProject(parsed, { write: false, fullRender }).catch(() => undefined);
   const compiled: Record<string, string> = {};
@@ -31,7 +32,7 @@ async function parseAndCompile(dir: string, fullRender: boolean): Promise<{ mani
     .replace(/"created_at":[0-9.e+-]+/g, '"created_at":0')
     .replace(/"generated_at":"[^"]*"/, "")
     .replace(/"invocation_id":"[^"]*"/, "");
-  return { manifest, compiled };
+  return { manifest, compiled, staticReads: parsed.stats.static };
 }
 
 describe("compile fast paths on the shared corpus", () => {
@@ -49,6 +50,8 @@ describe("compile fast paths on the shared corpus", () => {
       fs.chmodSync(dir, 0o755);
       const fast = await parseAndCompile(dir, false);
       const full = await parseAndCompile(dir, true);
+      expect(fast.staticReads).toBeGreaterThan(0);
+      expect(full.staticReads).toBe(0);
       expect(Object.keys(fast.compiled).length).toBeGreaterThan(20);
       expect(fast.compiled).toEqual(full.compiled);
       expect(fast.manifest === full.manifest).toBe(true);

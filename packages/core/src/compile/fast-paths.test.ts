@@ -10,9 +10,6 @@ import { NodeCompiler } from "./node-compiler";
 
 const GENERATOR = path.resolve(__dirname, "../../../../test/support/generate-project.mjs");
 const EXAMPLE = path.resolve(__dirname, "../../../../example-project");
-/** The public dbt projects of ../shared/corpus (beside the repository), when present. */
-const CORPUS = path.resolve(__dirname, "../../../../../shared/corpus/projects");
-const corpusProjects = fs.existsSync(CORPUS) ? ["dbt-utils", "jaffle_shop", "mattermost"].filter((p) => fs.existsSync(path.join(CORPUS, p))) : [];
 
 /** A manifest as JSON without what differs between two parses (timestamps, invocation id). */
 const normalisedManifest = (manifest: Parameters<typeof manifestJson>[0]) =>
@@ -77,19 +74,4 @@ describe("compile fast paths", () => {
     expect(await compiledCode(EXAMPLE, EXAMPLE, false)).toEqual(await compiledCode(EXAMPLE, EXAMPLE, true));
   });
 
-  // static reads, package macros checked on a worker thread (dbt-utils and mattermost have enough of them)
-  // and the macros' code taken from it: the manifest of each real project is the one a full render gives
-  (corpusProjects.length ? it.each(corpusProjects) : it.skip.each(["(no ../shared/corpus)"]))("give a byte-identical manifest to a full render on the corpus project %s", async (name) => {
-    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-fast-")), name);
-    fs.cpSync(path.join(CORPUS, name), copy, { recursive: true });
-    const settings = fs.readFileSync(path.join(copy, "corpus.env"), "utf8");
-    const dirOf = (key: string) => path.resolve(copy, new RegExp(`${key}=(\\S+)`).exec(settings)?.[1] ?? ".");
-    const options = { projectDir: dirOf("PROJECT_DIR"), profilesDir: dirOf("DBT_PROFILES_DIR"), env: {} };
-    const fast = await parseProject({ ...options, fullRender: false });
-    const full = await parseProject({ ...options, fullRender: true });
-    expect(fast.stats.static).toBeGreaterThan(0);
-    expect(full.stats.static).toBe(0);
-    expect(normalisedManifest(fast.manifest)).toBe(normalisedManifest(full.manifest));
-    fs.rmSync(path.dirname(copy), { recursive: true, force: true });
-  });
 });
