@@ -9,6 +9,7 @@ import { JinjaCompiler } from "./syntax/compiler";
 import { JinjaParser } from "./syntax/parser";
 import { preprocess } from "./syntax/preprocess";
 import { deepestNesting } from "./syntax/nesting-depth";
+import { staticMacroCalls, type StaticMacroCall } from "./syntax/static-macro-calls";
 import type { TemplateCodeCache } from "./template-code-cache";
 
 /** A filter added to an environment: receives the value, positional and keyword arguments. */
@@ -40,6 +41,26 @@ type RootFn = (rt: Runtime, scope: Record<string | symbol, unknown>, meta: Rende
  */
 const compiledTemplates = new Map<string, Map<string, RootFn>>();
 
+/** The calls each checked template makes that may name macros (they depend on the text only). */
+const callsBySource = new Map<string, StaticMacroCall[]>();
+
+/**
+ * Generated code starts with a comment holding the template's {@link StaticMacroCall}s, so a
+ * template read from the code cache gives them without being parsed again.
+ */
+const CALLS_HEADER = "/*calls:";
+
+function withCallsHeader(code: string, calls: StaticMacroCall[]): string {
+  return `${CALLS_HEADER}${JSON.stringify(calls).replace(/\*\//g, "*\\/")}*/\n${code}`;
+}
+
+/** The calls stored in generated code, or undefined when it has no header (code of an older build). */
+function callsInCode(code: string): StaticMacroCall[] | undefined {
+  if (!code.startsWith(CALLS_HEADER)) return undefined;
+  const end = code.indexOf("*/\n");
+  return end < 0 ? undefined : (JSON.parse(code.slice(CALLS_HEADER.length, end)) as StaticMacroCall[]);
+}
+
 /**
  * Creates a dbt-flavoured Jinja environment: Jinja2 3.1 semantics with the `do` and
  * `loopcontrols` extensions, autoescape off and the single trailing newline dropped.
@@ -58,11 +79,11 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
   const codeCache = options.codeCache;
   const generate = (source: string, meta: RenderMeta): string => {
     const stored = codeCache?.get(vocabulary, source);
-    if (stored !== undefined) return stored;
+    if (stored !== undefined && callsInCode(stored)) return stored;
     let code: string;
     try {
       const ast = JinjaParser.parse(preprocess(source));
-      code = new JinjaCompiler((n) => n in filters, (n) => n in tests).compileTemplate(ast);
+      code = withCallsHeader(new JinjaCompiler((n) => n in filters, (n) => n in tests).compileTemplate(ast), staticMacroCalls(ast));
     } catch (e) {
       throw syntaxError(e, meta);
     }
@@ -119,8 +140,13 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
     },
     check(source, opts) {
       // the same errors as compiling (syntax, unknown filters and tests), without building the function yet
-      if (cache.has(source) || checked.has(source)) return;
-      checked.set(source, generate(source, { file: opts.file, lineOffset: opts.lineOffset ?? 1, source }));
+      const known = callsBySource.get(source);
+      if (known && (cache.has(source) || checked.has(source))) return known;
+      const code = generate(source, { file: opts.file, lineOffset: opts.lineOffset ?? 1, source });
+      if (!cache.has(source)) checked.set(source, code);
+      const calls = callsInCode(code) ?? [];
+      callsBySource.set(source, calls);
+      return calls;
     },
   };
 }

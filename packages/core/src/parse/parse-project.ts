@@ -45,6 +45,8 @@ import { readSemanticLayer } from "./semantic/read-semantic-layer";
 import { addDependencyEntries } from "../manifest/add-dependency-entries";
 import { groupMap, readGroups } from "./read-groups";
 import { patchMacros } from "./patch-macros";
+import { macroDependencies } from "./macro-dependencies";
+import { storedBuiltinCalls } from "./builtin-macro-calls";
 import { disableOrphanTests, inheritAttachedGroups } from "./orphan-tests";
 import { buildHookNodes } from "./hook-nodes";
 import { inferPrimaryKeys } from "./primary-key";
@@ -334,13 +336,16 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   }
   const byKind = (kind: ProjectFile["kind"]) => files.filter((f) => f.kind === kind && !binary.has(f));
 
-  // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted)
+  // a syntax error in a macro is reported even when nothing calls it (built-ins are trusted);
+  // the same reading gives each macro the macros its body calls (dbt's static scan)
   for (const m of registry.all()) {
-    if (m.packageName === BUILTIN_PACKAGE) continue;
     try {
-      session.env.check(m.source, { file: m.file, lineOffset: m.line });
+      const builtin = m.packageName === BUILTIN_PACKAGE;
+      const calls = (builtin && storedBuiltinCalls(m.source)) || session.env.check(m.source, { file: m.file, lineOffset: m.line });
+      const entry = parseSession.macros[m.uniqueId];
+      if (entry) entry.depends_on.macros = macroDependencies(m, calls, registry);
     } catch (e) {
-      diagnostics.push(renderErrorToDiagnostic(e, m.file, m.uniqueId, () => []));
+      if (m.packageName !== BUILTIN_PACKAGE) diagnostics.push(renderErrorToDiagnostic(e, m.file, m.uniqueId, () => []));
     }
   }
 
