@@ -13,6 +13,7 @@ import { columnApi, columnFlavour } from "./runtime/column";
 import { parseConfigProxy, runtimeConfigProxy, type ConfigAccess, type ConfigPhase } from "./runtime/config-proxy";
 import { relationApi, type RelationFactory, type RelationTarget } from "./runtime/relation-api";
 import type { GrantsReader } from "./runtime/standardize-grants";
+import { nodeDictView } from "./runtime/node-dict-view";
 
 export type { ConfigAccess, ConfigPhase } from "./runtime/config-proxy";
 
@@ -210,7 +211,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     source: hostFunction(([s, t]) => scope.source(String(s), String(t))),
     config,
     this: scope.thisRelation,
-    model: scope.model,
+    model: nodeDictView(scope.model),
     execute: scope.execute,
     is_incremental: tracked(`macro.${BUILTIN_PACKAGE}.is_incremental`, () => scope.isIncremental),
     adapter,
