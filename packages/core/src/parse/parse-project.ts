@@ -24,7 +24,8 @@ import { buildFileNode, buildSnapshotNodes, nodeResourceKey, patchFileKey, patch
 import { buildTestNodes } from "./build-tests";
 import { builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
-import { readSources } from "./read-sources";
+import { applyProjectSourceConfig, readSources } from "./read-sources";
+import { projectConfigLayers } from "./project-layers";
 import { checkPropertyTypes } from "./check-property-types";
 import { nulByteDiagnostic } from "./nul-bytes";
 import { findDuplicateNames, linkNodes } from "./link-nodes";
@@ -357,7 +358,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     if (parsed.value === null) continue;
     const rendered = parseSession.renderProperties(parsed, f.packageName, diagnostics);
     checkPropertyTypes(rendered, diagnostics);
-    propertiesFiles.push({ packageName: f.packageName, parsed: rendered });
+    propertiesFiles.push({ packageName: f.packageName, parsed: rendered, unrendered: parsed });
   }
   const patches = new Map<string, NodePatch>();
   for (const pf of propertiesFiles) {
@@ -392,10 +393,12 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
 
   const sources: Record<string, SourceDefinition> = {};
   for (const pf of propertiesFiles) {
-    for (const { source, tests, testTags } of readSources(pf, location.database, diagnostics)) {
+    for (const read of readSources(pf, location.database, diagnostics)) {
+      const { source, tests, testTags } = read;
+      applyProjectSourceConfig(read, projectConfigLayers(projects, "source", source.package_name, source.fqn.slice(1)));
       if (source.config.enabled === false) continue;
       // the root project's quoting policy, then the source's and table's own
-      const quoting = { ...naming.quoting, ...source.quoting } as Record<string, unknown>;
+      const quoting = { ...naming.quoting, ...Object.fromEntries(Object.entries(source.quoting).filter(([, v]) => v !== null)) } as Record<string, unknown>;
       const part = (value: string | null, kind: string) => (value ? (quoting[kind] === false ? value : quote(value)) : null);
       source.relation_name = [part(source.database, "database"), part(source.schema, "schema"), part(source.identifier, "identifier")].filter((p): p is string => Boolean(p)).join(".");
       sources[source.unique_id] = source;
