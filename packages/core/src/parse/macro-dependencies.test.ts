@@ -4,11 +4,14 @@ import { parseProject } from "./parse-project";
 import { writeMiniProject } from "./__fixtures__/mini-project";
 import { buildGraph } from "../graph/build-graph";
 import { selectNodes } from "../selection/select-nodes";
+import { compileProject } from "../compile/compile-project";
 
 /** What dbt-core 1.10.23 wrote in depends_on.macros for the project below (dbt parse, PostgreSQL). */
 const ORACLE = JSON.parse(fs.readFileSync(path.join(__dirname, "__fixtures__", "macro-dependencies.oracle.json"), "utf8")) as {
   nodes: Record<string, string[]>;
   macros: Record<string, string[]>;
+  /** The nodes' after dbt compile. */
+  compiledNodes: Record<string, string[]>;
 };
 
 const MACROS = [
@@ -38,6 +41,12 @@ describe("depends_on.macros (dbt-core 1.10.23 oracle)", () => {
     expect(nodes).toEqual(ORACLE.nodes);
     const macros = Object.fromEntries(Object.values(manifest.macros).filter((m) => m.package_name === "mini").map((m) => [m.unique_id, m.depends_on.macros]));
     expect(macros).toEqual(ORACLE.macros);
+  });
+
+  it("compiling a generic test adds get_where_subquery, which its template calls for the tested model", async () => {
+    const parsed = await parseProject({ projectDir: writeMiniProject(FILES), env: {} });
+    await compileProject(parsed, { write: false });
+    expect(Object.fromEntries(Object.values(parsed.manifest.nodes).map((n) => [n.unique_id, n.depends_on.macros]))).toEqual(ORACLE.compiledNodes);
   });
 
   it("state:modified.macros selects a node whose macro calls an edited macro", async () => {
