@@ -2,6 +2,8 @@
  * The public contract of @tsdbt/jinja. Core and runner depend only on what is here.
  */
 
+import type { StaticMacroCall } from "./syntax/static-macro-calls";
+
 /** A position in a template file (1-based line and column). */
 export interface TemplateLocation {
   file: string;
@@ -43,8 +45,12 @@ export interface JinjaEnvironment {
    * rendered output (a string-like value, falsy when empty) or the value given to `return()`.
    */
   bindMacro(macro: MacroSource, context: Record<string, unknown>, resolveGlobal?: (name: string) => unknown): (...args: unknown[]) => unknown;
-  /** Checks syntax without rendering; throws {@link JinjaError} with the location. */
-  check(source: string, options: RenderOptions): void;
+  /**
+   * Checks syntax without rendering; throws {@link JinjaError} with the location. Returns the
+   * calls the template makes that may name macros, read from its syntax (dbt's static scan of a
+   * macro's body for its `depends_on.macros`).
+   */
+  check(source: string, options: RenderOptions): StaticMacroCall[];
   /**
    * Starts checking the syntax of many templates, as {@link JinjaEnvironment.check} does each one, and
    * returns a function that gives each template's error (a {@link JinjaError}; `undefined` when it

@@ -1,6 +1,6 @@
 import type { JinjaEnvironment, MacroSource, RenderOptions, TemplateToCheck } from "./api";
 import { releasePrestartedWorker, startCheckWorker, type CheckWorker } from "./check-worker/start-check-worker";
-import { generateCode } from "./check-worker/generate-code";
+import { callsInCode, generateCode } from "./check-worker/generate-code";
 import { JinjaError } from "./errors";
 import { builtinGlobals } from "./runtime/globals";
 import { MacroReturn } from "./runtime/signals";
@@ -8,6 +8,7 @@ import { BUILTIN_FILTERS, BUILTIN_TESTS, createRuntime, locatedError, RESOLVE, t
 import type { FilterFn } from "./runtime/filters";
 import type { TestFn } from "./runtime/tests";
 import { deepestNesting } from "./syntax/nesting-depth";
+import type { StaticMacroCall } from "./syntax/static-macro-calls";
 import type { TemplateCodeCache } from "./template-code-cache";
 
 /** A filter added to an environment: receives the value, positional and keyword arguments. */
@@ -42,6 +43,9 @@ export const MIN_WORKER_CHARS = 48 * 1024;
  */
 const compiledTemplates = new Map<string, Map<string, RootFn>>();
 
+/** The calls each checked template makes that may name macros (they depend on the text only). */
+const callsBySource = new Map<string, StaticMacroCall[]>();
+
 /**
  * Creates a dbt-flavoured Jinja environment: Jinja2 3.1 semantics with the `do` and
  * `loopcontrols` extensions, autoescape off and the single trailing newline dropped.
@@ -65,7 +69,7 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
   const codeCache = options.codeCache;
   const generate = (source: string, meta: RenderMeta): string => {
     const stored = notStored.has(source) ? undefined : codeCache?.get(vocabulary, source);
-    if (stored !== undefined) return stored;
+    if (stored !== undefined && callsInCode(stored)) return stored;
     let code: string;
     try {
       code = generateCode(source, (n) => n in filters, (n) => n in tests);
@@ -90,10 +94,15 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
     return checkedCode;
   };
 
-  const check = (source: string, opts: RenderOptions): void => {
+  const check = (source: string, opts: RenderOptions): StaticMacroCall[] => {
     // the same errors as compiling (syntax, unknown filters and tests), without building the function yet
-    if (cache.has(source) || checked.has(source)) return;
-    checked.set(source, codeOf(source, { file: opts.file, lineOffset: opts.lineOffset ?? 1, source }));
+    const known = callsBySource.get(source);
+    if (known && (cache.has(source) || checked.has(source))) return known;
+    const code = checked.get(source) ?? codeOf(source, { file: opts.file, lineOffset: opts.lineOffset ?? 1, source });
+    if (!cache.has(source)) checked.set(source, code);
+    const calls = callsInCode(code) ?? [];
+    callsBySource.set(source, calls);
+    return calls;
   };
 
   /** Checks many templates, on a worker thread when there is much to compile (see JinjaEnvironment.checkAll). */

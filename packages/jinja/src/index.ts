@@ -3,8 +3,10 @@
  * dbt-flavoured Jinja on nunjucks: Jinja2 syntax and Python value semantics as dbt configures them.
  */
 export * from "./api";
+export type { StaticMacroCall } from "./syntax/static-macro-calls";
 export { JinjaError } from "./errors";
 export { hostFunction, HOST_FUNCTION } from "./host-function";
+export { wrapCallable } from "./wrap-callable";
 export type { HostFunction, HostFunctionImpl, HostFunctionOptions } from "./host-function";
 import type { EnvironmentOptions } from "./environment";
 import type { JinjaEnvironment } from "./api";

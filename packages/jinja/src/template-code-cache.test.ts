@@ -34,6 +34,18 @@ describe("template code cache", () => {
     expect(other.stats).toEqual({ hits: 0, misses: 1 });
   });
 
+  it("gives a template's macro calls from the file as from the template itself", () => {
+    const cacheFile = path.join(dir, "calls.json");
+    const text = `{% macro m() %}{{ a() }}{{ pkg.b(c()) }}{{ adapter.dispatch('d', 'ns')() }}{% endmacro %} ${unique()}`;
+    const writer = openTemplateCodeCache(cacheFile);
+    const parsed = createEnvironment({ codeCache: writer }).check(text, { file });
+    writer.save();
+    const reader = openTemplateCodeCache(cacheFile);
+    expect(createEnvironment({ codeCache: reader }).check(text, { file })).toEqual(parsed);
+    expect(reader.stats).toEqual({ hits: 1, misses: 0 });
+    expect(parsed).toEqual([{ name: "a" }, { package: "pkg", name: "b" }, { name: "c" }, { dispatch: "d", namespace: "ns" }]);
+  });
+
   it("keeps entries of earlier saves when a later process adds one", () => {
     const cacheFile = path.join(dir, "b.json");
     const vocab = { [`h_${unique().replace(/-/g, "_")}`]: (v: unknown) => v };

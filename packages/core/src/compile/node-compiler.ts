@@ -65,8 +65,18 @@ export class NodeCompiler {
   /** Compiles one node. Throws a JinjaError/CompilerError on a template error. */
   compile(node: ManifestNode, flags: { isIncremental?: boolean; extra?: Record<string, unknown> } = {}): CompiledSql {
     const { body, ephemerals } = this.render(node, node.raw_code, flags.isIncremental ?? false, flags.extra);
+    if (node.test_metadata) this.recordWhereSubquery(node);
     const ctes = this.collectCtes(ephemerals, new Set([node.unique_id]));
     return { sql: injectCtes(body, ctes), ctes };
+  }
+
+  /**
+   * A generic test's tested relation is `get_where_subquery(...)` of its model, which dbt renders
+   * from the test's own template when it compiles: the compiled manifest lists that macro too.
+   */
+  private recordWhereSubquery(node: ManifestNode): void {
+    const where = this.session.registry.resolve("get_where_subquery", node.package_name);
+    if (where && !node.depends_on.macros.includes(where.uniqueId)) node.depends_on.macros.push(where.uniqueId);
   }
 
   /** Renders any SQL text (a hook, an inline query) in a node's context (or the root project's when null). */

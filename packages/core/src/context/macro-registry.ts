@@ -127,6 +127,21 @@ export class MacroRegistry {
     return out;
   }
 
+  /**
+   * dbt's lookup of a macro by name alone, as its static scan of macro bodies resolves calls:
+   * the root project's, else an installed package's (the last registered wins), else the built-in.
+   */
+  findByName(name: string): RegisteredMacro | undefined {
+    const own = this.inPackage(this.rootPackage, name);
+    if (own) return own;
+    const others = [...this.byPackage.keys()].filter((p) => p !== this.rootPackage && p !== BUILTIN_PACKAGE);
+    for (let i = others.length - 1; i >= 0; i--) {
+      const found = this.inPackage(others[i], name);
+      if (found) return found;
+    }
+    return this.inPackage(BUILTIN_PACKAGE, name);
+  }
+
   /** Every macro name visible unqualified from a package, for "did you mean" hints. */
   visibleNames(callerPackage: string): string[] {
     const names = new Set<string>();

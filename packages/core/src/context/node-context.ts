@@ -1,5 +1,5 @@
 import type { Relation } from "@tsdbt/adapter-api";
-import { hostFunction, pyStr, type JinjaEnvironment } from "@tsdbt/jinja";
+import { hostFunction, pyStr, wrapCallable, type JinjaEnvironment } from "@tsdbt/jinja";
 import { contextView } from "./context-view";
 import { CompilerError, WarehouseNeededError } from "./compiler-error";
 import { didYouMean } from "../diagnostics/closest-names";
@@ -14,6 +14,7 @@ import { parseConfigProxy, runtimeConfigProxy, type ConfigAccess, type ConfigPha
 import { relationApi, type RelationFactory, type RelationTarget } from "./runtime/relation-api";
 import type { GrantsReader } from "./runtime/standardize-grants";
 import type { VarRenderScope } from "./base-context";
+import { nodeDictView } from "./runtime/node-dict-view";
 
 export type { ConfigAccess, ConfigPhase } from "./runtime/config-proxy";
 
@@ -35,8 +36,11 @@ export interface NodeScope {
   warehouse?: SyncWarehouse;
   /** Builds a relation of the target from parts (adapter.get_relation, api.Relation.create). */
   makeRelation: RelationFactory;
-  /** Records a macro a node calls (depends_on.macros). */
-  onMacro?: (macro: RegisteredMacro) => void;
+  /**
+   * Records a macro the node's own template calls (depends_on.macros): as in dbt, only calls made
+   * at macro depth 0, not those made from inside another macro; in the order first called.
+   */
+  onMacro?: (uniqueId: string) => void;
   /** Extra names (graph, results, schemas, …). */
   extra?: Record<string, unknown>;
 }
@@ -88,14 +92,28 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   const bound = new Map<string, unknown>();
   const results = new StatementResults();
 
+  // how many macro calls deep the render is, when the node's macro calls are recorded
+  let depth = 0;
+  const record = scope.onMacro;
+  const tracked = <F extends (...args: never[]) => unknown>(uniqueId: string, fn: F): F =>
+    record
+      ? wrapCallable(fn, (run) => {
+          if (depth === 0) record(uniqueId);
+          depth++;
+          try {
+            return run();
+          } finally {
+            depth--;
+          }
+        })
+      : fn;
   const bind = (macro: RegisteredMacro): unknown => {
     const key = macro.uniqueId;
     let fn = bound.get(key);
     if (fn === undefined) {
-      scope.onMacro?.(macro);
       // a macro from another package resolves its own unqualified calls in that package
       const macroResolve = macro.packageName === scope.packageName ? resolveGlobal : (name: string) => resolveFrom(name, macro.packageName);
-      fn = session.env.bindMacro(macro, ctx, macroResolve);
+      fn = tracked(key, session.env.bindMacro(macro, ctx, macroResolve));
       bound.set(key, fn);
     }
     return fn;
@@ -134,8 +152,8 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   const fallbacks: Record<string, unknown> = {
     load_relation: loadRelation,
     load_cached_relation: loadRelation,
-    should_full_refresh: () => shouldFullRefresh(scope, session),
-    should_store_failures: () => shouldStoreFailures(scope, session),
+    should_full_refresh: tracked(`macro.${BUILTIN_PACKAGE}.should_full_refresh`, () => shouldFullRefresh(scope, session)),
+    should_store_failures: tracked(`macro.${BUILTIN_PACKAGE}.should_store_failures`, () => shouldStoreFailures(scope, session)),
   };
   function fallback(name: string): unknown {
     if (Object.prototype.hasOwnProperty.call(fallbacks, name)) return fallbacks[name];
@@ -197,12 +215,12 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     source: hostFunction(([s, t]) => scope.source(String(s), String(t))),
     config,
     this: scope.thisRelation,
-    model: scope.model,
+    model: nodeDictView(scope.model),
     execute: scope.execute,
-    is_incremental: () => scope.isIncremental,
+    is_incremental: tracked(`macro.${BUILTIN_PACKAGE}.is_incremental`, () => scope.isIncremental),
     adapter,
-    run_query: runQuery,
-    statement: hostFunction(([name], kw) => {
+    run_query: tracked(`macro.${BUILTIN_PACKAGE}.run_query`, runQuery),
+    statement: tracked(`macro.${BUILTIN_PACKAGE}.statement`, hostFunction(([name], kw) => {
       const caller = kw.caller as (() => unknown) | undefined;
       const sql = caller ? String(caller()) : "";
       const wh = requireWarehouse(scope, "statement");
@@ -211,7 +229,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
         if (name !== undefined && name !== null) results.store(String(name), adapterResponse(sql, r), agateTable(r));
       }
       return "";
-    }),
+    })),
     load_result: (name: unknown) => results.load(String(name)),
     store_result: hostFunction(([name, response, table], kw) => {
       results.store(String(name ?? kw.name), kw.response ?? response ?? null, (kw.agate_table ?? table ?? null) as AgateTable | null);

@@ -152,6 +152,9 @@ export interface SourceDefinition {
   unrendered_config: Record<string, unknown>;
   relation_name: string | null;
   created_at: number;
+  /** `database:` and `schema:` as written in the properties file, before rendering (null when not written). */
+  unrendered_database?: string | null;
+  unrendered_schema?: string | null;
 }
 
 /** A macro. */

@@ -73,7 +73,8 @@ function becomeVersion(node: ManifestNode, patch: NodePatch): void {
 
 /**
  * Merges a node's config layers with dbt's precedence (defaults < dbt_project.yml folders
- * < properties YAML < `config()` in the file) and copies tags, meta and docs onto the node.
+ * < properties YAML < `config()` in the file) and copies tags, meta and docs onto the node;
+ * `unrendered_config` gets what the layers set, without the defaults.
  */
 export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, unknown>[], patch: NodePatch | undefined): void {
   // dbt 1.10 reads a properties entry's tags from its `config:` only (a top-level `tags:` is ignored)
@@ -81,6 +82,8 @@ export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, 
   const patchConfig = patch?.access && node.resource_type === "model" ? { ...patch.config, access: patch.access } : (patch?.config ?? {});
   const merged = mergeConfigs(defaultNodeConfig(node.resource_type), ...folderLayers, patchConfig, node.config_call_dict);
   node.config = merged as NodeConfig;
+  // what each layer set, without the defaults (dbt_project.yml values as tsdbt read them: rendered)
+  node.unrendered_config = mergeConfigs(...folderLayers, patch ? patch.config : {}, node.config_call_dict);
   node.tags = [...(node.config.tags ?? [])];
   node.meta = { ...(patch?.meta ?? {}), ...(node.config.meta ?? {}) };
   node.config.meta = node.meta;

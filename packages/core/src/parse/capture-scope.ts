@@ -1,7 +1,6 @@
 import type { ManifestNode, RefCall } from "../manifest/types";
 import type { ConfigPhase, NodeScope } from "../context/node-context";
 import { relationFactory, type RelationTarget } from "../context/runtime/relation-api";
-import type { RegisteredMacro } from "../context/macro-registry";
 import { CompilerError } from "../context/compiler-error";
 
 /** What the parse pass needs to know about the target to fake relations. */
@@ -30,8 +29,8 @@ export function createCaptureScope(
   target: CaptureTarget,
   configView: () => Record<string, unknown>,
   phase: ConfigPhase = "parse",
-): NodeScope & { macros: Set<string> } {
-  const macros = new Set<string>();
+): NodeScope & { macros: string[]; onMacro: (uniqueId: string) => void } {
+  const macros: string[] = [];
   const make = relationFactory(target);
   const own = () => make({ database: target.database, schema: target.schema, identifier: node.alias || node.name });
   return {
@@ -55,7 +54,9 @@ export function createCaptureScope(
     execute: false,
     isIncremental: false,
     makeRelation: make,
-    onMacro: (m: RegisteredMacro) => macros.add(m.uniqueId),
+    onMacro: (uniqueId) => {
+      if (!macros.includes(uniqueId)) macros.push(uniqueId);
+    },
     macros,
   };
 }

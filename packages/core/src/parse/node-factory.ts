@@ -6,20 +6,33 @@ export function checksumOf(contents: string): { name: string; checksum: string }
   return { name: "sha256", checksum: createHash("sha256").update(contents).digest("hex") };
 }
 
-/** The defaults of a node config before any layer is applied. */
+/**
+ * The defaults of a node config before any layer is applied: dbt 1.10's config of the resource
+ * type, its keys in dbt's order (keys set later keep their place; others follow).
+ */
 export function defaultNodeConfig(resourceType: ManifestNode["resource_type"]): NodeConfig {
-  const materialized = resourceType === "seed" ? "seed" : resourceType === "test" ? "test" : resourceType === "snapshot" ? "snapshot" : "view";
+  if (resourceType === "test") {
+    // dbt's TestConfig
+    return { enabled: true, alias: null, schema: "dbt_test__audit", database: null, tags: [], meta: {}, group: null, materialized: "test", severity: "ERROR", store_failures: null, store_failures_as: null, where: null, limit: null, fail_calc: "count(*)", warn_if: "!= 0", error_if: "!= 0" } as unknown as NodeConfig;
+  }
+  const materialized = resourceType === "seed" ? "seed" : resourceType === "snapshot" ? "snapshot" : "view";
+  // dbt's NodeConfig (analyses, hooks and operations as is; models, seeds and snapshots add their own keys)
   const config: NodeConfig = {
     enabled: true,
-    materialized,
-    tags: [],
-    meta: {},
     alias: null,
     schema: null,
     database: null,
-    "pre-hook": [],
-    "post-hook": [],
+    tags: [],
+    meta: {},
+    group: null,
+    materialized,
+    incremental_strategy: null,
+    batch_size: null,
+    lookback: 1,
+    begin: null,
     persist_docs: {},
+    "post-hook": [],
+    "pre-hook": [],
     quoting: {},
     column_types: {},
     full_refresh: null,
@@ -30,15 +43,14 @@ export function defaultNodeConfig(resourceType: ManifestNode["resource_type"]): 
     packages: [],
     docs: { show: true, node_color: null },
     contract: { enforced: false, alias_types: true },
-    access: "protected",
+    event_time: null,
+    concurrent_batches: null,
   };
-  if (resourceType === "test") {
-    // dbt's TestConfig, keys in its order
-    return { enabled: true, alias: null, schema: "dbt_test__audit", database: null, tags: [], meta: {}, group: null, materialized: "test", severity: "ERROR", store_failures: null, store_failures_as: null, where: null, limit: null, fail_calc: "count(*)", warn_if: "!= 0", error_if: "!= 0" } as unknown as NodeConfig;
-  }
-  if (resourceType === "seed") {
-    config.delimiter = ",";
-    config.quote_columns = null;
+  if (resourceType === "model") Object.assign(config, { access: "protected", freshness: null });
+  if (resourceType === "seed") Object.assign(config, { delimiter: ",", quote_columns: null });
+  if (resourceType === "snapshot") {
+    const metaColumns = { dbt_valid_to: null, dbt_valid_from: null, dbt_scd_id: null, dbt_updated_at: null, dbt_is_deleted: null };
+    Object.assign(config, { strategy: null, target_schema: null, target_database: null, updated_at: null, check_cols: null, snapshot_meta_column_names: metaColumns, dbt_valid_to_current: null });
   }
   return config;
 }

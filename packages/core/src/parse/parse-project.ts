@@ -24,7 +24,8 @@ import { buildFileNode, buildSnapshotNodes, nodeResourceKey, patchFileKey, patch
 import { buildTestNodes } from "./build-tests";
 import { builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
-import { readSources } from "./read-sources";
+import { applyProjectSourceConfig, readSources } from "./read-sources";
+import { projectConfigLayers } from "./project-layers";
 import { checkPropertyTypes } from "./check-property-types";
 import { nulByteDiagnostic } from "./nul-bytes";
 import { findDuplicateNames, linkNodes } from "./link-nodes";
@@ -45,6 +46,8 @@ import { readSemanticLayer } from "./semantic/read-semantic-layer";
 import { addDependencyEntries } from "../manifest/add-dependency-entries";
 import { groupMap, readGroups } from "./read-groups";
 import { patchMacros } from "./patch-macros";
+import { macroDependencies } from "./macro-dependencies";
+import { storedBuiltinCalls } from "./builtin-macro-calls";
 import { disableOrphanTests, inheritAttachedGroups } from "./orphan-tests";
 import { buildHookNodes } from "./hook-nodes";
 import { inferPrimaryKeys } from "./primary-key";
@@ -352,6 +355,20 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   const macroErrorsAt = diagnostics.length;
   const addMacroErrors = () =>
     diagnostics.splice(macroErrorsAt, 0, ...macroErrors().flatMap((e, i) => (e === undefined ? [] : [renderErrorToDiagnostic(e, checkedMacros[i].file, checkedMacros[i].uniqueId, () => [])])));
+  // each macro's depends_on.macros (dbt's static scan of its body): from the code its check generated
+  // (on this thread or the worker), built-ins from the table the build wrote
+  const addMacroDependencies = () => {
+    for (const m of registry.all()) {
+      const entry = parseSession.macros[m.uniqueId];
+      if (!entry) continue;
+      try {
+        const calls = (m.packageName === BUILTIN_PACKAGE && storedBuiltinCalls(m.source)) || session.env.check(m.source, { file: m.file, lineOffset: m.line });
+        entry.depends_on.macros = macroDependencies(m, calls, registry);
+      } catch {
+        // a syntax error: reported by the check above
+      }
+    }
+  };
 
   // properties YAML first: their configs apply before a file's own config() calls
   const propertiesFiles: PropertiesFile[] = [];
@@ -361,7 +378,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     if (parsed.value === null) continue;
     const rendered = parseSession.renderProperties(parsed, f.packageName, diagnostics);
     checkPropertyTypes(rendered, diagnostics);
-    propertiesFiles.push({ packageName: f.packageName, parsed: rendered });
+    propertiesFiles.push({ packageName: f.packageName, parsed: rendered, unrendered: parsed });
   }
   const patches = new Map<string, NodePatch>();
   for (const pf of propertiesFiles) {
@@ -397,10 +414,12 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
 
   const sources: Record<string, SourceDefinition> = {};
   for (const pf of propertiesFiles) {
-    for (const { source, tests, testTags } of readSources(pf, location.database, diagnostics)) {
+    for (const read of readSources(pf, location.database, diagnostics)) {
+      const { source, tests, testTags } = read;
+      applyProjectSourceConfig(read, projectConfigLayers(projects, "source", source.package_name, source.fqn.slice(1)));
       if (source.config.enabled === false) continue;
       // the root project's quoting policy, then the source's and table's own
-      const quoting = { ...naming.quoting, ...source.quoting } as Record<string, unknown>;
+      const quoting = { ...naming.quoting, ...Object.fromEntries(Object.entries(source.quoting).filter(([, v]) => v !== null)) } as Record<string, unknown>;
       const part = (value: string | null, kind: string) => (value ? (quoting[kind] === false ? value : quote(value)) : null);
       source.relation_name = [part(source.database, "database"), part(source.schema, "schema"), part(source.identifier, "identifier")].filter((p): p is string => Boolean(p)).join(".");
       sources[source.unique_id] = source;
@@ -436,6 +455,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   const semanticLayer = readSemanticLayer({ files: propertiesFiles, nodes: enabled, sources, rootPackage: project.name, target: location }, diagnostics);
   addMacroErrors();
   if (diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
+  addMacroDependencies();
 
   renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics, (file) => readTextOrUndefined(path.join(projectDir, file)));
   const hookNodes = buildHookNodes(projects, location);

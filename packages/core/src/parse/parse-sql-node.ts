@@ -6,6 +6,10 @@ import { createCaptureScope, type CaptureTarget } from "./capture-scope";
 import { renderErrorToDiagnostic } from "./render-diagnostic";
 import { branchRuns, staticParse } from "./static-parse";
 import { configCallValues } from "../context/runtime/config-proxy";
+import { BUILTIN_PACKAGE } from "../context/macro-registry";
+
+/** The macro a template's `is_incremental()` calls (tsdbt answers it in the render context). */
+const IS_INCREMENTAL = `macro.${BUILTIN_PACKAGE}.is_incremental`;
 
 /** How a node's SQL was read while parsing. */
 export type ParseMethod = "static" | "rendered";
@@ -29,7 +33,10 @@ export function parseSqlNode(
     const before = { refs: [...node.refs], sources: [...node.sources], config: { ...node.config_call_dict } };
     let render: NodeRenderContext | undefined;
     try {
+      // each `{% if is_incremental() %}` calls that macro from the template itself, as the renderer records
+      const incrementalChecks = fast.silent.filter((t) => t.kind === "if").map((t) => t.start);
       for (const call of fast.calls) {
+        while (incrementalChecks.length > 0 && incrementalChecks[0] < call.start) (incrementalChecks.shift(), scope.onMacro(IS_INCREMENTAL));
         // while parsing, is_incremental() is false: its branch does not run
         if (!branchRuns(call.branch, false) || call.fn === "this") continue;
         if (call.fn === "ref") scope.ref(call.args, call.kwargs);
@@ -37,14 +44,15 @@ export function parseSqlNode(
         else if (call.fn === "call") evaluateStaticCall(call, (render ??= createNodeContext(session, scope)), (n) => session.registry.hasPackage(n));
         else scope.config.set(configCallValues(call.args, call.kwargs));
       }
-      node.depends_on.macros = [...scope.macros].sort();
+      if (incrementalChecks.length > 0) scope.onMacro(IS_INCREMENTAL);
+      node.depends_on.macros = [...scope.macros];
       return { method: "static", diagnostics: [] };
     } catch {
       // the renderer reports the problem with its position in the template
       node.refs = before.refs;
       node.sources = before.sources;
       node.config_call_dict = before.config;
-      scope.macros.clear();
+      scope.macros.length = 0;
     }
   }
   const { context, resolveGlobal } = createNodeContext(session, scope);
@@ -53,6 +61,6 @@ export function parseSqlNode(
   } catch (e) {
     return { method: "rendered", diagnostics: [renderErrorToDiagnostic(e, node.original_file_path, node.unique_id, () => session.registry.visibleNames(node.package_name))] };
   }
-  node.depends_on.macros = [...scope.macros].sort();
+  node.depends_on.macros = [...scope.macros];
   return { method: "rendered", diagnostics: [] };
 }

@@ -3,7 +3,7 @@ import type { ConfigLayer } from "../config/normalise-config";
 import type { ProjectConfig } from "../project/project-config";
 
 /** The resource kinds that take config from a dbt_project.yml tree. */
-export type ConfiguredKind = "model" | "analysis" | "test" | "snapshot" | "seed";
+export type ConfiguredKind = "model" | "analysis" | "test" | "snapshot" | "seed" | "source";
 
 /** The root project and every installed package's own dbt_project.yml, by package name. */
 export interface ProjectSet {
@@ -15,6 +15,7 @@ function treeFor(project: ProjectConfig, kind: ConfiguredKind): Record<string, u
   if (kind === "seed") return project.seeds;
   if (kind === "snapshot") return project.snapshots;
   if (kind === "test") return project.dataTests;
+  if (kind === "source") return project.sources;
   return project.models;
 }
 

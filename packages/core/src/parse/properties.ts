@@ -10,6 +10,8 @@ import { expandModelVersions, type ModelVersion } from "./model-versions";
 export interface PropertiesFile {
   packageName: string;
   parsed: ParsedYaml;
+  /** The file as read, before its values were rendered (for what dbt keeps unrendered). */
+  unrendered?: ParsedYaml;
 }
 
 /** A test definition found in YAML, with where it was written. */

@@ -3,6 +3,8 @@ import type { SourceDefinition } from "../manifest/types";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import { readColumns, type PropertiesFile, type TestEntry } from "./properties";
 import { PROPERTY_KEYS, warnUnknownKeys } from "./property-keys";
+import { mergeConfigs } from "../config/merge-configs";
+import type { ConfigLayer } from "../config/normalise-config";
 
 /** A source table and the tests written on it. */
 export interface ReadSource {
@@ -10,6 +12,8 @@ export interface ReadSource {
   tests: TestEntry[];
   /** The tags the table's tests inherit: the source's and the table's own `tags:` (not their config's). */
   testTags: string[];
+  /** The properties file sets `enabled` on the source or the table (dbt_project.yml's then does not apply). */
+  enabledInFile: boolean;
 }
 
 const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -59,10 +63,12 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
       const tags = [...new Set([...asTags(src.tags), ...asTags(srcConfig.tags), ...asTags(table.tags), ...asTags(tableConfig.tags)])].sort();
       const loadedAtField = str(tableConfig.loaded_at_field) ?? str(table.loaded_at_field) ?? str(srcConfig.loaded_at_field) ?? str(src.loaded_at_field);
       const loadedAtQuery = str(tableConfig.loaded_at_query) ?? str(table.loaded_at_query) ?? str(srcConfig.loaded_at_query) ?? str(src.loaded_at_query);
-      const quoting = { ...asRecord(src.quoting), ...asRecord(table.quoting) };
+      const quoting = { database: null, schema: null, identifier: null, column: null, ...asRecord(src.quoting), ...asRecord(table.quoting) };
+      const raw = unrenderedSource(file, i);
       out.push({
         tests,
         testTags: [...asTags(src.tags), ...asTags(table.tags)],
+        enabledInFile: tableConfig.enabled !== undefined || srcConfig.enabled !== undefined,
         source: {
           database: str(src.database) ?? targetDatabase,
           schema: str(src.schema) ?? sourceName,
@@ -88,16 +94,48 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
           source_meta: { ...asRecord(src.meta), ...asRecord(srcConfig.meta) },
           tags,
           // dbt's SourceConfig: these keys, then any other config key written
-          config: { ...srcConfig, ...tableConfig, enabled: (tableConfig.enabled ?? srcConfig.enabled ?? true) as boolean, event_time: tableConfig.event_time ?? srcConfig.event_time ?? null, freshness, loaded_at_field: loadedAtField, loaded_at_query: loadedAtQuery, meta, tags },
+          config: { enabled: (tableConfig.enabled ?? srcConfig.enabled ?? true) as boolean, event_time: tableConfig.event_time ?? srcConfig.event_time ?? null, freshness, loaded_at_field: loadedAtField, loaded_at_query: loadedAtQuery, meta, tags, ...otherKeys(srcConfig, tableConfig) },
           patch_path: null,
           unrendered_config: {},
           relation_name: null,
           created_at: Date.now() / 1000,
+          unrendered_database: str(raw.database),
+          unrendered_schema: str(raw.schema),
         },
       });
     });
   });
   return out;
+}
+
+const SOURCE_CONFIG_KEYS = new Set(["enabled", "event_time", "freshness", "loaded_at_field", "loaded_at_query", "meta", "tags"]);
+
+/** Config keys a source or table sets besides dbt's SourceConfig fields (the table's win). */
+function otherKeys(...configs: Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of configs) for (const [k, v] of Object.entries(c)) if (!SOURCE_CONFIG_KEYS.has(k)) out[k] = v;
+  return out;
+}
+
+/** The i-th source entry of a properties file as written, before rendering. */
+function unrenderedSource(file: PropertiesFile, i: number): Record<string, unknown> {
+  const list = asRecord(file.unrendered?.value).sources;
+  return Array.isArray(list) ? asRecord(list[i]) : {};
+}
+
+/**
+ * Applies the dbt_project.yml `sources:` config of a source table, as dbt-core 1.10 does: `enabled`
+ * when the properties file does not set it, and `meta` under the file's (other keys, `tags`
+ * included, dbt does not take from there).
+ */
+export function applyProjectSourceConfig({ source, enabledInFile }: ReadSource, layers: ConfigLayer[]): void {
+  if (layers.length === 0) return;
+  const project = mergeConfigs(...layers);
+  if (typeof project.enabled === "boolean" && !enabledInFile) source.config.enabled = project.enabled;
+  if (project.meta && typeof project.meta === "object") {
+    source.meta = { ...(project.meta as Record<string, unknown>), ...source.meta };
+    source.config.meta = source.meta;
+  }
 }
 
 const NO_CRITERION = () => ({ count: null, period: null });

@@ -15,7 +15,7 @@ export const PARSE_STATE_FILE = "partial_parse.json";
  */
 export const PARSE_MANIFEST_FILE = "partial_parse_manifest.json";
 /** Bumped whenever the state's shape or the parse's output changes meaning. */
-const FORMAT = 6;
+const FORMAT = 7;
 const TSDBT_VERSION = (require("../../../package.json") as { version: string }).version;
 const CHECKSUM_LENGTH = 64;
 const REFERABLE = new Set(["model", "seed", "snapshot"]);

@@ -1,0 +1,3 @@
+-- keys ['database', 'schema', 'name', 'resource_type', 'package_name', 'path', 'original_file_path', 'unique_id', 'fqn', 'alias', 'checksum', 'config', 'tags', 'description', 'columns', 'meta', 'docs', 'unrendered_config', 'created_at', 'config_call_dict', 'raw_code', 'doc_blocks', 'language', 'refs', 'sources', 'metrics', 'depends_on', 'contract']
+-- rel none-key
+select 1 from "test"."h_man_mini"."shown"
