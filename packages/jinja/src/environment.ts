@@ -69,13 +69,19 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
   const codeCache = options.codeCache;
   const generate = (source: string, meta: RenderMeta): string => {
     const stored = notStored.has(source) ? undefined : codeCache?.get(vocabulary, source);
-    if (stored !== undefined && callsInCode(stored)) return stored;
+    const storedCalls = stored === undefined ? undefined : callsInCode(stored);
+    if (storedCalls) {
+      callsBySource.set(source, storedCalls);
+      return stored!;
+    }
     let code: string;
     try {
       code = generateCode(source, (n) => n in filters, (n) => n in tests);
     } catch (e) {
       throw syntaxError(e, meta);
     }
+    // kept for check(): a template compiled before it is checked needs no second generation
+    callsBySource.set(source, callsInCode(code) ?? []);
     notStored.delete(source);
     codeCache?.set(vocabulary, source, code);
     return code;
