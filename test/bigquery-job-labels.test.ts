@@ -6,12 +6,11 @@
  * requests themselves: the profile's `api_endpoint` is a recording proxy in front of bqlite.
  */
 import * as fs from "node:fs";
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startAdapterWorker } from "@tsdbt/adapter-api";
 import { uniqueSchemaName } from "@tsdbt/adapter-tests";
+import { recordingProxy, type RecordingProxy } from "./helpers/recording-proxy";
 
 const upstream = process.env.BIGQUERY_EMULATOR_URL;
 
@@ -20,38 +19,22 @@ interface JobRequest {
   labels: Record<string, string> | undefined;
 }
 
-/** An HTTP proxy to `target` that keeps the configuration of every job inserted (jobs.insert). */
-async function recordingProxy(target: string): Promise<{ url: string; jobs: JobRequest[]; close: () => Promise<void> }> {
-  const jobs: JobRequest[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      if (req.method === "POST" && new URL(req.url ?? "/", target).pathname.endsWith("/jobs")) {
-        const configuration = (JSON.parse(body.toString("utf8")) as { configuration: { query?: { query: string }; labels?: Record<string, string> } }).configuration;
-        jobs.push({ query: configuration.query?.query ?? "", labels: configuration.labels });
-      }
-      const forwarded = http.request(new URL(req.url ?? "/", target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      forwarded.on("error", () => res.writeHead(502).end());
-      forwarded.end(body);
-    });
+/** A recording proxy in front of bqlite that keeps the configuration of every job inserted (jobs.insert). */
+function jobsProxy(target: string): Promise<RecordingProxy<JobRequest>> {
+  return recordingProxy(target, (method, pathname, body) => {
+    if (method !== "POST" || !pathname.endsWith("/jobs")) return undefined;
+    const configuration = (JSON.parse(body.toString("utf8")) as { configuration: { query?: { query: string }; labels?: Record<string, string> } }).configuration;
+    return { query: configuration.query?.query ?? "", labels: configuration.labels };
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, jobs, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 if (!upstream) {
   test.skip("BigQuery job labels from query-comment (skipped: set BIGQUERY_EMULATOR_URL to a local bqlite endpoint to run it)", () => undefined);
 } else {
-  let proxy: Awaited<ReturnType<typeof recordingProxy>>;
+  let proxy: RecordingProxy<JobRequest>;
   const dirs: string[] = [];
   const datasets: string[] = [];
-  beforeAll(async () => (proxy = await recordingProxy(upstream)));
+  beforeAll(async () => (proxy = await jobsProxy(upstream)));
   afterAll(async () => {
     await proxy.close();
     const adapter = await startAdapterWorker({ type: "bigquery", method: "oauth-secrets", token: "local", project: "tsdbt-test", dataset: "unused", api_endpoint: upstream }, { projectDir: os.tmpdir(), targetPath: os.tmpdir() });
@@ -76,10 +59,10 @@ if (!upstream) {
     fs.writeFileSync(path.join(dir, "profiles.yml"), ["cloud:", "  target: emulator", "  outputs:", "    emulator:", ...profile.map((l) => `      ${l}`), ""].join("\n"));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { invoke } = require("tsdbt") as typeof import("tsdbt");
-    const first = proxy.jobs.length;
+    const first = proxy.recorded.length;
     const result = await invoke(["run", "--project-dir", dir, "--profiles-dir", dir], { cwd: dir, write: () => undefined });
     expect(result.exitCode).toBe(0);
-    const jobs = proxy.jobs.slice(first);
+    const jobs = proxy.recorded.slice(first);
     const runResults = JSON.parse(fs.readFileSync(path.join(dir, "target", "run_results.json"), "utf8")) as { metadata: { invocation_id: string } };
     return { jobs: jobs.filter((j) => j.query.includes("create")), invocationId: runResults.metadata.invocation_id };
   }

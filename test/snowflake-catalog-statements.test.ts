@@ -7,46 +7,30 @@
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { uniqueSchemaName } from "@tsdbt/adapter-tests";
+import { recordingProxy, type RecordingProxy } from "./helpers/recording-proxy";
 
 const upstream = process.env.FAKESNOW_URL;
 const CLI = path.join(__dirname, "..", "packages", "cli", "bin", "tsdbt.js");
 
-/** An HTTP proxy to `target` that keeps the SQL text of every query request. */
-async function recordingProxy(target: string): Promise<{ port: number; statements: string[]; close: () => Promise<void> }> {
-  const statements: string[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      if (req.method === "POST" && (req.url ?? "").startsWith("/queries/v1/query-request")) {
-        const text = req.headers["content-encoding"] === "gzip" ? gunzipSync(body).toString("utf8") : body.toString("utf8");
-        statements.push(String((JSON.parse(text) as { sqlText?: string }).sqlText ?? ""));
-      }
-      const forwarded = http.request(new URL(req.url ?? "/", target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      forwarded.on("error", () => res.writeHead(502).end());
-      forwarded.end(body);
-    });
+/** A recording proxy in front of fakesnow that keeps the SQL text of every query request. */
+function statementsProxy(target: string): Promise<RecordingProxy<string>> {
+  return recordingProxy(target, (method, pathname, body, headers) => {
+    if (method !== "POST" || !pathname.startsWith("/queries/v1/query-request")) return undefined;
+    const text = headers["content-encoding"] === "gzip" ? gunzipSync(body).toString("utf8") : body.toString("utf8");
+    return String((JSON.parse(text) as { sqlText?: string }).sqlText ?? "");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { port: (server.address() as AddressInfo).port, statements, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 if (!upstream) {
   test.skip("Snowflake catalog statements of a compile (skipped: set FAKESNOW_URL to a local fakesnow endpoint to run it)", () => undefined);
 } else {
-  let proxy: Awaited<ReturnType<typeof recordingProxy>>;
+  let proxy: RecordingProxy<string>;
   let dir: string;
-  beforeAll(async () => (proxy = await recordingProxy(upstream)));
+  beforeAll(async () => (proxy = await statementsProxy(upstream)));
   afterAll(async () => {
     await proxy.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -72,9 +56,9 @@ if (!upstream) {
       );
     // the schema exists (another model built into it), the relation asked for does not
     expect((await tsdbt("run", "-s", "other")).exitCode).toBe(0);
-    const before = proxy.statements.length;
+    const before = proxy.recorded.length;
     expect((await tsdbt("compile", "-s", "reader")).exitCode).toBe(0);
-    const compile = proxy.statements.slice(before);
+    const compile = proxy.recorded.slice(before);
     expect(fs.readFileSync(path.join(dir, "target", "compiled", "sf_describe", "models", "reader.sql"), "utf8")).toContain("select 0 as n");
     expect(compile.filter((s) => /^describe table/i.test(s))).toEqual([`describe table TSDBT_TEST."${schema}".unbuilt`]);
   }, 120000);

@@ -1,5 +1,6 @@
 import type { Manifest, ManifestNode } from "@tsdbt/core";
 import type { ScheduledTask } from "../scheduler/dag-scheduler";
+import { standInNode } from "../stand-in-node";
 
 /** True for the stand-in node of an exposure. */
 export function isExposureNode(node: Pick<ManifestNode, "resource_type">): boolean {
@@ -13,21 +14,7 @@ export function isExposureNode(node: Pick<ManifestNode, "resource_type">): boole
 export function exposureNode(manifest: Manifest, id: string): ManifestNode | undefined {
   const entry = manifest.exposures?.[id];
   if (!entry) return undefined;
-  return {
-    unique_id: entry.unique_id,
-    resource_type: "exposure",
-    package_name: entry.package_name,
-    name: entry.name,
-    path: entry.path,
-    original_file_path: entry.original_file_path,
-    fqn: entry.fqn,
-    alias: entry.name,
-    database: null,
-    schema: "",
-    config: { enabled: true, materialized: "", tags: entry.tags, meta: entry.meta, alias: null, schema: null, database: null, "pre-hook": [], "post-hook": [] },
-    tags: entry.tags,
-    depends_on: entry.depends_on,
-  } as unknown as ManifestNode;
+  return standInNode({ ...entry, resource_type: "exposure", alias: entry.name, materialized: "", tags: entry.tags, meta: entry.meta, depends_on: entry.depends_on });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Manifest, ManifestNode } from "@tsdbt/core";
+import { standInNode } from "../stand-in-node";
 
 /** A manifest `unit_tests` entry as the fields the runner reads. */
 interface UnitTestEntry {
@@ -23,21 +24,16 @@ export function isUnitTestNode(node: Pick<ManifestNode, "resource_type">): boole
  * carrying the unit test's identity (unit tests live in `manifest.unit_tests`, not `nodes`).
  */
 function unitTestNode(entry: UnitTestEntry): ManifestNode {
-  return {
-    unique_id: entry.unique_id,
+  return standInNode({
+    ...entry,
     resource_type: "unit_test",
-    package_name: entry.package_name,
     name: `${entry.model}::${entry.name}`,
-    path: entry.path,
-    original_file_path: entry.original_file_path,
-    fqn: entry.fqn,
     alias: entry.name,
-    database: null,
-    schema: "",
-    config: { enabled: true, materialized: "unit", tags: entry.config?.tags ?? [], meta: entry.config?.meta ?? {}, alias: null, schema: null, database: null, "pre-hook": [], "post-hook": [] },
+    materialized: "unit",
     tags: entry.config?.tags ?? [],
+    meta: entry.config?.meta ?? {},
     depends_on: { macros: entry.depends_on.macros ?? [], nodes: entry.depends_on.nodes },
-  } as unknown as ManifestNode;
+  });
 }
 
 /** The node to execute for a selected id: a manifest node, or a unit test's stand-in (undefined when neither). */
