@@ -93,4 +93,11 @@ describe("parseSchemaStatement", () => {
     expect(parseSchemaStatement("create schema `x` options(location='EU')")).toBeNull();
     expect(parseSchemaStatement("create table `x`.`y` (a int64)")).toBeNull();
   });
+
+  it("recognises them with a query comment before or after (a dispatched create_schema sends one)", () => {
+    const comment = '/* {"app": "dbt", "node_id": "model.p.m"} */';
+    expect(parseSchemaStatement(`${comment}\ncreate schema if not exists \`p\`.\`ds\``)).toEqual({ action: "create", project: "p", dataset: "ds", cascade: false });
+    expect(parseSchemaStatement(`drop schema if exists \`ds\` cascade\n${comment}`)).toEqual({ action: "drop", project: null, dataset: "ds", cascade: true });
+    expect(parseSchemaStatement(`${comment}\ncreate table \`ds\`.\`t\` (a int64)`)).toBeNull();
+  });
 });

@@ -11,6 +11,11 @@ const PART = "(?:`(?:[^`\\\\]|\\\\.)*`|[A-Za-z_][A-Za-z0-9_-]*)";
 const CREATE = new RegExp(`^\\s*create\\s+schema\\s+if\\s+not\\s+exists\\s+(${PART}(?:\\.${PART})?)\\s*;?\\s*$`, "i");
 const DROP = new RegExp(`^\\s*drop\\s+schema\\s+if\\s+exists\\s+(${PART}(?:\\.${PART})?)(\\s+cascade)?\\s*;?\\s*$`, "i");
 
+/** The statement without the block comments before and after it (a query comment, put there by the runner). */
+function withoutOuterComments(sql: string): string {
+  return sql.replace(/^(?:\s*\/\*[\s\S]*?\*\/)+/, "").replace(/(?:\/\*[\s\S]*?\*\/\s*)+$/, "");
+}
+
 function unquote(part: string): string {
   return part.startsWith("`") ? part.slice(1, -1).replace(/\\(.)/g, "$1") : part;
 }
@@ -22,11 +27,13 @@ function splitName(name: string): string[] {
 /**
  * Recognises exactly the schema statements tsdbt itself writes (`create schema if not exists
  * [project.]dataset`, `drop schema if exists [project.]dataset [cascade]`), so the adapter can
- * create datasets in the profile's location and drop them through the API. Anything else: null.
+ * create datasets in the profile's location and drop them through the API, also with a query
+ * comment before or after them. Anything else: null.
  */
 export function parseSchemaStatement(sql: string): SchemaStatement | null {
-  const create = CREATE.exec(sql);
-  const drop = create ? null : DROP.exec(sql);
+  const statement = withoutOuterComments(sql);
+  const create = CREATE.exec(statement);
+  const drop = create ? null : DROP.exec(statement);
   const match = create ?? drop;
   if (!match) return null;
   const parts = splitName(match[1]!);
