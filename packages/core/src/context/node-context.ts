@@ -91,6 +91,8 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   const ctx: Record<string, unknown> = Object.create(session.base);
   const bound = new Map<string, unknown>();
   const results = new StatementResults();
+  // where agate tables print (print_table, print_csv): the context's print(), standard output in dbt
+  const printOut = (text: string): void => void (session.base.print as ((text: string) => unknown) | undefined)?.(text);
 
   // how many macro calls deep the render is, when the node's macro calls are recorded
   let depth = 0;
@@ -196,13 +198,14 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     projectFlags: session.projectFlags,
     readGrants: session.readGrants,
     createTableAs: session.createTableAs,
+    print: printOut,
   });
 
   // while parsing dbt's run_query gives an undefined value (load_result(...) is None there)
   const runQuery = (sql: unknown) => {
     const wh = requireWarehouse(scope, "run_query");
     if (!wh) return undefined;
-    return agateTable(wh.executeSync(String(sql)));
+    return agateTable(wh.executeSync(String(sql)), printOut);
   };
 
   const owner = String(scope.model.unique_id ?? "this node");
@@ -226,7 +229,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
       const wh = requireWarehouse(scope, "statement");
       if (wh) {
         const r = wh.executeSync(sql, { fetch: Boolean(kw.fetch_result), autoBegin: kw.auto_begin === undefined ? undefined : Boolean(kw.auto_begin) });
-        if (name !== undefined && name !== null) results.store(String(name), adapterResponse(sql, r), agateTable(r));
+        if (name !== undefined && name !== null) results.store(String(name), adapterResponse(sql, r), agateTable(r, printOut));
       }
       return "";
     })),

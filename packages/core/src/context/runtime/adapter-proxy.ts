@@ -34,6 +34,8 @@ export interface AdapterProxyInput {
   readGrants?: GrantsReader;
   /** The adapter dialect's table DDL, for `adapter.tsdbt_create_table_as` (its built-in create_table_as). */
   createTableAs?: TableDdl;
+  /** Where the agate tables of `adapter.execute` print. */
+  print?: (text: string) => void;
 }
 
 /** The adapter dialect's `create table … as (select)` with a node's config (partitioning, clustering, options). */
@@ -229,7 +231,7 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
       const lim = kw.limit ?? limit;
       // dbt's adapter.execute does not open a transaction unless asked (auto_begin=False)
       const r = wh.executeSync(String(kw.sql ?? sql), { fetch: Boolean(kw.fetch ?? fetch), limit: lim === undefined || lim === null ? undefined : Number(lim), autoBegin: Boolean(kw.auto_begin ?? autoBegin) });
-      return Tuple.create([adapterResponse(String(kw.sql ?? sql), r), agateTable(r)]);
+      return Tuple.create([adapterResponse(String(kw.sql ?? sql), r), agateTable(r, input.print)]);
     }),
     add_query: hostFunction(([sql, autoBegin, bindings], kw) => {
       const wh = warehouse("adapter.add_query");

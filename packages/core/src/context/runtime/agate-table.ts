@@ -1,5 +1,6 @@
 import type { QueryResult } from "@tsdbt/adapter-api";
-import { PY_METHODS, PY_REPR, pyRepr, Tuple, type HostMethod } from "@tsdbt/jinja";
+import { hostFunction, PY_METHODS, PY_REPR, pyRepr, Tuple, type HostMethod } from "@tsdbt/jinja";
+import { formatAgateCsv, formatAgateTable, PRINT_TABLE_DEFAULTS } from "./agate-print";
 
 /**
  * agate's MappedSequence, as templates use it: a list (iteration, `[0]`, `| length`) whose items
@@ -67,7 +68,7 @@ function agateColumn(name: string, index: number, dataType: string, cells: unkno
 /**
  * A query result shaped like the agate Table dbt hands templates (`run_query`, `load_result(...).table`):
  * a list of rows (iteration, `[0]`, `| length`) with `rows`, `columns`, `column_names`,
- * `column_types` and `print_table()` (which prints nothing here).
+ * `column_types`, and `print_table()` / `print_csv()`, which write as agate writes.
  */
 export type AgateTable = MappedSequence<MappedSequence<unknown>> & {
   rows: MappedSequence<MappedSequence<unknown>>;
@@ -76,8 +77,8 @@ export type AgateTable = MappedSequence<MappedSequence<unknown>> & {
   column_types: Tuple<string>;
 };
 
-/** Wraps a query result as an {@link AgateTable}. */
-export function agateTable(result: QueryResult): AgateTable {
+/** Wraps a query result as an {@link AgateTable}; `print_table()` and `print_csv()` write to `print` (standard output in dbt). */
+export function agateTable(result: QueryResult, print: (text: string) => void = () => undefined): AgateTable {
   const names = result.columns.map((c) => c.name);
   const rows = result.rows.map((r) => mappedSequence(names.map((n) => r[n]), names, "Row"));
   const rowKeys = rows.map((_r, i) => String(i));
@@ -90,8 +91,26 @@ export function agateTable(result: QueryResult): AgateTable {
     names,
     "MappedSequence",
   );
-  // agate prints to standard output and returns None; a template sees only the None
-  table.print_table = () => null;
+  // agate prints to standard output and returns None
+  const cells = result.rows.map((r) => names.map((n) => r[n]));
+  const types = result.columns.map((c) => c.type);
+  const count = (value: unknown, fallback: number) => (value === undefined || value === null ? fallback : Number(value));
+  table.print_table = hostFunction(([maxRows, maxColumns, , maxColumnWidth], kw) => {
+    const d = PRINT_TABLE_DEFAULTS;
+    print(
+      formatAgateTable(names, types, cells, {
+        maxRows: count(kw.max_rows ?? maxRows, d.maxRows),
+        maxColumns: count(kw.max_columns ?? maxColumns, d.maxColumns),
+        maxColumnWidth: count(kw.max_column_width ?? maxColumnWidth, d.maxColumnWidth),
+        maxPrecision: count(kw.max_precision, d.maxPrecision),
+      }),
+    );
+    return null;
+  });
+  table.print_csv = hostFunction(() => {
+    print(formatAgateCsv(names, cells));
+    return null;
+  });
   table.print_structure = () => null;
   return table;
 }
