@@ -47,6 +47,16 @@ describe("tsdbt compile", () => {
     expect(fs.existsSync(p.file("target/manifest.json"))).toBe(true);
     expect(fs.existsSync(p.file("target/t.duckdb"))).toBe(false);
   });
+
+  it("with --select prints each compiled node whose name is part of the first selection argument, as dbt-core does", async () => {
+    // dbt-core 1.10.23: `-s m` prints m (not its tests), `-s m+` prints m, `-s m m2` prints m only
+    const p = makeProject();
+    const printed = async (...select: string[]) => [...(await runApi(["compile", "-s", ...select], { project: p })).stdout.matchAll(/Compiled node '([^']+)' is:/g)].map((m) => m[1]);
+    expect(await printed("customers")).toEqual(["customers"]);
+    expect(await printed("customers+")).toEqual(["customers"]);
+    expect(await printed("customers", "orders")).toEqual(["customers"]);
+    expect(await printed("customer_orders")).toEqual(["customer_orders"]);
+  });
 });
 
 describe("tsdbt compile with a node that fails", () => {

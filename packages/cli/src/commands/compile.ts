@@ -38,9 +38,10 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
       throw e;
     }
     await writeCompileArtifacts(ctx, parsed, ids, started);
-    const selectedNodes = compiled.filter((n) => n.resource_type !== "operation");
-    const single = selectedNodes.length === 1 && ctx.args.select.length > 0 ? selectedNodes[0] : undefined;
-    if (single) printCompiled(ctx, single);
+    // as dbt's compile: with --select, each compiled node whose name is part of the first selection
+    // argument is printed (`-s orders` prints orders, not its tests; `-s orders+` prints orders)
+    const firstSelection = ctx.args.select[0];
+    if (firstSelection !== undefined) for (const n of compiled) if (n.resource_type !== "operation" && firstSelection.includes(n.name)) printCompiled(ctx, n);
     // dbt prints nothing more after a compile; the count stays in the log file
     ctx.logger.fire("CompileComplete", `Compiled ${compiled.length} node${compiled.length === 1 ? "" : "s"} into ${parsed.targetPath}/compiled`, {}, { level: "debug" });
     const result = compiled.map((n) => ({ unique_id: n.unique_id, compiled_code: n.compiled_code }));
