@@ -47,10 +47,22 @@ export const MUTATION_TARGETS = {
     mutate: ["packages/core/src/compile/**/*.ts"],
     tests: ["packages/core/src/compile/**/*.test.ts"],
   },
-  /** table, view, seed and the relation swap around them. */
+  /**
+   * table, view, seed and the relation swap around them, Jinja materializations, the engines' own
+   * (dynamic table, materialized view, copy). Besides the tests beside that code, the adapters'
+   * statement tests count: they drive the runner's source through a real dialect (Snowflake and
+   * BigQuery goldens on recording warehouses, PostgreSQL grants and dependent views).
+   */
   materializations: {
     mutate: ["packages/runner/src/materializations/*.ts", "!packages/runner/src/materializations/incremental*.ts", "!packages/runner/src/materializations/schema-change.ts"],
-    tests: ["packages/runner/src/materializations/*.test.ts", "!**/incremental*.test.ts"],
+    tests: [
+      "packages/runner/src/materializations/*.test.ts",
+      "packages/adapter-tests/src/snowflake-golden.test.ts",
+      "packages/adapter-bigquery/src/materialization-sql.golden.test.ts",
+      "packages/adapter-tests/src/postgres-grants.test.ts",
+      "packages/adapter-tests/src/postgres-dependent-views.test.ts",
+      "!**/incremental*.test.ts",
+    ],
   },
   /** snapshot settings and the SQL that records changes. */
   snapshots: {
