@@ -64,10 +64,10 @@ export const MUTATION_TARGETS = {
       "!**/incremental*.test.ts",
     ],
   },
-  /** snapshot settings and the SQL that records changes. */
+  /** snapshot settings and the SQL that records changes (also through BigQuery's dialect: its golden files). */
   snapshots: {
     mutate: ["packages/runner/src/snapshots/**/*.ts", "packages/core/src/snapshots/**/*.ts"],
-    tests: ["packages/runner/src/snapshots/**/*.test.ts", "packages/core/src/snapshots/**/*.test.ts"],
+    tests: ["packages/runner/src/snapshots/**/*.test.ts", "packages/core/src/snapshots/**/*.test.ts", "packages/adapter-bigquery/src/materialization-sql.golden.test.ts"],
   },
   /** the Jinja runtime: Python value semantics, filters, tests, macros, operators. */
   jinja: {
