@@ -228,10 +228,10 @@ describe("a snapshot's statements, columns and errors", () => {
     expect((await rows(adapter, "select step from audit order by rowid")).map((r) => r.step)).toEqual(["pre-outside", "pre-inside", "post-inside", "post-outside", "pre-outside", "pre-inside", "post-inside", "post-outside"]);
   });
 
-  it("fails a broken config with its first problem, the others in the hint", async () => {
+  it("fails a broken config with its first problem and hint, then the other problems", async () => {
     const { results, sent } = await runSnapshots([snapshot("snap", { strategy: "timestamp" })]);
     expect(results[0]!.message).toBe(
-      "Runtime Error in snapshot snap (models/snap.sql)\n  models/snap.sql: TSDBT-E501: Snapshot snap has no unique_key.\n    hint: models/snap.sql: error TSDBT-E503: Snapshot snap uses the timestamp strategy but has no updated_at.\n    hint: Set `updated_at` to the column that records when a row last changed.",
+      "Runtime Error in snapshot snap (models/snap.sql)\n  models/snap.sql: TSDBT-E501: Snapshot snap has no unique_key.\n    hint: Set `unique_key` to the column (or list of columns) that identifies a row of the source.\n  models/snap.sql: error TSDBT-E503: Snapshot snap uses the timestamp strategy but has no updated_at.\n    hint: Set `updated_at` to the column that records when a row last changed.",
     );
     expect(sent).toEqual([]);
     const single = await runSnapshots([snapshot("snap", { strategy: "check", unique_key: "id" })]);
