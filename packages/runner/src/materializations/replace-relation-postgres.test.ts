@@ -37,13 +37,14 @@ afterEach(async () => {
 });
 
 /** Builds model `m`; its result and its statements as the run log shows them (catalog queries shortened). */
-async function build(materialized: "table" | "view", sql: string): Promise<{ result: NodeResult; sent: string[] }> {
+async function build(materialized: "table" | "view", sql: string): Promise<{ result: NodeResult; sent: string[]; warnings: string[] }> {
   const spec: NodeSpec = { name: "m", sql, config: { materialized, schema } };
   const { manifest, compiler, ids } = project(adapter, [spec]);
   const events: RunEvent[] = [];
   const summary = await runNodes({ manifest, compiler, adapter, selected: ids, threads: 1, projectDir: dir, onEvent: (e) => events.push(e) });
   const sent = events.flatMap((e) => (e.kind === "node_sql" ? [e.sql.startsWith("with recursive dependents") ? `<dependents query>` : e.sql.replace(/\s+/g, " ")] : []));
-  return { result: summary.results[0]!, sent };
+  const warnings = events.flatMap((e) => (e.kind === "node_debug" && e.level === "warn" ? [e.message] : []));
+  return { result: summary.results[0]!, sent, warnings };
 }
 
 /** A relation of the test schema as the runner renders it. */
@@ -70,11 +71,14 @@ describe("replacing relations on PostgreSQL", () => {
     expect(await rows(adapter, `select id from ${schema}.over_m`)).toEqual([{ id: 2 }]);
   });
 
-  it("swaps a view whose columns changed, recreating the views over it that still work and leaving out one that reads a dropped column", async () => {
+  it("swaps a view whose columns changed, recreating the views over it that still work and warning about one that reads a dropped column", async () => {
     await build("view", "select 1 as id, 'a' as name");
     await adapter.execute(`create view ${schema}.ids as select id from ${schema}.m; create view ${schema}.names as select name from ${schema}.m`, { fetch: false });
-    const { result, sent } = await build("view", "select 3 as id, 7 as amount");
+    const { result, sent, warnings } = await build("view", "select 3 as id, 7 as amount");
     expect(result.status).toBe("success");
+    expect(warnings).toEqual([
+      `model.proj.m: the view ${schema}.names over ${qualified("m")} could not be recreated on the new relation (a column read is gone or changed) and stay dropped, as in dbt; rebuild to restore.`,
+    ]);
     expect(sent.slice(0, 4)).toEqual([
       'savepoint "tsdbt_replace"',
       `create or replace view ${qualified("m")} as ( select 3 as id, 7 as amount )`,
@@ -85,6 +89,9 @@ describe("replacing relations on PostgreSQL", () => {
     expect(sent).toContain("select pg_catalog.pg_advisory_xact_lock(1953719394, 1)");
     expect(await rows(adapter, `select id from ${schema}.ids`)).toEqual([{ id: 3 }]);
     expect(await relationsIn()).toEqual(["ids", "m"]);
+    await adapter.execute(`create view ${schema}.a as select amount from ${schema}.m; create view ${schema}.b as select amount from ${schema}.m`, { fetch: false });
+    expect((await build("view", "select 3 as id")).warnings).toEqual([expect.stringMatching(new RegExp(`^model\\.proj\\.m: the views ${schema}\\.a, ${schema}\\.b over `))]);
+    expect(await relationsIn()).toEqual(["ids", "m"]);
   });
 
   it("keeps the views over a table it rebuilds, in the order they read each other", async () => {
@@ -93,8 +100,8 @@ describe("replacing relations on PostgreSQL", () => {
       `create view ${schema}.v1 as select id from ${schema}.m; create view ${schema}.v2 as select id + 1 as id from ${schema}.v1; create view ${schema}.v3 as select a.id from ${schema}.v2 a join ${schema}.v1 b on true`,
       { fetch: false },
     );
-    const { result } = await build("table", "select 5 as id");
-    expect(result.status).toBe("success");
+    const { result, warnings } = await build("table", "select 5 as id");
+    expect([result.status, warnings]).toEqual(["success", []]);
     expect(await rows(adapter, `select id from ${schema}.v3`)).toEqual([{ id: 6 }]);
     expect(await relationsIn()).toEqual(["m", "v1", "v2", "v3"]);
   });
