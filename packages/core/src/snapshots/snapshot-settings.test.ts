@@ -54,7 +54,7 @@ describe("snapshotSettingsOf", () => {
     expect(found.meta).toEqual({ ...DEFAULT_META_COLUMNS, dbt_valid_from: "valid_from", dbt_is_deleted: "deleted" });
     expect(found.validToCurrent).toBe("'9999-12-31'");
     expect(settings({ ...timestamp, dbt_valid_to_current: "  " }).validToCurrent).toBeNull();
-    expect(settings({ ...timestamp, updated_at: "  " , strategy: "check", check_cols: "all" }).updatedAt).toBeNull();
+    expect(settings({ ...timestamp, updated_at: "  ", strategy: "check", check_cols: "all" }).updatedAt).toBeNull();
   });
 
   it("takes a strategy a snapshot_<name>_strategy macro defines as custom", () => {
