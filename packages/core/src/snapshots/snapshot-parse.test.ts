@@ -53,12 +53,12 @@ describe("snapshot naming at parse", () => {
       "snapshots/a.sql": block("legacy", `${CHECK}, target_schema='snapshots', target_database='archive'`),
       "snapshots/b.sql": block("modern", `${CHECK}, target_schema='snapshots', schema='history', database='warehouse'`),
       "snapshots/c.sql": block("plain", CHECK),
-      "snapshots/d.sql": block("blank", `${CHECK}, target_schema=''`),
+      "snapshots/d.sql": block("blank", `${CHECK}, target_schema='', target_database=''`),
     });
     expect(nodes["snapshot.shop.legacy"]).toMatchObject({ schema: "snapshots", database: "archive", relation_name: '"archive"."snapshots"."legacy"' });
     expect(nodes["snapshot.shop.modern"]).toMatchObject({ schema: "analytics_history", database: "warehouse", relation_name: '"warehouse"."analytics_history"."modern"' });
     expect(nodes["snapshot.shop.plain"]).toMatchObject({ schema: "analytics", relation_name: '"db"."analytics"."plain"' });
-    expect(nodes["snapshot.shop.blank"]).toMatchObject({ schema: "analytics", relation_name: '"db"."analytics"."blank"' });
+    expect(nodes["snapshot.shop.blank"]).toMatchObject({ schema: "analytics", database: "db", relation_name: '"db"."analytics"."blank"' });
   });
 
   it("renames the relation when only target_schema is set", async () => {
@@ -88,6 +88,15 @@ describe("YAML snapshots", () => {
       depends_on: { nodes: ["model.shop.orders"] },
       config: expect.objectContaining({ strategy: "check", unique_key: "id" }),
     });
+  });
+
+  it("leaves the properties of models and of block snapshots (no relation:) to patch their nodes", async () => {
+    const nodes = await parsed({
+      "snapshots/s.sql": block("block_snap", CHECK),
+      "models/schema.yml": ["version: 2", "models:", "  - name: orders", "    description: One row per order.", "snapshots:", "  - name: block_snap", "    description: History of orders.", ""].join("\n"),
+    });
+    expect(nodes["model.shop.orders"]).toMatchObject({ description: "One row per order." });
+    expect(nodes["snapshot.shop.block_snap"]).toMatchObject({ description: "History of orders.", original_file_path: "snapshots/s.sql" });
   });
 
   it("refuses a relation that is not a ref() or source() call (TSDBT-E506)", async () => {

@@ -95,6 +95,13 @@ describe("snapshotSettingsOf", () => {
     ]);
   });
 
+  it("keeps timestamp and check built in even where macros of those names exist (dbt's own do), and calls a blank strategy none", () => {
+    expect(settings(timestamp, () => true).strategy).toBe("timestamp");
+    expect(settings({ strategy: "check", unique_key: "id", check_cols: "all" }, () => true).strategy).toBe("check");
+    expect(problems({ strategy: " ", unique_key: "id" }, () => true).map((d) => [d.code, d.message])).toEqual([["TSDBT-E502", "Snapshot orders_history has no strategy."]]);
+    expect(problems({ strategy: null, unique_key: "id" }).map((d) => d.message)).toEqual(["Snapshot orders_history has no strategy."]);
+  });
+
   it("needs no updated_at for check and no check_cols for timestamp", () => {
     expect(settings({ strategy: "check", unique_key: "id", check_cols: "all" }).updatedAt).toBeNull();
     expect(settings(timestamp).checkCols).toEqual([]);

@@ -228,6 +228,34 @@ describe("a snapshot's statements, columns and errors", () => {
     expect((await rows(adapter, "select step from audit order by rowid")).map((r) => r.step)).toEqual(["pre-outside", "pre-inside", "post-inside", "post-outside", "pre-outside", "pre-inside", "post-inside", "post-outside"]);
   });
 
+  it("snapshots the model's SQL compiled for a full run, without trailing semicolons", async () => {
+    const spec: NodeSpec = { ...ts(), sql: ({ isIncremental }) => (isIncremental ? "select 99 as id, 'x' as name, timestamp '2024-01-01' as updated_at" : "  select * from people ;; \n") };
+    expect((await runSnapshots([spec])).results[0]!.status).toBe("success");
+    expect(await rows(adapter, "select id, name from snap")).toEqual([{ id: 1, name: "ann" }]);
+  });
+
+  it("counts only inserted rows, even with a source column whose name contains 'insert'", async () => {
+    await adapter.execute("create table events as select 1 as id, 'a' as inserted_at");
+    const spec = snapshot("snap", { strategy: "check", unique_key: "id", check_cols: "all" });
+    const sql = { ...spec, sql: "select * from events" };
+    await runSnapshots([sql]);
+    await adapter.execute("update events set inserted_at = 'b'");
+    expect((await runSnapshots([sql])).results[0]!.message).toBe("INSERT 1");
+  });
+
+  it("compares only the listed check_cols", async () => {
+    const spec = snapshot("snap", { strategy: "check", unique_key: "id", check_cols: ["name"] });
+    await runSnapshots([spec]);
+    await adapter.execute("update people set updated_at = timestamp '2024-06-01'");
+    expect((await runSnapshots([spec])).results[0]!.message).toBe("INSERT 0");
+    expect(await rows(adapter, "select count(*) as n from snap")).toEqual([{ n: 1 }]);
+  });
+
+  it("fails a custom strategy when no macros are available (TSDBT-E502)", async () => {
+    const { results } = await runSnapshots([snapshot("snap", { strategy: "nightly", unique_key: "id" })]);
+    expect(results[0]!.message).toContain("TSDBT-E502: Snapshot snap uses strategy 'nightly', and no macro snapshot_nightly_strategy defines it.");
+  });
+
   it("fails a broken config with its first problem and hint, then the other problems", async () => {
     const { results, sent } = await runSnapshots([snapshot("snap", { strategy: "timestamp" })]);
     expect(results[0]!.message).toBe(
@@ -273,8 +301,10 @@ describe("a snapshot through dbt's snapshot macros", () => {
     await adapter.execute("create table people as select 1 as id, timestamp '2024-01-01' as updated_at");
     const spec = snapshot("snap", { strategy: "timestamp", unique_key: "id", updated_at: "updated_at" });
     const overridden = macros([], ["snapshot_hash_arguments"]);
-    expect((await runSnapshots([spec], overridden)).results[0]!.message).toBe("SNAPSHOT MACRO");
-    expect(overridden.ran).toHaveLength(1);
+    const run = await runSnapshots([spec], overridden);
+    expect(run.results[0]!.message).toBe("SNAPSHOT MACRO");
+    expect(overridden.ran).toEqual(["tsdbt_snapshot_materialization: select * from people"]);
+    expect(run.debug).toContain("snapshot.proj.snap: the snapshot renders the overriding macro(s) macro.proj.snapshot_hash_arguments and sends their SQL.");
     const plain = macros([], ["create_table_as"]);
     expect((await runSnapshots([spec], plain)).results[0]!.message).toBe("SNAPSHOT");
     expect(plain.ran).toEqual([]);
