@@ -229,9 +229,9 @@ describe("a snapshot's statements, columns and errors", () => {
   });
 
   it("snapshots the model's SQL compiled for a full run, without trailing semicolons", async () => {
-    const spec: NodeSpec = { ...ts(), sql: ({ isIncremental }) => (isIncremental ? "select 99 as id, 'x' as name, timestamp '2024-01-01' as updated_at" : "  select * from people ;; \n") };
+    const spec: NodeSpec = { ...ts(), sql: ({ isIncremental }) => (isIncremental ? "select 99 as id, 'x' as name, timestamp '2024-01-01' as updated_at" : "  select *, ';' as sep from people ;; \n") };
     expect((await runSnapshots([spec])).results[0]!.status).toBe("success");
-    expect(await rows(adapter, "select id, name from snap")).toEqual([{ id: 1, name: "ann" }]);
+    expect(await rows(adapter, "select id, name, sep from snap")).toEqual([{ id: 1, name: "ann", sep: ";" }]);
   });
 
   it("counts only inserted rows, even with a source column whose name contains 'insert'", async () => {
