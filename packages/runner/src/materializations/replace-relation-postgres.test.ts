@@ -77,7 +77,7 @@ describe("replacing relations on PostgreSQL", () => {
     const { result, sent, warnings } = await build("view", "select 3 as id, 7 as amount");
     expect(result.status).toBe("success");
     expect(warnings).toEqual([
-      `model.proj.m: the view ${schema}.names over ${qualified("m")} could not be recreated on the new relation (a column read is gone or changed) and stay dropped, as in dbt; rebuild to restore.`,
+      `model.proj.m: could not recreate the view ${schema}.names over ${qualified("m")} on the new relation (a column it reads is gone or changed); dropped, as in dbt: rebuild to restore.`,
     ]);
     expect(sent.slice(0, 4)).toEqual([
       'savepoint "tsdbt_replace"',
@@ -90,7 +90,7 @@ describe("replacing relations on PostgreSQL", () => {
     expect(await rows(adapter, `select id from ${schema}.ids`)).toEqual([{ id: 3 }]);
     expect(await relationsIn()).toEqual(["ids", "m"]);
     await adapter.execute(`create view ${schema}.a as select amount from ${schema}.m; create view ${schema}.b as select amount from ${schema}.m`, { fetch: false });
-    expect((await build("view", "select 3 as id")).warnings).toEqual([expect.stringMatching(new RegExp(`^model\\.proj\\.m: the views ${schema}\\.a, ${schema}\\.b over `))]);
+    expect((await build("view", "select 3 as id")).warnings).toEqual([expect.stringMatching(new RegExp(`^model\\.proj\\.m: could not recreate the views ${schema}\\.a, ${schema}\\.b over `))]);
     expect(await relationsIn()).toEqual(["ids", "m"]);
   });
 

@@ -148,7 +148,7 @@ async function createIndexes(context: BuildContext, executor: SqlExecutor, kind:
 function warnLost(context: BuildContext, lost: string[]): void {
   if (lost.length === 0) return;
   const views = lost.length === 1 ? `the view ${lost[0]}` : `the views ${lost.join(", ")}`;
-  context.warn(`${context.node.unique_id}: ${views} over ${context.relation.render()} could not be recreated on the new relation (a column read is gone or changed) and stay dropped, as in dbt; rebuild to restore.`);
+  context.warn(`${context.node.unique_id}: could not recreate ${views} over ${context.relation.render()} on the new relation (a column it reads is gone or changed); dropped, as in dbt: rebuild to restore.`);
 }
 
 /** Best-effort removal of a temp relation after a failed build (the next build retries it). */
