@@ -10,7 +10,7 @@ import { snapshotSettingsOf } from "./snapshot-settings";
  * mistake stops the parse with a located error instead of failing mid-run (a custom strategy
  * needs its `snapshot_<name>_strategy` macro, as `macroExists` says).
  */
-export function finishSnapshots(nodes: readonly ManifestNode[], naming: NamingTarget, diagnostics: Diagnostic[], macroExists: (name: string, packageName: string) => boolean = () => false): void {
+export function finishSnapshots(nodes: readonly ManifestNode[], naming: NamingTarget, diagnostics: Diagnostic[], macroExists: (name: string, packageName: string) => boolean): void {
   for (const node of nodes) {
     if (node.resource_type !== "snapshot") continue;
     const { target_schema: targetSchema, target_database: targetDatabase } = node.config;

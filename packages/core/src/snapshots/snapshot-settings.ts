@@ -67,12 +67,12 @@ export function snapshotSettingsOf(node: ManifestNode, macroExists: (name: strin
   const problem = (code: string, message: string, hint: string) =>
     diagnostics.push({ code, severity: "error", message, hint, file: node.original_file_path, nodeId: node.unique_id });
 
-  const strategy = String(config.strategy ?? "").toLowerCase();
+  const strategy = String(config.strategy ?? "").trim().toLowerCase();
   const custom = strategy !== "timestamp" && strategy !== "check" && strategy !== "" && macroExists(`snapshot_${strategy}_strategy`);
   if (strategy !== "timestamp" && strategy !== "check" && !custom) {
     problem(
       SnapshotErrorCode.unknownStrategy,
-      config.strategy === undefined || config.strategy === null ? `Snapshot ${node.name} has no strategy.` : `Snapshot ${node.name} uses strategy '${String(config.strategy)}', and no macro snapshot_${strategy}_strategy defines it.`,
+      strategy === "" ? `Snapshot ${node.name} has no strategy.` : `Snapshot ${node.name} uses strategy '${String(config.strategy)}', and no macro snapshot_${strategy}_strategy defines it.`,
       `Set \`strategy: timestamp\` (with updated_at) or \`strategy: check\` (with check_cols), or define a macro snapshot_${strategy || "<name>"}_strategy(node, snapshotted_rel, current_rel, model_config, target_exists) for a custom strategy.`,
     );
   }
@@ -80,9 +80,7 @@ export function snapshotSettingsOf(node: ManifestNode, macroExists: (name: strin
   if (uniqueKey.length === 0) problem(SnapshotErrorCode.missingUniqueKey, `Snapshot ${node.name} has no unique_key.`, "Set `unique_key` to the column (or list of columns) that identifies a row of the source.");
   const updatedAt = typeof config.updated_at === "string" && config.updated_at.trim() !== "" ? config.updated_at : null;
   if (strategy === "timestamp" && !updatedAt) problem(SnapshotErrorCode.missingUpdatedAt, `Snapshot ${node.name} uses the timestamp strategy but has no updated_at.`, "Set `updated_at` to the column that records when a row last changed.");
-  let checkCols: string[] | "all" = [];
-  if (typeof config.check_cols === "string" && config.check_cols.toLowerCase() === "all") checkCols = "all";
-  else checkCols = list(config.check_cols);
+  const checkCols: string[] | "all" = typeof config.check_cols === "string" && config.check_cols.toLowerCase() === "all" ? "all" : list(config.check_cols);
   if (strategy === "check" && checkCols !== "all" && checkCols.length === 0) problem(SnapshotErrorCode.missingCheckCols, `Snapshot ${node.name} uses the check strategy but has no check_cols.`, "Set `check_cols` to a list of columns, or to 'all'.");
 
   let hardDeletes: HardDeletes = "ignore";
@@ -91,7 +89,7 @@ export function snapshotSettingsOf(node: ManifestNode, macroExists: (name: strin
     const value = String(raw).toLowerCase();
     if (value === "ignore" || value === "invalidate" || value === "new_record") hardDeletes = value;
     else problem(SnapshotErrorCode.invalidHardDeletes, `Snapshot ${node.name} has hard_deletes '${String(raw)}'.`, "Use one of ignore, invalidate, new_record.");
-  } else if (config.invalidate_hard_deletes === true || String(config.invalidate_hard_deletes).toLowerCase() === "true") {
+  } else if (String(config.invalidate_hard_deletes).toLowerCase() === "true") {
     hardDeletes = "invalidate";
   }
 

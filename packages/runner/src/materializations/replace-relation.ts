@@ -85,7 +85,7 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
       if (existing) await executor.execute(dialect.renameRelation(relation.render(), existing.kind, backup.identifier, quoted), { fetch: false });
       await executor.execute(dialect.renameRelation(temp.render(), kind, relation.identifier, quoted), { fetch: false });
       if (existing) await executor.execute(dialect.dropRelation(backup.render(), existing.kind), { fetch: false });
-      await restoreDependentViews(executor, dialect, dependents);
+      warnLost(context, await restoreDependentViews(executor, dialect, dependents));
     } else {
       const dependents = existing ? await captureDependentViews(executor, dialect, relation) : [];
       if (existing) await executor.execute(dialect.dropRelation(relation.render(), existing.kind), { fetch: false });
@@ -94,7 +94,7 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
         await executor.execute(dialect.createTableAs(relation.render(), `select * from ${temp.render()}`, ddlOptions), { fetch: false });
         await executor.execute(dialect.dropRelation(temp.render(), "table"), { fetch: false });
       }
-      await restoreDependentViews(executor, dialect, dependents);
+      warnLost(context, await restoreDependentViews(executor, dialect, dependents));
     }
     if (kind === "table") for (const statement of dialect.tableFollowUps?.(relation.render(), ddlOptions) ?? []) await executor.execute(statement, { fetch: false });
     await createIndexes(context, executor, kind);
@@ -143,6 +143,13 @@ async function createIndexes(context: BuildContext, executor: SqlExecutor, kind:
   if (kind !== "table" || !context.macros || !Array.isArray(indexes) || indexes.length === 0) return;
   context.debug(`${context.node.unique_id}: indexes are created through get_create_index_sql.`);
   context.macros.call(context.node.unique_id, "create_indexes", [relationArg(context.relation, "table")], syncStatementsOf(executor));
+}
+
+/** Warns about the views over the relation that could not be recreated on the new one (they stay dropped). */
+function warnLost(context: BuildContext, lost: string[]): void {
+  if (lost.length === 0) return;
+  const views = lost.length === 1 ? `the view ${lost[0]}` : `the views ${lost.join(", ")}`;
+  context.warn(`${context.node.unique_id}: could not recreate ${views} over ${context.relation.render()} on the new relation (a column it reads is gone or changed); dropped, as in dbt: rebuild to restore.`);
 }
 
 /** Best-effort removal of a temp relation after a failed build (the next build retries it). */

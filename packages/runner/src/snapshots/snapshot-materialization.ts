@@ -16,12 +16,12 @@ import { createSnapshotTable, snapshotUpdateStatements, stagingQuery, STAGING_PR
  */
 export const SNAPSHOT_MACROS = ["snapshot_merge_sql", "build_snapshot_table", "snapshot_staging_table", "snapshot_hash_arguments", "snapshot_timestamp_strategy", "snapshot_check_strategy", "snapshot_get_time"] as const;
 
-/** The checked settings of a snapshot node. @throws RunnerError with the first config problem. */
+/** The checked settings of a snapshot node. @throws RunnerError with the first config problem, its hint, then the other problems. */
 function settingsOf(context: BuildContext): SnapshotSettings {
   const { settings, diagnostics } = snapshotSettingsOf(context.node, (name) => context.macros?.exists(context.node.unique_id, name) ?? false);
   if (settings) return settings;
-  const first = diagnostics[0]!;
-  throw new RunnerError(first.code, first.message, { file: first.file, hint: diagnostics.length > 1 ? diagnostics.slice(1).map(formatDiagnostic).join("\n") : first.hint });
+  const [first, ...others] = diagnostics;
+  throw new RunnerError(first!.code, first!.message, { file: first!.file, hint: [first!.hint, ...others.map(formatDiagnostic)].join("\n") });
 }
 
 /**

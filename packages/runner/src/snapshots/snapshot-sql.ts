@@ -56,8 +56,8 @@ function currentValidTo(settings: SnapshotSettings, changedAt: string): string {
   return settings.validToCurrent ? `coalesce(${typedNull}, ${settings.validToCurrent})` : typedNull;
 }
 
-/** The meta column values of new versions taken from the staging table (alias `s`). */
-function newVersionMeta(input: SnapshotSqlInput, deleted: boolean): string[] {
+/** The meta column values of new (not deleted) versions taken from the staging table (alias `s`). */
+function newVersionMeta(input: SnapshotSqlInput): string[] {
   const { settings, dialect } = input;
   const m = settings.meta;
   const changedAt = `s.${STAGED_UPDATED_AT}`;
@@ -67,7 +67,7 @@ function newVersionMeta(input: SnapshotSqlInput, deleted: boolean): string[] {
     `${changedAt} as ${m.dbt_valid_from}`,
     `${currentValidTo(settings, changedAt)} as ${m.dbt_valid_to}`,
   ];
-  if (settings.hardDeletes === "new_record") out.push(`${dialect.literal(deleted ? "True" : "False")} as ${m.dbt_is_deleted}`);
+  if (settings.hardDeletes === "new_record") out.push(`${dialect.literal("False")} as ${m.dbt_is_deleted}`);
   return out;
 }
 
@@ -79,7 +79,7 @@ function metaNames(settings: SnapshotSettings): string[] {
 /** The first build: every staged row becomes the current version. */
 export function createSnapshotTable(input: SnapshotSqlInput): string {
   const cols = input.sourceColumns.map((c) => `s.${input.dialect.quote(c)}`);
-  return input.dialect.createTableAs(input.target, `select ${[...cols, ...newVersionMeta(input, false)].join(", ")}\nfrom ${input.staging} as s`);
+  return input.dialect.createTableAs(input.target, `select ${[...cols, ...newVersionMeta(input)].join(", ")}\nfrom ${input.staging} as s`);
 }
 
 /** The condition under which a current snapshot row `t` is outdated by staged row `s`. */
@@ -136,7 +136,7 @@ export function snapshotUpdateStatements(input: SnapshotSqlInput): string[] {
   // 3. new versions: staged rows without a current version
   const cols = input.sourceColumns.map((c) => dialect.quote(c));
   statements.push(
-    `insert into ${target} (${[...cols, ...metaNames(settings)].join(", ")})\nselect ${[...cols.map((c) => `s.${c}`), ...newVersionMeta(input, false)].join(", ")}\nfrom ${staging} as s\nwhere not exists (select 1 from ${target} as t where ${keyMatch(settings, "t", "s")} and ${isCurrent(settings, "t")})`,
+    `insert into ${target} (${[...cols, ...metaNames(settings)].join(", ")})\nselect ${[...cols.map((c) => `s.${c}`), ...newVersionMeta(input)].join(", ")}\nfrom ${staging} as s\nwhere not exists (select 1 from ${target} as t where ${keyMatch(settings, "t", "s")} and ${isCurrent(settings, "t")})`,
   );
   return statements;
 }
