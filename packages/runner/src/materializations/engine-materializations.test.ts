@@ -158,7 +158,7 @@ describe("materialized views and copy jobs (BigQuery)", () => {
 
   it("fails a copy model that refs nothing to copy (TSDBT-E414) or on an engine without copy jobs (TSDBT-E401)", async () => {
     const nothing = await run(bigquery(), [{ name: "m", sql: "select 1", config: { materialized: "copy" } }]);
-    expect(nothing.result.message).toMatch(/models\/m\.sql: TSDBT-E414: Model m is materialized as 'copy' but refs no model, seed or snapshot to copy\.\n {4}hint: Write the tables to copy as refs in the model, e\.g\. \{\{ ref\('orders'\) \}\}\.$/);
+    expect(nothing.result.message).toMatch(/models\/m\.sql: TSDBT-E414: Model m is materialized as 'copy' but refs no model, seed or snapshot and reads no source to copy\.\n {4}hint: Write the tables to copy as refs or sources in the model, e\.g\. \{\{ ref\('orders'\) \}\} or \{\{ source\('raw', 'events'\) \}\}\.$/);
     const noJobs = await run({ ...bigquery(), copyJobs: false }, [...sources, copy()]);
     expect(noJobs.result.message).toBe(
       "Runtime Error in model m (models/m.sql)\n  models/m.sql: TSDBT-E401: Model m is materialized as 'copy', which the bigquery adapter cannot build (it has no copy jobs).\n    hint: Use `materialized: table` with `select * from {{ ref('…') }}` on this warehouse.",
