@@ -165,6 +165,25 @@ describe("properties files", () => {
     expect(d.hint).toBe("Did you mean 'customer_id'?");
   });
 
+  test("E029: properties of the wrong shape, each reported at its value", async () => {
+    const { run } = await failure({ "models/schema.yml": "version: 2\nmodels:\n  - name: a\n    description: [1, 2]\n    columns: 5\n" }, ["parse"], "TSDBT-E029");
+    const shapes = run.diagnostics.filter((x) => x.code === "TSDBT-E029");
+    expect(shapes.map(({ file, line, col, message, hint }) => ({ file, line, col, message, hint }))).toEqual([
+      { file: "models/schema.yml", line: 4, col: 18, message: "'description' of 'a' in models/schema.yml must be a string, not a list.", hint: 'Write it as `description: "…"`.' },
+      { file: "models/schema.yml", line: 5, col: 14, message: "'columns' of 'a' in models/schema.yml must be a list, not 5.", hint: "Write it as `columns: [{name: id}]`." },
+    ]);
+  });
+
+  test("E063: a YAML alias bomb stops the parse at a repeated alias instead of hanging", async () => {
+    const levels = ["      l0: &l0 [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i <= 9; i++) levels.push(`      l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(", ")}]`);
+    const { d } = await failure({ "models/schema.yml": `version: 2\nmodels:\n  - name: a\n    meta:\n${levels.join("\n")}\n` }, ["parse"], "TSDBT-E063");
+    // l9's first alias: l8 alone expands to 48 million values
+    expect(d).toMatchObject({ file: "models/schema.yml", line: 14, col: 16 });
+    expect(d.message).toBe("models/schema.yml expands to more than 1,000,000 values once its YAML aliases (*name) are resolved, so it is not read.");
+    expect(d.hint).toContain("Write the values out, or use fewer levels of aliases.");
+  });
+
   test("W011: an unknown top-level section is a warning that lists the known ones", async () => {
     const run = await runApi(["parse"], { project: project({ "models/schema.yml": "version: 2\nmodelz:\n  - name: a\n" }) });
     expect(run.exitCode).toBe(0);
