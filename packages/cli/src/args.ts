@@ -81,6 +81,8 @@ export interface CliArgs {
   host?: string;
   /** `docs generate --empty-catalog`: no warehouse queries. */
   emptyCatalog: boolean;
+  /** `docs generate --static`: also the whole site as one file, target/static_index.html. */
+  staticSite: boolean;
   /** `docs generate --no-compile`: document the parsed manifest as is. */
   compile: boolean;
   /** `--[no-]partial-parse` (else DBT_PARTIAL_PARSE): reuse target/partial_parse.json; unset means the project's flag, default on. */
@@ -194,6 +196,7 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
     port: num("port"),
     host: str("host"),
     emptyCatalog: Boolean(bool("empty-catalog")),
+    staticSite: Boolean(bool("static")),
     compile: bool("compile") !== false,
     partialParse: bool("partial-parse"),
     notYetSupported,

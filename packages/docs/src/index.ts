@@ -9,6 +9,7 @@ export { emptyCatalog, writeCatalog } from "./catalog/write-catalog";
 export { buildSiteData, type SiteData, type SiteDataOptions } from "./site/build-site-data";
 export { readColumnLineage, type ColumnLineageFile, type UpstreamColumn } from "./site/column-lineage-file";
 export { writeSite, type WrittenSite } from "./site/write-site";
+export { writeStaticSite, STATIC_INDEX_FILE } from "./site/static-site";
 export { bundleClient } from "./site/bundle-client";
 export { serveSite, type DocsServer, type ServeOptions } from "./serve/serve-site";
 export type { SiteIndex, SiteEntry, SiteColumn, SiteDetail, EntryType } from "./shared/site-data";

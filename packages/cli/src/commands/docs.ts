@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { compileProject, DiagnosticError, loadProjectConfig, writeManifest } from "@tsdbt/core";
-import { buildCatalog, buildSiteData, emptyCatalog, readColumnLineage, serveSite, writeCatalog, writeSite, type Catalog } from "@tsdbt/docs";
+import { buildCatalog, buildSiteData, emptyCatalog, readColumnLineage, serveSite, writeCatalog, writeSite, writeStaticSite, type Catalog } from "@tsdbt/docs";
 import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
 import { writeColumnLineage } from "../column-lineage-artifact";
@@ -77,10 +77,13 @@ async function generateDocs(ctx: CommandContext): Promise<CommandOutcome> {
     else ctx.logger.fire("ColumnLineageSkipped", `Column lineage not written: ${lineage.skipped}.`);
   }
   const columnLineage = readColumnLineage(parsed.targetPath);
-  const site = await writeSite(parsed.targetPath, buildSiteData(parsed.manifest, { catalog, columnLineage }));
+  const siteData = buildSiteData(parsed.manifest, { catalog, columnLineage });
+  const site = await writeSite(parsed.targetPath, siteData);
+  const oneFile = ctx.args.staticSite ? await writeStaticSite(parsed.targetPath, siteData) : undefined;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   ctx.logger.fire("DocsWritten", `Docs site written to ${site.indexFile} (${site.files} files, ${(site.bytes / 1e6).toFixed(1)} MB${columnLineage ? ", with column lineage" : ""}) in ${seconds}s`, { path: site.indexFile });
-  return { exitCode: 0, result: { index: site.indexFile, catalog: catalogFile, bytes: site.bytes, files: site.files } };
+  if (oneFile) ctx.logger.fire("StaticDocsWritten", `The site as one file: ${oneFile.file} (${(oneFile.bytes / 1e6).toFixed(1)} MB)`, { path: oneFile.file });
+  return { exitCode: 0, result: { index: site.indexFile, catalog: catalogFile, bytes: site.bytes, files: site.files, ...(oneFile ? { staticIndex: oneFile.file } : {}) } };
 }
 
 /** `docs serve [--port 8080] [--host 127.0.0.1]`: serves target/ until Ctrl-C (or the API caller's abort). */

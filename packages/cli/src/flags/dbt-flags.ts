@@ -119,7 +119,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: "args", type: "string", commands: ["run-operation"], support: "supported", help: "The macro's arguments as a YAML mapping." },
   { name: "compile", type: "boolean", commands: ["docs"], support: "supported", help: "docs generate: compile first (default on)." },
   { name: "empty-catalog", type: "boolean", commands: ["docs"], support: "supported", help: "docs generate: no warehouse queries." },
-  { name: "static", type: "boolean", commands: ["docs"], support: "not-yet", help: "docs generate: one self-contained HTML file." },
+  { name: "static", type: "boolean", commands: ["docs"], support: "supported", help: "docs generate: also the whole site as one self-contained file, target/static_index.html." },
   { name: "browser", type: "boolean", commands: ["docs"], support: "supported", help: "docs serve: open a browser." },
   { name: "host", type: "string", env: "DBT_HOST", commands: ["docs"], support: "supported", help: "docs serve: address to listen on (default 127.0.0.1)." },
   { name: "port", type: "number", commands: ["docs"], support: "supported", help: "docs serve: port (default 8080)." },

@@ -116,6 +116,8 @@ export const TSDBT_EVENTS = {
   DryRunNode: { code: "T017", level: "info" },
   /** `compile --dry-run`: the total over the nodes. */
   DryRunSummary: { code: "T018", level: "info" },
+  /** `docs generate --static`: the one-file site written. */
+  StaticDocsWritten: { code: "T019", level: "info" },
 } as const satisfies Record<string, EventKind>;
 
 /** Every event name tsdbt fires. */

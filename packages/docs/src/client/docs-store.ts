@@ -1,4 +1,4 @@
-import { CHUNK_CALLBACK, INDEX_GLOBAL, type SiteDetail, type SiteEntry, type SiteIndex } from "../shared/site-data";
+import { CHUNK_CALLBACK, INDEX_GLOBAL, STATIC_CHUNKS_GLOBAL, type SiteDetail, type SiteEntry, type SiteIndex } from "../shared/site-data";
 import { ColumnLineage } from "./column-lineage";
 import { SearchIndex } from "./search-index";
 import { childrenOf } from "./selector";
@@ -67,6 +67,12 @@ export class DocsStore {
   detail(i: number): Promise<SiteDetail> {
     const n = Math.floor(i / this.index.chunkSize);
     let chunk = this.chunks.get(n);
+    // the one-file site (static_index.html) holds every chunk already
+    const inPage = ((window as unknown as Record<string, unknown>)[STATIC_CHUNKS_GLOBAL] as string[] | undefined)?.[n];
+    if (!chunk && inPage !== undefined) {
+      chunk = Promise.resolve(JSON.parse(inPage) as SiteDetail[]);
+      this.chunks.set(n, chunk);
+    }
     if (!chunk) {
       chunk = new Promise<SiteDetail[]>((resolve, reject) => {
         this.waiting.set(n, resolve);

@@ -85,5 +85,7 @@ export interface SiteIndex {
 export const INDEX_GLOBAL = "__tsdbtDocsIndex";
 /** Global function chunk scripts call: `__tsdbtDocsChunk(n, json)`. */
 export const CHUNK_CALLBACK = "__tsdbtDocsChunk";
+/** Global of the one-file site (`docs generate --static`): every chunk's JSON string, by chunk number. */
+export const STATIC_CHUNKS_GLOBAL = "__tsdbtDocsChunks";
 /** Folder of the site's assets and data inside target/. */
 export const ASSETS_DIR = "tsdbt-docs";

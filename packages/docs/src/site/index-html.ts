@@ -6,9 +6,12 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The page shell. The policy forbids any connection, frame or remote image: the page works
+ * The page's content security policy: no connection, frame or remote image, so the page works
  * offline and nothing it shows can make a request leave it.
  */
+export const CONTENT_SECURITY_POLICY = "connect-src 'none'; img-src data:; font-src data:; media-src 'none'; frame-src 'none'; object-src 'none'; form-action 'none'; base-uri 'none'";
+
+/** The page shell, loading the app and its data from tsdbt-docs/ (see {@link CONTENT_SECURITY_POLICY}). */
 export function indexHtml(projectName: string, version: string): string {
   const a = ASSETS_DIR;
   return `<!doctype html>
@@ -16,7 +19,7 @@ export function indexHtml(projectName: string, version: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="connect-src 'none'; img-src data:; font-src data:; media-src 'none'; frame-src 'none'; object-src 'none'; form-action 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <title>${escapeHtml(projectName)} · tsdbt docs</title>
 <link rel="stylesheet" href="${a}/app.css?v=${escapeHtml(version)}">
 </head>
