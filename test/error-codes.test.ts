@@ -306,6 +306,28 @@ describe("warehouse", () => {
   });
 });
 
+describe("Python models", () => {
+  test("E069: a Python model whose dbt.ref() argument is not a literal stops the parse at that argument", async () => {
+    const { d } = await failure({ "models/scores.py": "def model(dbt, session):\n    name = 'a'\n    return dbt.ref(name)\n" }, ["parse"], "TSDBT-E069");
+    expect(d).toMatchObject({ file: "models/scores.py", line: 3, col: 20, nodeId: "model.fixture.scores" });
+    expect(d.message).toBe("Error when trying to literal_eval an arg to dbt.ref(), dbt.source(), dbt.config() or dbt.config.get()");
+    expect(d.hint).toContain("must be Python literals");
+  });
+
+  test("E419: building a Python model fails that model only, with dbt's sentence; its SQL neighbours build", async () => {
+    const p = project({ "models/scores.py": "def model(dbt, session):\n    return dbt.ref('a')\n", "models/after.sql": "select * from {{ ref('scores') }}\n" });
+    const run = await runApi(["build"], { project: p });
+    expect(run.exitCode).toBe(1);
+    expect(run.output).toContain("START python table model main.scores");
+    expect(run.output).toContain('models/scores.py: TSDBT-E419: Materialization "materialization_table_default" only supports languages [\'sql\']; got "python"');
+    expect(run.output).toContain("hint: tsdbt compiles Python models but does not run them: write scores in SQL, or leave it out of the selection (--exclude scores).");
+    const results = JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: { unique_id: string; status: string }[] };
+    expect(Object.fromEntries(results.results.map((r) => [r.unique_id, r.status]))).toEqual({ "model.fixture.a": "success", "model.fixture.scores": "error", "model.fixture.after": "skipped" });
+    // compiled as dbt compiles it: the model's code, then the lookups its dbt.ref() uses
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/scores.py"), "utf8")).toContain('refs = {"a": "\\"t\\".\\"main\\".\\"a\\""}');
+  });
+});
+
 describe("data test severity", () => {
   test("severity 'fatal' is refused at parse (E028), as dbt-core refuses it, so E410 is never reached from a project", async () => {
     const p = project({ "models/schema.yml": "version: 2\nmodels:\n  - name: a\n    columns:\n      - name: id\n        data_tests:\n          - unique:\n              config:\n                severity: fatal\n" });

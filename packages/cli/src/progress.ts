@@ -18,7 +18,7 @@ function relationLabel(info: NodeInfo): string {
   return rel ? `${rel.schema}.${rel.alias}` : info.node_name;
 }
 
-/** dbt's description of a node in progress lines (`sql table model s.orders`, `seed file s.raw`, `test x`). */
+/** dbt's description of a node in progress lines (`sql table model s.orders`, `python table model s.score`, `seed file s.raw`, `test x`). */
 function describe(info: NodeInfo): string {
   switch (info.resource_type) {
     case "test":
@@ -30,7 +30,8 @@ function describe(info: NodeInfo): string {
     case "snapshot":
       return `snapshot ${relationLabel(info)}`;
     default:
-      return `sql ${info.materialized} model ${relationLabel(info)}`;
+      // a Python model's file is its only trace in node_info, as in dbt's
+      return `${info.node_path.endsWith(".py") ? "python" : "sql"} ${info.materialized} model ${relationLabel(info)}`;
   }
 }
 

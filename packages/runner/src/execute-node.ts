@@ -139,6 +139,15 @@ async function build(
   compile: (isIncremental: boolean) => string,
   thread: number,
 ): Promise<BuildOutcome> {
+  // tsdbt compiles Python models but does not run them: the sentence is dbt's for an adapter without Python
+  if (node.language === "python") {
+    // compiled first, as dbt's run does: the failure points at target/compiled
+    compile(false);
+    throw new RunnerError(RunnerErrorCode.pythonModel, `Materialization "materialization_${node.config.materialized}_default" only supports languages ['sql']; got "python"`, {
+      file: node.original_file_path,
+      hint: `tsdbt compiles Python models but does not run them: write ${node.name} in SQL, or leave it out of the selection (--exclude ${node.name}).`,
+    });
+  }
   const macros = environment.compiler.macros;
   const emit = environment.emit;
   const note = (level: "debug" | "warn") => (message: string) => emit?.({ kind: "node_debug", unique_id: node.unique_id, message, thread: threadName(thread), level });

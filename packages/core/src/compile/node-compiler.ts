@@ -42,6 +42,9 @@ const TEST_KWARGS = "_dbt_generic_test_kwargs";
  * Renders nodes to executable SQL: real relation names, `is_incremental()` as asked, generic
  * tests called with their arguments, ephemeral models injected (recursively) as CTEs.
  */
+/** What a Python model's compiled code ends with (see include/macros/python-models.sql). */
+const PYTHON_POSTFIX = "{{ py_script_postfix(model) }}";
+
 /** The file name `compile --inline` / `show --inline` pass to {@link NodeCompiler.renderText}. */
 export const INLINE_FILE = "<inline>";
 
@@ -64,6 +67,13 @@ export class NodeCompiler {
 
   /** Compiles one node. Throws a JinjaError/CompilerError on a template error. */
   compile(node: ManifestNode, flags: { isIncremental?: boolean; extra?: Record<string, unknown> } = {}): CompiledSql {
+    // a Python model is not a template: dbt appends py_script_postfix's code (its refs' relations, config values, this)
+    if (node.language === "python") {
+      const postfix = this.render(node, PYTHON_POSTFIX, flags.isIncremental ?? false, flags.extra).body;
+      const macro = this.session.registry.resolve("py_script_postfix", node.package_name);
+      if (macro && !node.depends_on.macros.includes(macro.uniqueId)) node.depends_on.macros.push(macro.uniqueId);
+      return { sql: `${node.raw_code}\n\n${postfix}`, ctes: [] };
+    }
     const { body, ephemerals } = this.render(node, node.raw_code, flags.isIncremental ?? false, flags.extra);
     if (node.test_metadata) this.recordWhereSubquery(node);
     const ctes = this.collectCtes(ephemerals, new Set([node.unique_id]));

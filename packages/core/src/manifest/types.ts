@@ -94,7 +94,7 @@ export interface ManifestNode {
   config_call_dict: Record<string, unknown>;
   relation_name: string | null;
   raw_code: string;
-  language: "sql";
+  language: "sql" | "python";
   refs: RefCall[];
   sources: [string, string][];
   metrics: string[][];

@@ -12,6 +12,7 @@ import type { ProjectFile } from "../project/discover-files";
 import { extractBlocks } from "@tsdbt/jinja";
 import { checkSeedHeader } from "./seed-header";
 import { modelContract } from "./model-contract";
+import { parsePythonNode } from "./python/parse-python-node";
 
 type SqlResource = "model" | "analysis" | "test" | "snapshot" | "seed";
 
@@ -84,7 +85,10 @@ export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, 
   node.config = merged as NodeConfig;
   // what each layer set, without the defaults (dbt_project.yml values as tsdbt read them: rendered)
   node.unrendered_config = mergeConfigs(...folderLayers, patch ? patch.config : {}, node.config_call_dict);
-  node.tags = [...(node.config.tags ?? [])];
+  // dbt tags the node while it parses the file (dbt_project.yml, then the file's config()), and adds a
+  // properties entry's tags when it applies the entry: the node's order differs from config.tags'
+  const fileTags = patch?.config.tags === undefined ? [] : ((mergeConfigs(...folderLayers, node.config_call_dict).tags as string[] | undefined) ?? []);
+  node.tags = [...new Set([...fileTags, ...(node.config.tags ?? [])])];
   node.meta = { ...(patch?.meta ?? {}), ...(node.config.meta ?? {}) };
   node.config.meta = node.meta;
   const group = node.config.group ?? patch?.raw.group;
@@ -127,6 +131,7 @@ export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBui
     checksum: { name: "sha256", checksum: file.checksum },
   });
   if (kind === "model" || kind === "analysis" || kind === "snapshot") node.compiled_path = null;
+  if (kind === "model" && file.path.endsWith(".py")) node.language = "python";
   parseNodeBody(node, kind, dirs, ctx, body.firstLine);
   if (kind === "seed" && node.config.enabled !== false) {
     const problem = checkSeedHeader(fileHead(file), node.config.delimiter, file.path, node.unique_id);
@@ -169,7 +174,8 @@ export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: strin
   // what `config.get()` sees while the file is parsed; merged only if a template asks
   let preliminary: Record<string, unknown> | undefined;
   const configView = () => (preliminary ??= mergeConfigs(defaultNodeConfig(kind), ...folderLayers, patch?.config ?? {}));
-  if (kind !== "seed") {
+  if (node.language === "python") ctx.diagnostics.push(...parsePythonNode(node, ctx.target, configView, lineOffset));
+  else if (kind !== "seed") {
     const { method, diagnostics } = parseSqlNode(ctx.session, node, ctx.target, configView, lineOffset, ctx.fullRender);
     ctx.stats[method satisfies ParseMethod]++;
     ctx.diagnostics.push(...diagnostics);

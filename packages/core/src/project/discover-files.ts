@@ -52,7 +52,8 @@ const PROPERTIES = new Set([".yml", ".yaml"]);
 const withProperties = (main: string, kind: ProjectFileKind) => (ext: string) => (ext === main ? kind : PROPERTIES.has(ext) ? "properties" : undefined);
 
 const RULES: Rule[] = [
-  { roots: (p) => p.modelPaths, kind: withProperties(".sql", "model") },
+  // Python models (`.py`) are parsed and compiled as dbt does; building one fails, as tsdbt does not run Python
+  { roots: (p) => p.modelPaths, kind: (ext) => (ext === ".py" ? "model" : withProperties(".sql", "model")(ext)) },
   { roots: (p) => p.analysisPaths, kind: withProperties(".sql", "analysis") },
   {
     roots: (p) => p.testPaths,
@@ -72,7 +73,7 @@ const RULES: Rule[] = [
 
 /**
  * Every file under the project's resource paths, read and classified:
- * `.sql` as models/analyses/tests/snapshots/macros by folder, `.csv` seeds, `.yml`/`.yaml`
+ * `.sql` as models/analyses/tests/snapshots/macros by folder (and `.py` as models), `.csv` seeds, `.yml`/`.yaml`
  * properties, `.md` docs (under docs-paths). Hidden folders, the target, log and package
  * folders are skipped; a file reached from two roots of the same kind is listed once.
  * Sorted by path.

@@ -1,0 +1,1 @@
+{{ config(tags=['sqlcall']) }} select 1 as id
