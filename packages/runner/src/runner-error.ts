@@ -17,6 +17,7 @@ export const RunnerErrorCode = {
   materializationReturn: "TSDBT-E412",
   configurationChanged: "TSDBT-E413",
   nothingToCopy: "TSDBT-E414",
+  microbatchNeedsUniqueKey: "TSDBT-E415",
 } as const;
 
 /** A node failure with a stable code, a sentence, an optional `file:line:col` and a hint. */

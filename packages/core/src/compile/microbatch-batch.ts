@@ -11,6 +11,8 @@ export interface MicrobatchBatch {
   eventTimeStart: string;
   /** End of the batch window (exclusive), an ISO instant. */
   eventTimeEnd: string;
+  /** The batch's start as dbt prints it (`2024-09-01`, `2024-09-01T13`): it names the batch's compiled file. */
+  label?: string;
 }
 
 /** Whether a node is a microbatch model (`materialized: incremental`, `incremental_strategy: microbatch`). */
