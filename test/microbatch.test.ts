@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Client } from "pg";
 import { startTestPostgres, type TestPostgres } from "@tsdbt/adapter-tests";
+import { validateArtifact } from "./artifact-schemas";
 import { runApi, type FixtureProject } from "./helpers/fixture-project";
 
 const FIXTURE = path.join(__dirname, "fixtures", "microbatch");
@@ -80,6 +81,8 @@ describe("microbatch models end to end (dbt-core 1.10.23 oracle)", () => {
     expect(second.exitCode).toBe(1);
     expect(progressLines(second.output)).toEqual(oracleLines("run2"));
     expect(runResults()).toEqual({ args: oracle.run2.args, results: oracle.run2.results });
+    // `partial success` and batch_results are part of dbt's run_results v6 schema
+    expect(validateArtifact("run-results-v6.json", JSON.parse(fs.readFileSync(path.join(project.dir, "target", "run_results.json"), "utf8")))).toEqual([]);
     // the failed batch's day is missing from mb_fail; the other batches' rows are there
     expect({ daily: await tableRows("daily"), mb_fail: await tableRows("mb_fail") }).toEqual(oracle.rows.run2);
 
