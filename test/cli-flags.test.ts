@@ -118,9 +118,9 @@ describe("flags tsdbt does not act on", () => {
     const noop = await runApi(["run", "--no-version-check", "--no-send-anonymous-usage-stats", "--cache-selected-only", "--no-populate-cache", "--no-static-parser", "--log-cache-events"], { project: p });
     expect(noop.exitCode).toBe(0);
     expect(noop.stdout).not.toContain("not supported");
-    const later = await runApi(["run", "--event-time-start", "2024-01-01"], { project: p });
+    const later = await runApi(["run", "--sample", "3 days"], { project: p });
     expect(later.exitCode).toBe(0);
-    expect(later.stdout).toContain("--event-time-start is not supported by tsdbt yet");
+    expect(later.stdout).toContain("--sample is not supported by tsdbt yet");
     const compile = await runApi(["compile", "--defer", "--state", "target"], { project: p });
     expect(compile.exitCode).toBe(0);
     expect(compile.stdout).toContain("--defer is not supported by tsdbt yet");

@@ -58,6 +58,18 @@ export interface Capabilities {
    * copy jobs, free), for `materialized: copy`. Absent: false.
    */
   copyJobs?: boolean;
+  /**
+   * How the engine's dbt adapter writes one batch of a microbatch model: `merge` on the
+   * `unique_key` (dbt-postgres, which requires one), `insert_overwrite` of the partitions the
+   * batch holds (dbt-bigquery), or `delete+insert`: the target's rows of the batch's `event_time`
+   * window deleted, the batch's rows inserted (dbt-duckdb, dbt-snowflake). Absent: `delete+insert`.
+   */
+  microbatch?: "merge" | "insert_overwrite" | "delete+insert";
+  /**
+   * Batches of a microbatch model may run at once (dbt's MicrobatchConcurrency: dbt-snowflake,
+   * dbt-bigquery). Absent: false, batches run one after another (dbt-postgres, dbt-duckdb).
+   */
+  microbatchConcurrency?: boolean;
 }
 
 /** A built-in strategy an adapter can default incremental models to. */

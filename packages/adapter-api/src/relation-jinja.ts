@@ -97,6 +97,10 @@ export const relationJinjaMethods: Record<string, Method> = {
     return self.informationSchema(typeof view === "string" ? view : null);
   },
   render_limited: (self) => self.render_limited(),
+  render_event_time_filtered: (self, args, kwargs) => {
+    const rendered = args[0] ?? kwargs.rendered;
+    return self.render_event_time_filtered(typeof rendered === "string" && rendered !== "" ? rendered : undefined);
+  },
   matches: (self, args, kwargs) => {
     const wanted = bind(PARTS, args, kwargs);
     const given = PARTS.filter((k) => wanted[k] !== undefined && wanted[k] !== null);

@@ -49,6 +49,21 @@ export interface RelationOptions {
   dbtCreated?: boolean;
   /** `--empty` runs render refs as `(select * from x where false limit 0)`. */
   limit?: number | null;
+  /**
+   * A batch of a microbatch model renders refs and sources that have an `event_time` as
+   * `(select * from x where col >= 'start' and col < 'end')`, as dbt's relations do.
+   */
+  eventTimeFilter?: EventTimeFilter | null;
+}
+
+/**
+ * dbt's `EventTimeFilter`: the rows of a relation whose `field_name` falls in `[start, end)`.
+ * `start` and `end` are the texts dbt puts in the SQL (`2024-09-01 00:00:00+00:00`); either may be absent.
+ */
+export interface EventTimeFilter {
+  field_name: string;
+  start: string | null;
+  end: string | null;
 }
 
 /** The protocol symbols of @tsdbt/jinja (by registry key, so this package needs no dependency on it). */
@@ -226,8 +241,23 @@ export class Relation implements RelationRef {
     return limit === 0 ? `(select * from ${rendered} where false limit 0)${alias}` : `(select * from ${rendered} limit ${limit})${alias}`;
   }
 
+  /**
+   * `rendered` (default: `render()`) wrapped in the subquery of the relation's event-time filter
+   * (`(select * from x where col >= '…' and col < '…') _dbt_et_filter_subq_x`), as is without one.
+   */
+  render_event_time_filtered(rendered?: string): string {
+    const text = rendered ?? this.render();
+    const filter = this.options.eventTimeFilter;
+    if (!filter) return text;
+    const { field_name: field, start, end } = filter;
+    const conditions = [start ? `${field} >= '${start}'` : null, end ? `${field} < '${end}'` : null].filter((c) => c !== null);
+    if (conditions.length === 0) return text;
+    return `(select * from ${text} where ${conditions.join(" and ")}) _dbt_et_filter_subq_${this.identifier}`;
+  }
+
+  /** The relation as SQL: its name, limited (`--empty`) and then filtered to a batch's window when it has those. */
   toString(): string {
-    return this.render_limited();
+    return this.options.eventTimeFilter ? this.render_event_time_filtered(this.render_limited()) : this.render_limited();
   }
 
   /** A copy with some fields replaced: `incorporate({path: {identifier: 'x'}, type: 'table'})`. */
@@ -282,7 +312,7 @@ export class Relation implements RelationRef {
       quote_policy: plainParts(this.quotePolicy),
       dbt_created: this.options.dbtCreated ?? false,
       limit: this.options.limit ?? null,
-      event_time_filter: null,
+      event_time_filter: this.options.eventTimeFilter ? { ...this.options.eventTimeFilter } : null,
       require_alias: true,
       catalog: null,
       renameable_relations: [...(this.options.renameable ?? [])],

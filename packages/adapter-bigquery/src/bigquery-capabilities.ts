@@ -19,4 +19,7 @@ export const bigqueryCapabilities: Capabilities = Object.freeze({
   grants: true,
   dryRun: true,
   copyJobs: true,
+  // dbt-bigquery overwrites the partitions each batch holds; batches may run at once
+  microbatch: "insert_overwrite",
+  microbatchConcurrency: true,
 });

@@ -1,5 +1,5 @@
-import type { IncrementalSqlInput } from "@tsdbt/adapter-api";
-import { partitionKey, readPartitionBy } from "./partition-by";
+import { AdapterError, type IncrementalSqlInput } from "@tsdbt/adapter-api";
+import { INVALID_MODEL_CONFIG, partitionKey, readPartitionBy } from "./partition-by";
 
 const DEST = "DBT_INTERNAL_DEST";
 const SOURCE = "DBT_INTERNAL_SOURCE";
@@ -18,6 +18,7 @@ function q(name: string): string {
  * A model with `copy_partitions` is written by copy jobs instead (copy-partitions.ts).
  */
 export function bigqueryIncrementalStatements(strategy: string, input: IncrementalSqlInput): string[] | null {
+  if (strategy === "microbatch") return microbatchStatements(input);
   if (strategy !== "insert_overwrite") return null;
   const partition = readPartitionBy(input.config.partition_by);
   if (!partition) return null; // no partition_by: the runner replaces the whole table
@@ -39,4 +40,23 @@ export function bigqueryIncrementalStatements(strategy: string, input: Increment
       `values (${cols.map((c) => `${SOURCE}.${c}`).join(", ")})`,
     ].join("\n"),
   ];
+}
+
+/**
+ * One batch of a microbatch model, as dbt-bigquery writes it: `insert_overwrite` of the partitions
+ * the batch holds. dbt-bigquery requires `partition_by`, partitioned by the model's `batch_size`.
+ * @throws AdapterError TSDBT-E134 without `partition_by`, or with another granularity.
+ */
+function microbatchStatements(input: IncrementalSqlInput): string[] | null {
+  const partition = readPartitionBy(input.config.partition_by);
+  if (!partition) throw new AdapterError(INVALID_MODEL_CONFIG, "The 'microbatch' strategy requires a `partition_by` config.", "Partition the model by its event_time column, e.g. `partition_by: {field: created_at, data_type: timestamp, granularity: day}`.");
+  const batchSize = String(input.config.batch_size);
+  if (partition.granularity !== batchSize) {
+    throw new AdapterError(
+      INVALID_MODEL_CONFIG,
+      `The 'microbatch' strategy requires a \`partition_by\` config with the same granularity as its configured \`batch_size\`. Got: \`batch_size\`: ${batchSize}, \`partition_by.granularity\`: ${partition.granularity}.`,
+      `Set partition_by's granularity to ${batchSize}, or batch_size to ${partition.granularity}.`,
+    );
+  }
+  return bigqueryIncrementalStatements("insert_overwrite", input);
 }

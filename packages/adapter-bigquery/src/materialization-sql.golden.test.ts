@@ -190,6 +190,31 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
     ]);
   });
 
+  it("microbatch: each batch overwrites the partitions it holds (dbt-bigquery's insert_overwrite); partition_by by the batch size is required (TSDBT-E134)", async () => {
+    // the model as core renders a batch: its input filtered to the batch window
+    const microbatch = (config: Record<string, unknown>): NodeSpec => ({
+      name: "m",
+      sql: ({ batch }) => `select id, v, day from (select * from \`proj\`.\`analytics\`.\`src\` where day >= '${batch?.eventTimeStart.slice(0, 10)} 00:00:00+00:00' and day < '${batch?.eventTimeEnd.slice(0, 10)} 00:00:00+00:00') _dbt_et_filter_subq_src`,
+      config: { materialized: "incremental", incremental_strategy: "microbatch", event_time: "day", batch_size: "day", begin: "2024-01-01T00:00:00", ...config },
+    });
+    const window = { eventTimeStart: new Date("2024-01-01T00:00:00Z"), eventTimeEnd: new Date("2024-01-03T00:00:00Z") };
+    const run = async (config: Record<string, unknown>) => {
+      const adapter = new RecordingAdapter(COLUMNS).exists("analytics", "m", "table");
+      const errors: string[] = [];
+      const { summary } = await runSpecs(adapter, [microbatch(config)], { schema: "analytics", projectDir: dir, microbatch: window, onEvent: (e) => e.kind === "batch_finish" && e.error && errors.push(e.error) });
+      return { result: summary.results[0]!, statements: adapter.statements, errors };
+    };
+    const ok = await run({ partition_by: { field: "day", data_type: "date" } });
+    expect([ok.result.status, ok.result.message, ok.result.batch_results?.successful.length]).toEqual(["success", "SUCCESS", 2]);
+    golden("incremental-microbatch", ok.statements);
+    expectParsed(ok.statements);
+    const missing = await run({});
+    expect([missing.result.status, missing.errors[0]]).toEqual(["error", expect.stringMatching(/TSDBT-E134: The 'microbatch' strategy requires a `partition_by` config\./)]);
+    const hourly = await run({ partition_by: { field: "day", data_type: "timestamp", granularity: "hour" } });
+    expect(hourly.errors[0]).toMatch(/TSDBT-E134: The 'microbatch' strategy requires a `partition_by` config with the same granularity as its configured `batch_size`\. Got: `batch_size`: day, `partition_by\.granularity`: hour\./);
+    for (const refused of [missing, hourly]) expect(refused.statements.filter((s) => /^(merge|insert|delete)\b/i.test(s))).toEqual([]);
+  });
+
   it("snapshot (timestamp strategy), first run and a later run", async () => {
     const snapshot = (existing: [string, "table" | "view"][]) =>
       sent({ name: "snap", resourceType: "snapshot" as never, sql: "select 1 as id, 'a' as v, timestamp '2024-01-01' as updated_at", config: { materialized: "snapshot", unique_key: "id", strategy: "timestamp", updated_at: "updated_at" } }, existing);

@@ -22,5 +22,7 @@ export function postgresCapabilities(serverVersion: number | null): Capabilities
     concurrentStatements: true,
     crossDatabase: false,
     grants: true,
+    // dbt-postgres merges each batch on the unique_key (and requires one); its batches run one at a time
+    microbatch: "merge",
   };
 }

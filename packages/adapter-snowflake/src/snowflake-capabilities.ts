@@ -17,4 +17,7 @@ export const SNOWFLAKE_CAPABILITIES: Capabilities = {
   crossDatabase: true,
   grants: true,
   queryTags: true,
+  // dbt-snowflake deletes the batch window and inserts the batch; batches may run at once
+  microbatch: "delete+insert",
+  microbatchConcurrency: true,
 };

@@ -3,6 +3,7 @@ import { list, truthy } from "./config-values";
 import { snowflakeDynamicTables } from "./snowflake-dynamic-tables";
 import { snowflakeError, SnowflakeErrorCode } from "./snowflake-errors";
 import { snowflakeGrants } from "./snowflake-grants";
+import { snowflakeIncrementalStatements } from "./incremental-sql";
 import { quoteIdentifier, renderPart, splitRenderedName } from "./snowflake-identifiers";
 
 /**
@@ -66,6 +67,7 @@ export const snowflakeDialect: SqlDialect = defineDialect({
   tableFollowUps: (relation, options) =>
     !options.temporary && truthy(options.config?.automatic_clustering, false) && list(options.config?.cluster_by).length > 0 ? [`alter table ${relation} resume recluster`] : [],
   incrementalWorkingKind,
+  incrementalStatements: snowflakeIncrementalStatements,
 });
 
 /**

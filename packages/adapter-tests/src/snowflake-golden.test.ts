@@ -84,7 +84,21 @@ const dynamic = (config: Record<string, unknown>): NodeSpec => ({
   config: { materialized: "dynamic_table", target_lag: "5 minutes", snowflake_warehouse: "transforming", ...config },
 });
 
+/** An ISO instant as dbt writes a batch bound in SQL (`2026-12-01 00:00:00+00:00`). */
+const dbtInstant = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}+00:00`;
+
+/** A microbatch model (day batches on `v`); its batches are 2026-12-01 and 2026-12-02 (see MICROBATCH_WINDOW). */
+const microbatch = (config: Record<string, unknown> = {}): NodeSpec => ({
+  name: "m",
+  // as core renders a batch: the input filtered to the batch window, bounds written as dbt writes them
+  sql: ({ batch }) => (batch ? `select id, v from (select * from src where v >= '${dbtInstant(batch.eventTimeStart)}' and v < '${dbtInstant(batch.eventTimeEnd)}') _dbt_et_filter_subq_src` : "select id, v from src"),
+  config: { materialized: "incremental", incremental_strategy: "microbatch", event_time: "v", batch_size: "day", begin: "2026-12-01T00:00:00", ...config },
+});
+const MICROBATCH_WINDOW = { eventTimeStart: new Date("2026-12-01T00:00:00Z"), eventTimeEnd: new Date("2026-12-03T00:00:00Z") };
+
 const CASES: [string, NodeSpec, RelationRef[], Record<string, unknown>[]?][] = [
+  // dbt-snowflake's microbatch: per batch, delete the batch window (incremental_predicates first) and insert the batch
+  ["incremental-microbatch", microbatch({ incremental_predicates: ["DBT_INTERNAL_TARGET.id > 0"] }), [table("m")]],
   ["table-new", { name: "m", sql: "select 1 as id", config: { materialized: "table" } }, []],
   ["table-existing", { name: "m", sql: "select 1 as id", config: { materialized: "table" } }, [table("m")]],
   ["table-options", { name: "m", sql: "select 1 as id, 2 as v", config: { materialized: "table", transient: false, copy_grants: true, cluster_by: ["id", "v"] } }, [table("m")]],
@@ -127,7 +141,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("SQL each Snowflake materialization sends (golden files)", () => {
   it.each(CASES)("%s", async (name, spec, existing, grants = []) => {
     const { adapter, statements } = recorder(existing, ["ID", "V"], grants);
-    const { summary } = await runSpecs(adapter, [spec], { schema: SCHEMA, projectDir: dir });
+    const { summary } = await runSpecs(adapter, [spec], { schema: SCHEMA, projectDir: dir, microbatch: MICROBATCH_WINDOW });
     expect(summary.results.map((r) => [r.status, r.message])).toEqual([["success", expect.any(String)]]);
     const text = statements.join(";\n\n") + ";\n";
     const file = join(GOLDEN_DIR, `${name}.sql`);

@@ -1,9 +1,9 @@
 import { Relation, type Adapter, type RelationRef } from "@tsdbt/adapter-api";
-import type { Hook, Manifest, ManifestNode } from "@tsdbt/core";
-import { runNodes, type NodeCompiler, type RunEvent, type RunSummary } from "@tsdbt/runner";
+import type { Hook, Manifest, ManifestNode, MicrobatchBatch } from "@tsdbt/core";
+import { runNodes, type MicrobatchOptions, type NodeCompiler, type RunEvent, type RunSummary } from "@tsdbt/runner";
 
-/** A node's SQL: fixed text or a function of `is_incremental()`. `{{ this }}` becomes the node's relation. */
-export type NodeSql = string | ((flags: { isIncremental: boolean }) => string);
+/** A node's SQL: fixed text or a function of `is_incremental()` (and of a microbatch model's batch). `{{ this }}` becomes the node's relation. */
+export type NodeSql = string | ((flags: { isIncremental: boolean; batch?: MicrobatchBatch }) => string);
 
 /** A model, seed or data test of a hand-made project. */
 export interface NodeSpec {
@@ -71,7 +71,7 @@ export class SpecCompiler implements NodeCompiler {
     private readonly quote: (part: string) => string,
   ) {}
 
-  compileNode(uniqueId: string, flags: { isIncremental: boolean }): string {
+  compileNode(uniqueId: string, flags: { isIncremental: boolean; batch?: MicrobatchBatch }): string {
     this.compiled.push({ id: uniqueId, ...flags });
     const source = this.sql.get(uniqueId);
     if (source === undefined) throw new Error(`No SQL for ${uniqueId}.`);
@@ -100,6 +100,8 @@ export interface RunSpecsOptions {
   /** Aborting it stops the run as Ctrl-C does. */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
+  /** Microbatch models' clock and `--event-time-*`. */
+  microbatch?: MicrobatchOptions;
 }
 
 /** Runs every spec through the runner's `runNodes` and returns the summary and the compiler (to inspect compiles). */
@@ -118,6 +120,7 @@ export async function runSpecs(adapter: Adapter, specs: NodeSpec[], options: Run
     fullRefresh: options.fullRefresh ?? false,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.microbatch ? { microbatch: options.microbatch } : {}),
   });
   return { summary, compiler };
 }

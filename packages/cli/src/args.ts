@@ -2,6 +2,7 @@ import { closestNames } from "@tsdbt/core";
 import { FLAGS, takesFlag, type FlagSpec } from "./flags/dbt-flags";
 import { commandHelp } from "./flags/command-help";
 import { parseFlags } from "./flags/parse-flags";
+import { readEventTimeWindow } from "./flags/event-time-flags";
 import { USAGE } from "./usage";
 
 /** This package's version. */
@@ -87,6 +88,9 @@ export interface CliArgs {
   compile: boolean;
   /** `--[no-]partial-parse` (else DBT_PARTIAL_PARSE): reuse target/partial_parse.json; unset means the project's flag, default on. */
   partialParse: boolean | undefined;
+  /** `--event-time-start` / `--event-time-end`: the batches microbatch models build (wall-clock UTC). */
+  eventTimeStart?: Date;
+  eventTimeEnd?: Date;
   /** Flags given (on the command line or through DBT_* variables) that tsdbt does not act on yet. */
   notYetSupported: string[];
   /** Every flag's value by long name, as given or from its DBT_* variable (for MainReportArgs). */
@@ -145,6 +149,8 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
   const bool = (name: string) => flags[name] as boolean | undefined;
   const num = (name: string) => (flags[name] === undefined ? undefined : Number(flags[name]));
   const format = (value: string | undefined): LogFormat | undefined => (value === undefined ? undefined : value === "default" ? "text" : (value as LogFormat));
+  const eventTime = takesFlag(FLAGS.find((f) => f.name === "event-time-start")!, command) ? readEventTimeWindow(str("event-time-start"), str("event-time-end")) : {};
+  if (typeof eventTime === "string") throw new UsageError(eventTime);
   const debug = Boolean(bool("debug"));
   const logFormat = format(str("log-format")) ?? "text";
   const logLevel = (str("log-level") as LogLevelName | undefined) ?? (debug ? "debug" : "info");
@@ -199,6 +205,7 @@ export async function parseArgs(argv: string[], cwd: string, env: Record<string,
     staticSite: Boolean(bool("static")),
     compile: bool("compile") !== false,
     partialParse: bool("partial-parse"),
+    ...eventTime,
     notYetSupported,
     flags,
   };

@@ -14,18 +14,20 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, on
   return {
     compileNode(id, flags) {
       const node = manifest.nodes[id]!;
-      const result = compiler.compile(node, { isIncremental: flags.isIncremental });
+      const result = compiler.compile(node, { isIncremental: flags.isIncremental, batch: flags.batch });
       node.compiled = true;
       node.compiled_code = result.sql;
       node.extra_ctes_injected = true;
       node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: c.sql }));
-      node.compiled_path = path.posix.join(targetRel, "compiled", node.package_name, node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.original_file_path);
+      // a batch of a microbatch model has its own file, as dbt's: models/daily/daily_2024-09-01.sql
+      const file = flags.batch?.label ? `${node.original_file_path.replace(/\.sql$/, "")}/${node.name}_${flags.batch.label}.sql` : node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.original_file_path;
+      node.compiled_path = path.posix.join(targetRel, "compiled", node.package_name, file);
       onCompiled?.(node);
       return result.sql;
     },
-    renderHook(sql, id, extra, statements) {
+    renderHook(sql, id, extra, statements, batch) {
       const node = id ? manifest.nodes[id] ?? null : null;
-      return compiler.renderText(sql, node, node?.original_file_path ?? "dbt_project.yml", extra, statements);
+      return compiler.renderText(sql, node, node?.original_file_path ?? "dbt_project.yml", extra, statements, batch);
     },
     relationOf(id) {
       const source = manifest.sources[id];
@@ -50,7 +52,7 @@ function macroPort(parsed: ParsedProject, compiler: NodeCompiler): RunnerCompile
       macros.run(node(id), macroName ? macros.named(node(id), macroName) : macros.find(node(id))!, { sql, statements, isIncremental, seedTable }),
     overrides: (id, names) => macros.overrides(node(id), names).map((m) => m.uniqueId),
     exists: (id, name) => macros.exists(node(id), name),
-    call: (id, name, args, statements) => macros.call(node(id), name, args, statements),
+    call: (id, name, args, statements, batch) => macros.call(node(id), name, args, statements, batch),
   };
 }
 

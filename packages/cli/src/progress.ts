@@ -1,4 +1,4 @@
-import type { Manifest, ManifestNode } from "@tsdbt/core";
+import { isMicrobatchModel, type Manifest, type ManifestNode } from "@tsdbt/core";
 import { storesFailures, type NodeInfo, type NodeResult, type RunEvent, type RunSummary } from "@tsdbt/runner";
 import type { Logger } from "./logger";
 
@@ -18,8 +18,8 @@ function relationLabel(info: NodeInfo): string {
   return rel ? `${rel.schema}.${rel.alias}` : info.node_name;
 }
 
-/** dbt's description of a node in progress lines (`sql table model s.orders`, `python table model s.score`, `seed file s.raw`, `test x`). */
-function describe(info: NodeInfo): string {
+/** dbt's description of a node in progress lines (`sql table model s.orders`, `python table model s.score`, `seed file s.raw`, `test x`, `sql microbatch model s.events`). */
+function describe(info: NodeInfo, node?: ManifestNode): string {
   switch (info.resource_type) {
     case "test":
     case "unit_test":
@@ -31,7 +31,7 @@ function describe(info: NodeInfo): string {
       return `snapshot ${relationLabel(info)}`;
     default:
       // a Python model's file is its only trace in node_info, as in dbt's
-      return `${info.node_path.endsWith(".py") ? "python" : "sql"} ${info.materialized} model ${relationLabel(info)}`;
+      return `${info.node_path.endsWith(".py") ? "python" : "sql"} ${node && isMicrobatchModel(node) ? "microbatch" : info.materialized} model ${relationLabel(info)}`;
   }
 }
 
@@ -125,16 +125,21 @@ export class RunProgress {
       logger.fire("MaterializationPath", e.message, { node_info: this.infos.get(e.unique_id) ?? {} }, { thread: e.thread, level: e.level });
       return;
     }
+    if (e.kind === "batch_start" || e.kind === "batch_finish") {
+      this.onBatch(e);
+      return;
+    }
     const info = e.node_info;
     this.infos.set(info.unique_id, info);
+    const node = this.node(info.unique_id);
     if (e.kind === "node_start") {
+      const description = describe(info, node);
       logger.fire("NodeStart", `Began running node ${info.unique_id}`, { node_info: info }, { thread: e.thread });
-      logger.fire("LogStartLine", fancyLine(`START ${describe(info)}`, "RUN", e.index, e.total, width), { description: describe(info), index: e.index, total: e.total, node_info: info }, { thread: e.thread });
+      logger.fire("LogStartLine", fancyLine(`START ${description}`, "RUN", e.index, e.total, width), { description, index: e.index, total: e.total, node_info: info }, { thread: e.thread });
       return;
     }
     const r = e.result;
     const thread = r.thread_id;
-    const node = this.node(info.unique_id);
     if (r.status === "no-op") {
       // dbt reports a no-op node (an exposure in build) with this one line and no start or finish
       const description = describe(info);
@@ -147,7 +152,8 @@ export class RunProgress {
       logger.fire("NodeStart", `Began running node ${info.unique_id}`, { node_info: info }, { thread });
       logger.fire("SkippingDetails", fancyLine(what, p.yellow("SKIP"), e.index, e.total, width), { resource_type: info.resource_type, schema, node_name: info.node_name, index: e.index, total: e.total, node_info: info }, { thread });
     } else {
-      if (r.status === "error") logger.fire("CatchableExceptionOnRun", r.message ?? "", { exc: r.message ?? "", exc_info: "", node_info: info }, { thread });
+      // a microbatch model's errors were reported batch by batch
+      if (r.status === "error" && !r.batch_results) logger.fire("CatchableExceptionOnRun", r.message ?? "", { exc: r.message ?? "", exc_info: "", node_info: info }, { thread });
       this.fireResult(info, r, e.index, e.total, node);
     }
     logger.fire("NodeFinished", `Finished running node ${info.unique_id}`, { node_info: info, run_result: runResultData(r) }, { thread });
@@ -183,10 +189,33 @@ export class RunProgress {
       logger.fire("LogSnapshotResult", fancyLine(msg, failed ? p.red("ERROR") : p.green(message), index, total, width, time), { description: `snapshot ${description}`, status: r.status, index, total, execution_time: time, cfg: node?.config ?? {}, result_message: failed ? "ERROR" : message, node_info: info }, { level, thread });
       return;
     }
-    const description = describe(info);
-    const status = failed ? "error" : message;
-    const msg = failed ? `ERROR creating ${description}` : `OK created ${description}`;
-    logger.fire("LogModelResult", fancyLine(msg, failed ? p.red("ERROR") : p.green(status), index, total, width, time), { description, status, index, total, execution_time: time, node_info: info }, { level, thread });
+    const description = describe(info, node);
+    // a microbatch model reports SUCCESS or PARTIAL SUCCESS (n/m), not the warehouse's message
+    const status = failed ? "error" : r.batch_results ? (r.message ?? "SUCCESS") : message;
+    const partial = r.status === "partial success";
+    const msg = failed ? `ERROR creating ${description}` : partial ? `PARTIALLY created ${description}` : `OK created ${description}`;
+    const colored = failed ? p.red("ERROR") : partial ? p.yellow(status) : p.green(status);
+    logger.fire("LogModelResult", fancyLine(msg, colored, index, total, width, time), { description, status, index, total, execution_time: time, node_info: info }, { level, thread });
+  }
+
+  /** dbt's lines of one batch of a microbatch model: `Batch 1 of 3 START batch 2024-09-01 of s.events … [RUN]`, its result, its error. */
+  private onBatch(e: Extract<RunEvent, { kind: "batch_start" | "batch_finish" }>): void {
+    const { logger } = this;
+    const p = logger.palette;
+    const info = this.infos.get(e.unique_id);
+    const description = `batch ${e.label} of ${info ? relationLabel(info) : e.unique_id}`;
+    const data = { description, batch_index: e.index, total_batches: e.total, node_info: info ?? {} };
+    if (e.kind === "batch_start") {
+      logger.fire("LogStartBatch", `Batch ${fancyLine(`START ${description}`, "RUN", e.index, e.total, logger.printerWidth)}`, data, { thread: e.thread });
+      return;
+    }
+    if (e.status === "error" && e.error !== null) {
+      const exc = `Exception on worker thread. ${e.error}`;
+      logger.fire("GenericExceptionOnRun", `${p.red("Unhandled error while executing ")}\n${exc}`, { build_path: "", exc, unique_id: e.unique_id, node_info: info ?? {} }, { thread: e.thread, level: "error" });
+    }
+    const [word, status] = e.status === "error" ? ["ERROR creating", p.red("ERROR")] : e.status === "skipped" ? ["SKIP", p.yellow("SKIPPED")] : ["OK created", p.green(e.message)];
+    const line = `Batch ${fancyLine(`${word} ${description}`, status, e.index, e.total, logger.printerWidth, e.execution_time)}`;
+    logger.fire("LogBatchResult", line, { ...data, status: e.status === "success" ? e.message : e.status, execution_time: e.execution_time }, { thread: e.thread, level: e.status === "error" ? "error" : "info" });
   }
 
   /** dbt's closing lines of a run (`clone` has no "Finished running" line). */
@@ -204,21 +233,24 @@ export class RunProgress {
     options.afterFinished?.();
     const errors = summary.results.filter((r) => r.status === "error" || r.status === "fail");
     const warns = summary.results.filter((r) => r.status === "warn");
+    const partials = summary.results.filter((r) => r.status === "partial success").length;
     // a failed hook is among the results (its operation node), as in dbt
     const numErrors = errors.length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    const partialText = `${partials} partial ${partials === 1 ? "success" : "successes"}`;
     let closing: string;
     if (summary.interrupted) closing = p.yellow("Exited because of keyboard interrupt");
-    else if (numErrors > 0) closing = p.red(`Completed with ${plural(numErrors, "error")}, 0 partial successes, and ${plural(warns.length, "warning")}:`);
+    else if (numErrors > 0) closing = p.red(`Completed with ${plural(numErrors, "error")}, ${partialText}, and ${plural(warns.length, "warning")}:`);
+    else if (partials > 0) closing = p.yellow(`Completed with ${partialText} and ${plural(warns.length, "warning")}`);
     else if (warns.length > 0) closing = p.yellow(`Completed with ${plural(warns.length, "warning")}:`);
     else closing = p.green("Completed successfully");
     logger.fire("Formatting", "", { msg: "" });
-    logger.fire("EndOfRunSummary", closing, { num_errors: numErrors, num_warnings: warns.length, num_partial_success: 0, keyboard_interrupt: summary.interrupted });
+    logger.fire("EndOfRunSummary", closing, { num_errors: numErrors, num_warnings: warns.length, num_partial_success: partials, keyboard_interrupt: summary.interrupted });
     for (const r of errors) this.resultDetails(r, false);
     for (const r of warns) this.resultDetails(r, true);
     const stats = { error: 0, skip: 0, pass: 0, warn: 0, noop: 0, total: 0 };
     for (const r of summary.results) {
-      if (r.status === "error" || r.status === "fail") stats.error++;
+      if (r.status === "error" || r.status === "fail" || r.status === "partial success") stats.error++;
       else if (r.status === "skipped") stats.skip++;
       else if (r.status === "warn") stats.warn++;
       else if (r.status === "no-op") stats.noop++;
@@ -247,7 +279,8 @@ export class RunProgress {
       logger.fire("RunResultFailure", p.red(`Failure in ${type} ${name} (${file})`), data);
       if (r.message) logger.fire("RunResultError", `  ${r.message}`, { msg: r.message, node_info: info });
     }
-    if (node?.compiled_path) {
+    // dbt names no compiled file for a microbatch model (each batch has its own)
+    if (node?.compiled_path && !r.batch_results) {
       logger.fire("Formatting", "", { msg: "" });
       logger.fire("SQLCompiledPath", `  compiled code at ${node.compiled_path}`, { path: node.compiled_path, node_info: info });
     }

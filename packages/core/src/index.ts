@@ -24,6 +24,7 @@ export { INLINE_FILE, NodeCompiler, type CompiledSql } from "./compile/node-comp
 export { withQueryComment, type QueryComment } from "./compile/query-comment";
 export { MaterializationMacros, BUILTIN_MATERIALIZATIONS, type MacroValue, type MaterializationOutcome } from "./compile/materialization-macros";
 export { indexManifest, type ManifestIndex } from "./compile/execution-scope";
+export { isMicrobatchModel, type MicrobatchBatch } from "./compile/microbatch-batch";
 export { relationFor, type NamingTarget } from "./parse/relation-naming";
 export { CompilerError, WarehouseNeededError } from "./context/compiler-error";
 export type { SyncWarehouse } from "./context/warehouse";

@@ -1,5 +1,5 @@
 import { Relation, type Adapter } from "@tsdbt/adapter-api";
-import type { ManifestNode } from "@tsdbt/core";
+import { isMicrobatchModel, type ManifestNode } from "@tsdbt/core";
 import { runDataTest } from "./data-tests/run-data-test";
 import type { BuildContext, BuildOutcome } from "./materializations/build-context";
 import { materializationFor } from "./materializations/registry";
@@ -13,7 +13,8 @@ import { isExposureNode } from "./exposures/exposure-tasks";
 import { runUnitTest } from "./unit-tests/run-unit-test";
 import { runStoredDataTest, storesFailures } from "./data-tests/store-failures";
 import { describeError, nodeErrorMessage, RunnerError, RunnerErrorCode } from "./runner-error";
-import type { NodeCompiler, NodeResult, NodeStatus, RunEvent, TimingInfo } from "./types";
+import type { BatchResults, MicrobatchOptions, NodeCompiler, NodeResult, NodeStatus, RunEvent, TimingInfo } from "./types";
+import { runMicrobatch } from "./materializations/microbatch";
 import { jinjaMaterialization } from "./materializations/jinja-materialization";
 import { jinjaSeedMaterialization } from "./materializations/jinja-seed";
 import { statementLoggingAdapter } from "./statement-log";
@@ -34,6 +35,12 @@ export interface ExecutionEnvironment {
   emit?: (event: RunEvent) => void;
   /** The query comment of a node's statements (see RunOptions.queryComment). */
   queryComment?: (node: ManifestNode | null) => QueryComment | null;
+  /** How microbatch models choose their batches (see RunOptions.microbatch). */
+  microbatch?: MicrobatchOptions;
+  /** When the run started (the clock of microbatch models without `--event-time-end`). */
+  startedAt?: Date;
+  /** The run's worker count: the most batches of one microbatch model that run at once. */
+  threads?: number;
 }
 
 /** Statuses after which dependents may run. */
@@ -81,6 +88,7 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
   let failures: number | null = null;
   let adapterResponse: Record<string, unknown> = {};
   let storedFailures: string | null = null;
+  let batchResults: BatchResults | undefined;
   try {
     relation = relationFor(node, environment);
     // every statement of the node reaches the warehouse with the project's query comment
@@ -105,6 +113,13 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
       status = "success";
       message = outcome.message;
       adapterResponse = { _message: outcome.message, ...(outcome.rowsAffected !== null ? { rows_affected: outcome.rowsAffected } : {}) };
+      if ("batchResults" in outcome) {
+        // a microbatch model: its batches decide (dbt reports no adapter response and no failures count)
+        batchResults = outcome.batchResults as BatchResults;
+        status = batchResults.failed.length === 0 ? "success" : outcome.message === "ERROR" ? "error" : "partial success";
+        adapterResponse = {};
+        failures = 0;
+      }
     }
   } catch (error) {
     status = "error";
@@ -129,6 +144,7 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
     compiled: compiledCode !== null,
     compiled_code: compiledCode,
     relation_name: storedFailures ?? (relation && !ephemeral ? relation.render() : null),
+    ...(batchResults ? { batch_results: batchResults } : {}),
   };
 }
 
@@ -196,6 +212,15 @@ async function build(
     warn: note("warn"),
   };
   if (node.config.materialized !== "ephemeral") await environment.ensureSchema(relation);
+  if (isMicrobatchModel(node)) {
+    const report = (p: import("./materializations/microbatch").BatchProgress) =>
+      emit?.(
+        p.kind === "start"
+          ? { kind: "batch_start", unique_id: node.unique_id, index: p.index, total: p.total, label: p.label, thread: threadName(thread) }
+          : { kind: "batch_finish", unique_id: node.unique_id, index: p.index, total: p.total, label: p.label, status: p.status, message: p.message, error: p.error, execution_time: p.executionTime, thread: threadName(thread) },
+      );
+    return runMicrobatch(context, materialize, { options: environment.microbatch ?? {}, startedAt: environment.startedAt ?? new Date(), concurrency: environment.threads ?? 1, report });
+  }
   return materialize(context);
 }
 

@@ -34,6 +34,9 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
     packageDirs: options.packageDirs ?? {},
     emit,
     queryComment: options.queryComment,
+    microbatch: options.microbatch,
+    startedAt: started,
+    threads: adapter.capabilities.concurrentStatements ? Math.max(1, options.threads) : 1,
     ensureSchema: (relation) => ensureSchema(schemas, environment.adapter, relation),
   };
   const tasks = withExposureTasks(manifest, options.selected, withUnitTestTasks(manifest, options.selected, buildRunTasks(manifest, options.selected)));
@@ -115,7 +118,7 @@ function skipMessage(reason: SkipReason): string {
 }
 
 function countStatuses(results: readonly NodeResult[]): Record<NodeStatus, number> {
-  const counts: Record<NodeStatus, number> = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0 };
+  const counts: Record<NodeStatus, number> = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0, "partial success": 0 };
   for (const r of results) counts[r.status]++;
   return counts;
 }

@@ -17,6 +17,7 @@ export const RunnerErrorCode = {
   materializationReturn: "TSDBT-E412",
   configurationChanged: "TSDBT-E413",
   nothingToCopy: "TSDBT-E414",
+  microbatchNeedsUniqueKey: "TSDBT-E415",
   pythonModel: "TSDBT-E419",
 } as const;
 

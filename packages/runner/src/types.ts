@@ -1,5 +1,5 @@
 import type { Adapter, ExecuteOptions, QueryResult, RelationRef } from "@tsdbt/adapter-api";
-import type { MacroValue, Manifest, ManifestNode, MaterializationOutcome } from "@tsdbt/core";
+import type { MacroValue, Manifest, ManifestNode, MaterializationOutcome, MicrobatchBatch } from "@tsdbt/core";
 import type { QueryComment } from "./materializations/commented-adapter";
 import type { UnitTestPort } from "./unit-tests/unit-test-port";
 
@@ -22,9 +22,9 @@ export interface NodeCompiler {
    * `flags.isIncremental`, `this` = the target relation. May throw; the runner records
    * the throw as that node's error, never as a crash of the run.
    */
-  compileNode(uniqueId: string, flags: { isIncremental: boolean }): string;
-  /** Renders a hook's SQL (pre/post-hook, on-run-start/end) for a node, or for the run when `uniqueId` is null. */
-  renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>, statements?: SyncStatements): string;
+  compileNode(uniqueId: string, flags: { isIncremental: boolean; /** One batch of a microbatch model (`model.batch`, refs filtered to its window). */ batch?: MicrobatchBatch }): string;
+  /** Renders a hook's SQL (pre/post-hook, on-run-start/end) for a node, or for the run when `uniqueId` is null; `batch`: a hook of one batch of a microbatch model. */
+  renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>, statements?: SyncStatements, batch?: MicrobatchBatch): string;
   /** The relation a node builds (database, schema, identifier), or a source's table (`source.…` ids). */
   relationOf(uniqueId: string): RelationRef;
   /** Compiles unit tests (`manifest.unit_tests`); without it a selected unit test errors. */
@@ -48,8 +48,8 @@ export interface MacroPort {
   overrides(uniqueId: string, macroNames: readonly string[]): string[];
   /** True when a macro named `macroName` is visible from the node. */
   exists(uniqueId: string, macroName: string): boolean;
-  /** Calls a macro as a built-in materialization would and returns the SQL it renders or returns. */
-  call(uniqueId: string, macroName: string, args: MacroValue[], statements?: SyncStatements): string;
+  /** Calls a macro as a built-in materialization would and returns the SQL it renders or returns; `batch`: for one batch of a microbatch model. */
+  call(uniqueId: string, macroName: string, args: MacroValue[], statements?: SyncStatements, batch?: MicrobatchBatch): string;
 }
 
 /** Options of {@link runNodes}. */
@@ -91,11 +91,34 @@ export interface RunOptions {
    * statement of its build; for `null`, the comment of the run's own statements (its hooks).
    */
   queryComment?: (node: ManifestNode | null) => QueryComment | null;
+  /** Microbatch models: the clock their batches are computed from, `--event-time-*`, and batches to retry. */
+  microbatch?: MicrobatchOptions;
+}
+
+/** A batch window as run_results.json records it: `[start, end]`, Python's isoformat (`2024-09-01T00:00:00+00:00`). */
+export type BatchType = [string, string];
+
+/** dbt's `batch_results` of a microbatch model's result. */
+export interface BatchResults {
+  successful: BatchType[];
+  failed: BatchType[];
+}
+
+/** How the batches of microbatch models are chosen in a run. */
+export interface MicrobatchOptions {
+  /** The invocation's start: the last batch ends at its batch boundary. Default: when the run starts. */
+  now?: Date;
+  /** `--event-time-start` / `--event-time-end` (wall-clock UTC). */
+  eventTimeStart?: Date | null;
+  eventTimeEnd?: Date | null;
+  /** `tsdbt retry`: a model's previous `batch_results`; its failed batches are the ones to run. */
+  retry?: Readonly<Record<string, BatchResults>>;
 }
 
 /** Statuses of models and seeds (success/error/skipped) and of tests (pass/warn/fail/error/skipped). */
 /** `no-op`: a node `build` reports without running anything (an exposure). */
-export type NodeStatus = "success" | "error" | "skipped" | "pass" | "warn" | "fail" | "no-op";
+/** `partial success`: a microbatch model some of whose batches failed. */
+export type NodeStatus = "success" | "error" | "skipped" | "pass" | "warn" | "fail" | "no-op" | "partial success";
 
 /** One phase of a node's execution, as run_results.json records it. */
 export interface TimingInfo {
@@ -121,6 +144,8 @@ export interface NodeResult {
   compiled: boolean | null;
   compiled_code: string | null;
   relation_name: string | null;
+  /** A microbatch model's batches, as dbt writes them; absent for other nodes. */
+  batch_results?: BatchResults;
 }
 
 /** A failed on-run-start / on-run-end hook. */
@@ -173,5 +198,9 @@ export type RunEvent =
   | { kind: "run_hook"; hook: "on-run-start" | "on-run-end"; index: number; total: number; name: string; status: "started" | "success" | "error"; message: string | null; execution_time: number }
   /** A statement a node's build sent to the warehouse (dbt logs these at debug level). */
   | { kind: "node_sql"; unique_id: string; sql: string; thread: string }
+  /** A batch of a microbatch model starting; `index` is 1-based among `total`, `label` the batch's start as dbt prints it. */
+  | { kind: "batch_start"; unique_id: string; index: number; total: number; label: string; thread: string }
+  /** A batch done: `message` what the warehouse said (`SELECT 3`), `error` why it failed. */
+  | { kind: "batch_finish"; unique_id: string; index: number; total: number; label: string; status: "success" | "error" | "skipped"; message: string; error: string | null; execution_time: number; thread: string }
   /** A debug note about a node's build (which materialization path it took). */
   | { kind: "node_debug"; unique_id: string; message: string; thread: string; /** `warn` for an override tsdbt does not honour. */ level: "debug" | "warn" };

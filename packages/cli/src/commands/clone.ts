@@ -95,7 +95,7 @@ export async function cloneCommand(ctx: CommandContext): Promise<CommandOutcome>
   } finally {
     await warehouse.close();
   }
-  const counts = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0 };
+  const counts = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0, "partial success": 0 };
   for (const r of results) counts[r.status]++;
   const summary: RunSummary = { results, elapsed: (Date.now() - started.getTime()) / 1000, counts, interrupted: false, startedAt: started.toISOString(), hookErrors: [] };
   if (ctx.args.writeJson) {

@@ -82,7 +82,7 @@ async function writeCompileArtifacts(ctx: CommandContext, parsed: ParsedProject,
       relation_name: node.relation_name ?? null,
     });
   }
-  const counts = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0 };
+  const counts = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0, "partial success": 0 };
   for (const r of results) counts[r.status]++;
   const summary: RunSummary = { results, elapsed: (Date.now() - started.getTime()) / 1000, counts, interrupted: false, startedAt: started.toISOString(), hookErrors: [] };
   // loaded here: compile does not load the runner otherwise

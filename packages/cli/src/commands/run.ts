@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { ChangedFileWriter, writeManifest, type ManifestNode } from "@tsdbt/core";
-import { runNodes, writeRunResults, type ProjectHook, type RunSummary } from "@tsdbt/runner";
+import { runNodes, writeRunResults, type BatchResults, type ProjectHook, type RunSummary } from "@tsdbt/runner";
 import { customEnv, fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler, runnerCompiler } from "../execution";
 import { RunProgress } from "../progress";
@@ -24,6 +24,12 @@ export const COMMAND_TYPES: Record<string, string[]> = {
 export interface ExecuteOptions {
   /** Run exactly these ids instead of the command line's selection. */
   ids?: string[];
+  /** `retry`: the previous batch_results of microbatch models (their failed batches run again). */
+  batches?: Record<string, BatchResults>;
+  /** `retry`: the previous invocation's start, the clock of microbatch models (dbt recomputes the same batches). */
+  now?: Date;
+  /** `retry`: the previous run's `--event-time-start/end`. */
+  eventTime?: { start: Date; end: Date };
 }
 
 /**
@@ -84,6 +90,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
       onRunStart: [...(parsed.project.onRunStart ?? []), ...packageHooks(parsed, "onRunStart")],
       onRunEnd: [...(parsed.project.onRunEnd ?? []), ...packageHooks(parsed, "onRunEnd")],
       queryComment: (node) => compiler.queryCommentOf(node),
+      microbatch: { eventTimeStart: options.eventTime?.start ?? ctx.args.eventTimeStart ?? null, eventTimeEnd: options.eventTime?.end ?? ctx.args.eventTimeEnd ?? null, retry: options.batches, now: options.now },
     });
     if (ctx.args.flags.show === true && (which === "seed" || which === "build")) samples = await seedSamples(summary, parsed.manifest, adapter);
   } finally {
@@ -94,13 +101,14 @@ export async function executeCommand(ctx: CommandContext, which: string, options
     await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, {
       invocationId: ctx.invocationId,
       env: customEnv(ctx.env),
-      args: { which, select: ctx.args.select, exclude: ctx.args.exclude, full_refresh: ctx.args.fullRefresh, threads, project_dir: parsed.projectDir },
+      args: { which, select: ctx.args.select, exclude: ctx.args.exclude, full_refresh: ctx.args.fullRefresh, threads, project_dir: parsed.projectDir, ...eventTimeArgs(ctx.args) },
     });
     await writeManifest(parsed.targetPath, parsed.manifest);
   }
   await compiledFiles.settled();
   progress.summary(summary, { afterFinished: () => samples.forEach((text) => ctx.logger.print(text)) });
-  const failed = summary.results.some((r) => r.status === "error" || r.status === "fail") || summary.hookErrors.length > 0 || summary.interrupted;
+  // a microbatch model with failed batches fails the command too, as in dbt
+  const failed = summary.results.some((r) => r.status === "error" || r.status === "fail" || r.status === "partial success") || summary.hookErrors.length > 0 || summary.interrupted;
   if (lineage) {
     lineage.runFinished(failed, failed ? `${summary.counts.error + summary.counts.fail} node(s) failed` : undefined);
     await lineage.close();
@@ -127,7 +135,13 @@ function packageHooks(parsed: import("@tsdbt/core").ParsedProject, kind: "onRunS
   return [...parsed.inputs.projects.packages.values()].flatMap((p) => (p[kind] ?? []).map((sql) => ({ project: p.name, sql: String(sql) })));
 }
 
+/** `--event-time-start/end` as dbt records them in run_results.json's args (`2024-09-01T00:00:00`). */
+function eventTimeArgs(args: CommandContext["args"]): Record<string, string> {
+  const iso = (t: Date) => t.toISOString().slice(0, 19);
+  return args.eventTimeStart && args.eventTimeEnd ? { event_time_start: iso(args.eventTimeStart), event_time_end: iso(args.eventTimeEnd) } : {};
+}
+
 /** The summary of a run with nothing selected. */
 function emptySummary(): RunSummary {
-  return { results: [], elapsed: 0, counts: { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0 }, interrupted: false, startedAt: new Date().toISOString(), hookErrors: [] };
+  return { results: [], elapsed: 0, counts: { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0, "partial success": 0 }, interrupted: false, startedAt: new Date().toISOString(), hookErrors: [] };
 }

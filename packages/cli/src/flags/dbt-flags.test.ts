@@ -36,8 +36,10 @@ describe("dbt-core 1.10's flags", () => {
       if (long === "--version" || !dbt.commands.length) continue;
       const spec = specOf(long)!;
       const value = spec.type === "boolean" ? [] : spec.choices ? [spec.choices[0]!] : spec.type === "number" ? ["3"] : ["x"];
+      // dbt takes --event-time-start and --event-time-end together only (one alone is a usage error)
+      const given = long.startsWith("--event-time-") ? ["--event-time-start", "2024-01-01", "--event-time-end", "2024-01-02"] : [long, ...value];
       for (const command of new Set([dbt.commands[0]!, dbt.commands.at(-1)!])) {
-        for (const argv of [[command, long, ...value], ...dbt.negated.map((n) => [command, n])]) {
+        for (const argv of [[command, ...given], ...dbt.negated.map((n) => [command, n])]) {
           try {
             await parseArgs(argv, "/tmp", {});
           } catch (e) {
@@ -64,11 +66,24 @@ describe("dbt-core 1.10's flags", () => {
   });
 
   it("lists flags tsdbt does not act on yet, only when given to a command that takes them", async () => {
-    expect((await parseArgs(["build", "--empty", "--store-failures", "--defer", "--state", "x", "--event-time-start", "2024-01-01"], "/p", {})).notYetSupported).toEqual(["event-time-start"]);
+    expect((await parseArgs(["build", "--empty", "--store-failures", "--defer", "--state", "x", "--sample", "3 days"], "/p", {})).notYetSupported).toEqual(["sample"]);
+    expect((await parseArgs(["build", "--event-time-start", "2024-01-01", "--event-time-end", "2024-01-02"], "/p", {})).notYetSupported).toEqual([]);
     expect((await parseArgs(["compile", "--empty", "--defer"], "/p", {})).notYetSupported).toEqual(["defer"]);
     expect((await parseArgs(["build", "--no-empty"], "/p", {})).notYetSupported).toEqual([]);
     expect((await parseArgs(["compile"], "/p", { DBT_DEFER: "true" })).notYetSupported).toEqual(["defer"]);
     expect((await parseArgs(["run"], "/p", { DBT_DEFER: "true" })).notYetSupported).toEqual([]);
+  });
+
+  it("reads --event-time-start/--event-time-end as dbt does: its formats, both or neither, start before end (UTC wall clock)", async () => {
+    expect(await parseArgs(["run", "--event-time-start", "2024-09-01", "--event-time-end", "2024-09-02 06:30:00"], "/p", {})).toMatchObject({ eventTimeStart: new Date("2024-09-01T00:00:00Z"), eventTimeEnd: new Date("2024-09-02T06:30:00Z") });
+    expect(await parseArgs(["build"], "/p", { DBT_EVENT_TIME_START: "2024-09-01T01:00:00", DBT_EVENT_TIME_END: "2024-09-03" })).toMatchObject({ eventTimeStart: new Date("2024-09-01T01:00:00Z"), eventTimeEnd: new Date("2024-09-03T00:00:00Z") });
+    // dbt-core 1.10.23's messages for the same command lines
+    await expect(parseArgs(["run", "--event-time-end", "2024-09-02"], "/p", {})).rejects.toMatchObject({ name: "UsageError", message: "The flag `--event-time-end` was specified, but `--event-time-start` was not. When specifying `--event-time-end`, `--event-time-start` must also be present." });
+    await expect(parseArgs(["run", "--event-time-start", "2024-09-02", "--event-time-end", "2024-09-02"], "/p", {})).rejects.toMatchObject({ message: "Value for `--event-time-start` must be less than `--event-time-end`" });
+    await expect(parseArgs(["run", "--event-time-start", "2024-09-02T10:00:00+02:00", "--event-time-end", "2024-09-03"], "/p", {})).rejects.toMatchObject({
+      message: "Invalid value for '--event-time-start': '2024-09-02T10:00:00+02:00' does not match the formats '%Y-%m-%d', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S'.",
+    });
+    await expect(parseArgs(["run", "--event-time-start", "2024-09-01", "--event-time-end", "2024-02-30"], "/p", {})).rejects.toMatchObject({ name: "UsageError" });
   });
 
   it("keeps `init -s` as --skip-profile-setup and `ls -m` apart from --select", async () => {

@@ -5,7 +5,7 @@ import dbtEvents from "../__fixtures__/dbt-1.10-events.json";
 const DBT = (dbtEvents as { events: Record<string, { code: string; level: string }> }).events;
 
 /** Events whose level dbt picks per firing (from the node's status), or fires above their class level. */
-const DYNAMIC = new Set(["LogTestResult", "LogNodeResult", "LogModelResult", "LogSnapshotResult", "LogSeedResult", "LogFreshnessResult", "AdapterRegistered"]);
+const DYNAMIC = new Set(["LogTestResult", "LogNodeResult", "LogModelResult", "LogSnapshotResult", "LogSeedResult", "LogFreshnessResult", "LogBatchResult", "AdapterRegistered"]);
 
 describe("event catalogue", () => {
   it("gives each dbt event dbt's code and level", () => {

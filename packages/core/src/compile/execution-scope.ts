@@ -6,6 +6,7 @@ import { refCallFrom } from "../parse/capture-scope";
 import { resolveRef } from "../parse/link-nodes";
 import { relationFor, type NamingTarget } from "../parse/relation-naming";
 import { addEphemeralPrefix, relationFactory } from "../context/runtime/relation-api";
+import { eventTimeFilterFor, isMicrobatchModel, nodeForBatch, type MicrobatchBatch } from "./microbatch-batch";
 
 /** Lookups shared by every compile of one manifest. */
 export interface ManifestIndex {
@@ -45,11 +46,24 @@ export interface ExecutionFlags {
   extra?: Record<string, unknown>;
   /** `--empty`: refs and sources render as zero-row subqueries of their relations, as dbt's. */
   empty?: boolean;
+  /**
+   * The batch of a microbatch model being rendered: `model.batch` is set, and refs and sources
+   * with an `event_time` select the batch's window only.
+   */
+  batch?: MicrobatchBatch;
 }
 
 /** The scope for rendering a node to SQL: refs resolve to real relations (ephemeral models to CTE names). */
 export function createExecutionScope(node: ManifestNode, index: ManifestIndex, flags: ExecutionFlags): NodeScope {
   const make = relationFactory(index.naming);
+  const batch = flags.batch && isMicrobatchModel(node) ? flags.batch : undefined;
+  if (batch) node = nodeForBatch(node, batch);
+  // --empty limits every ref and source; a batch filters those with an event_time to its window
+  const options = (target: { config?: Record<string, unknown> | null }) => {
+    const eventTimeFilter = batch ? eventTimeFilterFor(target, batch) : null;
+    if (!flags.empty && !eventTimeFilter) return undefined;
+    return { ...(flags.empty ? { limit: 0 } : {}), ...(eventTimeFilter ? { eventTimeFilter } : {}) };
+  };
   return {
     model: node as unknown as Record<string, unknown>,
     packageName: node.package_name,
@@ -60,10 +74,11 @@ export function createExecutionScope(node: ManifestNode, index: ManifestIndex, f
       if (!target) throw new CompilerError("TSDBT-E012", `${node.unique_id} depends on a node named '${call.name}', which was not found.`);
       if (target.config.materialized === "ephemeral") {
         flags.onEphemeral(target);
-        return make({ schema: "", identifier: cteName(target), type: "cte" }, { identifier: false });
+        const filter = batch ? eventTimeFilterFor(target, batch) : null;
+        return make({ schema: "", identifier: cteName(target), type: "cte" }, { identifier: false }, filter ? { eventTimeFilter: filter } : undefined);
       }
       // --empty renders refs and sources as dbt's zero-row subquery of themselves
-      return make({ database: target.database, schema: target.schema, identifier: target.alias, type: null }, undefined, flags.empty ? { limit: 0 } : undefined);
+      return make({ database: target.database, schema: target.schema, identifier: target.alias, type: null }, undefined, options(target));
     },
     source: (sourceName, tableName) => {
       const src = index.sources.get(`${sourceName}.${tableName}`);
@@ -72,7 +87,7 @@ export function createExecutionScope(node: ManifestNode, index: ManifestIndex, f
       // project's `quoting:` shapes relation_name but not the rendered relation
       const own = src.quoting ?? {};
       const quoting = { database: own.database ?? true, schema: own.schema ?? true, identifier: own.identifier ?? true };
-      return make({ database: src.database, schema: src.schema, identifier: src.identifier }, quoting, flags.empty ? { limit: 0 } : undefined);
+      return make({ database: src.database, schema: src.schema, identifier: src.identifier }, quoting, options(src as { config?: Record<string, unknown> | null }));
     },
     config: {
       // dbt captures a generic test macro's own config() call (dbt_utils' `fail_calc`) when it

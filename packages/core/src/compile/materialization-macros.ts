@@ -1,4 +1,5 @@
 import { Relation, type QueryResult, type RelationRef, type RelationType } from "@tsdbt/adapter-api";
+import type { MicrobatchBatch } from "./microbatch-batch";
 import { isDict, pyStr } from "@tsdbt/jinja";
 import { agateTable } from "../context/runtime/agate-table";
 import type { Hook, ManifestNode } from "../manifest/types";
@@ -97,8 +98,8 @@ export class MaterializationMacros {
    * Calls macro `name` as a built-in materialization would (resolved from the node's package, so
    * the project's and packages' overrides apply) and returns what it renders or returns, as SQL.
    */
-  call(node: ManifestNode, name: string, args: MacroValue[], statements?: Statements): string {
-    const render = this.compiler.macroContext(node, { statements });
+  call(node: ManifestNode, name: string, args: MacroValue[], statements?: Statements, batch?: MicrobatchBatch): string {
+    const render = this.compiler.macroContext(node, { statements, batch });
     const fn = render.resolveGlobal(name) as ((...a: unknown[]) => unknown) | undefined;
     if (typeof fn !== "function") throw new Error(`No macro named '${name}' is visible from ${node.unique_id}.`);
     const self = render.context.this as Relation | null;

@@ -9,6 +9,7 @@ import { withQueryComment, type QueryComment } from "./query-comment";
 import { createExecutionScope, cteName, type ManifestIndex } from "./execution-scope";
 import { injectCtes, type InjectedCte } from "./inject-ctes";
 import { transactionWarehouse } from "../context/runtime/transaction-catalog";
+import type { MicrobatchBatch } from "./microbatch-batch";
 
 /** A node rendered to SQL. */
 export interface CompiledSql {
@@ -65,8 +66,11 @@ export class NodeCompiler {
     this.graph = { nodes: m.nodes, sources: m.sources, exposures: m.exposures, macros: m.macros, metrics: m.metrics, groups: m.groups };
   }
 
-  /** Compiles one node. Throws a JinjaError/CompilerError on a template error. */
-  compile(node: ManifestNode, flags: { isIncremental?: boolean; extra?: Record<string, unknown> } = {}): CompiledSql {
+  /**
+   * Compiles one node. Throws a JinjaError/CompilerError on a template error. `batch`: one batch
+   * of a microbatch model (`model.batch`, refs and sources filtered to its window).
+   */
+  compile(node: ManifestNode, flags: { isIncremental?: boolean; extra?: Record<string, unknown>; batch?: MicrobatchBatch } = {}): CompiledSql {
     // a Python model is not a template: dbt appends py_script_postfix's code (its refs' relations, config values, this)
     if (node.language === "python") {
       const postfix = this.render(node, PYTHON_POSTFIX, flags.isIncremental ?? false, flags.extra).body;
@@ -74,7 +78,7 @@ export class NodeCompiler {
       if (macro && !node.depends_on.macros.includes(macro.uniqueId)) node.depends_on.macros.push(macro.uniqueId);
       return { sql: `${node.raw_code}\n\n${postfix}`, ctes: [] };
     }
-    const { body, ephemerals } = this.render(node, node.raw_code, flags.isIncremental ?? false, flags.extra);
+    const { body, ephemerals } = this.render(node, node.raw_code, flags.isIncremental ?? false, flags.extra, undefined, undefined, node, flags.batch);
     if (node.test_metadata) this.recordWhereSubquery(node);
     const ctes = this.collectCtes(ephemerals, new Set([node.unique_id]));
     return { sql: injectCtes(body, ctes), ctes };
@@ -94,11 +98,12 @@ export class NodeCompiler {
    * Renders a hook or an inline text for `node` (or for the run). `statements`, when given, runs
    * the template's statements (run_query, adapter.drop_relation, …) instead of the compiler's
    * warehouse: hooks inside a transaction pass the transaction's, so their statements see and
-   * wait on the same locks as dbt's do, on one connection.
+   * wait on the same locks as dbt's do, on one connection. `batch`: the hook of one batch of a
+   * microbatch model (it sees `model.batch`).
    */
-  renderText(text: string, node: ManifestNode | null, file: string, extra?: Record<string, unknown>, statements?: Pick<SyncWarehouse, "executeSync">): string {
+  renderText(text: string, node: ManifestNode | null, file: string, extra?: Record<string, unknown>, statements?: Pick<SyncWarehouse, "executeSync">, batch?: MicrobatchBatch): string {
     const host = node ?? this.syntheticNode(file);
-    const { body, ephemerals } = this.render(host, text, false, extra, file, statements, node);
+    const { body, ephemerals } = this.render(host, text, false, extra, file, statements, node, batch);
     return injectCtes(body, this.collectCtes(ephemerals, new Set([host.unique_id])));
   }
 
@@ -107,7 +112,7 @@ export class NodeCompiler {
    * overridden step of a built-in one). `statements`, when given, is an open transaction: the
    * macros' SQL and their catalog lookups run on it; `extra` adds names (`sql`, `pre_hooks`, …).
    */
-  macroContext(node: ManifestNode, options: { statements?: Pick<SyncWarehouse, "executeSync" | "commitSync">; extra?: Record<string, unknown>; isIncremental?: boolean } = {}): NodeRenderContext {
+  macroContext(node: ManifestNode, options: { statements?: Pick<SyncWarehouse, "executeSync" | "commitSync">; extra?: Record<string, unknown>; isIncremental?: boolean; batch?: MicrobatchBatch } = {}): NodeRenderContext {
     const base = this.options.warehouse;
     const warehouse = options.statements && base ? transactionWarehouse(base, options.statements) : this.commented(base, node);
     const scope = createExecutionScope(node, this.index, {
@@ -117,6 +122,7 @@ export class NodeCompiler {
       onEphemeral: () => undefined,
       extra: { graph: this.graph, ...this.options.extra, ...options.extra },
       empty: this.options.empty,
+      batch: options.batch,
     });
     return createNodeContext(this.session, scope);
   }
@@ -169,6 +175,7 @@ export class NodeCompiler {
     file?: string,
     statements?: Pick<SyncWarehouse, "executeSync">,
     commentNode: ManifestNode | null = node,
+    batch?: MicrobatchBatch,
   ): { body: string; ephemerals: ManifestNode[] } {
     const ephemerals: ManifestNode[] = [];
     const base = this.options.warehouse;
@@ -182,6 +189,7 @@ export class NodeCompiler {
       },
       extra: { graph: this.graph, ...this.options.extra, ...extra },
       empty: this.options.empty,
+      batch,
     });
     // a template whose Jinja is only ref/source/config with literal arguments needs no renderer
     const fast = text === node.raw_code && !this.options.fullRender ? staticParse(text) : null;

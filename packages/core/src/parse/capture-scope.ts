@@ -1,4 +1,5 @@
 import type { ManifestNode, RefCall } from "../manifest/types";
+import { withParseTimeBatch } from "./parse-time-batch";
 import type { ConfigPhase, NodeScope } from "../context/node-context";
 import { relationFactory, type RelationTarget } from "../context/runtime/relation-api";
 import { CompilerError } from "../context/compiler-error";
@@ -34,7 +35,7 @@ export function createCaptureScope(
   const make = relationFactory(target);
   const own = () => make({ database: target.database, schema: target.schema, identifier: node.alias || node.name });
   return {
-    model: node as unknown as Record<string, unknown>,
+    model: withParseTimeBatch(node) as unknown as Record<string, unknown>,
     packageName: node.package_name,
     thisRelation: own(),
     configPhase: phase,

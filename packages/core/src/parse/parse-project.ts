@@ -30,6 +30,7 @@ import { checkPropertyTypes } from "./check-property-types";
 import { nulByteDiagnostic } from "./nul-bytes";
 import { findDuplicateNames, linkNodes } from "./link-nodes";
 import { checkIdentifierLengths } from "./identifier-limits";
+import { checkMicrobatchConfigs } from "./microbatch-configs";
 import { assignRelationName, type NamingTarget } from "./relation-naming";
 import { createCaptureScope } from "./capture-scope";
 import { renderDescriptions } from "./render-descriptions";
@@ -447,6 +448,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   diagnostics.push(...findDuplicateNames(enabled));
   diagnostics.push(...checkIdentifierLengths(enabled, adapterModule.dialect?.maxIdentifierBytes, profile.target.type));
   diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));
+  diagnostics.push(...checkMicrobatchConfigs(enabled, sources));
   for (const n of inertTests) assignRelationName(n, session, naming, scopeFor);
   const keptDisabled = disableOrphanTests(inertTests, enabled, sources, disabled);
   inheritAttachedGroups(enabled.filter((n) => n.resource_type === "test"), enabled);

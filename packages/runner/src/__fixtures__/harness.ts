@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Relation, type Adapter, type RelationRef } from "@tsdbt/adapter-api";
 import { createAdapter } from "@tsdbt/adapter-duckdb";
-import type { Hook, Manifest, ManifestNode } from "@tsdbt/core";
+import type { Hook, Manifest, ManifestNode, MicrobatchBatch } from "@tsdbt/core";
 import type { NodeCompiler } from "../types";
 
-/** SQL of a node: fixed text or a function of `is_incremental()`; `{{ this }}` is replaced by the relation. */
-export type NodeSql = string | ((flags: { isIncremental: boolean }) => string);
+/** SQL of a node: fixed text or a function of `is_incremental()` (and of the batch of a microbatch model); `{{ this }}` is replaced by the relation. */
+export type NodeSql = string | ((flags: { isIncremental: boolean; batch?: MicrobatchBatch }) => string);
 
 /** A test node or model for a hand-made manifest. */
 export interface NodeSpec {
@@ -62,7 +62,7 @@ export function manifestOf(nodes: ManifestNode[]): Manifest {
   return { nodes: Object.fromEntries(nodes.map((n) => [n.unique_id, n])), sources: {}, macros: {} } as unknown as Manifest;
 }
 
-/** A compiler that serves fixed SQL per node and substitutes `{{ this }}` and `{{ results_count }}`. */
+/** A compiler that serves fixed SQL per node and substitutes `{{ this }}`, `{{ results_count }}` and, in a batch, `{{ model.batch.id }}`. */
 export class FixtureCompiler implements NodeCompiler {
   readonly compiled: { id: string; isIncremental: boolean }[] = [];
   constructor(
@@ -72,17 +72,18 @@ export class FixtureCompiler implements NodeCompiler {
     private readonly quote: (s: string) => string,
   ) {}
 
-  compileNode(uniqueId: string, flags: { isIncremental: boolean }): string {
+  compileNode(uniqueId: string, flags: { isIncremental: boolean; batch?: MicrobatchBatch }): string {
     this.compiled.push({ id: uniqueId, ...flags });
     const name = this.manifest.nodes[uniqueId]!.name;
     const source = this.sql[name];
     if (source === undefined) throw new Error(`no SQL for ${name}`);
     const text = typeof source === "function" ? source(flags) : source;
-    return this.renderHook(text, uniqueId);
+    return this.renderHook(text, uniqueId, undefined, undefined, flags.batch);
   }
 
-  renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>): string {
+  renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>, _statements?: unknown, batch?: MicrobatchBatch): string {
     let out = sql;
+    if (batch) out = out.replace(/\{\{\s*model\.batch\.id\s*\}\}/g, batch.id);
     if (uniqueId) out = out.replace(/\{\{\s*this\s*\}\}/g, new Relation(this.relationOf(uniqueId), this.quote).render());
     if (extra && Array.isArray(extra.results)) out = out.replace(/\{\{\s*results_count\s*\}\}/g, String(extra.results.length));
     return out;

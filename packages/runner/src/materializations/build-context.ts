@@ -1,5 +1,5 @@
 import type { Adapter, Relation } from "@tsdbt/adapter-api";
-import type { ManifestNode } from "@tsdbt/core";
+import type { ManifestNode, MicrobatchBatch } from "@tsdbt/core";
 import type { MacroPort, NodeCompiler } from "../types";
 
 /** Something that runs SQL: the adapter itself or an open transaction. */
@@ -24,6 +24,11 @@ export interface BuildContext {
   debug(message: string): void;
   /** Warns about this build (a project macro the built-in path does not honour). */
   warn(message: string): void;
+  /**
+   * Set while one batch of a microbatch model builds: its id names the batch's working relation
+   * (batches may run at once), and `node.config` carries its window.
+   */
+  batch?: MicrobatchBatch;
 }
 
 /** What a build tells the result: rows affected when the warehouse reports them, and a short message. */

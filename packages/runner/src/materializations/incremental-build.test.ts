@@ -121,7 +121,7 @@ describe("choosing the strategy", () => {
     expect(result.message).toBe(
       "Runtime Error in model inc (models/inc.sql)\n" +
         "  models/inc.sql: TSDBT-E402: Incremental model inc uses incremental_strategy 'upsert+magic', which tsdbt does not support." +
-        "\n    hint: Use one of append, delete+insert, merge, insert_overwrite, or define a macro named get_incremental_upsert_magic_sql(arg_dict) for a custom strategy.",
+        "\n    hint: Use one of append, delete+insert, merge, insert_overwrite, microbatch, or define a macro named get_incremental_upsert_magic_sql(arg_dict) for a custom strategy.",
     );
   });
 

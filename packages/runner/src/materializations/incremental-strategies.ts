@@ -1,4 +1,5 @@
 import type { Capabilities, DefaultIncrementalStrategy, SqlDialect } from "@tsdbt/adapter-api";
+import { RunnerError, RunnerErrorCode } from "../runner-error";
 
 /** Alias of the target relation in strategy SQL; `incremental_predicates` may refer to it. */
 export const DEST_ALIAS = "DBT_INTERNAL_DEST";
@@ -24,6 +25,16 @@ export interface IncrementalInput {
   mergeExcludeColumns: string[];
   /** `partition_by` column (insert_overwrite); null replaces the whole table. */
   partitionColumn: string | null;
+  /** One batch of a microbatch model: the `event_time` column and the window's bounds as SQL text. */
+  eventTimeWindow?: EventTimeWindow | null;
+}
+
+/** The rows one batch of a microbatch model replaces: `column >= 'start' and column < 'end'`. */
+export interface EventTimeWindow {
+  column: string;
+  /** dbt's text of the bounds (`2024-09-01 00:00:00+00:00`). */
+  start: string;
+  end: string;
 }
 
 /** An incremental strategy: the statements that merge the new rows in, run in order in one transaction. */
@@ -83,6 +94,30 @@ export const insertOverwriteStrategy: IncrementalStrategy = (input) => {
   return [remove, insertAll(input)];
 };
 
+/**
+ * `microbatch`: writes one batch as the engine's dbt adapter does (`capabilities.microbatch`):
+ * a MERGE on `unique_key` (dbt-postgres, which requires one), the partitions of the new rows
+ * replaced (dbt-bigquery), or, by default, the target's rows of the batch window deleted and the
+ * new rows inserted (dbt-duckdb, dbt-snowflake).
+ */
+export const microbatchStrategy: IncrementalStrategy = (input) => {
+  const how = input.capabilities.microbatch ?? "delete+insert";
+  if (how === "merge") {
+    if (input.uniqueKey.length === 0) {
+      throw new RunnerError(RunnerErrorCode.microbatchNeedsUniqueKey, "dbt-postgres 'microbatch' requires a `unique_key` config: each batch is merged into the table on it.", {
+        hint: "Set `unique_key` on the model (the column(s) identifying a row), as dbt-postgres requires.",
+      });
+    }
+    return mergeStrategy(input);
+  }
+  if (how === "insert_overwrite") return insertOverwriteStrategy(input);
+  const window = input.eventTimeWindow;
+  if (!window) return appendStrategy(input);
+  const column = `${DEST_ALIAS}.${window.column}`;
+  const remove = `delete from ${input.target} as ${DEST_ALIAS}\nwhere ${column} >= '${window.start}'\n  and ${column} < '${window.end}'${andPredicates(input.predicates)}`;
+  return [remove, insertAll(input)];
+};
+
 /** The strategy of an incremental model without `incremental_strategy` (with or without a `unique_key`) on an engine that can do `capabilities`. */
 export function defaultIncrementalStrategy(capabilities: Capabilities, hasUniqueKey: boolean): DefaultIncrementalStrategy {
   const own = capabilities.defaultIncrementalStrategy;
@@ -96,4 +131,5 @@ export const INCREMENTAL_STRATEGIES: Readonly<Record<string, IncrementalStrategy
   "delete+insert": deleteInsertStrategy,
   merge: mergeStrategy,
   insert_overwrite: insertOverwriteStrategy,
+  microbatch: microbatchStrategy,
 };

@@ -3,7 +3,7 @@ import { RunnerError, RunnerErrorCode } from "../runner-error";
 import { configValue, type BuildContext, type Materialization, type SqlExecutor } from "./build-context";
 import { applyGrants } from "./grants";
 import { runNodeHooks } from "./hooks";
-import { defaultIncrementalStrategy, INCREMENTAL_STRATEGIES, type IncrementalStrategy } from "./incremental-strategies";
+import { defaultIncrementalStrategy, INCREMENTAL_STRATEGIES, type EventTimeWindow, type IncrementalStrategy } from "./incremental-strategies";
 import { persistDocs } from "./persist-docs";
 import { clearLeftovers, columnsOf, TEMP_SUFFIX, withSuffix, type DdlKind } from "./relation-lookup";
 import { incrementalWorkingKind } from "./incremental-working-relation";
@@ -27,6 +27,14 @@ function partitionColumnOf(value: unknown): string | null {
   return null;
 }
 
+/** The batch window a microbatch batch's config carries (dbt's internal keys), on the model's `event_time`. */
+function eventTimeWindowOf(config: Record<string, unknown>): EventTimeWindow | null {
+  const start = config.__dbt_internal_microbatch_event_time_start;
+  const end = config.__dbt_internal_microbatch_event_time_end;
+  if (typeof config.event_time !== "string" || start === undefined || start === null || end === undefined || end === null) return null;
+  return { column: config.event_time, start: String(start), end: String(end) };
+}
+
 /** The strategy step (by its name): tsdbt's TypeScript strategy, or the macro that renders it (custom or overridden). */
 type StrategyStep = { name: string } & ({ strategy: IncrementalStrategy; macro: string | null } | { strategy: null; macro: string });
 
@@ -48,7 +56,7 @@ function strategyOf(context: BuildContext): StrategyStep {
  * Whether this build rebuilds the table: the model's `full_refresh` config wins when set
  * (false protects a table from `--full-refresh`), else the `--full-refresh` flag.
  */
-function wantsFullRefresh(context: BuildContext): boolean {
+export function wantsFullRefresh(context: BuildContext): boolean {
   const configured = context.node.config.full_refresh;
   return typeof configured === "boolean" ? configured : context.fullRefresh;
 }
@@ -72,9 +80,10 @@ export const incrementalMaterialization: Materialization = async (context) => {
   // the engine may write the new rows to a view (Snowflake's tmp_relation_type)
   const working = incrementalWorkingKind(context, strategy.macro !== null, createTemp !== null);
   await runNodeHooks(context, adapter, "pre-hook", false);
-  const temp = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
+  // each batch of a microbatch model has a working relation of its own (batches may run at once)
+  const temp = withSuffix(relation, context.batch ? `${TEMP_SUFFIX}_${context.batch.id}` : TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
   const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp, createTemp, working);
-  let rows: number | null;
+  let rows: RowsWritten;
   try {
     rows = adapter.capabilities.transactionalDdl ? await withTransientRetries(adapter.dialect, () => adapter.transaction(update)) : await update(adapter);
   } catch (error) {
@@ -82,8 +91,14 @@ export const incrementalMaterialization: Materialization = async (context) => {
     throw error;
   }
   await runNodeHooks(context, adapter, "post-hook", false);
-  return { rowsAffected: rows, message: rows === null ? "INSERT" : `INSERT ${rows}` };
+  return { rowsAffected: rows.count, message: rows.count === null ? "INSERT" : `${rows.verb} ${rows.count}` };
 };
+
+/** Rows written and the verb of the statement that wrote them: `MERGE` for a MERGE (dbt-postgres reports `MERGE 3`), else `INSERT`. */
+interface RowsWritten {
+  count: number | null;
+  verb: "MERGE" | "INSERT";
+}
 
 async function mergeNewRows(
   context: BuildContext,
@@ -94,7 +109,7 @@ async function mergeNewRows(
   temp: Relation,
   createTemp: ReturnType<typeof createStatementOverride>,
   working: DdlKind,
-): Promise<number | null> {
+): Promise<RowsWritten> {
   const { adapter, relation, node } = context;
   await runNodeHooks(context, executor, "pre-hook", true);
   // copy jobs instead of statements (BigQuery's copy_partitions), from a working table partitioned as the target
@@ -126,6 +141,7 @@ async function mergeNewRows(
       mergeUpdateColumns: node.config.merge_update_columns ? stringList(node.config.merge_update_columns) : null,
       mergeExcludeColumns: stringList(node.config.merge_exclude_columns),
       partitionColumn: partitionColumnOf(node.config.partition_by),
+      eventTimeWindow: eventTimeWindowOf(node.config),
     };
     // the engine's own SQL for a strategy (BigQuery's partition-aware insert_overwrite), else the portable one
     const own = adapter.dialect.incrementalStatements?.(step.name, {
@@ -138,12 +154,15 @@ async function mergeNewRows(
     });
     statements = own ?? step.strategy!(portable);
   }
-  let rows: number | null = null;
+  const rows: RowsWritten = { count: null, verb: "INSERT" };
   const write = async (writer: SqlExecutor): Promise<void> => {
     if (copies) await copyPartitions(context, writer, copies, temp);
     for (const statement of statements) {
       const result = await writer.execute(statement, { fetch: false, nodeId: node.unique_id });
-      if (result.rowsAffected !== undefined && result.rowsAffected !== null) rows = result.rowsAffected;
+      if (result.rowsAffected !== undefined && result.rowsAffected !== null) {
+        rows.count = result.rowsAffected;
+        rows.verb = /^\s*merge\b/i.test(statement) ? "MERGE" : "INSERT";
+      }
     }
   };
   const hooksInside = ((node.config["post-hook"] ?? []) as { transaction?: boolean }[]).some((hook) => hook.transaction ?? true);

@@ -18,6 +18,7 @@ import { parseYaml } from "../../yaml/parse-yaml";
 import { readOnePatch } from "./one-patch";
 import { assignRelationName } from "../relation-naming";
 import { checkIdentifierLengths } from "../identifier-limits";
+import { isMicrobatchModel } from "../../compile/microbatch-batch";
 import { renderDescriptions } from "../render-descriptions";
 import { fileList, fingerprintOf, knownFiles, layoutOf, PARSE_MANIFEST_FILE, readParseState, refTargetsOf, stateLocked, storedLayout, withStateLock, writeParseState, type ParseState, type ResourceCounts } from "./parse-state";
 import { updateDependencyMaps } from "./dependency-maps";
@@ -316,6 +317,8 @@ function rebuildNode({ file, uniqueId, patchFile, primaryKey, versionOf }: Chang
   if (node.resource_type === "model") node.primary_key = primaryKey ?? [];
   assignRelationName(node, parseSession.session, naming, (n) => createCaptureScope(n, ctx.target, () => n.config, "runtime"));
   if (checkIdentifierLengths([node], inputs.adapterModule.dialect?.maxIdentifierBytes, inputs.profile.target.type).length) return `${file.path} names a relation too long for the target`;
+  // microbatch checks read the model's inputs too (their event_time): the full parse makes them
+  if (isMicrobatchModel(node) || (node.config.event_time !== null && node.config.event_time !== undefined)) return `${file.path} is a microbatch model or an input of one`;
   return node;
 }
 
