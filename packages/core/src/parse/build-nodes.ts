@@ -12,6 +12,7 @@ import type { ProjectFile } from "../project/discover-files";
 import { extractBlocks } from "@tsdbt/jinja";
 import { checkSeedHeader } from "./seed-header";
 import { modelContract } from "./model-contract";
+import { addConstraintReferences, checkModelContract, modelConstraintsOf } from "./model-constraints";
 
 type SqlResource = "model" | "analysis" | "test" | "snapshot" | "seed";
 
@@ -98,7 +99,7 @@ export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, 
   if (node.resource_type === "model") {
     node.access = (node.config.access as ManifestNode["access"]) ?? "protected";
     const raw = patch?.raw ?? {};
-    node.constraints = Array.isArray(raw.constraints) ? raw.constraints : [];
+    node.constraints = modelConstraintsOf(Array.isArray(raw.constraints) ? raw.constraints : []);
     node.contract = modelContract(node);
     node.version ??= null;
     node.latest_version ??= null;
@@ -175,6 +176,10 @@ export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: strin
     ctx.diagnostics.push(...diagnostics);
   }
   finaliseConfig(node, folderLayers, patch);
+  if (kind === "model") {
+    addConstraintReferences(node);
+    if (node.config.enabled !== false) ctx.diagnostics.push(...checkModelContract(node, patch ? patch.file : node.original_file_path));
+  }
 }
 
 /** Snapshot files hold `{% snapshot name %}` blocks: one node per block. */

@@ -12,6 +12,7 @@ import { applySchemaChange, onSchemaChangeOf } from "./schema-change";
 import { withTransientRetries } from "./transient-retry";
 import { renderStrategyMacro, strategyMacro, strategyMacroName } from "./incremental-macros";
 import { createStatementOverride } from "./step-overrides";
+import { assertContractColumns, contractEnforced } from "./contract";
 import { copyPartitions, partitionCopyPlanOf } from "./partition-copies";
 
 /** A config value given as one string or a list of strings, as a list. */
@@ -97,6 +98,8 @@ async function mergeNewRows(
 ): Promise<number | null> {
   const { adapter, relation, node } = context;
   await runNodeHooks(context, executor, "pre-hook", true);
+  // the new rows keep the contract too (an override of the contract's macros checks them itself)
+  if (!createTemp && contractEnforced(context)) await assertContractColumns(context, executor, sql);
   // copy jobs instead of statements (BigQuery's copy_partitions), from a working table partitioned as the target
   const copies = step.macro || working === "view" ? null : partitionCopyPlanOf(context, step.name);
   const createSql = createTemp
