@@ -66,11 +66,7 @@
     {{ return({'name': column.name, 'data_type': column.dtype, 'formatted': column.column.lower() ~ ' ' ~ column.dtype}) }}
 {%- endmacro %}
 
-{#- the contract's column names, comma-separated (quoted where `quote: true`) -#}
-{% macro get_column_names() -%}
-    {{ adapter.dispatch('get_column_names', 'dbt')() }}
-{%- endmacro %}
-
+{#- the contract's column names, comma-separated (quoted where `quote: true`), through adapter.dispatch('get_column_names', 'dbt') -#}
 {% macro default__get_column_names() -%}
     {%- set names = [] -%}
     {%- for column in (model.get('columns') or {}).values() -%}

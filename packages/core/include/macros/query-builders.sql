@@ -53,7 +53,7 @@
     {{ return(adapter.dispatch('get_select_subquery', 'dbt')(sql)) }}
 {%- endmacro %}
 
-{% macro default__get_select_subquery(sql) -%}
+{% macro default__get_select_subquery(sql) %}
     select {{ adapter.dispatch('get_column_names', 'dbt')() }}
     from (
         {{ sql }}

@@ -178,7 +178,7 @@ export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: strin
   finaliseConfig(node, folderLayers, patch);
   if (kind === "model") {
     addConstraintReferences(node);
-    if (node.config.enabled !== false) ctx.diagnostics.push(...checkModelContract(node, patch ? patch.file : node.original_file_path));
+    if (node.config.enabled !== false) ctx.diagnostics.push(...checkModelContract(node, patch ? patch.file : null));
   }
 }
 

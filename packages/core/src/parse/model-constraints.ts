@@ -47,11 +47,12 @@ const APPLIES_CONSTRAINTS = new Set(["table", "incremental"]);
  * columns, known constraint types, and on an incremental model `on_schema_change` append_new_columns
  * or fail; a primary key is declared on one column or on the model, not both; a foreign key's `to`
  * is a `ref()` or `source()`. A warning when an enforced contract's constraints cannot be applied
- * (a view). `file`: where the model's properties are (its SQL file when none).
+ * (a view). `file`: where the model's properties are; null when no properties file describes the
+ * model (dbt then checks its `config()` only: the build reports a contract without columns).
  */
-export function checkModelContract(node: ManifestNode, file: string): Diagnostic[] {
+export function checkModelContract(node: ManifestNode, file: string | null): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const error = (message: string, hint: string) => out.push({ code: CONTRACT_ERROR_CODE, severity: "error", message, file, nodeId: node.unique_id, hint });
+  const error = (message: string, hint: string) => out.push({ code: CONTRACT_ERROR_CODE, severity: "error", message, file: file ?? node.original_file_path, nodeId: node.unique_id, hint });
   const enforced = node.contract?.enforced === true;
   const materialized = String(node.config.materialized);
   const onSchemaChange = String(node.config.on_schema_change ?? "ignore");
@@ -61,6 +62,7 @@ export function checkModelContract(node: ManifestNode, file: string): Diagnostic
       `Set on_schema_change: append_new_columns (or fail) in the config of ${node.name}.`,
     );
   }
+  if (file === null) return out;
   if (enforced) {
     const constraints = allConstraints(node);
     if (constraints.some((c) => c.warn_unsupported !== false) && !APPLIES_CONSTRAINTS.has(materialized)) {
