@@ -17,7 +17,7 @@
     (
     {{ definitions | join(',\n    ') }}
     )
-{%- endmacro %}
+{% endmacro %}
 
 {#- fails the node (dbt's contract error) unless the query's columns match the contract's -#}
 {% macro get_assert_columns_equivalent(sql) -%}

@@ -64,7 +64,8 @@ export const incrementalMaterialization: Materialization = async (context) => {
   const existing = await clearLeftovers(adapter, relation);
   if (!existing || existing.kind === "view" || wantsFullRefresh(context)) {
     const rows = await replaceRelation(context, "table", { sql: context.compile(false) });
-    return { rowsAffected: rows, message: rows === null ? "CREATE TABLE" : `SELECT ${rows}` };
+    // a contracted table is created empty and filled by an insert
+    return { rowsAffected: rows, message: rows === null ? "CREATE TABLE" : `${contractEnforced(context) ? "INSERT" : "SELECT"} ${rows}` };
   }
   const strategy = strategyOf(context);
   const onSchemaChange = onSchemaChangeOf(context, relation);
