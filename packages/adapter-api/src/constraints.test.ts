@@ -57,4 +57,10 @@ describe("a contracted table's columns and constraints", () => {
     expect(spec.columns).toEqual(["id int64 primary key not enforced references `p`.`d`.`t` (id) not enforced"]);
     expect(spec.warnings).toEqual([]);
   });
+
+  it("names a foreign key's table without its database on DuckDB, which refuses keys across databases", () => {
+    const key = modelConstraintOf({ type: "foreign_key", columns: ["parent_id"], to: '"warehouse"."main"."parent"', to_columns: ["id"] });
+    expect(tableSpec([], [key], constraintDialect("duckdb"), quote).constraints).toEqual(['foreign key (parent_id) references "main"."parent" (id)']);
+    expect(tableSpec([], [key], constraintDialect("postgres"), quote).constraints).toEqual(['foreign key (parent_id) references "warehouse"."main"."parent" (id)']);
+  });
 });

@@ -36,6 +36,11 @@ export interface ConstraintDialect {
   readonly support: Readonly<Record<Exclude<ConstraintType, "custom">, ConstraintSupport>>;
   /** Words after a primary or foreign key (BigQuery's `not enforced`); absent: none. */
   readonly keySuffix?: string;
+  /**
+   * A foreign key names the referenced table without its database (DuckDB refuses a key across
+   * databases, and takes a database-qualified name for one): `"db"."s"."t"` is written `"s"."t"`.
+   */
+  readonly referencesWithinDatabase?: boolean;
 }
 
 const ALL_ENFORCED = { check: "enforced", not_null: "enforced", unique: "enforced", primary_key: "enforced", foreign_key: "enforced" } as const;
@@ -49,8 +54,9 @@ const ALL_ENFORCED = { check: "enforced", not_null: "enforced", unique: "enforce
 export function constraintDialect(adapterType: string): ConstraintDialect {
   switch (adapterType) {
     case "postgres":
-    case "duckdb":
       return { adapter: adapterType, support: ALL_ENFORCED };
+    case "duckdb":
+      return { adapter: adapterType, support: ALL_ENFORCED, referencesWithinDatabase: true };
     case "snowflake":
       return { adapter: adapterType, support: { check: "not_supported", not_null: "enforced", unique: "not_enforced", primary_key: "not_enforced", foreign_key: "not_enforced" } };
     case "bigquery":
@@ -108,9 +114,18 @@ function keyed(rendered: string | null, dialect: ConstraintDialect): string | nu
   return rendered !== null && dialect.keySuffix ? `${rendered} ${dialect.keySuffix}` : rendered;
 }
 
+/** The parts of a dotted name, dots inside double or back quotes kept. */
+function nameParts(name: string): string[] {
+  return name.match(/("[^"]*"|`[^`]*`|[^.])+/g) ?? [name];
+}
+
 /** The referenced side of a foreign key: `references <to> (<to_columns>)`, else `references <expression>`. */
-function references(constraint: ColumnConstraint): string | null {
-  if (constraint.to && constraint.to_columns.length > 0) return `references ${constraint.to} (${constraint.to_columns.join(", ")})`;
+function references(constraint: ColumnConstraint, dialect: ConstraintDialect): string | null {
+  if (constraint.to && constraint.to_columns.length > 0) {
+    const parts = nameParts(constraint.to.trim());
+    const to = dialect.referencesWithinDatabase && parts.length === 3 ? parts.slice(1).join(".") : constraint.to;
+    return `references ${to} (${constraint.to_columns.join(", ")})`;
+  }
   if (constraint.expression) return `references ${constraint.expression}`;
   return null;
 }
@@ -138,7 +153,7 @@ export function renderColumnConstraint(constraint: ColumnConstraint, dialect: Co
       rendered = keyed(`primary key ${expression}`.trim(), dialect);
       break;
     case "foreign_key":
-      rendered = keyed(references(constraint), dialect);
+      rendered = keyed(references(constraint, dialect), dialect);
       break;
     case "custom":
       rendered = expression || null;
@@ -165,7 +180,7 @@ export function renderModelConstraint(constraint: ModelConstraint, dialect: Cons
     case "primary_key":
       return keyed(`${prefix}primary key${expression} (${columns})`, dialect);
     case "foreign_key": {
-      const target = references(constraint);
+      const target = references(constraint, dialect);
       return target ? keyed(`${prefix}foreign key (${columns}) ${target}`, dialect) : null;
     }
     case "custom":
