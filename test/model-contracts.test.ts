@@ -18,6 +18,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Client } from "pg";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
 import { normalizeStatement, type RunNames } from "./helpers/statement-golden";
 
@@ -172,6 +173,48 @@ describe.each(["project", "jinja"])("model contracts of %s/ on PostgreSQL, as db
   it("leaves tables with dbt's columns and constraints", async () => {
     const tables = await query(`select table_name from information_schema.tables where table_schema = '${schema}' and table_type = 'BASE TABLE' order by 1`);
     expect(await ddlOf(schema, tables)).toEqual(expected.ddl);
+  });
+});
+
+describe("model contracts of project/ on DuckDB, through the CLI", () => {
+  it("checks each model as DuckDB types its columns, builds typed tables with enforced constraints, and exits 1 for the broken ones", async () => {
+    const dir = copyProject("project", "main");
+    fs.writeFileSync(path.join(dir, "profiles.yml"), "contracts:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: warehouse.duckdb\n      schema: main\n      threads: 1\n");
+    const run = await tsdbt(dir, ["run", "--vars", "{run: 1}"]);
+    expect(run.exitCode).toBe(1);
+    const status = Object.fromEntries(Object.entries(run.nodes).map(([id, n]) => [id.replace("model.contracts.", ""), n.status]));
+    expect(status).toEqual({
+      parent: "success",
+      bad_types: "error",
+      bad_view: "error",
+      checked_view: "success",
+      // DuckDB's numeric is DECIMAL(18,3): the query's numeric(5,2) breaks the contract here, not on PostgreSQL
+      child: "error",
+      custom_constraints: "success",
+      events: "success",
+      no_columns: "error",
+      no_type: "error",
+      null_id: "error",
+    });
+    expect(run.nodes["model.contracts.child"]!.message).toContain("| amount      | DECIMAL(5,2)    | DECIMAL(18,3) | data type mismatch |");
+    expect(run.nodes["model.contracts.null_id"]!.message).toMatch(/^Database Error in model null_id \(models\/null_id\.sql\)\n  Constraint Error: NOT NULL constraint failed: null_id\.id/);
+    const db = await DuckDBInstance.create(path.join(dir, "warehouse.duckdb"));
+    const connection = await db.connect();
+    try {
+      const read = async (sql: string) => (await (await connection.run(sql)).getRowObjects()).map((r) => Object.values(r).join(" "));
+      expect(await read("select table_name from information_schema.tables where table_schema = 'main' order by 1")).toEqual(["checked_view", "custom_constraints", "events", "parent"]);
+      expect(await read("select column_name, data_type, is_nullable from information_schema.columns where table_name = 'parent' order by ordinal_position")).toEqual(["id INTEGER NO", "code VARCHAR YES"]);
+      expect(await read("select constraint_type, constraint_text from duckdb_constraints() where table_name in ('parent', 'custom_constraints') order by 1, 2")).toEqual([
+        "CHECK CHECK((code != ''))",
+        "CHECK CHECK((id > 0))",
+        "CHECK CHECK((other > 0))",
+        "NOT NULL NOT NULL",
+        "PRIMARY KEY PRIMARY KEY(id)",
+        "UNIQUE UNIQUE(code)",
+      ]);
+    } finally {
+      connection.closeSync();
+    }
   });
 });
 
