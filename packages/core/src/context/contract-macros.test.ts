@@ -70,3 +70,33 @@ describe("a contracted model's DDL through the macros", () => {
     expect(render(p, "{{ model.columns.name.data_type }}", "model.cm.m")).toBe("string");
   });
 });
+
+describe("the contract in the create_table_as of Snowflake and BigQuery (a warehouse that describes every query as ID/id of a number)", () => {
+  const PROFILES: Record<string, string> = {
+    snowflake: "      type: snowflake\n      account: a\n      user: u\n      password: p\n      database: d\n      warehouse: w\n      role: r\n      schema: s\n",
+    bigquery: "      type: bigquery\n      method: oauth\n      project: d\n      schema: s\n",
+  };
+  const describe_ = (type: string) => ({
+    type,
+    executeSync: (sql: string) => (/__dbt_sbq\s+where false\s+limit 0\s*$/.test(sql) ? { columns: [{ name: type === "snowflake" ? "ID" : "id", type: type === "snowflake" ? "NUMBER(38,0)" : "INT64" }], rows: [] } : { columns: [], rows: [] }),
+    getColumnsSync: () => [],
+    listRelationsSync: () => [],
+  });
+
+  it.each([
+    ["snowflake", "create or replace transient table d.s.m ( ID integer not null primary key ) as ( select ID from ( select 1 as id ) as model_subq )"],
+    // BigQuery's column class translates the generic `integer` (alias_types)
+    ["bigquery", "create or replace table `d`.`s`.`m` ( id INT64 not null primary key not enforced ) as ( select id from ( select 1 as id ) as model_subq )"],
+  ])("%s: the typed columns with the engine's constraints, filled from the contract's column list", async (type, expected) => {
+    const name = type === "snowflake" ? "ID" : "id";
+    const dir = project({
+      "profiles.yml": `cm:\n  target: dev\n  outputs:\n    dev:\n${PROFILES[type]}`,
+      "models/m.sql": "{{ config(materialized='table', contract={'enforced': true}) }} select 1 as id",
+      "models/m.yml": `models:\n  - name: m\n    columns:\n      - name: ${name}\n        data_type: integer\n        constraints: [{type: not_null}, {type: primary_key, warn_unenforced: false}]\n`,
+    });
+    const p = await parseProject({ projectDir: dir, env: {} });
+    const compiler = new NodeCompiler(p.session, indexManifest(p.manifest, p.project.name, p.naming), { execute: true, warehouse: describe_(type) });
+    const sql = compiler.renderText("{{ create_table_as(False, this, 'select 1 as id') }}", p.manifest.nodes["model.cm.m"]!, "<inline>");
+    expect(collapsed(sql)).toBe(expected);
+  });
+});
