@@ -63,13 +63,6 @@ export function selectSubqueryText(names: string, sql: string): string {
   return `select ${names}\nfrom (\n    ${sql}\n) as model_subq`;
 }
 
-/** The columns a contract declares without a data type, by name (dbt refuses the build then). */
-export function columnsWithoutType(node: Pick<ManifestNode, "config" | "columns">): string[] {
-  return contractColumns(node, {})
-    .filter((c) => c.data_type === null)
-    .map((c) => c.name);
-}
-
 /**
  * The DDL pieces of a contracted table for `adapterType` (typed columns with their constraints,
  * the model's constraints, the insert's column list, the filling query) and the warnings for

@@ -5,7 +5,7 @@
  */
 import { columnFlavour } from "./runtime/column";
 
-export { contractEnforced, contractColumns, contractDataType, modelConstraints, tableContractOf, columnsAndConstraintsText, selectSubqueryText, contractColumnName, columnsWithoutType } from "./contract-table";
+export { contractEnforced, contractColumns, contractDataType, modelConstraints, tableContractOf, columnsAndConstraintsText, selectSubqueryText, contractColumnName } from "./contract-table";
 export { emptySubquerySql, emptySchemaSql, numericColumnsWithoutScale, numericWithoutScaleWarning, missingDataTypeMessage, formattedQueryColumn } from "./contract-check";
 export { contractErrorMessage, columnsKeepContract, type FormattedColumn } from "./contract-error";
 
