@@ -19,6 +19,30 @@ export interface DdlOptions {
    * write it after the build with {@link SqlDialect.commentOn}.
    */
   description?: string;
+  /**
+   * A model contract's typed columns for a (not temporary) table: the table is created with them
+   * and filled from {@link TableContract.select} rather than created from the query's own columns.
+   * Views and temporary tables ignore it.
+   */
+  contract?: TableContract;
+}
+
+/** What a contracted table is created from (dbt's `get_table_columns_and_constraints`, `get_column_names`, `get_select_subquery`). */
+export interface TableContract {
+  /** The parenthesised column definitions and model constraints: `(id integer not null, name text, primary key (id))`. */
+  columns: string;
+  /** The contract's column names in its order, comma-separated (quoted where `quote: true`). */
+  names: string;
+  /** The model's query under the contract's column list: `select id, name from (…) as model_subq`. */
+  select: string;
+}
+
+/**
+ * A contracted table the way PostgreSQL and DuckDB build it (no column list in `create table … as`):
+ * `create [or replace] table … (columns)` then `insert into … (names) (select)`, as one text of two statements.
+ */
+export function createContractedTable(relation: string, contract: TableContract, replace = false): string {
+  return `create ${replace ? "or replace " : ""}table ${relation}\n${contract.columns}\n;\ninsert into ${relation} (\n    ${contract.names}\n)\n(\n${contract.select}\n)`;
 }
 
 /**
@@ -204,9 +228,9 @@ export function defineDialect(overrides: Partial<SqlDialect> & Pick<SqlDialect, 
     quote,
     literal: (v) => `'${v.replace(/'/g, "''")}'`,
     createSchema: (db, schema) => `create schema if not exists ${db ? `${quote(db)}.` : ""}${quote(schema)}`,
-    createTableAs: (rel, sql, o) => `create ${o?.temporary ? "temporary " : ""}table ${rel} as (\n${sql}\n)`,
+    createTableAs: (rel, sql, o) => (o?.contract && !o.temporary ? createContractedTable(rel, o.contract) : `create ${o?.temporary ? "temporary " : ""}table ${rel} as (\n${sql}\n)`),
     createViewAs: (rel, sql) => `create view ${rel} as (\n${sql}\n)`,
-    createOrReplaceAs: (kind, rel, sql) => `create or replace ${kind} ${rel} as (\n${sql}\n)`,
+    createOrReplaceAs: (kind, rel, sql, o) => (kind === "table" && o?.contract ? createContractedTable(rel, o.contract, true) : `create or replace ${kind} ${rel} as (\n${sql}\n)`),
     dropRelation: (rel, type) => `drop ${type} if exists ${rel} cascade`,
     renameRelation: (rel, type, id) => `alter ${type} ${rel} rename to ${quote(id)}`,
     commentOn: (kind, target, comment) => `comment on ${kind} ${target} is '${comment.replace(/'/g, "''")}'`,

@@ -13,6 +13,8 @@ export * from "./adapter";
 export * from "./dialect";
 export * from "./grants";
 export * from "./dynamic-tables";
+export * from "./constraints";
+export * from "./described-types";
 export * from "./relation-suffixes";
 export * from "./load-adapter";
 export * from "./worker/worker-adapter";

@@ -1,4 +1,4 @@
-import { defineDialect, type RelationConfig, type SqlDialect } from "@tsdbt/adapter-api";
+import { defineDialect, type DdlOptions, type RelationConfig, type SqlDialect } from "@tsdbt/adapter-api";
 import { bigqueryGrants } from "./bigquery-grants";
 import { bigqueryQuote } from "./bigquery-quote";
 import { bigqueryPartitionCopies } from "./copy-partitions";
@@ -7,6 +7,13 @@ import { bigqueryLiteral, optionsClause, tableClauses } from "./table-options";
 
 function withClauses(head: string, clauses: string[], sql: string): string {
   return [head, ...clauses, `as (\n${sql}\n)`].join("\n");
+}
+
+/** A table's DDL; with a model contract, its typed columns and constraints follow the name and it is filled from the contract's column list. */
+function tableDdl(head: string, options: DdlOptions | undefined, config: RelationConfig | undefined, sql: string): string {
+  const clauses = tableClauses(config, "table", options?.description);
+  const contract = options?.temporary ? undefined : options?.contract;
+  return contract ? withClauses(`${head}\n${contract.columns}`, clauses, contract.select) : withClauses(head, clauses, sql);
 }
 
 function viewOptions(config: RelationConfig | undefined, description: string | undefined): string[] {
@@ -20,7 +27,7 @@ function viewOptions(config: RelationConfig | undefined, description: string | u
  * for seeds (INT64, FLOAT64, BOOL, DATE, DATETIME, STRING), and the model's `partition_by`,
  * `cluster_by` and `options(…)` (description under `persist_docs.relation`, labels, kms_key_name,
  * require_partition_filter, partition_expiration_days, hours_to_expiration) in
- * `create [or replace] table|view`.
+ * `create [or replace] table|view`; a model contract's typed columns and constraints after a table's name.
  * Names hold up to 1,024 bytes. Comments are table options, not `COMMENT ON`. `grants` are IAM
  * roles granted with GoogleSQL's `grant`/`revoke`.
  */
@@ -32,13 +39,13 @@ export const bigqueryDialect: SqlDialect = defineDialect({
   createTableAs: (relation, sql, options) =>
     // no temporary tables outside sessions: a table that expires after 12 hours, as dbt-bigquery's
     options?.temporary
-      ? withClauses(`create or replace table ${relation}`, tableClauses({ ...options.config, hours_to_expiration: 12 }, "table", options?.description), sql)
-      : withClauses(`create table ${relation}`, tableClauses(options?.config, "table", options?.description), sql),
+      ? tableDdl(`create or replace table ${relation}`, options, { ...options.config, hours_to_expiration: 12 }, sql)
+      : tableDdl(`create table ${relation}`, options, options?.config, sql),
   createViewAs: (relation, sql, options) => withClauses(`create view ${relation}`, viewOptions(options?.config, options?.description), sql),
   createOrReplaceAs: (kind, relation, sql, options) =>
     kind === "view"
       ? withClauses(`create or replace view ${relation}`, viewOptions(options?.config, options?.description), sql)
-      : withClauses(`create or replace table ${relation}`, tableClauses(options?.config, "table", options?.description), sql),
+      : tableDdl(`create or replace table ${relation}`, options, options?.config, sql),
   dropRelation: (relation, type) => `drop ${type} if exists ${relation}`,
   renameRelation: (relation, type, newIdentifier) => `alter ${type} ${relation} rename to ${bigqueryQuote(newIdentifier)}`,
   commentOn: () => null,

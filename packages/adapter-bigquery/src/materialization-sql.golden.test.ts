@@ -46,10 +46,11 @@ async function sent(spec: NodeSpec, existing: [string, "table" | "view"][] = [],
 const parser = new Parser();
 /**
  * Statement kinds node-sql-parser's bigquery grammar accepts: it has no MERGE, DROP … IF EXISTS,
- * ALTER, view OPTIONS or DELETE on a three-part name, so those are compared with the golden only.
+ * ALTER, view OPTIONS, DELETE on a three-part name or a contract's informational keys (`primary key
+ * not enforced`), so those are compared with the golden only.
  */
 const PARSEABLE = /^(create (or replace )?table|select|insert)\b/i;
-const parseable = (s: string) => PARSEABLE.test(s.trim()) || (/^create (or replace )?view\b/i.test(s.trim()) && !/\noptions\(/.test(s));
+const parseable = (s: string) => (PARSEABLE.test(s.trim()) && !/\bnot enforced\b/i.test(s)) || (/^create (or replace )?view\b/i.test(s.trim()) && !/\noptions\(/.test(s));
 
 function expectParsed(statements: string[]): void {
   for (const statement of statements.filter(parseable)) {
@@ -58,6 +59,19 @@ function expectParsed(statements: string[]): void {
 }
 
 const model = (config: Record<string, unknown>, sql = "select 1 as id, 'a' as v, date '2024-01-01' as day"): NodeSpec => ({ name: "m", sql, config });
+
+/** A contracted model (the recorder describes both queries alike): keys written `not enforced`, `check` and `unique` left out. */
+const contracted = (config: Record<string, unknown>): NodeSpec => ({
+  ...model(config),
+  contract: {
+    columns: {
+      id: { data_type: "int64", constraints: [{ type: "not_null" }, { type: "primary_key" }, { type: "check", expression: "id > 0" }] },
+      v: { data_type: "string", constraints: [{ type: "unique" }] },
+      day: { data_type: "date" },
+    },
+    constraints: [{ type: "foreign_key", columns: ["v"], to: "`proj`.`analytics`.`other`", to_columns: ["v"] }],
+  },
+});
 
 describe("SQL each BigQuery materialization sends (golden)", () => {
   it.each([
@@ -114,10 +128,22 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
       [["m", "table"]],
     ],
     ["incremental-insert-overwrite-unpartitioned", model({ materialized: "incremental", incremental_strategy: "insert_overwrite" }), [["m", "table"]]],
+    ["contract-table", contracted({ materialized: "table", partition_by: { field: "day", data_type: "date" }, cluster_by: "v" }), [["m", "table"]]],
+    ["contract-incremental-first-build", contracted({ materialized: "incremental", unique_key: "id", on_schema_change: "fail" }), []],
   ] as [string, NodeSpec, [string, "table" | "view"][]][])("%s", async (name, spec, existing) => {
     const statements = await sent(spec, existing);
     golden(name, statements);
     expectParsed(statements);
+  });
+
+  it("warns, as dbt-bigquery does, about the contract's keys BigQuery does not enforce and the check and unique it refuses", async () => {
+    const warnings: string[] = [];
+    const adapter = new RecordingAdapter(COLUMNS);
+    await runSpecs(adapter, [contracted({ materialized: "table" })], { schema: "analytics", projectDir: dir, onEvent: (e) => e.kind === "node_debug" && e.level === "warn" && warnings.push(e.message) });
+    const unenforced = (type: string) =>
+      `model.conformance.m: The constraint type ${type} is not enforced by bigquery. The constraint will be included in this model's DDL statement, but it will not guarantee anything about the underlying data. Set 'warn_unenforced: false' on this constraint to ignore this warning.`;
+    const unsupported = (type: string) => `model.conformance.m: The constraint type ${type} is not supported by bigquery, and will be ignored. Set 'warn_unsupported: false' on this constraint to ignore this warning.`;
+    expect(warnings).toEqual([unenforced("primary_key"), unsupported("check"), unsupported("unique"), unenforced("foreign_key")]);
   });
 
   it("grants: IAM roles granted on a new relation, reconciled with OBJECT_PRIVILEGES on a replaced or merged one", async () => {

@@ -10,7 +10,9 @@ import { quoteIdentifier, renderPart, splitRenderedName } from "./snowflake-iden
  * `create or replace [transient] table … [cluster by (…)] [copy grants] as (…)`: dbt-snowflake's
  * table options from the node config. Tables are transient unless `transient: false` (no
  * fail-safe storage); `cluster_by` also orders the rows as they are written; `copy_grants` keeps
- * the grants of the table being replaced. A session temporary table takes none of them.
+ * the grants of the table being replaced. A session temporary table takes none of them. A model
+ * contract's typed columns and constraints follow the name, and the table is filled from the
+ * contract's column list (`select id, name from (…) as model_subq`), as dbt-snowflake's.
  */
 function createTable(relation: string, sql: string, options: DdlOptions | undefined): string {
   if (options?.temporary) return `create or replace temporary table ${relation} as (\n${sql}\n)`;
@@ -19,8 +21,10 @@ function createTable(relation: string, sql: string, options: DdlOptions | undefi
   const clusterBy = list(config.cluster_by);
   const clause = clusterBy.length > 0 ? ` cluster by (${clusterBy.join(", ")})` : "";
   const grants = truthy(config.copy_grants, false) ? " copy grants" : "";
-  const body = clusterBy.length > 0 ? `select * from (\n${sql}\n) order by (${clusterBy.join(", ")})` : sql;
-  return `create or replace ${transient ? "transient " : ""}table ${relation}${clause}${grants} as (\n${body}\n)`;
+  const query = options?.contract ? options.contract.select : sql;
+  const columns = options?.contract ? `\n${options.contract.columns}\n` : "";
+  const body = clusterBy.length > 0 ? `select * from (\n${query}\n) order by (${clusterBy.join(", ")})` : query;
+  return `create or replace ${transient ? "transient " : ""}table ${relation}${columns}${clause}${grants} as (\n${body}\n)`;
 }
 
 /** `create or replace [secure] view … [copy grants] as (…)`, from `secure` and `copy_grants`. */

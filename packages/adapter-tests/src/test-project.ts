@@ -18,6 +18,11 @@ export interface NodeSpec {
   columns?: Record<string, string>;
   /** Seed file, relative to the project directory. */
   file?: string;
+  /**
+   * An enforced model contract: its columns (name → data type and constraints, in order) and the
+   * model's own constraints. Sets `config.contract.enforced`.
+   */
+  contract?: { columns: Record<string, { data_type: string; constraints?: Record<string, unknown>[]; quote?: boolean }>; constraints?: Record<string, unknown>[] };
 }
 
 /** `model.conformance.<name>` (or seed./test.). */
@@ -34,7 +39,8 @@ function hooksOf(value: unknown): Hook[] {
 export function manifestNode(spec: NodeSpec, schema: string): ManifestNode {
   const type = spec.resourceType ?? "model";
   const materialized = type === "test" ? "test" : type === "seed" ? "seed" : "view";
-  const config: Record<string, unknown> = { enabled: true, materialized, tags: [], meta: {}, alias: null, schema: null, database: null, ...spec.config };
+  const config: Record<string, unknown> = { enabled: true, materialized, tags: [], meta: {}, alias: null, schema: null, database: null, ...spec.config, ...(spec.contract ? { contract: { enforced: true, alias_types: true } } : {}) };
+  const contracted = Object.entries(spec.contract?.columns ?? {}).map(([name, c]) => [name, { name, description: "", meta: {}, data_type: c.data_type, constraints: c.constraints ?? [], quote: c.quote ?? null, tags: [] }]);
   return {
     unique_id: uniqueIdOf(spec.name, type),
     resource_type: type,
@@ -49,9 +55,11 @@ export function manifestNode(spec: NodeSpec, schema: string): ManifestNode {
     config: { ...config, "pre-hook": hooksOf(config["pre-hook"]), "post-hook": hooksOf(config["post-hook"]) },
     tags: [],
     description: spec.description ?? "",
-    columns: Object.fromEntries(
-      Object.entries(spec.columns ?? {}).map(([name, description]) => [name, { name, description, meta: {}, data_type: null, constraints: [], quote: null, tags: [] }]),
-    ),
+    columns: Object.fromEntries([
+      ...Object.entries(spec.columns ?? {}).map(([name, description]) => [name, { name, description, meta: {}, data_type: null, constraints: [], quote: null, tags: [] }]),
+      ...contracted,
+    ]),
+    constraints: spec.contract?.constraints ?? [],
     meta: {},
     depends_on: { macros: [], nodes: (spec.dependsOn ?? []).map((d) => (d.includes(".") ? d : uniqueIdOf(d))) },
     raw_code: typeof spec.sql === "string" ? spec.sql : "",

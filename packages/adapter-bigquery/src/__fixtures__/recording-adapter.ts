@@ -43,7 +43,8 @@ export class RecordingAdapter implements Adapter {
     }
     if (/INFORMATION_SCHEMA\.OBJECT_PRIVILEGES/.test(sql)) return { columns: [], rows: this.grants, rowsAffected: null };
     if (/ as partition_id\nfrom /.test(sql)) return { columns: [{ name: "partition_id", type: "STRING" }], rows: this.partitionIds.map((partition_id) => ({ partition_id })), rowsAffected: null };
-    const probe = /\) as tsdbt_limited limit 0$/.test(sql);
+    // tsdbt's column probe, and a model contract's (`… as __dbt_sbq where false limit 0`)
+    const probe = /\) as tsdbt_limited limit 0$/.test(sql) || /\) as __dbt_sbq\s+where false\s+limit 0$/.test(sql);
     return { columns: probe ? this.columns.map((c) => ({ name: c.name, type: c.dataType })) : [], rows: [], rowsAffected: null };
   }
 

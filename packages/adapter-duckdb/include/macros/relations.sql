@@ -14,3 +14,9 @@
         {%- do run_query('alter ' ~ relation.type ~ ' ' ~ relation.render() ~ ' drop column ' ~ column.quoted) -%}
     {%- endfor -%}
 {%- endmacro %}
+
+{#- DuckDB has no column list in `create table … as`: a contracted table is created with its typed
+    columns and constraints, then filled in the contract's column order -#}
+{% macro duckdb__create_table_as(temporary, relation, sql) -%}
+    {{ return(tsdbt_typed_create_table_as(temporary, relation, sql)) }}
+{%- endmacro %}

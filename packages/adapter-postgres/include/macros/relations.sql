@@ -67,3 +67,9 @@
     group by 1, 2, 3
     order by 1, 2, 3
 {%- endmacro %}
+
+{#- dbt-postgres's create_table_as: an enforced contract is checked, then the table is created with
+    its typed columns and constraints and filled in the contract's column order -#}
+{% macro postgres__create_table_as(temporary, relation, sql) -%}
+    {{ return(tsdbt_typed_create_table_as(temporary, relation, sql)) }}
+{%- endmacro %}

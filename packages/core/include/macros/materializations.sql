@@ -122,10 +122,18 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- an enforced contract checks the query's columns first; a table (not temporary) then gets the
+    contract's typed columns and constraints and is filled in the contract's column order -#}
 {% macro default__create_table_as(temporary, relation, sql, language='sql') -%}
     {%- set sql_header = config.get('sql_header', none) -%}
+    {%- set contract_config = config.get('contract') or {} -%}
     {{ sql_header if sql_header is not none }}
     create {% if temporary %}temporary {% endif %}table {{ relation }}
+    {%- if contract_config.get('enforced') and not temporary %}
+    {{ get_assert_columns_equivalent(sql) }}
+    {{ get_table_columns_and_constraints() }}
+    {%- set sql = get_select_subquery(sql) %}
+    {%- endif %}
     as (
         {{ sql }}
     );
@@ -143,8 +151,13 @@
     {{ return(adapter.dispatch('create_view_as', 'dbt')(relation, sql)) }}
 {%- endmacro %}
 
+{#- an enforced contract checks the query's columns; a view takes no constraints -#}
 {% macro default__create_view_as(relation, sql) -%}
     {%- set sql_header = config.get('sql_header', none) -%}
+    {%- set contract_config = config.get('contract') or {} -%}
+    {%- if contract_config.get('enforced') -%}
+        {{ get_assert_columns_equivalent(sql) }}
+    {%- endif -%}
     {{ sql_header if sql_header is not none }}
     create view {{ relation.render() }} as (
         {{ sql }}

@@ -30,7 +30,14 @@
         {%- do missing.append(column['name']) -%}
     {%- endfor -%}
     {%- if missing -%}
-        {{ exceptions.raise_compiler_error('Contracted models require data_type to be defined for each column. Please ensure that the column name and data_type are defined within the YAML configuration for the ' ~ missing ~ ' column(s).') }}
+        {{ exceptions.column_type_missing(missing) }}
+    {%- endif -%}
+    {%- set unscaled = [] -%}
+    {%- for column in columns.values() if column['data_type'].strip().lower() in ('numeric', 'decimal', 'number') -%}
+        {%- do unscaled.append(column['name']) -%}
+    {%- endfor -%}
+    {%- if unscaled -%}
+        {%- do exceptions.warn('Detected columns with numeric type and unspecified precision/scale, this can lead to unintended rounding: ' ~ unscaled ~ '`') -%}
     {%- endif -%}
     {%- set parts = [] -%}
     {%- for column in columns.values() -%}
@@ -46,12 +53,8 @@
     {{ return(adapter.dispatch('get_select_subquery', 'dbt')(sql)) }}
 {%- endmacro %}
 
-{% macro default__get_select_subquery(sql) -%}
-    {%- set names = [] -%}
-    {%- for column in (model.get('columns') or {}).values() -%}
-        {%- do names.append(adapter.quote(column['name']) if column.get('quote') else column['name']) -%}
-    {%- endfor %}
-    select {{ names | join(', ') }}
+{% macro default__get_select_subquery(sql) %}
+    select {{ adapter.dispatch('get_column_names', 'dbt')() }}
     from (
         {{ sql }}
     ) as model_subq

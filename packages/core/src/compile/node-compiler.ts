@@ -8,6 +8,7 @@ import type { SyncWarehouse } from "../context/warehouse";
 import { withQueryComment, type QueryComment } from "./query-comment";
 import { createExecutionScope, cteName, type ManifestIndex } from "./execution-scope";
 import { injectCtes, type InjectedCte } from "./inject-ctes";
+import { compileConstraintTargets } from "./constraint-targets";
 import { transactionWarehouse } from "../context/runtime/transaction-catalog";
 import type { MicrobatchBatch } from "./microbatch-batch";
 
@@ -80,6 +81,7 @@ export class NodeCompiler {
     }
     const { body, ephemerals } = this.render(node, node.raw_code, flags.isIncremental ?? false, flags.extra, undefined, undefined, node, flags.batch);
     if (node.test_metadata) this.recordWhereSubquery(node);
+    if (node.resource_type === "model" && this.options.execute) compileConstraintTargets(node, (call) => this.renderText(`{{ ${call} }}`, node, node.original_file_path));
     const ctes = this.collectCtes(ephemerals, new Set([node.unique_id]));
     return { sql: injectCtes(body, ctes), ctes };
   }

@@ -1,5 +1,6 @@
 import { hostFunction, pyStr } from "@tsdbt/jinja";
 import { CompilerError } from "./compiler-error";
+import { contractErrorMessage, type FormattedColumn } from "./contract-error";
 
 /** Where `exceptions.warn(...)` messages go. */
 export type WarnSink = (message: string) => void;
@@ -8,6 +9,10 @@ const attr = (o: unknown, key: string): string => {
   const v = o && typeof o === "object" ? (o as Record<string, unknown>)[key] : undefined;
   return v === undefined || v === null ? "" : pyStr(v);
 };
+
+/** The `format_columns` dicts a template passes to `raise_contract_error`, as plain columns. */
+const formattedColumns = (list: unknown): FormattedColumn[] =>
+  (Array.isArray(list) ? list : []).map((c) => ({ name: attr(c, "name"), data_type: attr(c, "data_type"), formatted: attr(c, "formatted") }));
 
 /** What to do about each code, when the helper has no more specific hint (docs/errors.md). */
 const DEFAULT_HINTS: Record<string, string> = {
@@ -69,7 +74,7 @@ export function contextExceptions(warn: WarnSink) {
     raise_duplicate_patch_name: hostFunction(([patch, existing]) => fail("TSDBT-E035", `dbt found two schema.yml entries for the same resource named ${attr(patch, "name")}. Resources and their associated columns may only be described a single time. To fix this, remove one of the resource entries for ${attr(patch, "name")} in this file:\n - ${pyStr(existing)}\n`)),
     raise_duplicate_resource_name: hostFunction(([a, b]) => fail("TSDBT-E035", `dbt found two resources with the name "${attr(a, "name")}": ${attr(a, "original_file_path")} and ${attr(b, "original_file_path")}.`)),
     raise_invalid_property_yml_version: hostFunction(([path, issue]) => fail("TSDBT-E035", `The yml property file at ${pyStr(path)} is invalid because ${pyStr(issue)}. Please consult the documentation for more information on yml property file syntax:\n\nhttps://docs.getdbt.com/reference/configs-and-properties`)),
-    raise_contract_error: hostFunction(([yamlColumns, sqlColumns]) => fail("TSDBT-E030", `This model has an enforced contract that failed.\nPlease ensure the name, data_type, and number of columns in your contract match the columns in your model's definition.\n\nyaml columns: ${pyStr(yamlColumns)}\nsql columns: ${pyStr(sqlColumns)}`)),
+    raise_contract_error: hostFunction(([yamlColumns, sqlColumns]) => fail("TSDBT-E030", contractErrorMessage(formattedColumns(yamlColumns), formattedColumns(sqlColumns)))),
     column_type_missing: hostFunction(([names]) => fail("TSDBT-E030", `Contracted models require data_type to be defined for each column. Please ensure that the column name and data_type are defined within the YAML configuration for the ${pyStr(names)} column(s).`)),
     raise_fail_fast_error: hostFunction(([msg]) => fail("TSDBT-E036", pyStr(msg))),
     warn_snapshot_timestamp_data_types: hostFunction(([snapshotType, updatedType]) => {

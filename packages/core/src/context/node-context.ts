@@ -9,6 +9,7 @@ import { agateTable, type AgateTable } from "./runtime/agate-table";
 import { AdapterResponse, adapterResponse } from "./runtime/adapter-response";
 import { StatementResults } from "./runtime/statement-results";
 import { createAdapterProxy, type TableDdl } from "./runtime/adapter-proxy";
+import { modelWithAliasedTypes } from "./contract-table";
 import { columnApi, columnFlavour } from "./runtime/column";
 import { parseConfigProxy, runtimeConfigProxy, type ConfigAccess, type ConfigPhase } from "./runtime/config-proxy";
 import { relationApi, type RelationFactory, type RelationTarget } from "./runtime/relation-api";
@@ -199,6 +200,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     readGrants: session.readGrants,
     createTableAs: session.createTableAs,
     print: printOut,
+    warn: (message) => (ctx.exceptions as { warn: (m: string) => unknown }).warn(message),
   });
 
   // while parsing dbt's run_query gives an undefined value (load_result(...) is None there)
@@ -218,7 +220,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     source: hostFunction(([s, t]) => scope.source(String(s), String(t))),
     config,
     this: scope.thisRelation,
-    model: nodeDictView(scope.model),
+    model: nodeDictView(scope.model.resource_type === "model" ? (modelWithAliasedTypes(scope.model as unknown as Parameters<typeof modelWithAliasedTypes>[0], flavour.typeLabels) as unknown as typeof scope.model) : scope.model),
     execute: scope.execute,
     is_incremental: tracked(`macro.${BUILTIN_PACKAGE}.is_incremental`, () => scope.isIncremental),
     adapter,

@@ -13,6 +13,7 @@ import { extractBlocks } from "@tsdbt/jinja";
 import { checkSeedHeader } from "./seed-header";
 import { modelContract } from "./model-contract";
 import { parsePythonNode } from "./python/parse-python-node";
+import { addConstraintReferences, checkModelContract, modelConstraintsOf } from "./model-constraints";
 
 type SqlResource = "model" | "analysis" | "test" | "snapshot" | "seed";
 
@@ -102,7 +103,7 @@ export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, 
   if (node.resource_type === "model") {
     node.access = (node.config.access as ManifestNode["access"]) ?? "protected";
     const raw = patch?.raw ?? {};
-    node.constraints = Array.isArray(raw.constraints) ? raw.constraints : [];
+    node.constraints = modelConstraintsOf(Array.isArray(raw.constraints) ? raw.constraints : []);
     node.contract = modelContract(node);
     node.version ??= null;
     node.latest_version ??= null;
@@ -181,6 +182,10 @@ export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: strin
     ctx.diagnostics.push(...diagnostics);
   }
   finaliseConfig(node, folderLayers, patch);
+  if (kind === "model") {
+    addConstraintReferences(node);
+    if (node.config.enabled !== false) ctx.diagnostics.push(...checkModelContract(node, patch ? patch.file : null));
+  }
 }
 
 /** Snapshot files hold `{% snapshot name %}` blocks: one node per block. */

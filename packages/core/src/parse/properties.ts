@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
+import { columnConstraintsOf } from "./model-constraints";
 import type { ColumnInfo } from "../manifest/types";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import type { ParsedYaml, YamlPathSegment } from "../yaml/parse-yaml";
@@ -70,7 +71,7 @@ export function readColumns(list: unknown, basePath: YamlPathSegment[], tests: T
       description: typeof col.description === "string" ? col.description : "",
       meta,
       data_type: typeof col.data_type === "string" ? col.data_type : null,
-      constraints: asList(col.constraints),
+      constraints: columnConstraintsOf(asList(col.constraints)),
       quote: typeof col.quote === "boolean" ? col.quote : null,
       config: { meta, tags },
       tags,

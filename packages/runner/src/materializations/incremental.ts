@@ -12,6 +12,7 @@ import { applySchemaChange, onSchemaChangeOf } from "./schema-change";
 import { withTransientRetries } from "./transient-retry";
 import { renderStrategyMacro, strategyMacro, strategyMacroName } from "./incremental-macros";
 import { createStatementOverride } from "./step-overrides";
+import { assertContractColumns, contractEnforced } from "./contract";
 import { copyPartitions, partitionCopyPlanOf } from "./partition-copies";
 
 /** A config value given as one string or a list of strings, as a list. */
@@ -71,7 +72,8 @@ export const incrementalMaterialization: Materialization = async (context) => {
   const existing = await clearLeftovers(adapter, relation);
   if (!existing || existing.kind === "view" || wantsFullRefresh(context)) {
     const rows = await replaceRelation(context, "table", { sql: context.compile(false) });
-    return { rowsAffected: rows, message: rows === null ? "CREATE TABLE" : `SELECT ${rows}` };
+    // a contracted table is created empty and filled by an insert
+    return { rowsAffected: rows, message: rows === null ? "CREATE TABLE" : `${contractEnforced(context) ? "INSERT" : "SELECT"} ${rows}` };
   }
   const strategy = strategyOf(context);
   const onSchemaChange = onSchemaChangeOf(context, relation);
@@ -112,6 +114,8 @@ async function mergeNewRows(
 ): Promise<RowsWritten> {
   const { adapter, relation, node } = context;
   await runNodeHooks(context, executor, "pre-hook", true);
+  // the new rows keep the contract too (an override of the contract's macros checks them itself)
+  if (!createTemp && contractEnforced(context)) await assertContractColumns(context, executor, sql);
   // copy jobs instead of statements (BigQuery's copy_partitions), from a working table partitioned as the target
   const copies = step.macro || working === "view" ? null : partitionCopyPlanOf(context, step.name);
   const createSql = createTemp

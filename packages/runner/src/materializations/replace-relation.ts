@@ -8,6 +8,7 @@ import { BACKUP_SUFFIX, clearLeftovers, findRelation, TEMP_SUFFIX, withSuffix, t
 import { isStopError, withTransientRetries } from "./transient-retry";
 import { createStatementOverride, relationArg } from "./step-overrides";
 import { syncStatementsOf } from "./jinja-materialization";
+import { assertContractColumns, contractEnforced, tableContract } from "./contract";
 
 /** How to produce the new relation: from SQL, or loaded into the temp relation before the swap (seeds). */
 export type ReplacementSource =
@@ -24,7 +25,8 @@ export type ReplacementSource =
  * Views over the old relation survive: where the engine's `drop … cascade` would take them
  * along, their definitions are read before the swap and they are recreated before commit.
  * A transaction that hits a deadlock or serialization failure runs again (bounded).
- * Leftovers of an interrupted earlier build are dropped first.
+ * Leftovers of an interrupted earlier build are dropped first. An enforced model contract is
+ * checked before anything is built, and a table gets the contract's typed columns and constraints.
  * Engines that cannot rename drop the old relation and create the new one in place.
  * @returns rows affected, when the warehouse reports them.
  */
@@ -39,8 +41,11 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
   // steps (intermediate relation, renames), so the overriding SQL is sent as dbt would send it
   const overridden = "sql" in source ? createStatementOverride(context, kind) : null;
 
+  // an enforced contract (unless an override renders the DDL): columns checked before the build, a table typed
+  const contracted = !overridden && "sql" in source && contractEnforced(context);
   const description = persistedDescription(context);
-  const ddlOptions = { config: context.node.config, ...(description ? { description } : {}) };
+  const contract = contracted && kind === "table" && "sql" in source ? tableContract(context, source.sql) : undefined;
+  const ddlOptions = { config: context.node.config, ...(description ? { description } : {}), ...(contract ? { contract } : {}) };
   const create = async (executor: SqlExecutor, target: Relation): Promise<number | null> => {
     if (!("sql" in source)) return null;
     const ddl = overridden
@@ -67,6 +72,7 @@ export async function replaceRelation(context: BuildContext, kind: DdlKind, sour
 
   const build = async (executor: SqlExecutor): Promise<number | null> => {
     await runNodeHooks(context, executor, "pre-hook", true);
+    if (contracted && "sql" in source) await assertContractColumns(context, executor, source.sql);
     let rows: number | null;
     // a relation replaced by `create or replace` may keep its grants; a renamed-in or recreated one has none
     let built: GrantedBuild = "new";

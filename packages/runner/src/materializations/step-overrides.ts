@@ -1,5 +1,6 @@
 import type { Relation } from "@tsdbt/adapter-api";
-import type { MacroValue } from "@tsdbt/core";
+import { contracts, type MacroValue } from "@tsdbt/core";
+import { CONTRACT_MACROS } from "./contract";
 import type { BuildContext, SqlExecutor } from "./build-context";
 import { syncStatementsOf } from "./jinja-materialization";
 
@@ -33,7 +34,8 @@ export type CreateStatement = (executor: SqlExecutor, target: Relation, sql: str
 export function createStatementOverride(context: BuildContext, kind: "table" | "view"): CreateStatement | null {
   const macros = context.macros;
   if (!macros) return null;
-  const names = kind === "view" ? CREATE_VIEW_MACROS : CREATE_TABLE_MACROS;
+  // a contracted model's DDL goes through the contract's macros too
+  const names = [...(kind === "view" ? CREATE_VIEW_MACROS : CREATE_TABLE_MACROS), ...(contracts.contractEnforced(context.node) ? CONTRACT_MACROS : [])];
   if (overridingMacros(context, `the ${kind} step`, names).length === 0) return null;
   const id = context.node.unique_id;
   return (executor, target, sql) =>

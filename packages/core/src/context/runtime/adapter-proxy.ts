@@ -1,4 +1,4 @@
-import { Relation, type RelationRef } from "@tsdbt/adapter-api";
+import { columnConstraintOf, constraintDialect, describedTypeName, isConstraintType, modelConstraintOf, Relation, tableSpec, type RelationRef, type TableContract } from "@tsdbt/adapter-api";
 import { hostFunction, Tuple, type HostFunction } from "@tsdbt/jinja";
 import { CompilerError, WarehouseNeededError } from "../compiler-error";
 import type { SyncWarehouse } from "../warehouse";
@@ -7,7 +7,7 @@ import { adapterResponse } from "./adapter-response";
 import { bindLiterals } from "./bound-sql";
 import { behaviorFlags } from "./behavior-flags";
 import { standardizeGrantsDict, type GrantsReader } from "./standardize-grants";
-import { columnFromWarehouse, type ColumnFlavour, type DbtColumn } from "./column";
+import { columnFromWarehouse, DbtColumn, type ColumnFlavour } from "./column";
 
 /** What the `adapter` object is built from. */
 export interface AdapterProxyInput {
@@ -36,12 +36,24 @@ export interface AdapterProxyInput {
   createTableAs?: TableDdl;
   /** Where the agate tables of `adapter.execute` print. */
   print?: (text: string) => void;
+  /** Where warnings go (`exceptions.warn`): constraints the engine ignores or does not enforce. */
+  warn?: (message: string) => void;
 }
 
 /** The adapter dialect's `create table … as (select)` with a node's config (partitioning, clustering, options). */
-export type TableDdl = (relation: string, sql: string, options: { temporary: boolean; config: Record<string, unknown>; replace: boolean }) => string;
+export type TableDdl = (relation: string, sql: string, options: { temporary: boolean; config: Record<string, unknown>; replace: boolean; contract?: TableContract }) => string;
+
+/** A `{columns, names, select}` dict of texts as a table contract; undefined for none. */
+function tableContractArg(value: unknown): TableContract | undefined {
+  const dict = asRecord(value);
+  if (dict.columns === undefined || dict.columns === null) return undefined;
+  return { columns: String(dict.columns).trim(), names: String(dict.names ?? "").trim(), select: String(dict.select ?? "").trim() };
+}
 
 const str = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
+const asRecord = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const isConstraint = (v: unknown): v is Record<string, unknown> => isConstraintType(asRecord(v).type);
 
 /**
  * `adapter.get_incremental_strategy_macro(context, strategy)`: the macro `get_incremental_<strategy>_sql`
@@ -107,7 +119,8 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
     behavior: behaviorFlags(input.projectFlags ?? {}),
     standardize_grants_dict: (table: unknown) => standardizeGrantsDict(table as AgateTable | null, input.readGrants),
     // the table DDL of tsdbt's TypeScript materializations, for the adapters' create_table_as macros
-    tsdbt_create_table_as: hostFunction(([temporary, relation, sql, config, replace], kw) => {
+    // `contract`: {columns, names, select} texts of a contracted table (get_table_columns_and_constraints…)
+    tsdbt_create_table_as: hostFunction(([temporary, relation, sql, config, replace, contract], kw) => {
       if (!input.createTableAs) throw new CompilerError("TSDBT-E033", `adapter.tsdbt_create_table_as is not available for the ${input.adapterType} adapter.`, "Call create_table_as(temporary, relation, sql) instead.");
       const target = expectRelation(relation ?? kw.relation, "tsdbt_create_table_as", "relation");
       const settings = config ?? kw.config;
@@ -115,6 +128,7 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
         temporary: Boolean(temporary ?? kw.temporary),
         config: settings && typeof settings === "object" ? (settings as Record<string, unknown>) : {},
         replace: Boolean(replace ?? kw.replace),
+        contract: tableContractArg(contract ?? kw.contract),
       });
     }),
     get_incremental_strategy_macro: hostFunction(([context, strategy], kw) => incrementalStrategyMacro(context ?? kw.model_context, strategy ?? kw.strategy)),
@@ -240,11 +254,32 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
       if (wh) wh.executeSync(Array.isArray(values) ? bindLiterals(text, values) : text, { fetch: false, autoBegin: Boolean(kw.auto_begin ?? autoBegin ?? true) });
       return Tuple.create([null, null]);
     }),
+    // the query as given (get_column_schema_from_query() wraps it); types named as dbt's adapter names them
     get_column_schema_from_query: (sql: unknown) => {
       const wh = warehouse("adapter.get_column_schema_from_query");
       if (!wh) return [];
-      const r = wh.executeSync(`select * from (\n${String(sql)}\n) as __dbt_sbq\nwhere false\nlimit 0`, { fetch: true });
-      return r.columns.map((c) => columnFromWarehouse({ name: c.name, dataType: c.type }, input.columnFlavour));
+      const r = wh.executeSync(String(sql), { fetch: true });
+      return r.columns.map((c) => {
+        const type = describedTypeName(input.adapterType, c.type);
+        return new DbtColumn(c.name, input.columnFlavour.typeLabels[type.toUpperCase()] ?? type, null, null, null, input.columnFlavour);
+      });
     },
+    // a contract's DDL: each column's definition with its constraints, and the model's constraints
+    render_raw_columns_constraints: hostFunction(([rawColumns], kw) => {
+      const columns = Object.values(asRecord(kw.raw_columns ?? rawColumns)).map((c) => {
+        const column = asRecord(c);
+        const constraints = asList(column.constraints).filter(isConstraint).map(columnConstraintOf);
+        return { name: String(column.name), quote: column.quote === true, data_type: String(column.data_type), constraints };
+      });
+      const spec = tableSpec(columns, [], constraintDialect(input.adapterType), input.quote);
+      spec.warnings.forEach((w) => input.warn?.(w));
+      return spec.columns;
+    }),
+    render_raw_model_constraints: hostFunction(([rawConstraints], kw) => {
+      const constraints = asList(kw.raw_constraints ?? rawConstraints).filter(isConstraint).map(modelConstraintOf);
+      const spec = tableSpec([], constraints, constraintDialect(input.adapterType), input.quote);
+      spec.warnings.forEach((w) => input.warn?.(w));
+      return spec.constraints;
+    }),
   };
 }

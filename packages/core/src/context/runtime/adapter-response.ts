@@ -19,12 +19,17 @@ export class AdapterResponse {
   }
 }
 
+const COMMENTS = String.raw`(?:--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*`;
+
 /**
  * The response for a statement: the code is the statement's first keyword (`SELECT`, `CREATE`),
- * as PostgreSQL's command tag; rows affected is what the engine reports, else the rows returned.
+ * as PostgreSQL's command tag (of the last statement when the text holds several, as the server
+ * answers: `create table …; insert …` is an INSERT); rows affected is what the engine reports,
+ * else the rows returned.
  */
 export function adapterResponse(sql: string, result: QueryResult): AdapterResponse {
-  const keyword = /^\s*(?:--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*([A-Za-z]+)/.exec(sql)?.[1]?.toUpperCase() ?? "OK";
+  const later = [...sql.matchAll(new RegExp(String.raw`;\s*${COMMENTS}([A-Za-z]+)`, "g"))].pop()?.[1];
+  const keyword = (later ?? new RegExp(String.raw`^\s*${COMMENTS}([A-Za-z]+)`).exec(sql)?.[1])?.toUpperCase() ?? "OK";
   const rows = result.rowsAffected ?? result.rows.length;
   return new AdapterResponse(`${keyword} ${rows}`, keyword, rows);
 }

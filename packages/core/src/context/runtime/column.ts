@@ -34,6 +34,9 @@ export function columnFlavour(adapterType: string): ColumnFlavour {
       return { className: "PostgresColumn", keepsUnsizedStrings: true, typeLabels: { STRING: "TEXT" }, implicitPrecision: POSTGRES_PRECISION };
     case "duckdb":
       return { className: "DuckDBColumn", keepsUnsizedStrings: false, typeLabels: { STRING: "TEXT" } };
+    case "bigquery":
+      // BigQuery keeps `string` (a generic label elsewhere) and names numbers its own way
+      return { className: "BigQueryColumn", keepsUnsizedStrings: false, typeLabels: { STRING: "STRING", TIMESTAMP: "TIMESTAMP", FLOAT: "FLOAT64", INTEGER: "INT64", RECORD: "RECORD" } };
     default:
       return { className: "Column", keepsUnsizedStrings: false, typeLabels: { STRING: "TEXT" } };
   }

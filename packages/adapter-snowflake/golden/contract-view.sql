@@ -1,0 +1,21 @@
+-- listSchemas;
+
+-- findRelations m, m__tsdbt_tmp, m__tsdbt_backup;
+
+select * from (
+    select 1 as id, 2 as v
+) as __dbt_sbq
+where false
+limit 0;
+
+select * from (
+    select
+    cast(null as number(38,0)) as ID,
+    cast(null as integer) as V
+) as __dbt_sbq
+where false
+limit 0;
+
+create or replace view "WAREHOUSE"."analytics"."m" as (
+select 1 as id, 2 as v
+);
