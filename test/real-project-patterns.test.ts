@@ -1,0 +1,74 @@
+/**
+ * Patterns met in public dbt projects (dbt-expectations' integration tests) that tsdbt got wrong.
+ * Each expected value is what dbt-core 1.10.23 + dbt-postgres gave for the same files (with
+ * `target.type` conditions rewritten for the fixture's duckdb target).
+ */
+import * as fs from "node:fs";
+import { makeProject, removeAllProjects, runApi } from "./helpers/fixture-project";
+
+afterAll(() => removeAllProjects());
+
+interface TestNode {
+  config: Record<string, unknown>;
+  unrendered_config: Record<string, unknown>;
+}
+
+describe("a data test's config written with Jinja", () => {
+  it("is rendered when the test is built: enabled and severity from target, other config as written", async () => {
+    const p = makeProject({
+      "models/schema.yml": [
+        "version: 2",
+        "models:",
+        "  - name: customers",
+        "    columns:",
+        "      - name: id",
+        "        tests:",
+        "          - unique:",
+        "              config:",
+        "                enabled: \"{{ target.type not in ['bigquery', 'spark'] }}\"",
+        "                severity: \"{{ 'warn' if target.type == 'duckdb' else 'error' }}\"",
+        "                error_if: \"{{ '>' ~ 10 }}\"",
+        "          - not_null:",
+        "              enabled: \"{{ target.name == 'nope' }}\"",
+        "          - accepted_values:",
+        "              values: [1, 2]",
+        "              quote: false",
+        "              severity: \"{{ 'warn' }}\"",
+        "              config:",
+        "                meta: {owner: \"{{ target.name }}\"}",
+        "",
+      ].join("\n"),
+    });
+    const r = await runApi(["parse"], { project: p });
+    expect(r.exitCode).toBe(0);
+    const manifest = JSON.parse(fs.readFileSync(p.file("target/manifest.json"), "utf8")) as { nodes: Record<string, TestNode>; disabled: Record<string, unknown> };
+    const byPrefix = (prefix: string) => Object.entries(manifest.nodes).find(([id]) => id.startsWith(prefix))![1];
+    const unique = byPrefix("test.fixture.unique_customers_id.");
+    expect({ enabled: unique.config.enabled, severity: unique.config.severity, error_if: unique.config.error_if, warn_if: unique.config.warn_if }).toEqual({ enabled: true, severity: "warn", error_if: ">10", warn_if: "!= 0" });
+    expect(unique.unrendered_config).toEqual({ severity: "warn", enabled: true, error_if: ">10" });
+    const accepted = byPrefix("test.fixture.accepted_values_customers_id__False__1__2.");
+    // dbt renders only the text values of config: meta's nested values stay as written
+    expect(accepted.config.severity).toBe("warn");
+    expect(accepted.config.meta).toEqual({ owner: "{{ target.name }}" });
+    expect(Object.keys(manifest.disabled).map((id) => id.replace(/\.[0-9a-f]{10}$/, ""))).toEqual(["test.fixture.not_null_customers_id"]);
+  });
+});
+
+describe("a macro parameter that is not passed", () => {
+  it("is undefined inside the macro even when a macro of the same name exists", async () => {
+    const p = makeProject({
+      "macros/group_by.sql": [
+        "{% macro group_by(n) %}group by {{ n }}{% endmacro %}",
+        "",
+        "{% macro grouped(model, group_by, row_condition=None) %}",
+        "[{{ group_by is defined }}|{% for g in group_by %}{{ g }},{% endfor %}|{{ group_by | join(',') }}|{{ row_condition }}]",
+        "{% endmacro %}",
+        "",
+      ].join("\n"),
+      "models/m.sql": "select 1 as id -- {{ grouped('m') }} {{ grouped('m', ['a', 'b']) }}\n",
+    });
+    const r = await runApi(["compile", "-s", "m"], { project: p });
+    expect(r.exitCode).toBe(0);
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/m.sql"), "utf8")).toBe("select 1 as id -- \n[False|||None]\n \n[True|a,b,|a,b|None]\n");
+  });
+});
