@@ -72,3 +72,43 @@ describe("a macro parameter that is not passed", () => {
     expect(fs.readFileSync(p.file("target/compiled/fixture/models/m.sql"), "utf8")).toBe("select 1 as id -- \n[False|||None]\n \n[True|a,b,|a,b|None]\n");
   });
 });
+
+describe("a unit test overriding a package's macro", () => {
+  it("replaces `package.macro` where the model's macros call it by its package (audit_helper._get_comparison_bounds)", async () => {
+    const p = makeProject({
+      "dbt_packages/mypkg/dbt_project.yml": "name: mypkg\nversion: '1.0'\nconfig-version: 2\n",
+      "dbt_packages/mypkg/macros/bounds.sql": [
+        "{% macro bounds(col) %}",
+        "  {% if execute %}{% set r = run_query(\"select min(\" ~ col ~ \") as lo from no_such_table_anywhere\") %}{% do return({'lo': r.columns[0].values()[0]}) %}{% endif %}",
+        "  {% do return({'lo': 0}) %}",
+        "{% endmacro %}",
+        "{% macro filtered(col) %}{% set b = mypkg.bounds(col) %}where {{ col }} >= {{ b['lo'] }}{% endmacro %}",
+        "",
+      ].join("\n"),
+      "models/base.sql": "select 1 as id\n",
+      "models/m.sql": "select id from {{ ref('base') }} {{ mypkg.filtered('id') }}\n",
+      "models/unit.yml": [
+        "unit_tests:",
+        "  - name: bounds_overridden",
+        "    model: m",
+        "    overrides:",
+        "      macros:",
+        "        mypkg.bounds: {lo: 2}",
+        "    given:",
+        "      - input: ref('base')",
+        "        rows: [{id: 1}, {id: 2}, {id: 3}]",
+        "    expect:",
+        "      rows: [{id: 2}, {id: 3}]",
+        "",
+      ].join("\n"),
+    });
+    await runApi(["build", "-s", "base", "m"], { project: p });
+    const results = JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")).results as { unique_id: string; status: string }[];
+    // dbt-core: the unit test passes with the override; the model itself then fails on the missing table
+    expect(Object.fromEntries(results.map((r) => [r.unique_id, r.status]))).toEqual({
+      "model.fixture.base": "success",
+      "unit_test.fixture.m.bounds_overridden": "pass",
+      "model.fixture.m": "error",
+    });
+  });
+});

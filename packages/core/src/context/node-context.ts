@@ -43,6 +43,12 @@ export interface NodeScope {
   onMacro?: (uniqueId: string) => void;
   /** Extra names (graph, results, schemas, …). */
   extra?: Record<string, unknown>;
+  /**
+   * Members of package namespaces replaced for this render, keyed `package.macro` (a unit test's
+   * `overrides: macros: {audit_helper._get_comparison_bounds: …}`): `audit_helper._get_comparison_bounds`
+   * gives the replacement instead of the package's macro.
+   */
+  namespaceOverrides?: Record<string, unknown>;
 }
 
 /** The pieces shared by every node context of one invocation. */
@@ -129,6 +135,8 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
         {
           get: (_t, name) => {
             if (typeof name !== "string") return undefined;
+            const key = `${pkg}.${name}`;
+            if (scope.namespaceOverrides && Object.prototype.hasOwnProperty.call(scope.namespaceOverrides, key)) return scope.namespaceOverrides[key];
             const m = session.registry.inPackage(pkg, name);
             if (m) return bind(m);
             return pkg === BUILTIN_PACKAGE ? fallback(name) : undefined;
