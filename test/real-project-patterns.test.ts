@@ -112,3 +112,33 @@ describe("a unit test overriding a package's macro", () => {
     });
   });
 });
+
+describe("a pytz zone attached to a datetime (dbt_date's integration tests)", () => {
+  it("gives the zone's first offset unless localized, and keeps the offset through arithmetic, as pytz does", async () => {
+    const p = makeProject({
+      "models/t.sql": [
+        "{% set tz = modules.pytz.timezone('America/Los_Angeles') %}",
+        "{% set a = modules.datetime.datetime(1997,9,29,6,14,0,tzinfo=tz) %}",
+        "{% set b = tz.localize(modules.datetime.datetime(1997,9,29,6,14)) %}",
+        "-- {{ a }} {{ a.tzname() }} {{ a.strftime('%Z %z') }} {{ a.isoformat() }}",
+        "-- {{ b }} {{ b + modules.datetime.timedelta(days=60) }}",
+        "-- {{ a + modules.datetime.timedelta(days=1) }} {{ a.replace(hour=3) }} {{ modules.datetime.datetime(2020,1,1).replace(tzinfo=tz) }}",
+        "-- {{ modules.datetime.datetime(2020,6,1,tzinfo=modules.pytz.timezone('Europe/Paris')) }} {{ modules.datetime.datetime(2020,6,1,tzinfo=modules.pytz.timezone('Asia/Kolkata')) }} {{ modules.datetime.datetime(2020,6,1,tzinfo=modules.pytz.timezone('Etc/GMT+5')) }} {{ modules.datetime.datetime(2020,6,1,tzinfo=modules.pytz.utc) }}",
+        "-- {{ a.astimezone(modules.pytz.utc) }} {{ a.utcoffset() }} {{ modules.datetime.datetime(2024,1,15,tzinfo=tz).astimezone(tz) }}",
+        "select 1 as id",
+        "",
+      ].join("\n"),
+    });
+    const r = await runApi(["compile", "-s", "t"], { project: p });
+    expect(r.exitCode).toBe(0);
+    // dbt-core 1.10 (pytz) printed exactly this
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/t.sql"), "utf8").trim().split("\n")).toEqual([
+      "-- 1997-09-29 06:14:00-07:53 LMT LMT -0753 1997-09-29T06:14:00-07:53",
+      "-- 1997-09-29 06:14:00-07:00 1997-11-28 06:14:00-07:00",
+      "-- 1997-09-30 06:14:00-07:53 1997-09-29 03:14:00-07:53 2020-01-01 00:00:00-07:53",
+      "-- 2020-06-01 00:00:00+00:09 2020-06-01 00:00:00+05:53 2020-06-01 00:00:00-05:00 2020-06-01 00:00:00+00:00",
+      "-- 1997-09-29 14:07:00+00:00 -1 day, 16:07:00 2024-01-15 00:00:00-07:53",
+      "select 1 as id",
+    ]);
+  });
+});
