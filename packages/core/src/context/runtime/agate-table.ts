@@ -96,17 +96,19 @@ export function agateTable(result: QueryResult, print: (text: string) => void = 
     "MappedSequence",
   );
   // agate prints to standard output and returns None
-  const cells = result.rows.map((r) => names.map((n) => r[n]));
+  const cells = rows.map((r) => [...r]);
   const types = result.columns.map((c) => c.type);
-  const count = (value: unknown, fallback: number) => (value === undefined || value === null ? fallback : Number(value));
-  table.print_table = hostFunction(([maxRows, maxColumns, , maxColumnWidth], kw) => {
+  // an argument left out takes agate's default; one given as None means no limit, as in agate
+  const count = (value: unknown, fallback: number) => (value === undefined ? fallback : value === null ? Infinity : Number(value));
+  table.print_table = hostFunction((args, kw) => {
     const d = PRINT_TABLE_DEFAULTS;
+    const arg = (name: string, index: number) => (name in kw ? kw[name] : args[index]);
     print(
       formatAgateTable(names, types, cells, {
-        maxRows: count(kw.max_rows ?? maxRows, d.maxRows),
-        maxColumns: count(kw.max_columns ?? maxColumns, d.maxColumns),
-        maxColumnWidth: count(kw.max_column_width ?? maxColumnWidth, d.maxColumnWidth),
-        maxPrecision: count(kw.max_precision, d.maxPrecision),
+        maxRows: count(arg("max_rows", 0), d.maxRows),
+        maxColumns: count(arg("max_columns", 1), d.maxColumns),
+        maxColumnWidth: count(arg("max_column_width", 3), d.maxColumnWidth),
+        maxPrecision: count(arg("max_precision", 5), d.maxPrecision),
       }),
     );
     return null;
