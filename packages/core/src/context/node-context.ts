@@ -213,7 +213,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   const runQuery = (sql: unknown) => {
     const wh = requireWarehouse(scope, "run_query");
     if (!wh) return undefined;
-    return agateTable(wh.executeSync(String(sql)), printOut);
+    return agateTable(wh.executeSync(String(sql)), printOut, true);
   };
 
   const owner = String(scope.model.unique_id ?? "this node");
@@ -237,7 +237,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
       const wh = requireWarehouse(scope, "statement");
       if (wh) {
         const r = wh.executeSync(sql, { fetch: Boolean(kw.fetch_result), autoBegin: kw.auto_begin === undefined ? undefined : Boolean(kw.auto_begin) });
-        if (name !== undefined && name !== null) results.store(String(name), adapterResponse(sql, r), agateTable(r, printOut));
+        if (name !== undefined && name !== null) results.store(String(name), adapterResponse(sql, r), agateTable(r, printOut, true));
       }
       return "";
     })),

@@ -79,11 +79,14 @@ export type AgateTable = MappedSequence<MappedSequence<unknown>> & {
   column_types: Tuple<string>;
 };
 
-/** Wraps a query result as an {@link AgateTable}; `print_table()` and `print_csv()` write to `print` (standard output in dbt). */
-export function agateTable(result: QueryResult, print: (text: string) => void = () => undefined): AgateTable {
+/**
+ * Wraps a query result as an {@link AgateTable}; `print_table()` and `print_csv()` write to `print` (standard output in dbt).
+ * `fromWarehouse`: the rows are what a warehouse query returned, so a float column's whole numbers become Python floats.
+ */
+export function agateTable(result: QueryResult, print: (text: string) => void = () => undefined, fromWarehouse = false): AgateTable {
   const names = result.columns.map((c) => c.name);
   // a float column's whole numbers print as Python's floats do (264.0)
-  const floats = result.columns.map((c) => isFloatType(c.type));
+  const floats = result.columns.map((c) => fromWarehouse && isFloatType(c.type));
   const rows = result.rows.map((r) => mappedSequence(names.map((n, i) => pythonCell(r[n], floats[i])), names, "Row"));
   const rowKeys = rows.map((_r, i) => String(i));
   const table = mappedSequence(rows, rowKeys, "MappedSequence") as AgateTable;
@@ -118,7 +121,7 @@ export function agateTable(result: QueryResult, print: (text: string) => void = 
     return null;
   });
   table.print_structure = () => null;
-  Object.assign(table, tableMethods(result, (derived) => agateTable(derived, print)));
+  Object.assign(table, tableMethods(result, (derived) => agateTable(derived, print, fromWarehouse)));
   return table;
 }
 
