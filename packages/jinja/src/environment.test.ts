@@ -66,6 +66,12 @@ describe("createEnvironment", () => {
     expect(env.render("{{ 'yes' if e() else 'no' }}|{{ e().strip() }}|{{ f() }}", { e: empty, f: cols }, { file })).toBe("no||['a', 'b']");
   });
 
+  it("return() keeps a whole float a float, as dbt's return does (a date spine's interval count, 72.0)", () => {
+    // dbt-core 1.10.23 rendered `{{ g() }} {{ g() + 1 }} {{ [g()] }}` as "72.0 73.0 [72.0]"
+    const g = env.bindMacro({ name: "g", source: "{% macro g() %}{{ return(72.0) }}{% endmacro %}", file: "macros/g.sql", line: 1 }, {});
+    expect(env.render("{{ g() }} {{ g() + 1 }} {{ [g()] }}", { g }, { file })).toBe("72.0 73.0 [72.0]");
+  });
+
   it("supports caller() in call blocks of bound macros", () => {
     const wrap = env.bindMacro({ name: "wrap", source: "{% macro wrap() %}({{ caller() }}){% endmacro %}", file: "macros/w.sql", line: 1 }, {});
     expect(env.render("{% call wrap() %}x{% endcall %}", { wrap }, { file })).toBe("(x)");

@@ -44,6 +44,12 @@ export interface NodeScope {
   onMacro?: (uniqueId: string) => void;
   /** Extra names (graph, results, schemas, …). */
   extra?: Record<string, unknown>;
+  /**
+   * Members of package namespaces replaced for this render, keyed `package.macro` (a unit test's
+   * `overrides: macros: {audit_helper._get_comparison_bounds: …}`): `audit_helper._get_comparison_bounds`
+   * gives the replacement instead of the package's macro.
+   */
+  namespaceOverrides?: Record<string, unknown>;
 }
 
 /** The pieces shared by every node context of one invocation. */
@@ -130,6 +136,8 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
         {
           get: (_t, name) => {
             if (typeof name !== "string") return undefined;
+            const key = `${pkg}.${name}`;
+            if (scope.namespaceOverrides && Object.prototype.hasOwnProperty.call(scope.namespaceOverrides, key)) return scope.namespaceOverrides[key];
             const m = session.registry.inPackage(pkg, name);
             if (m) return bind(m);
             return pkg === BUILTIN_PACKAGE ? fallback(name) : undefined;
@@ -207,7 +215,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   const runQuery = (sql: unknown) => {
     const wh = requireWarehouse(scope, "run_query");
     if (!wh) return undefined;
-    return agateTable(wh.executeSync(String(sql)), printOut);
+    return agateTable(wh.executeSync(String(sql)), printOut, true);
   };
 
   const owner = String(scope.model.unique_id ?? "this node");
@@ -231,7 +239,7 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
       const wh = requireWarehouse(scope, "statement");
       if (wh) {
         const r = wh.executeSync(sql, { fetch: Boolean(kw.fetch_result), autoBegin: kw.auto_begin === undefined ? undefined : Boolean(kw.auto_begin) });
-        if (name !== undefined && name !== null) results.store(String(name), adapterResponse(sql, r), agateTable(r, printOut));
+        if (name !== undefined && name !== null) results.store(String(name), adapterResponse(sql, r), agateTable(r, printOut, true));
       }
       return "";
     })),

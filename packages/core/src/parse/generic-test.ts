@@ -34,7 +34,7 @@ export interface GenericTestDefinition {
 }
 
 /** Keys of a test entry that are config rather than arguments (dbt's legacy form). */
-const CONFIG_KEYS = ["severity", "tags", "enabled", "where", "limit", "warn_if", "error_if", "fail_calc", "store_failures", "store_failures_as", "meta", "database", "schema", "alias"];
+export const CONFIG_KEYS = ["severity", "tags", "enabled", "where", "limit", "warn_if", "error_if", "fail_calc", "store_failures", "store_failures_as", "meta", "database", "schema", "alias"];
 
 const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 

@@ -4,6 +4,7 @@ import { isPlainObject, type Vars } from "../config/vars";
 import type { EnvironmentVariables } from "../config/env-var";
 import type { ParsedYaml } from "../yaml/parse-yaml";
 import { shouldRenderSchemaKey } from "./schema-render-keys";
+import { renderTestConfigs } from "./render-test-configs";
 
 /** Renders the Jinja in one properties file of a package (see {@link createPropertiesRenderer}). */
 export type PropertiesRenderer = (parsed: ParsedYaml, packageName: string, diagnostics: Diagnostic[]) => ParsedYaml;
@@ -22,7 +23,8 @@ export interface PropertiesRenderInput {
 /**
  * A renderer for properties files as dbt reads them: every entry of every section (`models`,
  * `sources`, `seeds`, …) rendered in Jinja's native mode with dbt's schema-YAML context, except
- * the keys dbt renders later (tests, descriptions, hooks; see shouldRenderSchemaKey). The
+ * the keys dbt renders later (tests, descriptions, hooks; see shouldRenderSchemaKey), and the
+ * text values of data tests' config (see renderTestConfigs). The
  * returned file has the rendered value and the same positions; a file with no Jinja is returned
  * as it is.
  */
@@ -46,7 +48,8 @@ export function createPropertiesRenderer(input: PropertiesRenderInput): Properti
         if (!isPlainObject(entry)) return entry;
         const base = [section, i];
         const context: YamlRenderContext = { ...contextFor(packageName), shouldRender: (path) => shouldRenderSchemaKey(section, path.slice(base.length)) };
-        return renderYamlValues(entry, parsed, base, context, diagnostics);
+        const rendered = renderYamlValues(entry, parsed, base, context, diagnostics) as Record<string, unknown>;
+        return renderTestConfigs(rendered, parsed, base, contextFor(packageName), diagnostics);
       });
     }
     return { ...parsed, value: rendered };

@@ -111,6 +111,7 @@ export class UnitTestCompiler {
         return fixtureFor(src?.unique_id ?? `source.${sourceName}.${tableName}`, `source('${sourceName}', '${tableName}')`);
       },
       extra: this.overrideNames(overrides, macros),
+      namespaceOverrides: namespacedMacroOverrides(macros),
     };
     const { context, resolveGlobal } = createNodeContext(this.session, scope);
     const body = this.session.env.render(model.raw_code, context, { file: model.original_file_path, resolveGlobal });
@@ -133,7 +134,10 @@ export class UnitTestCompiler {
       const baseEnv = this.session.base.env_var as (...a: unknown[]) => unknown;
       extra.env_var = hostFunction(([name, dflt]) => (String(name) in envVars ? String(envVars[String(name)]) : dflt === undefined ? baseEnv(name) : baseEnv(name, dflt)));
     }
-    for (const [name, value] of Object.entries(macros)) extra[name] = hostFunction(() => value);
+    // `package.macro` replaces the namespace's member (namespacedMacroOverrides); a `dbt.` one also the global name
+    const unqualified = Object.entries(macros).filter(([name]) => !name.includes("."));
+    for (const [name, value] of Object.entries(macros)) if (name.startsWith("dbt.") && name.split(".").length === 2) extra[name.slice(4)] = hostFunction(() => value);
+    for (const [name, value] of unqualified) extra[name] = hostFunction(() => value);
     return extra;
   }
 
@@ -164,4 +168,14 @@ export class UnitTestCompiler {
 function withExtraColumns(known: readonly FixtureColumn[], rows: readonly Record<string, unknown>[]): FixtureColumn[] {
   const extra = columnsOfRows(rows).filter((c) => !known.some((k) => k.name.toLowerCase() === c.toLowerCase()));
   return [...known, ...extra.map((name) => ({ name, type: null }))];
+}
+
+/**
+ * A unit test's overrides of package macros (`audit_helper._get_comparison_bounds: {…}`), as the
+ * namespace members that return the given value when called.
+ */
+function namespacedMacroOverrides(macros: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(macros)) if (name.split(".").length === 2) out[name] = hostFunction(() => value);
+  return out;
 }

@@ -72,8 +72,12 @@ export function builtinGlobals(): Record<string, unknown> {
       for (let i = 0; i < n; i++) paras.push(LOREM.join(" ") + ".");
       return paras.join("\n\n");
     }),
-    return: hostFunction((a) => {
-      throw new MacroReturn(a[0]);
-    }),
+    // the value as the template holds it: a whole float stays a float (`return(72.0)` prints 72.0)
+    return: hostFunction(
+      (a) => {
+        throw new MacroReturn(a[0]);
+      },
+      { pythonValues: true },
+    ),
   };
 }

@@ -86,6 +86,8 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
     lookup(s: Record<string | symbol, unknown>, name: string): unknown {
       const v = s[name];
       if (v !== undefined && v !== OBJECT_PROTO[name]) return v;
+      // a name bound in scope to an undefined value (a macro parameter not passed) hides globals, as in Jinja
+      if (v === undefined && name in s && !(name in OBJECT_PROTO)) return undefined;
       if (name in globals) return globals[name];
       const resolve = s[RESOLVE] as ((n: string) => unknown) | undefined;
       return resolve ? resolve(name) : undefined;

@@ -69,5 +69,6 @@ export function fixedOffset(minutes: number): PyTzInfo {
   Object.assign(zone, { zone: `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}` });
   zone.offsetAt = () => minutes;
   zone.offsetForWall = () => minutes;
+  zone.defaultOffset = () => minutes;
   return zone;
 }

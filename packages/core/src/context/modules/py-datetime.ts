@@ -137,7 +137,8 @@ export class PyDateTime extends PyDate {
     checkDate(year, month, day);
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || microsecond < 0 || microsecond > 999999) throw new DateValueError("time component out of range");
     const ms = utcDate(year, month, day).getTime() + ((hour * 60 + minute) * 60 + second) * 1000;
-    return new PyDateTime(ms * US_PER_MS + microsecond, tzinfo);
+    // a zone attached directly gets its first offset, as pytz's zones do (see PyTzInfo.defaultOffset)
+    return new PyDateTime(ms * US_PER_MS + microsecond, tzinfo, tzinfo ? tzinfo.defaultOffset() : undefined);
   }
   /** The instant as Python's aware value shows it in `tz`. */
   static fromInstant(utcMicros: number, tz: PyTzInfo | null): PyDateTime {
@@ -189,6 +190,8 @@ export class PyDateTime extends PyDate {
   }
   /** The same instant in another zone (a naive value is taken as UTC). */
   astimezone(tz: unknown = UTC): PyDateTime {
+    // Python returns the value itself when it already has that zone
+    if (this.tzinfo && tz === this.tzinfo) return this;
     return PyDateTime.fromInstant(this.utcMicros, (tz as PyTzInfo | null) ?? UTC);
   }
   /** The same wall time with a zone attached (pytz's localize). */
@@ -197,14 +200,18 @@ export class PyDateTime extends PyDate {
   }
   override replace(...args: unknown[]): PyDateTime {
     const kw = keywords(args);
-    const tz = "tzinfo" in kw ? (kw.tzinfo as PyTzInfo | null) : this.tzinfo;
-    return PyDateTime.of(num(kw.year, this.year), num(kw.month, this.month), num(kw.day, this.day), num(kw.hour, this.hour), num(kw.minute, this.minute), num(kw.second, this.second), num(kw.microsecond, this.microsecond), tz);
+    const newZone = "tzinfo" in kw;
+    const tz = newZone ? (kw.tzinfo as PyTzInfo | null) : this.tzinfo;
+    const dt = PyDateTime.of(num(kw.year, this.year), num(kw.month, this.month), num(kw.day, this.day), num(kw.hour, this.hour), num(kw.minute, this.minute), num(kw.second, this.second), num(kw.microsecond, this.microsecond), tz);
+    // the same zone keeps its offset (a pytz zone instance carries one)
+    return newZone || !tz ? dt : new PyDateTime(dt.wallMicros, tz, this.offset);
   }
+  // adding or subtracting time keeps the offset, as with pytz (whose `normalize` moves it)
   override __add__(o: unknown): unknown {
-    return o instanceof PyTimedelta ? new PyDateTime(this.wallMicros + o.totalMicros, this.tzinfo) : NOT_IMPLEMENTED;
+    return o instanceof PyTimedelta ? new PyDateTime(this.wallMicros + o.totalMicros, this.tzinfo, this.tzinfo ? this.offset : undefined) : NOT_IMPLEMENTED;
   }
   override __sub__(o: unknown): unknown {
-    if (o instanceof PyTimedelta) return new PyDateTime(this.wallMicros - o.totalMicros, this.tzinfo);
+    if (o instanceof PyTimedelta) return new PyDateTime(this.wallMicros - o.totalMicros, this.tzinfo, this.tzinfo ? this.offset : undefined);
     if (o instanceof PyDateTime) {
       if (Boolean(o.tzinfo) !== Boolean(this.tzinfo)) throw new TypeError("can't subtract offset-naive and offset-aware datetimes");
       return new PyTimedelta(this.utcMicros - o.utcMicros);
@@ -234,6 +241,8 @@ export class PyDateTime extends PyDate {
 /** The zone's abbreviation at an instant (EST, CEST), or the offset when it has none. */
 function zoneName(tz: PyTzInfo, offset: number, utcMicros: number): string {
   if (tz.zone === "UTC") return "UTC";
+  // a zone attached without localize shows its first offset's name (pytz: LMT)
+  if (offset === tz.defaultOffset() && offset !== tz.offsetAt(Math.floor(utcMicros / US_PER_MS))) return "LMT";
   const parts = new Intl.DateTimeFormat("en-US", { timeZone: tz.zone, timeZoneName: "short" }).formatToParts(new Date(Math.floor(utcMicros / US_PER_MS)));
   const short = parts.find((p) => p.type === "timeZoneName")?.value ?? "";
   return /^GMT[+-]/.test(short) ? offsetText(offset) : short;

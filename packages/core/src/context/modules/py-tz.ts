@@ -28,6 +28,25 @@ export class PyTzInfo {
     return offset;
   }
 
+  private lmt: number | undefined;
+  /**
+   * The offset, in minutes, of a datetime this zone is attached to directly
+   * (`datetime(…, tzinfo=tz)`, `dt.replace(tzinfo=tz)`) rather than through `localize`: as with
+   * pytz, the zone's first offset, its local mean time for most zones (America/Los_Angeles -07:53),
+   * rounded to the minute as pytz rounds it.
+   */
+  defaultOffset(): number {
+    if (!this.format) return 0;
+    if (this.lmt === undefined) {
+      const utcMs = Date.UTC(1800, 0, 1);
+      const parts: Record<string, number> = {};
+      for (const p of this.format.formatToParts(new Date(utcMs))) if (p.type !== "literal") parts[p.type] = Number(p.value);
+      const seconds = (Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - utcMs) / 1000;
+      this.lmt = Math.floor((seconds + 30) / 60);
+    }
+    return this.lmt;
+  }
+
   /** pytz's `localize(dt)`: the same wall time, in this zone. */
   localize(dt: { withZone: (tz: PyTzInfo) => unknown }): unknown {
     return dt.withZone(this);

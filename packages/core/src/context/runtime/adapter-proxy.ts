@@ -245,7 +245,7 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
       const lim = kw.limit ?? limit;
       // dbt's adapter.execute does not open a transaction unless asked (auto_begin=False)
       const r = wh.executeSync(String(kw.sql ?? sql), { fetch: Boolean(kw.fetch ?? fetch), limit: lim === undefined || lim === null ? undefined : Number(lim), autoBegin: Boolean(kw.auto_begin ?? autoBegin) });
-      return Tuple.create([adapterResponse(String(kw.sql ?? sql), r), agateTable(r, input.print)]);
+      return Tuple.create([adapterResponse(String(kw.sql ?? sql), r), agateTable(r, input.print, true)]);
     }),
     add_query: hostFunction(([sql, autoBegin, bindings], kw) => {
       const wh = warehouse("adapter.add_query");

@@ -52,3 +52,45 @@ describe("agate tables print as agate prints them", () => {
     expect(printed((t) => (t.print_csv as () => void)())).toEqual(["id,name,amount,nothing,flag,d", "1,alpha,2.5,,True,2024-01-02", "22,a much longer name than twenty chars,-3.25,,False,2024-12-31"]);
   });
 });
+
+describe("print_table() of float columns and explicit None limits (dbt_profiler's print_profile)", () => {
+  // select 0.816496580927726::float8 as x, 264::float8 as h, 3 as n, 'abcdefghijklmnopqrstuvwxyz' as s
+  // union all select 1.5, 2, 4, 'b' — printed by dbt-core 1.10.23 on PostgreSQL
+  const print = (kwargs?: Record<string, unknown>): string[] => {
+    const lines: string[] = [];
+    const table = agateTable(
+      {
+        columns: [
+          { name: "x", type: "double precision" },
+          { name: "h", type: "double precision" },
+          { name: "n", type: "integer" },
+          { name: "s", type: "text" },
+        ],
+        rows: [
+          { x: 0.816496580927726, h: 264, n: 3, s: "abcdefghijklmnopqrstuvwxyz" },
+          { x: 1.5, h: 2, n: 4, s: "b" },
+        ],
+      },
+      (text) => lines.push(...text.split("\n")),
+    ) as unknown as Record<string, (...a: unknown[]) => void>;
+    if (kwargs) table.print_table({ ...kwargs, __keywords: true });
+    else table.print_table();
+    return lines;
+  };
+  it("cuts a column's decimals to max_precision with an ellipsis on each number; whole floats print without decimals", () => {
+    expect(print()).toEqual([
+      "|      x |   h | n | s                    |",
+      "| ------ | --- | - | -------------------- |",
+      "| 0.816… | 264 | 3 | abcdefghijklmnopq... |",
+      "| 1.500… |   2 | 4 | b                    |",
+    ]);
+  });
+  it("max_precision=None, max_columns=None, max_rows=None: no limit", () => {
+    expect(print({ max_precision: null, max_columns: null, max_rows: null })).toEqual([
+      "|                 x |   h | n | s                    |",
+      "| ----------------- | --- | - | -------------------- |",
+      "| 0.816496580927726 | 264 | 3 | abcdefghijklmnopq... |",
+      "| 1.500000000000000 |   2 | 4 | b                    |",
+    ]);
+  });
+});

@@ -28,12 +28,12 @@ function isTextColumn(type: string, cells: unknown[]): boolean {
   return !(present.length > 0 && present.every((v) => typeof v === "boolean" || v instanceof Date));
 }
 
-/** Digits after the decimal point of a number as Python's Decimal writes it. */
+/** Digits after the decimal point of a number once trailing zeros are dropped (agate normalizes the Decimal: 264.0 has none). */
 function decimalPlaces(value: unknown): number {
   const text = String(value);
   if (/e/i.test(text)) return 0;
   const dot = text.indexOf(".");
-  return dot < 0 ? 0 : text.length - dot - 1;
+  return dot < 0 ? 0 : text.slice(dot + 1).replace(/0+$/, "").length;
 }
 
 /** `value` with `places` decimals and thousands grouped, as agate formats a Number cell. */
@@ -56,10 +56,13 @@ export function formatAgateTable(names: string[], types: string[], rows: unknown
   });
   const printedRows = rows.slice(0, options.maxRows);
   const columns = shown.map((c) => {
-    const places = c.number ? Math.min(options.maxPrecision, Math.max(0, ...printedRows.map((r) => (r[shown.indexOf(c)] == null ? 0 : decimalPlaces(r[shown.indexOf(c)]))))) : 0;
+    const columnPlaces = c.number ? Math.max(0, ...printedRows.map((r) => (r[shown.indexOf(c)] == null ? 0 : decimalPlaces(r[shown.indexOf(c)])))) : 0;
+    const places = Math.min(options.maxPrecision, columnPlaces);
+    // agate marks every number of a column cut to max_precision with an ellipsis
+    const cut = columnPlaces > options.maxPrecision ? "\u2026" : "";
     const text = printedRows.map((r) => {
       const v = r[shown.indexOf(c)];
-      const s = v === null || v === undefined ? "" : c.number ? formatNumber(v, places) : pyStr(v);
+      const s = v === null || v === undefined ? "" : c.number ? formatNumber(v, places) + cut : pyStr(v);
       return s.length > options.maxColumnWidth ? `${s.slice(0, options.maxColumnWidth - ELLIPSIS.length)}${ELLIPSIS}` : s;
     });
     return { name: c.name, left: c.left, text };

@@ -41,6 +41,41 @@ describe("run_query results (agate Table), expected values from dbt-core", () =>
     expect(renderWithContext("{%- call statement('main', fetch_result=True) -%} select 7 {%- endcall -%}{{ load_result('main').table.columns['n'].values() }} {{ load_result('main')['response'] }}", { warehouse: wh })).toBe("(7,) SELECT 1");
   });
 
+  // run_query("select 1 as a, 2.5::float8 as b, 'x' as c, 3::float8 as d, 1.50::numeric as e") on PostgreSQL (dbt_profiler's
+  // get_profile_table and print_profile_schema); expected values from dbt-core 1.10.23 + dbt-postgres
+  const profiled = (template: string) =>
+    renderWithContext(`{%- set t = run_query('select …') -%}{%- set t = t.rename(t.column_names | map('upper')) -%}${template}`, {
+      warehouse: fakeWarehouse({
+        results: () => ({
+          columns: [
+            { name: "a", type: "integer" },
+            { name: "b", type: "double precision" },
+            { name: "c", type: "text" },
+            { name: "d", type: "double precision" },
+            { name: "e", type: "numeric" },
+          ],
+          rows: [{ a: 1, b: 2.5, c: "x", d: 3, e: 1.5 }],
+        }),
+      }),
+    });
+  it.each([
+    [
+      "{% for row in t.rows %}{% set rd = row.dict() %}{% set a = rd.pop('A') %}{{ a }} {% for k, v in rd.items() %}{% set col = t.columns.get(k) %}{{ k }}={{ col.data_type.jsonify(v) }} {% endfor %}{% endfor %}",
+      "1 B=2.5 C=x D=3.0 E=1.5 ",
+    ],
+    ["{{ t.select(['B', 'A']).column_names }} {{ t.exclude('A').column_names }} {{ t.order_by('A', reverse=True).rows[0]['A'] }} {{ t.limit(0).rows | length }}", "('B', 'A') ('B', 'C', 'D', 'E') 1 0"],
+    ["{{ t.rename({'B': 'bee'}).column_names }} | {{ t.rows[0]['D'] }} | x: {{ t.columns.get('D').data_type.jsonify(t.rows[0]['D']) }}", "('A', 'bee', 'C', 'D', 'E') | 3.0 | x: 3.0"],
+  ])("rename, select, exclude, order_by, limit and data_type.jsonify: %s", (template, expected) => {
+    expect(profiled(template)).toBe(expected);
+  });
+
+  it("a float column's whole numbers print as Python's floats (dbt_date's hourly date spine: `<= 264.0`)", () => {
+    // select 264::float8, 7::int on PostgreSQL: dbt-core prints 264.0 and 7
+    const wh = fakeWarehouse({ results: () => ({ columns: [{ name: "h", type: "double precision" }, { name: "n", type: "integer" }], rows: [{ h: 264, n: 7 }] }) });
+    const template = "{%- call statement('st', fetch_result=True) -%} select … {%- endcall -%}{%- set d = load_result('st')['data'] -%}{{ d[0][0] }} {{ d[0][1] }}";
+    expect(renderWithContext(template, { warehouse: wh })).toBe("264.0 7");
+  });
+
   it("at parse time run_query gives an undefined value that prints nothing, as dbt's", () => {
     expect(renderWithContext("[{{ run_query('select 1') }}]", { execute: false })).toBe("[]");
   });

@@ -1,6 +1,8 @@
 import type { QueryResult } from "@tsdbt/adapter-api";
 import { hostFunction, PY_METHODS, PY_REPR, pyRepr, Tuple, type HostMethod } from "@tsdbt/jinja";
 import { formatAgateCsv, formatAgateTable, PRINT_TABLE_DEFAULTS } from "./agate-print";
+import { agateDataType, isFloatType, pythonCell, type AgateDataType } from "./agate-data-types";
+import { tableMethods } from "./agate-table-methods";
 
 /**
  * agate's MappedSequence, as templates use it: a list (iteration, `[0]`, `| length`) whose items
@@ -45,10 +47,10 @@ export function mappedSequence<T>(values: readonly T[], keys: readonly string[],
   return seq;
 }
 
-/** One column of a query result: a MappedSequence of its cells, plus `name`, `data_type` and `values_without_nulls()`. */
-export type AgateColumn = MappedSequence<unknown> & { name: string; data_type: string; index: number };
+/** One column of a query result: a MappedSequence of its cells, plus `name`, `data_type` (agate's type: `jsonify()`) and `values_without_nulls()`. */
+export type AgateColumn = MappedSequence<unknown> & { name: string; data_type: AgateDataType; index: number };
 
-function agateColumn(name: string, index: number, dataType: string, cells: unknown[]): AgateColumn {
+function agateColumn(name: string, index: number, dataType: AgateDataType, cells: unknown[]): AgateColumn {
   const col = [...cells] as AgateColumn;
   Object.defineProperty(col, PY_METHODS, {
     value: {
@@ -77,32 +79,39 @@ export type AgateTable = MappedSequence<MappedSequence<unknown>> & {
   column_types: Tuple<string>;
 };
 
-/** Wraps a query result as an {@link AgateTable}; `print_table()` and `print_csv()` write to `print` (standard output in dbt). */
-export function agateTable(result: QueryResult, print: (text: string) => void = () => undefined): AgateTable {
+/**
+ * Wraps a query result as an {@link AgateTable}; `print_table()` and `print_csv()` write to `print` (standard output in dbt).
+ * `fromWarehouse`: the rows are what a warehouse query returned, so a float column's whole numbers become Python floats.
+ */
+export function agateTable(result: QueryResult, print: (text: string) => void = () => undefined, fromWarehouse = false): AgateTable {
   const names = result.columns.map((c) => c.name);
-  const rows = result.rows.map((r) => mappedSequence(names.map((n) => r[n]), names, "Row"));
+  // a float column's whole numbers print as Python's floats do (264.0)
+  const floats = result.columns.map((c) => fromWarehouse && isFloatType(c.type));
+  const rows = result.rows.map((r) => mappedSequence(names.map((n, i) => pythonCell(r[n], floats[i])), names, "Row"));
   const rowKeys = rows.map((_r, i) => String(i));
   const table = mappedSequence(rows, rowKeys, "MappedSequence") as AgateTable;
   table.rows = mappedSequence(rows, rowKeys, "MappedSequence");
   table.column_names = Tuple.create(names);
   table.column_types = Tuple.create(result.columns.map((c) => c.type));
   table.columns = mappedSequence(
-    names.map((name, i) => agateColumn(name, i, result.columns[i].type, rows.map((r) => r[i]))),
+    names.map((name, i) => agateColumn(name, i, agateDataType(result.columns[i].type, rows.map((r) => r[i])), rows.map((r) => r[i]))),
     names,
     "MappedSequence",
   );
   // agate prints to standard output and returns None
-  const cells = result.rows.map((r) => names.map((n) => r[n]));
+  const cells = rows.map((r) => [...r]);
   const types = result.columns.map((c) => c.type);
-  const count = (value: unknown, fallback: number) => (value === undefined || value === null ? fallback : Number(value));
-  table.print_table = hostFunction(([maxRows, maxColumns, , maxColumnWidth], kw) => {
+  // an argument left out takes agate's default; one given as None means no limit, as in agate
+  const count = (value: unknown, fallback: number) => (value === undefined ? fallback : value === null ? Infinity : Number(value));
+  table.print_table = hostFunction((args, kw) => {
     const d = PRINT_TABLE_DEFAULTS;
+    const arg = (name: string, index: number) => (name in kw ? kw[name] : args[index]);
     print(
       formatAgateTable(names, types, cells, {
-        maxRows: count(kw.max_rows ?? maxRows, d.maxRows),
-        maxColumns: count(kw.max_columns ?? maxColumns, d.maxColumns),
-        maxColumnWidth: count(kw.max_column_width ?? maxColumnWidth, d.maxColumnWidth),
-        maxPrecision: count(kw.max_precision, d.maxPrecision),
+        maxRows: count(arg("max_rows", 0), d.maxRows),
+        maxColumns: count(arg("max_columns", 1), d.maxColumns),
+        maxColumnWidth: count(arg("max_column_width", 3), d.maxColumnWidth),
+        maxPrecision: count(arg("max_precision", 5), d.maxPrecision),
       }),
     );
     return null;
@@ -112,6 +121,7 @@ export function agateTable(result: QueryResult, print: (text: string) => void = 
     return null;
   });
   table.print_structure = () => null;
+  Object.assign(table, tableMethods(result, (derived) => agateTable(derived, print, fromWarehouse)));
   return table;
 }
 

@@ -1,0 +1,144 @@
+/**
+ * Patterns met in public dbt projects (dbt-expectations' integration tests) that tsdbt got wrong.
+ * Each expected value is what dbt-core 1.10.23 + dbt-postgres gave for the same files (with
+ * `target.type` conditions rewritten for the fixture's duckdb target).
+ */
+import * as fs from "node:fs";
+import { makeProject, removeAllProjects, runApi } from "./helpers/fixture-project";
+
+afterAll(() => removeAllProjects());
+
+interface TestNode {
+  config: Record<string, unknown>;
+  unrendered_config: Record<string, unknown>;
+}
+
+describe("a data test's config written with Jinja", () => {
+  it("is rendered when the test is built: enabled and severity from target, other config as written", async () => {
+    const p = makeProject({
+      "models/schema.yml": [
+        "version: 2",
+        "models:",
+        "  - name: customers",
+        "    columns:",
+        "      - name: id",
+        "        tests:",
+        "          - unique:",
+        "              config:",
+        "                enabled: \"{{ target.type not in ['bigquery', 'spark'] }}\"",
+        "                severity: \"{{ 'warn' if target.type == 'duckdb' else 'error' }}\"",
+        "                error_if: \"{{ '>' ~ 10 }}\"",
+        "          - not_null:",
+        "              enabled: \"{{ target.name == 'nope' }}\"",
+        "          - accepted_values:",
+        "              values: [1, 2]",
+        "              quote: false",
+        "              severity: \"{{ 'warn' }}\"",
+        "              config:",
+        "                meta: {owner: \"{{ target.name }}\"}",
+        "",
+      ].join("\n"),
+    });
+    const r = await runApi(["parse"], { project: p });
+    expect(r.exitCode).toBe(0);
+    const manifest = JSON.parse(fs.readFileSync(p.file("target/manifest.json"), "utf8")) as { nodes: Record<string, TestNode>; disabled: Record<string, unknown> };
+    const byPrefix = (prefix: string) => Object.entries(manifest.nodes).find(([id]) => id.startsWith(prefix))![1];
+    const unique = byPrefix("test.fixture.unique_customers_id.");
+    expect({ enabled: unique.config.enabled, severity: unique.config.severity, error_if: unique.config.error_if, warn_if: unique.config.warn_if }).toEqual({ enabled: true, severity: "warn", error_if: ">10", warn_if: "!= 0" });
+    expect(unique.unrendered_config).toEqual({ severity: "warn", enabled: true, error_if: ">10" });
+    const accepted = byPrefix("test.fixture.accepted_values_customers_id__False__1__2.");
+    // dbt renders only the text values of config: meta's nested values stay as written
+    expect(accepted.config.severity).toBe("warn");
+    expect(accepted.config.meta).toEqual({ owner: "{{ target.name }}" });
+    expect(Object.keys(manifest.disabled).map((id) => id.replace(/\.[0-9a-f]{10}$/, ""))).toEqual(["test.fixture.not_null_customers_id"]);
+  });
+});
+
+describe("a macro parameter that is not passed", () => {
+  it("is undefined inside the macro even when a macro of the same name exists", async () => {
+    const p = makeProject({
+      "macros/group_by.sql": [
+        "{% macro group_by(n) %}group by {{ n }}{% endmacro %}",
+        "",
+        "{% macro grouped(model, group_by, row_condition=None) %}",
+        "[{{ group_by is defined }}|{% for g in group_by %}{{ g }},{% endfor %}|{{ group_by | join(',') }}|{{ row_condition }}]",
+        "{% endmacro %}",
+        "",
+      ].join("\n"),
+      "models/m.sql": "select 1 as id -- {{ grouped('m') }} {{ grouped('m', ['a', 'b']) }}\n",
+    });
+    const r = await runApi(["compile", "-s", "m"], { project: p });
+    expect(r.exitCode).toBe(0);
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/m.sql"), "utf8")).toBe("select 1 as id -- \n[False|||None]\n \n[True|a,b,|a,b|None]\n");
+  });
+});
+
+describe("a unit test overriding a package's macro", () => {
+  it("replaces `package.macro` where the model's macros call it by its package (audit_helper._get_comparison_bounds)", async () => {
+    const p = makeProject({
+      "dbt_packages/mypkg/dbt_project.yml": "name: mypkg\nversion: '1.0'\nconfig-version: 2\n",
+      "dbt_packages/mypkg/macros/bounds.sql": [
+        "{% macro bounds(col) %}",
+        "  {% if execute %}{% set r = run_query(\"select min(\" ~ col ~ \") as lo from no_such_table_anywhere\") %}{% do return({'lo': r.columns[0].values()[0]}) %}{% endif %}",
+        "  {% do return({'lo': 0}) %}",
+        "{% endmacro %}",
+        "{% macro filtered(col) %}{% set b = mypkg.bounds(col) %}where {{ col }} >= {{ b['lo'] }}{% endmacro %}",
+        "",
+      ].join("\n"),
+      "models/base.sql": "select 1 as id\n",
+      "models/m.sql": "select id from {{ ref('base') }} {{ mypkg.filtered('id') }}\n",
+      "models/unit.yml": [
+        "unit_tests:",
+        "  - name: bounds_overridden",
+        "    model: m",
+        "    overrides:",
+        "      macros:",
+        "        mypkg.bounds: {lo: 2}",
+        "    given:",
+        "      - input: ref('base')",
+        "        rows: [{id: 1}, {id: 2}, {id: 3}]",
+        "    expect:",
+        "      rows: [{id: 2}, {id: 3}]",
+        "",
+      ].join("\n"),
+    });
+    await runApi(["build", "-s", "base", "m"], { project: p });
+    const results = JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")).results as { unique_id: string; status: string }[];
+    // dbt-core: the unit test passes with the override; the model itself then fails on the missing table
+    expect(Object.fromEntries(results.map((r) => [r.unique_id, r.status]))).toEqual({
+      "model.fixture.base": "success",
+      "unit_test.fixture.m.bounds_overridden": "pass",
+      "model.fixture.m": "error",
+    });
+  });
+});
+
+describe("a pytz zone attached to a datetime (dbt_date's integration tests)", () => {
+  it("gives the zone's first offset unless localized, and keeps the offset through arithmetic, as pytz does", async () => {
+    const p = makeProject({
+      "models/t.sql": [
+        "{% set tz = modules.pytz.timezone('America/Los_Angeles') %}",
+        "{% set a = modules.datetime.datetime(1997,9,29,6,14,0,tzinfo=tz) %}",
+        "{% set b = tz.localize(modules.datetime.datetime(1997,9,29,6,14)) %}",
+        "-- {{ a }} {{ a.tzname() }} {{ a.strftime('%Z %z') }} {{ a.isoformat() }}",
+        "-- {{ b }} {{ b + modules.datetime.timedelta(days=60) }}",
+        "-- {{ a + modules.datetime.timedelta(days=1) }} {{ a.replace(hour=3) }} {{ modules.datetime.datetime(2020,1,1).replace(tzinfo=tz) }}",
+        "-- {{ modules.datetime.datetime(2020,6,1,tzinfo=modules.pytz.timezone('Europe/Paris')) }} {{ modules.datetime.datetime(2020,6,1,tzinfo=modules.pytz.timezone('Asia/Kolkata')) }} {{ modules.datetime.datetime(2020,6,1,tzinfo=modules.pytz.timezone('Etc/GMT+5')) }} {{ modules.datetime.datetime(2020,6,1,tzinfo=modules.pytz.utc) }}",
+        "-- {{ a.astimezone(modules.pytz.utc) }} {{ a.utcoffset() }} {{ modules.datetime.datetime(2024,1,15,tzinfo=tz).astimezone(tz) }}",
+        "select 1 as id",
+        "",
+      ].join("\n"),
+    });
+    const r = await runApi(["compile", "-s", "t"], { project: p });
+    expect(r.exitCode).toBe(0);
+    // dbt-core 1.10 (pytz) printed exactly this
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/t.sql"), "utf8").trim().split("\n")).toEqual([
+      "-- 1997-09-29 06:14:00-07:53 LMT LMT -0753 1997-09-29T06:14:00-07:53",
+      "-- 1997-09-29 06:14:00-07:00 1997-11-28 06:14:00-07:00",
+      "-- 1997-09-30 06:14:00-07:53 1997-09-29 03:14:00-07:53 2020-01-01 00:00:00-07:53",
+      "-- 2020-06-01 00:00:00+00:09 2020-06-01 00:00:00+05:53 2020-06-01 00:00:00-05:00 2020-06-01 00:00:00+00:00",
+      "-- 1997-09-29 14:07:00+00:00 -1 day, 16:07:00 2024-01-15 00:00:00-07:53",
+      "select 1 as id",
+    ]);
+  });
+});
