@@ -1,3 +1,4 @@
+import { commandInvocationArgs } from "./invocation-args";
 import { resolve as resolvePath } from "node:path";
 import { countResources, type ParsedProject, type ProjectOptions, type ResourceCounts } from "@tsdbt/core";
 import type { CliArgs } from "./args";
@@ -38,6 +39,7 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
     warn: (msg) => ctx.logger.fire("JinjaLogWarning", msg, { msg, node_info: {} }),
     // dbt's PrintEvent: the bare message, kept by --quiet
     print: (msg) => ctx.logger.print(msg, "PrintEvent", { msg }),
+    invocationArgs: { ...commandInvocationArgs(a, ctx.cwd, `tsdbt ${a.command}`), ...(flags.WHICH ? { which: flags.WHICH } : {}) },
     flags: {
       WHICH: a.command,
       INVOCATION_COMMAND: `tsdbt ${a.command}`,

@@ -39,6 +39,8 @@ export interface BaseContextInput {
   /** Receives `print()` output (else it goes to `log` as info). */
   print?: (message: string) => void;
   flags?: Record<string, unknown>;
+  /** `invocation_args_dict` (see invocationArgsDict); else the flags in lower case. */
+  invocationArgs?: Record<string, unknown>;
 }
 
 /**
@@ -72,7 +74,7 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
     invocation_id: input.invocationId ?? randomUUID(),
     dbt_version: DBT_VERSION,
     flags,
-    invocation_args_dict: Object.fromEntries(Object.entries(flags).map(([k, v]) => [k.toLowerCase(), v])),
+    invocation_args_dict: input.invocationArgs ?? Object.fromEntries(Object.entries(flags).map(([k, v]) => [k.toLowerCase(), v])),
     dbt_metadata_envs: metadataEnvs(input.env),
     selected_resources: [],
     exceptions: contextExceptions(input.warn ?? ((msg) => log(`Warning: ${msg}`, true))),

@@ -54,6 +54,7 @@ import { buildHookNodes } from "./hook-nodes";
 import { inferPrimaryKeys } from "./primary-key";
 import { placeUnversionedLatest } from "./model-versions";
 import { fileCrossPackagePatches } from "./cross-package-patches";
+import { invocationArgsDict } from "../context/invocation-args";
 
 /** Options shared by every command that reads a project (dbt's global flags). */
 export interface ProjectOptions {
@@ -76,6 +77,8 @@ export interface ProjectOptions {
   print?: (message: string) => void;
   /** `flags` visible to templates (FULL_REFRESH, WHICH, …). */
   flags?: Record<string, unknown>;
+  /** The command's `invocation_args_dict` (without the project's behaviour flags and vars, added here); else one made of `flags`. */
+  invocationArgs?: Record<string, unknown>;
   /** Render every file instead of reading simple ones statically (to prove the fast path changes nothing); also bypasses the template code cache. */
   fullRender?: boolean;
   /**
@@ -284,6 +287,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
       warn: options.warn,
       print: options.print,
       flags: options.flags,
+      invocationArgs: invocationArgsDict(options.invocationArgs, project.flags, cliVars),
     },
     envVarsRead,
   );
