@@ -33,3 +33,4 @@ export { snapshotSettingsOf, DEFAULT_META_COLUMNS, SnapshotErrorCode, type Snaps
 export { UnitTestCompiler, type ResolvedInput } from "./unit-tests/compile-unit-test";
 export { UnitTestErrorCode, type UnitTestDefinition, type UnitTestInput, type UnitTestExpected, type FixtureFormat } from "./unit-tests/unit-test-definition";
 export type { FixtureColumn } from "./unit-tests/fixture-sql";
+export { responseCode } from "./context/runtime/adapter-response";
