@@ -28,11 +28,11 @@ export interface CompileOptions {
 
 const COMPILABLE = new Set(["model", "analysis", "test", "snapshot"]);
 
-/** Where dbt writes a node's compiled SQL, relative to the project. */
-export function compiledPathOf(node: ManifestNode, targetPathRel: string): string {
+/** Where dbt writes a node's compiled SQL (`folder` compiled), or the SQL it ran (`run`), relative to the project. */
+export function compiledPathOf(node: ManifestNode, targetPathRel: string, folder: "compiled" | "run" = "compiled"): string {
   // a hook's SQL goes under its project file: dbt_project.yml/hooks/<name>.sql
   const file = node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.resource_type === "operation" ? `${node.original_file_path}/${node.path}` : node.original_file_path;
-  return path.posix.join(targetPathRel, "compiled", node.package_name, file);
+  return path.posix.join(targetPathRel, folder, node.package_name, file);
 }
 
 /**

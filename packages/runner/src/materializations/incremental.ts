@@ -74,16 +74,24 @@ export const incrementalMaterialization: Materialization = async (context) => {
   await runNodeHooks(context, adapter, "pre-hook", false);
   const temp = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
   const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp, createTemp, working);
-  let rows: number | null;
+  let written: WrittenRows;
   try {
-    rows = adapter.capabilities.transactionalDdl ? await withTransientRetries(adapter.dialect, () => adapter.transaction(update)) : await update(adapter);
+    written = adapter.capabilities.transactionalDdl ? await withTransientRetries(adapter.dialect, () => adapter.transaction(update)) : await update(adapter);
   } catch (error) {
     await adapter.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false }).catch(() => undefined);
     throw error;
   }
   await runNodeHooks(context, adapter, "post-hook", false);
-  return { rowsAffected: rows, message: rows === null ? "INSERT" : `INSERT ${rows}` };
+  const { rows, status } = written;
+  // the engine's status of the last write (PostgreSQL's `INSERT 0 2`), as dbt reports its main statement
+  return { rowsAffected: rows, message: status ?? (rows === null ? "INSERT" : `INSERT ${rows}`) };
 };
+
+/** Rows the last write of an incremental run reported, and the engine's status line for it. */
+interface WrittenRows {
+  rows: number | null;
+  status: string | null;
+}
 
 async function mergeNewRows(
   context: BuildContext,
@@ -94,7 +102,7 @@ async function mergeNewRows(
   temp: Relation,
   createTemp: ReturnType<typeof createStatementOverride>,
   working: DdlKind,
-): Promise<number | null> {
+): Promise<WrittenRows> {
   const { adapter, relation, node } = context;
   await runNodeHooks(context, executor, "pre-hook", true);
   // copy jobs instead of statements (BigQuery's copy_partitions), from a working table partitioned as the target
@@ -139,11 +147,13 @@ async function mergeNewRows(
     statements = own ?? step.strategy!(portable);
   }
   let rows: number | null = null;
+  let status: string | null = null;
   const write = async (writer: SqlExecutor): Promise<void> => {
     if (copies) await copyPartitions(context, writer, copies, temp);
     for (const statement of statements) {
       const result = await writer.execute(statement, { fetch: false, nodeId: node.unique_id });
       if (result.rowsAffected !== undefined && result.rowsAffected !== null) rows = result.rowsAffected;
+      status = result.status ?? status;
     }
   };
   const hooksInside = ((node.config["post-hook"] ?? []) as { transaction?: boolean }[]).some((hook) => hook.transaction ?? true);
@@ -158,12 +168,12 @@ async function mergeNewRows(
     await executor.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false });
     await persistDocs(context, executor, "table");
     await applyGrants(context, executor, "table", "changed");
-    return rows;
+    return { rows, status };
   }
   await write(executor);
   await executor.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false });
   await persistDocs(context, executor, "table");
   await runNodeHooks(context, executor, "post-hook", true);
   await applyGrants(context, executor, "table", "changed");
-  return rows;
+  return { rows, status };
 }

@@ -27,7 +27,8 @@ export interface RunResultsArtifact {
     invocation_started_at: string;
     env: Record<string, string>;
   };
-  results: NodeResult[];
+  /** Each node's result, with dbt's `batch_results` (null: tsdbt runs no microbatch models). */
+  results: (NodeResult & { batch_results: null })[];
   elapsed_time: number;
   args: Record<string, unknown>;
 }
@@ -43,7 +44,7 @@ export function buildRunResults(summary: RunSummary, metadata: RunResultsMetadat
       invocation_started_at: summary.startedAt,
       env: metadata.env ?? {},
     },
-    results: summary.results,
+    results: summary.results.map((result) => ({ ...result, batch_results: null })),
     elapsed_time: summary.elapsed,
     args: metadata.args,
   };
