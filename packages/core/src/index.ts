@@ -34,3 +34,4 @@ export { UnitTestCompiler, type ResolvedInput } from "./unit-tests/compile-unit-
 export { UnitTestErrorCode, type UnitTestDefinition, type UnitTestInput, type UnitTestExpected, type FixtureFormat } from "./unit-tests/unit-test-definition";
 export type { FixtureColumn } from "./unit-tests/fixture-sql";
 export { responseCode } from "./context/runtime/adapter-response";
+export { PyDate, PyDateTime } from "./context/modules/py-datetime";
