@@ -241,3 +241,27 @@ describe("compile's run_results.json", () => {
     expect(byId["model.fixture.customers"]).toMatchObject({ status: "success", message: null, compiled: true, batch_results: null });
   });
 });
+
+describe("compile and the warehouse", () => {
+  // dbt-core 1.10 on PostgreSQL (oracle): BEGIN, the statements, ROLLBACK; no table is left
+  test("rolls back what a node's templates send while it compiles, and `run` keeps it", async () => {
+    const model = [
+      "{% if execute %}",
+      "{% do run_query('create table made_by_run_query as select 1 as x') %}",
+      "{% call statement('s') %}create table made_by_statement as select 1 as x{% endcall %}",
+      "{% do adapter.execute('create table made_by_execute as select 1 as x') %}",
+      "{% set cols = adapter.get_columns_in_relation(ref('customers')) %}",
+      "{% endif %}",
+      "select 1 as id",
+      "",
+    ].join("\n");
+    const p = makeProject({ "models/schema.yml": null, "models/maker.sql": model });
+    expect((await runApi(["run", "-s", "customers"], { project: p })).exitCode).toBe(0);
+    expect((await runApi(["compile"], { project: p })).exitCode).toBe(0);
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/maker.sql"), "utf8").trim()).toBe("select 1 as id");
+    expect((await warehouseRelations(p)).filter((r) => r.includes("made_by"))).toEqual([]);
+    // a run commits them with the model, as dbt's materialization does
+    expect((await runApi(["run", "-s", "maker"], { project: p })).exitCode).toBe(0);
+    expect((await warehouseRelations(p)).filter((r) => r.includes("made_by"))).toEqual(["main.made_by_execute", "main.made_by_run_query", "main.made_by_statement"]);
+  });
+});

@@ -1,5 +1,8 @@
-import { startAdapterWorker, type ProfileTarget, type WorkerAdapter } from "@tsdbt/adapter-api";
+import { startAdapterWorker, type ProfileTarget, type WorkerAdapter, type WorkerTransaction } from "@tsdbt/adapter-api";
 import { WarehouseNeededError, type ParsedProject, type SyncWarehouse } from "@tsdbt/core";
+
+/** Thrown out of a transaction to roll it back (see SyncWarehouse.rollingBack). */
+const ROLLED_BACK = Symbol("rolled back");
 
 /** A warehouse connection opened on first use, shared by a command's steps. */
 export interface LazyWarehouse {
@@ -30,7 +33,31 @@ export function openWarehouse(parsed: ParsedProject, threads?: number): LazyWare
     adapter,
     connect: async () => {
       const a = await adapter();
-      return { type: a.type, executeSync: (sql, o) => a.executeSync(sql, o), getColumnsSync: (r) => a.getColumnsSync(r), listRelationsSync: (d, s) => a.listRelationsSync(d, s) };
+      // inside rollingBack, statements run on its transaction (catalog reads on other connections)
+      let open: WorkerTransaction | null = null;
+      return {
+        type: a.type,
+        executeSync: (sql, o) => (open ?? a).executeSync(sql, o),
+        getColumnsSync: (r) => a.getColumnsSync(r),
+        listRelationsSync: (d, s) => a.listRelationsSync(d, s),
+        rollingBack: async <T>(fn: () => T): Promise<T> => {
+          let result: { value: T } | undefined;
+          await a
+            .transaction(async (tx) => {
+              open = tx;
+              try {
+                result = { value: fn() };
+              } finally {
+                open = null;
+              }
+              throw ROLLED_BACK;
+            })
+            .catch((e: unknown) => {
+              if (e !== ROLLED_BACK) throw e;
+            });
+          return result!.value;
+        },
+      };
     },
     isNeeded: (e) => e instanceof WarehouseNeededError || (e as { cause?: unknown })?.cause instanceof WarehouseNeededError,
     close: async () => {

@@ -131,7 +131,8 @@ async function ensureCompiled(ctx: CommandContext, parsed: ParsedProject, ids: s
   }
   if (!missing.length) return;
   ctx.logger.fire("LineageCompile", `Compiling ${missing.length} node${missing.length === 1 ? "" : "s"} for lineage`);
-  const warehouse = openWarehouse(parsed);
+  // a second connection: catalog reads go beside the transaction a node's compile runs in
+  const warehouse = openWarehouse(parsed, Math.max(2, parsed.profile.threads));
   try {
     await compileProject(parsed, { selected: missing, connect: warehouse.connect, write: false });
   } finally {

@@ -54,13 +54,15 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
   for (const node of nodes) {
     try {
       let result;
+      // once the warehouse is open, what a node's templates send there is rolled back after its compile, as dbt's compile does
+      const compileNode = () => (warehouse?.rollingBack ? warehouse.rollingBack(() => compiler.compile(node)) : compiler.compile(node));
       try {
-        result = compiler.compile(node);
+        result = await compileNode();
       } catch (e) {
         if (!isWarehouseNeeded(e) || !options.connect) throw e;
         warehouse ??= await options.connect();
         compiler = new NodeCompiler(session, index, { execute: true, warehouse, fullRender: options.fullRender, empty: options.empty });
-        result = compiler.compile(node);
+        result = await compileNode();
       }
       node.compiled = true;
       node.compiled_code = result.sql;
