@@ -83,6 +83,8 @@ export function buildTestNodes(
     }
     const layers = projectConfigLayers(projects, "test", target.packageName, [...folder, node.name]);
     node.config = testConfig(layers, def.config);
+    // the test's own config reaches dbt as a config() call on its raw code (see generic-test.ts)
+    node.config_call_dict = { ...def.config };
     // dbt_project.yml's `data_tests:` values as written, then the test's own config
     node.unrendered_config = unrenderedConfig(...unrenderedProjectConfigLayers(projects, "test", target.packageName, [...folder, node.name]), def.config);
     node.tags = testTags([...(target.inheritedTags ?? []), ...(t.columnTags ?? [])], def.config.tags, node.config.tags);
