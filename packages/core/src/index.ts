@@ -35,3 +35,4 @@ export { UnitTestErrorCode, type UnitTestDefinition, type UnitTestInput, type Un
 export type { FixtureColumn } from "./unit-tests/fixture-sql";
 export { responseCode } from "./context/runtime/adapter-response";
 export { PyDate, PyDateTime } from "./context/modules/py-datetime";
+export { transactionWarehouse } from "./context/runtime/transaction-catalog";

@@ -22,8 +22,7 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
   const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd, undefined, ctx.logger);
   const dryRun = ctx.args.flags["dry-run"] === true;
   if (dryRun) checkDryRunSupported(parsed);
-  // a second connection: catalog reads go beside the transaction a node's compile runs in
-  const warehouse = openWarehouse(parsed, Math.max(2, parsed.profile.threads));
+  const warehouse = openWarehouse(parsed);
   const threads = ctx.args.threads ?? parsed.profile.threads;
   ctx.logger.fire("Formatting", "", { msg: "" });
   ctx.logger.fire("ConcurrencyLine", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`, { num_threads: threads, target_name: parsed.profile.targetName, node_count: ids.length });

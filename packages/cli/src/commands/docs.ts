@@ -40,8 +40,7 @@ async function generateDocs(ctx: CommandContext): Promise<CommandOutcome> {
   const parsed = await parseForCommand(ctx, { WHICH: "generate" });
   ctx.logger.diagnostics(parsed.diagnostics);
   fireFoundStats(ctx, parsed);
-  // a second connection: catalog reads go beside the transaction a node's compile runs in
-  const warehouse = openWarehouse(parsed, Math.max(2, parsed.profile.threads));
+  const warehouse = openWarehouse(parsed);
   let catalog: Catalog;
   try {
     if (ctx.args.compile) {

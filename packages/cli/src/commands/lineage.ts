@@ -131,8 +131,7 @@ async function ensureCompiled(ctx: CommandContext, parsed: ParsedProject, ids: s
   }
   if (!missing.length) return;
   ctx.logger.fire("LineageCompile", `Compiling ${missing.length} node${missing.length === 1 ? "" : "s"} for lineage`);
-  // a second connection: catalog reads go beside the transaction a node's compile runs in
-  const warehouse = openWarehouse(parsed, Math.max(2, parsed.profile.threads));
+  const warehouse = openWarehouse(parsed);
   try {
     await compileProject(parsed, { selected: missing, connect: warehouse.connect, write: false });
   } finally {
