@@ -14,6 +14,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { Client } from "pg";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
 
 const FIXTURE = path.join(__dirname, "fixtures", "run-results-oracle");
@@ -55,7 +56,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
-  await pg?.stop();
+  if (pg) {
+    const client = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database });
+    await client.connect();
+    try {
+      await client.query(`drop schema if exists "${schema}" cascade`);
+    } finally {
+      await client.end();
+    }
+    await pg.stop();
+  }
 });
 
 /** A result as the golden file holds it: keys in order, timing phases, no clock, the schema as <schema>. */
