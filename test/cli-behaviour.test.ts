@@ -61,7 +61,8 @@ describe("--fail-fast", () => {
     expect(r.exitCode).toBe(1);
     const results = runResults(p).results.map((x) => [x.unique_id, x.status, x.message]);
     expect(results).toContainEqual(["model.fixture.customers", "error", expect.stringContaining("no_such_table")]);
-    expect(results).toContainEqual(["model.fixture.orders", "skipped", "Skipped because --fail-fast stopped the run after model.fixture.customers failed."]);
+    // dbt 1.10's record of a node --fail-fast kept from running
+    expect(results).toContainEqual(["model.fixture.orders", "skipped", "Skipping due to fail_fast"]);
     expect(statuses(p)).toEqual({ "model.fixture.customers": "error", "model.fixture.orders": "skipped", "model.fixture.customer_orders": "skipped" });
     expect(await warehouseRelations(p)).toEqual([]);
   });
@@ -226,5 +227,41 @@ describe("a parse that fails", () => {
     const error = r.stdout.indexOf("TSDBT-E012");
     expect(warning).toBeGreaterThan(-1);
     expect(error).toBeGreaterThan(warning);
+  });
+});
+
+describe("compile's run_results.json", () => {
+  test("lists a selected seed as dbt 1.10 does: success, nothing compiled, no relation", async () => {
+    const p = makeProject({ "seeds/raw_people.csv": "id,name\n1,ann\n" });
+    expect((await runApi(["compile", "-s", "raw_people", "customers"], { project: p })).exitCode).toBe(0);
+    const written = JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: Record<string, unknown>[] };
+    const byId = Object.fromEntries(written.results.map((r) => [r.unique_id, r]));
+    // what dbt-core 1.10 writes for `dbt compile -s <seed> <model>` (oracle, PostgreSQL)
+    expect(byId["seed.fixture.raw_people"]).toMatchObject({ status: "success", adapter_response: {}, message: null, failures: null, compiled: null, compiled_code: null, relation_name: null, batch_results: null });
+    expect(byId["model.fixture.customers"]).toMatchObject({ status: "success", message: null, compiled: true, batch_results: null });
+  });
+});
+
+describe("compile and the warehouse", () => {
+  // dbt-core 1.10 on PostgreSQL (oracle): BEGIN, the statements, ROLLBACK; no table is left
+  test("rolls back what a node's templates send while it compiles, and `run` keeps it", async () => {
+    const model = [
+      "{% if execute %}",
+      "{% do run_query('create table made_by_run_query as select 1 as x') %}",
+      "{% call statement('s') %}create table made_by_statement as select 1 as x{% endcall %}",
+      "{% do adapter.execute('create table made_by_execute as select 1 as x') %}",
+      "{% set cols = adapter.get_columns_in_relation(ref('customers')) %}",
+      "{% endif %}",
+      "select 1 as id",
+      "",
+    ].join("\n");
+    const p = makeProject({ "models/schema.yml": null, "models/maker.sql": model });
+    expect((await runApi(["run", "-s", "customers"], { project: p })).exitCode).toBe(0);
+    expect((await runApi(["compile"], { project: p })).exitCode).toBe(0);
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/maker.sql"), "utf8").trim()).toBe("select 1 as id");
+    expect((await warehouseRelations(p)).filter((r) => r.includes("made_by"))).toEqual([]);
+    // a run commits them with the model, as dbt's materialization does
+    expect((await runApi(["run", "-s", "maker"], { project: p })).exitCode).toBe(0);
+    expect((await warehouseRelations(p)).filter((r) => r.includes("made_by"))).toEqual(["main.made_by_execute", "main.made_by_run_query", "main.made_by_statement"]);
   });
 });

@@ -38,6 +38,61 @@ describe("project hooks in a run", () => {
   });
 });
 
+describe("a failing on-run-start hook", () => {
+  it("skips the hooks after it and, as dbt does by default, runs the nodes anyway", async () => {
+    const p = makeProject();
+    p.write({ "dbt_project.yml": "name: fixture\nversion: '1.0.0'\nconfig-version: 2\nprofile: fixture\non-run-start: ['select 1', 'select * from nope_hook', 'select 2']\non-run-end: ['select 3']\n" });
+    const r = await runApi(["run", "-s", "customers"], { project: p });
+    expect(r.exitCode).toBe(1);
+    const lines = r.stdout.split("\n").map((l) => l.replace(/^\d\d:\d\d:\d\d {2}/, "").replace(/ \.+ /, " ... ").replace(/in \d+\.\d\ds/, "in Ns"));
+    const from = lines.indexOf("1 of 3 START hook: fixture.on-run-start.0 ... [RUN]");
+    // the lines dbt-core 1.10 prints for the same hooks (oracle, PostgreSQL), blank lines included
+    expect(lines.slice(from, from + 13)).toEqual([
+      "1 of 3 START hook: fixture.on-run-start.0 ... [RUN]",
+      "1 of 3 OK hook: fixture.on-run-start.0 ... [OK in Ns]",
+      "2 of 3 START hook: fixture.on-run-start.1 ... [RUN]",
+      "2 of 3 ERROR hook: fixture.on-run-start.1 ... [ERROR in Ns]",
+      "3 of 3 SKIP hook: fixture.on-run-start.2 ... [SKIP in Ns]",
+      "",
+      "1 of 1 START sql view model main.customers ... [RUN]",
+      expect.stringMatching(/^1 of 1 OK created sql view model main\.customers \.\.\. \[.* in Ns\]$/),
+      "",
+      "1 of 1 START hook: fixture.on-run-end.0 ... [RUN]",
+      "1 of 1 OK hook: fixture.on-run-end.0 ... [OK in Ns]",
+      "",
+      expect.stringMatching(/^Finished running 4 project hooks, 1 view model in /),
+    ]);
+    // dbt counts the skipped hook (it has a message) among the errors of its closing line
+    expect(r.stdout).toContain("Completed with 2 errors, 0 partial successes, and 0 warnings:");
+    expect(r.stdout).toContain("Done. PASS=3 WARN=0 ERROR=1 SKIP=1 NO-OP=0 TOTAL=5");
+    const results = (JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: { unique_id: string; status: string; failures: number; message: string }[] }).results;
+    expect(results.map((x) => [x.unique_id, x.status, x.failures])).toEqual([
+      ["operation.fixture.fixture-on-run-start-0", "success", 0],
+      ["operation.fixture.fixture-on-run-start-1", "error", 1],
+      ["operation.fixture.fixture-on-run-start-2", "skipped", 1],
+      ["model.fixture.customers", "success", null],
+      ["operation.fixture.fixture-on-run-end-0", "success", 0],
+    ]);
+    expect(results[2]!.message).toBe("fixture.on-run-start.2 skipped");
+  });
+
+  it("skips every node when dbt_project.yml's flags set skip_nodes_if_on_run_start_fails", async () => {
+    const p = makeProject();
+    p.write({ "dbt_project.yml": "name: fixture\nversion: '1.0.0'\nconfig-version: 2\nprofile: fixture\non-run-start: ['select * from nope_hook']\nflags:\n  skip_nodes_if_on_run_start_fails: true\n" });
+    const r = await runApi(["run", "-s", "customers"], { project: p });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/1 of 1 SKIP relation main\.customers \.+ \[SKIP\]/);
+    const results = (JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: { unique_id: string; status: string; message: string | null; thread_id: string }[] }).results;
+    // as dbt-core 1.10 records them (oracle): the skipped node has no message and dbt's main thread
+    expect(results.map((x) => [x.unique_id, x.status, x.thread_id])).toEqual([
+      ["operation.fixture.fixture-on-run-start-0", "error", "main"],
+      ["model.fixture.customers", "skipped", "MainThread"],
+    ]);
+    expect(results[1]!.message).toBeNull();
+    expect(r.stdout).toContain("Done. PASS=0 WARN=0 ERROR=1 SKIP=1 NO-OP=0 TOTAL=2");
+  });
+});
+
 describe("hooks of an installed package", () => {
   it("run after the root project's, rendered in the package (its macros resolve), numbered across projects", async () => {
     const p = makeProject({

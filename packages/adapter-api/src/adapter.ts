@@ -28,6 +28,11 @@ export interface QueryResult {
   rows: Record<string, unknown>[];
   /** Rows changed by a DML statement, when the engine says. */
   rowsAffected?: number | null;
+  /**
+   * The engine's own status line for the statement, when it gives one: PostgreSQL's command tag
+   * (`INSERT 0 3`, `CREATE VIEW`, `SELECT 5`), which dbt reports as the statement's response.
+   */
+  status?: string;
 }
 
 /** Options of {@link Adapter.execute}. */

@@ -109,12 +109,18 @@ export class RunProgress {
     if (e.kind === "run_hook") {
       const statement = e.name;
       if (e.status === "started") {
+        // as dbt: a blank line sets the on-run-end hooks apart from the nodes' lines
+        if (e.hook === "on-run-end" && e.index === 1) logger.fire("Formatting", "", { msg: "" });
         logger.fire("LogHookStartLine", fancyLine(`START hook: ${statement}`, "RUN", e.index, e.total, width), { node_info: {}, statement, index: e.index, total: e.total });
         return;
       }
-      const ok = e.status === "success";
-      const msg = fancyLine(`${ok ? "OK" : "ERROR"} hook: ${statement}`, ok ? p.green("OK") : p.red("ERROR"), e.index, e.total, width, e.execution_time);
-      logger.fire("LogHookEndLine", msg, { node_info: {}, statement, status: e.status, index: e.index, total: e.total, execution_time: e.execution_time }, { level: ok ? "info" : "error" });
+      const word = e.status === "success" ? "OK" : e.status === "skipped" ? "SKIP" : "ERROR";
+      const colored = e.status === "success" ? p.green(word) : e.status === "skipped" ? p.yellow(word) : p.red(word);
+      const msg = fancyLine(`${word} hook: ${statement}`, colored, e.index, e.total, width, e.execution_time);
+      // dbt logs a hook's end at info level, failed or not
+      logger.fire("LogHookEndLine", msg, { node_info: {}, statement, status: e.status, index: e.index, total: e.total, execution_time: e.execution_time });
+      // and a blank line after the last on-run-start hook, before the nodes' lines
+      if (e.hook === "on-run-start" && e.index === e.total) logger.fire("Formatting", "", { msg: "" });
       return;
     }
     if (e.kind === "node_sql") {
@@ -234,8 +240,9 @@ export class RunProgress {
     const errors = summary.results.filter((r) => r.status === "error" || r.status === "fail");
     const warns = summary.results.filter((r) => r.status === "warn");
     const partials = summary.results.filter((r) => r.status === "partial success").length;
-    // a failed hook is among the results (its operation node), as in dbt
-    const numErrors = errors.length;
+    // a failed hook is among the results (its operation node), as in dbt; dbt's count of errors also
+    // takes in the skipped results that carry a message (a skipped hook, --fail-fast's skips)
+    const numErrors = errors.length + summary.results.filter((r) => r.status === "skipped" && r.message !== null).length;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
     const partialText = `${partials} partial ${partials === 1 ? "success" : "successes"}`;
     let closing: string;

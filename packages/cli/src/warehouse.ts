@@ -1,5 +1,8 @@
 import { startAdapterWorker, type ProfileTarget, type WorkerAdapter } from "@tsdbt/adapter-api";
-import { WarehouseNeededError, type ParsedProject, type SyncWarehouse } from "@tsdbt/core";
+import { transactionWarehouse, WarehouseNeededError, type ParsedProject, type SyncWarehouse } from "@tsdbt/core";
+
+/** Thrown out of a transaction to roll it back (see SyncWarehouse.rollingBack). */
+const ROLLED_BACK = Symbol("rolled back");
 
 /** A warehouse connection opened on first use, shared by a command's steps. */
 export interface LazyWarehouse {
@@ -30,7 +33,34 @@ export function openWarehouse(parsed: ParsedProject, threads?: number): LazyWare
     adapter,
     connect: async () => {
       const a = await adapter();
-      return { type: a.type, executeSync: (sql, o) => a.executeSync(sql, o), getColumnsSync: (r) => a.getColumnsSync(r), listRelationsSync: (d, s) => a.listRelationsSync(d, s) };
+      const base: SyncWarehouse = { type: a.type, executeSync: (sql, o) => a.executeSync(sql, o), getColumnsSync: (r) => a.getColumnsSync(r), listRelationsSync: (d, s) => a.listRelationsSync(d, s) };
+      // inside rollingBack, statements and catalog reads run on its transaction (they see what it changed)
+      let open: SyncWarehouse | null = null;
+      const rollingBack = async <T>(fn: () => T): Promise<T> => {
+        let result: { value: T } | undefined;
+        await a
+          .transaction(async (tx) => {
+            open = transactionWarehouse(base, { executeSync: (sql, o) => tx.executeSync(sql, o) });
+            try {
+              result = { value: fn() };
+            } finally {
+              open = null;
+            }
+            throw ROLLED_BACK;
+          })
+          .catch((e: unknown) => {
+            if (e !== ROLLED_BACK) throw e;
+          });
+        return result!.value;
+      };
+      return {
+        type: a.type,
+        executeSync: (sql, o) => (open ?? base).executeSync(sql, o),
+        getColumnsSync: (r) => (open ?? base).getColumnsSync(r),
+        listRelationsSync: (d, s) => (open ?? base).listRelationsSync(d, s),
+        // where DDL cannot be rolled back, there is nothing to gain from a transaction
+        ...(a.capabilities.transactionalDdl ? { rollingBack } : {}),
+      };
     },
     isNeeded: (e) => e instanceof WarehouseNeededError || (e as { cause?: unknown })?.cause instanceof WarehouseNeededError,
     close: async () => {

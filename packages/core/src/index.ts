@@ -35,3 +35,6 @@ export { snapshotSettingsOf, DEFAULT_META_COLUMNS, SnapshotErrorCode, type Snaps
 export { UnitTestCompiler, type ResolvedInput } from "./unit-tests/compile-unit-test";
 export { UnitTestErrorCode, type UnitTestDefinition, type UnitTestInput, type UnitTestExpected, type FixtureFormat } from "./unit-tests/unit-test-definition";
 export type { FixtureColumn } from "./unit-tests/fixture-sql";
+export { responseCode } from "./context/runtime/adapter-response";
+export { PyDate, PyDateTime } from "./context/modules/py-datetime";
+export { transactionWarehouse } from "./context/runtime/transaction-catalog";

@@ -18,6 +18,8 @@ import { runMicrobatch } from "./materializations/microbatch";
 import { jinjaMaterialization } from "./materializations/jinja-materialization";
 import { jinjaSeedMaterialization } from "./materializations/jinja-seed";
 import { statementLoggingAdapter } from "./statement-log";
+import { responseOf } from "./results/adapter-response";
+import { recordRunSql, type RunSqlRecorder } from "./run-sql";
 
 /** What executing nodes needs besides the node itself. */
 export interface ExecutionEnvironment {
@@ -33,6 +35,11 @@ export interface ExecutionEnvironment {
   storeFailures?: boolean;
   /** Receives the statements and debug notes of node builds. */
   emit?: (event: RunEvent) => void;
+  /**
+   * Keeps the SQL a node ran (see {@link RunSqlRecorder.runSql}) as dbt's target/run file and
+   * returns that file's path, which a failed node's message then names.
+   */
+  onRunSql?: (node: ManifestNode, sql: string) => string | undefined;
   /** The query comment of a node's statements (see RunOptions.queryComment). */
   queryComment?: (node: ManifestNode | null) => QueryComment | null;
   /** How microbatch models choose their batches (see RunOptions.microbatch). */
@@ -89,11 +96,20 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
   let adapterResponse: Record<string, unknown> = {};
   let storedFailures: string | null = null;
   let batchResults: BatchResults | undefined;
+  // what the node sent, for its file under target/run (where the run keeps those files)
+  let recorded: RunSqlRecorder | null = null;
+  const writeRunSql = (failed: boolean): string | undefined => {
+    const sql = recorded?.runSql(compiledCode, failed) ?? null;
+    return sql === null ? undefined : environment.onRunSql?.(node, sql);
+  };
   try {
     relation = relationFor(node, environment);
     // every statement of the node reaches the warehouse with the project's query comment
     const comment = environment.queryComment?.(node) ?? null;
-    const nodeEnvironment = comment ? { ...environment, adapter: commentedAdapter(environment.adapter, comment) } : environment;
+    const commented = comment ? commentedAdapter(environment.adapter, comment) : environment.adapter;
+    // (recorded as written, without the comment, as dbt's target/run files are)
+    if (environment.onRunSql) recorded = recordRunSql(commented);
+    const nodeEnvironment = { ...environment, adapter: recorded?.adapter ?? commented };
     if (isExposureNode(node)) {
       // dbt's build reports an exposure and runs nothing for it
       status = "no-op";
@@ -107,12 +123,12 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
       const verdict = store ? await runStoredDataTest(nodeEnvironment, node, compile(false), store) : await runDataTest(nodeEnvironment.adapter, node, compile(false));
       if ("relationName" in verdict) storedFailures = String(verdict.relationName);
       ({ status, failures, message } = verdict);
-      adapterResponse = { _message: "OK" };
+      adapterResponse = verdict.response ?? { _message: "OK" };
     } else {
       const outcome = await build(node, nodeEnvironment, relation!, compile, thread);
       status = "success";
       message = outcome.message;
-      adapterResponse = { _message: outcome.message, ...(outcome.rowsAffected !== null ? { rows_affected: outcome.rowsAffected } : {}) };
+      adapterResponse = responseOf(outcome.message, outcome.rowsAffected);
       if ("batchResults" in outcome) {
         // a microbatch model: its batches decide (dbt reports no adapter response and no failures count)
         batchResults = outcome.batchResults as BatchResults;
@@ -123,10 +139,15 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
     }
   } catch (error) {
     status = "error";
-    message = nodeErrorMessage(node, error, compileTiming.failed ? "compile" : "execute");
+    const phase = compileTiming.failed ? "compile" : "execute";
+    message = nodeErrorMessage(node, error, phase, phase === "execute" ? writeRunSql(true) : undefined);
   }
+  if (status !== "error") writeRunSql(false);
   const completedAt = new Date();
   const timing: TimingInfo[] = [];
+  // a seed compiles nothing: dbt still times an empty compile phase, and records neither compiled nor the relation in the result
+  const seed = node.resource_type === "seed";
+  if (seed) compileTiming.started = compileTiming.completed = startedAt;
   if (compileTiming.started && compileTiming.completed) {
     timing.push({ name: "compile", started_at: compileTiming.started.toISOString(), completed_at: compileTiming.completed.toISOString() });
   }
@@ -141,9 +162,9 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
     message,
     failures,
     unique_id: node.unique_id,
-    compiled: compiledCode !== null,
+    compiled: seed ? null : compiledCode !== null,
     compiled_code: compiledCode,
-    relation_name: storedFailures ?? (relation && !ephemeral ? relation.render() : null),
+    relation_name: seed ? null : storedFailures ?? (relation && !ephemeral ? relation.render() : null),
     ...(batchResults ? { batch_results: batchResults } : {}),
   };
 }
@@ -157,7 +178,7 @@ async function build(
 ): Promise<BuildOutcome> {
   // tsdbt compiles Python models but does not run them: the sentence is dbt's for an adapter without Python
   if (node.language === "python") {
-    // compiled first, as dbt's run does: the failure points at target/compiled
+    // compiled first, as dbt's run does (its file is in target/compiled)
     compile(false);
     throw new RunnerError(RunnerErrorCode.pythonModel, `Materialization "materialization_${node.config.materialized}_default" only supports languages ['sql']; got "python"`, {
       file: node.original_file_path,
@@ -224,8 +245,12 @@ async function build(
   return materialize(context);
 }
 
-/** The result of a node that did not run. */
-export function skippedResult(node: ManifestNode, message: string, environment: ExecutionEnvironment): NodeResult {
+/**
+ * The result of a node that did not run. dbt leaves `message` null when a failure upstream
+ * skipped the node, and records the reason only for a run cut short (`Skipping due to fail_fast`);
+ * `thread` is the worker's name, or dbt's `MainThread` for nodes the run itself skipped.
+ */
+export function skippedResult(node: ManifestNode, message: string | null, environment: ExecutionEnvironment, thread: string = threadName(1)): NodeResult {
   let relationName: string | null = null;
   try {
     relationName = relationFor(node, environment)?.render() ?? null;
@@ -235,7 +260,7 @@ export function skippedResult(node: ManifestNode, message: string, environment: 
   return {
     status: "skipped",
     timing: [],
-    thread_id: threadName(1),
+    thread_id: thread,
     execution_time: 0,
     adapter_response: {},
     message,

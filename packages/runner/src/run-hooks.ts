@@ -11,7 +11,7 @@ export interface ProjectHooksOutcome {
 /**
  * Runs on-run-start or on-run-end hooks in order, each rendered for the run (with `extra`
  * in the template context): the root project's, then installed packages'. Stops at the first
- * failure. Each hook run gives a result as dbt records it: its operation node
+ * failure: the hooks after it are recorded as skipped. Each hook run gives a result as dbt records it: its operation node
  * `operation.<project>.<project>-<which>-<n>`, status success (message
  * `<project>.<which>.<n> passed`, n counting across projects) or error, thread `main`, its SQL.
  */
@@ -26,6 +26,7 @@ export async function runProjectHooks(
 ): Promise<ProjectHooksOutcome> {
   const results: NodeResult[] = [];
   const perProject = new Map<string, number>();
+  let failed: RunHookError | null = null;
   for (const [i, entry] of hooks.entries()) {
     const index = i + 1;
     const { project, sql: hook } = typeof entry === "string" ? { project: projectName, sql: entry } : entry;
@@ -35,6 +36,12 @@ export async function runProjectHooks(
     const uniqueId = `operation.${project}.${project}-${which}-${own}`;
     const name = `${project}.${which}.${i}`;
     const base = { hook: which, index, total: hooks.length, name } as const;
+    if (failed) {
+      // as dbt: the hooks after a failed one do not run; each is recorded as skipped
+      results.push(skippedHook(uniqueId, name));
+      onEvent({ kind: "run_hook", ...base, status: "skipped", message: null, execution_time: 0 });
+      continue;
+    }
     const started = new Date();
     let compiled: Date | null = null;
     let sql: string | null = null;
@@ -77,7 +84,24 @@ export async function runProjectHooks(
     }
     const failure = `${which} hook ${index} failed: ${describeError(error)}`;
     onEvent({ kind: "run_hook", ...base, status: "error", message: failure, execution_time: executionTime });
-    return { results, error: { hook: which, index, message: failure } };
+    failed = { hook: which, index, message: failure };
   }
-  return { results, error: null };
+  return { results, error: failed };
+}
+
+/** The result of a hook that did not run because an earlier one failed, as dbt records it (failures 1). */
+function skippedHook(uniqueId: string, name: string): NodeResult {
+  return {
+    status: "skipped",
+    timing: [],
+    thread_id: "main",
+    execution_time: 0,
+    adapter_response: {},
+    message: `${name} skipped`,
+    failures: 1,
+    unique_id: uniqueId,
+    compiled: false,
+    compiled_code: null,
+    relation_name: null,
+  };
 }

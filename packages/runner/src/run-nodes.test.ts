@@ -88,7 +88,7 @@ function setup(specs: NodeSpec[], options: Partial<RunOptions> = {}) {
 const statusById = (results: { unique_id: string; status: string }[]) => Object.fromEntries(results.map((r) => [r.unique_id, r.status]));
 
 describe("runNodes", () => {
-  it("skips the descendants of a failed node with the reason and runs everything else", async () => {
+  it("skips the descendants of a failed node and runs everything else", async () => {
     const { go } = setup([
       { name: "a", sql: "select 1 as v", config: { materialized: "table" } },
       { name: "b", sql: "select * from no_such_table", dependsOn: ["model.proj.a"] },
@@ -97,7 +97,8 @@ describe("runNodes", () => {
     ]);
     const summary = await go();
     expect(statusById(summary.results)).toEqual({ "model.proj.a": "success", "model.proj.b": "error", "model.proj.c": "skipped", "model.proj.d": "success" });
-    expect(summary.results.find((r) => r.unique_id === "model.proj.c")!.message).toBe("Skipped because model.proj.b failed.");
+    // dbt 1.10 records such a node with no message, no timing and nothing compiled
+    expect(summary.results.find((r) => r.unique_id === "model.proj.c")).toMatchObject({ message: null, timing: [], adapter_response: {}, compiled: false, compiled_code: null, failures: null });
     expect(summary.results.find((r) => r.unique_id === "model.proj.b")!.message).toMatch(/no_such_table/);
     expect(summary.counts).toMatchObject({ success: 2, error: 1, skipped: 1 });
   });
@@ -158,9 +159,8 @@ describe("runNodes", () => {
     const summary = await go();
     expect(statusById(summary.results)).toEqual({ "model.proj.a_fails": "error", "model.proj.b_long": "error", "model.proj.c_waits": "skipped" });
     expect(summary.results.find((r) => r.unique_id === "model.proj.b_long")!.message).toMatch(/INTERRUPT/i);
-    expect(summary.results.find((r) => r.unique_id === "model.proj.c_waits")!.message).toBe(
-      "Skipped because --fail-fast stopped the run after model.proj.a_fails failed.",
-    );
+    // as dbt 1.10 records a node --fail-fast kept from running
+    expect(summary.results.find((r) => r.unique_id === "model.proj.c_waits")).toMatchObject({ message: "Skipping due to fail_fast", thread_id: "MainThread", timing: [] });
   });
 
   it("with failFast, a node between two statements fails with TSDBT-E411 before its next statement", async () => {
@@ -221,14 +221,28 @@ describe("runNodes", () => {
     expect(await rows(adapter, "select what, n from run_log order by rowid")).toEqual([{ what: "start", n: null }, { what: "end", n: 1 }]);
   });
 
-  it("skips every node when an on-run-start hook fails", async () => {
-    const summary = await setup([{ name: "m", sql: "select 1 as v" }], { onRunStart: ["select * from nowhere"] }).go();
-    expect(summary.hookErrors).toEqual([{ hook: "on-run-start", index: 1, message: expect.stringMatching(/^on-run-start hook 1 failed: .*nowhere/) }]);
-    // the failed hook is a result of its own (dbt's operation node), before the skipped nodes
-    expect(summary.results.map((r) => [r.unique_id, r.status, r.failures])).toEqual([
-      ["operation.project.project-on-run-start-0", "error", 1],
-      ["model.proj.m", "skipped", null],
+  it("runs the nodes when an on-run-start hook fails, as dbt does by default, skipping the hooks after it", async () => {
+    const summary = await setup([{ name: "m", sql: "select 1 as v" }], { onRunStart: ["select 1", "select * from nowhere", "select 2"] }).go();
+    expect(summary.hookErrors).toEqual([{ hook: "on-run-start", index: 2, message: expect.stringMatching(/^on-run-start hook 2 failed: .*nowhere/) }]);
+    // each hook is a result of its own (dbt's operation node): the one after the failure is skipped
+    expect(summary.results.map((r) => [r.unique_id, r.status, r.failures, r.message?.replace(/\n[\s\S]*/, "") ?? null])).toEqual([
+      ["operation.project.project-on-run-start-0", "success", 0, "project.on-run-start.0 passed"],
+      ["operation.project.project-on-run-start-1", "error", 1, "project.on-run-start.1 failed, error:"],
+      ["operation.project.project-on-run-start-2", "skipped", 1, "project.on-run-start.2 skipped"],
+      ["model.proj.m", "success", null, "CREATE VIEW"],
     ]);
+    expect(summary.results[2]).toMatchObject({ thread_id: "main", timing: [], execution_time: 0, compiled: false, compiled_code: null });
+  });
+
+  it("skips every node when an on-run-start hook fails and the project sets skip_nodes_if_on_run_start_fails", async () => {
+    const summary = await setup([{ name: "m", sql: "select 1 as v" }], { onRunStart: ["select * from nowhere"], skipNodesIfOnRunStartFails: true }).go();
+    expect(summary.hookErrors).toHaveLength(1);
+    // as dbt 1.10 records them: no message, on its main thread
+    expect(summary.results.map((r) => [r.unique_id, r.status, r.failures, r.thread_id])).toEqual([
+      ["operation.project.project-on-run-start-0", "error", 1, "main"],
+      ["model.proj.m", "skipped", null, "MainThread"],
+    ]);
+    expect(summary.results[1]!.message).toBeNull();
   });
 
   it("emits start and finish events with dbt's node_info fields", async () => {
@@ -272,6 +286,9 @@ describe("runNodes", () => {
     const model = written.results.find((r: { unique_id: string }) => r.unique_id === "model.proj.m");
     expect(model).toMatchObject({ status: "success", thread_id: expect.stringMatching(/^Thread-\d \(worker\)$/), compiled: true, compiled_code: "select 1 as id" });
     expect(model.timing.map((t: { name: string }) => t.name)).toEqual(["compile", "execute"]);
+    // every result ends with dbt's batch_results (null for all but microbatch models), as dbt 1.10 writes it
+    expect(written.results.map((r: Record<string, unknown>) => Object.keys(r).at(-1))).toEqual(Array(4).fill("batch_results"));
+    expect(written.results.map((r: Record<string, unknown>) => r.batch_results)).toEqual([null, null, null, null]);
     expect(buildRunResults(summary, { invocationId: "x", args: {} }).metadata.dbt_schema_version).toBe("https://schemas.getdbt.com/dbt/run-results/v6.json");
   });
 });

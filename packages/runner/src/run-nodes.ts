@@ -5,7 +5,7 @@ import { nodeInfo } from "./node-info";
 import { commentedAdapter } from "./materializations/commented-adapter";
 import { runProjectHooks } from "./run-hooks";
 import { stoppableAdapter } from "./stoppable-adapter";
-import { runSchedule, type SkipReason } from "./scheduler/dag-scheduler";
+import { runSchedule } from "./scheduler/dag-scheduler";
 import { buildRunTasks } from "./scheduler/run-graph";
 import { runnableNode } from "./unit-tests/unit-test-node";
 import { withUnitTestTasks } from "./unit-tests/unit-test-tasks";
@@ -37,6 +37,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
     microbatch: options.microbatch,
     startedAt: started,
     threads: adapter.capabilities.concurrentStatements ? Math.max(1, options.threads) : 1,
+    onRunSql: options.onRunSql,
     ensureSchema: (relation) => ensureSchema(schemas, environment.adapter, relation),
   };
   const tasks = withExposureTasks(manifest, options.selected, withUnitTestTasks(manifest, options.selected, buildRunTasks(manifest, options.selected)));
@@ -58,11 +59,12 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   results.push(...startHooks.results);
   const startError = startHooks.error;
   let interrupted = false;
-  if (startError) {
-    hookErrors.push(startError);
+  if (startError) hookErrors.push(startError);
+  if (startError && options.skipNodesIfOnRunStartFails) {
+    // dbt's `skip_nodes_if_on_run_start_fails` flag: every node skipped by the run itself, with no message
     for (const task of tasks) {
       const node = nodeOf(task.id);
-      record(node, skippedResult(node, `Skipped because ${startError.message}`, environment), recorded(node) ? ++index : index);
+      record(node, skippedResult(node, null, environment, MAIN_THREAD), recorded(node) ? ++index : index);
     }
   } else {
     const outcome = await runSchedule(tasks, {
@@ -84,7 +86,9 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
       },
       skip: (id, reason) => {
         const node = nodeOf(id);
-        record(node, skippedResult(node, skipMessage(reason), environment), recorded(node) ? ++index : index);
+        // dbt records no message for a node skipped because a parent failed; --fail-fast's skips say so
+        const skipped = reason.kind === "fail-fast" ? skippedResult(node, FAIL_FAST_MESSAGE, environment, MAIN_THREAD) : skippedResult(node, null, environment);
+        record(node, skipped, recorded(node) ? ++index : index);
       },
     });
     interrupted = outcome.interrupted;
@@ -111,11 +115,10 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   };
 }
 
-function skipMessage(reason: SkipReason): string {
-  return reason.kind === "fail-fast"
-    ? `Skipped because --fail-fast stopped the run after ${reason.failedId} failed.`
-    : `Skipped because ${reason.failedId} failed.`;
-}
+/** The message of a node `--fail-fast` kept from running, as dbt words it. */
+const FAIL_FAST_MESSAGE = "Skipping due to fail_fast";
+/** dbt's name of the thread that records the nodes the run itself skipped. */
+const MAIN_THREAD = "MainThread";
 
 function countStatuses(results: readonly NodeResult[]): Record<NodeStatus, number> {
   const counts: Record<NodeStatus, number> = { success: 0, error: 0, skipped: 0, pass: 0, warn: 0, fail: 0, "no-op": 0, "partial success": 0 };

@@ -82,14 +82,16 @@ interface NodeIdentity {
 /**
  * A failed node's message as dbt words it: the kind of error (Compilation Error when the node's
  * template failed, Runtime Error for tsdbt's and the adapters' own checks, Database Error for what the warehouse
- * refused), the node and its file, the error indented, then where its compiled SQL is.
+ * refused), the node and its file, the error indented, then where the SQL it ran is (`runPath`,
+ * its target/run file, else its compiled SQL's path).
  */
-export function nodeErrorMessage(node: NodeIdentity, error: unknown, phase: "compile" | "execute"): string {
+export function nodeErrorMessage(node: NodeIdentity, error: unknown, phase: "compile" | "execute", runPath?: string): string {
   const kind = phase === "compile" || error instanceof TemplateFailure ? "Compilation Error" : error instanceof RunnerError || isCodedError(error) ? "Runtime Error" : "Database Error";
   const body = describeError(error)
     .split("\n")
     .map((line) => `  ${line}`)
     .join("\n");
-  const compiled = phase === "execute" && node.compiled_path ? `\n  compiled code at ${node.compiled_path}` : "";
+  const where = runPath ?? node.compiled_path;
+  const compiled = phase === "execute" && where ? `\n  compiled code at ${where}` : "";
   return `${kind} in ${node.resource_type} ${node.name} (${node.original_file_path})\n${body}${compiled}`;
 }

@@ -82,6 +82,16 @@ export interface RunOptions {
   /** Aborting (Ctrl-C) cancels running statements; the summary keeps what completed. */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
+  /**
+   * Keeps the SQL each node ran as its target/run file (dbt's `target/run/<project>/<path>`) and
+   * returns the file's path for the node's error message; without it no such files are written.
+   */
+  onRunSql?: (node: ManifestNode, sql: string) => string | undefined;
+  /**
+   * dbt's `skip_nodes_if_on_run_start_fails` (dbt_project.yml `flags:`): when an on-run-start hook
+   * fails, every node is skipped. Off by default, as in dbt: the nodes run anyway.
+   */
+  skipNodesIfOnRunStartFails?: boolean;
   /** SQL of the on-run-start hooks, unrendered: the root project's (text) and installed packages' ({@link ProjectHook}), in run order. */
   onRunStart?: (string | ProjectHook)[];
   /** SQL of the on-run-end hooks, unrendered, as onRunStart; rendered with `results` in `extra`. */
@@ -194,8 +204,11 @@ export interface NodeInfo {
 export type RunEvent =
   | { kind: "node_start"; index: number; total: number; node_info: NodeInfo; /** dbt's thread name of the worker. */ thread: string }
   | { kind: "node_finish"; index: number; total: number; node_info: NodeInfo; result: NodeResult }
-  /** A project hook starting (`started`) or done; `name` is dbt's `<project>.<on-run-start|on-run-end>.<n>`. */
-  | { kind: "run_hook"; hook: "on-run-start" | "on-run-end"; index: number; total: number; name: string; status: "started" | "success" | "error"; message: string | null; execution_time: number }
+  /**
+   * A project hook starting (`started`) or done; `name` is dbt's `<project>.<on-run-start|on-run-end>.<n>`.
+   * `skipped`: a hook after a failed one of the same kind, which does not run.
+   */
+  | { kind: "run_hook"; hook: "on-run-start" | "on-run-end"; index: number; total: number; name: string; status: "started" | "success" | "error" | "skipped"; message: string | null; execution_time: number }
   /** A statement a node's build sent to the warehouse (dbt logs these at debug level). */
   | { kind: "node_sql"; unique_id: string; sql: string; thread: string }
   /** A batch of a microbatch model starting; `index` is 1-based among `total`, `label` the batch's start as dbt prints it. */

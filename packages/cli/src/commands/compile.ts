@@ -67,6 +67,11 @@ async function writeCompileArtifacts(ctx: CommandContext, parsed: ParsedProject,
   for (const id of new Set([...ids, ...hookIds])) {
     const node = parsed.manifest.nodes[id];
     const message = errors.get(id);
+    // a selected seed compiles nothing; dbt still lists it, with neither compiled nor relation
+    if (node?.resource_type === "seed") {
+      results.push({ status: "success", timing: [], thread_id: "Thread-1 (worker)", execution_time: 0, adapter_response: {}, message: null, failures: null, unique_id: id, compiled: null, compiled_code: null, relation_name: null });
+      continue;
+    }
     if (!node || (node.compiled !== true && message === undefined)) continue;
     results.push({
       status: message === undefined ? "success" : "error",

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { ChangedFileWriter, writeManifest, type ManifestNode } from "@tsdbt/core";
+import { ChangedFileWriter, compiledPathOf, writeManifest, type ManifestNode } from "@tsdbt/core";
 import { runNodes, writeRunResults, type BatchResults, type ProjectHook, type RunSummary } from "@tsdbt/runner";
 import { customEnv, fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler, runnerCompiler } from "../execution";
@@ -62,6 +62,13 @@ export async function executeCommand(ctx: CommandContext, which: string, options
   const writeCompiled = (node: ManifestNode) => {
     if (node.compiled_path && node.compiled_code != null) compiledFiles.writeInBackground(path.join(parsed.projectDir, node.compiled_path), node.compiled_code);
   };
+  // and the SQL each node ran under target/run, which a failed node's message points at
+  const targetRel = path.relative(parsed.projectDir, parsed.targetPath).split(path.sep).join("/") || ".";
+  const writeRunSql = (node: ManifestNode, sql: string): string => {
+    const file = compiledPathOf(node, targetRel, "run");
+    compiledFiles.writeInBackground(path.join(parsed.projectDir, file), sql);
+    return file;
+  };
   try {
     const adapter = await warehouse.adapter();
     restoreManifest = await applyDeferral(parsed, ctx.args, ctx.cwd, ids, adapter);
@@ -88,9 +95,11 @@ export async function executeCommand(ctx: CommandContext, which: string, options
       },
       // the root project's hooks, then each installed package's, as dbt runs them
       onRunStart: [...(parsed.project.onRunStart ?? []), ...packageHooks(parsed, "onRunStart")],
+      skipNodesIfOnRunStartFails: parsed.project.flags.skip_nodes_if_on_run_start_fails === true,
       onRunEnd: [...(parsed.project.onRunEnd ?? []), ...packageHooks(parsed, "onRunEnd")],
       queryComment: (node) => compiler.queryCommentOf(node),
       microbatch: { eventTimeStart: options.eventTime?.start ?? ctx.args.eventTimeStart ?? null, eventTimeEnd: options.eventTime?.end ?? ctx.args.eventTimeEnd ?? null, retry: options.batches, now: options.now },
+      onRunSql: writeRunSql,
     });
     if (ctx.args.flags.show === true && (which === "seed" || which === "build")) samples = await seedSamples(summary, parsed.manifest, adapter);
   } finally {
@@ -121,8 +130,10 @@ async function seedSamples(summary: RunSummary, manifest: import("@tsdbt/core").
   const out: string[] = [];
   for (const r of summary.results) {
     const node = manifest.nodes[r.unique_id];
-    if (!node || node.resource_type !== "seed" || r.status === "error" || !r.relation_name) continue;
-    const rows = await adapter.execute(`select * from ${r.relation_name}`, { fetch: true });
+    // (a seed's result names no relation, as dbt's; its manifest node does)
+    const relationName = node?.relation_name;
+    if (!node || node.resource_type !== "seed" || r.status === "error" || !relationName) continue;
+    const rows = await adapter.execute(`select * from ${relationName}`, { fetch: true });
     const header = `Random sample of table: ${node.schema}.${node.alias}`;
     const sample = [...rows.rows].sort(() => Math.random() - 0.5).slice(0, 10);
     out.push(`\n${header}\n${"-".repeat(header.length)}\n${formatTable(rows.columns.map((c) => c.name), sample)}\n`);

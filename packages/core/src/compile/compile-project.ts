@@ -28,11 +28,11 @@ export interface CompileOptions {
 
 const COMPILABLE = new Set(["model", "analysis", "test", "snapshot"]);
 
-/** Where dbt writes a node's compiled SQL, relative to the project. */
-export function compiledPathOf(node: ManifestNode, targetPathRel: string): string {
+/** Where dbt writes a node's compiled SQL (`folder` compiled), or the SQL it ran (`run`), relative to the project. */
+export function compiledPathOf(node: ManifestNode, targetPathRel: string, folder: "compiled" | "run" = "compiled"): string {
   // a hook's SQL goes under its project file: dbt_project.yml/hooks/<name>.sql
   const file = node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.resource_type === "operation" ? `${node.original_file_path}/${node.path}` : node.original_file_path;
-  return path.posix.join(targetPathRel, "compiled", node.package_name, file);
+  return path.posix.join(targetPathRel, folder, node.package_name, file);
 }
 
 /**
@@ -54,13 +54,15 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
   for (const node of nodes) {
     try {
       let result;
+      // once the warehouse is open, what a node's templates send there is rolled back after its compile, as dbt's compile does
+      const compileNode = () => (warehouse?.rollingBack ? warehouse.rollingBack(() => compiler.compile(node)) : compiler.compile(node));
       try {
-        result = compiler.compile(node);
+        result = await compileNode();
       } catch (e) {
         if (!isWarehouseNeeded(e) || !options.connect) throw e;
         warehouse ??= await options.connect();
         compiler = new NodeCompiler(session, index, { execute: true, warehouse, fullRender: options.fullRender, empty: options.empty });
-        result = compiler.compile(node);
+        result = await compileNode();
       }
       node.compiled = true;
       node.compiled_code = result.sql;

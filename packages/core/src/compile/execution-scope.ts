@@ -94,7 +94,7 @@ export function createExecutionScope(node: ManifestNode, index: ManifestIndex, f
       // parses the test; tsdbt meets it here. The test's own YAML config still wins.
       set: (values) => {
         if (!node.test_metadata) return;
-        const own = node.unrendered_config ?? {};
+        const own = node.config_call_dict ?? {};
         const taken = Object.entries(values).filter(([key]) => !(key in own));
         if (taken.length) node.config = { ...node.config, ...Object.fromEntries(taken) };
       },

@@ -14,8 +14,8 @@ export interface YamlRenderContext {
   vars?: Vars;
   /** The rest of dbt's context for this file (`target`, `modules`, `run_started_at`, …; see yaml-context.ts). */
   extra?: Record<string, unknown>;
-  /** Decides which values are rendered now; others are kept as written. Default: all. */
-  shouldRender?: (path: readonly YamlPathSegment[]) => boolean;
+  /** Decides which values are rendered now (`value` is the one at `path`); others are kept as written. Default: all. */
+  shouldRender?: (path: readonly YamlPathSegment[], value: unknown) => boolean;
   /** Sees every environment variable `env_var()` reads, with its value (partial parsing). */
   onEnvRead?: (name: string, value: string | undefined) => void;
   /** Whether `env_var()` may read `DBT_ENV_SECRET…` variables (dbt: profiles.yml and packages.yml only). */
@@ -54,7 +54,7 @@ export function renderYamlValues(
   context: YamlRenderContext,
   diagnostics: Diagnostic[],
 ): unknown {
-  if (context.shouldRender && !context.shouldRender(path)) return value;
+  if (context.shouldRender && !context.shouldRender(path, value)) return value;
   if (typeof value === "string") return renderString(value, parsed, path, context, diagnostics);
   if (Array.isArray(value)) return value.map((item, i) => renderYamlValues(item, parsed, [...path, i], context, diagnostics));
   if (isPlainObject(value)) {

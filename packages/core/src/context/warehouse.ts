@@ -16,6 +16,12 @@ export interface SyncWarehouse {
   commitSync?(): void;
   getColumnsSync(relation: RelationRef): Column[];
   listRelationsSync(database: string | null, schema: string): RelationRef[];
+  /**
+   * Runs `fn` (one node's compile) with the statements this warehouse runs meanwhile in one
+   * transaction, rolled back when `fn` returns or throws: dbt's `compile` leaves nothing of what
+   * templates sent (`run_query('create table …')`). Absent: statements commit as they run.
+   */
+  rollingBack?<T>(fn: () => T): Promise<T>;
 }
 
 export { agateTable, type AgateTable, type AgateColumn } from "./runtime/agate-table";

@@ -10,6 +10,8 @@ export interface ManifestParts {
   invocationId: string;
   nodes: ManifestNode[];
   disabled: ManifestNode[];
+  /** Source tables with `enabled: false`, which dbt files under `disabled` too. */
+  disabledSources?: SourceDefinition[];
   sources: Record<string, SourceDefinition>;
   macros: Record<string, MacroDefinition>;
   docs: Record<string, DocDefinition>;
@@ -19,8 +21,8 @@ export interface ManifestParts {
 export function assembleManifest(parts: ManifestParts): Manifest {
   const nodes: Record<string, ManifestNode> = {};
   for (const n of [...parts.nodes].sort((a, b) => (a.unique_id < b.unique_id ? -1 : 1))) nodes[n.unique_id] = n;
-  const disabled: Record<string, ManifestNode[]> = {};
-  for (const n of parts.disabled) (disabled[n.unique_id] ??= []).push(n);
+  const disabled: Record<string, (ManifestNode | SourceDefinition)[]> = {};
+  for (const n of [...parts.disabled, ...(parts.disabledSources ?? [])]) (disabled[n.unique_id] ??= []).push(n);
   const parent_map: Record<string, string[]> = {};
   const child_map: Record<string, string[]> = {};
   for (const id of [...Object.keys(nodes), ...Object.keys(parts.sources)]) {

@@ -113,6 +113,8 @@ export interface ManifestNode {
   deprecation_date?: string | null;
   primary_key?: string[];
   time_spine?: Record<string, unknown> | null;
+  /** A seed's: the absolute directory of the project (or package) it belongs to, as dbt records it. */
+  root_path?: string;
   /** `doc.<package>.<name>` of the docs blocks the description uses. */
   doc_blocks?: string[];
   // generic tests

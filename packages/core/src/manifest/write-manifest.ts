@@ -10,14 +10,22 @@ function pick<T extends object>(value: T, keys: readonly string[]): Record<strin
 }
 
 /**
- * A node as the schema allows it. Nodes are built with exactly their kind's keys (the
- * schema-validation tests hold that), so they are written as they are; only seeds, which
- * share the node factory but have fewer keys, are trimmed.
+ * The keys dbt 1.10 writes for each kind of node, in its order: the schema's, without
+ * `config_call_dict` and `unrendered_config_call_dict`, which dbt keeps in memory (templates
+ * see them in `model`) but leaves out of manifest.json.
+ */
+const WRITTEN_KEYS: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries(NODE_KEYS).map(([kind, keys]) => [kind, keys.filter((k) => k !== "config_call_dict" && k !== "unrendered_config_call_dict")]),
+);
+
+/**
+ * A node as dbt writes it: its kind's keys in dbt's order (a generic test's `test_metadata`
+ * last), nothing the schema does not allow; a seed's `depends_on` has only macros.
  */
 export function serialisableNode(node: ManifestNode): Record<string, unknown> {
-  if (node.resource_type !== "seed") return node as unknown as Record<string, unknown>;
-  const out = pick(node, NODE_KEYS.seed);
-  out.depends_on = { macros: node.depends_on.macros };
+  const kind = node.resource_type === "test" && node.test_metadata ? "generic_test" : node.resource_type;
+  const out = pick(node, WRITTEN_KEYS[kind] ?? Object.keys(node).filter((k) => k !== "config_call_dict"));
+  if (node.resource_type === "seed") out.depends_on = { macros: node.depends_on.macros };
   return out;
 }
 
@@ -61,7 +69,7 @@ export function* manifestChunks(manifest: Manifest, mark: Mark = () => undefined
   const special: Record<string, (v: unknown) => Generator<string>> = {
     nodes: (v) => entries(v as Record<string, unknown>, (n: ManifestNode) => serialisableNode(n), true),
     sources: (v) => entries(v as Record<string, unknown>, (src: object) => pick(src, SOURCE_KEYS), false),
-    disabled: (v) => entries(v as Record<string, unknown>, (list: ManifestNode[]) => list.map(serialisableNode), false),
+    disabled: (v) => entries(v as Record<string, unknown>, (list: ManifestNode[]) => list.map((n) => ((n.resource_type as string) === "source" ? pick(n, SOURCE_KEYS) : serialisableNode(n))), false),
   };
   let first = true;
   for (const [key, value] of Object.entries(manifest)) {

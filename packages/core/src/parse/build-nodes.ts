@@ -1,11 +1,13 @@
 import * as fs from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode, NodeConfig } from "../manifest/types";
-import { projectConfigLayers, type ProjectSet } from "./project-layers";
+import { projectConfigLayers, unrenderedProjectConfigLayers, type ProjectSet } from "./project-layers";
+import { unrenderedConfig } from "../config/unrendered-config";
 import { mergeConfigs } from "../config/merge-configs";
 import type { RenderSession } from "../context/node-context";
 import type { CaptureTarget } from "./capture-scope";
-import { checksumOf, createNode, defaultNodeConfig } from "./node-factory";
+import { createNode, defaultNodeConfig } from "./node-factory";
+import { dbtFileChecksum } from "./file-checksum";
 import { parseSqlNode, type ParseMethod } from "./parse-sql-node";
 import type { NodePatch } from "./properties";
 import type { ProjectFile } from "../project/discover-files";
@@ -78,14 +80,14 @@ function becomeVersion(node: ManifestNode, patch: NodePatch): void {
  * < properties YAML < `config()` in the file) and copies tags, meta and docs onto the node;
  * `unrendered_config` gets what the layers set, without the defaults.
  */
-export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, unknown>[], patch: NodePatch | undefined): void {
+export function finaliseConfig(node: ManifestNode, folderLayers: Record<string, unknown>[], patch: NodePatch | undefined, unrenderedLayers: Record<string, unknown>[] = folderLayers): void {
   // dbt 1.10 reads a properties entry's tags from its `config:` only (a top-level `tags:` is ignored)
   // a properties entry's top-level `access:` counts as its config's
   const patchConfig = patch?.access && node.resource_type === "model" ? { ...patch.config, access: patch.access } : (patch?.config ?? {});
   const merged = mergeConfigs(defaultNodeConfig(node.resource_type), ...folderLayers, patchConfig, node.config_call_dict);
   node.config = merged as NodeConfig;
-  // what each layer set, without the defaults (dbt_project.yml values as tsdbt read them: rendered)
-  node.unrendered_config = mergeConfigs(...folderLayers, patch ? patch.config : {}, node.config_call_dict);
+  // what each layer set, without the defaults: dbt_project.yml's values as written, each layer replacing keys whole
+  node.unrendered_config = unrenderedConfig(...unrenderedLayers, patch ? patch.config : {}, node.config_call_dict);
   // dbt tags the node while it parses the file (dbt_project.yml, then the file's config()), and adds a
   // properties entry's tags when it applies the entry: the node's order differs from config.tags'
   const fileTags = patch?.config.tags === undefined ? [] : ((mergeConfigs(...folderLayers, node.config_call_dict).tags as string[] | undefined) ?? []);
@@ -129,10 +131,11 @@ export function buildFileNode(kind: SqlResource, file: ProjectFile, ctx: NodeBui
     originalFilePath: file.path,
     fqn: [file.packageName, ...prefix, ...dirs, name],
     rawCode: body.code,
-    checksum: { name: "sha256", checksum: file.checksum },
+    checksum: dbtFileChecksum(file, kind),
   });
   if (kind === "model" || kind === "analysis" || kind === "snapshot") node.compiled_path = null;
   if (kind === "model" && file.path.endsWith(".py")) node.language = "python";
+  if (kind === "seed") node.root_path = file.absolutePath.slice(0, file.absolutePath.length - file.path.length - 1);
   parseNodeBody(node, kind, dirs, ctx, body.firstLine);
   if (kind === "seed" && node.config.enabled !== false) {
     const problem = checkSeedHeader(fileHead(file), node.config.delimiter, file.path, node.unique_id);
@@ -181,7 +184,7 @@ export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: strin
     ctx.stats[method satisfies ParseMethod]++;
     ctx.diagnostics.push(...diagnostics);
   }
-  finaliseConfig(node, folderLayers, patch);
+  finaliseConfig(node, folderLayers, patch, unrenderedProjectConfigLayers(ctx.projects, kind, node.package_name, [...dirs, node.name]));
   if (kind === "model") {
     addConstraintReferences(node);
     if (node.config.enabled !== false) ctx.diagnostics.push(...checkModelContract(node, patch ? patch.file : null));
@@ -205,7 +208,7 @@ export function buildSnapshotNodes(file: ProjectFile, ctx: NodeBuildContext): Ma
         originalFilePath: file.path,
         fqn: [file.packageName, ...dirs, stripExt(file.pathInRoot.split("/").pop()!), b.name],
         rawCode: b.body,
-        checksum: checksumOf(file.contents),
+        checksum: dbtFileChecksum(file, "snapshot"),
       });
       parseNodeBody(node, "snapshot", dirs, ctx, b.bodyLine);
       return node;

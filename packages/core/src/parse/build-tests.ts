@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ManifestNode, NodeConfig } from "../manifest/types";
-import { projectConfigLayers, type ProjectSet } from "./project-layers";
+import { projectConfigLayers, unrenderedProjectConfigLayers, type ProjectSet } from "./project-layers";
+import { unrenderedConfig } from "../config/unrendered-config";
 import { mergeConfigs } from "../config/merge-configs";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import type { ParsedYaml } from "../yaml/parse-yaml";
@@ -82,7 +83,10 @@ export function buildTestNodes(
     }
     const layers = projectConfigLayers(projects, "test", target.packageName, [...folder, node.name]);
     node.config = testConfig(layers, def.config);
-    node.unrendered_config = { ...def.config };
+    // the test's own config reaches dbt as a config() call on its raw code (see generic-test.ts)
+    node.config_call_dict = { ...def.config };
+    // dbt_project.yml's `data_tests:` values as written, then the test's own config
+    node.unrendered_config = unrenderedConfig(...unrenderedProjectConfigLayers(projects, "test", target.packageName, [...folder, node.name]), def.config);
     node.tags = testTags([...(target.inheritedTags ?? []), ...(t.columnTags ?? [])], def.config.tags, node.config.tags);
     node.meta = node.config.meta;
     nodes.push(node);

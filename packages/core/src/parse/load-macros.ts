@@ -12,6 +12,8 @@ export interface BlockFile {
   path: string;
   /** Path relative to the resource folder. */
   relPath?: string;
+  /** A project file's path relative to the folder it was found under (its docs block's `path`, as dbt records it). */
+  pathInRoot?: string;
   contents: string;
 }
 
@@ -34,13 +36,14 @@ export function builtinMacroFiles(dir: string = BUILTIN_MACROS_DIR): BlockFile[]
 }
 
 function macroEntry(m: RegisteredMacro, file: BlockFile): MacroDefinition {
+  // dbt's key order
   return {
-    unique_id: m.uniqueId,
+    name: m.name,
     resource_type: "macro",
     package_name: m.packageName,
-    name: m.name,
     path: file.path,
     original_file_path: file.path,
+    unique_id: m.uniqueId,
     macro_sql: m.source,
     depends_on: { macros: [] },
     description: "",
@@ -96,13 +99,14 @@ export function loadDocs(files: BlockFile[]): { docs: Record<string, DocDefiniti
     for (const b of blocks) {
       if (b.kind !== "docs") continue;
       const id = `doc.${file.packageName}.${b.name}`;
+      // dbt's key order; the path is relative to the docs folder
       docs[id] = {
-        unique_id: id,
+        name: b.name,
         resource_type: "doc",
         package_name: file.packageName,
-        name: b.name,
-        path: file.relPath ?? file.path,
+        path: file.relPath ?? file.pathInRoot ?? file.path,
         original_file_path: file.path,
+        unique_id: id,
         block_contents: b.body.trim(),
       };
     }

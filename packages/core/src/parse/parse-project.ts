@@ -25,7 +25,7 @@ import { buildTestNodes } from "./build-tests";
 import { builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
 import { applyProjectSourceConfig, readSources } from "./read-sources";
-import { projectConfigLayers } from "./project-layers";
+import { projectConfigLayers, unrenderedProjectConfigLayers } from "./project-layers";
 import { checkPropertyTypes } from "./check-property-types";
 import { nulByteDiagnostic } from "./nul-bytes";
 import { findDuplicateNames, linkNodes } from "./link-nodes";
@@ -33,7 +33,7 @@ import { checkIdentifierLengths } from "./identifier-limits";
 import { checkMicrobatchConfigs } from "./microbatch-configs";
 import { assignRelationName, type NamingTarget } from "./relation-naming";
 import { createCaptureScope } from "./capture-scope";
-import { renderDescriptions } from "./render-descriptions";
+import { renderDescriptions, renderMacroDescriptions } from "./render-descriptions";
 import { createPropertiesRenderer, type PropertiesRenderer } from "./render-properties";
 import { renderErrorToDiagnostic } from "./render-diagnostic";
 import { assembleManifest } from "../manifest/assemble-manifest";
@@ -418,15 +418,20 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   }
 
   const sources: Record<string, SourceDefinition> = {};
+  const disabledSources: SourceDefinition[] = [];
   for (const pf of propertiesFiles) {
     for (const read of readSources(pf, location.database, diagnostics)) {
       const { source, tests, testTags } = read;
-      applyProjectSourceConfig(read, projectConfigLayers(projects, "source", source.package_name, source.fqn.slice(1)));
-      if (source.config.enabled === false) continue;
+      applyProjectSourceConfig(read, projectConfigLayers(projects, "source", source.package_name, source.fqn.slice(1)), unrenderedProjectConfigLayers(projects, "source", source.package_name, source.fqn.slice(1)));
       // the root project's quoting policy, then the source's and table's own
       const quoting = { ...naming.quoting, ...Object.fromEntries(Object.entries(source.quoting).filter(([, v]) => v !== null)) } as Record<string, unknown>;
       const part = (value: string | null, kind: string) => (value ? (quoting[kind] === false ? value : quote(value)) : null);
       source.relation_name = [part(source.database, "database"), part(source.schema, "schema"), part(source.identifier, "identifier")].filter((p): p is string => Boolean(p)).join(".");
+      // a disabled source table goes to the manifest's `disabled`, as dbt files it
+      if (source.config.enabled === false) {
+        disabledSources.push(Object.assign(source, { doc_blocks: [] }));
+        continue;
+      }
       sources[source.unique_id] = source;
       all.push(...buildTestNodes(tests, { kind: "source", name: source.name, sourceName: source.source_name, packageName: source.package_name, file: pf.parsed.file, inheritedTags: testTags, quoteColumns: source.quoting.column === true }, pf.parsed, projects, diagnostics, registry, quote));
     }
@@ -454,6 +459,14 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));
   diagnostics.push(...checkMicrobatchConfigs(enabled, sources));
   for (const n of inertTests) assignRelationName(n, session, naming, scopeFor);
+  // dbt names the relations of disabled nodes too; a naming macro that fails on one leaves it unnamed
+  for (const n of disabled) {
+    try {
+      assignRelationName(n, session, naming, scopeFor);
+    } catch {
+      // (nothing runs a disabled node)
+    }
+  }
   const keptDisabled = disableOrphanTests(inertTests, enabled, sources, disabled);
   inheritAttachedGroups(enabled.filter((n) => n.resource_type === "test"), enabled);
   inferPrimaryKeys(enabled, [...enabled, ...disabled, ...inertTests].filter((n) => n.resource_type === "test"));
@@ -472,6 +485,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     invocationId,
     nodes: [...enabled, ...keptDisabled, ...hookNodes],
     disabled: [...disabled, ...inertTests.filter((t) => !keptDisabled.includes(t))],
+    disabledSources,
     sources,
     macros: parseSession.macros,
     docs: parseSession.docs,
@@ -481,6 +495,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   manifest.groups = readGroups(propertiesFiles, diagnostics);
   manifest.group_map = groupMap(manifest);
   manifest.macros = patchMacros(manifest.macros, propertiesFiles, diagnostics);
+  renderMacroDescriptions(manifest.macros, parseSession.docs, session, diagnostics, (file) => readTextOrUndefined(path.join(projectDir, file)));
   const nonNodes = [...Object.values(semanticLayer).flatMap((section: Record<string, unknown>) => Object.values(section)), ...Object.values(unitTests)];
   addDependencyEntries(manifest, nonNodes as { unique_id: string }[]);
   // the graph is built when a command first asks for it (selection); `parse` only checks for cycles

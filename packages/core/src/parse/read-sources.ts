@@ -14,6 +14,19 @@ export interface ReadSource {
   testTags: string[];
   /** The properties file sets `enabled` on the source or the table (dbt_project.yml's then does not apply). */
   enabledInFile: boolean;
+  /** What the properties file configures, for `unrendered_config` (see {@link applyProjectSourceConfig}). */
+  written: WrittenSourceConfig;
+}
+
+/** A source table's config as its properties file gives it (source's, then table's; YAML values are rendered when read). */
+interface WrittenSourceConfig {
+  /** The `config:` keys of the source, then of the table, in order, with their merged values. */
+  config: Record<string, unknown>;
+  /** Tags and meta of the file alone (the source's and the table's, top-level and in config). */
+  tags: string[];
+  meta: Record<string, unknown>;
+  /** Whether the source or table sets `freshness`. */
+  freshness: boolean;
 }
 
 const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -65,7 +78,11 @@ export function readSources(file: PropertiesFile, targetDatabase: string | null,
       const loadedAtQuery = str(tableConfig.loaded_at_query) ?? str(table.loaded_at_query) ?? str(srcConfig.loaded_at_query) ?? str(src.loaded_at_query);
       const quoting = { database: null, schema: null, identifier: null, column: null, ...asRecord(src.quoting), ...asRecord(table.quoting) };
       const raw = unrenderedSource(file, i);
+      const writtenTags = [...new Set([...asTags(src.tags), ...asTags(srcConfig.tags), ...asTags(table.tags), ...asTags(tableConfig.tags)])];
+      const written: WrittenSourceConfig = { config: {}, tags: writtenTags, meta, freshness: [src.freshness, srcConfig.freshness, table.freshness, tableConfig.freshness].some((f) => f !== undefined) };
+      for (const c of [srcConfig, tableConfig]) for (const [k, v] of Object.entries(c)) written.config[k] = k === "tags" ? writtenTags : k === "meta" ? meta : k === "freshness" ? freshness : v;
       out.push({
+        written,
         tests,
         testTags: [...asTags(src.tags), ...asTags(table.tags)],
         enabledInFile: tableConfig.enabled !== undefined || srcConfig.enabled !== undefined,
@@ -128,7 +145,8 @@ function unrenderedSource(file: PropertiesFile, i: number): Record<string, unkno
  * when the properties file does not set it, and `meta` under the file's (other keys, `tags`
  * included, dbt does not take from there).
  */
-export function applyProjectSourceConfig({ source, enabledInFile }: ReadSource, layers: ConfigLayer[]): void {
+export function applyProjectSourceConfig({ source, enabledInFile, written }: ReadSource, layers: ConfigLayer[], unrenderedLayers: ConfigLayer[] = layers): void {
+  source.unrendered_config = sourceUnrenderedConfig(written, source, unrenderedLayers);
   if (layers.length === 0) return;
   const project = mergeConfigs(...layers);
   if (typeof project.enabled === "boolean" && !enabledInFile) source.config.enabled = project.enabled;
@@ -166,4 +184,23 @@ function sourceFreshness(layers: unknown[]): Record<string, unknown> | null {
 function folderOf(file: string): string[] {
   const parts = file.split("/");
   return parts.slice(1, -1);
+}
+
+/**
+ * A source table's `unrendered_config` as dbt 1.10 records it (checked against it): the keys
+ * dbt_project.yml's `sources:` sets, in place but with the properties file's values; then the
+ * file's `config:` keys (the source's, then the table's); `freshness` when the file sets it;
+ * `loaded_at_field` and `loaded_at_query`; then `meta` and `tags` (the file's, `{}`/`[]` when none).
+ */
+function sourceUnrenderedConfig(written: WrittenSourceConfig, source: SourceDefinition, projectLayers: ConfigLayer[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const layer of projectLayers) for (const key of Object.keys(layer)) out[key] = undefined;
+  Object.assign(out, written.config);
+  if (written.freshness) out.freshness = source.freshness;
+  out.loaded_at_field = source.loaded_at_field;
+  out.loaded_at_query = source.loaded_at_query;
+  out.meta ??= written.meta;
+  out.tags ??= written.tags;
+  for (const [key, value] of Object.entries(out)) if (value === undefined) delete out[key];
+  return out;
 }

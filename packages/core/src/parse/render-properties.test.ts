@@ -118,4 +118,22 @@ describe("shouldRenderSchemaKey", () => {
     expect(shouldRenderSchemaKey("saved_queries", ["query_params", "where", 0])).toBe(false);
     expect(shouldRenderSchemaKey("snapshots", ["relation"])).toBe(false);
   });
+
+  it("renders the text values of a data test's config, as dbt does when it builds the test, and nothing else of the test", () => {
+    const config = { where: "{{ 'id > ' ~ 1 }}", tags: ["{{ 'tt' }}"] };
+    const test = { unique: { config } };
+    expect(shouldRenderSchemaKey("models", ["columns", 0, "data_tests"], [test])).toBe(true);
+    expect(shouldRenderSchemaKey("models", ["columns", 0, "data_tests", 0], test)).toBe(true);
+    expect(shouldRenderSchemaKey("models", ["columns", 0, "data_tests", 0, "unique"], test.unique)).toBe(true);
+    expect(shouldRenderSchemaKey("models", ["columns", 0, "data_tests", 0, "unique", "config"], config)).toBe(true);
+    expect(shouldRenderSchemaKey("models", ["columns", 0, "data_tests", 0, "unique", "config", "where"], config.where)).toBe(true);
+    // lists and mappings in the config stay as written (dbt kept tags: ["{{ 'tt' }}"])
+    expect(shouldRenderSchemaKey("models", ["columns", 0, "data_tests", 0, "unique", "config", "tags"], config.tags)).toBe(false);
+    // arguments render when the test compiles
+    expect(shouldRenderSchemaKey("models", ["data_tests", 0, "accepted_values", "values"], ["{{ 'x' }}"])).toBe(false);
+    expect(shouldRenderSchemaKey("models", ["data_tests", 0, "accepted_values", "arguments"], { values: [] })).toBe(false);
+    // a {name:, test_name:, config:} entry
+    expect(shouldRenderSchemaKey("sources", ["tables", 0, "data_tests", 0, "config", "severity"], "{{ 'warn' }}")).toBe(true);
+    expect(shouldRenderSchemaKey("sources", ["tables", 0, "data_tests", 0, "expression"], "{{ var('x') }} > 0")).toBe(false);
+  });
 });

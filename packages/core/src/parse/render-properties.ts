@@ -47,7 +47,7 @@ export function createPropertiesRenderer(input: PropertiesRenderInput): Properti
       rendered[section] = entries.map((entry, i) => {
         if (!isPlainObject(entry)) return entry;
         const base = [section, i];
-        const context: YamlRenderContext = { ...contextFor(packageName), shouldRender: (path) => shouldRenderSchemaKey(section, path.slice(base.length)) };
+        const context: YamlRenderContext = { ...contextFor(packageName), shouldRender: (path, value) => shouldRenderSchemaKey(section, path.slice(base.length), value) };
         const rendered = renderYamlValues(entry, parsed, base, context, diagnostics) as Record<string, unknown>;
         return renderTestConfigs(rendered, parsed, base, contextFor(packageName), diagnostics);
       });

@@ -136,6 +136,7 @@ export function projectConfigFromText(text: string, projectDir: string, options:
   }, diagnostics) as Record<string, unknown>;
   checkProjectConfigTypes(rendered, parsed, diagnostics);
   const project = buildProjectConfig(rendered, parsed, path.resolve(projectDir), diagnostics);
+  project.unrendered = source;
   return { value: project, diagnostics };
 }
 

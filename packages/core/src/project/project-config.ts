@@ -78,6 +78,11 @@ export interface ProjectConfig {
   restrictAccess: boolean;
   /** The whole file after rendering, for keys not modelled above. */
   raw: Record<string, unknown>;
+  /**
+   * The whole file as written, before rendering: its config trees give nodes' `unrendered_config`
+   * (`"{{ target.name }}"` where the config holds `dev`), as dbt records it. Absent: `raw` stands in.
+   */
+  unrendered?: Record<string, unknown>;
 }
 
 /** Every top-level key dbt_project.yml may hold. */

@@ -1,3 +1,5 @@
+import { PyDecimal } from "./py-decimal";
+
 /**
  * Python value semantics for JavaScript values: how templates see, compare and print them.
  * Python `list` is a JS array, `tuple` a {@link Tuple}, `dict` a plain object, `None` is `null`,
@@ -62,6 +64,7 @@ export function toFloat(n: number): number | PyFloat {
 export function numberOf(v: unknown): number | undefined {
   if (typeof v === "number") return v;
   if (v instanceof PyFloat) return v.value;
+  if (v instanceof PyDecimal) return v.valueOf();
   if (typeof v === "boolean") return v ? 1 : 0;
   return undefined;
 }
@@ -111,6 +114,7 @@ export function typeName(v: unknown): string {
   if (typeof v === "boolean") return "bool";
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
   if (v instanceof PyFloat) return "float";
+  if (v instanceof PyDecimal) return "Decimal";
   if (v instanceof Tuple) return "tuple";
   if (Array.isArray(v)) return "list";
   if (isDict(v)) return "dict";
@@ -127,6 +131,7 @@ export function truthy(v: unknown): boolean {
   if (typeof v !== "object") return v === v; // NaN is truthy in Python but rare; keep JS falsy only for NaN
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof PyFloat) return v.value !== 0;
+  if (v instanceof PyDecimal) return v.valueOf() !== 0;
   if (v instanceof Map || v instanceof Set) return v.size > 0;
   if (isDict(v)) {
     for (const _ in v) return true;
@@ -159,6 +164,7 @@ export function pyRepr(v: unknown): string {
   if (v === false) return "False";
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
   if (v instanceof PyFloat) return formatFloat(v.value);
+  if (v instanceof PyDecimal) return `Decimal('${v.text}')`;
   if (typeof v === "function") return `<function ${v.name || "anonymous"}>`;
   if (typeof v !== "object") return String(v);
   const custom = (v as { [PY_REPR]?: () => string })[PY_REPR];

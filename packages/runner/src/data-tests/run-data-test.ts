@@ -1,5 +1,6 @@
 import type { Adapter } from "@tsdbt/adapter-api";
 import type { ManifestNode } from "@tsdbt/core";
+import { responseOf } from "../results/adapter-response";
 import { decideVerdict, testVerdictQuery, thresholdsOf, type TestVerdict } from "./test-verdict";
 
 /**
@@ -9,5 +10,6 @@ import { decideVerdict, testVerdictQuery, thresholdsOf, type TestVerdict } from 
 export async function runDataTest(adapter: Adapter, node: ManifestNode, compiledSql: string): Promise<TestVerdict> {
   const thresholds = thresholdsOf(node);
   const result = await adapter.execute(testVerdictQuery(compiledSql, thresholds, adapter.dialect), { nodeId: node.unique_id });
-  return decideVerdict(result.rows[0], thresholds);
+  const verdict = decideVerdict(result.rows[0], thresholds);
+  return result.status === undefined ? verdict : { ...verdict, response: responseOf(result.status, result.rowsAffected ?? null) };
 }

@@ -14,8 +14,11 @@ export interface TestThresholds {
   limit: number | null;
 }
 
-/** The status of a data test that ran. */
-export type TestVerdict = { status: "pass" | "warn" | "fail"; failures: number; message: string | null };
+/**
+ * The status of a data test that ran; `response`: the run_results `adapter_response` of its
+ * verdict query when the engine gives a status line (PostgreSQL's `SELECT 1`).
+ */
+export type TestVerdict = { status: "pass" | "warn" | "fail"; failures: number; message: string | null; response?: Record<string, unknown> };
 
 /** Reads severity, warn_if, error_if, fail_calc and limit from a test's config. */
 export function thresholdsOf(node: ManifestNode): TestThresholds {

@@ -85,20 +85,23 @@ export const incrementalMaterialization: Materialization = async (context) => {
   // each batch of a microbatch model has a working relation of its own (batches may run at once)
   const temp = withSuffix(relation, context.batch ? `${TEMP_SUFFIX}_${context.batch.id}` : TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
   const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp, createTemp, working);
-  let rows: RowsWritten;
+  let written: WrittenRows;
   try {
-    rows = adapter.capabilities.transactionalDdl ? await withTransientRetries(adapter.dialect, () => adapter.transaction(update)) : await update(adapter);
+    written = adapter.capabilities.transactionalDdl ? await withTransientRetries(adapter.dialect, () => adapter.transaction(update)) : await update(adapter);
   } catch (error) {
     await adapter.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false }).catch(() => undefined);
     throw error;
   }
   await runNodeHooks(context, adapter, "post-hook", false);
-  return { rowsAffected: rows.count, message: rows.count === null ? "INSERT" : `${rows.verb} ${rows.count}` };
+  const { rows, status, verb } = written;
+  // the engine's status of the last write (PostgreSQL's `INSERT 0 2`, `MERGE 3`), as dbt reports its main statement
+  return { rowsAffected: rows, message: status ?? (rows === null ? "INSERT" : `${verb} ${rows}`) };
 };
 
-/** Rows written and the verb of the statement that wrote them: `MERGE` for a MERGE (dbt-postgres reports `MERGE 3`), else `INSERT`. */
-interface RowsWritten {
-  count: number | null;
+/** Rows the last write of an incremental run reported, the engine's status line for it, and its verb (`MERGE` for a MERGE, else `INSERT`) where the engine gives no status. */
+interface WrittenRows {
+  rows: number | null;
+  status: string | null;
   verb: "MERGE" | "INSERT";
 }
 
@@ -111,7 +114,7 @@ async function mergeNewRows(
   temp: Relation,
   createTemp: ReturnType<typeof createStatementOverride>,
   working: DdlKind,
-): Promise<RowsWritten> {
+): Promise<WrittenRows> {
   const { adapter, relation, node } = context;
   await runNodeHooks(context, executor, "pre-hook", true);
   // the new rows keep the contract too (an override of the contract's macros checks them itself)
@@ -158,15 +161,18 @@ async function mergeNewRows(
     });
     statements = own ?? step.strategy!(portable);
   }
-  const rows: RowsWritten = { count: null, verb: "INSERT" };
+  let rows: number | null = null;
+  let status: string | null = null;
+  let verb: WrittenRows["verb"] = "INSERT";
   const write = async (writer: SqlExecutor): Promise<void> => {
     if (copies) await copyPartitions(context, writer, copies, temp);
     for (const statement of statements) {
       const result = await writer.execute(statement, { fetch: false, nodeId: node.unique_id });
       if (result.rowsAffected !== undefined && result.rowsAffected !== null) {
-        rows.count = result.rowsAffected;
-        rows.verb = /^\s*merge\b/i.test(statement) ? "MERGE" : "INSERT";
+        rows = result.rowsAffected;
+        verb = /^\s*merge\b/i.test(statement) ? "MERGE" : "INSERT";
       }
+      status = result.status ?? status;
     }
   };
   const hooksInside = ((node.config["post-hook"] ?? []) as { transaction?: boolean }[]).some((hook) => hook.transaction ?? true);
@@ -181,12 +187,12 @@ async function mergeNewRows(
     await executor.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false });
     await persistDocs(context, executor, "table");
     await applyGrants(context, executor, "table", "changed");
-    return rows;
+    return { rows, status, verb };
   }
   await write(executor);
   await executor.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false });
   await persistDocs(context, executor, "table");
   await runNodeHooks(context, executor, "post-hook", true);
   await applyGrants(context, executor, "table", "changed");
-  return rows;
+  return { rows, status, verb };
 }

@@ -2,23 +2,38 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { QueryResult } from "@tsdbt/adapter-api";
 import { parseCsv } from "../seeds/csv-reader";
-import { inferColumnKinds, seedColumns, type SeedColumnKind } from "../seeds/infer-column-types";
+import { PyDate, PyDateTime } from "@tsdbt/core";
+import { PyDecimal } from "@tsdbt/jinja";
+import { inferColumnKinds, seedColumns, timestampFields, type SeedColumnKind } from "../seeds/infer-column-types";
 import { configValue, type Materialization } from "./build-context";
 import { runMaterializationMacro } from "./jinja-materialization";
 
-/** A CSV cell as the value of its column's kind (an empty cell is null; dates stay text). */
-function cellValue(cell: string, kind: SeedColumnKind): unknown {
-  if (cell === "") return null;
-  if (kind === "integer" || kind === "bigint" || kind === "float") return Number(cell);
-  if (kind === "boolean") return /^(true|t|yes|y|1)$/i.test(cell);
+/**
+ * A CSV cell as agate gives it in dbt's `load_agate_table()`: numbers as exact Decimals (`1.50`
+ * stays `1.50`, twenty digits stay twenty), booleans, dates and timestamps as Python's date and
+ * datetime, text as written; a null cell (empty, blank, `null`) is None.
+ */
+export function seedCellValue(cell: string, kind: SeedColumnKind): unknown {
+  const text = cell.trim();
+  if (text === "" || text.toLowerCase() === "null") return null;
+  if (kind === "integer" || kind === "bigint" || kind === "float") return PyDecimal.parse(text) ?? cell;
+  if (kind === "boolean") return text.toLowerCase() === "true";
+  if (kind === "date") {
+    const [year, month, day] = text.split("-").map(Number);
+    return new PyDate(year!, month!, day!);
+  }
+  if (kind === "timestamp") {
+    const t = timestampFields(text, "plain") ?? timestampFields(text, "iso");
+    return t ? PyDateTime.of(t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond) : cell;
+  }
   return cell;
 }
 
 /**
  * A seed whose `{% materialization seed %}` the root project defines: the macro runs as a model's
  * Jinja materialization would, and `load_agate_table()` gives it the CSV as an agate table — the
- * column types those tsdbt's own seeds would create (`column_types` applied), numbers and booleans
- * typed, empty cells None.
+ * column types those tsdbt's own seeds would create (`column_types` applied), cells typed as agate
+ * types them (see {@link seedCellValue}).
  */
 export const jinjaSeedMaterialization: Materialization = async (context) => {
   const { node } = context;
@@ -28,7 +43,7 @@ export const jinjaSeedMaterialization: Materialization = async (context) => {
   const columns = seedColumns(table.header, kinds, context.adapter.dialect, configValue<Record<string, string>>(node, "column_types", {}));
   const result: QueryResult = {
     columns: columns.map((c) => ({ name: c.name, type: c.dataType })),
-    rows: table.rows.map((cells) => Object.fromEntries(table.header.map((name, i) => [name, cellValue(cells[i] ?? "", kinds[i]!)]))),
+    rows: table.rows.map((cells) => Object.fromEntries(table.header.map((name, i) => [name, seedCellValue(cells[i] ?? "", kinds[i]!)]))),
   };
   return runMaterializationMacro(context, undefined, result);
 };

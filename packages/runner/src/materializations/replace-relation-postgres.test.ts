@@ -55,9 +55,9 @@ const relationsIn = async () => (await rows(adapter, `select table_name from inf
 describe("replacing relations on PostgreSQL", () => {
   it("reports the rows a table was built with, as dbt does", async () => {
     const { result } = await build("table", "select 1 as id union all select 2");
-    expect([result.status, result.message, result.adapter_response]).toEqual(["success", "SELECT 2", { _message: "SELECT 2", rows_affected: 2 }]);
+    expect([result.status, result.message, result.adapter_response]).toEqual(["success", "SELECT 2", { _message: "SELECT 2", code: "SELECT", rows_affected: 2 }]);
     const view = await build("view", "select 1 as id");
-    expect([view.result.message, view.result.adapter_response]).toEqual(["CREATE VIEW", { _message: "CREATE VIEW" }]);
+    expect([view.result.message, view.result.adapter_response]).toEqual(["CREATE VIEW", { _message: "CREATE VIEW", code: "CREATE VIEW", rows_affected: -1 }]);
   });
 
   it("replaces a view in place while its columns stay, leaving the views over it as they are", async () => {

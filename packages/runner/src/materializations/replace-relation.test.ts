@@ -48,7 +48,7 @@ describe("replacing a relation on an engine with transactional DDL (DuckDB)", ()
   it("creates the table in place the first time and replaces it in place after, reporting CREATE TABLE", async () => {
     const first = await build(table());
     expect(first.sent).toEqual([`create table ${M} as ( select 1 as v )`]);
-    expect([first.result.message, first.result.adapter_response]).toEqual(["CREATE TABLE", { _message: "CREATE TABLE" }]);
+    expect([first.result.message, first.result.adapter_response]).toEqual(["CREATE TABLE", { _message: "CREATE TABLE", code: "CREATE TABLE", rows_affected: -1 }]);
     const second = await build(table("select 2 as v"));
     expect(second.sent).toEqual([`create or replace table ${M} as ( select 2 as v )`]);
     expect(await rows(adapter, "select v from m")).toEqual([{ v: 2 }]);
@@ -57,7 +57,7 @@ describe("replacing a relation on an engine with transactional DDL (DuckDB)", ()
   it("creates a view in place and reports CREATE VIEW", async () => {
     const { result, sent } = await build(view());
     expect(sent).toEqual([`create view ${M} as ( select 1 as v )`]);
-    expect([result.message, result.adapter_response]).toEqual(["CREATE VIEW", { _message: "CREATE VIEW" }]);
+    expect([result.message, result.adapter_response]).toEqual(["CREATE VIEW", { _message: "CREATE VIEW", code: "CREATE VIEW", rows_affected: -1 }]);
   });
 
   it("swaps a table for a view under a temp name and drops the old table", async () => {

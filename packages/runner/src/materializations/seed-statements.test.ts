@@ -54,10 +54,10 @@ const columns = async () => (await rows(adapter, "select column_name, data_type 
 describe("a seed's statements and result", () => {
   it("loads into a temp table renamed into place, then reloads by deleting and inserting, reporting the rows", async () => {
     const first = await seed("id,Name\n1,a\n2,b\n");
-    expect([first.result.message, first.result.adapter_response]).toEqual(["INSERT 2", { _message: "INSERT 2", rows_affected: 2 }]);
+    expect([first.result.message, first.result.adapter_response]).toEqual(["INSERT 2", { _message: "INSERT 2", code: "INSERT", rows_affected: 2 }]);
     expect(first.sent).toEqual([`alter table ${TMP} rename to "people"`]);
     const second = await seed("id,Name\n1,a\n2,b\n3,c\n");
-    expect([second.result.message, second.result.adapter_response]).toEqual(["INSERT 3", { _message: "INSERT 3", rows_affected: 3 }]);
+    expect([second.result.message, second.result.adapter_response]).toEqual(["INSERT 3", { _message: "INSERT 3", code: "INSERT", rows_affected: 3 }]);
     expect(second.sent).toEqual(RELOAD);
     expect(await relations()).toEqual([{ table_name: "people", table_type: "BASE TABLE" }]);
   });

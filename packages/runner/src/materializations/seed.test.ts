@@ -25,7 +25,8 @@ const columnTypes = async () =>
 describe("seeds on DuckDB", () => {
   it("loads a CSV with inferred types, quoted fields, embedded newlines, a BOM and empty cells as null", async () => {
     const result = await seed('\uFEFFid,name,score,active,born,seen_at\n1,"Lee, Ann",1.5,true,2001-02-03,2024-01-01 10:00:00\n2,"two\nlines",,false,,\n');
-    expect(result).toMatchObject({ status: "success", relation_name: '"warehouse"."main"."people"' });
+    // dbt's result of a seed names no relation (the manifest's seed node does)
+    expect(result).toMatchObject({ status: "success", relation_name: null, compiled: null });
     expect(await columnTypes()).toEqual(["id:INTEGER", "name:VARCHAR", "score:DOUBLE", "active:BOOLEAN", "born:DATE", "seen_at:TIMESTAMP"]);
     expect(await rows(adapter, "select id, name, score, active, cast(born as varchar) as born from people order by id")).toEqual([
       { id: 1, name: "Lee, Ann", score: 1.5, active: true, born: "2001-02-03" },

@@ -27,7 +27,8 @@ export interface RunResultsArtifact {
     invocation_started_at: string;
     env: Record<string, string>;
   };
-  results: NodeResult[];
+  /** Each node's result, with dbt's `batch_results` (a microbatch model's successful and failed batches, else null). */
+  results: (Omit<NodeResult, "batch_results"> & { batch_results: NonNullable<NodeResult["batch_results"]> | null })[];
   elapsed_time: number;
   args: Record<string, unknown>;
 }
@@ -43,7 +44,7 @@ export function buildRunResults(summary: RunSummary, metadata: RunResultsMetadat
       invocation_started_at: summary.startedAt,
       env: metadata.env ?? {},
     },
-    results: summary.results,
+    results: summary.results.map((result) => ({ ...result, batch_results: result.batch_results ?? null })),
     elapsed_time: summary.elapsed,
     args: metadata.args,
   };

@@ -6,8 +6,8 @@ const kindsOf = (csv: string) => inferColumnKinds(parseCsv(csv, ",", "t.csv"));
 
 describe("inferColumnKinds", () => {
   it("infers integer, float, boolean, date, timestamp and text per column", () => {
-    const csv = "i,f,b,d,ts,t\n1,1.5,true,2024-01-31,2024-01-31 10:00:00,x\n-2,3,FALSE,2023-12-01,2024-02-01T00:00,1\n";
-    expect(kindsOf(csv)).toEqual(["integer", "float", "boolean", "date", "timestamp", "text"]);
+    const csv = "i,f,b,d,ts,iso,t\n1,1.5,true,2024-01-31,2024-01-31 10:00:00,2024-01-31T10:00:00.5,x\n-2,3,FALSE,2023-12-01,2024-02-01 00:00:00,2024-02-01T00:00,1\n";
+    expect(kindsOf(csv)).toEqual(["integer", "float", "boolean", "date", "timestamp", "timestamp", "text"]);
   });
 
   // dbt-core 1.10 + dbt-postgres seed an all-empty column as integer
@@ -20,8 +20,10 @@ describe("inferColumnKinds", () => {
     expect(kindsOf("a,b,c\nnull,NULL,None\n1, ,1\n")).toEqual(["integer", "integer", "text"]);
   });
 
-  it("widens mixes: integers and decimals to float, dates and timestamps to timestamp, anything else to text", () => {
-    expect(kindsOf("n,t,x\n1,2024-01-01,1\n2.5,2024-01-02 03:04:05,abc\n")).toEqual(["float", "timestamp", "text"]);
+  // dbt-core 1.10's agate types (oracle): dates with timestamps, `YYYY-MM-DD hh:mm:ss` with ISO `T`
+  // timestamps, and fractions of seconds without the `T` are text
+  it("widens integers and decimals to float; mixes of dates and timestamps or of timestamp forms are text", () => {
+    expect(kindsOf("n,t,m,fr,x\n1,2024-01-01,2024-01-02 03:04:05,2024-01-02 03:04:05.123,1\n2.5,2024-01-02 03:04:05,2024-02-03T10:00:00,2024-01-02 03:04:06.5,abc\n")).toEqual(["float", "text", "text", "text", "text"]);
   });
 
   it("does not take impossible dates for dates", () => {

@@ -103,7 +103,7 @@ describe("snapshot histories on DuckDB", () => {
     expect(results[0]!.map((r) => r.message)).toEqual(SNAPSHOTS.map(() => "SNAPSHOT"));
     // run 2: ann2 and dee are new versions everywhere; the new_record snapshots also record bob's deletion; keyed_check's key (id, name) makes ann2 a new key
     const second = Object.fromEntries(results[1]!.map((r) => [r.unique_id.split(".").pop(), [r.message, r.adapter_response]]));
-    const inserted = (n: number) => [`INSERT ${n}`, { _message: `INSERT ${n}`, rows_affected: n }];
+    const inserted = (n: number) => [`INSERT ${n}`, { _message: `INSERT ${n}`, code: "INSERT", rows_affected: n }];
     expect(second).toEqual({ ts_ignore: inserted(2), ts_invalidate: inserted(2), ts_new_record: inserted(3), check_invalidate: inserted(2), check_all_new_record: inserted(3), keyed_check: inserted(2) });
     expect(results[3]!.map((r) => r.message)).toEqual(SNAPSHOTS.map(() => "INSERT 0"));
   });

@@ -44,6 +44,8 @@ export const snapshotMaterialization: Materialization = async (context) => {
   const sql = context.compile(false);
   const staging = withSuffix(relation, TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
   await runNodeHooks(context, adapter, "pre-hook", false);
+  // the engine's status of the statement dbt reports (the create, else the last insert), when it gives one
+  let status: string | null = null;
   const work = async (executor: SqlExecutor): Promise<number | null> => {
     await runNodeHooks(context, executor, "pre-hook", true);
     await executor.execute(adapter.dialect.createTableAs(staging.render(), stagingQuery({ dialect: adapter.dialect, settings }, sql)), { fetch: false, nodeId: node.unique_id });
@@ -54,11 +56,13 @@ export const snapshotMaterialization: Materialization = async (context) => {
     if (!existing) {
       const result = await executor.execute(createSnapshotTable(input), { fetch: false, nodeId: node.unique_id });
       rows = result.rowsAffected ?? null;
+      status = result.status ?? null;
     } else {
       await addNewColumns(context, executor, relation, sourceColumns);
       for (const statement of snapshotUpdateStatements(input)) {
         const result = await executor.execute(statement, { fetch: false, nodeId: node.unique_id });
         if (/^\s*insert/i.test(statement) && typeof result.rowsAffected === "number") rows = (rows ?? 0) + result.rowsAffected;
+        if (/^\s*insert/i.test(statement)) status = result.status ?? status;
       }
     }
     await executor.execute(adapter.dialect.dropRelation(staging.render(), "table"), { fetch: false });
@@ -75,7 +79,7 @@ export const snapshotMaterialization: Materialization = async (context) => {
     throw error;
   }
   await runNodeHooks(context, adapter, "post-hook", false);
-  return { rowsAffected: rows, message: rows === null ? "SNAPSHOT" : `INSERT ${rows}` };
+  return { rowsAffected: rows, message: status ?? (rows === null ? "SNAPSHOT" : `INSERT ${rows}`) };
 };
 
 /** Adds to the snapshot table the source columns it does not have yet (history rows get nulls). */

@@ -56,6 +56,24 @@ describe("adapter and config at run time", () => {
     expect(renderWithContext("{%- set res = adapter.execute('select 1 as x', fetch=True) -%}{{ res[0] }} | {{ res[0].code }} | {{ res[0].rows_affected }} | {{ res[1].rows[0][0] }}", { warehouse: wh })).toBe("SELECT 1 | SELECT | 1 | 1");
   });
 
+  it("reports the engine's status line as the response where it gives one (PostgreSQL's command tag), as dbt-postgres", () => {
+    const tags: Record<string, { status: string; rowsAffected: number | null }> = {
+      create: { status: "CREATE TABLE", rowsAffected: null },
+      insert: { status: "INSERT 0 3", rowsAffected: 3 },
+      select: { status: "SELECT 2", rowsAffected: 2 },
+    };
+    const wh = fakeWarehouse({ results: (sql) => ({ columns: [], rows: [], ...tags[sql.split(" ")[0]!]! }) });
+    const template = (sql: string) => `{%- set res = adapter.execute('${sql}') -%}{{ res[0] }} | {{ res[0].code }} | {{ res[0].rows_affected }} | {{ [res[0]] }}`;
+    // what dbt 1.10 + dbt-postgres 1.9 render for these statements (oracle)
+    expect(renderWithContext(template("create table t (a int)"), { warehouse: wh })).toBe(
+      "CREATE TABLE | CREATE TABLE | -1 | [AdapterResponse(_message='CREATE TABLE', code='CREATE TABLE', rows_affected=-1, query_id=None)]",
+    );
+    expect(renderWithContext(template("insert into t values (1), (2), (3)"), { warehouse: wh })).toBe(
+      "INSERT 0 3 | INSERT | 3 | [AdapterResponse(_message='INSERT 0 3', code='INSERT', rows_affected=3, query_id=None)]",
+    );
+    expect(renderWithContext(template("select * from t"), { warehouse: wh })).toBe("SELECT 2 | SELECT | 2 | [AdapterResponse(_message='SELECT 2', code='SELECT', rows_affected=2, query_id=None)]");
+  });
+
   it("lists missing columns and changes relations with the statements dbt-postgres runs", () => {
     const wh = fakeWarehouse({ relations: [m1], columns: { "rel_helper.m1": [["id", "integer"], ["name", "character varying(20)"]], "rel_helper.m2": [["id", "integer"], ["name", "character varying(10)"]] } });
     const m2 = "api.Relation.create(database='test', schema='rel_helper', identifier='m2', type='table')";

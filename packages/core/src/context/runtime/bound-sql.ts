@@ -1,11 +1,11 @@
-import { pyStr } from "@tsdbt/jinja";
+import { PyDecimal, pyStr } from "@tsdbt/jinja";
 import { CompilerError } from "../compiler-error";
 
-/** A value as a SQL literal: None as null, booleans and numbers as written, anything else quoted text. */
+/** A value as a SQL literal: None as null, booleans and numbers (Decimals exactly) as written, anything else quoted text. */
 function literal(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  if (typeof value === "number" || typeof value === "bigint" || value instanceof PyDecimal) return String(value);
   return `'${pyStr(value).replace(/'/g, "''")}'`;
 }
 

@@ -29,10 +29,23 @@ export function transactionWarehouse(base: SyncWarehouse, statements: Pick<SyncW
       const where = [`lower(table_name) = lower(${literal(relation.identifier)})`];
       if (relation.schema) where.push(`lower(table_schema) = lower(${literal(relation.schema)})`);
       if (relation.database) where.push(`lower(table_catalog) = lower(${literal(relation.database)})`);
-      return run(`select column_name, data_type from information_schema.columns where ${where.join(" and ")} order by ordinal_position`).map((r) => ({
+      return run(`select column_name, data_type, character_maximum_length, numeric_precision, numeric_scale from information_schema.columns where ${where.join(" and ")} order by ordinal_position`).map((r) => ({
         name: String(r.column_name),
-        dataType: String(r.data_type),
+        dataType: sizedType(r),
       }));
     },
   };
+}
+
+const CHARACTER_TYPES = new Set(["character varying", "character", "varchar", "char", "bpchar"]);
+const NUMERIC_TYPES = new Set(["numeric", "decimal"]);
+
+/** A column's type with its size, as the warehouse's own type formatting writes it (`character varying(5)`, `numeric(10,2)`). */
+function sizedType(row: Record<string, unknown>): string {
+  const type = String(row.data_type);
+  const known = (v: unknown) => v !== null && v !== undefined;
+  if (type.includes("(")) return type;
+  if (CHARACTER_TYPES.has(type.toLowerCase()) && known(row.character_maximum_length)) return `${type}(${Number(row.character_maximum_length)})`;
+  if (NUMERIC_TYPES.has(type.toLowerCase()) && known(row.numeric_precision)) return `${type}(${Number(row.numeric_precision)},${Number(row.numeric_scale ?? 0)})`;
+  return type;
 }

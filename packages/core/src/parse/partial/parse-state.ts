@@ -15,7 +15,7 @@ export const PARSE_STATE_FILE = "partial_parse.json";
  */
 export const PARSE_MANIFEST_FILE = "partial_parse_manifest.json";
 /** Bumped whenever the state's shape or the parse's output changes meaning. */
-const FORMAT = 7;
+const FORMAT = 8;
 const TSDBT_VERSION = (require("../../../package.json") as { version: string }).version;
 const CHECKSUM_LENGTH = 64;
 const REFERABLE = new Set(["model", "seed", "snapshot"]);
@@ -70,6 +70,11 @@ export interface ParseState {
   sources: [string, string, string][];
   /** Warnings of the parse, printed again when its result is reused. */
   warnings: Diagnostic[];
+  /**
+   * Each node's `config()` call arguments (`config_call_dict`), where it has any: dbt leaves them
+   * out of manifest.json, but templates see them in `model`, so a reused parse puts them back.
+   */
+  configCalls: Record<string, Record<string, unknown>>;
   counts: ResourceCounts;
 }
 
@@ -196,8 +201,18 @@ export function buildParseState(parsed: ParsedProject, manifestFile: string, lay
     disabledNames: (Object.values(manifest.disabled).flat() as ManifestNode[]).filter((n) => REFERABLE.has(n.resource_type)).map((n) => n.name),
     sources: Object.values(manifest.sources).map((s) => [s.source_name, s.name, s.unique_id]),
     warnings: parsed.diagnostics.filter((d) => d.severity !== "error"),
+    configCalls: configCallsOf([...Object.values(manifest.nodes), ...(Object.values(manifest.disabled).flat() as ManifestNode[])]),
     counts: countResources(manifest),
   };
+}
+
+/** The non-empty `config_call_dict` of each node, by unique id (see {@link ParseState.configCalls}). */
+export function configCallsOf(nodes: readonly ManifestNode[], into: Record<string, Record<string, unknown>> = {}): Record<string, Record<string, unknown>> {
+  for (const n of nodes) {
+    if (n.config_call_dict && Object.keys(n.config_call_dict).length > 0) into[n.unique_id] = n.config_call_dict;
+    else delete into[n.unique_id];
+  }
+  return into;
 }
 
 /**

@@ -20,7 +20,7 @@ import { assignRelationName } from "../relation-naming";
 import { checkIdentifierLengths } from "../identifier-limits";
 import { isMicrobatchModel } from "../../compile/microbatch-batch";
 import { renderDescriptions } from "../render-descriptions";
-import { fileList, fingerprintOf, knownFiles, layoutOf, PARSE_MANIFEST_FILE, readParseState, refTargetsOf, stateLocked, storedLayout, withStateLock, writeParseState, type ParseState, type ResourceCounts } from "./parse-state";
+import { configCallsOf, fileList, fingerprintOf, knownFiles, layoutOf, PARSE_MANIFEST_FILE, readParseState, refTargetsOf, stateLocked, storedLayout, withStateLock, writeParseState, type ParseState, type ResourceCounts } from "./parse-state";
 import { updateDependencyMaps } from "./dependency-maps";
 import { manifestFromJson } from "./loaded-manifest";
 
@@ -115,7 +115,7 @@ export async function loadPartialParse(options: ProjectOptions): Promise<{ reuse
     });
   }
   // the saved manifest in memory, with the rebuilt nodes and new top-level values put in
-  const manifest = manifestFromJson(update.previous.toString("utf8"));
+  const manifest = manifestFromJson(update.previous.toString("utf8"), state.configCalls);
   for (const n of update.rebuilt) manifest.nodes[n.unique_id] = n;
   for (const [key, text] of update.sectionEdits) (manifest as unknown as Record<string, unknown>)[key] = JSON.parse(text);
   const envVarsRead = new Map<string, string | undefined>(Object.entries(state.envVars).map(([k, v]) => [k, v ?? undefined]));
@@ -150,7 +150,8 @@ function saveState(update: UpdatedParse, file: string): void {
   const envVars = { ...state.envVars };
   for (const [name, value] of parseSession.envVarsRead) envVars[name] = value ?? null;
   const saved = { file: path.basename(file), size: stat.size, mtimeMs: stat.mtimeMs, invocationId: parseSession.invocationId, ...storedLayout(manifest.layout) };
-  writeParseState(inputs.targetPath, { ...state, envVars, files: fileList(inputs.files), manifest: saved });
+  const configCalls = configCallsOf(update.rebuilt, { ...state.configCalls });
+  writeParseState(inputs.targetPath, { ...state, envVars, files: fileList(inputs.files), manifest: saved, configCalls });
 }
 
 /** The saved parse with changed files parsed again, in memory; or why that cannot be done. */

@@ -1,0 +1,69 @@
+import type { Adapter, ExecuteOptions, QueryResult } from "@tsdbt/adapter-api";
+
+type Executor = Pick<Adapter, "execute"> & { executeSync?: (sql: string, options?: ExecuteOptions) => QueryResult };
+
+/** An adapter that remembers what one node's build sent, for the node's file under target/run. */
+export interface RunSqlRecorder {
+  adapter: Adapter;
+  /**
+   * The SQL dbt would leave in target/run for the node: when the node `failed`, the first statement
+   * the warehouse refused; else the last statement that carried the node's compiled SQL (the
+   * create, the test's query, an incremental run's new rows); else null (a seed loaded by COPY).
+   */
+  runSql(compiledSql: string | null, failed: boolean): string | null;
+}
+
+/**
+ * Wraps `adapter` (on its asynchronous and synchronous paths, in and out of transactions) to
+ * record the statements sent through it, as the node's templates and strategies wrote them.
+ */
+export function recordRunSql(adapter: Adapter): RunSqlRecorder {
+  const sent: string[] = [];
+  let refused: string | null = null;
+  const failed = (sql: string, error: unknown): never => {
+    refused ??= sql;
+    throw error;
+  };
+  const wrapExecutor = (tx: Executor): Executor => {
+    const wrapped: Executor = {
+      execute: async (sql, options) => {
+        sent.push(sql);
+        try {
+          return await tx.execute(sql, options);
+        } catch (error) {
+          return failed(sql, error);
+        }
+      },
+    };
+    const sync = tx.executeSync;
+    if (typeof sync === "function") {
+      wrapped.executeSync = (sql, options) => {
+        sent.push(sql);
+        try {
+          return sync.call(tx, sql, options);
+        } catch (error) {
+          return failed(sql, error);
+        }
+      };
+    }
+    return wrapped;
+  };
+  const recorded = new Proxy(adapter, {
+    get(target, prop) {
+      if (prop === "execute") return (sql: string, options?: ExecuteOptions) => wrapExecutor(target).execute(sql, options);
+      if (prop === "executeSync" && typeof (target as Executor).executeSync === "function") return wrapExecutor(target as Executor).executeSync;
+      if (prop === "transaction") return <T>(fn: (tx: Executor) => Promise<T>) => target.transaction((tx) => fn(wrapExecutor(tx as Executor)));
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return {
+    adapter: recorded,
+    runSql(compiledSql, nodeFailed) {
+      // (a refused statement of a node that succeeded was a tried path, such as a view replaced in place)
+      if (nodeFailed && refused !== null) return refused;
+      const body = compiledSql?.trim();
+      return (body && sent.filter((sql) => sql.includes(body)).at(-1)) || null;
+    },
+  };
+}
