@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { NodeCompiler } from "../compile/node-compiler";
 import { indexManifest } from "../compile/execution-scope";
 import { parseProject, type ParsedProject } from "../parse/parse-project";
+import { writeMiniProject } from "../parse/__fixtures__/mini-project";
 
 /**
  * The model-contract macros of dbt's global project and the adapter methods behind them, against
@@ -16,18 +16,12 @@ const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "__fixtures__", 
 };
 
 function project(files: Record<string, string> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-contract-macros-"));
-  const all: Record<string, string> = {
+  return writeMiniProject({
     "dbt_project.yml": "name: cm\nprofile: cm\n",
     "profiles.yml": "cm:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      host: localhost\n      user: u\n      password: p\n      dbname: d\n      schema: s\n",
     "models/m.sql": "select 1 as id",
     ...files,
-  };
-  for (const [file, text] of Object.entries(all)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
+  });
 }
 
 const render = (parsed: ParsedProject, template: string, nodeId?: string) =>
