@@ -1,6 +1,7 @@
-import type { Adapter, ExecuteOptions, QueryResult } from "@tsdbt/adapter-api";
+import type { Adapter, ExecuteOptions } from "@tsdbt/adapter-api";
+import { withWrappedExecutors, type StatementExecutor } from "./wrap-executors";
 
-type Executor = Pick<Adapter, "execute"> & { executeSync?: (sql: string, options?: ExecuteOptions) => QueryResult };
+type Executor = StatementExecutor;
 
 /** What a wrapper does to one statement before it is sent: the statement and options to send instead. */
 export type StatementRewrite = (sql: string, options: ExecuteOptions | undefined) => { sql: string; options: ExecuteOptions | undefined };
@@ -27,13 +28,5 @@ export function rewritingAdapter(adapter: Adapter, rewrite: StatementRewrite): A
     }
     return wrapped;
   };
-  return new Proxy(adapter, {
-    get(target, prop) {
-      if (prop === "execute") return (sql: string, options?: ExecuteOptions) => wrapExecutor(target).execute(sql, options);
-      if (prop === "executeSync" && typeof (target as Executor).executeSync === "function") return wrapExecutor(target as Executor).executeSync;
-      if (prop === "transaction") return <T>(fn: (tx: Executor) => Promise<T>) => target.transaction((tx) => fn(wrapExecutor(tx as Executor)));
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return withWrappedExecutors(adapter, wrapExecutor);
 }

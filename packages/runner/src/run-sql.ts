@@ -1,6 +1,7 @@
-import type { Adapter, ExecuteOptions, QueryResult } from "@tsdbt/adapter-api";
+import type { Adapter } from "@tsdbt/adapter-api";
+import { withWrappedExecutors, type StatementExecutor } from "./wrap-executors";
 
-type Executor = Pick<Adapter, "execute"> & { executeSync?: (sql: string, options?: ExecuteOptions) => QueryResult };
+type Executor = StatementExecutor;
 
 /** An adapter that remembers what one node's build sent, for the node's file under target/run. */
 export interface RunSqlRecorder {
@@ -48,15 +49,7 @@ export function recordRunSql(adapter: Adapter): RunSqlRecorder {
     }
     return wrapped;
   };
-  const recorded = new Proxy(adapter, {
-    get(target, prop) {
-      if (prop === "execute") return (sql: string, options?: ExecuteOptions) => wrapExecutor(target).execute(sql, options);
-      if (prop === "executeSync" && typeof (target as Executor).executeSync === "function") return wrapExecutor(target as Executor).executeSync;
-      if (prop === "transaction") return <T>(fn: (tx: Executor) => Promise<T>) => target.transaction((tx) => fn(wrapExecutor(tx as Executor)));
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  const recorded = withWrappedExecutors(adapter, wrapExecutor);
   return {
     adapter: recorded,
     runSql(compiledSql, nodeFailed) {
