@@ -55,9 +55,11 @@ describe("query-comment", () => {
   it("comments what templates send themselves: run_query in a model, the run's hooks, a run-operation", async () => {
     // each statement stores the text DuckDB received (current_query()); dbt-core 1.10.23 sends
     // the same comments on PostgreSQL: the node's for a model's run_query, connection "master"
-    // for on-run-start, "macro_<name>" for a run-operation
+    // for on-run-start and on-run-end, "macro_<name>" for a run-operation
     const project = makeProject({
-      "dbt_project.yml": BASE_FILES["dbt_project.yml"] + 'on-run-start: ["create or replace table seen_by_hook as select current_query() as q"]\n',
+      "dbt_project.yml":
+        BASE_FILES["dbt_project.yml"] +
+        'on-run-start: ["create or replace table seen_by_hook as select current_query() as q"]\non-run-end: ["create or replace table seen_by_end_hook as select current_query() as q"]\n',
       "models/m.sql": "{% if execute %}{% set seen = run_query('select current_query() as q').columns[0].values()[0] %}{% endif %}\nselect '{{ (seen or '') | replace(\"'\", \"''\") }}' as q\n",
       "macros/record.sql": "{% macro record() %}{% do run_query('create table seen_by_operation as select current_query() as q') %}{% endmacro %}\n",
       "models/customers.sql": null,
@@ -74,6 +76,7 @@ describe("query-comment", () => {
       const comment = (who: string) => `/* {"app": "dbt", "dbt_version": "1.10.23", "profile_name": "fixture", "target_name": "dev", ${who}} */\n`;
       expect(await seen("m")).toBe(comment('"node_id": "model.fixture.m"') + "select current_query() as q");
       expect(await seen("seen_by_hook")).toBe(comment('"connection_name": "master"') + "create or replace table seen_by_hook as select current_query() as q");
+      expect(await seen("seen_by_end_hook")).toBe(comment('"connection_name": "master"') + "create or replace table seen_by_end_hook as select current_query() as q");
       expect(await seen("seen_by_operation")).toBe(comment('"connection_name": "macro_record"') + "create table seen_by_operation as select current_query() as q");
     } finally {
       instance.closeSync();

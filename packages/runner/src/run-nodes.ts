@@ -95,13 +95,10 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
   }
   if (!interrupted) {
     const schemaList = [...schemas.keys()].map((key) => JSON.parse(key) as [string | null, string]);
-  // the run's hooks carry the query comment of statements of no node, as dbt's "master" connection does
-  const runComment = options.queryComment?.(null) ?? null;
-  const hookAdapter = runComment ? commentedAdapter(adapter, runComment) : adapter;
     // the nodes' results (not the hooks'), each with its node, as dbt's RunResult in on-run-end's `results`
     const nodeResults = results.filter((r) => !startHooks.results.includes(r));
     const extra = { results: nodeResults.map((r) => ({ ...r, node: nodeOf(r.unique_id) })), schemas: schemaList.map(([, s]) => s), database_schemas: schemaList };
-    const ended = await runProjectHooks("on-run-end", options.onRunEnd ?? [], adapter, compiler, extra, emit, options.projectName);
+    const ended = await runProjectHooks("on-run-end", options.onRunEnd ?? [], hookAdapter, compiler, extra, emit, options.projectName);
     results.push(...ended.results);
     if (ended.error) hookErrors.push(ended.error);
   }
