@@ -82,8 +82,8 @@ interface NodeIdentity {
 /**
  * A failed node's message as dbt words it: the kind of error (Compilation Error when the node's
  * template failed, Runtime Error for tsdbt's and the adapters' own checks, Database Error for what the warehouse
- * refused), the node and its file, the error indented, then where the SQL it ran is (`runPath`,
- * its target/run file, else its compiled SQL's path).
+ * refused), the node and its file, the error indented, then, for a database error, where the SQL it
+ * ran is (`runPath`, its target/run file, else its compiled SQL's path).
  */
 export function nodeErrorMessage(node: NodeIdentity, error: unknown, phase: "compile" | "execute", runPath?: string): string {
   const kind = phase === "compile" || error instanceof TemplateFailure ? "Compilation Error" : error instanceof RunnerError || isCodedError(error) ? "Runtime Error" : "Database Error";
@@ -92,6 +92,7 @@ export function nodeErrorMessage(node: NodeIdentity, error: unknown, phase: "com
     .map((line) => `  ${line}`)
     .join("\n");
   const where = runPath ?? node.compiled_path;
-  const compiled = phase === "execute" && where ? `\n  compiled code at ${where}` : "";
+  // only a database error names the SQL's file (dbt's DbtDatabaseError does; its runtime errors do not)
+  const compiled = kind === "Database Error" && phase === "execute" && where ? `\n  compiled code at ${where}` : "";
   return `${kind} in ${node.resource_type} ${node.name} (${node.original_file_path})\n${body}${compiled}`;
 }

@@ -34,6 +34,8 @@ export interface MaterializationOutcome {
   /** The `main` statement's response message and rows, when the macro ran one. */
   message: string | null;
   rowsAffected: number | null;
+  /** Whether the macro ran a `statement('main')` (dbt fails a materialization that did not). */
+  ranMain: boolean;
 }
 
 type Statements = Pick<SyncWarehouse, "executeSync" | "commitSync">;
@@ -91,6 +93,7 @@ export class MaterializationMacros {
       relations: relationsOf(value),
       message: response && typeof response._message === "string" ? response._message : null,
       rowsAffected: response && typeof response.rows_affected === "number" ? response.rows_affected : null,
+      ranMain: main !== undefined && main !== null,
     };
   }
 

@@ -68,7 +68,7 @@ function macroPort(macro: Macro): MacroPort & { calls: { sql: string; isIncremen
         }
       }
       if (macro.fails) throw macro.fails;
-      return { relations: [], message: null, rowsAffected: null, ...macro.outcome };
+      return { relations: [], message: null, rowsAffected: null, ranMain: true, ...macro.outcome };
     },
     overrides: () => [],
     exists: () => false,
@@ -96,10 +96,17 @@ describe("a Jinja materialization", () => {
     expect(warnings).toEqual([]);
   });
 
-  it("reports OK when the macro gives no message", async () => {
+  it("reports OK when the main statement's response has no message", async () => {
     const { result } = await run({ statements: ["create table m as select 1", "commit"] });
-    // (dbt fails such a materialization: "main is not being called during running model")
     expect([result.message, result.adapter_response]).toEqual(["OK", { _message: "OK", code: "OK", rows_affected: -1 }]);
+  });
+
+  it("fails the node, as dbt-core does, when the macro ran no statement('main')", async () => {
+    const { result } = await run({ statements: ["create table m as select 1", "commit"], outcome: { ranMain: false } });
+    expect(result.status).toBe("error");
+    expect(result.message).toBe(
+      "Runtime Error in model m (models/m.sql)\n  models/m.sql: TSDBT-E412: main is not being called during running model\n    hint: Run the model's SQL in the materialization 'custom' with {% call statement('main') %}…{% endcall %}.",
+    );
   });
 
   it("rolls back what the macro did not commit, and warns naming the first statement", async () => {

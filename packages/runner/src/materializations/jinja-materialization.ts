@@ -103,6 +103,13 @@ export async function runMaterializationMacro(context: Parameters<Materializatio
         { file: node.original_file_path, hint: "End the materialization with {{ return({'relations': [target_relation]}) }}." },
       );
     }
+    // a materialization of the project or a package must run its `main` statement, as dbt requires
+    if (!macroName && !result.ranMain) {
+      throw new RunnerError(RunnerErrorCode.materializationReturn, "main is not being called during running model", {
+        file: node.original_file_path,
+        hint: `Run the model's SQL in the materialization '${String(node.config.materialized)}' with {% call statement('main') %}…{% endcall %}.`,
+      });
+    }
     return result;
   }
 }
