@@ -201,6 +201,17 @@ describe("SQL each BigQuery materialization sends (golden)", () => {
     golden("incremental-insert-overwrite-copy-partitions-timestamp-hour", await copyRun({ field: "ts", data_type: "timestamp", granularity: "hour" }, []));
   });
 
+  it("copy_partitions on an engine without copy jobs: the strategy's statements, no copy job", async () => {
+    const adapter = new RecordingAdapter(COLUMNS).exists("analytics", "m", "table");
+    Object.defineProperty(adapter, "capabilities", { value: { ...adapter.capabilities, copyJobs: false } });
+    adapter.partitionIds = ["20240101"];
+    const spec = model({ materialized: "incremental", incremental_strategy: "insert_overwrite", partition_by: { field: "day", data_type: "date", copy_partitions: true } });
+    const { summary } = await runSpecs(adapter, [spec], { schema: "analytics", projectDir: dir });
+    expect(summary.results.map((r) => r.status)).toEqual(["success"]);
+    expect(adapter.statements.filter((s) => s.startsWith("-- copy"))).toEqual([]);
+    expect(adapter.statements.filter((s) => /^merge\b/i.test(s))).toHaveLength(1);
+  });
+
   it("copy_partitions refuses a static partitions list and ingestion-time partitioning with TSDBT-E134, before any write", async () => {
     const refused = async (config: Record<string, unknown>) => {
       const adapter = new RecordingAdapter(COLUMNS).exists("analytics", "m", "table");

@@ -4,8 +4,8 @@ type Result = ReturnType<SyncStatements["executeSync"]>;
 
 /** A macro's own `commit;` or `begin;` statement. */
 const CONTROL = /^\s*(commit|begin)(?:\s+(?:transaction|work))?\s*;?\s*$/i;
-/** A statement that only reads. */
-const READ = /^\s*(select|with|show|describe|explain)\b/i;
+/** A statement that only reads (a query may open with parentheses). */
+const READ = /^[\s(]*(select|with|show|describe|explain)\b/i;
 const NOTHING: Result = { columns: [], rows: [], rowsAffected: null };
 
 /**

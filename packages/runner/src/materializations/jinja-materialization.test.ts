@@ -120,6 +120,24 @@ describe("a Jinja materialization", () => {
     expect(two.warnings).toEqual([expect.stringContaining("did not commit its last 2 statements (create table m as…)")]);
   });
 
+  it("names the uncommitted statement by its first words, whatever whitespace the template put before it", async () => {
+    const { warnings } = await run({ statements: ["create table m as select 1", "commit", "\n    insert into m values (2)"] });
+    expect(warnings).toEqual([expect.stringContaining("did not commit its last statement (insert into m values…)")]);
+  });
+
+  it("leaves a transaction open for the adapter's rollback when the macro fails after committing", async () => {
+    const { result, sent } = await run({ statements: ["create table m as select 1", "commit"], fails: new Error("'target_relation' is undefined") });
+    expect(result.status).toBe("error");
+    expect(sent).toEqual(["commit", "begin", "create table m as select 1", "commit", "begin"]);
+  });
+
+  it("reports an error whose causes loop as the macro's own", async () => {
+    const looping = new Error("the macro failed");
+    Object.assign(looping, { cause: looping });
+    const { result } = await run({ statements: ["create table m as select 1"], fails: looping });
+    expect(result.message).toBe("Compilation Error in model m (models/m.sql)\n  the macro failed");
+  });
+
   it("fails with TSDBT-E412 when the macro does not return its relations", async () => {
     const { result } = await run({ statements: ["create table m as select 1", "commit"], outcome: { relations: null } });
     expect(result.status).toBe("error");

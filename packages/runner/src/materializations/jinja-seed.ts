@@ -5,6 +5,7 @@ import { parseCsv } from "../seeds/csv-reader";
 import { PyDate, PyDateTime } from "@tsdbt/core";
 import { PyDecimal } from "@tsdbt/jinja";
 import { inferColumnKinds, seedColumns, timestampFields, type SeedColumnKind } from "../seeds/infer-column-types";
+import { isNullCell } from "../seeds/null-cells";
 import { configValue, type Materialization } from "./build-context";
 import { runMaterializationMacro } from "./jinja-materialization";
 
@@ -14,8 +15,8 @@ import { runMaterializationMacro } from "./jinja-materialization";
  * datetime, text as written; a null cell (empty, blank, `null`) is None.
  */
 export function seedCellValue(cell: string, kind: SeedColumnKind): unknown {
+  if (isNullCell(cell)) return null;
   const text = cell.trim();
-  if (text === "" || text.toLowerCase() === "null") return null;
   if (kind === "integer" || kind === "bigint" || kind === "float") return PyDecimal.parse(text) ?? cell;
   if (kind === "boolean") return text.toLowerCase() === "true";
   if (kind === "date") {
@@ -34,13 +35,16 @@ export function seedCellValue(cell: string, kind: SeedColumnKind): unknown {
  * Jinja materialization would, and `load_agate_table()` gives it the CSV as an agate table — the
  * column types those tsdbt's own seeds would create (`column_types` applied), cells typed as agate
  * types them (see {@link seedCellValue}).
+ * A column named in `column_types` holds text, as dbt reads it (`008` stays `'008'`).
  */
 export const jinjaSeedMaterialization: Materialization = async (context) => {
   const { node } = context;
   const file = node.original_file_path;
   const table = parseCsv(await readFile(join(context.projectDir, file), "utf8"), configValue(node, "delimiter", ","), file);
-  const kinds = inferColumnKinds(table);
-  const columns = seedColumns(table.header, kinds, context.adapter.dialect, configValue<Record<string, string>>(node, "column_types", {}));
+  const columnTypes = configValue<Record<string, string>>(node, "column_types", {});
+  const typed = new Set(Object.keys(columnTypes).map((name) => name.toLowerCase()));
+  const kinds = inferColumnKinds(table).map((kind, i) => (typed.has(table.header[i]!.toLowerCase()) ? "text" : kind));
+  const columns = seedColumns(table.header, kinds, context.adapter.dialect, columnTypes);
   const result: QueryResult = {
     columns: columns.map((c) => ({ name: c.name, type: c.dataType })),
     rows: table.rows.map((cells) => Object.fromEntries(table.header.map((name, i) => [name, seedCellValue(cells[i] ?? "", kinds[i]!)]))),

@@ -6,7 +6,7 @@
 import type { Adapter } from "@tsdbt/adapter-api";
 import { openDuckDb, project, rows, type NodeSpec } from "../__fixtures__/harness";
 import { runNodes } from "../run-nodes";
-import type { NodeResult, RunEvent } from "../types";
+import type { NodeResult, RunEvent, SyncStatements } from "../types";
 
 let adapter: Adapter;
 let dispose: () => Promise<void>;
@@ -28,13 +28,14 @@ function engine(capabilities: Capabilities, failOn?: RegExp): Adapter {
   });
 }
 
-/** Runs one model; its result and the statements of its build, as the run log shows them. */
-async function build(spec: NodeSpec, capabilities: Capabilities = {}, failOn?: RegExp): Promise<{ result: NodeResult; sent: string[] }> {
+/** Runs one model; its result, the statements of its build as the run log shows them, and its warnings. */
+async function build(spec: NodeSpec, capabilities: Capabilities = {}, failOn?: RegExp): Promise<{ result: NodeResult; sent: string[]; warnings: string[] }> {
   const { manifest, compiler, ids } = project(adapter, [spec]);
   const events: RunEvent[] = [];
   const summary = await runNodes({ manifest, compiler, adapter: engine(capabilities, failOn), selected: ids, threads: 1, projectDir: "/", onEvent: (e) => events.push(e) });
   const sent = events.flatMap((e) => (e.kind === "node_sql" ? [e.sql.replace(/\s+/g, " ")] : []));
-  return { result: summary.results[0]!, sent };
+  const warnings = events.flatMap((e) => (e.kind === "node_debug" && e.level === "warn" ? [e.message] : []));
+  return { result: summary.results[0]!, sent, warnings };
 }
 
 const table = (sql = "select 1 as v", config: Record<string, unknown> = {}): NodeSpec => ({ name: "m", sql, config: { materialized: "table", ...config } });
@@ -62,7 +63,9 @@ describe("replacing a relation on an engine with transactional DDL (DuckDB)", ()
 
   it("swaps a table for a view under a temp name and drops the old table", async () => {
     await build(table());
-    const { sent } = await build(view("select 3 as v"));
+    const { sent, warnings } = await build(view("select 3 as v"));
+    // no view read the old table: nothing to recreate, nothing to warn about
+    expect(warnings).toEqual([]);
     expect(sent).toEqual([
       `create view ${TMP} as ( select 3 as v )`,
       `alter table ${M} rename to "m__tsdbt_backup"`,
@@ -100,6 +103,7 @@ describe("replacing a relation on an engine without transactional DDL", () => {
     const first = await build(table(), noTransactions);
     expect(first.sent).toEqual([`create table ${TMP} as ( select 1 as v )`, `alter table ${TMP} rename to "m"`]);
     const second = await build(table("select 2 as v"), noTransactions);
+    expect(second.warnings).toEqual([]);
     expect(second.sent).toEqual([
       `create table ${TMP} as ( select 2 as v )`,
       `alter table ${M} rename to "m__tsdbt_backup"`,
@@ -124,6 +128,7 @@ describe("replacing a relation on an engine without transactional DDL", () => {
     expect(first.sent).toEqual([`create view ${M} as ( select 1 as v )`]);
     const second = await build(table("select 2 as v"), capabilities);
     expect(second.sent).toEqual([`drop view if exists ${M} cascade`, `create table ${M} as ( select 2 as v )`]);
+    expect(second.warnings).toEqual([]);
     expect(await relations()).toEqual([{ table_name: "m", table_type: "BASE TABLE" }]);
   });
 
@@ -159,5 +164,40 @@ describe("hooks around a replaced relation", () => {
       "insert into audit values ('post')",
       "insert into audit values ('post-outside')",
     ]);
+  });
+});
+
+describe("a hook's own queries (run_query)", () => {
+  it("go through the transaction's connection for hooks inside it, and through no connection of the build for hooks outside it", async () => {
+    const onConnection: string[] = [];
+    // a transaction whose connection has a synchronous path, as the CLI's worker gives one
+    const worker = Object.assign(Object.create(adapter) as Adapter, {
+      transaction: <T>(fn: (tx: Pick<Adapter, "execute"> & SyncStatements) => Promise<T>) =>
+        adapter.transaction((tx) =>
+          fn({
+            execute: tx.execute.bind(tx),
+            executeSync: (sql: string) => {
+              onConnection.push(sql);
+              return { columns: [], rows: [], rowsAffected: null };
+            },
+          }),
+        ),
+    });
+    const spec = table("select 1 as v", {
+      "pre-hook": [{ sql: "select 'pre outside'", transaction: false }, { sql: "select 'pre inside'" }],
+      "post-hook": [{ sql: "select 'post inside'" }, { sql: "select 'post outside'", transaction: false }],
+    });
+    const { manifest, compiler, ids } = project(worker, [spec]);
+    // a hook that calls run_query: its query goes to the connection it is given
+    const renderHook = compiler.renderHook.bind(compiler);
+    Object.assign(compiler, {
+      renderHook: (sql: string, id: string | null, extra?: Record<string, unknown>, statements?: SyncStatements) => {
+        statements?.executeSync(`run_query of ${sql}`);
+        return renderHook(sql, id, extra);
+      },
+    });
+    const summary = await runNodes({ manifest, compiler, adapter: worker, selected: ids, threads: 1, projectDir: "/" });
+    expect(summary.results.map((r) => [r.status, r.message])).toEqual([["success", "CREATE TABLE"]]);
+    expect(onConnection).toEqual(["run_query of select 'pre inside'", "run_query of select 'post inside'"]);
   });
 });

@@ -13,10 +13,10 @@ beforeEach(async () => ({ adapter: duckdb, dispose } = await openDuckDb()));
 afterEach(() => dispose());
 
 /** DuckDB recording each statement it is sent (with its query tag) once the runner let go of it. */
-function history(): { adapter: Adapter; received: { sql: string; tag?: string }[] } {
-  const received: { sql: string; tag?: string }[] = [];
+function history(): { adapter: Adapter; received: { sql: string; tag?: string; labels?: Readonly<Record<string, string>> }[] } {
+  const received: { sql: string; tag?: string; labels?: Readonly<Record<string, string>> }[] = [];
   const recorded = (execute: Adapter["execute"]): Adapter["execute"] => (sql: string, options?: ExecuteOptions) => {
-    received.push(options?.queryTag === undefined ? { sql } : { sql, tag: options.queryTag });
+    received.push({ sql, ...(options?.queryTag === undefined ? {} : { tag: options.queryTag }), ...(options?.jobLabels === undefined ? {} : { labels: options.jobLabels }) });
     return execute(sql, options);
   };
   const adapter = Object.assign(Object.create(duckdb) as Adapter, {
@@ -46,6 +46,14 @@ describe("the query comment of a node's statements", () => {
     const received = await build(table, { text: "a */ b", append: true });
     expect(received.map((r) => r.sql)).toEqual(['create table "warehouse"."main"."m" as (\nselect 1 as v\n)\n/* a * / b */', "select 'outside'\n/* a * / b */"]);
     expect(await rows(duckdb, "select v from m")).toEqual([{ v: 1 }]);
+  });
+});
+
+describe("the job labels of a node's statements (query-comment with job-label)", () => {
+  it("go with every statement, in the transaction and out of it", async () => {
+    const labels = { dbt_invocation_id: "abc", node_id: "model_proj_m" };
+    const received = await build(table, { text: "node: m", append: false, jobLabels: labels });
+    expect(received.map((r) => r.labels)).toEqual([labels, labels]);
   });
 });
 

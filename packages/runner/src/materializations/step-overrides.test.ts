@@ -32,8 +32,10 @@ function overriding(overridden: string[]): MacroPort & { calls: string[] } {
     runMaterialization: () => ({ relations: [], message: null, rowsAffected: null }),
     overrides: (_id, names) => names.filter((name) => overridden.includes(name)).map((name) => `macro.proj.${name}`),
     exists: () => true,
-    call(_id, name, args) {
+    call(_id, name, args, statements) {
       calls.push(`${name}(${args.map(rendered).join(", ")})`);
+      // as a macro's run_query would: through the transaction's connection when the step gives one
+      statements?.executeSync("select 'run_query of the macro'");
       if (name === "get_create_table_as_sql") return `create table ${rendered(args[1])} as ${String(args[2])} /* project's create_table_as */`;
       if (name === "get_create_view_as_sql") return `create view ${rendered(args[0])} as ${String(args[1])} /* project's create_view_as */`;
       return "";
@@ -41,12 +43,13 @@ function overriding(overridden: string[]): MacroPort & { calls: string[] } {
   };
 }
 
-async function build(spec: NodeSpec, overridden: string[]): Promise<{ result: NodeResult; sent: string[]; debug: string[]; calls: string[] }> {
-  const { manifest, compiler, ids } = project(adapter, [spec]);
+async function build(spec: NodeSpec, overridden: string[], capabilities: Partial<Adapter["capabilities"]> = {}): Promise<{ result: NodeResult; sent: string[]; debug: string[]; calls: string[] }> {
+  const engine = Object.assign(Object.create(adapter) as Adapter, { capabilities: { ...adapter.capabilities, ...capabilities } });
+  const { manifest, compiler, ids } = project(engine, [spec]);
   const macros = overriding(overridden);
   Object.assign(compiler, { macros });
   const events: RunEvent[] = [];
-  const summary = await runNodes({ manifest, compiler, adapter, selected: ids, threads: 1, projectDir: "/", onEvent: (e) => events.push(e) });
+  const summary = await runNodes({ manifest, compiler, adapter: engine, selected: ids, threads: 1, projectDir: "/", onEvent: (e) => events.push(e) });
   return {
     result: summary.results[0]!,
     sent: events.flatMap((e) => (e.kind === "node_sql" ? [e.sql.replace(/\s+/g, " ")] : [])),
@@ -66,6 +69,13 @@ describe("an overridden create_table_as or create_view_as", () => {
     expect(await rows(adapter, "select id from m")).toEqual([{ id: 1 }]);
   });
 
+  it("calls get_create_table_as_sql as dbt's table step does (temporary false), and names every overriding macro", async () => {
+    const { result, debug, calls } = await build(table(), ["get_create_table_as_sql", "create_table_as"]);
+    expect(result.status).toBe("success");
+    expect(calls).toEqual(['get_create_table_as_sql(false, "main"."m__tsdbt_tmp", "select 1 as id")']);
+    expect(debug).toContain("model.proj.m: the table step renders the overriding macro(s) macro.proj.get_create_table_as_sql, macro.proj.create_table_as and sends their SQL.");
+  });
+
   it("does the same for a view through get_create_view_as_sql, and leaves the table step alone", async () => {
     const view = await build({ name: "m", sql: "select 2 as id", config: { materialized: "view" } }, ["get_create_view_as_sql"]);
     expect(view.sent[0]).toBe(`create view "main"."m__tsdbt_tmp" as select 2 as id /* project's create_view_as */`);
@@ -74,6 +84,7 @@ describe("an overridden create_table_as or create_view_as", () => {
     const plain = await build(table(), ["get_create_view_as_sql"]);
     expect(plain.sent).toEqual(['create table "warehouse"."main"."m" as ( select 1 as id )']);
     expect(plain.calls).toEqual([]);
+    expect(plain.debug.filter((d) => /overriding macro/.test(d))).toEqual([]);
   });
 });
 
@@ -104,7 +115,19 @@ describe("overridden steps after the build", () => {
     expect(await rows(adapter, "select comment from duckdb_tables() where table_name = 'm'")).toEqual([{ comment: "Things." }]);
     expect(await rows(adapter, "select comment from duckdb_columns() where table_name = 'm'")).toEqual([{ comment: null }]);
     const { sent } = await build({ ...table({ persist_docs: { relation: true, columns: true } }), columns: { id: "" } }, []);
-    expect(sent.filter((s) => s.startsWith("comment"))).toEqual([]);
+    // no comment, and no look at the built columns when none is documented
+    expect(sent).toEqual(['create or replace table "warehouse"."main"."m" as ( select 1 as id )']);
+  });
+
+  it("writes no comment on an engine without comments", async () => {
+    const { result, sent } = await build({ ...table({ persist_docs: { relation: true, columns: true } }), description: "Things.", columns: { id: "The key." } }, [], { comments: false });
+    expect([result.status, sent]).toEqual(["success", ['create table "warehouse"."main"."m" as ( select 1 as id )']]);
+    expect(await rows(adapter, "select comment from duckdb_tables() where table_name = 'm'")).toEqual([{ comment: null }]);
+  });
+
+  it("reads a persist_docs set to null as unset", async () => {
+    const { result } = await build({ ...table({ persist_docs: null }), description: "Things." }, []);
+    expect(result.status).toBe("success");
   });
 
   it("writes a column's comment on the column as the relation spells it", async () => {
