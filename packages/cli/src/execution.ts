@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { MaterializationMacros, NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ManifestNode, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
+import { compiledPathOf, hasCompiledFile, MaterializationMacros, NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ManifestNode, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
 import type { NodeCompiler as RunnerCompiler } from "@tsdbt/runner";
 import { queryCommentRenderer } from "./query-comment";
 
@@ -19,7 +19,7 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, on
       node.compiled_code = result.sql;
       node.extra_ctes_injected = true;
       node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: c.sql }));
-      node.compiled_path = path.posix.join(targetRel, "compiled", node.package_name, node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.original_file_path);
+      if (hasCompiledFile(node, result.sql)) node.compiled_path = compiledPathOf(node, targetRel);
       onCompiled?.(node);
       return result.sql;
     },

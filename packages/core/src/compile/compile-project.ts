@@ -28,16 +28,25 @@ export interface CompileOptions {
 
 const COMPILABLE = new Set(["model", "analysis", "test", "snapshot"]);
 
-/** Where dbt writes a node's compiled SQL, relative to the project. */
+/**
+ * Where dbt writes a node's compiled SQL, relative to the project, spelled as dbt's manifest spells
+ * it (a hook's `./dbt_project.yml/hooks/<name>.sql` keeps its `./`).
+ */
 export function compiledPathOf(node: ManifestNode, targetPathRel: string): string {
   // a hook's SQL goes under its project file: dbt_project.yml/hooks/<name>.sql
   const file = node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.resource_type === "operation" ? `${node.original_file_path}/${node.path}` : node.original_file_path;
-  return path.posix.join(targetPathRel, "compiled", node.package_name, file);
+  return `${path.posix.join(targetPathRel, "compiled", node.package_name)}/${file}`;
+}
+
+/** dbt writes no compiled file, and leaves compiled_path null, for a snapshot or SQL that renders to nothing. */
+export function hasCompiledFile(node: ManifestNode, sql: string): boolean {
+  return node.resource_type !== "snapshot" && sql !== "";
 }
 
 /**
  * Renders the selected nodes (and with `hooks`, the project hooks) to SQL (ephemeral models as CTEs), fills compiled_code and
- * compiled_path on their manifest entries and writes target/compiled/**. Template errors in
+ * compiled_path on their manifest entries and writes target/compiled/** (as dbt, nothing for a
+ * snapshot or a node whose SQL is empty). Template errors in
  * every node are collected and thrown together as a {@link DiagnosticError}.
  */
 export async function compileProject(parsed: ParsedProject, options: CompileOptions = {}): Promise<{ compiled: ManifestNode[]; warehouse?: SyncWarehouse }> {
@@ -66,6 +75,7 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
       node.compiled_code = result.sql;
       node.extra_ctes_injected = true;
       node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: c.sql }));
+      if (!hasCompiledFile(node, result.sql)) continue;
       node.compiled_path = compiledPathOf(node, targetRel);
       if (options.write !== false) writer.write(path.join(parsed.projectDir, node.compiled_path), result.sql);
     } catch (e) {
