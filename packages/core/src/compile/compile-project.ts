@@ -7,6 +7,7 @@ import type { SyncWarehouse } from "../context/warehouse";
 import type { ParsedProject } from "../parse/parse-project";
 import { renderErrorToDiagnostic } from "../parse/render-diagnostic";
 import { indexManifest } from "./execution-scope";
+import { cteDefinition } from "./inject-ctes";
 import { NodeCompiler } from "./node-compiler";
 import { ChangedFileWriter } from "../util/write-if-changed";
 
@@ -74,17 +75,23 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
       node.compiled = true;
       node.compiled_code = result.sql;
       node.extra_ctes_injected = true;
-      node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: c.sql }));
+      node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: cteDefinition(c) }));
       if (!hasCompiledFile(node, result.sql)) continue;
       node.compiled_path = compiledPathOf(node, targetRel);
       if (options.write !== false) writer.write(path.join(parsed.projectDir, node.compiled_path), result.sql);
     } catch (e) {
       const d = renderErrorToDiagnostic(isWarehouseNeeded(e) ? new Error(`${(cause(e) as Error).message}; configure a reachable target`) : e, node.original_file_path, node.unique_id, () => session.registry.visibleNames(node.package_name));
-      diagnostics.push(node.package_name === parsed.project.name ? toFileLines(d, node.original_file_path, parsed.projectDir) : d);
+      diagnostics.push(toFileLines(d, node.original_file_path, fileOnDisk(parsed, node)));
     }
   }
   if (diagnostics.length) throw new DiagnosticError(diagnostics);
   return { compiled: nodes, warehouse };
+}
+
+/** Where a node's file is on disk: an installed package's files lie in the package's directory. */
+function fileOnDisk(parsed: ParsedProject, node: ManifestNode): string {
+  const file = parsed.inputs?.files.find((f) => f.packageName === node.package_name && f.path === node.original_file_path);
+  return file?.absolutePath ?? path.join(parsed.projectDir, node.original_file_path);
 }
 
 function cause(e: unknown): unknown {
