@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { compiledPathOf, hasCompiledFile, MaterializationMacros, NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ManifestNode, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
+import { compiledPathOf, cteDefinition, hasCompiledFile, MaterializationMacros, NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ManifestNode, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
 import type { NodeCompiler as RunnerCompiler } from "@tsdbt/runner";
 import { queryCommentRenderer } from "./query-comment";
 
@@ -18,7 +18,7 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, on
       node.compiled = true;
       node.compiled_code = result.sql;
       node.extra_ctes_injected = true;
-      node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: c.sql }));
+      node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: cteDefinition(c) }));
       if (hasCompiledFile(node, result.sql)) node.compiled_path = compiledPathOf(node, targetRel);
       onCompiled?.(node);
       return result.sql;

@@ -19,6 +19,7 @@ export { saveParse, countResources, type ResourceCounts } from "./parse/partial/
 export type { ParseStats } from "./parse/build-nodes";
 export { staticParse } from "./parse/static-parse";
 export { compileProject, compiledPathOf, hasCompiledFile, type CompileOptions } from "./compile/compile-project";
+export { cteDefinition } from "./compile/inject-ctes";
 export { ChangedFileWriter } from "./util/write-if-changed";
 export { INLINE_FILE, NodeCompiler, type CompiledSql } from "./compile/node-compiler";
 export { withQueryComment, type QueryComment } from "./compile/query-comment";

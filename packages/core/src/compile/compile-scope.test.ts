@@ -46,16 +46,20 @@ describe("compile", () => {
     for (const file of mine) expect({ file, sql: fs.readFileSync(path.join(written, file), "utf8") }).toEqual({ file, sql: expected(file) });
   });
 
-  it("fills in the manifest entries as dbt does: compiled, compiled_path, a generic test macro's own config() under the YAML config, get_where_subquery among its macros", () => {
+  it("fills in the manifest entries as dbt does: compiled, compiled_path, extra_ctes, a generic test macro's own config() under the YAML config, get_where_subquery among a test's macros (once, compiled again)", async () => {
+    await compileProject(parsed, { hooks: true, write: false });
     const facts = JSON.parse(expected("manifest-facts.json")) as Record<string, Record<string, unknown>>;
     const ours: Record<string, Record<string, unknown>> = {};
     for (const node of Object.values(parsed.manifest.nodes)) {
       const key = node.resource_type === "test" ? node.unique_id.replace(/\.[0-9a-f]+$/, "") : node.unique_id;
-      const entry: Record<string, unknown> = { compiled: node.compiled ?? null, compiled_path: node.compiled_path ?? null };
-      if (node.resource_type === "test") {
-        entry.config = { fail_calc: node.config.fail_calc, severity: node.config.severity, tags: node.config.tags };
-        entry.depends_on_macros = node.depends_on.macros;
-      }
+      const entry: Record<string, unknown> = {
+        compiled: node.compiled ?? null,
+        compiled_path: node.compiled_path ?? null,
+        extra_ctes_injected: node.extra_ctes_injected ?? null,
+        extra_ctes: node.extra_ctes ?? null,
+        depends_on_macros: node.depends_on.macros,
+      };
+      if (node.resource_type === "test") entry.config = { fail_calc: node.config.fail_calc, severity: node.config.severity, tags: node.config.tags };
       if (node.resource_type === "snapshot") entry.compiled_code = node.compiled_code;
       ours[key] = entry;
     }
