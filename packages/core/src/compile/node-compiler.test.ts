@@ -15,6 +15,12 @@ import type { QueryComment } from "./query-comment";
  */
 const FILES = {
   "models/m.sql": "{% if execute %}{% do run_query('select 1') %}{% endif %}\nselect 1 as id\n",
+  // only ref/source/this/config/a macro call with literal arguments: compiled without a render
+  "models/static.sql": "{{ config(materialized='table') }}\nselect '{{ this }}' as me, {{ quoted('x') }} as x from {{ ref('m') }} join {{ source('raw', 't') }} using (id) join {{ ref('eph') }} using (id)\n",
+  "models/static_too.sql": "select * from {{ ref('eph') }}\n",
+  "models/eph.sql": "{{ config(materialized='ephemeral') }}\nselect {% for i in [1] %}{{ i }}{% endfor %} as id\n",
+  "macros/quoted.sql": "{% macro quoted(text) %}'{{ text }}'{% endmacro %}\n",
+  "models/sources.yml": "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: t\n",
   "models/schema.yml": "version: 2\nmodels:\n  - name: m\n    columns:\n      - name: id\n        data_tests: [unique]\n",
 };
 
@@ -81,5 +87,24 @@ describe("NodeCompiler", () => {
   it("gives a render the extra names of the compiler and of the call", () => {
     const compiler = compilerWith({ extra: { run_name: "nightly", shared: "compiler's" } });
     expect(compiler.renderText("{{ run_name }} {{ shared }} {{ own }}", nodeNamed("m"), "models/m.sql", { own: "call's", shared: "call's" })).toBe("nightly call's call's");
+  });
+
+  it("renders no template for models whose Jinja is only ref/source/this/config and calls with literal arguments, and an ephemeral model once for all its users", () => {
+    const render = jest.spyOn(parsed.session.env, "render");
+    const compiler = compilerWith({});
+    const sql = ["static", "static_too"].map((name) => compiler.compile(nodeNamed(name)).sql);
+    expect(sql).toEqual([
+      // a config() line renders as an empty first line (here and in the ephemeral's CTE); a source's schema is its name
+      `\nwith __dbt__cte__eph as (\n\nselect 1 as id\n) select '"mini"."main"."static"' as me, 'x' as x from "mini"."main"."m" join "mini"."raw"."t" using (id) join __dbt__cte__eph using (id)`,
+      "with __dbt__cte__eph as (\n\nselect 1 as id\n) select * from __dbt__cte__eph",
+    ]);
+    // the ephemeral model's loop needs the renderer, once
+    expect(render.mock.calls.map((call) => call[2]?.file)).toEqual(["models/eph.sql"]);
+    // and with fullRender every node renders, to the same SQL
+    render.mockClear();
+    const full = compilerWith({ fullRender: true });
+    expect(["static", "static_too"].map((name) => full.compile(nodeNamed(name)).sql)).toEqual(sql);
+    expect(render.mock.calls.map((call) => call[2]?.file)).toEqual(["models/static.sql", "models/eph.sql", "models/static_too.sql"]);
+    render.mockRestore();
   });
 });
