@@ -47,7 +47,7 @@ const expectedFiles = (name: string) =>
   Object.fromEntries(fs.readdirSync(path.join(fixture(name), "expected")).map((file) => [file, fs.readFileSync(path.join(fixture(name), "expected", file), "utf8")]));
 
 describe("built-in generic tests in compiled SQL", () => {
-  it("are what dbt-core compiles: on models and sources, with where, store_failures, a namespace, Jinja in an argument", async () => {
+  it("are what dbt-core compiles: on models and sources, with where, store_failures, a namespace, Jinja in an argument, ref() written every way", async () => {
     const { dir, parsed } = await parseCopy("generic-tests");
     expect(await compiledTests(parsed)).toEqual(expectedFiles("generic-tests"));
     fs.rmSync(dir, { recursive: true, force: true });
@@ -66,8 +66,13 @@ describe("built-in generic tests in compiled SQL", () => {
       not_null_m_id_unstored: 1,
       not_null_m_name_stored: 1,
       unique_m_id_stored: 1,
-      // Jinja in `field`: the argument, then the test
+      // Jinja in `field` (an expression or a tag), a ref() of a variable: the argument, then the test
       relationships_m_id_things: 2,
+      relationships_tag_field: 2,
+      relationships_ref_of_var: 2,
+      // ref() with blanks, and a `to` that is text (only starts like no ref): put in as they are
+      relationships_spaced_ref: 0,
+      relationships_other_ref: 0,
       not_null_m_name: 0,
       relationships_m_id__id__ref_other_: 0,
       source_unique_raw_things_id: 0,
