@@ -46,7 +46,7 @@ describe("compile", () => {
     for (const file of mine) expect({ file, sql: fs.readFileSync(path.join(written, file), "utf8") }).toEqual({ file, sql: expected(file) });
   });
 
-  it("fills in the manifest entries as dbt does: compiled, compiled_path, extra_ctes, a generic test macro's own config() under the YAML config, get_where_subquery among a test's macros (once, compiled again)", async () => {
+  it("fills in the manifest entries as dbt does: compiled, compiled_path, extra_ctes, a generic test macro's own config() under the YAML config, get_where_subquery among a test's macros (once, compiled again), a model's config() at run time ignored", async () => {
     await compileProject(parsed, { hooks: true, write: false });
     const facts = JSON.parse(expected("manifest-facts.json")) as Record<string, Record<string, unknown>>;
     const ours: Record<string, Record<string, unknown>> = {};
@@ -58,8 +58,9 @@ describe("compile", () => {
         extra_ctes_injected: node.extra_ctes_injected ?? null,
         extra_ctes: node.extra_ctes ?? null,
         depends_on_macros: node.depends_on.macros,
+        tags: node.config.tags,
       };
-      if (node.resource_type === "test") entry.config = { fail_calc: node.config.fail_calc, severity: node.config.severity, tags: node.config.tags };
+      if (node.resource_type === "test") entry.config = { fail_calc: node.config.fail_calc, severity: node.config.severity };
       if (node.resource_type === "snapshot") entry.compiled_code = node.compiled_code;
       ours[key] = entry;
     }
