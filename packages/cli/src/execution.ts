@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { MaterializationMacros, NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ManifestNode, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
+import { compiledPathOf, cteDefinition, hasCompiledFile, MaterializationMacros, NodeCompiler, UnitTestCompiler, indexManifest, relationFor, type ManifestNode, type ParsedProject, type UnitTestDefinition } from "@tsdbt/core";
 import type { NodeCompiler as RunnerCompiler } from "@tsdbt/runner";
 import { queryCommentRenderer } from "./query-comment";
 
@@ -18,10 +18,10 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, on
       node.compiled = true;
       node.compiled_code = result.sql;
       node.extra_ctes_injected = true;
-      node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: c.sql }));
+      node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: cteDefinition(c) }));
       // a batch of a microbatch model has its own file, as dbt's: models/daily/daily_2024-09-01.sql
-      const file = flags.batch?.label ? `${node.original_file_path.replace(/\.sql$/, "")}/${node.name}_${flags.batch.label}.sql` : node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.original_file_path;
-      node.compiled_path = path.posix.join(targetRel, "compiled", node.package_name, file);
+      if (flags.batch?.label) node.compiled_path = path.posix.join(targetRel, "compiled", node.package_name, `${node.original_file_path.replace(/\.sql$/, "")}/${node.name}_${flags.batch.label}.sql`);
+      else if (hasCompiledFile(node, result.sql)) node.compiled_path = compiledPathOf(node, targetRel);
       onCompiled?.(node);
       return result.sql;
     },

@@ -18,7 +18,8 @@ export { tryPartialParse, loadPartialParse, type PartialParse, type FullParseNee
 export { saveParse, countResources, type ResourceCounts } from "./parse/partial/parse-state";
 export type { ParseStats } from "./parse/build-nodes";
 export { staticParse } from "./parse/static-parse";
-export { compileProject, compiledPathOf, type CompileOptions } from "./compile/compile-project";
+export { compileProject, compiledPathOf, hasCompiledFile, type CompileOptions } from "./compile/compile-project";
+export { cteDefinition } from "./compile/inject-ctes";
 export { ChangedFileWriter } from "./util/write-if-changed";
 export { INLINE_FILE, NodeCompiler, type CompiledSql } from "./compile/node-compiler";
 export { withQueryComment, type QueryComment } from "./compile/query-comment";

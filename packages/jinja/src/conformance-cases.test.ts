@@ -7,6 +7,10 @@ interface Case {
   context: Record<string, unknown>;
   expected?: string;
   expectError?: boolean;
+  /** Jinja2's exception, `Type: message`: tsdbt's error says the same message. */
+  jinja2Error?: string;
+  /** Why tsdbt's message differs from Jinja2's (which names Python internals): only the failure is compared. */
+  messageDiffers?: string;
   /** What tsdbt renders where it knowingly differs from Jinja2 (listed in docs/jinja.md). */
   knownDivergence?: { output: string; reason: string };
 }
@@ -18,7 +22,7 @@ function describeCases(title: string, file: string): void {
     const env = createEnvironment();
     it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
       const render = () => env.render(c.template, c.context, { file: "case.sql" });
-      if (c.expectError) expect(render).toThrow();
+      if (c.expectError) expect(render).toThrow(c.jinja2Error && !c.messageDiffers ? c.jinja2Error.replace(/^\w+: /, "") : undefined);
       else if (c.knownDivergence) {
         expect(render()).toBe(c.knownDivergence.output);
         expect(c.knownDivergence.output).not.toBe(c.expected);

@@ -7,6 +7,7 @@ import type { SyncWarehouse } from "../context/warehouse";
 import type { ParsedProject } from "../parse/parse-project";
 import { renderErrorToDiagnostic } from "../parse/render-diagnostic";
 import { indexManifest } from "./execution-scope";
+import { cteDefinition } from "./inject-ctes";
 import { NodeCompiler } from "./node-compiler";
 import { ChangedFileWriter } from "../util/write-if-changed";
 
@@ -28,16 +29,26 @@ export interface CompileOptions {
 
 const COMPILABLE = new Set(["model", "analysis", "test", "snapshot"]);
 
-/** Where dbt writes a node's compiled SQL (`folder` compiled), or the SQL it ran (`run`), relative to the project. */
+/**
+ * Where dbt writes a node's compiled SQL (`folder` compiled), or the SQL it ran (`run`), relative to
+ * the project, spelled as dbt's manifest spells it (a hook's `./dbt_project.yml/hooks/<name>.sql`
+ * keeps its `./`).
+ */
 export function compiledPathOf(node: ManifestNode, targetPathRel: string, folder: "compiled" | "run" = "compiled"): string {
   // a hook's SQL goes under its project file: dbt_project.yml/hooks/<name>.sql
   const file = node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.resource_type === "operation" ? `${node.original_file_path}/${node.path}` : node.original_file_path;
-  return path.posix.join(targetPathRel, folder, node.package_name, file);
+  return `${path.posix.join(targetPathRel, folder, node.package_name)}/${file}`;
+}
+
+/** dbt writes no compiled file, and leaves compiled_path null, for a snapshot or SQL that renders to nothing. */
+export function hasCompiledFile(node: ManifestNode, sql: string): boolean {
+  return node.resource_type !== "snapshot" && sql !== "";
 }
 
 /**
  * Renders the selected nodes (and with `hooks`, the project hooks) to SQL (ephemeral models as CTEs), fills compiled_code and
- * compiled_path on their manifest entries and writes target/compiled/**. Template errors in
+ * compiled_path on their manifest entries and writes target/compiled/** (as dbt, nothing for a
+ * snapshot or a node whose SQL is empty). Template errors in
  * every node are collected and thrown together as a {@link DiagnosticError}.
  */
 export async function compileProject(parsed: ParsedProject, options: CompileOptions = {}): Promise<{ compiled: ManifestNode[]; warehouse?: SyncWarehouse }> {
@@ -67,16 +78,23 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
       node.compiled = true;
       node.compiled_code = result.sql;
       node.extra_ctes_injected = true;
-      node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: c.sql }));
+      node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: cteDefinition(c) }));
+      if (!hasCompiledFile(node, result.sql)) continue;
       node.compiled_path = compiledPathOf(node, targetRel);
       if (options.write !== false) writer.write(path.join(parsed.projectDir, node.compiled_path), result.sql);
     } catch (e) {
       const d = renderErrorToDiagnostic(isWarehouseNeeded(e) ? new Error(`${(cause(e) as Error).message}; configure a reachable target`) : e, node.original_file_path, node.unique_id, () => session.registry.visibleNames(node.package_name));
-      diagnostics.push(node.package_name === parsed.project.name ? toFileLines(d, node.original_file_path, parsed.projectDir) : d);
+      diagnostics.push(toFileLines(d, node.original_file_path, fileOnDisk(parsed, node)));
     }
   }
   if (diagnostics.length) throw new DiagnosticError(diagnostics);
   return { compiled: nodes, warehouse };
+}
+
+/** Where a node's file is on disk: an installed package's files lie in the package's directory. */
+function fileOnDisk(parsed: ParsedProject, node: ManifestNode): string {
+  const file = parsed.inputs?.files.find((f) => f.packageName === node.package_name && f.path === node.original_file_path);
+  return file?.absolutePath ?? path.join(parsed.projectDir, node.original_file_path);
 }
 
 function cause(e: unknown): unknown {

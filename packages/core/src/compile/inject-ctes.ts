@@ -5,6 +5,11 @@ export interface InjectedCte {
   sql: string;
 }
 
+/** A CTE as dbt-core writes it into a query and into the manifest's `extra_ctes`: ` name as (\n<sql>\n)`. */
+export function cteDefinition(cte: InjectedCte): string {
+  return ` ${cte.name} as (\n${cte.sql}\n)`;
+}
+
 /** Skips whitespace and SQL comments from `i`; returns the index of the next token. */
 function skipTrivia(sql: string, i: number): number {
   for (;;) {
@@ -27,7 +32,7 @@ function skipTrivia(sql: string, i: number): number {
  */
 export function injectCtes(sql: string, ctes: InjectedCte[]): string {
   if (ctes.length === 0) return sql;
-  const defs = ctes.map((c) => ` ${c.name} as (\n${c.sql}\n)`).join(", ");
+  const defs = ctes.map(cteDefinition).join(", ");
   const start = skipTrivia(sql, 0);
   const withKeyword = /^with\b(\s+recursive\b)?\s*/i.exec(sql.slice(start));
   if (withKeyword) {

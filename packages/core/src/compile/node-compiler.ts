@@ -11,6 +11,7 @@ import { injectCtes, type InjectedCte } from "./inject-ctes";
 import { compileConstraintTargets } from "./constraint-targets";
 import { transactionWarehouse } from "../context/runtime/transaction-catalog";
 import type { MicrobatchBatch } from "./microbatch-batch";
+import { isConstantExpression } from "../config/native-render";
 
 /** A node rendered to SQL. */
 export interface CompiledSql {
@@ -39,6 +40,21 @@ export interface NodeCompilerOptions {
 }
 
 const TEST_KWARGS = "_dbt_generic_test_kwargs";
+
+/**
+ * The expression of a template that renders as one `{{ … }}` and nothing else, or null. As in dbt
+ * (which renders test arguments to native values), text around it, even blanks, makes the whole
+ * a string, unless whitespace control (`{{-`, `-}}`) or the one trailing newline Jinja drops
+ * removes it; two expressions (`{{ a }}-{{ b }}`) are a string too.
+ */
+export function soleExpression(text: string): string | null {
+  const m = /^(\s*)\{\{(-?)(.*?)(-?)\}\}(\s*)$/s.exec(text);
+  if (!m) return null;
+  const [, before, trimBefore, expr, trimAfter, after] = m;
+  if (before !== "" && trimBefore !== "-") return null;
+  if (after !== "" && after !== "\n" && trimAfter !== "-") return null;
+  return /\{\{|\}\}|\{%|%\}/.test(expr) ? null : expr;
+}
 
 /**
  * Renders nodes to executable SQL: real relation names, `is_incremental()` as asked, generic
@@ -229,19 +245,33 @@ export class NodeCompiler {
     const out: Record<string, unknown> = {};
     const file = node.original_file_path;
     for (const [key, value] of Object.entries(node.test_metadata!.kwargs)) {
-      const expr = typeof value === "string" ? /^\s*\{\{(.*)\}\}\s*$/s.exec(value)?.[1] ?? (/^\s*(ref|source)\s*\(/.test(value) ? value : null) : null;
-      if (expr === null) out[key] = this.renderJinjaStrings(value, context, resolveGlobal, file);
-      else out[key] = (this.options.fullRender ? undefined : evaluateStatically(expr, scope, resolveGlobal)) ?? this.evaluate(expr, context, resolveGlobal, file);
+      const expr = typeof value === "string" && /^\s*(ref|source)\s*\(/.test(value) ? value : null;
+      if (expr === null) out[key] = this.renderJinjaStrings(value, context, resolveGlobal, file, scope);
+      else out[key] = this.evaluateArgument(expr, context, resolveGlobal, file, scope);
     }
     return out;
   }
 
-  /** A test argument as dbt passes it: Jinja inside its strings (`"x in {{ var('v') }}"`, nested too) rendered. */
-  private renderJinjaStrings(value: unknown, context: Record<string, unknown>, resolveGlobal: (name: string) => unknown, file: string): unknown {
-    if (typeof value === "string") return /\{[{%]/.test(value) ? this.session.env.render(value, context, { file, resolveGlobal }) : value;
-    if (Array.isArray(value)) return value.map((v) => this.renderJinjaStrings(v, context, resolveGlobal, file));
-    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.renderJinjaStrings(v, context, resolveGlobal, file)]));
+  /**
+   * A test argument as dbt passes it: a string that is one `{{ … }}` and nothing else is its value
+   * (a list stays a list) unless it is made of literals only, Jinja inside other strings
+   * (`"x in {{ var('v') }}"`) is rendered, in lists and dicts too.
+   */
+  private renderJinjaStrings(value: unknown, context: Record<string, unknown>, resolveGlobal: (name: string) => unknown, file: string, scope: NodeScope): unknown {
+    if (typeof value === "string") {
+      const expr = soleExpression(value);
+      // an expression of literals only is text, as Jinja folds it when compiling (`{{ 1 + 1 }}` is '2')
+      if (expr !== null && !isConstantExpression(expr)) return this.evaluateArgument(expr, context, resolveGlobal, file, scope);
+      return /\{[{%]/.test(value) ? this.session.env.render(value, context, { file, resolveGlobal }) : value;
+    }
+    if (Array.isArray(value)) return value.map((v) => this.renderJinjaStrings(v, context, resolveGlobal, file, scope));
+    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.renderJinjaStrings(v, context, resolveGlobal, file, scope)]));
     return value;
+  }
+
+  /** The value of a test argument's expression: `ref(...)`/`source(...)` (also inside one macro) without a render. */
+  private evaluateArgument(expr: string, context: Record<string, unknown>, resolveGlobal: (name: string) => unknown, file: string, scope: NodeScope): unknown {
+    return (this.options.fullRender ? undefined : evaluateStatically(expr, scope, resolveGlobal)) ?? this.evaluate(expr, context, resolveGlobal, file);
   }
 
 

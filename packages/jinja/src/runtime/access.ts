@@ -53,8 +53,9 @@ export function getitem(obj: unknown, key: unknown, desc: string): unknown {
   if (obj === undefined) return fail(`'${desc}' is undefined`);
   if (obj === null) return undefined;
   if (typeof obj === "string" || Array.isArray(obj)) {
+    // a bool indexes as the int it is in Python
     const i = numberOf(key);
-    if (i !== undefined && typeof key !== "boolean") {
+    if (i !== undefined) {
       const at = i < 0 ? obj.length + i : i;
       return at >= 0 && at < obj.length ? obj[at] : undefined;
     }
@@ -121,7 +122,8 @@ export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: 
   if (result !== NO_METHOD) return result;
   const fn = getattr(obj, name, desc);
   if (fn === undefined) {
-    if (typeof obj !== "object" && typeof obj !== "function") return fail(`'${typeName(obj)}' object has no attribute '${name}'`);
+    // Jinja2's words for Python's own types; a host object's missing member is named by its path
+    if ((typeof obj !== "object" && typeof obj !== "function") || isDict(obj) || Array.isArray(obj) || obj instanceof PyFloat) return fail(`'${typeName(obj)} object' has no attribute '${name}'`);
     return fail(`'${desc}.${name}' is undefined`);
   }
   return call(fn, args, kwargs, `${desc}.${name}`);

@@ -3,9 +3,9 @@ import { iterate } from "./iterate";
 import { add, order } from "./operators";
 import { fail } from "./signals";
 import { printfFormat } from "./string-format";
-import { STR_METHODS } from "./python-methods";
+import { pythonMethod, STR_METHODS } from "./python-methods";
 import { toJson } from "./json";
-import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyRepr, pyStr, pyToFixed, toFloat, truthy, Tuple } from "./values";
+import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyRepr, pyStr, pyToFixed, toFloat, truthy, Tuple, typeName } from "./values";
 
 /** What a filter can reach besides its arguments. */
 export interface FilterEnv {
@@ -51,6 +51,28 @@ function toInt(v: unknown, dflt: unknown, base: number): unknown {
   }
   const n = numberOf(v);
   return n === undefined || !Number.isFinite(n) ? dflt : Math.trunc(n);
+}
+
+/** Python's float() of a string: blanks around, `_` between digits, `nan`/`inf`/`infinity` in any case; undefined when it is none. */
+function pyFloatOf(text: string): number | undefined {
+  const s = text.trim();
+  const special = /^([-+]?)(nan|inf|infinity)$/i.exec(s);
+  if (special) return special[2].toLowerCase() === "nan" ? NaN : special[1] === "-" ? -Infinity : Infinity;
+  if (!/^[-+]?(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][-+]?\d(_?\d)*)?$/.test(s) || !/\d/.test(s.replace(/[eE].*$/, ""))) return undefined;
+  return Number(s.replace(/_/g, ""));
+}
+
+/**
+ * Python's urllib quote of UTF-8 text, as Jinja2's urlencode filter quotes: letters, digits and
+ * `_.-~` stay, and `/` too unless `forQuery`; there a blank becomes `+`.
+ */
+function urlQuote(text: string, forQuery: boolean): string {
+  let out = "";
+  for (const byte of new TextEncoder().encode(text)) {
+    const c = String.fromCharCode(byte);
+    out += /[A-Za-z0-9_.~-]/.test(c) || (!forQuery && c === "/") ? c : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return forQuery ? out.replace(/%20/g, "+") : out;
 }
 
 function roundHalfEven(n: number, digits: number): number {
@@ -99,8 +121,9 @@ function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, 
 
 /** Jinja2's built-in filters. */
 export const BUILTIN_FILTERS: Record<string, FilterFn> = {
-  abs: (_e, v) => (v instanceof PyFloat ? new PyFloat(Math.abs(v.value)) : Math.abs(numberOf(v) ?? fail("bad operand type for abs()"))),
-  attr: (e, v, a) => e.attr(v, String(a[0])),
+  abs: (_e, v) => (v instanceof PyFloat ? new PyFloat(Math.abs(v.value)) : Math.abs(numberOf(v) ?? fail(`bad operand type for abs(): '${typeName(v)}'`))),
+  // an attribute only, as Python's getattr: a dict's keys are not attributes (its methods are)
+  attr: (e, v, a) => (isDict(v) && !pythonMethod(v, String(a[0])) ? undefined : e.attr(v, String(a[0]))),
   batch: (_e, v, a, k) => {
     const [size, fill] = BIND.batch(a, k);
     const n = numberOf(size) as number;
@@ -133,8 +156,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     return xs[xs.length - 1];
   },
   float: (_e, v, a) => {
-    const n = typeof v === "string" ? (v.trim() === "" ? NaN : Number(v.trim())) : numberOf(v) ?? NaN;
-    return Number.isNaN(n) ? (a[0] === undefined ? new PyFloat(0) : a[0]) : toFloat(n);
+    const n = typeof v === "string" ? pyFloatOf(v) : numberOf(v);
+    return n === undefined ? (a[0] === undefined ? new PyFloat(0) : a[0]) : toFloat(n);
   },
   int: (_e, v, a, k) => {
     const [dflt, base] = BIND.int(a, k);
@@ -145,8 +168,9 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   indent: (_e, v, a, k) => {
     const [width, first, blank] = BIND.indent(a, k);
     const pad = typeof width === "string" ? width : " ".repeat(numberOf(width) ?? 4);
-    const lines = str(v).split("\n");
-    return lines.map((l, i) => ((i === 0 && !truthy(first)) || (l.trim() === "" && !truthy(blank)) ? l : pad + l)).join("\n");
+    // Jinja2 adds a newline, then takes Python's splitlines (any line break becomes \n)
+    const lines = STR_METHODS.splitlines(`${str(v)}\n`, [], {}, () => undefined) as string[];
+    return lines.map((l, i) => ((i === 0 && !truthy(first)) || (l === "" && i > 0 && !truthy(blank)) ? l : pad + l)).join("\n");
   },
   items: (_e, v) => (v === undefined ? [] : Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]))),
   join: (e, v, a, k) => {
@@ -201,7 +225,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
       const size = per + (i < extra ? 1 : 0);
       out.push(xs.slice(offset, offset + size));
       offset += size;
-      if (a[1] !== undefined && i >= extra && extra > 0) out[i].push(a[1]);
+      if (a[1] !== undefined && i >= extra) out[i].push(a[1]);
     }
     return out;
   },
@@ -217,7 +241,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     const [attribute, start] = BIND.sum(a, k);
     return iterate(v).reduce((acc: unknown, x) => add(acc, attribute === null ? x : e.attr(x, String(attribute))), start);
   },
-  title: (_e, v) => STR_METHODS.title(str(v), [], {}, () => undefined),
+  // Jinja2's own title: words begin after a blank, '-', or an opening bracket (not after ' or a digit)
+  title: (_e, v) => str(v).split(/([-\s({[<]+)/).map((w) => (w === "" ? w : w[0].toUpperCase() + w.slice(1).toLowerCase())).join(""),
   tojson: (_e, v, a, k) => toJson(v, numberOf(BIND.tojson(a, k)[0]) ?? undefined),
   trim: (_e, v, a) => STR_METHODS.strip(str(v), a, {}, () => undefined),
   truncate: (_e, v, a, k) => {
@@ -226,7 +251,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     const n = numberOf(length) as number;
     if (s.length <= n + (numberOf(leeway) ?? 5)) return s;
     const cut = s.slice(0, n - str(end).length);
-    return (truthy(killwords) ? cut : cut.replace(/\s*\S*$/, "")) + str(end);
+    // without killwords, the cut goes back to its last blank (Python's rsplit(" ", 1)[0])
+    return (truthy(killwords) || !cut.includes(" ") ? cut : cut.slice(0, cut.lastIndexOf(" "))) + str(end);
   },
   unique: (e, v, a, k) => {
     const [cs, attribute] = BIND.unique(a, k);
@@ -239,7 +265,11 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
       return true;
     });
   },
-  urlencode: (_e, v) => (isDict(v) ? Object.entries(v).map(([key, x]) => `${encodeURIComponent(key)}=${encodeURIComponent(str(x))}`).join("&") : encodeURIComponent(str(v)).replace(/%2F/g, "/")),
+  urlencode: (_e, v) => {
+    if (typeof v === "string" || (!isDict(v) && !Array.isArray(v))) return urlQuote(str(v), false);
+    const pairs = isDict(v) ? Object.entries(v) : (v as unknown[]).map((pair) => iterate(pair));
+    return pairs.map(([key, x]) => `${urlQuote(str(key), true)}=${urlQuote(str(x), true)}`).join("&");
+  },
   wordcount: (_e, v) => (str(v).match(/\w+/g) ?? []).length,
 };
 BUILTIN_FILTERS.d = BUILTIN_FILTERS.default;

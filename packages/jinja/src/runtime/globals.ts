@@ -27,9 +27,9 @@ function range(args: unknown[]): number[] {
 function toDict(v: unknown): Record<string, unknown> {
   if (isDict(v)) return v;
   const out: Record<string, unknown> = {};
-  for (const pair of iterate(v)) {
+  for (const [index, pair] of iterate(v).entries()) {
     const kv = iterate(pair);
-    if (kv.length !== 2) fail(`dictionary update sequence element has length ${kv.length}; 2 is required`);
+    if (kv.length !== 2) fail(`dictionary update sequence element #${index} has length ${kv.length}; 2 is required`);
     out[pyStr(kv[0])] = kv[1];
   }
   return out;

@@ -37,7 +37,7 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
     for (let i = 0; i < params.length; i++) {
       const p = params[i];
       if (i < args.length) {
-        if (nkw > 0 && Object.prototype.hasOwnProperty.call(rest, p)) fail(`macro '${name}' got multiple values for argument '${p}'`);
+        // a keyword naming it too is left over: kwargs takes it, else it is refused below, as in Jinja2
         s[p] = args[i];
       } else if (nkw > 0 && Object.prototype.hasOwnProperty.call(rest, p)) {
         s[p] = rest[p];

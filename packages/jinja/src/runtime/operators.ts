@@ -80,15 +80,15 @@ export function mul(a: unknown, b: unknown): unknown {
 
 /** Python `/`: always a float. */
 export function div(a: unknown, b: unknown): unknown {
-  const [x, y] = operands("/", a, b);
-  if (y === 0) fail("division by zero");
+  const [x, y, f] = operands("/", a, b);
+  if (y === 0) fail(f ? "float division by zero" : "division by zero");
   return toFloat(x / y);
 }
 
 /** Python `//`. */
 export function floorDiv(a: unknown, b: unknown): unknown {
   const [x, y, f] = operands("//", a, b);
-  if (y === 0) fail("integer division or modulo by zero");
+  if (y === 0) fail(f ? "float floor division by zero" : "integer division or modulo by zero");
   return num(Math.floor(x / y), f);
 }
 
@@ -96,7 +96,7 @@ export function floorDiv(a: unknown, b: unknown): unknown {
 export function mod(a: unknown, b: unknown): unknown {
   if (typeof a === "string") return printfFormat(a, b instanceof Tuple ? [...b] : [b]);
   const [x, y, f] = operands("%", a, b);
-  if (y === 0) fail("integer division or modulo by zero");
+  if (y === 0) fail(f ? "float modulo" : "integer modulo by zero");
   return num(((x % y) + y) % y, f);
 }
 

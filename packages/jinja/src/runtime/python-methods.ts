@@ -20,7 +20,8 @@ function stripChars(s: string, chars: unknown, left: boolean, right: boolean): s
 function split(s: string, sep: unknown, maxsplit: number, fromRight: boolean): string[] {
   if (sep === undefined || sep === null) {
     const words = s.split(/[ \t\n\r\x0b\x0c]+/).filter((w) => w !== "");
-    if (maxsplit < 0 || words.length <= maxsplit + 1) return words;
+    // with splits to spare every word stands alone; otherwise the last part keeps its outer blanks
+    if (maxsplit < 0 || words.length <= maxsplit) return words;
     if (!fromRight) {
       const re = /\S+/g;
       const out: string[] = [];
@@ -29,8 +30,15 @@ function split(s: string, sep: unknown, maxsplit: number, fromRight: boolean): s
       out.push(s.slice(re.lastIndex).replace(/^\s+/, ""));
       return out;
     }
-    const head = words.slice(0, words.length - maxsplit).join(" ");
-    return [head, ...words.slice(words.length - maxsplit)];
+    // from the right: the last words, and what is before them with its own spacing (its trailing blanks dropped)
+    const tail: string[] = [];
+    let rest = s.replace(/[ \t\n\r\x0b\x0c]+$/, "");
+    while (tail.length < maxsplit) {
+      const m = /[ \t\n\r\x0b\x0c]*(\S+)$/.exec(rest)!;
+      tail.unshift(m[1]);
+      rest = rest.slice(0, m.index).replace(/[ \t\n\r\x0b\x0c]+$/, "");
+    }
+    return [rest, ...tail];
   }
   const d = String(sep);
   if (d === "") fail("empty separator");
@@ -42,8 +50,33 @@ function split(s: string, sep: unknown, maxsplit: number, fromRight: boolean): s
 
 const int = (v: unknown, dflt: number): number => (v === undefined || v === null ? dflt : numberOf(v) ?? dflt);
 
-function tupleArg(v: unknown): string[] {
-  return Array.isArray(v) ? v.map(String) : [String(v)];
+/** The prefixes or suffixes of startswith/endswith: a str, or a tuple of them (a list is refused, as in Python). */
+function affixes(method: string, v: unknown): string[] {
+  if (typeof v === "string") return [v];
+  if (v instanceof Tuple && v.every((x) => typeof x === "string")) return v as string[];
+  return fail(`${method} first arg must be str or a tuple of str, not ${typeName(v)}`);
+}
+
+/** Python's start/end arguments of a str method as indexes into `s` (negative from the end, clamped). */
+function bounds(s: string, start: unknown, end: unknown): [number, number] {
+  const at = (v: unknown, dflt: number) => {
+    if (v === undefined || v === null) return dflt;
+    const i = numberOf(v) ?? dflt;
+    return Math.min(Math.max(i < 0 ? i + s.length : i, 0), s.length);
+  };
+  return [at(start, 0), at(end, s.length)];
+}
+
+/** Python's str.title: a cased character after an uncased one (a digit, ', a blank) starts a word. */
+function pyTitle(s: string): string {
+  let out = "";
+  let inWord = false;
+  for (const c of s) {
+    const cased = c.toLowerCase() !== c.toUpperCase();
+    out += cased ? (inWord ? c.toLowerCase() : c.toUpperCase()) : c;
+    inWord = cased;
+  }
+  return out;
 }
 
 /** Python `str` methods. */
@@ -53,7 +86,7 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   upper: (s) => s.toUpperCase(),
   casefold: (s) => s.toLowerCase(),
   swapcase: (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
-  title: (s) => s.toLowerCase().replace(/(^|[^A-Za-z0-9])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase()),
+  title: (s) => pyTitle(s),
   capitalize: (s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase(),
   strip: (s, a, k) => stripChars(s, bindArgs("strip", [["chars", null]], a, k)[0], true, true),
   lstrip: (s, a, k) => stripChars(s, bindArgs("lstrip", [["chars", null]], a, k)[0], true, false),
@@ -66,11 +99,19 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     const [sep, max] = bindArgs("rsplit", [["sep", null], ["maxsplit", -1]], a, k);
     return split(s, sep, int(max, -1), true);
   },
-  splitlines: (s) => s.split(/\r\n|\r|\n/).filter((l, i, all) => !(i === all.length - 1 && l === "")),
-  startswith: (s, a) => tupleArg(a[0]).some((p) => s.startsWith(p, int(a[1], 0))),
-  endswith: (s, a) => tupleArg(a[0]).some((p) => s.endsWith(p)),
+  splitlines: (s) => s.split(/\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/).filter((l, i, all) => !(i === all.length - 1 && l === "")),
+  startswith: (s, a) => {
+    const [from, to] = bounds(s, a[1], a[2]);
+    return affixes("startswith", a[0]).some((p) => from + p.length <= to && s.startsWith(p, from));
+  },
+  endswith: (s, a) => {
+    const [from, to] = bounds(s, a[1], a[2]);
+    return affixes("endswith", a[0]).some((p) => to - p.length >= from && s.slice(0, to).endsWith(p));
+  },
   replace: (s, a) => {
     const count = int(a[2], -1);
+    // an empty old string matches before every character and at the end
+    if (String(a[0]) === "") return [...s, ""].map((c, i) => (count < 0 || i < count ? String(a[1]) + c : c)).join("");
     if (count < 0) return s.split(String(a[0])).join(String(a[1]));
     let out = s;
     let from = 0;
@@ -82,8 +123,8 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     }
     return out;
   },
-  join: (s, a) => iterate(a[0]).map((x) => {
-    if (typeof x !== "string") fail(`sequence item: expected str instance, ${typeName(x)} found`);
+  join: (s, a) => iterate(a[0]).map((x, i) => {
+    if (typeof x !== "string") fail(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
     return x;
   }).join(s),
   find: (s, a) => s.indexOf(String(a[0]), int(a[1], 0)),
@@ -121,9 +162,9 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   isalpha: (s) => /^[\p{L}]+$/u.test(s),
   isalnum: (s) => /^[\p{L}\d]+$/u.test(s),
   isspace: (s) => /^\s+$/.test(s),
-  islower: (s) => /[a-z]/.test(s) && s === s.toLowerCase(),
-  isupper: (s) => /[A-Z]/.test(s) && s === s.toUpperCase(),
-  isidentifier: (s) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s),
+  islower: (s) => s !== s.toUpperCase() && s === s.toLowerCase(),
+  isupper: (s) => s !== s.toLowerCase() && s === s.toUpperCase(),
+  isidentifier: (s) => /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(s),
   removeprefix: (s, a) => (s.startsWith(String(a[0])) ? s.slice(String(a[0]).length) : s),
   removesuffix: (s, a) => (String(a[0]) !== "" && s.endsWith(String(a[0])) ? s.slice(0, -String(a[0]).length) : s),
   encode: (s) => s,
@@ -144,7 +185,11 @@ export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Recor
     if (i < 0) i = Math.max(0, xs.length + i);
     xs.splice(i, 0, a[1]);
   },
-  remove: (xs, a) => void xs.splice(listIndex(xs, a[0]), 1),
+  remove: (xs, a) => {
+    const i = xs.findIndex((x) => pyEquals(x, a[0]));
+    if (i < 0) fail("list.remove(x): x not in list");
+    xs.splice(i, 1);
+  },
   pop: (xs, a) => {
     if (xs.length === 0) fail("pop from empty list");
     let i = int(a[0], -1);
@@ -193,7 +238,7 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
     if (isDict(src)) Object.assign(d, src);
     // a dict keyed by host objects (relations) merged into a plain dict: keys become their str()
     else if (src instanceof Map) for (const [key, v] of src) d[pyStr(key)] = v;
-    else if (src !== undefined && src !== null) for (const pair of iterate(src)) d[String((pair as unknown[])[0])] = (pair as unknown[])[1];
+    else if (src !== undefined) for (const pair of iterate(src)) d[String((pair as unknown[])[0])] = (pair as unknown[])[1];
     Object.assign(d, k);
   },
   copy: (d) => ({ ...d }),
@@ -202,7 +247,7 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
   },
   popitem: (d) => {
     const keys = Object.keys(d);
-    if (keys.length === 0) fail("popitem(): dictionary is empty");
+    if (keys.length === 0) fail("KeyError: 'popitem(): dictionary is empty'");
     const key = keys[keys.length - 1];
     const v = d[key];
     delete d[key];

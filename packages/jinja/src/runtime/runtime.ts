@@ -2,6 +2,7 @@ import { JinjaError } from "../errors";
 import { call, callMethod, getattr, getitem, slice } from "./access";
 import { BUILTIN_FILTERS, type FilterEnv, type FilterFn } from "./filters";
 import { iterate, tuple, unpack } from "./iterate";
+import { Namespace } from "./globals";
 import { LoopContext } from "./loop-context";
 import { makeMacro } from "./macro";
 import * as ops from "./operators";
@@ -80,8 +81,9 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
       return fail(`argument after ** must be a mapping, not ${typeName(v)}`);
     },
     setattr(obj: unknown, name: string, value: unknown): void {
-      if (typeof obj !== "object" || obj === null) fail(`cannot assign attribute '${name}' on ${typeName(obj)}`);
-      (obj as Record<string, unknown>)[name] = value;
+      // `{% set x.name = … %}`: only on a namespace(), as in Jinja2
+      if (!(obj instanceof Namespace)) fail("cannot assign attribute on non-namespace object");
+      (obj as unknown as Record<string, unknown>)[name] = value;
     },
     lookup(s: Record<string | symbol, unknown>, name: string): unknown {
       const v = s[name];

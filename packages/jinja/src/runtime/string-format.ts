@@ -1,5 +1,5 @@
 import { fail } from "./signals";
-import { formatFloat, isDict, numberOf, pyRepr, pyStr, pyToFixed } from "./values";
+import { formatFloat, isDict, numberOf, pyRepr, pyStr, pyToFixed, typeName } from "./values";
 
 /** Python's `'%s-%d' % (a, b)` formatting (also the `format` filter). */
 export function printfFormat(template: string, args: unknown[]): string {
@@ -24,36 +24,38 @@ export function printfFormat(template: string, args: unknown[]): string {
         break;
       case "d":
       case "i":
-        if (n === undefined) fail(`%${conv} format: a real number is required, not ${typeof value}`);
+        if (n === undefined) fail(`%${conv} format: a real number is required, not ${typeName(value)}`);
         text = String(Math.trunc(n));
         break;
       case "f":
       case "F":
-        if (n === undefined) fail("must be real number");
-        text = pyToFixed(n, precision === undefined ? 6 : Number(precision));
+        text = pyToFixed(real(n, value), precision === undefined ? 6 : Number(precision));
         break;
       case "e":
       case "E":
-        text = (n ?? 0).toExponential(precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, "e$10$2");
+        text = real(n, value).toExponential(precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, "e$10$2");
         if (conv === "E") text = text.toUpperCase();
         break;
       case "g":
       case "G":
-        text = formatFloat(n ?? 0);
+        text = formatFloat(real(n, value));
         break;
       case "x":
       case "X":
-        text = Math.trunc(n ?? 0).toString(16);
+        text = Math.trunc(integer(conv, n, value)).toString(16);
         if (conv === "X") text = text.toUpperCase();
         break;
       case "o":
-        text = Math.trunc(n ?? 0).toString(8);
+        text = Math.trunc(integer(conv, n, value)).toString(8);
         break;
       default:
+        if (typeof value === "string" && [...value].length !== 1) fail("%c requires int or char");
         text = typeof value === "number" ? String.fromCharCode(value) : pyStr(value);
     }
     if (precision !== undefined && conv === "s") text = text.slice(0, Number(precision));
-    if (flags.includes("+") && n !== undefined && n >= 0 && conv !== "s") text = "+" + text;
+    const numeric = n !== undefined && conv !== "s" && conv !== "r" && conv !== "c";
+    if (numeric && n >= 0 && flags.includes("+")) text = "+" + text;
+    else if (numeric && n >= 0 && flags.includes(" ")) text = " " + text;
     return pad(text, width === undefined ? 0 : Number(width), flags.includes("-") ? "<" : ">", flags.includes("0") && conv !== "s" ? "0" : " ");
   });
   if (!mapping && next < args.length && !(args.length === 1 && next === 0 && !template.includes("%"))) {
@@ -62,12 +64,23 @@ export function printfFormat(template: string, args: unknown[]): string {
   return out;
 }
 
+/** The number a float conversion (`%f`, `%e`, `%g`) formats; Python's TypeError for anything else. */
+function real(n: number | undefined, value: unknown): number {
+  return n ?? fail(`must be real number, not ${typeName(value)}`);
+}
+
+/** The number an integer conversion (`%x`, `%o`) formats; Python's TypeError for anything else. */
+function integer(conv: string, n: number | undefined, value: unknown): number {
+  return n ?? fail(`%${conv} format: an integer is required, not ${typeName(value)}`);
+}
+
 function pad(text: string, width: number, align: string, fill: string): string {
   if (text.length >= width) return text;
   const room = width - text.length;
   if (align === "<") return text + fill.repeat(room);
   if (align === "^") return fill.repeat(Math.floor(room / 2)) + text + fill.repeat(Math.ceil(room / 2));
-  if (fill === "0" && /^[-+]/.test(text)) return text[0] + "0".repeat(room) + text.slice(1);
+  // `=` (and zero padding): the fill goes between the sign and the digits
+  if ((align === "=" || fill === "0") && /^[-+ ]/.test(text)) return text[0] + fill.repeat(room) + text.slice(1);
   return fill.repeat(room) + text;
 }
 
@@ -113,7 +126,7 @@ function applySpec(value: unknown, spec: string): string {
   else text = pyStr(value);
   if (type === "X" || type === "E") text = text.toUpperCase();
   if (comma) text = text.replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
-  if (sign === "+" && n !== undefined && n >= 0) text = "+" + text;
+  if ((sign === "+" || sign === " ") && n !== undefined && n >= 0 && typeof value !== "string") text = sign + text;
   const defaultAlign = n !== undefined && typeof value !== "string" ? ">" : "<";
   return pad(text, width === undefined ? 0 : Number(width), align ?? (zero ? "=" : defaultAlign), fillChar ?? (zero ? "0" : " "));
 }

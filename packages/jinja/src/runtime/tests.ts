@@ -46,6 +46,4 @@ export const BUILTIN_TESTS: Record<string, TestFn> = {
   escaped: (v) => typeof v === "object" && v !== null && "__html__" in v,
   lower: (v) => typeof v === "string" && v === v.toLowerCase(),
   upper: (v) => typeof v === "string" && v === v.toUpperCase(),
-  macro: (v) => typeof v === "function" && MACRO in v,
-  truthy: (v) => truthy(v),
 };

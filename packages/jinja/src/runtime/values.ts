@@ -96,8 +96,11 @@ export function formatFloat(n: number): string {
  * exact binary value, ties to even. JavaScript's toFixed breaks exact ties upwards.
  */
 export function pyToFixed(n: number, digits: number): string {
+  // from 1e21 on, toFixed writes an exponent; such a float is an integer, printed in full by Python
+  if (!Number.isFinite(n)) return formatFloat(n);
+  if (Math.abs(n) >= 1e21) return `${BigInt(n)}${digits > 0 ? `.${"0".repeat(digits)}` : ""}`;
   const fixed = n.toFixed(digits);
-  if (!Number.isFinite(n) || Math.abs(n) >= 1e21 || digits > 99) return fixed;
+  if (!Number.isFinite(n) || digits > 99) return fixed;
   const exact = Math.abs(n).toFixed(100);
   const dot = exact.indexOf(".");
   if (!/^50*$/.test(exact.slice(dot + 1 + digits))) return fixed;

@@ -1,0 +1,1 @@
+select * from (select * from "test"."cj_scope"."base" where false limit 0) _dbt_limit_subq_base join (select * from "test"."cj_scope_raw"."things" where false limit 0) _dbt_limit_subq_things using (id)

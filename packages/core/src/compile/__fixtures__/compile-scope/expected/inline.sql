@@ -1,0 +1,1 @@
+select '"test"."cj_scope"."inline_query"' as t, 'sql_operation.eph.inline_query' as id, 'inline_query' as i

@@ -1,0 +1,1 @@
+select * from "test"."cj_scope"."base" join "test"."cj_scope_raw"."things" using (id)

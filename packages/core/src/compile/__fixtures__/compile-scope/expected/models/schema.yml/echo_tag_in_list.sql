@@ -1,0 +1,4 @@
+
+
+-- False ['yes', '{x}']
+select * from "test"."cj_scope"."base" where false

@@ -1,0 +1,4 @@
+
+
+-- False ['placed', 'shipped']
+select * from "test"."cj_scope"."base" where false

@@ -1,0 +1,4 @@
+
+
+-- True placed-placed
+select * from "test"."cj_scope"."base" where false

@@ -1,0 +1,2 @@
+select * from "test"."cj_scope_snaps"."snap"
+-- base things view

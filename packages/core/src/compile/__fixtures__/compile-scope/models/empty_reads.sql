@@ -1,0 +1,1 @@
+select * from {{ ref('base') }} join {{ source('raw', 'things') }} using (id)

@@ -1,0 +1,2 @@
+{% if execute %}{{ config(tags=['late']) }}{% endif %}
+select 1 as id

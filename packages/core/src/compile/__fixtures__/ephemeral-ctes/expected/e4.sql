@@ -1,0 +1,2 @@
+
+select 4 as id

@@ -1,0 +1,2 @@
+{{ config(materialized='ephemeral', alias='e_alias') }}
+select 4 as id

@@ -1,0 +1,2 @@
+/*/ c */ with r as (select * from {{ ref("e1") }})
+select * from r

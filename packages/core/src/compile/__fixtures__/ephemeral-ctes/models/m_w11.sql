@@ -1,0 +1,1 @@
+select 'with' as w, * from {{ ref('e1') }}

@@ -1,0 +1,4 @@
+with
+
+    r as (select * from {{ ref("e1") }})
+select * from r

@@ -1,0 +1,2 @@
+with  recursive r as (select * from {{ ref("e1") }})
+select * from r

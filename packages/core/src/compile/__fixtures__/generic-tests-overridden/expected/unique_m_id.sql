@@ -1,0 +1,2 @@
+
+select id from "test"."lead_eph"."m" where 'the project''s unique' is not null

@@ -1,0 +1,2 @@
+
+select id from "test"."lead_eph"."m" where id is null and 'helpers' = 'helpers'

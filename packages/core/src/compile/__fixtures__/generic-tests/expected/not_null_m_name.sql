@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select name
+from "test"."lead_eph"."m"
+where name is null
+
+

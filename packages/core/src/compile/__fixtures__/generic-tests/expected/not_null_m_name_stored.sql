@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select *
+from "test"."lead_eph"."m"
+where name is null
+
+
