@@ -98,6 +98,7 @@ describe("MaterializationMacros", () => {
       ],
       message: "INSERT 3",
       rowsAffected: 3,
+      ranMain: true,
     });
   });
 
@@ -116,10 +117,10 @@ describe("MaterializationMacros", () => {
   it("gives no relations when the macro returns no dict with a list of relations, and no message without a main statement", () => {
     const macros = macrosWith(recorder());
     const run = (name: string) => macros.run(materialized(name), macros.find(materialized(name))!, { sql: "select 1" });
-    expect(run("returns_nothing")).toEqual({ relations: null, message: null, rowsAffected: null });
-    expect(run("returns_no_list")).toEqual({ relations: null, message: null, rowsAffected: null });
-    expect(run("returns_names")).toEqual({ relations: null, message: null, rowsAffected: null });
-    expect(run("from_pkg")).toEqual({ relations: [], message: null, rowsAffected: null });
+    expect(run("returns_nothing")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false });
+    expect(run("returns_no_list")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false });
+    expect(run("returns_names")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false });
+    expect(run("from_pkg")).toEqual({ relations: [], message: null, rowsAffected: null, ranMain: false });
   });
 
   it("calls a macro with relations, columns, the model and dicts as dbt's objects, and returns what it renders", () => {
