@@ -63,10 +63,10 @@ describe("runSchedule", () => {
     const r = controlledRunner();
     const done = runSchedule(tasks, { threads: 1, run: r.run, skip: (id, why) => skipped.push([id, why]) });
     await tick();
-    await r.settle("root", false);
     await r.settle("other");
+    await r.settle("root", false);
     await done;
-    expect(r.started.map((s) => s.id)).toEqual(["root", "other"]);
+    expect(r.started.map((s) => s.id)).toEqual(["other", "root"]);
     expect(skipped).toEqual(
       expect.arrayContaining([
         ["child", { kind: "upstream-failed", failedId: "root" }],
@@ -85,16 +85,48 @@ describe("runSchedule", () => {
     expect(skipped).toEqual(["b"]);
   });
 
-  it("starts ready tasks in a stable order: longest chain first, then by id", async () => {
+  it("on one thread, starts tasks in dbt-core's order: by generation, then by id", async () => {
+    // dbt-core 1.10's `run --threads 1` on these seven models: a, m, z, b, zz, c, mc
+    const tasks: ScheduledTask[] = [
+      { id: "mc", parents: ["m", "c"] },
+      { id: "zz", parents: ["z"] },
+      { id: "c", parents: ["b"] },
+      { id: "b", parents: ["a"] },
+      { id: "z", parents: [] },
+      { id: "m", parents: [] },
+      { id: "a", parents: [] },
+    ];
+    const order: string[] = [];
+    await runSchedule(tasks, { threads: 1, run: async (id) => { order.push(id); return true; }, skip: () => undefined });
+    expect(order).toEqual(["a", "m", "z", "b", "zz", "c", "mc"]);
+    // generations count within the schedule: `run -s b c m zz` gives b, m, zz, c in dbt-core
+    const selected = tasks.filter((t) => ["b", "c", "m", "zz"].includes(t.id));
+    const subset: string[] = [];
+    await runSchedule(selected, { threads: 1, run: async (id) => { subset.push(id); return true; }, skip: () => undefined });
+    expect(subset).toEqual(["b", "m", "zz", "c"]);
+  });
+
+  it("on more threads, starts the head of the longest remaining chain first, then by id", async () => {
     const tasks: ScheduledTask[] = [
       { id: "z_leaf", parents: [] },
       { id: "b_leaf", parents: [] },
       { id: "m_head", parents: [] },
       { id: "m_tail", parents: ["m_head"] },
     ];
-    const order: string[] = [];
-    await runSchedule(tasks, { threads: 1, run: async (id) => { order.push(id); return true; }, skip: () => undefined });
-    expect(order).toEqual(["m_head", "b_leaf", "m_tail", "z_leaf"]);
+    const r = controlledRunner();
+    const done = runSchedule(tasks, { threads: 2, run: r.run, skip: () => undefined });
+    await tick();
+    expect(r.started.map((s) => s.id)).toEqual(["m_head", "b_leaf"]);
+    await r.settle("m_head", true);
+    await tick();
+    expect(r.started.map((s) => s.id)).toEqual(["m_head", "b_leaf", "m_tail"]);
+    await r.settle("b_leaf", true);
+    await tick();
+    await r.settle("m_tail", true);
+    await tick();
+    await r.settle("z_leaf", true);
+    await done;
+    expect(r.started.map((s) => s.id)).toEqual(["m_head", "b_leaf", "m_tail", "z_leaf"]);
   });
 
   it("with one thread, runs independent tasks in id order however many there are", async () => {

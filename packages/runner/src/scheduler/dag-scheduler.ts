@@ -37,8 +37,11 @@ export interface ScheduleOutcome {
 
 /**
  * Runs a DAG of tasks on `threads` workers. A task starts once all its parents succeeded;
- * a failed task skips all its descendants. Ready tasks start in a stable order: longest
- * remaining chain first (so long paths do not wait at the end), then by id.
+ * a failed task skips all its descendants. Ready tasks start in a stable order. On one thread
+ * it is dbt-core's: by generation (a task's longest distance from a task of the schedule with
+ * no parents in it), then by id, so a run logs its nodes in the order dbt's does. On more
+ * threads the order is timing's anyway, and tasks heading the longest remaining chain start
+ * first (so long paths do not wait at the end), then by id.
  */
 export async function runSchedule(tasks: readonly ScheduledTask[], options: ScheduleOptions): Promise<ScheduleOutcome> {
   const known = new Set(tasks.map((t) => t.id));
@@ -49,8 +52,16 @@ export async function runSchedule(tasks: readonly ScheduledTask[], options: Sche
     waiting.set(t.id, parents.length);
     for (const p of parents) children.get(p)!.push(t.id);
   }
-  const priority = chainLengths(tasks.map((t) => t.id), children);
-  const byPriority = (a: string, b: string): number => priority.get(b)! - priority.get(a)! || (a < b ? -1 : a > b ? 1 : 0);
+  const ids = tasks.map((t) => t.id);
+  const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  let byPriority: (a: string, b: string) => number;
+  if (Math.floor(options.threads) <= 1) {
+    const generation = generations(ids, children, waiting);
+    byPriority = (a, b) => generation.get(a)! - generation.get(b)! || byId(a, b);
+  } else {
+    const chain = chainLengths(ids, children);
+    byPriority = (a, b) => chain.get(b)! - chain.get(a)! || byId(a, b);
+  }
 
   const ready = new ReadyQueue<string>(byPriority);
   for (const t of tasks) if (waiting.get(t.id) === 0) ready.push(t.id);
@@ -137,6 +148,26 @@ export async function runSchedule(tasks: readonly ScheduledTask[], options: Sche
 }
 
 /** For each id, the number of tasks on its longest chain of descendants (itself included). */
+/** Each task's generation: 0 without parents in the schedule, else one more than its latest parent's. */
+function generations(ids: readonly string[], children: Map<string, string[]>, parentCounts: Map<string, number>): Map<string, number> {
+  const generation = new Map<string, number>();
+  const left = new Map(parentCounts);
+  let current = ids.filter((id) => left.get(id) === 0);
+  for (let depth = 0; current.length > 0; depth++) {
+    const next: string[] = [];
+    for (const id of current) {
+      generation.set(id, depth);
+      for (const c of children.get(id)!) {
+        const n = left.get(c)! - 1;
+        left.set(c, n);
+        if (n === 0) next.push(c);
+      }
+    }
+    current = next;
+  }
+  return generation;
+}
+
 function chainLengths(ids: readonly string[], children: Map<string, string[]>): Map<string, number> {
   const memo = new Map<string, number>();
   const visit = (root: string): void => {
