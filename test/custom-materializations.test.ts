@@ -16,7 +16,10 @@
  * outside the transaction fails after `adapter.commit()`: the node errors in both tools, and what
  * was committed stays. In custom-seed the project's own seed materialization reads the CSV with
  * load_agate_table() and inserts it with adapter.add_query(…, bindings=…); seed-load-macros builds one
- * from dbt's create_csv_table, reset_csv_table and load_csv_rows.
+ * from dbt's create_csv_table, reset_csv_table and load_csv_rows. In wrapped-builtins the root
+ * project's table, view and incremental materializations wrap dbt's built-ins
+ * (`dbt.materialization_table_default.call_macro()`, a `context.update` of `sql`, a macro passed as
+ * a value): tsdbt's Jinja versions of the built-ins must send dbt's statements.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -37,11 +40,21 @@ const CASES = fs.readdirSync(FIXTURES).filter((d) => fs.existsSync(path.join(FIX
 const NOT_ON_DUCKDB: Record<string, RegExp> = { "index-override": /^create (unique )?index\b/, "grant-sql-override": /^grant\b/ };
 
 /**
+ * What DuckDB gets that dbt's PostgreSQL run did not: PostgreSQL's `drop … cascade` of the old
+ * table also drops the view reading it, DuckDB keeps such a view, so the second run's view
+ * materialization finds it and moves it aside first (as dbt-duckdb's would).
+ */
+const ONLY_ON_DUCKDB: Record<string, RegExp> = { "wrapped-builtins": /^alter view "labelled_view" rename to "labelled_view__dbt_backup"$/ };
+
+/**
  * dbt's PostgreSQL statements as they read on DuckDB: one change per `alter` (DuckDB takes no
- * more; dbt-duckdb sends one statement each), and a text column added with the type dbt's base
- * Column gives a string of unknown size (DuckDB reports `VARCHAR`, PostgreSQL `text`).
+ * more; dbt-duckdb sends one statement each), a view renamed with `alter view` (dbt-postgres
+ * renames every relation with `alter table`, which DuckDB refuses for a view), and a text column
+ * added with the type dbt's base Column gives a string of unknown size (DuckDB reports `VARCHAR`,
+ * PostgreSQL `text`).
  */
 function duckdbSpelling(sql: string): string[] {
+  if (/^alter table "\w*view\w*" rename to /.test(sql)) return [sql.replace(/^alter table/, "alter view")];
   const m = /^(alter table \S+) (.*)$/.exec(sql);
   if (!m) return [sql];
   return m[2]!.split(", ").map((change) => `${m[1]} ${change.replace(/^(add column \S+) text$/, "$1 character varying(256)")}`);
@@ -105,6 +118,7 @@ const EXPECTED_PATH: Record<string, (adapter: string) => RegExp> = {
   "seed-load-macros": () => /seed\.mat_seed_load_macros\.cities: materialization 'seed' runs the Jinja macro/,
   "build-snapshot-table": () => /the snapshot renders the overriding macro\(s\) macro\.mat_build_snapshot_table\.build_snapshot_table/,
   "check-updated-at": () => /the snapshot renders the overriding macro\(s\) macro\.mat_check_updated_at\.snapshot_hash_arguments/,
+  "wrapped-builtins": () => /model\.mat_wrapped_builtins\.labelled: materialization 'table' runs the Jinja macro macro\.mat_wrapped_builtins\.materialization_table_default/,
 };
 
 /** The statements of one sent text (`delete …; insert …` is two), as the heads compare them. */
@@ -229,7 +243,8 @@ describe.each(["duckdb", "postgres"] as const)("materializations users extend, o
       const left = adapter === "duckdb" ? NOT_ON_DUCKDB[name] : undefined;
       const dbtStatements = significantStatements(oracle.runs[i]!, oracleNames).filter((sql) => !left || !left.test(sql));
       const expected = adapter === "duckdb" ? dbtStatements.flatMap(duckdbSpelling) : dbtStatements;
-      const sent = significantStatements(build.runs[i]!, build.names);
+      const extra = adapter === "duckdb" ? ONLY_ON_DUCKDB[name] : undefined;
+      const sent = significantStatements(build.runs[i]!, build.names).filter((sql) => !extra || !extra.test(sql));
       const exact = OVERRIDE_STATEMENTS[name];
       const step = STEP_STATEMENTS[name];
       if (step) {

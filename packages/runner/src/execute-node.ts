@@ -12,6 +12,7 @@ import { isUnitTestNode } from "./unit-tests/unit-test-node";
 import { isExposureNode } from "./exposures/exposure-tasks";
 import { runUnitTest } from "./unit-tests/run-unit-test";
 import { runStoredDataTest, storesFailures } from "./data-tests/store-failures";
+import { runJinjaDataTest } from "./data-tests/jinja-data-test";
 import { describeError, nodeErrorMessage, RunnerError, RunnerErrorCode } from "./runner-error";
 import type { BatchResults, MicrobatchOptions, NodeCompiler, NodeResult, NodeStatus, RunEvent, TimingInfo } from "./types";
 import { runMicrobatch } from "./materializations/microbatch";
@@ -120,8 +121,15 @@ export async function executeNode(node: ManifestNode, environment: ExecutionEnvi
       adapterResponse = { _message: "OK" };
     } else if (node.resource_type === "test") {
       const store = storesFailures(node, environment);
-      const verdict = store ? await runStoredDataTest(nodeEnvironment, node, compile(false), store) : await runDataTest(nodeEnvironment.adapter, node, compile(false));
-      if ("relationName" in verdict) storedFailures = String(verdict.relationName);
+      // a `test` materialization of the project takes the place of tsdbt's own verdict query
+      const jinja = environment.compiler.macros?.materialization(node.unique_id);
+      const note = (level: "debug" | "warn") => (message: string) => environment.emit?.({ kind: "node_debug", unique_id: node.unique_id, message, thread: threadName(thread), level });
+      const verdict = jinja
+        ? await runJinjaDataTest(nodeEnvironment, node, compile, note)
+        : store
+          ? await runStoredDataTest(nodeEnvironment, node, compile(false), store)
+          : await runDataTest(nodeEnvironment.adapter, node, compile(false));
+      if ("relationName" in verdict && verdict.relationName !== undefined) storedFailures = String(verdict.relationName);
       ({ status, failures, message } = verdict);
       adapterResponse = verdict.response ?? { _message: "OK" };
     } else {

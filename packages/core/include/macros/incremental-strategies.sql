@@ -95,19 +95,24 @@
     {{ return(adapter.dispatch('get_delete_insert_merge_sql', 'dbt')(target, source, unique_key, dest_columns, incremental_predicates)) }}
 {%- endmacro %}
 
+{#- the rows of the target whose key the new rows carry are deleted, then every new row is inserted
+    (no key: inserted only); the text is dbt-core's, line breaks and indents included -#}
 {% macro default__get_delete_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates=none) -%}
-    {%- set keys = tsdbt_key_list(unique_key) -%}
     {%- set columns_csv = get_quoted_csv(dest_columns | map(attribute='name')) -%}
-    {%- if keys -%}
-    delete from {{ target }}
-    where ({{ keys | join(', ') }}) in (
-        select {{ keys | join(', ') }}
-        from {{ source }}
-    )
-    {%- for predicate in (incremental_predicates or []) %}
-    and {{ predicate }}
-    {%- endfor %};
-    {% endif -%}
+    {%- if unique_key -%}
+        {%- set key_csv = ([unique_key] if unique_key is string else unique_key) | join(', ') -%}
+        {{ '\n        \n        ' if unique_key is string }}
+        delete from {{ target }} as DBT_INTERNAL_DEST
+        where ({{ key_csv }}) in (
+            select distinct {{ key_csv }}
+            from {{ source }} as DBT_INTERNAL_SOURCE
+        )
+        {%- for predicate in (incremental_predicates or []) -%}
+            {{ '\n            \n                and ' ~ predicate }}
+        {%- endfor -%}
+        {{ '\n            ' if incremental_predicates }};{{ '\n\n    ' }}
+    {%- endif %}
+
     insert into {{ target }} ({{ columns_csv }})
     (
         select {{ columns_csv }}

@@ -32,6 +32,7 @@ const FILES = {
     "{% materialization returns_no_list, default %}{{ return({'relations': 'm'}) }}{% endmaterialization %}",
     "{% materialization returns_names, default %}{{ return({'relations': [this, 'm']}) }}{% endmaterialization %}",
     "{% materialization probed, default %}{% do run_query('-- incremental ' ~ is_incremental()) %}{% if load_agate_table is defined %}{% do run_query('-- seed rows ' ~ (load_agate_table().rows | length)) %}{% endif %}{{ return({'relations': []}) }}{% endmaterialization %}",
+    "{% materialization fetched, default %}{% call statement('main', fetch_result=True) %}select 4 as failures, true as should_warn{% endcall %}{{ return({'relations': []}) }}{% endmaterialization %}",
     "{% macro sends(text) %}{% do run_query(text) %}sent{% endmacro %}",
     "{% macro describe(s, n, flag, nothing, items, rel, bare, col, m, d) %}",
     "{{ s }}|{{ n }}|{{ flag }}|{{ nothing }}|{{ items }}|{{ rel }} {{ rel.type }}|{{ bare }}|{{ col.name }} {{ col.data_type }}|{{ m.unique_id }}|{{ d.k }} {{ d.r.identifier }}",
@@ -42,7 +43,7 @@ const FILES = {
   "models/m.sql": "{{ config(materialized='scripted', pre_hook=[\"select 'pre'\", {'sql': \"select 'outside'\", 'transaction': False, 'index': 7}], post_hook=\"select 'post'\") }}\nselect 1 as id\n",
 };
 
-/** A warehouse that records the statements it receives; an insert affects 3 rows. */
+/** A warehouse that records the statements it receives; an insert affects 3 rows, a test's verdict query gives one row. */
 function recorder(): SyncWarehouse & { sent: string[] } {
   const sent: string[] = [];
   return {
@@ -50,6 +51,7 @@ function recorder(): SyncWarehouse & { sent: string[] } {
     sent,
     executeSync: (sql: string): QueryResult => {
       sent.push(sql);
+      if (sql.includes(" as failures")) return { columns: [{ name: "failures", type: "integer" }, { name: "should_warn", type: "boolean" }], rows: [{ failures: 4, should_warn: true }], rowsAffected: 1 };
       return { columns: [], rows: [], rowsAffected: sql.startsWith("insert") ? 3 : null };
     },
     getColumnsSync: () => [],
@@ -99,6 +101,7 @@ describe("MaterializationMacros", () => {
       message: "INSERT 3",
       rowsAffected: 3,
       ranMain: true,
+      mainRow: null,
     });
   });
 
@@ -117,10 +120,17 @@ describe("MaterializationMacros", () => {
   it("gives no relations when the macro returns no dict with a list of relations, and no message without a main statement", () => {
     const macros = macrosWith(recorder());
     const run = (name: string) => macros.run(materialized(name), macros.find(materialized(name))!, { sql: "select 1" });
-    expect(run("returns_nothing")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false });
-    expect(run("returns_no_list")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false });
-    expect(run("returns_names")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false });
-    expect(run("from_pkg")).toEqual({ relations: [], message: null, rowsAffected: null, ranMain: false });
+    expect(run("returns_nothing")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false, mainRow: null });
+    expect(run("returns_no_list")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false, mainRow: null });
+    expect(run("returns_names")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false, mainRow: null });
+    expect(run("from_pkg")).toEqual({ relations: [], message: null, rowsAffected: null, ranMain: false, mainRow: null });
+  });
+
+  it("gives back the first row the main statement fetched, by column name (what decides a test's status)", () => {
+    const macros = macrosWith(recorder());
+    const outcome = macros.run(materialized("fetched"), macros.find(materialized("fetched"))!, { sql: "select 1" });
+    expect(outcome.mainRow).toEqual({ failures: 4, should_warn: true });
+    expect(outcome.ranMain).toBe(true);
   });
 
   it("calls a macro with relations, columns, the model and dicts as dbt's objects, and returns what it renders", () => {

@@ -1,7 +1,7 @@
 import { Relation, type QueryResult, type RelationRef, type RelationType } from "@tsdbt/adapter-api";
 import type { MicrobatchBatch } from "./microbatch-batch";
 import { isDict, pyStr } from "@tsdbt/jinja";
-import { agateTable } from "../context/runtime/agate-table";
+import { agateTable, type AgateTable } from "../context/runtime/agate-table";
 import type { Hook, ManifestNode } from "../manifest/types";
 import type { RegisteredMacro } from "../context/macro-registry";
 import type { SyncWarehouse } from "../context/warehouse";
@@ -36,6 +36,8 @@ export interface MaterializationOutcome {
   rowsAffected: number | null;
   /** Whether the macro ran a `statement('main')` (dbt fails a materialization that did not). */
   ranMain: boolean;
+  /** The first row the `main` statement fetched, by column name (a test's failures and thresholds), or null. */
+  mainRow: Record<string, unknown> | null;
 }
 
 type Statements = Pick<SyncWarehouse, "executeSync" | "commitSync">;
@@ -94,6 +96,7 @@ export class MaterializationMacros {
       message: response && typeof response._message === "string" ? response._message : null,
       rowsAffected: response && typeof response.rows_affected === "number" ? response.rows_affected : null,
       ranMain: main !== undefined && main !== null,
+      mainRow: firstRow(main?.table as AgateTable | undefined),
     };
   }
 
@@ -124,6 +127,12 @@ function relationFrom(ref: RelationRef, self: Relation | null): Relation {
   const path = { database: ref.database ?? null, schema: ref.schema, identifier: ref.identifier };
   if (self) return self.incorporate({ path, type: (ref.type ?? null) as RelationType | null });
   throw new Error("A relation argument needs a node that builds a relation.");
+}
+
+/** The first row of a fetched table, by column name. */
+function firstRow(table: AgateTable | undefined): Record<string, unknown> | null {
+  const row = table?.rows[0] as unknown[] | undefined;
+  return table && row ? Object.fromEntries([...table.column_names].map((name, i) => [name, row[i]])) : null;
 }
 
 /** The `relations` of a materialization's return value, as plain references. */

@@ -9,11 +9,21 @@ export function contextView(ctx: Record<string, unknown>, resolveGlobal: (name: 
   return new Proxy({} as Record<string, unknown>, {
     get: (_target, name) => (typeof name === "string" ? lookup(name) : undefined),
     has: (_target, name) => typeof name === "string" && lookup(name) !== undefined,
+    // `context.update({...})` and `context[name] = …` write into the render's context: names
+    // looked up afterwards (by this template or the macros it calls) see the new values
+    set: (_target, name, value) => {
+      if (typeof name === "string") ctx[name] = value;
+      return true;
+    },
+    defineProperty: (_target, name, descriptor) => {
+      if (typeof name === "string") ctx[name] = descriptor.value;
+      return true;
+    },
     // iterating gives the context's own entries (macros are looked up on demand, not listed)
     ownKeys: () => Object.keys(ctx),
     getOwnPropertyDescriptor: (_target, name) => {
       const value = typeof name === "string" ? lookup(name) : undefined;
-      return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false };
+      return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: true };
     },
   });
 }

@@ -93,7 +93,9 @@ export class MacroRegistry {
    * adapter first (`<adapter>` before `default`), then the root project before installed packages
    * before the built-ins. Packages cannot replace a name in `builtinNames` (dbt ≥ 1.8's
    * `require_explicit_package_overrides_for_builtin_materializations`); the root project can.
-   * Undefined when no macro exists (tsdbt's TypeScript built-in, if any, runs).
+   * Undefined when no macro exists (tsdbt's TypeScript built-in, if any, runs). The built-ins'
+   * own macros of those names (`materialization_table_default`…) are there for wrappers to call,
+   * never chosen here.
    */
   materialization(name: string, builtinNames: ReadonlySet<string>): RegisteredMacro | undefined {
     for (const prefix of this.adapterPrefixes) {
@@ -107,7 +109,7 @@ export class MacroRegistry {
           if (found) return found;
         }
       }
-      const builtin = this.inPackage(BUILTIN_PACKAGE, macro);
+      const builtin = builtinNames.has(name) ? undefined : this.inPackage(BUILTIN_PACKAGE, macro);
       if (builtin) return builtin;
     }
     return undefined;

@@ -27,6 +27,8 @@ export function getattr(obj: unknown, name: string, desc: string): unknown {
   const method = pythonMethod(obj, name);
   if (method) return bindMethod(obj, method);
   if (typeof obj === "string") return undefined;
+  // dbt's macro objects: `m.call_macro(…)` calls the macro as `m(…)` does
+  if (name === "call_macro" && typeof obj === "function" && (obj as Partial<Macro>)[MACRO]) return obj;
   if (Array.isArray(obj)) return name !== "length" && Object.prototype.hasOwnProperty.call(obj, name) ? (obj as unknown as Record<string, unknown>)[name] : undefined;
   const v = hostProperty(obj as object, name);
   if (v !== undefined) {

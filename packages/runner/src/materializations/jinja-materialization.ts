@@ -1,4 +1,5 @@
 import type { QueryResult } from "@tsdbt/adapter-api";
+import type { MaterializationOutcome } from "@tsdbt/core";
 import { RunnerError, RunnerErrorCode, TemplateFailure } from "../runner-error";
 import type { SyncStatements } from "../types";
 import type { Materialization, SqlExecutor } from "./build-context";
@@ -40,6 +41,15 @@ export const jinjaMaterialization: Materialization = (context) => runMaterializa
  * rows, which `load_agate_table()` gives the macro.
  */
 export async function runMaterializationMacro(context: Parameters<Materialization>[0], macroName?: string, seedTable?: QueryResult): ReturnType<Materialization> {
+  const outcome = await materializationOutcome(context, macroName, seedTable);
+  return { rowsAffected: outcome.rowsAffected, message: outcome.message ?? "OK" };
+}
+
+/**
+ * Runs a materialization macro as {@link runMaterializationMacro} does and gives back all it
+ * told: the relations it returned, the `main` statement's response and first fetched row.
+ */
+export async function materializationOutcome(context: Parameters<Materialization>[0], macroName?: string, seedTable?: QueryResult): Promise<MaterializationOutcome> {
   const { adapter, node, macros } = context;
   if (!macros) throw new Error("A Jinja materialization needs a compiler that renders macros.");
   const configured = node.config.full_refresh;
@@ -68,8 +78,7 @@ export async function runMaterializationMacro(context: Parameters<Materializatio
       throw statements && !causedBy(error, refused) ? new TemplateFailure(error) : error;
     }
   };
-  const outcome = adapter.capabilities.transactionalDdl ? await adapter.transaction(async (tx) => checked(runInTransactions(syncStatementsOf(tx)))) : checked(run(undefined));
-  return { rowsAffected: outcome.rowsAffected, message: outcome.message ?? "OK" };
+  return adapter.capabilities.transactionalDdl ? await adapter.transaction(async (tx) => checked(runInTransactions(syncStatementsOf(tx)))) : checked(run(undefined));
 
   /** Runs the macro with dbt's transactions on the transaction's connection (when it has a synchronous path). */
   function runInTransactions(connection: SyncStatements | undefined): ReturnType<typeof run> {

@@ -206,7 +206,9 @@ export function createAdapterProxy(input: AdapterProxyInput): Record<string, unk
       if (!wh) return null;
       const a = expectRelation(from ?? kw.from_relation, "rename_relation", "from_relation");
       const b = expectRelation(to ?? kw.to_relation, "rename_relation", "to_relation");
-      run(wh, `alter ${relationKind(a)} ${a.render()} rename to ${input.quote(b.identifier)}`);
+      // dbt-postgres renames a view with `alter table` too (PostgreSQL takes either)
+      const kind = input.adapterType === "postgres" && a.type === "view" ? "table" : relationKind(a);
+      run(wh, `alter ${kind} ${a.render()} rename to ${input.quote(b.identifier)}`);
       return null;
     }),
     // as dbt's: through the dispatched create_schema / drop_schema macros, which a project can replace
