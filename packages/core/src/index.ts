@@ -39,3 +39,4 @@ export type { FixtureColumn } from "./unit-tests/fixture-sql";
 export { responseCode } from "./context/runtime/adapter-response";
 export { PyDate, PyDateTime } from "./context/modules/py-datetime";
 export { transactionWarehouse } from "./context/runtime/transaction-catalog";
+export { runResultForJinja, type RunResultFields } from "./context/runtime/run-result";

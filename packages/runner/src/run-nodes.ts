@@ -1,5 +1,5 @@
 import type { Relation } from "@tsdbt/adapter-api";
-import type { ManifestNode } from "@tsdbt/core";
+import { runResultForJinja, type ManifestNode } from "@tsdbt/core";
 import { executeNode, isSuccessful, skippedResult, threadName, type ExecutionEnvironment } from "./execute-node";
 import { nodeInfo } from "./node-info";
 import { commentedAdapter } from "./materializations/commented-adapter";
@@ -97,7 +97,7 @@ export async function runNodes(options: RunOptions): Promise<RunSummary> {
     const schemaList = [...schemas.keys()].map((key) => JSON.parse(key) as [string | null, string]);
     // the nodes' results (not the hooks'), each with its node, as dbt's RunResult in on-run-end's `results`
     const nodeResults = results.filter((r) => !startHooks.results.includes(r));
-    const extra = { results: nodeResults.map((r) => ({ ...r, node: nodeOf(r.unique_id) })), schemas: schemaList.map(([, s]) => s), database_schemas: schemaList };
+    const extra = { results: nodeResults.map((r) => runResultForJinja(r, nodeOf(r.unique_id))), schemas: schemaList.map(([, s]) => s), database_schemas: schemaList };
     const ended = await runProjectHooks("on-run-end", options.onRunEnd ?? [], hookAdapter, compiler, extra, emit, options.projectName);
     results.push(...ended.results);
     if (ended.error) hookErrors.push(ended.error);
