@@ -85,7 +85,11 @@ const OVERRIDE_STATEMENTS: Record<string, RegExp | null> = {
  * build creates the table directly where dbt renames a new one in): only the statements this
  * pattern matches are compared with dbt's.
  */
-const STEP_STATEMENTS: Record<string, RegExp> = { "grant-sql-override": /^(grant|revoke)\b/ };
+const STEP_STATEMENTS: Record<string, RegExp> = {
+  "grant-sql-override": /^(grant|revoke)\b/,
+  // run 1 is a table (tsdbt's TypeScript path); run 2's create_or_replace_view() drops it and creates the view
+  "replaced-view": /^(drop table if exists "customer_names" cascade|create view |select 'after )/,
+};
 
 /**
  * Columns whose values are the run's own clock (a deletion record is stamped with the snapshot's
@@ -118,6 +122,7 @@ const EXPECTED_PATH: Record<string, (adapter: string) => RegExp> = {
   "seed-load-macros": () => /seed\.mat_seed_load_macros\.cities: materialization 'seed' runs the Jinja macro/,
   "build-snapshot-table": () => /the snapshot renders the overriding macro\(s\) macro\.mat_build_snapshot_table\.build_snapshot_table/,
   "check-updated-at": () => /the snapshot renders the overriding macro\(s\) macro\.mat_check_updated_at\.snapshot_hash_arguments/,
+  "replaced-view": () => /model\.mat_replaced_view\.customer_names: materialization 'replaced_view' runs the Jinja macro macro\.mat_replaced_view\.materialization_replaced_view_default/,
   "wrapped-builtins": () => /model\.mat_wrapped_builtins\.labelled: materialization 'table' runs the Jinja macro macro\.mat_wrapped_builtins\.materialization_table_default/,
 };
 

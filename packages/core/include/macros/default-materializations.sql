@@ -131,3 +131,31 @@
   {%- endcall -%}
   {{ return({'relations': relations}) }}
 {%- endmacro %}
+
+{#- a view built by `create view` over whatever was there (dbt's helper for adapters whose views are
+    replaced in place): a table of that name is dropped first (handle_existing_table). No commit of
+    its own: on a transactional warehouse the calling materialization commits. -#}
+{% macro create_or_replace_view() -%}
+  {%- set previous = adapter.get_relation(database=this.database, schema=this.schema, identifier=model['alias']) -%}
+  {%- set target = api.Relation.create(database=this.database, schema=this.schema, identifier=model['alias'], type='view') -%}
+  {{ run_hooks(pre_hooks) }}
+  {%- if previous is not none and not previous.is_view -%}
+    {{ handle_existing_table(should_full_refresh(), previous) }}
+  {%- endif -%}
+  {%- call statement('main') -%}
+    {{ get_create_view_as_sql(target, sql) }}
+  {%- endcall -%}
+  {% do apply_grants(target, config.get('grants'), should_revoke=should_revoke(previous is not none and previous.is_view, full_refresh_mode=True)) %}
+  {{ run_hooks(post_hooks) }}
+  {{ return({'relations': [target]}) }}
+{%- endmacro %}
+
+{#- what create_or_replace_view does with a table in the way of the view: drops it -#}
+{% macro handle_existing_table(full_refresh, old_relation) -%}
+  {{ adapter.dispatch('handle_existing_table', 'dbt')(full_refresh, old_relation) }}
+{%- endmacro %}
+
+{% macro default__handle_existing_table(full_refresh, old_relation) -%}
+  {{ log("Dropping relation " ~ old_relation.render() ~ " because it is of type " ~ old_relation.type) }}
+  {{ adapter.drop_relation(old_relation) }}
+{%- endmacro %}
