@@ -9,6 +9,7 @@ import type { CaptureTarget } from "./capture-scope";
 import { createNode, defaultNodeConfig } from "./node-factory";
 import { dbtFileChecksum } from "./file-checksum";
 import { parseSqlNode, type ParseMethod } from "./parse-sql-node";
+import { captureHookDependencies } from "./hook-dependencies";
 import type { NodePatch } from "./properties";
 import type { ProjectFile } from "../project/discover-files";
 import { extractBlocks } from "@tsdbt/jinja";
@@ -185,6 +186,7 @@ export function parseNodeBody(node: ManifestNode, kind: SqlResource, dirs: strin
     ctx.diagnostics.push(...diagnostics);
   }
   finaliseConfig(node, folderLayers, patch, unrenderedProjectConfigLayers(ctx.projects, kind, node.package_name, [...dirs, node.name]));
+  if (node.config.enabled !== false) captureHookDependencies(ctx.session, node, ctx.target);
   if (kind === "model") {
     addConstraintReferences(node);
     if (node.config.enabled !== false) ctx.diagnostics.push(...checkModelContract(node, patch ? patch.file : null));

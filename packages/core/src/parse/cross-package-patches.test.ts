@@ -45,4 +45,21 @@ describe("properties that describe a resource of another package (dbt-core 1.10.
     ]);
     expect(diagnostics.filter((d) => d.code === "TSDBT-W010")).toEqual([]);
   });
+
+  it("patch the project's copy of a seed the package ships disabled, and attach their tests to the disabled one", async () => {
+    const dir = writeMiniProject({
+      "dbt_project.yml": "name: mini\nprofile: mini\nseeds:\n  pkg:\n    exceptions:\n      +enabled: false\n",
+      "packages.yml": "packages:\n  - local: dbt_packages/pkg\n",
+      "seeds/exceptions.csv": "fct_name,id\nx,1\n",
+      "dbt_packages/pkg/dbt_project.yml": "name: pkg\n",
+      "dbt_packages/pkg/seeds/exceptions.csv": "fct_name,id\n",
+      "dbt_packages/pkg/seeds/seeds.yml": "version: 2\nseeds:\n  - name: exceptions\n    description: Exceptions not to report.\n    columns:\n      - name: fct_name\n        description: the check\n        data_tests: [not_null]\n      - name: id\n",
+    });
+    const { manifest } = await parseProject({ projectDir: dir, env: {} });
+    const seed = manifest.nodes["seed.mini.exceptions"]!;
+    expect([seed.description, seed.patch_path, Object.keys(seed.columns)]).toEqual(["Exceptions not to report.", "pkg://seeds/seeds.yml", ["fct_name", "id"]]);
+    const test = manifest.nodes["test.pkg.not_null_exceptions_fct_name.ffac7e8493"]!;
+    expect([test.depends_on.nodes, test.attached_node]).toEqual([["seed.mini.exceptions"], "seed.pkg.exceptions"]);
+    expect(manifest.disabled["seed.pkg.exceptions"]![0]!.description).toBe("");
+  });
 });

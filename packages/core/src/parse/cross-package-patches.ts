@@ -1,28 +1,42 @@
 import type { ProjectFile } from "../project/discover-files";
 import { patchKey } from "./build-nodes";
 import type { NodePatch } from "./properties";
+import { mergeConfigs } from "../config/merge-configs";
+import { projectConfigLayers, type ConfiguredKind, type ProjectSet } from "./project-layers";
 
 const FILE_KINDS = new Set<string>(["model", "seed", "analysis"]);
 
 /**
- * A properties entry describes a resource of its own package; when that package has none of
- * the name, dbt looks the name up in every package, as an unqualified `ref` (the root project
- * first), so a project's YAML can describe and test a model of an installed package. Re-files
- * such patches under the package that has the resource and records it as `nodePackage`.
+ * A properties entry describes a resource of its own package; when that package has no enabled
+ * one of the name, dbt looks the name up in every package's enabled resources, as an unqualified
+ * `ref` (the root project first), so a project's YAML can describe and test a model of an
+ * installed package, and a package's YAML describes the project's copy of a seed the package
+ * ships disabled (dbt_project_evaluator's exceptions seed). Re-files such patches under the
+ * package that has the resource and records it as `nodePackage`. Whether a file is enabled is
+ * read from dbt_project.yml's folder config (`projects`); a file disabling itself with
+ * `config(enabled=false)` still counts as enabled here.
  */
-export function fileCrossPackagePatches(patches: Map<string, NodePatch>, files: ProjectFile[], rootProject: string): void {
+export function fileCrossPackagePatches(patches: Map<string, NodePatch>, files: ProjectFile[], rootProject: string, projects?: ProjectSet): void {
   const owners = new Map<string, string[]>();
+  const disabled = new Set<string>();
   for (const f of files) {
     if (!FILE_KINDS.has(f.kind)) continue;
-    const key = `${f.kind}:${f.pathInRoot.split("/").pop()!.replace(/\.[^.]+$/, "")}`;
+    const name = f.pathInRoot.split("/").pop()!.replace(/\.[^.]+$/, "");
+    const key = `${f.kind}:${name}`;
     const list = owners.get(key) ?? [];
     if (!list.includes(f.packageName)) list.push(f.packageName);
     owners.set(key, list);
+    const layers = projects ? projectConfigLayers(projects, f.kind as ConfiguredKind, f.packageName, [...f.pathInRoot.split("/").slice(0, -1), name]) : [];
+    if (layers.length > 0 && mergeConfigs(...layers).enabled === false) disabled.add(`${key}:${f.packageName}`);
   }
+  const enabledIn = (key: string, pkg: string) => !disabled.has(`${key}:${pkg}`);
   for (const [key, patch] of [...patches]) {
     if (patch.version || !FILE_KINDS.has(patch.kind)) continue;
-    const packages = owners.get(`${patch.kind}:${patch.name}`) ?? [];
-    if (packages.length === 0 || packages.includes(patch.packageName)) continue;
+    const ownerKey0 = `${patch.kind}:${patch.name}`;
+    const all = owners.get(ownerKey0) ?? [];
+    if (all.length === 0 || (all.includes(patch.packageName) && enabledIn(ownerKey0, patch.packageName))) continue;
+    const packages = all.filter((p) => p !== patch.packageName && enabledIn(ownerKey0, p));
+    if (packages.length === 0) continue;
     const owner = packages.includes(rootProject) ? rootProject : packages[0]!;
     const ownerKey = patchKey(patch.kind, owner, patch.name);
     if (patches.has(ownerKey)) continue;

@@ -51,6 +51,7 @@ import { macroDependencies } from "./macro-dependencies";
 import { storedBuiltinCalls } from "./builtin-macro-calls";
 import { disableOrphanTests, inheritAttachedGroups } from "./orphan-tests";
 import { buildHookNodes } from "./hook-nodes";
+import { captureHookDependencies } from "./hook-dependencies";
 import { inferPrimaryKeys } from "./primary-key";
 import { placeUnversionedLatest } from "./model-versions";
 import { fileCrossPackagePatches } from "./cross-package-patches";
@@ -398,7 +399,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     }
   }
   placeUnversionedLatest(patches, byKind("model"));
-  fileCrossPackagePatches(patches, files, project.name);
+  fileCrossPackagePatches(patches, files, project.name, projects);
   const appliedPatches = new Map(patches);
 
   const stats: ParseStats = { static: 0, rendered: 0 };
@@ -443,8 +444,13 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     if (patch.kind === "analysis") continue;
     const pf = propertiesFiles.find((p) => p.parsed.file === patch.file)!;
     const tests = buildTestNodes(patch.tests, { kind: patch.kind, name: patch.name, version: patch.version?.v, packageName: patch.packageName, file: patch.file, quoteColumns: patch.raw.quote_columns === true }, pf.parsed, projects, diagnostics, registry, quote);
-    // dbt attaches a test only to a node of the test's own package
-    if (patch.nodePackage) for (const t of tests) t.attached_node = null;
+    // dbt attaches a test only to a node of the test's own package: a disabled one of the name if
+    // that package has one (its seed a project's copy replaces), else none
+    if (patch.nodePackage) {
+      const own = `${patch.kind}.${patch.packageName}.${patch.name}`;
+      const attached = all.some((n) => n.unique_id === own) ? own : null;
+      for (const t of tests) t.attached_node = attached;
+    }
     if (enabledNodeKeys.has(patchResourceKey(patch))) all.push(...tests);
     else inertTests.push(...tests);
   }
@@ -478,7 +484,10 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
 
   renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics, (file) => readTextOrUndefined(path.join(projectDir, file)));
   const hookNodes = buildHookNodes(projects, location);
-  for (const n of hookNodes) assignRelationName(n, session, naming, scopeFor);
+  for (const n of hookNodes) {
+    assignRelationName(n, session, naming, scopeFor);
+    captureHookDependencies(session, n, ctx.target, n.raw_code);
+  }
   const manifest = assembleManifest({
     projectName: project.name,
     adapterType: profile.target.type,

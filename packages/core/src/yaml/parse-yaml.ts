@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { readWithSpans, type DuplicateKey, type SpannedYaml } from "./node-spans";
 import { isDuplicateKeyError, loadPyYaml } from "./pyyaml-schema";
+import { dropFinalLineBreak } from "./final-block-scalar";
 import { expandedSize, MAX_EXPANDED_VALUES } from "./expansion-size";
 
 /** A 1-based line and column in a YAML file. */
@@ -38,11 +39,12 @@ export interface ParsedYaml {
 }
 
 /**
- * Parses YAML text; the positions of keys and entries are computed on first request. A syntax
+ * Parses YAML text as dbt reads a file (see dropFinalLineBreak); the positions of keys and
+ * entries are computed on first request. A syntax
  * error becomes a TSDBT-E001 diagnostic with file:line:col and the offending line as snippet;
  * it is returned, not thrown.
  */
-export function parseYaml(text: string, file: string): ParsedYaml {
+export function parseYaml(text: string, file: string, options: { endsFile?: boolean } = {}): ParsedYaml {
   // fast path: a plain js-yaml load; the same parser runs again recording node positions only
   // when a key is repeated or a diagnostic needs a location. The `yaml` package is loaded only
   // to describe a syntax error.
@@ -89,6 +91,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       };
     }
   }
+  // `endsFile` false: the text is an excerpt of a file that goes on after it
+  if (options.endsFile !== false) dropFinalLineBreak(value, text);
   return {
     file,
     value,

@@ -22,6 +22,13 @@ function expectSameAsWholeFile(contents: string): number {
 }
 
 describe("reading one node's properties entry", () => {
+  it("gives what reading the whole file gives when a block scalar ends the file (dbt strips the file's end)", () => {
+    const contents = "version: 2\nmodels:\n  - name: a\n    description: |\n      kept\n  - name: b\n    columns:\n      - name: id\n        description: |\n          last\n\n";
+    expect(expectSameAsWholeFile(contents)).toBe(2);
+    expect(readOnePatch(fileOf(contents), "model", "b")!.columns.id!.description).toBe("last");
+    expect(readOnePatch(fileOf(contents), "model", "a")!.description).toBe("kept\n");
+  });
+
   it("gives what reading the whole file gives, for every model of the example project", () => {
     let count = 0;
     for (const dir of ["staging", "intermediate", "marts"]) count += expectSameAsWholeFile(fs.readFileSync(path.join(EXAMPLE, dir, "schema.yml"), "utf8"));

@@ -15,7 +15,7 @@ const NOT_PLAIN = /\t|<<|(?:^|[\s,[{])[&*!][^\s]/m;
  * its Jinja as a full parse does (see ParseSession.renderProperties).
  */
 export function readOnePatch(file: ProjectFile, kind: NodePatch["kind"], name: string, render: PropertiesRenderer = (parsed) => parsed): NodePatch | undefined {
-  const read = (text: string) => render(parseYaml(text, file.path), file.packageName, []);
+  const read = (text: string, endsFile = true) => render(parseYaml(text, file.path, { endsFile }), file.packageName, []);
   const whole = () => readNodePatches({ packageName: file.packageName, parsed: read(file.contents) }, []).find((p) => p.kind === kind && p.name === name);
   const section = SECTION[kind];
   const text = file.contents;
@@ -33,7 +33,7 @@ export function readOnePatch(file: ProjectFile, kind: NodePatch["kind"], name: s
   if (header < 0 || lines[header].trimEnd() !== `${section}:`) return whole();
   let end = at + 1;
   while (end < lines.length && (blank(lines[end]) || lines[end].search(/\S/) > indent)) end++;
-  const entry = read(`${section}:\n${lines.slice(at, end).join("\n")}\n`);
+  const entry = read(`${section}:\n${lines.slice(at, end).join("\n")}\n`, end >= lines.length);
   const patches = entry.diagnostics.length ? [] : readNodePatches({ packageName: file.packageName, parsed: entry }, []);
   return patches.length === 1 && patches[0].kind === kind && patches[0].name === name ? patches[0] : whole();
 }
