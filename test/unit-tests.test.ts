@@ -175,6 +175,18 @@ describe("unit tests (DuckDB)", () => {
     expect(run.diagnostics).toEqual([expect.objectContaining({ code: "TSDBT-E511", file: "models/schema.yml", line: 4, hint: "Did you mean 'customer_totals'?" })]);
   });
 
+  it("gives a seed input written without rows the seed file's rows, as dbt does", async () => {
+    const seeded = makeProject({
+      ...FILES,
+      "models/paid.sql": null,
+      "models/schema.yml": "version: 2\nunit_tests:\n  - name: t\n    model: stg_orders\n    given:\n      - input: ref('raw_orders')\n    expect:\n      rows: [{id: 1, amount: 10.5}, {id: 2, amount: 4}]\n",
+    });
+    const run = await runApi(["test", "--select", "test_type:unit"], { project: seeded });
+    expect(run.exitCode).toBe(0);
+    const [result] = JSON.parse(fs.readFileSync(seeded.file("target/run_results.json"), "utf8")).results;
+    expect(result).toMatchObject({ status: "pass", unique_id: "unit_test.fixture.stg_orders.t" });
+  });
+
   it("errors (not fails) a unit test that leaves one of the model's inputs out", async () => {
     const partial = makeProject({ ...FILES, "models/paid.sql": null, "models/schema.yml": "version: 2\nunit_tests:\n  - name: t\n    model: stg_orders\n    given: []\n    expect: {rows: [{id: 1}]}\n" });
     const run = await runApi(["test", "--select", "test_type:unit"], { project: partial });

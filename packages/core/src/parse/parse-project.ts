@@ -383,7 +383,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     if (parsed.value === null) continue;
     const rendered = parseSession.renderProperties(parsed, f.packageName, diagnostics);
     checkPropertyTypes(rendered, diagnostics);
-    propertiesFiles.push({ packageName: f.packageName, parsed: rendered, unrendered: parsed });
+    propertiesFiles.push({ packageName: f.packageName, parsed: rendered, unrendered: parsed, text: f.contents });
   }
   const patches = new Map<string, NodePatch>();
   for (const pf of propertiesFiles) {
