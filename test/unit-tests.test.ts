@@ -156,6 +156,13 @@ describe("unit tests (DuckDB)", () => {
     expect(run.output).toContain("Done. PASS=4 WARN=0 ERROR=1 SKIP=0 NO-OP=0 TOTAL=5");
   });
 
+  it("leaves the SQL each unit test ran where dbt-core does: target/run/<project>/<properties file>/<its folder>/<test>.sql", () => {
+    // dbt-core 1.10 (observed): target/run/probe/models/schema.yml/models/ut_seed.sql, one file per unit test
+    for (const name of ["sums_completed_orders", "wrong_expectation", "csv_and_overrides"]) {
+      expect(fs.readFileSync(project.file(`target/run/fixture/models/schema.yml/models/${name}.sql`), "utf8")).toMatch(/select/i);
+    }
+  });
+
   it("writes unit tests into a manifest that dbt's schema accepts", () => {
     const manifest = JSON.parse(fs.readFileSync(project.file("target/manifest.json"), "utf8"));
     expect(validateArtifact("manifest-v12.json", manifest)).toEqual([]);
