@@ -489,6 +489,8 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     sources,
     macros: parseSession.macros,
     docs: parseSession.docs,
+    // the adapter's policy (quote every part unless its dialect says otherwise) under the project's
+    quoting: { database: true, schema: true, identifier: true, ...naming.quoting, column: null },
   });
   manifest.unit_tests = unitTests;
   Object.assign(manifest, semanticLayer);
