@@ -30,6 +30,34 @@ describe("tsdbt ls", () => {
   });
 });
 
+describe("manifest.json after commands that only read the project", () => {
+  // dbt-core 1.10 writes target/manifest.json for ls, show, run-operation and source freshness too
+  // (observed: each leaves it in an emptied target/), and none with --no-write-json
+  it.each([
+    ["ls", ["-q", "ls"]],
+    ["show", ["show", "--inline", "select 1 as a"]],
+    ["run-operation", ["run-operation", "noop"]],
+    ["source freshness", ["source", "freshness"]],
+  ])("%s writes it, with the project's nodes; not with --no-write-json", async (_name, args) => {
+    const p = makeProject({ "macros/noop.sql": "{% macro noop() %}{% endmacro %}\n" });
+    const r = await runApi(args, { project: p });
+    expect(r.exitCode).toBe(0);
+    const manifest = JSON.parse(fs.readFileSync(p.file("target/manifest.json"), "utf8"));
+    expect(Object.keys(manifest.nodes)).toContain("model.fixture.customer_orders");
+    fs.rmSync(p.file("target"), { recursive: true, force: true });
+    expect((await runApi([...args, "--no-write-json"], { project: p })).exitCode).toBe(0);
+    expect(fs.existsSync(p.file("target/manifest.json"))).toBe(false);
+  });
+
+  it("ls after compile leaves the parse's manifest, without compiled SQL, as dbt's ls does", async () => {
+    const p = makeProject();
+    expect((await runApi(["compile"], { project: p })).exitCode).toBe(0);
+    expect(JSON.parse(fs.readFileSync(p.file("target/manifest.json"), "utf8")).nodes["model.fixture.orders"].compiled_code).toBeDefined();
+    expect((await runApi(["-q", "ls"], { project: p })).exitCode).toBe(0);
+    expect(JSON.parse(fs.readFileSync(p.file("target/manifest.json"), "utf8")).nodes["model.fixture.orders"].compiled_code).toBeUndefined();
+  });
+});
+
 describe("tsdbt compile", () => {
   it("compiles an inline query in the project's context and prints {compiled} with --output json", async () => {
     const p = makeProject();

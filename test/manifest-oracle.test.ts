@@ -83,4 +83,32 @@ describe("manifest.json, as dbt-core 1.10 writes it", () => {
     expect(manifest.docs["doc.mo.my_doc"]).toEqual(golden.doc);
     expect(Object.keys(manifest.docs["doc.mo.my_doc"]!)).toEqual(Object.keys(golden.doc));
   });
+
+  it("writes dbt's metadata: project_id (md5 of the name), no usage tracking, the quoting policy", () => {
+    // dbt-core 1.10.23 for this project with DBT_SEND_ANONYMOUS_USAGE_STATS=false
+    const { metadata } = JSON.parse(fs.readFileSync(path.join(dir, "target", "manifest.json"), "utf8"));
+    expect({ project_id: metadata.project_id, user_id: metadata.user_id, send_anonymous_usage_stats: metadata.send_anonymous_usage_stats, quoting: metadata.quoting }).toEqual({
+      project_id: "27c9d5187cd283f8d160ec1ed2b5ac89",
+      user_id: null,
+      send_anonymous_usage_stats: false,
+      quoting: { database: true, schema: true, identifier: true, column: null },
+    });
+    expect(Object.keys(metadata).slice(-6)).toEqual(["project_name", "project_id", "user_id", "send_anonymous_usage_stats", "adapter_type", "quoting"]);
+  });
+
+  it("puts the project's quoting over the adapter's in the metadata, as dbt does", async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-manifest-quoting-"));
+    try {
+      fs.cpSync(dir, other, { recursive: true, filter: (src) => !src.includes(`${path.sep}target`) });
+      fs.appendFileSync(path.join(other, "dbt_project.yml"), "\nquoting:\n  database: false\n");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { invoke } = require("tsdbt") as typeof import("tsdbt");
+      const run = await invoke(["parse", "--project-dir", other, "--profiles-dir", other], { cwd: other, write: () => undefined, env: { ...process.env, TSDBT_MO_UNSET: undefined } });
+      expect(run.exitCode).toBe(0);
+      // dbt-core 1.10.23 with `quoting: {database: false}`
+      expect(JSON.parse(fs.readFileSync(path.join(other, "target", "manifest.json"), "utf8")).metadata.quoting).toEqual({ database: false, schema: true, identifier: true, column: null });
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  }, 60000);
 });

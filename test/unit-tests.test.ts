@@ -156,6 +156,13 @@ describe("unit tests (DuckDB)", () => {
     expect(run.output).toContain("Done. PASS=4 WARN=0 ERROR=1 SKIP=0 NO-OP=0 TOTAL=5");
   });
 
+  it("leaves the SQL each unit test ran where dbt-core does: target/run/<project>/<properties file>/<its folder>/<test>.sql", () => {
+    // dbt-core 1.10 (observed): target/run/probe/models/schema.yml/models/ut_seed.sql, one file per unit test
+    for (const name of ["sums_completed_orders", "wrong_expectation", "csv_and_overrides"]) {
+      expect(fs.readFileSync(project.file(`target/run/fixture/models/schema.yml/models/${name}.sql`), "utf8")).toMatch(/select/i);
+    }
+  });
+
   it("writes unit tests into a manifest that dbt's schema accepts", () => {
     const manifest = JSON.parse(fs.readFileSync(project.file("target/manifest.json"), "utf8"));
     expect(validateArtifact("manifest-v12.json", manifest)).toEqual([]);
@@ -173,6 +180,18 @@ describe("unit tests (DuckDB)", () => {
     const run = await runApi(["parse"], { project: broken });
     expect(run.exitCode).toBe(2);
     expect(run.diagnostics).toEqual([expect.objectContaining({ code: "TSDBT-E511", file: "models/schema.yml", line: 4, hint: "Did you mean 'customer_totals'?" })]);
+  });
+
+  it("gives a seed input written without rows the seed file's rows, as dbt does", async () => {
+    const seeded = makeProject({
+      ...FILES,
+      "models/paid.sql": null,
+      "models/schema.yml": "version: 2\nunit_tests:\n  - name: t\n    model: stg_orders\n    given:\n      - input: ref('raw_orders')\n    expect:\n      rows: [{id: 1, amount: 10.5}, {id: 2, amount: 4}]\n",
+    });
+    const run = await runApi(["test", "--select", "test_type:unit"], { project: seeded });
+    expect(run.exitCode).toBe(0);
+    const [result] = JSON.parse(fs.readFileSync(seeded.file("target/run_results.json"), "utf8")).results;
+    expect(result).toMatchObject({ status: "pass", unique_id: "unit_test.fixture.stg_orders.t" });
   });
 
   it("errors (not fails) a unit test that leaves one of the model's inputs out", async () => {

@@ -1,4 +1,4 @@
-import { loadPartialParse, parseFromInputs, parseProject, saveParse, type ParsedProject } from "@tsdbt/core";
+import { loadPartialParse, parseFromInputs, parseProject, saveParse, writeManifest, type ParsedProject } from "@tsdbt/core";
 import { projectOptions, type CommandContext } from "./command-context";
 
 /**
@@ -11,6 +11,15 @@ export async function parseForCommand(ctx: CommandContext, flags: Record<string,
   const type = String((parsed.profile.target as { type?: unknown }).type ?? "");
   ctx.logger.fire("AdapterRegistered", `Registered adapter: ${type}=${VERSION}`, { adapter_name: type, adapter_version: `=${VERSION}` });
   return parsed;
+}
+
+/**
+ * Writes target/manifest.json of the parsed project (unless --no-write-json), as dbt does for
+ * every command that reads the project, `ls`, `show`, `run-operation` and `source freshness`
+ * included: tools that read the manifest after them see the project as it is now.
+ */
+export async function writeParsedManifest(ctx: CommandContext, parsed: ParsedProject): Promise<void> {
+  if (ctx.args.writeJson) await writeManifest(parsed.targetPath, parsed.manifest);
 }
 
 /** This package's version (adapters ship with it). */

@@ -84,8 +84,13 @@ export interface TopLevelBlock {
    * `materialization_<name>_<adapter|default>` for materializations), the snapshot or docs name.
    */
   name: string;
-  /** The whole block text, opening tag to closing tag. */
+  /** The whole block text, opening tag to closing tag (tests and materializations rewritten as `{% macro %}`). */
   source: string;
+  /**
+   * The block as written, as dbt keeps it (a macro's `macro_sql`): opening tag to closing tag,
+   * with the blank space before a `{%-` opening tag and after a `-%}` closing tag (none at the file's ends).
+   */
+  written: string;
   /** The text between the opening and closing tags. */
   body: string;
   /** 1-based line and column of the opening tag. */

@@ -93,4 +93,39 @@ describe("extractBlocks", () => {
     ]);
     expect(warnings[0].message).toBe("Found {% endmacro %} outside any macro, test, materialization, snapshot or docs block; it is ignored.");
   });
+
+  it("keeps each block as dbt-core 1.10 keeps it (macro_sql): the blank space a `{%-` opening or `-%}` closing tag takes, none at the file's ends", () => {
+    // the file and the macro_sql values dbt-core 1.10.23 wrote for it (dbt parse)
+    const src = [
+      "",
+      "",
+      "{%- macro ws_a() -%}",
+      "  a",
+      "{%- endmacro -%}",
+      "",
+      "",
+      "{%- macro ws_b() %}b{% endmacro %}",
+      "",
+      "  {%- macro ws_c() %}c{% endmacro %}",
+      "{# note #}",
+      "{%- macro ws_d() %}d{%- endmacro %}  ",
+      "{% set x = 1 -%}",
+      "",
+      "{%- macro ws_e() %}e{% endmacro -%}",
+      "{% test ws_t(model) %}select 1{% endtest %}",
+      "\t{%- test ws_u(model) -%}select 2{%- endtest -%}",
+      "",
+      "",
+    ].join("\n");
+    const { blocks } = extractBlocks(src, "macros/ws.sql");
+    expect(Object.fromEntries(blocks.map((b) => [b.name, b.written]))).toEqual({
+      ws_a: "{%- macro ws_a() -%}\n  a\n{%- endmacro -%}\n\n\n",
+      ws_b: "{%- macro ws_b() %}b{% endmacro %}",
+      ws_c: "\n\n  {%- macro ws_c() %}c{% endmacro %}",
+      ws_d: "\n{%- macro ws_d() %}d{%- endmacro %}",
+      ws_e: "{%- macro ws_e() %}e{% endmacro -%}\n",
+      test_ws_t: "{% test ws_t(model) %}select 1{% endtest %}",
+      test_ws_u: "\n\t{%- test ws_u(model) -%}select 2{%- endtest -%}",
+    });
+  });
 });

@@ -9,6 +9,26 @@ interface OpenBlock {
   open: ScannedTag;
   /** Nested opening tags of the same kind not yet closed. */
   depth: number;
+  /** Where the block as dbt keeps it starts (before the blank space a `{%-` opening tag takes). */
+  writtenStart: number;
+}
+
+/** Blank space as Python's regular expressions see it (`\s`): JavaScript's, less the BOM, plus \x1c-\x1f and \x85. */
+const BLANK = /[\s\x1c-\x1f\x85]/;
+const isBlank = (ch: string) => ch !== "\ufeff" && BLANK.test(ch);
+
+/** Offset after the blank space that starts at `offset`. */
+function skipBlankSpace(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && isBlank(text[i]!)) i++;
+  return i;
+}
+
+/** Offset where the blank space that ends at `offset` starts, not before `floor`. */
+function blankSpaceBefore(text: string, offset: number, floor: number): number {
+  let i = offset;
+  while (i > floor && isBlank(text[i - 1]!)) i--;
+  return i;
 }
 
 /** Control-flow tags dbt pairs at the top level of a file, between blocks. */
@@ -36,12 +56,18 @@ export function extractBlocks(source: string, file: string): { blocks: TopLevelB
   const topLevelFlow: string[] = [];
   const at = (tag: ScannedTag) => ({ file, line: tag.line, col: tag.col });
   let open: OpenBlock | undefined;
+  // where the text not yet taken by a top-level tag starts (a `-%}` takes the blank space after it)
+  // dbt reads a file without the blank space at its ends
+  let taken = skipBlankSpace(source, 0);
+  const textEnd = blankSpaceBefore(source, source.length, taken);
+  const takenAfter = (tag: ScannedTag) => (tag.rightControl === "-" ? skipBlankSpace(source, tag.end) : tag.end);
   for (const tag of scan.tags) {
     if (open === undefined) {
       if (BLOCK_KINDS.has(tag.name)) {
-        open = { kind: tag.name as BlockKind, open: tag, depth: 0 };
+        open = { kind: tag.name as BlockKind, open: tag, depth: 0, writtenStart: tag.leftControl === "-" ? blankSpaceBefore(source, tag.start, taken) : tag.start };
         continue;
       }
+      taken = takenAfter(tag);
       const opened = tag.name.startsWith("end") ? tag.name.slice(3) : undefined;
       if (opened !== undefined && CONTROL_FLOW.has(opened)) {
         if (topLevelFlow[topLevelFlow.length - 1] !== opened) {
@@ -66,7 +92,8 @@ export function extractBlocks(source: string, file: string): { blocks: TopLevelB
     else if (tag.name === `end${open.kind}`) {
       if (open.depth > 0) open.depth--;
       else {
-        const block = buildBlock(source, open, tag, file, errors, snippet);
+        taken = takenAfter(tag);
+        const block = buildBlock(source, open, tag, file, errors, snippet, source.slice(open.writtenStart, Math.min(taken, textEnd)));
         if (block) blocks.push(block);
         open = undefined;
       }
@@ -93,6 +120,7 @@ function buildBlock(
   file: string,
   errors: JinjaError[],
   snippet: (line: number) => string | undefined,
+  written: string,
 ): TopLevelBlock | undefined {
   const tag = open.open;
   const fail = (message: string): undefined => {
@@ -103,7 +131,7 @@ function buildBlock(
   const body = source.slice(tag.end, close.start);
   const whole = source.slice(tag.start, close.end);
   const bodyLine = tag.line + countNewlines(source, tag.start, tag.end);
-  const base = { body, line: tag.line, col: tag.col, bodyLine };
+  const base = { body, written, line: tag.line, col: tag.col, bodyLine };
   const nameMatch = /^([A-Za-z_][A-Za-z0-9_]*)/.exec(header);
   if (!nameMatch) return fail(`The {% ${open.kind} %} tag needs a name, for example {% ${open.kind} my_name %}.`);
   const bareName = nameMatch[1];

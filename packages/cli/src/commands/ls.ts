@@ -1,7 +1,7 @@
 import { serialisableNode, DiagnosticError, type ManifestNode, type Manifest } from "@tsdbt/core";
 import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
-import { parseForCommand } from "../parse-for-command";
+import { parseForCommand, writeParsedManifest } from "../parse-for-command";
 import { pythonJsonDumps } from "../python-json";
 
 /** A listed resource: a node, source, exposure, metric, semantic model, saved query or unit test. */
@@ -71,6 +71,7 @@ export async function lsCommand(ctx: CommandContext): Promise<CommandOutcome> {
   if (models.length && resourceTypes.length) throw usage("--models and --resource-type cannot be used together.", "--models lists models only; use --select with --resource-type instead.");
   const parsed = await parseForCommand(ctx);
   ctx.logger.diagnostics(parsed.diagnostics);
+  await writeParsedManifest(ctx, parsed);
   fireFoundStats(ctx, parsed);
   const types = models.length ? ["model"] : listedResourceTypes(resourceTypes, ctx.args.excludeResourceTypes);
   const { ids } = selectForCommand(parsed, { ...ctx.args, select: models.length ? models : select, resourceTypes: types }, ctx.cwd, undefined, ctx.logger);

@@ -2,7 +2,7 @@ import { DiagnosticError, didYouMean, loadPyYaml } from "@tsdbt/core";
 import { type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler } from "../execution";
 import { openWarehouse } from "../warehouse";
-import { parseForCommand } from "../parse-for-command";
+import { parseForCommand, writeParsedManifest } from "../parse-for-command";
 
 /** `tsdbt run-operation MACRO --args '{k: v}'`: calls a macro with `execute` true against the target. */
 export async function runOperationCommand(ctx: CommandContext): Promise<CommandOutcome> {
@@ -21,6 +21,7 @@ export async function runOperationCommand(ctx: CommandContext): Promise<CommandO
   }
   const parsed = await parseForCommand(ctx, { WHICH: "run-operation" });
   ctx.logger.diagnostics(parsed.diagnostics);
+  await writeParsedManifest(ctx, parsed);
   const [pkg, name] = macro.includes(".") ? macro.split(".") : [null, macro];
   const macros = Object.values(parsed.manifest.macros);
   if (!macros.some((m) => m.name === name && (pkg === null || m.package_name === pkg))) {

@@ -4,12 +4,13 @@ import { liveCompiler } from "../execution";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { formatTable } from "../format-table";
-import { parseForCommand } from "../parse-for-command";
+import { parseForCommand, writeParsedManifest } from "../parse-for-command";
 
 /** `tsdbt show --select x` / `--inline "SQL"`: runs the query and prints the first `--limit` rows. */
 export async function showCommand(ctx: CommandContext): Promise<CommandOutcome> {
   const parsed = await parseForCommand(ctx, { WHICH: "show" });
   ctx.logger.diagnostics(parsed.diagnostics);
+  await writeParsedManifest(ctx, parsed);
   const warehouse = openWarehouse(parsed, 1);
   try {
     const compiler = liveCompiler(parsed, await warehouse.connect(), undefined, { empty: false, invocationId: ctx.invocationId });

@@ -6,7 +6,7 @@ import { fireFoundStats, type CommandContext, type CommandOutcome } from "../com
 import { fancyLine } from "../progress";
 import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
-import { parseForCommand } from "../parse-for-command";
+import { parseForCommand, writeParsedManifest } from "../parse-for-command";
 
 /** What `tsdbt source freshness` returns through the Node API. */
 export interface FreshnessOutcome {
@@ -27,6 +27,7 @@ export async function sourceCommand(ctx: CommandContext): Promise<CommandOutcome
   const started = new Date();
   const parsed = await parseForCommand(ctx, { WHICH: "source-freshness" });
   ctx.logger.diagnostics(parsed.diagnostics);
+  await writeParsedManifest(ctx, parsed);
   fireFoundStats(ctx, parsed);
   const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd, ["source"]);
   const sources = ids.map((id) => parsed.manifest.sources[id]).filter((s): s is SourceDefinition => Boolean(s) && hasFreshness(s!));

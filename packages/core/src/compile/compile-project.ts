@@ -32,11 +32,18 @@ const COMPILABLE = new Set(["model", "analysis", "test", "snapshot"]);
 /**
  * Where dbt writes a node's compiled SQL (`folder` compiled), or the SQL it ran (`run`), relative to
  * the project, spelled as dbt's manifest spells it (a hook's `./dbt_project.yml/hooks/<name>.sql`
- * keeps its `./`).
+ * keeps its `./`). Several nodes of one file (generic tests, unit tests, hooks) go under the file's path.
  */
 export function compiledPathOf(node: ManifestNode, targetPathRel: string, folder: "compiled" | "run" = "compiled"): string {
   // a hook's SQL goes under its project file: dbt_project.yml/hooks/<name>.sql
-  const file = node.test_metadata ? `${node.original_file_path}/${node.name}.sql` : node.resource_type === "operation" ? `${node.original_file_path}/${node.path}` : node.original_file_path;
+  const file = node.test_metadata
+    ? `${node.original_file_path}/${node.name}.sql`
+    : node.resource_type === "operation"
+      ? `${node.original_file_path}/${node.path}`
+      : // a unit test's under its properties file, then that file's folder: models/schema.yml/models/<name>.sql
+        (node.resource_type as string) === "unit_test"
+        ? `${node.original_file_path}/${path.posix.join(path.posix.dirname(node.original_file_path), `${node.unique_id.split(".").pop()}.sql`)}`
+        : node.original_file_path;
   return `${path.posix.join(targetPathRel, folder, node.package_name)}/${file}`;
 }
 

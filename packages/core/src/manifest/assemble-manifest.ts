@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DocDefinition, Manifest, MacroDefinition, ManifestNode, SourceDefinition } from "./types";
 
 /** The dbt schema version of the manifest tsdbt writes. */
@@ -15,7 +16,12 @@ export interface ManifestParts {
   sources: Record<string, SourceDefinition>;
   macros: Record<string, MacroDefinition>;
   docs: Record<string, DocDefinition>;
+  /** The project's quoting policy over the adapter's defaults (`column` is not part of it: null). */
+  quoting?: Record<string, unknown>;
 }
+
+/** A quoting flag as the manifest's metadata holds it: true, false, or null when not set. */
+const flag = (v: unknown): boolean | null => (typeof v === "boolean" ? v : null);
 
 /** Puts parsed resources together in dbt's manifest shape, with parent and child maps. */
 export function assembleManifest(parts: ManifestParts): Manifest {
@@ -42,8 +48,12 @@ export function assembleManifest(parts: ManifestParts): Manifest {
       invocation_id: parts.invocationId,
       env: {},
       project_name: parts.projectName,
-      project_id: null,
+      // as dbt: md5 of the project name
+      project_id: createHash("md5").update(parts.projectName, "utf8").digest("hex"),
+      user_id: null,
+      send_anonymous_usage_stats: false,
       adapter_type: parts.adapterType,
+      quoting: { database: flag(parts.quoting?.database), schema: flag(parts.quoting?.schema), identifier: flag(parts.quoting?.identifier), column: flag(parts.quoting?.column) },
     },
     nodes,
     sources: parts.sources,

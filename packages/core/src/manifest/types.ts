@@ -225,7 +225,12 @@ export interface Manifest {
     env: Record<string, string>;
     project_name: string | null;
     project_id: string | null;
+    /** dbt's anonymous-usage user id: tsdbt sends no usage data, so always null. */
+    user_id?: string | null;
+    send_anonymous_usage_stats?: boolean | null;
     adapter_type: string | null;
+    /** The project's quoting policy over the adapter's defaults (a part not set: null). */
+    quoting?: { database: boolean | null; schema: boolean | null; identifier: boolean | null; column: boolean | null };
   };
   nodes: Record<string, ManifestNode>;
   sources: Record<string, SourceDefinition>;

@@ -35,7 +35,7 @@ export function builtinMacroFiles(dir: string = BUILTIN_MACROS_DIR): BlockFile[]
   return files;
 }
 
-function macroEntry(m: RegisteredMacro, file: BlockFile): MacroDefinition {
+function macroEntry(m: RegisteredMacro, file: BlockFile, written: string): MacroDefinition {
   // dbt's key order
   return {
     name: m.name,
@@ -44,7 +44,8 @@ function macroEntry(m: RegisteredMacro, file: BlockFile): MacroDefinition {
     path: file.path,
     original_file_path: file.path,
     unique_id: m.uniqueId,
-    macro_sql: m.source,
+    // the block as written (a test as `{% test %}`), with the blank space dbt's block reader keeps
+    macro_sql: written,
     depends_on: { macros: [] },
     description: "",
     meta: {},
@@ -82,7 +83,7 @@ export function loadMacros(files: BlockFile[], registry: MacroRegistry): { macro
           hint: "Rename or delete one of them.",
         });
       }
-      macros[entry.uniqueId] = macroEntry(entry, file);
+      macros[entry.uniqueId] = macroEntry(entry, file, b.written);
     }
   }
   return { macros, diagnostics };

@@ -384,7 +384,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     if (parsed.value === null) continue;
     const rendered = parseSession.renderProperties(parsed, f.packageName, diagnostics);
     checkPropertyTypes(rendered, diagnostics);
-    propertiesFiles.push({ packageName: f.packageName, parsed: rendered, unrendered: parsed });
+    propertiesFiles.push({ packageName: f.packageName, parsed: rendered, unrendered: parsed, text: f.contents });
   }
   const patches = new Map<string, NodePatch>();
   for (const pf of propertiesFiles) {
@@ -498,6 +498,8 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     sources,
     macros: parseSession.macros,
     docs: parseSession.docs,
+    // the adapter's policy (quote every part unless its dialect says otherwise) under the project's
+    quoting: { database: true, schema: true, identifier: true, ...naming.quoting, column: null },
   });
   manifest.unit_tests = unitTests;
   Object.assign(manifest, semanticLayer);

@@ -13,6 +13,8 @@ export interface PropertiesFile {
   parsed: ParsedYaml;
   /** The file as read, before its values were rendered (for what dbt keeps unrendered). */
   unrendered?: ParsedYaml;
+  /** The file's text (unit tests read it again to tell `1.0` from `1`). */
+  text?: string;
 }
 
 /** A test definition found in YAML, with where it was written. */

@@ -46,7 +46,8 @@ export function parseCsvRows(text: string): Record<string, unknown>[] {
 /** The rows (or query) of a fixture. */
 export function fixtureData(fixture: Pick<UnitTestExpected, "rows" | "format">): FixtureData {
   if (fixture.format === "sql") return { kind: "sql", sql: String(fixture.rows ?? "") };
-  if (fixture.format === "csv") return { kind: "rows", rows: parseCsvRows(String(fixture.rows ?? "")) };
+  // csv rows are read into mappings when the test is parsed; text only in a manifest written before that
+  if (fixture.format === "csv") return { kind: "rows", rows: Array.isArray(fixture.rows) ? fixture.rows : parseCsvRows(String(fixture.rows ?? "")) };
   return { kind: "rows", rows: Array.isArray(fixture.rows) ? fixture.rows : [] };
 }
 

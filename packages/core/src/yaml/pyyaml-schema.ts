@@ -1,4 +1,5 @@
 import * as jsyaml from "js-yaml";
+import { PyFloat } from "@tsdbt/jinja";
 
 /**
  * A js-yaml schema that reads scalars the way PyYAML (and so dbt) does: YAML 1.1 booleans
@@ -38,6 +39,28 @@ export const PYYAML_SCHEMA = new jsyaml.Schema({
   implicit: [...withoutBoolFloat, bool, float, builtin.merge],
   explicit: [...core.explicit, builtin.omap, builtin.pairs, builtin.set],
 });
+
+const keptFloat = new jsyaml.Type("tag:yaml.org,2002:float", {
+  kind: "scalar",
+  resolve: (data: string | null) => data !== null && FLOAT.test(data),
+  construct: (data: string) => new PyFloat(float.construct(data) as number),
+  instanceOf: PyFloat,
+});
+
+/** {@link PYYAML_SCHEMA}, except that every float is a {@link PyFloat}, so `1.0` stays a float. */
+const FLOAT_KEEPING_SCHEMA = new jsyaml.Schema({
+  implicit: [...withoutBoolFloat, bool, keptFloat, builtin.merge],
+  explicit: [...core.explicit, builtin.omap, builtin.pairs, builtin.set],
+});
+
+/**
+ * Parses YAML text as {@link loadPyYaml} does (the last of a repeated key wins), but with every
+ * float as a {@link PyFloat}: for what needs Python's view of a value, where `1.0` is not `1`.
+ * Throws js-yaml's error on bad input.
+ */
+export function loadPyYamlKeepingFloats(text: string): unknown {
+  return jsyaml.load(text, { schema: FLOAT_KEEPING_SCHEMA, json: true });
+}
 
 /**
  * Parses YAML text to plain values with {@link PYYAML_SCHEMA}; throws js-yaml's error on bad
