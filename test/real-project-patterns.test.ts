@@ -142,3 +142,32 @@ describe("a pytz zone attached to a datetime (dbt_date's integration tests)", ()
     ]);
   });
 });
+
+interface ManifestNodeView {
+  refs: { name: string }[];
+  sources: string[][];
+  depends_on: { macros: string[]; nodes: string[] };
+}
+
+function manifestNode(p: { file: (rel: string) => string }, id: string): ManifestNodeView {
+  return (JSON.parse(fs.readFileSync(p.file("target/manifest.json"), "utf8")) as { nodes: Record<string, ManifestNodeView> }).nodes[id]!;
+}
+
+describe("a model that refs the same model twice", () => {
+  it("lists every ref() and source() call in the manifest, repeated ones too, whether read statically or rendered", async () => {
+    const p = makeProject({
+      "models/a.sql": "select 1 as x\n",
+      "models/s.yml": "version: 2\nsources:\n  - name: s\n    tables:\n      - name: t\n",
+      "models/st.sql": "select * from {{ ref('a') }} join {{ ref('a') }} as a2 on true\n",
+      "models/rd.sql": "{% set x = 1 %}select * from {{ ref('a') }} join {{ ref('a') }} as a2 on true join {{ source('s','t') }} on true join {{ source('s','t') }} as t2 on true\n",
+    });
+    const r = await runApi(["parse"], { project: p });
+    expect(r.exitCode).toBe(0);
+    // dbt-core 1.10.23: refs [{a}, {a}] for both, sources [[s, t], [s, t]] for the rendered one
+    const st = manifestNode(p, "model.fixture.st");
+    const rd = manifestNode(p, "model.fixture.rd");
+    expect({ refs: st.refs.map((x) => x.name), sources: st.sources }).toEqual({ refs: ["a", "a"], sources: [] });
+    expect({ refs: rd.refs.map((x) => x.name), sources: rd.sources }).toEqual({ refs: ["a", "a"], sources: [["s", "t"], ["s", "t"]] });
+    expect(rd.depends_on.nodes).toEqual(["source.fixture.s.t", "model.fixture.a"]);
+  });
+});
