@@ -171,3 +171,36 @@ describe("a model that refs the same model twice", () => {
     expect(rd.depends_on.nodes).toEqual(["source.fixture.s.t", "model.fixture.a"]);
   });
 });
+
+describe("project macros named like dbt's context members (dbt-unit-testing's ref, source and is_incremental)", () => {
+  const files = {
+    "dbt_packages/pk/dbt_project.yml": "name: pk\nversion: '1.0'\nconfig-version: 2\n",
+    "dbt_packages/pk/macros/pk.sql": "{% macro ref_from_package(name) %}{{ return(ref(name)) }}{% endmacro %}\n",
+    "macros/overrides.sql": [
+      "{% macro ref(name) %}{{ return(builtins.ref(name).identifier ~ '_through_project_ref') }}{% endmacro %}",
+      "{% macro source(s, t) %}{{ return(builtins.source(s, t).identifier ~ '_through_project_source') }}{% endmacro %}",
+      "{% macro is_incremental() %}{{ return('project says ' ~ dbt.is_incremental()) }}{% endmacro %}",
+      "{% macro run_query(sql) %}{{ return('project ran ' ~ sql) }}{% endmacro %}",
+      "",
+    ].join("\n"),
+    "models/a.sql": "select 1 as id\n",
+    "models/s.yml": "version: 2\nsources:\n  - name: s\n    tables:\n      - name: t\n",
+    "models/static_ref.sql": "select * from {{ ref('a') }}\n",
+    "models/b.sql": `select '{{ ref("a") }}' as r, '{{ source("s", "t") }}' as s, '{{ is_incremental() }}' as i, '{{ run_query("x") }}' as q, '{{ pk.ref_from_package("a") }}' as p\n`,
+  };
+
+  it("take their places for the project's templates and for package macros; builtins and dbt.<name> keep dbt's own", async () => {
+    const p = makeProject(files);
+    const r = await runApi(["compile", "-s", "static_ref", "b"], { project: p });
+    expect(r.exitCode).toBe(0);
+    // dbt-core 1.10.23 on the same files
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/static_ref.sql"), "utf8")).toBe("select * from a_through_project_ref");
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/b.sql"), "utf8")).toBe(
+      "select 'a_through_project_ref' as r, 't_through_project_source' as s, 'project says False' as i, 'project ran x' as q, 'a_through_project_ref' as p",
+    );
+    expect(manifestNode(p, "model.fixture.static_ref").depends_on).toEqual({ macros: ["macro.fixture.ref"], nodes: ["model.fixture.a"] });
+    const b = manifestNode(p, "model.fixture.b");
+    expect(b.depends_on.macros).toEqual(["macro.fixture.ref", "macro.fixture.source", "macro.fixture.is_incremental", "macro.fixture.run_query", "macro.pk.ref_from_package"]);
+    expect([...b.depends_on.nodes].sort()).toEqual(["model.fixture.a", "source.fixture.s.t"]);
+  });
+});

@@ -169,9 +169,12 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   function fallback(name: string): unknown {
     if (Object.prototype.hasOwnProperty.call(fallbacks, name)) return fallbacks[name];
     // dbt's run_query, statement and is_incremental are global macros, so also `dbt.<name>`
-    return MACROS_IN_CONTEXT.has(name) ? ctx[name] : undefined;
+    // (tsdbt's own, also where the project's macro of that name replaces it in the context)
+    return MACROS_IN_CONTEXT.has(name) ? builtinContextMacros[name] : undefined;
   }
   const resolveGlobal = (name: string): unknown => resolveFrom(name, scope.packageName);
+  // run_query, statement and is_incremental as tsdbt implements them, filled in below
+  const builtinContextMacros: Record<string, unknown> = {};
 
   const dispatch = hostFunction(([name, ns], kw) => {
     const macroName = String(name);
@@ -223,9 +226,12 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
 
   // the package's scoped vars; a var's Jinja text renders in this node's context
   if (session.varFor) ctx.var = session.varFor(scope.packageName, { context: ctx, resolveGlobal });
+  // dbt's own ref/source; `builtins` keeps them reachable where a project's macros override the names
+  const ref = hostFunction((args, kw) => scope.ref(args, kw));
+  const source = hostFunction(([s, t]) => scope.source(String(s), String(t)));
   Object.assign(ctx, {
-    ref: hostFunction((args, kw) => scope.ref(args, kw)),
-    source: hostFunction(([s, t]) => scope.source(String(s), String(t))),
+    ref,
+    source,
     config,
     this: scope.thisRelation,
     model: nodeDictView(scope.model.resource_type === "model" ? (modelWithAliasedTypes(scope.model as unknown as Parameters<typeof modelWithAliasedTypes>[0], flavour.typeLabels) as unknown as typeof scope.model) : scope.model),
@@ -262,13 +268,28 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     post_hooks: hookList(scope.model, "post-hook"),
     render: hostFunction(([text]) => session.env.render(pyStr(text), ctx, { file: String(scope.model.original_file_path ?? "<inline>"), resolveGlobal })),
     ...(session.sqlNow !== undefined ? { sql_now: session.sqlNow } : {}),
-    builtins: { ref: ctx.ref, source: ctx.source, config },
+    builtins: { ref, source, config },
     context: contextView(ctx, resolveGlobal),
     // dbt's deprecated, undocumented alias of `target`
     env: ctx.target,
     dbt: namespace("dbt"),
     ...scope.extra,
   });
+  for (const name of MACROS_IN_CONTEXT) builtinContextMacros[name] = ctx[name];
+  // dbt lays the macros a node sees over its context: a macro of the root project or of the node's
+  // own package named like a context member (ref, source, is_incremental, run_query, …) replaces it
+  for (const m of session.registry.projectMacrosSeenFrom(scope.packageName)) {
+    if (!(m.name in ctx) || (scope.extra && m.name in scope.extra)) continue;
+    Object.defineProperty(ctx, m.name, {
+      get: () => bind(m),
+      // a template's own definition of the name (a macro's source defining itself) stays on its scope
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, m.name, { value, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+      enumerable: true,
+    });
+  }
   return { context: ctx, resolveGlobal, bindMacro: bind, statementResults: results };
 }
 
