@@ -204,3 +204,29 @@ describe("project macros named like dbt's context members (dbt-unit-testing's re
     expect([...b.depends_on.nodes].sort()).toEqual(["model.fixture.a", "source.fixture.s.t"]);
   });
 });
+
+describe("context.update and a package namespace's update (dbt-unit-testing's macro mocks)", () => {
+  it("are seen by later lookups: context.get, macros' bare names, and calls through the package's namespace", async () => {
+    const p = makeProject({
+      "dbt_packages/pk/dbt_project.yml": "name: pk\nversion: '1.0'\nconfig-version: 2\n",
+      "dbt_packages/pk/macros/pk.sql": [
+        "{% macro greet(n) %}{{ return('hello ' ~ n) }}{% endmacro %}",
+        "{% macro greet_through_namespace(n) %}{{ return(pk.greet(n)) }}{% endmacro %}",
+        "{% macro remember(k, v) %}{% do context.update({k: v}) %}{% endmacro %}",
+        "{% macro recall(k) %}{{ return(context.get(k, 'missing')) }}{% endmacro %}",
+        "{% macro recall_bare() %}{{ return(colour) }}{% endmacro %}",
+        "",
+      ].join("\n"),
+      "macros/shout.sql": "{% macro shout(n) %}{{ return('HEY ' ~ n) }}{% endmacro %}\n",
+      "models/c.sql":
+        "{% do pk.remember('colour', 'blue') %}{% do pk.update({'greet': shout}) %}select '{{ pk.recall(\"colour\") }}' as c, '{{ pk.recall_bare() }}' as cb, '{{ pk.greet(\"x\") }}' as g, '{{ pk[\"greet\"](\"z\") }}' as gi, '{{ pk.greet_through_namespace(\"y\") }}' as g2\n",
+      "models/d.sql": "select '{{ pk.greet(\"w\") }}' as untouched\n",
+    });
+    const r = await runApi(["compile", "-s", "c", "d"], { project: p });
+    expect(r.exitCode).toBe(0);
+    // dbt-core 1.10.23 on the same files
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/c.sql"), "utf8")).toBe("select 'blue' as c, 'blue' as cb, 'HEY x' as g, 'HEY z' as gi, 'HEY y' as g2");
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/d.sql"), "utf8")).toBe("select 'hello w' as untouched");
+    expect(manifestNode(p, "model.fixture.c").depends_on.macros).toEqual(["macro.pk.remember", "macro.pk.recall", "macro.pk.recall_bare", "macro.fixture.shout", "macro.pk.greet_through_namespace"]);
+  });
+});

@@ -131,18 +131,26 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   const namespace = (pkg: string): unknown => {
     let ns = namespaces.get(pkg);
     if (!ns) {
+      // entries a template puts into the namespace (`pkg.update({name: other_macro})`), for this render
+      const assigned = new Map<string, unknown>();
       ns = new Proxy(
         {},
         {
           get: (_t, name) => {
             if (typeof name !== "string") return undefined;
+            if (assigned.has(name)) return assigned.get(name);
             const key = `${pkg}.${name}`;
             if (scope.namespaceOverrides && Object.prototype.hasOwnProperty.call(scope.namespaceOverrides, key)) return scope.namespaceOverrides[key];
             const m = session.registry.inPackage(pkg, name);
             if (m) return bind(m);
             return pkg === BUILTIN_PACKAGE ? fallback(name) : undefined;
           },
-          has: (_t, name) => typeof name === "string" && (session.registry.inPackage(pkg, name) !== undefined || (pkg === BUILTIN_PACKAGE && fallback(name) !== undefined)),
+          has: (_t, name) => typeof name === "string" && (assigned.has(name) || session.registry.inPackage(pkg, name) !== undefined || (pkg === BUILTIN_PACKAGE && fallback(name) !== undefined)),
+          set: (_t, name, value) => {
+            if (typeof name !== "string") return false;
+            assigned.set(name, value);
+            return true;
+          },
         },
       );
       namespaces.set(pkg, ns);
