@@ -230,3 +230,34 @@ describe("context.update and a package namespace's update (dbt-unit-testing's ma
     expect(manifestNode(p, "model.fixture.c").depends_on.macros).toEqual(["macro.pk.remember", "macro.pk.recall", "macro.pk.recall_bare", "macro.fixture.shout", "macro.pk.greet_through_namespace"]);
   });
 });
+
+describe("a compilation error raised inside macros (fivetran_utils' fill_staging_columns)", () => {
+  it("ends the node's message with the macros it passed through, as dbt-core lists them", async () => {
+    const p = makeProject({
+      "macros/m.sql": [
+        "{% macro inner_fail() %}{% if execute %}{{ exceptions.raise_compiler_error('boom from inner') }}{% endif %}{% endmacro %}",
+        "{% macro outer_fail() %}{{ return(inner_fail()) }}{% endmacro %}",
+        "{% macro inner_type() %}{% if execute %}{{ return(1 + 'a') }}{% endif %}{% endmacro %}",
+        "{% macro outer_type() %}{{ return(inner_type()) }}{% endmacro %}",
+        "",
+      ].join("\n"),
+      "models/e1.sql": "select '{{ inner_fail() }}' as a\n",
+      "models/e2.sql": "select '{{ outer_fail() }}' as a\n",
+      "models/e3.sql": "select '{{ inner_type() }}' as a\n",
+      "models/e4.sql": "select '{{ outer_type() }}' as a\n",
+      "models/e5.sql": "select '{% if execute %}{{ exceptions.raise_compiler_error(\"direct\") }}{% endif %}' as a\n",
+    });
+    await runApi(["build", "-s", "e1", "e2", "e3", "e4", "e5"], { project: p });
+    const results = JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")).results as { unique_id: string; message: string }[];
+    // dbt-core 1.10.23's messages: a raised compiler error names the macro that raised it, a template
+    // error only the macros that called the one it happened in; an error in the model itself names none
+    expect(Object.fromEntries(results.map((r) => [r.unique_id, r.message]))).toEqual({
+      "model.fixture.e1": "Compilation Error in model e1 (models/e1.sql)\n  boom from inner\n  \n  > in macro inner_fail (macros/m.sql)\n  > called by model e1 (models/e1.sql)",
+      "model.fixture.e2":
+        "Compilation Error in model e2 (models/e2.sql)\n  boom from inner\n  \n  > in macro inner_fail (macros/m.sql)\n  > called by macro outer_fail (macros/m.sql)\n  > called by model e2 (models/e2.sql)",
+      "model.fixture.e3": "Compilation Error in model e3 (models/e3.sql)\n  unsupported operand type(s) for +: 'int' and 'str'",
+      "model.fixture.e4": "Compilation Error in model e4 (models/e4.sql)\n  unsupported operand type(s) for +: 'int' and 'str'\n  \n  > in macro outer_type (macros/m.sql)\n  > called by model e4 (models/e4.sql)",
+      "model.fixture.e5": "Compilation Error in model e5 (models/e5.sql)\n  direct",
+    });
+  });
+});

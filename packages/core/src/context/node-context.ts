@@ -16,6 +16,7 @@ import { relationApi, type RelationFactory, type RelationTarget } from "./runtim
 import type { GrantsReader } from "./runtime/standardize-grants";
 import type { VarRenderScope } from "./base-context";
 import { nodeDictView } from "./runtime/node-dict-view";
+import { noteMacroFrame } from "./macro-call-stack";
 
 export type { ConfigAccess, ConfigPhase } from "./runtime/config-proxy";
 
@@ -122,7 +123,17 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     if (fn === undefined) {
       // a macro from another package resolves its own unqualified calls in that package
       const macroResolve = macro.packageName === scope.packageName ? resolveGlobal : (name: string) => resolveFrom(name, macro.packageName);
-      fn = tracked(key, session.env.bindMacro(macro, ctx, macroResolve));
+      // an error leaving the macro notes it, for the message's "> in macro …" lines
+      const frame = { name: macro.name, file: macro.file };
+      const named = wrapCallable(session.env.bindMacro(macro, ctx, macroResolve), (run) => {
+        try {
+          return run();
+        } catch (e) {
+          noteMacroFrame(e, frame);
+          throw e;
+        }
+      });
+      fn = tracked(key, named);
       bound.set(key, fn);
     }
     return fn;
