@@ -237,7 +237,9 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   const runQuery = (sql: unknown) => {
     const wh = requireWarehouse(scope, "run_query");
     if (!wh) return undefined;
-    return agateTable(wh.executeSync(String(sql)), printOut, true);
+    // dbt's run_query is a macro whose statement block puts the SQL on its own indented line: the text
+    // sent is that block's (error positions such as `LINE 3:` count its lines)
+    return agateTable(wh.executeSync(`\n    ${pyStr(sql)}\n  `), printOut, true);
   };
 
   const owner = String(scope.model.unique_id ?? "this node");
