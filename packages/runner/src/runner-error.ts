@@ -74,8 +74,9 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * dbt's lines after a compilation error raised inside macros: a blank line, `> in macro <name> (<file>)`,
- * `> called by macro …` for each caller, then `> called by <node>`; none when no macro is named.
+ * dbt's lines after a compilation error raised inside macros while the node's SQL renders: a blank
+ * line, `> in macro <name> (<file>)`, `> called by macro …` for each caller, then `> called by <node>`;
+ * none when no macro is named (nor for a materialization's errors, which dbt reports without them).
  */
 function macroStackLines(node: NodeIdentity, error: unknown): string[] {
   const frames = macroFramesOf(error instanceof TemplateFailure ? error.failure : error);
@@ -99,7 +100,7 @@ interface NodeIdentity {
  */
 export function nodeErrorMessage(node: NodeIdentity, error: unknown, phase: "compile" | "execute", runPath?: string): string {
   const kind = phase === "compile" || error instanceof TemplateFailure ? "Compilation Error" : error instanceof RunnerError || isCodedError(error) ? "Runtime Error" : "Database Error";
-  const body = [...describeError(error).split("\n"), ...(kind === "Compilation Error" ? macroStackLines(node, error) : [])].map((line) => `  ${line}`).join("\n");
+  const body = [...describeError(error).split("\n"), ...(phase === "compile" ? macroStackLines(node, error) : [])].map((line) => `  ${line}`).join("\n");
   const where = runPath ?? node.compiled_path;
   // only a database error names the SQL's file (dbt's DbtDatabaseError does; its runtime errors do not)
   const compiled = kind === "Database Error" && phase === "execute" && where ? `\n  compiled code at ${where}` : "";
