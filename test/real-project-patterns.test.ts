@@ -261,3 +261,17 @@ describe("a compilation error raised inside macros (fivetran_utils' fill_staging
     });
   });
 });
+
+describe("a query a template sends while the project compiles (dbt-unit-testing's test queries)", () => {
+  it("goes as dbt's compile sends it: the node's query comment, then run_query's SQL on an indented line of its own", async () => {
+    const p = makeProject({
+      "models/m.sql": "{% if execute %}{% set seen = run_query('select current_query() as q').columns[0].values()[0] %}{% endif %}\nselect '{{ (seen or '') | replace(\"'\", \"''\") }}' as q\n",
+    });
+    const r = await runApi(["compile", "-s", "m"], { project: p });
+    expect(r.exitCode).toBe(0);
+    // dbt-core 1.10.23 compiling the same model on PostgreSQL (profile and target names of this fixture's)
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/m.sql"), "utf8")).toBe(
+      "\nselect '/* {\"app\": \"dbt\", \"dbt_version\": \"1.10.23\", \"profile_name\": \"fixture\", \"target_name\": \"dev\", \"node_id\": \"model.fixture.m\"} */\n\n    select current_query() as q\n  ' as q",
+    );
+  });
+});
