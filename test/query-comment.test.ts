@@ -74,10 +74,11 @@ describe("query-comment", () => {
       const connection = await instance.connect();
       const seen = async (table: string) => String((await connection.runAndReadAll(`select q from ${table}`)).getRowObjectsJson()[0]!.q);
       const comment = (who: string) => `/* {"app": "dbt", "dbt_version": "1.10.23", "profile_name": "fixture", "target_name": "dev", ${who}} */\n`;
-      expect(await seen("m")).toBe(comment('"node_id": "model.fixture.m"') + "select current_query() as q");
+      // run_query sends its SQL as dbt's run_query macro does, on an indented line of its own
+      expect(await seen("m")).toBe(comment('"node_id": "model.fixture.m"') + "\n    select current_query() as q\n  ");
       expect(await seen("seen_by_hook")).toBe(comment('"connection_name": "master"') + "create or replace table seen_by_hook as select current_query() as q");
       expect(await seen("seen_by_end_hook")).toBe(comment('"connection_name": "master"') + "create or replace table seen_by_end_hook as select current_query() as q");
-      expect(await seen("seen_by_operation")).toBe(comment('"connection_name": "macro_record"') + "create table seen_by_operation as select current_query() as q");
+      expect(await seen("seen_by_operation")).toBe(comment('"connection_name": "macro_record"') + "\n    create table seen_by_operation as select current_query() as q\n  ");
     } finally {
       instance.closeSync();
     }

@@ -142,3 +142,136 @@ describe("a pytz zone attached to a datetime (dbt_date's integration tests)", ()
     ]);
   });
 });
+
+interface ManifestNodeView {
+  refs: { name: string }[];
+  sources: string[][];
+  depends_on: { macros: string[]; nodes: string[] };
+}
+
+function manifestNode(p: { file: (rel: string) => string }, id: string): ManifestNodeView {
+  return (JSON.parse(fs.readFileSync(p.file("target/manifest.json"), "utf8")) as { nodes: Record<string, ManifestNodeView> }).nodes[id]!;
+}
+
+describe("a model that refs the same model twice", () => {
+  it("lists every ref() and source() call in the manifest, repeated ones too, whether read statically or rendered", async () => {
+    const p = makeProject({
+      "models/a.sql": "select 1 as x\n",
+      "models/s.yml": "version: 2\nsources:\n  - name: s\n    tables:\n      - name: t\n",
+      "models/st.sql": "select * from {{ ref('a') }} join {{ ref('a') }} as a2 on true\n",
+      "models/rd.sql": "{% set x = 1 %}select * from {{ ref('a') }} join {{ ref('a') }} as a2 on true join {{ source('s','t') }} on true join {{ source('s','t') }} as t2 on true\n",
+    });
+    const r = await runApi(["parse"], { project: p });
+    expect(r.exitCode).toBe(0);
+    // dbt-core 1.10.23: refs [{a}, {a}] for both, sources [[s, t], [s, t]] for the rendered one
+    const st = manifestNode(p, "model.fixture.st");
+    const rd = manifestNode(p, "model.fixture.rd");
+    expect({ refs: st.refs.map((x) => x.name), sources: st.sources }).toEqual({ refs: ["a", "a"], sources: [] });
+    expect({ refs: rd.refs.map((x) => x.name), sources: rd.sources }).toEqual({ refs: ["a", "a"], sources: [["s", "t"], ["s", "t"]] });
+    expect(rd.depends_on.nodes).toEqual(["source.fixture.s.t", "model.fixture.a"]);
+  });
+});
+
+describe("project macros named like dbt's context members (dbt-unit-testing's ref, source and is_incremental)", () => {
+  const files = {
+    "dbt_packages/pk/dbt_project.yml": "name: pk\nversion: '1.0'\nconfig-version: 2\n",
+    "dbt_packages/pk/macros/pk.sql": "{% macro ref_from_package(name) %}{{ return(ref(name)) }}{% endmacro %}\n",
+    "macros/overrides.sql": [
+      "{% macro ref(name) %}{{ return(builtins.ref(name).identifier ~ '_through_project_ref') }}{% endmacro %}",
+      "{% macro source(s, t) %}{{ return(builtins.source(s, t).identifier ~ '_through_project_source') }}{% endmacro %}",
+      "{% macro is_incremental() %}{{ return('project says ' ~ dbt.is_incremental()) }}{% endmacro %}",
+      "{% macro run_query(sql) %}{{ return('project ran ' ~ sql) }}{% endmacro %}",
+      "",
+    ].join("\n"),
+    "models/a.sql": "select 1 as id\n",
+    "models/s.yml": "version: 2\nsources:\n  - name: s\n    tables:\n      - name: t\n",
+    "models/static_ref.sql": "select * from {{ ref('a') }}\n",
+    "models/b.sql": `select '{{ ref("a") }}' as r, '{{ source("s", "t") }}' as s, '{{ is_incremental() }}' as i, '{{ run_query("x") }}' as q, '{{ pk.ref_from_package("a") }}' as p\n`,
+  };
+
+  it("take their places for the project's templates and for package macros; builtins and dbt.<name> keep dbt's own", async () => {
+    const p = makeProject(files);
+    const r = await runApi(["compile", "-s", "static_ref", "b"], { project: p });
+    expect(r.exitCode).toBe(0);
+    // dbt-core 1.10.23 on the same files
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/static_ref.sql"), "utf8")).toBe("select * from a_through_project_ref");
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/b.sql"), "utf8")).toBe(
+      "select 'a_through_project_ref' as r, 't_through_project_source' as s, 'project says False' as i, 'project ran x' as q, 'a_through_project_ref' as p",
+    );
+    expect(manifestNode(p, "model.fixture.static_ref").depends_on).toEqual({ macros: ["macro.fixture.ref"], nodes: ["model.fixture.a"] });
+    const b = manifestNode(p, "model.fixture.b");
+    expect(b.depends_on.macros).toEqual(["macro.fixture.ref", "macro.fixture.source", "macro.fixture.is_incremental", "macro.fixture.run_query", "macro.pk.ref_from_package"]);
+    expect([...b.depends_on.nodes].sort()).toEqual(["model.fixture.a", "source.fixture.s.t"]);
+  });
+});
+
+describe("context.update and a package namespace's update (dbt-unit-testing's macro mocks)", () => {
+  it("are seen by later lookups: context.get, macros' bare names, and calls through the package's namespace", async () => {
+    const p = makeProject({
+      "dbt_packages/pk/dbt_project.yml": "name: pk\nversion: '1.0'\nconfig-version: 2\n",
+      "dbt_packages/pk/macros/pk.sql": [
+        "{% macro greet(n) %}{{ return('hello ' ~ n) }}{% endmacro %}",
+        "{% macro greet_through_namespace(n) %}{{ return(pk.greet(n)) }}{% endmacro %}",
+        "{% macro remember(k, v) %}{% do context.update({k: v}) %}{% endmacro %}",
+        "{% macro recall(k) %}{{ return(context.get(k, 'missing')) }}{% endmacro %}",
+        "{% macro recall_bare() %}{{ return(colour) }}{% endmacro %}",
+        "",
+      ].join("\n"),
+      "macros/shout.sql": "{% macro shout(n) %}{{ return('HEY ' ~ n) }}{% endmacro %}\n",
+      "models/c.sql":
+        "{% do pk.remember('colour', 'blue') %}{% do pk.update({'greet': shout}) %}select '{{ pk.recall(\"colour\") }}' as c, '{{ pk.recall_bare() }}' as cb, '{{ pk.greet(\"x\") }}' as g, '{{ pk[\"greet\"](\"z\") }}' as gi, '{{ pk.greet_through_namespace(\"y\") }}' as g2\n",
+      "models/d.sql": "select '{{ pk.greet(\"w\") }}' as untouched\n",
+    });
+    const r = await runApi(["compile", "-s", "c", "d"], { project: p });
+    expect(r.exitCode).toBe(0);
+    // dbt-core 1.10.23 on the same files
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/c.sql"), "utf8")).toBe("select 'blue' as c, 'blue' as cb, 'HEY x' as g, 'HEY z' as gi, 'HEY y' as g2");
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/d.sql"), "utf8")).toBe("select 'hello w' as untouched");
+    expect(manifestNode(p, "model.fixture.c").depends_on.macros).toEqual(["macro.pk.remember", "macro.pk.recall", "macro.pk.recall_bare", "macro.fixture.shout", "macro.pk.greet_through_namespace"]);
+  });
+});
+
+describe("a compilation error raised inside macros (fivetran_utils' fill_staging_columns)", () => {
+  it("ends the node's message with the macros it passed through, as dbt-core lists them", async () => {
+    const p = makeProject({
+      "macros/m.sql": [
+        "{% macro inner_fail() %}{% if execute %}{{ exceptions.raise_compiler_error('boom from inner') }}{% endif %}{% endmacro %}",
+        "{% macro outer_fail() %}{{ return(inner_fail()) }}{% endmacro %}",
+        "{% macro inner_type() %}{% if execute %}{{ return(1 + 'a') }}{% endif %}{% endmacro %}",
+        "{% macro outer_type() %}{{ return(inner_type()) }}{% endmacro %}",
+        "",
+      ].join("\n"),
+      "models/e1.sql": "select '{{ inner_fail() }}' as a\n",
+      "models/e2.sql": "select '{{ outer_fail() }}' as a\n",
+      "models/e3.sql": "select '{{ inner_type() }}' as a\n",
+      "models/e4.sql": "select '{{ outer_type() }}' as a\n",
+      "models/e5.sql": "select '{% if execute %}{{ exceptions.raise_compiler_error(\"direct\") }}{% endif %}' as a\n",
+    });
+    await runApi(["build", "-s", "e1", "e2", "e3", "e4", "e5"], { project: p });
+    const results = JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")).results as { unique_id: string; message: string }[];
+    // dbt-core 1.10.23's messages: a raised compiler error names the macro that raised it, a template
+    // error only the macros that called the one it happened in; an error in the model itself names none
+    expect(Object.fromEntries(results.map((r) => [r.unique_id, r.message]))).toEqual({
+      "model.fixture.e1": "Compilation Error in model e1 (models/e1.sql)\n  boom from inner\n  \n  > in macro inner_fail (macros/m.sql)\n  > called by model e1 (models/e1.sql)",
+      "model.fixture.e2":
+        "Compilation Error in model e2 (models/e2.sql)\n  boom from inner\n  \n  > in macro inner_fail (macros/m.sql)\n  > called by macro outer_fail (macros/m.sql)\n  > called by model e2 (models/e2.sql)",
+      "model.fixture.e3": "Compilation Error in model e3 (models/e3.sql)\n  unsupported operand type(s) for +: 'int' and 'str'",
+      "model.fixture.e4": "Compilation Error in model e4 (models/e4.sql)\n  unsupported operand type(s) for +: 'int' and 'str'\n  \n  > in macro outer_type (macros/m.sql)\n  > called by model e4 (models/e4.sql)",
+      "model.fixture.e5": "Compilation Error in model e5 (models/e5.sql)\n  direct",
+    });
+  });
+});
+
+describe("a query a template sends while the project compiles (dbt-unit-testing's test queries)", () => {
+  it("goes as dbt's compile sends it: the node's query comment, then run_query's SQL on an indented line of its own", async () => {
+    const p = makeProject({
+      "models/m.sql": "{% if execute %}{% set seen = run_query('select current_query() as q').columns[0].values()[0] %}{% endif %}\nselect '{{ (seen or '') | replace(\"'\", \"''\") }}' as q\n",
+    });
+    const r = await runApi(["compile", "-s", "m"], { project: p });
+    expect(r.exitCode).toBe(0);
+    // dbt-core 1.10.23 compiling the same model on PostgreSQL (profile and target names of this fixture's)
+    expect(fs.readFileSync(p.file("target/compiled/fixture/models/m.sql"), "utf8")).toBe(
+      "\nselect '/* {\"app\": \"dbt\", \"dbt_version\": \"1.10.23\", \"profile_name\": \"fixture\", \"target_name\": \"dev\", \"node_id\": \"model.fixture.m\"} */\n\n    select current_query() as q\n  ' as q",
+    );
+  });
+});

@@ -28,6 +28,7 @@ export { indexManifest, type ManifestIndex } from "./compile/execution-scope";
 export { isMicrobatchModel, type MicrobatchBatch } from "./compile/microbatch-batch";
 export { relationFor, type NamingTarget } from "./parse/relation-naming";
 export { CompilerError, WarehouseNeededError } from "./context/compiler-error";
+export { macroFramesOf, type MacroFrame } from "./context/macro-call-stack";
 export * as contracts from "./context/contracts";
 export type { SyncWarehouse } from "./context/warehouse";
 export { closestName, closestNames, didYouMean } from "./diagnostics/closest-names";

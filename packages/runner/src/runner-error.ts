@@ -1,3 +1,5 @@
+import { macroFramesOf } from "@tsdbt/core";
+
 /**
  * Stable codes of errors the runner reports on a node. Each one is a mistake a user can
  * make (or fix) in the project, so each comes with a full sentence and a hint.
@@ -71,6 +73,17 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
+/**
+ * dbt's lines after a compilation error raised inside macros while the node's SQL renders: a blank
+ * line, `> in macro <name> (<file>)`, `> called by macro …` for each caller, then `> called by <node>`;
+ * none when no macro is named (nor for a materialization's errors, which dbt reports without them).
+ */
+function macroStackLines(node: NodeIdentity, error: unknown): string[] {
+  const frames = macroFramesOf(error instanceof TemplateFailure ? error.failure : error);
+  if (frames.length === 0) return [];
+  return ["", ...frames.map((f, i) => `> ${i === 0 ? "in" : "called by"} macro ${f.name} (${f.file})`), `> called by ${node.resource_type} ${node.name} (${node.original_file_path})`];
+}
+
 /** The fields of a node an error message names. */
 interface NodeIdentity {
   resource_type: string;
@@ -87,10 +100,7 @@ interface NodeIdentity {
  */
 export function nodeErrorMessage(node: NodeIdentity, error: unknown, phase: "compile" | "execute", runPath?: string): string {
   const kind = phase === "compile" || error instanceof TemplateFailure ? "Compilation Error" : error instanceof RunnerError || isCodedError(error) ? "Runtime Error" : "Database Error";
-  const body = describeError(error)
-    .split("\n")
-    .map((line) => `  ${line}`)
-    .join("\n");
+  const body = [...describeError(error).split("\n"), ...(phase === "compile" ? macroStackLines(node, error) : [])].map((line) => `  ${line}`).join("\n");
   const where = runPath ?? node.compiled_path;
   // only a database error names the SQL's file (dbt's DbtDatabaseError does; its runtime errors do not)
   const compiled = kind === "Database Error" && phase === "execute" && where ? `\n  compiled code at ${where}` : "";

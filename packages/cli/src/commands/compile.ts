@@ -6,6 +6,7 @@ import { selectForCommand } from "../select";
 import { openWarehouse } from "../warehouse";
 import { compileInline } from "./compile-inline";
 import { checkDryRunSupported, dryRunCompiled } from "./compile-dry-run";
+import { queryCommentRenderer } from "../query-comment";
 import { parseForCommand } from "../parse-for-command";
 
 /**
@@ -31,7 +32,14 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
   try {
     let compiled: ManifestNode[];
     try {
-      ({ compiled } = await compileProject(parsed, { selected: ids, connect: warehouse.connect, empty: ctx.args.flags.empty === true, hooks: compilesHooks(ctx) }));
+      ({ compiled } = await compileProject(parsed, {
+        selected: ids,
+        connect: warehouse.connect,
+        empty: ctx.args.flags.empty === true,
+        hooks: compilesHooks(ctx),
+        // what templates send carries the project's query comment, as dbt's compile sends it
+        queryComment: (compiler) => queryCommentRenderer(parsed, compiler, ctx.invocationId),
+      }));
     } catch (e) {
       // nodes that failed do not hold back the others: their SQL, the manifest and run_results are written, then the errors reported
       if (e instanceof DiagnosticError) await writeCompileArtifacts(ctx, parsed, ids, started, e);

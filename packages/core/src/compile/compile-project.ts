@@ -8,7 +8,7 @@ import type { ParsedProject } from "../parse/parse-project";
 import { renderErrorToDiagnostic } from "../parse/render-diagnostic";
 import { indexManifest } from "./execution-scope";
 import { cteDefinition } from "./inject-ctes";
-import { NodeCompiler } from "./node-compiler";
+import { NodeCompiler, type NodeCompilerOptions } from "./node-compiler";
 import { ChangedFileWriter } from "../util/write-if-changed";
 
 /** Options of {@link compileProject}. */
@@ -17,6 +17,11 @@ export interface CompileOptions {
   selected?: string[];
   /** Opens a warehouse connection the first time a template queries it. */
   connect?: () => Promise<SyncWarehouse>;
+  /**
+   * The project's query comment for what templates send (`run_query`…), given the compiler that
+   * renders it, as dbt's compile puts it on those statements.
+   */
+  queryComment?: (compiler: () => NodeCompiler) => NodeCompilerOptions["queryComment"];
   /** Write target/compiled/** (default true). */
   write?: boolean;
   /** Skip the static fast paths (for proving they change nothing). */
@@ -62,7 +67,8 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
   const { manifest, session, naming } = parsed;
   const index = indexManifest(manifest, parsed.project.name, naming);
   let warehouse: SyncWarehouse | undefined;
-  let compiler = new NodeCompiler(session, index, { execute: true, fullRender: options.fullRender, empty: options.empty });
+  const queryComment: NodeCompilerOptions["queryComment"] = options.queryComment?.(() => compiler);
+  let compiler: NodeCompiler = new NodeCompiler(session, index, { execute: true, fullRender: options.fullRender, empty: options.empty, queryComment });
   const ids = options.selected ?? Object.keys(manifest.nodes);
   const nodes = ids.map((id) => manifest.nodes[id]).filter((n): n is ManifestNode => Boolean(n) && COMPILABLE.has(n.resource_type) && n.config.enabled !== false);
   if (options.hooks) nodes.push(...Object.values(manifest.nodes).filter((n) => n.resource_type === "operation"));
@@ -79,7 +85,7 @@ export async function compileProject(parsed: ParsedProject, options: CompileOpti
       } catch (e) {
         if (!isWarehouseNeeded(e) || !options.connect) throw e;
         warehouse ??= await options.connect();
-        compiler = new NodeCompiler(session, index, { execute: true, warehouse, fullRender: options.fullRender, empty: options.empty });
+        compiler = new NodeCompiler(session, index, { execute: true, warehouse, fullRender: options.fullRender, empty: options.empty, queryComment });
         result = await compileNode();
       }
       node.compiled = true;

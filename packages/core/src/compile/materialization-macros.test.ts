@@ -7,6 +7,9 @@ import { indexManifest } from "./execution-scope";
 import { MaterializationMacros } from "./materialization-macros";
 import { NodeCompiler } from "./node-compiler";
 
+/** The text dbt's run_query macro sends for `sql`: its statement block puts the SQL on an indented line of its own. */
+const sentByRunQuery = (sql: string) => `\n    ${sql}\n  `;
+
 /**
  * Jinja materializations and overridable built-in steps as the runner calls them: which macro a
  * node's `materialized` picks, the context it runs with (statements sent to the warehouse or to the
@@ -88,10 +91,10 @@ describe("MaterializationMacros", () => {
     const outcome = macros.run(model(), macros.find(model())!, { sql: "select 1 as id" });
     expect(warehouse.sent).toEqual([
       'insert into "mini"."main"."m" select 1',
-      "-- sql: select 1 as id | compiled: select 1 as id",
-      "-- pre select 'pre' True None",
-      "-- pre select 'outside' False 7",
-      "-- post select 'post' True None",
+      sentByRunQuery("-- sql: select 1 as id | compiled: select 1 as id"),
+      sentByRunQuery("-- pre select 'pre' True None"),
+      sentByRunQuery("-- pre select 'outside' False 7"),
+      sentByRunQuery("-- post select 'post' True None"),
     ]);
     expect(outcome).toEqual({
       relations: [
@@ -111,9 +114,9 @@ describe("MaterializationMacros", () => {
     const macros = macrosWith(base);
     macros.run(materialized("probed"), macros.find(materialized("probed"))!, { sql: "select 1", statements: transaction });
     macros.run(materialized("probed"), macros.find(materialized("probed"))!, { sql: "select 1", statements: transaction, isIncremental: true, seedTable: { columns: [{ name: "id", type: "integer" }], rows: [{ id: 1 }, { id: 2 }] } });
-    expect(transaction.sent).toEqual(["-- incremental False", "-- incremental True", "-- seed rows 2"]);
+    expect(transaction.sent).toEqual([sentByRunQuery("-- incremental False"), sentByRunQuery("-- incremental True"), sentByRunQuery("-- seed rows 2")]);
     expect(macros.call(model(), "sends", ["select 'in the transaction'"], transaction).trim()).toBe("sent");
-    expect(transaction.sent.at(-1)).toBe("select 'in the transaction'");
+    expect(transaction.sent.at(-1)).toBe(sentByRunQuery("select 'in the transaction'"));
     expect(base.sent).toEqual([]);
   });
 

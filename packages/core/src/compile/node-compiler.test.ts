@@ -45,6 +45,8 @@ beforeAll(async () => {
 const compilerWith = (options: Partial<NodeCompilerOptions>) => new NodeCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming), { execute: true, ...options });
 const nodeNamed = (name: string) => Object.values(parsed.manifest.nodes).find((n) => n.name === name) as ManifestNode;
 /** A query comment naming the node, or "the run" for statements of no node. */
+/** The text dbt's run_query macro sends for `sql`: its statement block puts the SQL on an indented line of its own. */
+const sentByRunQuery = (sql: string) => `\n    ${sql}\n  `;
 const naming = (append: boolean) => (node: ManifestNode | null): QueryComment => ({ text: node ? `for ${node.unique_id}` : "for the run", append });
 
 describe("NodeCompiler", () => {
@@ -53,30 +55,31 @@ describe("NodeCompiler", () => {
     const compiler = compilerWith({ warehouse, queryComment: naming(false) });
     compiler.compile(nodeNamed("m"));
     compiler.renderText("{% do run_query('select 2') %}", null, "dbt_project.yml");
-    expect(warehouse.sent).toEqual(["/* for model.mini.m */\nselect 1", "/* for the run */\nselect 2"]);
+    expect(warehouse.sent).toEqual([`/* for model.mini.m */\n${sentByRunQuery("select 1")}`, `/* for the run */\n${sentByRunQuery("select 2")}`]);
   });
 
   it("appends the comment as dbt does: after the statement's last character, before a final semicolon", () => {
     const warehouse = recorder();
     const compiler = compilerWith({ warehouse, queryComment: naming(true) });
     compiler.renderText("{% do run_query('select 3  \\n') %}{% do run_query('select 4;\\n') %}", null, "dbt_project.yml");
-    expect(warehouse.sent).toEqual(["select 3\n/* for the run */", "select 4\n/* for the run */;"]);
+    // dbt strips the trailing blanks (the macro's too), and puts the comment before a final semicolon
+    expect(warehouse.sent).toEqual(["\n    select 3\n/* for the run */", "\n    select 4\n/* for the run */;"]);
   });
 
   it("keeps a */ in the comment from ending it early", () => {
     const warehouse = recorder();
     compilerWith({ warehouse, queryComment: () => ({ text: "a */ b", append: false }) }).renderText("{% do run_query('select 5') %}", null, "dbt_project.yml");
-    expect(warehouse.sent).toEqual(["/* a * / b */\nselect 5"]);
+    expect(warehouse.sent).toEqual([`/* a * / b */\n${sentByRunQuery("select 5")}`]);
   });
 
   it("sends nothing commented without a query comment, and a hook's statements on the open transaction as they are", () => {
     const plain = recorder();
     compilerWith({ warehouse: plain }).renderText("{% do run_query('select 6') %}", null, "dbt_project.yml");
-    expect(plain.sent).toEqual(["select 6"]);
+    expect(plain.sent).toEqual([sentByRunQuery("select 6")]);
     const base = recorder();
     const transaction = recorder();
     compilerWith({ warehouse: base, queryComment: naming(false) }).renderText("{% do run_query('select 7') %}", nodeNamed("m"), "models/m.sql", undefined, transaction);
-    expect([base.sent, transaction.sent]).toEqual([[], ["select 7"]]);
+    expect([base.sent, transaction.sent]).toEqual([[], [sentByRunQuery("select 7")]]);
   });
 
   it("renders a text for a data test in the test's context (its query comment is not the test's SQL)", () => {

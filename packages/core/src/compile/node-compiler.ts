@@ -2,6 +2,7 @@ import type { ManifestNode } from "../manifest/types";
 import { createNodeContext, type NodeRenderContext, type NodeScope, type RenderSession } from "../context/node-context";
 import { evaluateStaticCall } from "../parse/static-call";
 import { renderStatic, staticParse } from "../parse/static-parse";
+import { staticReadAllowed } from "../parse/static-read-allowed";
 import { evaluateStatically } from "./static-expression";
 import { BuiltinTestSql } from "./builtin-test-sql";
 import type { SyncWarehouse } from "../context/warehouse";
@@ -210,7 +211,7 @@ export class NodeCompiler {
       batch,
     });
     // a template whose Jinja is only ref/source/config with literal arguments needs no renderer
-    const fast = text === node.raw_code && !this.options.fullRender ? staticParse(text) : null;
+    const fast = text === node.raw_code && !this.options.fullRender && staticReadAllowed(this.session.registry, node.package_name) ? staticParse(text) : null;
     if (fast) {
       let render: NodeRenderContext | undefined;
       try {

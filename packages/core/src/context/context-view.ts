@@ -2,19 +2,21 @@
  * dbt's `context`: the render context seen as a dict, so templates can look names up by string
  * (`context.get(macro_name)`, `context[name](…)`, `name in context`), which packages use to call
  * macros chosen at run time. Names resolve as a bare name in the template would: the context's
- * own entries first, then macros (the node's package first) and package namespaces.
+ * own entries first, then macros (the node's package first) and package namespaces. Writes
+ * (`context.update(...)`) go to the render context, as in dbt where `context` is that dict.
  */
 export function contextView(ctx: Record<string, unknown>, resolveGlobal: (name: string) => unknown): Record<string, unknown> {
   const lookup = (name: string): unknown => (name in ctx ? ctx[name] : resolveGlobal(name));
   return new Proxy({} as Record<string, unknown>, {
     get: (_target, name) => (typeof name === "string" ? lookup(name) : undefined),
-    has: (_target, name) => typeof name === "string" && lookup(name) !== undefined,
-    // `context.update({...})` and `context[name] = …` write into the render's context: names
-    // looked up afterwards (by this template or the macros it calls) see the new values
+    // context.update({...}) writes into the render context: later lookups, bare names too, see it
     set: (_target, name, value) => {
-      if (typeof name === "string") ctx[name] = value;
+      if (typeof name !== "string") return false;
+      ctx[name] = value;
       return true;
     },
+    deleteProperty: (_target, name) => typeof name === "string" && delete ctx[name],
+    has: (_target, name) => typeof name === "string" && lookup(name) !== undefined,
     defineProperty: (_target, name, descriptor) => {
       if (typeof name === "string") ctx[name] = descriptor.value;
       return true;

@@ -23,6 +23,7 @@ export interface DispatchConfig {
  */
 export class MacroRegistry {
   private readonly byPackage = new Map<string, Map<string, RegisteredMacro>>();
+  private readonly projectMacros = new Map<string, RegisteredMacro[]>();
 
   constructor(
     readonly rootPackage: string,
@@ -36,6 +37,7 @@ export class MacroRegistry {
     if (!pkg) this.byPackage.set(macro.packageName, (pkg = new Map()));
     const previous = pkg.get(macro.name);
     pkg.set(macro.name, macro);
+    this.projectMacros.clear();
     return previous;
   }
 
@@ -145,6 +147,23 @@ export class MacroRegistry {
   }
 
   /** Every macro name visible unqualified from a package, for "did you mean" hints. */
+  /**
+   * The macros a node of `callerPackage` sees by their bare names that are not built-ins: the root
+   * project's, then its own package's in their place (dbt's local over global namespace).
+   */
+  projectMacrosSeenFrom(callerPackage: string): RegisteredMacro[] {
+    let list = this.projectMacros.get(callerPackage);
+    if (!list) {
+      const byName = new Map<string, RegisteredMacro>();
+      for (const pkg of unique([this.rootPackage, callerPackage])) {
+        if (pkg === BUILTIN_PACKAGE) continue;
+        for (const m of this.byPackage.get(pkg)?.values() ?? []) byName.set(m.name, m);
+      }
+      this.projectMacros.set(callerPackage, (list = [...byName.values()]));
+    }
+    return list;
+  }
+
   visibleNames(callerPackage: string): string[] {
     const names = new Set<string>();
     for (const pkg of [callerPackage, this.rootPackage, BUILTIN_PACKAGE]) for (const n of this.byPackage.get(pkg)?.keys() ?? []) names.add(n);

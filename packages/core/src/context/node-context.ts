@@ -16,6 +16,7 @@ import { relationApi, type RelationFactory, type RelationTarget } from "./runtim
 import type { GrantsReader } from "./runtime/standardize-grants";
 import type { VarRenderScope } from "./base-context";
 import { nodeDictView } from "./runtime/node-dict-view";
+import { noteMacroFrame } from "./macro-call-stack";
 
 export type { ConfigAccess, ConfigPhase } from "./runtime/config-proxy";
 
@@ -122,7 +123,17 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     if (fn === undefined) {
       // a macro from another package resolves its own unqualified calls in that package
       const macroResolve = macro.packageName === scope.packageName ? resolveGlobal : (name: string) => resolveFrom(name, macro.packageName);
-      fn = tracked(key, session.env.bindMacro(macro, ctx, macroResolve));
+      // an error leaving the macro notes it, for the message's "> in macro …" lines
+      const frame = { name: macro.name, file: macro.file };
+      const named = wrapCallable(session.env.bindMacro(macro, ctx, macroResolve), (run) => {
+        try {
+          return run();
+        } catch (e) {
+          noteMacroFrame(e, frame);
+          throw e;
+        }
+      });
+      fn = tracked(key, named);
       bound.set(key, fn);
     }
     return fn;
@@ -131,18 +142,26 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   const namespace = (pkg: string): unknown => {
     let ns = namespaces.get(pkg);
     if (!ns) {
+      // entries a template puts into the namespace (`pkg.update({name: other_macro})`), for this render
+      const assigned = new Map<string, unknown>();
       ns = new Proxy(
         {},
         {
           get: (_t, name) => {
             if (typeof name !== "string") return undefined;
+            if (assigned.has(name)) return assigned.get(name);
             const key = `${pkg}.${name}`;
             if (scope.namespaceOverrides && Object.prototype.hasOwnProperty.call(scope.namespaceOverrides, key)) return scope.namespaceOverrides[key];
             const m = session.registry.inPackage(pkg, name);
             if (m) return bind(m);
             return pkg === BUILTIN_PACKAGE ? fallback(name) : undefined;
           },
-          has: (_t, name) => typeof name === "string" && (session.registry.inPackage(pkg, name) !== undefined || (pkg === BUILTIN_PACKAGE && fallback(name) !== undefined)),
+          has: (_t, name) => typeof name === "string" && (assigned.has(name) || session.registry.inPackage(pkg, name) !== undefined || (pkg === BUILTIN_PACKAGE && fallback(name) !== undefined)),
+          set: (_t, name, value) => {
+            if (typeof name !== "string") return false;
+            assigned.set(name, value);
+            return true;
+          },
         },
       );
       namespaces.set(pkg, ns);
@@ -169,9 +188,12 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   function fallback(name: string): unknown {
     if (Object.prototype.hasOwnProperty.call(fallbacks, name)) return fallbacks[name];
     // dbt's run_query, statement and is_incremental are global macros, so also `dbt.<name>`
-    return MACROS_IN_CONTEXT.has(name) ? ctx[name] : undefined;
+    // (tsdbt's own, also where the project's macro of that name replaces it in the context)
+    return MACROS_IN_CONTEXT.has(name) ? builtinContextMacros[name] : undefined;
   }
   const resolveGlobal = (name: string): unknown => resolveFrom(name, scope.packageName);
+  // run_query, statement and is_incremental as tsdbt implements them, filled in below
+  const builtinContextMacros: Record<string, unknown> = {};
 
   const dispatch = hostFunction(([name, ns], kw) => {
     const macroName = String(name);
@@ -215,7 +237,9 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
   const runQuery = (sql: unknown) => {
     const wh = requireWarehouse(scope, "run_query");
     if (!wh) return undefined;
-    return agateTable(wh.executeSync(String(sql)), printOut, true);
+    // dbt's run_query is a macro whose statement block puts the SQL on its own indented line: the text
+    // sent is that block's (error positions such as `LINE 3:` count its lines)
+    return agateTable(wh.executeSync(`\n    ${pyStr(sql)}\n  `), printOut, true);
   };
 
   const owner = String(scope.model.unique_id ?? "this node");
@@ -223,9 +247,12 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
 
   // the package's scoped vars; a var's Jinja text renders in this node's context
   if (session.varFor) ctx.var = session.varFor(scope.packageName, { context: ctx, resolveGlobal });
+  // dbt's own ref/source; `builtins` keeps them reachable where a project's macros override the names
+  const ref = hostFunction((args, kw) => scope.ref(args, kw));
+  const source = hostFunction(([s, t]) => scope.source(String(s), String(t)));
   Object.assign(ctx, {
-    ref: hostFunction((args, kw) => scope.ref(args, kw)),
-    source: hostFunction(([s, t]) => scope.source(String(s), String(t))),
+    ref,
+    source,
     config,
     this: scope.thisRelation,
     model: nodeDictView(scope.model.resource_type === "model" ? (modelWithAliasedTypes(scope.model as unknown as Parameters<typeof modelWithAliasedTypes>[0], flavour.typeLabels) as unknown as typeof scope.model) : scope.model),
@@ -262,13 +289,28 @@ export function createNodeContext(session: RenderSession, scope: NodeScope): Nod
     post_hooks: hookList(scope.model, "post-hook"),
     render: hostFunction(([text]) => session.env.render(pyStr(text), ctx, { file: String(scope.model.original_file_path ?? "<inline>"), resolveGlobal })),
     ...(session.sqlNow !== undefined ? { sql_now: session.sqlNow } : {}),
-    builtins: { ref: ctx.ref, source: ctx.source, config },
+    builtins: { ref, source, config },
     context: contextView(ctx, resolveGlobal),
     // dbt's deprecated, undocumented alias of `target`
     env: ctx.target,
     dbt: namespace("dbt"),
     ...scope.extra,
   });
+  for (const name of MACROS_IN_CONTEXT) builtinContextMacros[name] = ctx[name];
+  // dbt lays the macros a node sees over its context: a macro of the root project or of the node's
+  // own package named like a context member (ref, source, is_incremental, run_query, …) replaces it
+  for (const m of session.registry.projectMacrosSeenFrom(scope.packageName)) {
+    if (!(m.name in ctx) || (scope.extra && m.name in scope.extra)) continue;
+    Object.defineProperty(ctx, m.name, {
+      get: () => bind(m),
+      // a template's own definition of the name (a macro's source defining itself) stays on its scope
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, m.name, { value, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+      enumerable: true,
+    });
+  }
   return { context: ctx, resolveGlobal, bindMacro: bind, statementResults: results };
 }
 

@@ -40,12 +40,12 @@ export function createCaptureScope(
     thisRelation: own(),
     configPhase: phase,
     ref: (args, kwargs) => {
-      const call = refCallFrom(args, kwargs);
-      if (!node.refs.some((r) => r.name === call.name && r.package === call.package && r.version === call.version)) node.refs.push(call);
+      // every call is recorded, a repeated one too, as dbt's manifest lists them
+      node.refs.push(refCallFrom(args, kwargs));
       return own();
     },
     source: (sourceName, tableName) => {
-      if (!node.sources.some(([s, t]) => s === sourceName && t === tableName)) node.sources.push([sourceName, tableName]);
+      node.sources.push([sourceName, tableName]);
       return own();
     },
     config: {

@@ -5,6 +5,7 @@ import { evaluateStaticCall } from "./static-call";
 import { createCaptureScope, type CaptureTarget } from "./capture-scope";
 import { renderErrorToDiagnostic } from "./render-diagnostic";
 import { branchRuns, staticParse } from "./static-parse";
+import { staticReadAllowed } from "./static-read-allowed";
 import { configCallValues } from "../context/runtime/config-proxy";
 import { BUILTIN_PACKAGE } from "../context/macro-registry";
 
@@ -28,7 +29,7 @@ export function parseSqlNode(
   fullRender = false,
 ): { method: ParseMethod; diagnostics: Diagnostic[] } {
   const scope = createCaptureScope(node, target, configView);
-  const fast = fullRender ? null : staticParse(node.raw_code);
+  const fast = fullRender || !staticReadAllowed(session.registry, node.package_name) ? null : staticParse(node.raw_code);
   if (fast) {
     const before = { refs: [...node.refs], sources: [...node.sources], config: { ...node.config_call_dict } };
     let render: NodeRenderContext | undefined;

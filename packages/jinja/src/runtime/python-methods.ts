@@ -5,8 +5,15 @@ import { order } from "./operators";
 import { isDict, numberOf, pyEquals, pyRepr, pyStr, PY_METHODS, Tuple, typeName, type HostMethod } from "./values";
 import { iterate } from "./iterate";
 
-
-const WS = " \t\n\r\x0b\x0c";
+/** Python's whitespace (str.isspace): what split(), strip() and isspace() treat as blanks. */
+const WS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+const WS_CLASS = "[\\t\\n\\r\\x0b\\x0c\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const WS_RUN = new RegExp(`${WS_CLASS}+`);
+const WS_TRAILING = new RegExp(`${WS_CLASS}+$`);
+const WS_LEADING = new RegExp(`^${WS_CLASS}+`);
+const WS_ONLY = new RegExp(`^${WS_CLASS}+$`);
+const WORD = `[^${WS_CLASS.slice(1)}+`;
+const LAST_WORD = new RegExp(`${WS_CLASS}*(${WORD})$`);
 
 function stripChars(s: string, chars: unknown, left: boolean, right: boolean): string {
   const set = chars === undefined || chars === null ? WS : String(chars);
@@ -19,24 +26,24 @@ function stripChars(s: string, chars: unknown, left: boolean, right: boolean): s
 
 function split(s: string, sep: unknown, maxsplit: number, fromRight: boolean): string[] {
   if (sep === undefined || sep === null) {
-    const words = s.split(/[ \t\n\r\x0b\x0c]+/).filter((w) => w !== "");
+    const words = s.split(WS_RUN).filter((w) => w !== "");
     // with splits to spare every word stands alone; otherwise the last part keeps its outer blanks
     if (maxsplit < 0 || words.length <= maxsplit) return words;
     if (!fromRight) {
-      const re = /\S+/g;
+      const re = new RegExp(WORD, "g");
       const out: string[] = [];
       let m: RegExpExecArray | null;
       while (out.length < maxsplit && (m = re.exec(s))) out.push(m[0]);
-      out.push(s.slice(re.lastIndex).replace(/^\s+/, ""));
+      out.push(s.slice(re.lastIndex).replace(WS_LEADING, ""));
       return out;
     }
     // from the right: the last words, and what is before them with its own spacing (its trailing blanks dropped)
     const tail: string[] = [];
-    let rest = s.replace(/[ \t\n\r\x0b\x0c]+$/, "");
+    let rest = s.replace(WS_TRAILING, "");
     while (tail.length < maxsplit) {
-      const m = /[ \t\n\r\x0b\x0c]*(\S+)$/.exec(rest)!;
+      const m = LAST_WORD.exec(rest)!;
       tail.unshift(m[1]);
-      rest = rest.slice(0, m.index).replace(/[ \t\n\r\x0b\x0c]+$/, "");
+      rest = rest.slice(0, m.index).replace(WS_TRAILING, "");
     }
     return [rest, ...tail];
   }
@@ -161,7 +168,7 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   isdecimal: (s) => /^\d+$/.test(s),
   isalpha: (s) => /^[\p{L}]+$/u.test(s),
   isalnum: (s) => /^[\p{L}\d]+$/u.test(s),
-  isspace: (s) => /^\s+$/.test(s),
+  isspace: (s) => WS_ONLY.test(s),
   islower: (s) => s !== s.toUpperCase() && s === s.toLowerCase(),
   isupper: (s) => s !== s.toLowerCase() && s === s.toUpperCase(),
   isidentifier: (s) => /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(s),

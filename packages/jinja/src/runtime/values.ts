@@ -191,9 +191,20 @@ function quote(s: string): string {
     else if (c === "\n") out += "\\n";
     else if (c === "\t") out += "\\t";
     else if (c === "\r") out += "\\r";
+    else if (c !== " " && NOT_PRINTABLE.test(c)) out += escapeCodePoint(c.codePointAt(0)!);
     else out += c;
   }
   return out + q;
+}
+
+/** What Python's str.isprintable() refuses (other and separator characters but the space): repr() escapes them. */
+const NOT_PRINTABLE = /^[\p{C}\p{Z}]$/u;
+
+function escapeCodePoint(cp: number): string {
+  const hex = cp.toString(16);
+  if (cp < 0x100) return "\\x" + hex.padStart(2, "0");
+  if (cp < 0x10000) return "\\u" + hex.padStart(4, "0");
+  return "\\U" + hex.padStart(8, "0");
 }
 
 /** Python `==`: no JS coercion; lists and dicts compare by content; `1 == 1.0 == True`. */

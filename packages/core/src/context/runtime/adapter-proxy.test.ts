@@ -98,7 +98,8 @@ describe("adapter and config at run time", () => {
       default__drop_schema: "{% macro default__drop_schema(relation) %}{% do run_query('drop ' ~ relation.without_identifier()) %}{% endmacro %}",
     };
     renderWithContext("{% do adapter.create_schema(api.Relation.create(database='test', schema='new_s')) %}{% do adapter.drop_schema(api.Relation.create(database='test', schema='new_s', identifier='t')) %}", { warehouse: wh, macros });
-    expect(wh.statements).toEqual(['create "new_s"', 'drop "test"."new_s"']);
+    // (each through dbt's run_query macro, whose statement block puts the SQL on an indented line of its own)
+    expect(wh.statements).toEqual(['\n    create "new_s"\n  ', '\n    drop "test"."new_s"\n  ']);
   });
 
   it("refuses a string where a relation is needed", () => {
