@@ -101,10 +101,28 @@ describe("Jinja syntax errors point into the template", () => {
   });
 });
 
-describe("undefined macro (TSDBT-E010)", () => {
+describe("undefined macro (TSDBT-E010 when the node compiles, TSDBT-W012 while parsing)", () => {
+  test("parsing warns and goes on, as dbt's parse does: the node's later refs are recorded", async () => {
+    const p = makeProject({ "models/orders.sql": "select\n  {{ cents_to_dolars('amount') }} as d\nfrom {{ ref('customers') }}\n" });
+    const r = await runApi(["parse"], { project: p });
+    expect(r.exitCode).toBe(0);
+    // the warning is printed with its location, the line and the hint
+    expect(r.output).toMatch(/models\/orders\.sql:2:21: warning TSDBT-W012: 'cents_to_dolars' is undefined[^\n]*fails when it is compiled or run \(in model\.fixture\.orders\)\./);
+    expect(r.output).toContain("hint: Did you mean 'cents_to_dollars'?");
+    const manifest = JSON.parse(fs.readFileSync(p.file("target/manifest.json"), "utf8")) as { nodes: Record<string, { depends_on: { nodes: string[] } }> };
+    expect(manifest.nodes["model.fixture.orders"]!.depends_on.nodes).toEqual(["model.fixture.customers"]);
+  });
+
+  test("an undefined value used in arithmetic fails the parse, as in dbt", async () => {
+    const p = makeProject({ "models/orders.sql": "select {{ nope() + 1 }}\n" });
+    const r = await runApi(["parse"], { project: p });
+    const d = expectFailure(r, "TSDBT-E010");
+    expect(d).toMatchObject({ file: "models/orders.sql", line: 1 });
+  });
+
   test("a near miss suggests the closest macro", async () => {
     const p = makeProject({ "models/orders.sql": "select\n  {{ cents_to_dolars('amount') }} as d\nfrom x\n" });
-    const r = await runApi(["parse"], { project: p });
+    const r = await runApi(["compile"], { project: p });
     const d = expectFailure(r, "TSDBT-E010");
     expect(d).toMatchObject({ file: "models/orders.sql", line: 2 });
     expect(d.col).toBe(21); // the call's `(`
@@ -114,7 +132,7 @@ describe("undefined macro (TSDBT-E010)", () => {
 
   test("a name close to nothing gets a generic hint, not a random suggestion", async () => {
     const p = makeProject({ "models/orders.sql": "select\n  {{ zzqqxx_thing() }}\n" });
-    const r = await runApi(["parse"], { project: p });
+    const r = await runApi(["compile"], { project: p });
     const d = expectFailure(r, "TSDBT-E010");
     expect(d.message).toContain("'zzqqxx_thing'");
     expect(d.hint).toBe("Define the macro in macros/, or install the package that provides it.");
@@ -126,7 +144,7 @@ describe("undefined macro (TSDBT-E010)", () => {
       "macros/m.sql": "{% macro m() %}\n{{ return(nonexistent_fn()) }}\n{% endmacro %}\n",
       "models/orders.sql": "select\n {{ m() }}\n",
     });
-    const r = await runApi(["parse"], { project: p });
+    const r = await runApi(["compile"], { project: p });
     const d = expectFailure(r, "TSDBT-E010");
     expect(d).toMatchObject({ file: "macros/m.sql", line: 2 });
     expect(d.message).toContain("model.fixture.orders");

@@ -92,8 +92,9 @@ const jinjaCases: BadInputCase[] = [
   { id: "a syntax error in a snapshot", files: { "snapshots/snap.sql": "{% snapshot snap %}\n{{ config(strategy='check', unique_key='id', check_cols='all') }}\nselect {{ 1 + }} as id\n{% endsnapshot %}\n" }, code: "TSDBT-J001", file: "snapshots/snap.sql", line: 3, hint: false },
   { id: "a syntax error in an analysis", files: { "analyses/an.sql": "select\n  {{ ) }}\n" }, code: "TSDBT-J001", file: "analyses/an.sql", line: 2, hint: false },
   { id: "a syntax error in a singular test", files: { "tests/t.sql": "select *\nfrom {{ ref('customers') }\n" }, code: "TSDBT-J001", file: "tests/t.sql", line: 2, hint: false },
-  { id: "an undefined macro", files: { "models/orders.sql": "select\n  {{ cents_to_dolars('amount') }} as d\n" }, code: "TSDBT-E010", file: "models/orders.sql", line: 2, col: 21 },
-  { id: "an undefined name inside a macro", files: { "macros/m.sql": "{% macro m() %}\n{{ return(nonexistent_fn()) }}\n{% endmacro %}\n", "models/orders.sql": "select\n {{ m() }} as x\n" }, code: "TSDBT-E010", file: "macros/m.sql", line: 2 },
+  // (a build parses it, as dbt does, and fails the node: the compile refuses it)
+  { id: "an undefined macro", files: { "models/orders.sql": "select\n  {{ cents_to_dolars('amount') }} as d\n" }, argv: ["compile"], code: "TSDBT-E010", file: "models/orders.sql", line: 2, col: 21 },
+  { id: "an undefined name inside a macro", files: { "macros/m.sql": "{% macro m() %}\n{{ return(nonexistent_fn()) }}\n{% endmacro %}\n", "models/orders.sql": "select\n {{ m() }} as x\n" }, argv: ["compile"], code: "TSDBT-E010", file: "macros/m.sql", line: 2 },
   { id: "ref() to a missing model", files: { "models/orders.sql": "select *\nfrom {{ ref('customerz') }}\n" }, code: "TSDBT-E012", file: "models/orders.sql", line: 2, col: 9 },
   { id: "ref() with three arguments", files: { "models/orders.sql": "select *\nfrom {{ ref('a', 'b', 'c') }}\n" }, code: "TSDBT-E012", file: "models/orders.sql", line: 2 },
   { id: "source() of an undeclared source", files: { "models/orders.sql": "select *\nfrom {{ source('raw', 'orders') }}\n" }, code: "TSDBT-E014", file: "models/orders.sql", line: 2 },

@@ -29,5 +29,5 @@ export { Tuple, PyFloat, PY_REPR, PY_MAPPING, PY_METHODS, PY_EQ, PY_GETATTR, PY_
 export type { HostMethod } from "./runtime/values";
 export { MACRO } from "./runtime/macro";
 export type { Macro } from "./runtime/macro";
-export { call as callWithKeywords } from "./runtime/access";
+export { call as callWithKeywords, tolerateUndefined } from "./runtime/access";
 export { lineLocator, type TextPosition } from "./line-locator";

@@ -1,3 +1,4 @@
+import { tolerateUndefined } from "@tsdbt/jinja";
 import type { Hook, ManifestNode } from "../manifest/types";
 import { createNodeContext, type RenderSession } from "../context/node-context";
 import { createCaptureScope, type CaptureTarget } from "./capture-scope";
@@ -23,7 +24,8 @@ export function captureHookDependencies(session: RenderSession, node: ManifestNo
   const { context, resolveGlobal } = createNodeContext(session, scope);
   for (const sql of texts) {
     try {
-      session.env.render(sql, context, { file: node.original_file_path, resolveGlobal });
+      // as dbt's parser: a name that is not defined does not stop the render
+      tolerateUndefined(() => session.env.render(sql, context, { file: node.original_file_path, resolveGlobal }));
     } catch {
       // what the hook called before it stopped still counts
     }

@@ -141,12 +141,14 @@ describe("parseProject", () => {
   it("reports every broken file at once", async () => {
     const dir = writeProject({
       "models/a.sql": "select * from {{ ref('missing_one') }}",
-      "models/b.sql": "select {{ undefined_macro() }}",
+      "models/b.sql": "select {{ undefined_macro() + 1 }}",
+      "models/c.sql": "select {{ unknown_name.attr }} from {{ ref('missing_two') }}",
     });
     const error = await parseProject({ projectDir: dir, env: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiagnosticError);
     const codes = (error as DiagnosticError).diagnostics.map((d) => `${d.code} ${d.file}`).sort();
-    expect(codes).toEqual(["TSDBT-E010 models/b.sql", "TSDBT-E012 models/a.sql"]);
+    // c's undefined name is no error (dbt's parse goes on past it): its ref after it is still checked
+    expect(codes).toEqual(["TSDBT-E010 models/b.sql", "TSDBT-E012 models/a.sql", "TSDBT-E012 models/c.sql"]);
   });
 
   it("reports a syntax error in a package macro nothing calls, first, when many macros are checked on a worker thread", async () => {

@@ -8,6 +8,7 @@ import { branchRuns, staticParse } from "./static-parse";
 import { staticReadAllowed } from "./static-read-allowed";
 import { configCallValues } from "../context/runtime/config-proxy";
 import { BUILTIN_PACKAGE } from "../context/macro-registry";
+import { tolerateUndefined } from "@tsdbt/jinja";
 
 /** The macro a template's `is_incremental()` calls (tsdbt answers it in the render context). */
 const IS_INCREMENTAL = `macro.${BUILTIN_PACKAGE}.is_incremental`;
@@ -56,12 +57,41 @@ export function parseSqlNode(
       scope.macros.length = 0;
     }
   }
-  const { context, resolveGlobal } = createNodeContext(session, scope);
-  try {
+  const before = { refs: [...node.refs], sources: [...node.sources], config: { ...node.config_call_dict } };
+  const render = () => {
+    const { context, resolveGlobal } = createNodeContext(session, scope);
     session.env.render(node.raw_code, context, { file: node.original_file_path, lineOffset, resolveGlobal });
+  };
+  try {
+    render();
   } catch (e) {
-    return { method: "rendered", diagnostics: [renderErrorToDiagnostic(e, node.original_file_path, node.unique_id, () => session.registry.visibleNames(node.package_name))] };
+    const diagnostic = renderErrorToDiagnostic(e, node.original_file_path, node.unique_id, () => session.registry.visibleNames(node.package_name));
+    if (diagnostic.code !== "TSDBT-E010") return { method: "rendered", diagnostics: [diagnostic] };
+    // dbt's parser goes on past a name that is not defined (the node fails when it runs): render
+    // again with undefined values tolerated, for the refs, sources and config that come after it
+    node.refs = [...before.refs];
+    node.sources = [...before.sources];
+    node.config_call_dict = { ...before.config };
+    scope.macros.length = 0;
+    try {
+      tolerateUndefined(render);
+    } catch {
+      // an undefined value used in arithmetic: dbt's parse fails too
+      return { method: "rendered", diagnostics: [diagnostic] };
+    }
+    node.depends_on.macros = [...scope.macros];
+    return { method: "rendered", diagnostics: [undefinedAtParse(diagnostic)] };
   }
   node.depends_on.macros = [...scope.macros];
   return { method: "rendered", diagnostics: [] };
+}
+
+/** TSDBT-W012: the warning a parse gives where dbt's parse is silent about an undefined name. */
+function undefinedAtParse(error: Diagnostic): Diagnostic {
+  return {
+    ...error,
+    code: "TSDBT-W012",
+    severity: "warn",
+    message: `${error.message.replace(/\.?( \(in [^)]*\))?$/, "")}; the project is parsed as dbt parses it, and the node fails when it is compiled or run${/ \(in [^)]*\)$/.exec(error.message)?.[0] ?? ""}.`,
+  };
 }

@@ -6,6 +6,25 @@ import { MACRO, type Macro } from "./macro";
 import { iterate } from "./iterate";
 
 const NO_KWARGS: Record<string, unknown> = Object.freeze({});
+
+/** While above 0, calling, indexing or reading an attribute of an undefined value gives undefined. */
+let undefinedTolerated = 0;
+
+/**
+ * Runs `render` with undefined values tolerated as dbt's parser tolerates them: calling an
+ * undefined name, or reading an attribute or item of one, gives an undefined value instead of
+ * failing (which prints as nothing, is false and iterates as empty), so a node that calls a macro
+ * that does not exist still parses and its later `ref`s are recorded. Other uses of undefined
+ * values (arithmetic) still fail.
+ */
+export function tolerateUndefined<T>(render: () => T): T {
+  undefinedTolerated++;
+  try {
+    return render();
+  } finally {
+    undefinedTolerated--;
+  }
+}
 const OBJECT_PROTO = Object.prototype as unknown as Record<string, unknown>;
 const HOST_DICT_METHODS = new Set(["get", "items", "keys", "values"]);
 
@@ -22,7 +41,7 @@ function hostProperty(obj: object, name: string): unknown {
 
 /** Jinja2's `obj.name`: attribute first (including Python methods), then item. */
 export function getattr(obj: unknown, name: string, desc: string): unknown {
-  if (obj === undefined) return fail(`'${desc}' is undefined`);
+  if (obj === undefined) return undefinedTolerated > 0 ? undefined : fail(`'${desc}' is undefined`);
   if (obj === null || typeof obj === "number" || typeof obj === "boolean" || obj instanceof PyFloat) return undefined;
   const method = pythonMethod(obj, name);
   if (method) return bindMethod(obj, method);
@@ -52,7 +71,7 @@ function attrOf(o: unknown, n: string): unknown {
 
 /** Jinja2's `obj[key]`: item first, then attribute. Negative indexes count from the end. */
 export function getitem(obj: unknown, key: unknown, desc: string): unknown {
-  if (obj === undefined) return fail(`'${desc}' is undefined`);
+  if (obj === undefined) return undefinedTolerated > 0 ? undefined : fail(`'${desc}' is undefined`);
   if (obj === null) return undefined;
   if (typeof obj === "string" || Array.isArray(obj)) {
     // a bool indexes as the int it is in Python
@@ -105,7 +124,7 @@ function hostArg(v: unknown): unknown {
 /** Calls a template-visible callable with Python-style arguments. */
 export function call(fn: unknown, args: unknown[], kwargs: Record<string, unknown> | null, name: string, self?: unknown): unknown {
   if (typeof fn !== "function") {
-    if (fn === undefined) return fail(`'${name}' is undefined`);
+    if (fn === undefined) return undefinedTolerated > 0 ? undefined : fail(`'${name}' is undefined`);
     return fail(`'${typeName(fn)}' object is not callable`);
   }
   const macro = (fn as Partial<Macro>)[MACRO];
@@ -124,6 +143,7 @@ export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: 
   if (result !== NO_METHOD) return result;
   const fn = getattr(obj, name, desc);
   if (fn === undefined) {
+    if (obj === undefined && undefinedTolerated > 0) return undefined;
     // Jinja2's words for Python's own types; a host object's missing member is named by its path
     if ((typeof obj !== "object" && typeof obj !== "function") || isDict(obj) || Array.isArray(obj) || obj instanceof PyFloat) return fail(`'${typeName(obj)} object' has no attribute '${name}'`);
     return fail(`'${desc}.${name}' is undefined`);
