@@ -1,4 +1,6 @@
 import { formatFloat, isDict, PyFloat } from "./values";
+import { PyDecimal } from "./py-decimal";
+import { fail } from "./signals";
 
 /** Serialises like Jinja2's `tojson`: Python's json.dumps with sorted keys, then HTML-safe escapes. */
 export function toJson(v: unknown, indent?: number): string {
@@ -11,6 +13,8 @@ function dump(v: unknown, indent: number | undefined, pad: string): string {
   if (v === false) return "false";
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
   if (v instanceof PyFloat) return formatFloat(v.value);
+  // Python's json module does not know Decimal (agate's numbers)
+  if (v instanceof PyDecimal) return fail("Object of type Decimal is not JSON serializable");
   if (typeof v === "string") return JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   const inner = indent === undefined ? "" : pad + " ".repeat(indent);
   const open = (items: string[], o: string, c: string): string => {

@@ -1,7 +1,7 @@
 import type { QueryResult } from "@tsdbt/adapter-api";
 import { hostFunction, PY_METHODS, PY_REPR, pyRepr, Tuple, type HostMethod } from "@tsdbt/jinja";
 import { formatAgateCsv, formatAgateTable, PRINT_TABLE_DEFAULTS } from "./agate-print";
-import { agateDataType, isFloatType, pythonCell, type AgateDataType } from "./agate-data-types";
+import { agateDataType, pythonResult, type AgateDataType } from "./agate-data-types";
 import { tableMethods } from "./agate-table-methods";
 
 /**
@@ -81,13 +81,13 @@ export type AgateTable = MappedSequence<MappedSequence<unknown>> & {
 
 /**
  * Wraps a query result as an {@link AgateTable}; `print_table()` and `print_csv()` write to `print` (standard output in dbt).
- * `fromWarehouse`: the rows are what a warehouse query returned, so a float column's whole numbers become Python floats.
+ * `fromWarehouse`: the rows are what a warehouse query returned, so float and fixed-point columns' numbers become agate's Decimals.
  */
-export function agateTable(result: QueryResult, print: (text: string) => void = () => undefined, fromWarehouse = false): AgateTable {
+export function agateTable(queried: QueryResult, print: (text: string) => void = () => undefined, fromWarehouse = false): AgateTable {
+  // agate holds a warehouse's floats and fixed-point numbers as Decimals (1.50, 3.0)
+  const result = fromWarehouse ? pythonResult(queried) : queried;
   const names = result.columns.map((c) => c.name);
-  // a float column's whole numbers print as Python's floats do (264.0)
-  const floats = result.columns.map((c) => fromWarehouse && isFloatType(c.type));
-  const rows = result.rows.map((r) => mappedSequence(names.map((n, i) => pythonCell(r[n], floats[i])), names, "Row"));
+  const rows = result.rows.map((r) => mappedSequence(names.map((n) => r[n]), names, "Row"));
   const rowKeys = rows.map((_r, i) => String(i));
   const table = mappedSequence(rows, rowKeys, "MappedSequence") as AgateTable;
   table.rows = mappedSequence(rows, rowKeys, "MappedSequence");
@@ -121,7 +121,7 @@ export function agateTable(result: QueryResult, print: (text: string) => void = 
     return null;
   });
   table.print_structure = () => null;
-  Object.assign(table, tableMethods(result, (derived) => agateTable(derived, print, fromWarehouse)));
+  Object.assign(table, tableMethods(result, (derived) => agateTable(derived, print)));
   return table;
 }
 
