@@ -6,6 +6,7 @@ import type { PropertiesFile } from "../parse/properties";
 import { closestName } from "../diagnostics/closest-names";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import type { YamlPathSegment } from "../yaml/parse-yaml";
+import { parseCsvRows } from "./fixture-sql";
 import { UnitTestErrorCode, type FixtureFormat, type UnitTestDefinition, type UnitTestExpected, type UnitTestInput } from "./unit-test-definition";
 
 const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -80,7 +81,9 @@ export function readUnitTests(sources: UnitTestSources, diagnostics: Diagnostic[
           problem([...where, "rows"], UnitTestErrorCode.invalidFixture, `Unit test '${entry.name}' has ${format} rows that are not text.`, "Write the rows as a block string ('rows: |').");
           return null;
         }
-        return { rows: rows ?? [], format, fixture: name };
+        // dbt renders inline text of a properties file as a template, which drops one final line break
+        if (!name && format === "sql" && typeof rows === "string") rows = rows.replace(/\n$/, "");
+        return { rows: normalizedRows(rows ?? [], format), format, fixture: name };
       };
       const given: UnitTestInput[] = [];
       let broken = false;
@@ -130,4 +133,17 @@ function pickOverrides(o: Record<string, unknown>): NonNullable<UnitTestDefiniti
   const out: NonNullable<UnitTestDefinition["overrides"]> = {};
   for (const key of ["macros", "vars", "env_vars"] as const) if (o[key] && typeof o[key] === "object") out[key] = asRecord(o[key]);
   return out;
+}
+
+/**
+ * Fixture rows as dbt-core keeps them in the manifest: csv text read into mappings of text (an
+ * empty field None), and for dict and csv rows the first row without a null value swapped to the
+ * top (dbt does so that warehouses typing a union by its first row see a value in every column).
+ */
+function normalizedRows(rows: NonNullable<UnitTestInput["rows"]>, format: FixtureFormat): NonNullable<UnitTestInput["rows"]> {
+  if (format === "sql") return rows;
+  const list = typeof rows === "string" ? parseCsvRows(rows).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === "" ? null : v]))) : [...rows];
+  const complete = list.findIndex((row) => Object.values(asRecord(row)).every((v) => v !== null && v !== undefined));
+  if (complete > 0) [list[0], list[complete]] = [list[complete]!, list[0]!];
+  return list;
 }
