@@ -118,7 +118,15 @@ export class ColumnKindInference {
       if (cell === "" || cell.toLowerCase() === "null") continue;
       const p = this.possible[c]!;
       p.seen = true;
-      if (p.number) {
+      if (p.number && PLAIN_INTEGER.test(cell)) {
+        // the common case, without reading a Decimal: a plain whole number
+        const digits = cell.replace(/^[+-]?0*/, "");
+        if (!p.big && digits.length >= 10 && BigInt(digits) > INT32_MAX) p.big = true;
+      } else if (p.number && PLAIN_FLOAT.test(cell) && !/[eE]/.test(cell)) {
+        p.plainInteger = false;
+        if (/\.\d*[1-9]/.test(cell)) p.decimals = true;
+        else if (!p.big && BigInt(cell.replace(/^[+-]/, "").replace(/\..*$/, "") || "0") > INT32_MAX) p.big = true;
+      } else if (p.number) {
         const value = agateNumber(cell);
         if (value === null) p.number = false;
         else {
