@@ -113,6 +113,18 @@ describe("show, run-operation, retry", () => {
     expect(op.stdout).toContain("macro.fixture.whoami macro macros/whoami.sql");
   });
 
+  // dbt-core 1.10.23: a macro that raises or whose query the warehouse refuses exits 1; a macro that does not exist, 2
+  it("run-operation exits 1 when the operation fails, 2 when there is no such macro, as dbt does", async () => {
+    const p = makeProject({ "macros/ops.sql": "{% macro boom() %}{{ exceptions.raise_compiler_error('boom') }}{% endmacro %}\n{% macro bad_query() %}{% do run_query('select * from no_such_table_x') %}{% endmacro %}\n" });
+    const raised = await runApi(["run-operation", "boom"], { project: p });
+    expect(raised.exitCode).toBe(1);
+    expect(raised.output).toContain("boom");
+    const refused = await runApi(["run-operation", "bad_query"], { project: p });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.output).toContain("no_such_table_x");
+    expect((await runApi(["run-operation", "no_such_macro"], { project: p })).exitCode).toBe(2);
+  });
+
   it("retry re-runs only what failed or was skipped last time", async () => {
     const p = makeProject({ "models/orders.sql": "select 10 as order_id, 1 as customer_id from no_such_table" });
     const first = await runApi(["run"], { project: p });

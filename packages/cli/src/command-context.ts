@@ -99,3 +99,15 @@ export function customEnv(env: Record<string, string | undefined>): Record<strin
   for (const [k, v] of Object.entries(env)) if (k.startsWith("DBT_ENV_CUSTOM_ENV_") && v !== undefined) out[k.slice("DBT_ENV_CUSTOM_ENV_".length)] = v;
   return out;
 }
+
+/**
+ * The command's own work failed (a run-operation's macro raised, or its query was refused): the
+ * cause is reported as any error is, but the exit code is 1, as dbt's for a failed operation,
+ * not 2, which stands for bad input before anything ran.
+ */
+export class CommandFailed extends Error {
+  constructor(readonly failure: unknown) {
+    super((failure as Error)?.message ?? String(failure));
+    this.name = "CommandFailed";
+  }
+}
