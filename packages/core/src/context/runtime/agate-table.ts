@@ -1,5 +1,14 @@
 import type { QueryResult } from "@tsdbt/adapter-api";
-import { hostFunction, PY_METHODS, PY_REPR, pyRepr, Tuple, type HostMethod } from "@tsdbt/jinja";
+import { hostFunction, numberOf, pyEquals, PY_METHODS, PY_REPR, pyRepr, Tuple, type HostMethod } from "@tsdbt/jinja";
+
+/** Python's order of two values of one column: numbers by value, anything else by its text. */
+function pythonOrder(a: unknown, b: unknown): number {
+  const x = numberOf(a);
+  const y = numberOf(b);
+  if (x !== undefined && y !== undefined) return x - y;
+  const [p, q] = [String(a), String(b)];
+  return p < q ? -1 : p > q ? 1 : 0;
+}
 import { formatAgateCsv, formatAgateTable, PRINT_TABLE_DEFAULTS } from "./agate-print";
 import { agateDataType, pythonResult, type AgateDataType } from "./agate-data-types";
 import { tableMethods } from "./agate-table-methods";
@@ -56,8 +65,10 @@ function agateColumn(name: string, index: number, dataType: AgateDataType, cells
     value: {
       values: (self: unknown[]) => Tuple.create(self),
       values_without_nulls: (self: unknown[]) => Tuple.create(self.filter((v) => v !== null && v !== undefined)),
-      values_distinct: (self: unknown[]) => Tuple.create([...new Set(self)]),
-      values_sorted: (self: unknown[]) => Tuple.create([...self].filter((v) => v !== null).sort()),
+      // equal values once (agate's set: Decimal('10') and Decimal('10.0') are one)
+      values_distinct: (self: unknown[]) => Tuple.create(self.filter((v, i) => self.findIndex((w) => pyEquals(v, w)) === i)),
+      // a list, in Python's order (numbers by value, not as text)
+      values_sorted: (self: unknown[]) => [...self].filter((v) => v !== null && v !== undefined).sort(pythonOrder),
     } satisfies Record<string, HostMethod>,
   });
   Object.defineProperty(col, PY_REPR, { value: () => `<agate.Column: (${cells.slice(0, 5).map(pyRepr).join(", ")}${cells.length > 5 ? ", ..." : ""})>` });
