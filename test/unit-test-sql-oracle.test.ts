@@ -3,8 +3,8 @@
  * PGlite): fixtures as CTEs named `__dbt__cte__<input>` in the order the model reads them (`this`
  * first), laid out as dbt's get_fixture_sql writes them (`-- Fixture for <name>`, values through
  * safe_cast to the input relation's column types, missing columns `cast(null as type)`, an empty
- * fixture `limit 0`), sql fixtures as written, `{{ this }}` None without a `this` input, and
- * vars/env_vars/macros overridden; the compiled SQL under
+ * fixture `limit 0`), an input the model does not read left out, sql fixtures as written,
+ * `{{ this }}` None without a `this` input, and vars/env_vars/macros overridden; the compiled SQL under
  * target/compiled/<package>/<properties file>/<folder>/<test>.sql; the manifest's rows as dbt
  * keeps them (csv read into text values, the first row without nulls moved to the top).
  * Expected: test/fixtures/unit-test-sql/oracle.json, recorded from dbt-core 1.10 + dbt-postgres
