@@ -1,17 +1,10 @@
 import { PyDecimal } from "./py-decimal";
 import { fail } from "./signals";
-import { PyFloat } from "./values";
+import { PyFloat, typeName } from "./values";
 
 /** Python's qualified name of an operand's type, as operator errors name it (`decimal.Decimal`, `float`, `str`). */
 function operandTypeName(v: unknown): string {
-  if (v instanceof PyDecimal) return "decimal.Decimal";
-  if (v === null) return "NoneType";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (v instanceof PyFloat || (typeof v === "number" && !Number.isInteger(v))) return "float";
-  if (typeof v === "number") return "int";
-  if (Array.isArray(v)) return "list";
-  return typeof v === "object" ? "dict" : typeof v;
+  return v instanceof PyDecimal ? "decimal.Decimal" : typeName(v);
 }
 
 /** The Decimal an int (or bool) operand stands for in decimal arithmetic; null for any other value. */
