@@ -8,6 +8,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { makeProject, removeAllProjects, runApi } from "./helpers/fixture-project";
 
+/** The JSON value a command printed last: dbt (and tsdbt) print it indented, over several lines, after the log lines. */
+const lastJson = (stdout: string): string => stdout.slice(stdout.lastIndexOf("\n{") + 1);
+
 afterAll(() => removeAllProjects());
 
 describe("tsdbt ls", () => {
@@ -63,7 +66,7 @@ describe("tsdbt compile", () => {
     const p = makeProject();
     const r = await runApi(["compile", "--inline", "select {{ cents_to_dollars('x') }} from {{ ref('orders') }}", "--output", "json"], { project: p });
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout.split("\n").pop()!)).toEqual({ compiled: 'select (x / 100.0) from "t"."main"."orders"' });
+    expect(JSON.parse(lastJson(r.stdout))).toEqual({ compiled: 'select (x / 100.0) from "t"."main"."orders"' });
     expect(fs.existsSync(p.file("target/t.duckdb"))).toBe(false);
   });
 
@@ -122,9 +125,9 @@ describe("show, run-operation, retry", () => {
     expect((await runApi(["run"], { project: p })).exitCode).toBe(0);
     // customers has tests; selecting it still shows the model, not its tests
     const model = await runApi(["show", "-s", "customers", "--output", "json"], { project: p });
-    expect(JSON.parse(model.stdout.split("\n").pop()!)).toEqual({ node: "customers", show: [{ id: 1, name: "ann" }] });
+    expect(JSON.parse(lastJson(model.stdout))).toEqual({ node: "customers", show: [{ id: 1, name: "ann" }] });
     const show = await runApi(["show", "-s", "customer_orders", "--output", "json"], { project: p });
-    expect(JSON.parse(show.stdout.split("\n").pop()!)).toEqual({ node: "customer_orders", show: [{ id: 1, n: 1 }] });
+    expect(JSON.parse(lastJson(show.stdout))).toEqual({ node: "customer_orders", show: [{ id: 1, n: 1 }] });
     const op = await runApi(["run-operation", "count_rows", "--args", "{rel: orders}"], { project: p });
     expect(op.exitCode).toBe(0);
     expect(op.stdout).toContain("rows: 1");
@@ -136,6 +139,18 @@ describe("show, run-operation, retry", () => {
     expect(op.exitCode).toBe(0);
     // dbt-core 1.10.23 logs: macro.<project>.whoami macro macros/whoami.sql
     expect(op.stdout).toContain("macro.fixture.whoami macro macros/whoami.sql");
+  });
+
+  // dbt-core 1.10.23: a macro that raises or whose query the warehouse refuses exits 1; a macro that does not exist, 2
+  it("run-operation exits 1 when the operation fails, 2 when there is no such macro, as dbt does", async () => {
+    const p = makeProject({ "macros/ops.sql": "{% macro boom() %}{{ exceptions.raise_compiler_error('boom') }}{% endmacro %}\n{% macro bad_query() %}{% do run_query('select * from no_such_table_x') %}{% endmacro %}\n" });
+    const raised = await runApi(["run-operation", "boom"], { project: p });
+    expect(raised.exitCode).toBe(1);
+    expect(raised.output).toContain("boom");
+    const refused = await runApi(["run-operation", "bad_query"], { project: p });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.output).toContain("no_such_table_x");
+    expect((await runApi(["run-operation", "no_such_macro"], { project: p })).exitCode).toBe(2);
   });
 
   it("retry re-runs only what failed or was skipped last time", async () => {
@@ -189,7 +204,7 @@ describe("tsdbt deps", () => {
     expect(deps.exitCode).toBe(0);
     expect(fs.existsSync(p.file("dbt_packages/shared_macros/macros/shout.sql"))).toBe(true);
     const compiled = await runApi(["compile", "--inline", "select {{ shared_macros.shout(\"'x'\") }}", "--output", "json"], { project: p });
-    expect(JSON.parse(compiled.stdout.split("\n").pop()!)).toEqual({ compiled: "select upper('x')" });
+    expect(JSON.parse(lastJson(compiled.stdout))).toEqual({ compiled: "select upper('x')" });
 
     fs.writeFileSync(p.file("packages.yml"), "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.3.0\n");
     const hub = await runApi(["deps"], { project: p, env: { DBT_PACKAGE_HUB_URL: "http://127.0.0.1:1/" } });
@@ -229,7 +244,7 @@ describe("the Node API", () => {
       runApi(["show", "-s", "customer_orders", "--output", "json"], { project: a }),
       runApi(["show", "-s", "customer_orders", "--output", "json"], { project: b }),
     ]);
-    expect(JSON.parse(sa.stdout.split("\n").pop()!).show).toEqual([{ id: 1, n: 1 }]);
-    expect(JSON.parse(sb.stdout.split("\n").pop()!).show).toEqual([{ id: 1, n: 2 }]);
+    expect(JSON.parse(lastJson(sa.stdout)).show).toEqual([{ id: 1, n: 1 }]);
+    expect(JSON.parse(lastJson(sb.stdout)).show).toEqual([{ id: 1, n: 2 }]);
   });
 });

@@ -8,6 +8,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { makeProject, removeAllProjects, runApi } from "./helpers/fixture-project";
 
+/** The JSON value a command printed last: dbt (and tsdbt) print it indented, over several lines, after the log lines. */
+const lastJson = (stdout: string): string => stdout.slice(stdout.lastIndexOf("\n{") + 1);
+
 afterAll(() => removeAllProjects());
 
 const ANSI = /\u001b\[\d+m/;
@@ -151,7 +154,7 @@ describe("tsdbt clone", () => {
     expect(clone.exitCode).toBe(0);
     expect(clone.stdout).toContain("Done. PASS=3 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=3");
     const rows = await runApi(["show", "-t", "clone", "--inline", "select * from {{ ref('customer_orders') }}", "--output", "json", "--target-path", "target-clone"], { project: p });
-    expect(JSON.parse(rows.stdout.split("\n").pop()!).show).toEqual([{ id: 1, n: 1 }]);
+    expect(JSON.parse(lastJson(rows.stdout)).show).toEqual([{ id: 1, n: 1 }]);
     const again = await runApi(["clone", "-t", "clone", "--state", "prod-state", "--target-path", "target-clone"], { project: p });
     expect(again.stdout).toContain('Relation "t"."cloned"."customers" already exists');
     const results = JSON.parse(fs.readFileSync(p.file("target-clone/run_results.json"), "utf8")) as { results: { status: string; message: string }[] };
@@ -170,7 +173,7 @@ describe("--store-failures", () => {
     const query = 'select * from "t"."main_dbt_test__audit"."unique_orders_order_id"';
     expect(build.stdout).toContain(`  See test failures:\n  ${"-".repeat(query.length)}\n  ${query}\n  ${"-".repeat(query.length)}`);
     const rows = await runApi(["show", "--inline", "select * from main_dbt_test__audit.unique_orders_order_id", "--output", "json"], { project: p });
-    expect(JSON.parse(rows.stdout.split("\n").pop()!).show).toEqual([{ unique_field: 10, n_records: 2 }]);
+    expect(JSON.parse(lastJson(rows.stdout)).show).toEqual([{ unique_field: 10, n_records: 2 }]);
     const results = JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: { unique_id: string; relation_name: string | null }[] };
     expect(results.results.find((r) => r.unique_id.startsWith("test.fixture.unique_orders"))!.relation_name).toBe('"t"."main_dbt_test__audit"."unique_orders_order_id"');
     // without the flag nothing is stored, unless the test's config asks
@@ -187,7 +190,7 @@ describe("smaller dbt flags", () => {
     expect(debug.stdout).toContain(`To view your profiles.yml file, run:\n\n`);
     expect(debug.stdout).toContain(p.dir);
     const direct = await runApi(["show", "--inline-direct", "select '{{ x }}' as raw", "--output", "json"], { project: p });
-    expect(JSON.parse(direct.stdout.split("\n").pop()!).show).toEqual([{ raw: "{{ x }}" }]);
+    expect(JSON.parse(lastJson(direct.stdout)).show).toEqual([{ raw: "{{ x }}" }]);
     const seed = await runApi(["seed", "--show"], { project: p });
     expect(seed.exitCode).toBe(0);
     const header = "Random sample of table: main.cities";
@@ -230,7 +233,7 @@ describe("--empty", () => {
     expect(run.stdout).not.toContain("not supported");
     expect(fs.readFileSync(p.file("target/compiled/fixture/models/customer_orders.sql"), "utf8")).toContain('from (select * from "t"."main"."customers" where false limit 0) _dbt_limit_subq_customers');
     const rows = await runApi(["show", "--inline", "select count(*) as n from main.customer_orders", "--output", "json"], { project: p });
-    expect(JSON.parse(rows.stdout.split("\n").pop()!).show).toEqual([{ n: 0 }]);
+    expect(JSON.parse(lastJson(rows.stdout)).show).toEqual([{ n: 0 }]);
     expect((await runApi(["compile", "--empty", "-s", "customer_orders"], { project: p })).stdout).toContain("_dbt_limit_subq_customers");
   });
 });

@@ -35,6 +35,8 @@ describe("invocation_args_dict as dbt-core gives it", () => {
     expect(withoutMachineSpecific(dict)).toEqual(withoutMachineSpecific(golden[label]));
     // dbt's order of keys changes from run to run; tsdbt's is sorted
     expect(Object.keys(dict)).toEqual(Object.keys(dict).sort());
-    expect(dict).toMatchObject({ project_dir: project.dir, profiles_dir: project.dir, log_path: path.join(project.dir, "logs"), invocation_command: `tsdbt ${argv[0]}` });
+    expect(dict).toMatchObject({ project_dir: project.dir, profiles_dir: project.dir, log_path: path.join(project.dir, "logs"), invocation_command: `tsdbt ${[...argv, "--project-dir", project.dir, "--profiles-dir", project.dir].join(" ")}` });
+    // dbt's is its whole command line joined by blanks, unquoted (recorded with `--profiles-dir .`): tsdbt's has the same words after its own name
+    expect(String(golden[label]!.invocation_command)).toBe(`dbt ${argv.join(" ")} --profiles-dir .`);
   });
 });

@@ -12,7 +12,7 @@ describe("seed null cells", () => {
     expect((await runApi(["seed", "-s", "s_nulls"], { project: p })).exitCode).toBe(0);
     const sql = "select coalesce(a, '<N>') as a, coalesce(cast(b + 0 as varchar), '<N>') as b, coalesce(cast(c + 0 as varchar), '<N>') as c, coalesce(d, '<N>') as d from {{ ref('s_nulls') }}";
     const show = await runApi(["show", "--inline", sql, "--output", "json"], { project: p });
-    const rows = (JSON.parse(show.stdout.split("\n").pop()!) as { show: Record<string, string>[] }).show;
+    const rows = (JSON.parse(show.stdout.slice(show.stdout.lastIndexOf("\n{") + 1)) as { show: Record<string, string>[] }).show;
     expect(rows.map((r) => `${r.a}|${r.b}|${r.c}|${r.d}`).sort()).toEqual(["<N>|1|1|<N>", "<N>|<N>|<N>|x", "q|2|<N>|<N>"]);
   });
 });

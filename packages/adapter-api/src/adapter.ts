@@ -33,6 +33,12 @@ export interface QueryResult {
    * (`INSERT 0 3`, `CREATE VIEW`, `SELECT 5`), which dbt reports as the statement's response.
    */
   status?: string;
+  /**
+   * The engine's exact text of each value of a fixed-point column (PostgreSQL `numeric`, DuckDB
+   * `DECIMAL`), by column name, one entry per row (null for NULL), where `rows` hold the nearest
+   * number: Python's drivers give such values as exact Decimals (`1.50`), which templates see.
+   */
+  decimalTexts?: Record<string, (string | null)[]>;
 }
 
 /** Options of {@link Adapter.execute}. */

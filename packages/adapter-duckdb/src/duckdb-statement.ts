@@ -15,11 +15,16 @@ export async function runStatement(connection: DuckDBConnection, sql: string, op
   if (!fetch || result.returnType !== ResultReturnType.QUERY_RESULT) return { columns: [], rows: [], rowsAffected };
   const names = result.deduplicatedColumnNames();
   const columns = names.map((name, index) => ({ name, type: result.columnType(index).toString() }));
-  const rows = await readRows(result, names, limit ?? Number.POSITIVE_INFINITY);
-  return { columns, rows, rowsAffected };
+  const decimals = columns.map((c) => /^DECIMAL\b/i.test(c.type));
+  const decimalTexts: Record<string, (string | null)[]> = {};
+  names.forEach((name, c) => decimals[c] && (decimalTexts[name] = []));
+  const rows = await readRows(result, names, limit ?? Number.POSITIVE_INFINITY, (c, value) => {
+    if (decimals[c]) decimalTexts[names[c]].push(value === null ? null : String(value));
+  });
+  return { columns, rows, rowsAffected, ...(decimals.some(Boolean) ? { decimalTexts } : {}) };
 }
 
-async function readRows(result: DuckDBResult, names: string[], limit: number): Promise<Record<string, unknown>[]> {
+async function readRows(result: DuckDBResult, names: string[], limit: number, seen: (column: number, value: DuckDBValue) => void): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
   while (rows.length < limit) {
     const chunk = await result.fetchChunk();
@@ -29,7 +34,10 @@ async function readRows(result: DuckDBResult, names: string[], limit: number): P
     for (let r = 0; r < take; r++) {
       const source = values[r];
       const row: Record<string, unknown> = {};
-      for (let c = 0; c < names.length; c++) row[names[c]] = toPlainValue(source[c]);
+      for (let c = 0; c < names.length; c++) {
+        seen(c, source[c]);
+        row[names[c]] = toPlainValue(source[c]);
+      }
       rows.push(row);
     }
   }

@@ -2,6 +2,16 @@ import type { PoolClient, QueryArrayResult } from "pg";
 import type { ExecuteOptions, QueryResult } from "@tsdbt/adapter-api";
 import { serverErrorText, type ServerErrorFields } from "./server-error-text";
 import type { TypeNames } from "./type-names";
+import { parseNumeric, plainValueTypes } from "./postgres-values";
+
+const NUMERIC_OID = 1700;
+
+/** The pool's parsers, except that `numeric` values arrive as their text, kept for exact Decimals. */
+const numericAsText = {
+  getTypeParser(oid: number, format?: "text" | "binary"): (value: string) => unknown {
+    return oid === NUMERIC_OID && format !== "binary" ? (text: string) => text : plainValueTypes.getTypeParser(oid, format);
+  },
+};
 
 /** Commands whose row count is the number of rows written (CTAS reports `SELECT n`). */
 const COUNTED = new Set(["INSERT", "UPDATE", "DELETE", "MERGE", "SELECT", "COPY"]);
@@ -27,7 +37,7 @@ export async function runStatement(client: PoolClient, sql: string, options: Exe
   connection?.on("commandComplete", onTag);
   let raw: QueryArrayResult | QueryArrayResult[];
   try {
-    raw = (await client.query({ text: sql, rowMode: "array" })) as QueryArrayResult | QueryArrayResult[];
+    raw = (await client.query({ text: sql, rowMode: "array", types: numericAsText })) as QueryArrayResult | QueryArrayResult[];
   } catch (error) {
     throw withServerText(error, sql);
   } finally {
@@ -44,12 +54,22 @@ export async function runStatement(client: PoolClient, sql: string, options: Exe
     async (lookup) => ((await client.query({ text: lookup, rowMode: "array" })) as QueryArrayResult).rows[0]!.map(String),
   );
   const source = limit === undefined ? result.rows : result.rows.slice(0, limit);
+  const numeric = result.fields.map((f) => f.dataTypeID === NUMERIC_OID);
+  const decimalTexts: Record<string, (string | null)[]> = {};
+  names.forEach((name, c) => numeric[c] && (decimalTexts[name] = []));
   const rows = source.map((values) => {
     const row: Record<string, unknown> = {};
-    for (let c = 0; c < names.length; c++) row[names[c]!] = values[c];
+    for (let c = 0; c < names.length; c++) {
+      const value = values[c];
+      if (numeric[c]) {
+        decimalTexts[names[c]!]!.push(value === null ? null : String(value));
+        row[names[c]!] = value === null ? null : parseNumeric(String(value));
+      } else row[names[c]!] = value;
+    }
     return row;
   });
-  return { columns: names.map((name, i) => ({ name, type: types[i]! })), rows, rowsAffected, ...tagged };
+  const exact = numeric.some(Boolean) ? { decimalTexts } : {};
+  return { columns: names.map((name, i) => ({ name, type: types[i]! })), rows, rowsAffected, ...tagged, ...exact };
 }
 
 /** A server error (node-postgres' DatabaseError, which has a SQLSTATE `code`) with its text as libpq prints it; other errors unchanged. */

@@ -27,10 +27,15 @@ export function padFraction(text: string): string {
 
 const identity = (text: string) => text;
 
+/** A `numeric` value as the nearest number (`NaN`, `Infinity` and `-Infinity` too). */
+export function parseNumeric(text: string): number {
+  return text === "NaN" ? Number.NaN : Number(text);
+}
+
 /** Text parsers by type OID: values come out as plain JavaScript, like the DuckDB adapter's. */
 const PARSERS = new Map<number, (text: string) => unknown>([
   [OID.int8, parseInt8],
-  [OID.numeric, (text) => (text === "NaN" ? Number.NaN : Number(text))],
+  [OID.numeric, parseNumeric],
   [OID.date, identity],
   [OID.timestamp, padFraction],
   [OID.timestamptz, padFraction],

@@ -13,6 +13,17 @@ export interface CommandContext {
   cwd: string;
   /** Cancelled on Ctrl-C (the CLI) or by the Node API caller. */
   signal?: AbortSignal;
+  /** The command line's arguments after the program's name, as given (for `invocation_command`). */
+  argv?: readonly string[];
+}
+
+/**
+ * The command line as dbt records it in `invocation_args_dict.invocation_command` and
+ * `flags.INVOCATION_COMMAND`: the program's name and every argument as given, joined by blanks
+ * (`tsdbt run -s a --vars {x: 1}` where dbt has `dbt run -s a --vars {x: 1}`).
+ */
+export function invocationCommand(ctx: CommandContext): string {
+  return ["tsdbt", ...(ctx.argv ?? [ctx.args.command])].join(" ");
 }
 
 /** What a command handler returns: the exit code and a value for the Node API. */
@@ -39,10 +50,10 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
     warn: (msg) => ctx.logger.fire("JinjaLogWarning", msg, { msg, node_info: {} }),
     // dbt's PrintEvent: the bare message, kept by --quiet
     print: (msg) => ctx.logger.print(msg, "PrintEvent", { msg }),
-    invocationArgs: { ...commandInvocationArgs(a, ctx.cwd, `tsdbt ${a.command}`), ...(flags.WHICH ? { which: flags.WHICH } : {}) },
+    invocationArgs: { ...commandInvocationArgs(a, ctx.cwd, invocationCommand(ctx)), ...(flags.WHICH ? { which: flags.WHICH } : {}) },
     flags: {
       WHICH: a.command,
-      INVOCATION_COMMAND: `tsdbt ${a.command}`,
+      INVOCATION_COMMAND: invocationCommand(ctx),
       FULL_REFRESH: a.fullRefresh,
       FAIL_FAST: a.failFast,
       QUIET: a.quiet,
@@ -87,4 +98,16 @@ export function customEnv(env: Record<string, string | undefined>): Record<strin
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (k.startsWith("DBT_ENV_CUSTOM_ENV_") && v !== undefined) out[k.slice("DBT_ENV_CUSTOM_ENV_".length)] = v;
   return out;
+}
+
+/**
+ * The command's own work failed (a run-operation's macro raised, or its query was refused): the
+ * cause is reported as any error is, but the exit code is 1, as dbt's for a failed operation,
+ * not 2, which stands for bad input before anything ran.
+ */
+export class CommandFailed extends Error {
+  constructor(readonly failure: unknown) {
+    super((failure as Error)?.message ?? String(failure));
+    this.name = "CommandFailed";
+  }
 }

@@ -34,7 +34,7 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, on
       if (source) return relationFor({ database: source.database, schema: source.schema, alias: source.identifier }, parsed.naming);
       return relationFor(manifest.nodes[id]!, parsed.naming);
     },
-    unitTests: unitTestPort(parsed),
+    unitTests: unitTestPort(parsed, (test, sql) => onCompiled?.({ compiled_path: compiledPathOf(test as unknown as ManifestNode, targetRel), compiled_code: sql } as ManifestNode)),
     macros: macroPort(parsed, compiler),
   };
 }
@@ -73,12 +73,17 @@ export function liveCompiler(
 }
 
 /** Core's unit test compiler as the runner's port. */
-function unitTestPort(parsed: ParsedProject): RunnerCompiler["unitTests"] {
+function unitTestPort(parsed: ParsedProject, onCompiled: (test: UnitTestDefinition, sql: string) => void): RunnerCompiler["unitTests"] {
   const compiler = new UnitTestCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming));
   const def = (id: string) => parsed.manifest.unit_tests[id] as UnitTestDefinition;
   return {
     inputRelations: (id) => compiler.inputsOf(def(id)).map((i) => i.relation),
-    compile: (id, columns) => compiler.compile(def(id), columns),
+    // as dbt, the model's SQL on the fixtures is left under target/compiled (models/unit.yml/models/<test>.sql)
+    compile: (id, columns) => {
+      const sql = compiler.compile(def(id), columns);
+      onCompiled(def(id), sql);
+      return sql;
+    },
     expected: (id, actual) => compiler.expected(def(id), actual),
   };
 }

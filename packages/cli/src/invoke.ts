@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DiagnosticError, formatDiagnostic, type Diagnostic } from "@tsdbt/core";
 import { InfoRequest, parseArgs, UsageError, type CliArgs } from "./args";
-import type { CommandContext, CommandOutcome } from "./command-context";
+import { CommandFailed, type CommandContext, type CommandOutcome } from "./command-context";
 import { Logger, WarningAsError, type LogEvent } from "./logger";
 import { logFilePath } from "./logging/log-file-path";
 import { warnErrorPolicy } from "./logging/warn-error";
@@ -80,7 +80,7 @@ export async function invoke(argv: string[], options: InvokeOptions = {}): Promi
     for (const flag of args.notYetSupported) {
       logger.fire("FlagNotSupported", `--${flag} is not supported by tsdbt yet: it is ignored (docs/cli.md lists what tsdbt supports).`, { flag });
     }
-    const ctx: CommandContext = { args, logger, invocationId, env, cwd, signal: options.signal };
+    const ctx: CommandContext = { args, logger, invocationId, env, cwd, signal: options.signal, argv };
     const handler = COMMAND_HANDLERS[args.command];
     if (!handler) throw new UsageError(`The command '${args.command}' is not available in this version of tsdbt.`);
     const result: CommandOutcome = await handler(ctx);
@@ -104,6 +104,7 @@ export async function invoke(argv: string[], options: InvokeOptions = {}): Promi
 
 /** The result of an invocation that threw: a diagnostic, a usage error or a bug, never a stack trace. */
 function failure(e: unknown, logger: Logger): InvokeResult {
+  if (e instanceof CommandFailed) return { ...failure(e.failure, logger), exitCode: 1 };
   if (e instanceof DiagnosticError) {
     if (e.warnings.length) logger.diagnostics(e.warnings, { mayStop: false });
     logger.diagnostics(e.diagnostics, { mayStop: false });

@@ -14,3 +14,8 @@ export function pythonJsonDumps(value: unknown): string {
   }
   return JSON.stringify(String(value));
 }
+
+/** JSON text as Python's `json.dumps(value, indent=2)` writes it (what dbt prints for `show` and `compile --output json`): non-ASCII characters as `\uXXXX`. */
+export function pythonJsonIndented(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -25,7 +25,7 @@ export { openTemplateCodeCache } from "./template-code-cache";
 export { prestartCheckWorker } from "./check-worker/start-check-worker";
 export type { TemplateCodeCache, FileTemplateCodeCache } from "./template-code-cache";
 export { PyDecimal } from "./runtime/py-decimal";
-export { Tuple, PyFloat, PY_REPR, PY_MAPPING, PY_METHODS, PY_EQ, PY_GETATTR, PY_BOOL, pyStr, pyRepr, pyEquals, truthy, isDict, numberOf, typeName } from "./runtime/values";
+export { Tuple, PyFloat, PY_REPR, PY_MAPPING, PY_METHODS, PY_EQ, PY_GETATTR, PY_BOOL, pyStr, pyRepr, pyEquals, truthy, isDict, numberOf, typeName, toFloat } from "./runtime/values";
 export type { HostMethod } from "./runtime/values";
 export { MACRO } from "./runtime/macro";
 export type { Macro } from "./runtime/macro";

@@ -1,21 +1,48 @@
 import { createEnvironment, PyDecimal } from "./index";
+import { decimalAdd, decimalDiv, decimalFloorDiv, decimalMod, decimalMul, decimalPow, decimalRound, decimalSub } from "./runtime/decimal-arithmetic";
 
 const env = createEnvironment();
 const render = (src: string, ctx: Record<string, unknown>) => env.render(src, ctx, { file: "t.sql" });
 const dec = (text: string) => PyDecimal.parse(text)!;
 
-// expected values: what Python 3's decimal.Decimal prints and does
+// expected values: what Python 3's decimal.Decimal prints and computes (default context: 28 digits, ties to even)
 describe("PyDecimal (Python's Decimal, as agate gives numbers)", () => {
   it("prints as Python's str() of Decimal(text)", () => {
-    const cases: [string, string][] = [["0.000", "0.000"], ["1e-7", "1E-7"], ["0.0000001", "1E-7"], ["-0", "-0"], ["005", "5"], ["1.50", "1.50"], ["1e3", "1E+3"], ["123.456e2", "12345.6"], [".5", "0.5"], ["-2.5E-3", "-0.0025"], ["100", "100"], ["12345678901234567890", "12345678901234567890"]];
+    const cases: [string, string][] = [["0.000", "0.000"], ["1e-7", "1E-7"], ["0.0000001", "1E-7"], ["-0", "-0"], ["005", "5"], ["1.50", "1.50"], ["1e3", "1E+3"], ["123.456e2", "12345.6"], [".5", "0.5"], ["-2.5E-3", "-0.0025"], ["100", "100"], ["12345678901234567890", "12345678901234567890"], ["NaN", "NaN"], ["-inf", "-Infinity"]];
     expect(cases.map(([text]) => String(dec(text)))).toEqual(cases.map(([, printed]) => printed));
     expect(PyDecimal.parse("1,000")).toBeNull();
     expect(PyDecimal.parse(".")).toBeNull();
   });
 
-  it("has Python's repr, equality and truth in templates, and takes part in arithmetic as a number", () => {
-    expect(render("{{ [d] }} {{ d == 1.5 }} {{ z is sameas false }} {{ 'yes' if z else 'no' }} {{ three + 1 }} {{ d > 1 }}", { d: dec("1.50"), z: dec("0"), three: dec("3") })).toBe("[Decimal('1.50')] True False no 4 True");
-    // (Python keeps Decimal's digits in arithmetic: Decimal('1.50') * 2 prints 3.00; tsdbt gives the number 3)
-    expect(render("{{ d * 2 }}", { d: dec("1.50") })).toBe("3");
+  it("reads a float as agate does, Decimal(repr(f))", () => {
+    expect([3, 2.5, 0.1, 1e-7, 1e17, 1.5e17, 1e300, -0].map((n) => String(PyDecimal.fromFloatRepr(n)))).toEqual(["3.0", "2.5", "0.1", "1E-7", "1E+17", "1.5E+17", "1E+300", "-0.0"]);
+  });
+
+  it("computes as Python's decimal module", () => {
+    const ops = { "+": decimalAdd, "-": decimalSub, "*": decimalMul, "/": decimalDiv, "//": decimalFloorDiv, "%": decimalMod, "**": decimalPow };
+    const cases: [string, keyof typeof ops, string, string][] = [
+      ["1.50", "+", "2", "3.50"], ["1.50", "-", "1.50", "0.00"], ["-0", "+", "0", "0"], ["-0", "-", "0", "-0"], ["1E+5", "+", "0", "100000"],
+      ["9999999999999999999999999999", "+", "1", "1.000000000000000000000000000E+28"], ["1.5", "*", "-0", "-0.0"], ["10.00", "/", "2", "5.00"],
+      ["1", "/", "3", "0.3333333333333333333333333333"], ["2", "/", "3", "0.6666666666666666666666666667"], ["-7", "/", "2", "-3.5"],
+      ["0.00", "/", "5", "0.00"], ["100", "/", "0.1", "1.00E+3"], ["1E+2", "/", "4", "25"], ["7.5", "//", "2", "3"], ["-7.5", "//", "2", "-3"],
+      ["-7", "%", "2", "-1"], ["7.25", "%", "-2", "1.25"], ["1.50", "**", "3", "3.375000"], ["2", "**", "-2", "0.25"],
+      ["12345678901234567890.5", "*", "3", "37037036703703703671.5"], ["0.1", "+", "0.2", "0.3"], ["5", "-", "7.00", "-2.00"],
+    ];
+    expect(cases.map(([a, op, b]) => String(ops[op](dec(a), dec(b))))).toEqual(cases.map((c) => c[3]));
+    const rounded: [string, number, string][] = [["1.50", 0, "2"], ["2.5", 0, "2"], ["3.5", 0, "4"], ["1.2345", 2, "1.23"], ["-1.255", 2, "-1.26"], ["100", -1, "1.0E+2"]];
+    expect(rounded.map(([v, n]) => String(decimalRound(dec(v), n)))).toEqual(rounded.map((c) => c[2]));
+  });
+
+  it("has Python's repr, equality, order and truth in templates", () => {
+    expect(render("{{ [d] }} {{ d == 1.5 }} {{ z is sameas false }} {{ 'yes' if z else 'no' }} {{ three + 1 }} {{ d > 1 }} {{ tenth == 0.1 }} {{ nan == nan }} {{ [three, d] | sort }}", { d: dec("1.50"), z: dec("0"), three: dec("3"), tenth: dec("0.1"), nan: dec("NaN") })).toBe(
+      "[Decimal('1.50')] True False no 4 True False False [Decimal('1.50'), Decimal('3')]",
+    );
+  });
+
+  it("keeps a Decimal's digits in template arithmetic and refuses floats as Python does", () => {
+    expect(render("{{ d * 2 }} {{ d / 4 }} {{ d + true }} {{ -d }} {{ d | round }} {{ d | abs }} {{ big | int }}", { d: dec("1.50"), big: dec("12345678901234567890.9") })).toBe("3.00 0.375 2.50 -1.50 2 1.50 12345678901234567890");
+    expect(() => render("{{ d + 0.5 }}", { d: dec("1.50") })).toThrow("unsupported operand type(s) for +: 'decimal.Decimal' and 'float'");
+    expect(() => render("{{ d | tojson }}", { d: dec("1.50") })).toThrow("Object of type Decimal is not JSON serializable");
+    expect(() => render("{{ d / 0 }}", { d: dec("1.50") })).toThrow("[<class 'decimal.DivisionByZero'>]");
   });
 });

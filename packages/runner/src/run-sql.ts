@@ -9,7 +9,9 @@ export interface RunSqlRecorder {
   /**
    * The SQL dbt would leave in target/run for the node: when the node `failed`, the first statement
    * the warehouse refused; else the last statement that carried the node's compiled SQL (the
-   * create, the test's query, an incremental run's new rows); else null (a seed loaded by COPY).
+   * create, the test's query), or when that built rows into a table of their own, the statements
+   * that wrote them into the target (an incremental run's delete and insert, or merge; a snapshot's
+   * update and insert), as dbt's file holds its strategy's SQL; else null (a seed loaded by COPY).
    */
   runSql(compiledSql: string | null, failed: boolean): string | null;
 }
@@ -56,7 +58,13 @@ export function recordRunSql(adapter: Adapter): RunSqlRecorder {
       // (a refused statement of a node that succeeded was a tried path, such as a view replaced in place)
       if (nodeFailed && refused !== null) return refused;
       const body = compiledSql?.trim();
-      return (body && sent.filter((sql) => sql.includes(body)).at(-1)) || null;
+      const at = body ? sent.map((sql) => sql.includes(body)).lastIndexOf(true) : -1;
+      if (at < 0) return null;
+      // the compiled SQL built new rows into a relation of their own (an incremental or snapshot run on an existing table):
+      // dbt's file holds the statements that wrote them into the target, as tsdbt's does
+      const built = /^\s*create\s+(?:or\s+replace\s+)?(?:temporary\s+|temp\s+)?table\s+(\S+)/i.exec(sent[at]!)?.[1];
+      const writes = built ? sent.slice(at + 1).filter((sql) => sql.includes(built) && /^\s*(insert|update|delete|merge|create)\b/i.test(sql)) : [];
+      return writes.length > 0 ? writes.join(";\n\n") : sent[at]!;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { pythonJsonIndented } from "../python-json";
 import { DiagnosticError, INLINE_FILE, NodeCompiler, indexManifest, renderErrorToDiagnostic, type ParsedProject } from "@tsdbt/core";
 import type { CommandContext, CommandOutcome } from "../command-context";
 import { openWarehouse } from "../warehouse";
@@ -15,7 +16,9 @@ export async function compileInlineSql(parsed: ParsedProject, sql: string): Prom
       if (!warehouse.isNeeded(e)) throw located(e);
       const wh = await warehouse.connect();
       try {
-        return new NodeCompiler(parsed.session, index, { execute: true, warehouse: wh }).renderText(sql, null, INLINE_FILE);
+        const render = () => new NodeCompiler(parsed.session, index, { execute: true, warehouse: wh }).renderText(sql, null, INLINE_FILE);
+        // as dbt's compile, leave nothing of what the template ran (`run_query('create table …')`)
+        return wh.rollingBack ? await wh.rollingBack(render) : render();
       } catch (e2) {
         throw located(e2);
       }
@@ -28,7 +31,7 @@ export async function compileInlineSql(parsed: ParsedProject, sql: string): Prom
 /** `tsdbt compile --inline "…"`: prints the compiled query (`{"compiled": "…"}` with `--output json`). */
 export async function compileInline(ctx: CommandContext, parsed: ParsedProject, sql: string): Promise<CommandOutcome> {
   const compiled = await compileInlineSql(parsed, sql);
-  if (ctx.args.output === "json") ctx.logger.print(JSON.stringify({ compiled }), "CompiledNode", { compiled });
+  if (ctx.args.output === "json") ctx.logger.print(pythonJsonIndented({ compiled }), "CompiledNode", { compiled });
   // dbt prints the heading only without --quiet
   else ctx.logger.print(ctx.args.quiet ? compiled : `Compiled inline node is:
 ${compiled}`, "CompiledNode", { compiled });

@@ -1,3 +1,4 @@
+import { pythonJsonIndented } from "../python-json";
 import * as path from "node:path";
 import { compileProject, DiagnosticError, writeManifest, type ManifestNode, type ParsedProject } from "@tsdbt/core";
 import type { NodeResult, RunSummary } from "@tsdbt/runner";
@@ -109,6 +110,6 @@ function compilesHooks(ctx: CommandContext): boolean {
 }
 
 function printCompiled(ctx: CommandContext, node: ManifestNode): void {
-  if (ctx.args.output === "json") ctx.logger.print(JSON.stringify({ node: node.name, compiled: node.compiled_code }), "CompiledNode", { node_name: node.name, compiled: node.compiled_code });
+  if (ctx.args.output === "json") ctx.logger.print(pythonJsonIndented({ node: node.name, compiled: node.compiled_code }), "CompiledNode", { node_name: node.name, compiled: node.compiled_code });
   else ctx.logger.print(`Compiled node '${node.name}' is:\n${node.compiled_code}`, "CompiledNode", { node_name: node.name, compiled: node.compiled_code });
 }

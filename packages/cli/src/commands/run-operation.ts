@@ -1,5 +1,5 @@
 import { DiagnosticError, didYouMean, loadPyYaml } from "@tsdbt/core";
-import { type CommandContext, type CommandOutcome } from "../command-context";
+import { CommandFailed, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler } from "../execution";
 import { openWarehouse } from "../warehouse";
 import { parseForCommand, writeParsedManifest } from "../parse-for-command";
@@ -35,7 +35,13 @@ export async function runOperationCommand(ctx: CommandContext): Promise<CommandO
     const operation = pkg === null ? registry.resolve(name!, parsed.project.name) : registry.inPackage(pkg, name!);
     const model = operation ? parsed.manifest.macros[operation.uniqueId] : undefined;
     const compiler = liveCompiler(parsed, await warehouse.connect(), { __tsdbt_args: args, ...(model ? { model } : {}) }, { connectionName: `macro_${macro}`, invocationId: ctx.invocationId });
-    const output = compiler.renderText(`{{ ${macro}(**__tsdbt_args) }}`, null, `<run-operation ${macro}>`);
+    let output: string;
+    try {
+      output = compiler.renderText(`{{ ${macro}(**__tsdbt_args) }}`, null, `<run-operation ${macro}>`);
+    } catch (e) {
+      // the operation ran and failed: dbt exits 1 (a macro that raised, a query the warehouse refused)
+      throw new CommandFailed(e);
+    }
     if (output.trim()) ctx.logger.fire("RunOperationOutput", output.trim());
     return { exitCode: 0, result: output };
   } finally {

@@ -41,14 +41,17 @@ const COMPILABLE = new Set(["model", "analysis", "test", "snapshot"]);
  */
 export function compiledPathOf(node: ManifestNode, targetPathRel: string, folder: "compiled" | "run" = "compiled"): string {
   // a hook's SQL goes under its project file: dbt_project.yml/hooks/<name>.sql
+  // a unit test's under its properties file and that file's folder: models/unit.yml/models/<name>.sql;
+  // a YAML snapshot's under the file and its path: snapshots/s.yml/s.yml/<name>.sql
   const file = node.test_metadata
     ? `${node.original_file_path}/${node.name}.sql`
     : node.resource_type === "operation"
       ? `${node.original_file_path}/${node.path}`
-      : // a unit test's under its properties file, then that file's folder: models/schema.yml/models/<name>.sql
-        (node.resource_type as string) === "unit_test"
+      : (node.resource_type as string) === "unit_test"
         ? `${node.original_file_path}/${path.posix.join(path.posix.dirname(node.original_file_path), `${node.unique_id.split(".").pop()}.sql`)}`
-        : node.original_file_path;
+        : node.resource_type === "snapshot" && /\.ya?ml$/.test(node.original_file_path)
+          ? `${node.original_file_path}/${node.path}/${node.name}.sql`
+          : node.original_file_path;
   return `${path.posix.join(targetPathRel, folder, node.package_name)}/${file}`;
 }
 

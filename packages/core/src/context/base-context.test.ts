@@ -76,6 +76,15 @@ describe("the base context", () => {
     }
   });
 
+  // dbt-core 1.10 (run-operation and compile): "Object of type Undefined is not JSON serializable" for the function and the
+  // filter, at the top and in a list; toyaml() of it gives its default, None
+  it("tojson of an undefined name fails with dbt's message; toyaml gives None", () => {
+    for (const template of ["{{ tojson(no_such_name) }}", "{{ no_such_name | tojson }}", "{{ {'a': 1}.b | tojson }}", "{{ tojson([no_such_name]) }}"]) {
+      expect(() => render(parsed, template)).toThrow("Object of type Undefined is not JSON serializable");
+    }
+    expect(render(parsed, "{{ toyaml(no_such_name) }}")).toBe("None");
+  });
+
   // dbt-core 1.10's output for the same template with `flags: {enable_truthy_nulls_equals_macro: true}` in dbt_project.yml
   it("adapter.behavior reads dbt_project.yml flags, which switch dbt's equals macro to its null-safe form", async () => {
     const flagged = await parse({ "dbt_project.yml": "name: hm\nprofile: hm\nflags:\n  enable_truthy_nulls_equals_macro: true\n" });

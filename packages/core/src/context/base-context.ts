@@ -112,6 +112,8 @@ export function createBaseContext(input: BaseContextInput, envVarsRead: Map<stri
       }
     }),
     toyaml: hostFunction(([value, dflt], kw) => {
+      // PyYAML cannot represent Jinja's Undefined: dbt gives the default
+      if (value === undefined) return kw.default ?? dflt ?? null;
       try {
         return pyYamlDump(value, Boolean(kw.sort_keys));
       } catch (e) {

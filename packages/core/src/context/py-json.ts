@@ -14,7 +14,9 @@ export function pyJsonDumps(value: unknown, sortKeys = false): string {
 }
 
 function dump(v: unknown, sortKeys: boolean): string {
-  if (v === null || v === undefined) return "null";
+  if (v === null) return "null";
+  // Jinja's Undefined (a name no template set): json.dumps refuses it, as in dbt
+  if (v === undefined) throw new JsonTypeError("Object of type Undefined is not JSON serializable");
   if (v === true) return "true";
   if (v === false) return "false";
   if (typeof v === "number") return numberText(v, !Number.isInteger(v));
@@ -22,7 +24,8 @@ function dump(v: unknown, sortKeys: boolean): string {
   if (typeof v === "string" || v instanceof String) return quote(String(v));
   if (Array.isArray(v) || v instanceof Tuple) return `[${v.map((x) => dump(x, sortKeys)).join(", ")}]`;
   if (v instanceof Map) return dumpEntries([...v].map(([k, x]) => [keyText(k), x]), sortKeys);
-  if (isDict(v)) return dumpEntries(Object.entries(v), sortKeys);
+  // (a host object's entry without a value is absent, not Undefined)
+  if (isDict(v)) return dumpEntries(Object.entries(v).filter(([, x]) => x !== undefined), sortKeys);
   // relations, dates and other objects have no JSON form in Python either; name the class as dbt's error does
   const className = (v as { className?: unknown }).className;
   throw new JsonTypeError(`Object of type ${typeof className === "string" ? className : typeName(v)} is not JSON serializable`);

@@ -1,5 +1,5 @@
 import type { Relation, RelationRef } from "@tsdbt/adapter-api";
-import { hostFunction } from "@tsdbt/jinja";
+import { hostFunction, pyStr } from "@tsdbt/jinja";
 import { CompilerError } from "../context/compiler-error";
 import { createNodeContext, type RenderSession } from "../context/node-context";
 import { createExecutionScope, type ManifestIndex } from "../compile/execution-scope";
@@ -9,7 +9,7 @@ import { refCallFrom } from "../parse/capture-scope";
 import { resolveRef } from "../parse/link-nodes";
 import { relationFor } from "../parse/relation-naming";
 import { relationFactory } from "../context/runtime/relation-api";
-import { columnsOfRows, fixtureData, fixtureSelect, type FixtureColumn } from "./fixture-sql";
+import { columnsOfRows, fixtureData, fixtureSelect, PLAIN_FIXTURE_SQL, type FixtureColumn, type FixtureSqlDialect } from "./fixture-sql";
 import { UnitTestErrorCode, type UnitTestDefinition } from "./unit-test-definition";
 
 /** A `given` input resolved to what it stands for. */
@@ -20,6 +20,8 @@ export interface ResolvedInput {
   replaces: string;
   /** The real relation, whose columns (when it exists) type the fixture. Null for ephemeral models. */
   relation: RelationRef | null;
+  /** The name of what it replaces (a model's or seed's name, a source table's name), which names its CTE as dbt does: `__dbt__cte__<name>`. */
+  name: string;
 }
 
 const STRING_ARGS = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g;
@@ -47,17 +49,17 @@ export class UnitTestCompiler {
   inputsOf(test: UnitTestDefinition): ResolvedInput[] {
     const model = this.modelOf(test);
     return test.given.map((g) => {
-      if (g.input === "this") return { input: g.input, replaces: "this", relation: relationFor(model, this.index.naming) };
+      if (g.input === "this") return { input: g.input, replaces: "this", relation: relationFor(model, this.index.naming), name: model.name };
       const parts = args(g.input);
       if (g.input.startsWith("source")) {
         const src = Object.values(this.index.manifest.sources).find((s) => s.source_name === parts[0] && s.name === parts[1]);
         if (!src) throw new CompilerError(UnitTestErrorCode.invalidInput, `Unit test '${test.name}' gives input ${g.input}, which is not a source of this project.`, "Check the source and table names against your sources: entries.");
-        return { input: g.input, replaces: src.unique_id, relation: { database: src.database, schema: src.schema, identifier: src.identifier } };
+        return { input: g.input, replaces: src.unique_id, relation: { database: src.database, schema: src.schema, identifier: src.identifier }, name: src.name };
       }
       const call = parts.length >= 2 ? { name: parts[1]!, package: parts[0]!, version: null } : { name: parts[0] ?? "", package: null, version: null };
       const target = resolveRef(call, model.package_name, this.index.rootPackage, this.index.byName);
       if (!target) throw new CompilerError(UnitTestErrorCode.invalidInput, `Unit test '${test.name}' gives input ${g.input}, which names no model, seed or snapshot.`, `Give inputs for what ${model.name} refers to.`);
-      return { input: g.input, replaces: target.unique_id, relation: target.config.materialized === "ephemeral" ? null : relationFor(target, this.index.naming) };
+      return { input: g.input, replaces: target.unique_id, relation: target.config.materialized === "ephemeral" ? null : relationFor(target, this.index.naming), name: target.name };
     });
   }
 
@@ -69,23 +71,17 @@ export class UnitTestCompiler {
     const model = this.modelOf(test);
     const inputs = this.inputsOf(test);
     const quote = this.session.quote;
-    const ctes = test.given.map((g, i) => {
-      const name = `__tsdbt_fixture_${i + 1}`;
-      const data = fixtureData(g);
-      const what = `Input ${g.input} of unit test '${test.name}'`;
-      let sql: string;
-      if (data.kind === "sql") sql = data.sql;
-      else {
-        const known = inputColumns[i];
-        const columns = known && known.length ? withExtraColumns(known, data.rows) : columnsOfRows(data.rows).map((c) => ({ name: c, type: null }));
-        sql = fixtureSelect(data.rows, columns, quote, what);
-      }
-      return { id: inputs[i]!.replaces, name, sql };
-    });
+    const cteName = (i: number) => `__dbt__cte__${inputs[i]!.name}`;
+    // dbt puts the fixtures in front of the model in the order the model first reads them, `this` (read as the context is made) first
+    const used: number[] = [];
+    const use = (i: number) => {
+      if (!used.includes(i)) used.push(i);
+      return cteRelation(cteName(i));
+    };
     const cteRelation = (name: string) => relationFactory(this.index.naming)({ schema: "", identifier: name, type: "cte" }, { identifier: false });
     const fixtureFor = (id: string, described: string): Relation => {
-      const found = ctes.find((c) => c.id === id);
-      if (found) return cteRelation(found.name);
+      const found = inputs.findIndex((input) => input.replaces === id);
+      if (found >= 0) return use(found);
       throw new CompilerError(
         UnitTestErrorCode.missingInput,
         `Unit test '${test.name}': model ${model.name} reads ${described}, which has no input under 'given'.`,
@@ -97,9 +93,11 @@ export class UnitTestCompiler {
     const isIncremental = macros.is_incremental === true || String(macros.is_incremental).toLowerCase() === "true";
     delete macros.is_incremental;
     const base = createExecutionScope(model, this.index, { execute: true, isIncremental, onEphemeral: () => undefined });
+    const thisInput = inputs.findIndex((input) => input.replaces === "this");
     const scope = {
       ...base,
-      thisRelation: ctes.some((c) => c.id === "this") ? cteRelation(ctes.find((c) => c.id === "this")!.name) : base.thisRelation,
+      // a unit test has no relation of its own: without a `this` input, {{ this }} is None in dbt
+      thisRelation: thisInput >= 0 ? use(thisInput) : null,
       ref: (a: unknown[], kw: Record<string, unknown>) => {
         const call = refCallFrom(a, kw);
         const target = resolveRef(call, model.package_name, this.index.rootPackage, this.index.byName);
@@ -113,8 +111,22 @@ export class UnitTestCompiler {
       extra: this.overrideNames(overrides, macros),
       namespaceOverrides: namespacedMacroOverrides(macros),
     };
-    const { context, resolveGlobal } = createNodeContext(this.session, scope);
+    const { context, resolveGlobal } = createNodeContext(this.session, scope as typeof base);
     const body = this.session.env.render(model.raw_code, context, { file: model.original_file_path, resolveGlobal });
+    const dialect = fixtureDialect(resolveGlobal);
+    const ctes = used.map((i) => {
+      const g = test.given[i]!;
+      const data = fixtureData(g);
+      const what = `Input ${g.input} of unit test '${test.name}'`;
+      let sql: string;
+      if (data.kind === "sql") sql = data.sql;
+      else {
+        const known = inputColumns[i];
+        const columns = known && known.length ? withExtraColumns(known, data.rows) : columnsOfRows(data.rows).map((c) => ({ name: c, type: null }));
+        sql = fixtureSelect(data.rows, columns, quote, what, dialect, `\n-- Fixture for ${inputs[i]!.name}\n`);
+      }
+      return { id: inputs[i]!.replaces, name: cteName(i), sql };
+    });
     return injectCtes(body, ctes);
   }
 
@@ -159,9 +171,25 @@ export class UnitTestCompiler {
       }
       return match;
     });
-    if (columns.length === 0 && actual.length > 0) return { sql: fixtureSelect([], actual, this.session.quote, `The expected rows of unit test '${test.name}'`), columns: actual.map((c) => c.name) };
-    return { sql: fixtureSelect(data.rows, columns, this.session.quote, `The expected rows of unit test '${test.name}'`), columns: columns.map((c) => c.name) };
+    const dialect = fixtureDialect(createNodeContext(this.session, createExecutionScope(this.modelOf(test), this.index, { execute: true, isIncremental: false, onEphemeral: () => undefined })).resolveGlobal);
+    if (columns.length === 0 && actual.length > 0) return { sql: fixtureSelect([], actual, this.session.quote, `The expected rows of unit test '${test.name}'`, dialect), columns: actual.map((c) => c.name) };
+    return { sql: fixtureSelect(data.rows, columns, this.session.quote, `The expected rows of unit test '${test.name}'`, dialect), columns: columns.map((c) => c.name) };
   }
+}
+
+/** Fixture values through the project's `safe_cast`, `string_literal` and `escape_single_quotes` macros (an adapter's or a project's own), where they are defined. */
+function fixtureDialect(resolveGlobal: (name: string) => unknown): FixtureSqlDialect {
+  const macro = (name: string) => {
+    const found = resolveGlobal(name);
+    return typeof found === "function" ? (...args: unknown[]) => pyStr((found as (...a: unknown[]) => unknown)(...args)) : null;
+  };
+  const safeCast = macro("safe_cast");
+  const stringLiteral = macro("string_literal");
+  const escape = macro("escape_single_quotes");
+  return {
+    cast: safeCast ? (valueSql, type) => safeCast(valueSql, type) : PLAIN_FIXTURE_SQL.cast,
+    stringLiteral: stringLiteral && escape ? (text) => stringLiteral(escape(text)) : PLAIN_FIXTURE_SQL.stringLiteral,
+  };
 }
 
 /** The relation's columns, plus any column only the fixture names (untyped). */

@@ -1,3 +1,4 @@
+import { PyFloat, pyStr } from "@tsdbt/jinja";
 import { CompilerError } from "../context/compiler-error";
 import { UnitTestErrorCode, type UnitTestExpected } from "./unit-test-definition";
 
@@ -58,31 +59,55 @@ export function columnsOfRows(rows: readonly Record<string, unknown>[]): string[
   return [...seen.values()];
 }
 
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  if (typeof value === "number" || typeof value === "bigint") return String(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (value instanceof Date) return `'${value.toISOString()}'`;
-  if (typeof value === "object") return `'${JSON.stringify(value).replace(/'/g, "''")}'`;
-  return `'${String(value).replace(/'/g, "''")}'`;
+/** How fixture values become SQL: the project's `safe_cast(value, type)` and `string_literal(escape_single_quotes(text))`, as dbt's fixture macros call them. */
+export interface FixtureSqlDialect {
+  cast(valueSql: string, type: string): string;
+  stringLiteral(text: string): string;
 }
 
-function valueOf(row: Record<string, unknown>, column: string): unknown {
-  if (column in row) return row[column];
+/** Plain `cast(v as type)` and `'text'` with quotes doubled. */
+export const PLAIN_FIXTURE_SQL: FixtureSqlDialect = {
+  cast: (valueSql, type) => `cast(${valueSql} as ${type})`,
+  stringLiteral: (text) => `'${text.replace(/'/g, "''")}'`,
+};
+
+/** A value as SQL: text quoted, None null, other values as Python prints them (dbt: `True`, `3.5`); dates and structures as quoted text. */
+function literal(value: unknown, dialect: FixtureSqlDialect): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "string") return dialect.stringLiteral(value);
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean" || value instanceof PyFloat) return pyStr(value);
+  if (value instanceof Date) return dialect.stringLiteral(value.toISOString());
+  return dialect.stringLiteral(typeof value === "object" ? JSON.stringify(value) : String(value));
+}
+
+function valueOf(row: Record<string, unknown>, column: string): { present: boolean; value: unknown } {
+  if (column in row) return { present: true, value: row[column] };
   const key = Object.keys(row).find((k) => k.toLowerCase() === column.toLowerCase());
-  return key === undefined ? null : row[key];
+  return key === undefined ? { present: false, value: null } : { present: true, value: row[key] };
 }
 
 /**
- * A `select … union all select …` producing fixture rows with the given columns: each value is
- * cast to its column's type when known (columns a row leaves out are null). With no rows it
- * selects nothing but still has the columns. Throws a coded error when there are no columns.
+ * A `select … union all select …` producing fixture rows with the given columns, laid out as
+ * dbt's `get_fixture_sql` writes it (compiled SQL equals dbt's): `heading` first (dbt's
+ * `-- Fixture for <name>`), each value given `safe_cast` to its column's type as that macro renders it,
+ * each column a row leaves out `cast(null as type)`; with no rows, the null row and `limit 0`.
+ * A column of unknown type takes its values uncast. Throws a coded error when there are no columns.
  */
-export function fixtureSelect(rows: readonly Record<string, unknown>[], columns: readonly FixtureColumn[], quote: (id: string) => string, what: string): string {
+export function fixtureSelect(rows: readonly Record<string, unknown>[], columns: readonly FixtureColumn[], quote: (id: string) => string, what: string, dialect: FixtureSqlDialect = PLAIN_FIXTURE_SQL, heading = ""): string {
   if (columns.length === 0) {
     throw new CompilerError(UnitTestErrorCode.invalidFixture, `${what} has no columns: give at least one row, or build the relation first so its columns are known.`);
   }
-  const cell = (value: unknown, c: FixtureColumn) => `${c.type ? `cast(${literal(value)} as ${c.type})` : literal(value)} as ${quote(c.name)}`;
-  if (rows.length === 0) return `select ${columns.map((c) => cell(null, c)).join(", ")} where 1 = 0`;
-  return rows.map((row) => `select ${columns.map((c) => cell(valueOf(row, c.name), c)).join(", ")}`).join("\nunion all\n");
+  const absent = (c: FixtureColumn) => (c.type ? dialect.cast("null", c.type).trim() : "null");
+  const given = (value: unknown, c: FixtureColumn) => {
+    if (!c.type) return literal(value, dialect);
+    // dbt drops a varchar's length for text values, so that none is cut short
+    const type = typeof value === "string" && c.type.includes("varying") ? c.type.split("(")[0]! : c.type;
+    return dialect.cast(literal(value, dialect), type);
+  };
+  const select = (cells: string[]) => `select${columns.map((c, i) => ` ${cells[i]} as ${quote(c.name)}`).join(",")}`;
+  if (rows.length === 0) return `${heading}${select(columns.map(absent))}\n    limit 0`;
+  return heading + rows.map((row) => select(columns.map((c) => {
+    const { present, value } = valueOf(row, c.name);
+    return present ? given(value, c) : absent(c);
+  }))).join("\nunion all\n");
 }

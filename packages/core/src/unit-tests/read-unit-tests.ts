@@ -93,6 +93,8 @@ export function readUnitTests(sources: UnitTestSources, diagnostics: Diagnostic[
           problem([...where, "rows"], UnitTestErrorCode.invalidFixture, `Unit test '${entry.name}' has ${format} rows that are not text.`, "Write the rows as a block string ('rows: |').");
           return null;
         }
+        // dbt renders inline text of a properties file as a template, which drops one final line break
+        if (!name && format === "sql" && typeof rows === "string") rows = rows.replace(/\n$/, "");
         // csv rows are held as dbt holds them: one mapping per line, an empty field null
         if (format === "csv") rows = csvDictRows((rows as string | undefined | null) ?? "").map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === "" ? null : v])));
         return { rows: rows ?? [], format, fixture: name };

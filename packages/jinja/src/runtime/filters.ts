@@ -5,6 +5,8 @@ import { fail } from "./signals";
 import { printfFormat } from "./string-format";
 import { pythonMethod, STR_METHODS } from "./python-methods";
 import { toJson } from "./json";
+import { decimalAbs, decimalRound, decimalTrunc } from "./decimal-arithmetic";
+import { PyDecimal } from "./py-decimal";
 import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyRepr, pyStr, pyToFixed, toFloat, truthy, Tuple, typeName } from "./values";
 
 /** What a filter can reach besides its arguments. */
@@ -48,6 +50,13 @@ function toInt(v: unknown, dflt: unknown, base: number): unknown {
     if (base !== 10 && s !== "" && !Number.isNaN(parseInt(s, base))) return parseInt(s.replace(/^0[xob]/i, ""), base);
     const f = Number(s);
     return s !== "" && !Number.isNaN(f) ? Math.trunc(f) : dflt;
+  }
+  if (v instanceof PyDecimal) {
+    // int() of NaN is a ValueError (the default); of Infinity an OverflowError, which Jinja lets through
+    if (v.special === "NaN") return dflt;
+    // a Python int has every digit: beyond 2^53 it stays a bigint, which prints in full
+    const whole = decimalTrunc(v);
+    return Number.isSafeInteger(Number(whole)) ? Number(whole) : whole;
   }
   const n = numberOf(v);
   return n === undefined || !Number.isFinite(n) ? dflt : Math.trunc(n);
@@ -121,7 +130,7 @@ function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, 
 
 /** Jinja2's built-in filters. */
 export const BUILTIN_FILTERS: Record<string, FilterFn> = {
-  abs: (_e, v) => (v instanceof PyFloat ? new PyFloat(Math.abs(v.value)) : Math.abs(numberOf(v) ?? fail(`bad operand type for abs(): '${typeName(v)}'`))),
+  abs: (_e, v) => (v instanceof PyDecimal ? decimalAbs(v) : v instanceof PyFloat ? new PyFloat(Math.abs(v.value)) : Math.abs(numberOf(v) ?? fail(`bad operand type for abs(): '${typeName(v)}'`))),
   // an attribute only, as Python's getattr: a dict's keys are not attributes (its methods are)
   attr: (e, v, a) => (isDict(v) && !pythonMethod(v, String(a[0])) ? undefined : e.attr(v, String(a[0]))),
   batch: (_e, v, a, k) => {
@@ -208,6 +217,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   reverse: (_e, v) => (typeof v === "string" ? [...v].reverse().join("") : [...iterate(v)].reverse()),
   round: (_e, v, a, k) => {
     const [precision, method] = BIND.round(a, k);
+    if (v instanceof PyDecimal && method === "common") return decimalRound(v, numberOf(precision) ?? 0);
     const n = numberOf(v) ?? 0;
     const m = 10 ** (numberOf(precision) ?? 0);
     const r = method === "ceil" ? Math.ceil(n * m) / m : method === "floor" ? Math.floor(n * m) / m : roundHalfEven(n, numberOf(precision) ?? 0);

@@ -1,4 +1,6 @@
 import { formatFloat, isDict, PyFloat } from "./values";
+import { PyDecimal } from "./py-decimal";
+import { fail } from "./signals";
 
 /** Serialises like Jinja2's `tojson`: Python's json.dumps with sorted keys, then HTML-safe escapes. */
 export function toJson(v: unknown, indent?: number): string {
@@ -6,11 +8,15 @@ export function toJson(v: unknown, indent?: number): string {
 }
 
 function dump(v: unknown, indent: number | undefined, pad: string): string {
-  if (v === null || v === undefined) return "null";
+  if (v === null) return "null";
+  // Jinja's Undefined: json.dumps refuses it, as Jinja2's tojson under dbt does
+  if (v === undefined) return fail("Object of type Undefined is not JSON serializable");
   if (v === true) return "true";
   if (v === false) return "false";
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
   if (v instanceof PyFloat) return formatFloat(v.value);
+  // Python's json module does not know Decimal (agate's numbers)
+  if (v instanceof PyDecimal) return fail("Object of type Decimal is not JSON serializable");
   if (typeof v === "string") return JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   const inner = indent === undefined ? "" : pad + " ".repeat(indent);
   const open = (items: string[], o: string, c: string): string => {
@@ -21,7 +27,8 @@ function dump(v: unknown, indent: number | undefined, pad: string): string {
   if (Array.isArray(v)) return open(v.map((x) => dump(x, indent, inner)), "[", "]");
   const obj = isDict(v) ? v : typeof (v as { toJSON?: () => unknown }).toJSON === "function" ? (v as { toJSON: () => unknown }).toJSON() : v;
   if (obj !== v) return dump(obj, indent, pad);
-  const keys = Object.keys(obj as object).sort();
+  // (a host object's entry without a value is absent, not Undefined)
+  const keys = Object.keys(obj as object).filter((k) => (obj as Record<string, unknown>)[k] !== undefined).sort();
   return open(keys.map((k) => `${JSON.stringify(k)}: ${dump((obj as Record<string, unknown>)[k], indent, inner)}`), "{", "}");
 }
 

@@ -1,6 +1,9 @@
 import { fail } from "./signals";
 import { printfFormat } from "./string-format";
 import { isFloat, numberOf, pyEquals, PyFloat, toFloat, Tuple, typeName } from "./values";
+import { fixed, decimalAdd, decimalCompare, decimalDiv, decimalFloorDiv, decimalMod, decimalMul, decimalNegate, decimalPow, decimalSub } from "./decimal-arithmetic";
+import { decimalComparands, decimalOperands } from "./decimal-operands";
+import { PyDecimal } from "./py-decimal";
 
 function operands(op: string, a: unknown, b: unknown): [number, number, boolean] {
   const x = numberOf(a);
@@ -45,6 +48,8 @@ export function add(a: unknown, b: unknown): unknown {
     const r = dunder(a, b, "__add__", "__radd__");
     if (r !== NOT_IMPLEMENTED) return r;
   }
+  const d = decimalOperands("+", a, b);
+  if (d) return decimalAdd(...d);
   const [x, y, f] = operands("+", a, b);
   return num(x + y, f);
 }
@@ -55,6 +60,8 @@ export function sub(a: unknown, b: unknown): unknown {
     const r = dunder(a, b, "__sub__", "__rsub__");
     if (r !== NOT_IMPLEMENTED) return r;
   }
+  const d = decimalOperands("-", a, b);
+  if (d) return decimalSub(...d);
   const [x, y, f] = operands("-", a, b);
   return num(x - y, f);
 }
@@ -74,12 +81,16 @@ export function mul(a: unknown, b: unknown): unknown {
     const r = dunder(a, b, "__mul__", "__rmul__");
     if (r !== NOT_IMPLEMENTED) return r;
   }
+  const d = decimalOperands("*", a, b);
+  if (d) return decimalMul(...d);
   const [x, y, f] = operands("*", a, b);
   return num(x * y, f);
 }
 
 /** Python `/`: always a float. */
 export function div(a: unknown, b: unknown): unknown {
+  const d = decimalOperands("/", a, b);
+  if (d) return decimalDiv(...d);
   const [x, y, f] = operands("/", a, b);
   if (y === 0) fail(f ? "float division by zero" : "division by zero");
   return toFloat(x / y);
@@ -87,6 +98,8 @@ export function div(a: unknown, b: unknown): unknown {
 
 /** Python `//`. */
 export function floorDiv(a: unknown, b: unknown): unknown {
+  const d = decimalOperands("//", a, b);
+  if (d) return decimalFloorDiv(...d);
   const [x, y, f] = operands("//", a, b);
   if (y === 0) fail(f ? "float floor division by zero" : "integer division or modulo by zero");
   return num(Math.floor(x / y), f);
@@ -95,6 +108,8 @@ export function floorDiv(a: unknown, b: unknown): unknown {
 /** Python `%`: modulo with the divisor's sign, or printf-style formatting on a string. */
 export function mod(a: unknown, b: unknown): unknown {
   if (typeof a === "string") return printfFormat(a, b instanceof Tuple ? [...b] : [b]);
+  const d = decimalOperands("%", a, b);
+  if (d) return decimalMod(...d);
   const [x, y, f] = operands("%", a, b);
   if (y === 0) fail(f ? "float modulo" : "integer modulo by zero");
   return num(((x % y) + y) % y, f);
@@ -102,12 +117,15 @@ export function mod(a: unknown, b: unknown): unknown {
 
 /** Python `**`. */
 export function pow(a: unknown, b: unknown): unknown {
+  const d = decimalOperands("** or pow()", a, b);
+  if (d) return decimalPow(...d);
   const [x, y, f] = operands("**", a, b);
   return num(x ** y, f || y < 0);
 }
 
 /** Unary minus. */
 export function neg(a: unknown): unknown {
+  if (a instanceof PyDecimal) return decimalNegate(a);
   if (isHost(a) && typeof (a as { __neg__?: unknown }).__neg__ === "function") return (a as { __neg__: () => unknown }).__neg__();
   const x = numberOf(a);
   if (x === undefined) fail(`bad operand type for unary -: '${typeName(a)}'`);
@@ -118,7 +136,8 @@ export function neg(a: unknown): unknown {
 export function pos(a: unknown): unknown {
   const x = numberOf(a);
   if (x === undefined) fail(`bad operand type for unary +: '${typeName(a)}'`);
-  return a;
+  // Python's +Decimal rounds to the context and makes a zero positive
+  return a instanceof PyDecimal && !a.isSpecial ? fixed(a.negative && !a.isZero, a.coefficient, a.exponent) : a;
 }
 
 /** Python ordering comparison (`<`, `<=`, `>`, `>=`) without JS coercion. */
@@ -140,6 +159,11 @@ export function compare(op: string, a: unknown, b: unknown): boolean {
 
 /** -1, 0 or 1; a Python TypeError for values that have no order. */
 export function order(op: string, a: unknown, b: unknown): number {
+  const d = decimalComparands(a, b);
+  if (d) {
+    const c = decimalCompare(...d);
+    return Number.isNaN(c) ? fail("[<class 'decimal.InvalidOperation'>]") : c;
+  }
   const x = numberOf(a);
   const y = numberOf(b);
   if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;

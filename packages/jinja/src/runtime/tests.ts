@@ -1,11 +1,12 @@
 import { MACRO } from "./macro";
 import { compare, contains } from "./operators";
+import { PyDecimal } from "./py-decimal";
 import { isDict, isFloat, numberOf, PyFloat, pyEquals, PY_MAPPING, truthy } from "./values";
 
 /** A Jinja2 test: `value is name(args)`. */
 export type TestFn = (value: unknown, ...args: unknown[]) => boolean;
 
-const isNumber = (v: unknown): boolean => (typeof v === "number" || v instanceof PyFloat);
+const isNumber = (v: unknown): boolean => typeof v === "number" || v instanceof PyFloat || v instanceof PyDecimal;
 
 /** Jinja2's built-in tests. */
 export const BUILTIN_TESTS: Record<string, TestFn> = {

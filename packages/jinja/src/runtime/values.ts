@@ -1,4 +1,6 @@
 import { PyDecimal } from "./py-decimal";
+import { decimalCompare } from "./decimal-arithmetic";
+import { decimalComparands } from "./decimal-operands";
 
 /**
  * Python value semantics for JavaScript values: how templates see, compare and print them.
@@ -66,6 +68,8 @@ export function numberOf(v: unknown): number | undefined {
   if (v instanceof PyFloat) return v.value;
   if (v instanceof PyDecimal) return v.valueOf();
   if (typeof v === "boolean") return v ? 1 : 0;
+  // a Python int beyond 2^53 (`| int` of a long Decimal) computes as the nearest number
+  if (typeof v === "bigint") return Number(v);
   return undefined;
 }
 
@@ -116,6 +120,7 @@ export function typeName(v: unknown): string {
   if (typeof v === "string") return "str";
   if (typeof v === "boolean") return "bool";
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "bigint") return "int";
   if (v instanceof PyFloat) return "float";
   if (v instanceof PyDecimal) return "Decimal";
   if (v instanceof Tuple) return "tuple";
@@ -134,7 +139,7 @@ export function truthy(v: unknown): boolean {
   if (typeof v !== "object") return v === v; // NaN is truthy in Python but rare; keep JS falsy only for NaN
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof PyFloat) return v.value !== 0;
-  if (v instanceof PyDecimal) return v.valueOf() !== 0;
+  if (v instanceof PyDecimal) return !v.isZero;
   if (v instanceof Map || v instanceof Set) return v.size > 0;
   if (isDict(v)) {
     for (const _ in v) return true;
@@ -209,6 +214,11 @@ function escapeCodePoint(cp: number): string {
 
 /** Python `==`: no JS coercion; lists and dicts compare by content; `1 == 1.0 == True`. */
 export function pyEquals(a: unknown, b: unknown): boolean {
+  if (a instanceof PyDecimal || b instanceof PyDecimal) {
+    // exact, as Python compares a Decimal with an int or a float; NaN equals nothing, itself neither
+    const d = decimalComparands(a, b);
+    return d !== null && decimalCompare(...d) === 0;
+  }
   if (a === b) return true;
   if (typeof a === "object" && a !== null && typeof (a as { [PY_EQ]?: unknown })[PY_EQ] === "function") return (a as { [PY_EQ]: (o: unknown) => boolean })[PY_EQ](b);
   if (typeof b === "object" && b !== null && typeof (b as { [PY_EQ]?: unknown })[PY_EQ] === "function") return (b as { [PY_EQ]: (o: unknown) => boolean })[PY_EQ](a);

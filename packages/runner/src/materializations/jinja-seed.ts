@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { QueryResult } from "@tsdbt/adapter-api";
 import { parseCsv } from "../seeds/csv-reader";
 import { PyDate, PyDateTime } from "@tsdbt/core";
-import { PyDecimal } from "@tsdbt/jinja";
+import { agateNumber } from "../seeds/agate-number";
 import { inferColumnKinds, seedColumns, timestampFields, type SeedColumnKind } from "../seeds/infer-column-types";
 import { isNullCell } from "../seeds/null-cells";
 import { configValue, type Materialization } from "./build-context";
@@ -11,13 +11,13 @@ import { runMaterializationMacro } from "./jinja-materialization";
 
 /**
  * A CSV cell as agate gives it in dbt's `load_agate_table()`: numbers as exact Decimals (`1.50`
- * stays `1.50`, twenty digits stay twenty), booleans, dates and timestamps as Python's date and
+ * stays `1.50`, twenty digits stay twenty, `$1,000` is 1000), booleans, dates and timestamps as Python's date and
  * datetime, text as written; a null cell (empty, blank, `null`) is None.
  */
 export function seedCellValue(cell: string, kind: SeedColumnKind): unknown {
   if (isNullCell(cell)) return null;
   const text = cell.trim();
-  if (kind === "integer" || kind === "bigint" || kind === "float") return PyDecimal.parse(text) ?? cell;
+  if (kind === "integer" || kind === "bigint" || kind === "float") return agateNumber(text) ?? cell;
   if (kind === "boolean") return text.toLowerCase() === "true";
   if (kind === "date") {
     const [year, month, day] = text.split("-").map(Number);

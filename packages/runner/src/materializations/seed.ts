@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { RunnerError, RunnerErrorCode } from "../runner-error";
 import { scanCsv } from "../seeds/csv-reader";
-import { ColumnKindInference, seedColumns } from "../seeds/infer-column-types";
+import { ColumnKindInference, loadedCellText, seedColumns } from "../seeds/infer-column-types";
 import { needsNullRewrite, withNullsNormalised } from "../seeds/null-cells";
 import { configValue, type Materialization } from "./build-context";
 import { applyGrants } from "./grants";
@@ -42,13 +42,21 @@ export const seedMaterialization: Materialization = async (context) => {
   // a quoted empty field loads as '' in the engines; dbt loads it as NULL
   rewrite ||= text.includes('""');
   const kinds = inference?.kinds() ?? scanned.header.map(() => "text" as const);
-  const columns = seedColumns(scanned.header, kinds, adapter.dialect, configValue<Record<string, string>>(node, "column_types", {}));
+  const columnTypes = configValue<Record<string, string>>(node, "column_types", {});
+  const columns = seedColumns(scanned.header, kinds, adapter.dialect, columnTypes);
+  // cells agate reads as numbers or zoned timestamps that the engines would not load as dbt does (`$5`, `1,000`, `+02:00`);
+  // a column typed by column_types is loaded as written, as dbt reads it as text
+  const typed = new Set(Object.keys(columnTypes).map((name) => name.toLowerCase()));
+  const converted = (inference?.rewrites() ?? []).map((r, i) => r && !typed.has(scanned.header[i]!.toLowerCase()));
+  rewrite ||= converted.some(Boolean);
   if (configValue<boolean>(node, "quote_columns", true) === false) {
     for (const column of columns) column.name = column.name.toLowerCase();
   }
-  // dbt loads blank and `null` cells as NULL: the engines get a copy with those fields empty
+  // dbt loads blank and `null` cells as NULL: the engines get a copy with those fields empty (and the cells above converted)
   const load = async (temp: typeof relation): Promise<number | null> =>
-    rewrite ? withNullsNormalised(text, delimiter, file, (copy) => loadCsv(temp, copy, columns, { delimiter, header: true })) : loadCsv(temp, path, columns, { delimiter, header: true });
+    rewrite
+      ? withNullsNormalised(text, delimiter, file, (copy) => loadCsv(temp, copy, columns, { delimiter, header: true }), (cell, i) => (converted[i] ? loadedCellText(cell, kinds[i]!) : cell))
+      : loadCsv(temp, path, columns, { delimiter, header: true });
   const existing = await clearLeftovers(adapter, relation);
 
   if (!existing || existing.kind === "view" || context.fullRefresh) {

@@ -34,6 +34,15 @@ describe("inferColumnKinds", () => {
     expect(kindsOf("d,e\n0043-01-01,0043-02-29\n0250-06-01,0044-02-29\n")).toEqual(["date", "text"]);
   });
 
+  // dbt-core 1.10 + dbt-postgres (test/seed-inference-oracle.test.ts): agate's numbers, whole unless a value has decimals once trailing zeros go
+  it("reads formatted numbers as agate does and types them as dbt-postgres does", () => {
+    expect(kindsOf("a,b,c,d,e,f,g\n\"1,000\",$5,5%,1.0,1e3,NaN,(5)\n3,$10.50,0.5%,2.0,2,1.5,3\n")).toEqual(["integer", "float", "float", "integer", "integer", "float", "text"]);
+  });
+
+  it("takes ISO timestamps with a zone, and leaves zoned ones written with a blank as text", () => {
+    expect(kindsOf("a,b\n2024-01-01T10:00:00+02:00,2024-01-01 10:00:00+02:00\n2024-01-02T11:30Z,2024-01-02 11:30:00Z\n")).toEqual(["timestamp", "text"]);
+  });
+
   it("uses a big integer type for whole numbers beyond 32 bits", () => {
     expect(kindsOf("id\n1\n3000000000\n")).toEqual(["bigint"]);
   });

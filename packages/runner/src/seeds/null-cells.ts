@@ -21,12 +21,13 @@ const quoted = (cell: string, delimiter: string): string => (/["\r\n]/.test(cell
 
 /**
  * Writes a copy of a seed's CSV text where every null cell is an unquoted empty field (which
- * every adapter's bulk load reads as NULL), runs `use` with its path, then deletes it.
+ * every adapter's bulk load reads as NULL) and every other cell is `cellText(cell, column)`
+ * (as written by default), runs `use` with its path, then deletes it.
  */
-export async function withNullsNormalised<T>(text: string, delimiter: string, file: string, use: (path: string) => Promise<T>): Promise<T> {
+export async function withNullsNormalised<T>(text: string, delimiter: string, file: string, use: (path: string) => Promise<T>, cellText: (cell: string, column: number) => string = (cell) => cell): Promise<T> {
   const table = parseCsv(text, delimiter, file);
   const lines = [table.header.map((h) => quoted(h, delimiter)).join(delimiter)];
-  for (const row of table.rows) lines.push(row.map((c) => (isNullCell(c) ? "" : quoted(c, delimiter))).join(delimiter));
+  for (const row of table.rows) lines.push(row.map((c, i) => (isNullCell(c) ? "" : quoted(cellText(c, i), delimiter))).join(delimiter));
   const dir = await mkdtemp(join(tmpdir(), "tsdbt-seed-"));
   const path = join(dir, "seed.csv");
   try {

@@ -41,6 +41,20 @@ describe("run_query results (agate Table), expected values from dbt-core", () =>
     expect(renderWithContext("{%- call statement('main', fetch_result=True) -%} select 7 {%- endcall -%}{{ load_result('main').table.columns['n'].values() }} {{ load_result('main')['response'] }}", { warehouse: wh })).toBe("(7,) SELECT 1");
   });
 
+  // run_query("select x::numeric / 1 as n, x as i from (values (10), (9), (2), (10)) v(x)") on PostgreSQL; dbt-core 1.10.23 gives
+  // values_sorted() as a list in numeric order, and values_distinct() as a tuple of agate's set (its order is Python's set order)
+  it("sorts a column's values by number as a list, and gives its distinct values once", () => {
+    const wh = fakeWarehouse({
+      results: () => ({
+        columns: [{ name: "n", type: "numeric" }, { name: "i", type: "integer" }],
+        rows: [10, 9, 2, 10].map((x) => ({ n: x, i: x })),
+        decimalTexts: { n: ["10.0000000000000000", "9.0000000000000000", "2.0000000000000000", "10.0000000000000000"] },
+      }),
+    });
+    const out = renderWithContext("{%- set t = run_query('select …') -%}{{ t.columns['n'].values_sorted() }} {{ t.columns['i'].values_sorted() }} {{ t.columns['n'].values_distinct() | length }} {{ t.columns['i'].values_distinct() | sort }}", { warehouse: wh });
+    expect(out).toBe("[Decimal('2.0000000000000000'), Decimal('9.0000000000000000'), Decimal('10.0000000000000000'), Decimal('10.0000000000000000')] [2, 9, 10, 10] 3 [2, 9, 10]");
+  });
+
   // run_query("select 1 as a, 2.5::float8 as b, 'x' as c, 3::float8 as d, 1.50::numeric as e") on PostgreSQL (dbt_profiler's
   // get_profile_table and print_profile_schema); expected values from dbt-core 1.10.23 + dbt-postgres
   const profiled = (template: string) =>

@@ -1,7 +1,16 @@
 import type { QueryResult } from "@tsdbt/adapter-api";
-import { hostFunction, PY_METHODS, PY_REPR, pyRepr, Tuple, type HostMethod } from "@tsdbt/jinja";
+import { hostFunction, numberOf, pyEquals, PY_METHODS, PY_REPR, pyRepr, Tuple, type HostMethod } from "@tsdbt/jinja";
+
+/** Python's order of two values of one column: numbers by value, anything else by its text. */
+function pythonOrder(a: unknown, b: unknown): number {
+  const x = numberOf(a);
+  const y = numberOf(b);
+  if (x !== undefined && y !== undefined) return x - y;
+  const [p, q] = [String(a), String(b)];
+  return p < q ? -1 : p > q ? 1 : 0;
+}
 import { formatAgateCsv, formatAgateTable, PRINT_TABLE_DEFAULTS } from "./agate-print";
-import { agateDataType, isFloatType, pythonCell, type AgateDataType } from "./agate-data-types";
+import { agateDataType, pythonResult, type AgateDataType } from "./agate-data-types";
 import { tableMethods } from "./agate-table-methods";
 
 /**
@@ -56,8 +65,10 @@ function agateColumn(name: string, index: number, dataType: AgateDataType, cells
     value: {
       values: (self: unknown[]) => Tuple.create(self),
       values_without_nulls: (self: unknown[]) => Tuple.create(self.filter((v) => v !== null && v !== undefined)),
-      values_distinct: (self: unknown[]) => Tuple.create([...new Set(self)]),
-      values_sorted: (self: unknown[]) => Tuple.create([...self].filter((v) => v !== null).sort()),
+      // equal values once (agate's set: Decimal('10') and Decimal('10.0') are one)
+      values_distinct: (self: unknown[]) => Tuple.create(self.filter((v, i) => self.findIndex((w) => pyEquals(v, w)) === i)),
+      // a list, in Python's order (numbers by value, not as text)
+      values_sorted: (self: unknown[]) => [...self].filter((v) => v !== null && v !== undefined).sort(pythonOrder),
     } satisfies Record<string, HostMethod>,
   });
   Object.defineProperty(col, PY_REPR, { value: () => `<agate.Column: (${cells.slice(0, 5).map(pyRepr).join(", ")}${cells.length > 5 ? ", ..." : ""})>` });
@@ -81,13 +92,13 @@ export type AgateTable = MappedSequence<MappedSequence<unknown>> & {
 
 /**
  * Wraps a query result as an {@link AgateTable}; `print_table()` and `print_csv()` write to `print` (standard output in dbt).
- * `fromWarehouse`: the rows are what a warehouse query returned, so a float column's whole numbers become Python floats.
+ * `fromWarehouse`: the rows are what a warehouse query returned, so float and fixed-point columns' numbers become agate's Decimals.
  */
-export function agateTable(result: QueryResult, print: (text: string) => void = () => undefined, fromWarehouse = false): AgateTable {
+export function agateTable(queried: QueryResult, print: (text: string) => void = () => undefined, fromWarehouse = false): AgateTable {
+  // agate holds a warehouse's floats and fixed-point numbers as Decimals (1.50, 3.0)
+  const result = fromWarehouse ? pythonResult(queried) : queried;
   const names = result.columns.map((c) => c.name);
-  // a float column's whole numbers print as Python's floats do (264.0)
-  const floats = result.columns.map((c) => fromWarehouse && isFloatType(c.type));
-  const rows = result.rows.map((r) => mappedSequence(names.map((n, i) => pythonCell(r[n], floats[i])), names, "Row"));
+  const rows = result.rows.map((r) => mappedSequence(names.map((n) => r[n]), names, "Row"));
   const rowKeys = rows.map((_r, i) => String(i));
   const table = mappedSequence(rows, rowKeys, "MappedSequence") as AgateTable;
   table.rows = mappedSequence(rows, rowKeys, "MappedSequence");
@@ -121,7 +132,7 @@ export function agateTable(result: QueryResult, print: (text: string) => void = 
     return null;
   });
   table.print_structure = () => null;
-  Object.assign(table, tableMethods(result, (derived) => agateTable(derived, print, fromWarehouse)));
+  Object.assign(table, tableMethods(result, (derived) => agateTable(derived, print)));
   return table;
 }
 

@@ -1,0 +1,185 @@
+import { PyDecimal } from "./py-decimal";
+import { fail } from "./signals";
+
+/**
+ * Python's `decimal` arithmetic in its default context (28 significant digits, ties to even), as
+ * templates compute with agate's Decimals: `Decimal('1.50') * 2` is `3.00`, `Decimal('7') / 3`
+ * is `2.333333333333333333333333333`, `//` truncates towards zero and `%` keeps the dividend's sign.
+ */
+const PRECISION = 28;
+
+const TEN = 10n;
+const pow10 = (n: number): bigint => TEN ** BigInt(n);
+const digitCount = (c: bigint): number => (c === 0n ? 1 : c.toString().length);
+const signed = (d: PyDecimal): bigint => (d.negative ? -d.coefficient : d.coefficient);
+
+/** Python's error text for a failed decimal operation (`[<class 'decimal.DivisionByZero'>]`). */
+function signal(condition: string): never {
+  return fail(`[<class 'decimal.${condition}'>]`);
+}
+
+/** Rounds a result to the context's precision, ties to even (Python's `_fix`). */
+export function fixed(negative: boolean, coefficient: bigint, exponent: number): PyDecimal {
+  let c = coefficient < 0n ? -coefficient : coefficient;
+  let e = exponent;
+  const extra = digitCount(c) - PRECISION;
+  if (extra > 0) {
+    c = roundHalfEven(c, extra);
+    e += extra;
+    if (digitCount(c) > PRECISION) {
+      c /= TEN;
+      e += 1;
+    }
+  }
+  return PyDecimal.of(negative, c, e);
+}
+
+/** `c` with its last `drop` digits removed, rounding half to even. */
+function roundHalfEven(c: bigint, drop: number): bigint {
+  const unit = pow10(drop);
+  const q = c / unit;
+  const r = c % unit;
+  const twice = r * 2n;
+  return twice > unit || (twice === unit && q % 2n === 1n) ? q + 1n : q;
+}
+
+/** Both operands at the smaller exponent, as signed integers. */
+function aligned(a: PyDecimal, b: PyDecimal): [bigint, bigint, number] {
+  const e = Math.min(a.exponent, b.exponent);
+  return [signed(a) * pow10(a.exponent - e), signed(b) * pow10(b.exponent - e), e];
+}
+
+function nan(...xs: PyDecimal[]): PyDecimal | null {
+  return xs.some((x) => x.special === "NaN") ? PyDecimal.specialValue("NaN") : null;
+}
+
+/** `a + b`. */
+export function decimalAdd(a: PyDecimal, b: PyDecimal): PyDecimal {
+  const n = nan(a, b);
+  if (n) return n;
+  if (a.isSpecial || b.isSpecial) {
+    if (a.isSpecial && b.isSpecial && a.negative !== b.negative) return signal("InvalidOperation");
+    return a.isSpecial ? a : b;
+  }
+  const [x, y, e] = aligned(a, b);
+  const sum = x + y;
+  // an exact zero sum is positive unless both operands are negative
+  return fixed(sum === 0n ? a.negative && b.negative : sum < 0n, sum, e);
+}
+
+/** `a - b`. */
+export function decimalSub(a: PyDecimal, b: PyDecimal): PyDecimal {
+  return decimalAdd(a, decimalNegate(b, true));
+}
+
+/** `a * b`. */
+export function decimalMul(a: PyDecimal, b: PyDecimal): PyDecimal {
+  const n = nan(a, b);
+  if (n) return n;
+  const negative = a.negative !== b.negative;
+  if (a.isSpecial || b.isSpecial) {
+    if (a.isZero || b.isZero) return signal("InvalidOperation");
+    return PyDecimal.specialValue("Infinity", negative);
+  }
+  return fixed(negative, a.coefficient * b.coefficient, a.exponent + b.exponent);
+}
+
+/** `a / b`: exact when it can be (at the ideal exponent, `10.00 / 2` is `5.00`), else 28 significant digits. */
+export function decimalDiv(a: PyDecimal, b: PyDecimal): PyDecimal {
+  const n = nan(a, b);
+  if (n) return n;
+  const negative = a.negative !== b.negative;
+  if (a.isSpecial) return b.isSpecial ? signal("InvalidOperation") : PyDecimal.specialValue("Infinity", negative);
+  if (b.isSpecial) return PyDecimal.of(negative, 0n, 0);
+  if (b.isZero) return signal(a.isZero ? "DivisionUndefined" : "DivisionByZero");
+  const ideal = a.exponent - b.exponent;
+  if (a.isZero) return PyDecimal.of(negative, 0n, ideal);
+  const shift = digitCount(b.coefficient) - digitCount(a.coefficient) + PRECISION + 1;
+  let exponent = ideal - shift;
+  const dividend = shift >= 0 ? a.coefficient * pow10(shift) : a.coefficient;
+  const divisor = shift >= 0 ? b.coefficient : b.coefficient * pow10(-shift);
+  let q = dividend / divisor;
+  if (dividend % divisor !== 0n) {
+    // a digit past the exact ones, so that rounding sees the remainder
+    if (q % 5n === 0n) q += 1n;
+  } else {
+    while (exponent < ideal && q % TEN === 0n) {
+      q /= TEN;
+      exponent += 1;
+    }
+  }
+  return fixed(negative, q, exponent);
+}
+
+/** `a // b`: the quotient truncated towards zero. */
+export function decimalFloorDiv(a: PyDecimal, b: PyDecimal): PyDecimal {
+  const n = nan(a, b);
+  if (n) return n;
+  if (a.isSpecial || b.isSpecial) return a.isSpecial && !b.isSpecial ? PyDecimal.specialValue("Infinity", a.negative !== b.negative) : b.isSpecial && !a.isSpecial ? PyDecimal.of(a.negative !== b.negative, 0n, 0) : signal("InvalidOperation");
+  if (b.isZero) return signal(a.isZero ? "DivisionUndefined" : "DivisionByZero");
+  const [x, y] = aligned(a, b);
+  const q = x / y;
+  return PyDecimal.of(a.negative !== b.negative, q, 0);
+}
+
+/** `a % b`: the remainder of the truncated division, with the dividend's sign. */
+export function decimalMod(a: PyDecimal, b: PyDecimal): PyDecimal {
+  const n = nan(a, b);
+  if (n) return n;
+  if (a.isSpecial) return signal("InvalidOperation");
+  if (b.isSpecial) return a;
+  if (b.isZero) return signal(a.isZero ? "DivisionUndefined" : "InvalidOperation");
+  const [x, y, e] = aligned(a, b);
+  return fixed(a.negative, x % y, e);
+}
+
+/** `a ** b` for a whole exponent (any other goes through floats). */
+export function decimalPow(a: PyDecimal, b: PyDecimal): PyDecimal {
+  const n = nan(a, b);
+  if (n) return n;
+  const power = b.valueOf();
+  if (a.isSpecial || !Number.isInteger(power) || Math.abs(power) > 10_000) return PyDecimal.fromFloatRepr(a.valueOf() ** power);
+  if (power < 0) return decimalDiv(PyDecimal.fromInt(1), decimalPow(a, PyDecimal.fromInt(-power)));
+  const negative = a.negative && power % 2 === 1;
+  return fixed(negative, a.coefficient ** BigInt(power), a.exponent * power);
+}
+
+/** `-a`; with `keepSign` a zero keeps its flipped sign (how subtraction negates its right operand). */
+export function decimalNegate(a: PyDecimal, keepSign = false): PyDecimal {
+  if (a.special === "NaN") return a;
+  if (a.isSpecial) return PyDecimal.specialValue("Infinity", !a.negative);
+  // Python's -Decimal('0.0') is Decimal('0.0'): a zero result is positive
+  if (a.isZero && !keepSign) return PyDecimal.of(false, 0n, a.exponent);
+  return fixed(!a.negative, a.coefficient, a.exponent);
+}
+
+/** `abs(a)`. */
+export function decimalAbs(a: PyDecimal): PyDecimal {
+  if (a.isSpecial) return a.special === "NaN" ? a : PyDecimal.specialValue("Infinity");
+  return fixed(false, a.coefficient, a.exponent);
+}
+
+/** `round(a, places)`: quantized to `places` decimals, ties to even (Jinja's `| round` on a Decimal). */
+export function decimalRound(a: PyDecimal, places: number): PyDecimal {
+  if (a.isSpecial) return signal("InvalidOperation");
+  const exponent = -places;
+  if (a.exponent >= exponent) return PyDecimal.of(a.negative, a.coefficient * pow10(a.exponent - exponent), exponent);
+  return PyDecimal.of(a.negative, roundHalfEven(a.coefficient, exponent - a.exponent), exponent);
+}
+
+/** `int(a)`: the integer part, truncated towards zero. */
+export function decimalTrunc(a: PyDecimal): bigint {
+  if (a.special === "NaN") return fail("cannot convert NaN to integer");
+  if (a.isSpecial) return fail("cannot convert Infinity to integer");
+  const magnitude = a.exponent >= 0 ? a.coefficient * pow10(a.exponent) : a.coefficient / pow10(-a.exponent);
+  return a.negative ? -magnitude : magnitude;
+}
+
+/** -1, 0 or 1 comparing exact values; NaN when either is NaN. */
+export function decimalCompare(a: PyDecimal, b: PyDecimal): number {
+  if (a.special === "NaN" || b.special === "NaN") return Number.NaN;
+  const rank = (d: PyDecimal) => (d.isSpecial ? (d.negative ? -1 : 1) : 0);
+  if (rank(a) !== 0 || rank(b) !== 0) return Math.sign(rank(a) - rank(b));
+  const [x, y] = aligned(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,67 @@
+/**
+ * `compile` and `show` leave the warehouse as dbt-core 1.10 + dbt-postgres leave it (checked on the
+ * oracle): statements a template runs (`run_query('create table …')`) in `compile --inline`,
+ * `compile -s`, `show --inline` and `show -s` are rolled back, and `show` runs its query in the
+ * same transaction, after them (it sees the table). `show` prints dbt's heading ("Previewing inline
+ * node:" for inline SQL) and dbt's JSON (indented; no node name for inline SQL).
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { Client } from "pg";
+import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
+
+let pg: TestPostgres;
+let dir: string;
+let schema: string;
+let client: Client;
+beforeAll(async () => {
+  pg = await startTestPostgres();
+  schema = uniqueSchemaName("rollback");
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-rollback-"));
+  fs.mkdirSync(path.join(dir, "models"));
+  fs.writeFileSync(path.join(dir, "dbt_project.yml"), "name: rollback\nversion: '1.0'\nconfig-version: 2\nprofile: rollback\n");
+  const target = ["type: postgres", `host: ${pg.host}`, `port: ${pg.port}`, `user: ${pg.user}`, `password: "${pg.password}"`, `dbname: ${pg.database}`, `schema: ${schema}`, "threads: 1"];
+  fs.writeFileSync(path.join(dir, "profiles.yml"), ["rollback:", "  target: dev", "  outputs:", "    dev:", ...target.map((l) => `      ${l}`), ""].join("\n"));
+  fs.writeFileSync(path.join(dir, "models", "compiled_model.sql"), `{% do run_query('create table ${schema}.from_compile_s (x int)') %} select 1 as a\n`);
+  fs.writeFileSync(path.join(dir, "models", "shown_model.sql"), `{% do run_query('create table ${schema}.from_show_s (x int)') %} select count(*) as a from ${schema}.from_show_s\n`);
+  client = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database });
+  await client.connect();
+  await client.query(`create schema "${schema}"`);
+}, 120000);
+afterAll(async () => {
+  await client?.query(`drop schema if exists "${schema}" cascade`);
+  await client?.end();
+  fs.rmSync(dir, { recursive: true, force: true });
+  await pg?.stop();
+});
+
+async function tsdbt(args: string[]): Promise<{ exitCode: number; stdout: string }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { invoke } = require("tsdbt") as typeof import("tsdbt");
+  const out: string[] = [];
+  const r = await invoke([...args, "--project-dir", dir, "--profiles-dir", dir], { cwd: dir, write: (line, stream) => stream === "stdout" && out.push(line) });
+  return { exitCode: r.exitCode, stdout: out.join("\n") };
+}
+
+const tables = async () => (await client.query({ text: "select table_name from information_schema.tables where table_schema = $1 order by 1", values: [schema], rowMode: "array" })).rows.map((r) => r[0]);
+
+it("compile --inline and compile -s leave nothing of what their templates ran", async () => {
+  const inline = await tsdbt(["compile", "--inline", `{% do run_query('create table ${schema}.from_compile_inline (x int)') %} select 1 as a`]);
+  expect(inline.exitCode).toBe(0);
+  expect(inline.stdout).toContain("Compiled inline node is:\n select 1 as a");
+  expect((await tsdbt(["compile", "-s", "compiled_model"])).exitCode).toBe(0);
+  expect(await tables()).toEqual([]);
+});
+
+it("show --inline and show -s run their query after the template's statements, in one transaction rolled back", async () => {
+  const inline = await tsdbt(["show", "--inline", `{% do run_query('create table ${schema}.from_show_inline (x int)') %} select count(*) as a from ${schema}.from_show_inline`]);
+  expect(inline.exitCode).toBe(0);
+  expect(inline.stdout).toContain("Previewing inline node:\n| a |\n| - |\n| 0 |");
+  const json = await tsdbt(["show", "-s", "shown_model", "--output", "json"]);
+  expect(json.exitCode).toBe(0);
+  expect(json.stdout.slice(json.stdout.lastIndexOf("\n{") + 1)).toBe('{\n  "node": "shown_model",\n  "show": [\n    {\n      "a": 0\n    }\n  ]\n}');
+  const inlineJson = await tsdbt(["show", "--inline", "select 1 as a", "--output", "json"]);
+  expect(inlineJson.stdout.slice(inlineJson.stdout.lastIndexOf("\n{") + 1)).toBe('{\n  "show": [\n    {\n      "a": 1\n    }\n  ]\n}');
+  expect(await tables()).toEqual([]);
+});
