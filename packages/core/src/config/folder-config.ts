@@ -27,11 +27,18 @@ export function folderConfigLayers(tree: ConfigTree, packageName: string, pathPa
   return layers;
 }
 
+/** Each level's configs, read once: every node under a folder shares its levels (frozen: shared). */
+const levelConfigs = new WeakMap<Record<string, unknown>, ConfigLayer>();
+
 function configsAt(level: Record<string, unknown>): ConfigLayer {
+  const known = levelConfigs.get(level);
+  if (known) return known;
   const out: ConfigLayer = {};
   for (const [key, value] of Object.entries(level)) {
     if (key.startsWith("+")) out[key.slice(1).trim()] = value;
     else if (!isPlainObject(value)) out[key] = value;
   }
+  Object.freeze(out);
+  levelConfigs.set(level, out);
   return out;
 }
