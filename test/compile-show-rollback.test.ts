@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Client } from "pg";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
+import { writePostgresProfile } from "./helpers/postgres-profile";
 
 let pg: TestPostgres;
 let dir: string;
@@ -21,8 +22,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-rollback-"));
   fs.mkdirSync(path.join(dir, "models"));
   fs.writeFileSync(path.join(dir, "dbt_project.yml"), "name: rollback\nversion: '1.0'\nconfig-version: 2\nprofile: rollback\n");
-  const target = ["type: postgres", `host: ${pg.host}`, `port: ${pg.port}`, `user: ${pg.user}`, `password: "${pg.password}"`, `dbname: ${pg.database}`, `schema: ${schema}`, "threads: 1"];
-  fs.writeFileSync(path.join(dir, "profiles.yml"), ["rollback:", "  target: dev", "  outputs:", "    dev:", ...target.map((l) => `      ${l}`), ""].join("\n"));
+  writePostgresProfile(dir, "rollback", pg, schema, "dev");
   fs.writeFileSync(path.join(dir, "models", "compiled_model.sql"), `{% do run_query('create table ${schema}.from_compile_s (x int)') %} select 1 as a\n`);
   fs.writeFileSync(path.join(dir, "models", "shown_model.sql"), `{% do run_query('create table ${schema}.from_show_s (x int)') %} select count(*) as a from ${schema}.from_show_s\n`);
   client = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database });

@@ -21,6 +21,7 @@ import { Client } from "pg";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
 import { normalizeStatement, type RunNames } from "./helpers/statement-golden";
+import { writePostgresProfile } from "./helpers/postgres-profile";
 
 const FIXTURES = path.join(__dirname, "fixtures", "model-contracts");
 
@@ -66,8 +67,7 @@ function copyProject(name: string, schema: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tsdbt-contracts-${name.replace(/\W/g, "-")}-`));
   dirs.push(dir);
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true, filter: (src) => !src.endsWith(".json") && !src.endsWith(".mjs") });
-  const target = ["type: postgres", `host: ${pg.host}`, `port: ${pg.port}`, `user: ${pg.user}`, `password: "${pg.password}"`, `dbname: ${pg.database}`, `schema: ${schema}`, "threads: 1"];
-  fs.writeFileSync(path.join(dir, "profiles.yml"), ["contracts:", "  target: dev", "  outputs:", "    dev:", ...target.map((l) => `      ${l}`), ""].join("\n"));
+  writePostgresProfile(dir, "contracts", pg, schema, "dev");
   return dir;
 }
 
@@ -130,7 +130,8 @@ async function ddlOf(schema: string, tables: string[]): Promise<ProjectGolden["d
   for (const t of tables) {
     out[t] = {
       columns: await query(`select column_name || ' ' || data_type || ' ' || is_nullable from information_schema.columns where table_schema = '${schema}' and table_name = '${t}' order by ordinal_position`),
-      constraints: (await query(`select contype::text || ' ' || pg_get_constraintdef(c.oid) from pg_constraint c where c.conrelid = '"${schema}"."${t}"'::regclass order by 1`)).map((c) => c.split(`${schema}.`).join("")),
+      // (PostgreSQL 18, which PGlite runs, also lists not-null columns there as contype 'n'; the columns' nullability is checked above)
+      constraints: (await query(`select contype::text || ' ' || pg_get_constraintdef(c.oid) from pg_constraint c where c.conrelid = '"${schema}"."${t}"'::regclass and c.contype <> 'n' order by 1`)).map((c) => c.split(`${schema}.`).join("")),
     };
   }
   return out;

@@ -16,6 +16,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Client } from "pg";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
+import { writePostgresProfile } from "./helpers/postgres-profile";
 
 const FIXTURE = path.join(__dirname, "fixtures", "run-results-oracle");
 
@@ -41,8 +42,7 @@ beforeAll(async () => {
   pg = await startTestPostgres();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-run-results-"));
   fs.cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !src.endsWith(".json") && !src.endsWith(".mjs") });
-  const output = ["type: postgres", `host: ${pg.host}`, `port: ${pg.port}`, `user: ${pg.user}`, `password: "${pg.password}"`, `dbname: ${pg.database}`, `schema: ${schema}`, "threads: 1"];
-  fs.writeFileSync(path.join(dir, "profiles.yml"), ["rr_oracle:", "  target: pg", "  outputs:", "    pg:", ...output.map((l) => `      ${l}`), ""].join("\n"));
+  writePostgresProfile(dir, "rr_oracle", pg, schema, "pg");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { invoke } = require("tsdbt") as typeof import("tsdbt");
   for (let i = 0; i < 2; i++) {

@@ -13,6 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Client } from "pg";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
+import { writePostgresProfile } from "./helpers/postgres-profile";
 
 const FIXTURE = path.join(__dirname, "fixtures", "seed-inference");
 type SeedGolden = { status: string; columns?: string[]; rows?: string[] };
@@ -27,8 +28,7 @@ beforeAll(async () => {
   schema = uniqueSchemaName("seed_inference");
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-seed-inference-"));
   fs.cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !src.endsWith(".json") && !src.endsWith(".mjs") });
-  const target = ["type: postgres", `host: ${pg.host}`, `port: ${pg.port}`, `user: ${pg.user}`, `password: "${pg.password}"`, `dbname: ${pg.database}`, `schema: ${schema}`, "threads: 1"];
-  fs.writeFileSync(path.join(dir, "profiles.yml"), ["seed_inference:", "  target: dev", "  outputs:", "    dev:", ...target.map((l) => `      ${l}`), ""].join("\n"));
+  writePostgresProfile(dir, "seed_inference", pg, schema, "dev");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { invoke } = require("tsdbt") as typeof import("tsdbt");
   await invoke(["seed", "--project-dir", dir, "--profiles-dir", dir], { cwd: dir, write: () => undefined });

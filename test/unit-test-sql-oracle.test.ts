@@ -14,6 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
+import { writePostgresProfile } from "./helpers/postgres-profile";
 
 const FIXTURE = path.join(__dirname, "fixtures", "unit-test-sql");
 interface TestGolden {
@@ -31,8 +32,7 @@ beforeAll(async () => {
   pg = await startTestPostgres();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-unit-sql-"));
   fs.cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !src.endsWith(".json") && !src.endsWith(".mjs") });
-  const target = ["type: postgres", `host: ${pg.host}`, `port: ${pg.port}`, `user: ${pg.user}`, `password: "${pg.password}"`, `dbname: ${pg.database}`, `schema: ${uniqueSchemaName("unit_sql")}`, "threads: 1"];
-  fs.writeFileSync(path.join(dir, "profiles.yml"), ["unit_test_sql:", "  target: dev", "  outputs:", "    dev:", ...target.map((l) => `      ${l}`), ""].join("\n"));
+  writePostgresProfile(dir, "unit_test_sql", pg, uniqueSchemaName("unit_sql"), "dev");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { invoke } = require("tsdbt") as typeof import("tsdbt");
   for (const args of [["seed"], ["run"], ["test", "--select", "test_type:unit"]]) {

@@ -13,6 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Client } from "pg";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
+import { writePostgresProfile } from "./helpers/postgres-profile";
 
 const FIXTURE = path.join(__dirname, "fixtures", "wrapped-test-materialization");
 
@@ -44,8 +45,7 @@ beforeAll(async () => {
   pg = await startTestPostgres();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-wrapped-tests-"));
   fs.cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !src.endsWith(".json") && !src.endsWith(".mjs") });
-  const output = ["type: postgres", `host: ${pg.host}`, `port: ${pg.port}`, `user: ${pg.user}`, `password: "${pg.password}"`, `dbname: ${pg.database}`, `schema: ${schema}`, "threads: 1"];
-  fs.writeFileSync(path.join(dir, "profiles.yml"), ["wrapped_tests:", "  target: pg", "  outputs:", "    pg:", ...output.map((l) => `      ${l}`), ""].join("\n"));
+  writePostgresProfile(dir, "wrapped_tests", pg, schema, "pg");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { invoke } = require("tsdbt") as typeof import("tsdbt");
   for (let i = 0; i < 2; i++) {
