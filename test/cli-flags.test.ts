@@ -237,3 +237,22 @@ describe("--empty", () => {
     expect((await runApi(["compile", "--empty", "-s", "customer_orders"], { project: p })).stdout).toContain("_dbt_limit_subq_customers");
   });
 });
+
+describe("flags in templates", () => {
+  // dbt-core 1.10 printed `lead-results|lead-results/logs|` for `dbt compile --project-dir lead-results
+  // --profiles-dir lead-results --threads 2 --inline …` run from the folder above the project
+  it("name the folders as the command line gave them, the logs under the project, and no THREADS", async () => {
+    const p = makeProject();
+    const parent = path.dirname(p.dir);
+    const name = path.basename(p.dir);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { invoke } = require("tsdbt") as typeof import("tsdbt");
+    const out: string[] = [];
+    const r = await invoke(["-q", "compile", "--project-dir", name, "--profiles-dir", name, "--threads", "2", "--inline", "{{ flags.PROFILES_DIR }}|{{ flags.LOG_PATH }}|{{ flags.THREADS }}"], {
+      cwd: parent,
+      write: (line) => out.push(line),
+    });
+    expect(r.exitCode).toBe(0);
+    expect(out.join("\n").trim().split("\n").pop()).toBe(`${name}|${name}/logs|`);
+  });
+});

@@ -1,5 +1,5 @@
 import { commandInvocationArgs } from "./invocation-args";
-import { resolve as resolvePath } from "node:path";
+import { join as joinPath, resolve as resolvePath } from "node:path";
 import { countResources, type ParsedProject, type ProjectOptions, type ResourceCounts } from "@tsdbt/core";
 import type { CliArgs } from "./args";
 import type { Logger } from "./logger";
@@ -36,8 +36,9 @@ export interface CommandOutcome {
 export function projectOptions(ctx: CommandContext, flags: Record<string, unknown> = {}): ProjectOptions {
   const a = ctx.args;
   return {
-    projectDir: a.projectDir,
-    profilesDir: a.profilesDir,
+    // relative folders are the command's: the Node API's `cwd`, else the process's
+    projectDir: resolvePath(ctx.cwd, a.projectDir),
+    profilesDir: a.profilesDir === undefined ? undefined : resolvePath(ctx.cwd, a.profilesDir),
     profile: a.profile,
     target: a.target,
     vars: a.vars,
@@ -59,8 +60,10 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
       QUIET: a.quiet,
       LOG_FORMAT: a.logFormat === "json" ? "json" : "default",
       TARGET_PATH: a.targetPath ?? null,
-      THREADS: a.threads ?? null,
-      PROFILES_DIR: resolvePath(a.profilesDir ?? ctx.env.DBT_PROFILES_DIR ?? a.projectDir),
+      // as dbt's flags show them: the folders as given (relative stays relative), logs/ under the
+      // project folder by default; dbt's flags have no THREADS
+      PROFILES_DIR: a.profilesDir ?? ctx.env.DBT_PROFILES_DIR ?? resolvePath(ctx.cwd, a.projectDir),
+      LOG_PATH: a.logPath ?? ctx.env.DBT_LOG_PATH ?? joinPath(a.projectDir, "logs"),
       ...flags,
     },
   };

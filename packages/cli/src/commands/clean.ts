@@ -5,7 +5,7 @@ import type { CommandContext, CommandOutcome } from "../command-context";
 
 /** `tsdbt clean`: removes the clean-targets of dbt_project.yml (only inside the project). */
 export async function cleanCommand(ctx: CommandContext): Promise<CommandOutcome> {
-  const projectDir = path.resolve(ctx.args.projectDir);
+  const projectDir = path.resolve(ctx.cwd, ctx.args.projectDir);
   const loaded = await loadProjectConfig(projectDir, { env: ctx.env });
   if (!loaded.value) throw new DiagnosticError(loaded.diagnostics.filter((d) => d.severity === "error"));
   const removed: string[] = [];

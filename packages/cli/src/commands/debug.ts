@@ -7,7 +7,7 @@ import type { CommandContext, CommandOutcome } from "../command-context";
 export async function debugCommand(ctx: CommandContext): Promise<CommandOutcome> {
   const log = (msg: string) => ctx.logger.fire("DebugCmdOut", msg);
   const problems: Diagnostic[] = [];
-  const projectDir = path.resolve(ctx.args.projectDir);
+  const projectDir = path.resolve(ctx.cwd, ctx.args.projectDir);
   if (ctx.args.flags["config-dir"]) {
     // dbt's `debug --config-dir`: where profiles.yml is looked for first, and nothing else
     const dir = path.resolve(ctx.cwd, ctx.args.profilesDir ?? ctx.env.DBT_PROFILES_DIR ?? projectDir);
@@ -20,7 +20,7 @@ export async function debugCommand(ctx: CommandContext): Promise<CommandOutcome>
   problems.push(...project.diagnostics.filter((d) => d.severity === "error"));
   log(`  dbt_project.yml file [${project.value ? "OK found and valid" : "ERROR invalid"}]`);
   if (!project.value) return finish(ctx, problems);
-  const profile = await loadProfile({ projectDir, profilesDir: ctx.args.profilesDir, profileName: ctx.args.profile ?? project.value.profile ?? project.value.name, targetName: ctx.args.target, env: ctx.env });
+  const profile = await loadProfile({ projectDir, profilesDir: ctx.args.profilesDir === undefined ? undefined : path.resolve(ctx.cwd, ctx.args.profilesDir), profileName: ctx.args.profile ?? project.value.profile ?? project.value.name, targetName: ctx.args.target, env: ctx.env });
   problems.push(...profile.diagnostics.filter((d) => d.severity === "error"));
   log(`  profiles.yml file [${profile.value ? `OK found and valid (${profile.value.file})` : "ERROR invalid"}]`);
   if (!profile.value) return finish(ctx, problems);

@@ -18,7 +18,7 @@ import { resolvePackages } from "../deps/resolve-packages";
  * `--upgrade` resolves again, `--lock` only writes the lock, `--add-package` adds an entry first.
  */
 export async function depsCommand(ctx: CommandContext): Promise<CommandOutcome> {
-  const projectDir = path.resolve(ctx.args.projectDir);
+  const projectDir = path.resolve(ctx.cwd, ctx.args.projectDir);
   const flags = ctx.args.flags;
   const cliVars = parseCliVars(ctx.args.vars);
   if (cliVars.diagnostics.length) throw new DiagnosticError(cliVars.diagnostics);

@@ -7,7 +7,7 @@ import { COMMAND_TYPES, executeCommand, type ExecuteOptions } from "./run";
 
 /** `tsdbt retry`: re-runs the nodes that errored, failed or were skipped in the last run_results.json. */
 export async function retryCommand(ctx: CommandContext): Promise<CommandOutcome> {
-  const projectDir = path.resolve(ctx.args.projectDir);
+  const projectDir = path.resolve(ctx.cwd, ctx.args.projectDir);
   const project = await loadProjectConfig(projectDir, { env: ctx.env });
   if (!project.value) throw new DiagnosticError(project.diagnostics.filter((d) => d.severity === "error"));
   const file = path.resolve(projectDir, ctx.args.targetPath ?? project.value.targetPath, "run_results.json");
