@@ -153,6 +153,21 @@ describe("show, run-operation, retry", () => {
     expect((await runApi(["run-operation", "no_such_macro"], { project: p })).exitCode).toBe(2);
   });
 
+  // dbt-core 1.10.23's run_results.json after `run-operation boom` and `run-operation show_results --args '{results: []}'`
+  it("run-operation writes run_results.json with one result for the macro, as dbt does", async () => {
+    const p = makeProject({ "macros/ops.sql": "{% macro boom() %}{{ exceptions.raise_compiler_error('boom') }}{% endmacro %}\n{% macro echo(results) %}{{ results }}{% endmacro %}\n" });
+    const read = () => JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: Record<string, unknown>[]; args: Record<string, unknown> };
+    const fact = (r: Record<string, unknown>) => [r.unique_id, r.status, r.message, r.failures, r.thread_id, r.adapter_response, r.compiled, r.relation_name, (r.timing as { name: string }[]).map((t) => t.name)];
+    expect((await runApi(["run-operation", "echo", "--args", "{results: []}"], { project: p })).exitCode).toBe(0);
+    const ok = read();
+    expect(ok.results.map(fact)).toEqual([["macro.fixture.echo", "success", null, 0, "MainThread", {}, false, null, ["compile", "execute"]]]);
+    expect([ok.args.which, ok.args.macro, ok.args.args]).toEqual(["run-operation", "echo", { results: [] }]);
+    expect((await runApi(["run-operation", "boom"], { project: p })).exitCode).toBe(1);
+    const failed = read();
+    expect(failed.results.map(fact)).toEqual([["macro.fixture.boom", "error", null, 1, "MainThread", {}, false, null, ["compile", "execute"]]]);
+    expect("args" in failed.args).toBe(false);
+  });
+
   it("retry re-runs only what failed or was skipped last time", async () => {
     const p = makeProject({ "models/orders.sql": "select 10 as order_id, 1 as customer_id from no_such_table" });
     const first = await runApi(["run"], { project: p });
