@@ -32,10 +32,10 @@ export function fileCrossPackagePatches(patches: Map<string, NodePatch>, files: 
   const enabledIn = (key: string, pkg: string) => !disabled.has(`${key}:${pkg}`);
   for (const [key, patch] of [...patches]) {
     if (patch.version || !FILE_KINDS.has(patch.kind)) continue;
-    const ownerKey0 = `${patch.kind}:${patch.name}`;
-    const all = owners.get(ownerKey0) ?? [];
-    if (all.length === 0 || (all.includes(patch.packageName) && enabledIn(ownerKey0, patch.packageName))) continue;
-    const packages = all.filter((p) => p !== patch.packageName && enabledIn(ownerKey0, p));
+    const resourceKey = `${patch.kind}:${patch.name}`;
+    const all = owners.get(resourceKey) ?? [];
+    if (all.length === 0 || (all.includes(patch.packageName) && enabledIn(resourceKey, patch.packageName))) continue;
+    const packages = all.filter((p) => p !== patch.packageName && enabledIn(resourceKey, p));
     if (packages.length === 0) continue;
     const owner = packages.includes(rootProject) ? rootProject : packages[0]!;
     const ownerKey = patchKey(patch.kind, owner, patch.name);
