@@ -22,7 +22,7 @@ const FILES = {
   "macros/quoted.sql": "{% macro quoted(text) %}'{{ text }}'{% endmacro %}\n",
   "models/sources.yml": "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: t\n",
   "analyses/an.sql": "select 1 as id\n",
-  "models/schema.yml": "version: 2\nmodels:\n  - name: m\n    columns:\n      - name: id\n        data_tests: [unique]\n",
+  "models/schema.yml": "version: 2\nmodels:\n  - name: m\n    columns:\n      - name: id\n        data_tests: [unique]\n  - name: eph\n    columns:\n      - name: id\n        data_tests: [not_null]\n",
 };
 
 function recorder(): SyncWarehouse & { sent: string[] } {
@@ -83,6 +83,9 @@ describe("NodeCompiler", () => {
   it("renders a text for a data test in the test's context (its query comment is not the test's SQL)", () => {
     const test = nodeNamed("unique_m_id");
     expect(compilerWith({}).renderText("for {{ model.unique_id }}", test, "dbt_project.yml")).toBe(`for ${test.unique_id}`);
+    // the test's arguments are not evaluated for such a text: the ephemeral model a test reads is no CTE of it
+    const onEphemeral = nodeNamed("not_null_eph_id");
+    expect(compilerWith({}).renderText("for {{ model.unique_id }}", onEphemeral, "dbt_project.yml")).toBe(`for ${onEphemeral.unique_id}`);
   });
 
   it("gives a render the extra names of the compiler and of the call", () => {
