@@ -93,6 +93,12 @@ describe("NodeCompiler", () => {
     expect(compiler.renderText("{{ run_name }} {{ shared }} {{ own }}", nodeNamed("m"), "models/m.sql", { own: "call's", shared: "call's" })).toBe("nightly call's call's");
   });
 
+  it("renders a hook with is_incremental() as the run asks (false unless told: a first run, a table)", () => {
+    const compiler = compilerWith({});
+    const text = "select {{ is_incremental() }}";
+    expect([compiler.renderText(text, nodeNamed("m"), "models/m.sql"), compiler.renderText(text, nodeNamed("m"), "models/m.sql", undefined, undefined, undefined, true)]).toEqual(["select False", "select True"]);
+  });
+
   it("refuses a ref() to a name no model, seed or snapshot has (an analysis is none) and a source() of a missing table, naming who asked", () => {
     const compiler = compilerWith({});
     const failure = (text: string, file: string) => {
