@@ -25,9 +25,9 @@ export function runnerCompiler(parsed: ParsedProject, compiler: NodeCompiler, on
       onCompiled?.(node);
       return result.sql;
     },
-    renderHook(sql, id, extra, statements, batch) {
+    renderHook(sql, id, extra, statements, batch, isIncremental) {
       const node = id ? manifest.nodes[id] ?? null : null;
-      return compiler.renderText(sql, node, node?.original_file_path ?? "dbt_project.yml", extra, statements, batch);
+      return compiler.renderText(sql, node, node?.original_file_path ?? "dbt_project.yml", extra, statements, batch, isIncremental);
     },
     relationOf(id) {
       const source = manifest.sources[id];

@@ -23,8 +23,11 @@ export interface NodeCompiler {
    * the throw as that node's error, never as a crash of the run.
    */
   compileNode(uniqueId: string, flags: { isIncremental: boolean; /** One batch of a microbatch model (`model.batch`, refs filtered to its window). */ batch?: MicrobatchBatch }): string;
-  /** Renders a hook's SQL (pre/post-hook, on-run-start/end) for a node, or for the run when `uniqueId` is null; `batch`: a hook of one batch of a microbatch model. */
-  renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>, statements?: SyncStatements, batch?: MicrobatchBatch): string;
+  /**
+   * Renders a hook's SQL (pre/post-hook, on-run-start/end) for a node, or for the run when `uniqueId` is null; `batch`: a hook of one batch of a microbatch model;
+   * `isIncremental`: what `is_incremental()` answers (true for the hooks of an incremental model's incremental run, as in dbt).
+   */
+  renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>, statements?: SyncStatements, batch?: MicrobatchBatch, isIncremental?: boolean): string;
   /** The relation a node builds (database, schema, identifier), or a source's table (`source.…` ids). */
   relationOf(uniqueId: string): RelationRef;
   /** Compiles unit tests (`manifest.unit_tests`); without it a selected unit test errors. */

@@ -22,6 +22,10 @@ const FILES = {
   "packages.yml": "packages:\n  - local: pkg\n",
   "pkg/dbt_project.yml": "name: pkg\n",
   "pkg/models/in_package.sql": "\n\n\n{% if execute %}{{ exceptions.raise_compiler_error('in package') }}{% endif %}\n",
+  // the same path in the project and in the package, with a different number of blank lines first
+  "models/same_path.sql": "{% if execute %}{{ exceptions.raise_compiler_error('in project file') }}{% endif %}\n",
+  "pkg/models/same_path.sql": "\n\n{% if execute %}{{ exceptions.raise_compiler_error('in package file') }}{% endif %}\n",
+  "models/renders_empty.sql": "{% if false %}select 1{% endif %}\n",
 };
 
 /** A warehouse answering every query with one row n = 42. */
@@ -53,7 +57,9 @@ describe("compileProject", () => {
     expect(errors).toEqual([
       ["models/fails.sql", 3, "boom. (in model.mini.fails)"],
       ["macros/boom.sql", 2, "in macro. (in model.mini.fails_in_macro)"],
+      ["models/same_path.sql", 1, "in project file. (in model.mini.same_path)"],
       ["models/in_package.sql", 4, "in package. (in model.pkg.in_package)"],
+      ["models/same_path.sql", 3, "in package file. (in model.pkg.same_path)"],
     ]);
   });
 
@@ -76,6 +82,13 @@ describe("compileProject", () => {
     const withHooks = await compileProject(parsed, { selected: ["model.mini.plain"], hooks: true });
     expect(withHooks.compiled.map((n) => n.unique_id)).toEqual(["model.mini.plain", "operation.mini.mini-on-run-start-0"]);
     expect(parsed.manifest.nodes["operation.mini.mini-on-run-start-0"]!.compiled_code).toBe("select 'started'");
+  });
+
+  it("gives a model whose SQL renders to nothing compiled_code '' and neither a compiled file nor a compiled_path (as dbt-core 1.10.23)", async () => {
+    await compileProject(parsed, { selected: ["model.mini.renders_empty", "model.mini.plain"] });
+    const node = parsed.manifest.nodes["model.mini.renders_empty"]!;
+    expect([node.compiled, node.compiled_code, node.compiled_path]).toEqual([true, "", null]);
+    expect(fs.readdirSync(path.join(dir, "target/compiled/mini/models"))).toEqual(["plain.sql"]);
   });
 
   it("writes target/compiled unless asked not to", async () => {

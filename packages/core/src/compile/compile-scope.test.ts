@@ -19,8 +19,16 @@ import { POSTGRES_PROFILE } from "./__fixtures__/compile-fixture";
 const FIXTURE = path.join(__dirname, "__fixtures__/compile-scope");
 const expected = (file: string) => fs.readFileSync(path.join(FIXTURE, "expected", file), "utf8");
 
+/** Temp copies made by the running test, removed after it. */
+const copies: string[] = [];
+afterEach(() => {
+  for (const dir of copies.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh copy of the fixture, parsed: each test compiles its own, so a compile failure fails that test alone. */
 async function parseCopy(): Promise<{ dir: string; parsed: ParsedProject }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-compile-scope-"));
+  copies.push(dir);
   fs.cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}expected`) });
   fs.writeFileSync(path.join(dir, "profiles.yml"), POSTGRES_PROFILE.replace("lead_eph", "cj_scope"));
   return { dir, parsed: await parseProject({ projectDir: dir, profilesDir: dir, env: {} }) };
@@ -31,15 +39,9 @@ const filesUnder = (root: string): string[] =>
   fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort() : [];
 
 describe("compile", () => {
-  let dir: string;
-  let parsed: ParsedProject;
-  beforeAll(async () => {
-    ({ dir, parsed } = await parseCopy());
+  it("writes dbt's compiled files (models, tests, the project's hooks; no seed or snapshot) under the target path", async () => {
+    const { dir, parsed } = await parseCopy();
     await compileProject(parsed, { hooks: true });
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  it("writes dbt's compiled files (models, tests, the project's hooks; no seed or snapshot) under the target path", () => {
     const written = path.join(dir, "build/out/compiled/eph");
     const mine = filesUnder(written).filter((f) => f !== "models/inc.sql");
     expect(mine).toEqual(filesUnder(path.join(FIXTURE, "expected")).filter((f) => f.startsWith("models/") && f !== "models/inc.sql" || f.startsWith("dbt_project.yml/")));
@@ -47,6 +49,8 @@ describe("compile", () => {
   });
 
   it("fills in the manifest entries as dbt does: compiled, compiled_path, extra_ctes, a generic test macro's own config() under the YAML config, get_where_subquery among a test's macros (once, compiled again), a model's config() at run time ignored", async () => {
+    const { parsed } = await parseCopy();
+    await compileProject(parsed, { hooks: true, write: false });
     await compileProject(parsed, { hooks: true, write: false });
     const facts = JSON.parse(expected("manifest-facts.json")) as Record<string, Record<string, unknown>>;
     const ours: Record<string, Record<string, unknown>> = {};
@@ -67,7 +71,8 @@ describe("compile", () => {
     expect(ours).toEqual(facts);
   });
 
-  it("compiles an incremental run's model and the ephemeral it reads (not incremental itself) as dbt does", () => {
+  it("compiles an incremental run's model and the ephemeral it reads (not incremental itself) as dbt does", async () => {
+    const { parsed } = await parseCopy();
     const compiler = new NodeCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming), { execute: true });
     expect(compiler.compile(parsed.manifest.nodes["model.eph.inc"]!, { isIncremental: true }).sql).toBe(expected("models/inc.sql"));
     // and as a first run
@@ -75,14 +80,14 @@ describe("compile", () => {
   });
 
   it("with --empty reads refs (a snapshot's too) and sources as zero-row subqueries", async () => {
-    const { dir: emptyDir, parsed: emptyParsed } = await parseCopy();
-    await compileProject(emptyParsed, { selected: ["model.eph.empty_reads", "model.eph.uses_snapshot"], empty: true, write: false });
-    expect(emptyParsed.manifest.nodes["model.eph.empty_reads"]!.compiled_code).toBe(expected("empty/empty_reads.sql"));
-    expect(emptyParsed.manifest.nodes["model.eph.uses_snapshot"]!.compiled_code).toBe(expected("empty/uses_snapshot.sql"));
-    fs.rmSync(emptyDir, { recursive: true, force: true });
+    const { parsed } = await parseCopy();
+    await compileProject(parsed, { selected: ["model.eph.empty_reads", "model.eph.uses_snapshot"], empty: true, write: false });
+    expect(parsed.manifest.nodes["model.eph.empty_reads"]!.compiled_code).toBe(expected("empty/empty_reads.sql"));
+    expect(parsed.manifest.nodes["model.eph.uses_snapshot"]!.compiled_code).toBe(expected("empty/uses_snapshot.sql"));
   });
 
-  it("renders --inline SQL as dbt's inline_query operation in the target's schema", () => {
+  it("renders --inline SQL as dbt's inline_query operation in the target's schema", async () => {
+    const { parsed } = await parseCopy();
     const compiler = new NodeCompiler(parsed.session, indexManifest(parsed.manifest, parsed.project.name, parsed.naming), { execute: true });
     expect(compiler.renderText("select '{{ this }}' as t, '{{ model.unique_id }}' as id, '{{ this.identifier }}' as i", null, INLINE_FILE)).toBe(expected("inline.sql"));
   });

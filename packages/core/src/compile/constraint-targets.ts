@@ -14,7 +14,7 @@ export function compileConstraintTargets(node: ManifestNode, relationOf: (call: 
   for (const list of lists) {
     for (const c of list) {
       if (!isRecord(c) || c.type !== "foreign_key" || typeof c.to !== "string" || !readReferenceCall(c.to)) continue;
-      c.to = relationOf(c.to.trim().replace(/^\{\{\s*/, "").replace(/\s*\}\}$/, ""));
+      c.to = relationOf(c.to);
     }
   }
 }

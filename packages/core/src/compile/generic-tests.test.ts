@@ -88,6 +88,19 @@ describe("built-in generic tests in compiled SQL", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it("are a package's own when dbt_project.yml's dispatch puts the package before dbt in the dbt namespace", async () => {
+    const { dir, parsed } = await parseCopy("generic-tests-dispatched");
+    expect(await compiledTests(parsed)).toEqual(expectedFiles("generic-tests-dispatched"));
+    // dbt-core's manifest: the test macro itself (not the dispatched implementation) and, once compiled, get_where_subquery
+    const macrosOf = (name: string) => Object.values(parsed.manifest.nodes).find((n) => n.name === name)!.depends_on.macros;
+    expect([macrosOf("unique_m_id"), macrosOf("not_null_m_id")]).toEqual([
+      ["macro.dbt.test_unique", "macro.dbt.get_where_subquery"],
+      ["macro.dbt.test_not_null", "macro.dbt.get_where_subquery"],
+    ]);
+    expect(await rendersPerNode(parsed)).toEqual({ m: 0, not_null_m_id: 0, unique_m_id: 1 });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it("read the model through the project's get_where_subquery when it overrides it", async () => {
     const { dir, parsed } = await parseCopy("generic-tests-where-overridden");
     expect(await compiledTests(parsed)).toEqual(expectedFiles("generic-tests-where-overridden"));

@@ -32,6 +32,7 @@ const FILES = {
     "{{ return({'relations': [this, api.Relation.create(schema='other', identifier='t2', type='view')]}) }}",
     "{% endmaterialization %}",
     "{% materialization returns_nothing, default %}select 1{% endmaterialization %}",
+    "{% materialization returns_none, default %}{{ return(none) }}{% endmaterialization %}",
     "{% materialization returns_no_list, default %}{{ return({'relations': 'm'}) }}{% endmaterialization %}",
     "{% materialization returns_names, default %}{{ return({'relations': [this, 'm']}) }}{% endmaterialization %}",
     "{% materialization probed, default %}{% do run_query('-- incremental ' ~ is_incremental()) %}{% if load_agate_table is defined %}{% do run_query('-- seed rows ' ~ (load_agate_table().rows | length)) %}{% endif %}{{ return({'relations': []}) }}{% endmaterialization %}",
@@ -85,6 +86,14 @@ describe("MaterializationMacros", () => {
     expect(macros.find(materialized("unknown_kind"))).toBeUndefined();
   });
 
+  it("keeps the built-in table materialization when a package defines one and the project does not", async () => {
+    const { "macros/materializations.sql": _own, ...withoutOwn } = FILES;
+    const packageOnly = await parseProject({ projectDir: writeMiniProject(withoutOwn), env: {} });
+    const macros = new MaterializationMacros(new NodeCompiler(packageOnly.session, indexManifest(packageOnly.manifest, packageOnly.project.name, packageOnly.naming), { execute: true }));
+    const node = packageOnly.manifest.nodes["model.mini.m"] as ManifestNode;
+    expect(macros.find({ ...node, config: { ...node.config, materialized: "table" } })).toBeUndefined();
+  });
+
   it("runs a materialization with dbt's context (sql, compiled_code, hooks with transaction and index) and gives back its relations and main response", () => {
     const warehouse = recorder();
     const macros = macrosWith(warehouse);
@@ -124,6 +133,7 @@ describe("MaterializationMacros", () => {
     const macros = macrosWith(recorder());
     const run = (name: string) => macros.run(materialized(name), macros.find(materialized(name))!, { sql: "select 1" });
     expect(run("returns_nothing")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false, mainRow: null });
+    expect(run("returns_none")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false, mainRow: null });
     expect(run("returns_no_list")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false, mainRow: null });
     expect(run("returns_names")).toEqual({ relations: null, message: null, rowsAffected: null, ranMain: false, mainRow: null });
     expect(run("from_pkg")).toEqual({ relations: [], message: null, rowsAffected: null, ranMain: false, mainRow: null });

@@ -61,4 +61,14 @@ describe("a batch of a microbatch model renders as dbt's", () => {
     expect(compiler.renderText("select '{{ model.batch.id if model.batch else none }}'", node, node.original_file_path)).toBe("select 'None'");
     golden.done();
   });
+
+  it("a batch given for a model that is not a microbatch model changes nothing: no model.batch, inputs whole", async () => {
+    const golden = await fixture();
+    const { parsed, compiler } = golden;
+    const plain = parsed.manifest.nodes["model.mb.plain"];
+    const sql = compiler.renderText("select * from {{ ref('events') }} -- {{ model.batch }}", plain, plain.original_file_path, undefined, undefined, day("20261202", "2026-12-02T00:00:00Z", "2026-12-03T00:00:00Z"));
+    // dbt-core prints nothing for model.batch of a model that is not microbatch (its model dict has no such key)
+    expect(sql).toBe('select * from "test"."micro_golden"."events" -- ');
+    golden.done();
+  });
 });

@@ -4,7 +4,7 @@ import type { ManifestNode } from "../manifest/types";
 import { writeMiniProject } from "../parse/__fixtures__/mini-project";
 import { parseProject, type ParsedProject } from "../parse/parse-project";
 import { indexManifest } from "./execution-scope";
-import { NodeCompiler, type NodeCompilerOptions } from "./node-compiler";
+import { INLINE_FILE, NodeCompiler, type NodeCompilerOptions } from "./node-compiler";
 import type { QueryComment } from "./query-comment";
 
 /**
@@ -21,7 +21,8 @@ const FILES = {
   "models/eph.sql": "{{ config(materialized='ephemeral') }}\nselect {% for i in [1] %}{{ i }}{% endfor %} as id\n",
   "macros/quoted.sql": "{% macro quoted(text) %}'{{ text }}'{% endmacro %}\n",
   "models/sources.yml": "version: 2\nsources:\n  - name: raw\n    tables:\n      - name: t\n",
-  "models/schema.yml": "version: 2\nmodels:\n  - name: m\n    columns:\n      - name: id\n        data_tests: [unique]\n",
+  "analyses/an.sql": "select 1 as id\n",
+  "models/schema.yml": "version: 2\nmodels:\n  - name: m\n    columns:\n      - name: id\n        data_tests: [unique]\n  - name: eph\n    columns:\n      - name: id\n        data_tests: [not_null]\n",
 };
 
 function recorder(): SyncWarehouse & { sent: string[] } {
@@ -85,11 +86,37 @@ describe("NodeCompiler", () => {
   it("renders a text for a data test in the test's context (its query comment is not the test's SQL)", () => {
     const test = nodeNamed("unique_m_id");
     expect(compilerWith({}).renderText("for {{ model.unique_id }}", test, "dbt_project.yml")).toBe(`for ${test.unique_id}`);
+    // the test's arguments are not evaluated for such a text: the ephemeral model a test reads is no CTE of it
+    const onEphemeral = nodeNamed("not_null_eph_id");
+    expect(compilerWith({}).renderText("for {{ model.unique_id }}", onEphemeral, "dbt_project.yml")).toBe(`for ${onEphemeral.unique_id}`);
   });
 
   it("gives a render the extra names of the compiler and of the call", () => {
     const compiler = compilerWith({ extra: { run_name: "nightly", shared: "compiler's" } });
     expect(compiler.renderText("{{ run_name }} {{ shared }} {{ own }}", nodeNamed("m"), "models/m.sql", { own: "call's", shared: "call's" })).toBe("nightly call's call's");
+  });
+
+  it("renders a hook with is_incremental() as the run asks (false unless told: a first run, a table)", () => {
+    const compiler = compilerWith({});
+    const text = "select {{ is_incremental() }}";
+    expect([compiler.renderText(text, nodeNamed("m"), "models/m.sql"), compiler.renderText(text, nodeNamed("m"), "models/m.sql", undefined, undefined, undefined, true)]).toEqual(["select False", "select True"]);
+  });
+
+  it("refuses a ref() to a name no model, seed or snapshot has (an analysis is none) and a source() of a missing table, naming who asked", () => {
+    const compiler = compilerWith({});
+    const failure = (text: string, file: string) => {
+      try {
+        compiler.renderText(text, null, file);
+      } catch (e) {
+        const err = e as { code?: string; message: string; file?: string; cause?: { code?: string; message: string } };
+        return [err.cause?.code ?? err.code, (err.cause ?? err).message, err.file ?? null];
+      }
+      return "rendered";
+    };
+    expect([failure("select * from {{ ref('an') }}", INLINE_FILE), failure("select * from {{ source('raw', 'nope') }}", "dbt_project.yml")]).toEqual([
+      ["TSDBT-E012", "sql_operation.mini.inline_query depends on a node named 'an', which was not found.", "<inline>"],
+      ["TSDBT-E014", "sql_operation.mini.inline depends on source 'raw.nope', which was not found.", "dbt_project.yml"],
+    ]);
   });
 
   it("renders no template for models whose Jinja is only ref/source/this/config and calls with literal arguments, and an ephemeral model once for all its users", () => {

@@ -112,17 +112,18 @@ export class NodeCompiler {
     if (where && !node.depends_on.macros.includes(where.uniqueId)) node.depends_on.macros.push(where.uniqueId);
   }
 
-  /** Renders any SQL text (a hook, an inline query) in a node's context (or the root project's when null). */
   /**
    * Renders a hook or an inline text for `node` (or for the run). `statements`, when given, runs
    * the template's statements (run_query, adapter.drop_relation, …) instead of the compiler's
    * warehouse: hooks inside a transaction pass the transaction's, so their statements see and
    * wait on the same locks as dbt's do, on one connection. `batch`: the hook of one batch of a
-   * microbatch model (it sees `model.batch`).
+   * microbatch model (it sees `model.batch`). `isIncremental`: what `is_incremental()` answers (a
+   * hook of an incremental model's incremental run: true, as dbt renders hooks in the
+   * materialization's context).
    */
-  renderText(text: string, node: ManifestNode | null, file: string, extra?: Record<string, unknown>, statements?: Pick<SyncWarehouse, "executeSync">, batch?: MicrobatchBatch): string {
+  renderText(text: string, node: ManifestNode | null, file: string, extra?: Record<string, unknown>, statements?: Pick<SyncWarehouse, "executeSync">, batch?: MicrobatchBatch, isIncremental = false): string {
     const host = node ?? this.syntheticNode(file);
-    const { body, ephemerals } = this.render(host, text, false, extra, file, statements, node, batch);
+    const { body, ephemerals } = this.render(host, text, isIncremental, extra, file, statements, node, batch);
     return injectCtes(body, this.collectCtes(ephemerals, new Set([host.unique_id])));
   }
 

@@ -81,8 +81,8 @@ export class FixtureCompiler implements NodeCompiler {
     return this.renderHook(text, uniqueId, undefined, undefined, flags.batch);
   }
 
-  renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>, _statements?: unknown, batch?: MicrobatchBatch): string {
-    let out = sql;
+  renderHook(sql: string, uniqueId: string | null, extra?: Record<string, unknown>, _statements?: unknown, batch?: MicrobatchBatch, isIncremental = false): string {
+    let out = sql.replace(/\{\{\s*is_incremental\(\)\s*\}\}/g, isIncremental ? "True" : "False");
     if (batch) out = out.replace(/\{\{\s*model\.batch\.id\s*\}\}/g, batch.id);
     if (uniqueId) out = out.replace(/\{\{\s*this\s*\}\}/g, new Relation(this.relationOf(uniqueId), this.quote).render());
     if (extra && Array.isArray(extra.results)) out = out.replace(/\{\{\s*results_count\s*\}\}/g, String(extra.results.length));

@@ -322,6 +322,20 @@ describe("hooks and transactions", () => {
     expect(sent.at(-1)).toBe("insert into log select 'post-outside', count(*) from inc");
   });
 
+  it("renders every hook with is_incremental() false on the first run and true on an incremental one, as dbt-core 1.10 does", async () => {
+    const asking = model({
+      incremental_strategy: "append",
+      "pre-hook": [{ sql: "insert into log select 'pre-outside {{ is_incremental() }}', 0", transaction: false }, "insert into log select 'pre-inside {{ is_incremental() }}', 0"],
+      "post-hook": ["insert into log select 'post-inside {{ is_incremental() }}', 0", { sql: "insert into log select 'post-outside {{ is_incremental() }}', 0", transaction: false }],
+    });
+    await run(asking);
+    await run(asking);
+    expect((await log()).map((r) => r.step)).toEqual([
+      "pre-outside False", "pre-inside False", "post-inside False", "post-outside False",
+      "pre-outside True", "pre-inside True", "post-inside True", "post-outside True",
+    ]);
+  });
+
   it("without transactional DDL: writes and in-transaction post-hooks still commit or fail together", async () => {
     const noTxDdl = engineLike(adapter, { transactionalDdl: false });
     await run(model({ incremental_strategy: "append" }), { on: noTxDdl });

@@ -81,7 +81,7 @@ export const incrementalMaterialization: Materialization = async (context) => {
   const createTemp = createStatementOverride(context, "table");
   // the engine may write the new rows to a view (Snowflake's tmp_relation_type)
   const working = incrementalWorkingKind(context, strategy.macro !== null, createTemp !== null);
-  await runNodeHooks(context, adapter, "pre-hook", false);
+  await runNodeHooks(context, adapter, "pre-hook", false, true);
   // each batch of a microbatch model has a working relation of its own (batches may run at once)
   const temp = withSuffix(relation, context.batch ? `${TEMP_SUFFIX}_${context.batch.id}` : TEMP_SUFFIX, adapter.dialect.maxIdentifierBytes);
   const update = (executor: SqlExecutor) => mergeNewRows(context, executor, strategy, onSchemaChange, sql, temp, createTemp, working);
@@ -92,7 +92,7 @@ export const incrementalMaterialization: Materialization = async (context) => {
     await adapter.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false }).catch(() => undefined);
     throw error;
   }
-  await runNodeHooks(context, adapter, "post-hook", false);
+  await runNodeHooks(context, adapter, "post-hook", false, true);
   const { rows, status, verb } = written;
   // the engine's status of the last write (PostgreSQL's `INSERT 0 2`, `MERGE 3`), as dbt reports its main statement
   return { rowsAffected: rows, message: status ?? (rows === null ? "INSERT" : `${verb} ${rows}`) };
@@ -116,7 +116,7 @@ async function mergeNewRows(
   working: DdlKind,
 ): Promise<WrittenRows> {
   const { adapter, relation, node } = context;
-  await runNodeHooks(context, executor, "pre-hook", true);
+  await runNodeHooks(context, executor, "pre-hook", true, true);
   // the new rows keep the contract too (an override of the contract's macros checks them itself)
   if (!createTemp && contractEnforced(context)) await assertContractColumns(context, executor, sql);
   // copy jobs instead of statements (BigQuery's copy_partitions), from a working table partitioned as the target
@@ -182,7 +182,7 @@ async function mergeNewRows(
     // transaction: a failing hook undoes the writes (delete+insert included), as on other engines.
     await adapter.transaction(async (tx) => {
       await write(tx);
-      await runNodeHooks(context, tx, "post-hook", true);
+      await runNodeHooks(context, tx, "post-hook", true, true);
     });
     await executor.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false });
     await persistDocs(context, executor, "table");
@@ -192,7 +192,7 @@ async function mergeNewRows(
   await write(executor);
   await executor.execute(adapter.dialect.dropRelation(temp.render(), working), { fetch: false });
   await persistDocs(context, executor, "table");
-  await runNodeHooks(context, executor, "post-hook", true);
+  await runNodeHooks(context, executor, "post-hook", true, true);
   await applyGrants(context, executor, "table", "changed");
   return { rows, status, verb };
 }

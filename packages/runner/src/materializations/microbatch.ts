@@ -55,7 +55,7 @@ function batchContext(context: BuildContext, batch: MicrobatchBatch, window: Bat
   const compiler: NodeCompiler = {
     ...base,
     compileNode: (id, flags) => base.compileNode(id, { ...flags, batch }),
-    renderHook: (sql, id, extra, statements) => base.renderHook(sql, id, extra, statements, batch),
+    renderHook: (sql, id, extra, statements, _batch, isIncremental) => base.renderHook(sql, id, extra, statements, batch, isIncremental),
   };
   const macros: MacroPort | undefined = context.macros && { ...context.macros, call: (id, name, args, statements) => context.macros!.call(id, name, args, statements, batch) };
   return {

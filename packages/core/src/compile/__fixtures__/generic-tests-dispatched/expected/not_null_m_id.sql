@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select id
+from "test"."lead_eph"."m"
+where id is null
+
+

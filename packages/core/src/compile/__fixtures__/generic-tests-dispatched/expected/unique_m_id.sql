@@ -1,0 +1,5 @@
+
+    
+    
+select id from "test"."lead_eph"."m" where 'the shims'' unique' is not null
+

@@ -1,0 +1,3 @@
+
+-- True ['pro', 'ent']	
+select * from "test"."lead_eph"."m" where false

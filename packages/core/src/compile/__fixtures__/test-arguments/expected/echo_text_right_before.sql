@@ -1,0 +1,3 @@
+
+-- True in['pro', 'ent']
+select * from "test"."lead_eph"."m" where false
