@@ -147,7 +147,8 @@ function parseSelector(
     return undefined;
   }
   const definitionNode = item.get("definition", true) as Node | undefined;
-  if (definitionNode === undefined || (yaml().isScalar(definitionNode) && definitionNode.value === null)) {
+  // `definition:` with nothing after it holds an empty (null) value
+  if (definitionNode === undefined || definitionNode.toJSON() === null) {
     fail(`The selector '${name}' has no 'definition'.`, "Add a definition, for example \"definition: 'tag:nightly'\".", item);
     return undefined;
   }
