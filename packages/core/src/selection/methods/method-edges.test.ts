@@ -58,6 +58,11 @@ describe("fqn: and file:", () => {
     expect(select("fct_revenue")).toEqual(["model.shop.fct_revenue_v1", "model.shop.fct_revenue_v10", "model.shop.fct_revenue_v9"]);
   });
 
+  // dbt-core 1.10.23 stopped with "tuple index out of range" on `path:.`; tsdbt reads it as the project folder
+  it("path:. is the whole project", () => {
+    expect(select("path:.")).toEqual(expect.arrayContaining(["model.shop.orders", "seed.shop.country_codes", "source.shop.raw.orders", "exposure.shop.weekly_dashboard"]));
+  });
+
   it("file: takes the stem without the last extension only", () => {
     expect(select("file:exposures.prod")).toEqual(["exposure.shop.weekly_dashboard"]);
     expect(select("file:exposures")).toEqual([]);
