@@ -169,8 +169,8 @@ describe("selectors.yml definition shapes", () => {
     });
     expect(definitionProblem("{exclude: [orders]}")).toMatchObject({ message: "A selector definition with the keys 'exclude' is not understood.", hint: understood });
     // dbt kept only the exclusion of such an item and dropped 'tag: b' silently
-    expect(problem("selectors:\n  - name: s\n    definition:\n      union:\n        - orders\n        - tag: b\n          exclude: [orders]\n")).toMatchObject({
-      message: "A selector definition with the keys 'tag', 'exclude' is not understood.",
+    expect(problem("selectors:\n  - name: s\n    definition:\n      union:\n        - orders\n        - exclude: [orders]\n          tag: b\n")).toMatchObject({
+      message: "A selector definition with the keys 'exclude', 'tag' is not understood.",
       line: 6,
       col: 11,
     });
