@@ -159,6 +159,7 @@ describe("state: comparison of each kind of member", () => {
   it("an exposure is modified by what it depends on and by its description (dbt compares both)", () => {
     expect(changed("state:modified", (m) => (exposure(m).depends_on.nodes = ["model.shop.orders"]))).toEqual(["exposure.shop.weekly_dashboard"]);
     expect(changed("state:modified", (m) => (exposure(m).description = "Weekly numbers."))).toEqual(["exposure.shop.weekly_dashboard"]);
+    expect(changed("state:modified", (m) => (exposure(m) as { created_at: number }).created_at = 99)).toEqual([]);
   });
 
   it("a source's config is compared as configs, not as its body", () => {
@@ -183,8 +184,8 @@ describe("state: comparison of each kind of member", () => {
   it("reads a state manifest without unit tests (written before they existed)", () => {
     const saved = previousRun() as Partial<Manifest>;
     delete saved.unit_tests;
-    const now = previousRun();
-    expect(selectNodes(now, buildGraph(now), { select: ["state:new"], state: saved as Manifest, indirectSelection: "empty" })).toEqual([]);
+    const now = withEntries(previousRun(), [makeNode("brand_new")]);
+    expect(selectNodes(now, buildGraph(now), { select: ["state:new"], state: saved as Manifest, indirectSelection: "empty" })).toEqual(["model.shop.brand_new"]);
   });
 
   it("a model calling a macro the state manifest does not hold is modified.macros", () => {
@@ -203,15 +204,16 @@ describe("state: comparison of each kind of member", () => {
         resource_type: "unit_test",
         package_name: "shop",
         name: "t",
-        original_file_path: "models/_unit.yml",
+        // the file is not part of the checksum: a unit test with the same checksum is the same
+        original_file_path: `models/${checksum}/_unit.yml`,
         fqn: ["shop", "orders", "t"],
         depends_on: { macros: [], nodes: ["model.shop.orders"] },
         checksum,
-        created_at: checksum === "same" ? 1 : 2,
       };
     };
     const state = previousRun();
     withUnitTest("abc")(state);
+    (state.unit_tests["unit_test.shop.orders.t"] as { original_file_path: string }).original_file_path = "models/old/_unit.yml";
     const run = (checksum: string) => {
       const edited = previousRun();
       withUnitTest(checksum)(edited);
@@ -235,6 +237,7 @@ describe("state: comparison of each kind of member", () => {
       describe(persist)(edited);
       const saved = previousRun();
       saved.nodes["model.shop.stg_orders"].config.persist_docs = persist;
+      saved.nodes["model.shop.stg_orders"].columns = { id: { name: "id", description: "Before." } } as never;
       return selectNodes(edited, buildGraph(edited), { select: ["state:modified.persisted_descriptions"], state: saved, indirectSelection: "empty" });
     };
     expect(stateColumns({ columns: true })).toEqual(["model.shop.stg_orders"]);
@@ -255,6 +258,7 @@ describe("state: comparison of each kind of member", () => {
     expect(run(contract(true, "a"), contract(false, "a"))).toEqual(["model.shop.stg_orders"]);
     expect(run(contract(true, "a"), contract(true, "b"))).toEqual(["model.shop.stg_orders"]);
     expect(run(contract(false, "a"), contract(false, "b"))).toEqual([]);
+    expect(run(contract(true, "a"), contract(true, "a"))).toEqual([]);
   });
 
   it("macros that call each other, or a macro the manifest does not hold, are not changes", () => {
