@@ -24,8 +24,10 @@ function keyOf(pair: Pair): string {
   return yaml().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }
 
-function scalarText(node: unknown): string | undefined {
-  return yaml().isScalar(node) && node.value !== null && typeof node.value !== "object" ? String(node.value) : undefined;
+/** The text of a YAML scalar (a string, number or boolean), or undefined for null, a list or a mapping. */
+export function scalarText(node: unknown): string | undefined {
+  // typeof null is "object": an empty value is no text
+  return yaml().isScalar(node) && typeof node.value !== "object" ? String(node.value) : undefined;
 }
 
 /**
@@ -66,19 +68,25 @@ export function parseSelectorDefinition(node: Node, locate: Locate): SelectionSp
 function parseSetOperator(kind: "union" | "intersection", list: Node, locate: Locate): SelectionSpec {
   if (!yaml().isSeq(list)) throw selectionError(`'${kind}:' must hold a list of definitions.`, `Write '${kind}:' followed by '- ' items.`, locate(list));
   const parts: SelectionSpec[] = [];
-  const exclusions: SelectionSpec[] = [];
+  let exclusion: SelectionSpec | undefined;
   for (const item of list.items as Node[]) {
-    if (yaml().isMap(item) && item.items.length === 1 && keyOf(item.items[0]) === "exclude") exclusions.push(parseExclude(item.get("exclude", true) as Node, locate));
-    else parts.push(parseSelectorDefinition(item, locate));
+    if (!(yaml().isMap(item) && item.items.length === 1 && keyOf(item.items[0]) === "exclude")) {
+      parts.push(parseSelectorDefinition(item, locate));
+      continue;
+    }
+    // dbt refuses a second exclude item too
+    if (exclusion) throw selectionError(`'${kind}:' has more than one 'exclude:' item.`, "List every exclusion under a single 'exclude:'.", locate(item));
+    exclusion = parseExclude(item.get("exclude", true) as Node, locate);
   }
   if (parts.length === 0) throw selectionError(`'${kind}:' lists nothing to select besides exclusions.`, "Add at least one definition that selects nodes.", locate(list));
   const include: SelectionSpec = { kind, parts };
-  return exclusions.length === 0 ? include : { kind: "difference", include, exclude: { kind: "union", parts: exclusions } };
+  return exclusion ? { kind: "difference", include, exclude: exclusion } : include;
 }
 
+/** An `exclude:` value: a list of definitions, as dbt requires (a single string is refused there too). */
 function parseExclude(node: Node, locate: Locate): SelectionSpec {
-  const items = yaml().isSeq(node) ? (node.items as Node[]) : [node];
-  return { kind: "union", parts: items.map((item) => parseSelectorDefinition(item, locate)) };
+  if (!yaml().isSeq(node)) throw selectionError("'exclude:' must hold a list of definitions.", "Write 'exclude:' followed by '- ' items.", locate(node));
+  return { kind: "union", parts: (node.items as Node[]).map((item) => parseSelectorDefinition(item, locate)) };
 }
 
 function parseFullCriterion(node: YAMLMap, keys: string[], locate: Locate): SelectionSpec {
@@ -99,37 +107,35 @@ function parseFullCriterion(node: YAMLMap, keys: string[], locate: Locate): Sele
 
 type Flags = Partial<Omit<SelectionCriterion, "raw" | "method" | "methodArgs" | "value">>;
 
+/**
+ * The graph flags of a full definition, read as dbt reads them: `parents_depth` and
+ * `children_depth` only limit `parents: true` and `children: true` (alone they select nothing
+ * more), a depth of 0 means no limit, and `childrens_parents` adds to `parents`/`children`.
+ */
 function readFlags(node: YAMLMap, locate: Locate): Flags {
-  const flag = (key: string): boolean | undefined => {
+  const flag = (key: string): boolean => {
     const entry = node.get(key, true);
-    if (entry === undefined) return undefined;
+    if (entry === undefined) return false;
     if (yaml().isScalar(entry) && typeof entry.value === "boolean") return entry.value;
     throw selectionError(`'${key}' must be true or false.`, `Write '${key}: true'.`, locate(entry as Node));
   };
   const depth = (key: string): number | undefined => {
     const entry = node.get(key, true);
     if (entry === undefined) return undefined;
-    if (yaml().isScalar(entry) && Number.isInteger(entry.value) && (entry.value as number) >= 0) return entry.value as number;
-    throw selectionError(`'${key}' must be a whole number of at least 0.`, `Write '${key}: 1' for direct neighbours only.`, locate(entry as Node));
+    if (yaml().isScalar(entry) && Number.isInteger(entry.value) && (entry.value as number) >= 0) return (entry.value as number) || undefined;
+    throw selectionError(`'${key}' must be a whole number of at least 0.`, `Write '${key}: 1' for direct neighbours only, or leave it out for no limit.`, locate(entry as Node));
   };
   const modeNode = node.get("indirect_selection", true);
-  const mode = modeNode === undefined ? undefined : scalarText(modeNode);
+  const mode = scalarText(modeNode);
   if (modeNode !== undefined && !INDIRECT_SELECTION_MODES.includes(mode as IndirectSelection)) {
     throw selectionError(`'indirect_selection' is '${mode}', which is not a mode.`, `Use one of: ${INDIRECT_SELECTION_MODES.join(", ")}.`, locate(modeNode as Node));
   }
-  const parentsDepth = depth("parents_depth");
-  const childrenDepth = depth("children_depth");
-  const childrensParents = flag("childrens_parents") ?? false;
-  const parents = (flag("parents") ?? false) || parentsDepth !== undefined;
-  if (childrensParents && parents) {
-    throw selectionError("'childrens_parents' cannot be combined with 'parents'.", "'childrens_parents' already selects every ancestor of the descendants; drop 'parents'.", locate(node));
-  }
   return {
-    parents,
-    parentsDepth,
-    children: (flag("children") ?? false) || childrenDepth !== undefined,
-    childrenDepth,
-    childrensParents,
+    parents: flag("parents"),
+    parentsDepth: depth("parents_depth"),
+    children: flag("children"),
+    childrenDepth: depth("children_depth"),
+    childrensParents: flag("childrens_parents"),
     indirectSelection: mode as IndirectSelection | undefined,
   };
 }

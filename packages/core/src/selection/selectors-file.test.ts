@@ -200,3 +200,162 @@ describe("selectors.yml errors", () => {
     expect(file.selectors.a.rawDefinition).toBe("tag:y");
   });
 });
+
+describe("selectors.yml file structure", () => {
+  const allProblems = (text: string) => {
+    try {
+      parseSelectorsFile(text, "selectors.yml");
+    } catch (error) {
+      return (error as DiagnosticError).diagnostics;
+    }
+    throw new Error("expected a DiagnosticError");
+  };
+
+  // dbt-core 1.10.23 with an empty selectors.yml ran, and `--selector s` said: expected one of []
+  it("reads an empty file, or one of comments only, as no selectors", () => {
+    for (const text of ["", "# selectors come later\n"]) {
+      const file = parseSelectorsFile(text, "selectors.yml");
+      expect(file.selectors).toEqual({});
+      expect(file.defaultSelector).toBeUndefined();
+    }
+  });
+
+  it("reports invalid YAML as TSDBT-E001 at the parser's position, first line of its message only", () => {
+    expect(allProblems("selectors:\n  - name: [unclosed\n")).toEqual([
+      {
+        code: "TSDBT-E001",
+        severity: "error",
+        message: "selectors.yml is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1:",
+        hint: "Fix the YAML syntax; selectors.yml holds a top-level 'selectors:' list.",
+        file: "selectors.yml",
+        line: 3,
+        col: 1,
+      },
+    ]);
+  });
+
+  it("names the place and the fix of a file without a selectors list and of an entry that is not a mapping", () => {
+    expect(allProblems("# header\nsomething_else: 1\n")).toEqual([
+      {
+        code: "TSDBT-E021",
+        severity: "error",
+        message: "selectors.yml has no 'selectors:' list.",
+        hint: "Start the file with 'selectors:' followed by a list of selectors, each with a name and a definition.",
+        file: "selectors.yml",
+        line: 2,
+        col: 1,
+      },
+    ]);
+    expect(allProblems("selectors:\n  - 'tag:a'\n  - name: s\n    definition: 'tag:b'\n")).toEqual([
+      {
+        code: "TSDBT-E021",
+        severity: "error",
+        message: "Each entry of 'selectors:' must be a mapping with 'name' and 'definition'.",
+        hint: "Write '- name: my_selector' followed by 'definition: ...'.",
+        file: "selectors.yml",
+        line: 2,
+        col: 5,
+      },
+    ]);
+  });
+
+  it("gives the hint and place of a missing name, a missing or empty definition, a repeated name and a second default", () => {
+    expect(allProblems("selectors:\n  - definition: 'tag:x'\n  - name: a\n  - name: b\n    definition:\n")).toEqual([
+      { code: "TSDBT-E021", severity: "error", message: "A selector has no 'name'.", hint: "Add 'name: <selector_name>' to the entry.", file: "selectors.yml", line: 2, col: 5 },
+      {
+        code: "TSDBT-E021",
+        severity: "error",
+        message: "The selector 'a' has no 'definition'.",
+        hint: "Add a definition, for example \"definition: 'tag:nightly'\".",
+        file: "selectors.yml",
+        line: 3,
+        col: 5,
+      },
+      expect.objectContaining({ message: "The selector 'b' has no 'definition'.", line: 4 }),
+    ]);
+    expect(allProblems("selectors:\n  - {name: a, definition: x}\n  - {name: a, definition: y}\n")).toEqual([
+      { code: "TSDBT-E021", severity: "error", message: "The selector 'a' is defined more than once.", hint: "Give each selector a unique name.", file: "selectors.yml", line: 3, col: 5 },
+    ]);
+    expect(allProblems("selectors:\n  - {name: a, default: true, definition: x}\n  - {name: b, default: true, definition: y}\n")).toEqual([
+      {
+        code: "TSDBT-E021",
+        severity: "error",
+        message: "The selectors 'a' and 'b' are both marked 'default: true'.",
+        hint: "Mark at most one selector as the default.",
+        file: "selectors.yml",
+        line: 3,
+        col: 24,
+      },
+    ]);
+  });
+
+  // dbt-core 1.10.23 refused `default: maybe` and `default: "true"`, and took `default: True`
+  it("takes only a YAML boolean as 'default'", () => {
+    expect(parseSelectorsFile("selectors:\n  - {name: a, default: True, definition: x}\n").defaultSelector).toBe("a");
+    expect(parseSelectorsFile("selectors:\n  - {name: a, default: false, definition: x}\n").defaultSelector).toBeUndefined();
+    for (const value of ["maybe", '"true"']) {
+      expect(allProblems(`selectors:\n  - {name: a, default: ${value}, definition: x}\n`)).toEqual([
+        {
+          code: "TSDBT-E021",
+          severity: "error",
+          message: "The selector 'a' has a 'default' that is neither true nor false.",
+          hint: "Write 'default: true' (unquoted) or leave the key out.",
+          file: "selectors.yml",
+          line: 2,
+          col: 24,
+        },
+      ]);
+    }
+  });
+});
+
+describe("selectors.yml holding Jinja", () => {
+  const rendered: string[] = [];
+  const render = (text: string) => {
+    rendered.push(text);
+    const values: Record<string, unknown> = { "{{ 1 }}": 1, "{{ ['orders', 'nightly:x'] }}": ["orders", "nightly:x"] };
+    return text in values ? { value: values[text] } : { failure: { code: "TSDBT-E008", message: "The variable 'nope' is required but has no value.", hint: "Define it." } };
+  };
+  const parse = (text: string) => parseSelectorsFile(text, "selectors.yml", render);
+
+  it("renders a value to a number natively (parents_depth: \"{{ 1 }}\" is a depth of 1)", () => {
+    const file = parse("selectors:\n  - name: s\n    definition: {method: fqn, value: customers, parents: true, parents_depth: \"{{ 1 }}\"}\n");
+    expect(selectNodes(manifest, graph, { selectors: file, selector: "s", indirectSelection: "empty" }).sort()).toEqual([
+      "model.shop.customers",
+      "model.shop.orders",
+      "model.shop.stg_customers",
+    ]);
+  });
+
+  // dbt-core 1.10.23 said "'{{ 'tag' }}' is not a valid method name" for a key holding Jinja
+  it("leaves keys as written", () => {
+    rendered.length = 0;
+    expect(() => parse("selectors:\n  - name: s\n    definition: {\"{{ 'tag' }}\": a}\n")).toThrow("uses the unknown method '{{ 'tag' }}'");
+    expect(rendered).toEqual([]);
+  });
+
+  it("reports a value that cannot be rendered with the renderer's code, sentence and hint, at the value", () => {
+    try {
+      parse("selectors:\n  - name: a\n    definition: \"{{ var('nope') }}\"\n");
+      throw new Error("expected a DiagnosticError");
+    } catch (error) {
+      expect((error as DiagnosticError).diagnostics).toEqual([
+        {
+          code: "TSDBT-E008",
+          severity: "error",
+          message: "The Jinja in selectors.yml could not be rendered: The variable 'nope' is required but has no value.",
+          hint: "Define it.",
+          file: "selectors.yml",
+          line: 3,
+          col: 17,
+        },
+      ]);
+    }
+  });
+
+  it("names the file of a mistake inside a rendered list", () => {
+    expect(() => parse("selectors:\n  - name: s\n    definition:\n      union: \"{{ ['orders', 'nightly:x'] }}\"\n")).toThrow(
+      expect.objectContaining({ diagnostics: [expect.objectContaining({ code: "TSDBT-E021", message: "The selection spec 'nightly:x' uses the unknown method 'nightly'.", file: "selectors.yml" })] }),
+    );
+  });
+});

@@ -3,7 +3,7 @@ import type { Document, Node, YAMLMap } from "yaml";
 /** The `yaml` package, loaded only when a selectors file is read. */
 const yaml = () => require("yaml") as typeof import("yaml");
 import { DiagnosticError, Diagnostics } from "../diagnostics/diagnostic";
-import { parseSelectorDefinition } from "./selector-definition";
+import { parseSelectorDefinition, scalarText } from "./selector-definition";
 import { SELECTION_ERROR_CODE, type SelectionErrorLocation } from "./selection-error";
 import type { SelectionSpec } from "./selection-spec";
 
@@ -31,10 +31,6 @@ export interface SelectorsFile {
 
 /** Turns a YAML node's start offset into a diagnostic location. */
 export type Locate = (node: Node | null | undefined) => SelectionErrorLocation;
-
-function scalarString(node: unknown): string | undefined {
-  return yaml().isScalar(node) && node.value !== null && typeof node.value !== "object" ? String(node.value) : undefined;
-}
 
 /** Renders one YAML value holding Jinja: the value, or why it failed (a code, a sentence, a hint). */
 export type SelectorValueRenderer = (text: string) => { value: unknown } | { failure: { code: string; message: string; hint: string } };
@@ -76,7 +72,9 @@ export function parseSelectorsFile(text: string, file = "selectors.yml", renderV
 
   const result: SelectorsFile = { file, selectors: {} };
   const root = document.contents;
-  const list = yaml().isMap(root) ? root.get("selectors", true) : undefined;
+  // an empty file (or one holding only comments) defines no selectors, as in dbt
+  if (root === null) return result;
+  const list = yaml().isMap(root) ? root.get("selectors") : undefined;
   if (!yaml().isSeq(list)) {
     fail(`${file} has no 'selectors:' list.`, "Start the file with 'selectors:' followed by a list of selectors, each with a name and a definition.", root);
     diagnostics.throwIfErrors();
@@ -114,7 +112,7 @@ function keepLastOfRepeatedKeys(document: Document): void {
     Map(_key, map) {
       const lastIndex = new Map<unknown, number>();
       map.items.forEach((pair, i) => lastIndex.set(yaml().isScalar(pair.key) ? pair.key.value : pair.key, i));
-      if (lastIndex.size < map.items.length) map.items = map.items.filter((pair, i) => lastIndex.get(yaml().isScalar(pair.key) ? pair.key.value : pair.key) === i);
+      map.items = map.items.filter((pair, i) => lastIndex.get(yaml().isScalar(pair.key) ? pair.key.value : pair.key) === i);
     },
   });
 }
@@ -129,14 +127,9 @@ function renderValues(document: Document, renderValue: SelectorValueRenderer, lo
         diagnostics.error(result.failure.code, `The Jinja in ${locate(node).file} could not be rendered: ${result.failure.message}`, { hint: result.failure.hint, ...locate(node) });
         return undefined;
       }
-      const value = result.value;
-      if (value !== null && typeof value === "object") {
-        const replacement = document.createNode(value) as Node;
-        replacement.range = node.range;
-        return replacement;
-      }
-      node.value = value;
-      return undefined;
+      const replacement = document.createNode(result.value) as Node;
+      replacement.range = node.range;
+      return replacement;
     },
   });
 }
@@ -148,27 +141,29 @@ function parseSelector(
   fail: (message: string, hint: string, node: Node | null | undefined) => void,
   diagnostics: Diagnostics,
 ): SelectorDefinition | undefined {
-  const name = scalarString(item.get("name", true));
+  const name = scalarText(item.get("name", true));
   if (!name) {
     fail("A selector has no 'name'.", "Add 'name: <selector_name>' to the entry.", item);
     return undefined;
   }
   const definitionNode = item.get("definition", true) as Node | undefined;
-  if (definitionNode === undefined || definitionNode === null) {
+  // `definition:` with nothing after it holds an empty (null) value
+  if (definitionNode === undefined || definitionNode.toJSON() === null) {
     fail(`The selector '${name}' has no 'definition'.`, "Add a definition, for example \"definition: 'tag:nightly'\".", item);
     return undefined;
   }
   const defaultNode = item.get("default", true);
-  const defaultValue = defaultNode === undefined ? "false" : scalarString(defaultNode)?.toLowerCase();
-  if (defaultValue !== "true" && defaultValue !== "false") {
-    fail(`The selector '${name}' has a 'default' that is neither true nor false.`, "Write 'default: true' or leave the key out.", defaultNode as Node);
+  const isDefault = defaultNode === undefined ? false : yaml().isScalar(defaultNode) ? defaultNode.value : undefined;
+  // dbt wants a YAML boolean: a quoted 'true' is refused there too
+  if (typeof isDefault !== "boolean") {
+    fail(`The selector '${name}' has a 'default' that is neither true nor false.`, "Write 'default: true' (unquoted) or leave the key out.", defaultNode as Node);
     return undefined;
   }
   try {
     return {
       name,
-      description: scalarString(item.get("description", true)) ?? null,
-      default: defaultValue === "true",
+      description: scalarText(item.get("description", true)) ?? null,
+      default: isDefault,
       definition: parseSelectorDefinition(definitionNode, locate),
       rawDefinition: definitionNode.toJSON(),
       ...locate(item),

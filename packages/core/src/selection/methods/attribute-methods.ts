@@ -36,15 +36,15 @@ export const resourceTypeMethod: SelectorMethod = (input) => {
 function configValueMatches(actual: unknown, wanted: string): boolean {
   if (Array.isArray(actual)) return actual.some((item) => configValueMatches(item, wanted));
   if (typeof actual === "boolean") return String(actual) === wanted.toLowerCase();
-  if (typeof actual === "number") return String(actual) === wanted;
   if (typeof actual === "string") return matchesGlob(actual, wanted);
   return false;
 }
 
 /**
  * `config.<key>[.<subkey>…]:` matches members whose config value equals the value. A list
- * matches when any element does; booleans compare as `true`/`false`
- * (`config.materialized:table`, `config.tags:nightly`, `config.contract.enforced:true`).
+ * matches when any element does; booleans compare as `true`/`false`; a number never matches, as
+ * in dbt, which compares it with the text (`config.materialized:table`, `config.tags:nightly`,
+ * `config.contract.enforced:true`).
  */
 export const configMethod: SelectorMethod = ({ value, args }) => (member) => {
   let current: unknown = configOf(member);

@@ -22,8 +22,9 @@ export const fqnMethod: SelectorMethod = ({ value }) => {
     if (member.resource_type === "source") return false;
     const flat = member.fqn.flatMap((segment) => segment.split("."));
     if (matchesGlob(flat[flat.length - 1], value)) return true;
+    // name and version are the last two parts: `name` or `name.v2`
     const versioned = "version" in member && member.version !== undefined && member.version !== null;
-    if (versioned && (matchesGlob(flat[flat.length - 2], value) || matchesFqnPrefix(flat.slice(-2), parts))) return true;
+    if (versioned && matchesFqnPrefix(flat.slice(-2), parts)) return true;
     return matchesFqnPrefix(flat, parts) || matchesFqnPrefix(flat.slice(1), parts);
   };
 };

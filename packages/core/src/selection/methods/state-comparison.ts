@@ -52,12 +52,15 @@ export class StateComparison {
     const now = record(member);
     const then = record(old);
     switch (change) {
-      case "body":
+      case "body": {
         // a unit test's checksum is the hash itself (null when a manifest has none: compared whole then)
         if (member.resource_type === "unit_test") {
           if (typeof now.checksum === "string" && typeof then.checksum === "string") return now.checksum !== then.checksum;
         } else if ("checksum" in member && "checksum" in old) return member.checksum.checksum !== old.checksum.checksum;
-        return stableJson(without(member, BOOKKEEPING)) !== stableJson(without(old, BOOKKEEPING));
+        // dbt compares an exposure's description as part of it; a source's counts only where persisted
+        const ignored = member.resource_type === "exposure" ? BOOKKEEPING.filter((key) => key !== "description") : BOOKKEEPING;
+        return stableJson(without(member, ignored)) !== stableJson(without(old, ignored));
+      }
       case "configs": {
         const unrendered = Object.keys(record(now.unrendered_config)).length + Object.keys(record(then.unrendered_config)).length > 0;
         const key = unrendered ? "unrendered_config" : "config";

@@ -121,3 +121,168 @@ describe("state: method", () => {
     expect(() => select("state:changed")).toThrow(/modified\.body/);
   });
 });
+
+describe("state: comparison of each kind of member", () => {
+  /** What `spec` picks in `edit(previousRun())` against previousRun(). */
+  function changed(spec: string, edit: (manifest: Manifest) => void): string[] {
+    const edited = previousRun();
+    edit(edited);
+    return selectNodes(edited, buildGraph(edited), { select: [spec], state: previousRun(), indirectSelection: "empty" });
+  }
+  const source = (manifest: Manifest) => manifest.sources["source.shop.raw.orders"];
+  const exposure = (manifest: Manifest) => manifest.exposures["exposure.shop.weekly_dashboard"];
+
+  it("a source's relation is its database, schema and identifier; a model's its database, schema and alias", () => {
+    expect(changed("state:modified.relation", (m) => (source(m).identifier = "orders_v2"))).toEqual(["source.shop.raw.orders"]);
+    expect(changed("state:modified.relation", (m) => (source(m).database = "other"))).toEqual(["source.shop.raw.orders"]);
+    expect(changed("state:modified.relation", (m) => (m.nodes["model.shop.orders"].alias = "orders_v2"))).toEqual(["model.shop.orders"]);
+  });
+
+  it("a source is modified by its freshness, not by its description, columns, created_at or key order", () => {
+    expect(changed("state:modified", (m) => (source(m).loaded_at_field = "_loaded_at"))).toEqual(["source.shop.raw.orders"]);
+    expect(
+      changed("state:modified", (m) => {
+        source(m).description = "Raw orders.";
+        source(m).columns = { id: { name: "id", description: "The id." } } as never;
+        source(m).created_at = 99;
+      }),
+    ).toEqual([]);
+    const freshness = { warn_after: { count: 12, period: "hour" }, error_after: { count: 24, period: "hour" }, filter: null };
+    const reordered = { filter: null, error_after: { period: "hour", count: 24 }, warn_after: { period: "hour", count: 12 } };
+    const withFreshness = previousRun();
+    source(withFreshness).freshness = freshness as never;
+    const edited = previousRun();
+    source(edited).freshness = reordered as never;
+    expect(selectNodes(edited, buildGraph(edited), { select: ["state:modified"], state: withFreshness })).toEqual([]);
+  });
+
+  it("an exposure is modified by what it depends on and by its description (dbt compares both)", () => {
+    expect(changed("state:modified", (m) => (exposure(m).depends_on.nodes = ["model.shop.orders"]))).toEqual(["exposure.shop.weekly_dashboard"]);
+    expect(changed("state:modified", (m) => (exposure(m).description = "Weekly numbers."))).toEqual(["exposure.shop.weekly_dashboard"]);
+    expect(changed("state:modified", (m) => (exposure(m) as { created_at: number }).created_at = 99)).toEqual([]);
+  });
+
+  it("a source's config is compared as configs, not as its body", () => {
+    expect(
+      changed("state:modified.body", (m) => {
+        source(m).config = { enabled: true, tags: ["raw"] } as never;
+        source(m).unrendered_config = { tags: ["raw"] };
+      }),
+    ).toEqual([]);
+    expect(changed("state:modified.configs", (m) => (source(m).config = { enabled: true, tags: ["raw"] } as never))).toEqual(["source.shop.raw.orders"]);
+  });
+
+  it("unrendered configs, when recorded, are what is compared", () => {
+    const state = previousRun();
+    state.nodes["model.shop.orders"].unrendered_config = { materialized: "table" };
+    expect(changed("state:modified.configs", (m) => (m.nodes["model.shop.orders"].unrendered_config = { materialized: "view" }))).toEqual(["model.shop.orders"]);
+    const edited = previousRun();
+    edited.nodes["model.shop.orders"].unrendered_config = { materialized: "view" };
+    expect(selectNodes(edited, buildGraph(edited), { select: ["state:modified.configs"], state, indirectSelection: "empty" })).toEqual(["model.shop.orders"]);
+  });
+
+  it("reads a state manifest without unit tests (written before they existed)", () => {
+    const saved = previousRun() as Partial<Manifest>;
+    delete saved.unit_tests;
+    const now = withEntries(previousRun(), [makeNode("brand_new")]);
+    expect(selectNodes(now, buildGraph(now), { select: ["state:new"], state: saved as Manifest, indirectSelection: "empty" })).toEqual(["model.shop.brand_new"]);
+  });
+
+  it("a model calling a macro the state manifest does not hold is modified.macros", () => {
+    expect(
+      changed("state:modified.macros", (m) => {
+        m.macros["macro.shop.new_one"] = macro("macro.shop.new_one", "1");
+        m.nodes["model.shop.stg_orders"].depends_on.macros = ["macro.shop.new_one"];
+      }),
+    ).toEqual(["model.shop.stg_orders"]);
+  });
+
+  it("a unit test's body is its checksum", () => {
+    const withUnitTest = (checksum: string) => (m: Manifest) => {
+      m.unit_tests["unit_test.shop.orders.t"] = {
+        unique_id: "unit_test.shop.orders.t",
+        resource_type: "unit_test",
+        package_name: "shop",
+        name: "t",
+        // the file is not part of the checksum: a unit test with the same checksum is the same
+        original_file_path: `models/${checksum}/_unit.yml`,
+        fqn: ["shop", "orders", "t"],
+        depends_on: { macros: [], nodes: ["model.shop.orders"] },
+        checksum,
+      };
+    };
+    const state = previousRun();
+    withUnitTest("abc")(state);
+    (state.unit_tests["unit_test.shop.orders.t"] as { original_file_path: string }).original_file_path = "models/old/_unit.yml";
+    const run = (checksum: string) => {
+      const edited = previousRun();
+      withUnitTest(checksum)(edited);
+      return selectNodes(edited, buildGraph(edited), { select: ["state:modified.body"], state, indirectSelection: "empty" });
+    };
+    expect(run("abd")).toEqual(["unit_test.shop.orders.t"]);
+    expect(run("abc")).toEqual([]);
+  });
+
+  it("column descriptions count only with persist_docs.columns, the description only with persist_docs.relation", () => {
+    const describe = (persist: Record<string, boolean>) => (m: Manifest) => {
+      const node = m.nodes["model.shop.stg_orders"];
+      node.config.persist_docs = persist;
+      node.columns = { id: { name: "id", description: "Edited." } } as never;
+      node.description = "Edited too.";
+    };
+    const state = previousRun();
+    state.nodes["model.shop.stg_orders"].config.persist_docs = { columns: true };
+    const stateColumns = (persist: Record<string, boolean>) => {
+      const edited = previousRun();
+      describe(persist)(edited);
+      const saved = previousRun();
+      saved.nodes["model.shop.stg_orders"].config.persist_docs = persist;
+      saved.nodes["model.shop.stg_orders"].columns = { id: { name: "id", description: "Before." } } as never;
+      return selectNodes(edited, buildGraph(edited), { select: ["state:modified.persisted_descriptions"], state: saved, indirectSelection: "empty" });
+    };
+    expect(stateColumns({ columns: true })).toEqual(["model.shop.stg_orders"]);
+    expect(stateColumns({ relation: false, columns: false })).toEqual([]);
+  });
+
+  it("a contract counts when its enforcement changes, or its columns change while enforced", () => {
+    const contract = (enforced: boolean, checksum: string) => (m: Manifest) => {
+      m.nodes["model.shop.stg_orders"].contract = { enforced, alias_types: true, checksum };
+    };
+    const run = (before: (m: Manifest) => void, after: (m: Manifest) => void) => {
+      const state = previousRun();
+      before(state);
+      const edited = previousRun();
+      after(edited);
+      return selectNodes(edited, buildGraph(edited), { select: ["state:modified.contract"], state, indirectSelection: "empty" });
+    };
+    expect(run(contract(true, "a"), contract(false, "a"))).toEqual(["model.shop.stg_orders"]);
+    expect(run(contract(true, "a"), contract(true, "b"))).toEqual(["model.shop.stg_orders"]);
+    expect(run(contract(false, "a"), contract(false, "b"))).toEqual([]);
+    expect(run(contract(true, "a"), contract(true, "a"))).toEqual([]);
+  });
+
+  it("macros that call each other, or a macro the manifest does not hold, are not changes", () => {
+    const loop = (m: Manifest) => {
+      m.macros["macro.shop.round_it"] = macro("macro.shop.round_it", "round({{ x }}, 2)", ["macro.shop.cents_to_dollars", "macro.dbt.missing"]);
+    };
+    const state = previousRun();
+    loop(state);
+    const edited = previousRun();
+    loop(edited);
+    expect(selectNodes(edited, buildGraph(edited), { select: ["state:modified.macros"], state, indirectSelection: "empty" })).toEqual([]);
+  });
+
+  it("the messages of a state selection without a state manifest and of an unknown state", () => {
+    expect(() => selectNodes(current, graph, { select: ["state:modified"] })).toThrow(
+      "The selection spec 'state:modified' compares with a previous run, but no state manifest was given.",
+    );
+    expect(() => select("state:changed")).toThrow("Valid values for 'state:' are: new, old, modified, unmodified, modified.body,");
+  });
+
+  it("state:old is every member the state manifest holds; a new member is modified in every way", () => {
+    expect(select("state:old")).toContain("model.shop.stg_payments");
+    expect(select("state:old")).toContain("source.shop.raw.orders");
+    expect(select("state:modified.relation")).toContain("model.shop.brand_new");
+    expect(select("state:unmodified")).not.toContain("model.shop.brand_new");
+  });
+});
