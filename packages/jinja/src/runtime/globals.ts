@@ -63,7 +63,10 @@ export function builtinGlobals(): Record<string, unknown> {
           pos = (pos + 1) % items.length;
           return v;
         }),
-        reset: hostFunction(() => void (pos = 0)),
+        reset: hostFunction(() => {
+          pos = 0;
+          return null;
+        }),
       };
     }),
     lipsum: hostFunction((_a, k) => {
