@@ -107,11 +107,14 @@ function groupby(env: FilterEnv, value: unknown, a: unknown[], k: Record<string,
   };
   const sorted = [...iterate(value)].sort((x, y) => order("<", key(x), key(y)));
   const groups: Tuple[] = [];
+  // compared by the key (lower-cased unless case_sensitive); the grouper shown is the first item's own value
+  let groupKey: unknown;
   for (const item of sorted) {
     const g = groups[groups.length - 1];
     const kv = key(item);
-    if (g && pyEquals(g[0], kv)) (g[1] as unknown[]).push(item);
+    if (g && pyEquals(groupKey, kv)) (g[1] as unknown[]).push(item);
     else {
+      groupKey = kv;
       const t = Tuple.create<unknown>([truthy(cs) ? kv : env.attr(item, String(attribute)) ?? dflt, [item]]);
       Object.defineProperties(t, { grouper: { get: () => t[0] }, list: { get: () => t[1] } });
       groups.push(t);

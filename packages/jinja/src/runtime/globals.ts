@@ -1,12 +1,17 @@
 import { hostFunction } from "../host-function";
 import { MacroReturn, fail } from "./signals";
 import { iterate } from "./iterate";
-import { isDict, numberOf, pyStr } from "./values";
+import { isDict, numberOf, pyRepr, pyStr, PY_REPR } from "./values";
 
 /** Jinja2's `namespace()`: an object whose attributes `{% set ns.x = … %}` may assign. */
 export class Namespace {
   constructor(values: Record<string, unknown>) {
     Object.assign(this, values);
+  }
+
+  /** Printed as Jinja2 prints one: `<Namespace {'a': 1}>`. */
+  [PY_REPR](): string {
+    return `<Namespace ${pyRepr({ ...this })}>`;
   }
 }
 
@@ -63,7 +68,10 @@ export function builtinGlobals(): Record<string, unknown> {
           pos = (pos + 1) % items.length;
           return v;
         }),
-        reset: hostFunction(() => void (pos = 0)),
+        reset: hostFunction(() => {
+          pos = 0;
+          return null;
+        }),
       };
     }),
     lipsum: hostFunction((_a, k) => {

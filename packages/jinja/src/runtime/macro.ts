@@ -1,5 +1,5 @@
 import { fail, MacroReturn } from "./signals";
-import { Tuple } from "./values";
+import { PY_GETATTR, Tuple } from "./values";
 
 /** Marks a template macro; the value is its Python-style entry point `(args, kwargs)`. */
 export const MACRO = Symbol.for("tsdbt.jinja.macro");
@@ -67,5 +67,8 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
   const macro = ((...args: unknown[]) => invoke(args, {})) as Macro;
   macro[MACRO] = invoke;
   Object.defineProperty(macro, "name", { value: spec.name });
+  // Jinja2's Macro attributes (read before the function's own, which strict mode guards)
+  const attributes: Record<string, unknown> = { name: spec.name, arguments: Tuple.create(spec.params), catch_kwargs: spec.catchKwargs, catch_varargs: spec.catchVarargs, caller: spec.catchCaller ?? false };
+  Object.defineProperty(macro, PY_GETATTR, { value: (attr: string) => (Object.prototype.hasOwnProperty.call(attributes, attr) ? attributes[attr] : undefined) });
   return macro;
 }
