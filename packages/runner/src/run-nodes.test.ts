@@ -166,12 +166,19 @@ describe("runNodes", () => {
   it("with failFast, a node between two statements fails with TSDBT-E411 before its next statement", async () => {
     // b_long's pre-hook has finished but its result is held until the run was stopped (holding the
     // statement before it ran would leave it exposed to the cancel's interrupt); the main statement must then not start
+    // a_fails fails only once b_long's pre-hook has finished, so the stop never interrupts the pre-hook itself
     const cancelled = signalled();
+    const preHookDone = signalled();
     const sent: string[] = [];
     const gated = instrumented(adapter, {
-      beforeExecute: (sql) => void sent.push(sql),
+      beforeExecute: async (sql) => {
+        sent.push(sql);
+        if (sql.includes("nowhere")) await preHookDone.happened;
+      },
       afterExecute: async (sql) => {
-        if (sql.includes("b_pre_hook")) await cancelled.happened;
+        if (!sql.includes("b_pre_hook")) return;
+        preHookDone.fire();
+        await cancelled.happened;
       },
       onCancel: () => cancelled.fire(),
     });
