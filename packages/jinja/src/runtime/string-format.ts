@@ -1,6 +1,38 @@
 import { fail } from "./signals";
 import { formatFloat, isDict, numberOf, pyRepr, pyStr, pyToFixed, typeName } from "./values";
 
+/**
+ * Python's general format (`%g`, `{:g}`): `precision` significant digits (6 by default), fixed
+ * notation when the exponent is from -4 to below the precision, else an exponent of at least two
+ * digits; trailing zeros (and a bare point) dropped unless `alternate` (the `#` flag).
+ */
+function formatGeneral(x: number, precision: number | undefined, upper: boolean, alternate = false): string {
+  const p = precision === undefined ? 6 : Math.max(1, precision);
+  let text: string;
+  if (!Number.isFinite(x)) text = formatFloat(x);
+  else if (x === 0) text = Object.is(x, -0) ? "-0" : "0";
+  else {
+    // round to p significant digits on the exact binary value, ties to even (as Python does)
+    const [m, ex] = Math.abs(x).toExponential(99).split("e");
+    const all = m.replace(".", "");
+    let head = all.slice(0, p);
+    let e = Number(ex);
+    const rest = all.slice(p);
+    if (rest[0] > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) || Number(head[p - 1]) % 2 === 1))) {
+      const bumped = (BigInt(head) + 1n).toString();
+      if (bumped.length > p) {
+        head = bumped.slice(0, p);
+        e += 1;
+      } else head = bumped.padStart(p, "0");
+    }
+    const trim = (t: string) => (alternate || !t.includes(".") ? t : t.replace(/0+$/, "").replace(/\.$/, ""));
+    const sign = x < 0 ? "-" : "";
+    if (e >= -4 && e < p) text = sign + trim(e >= 0 ? `${head.slice(0, e + 1)}.${head.slice(e + 1)}` : `0.${"0".repeat(-e - 1)}${head}`);
+    else text = `${sign}${trim(`${head[0]}.${head.slice(1)}`)}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  return upper ? text.toUpperCase() : text;
+}
+
 /** Python's `'%s-%d' % (a, b)` formatting (also the `format` filter). */
 export function printfFormat(template: string, args: unknown[]): string {
   let next = 0;
@@ -38,7 +70,7 @@ export function printfFormat(template: string, args: unknown[]): string {
         break;
       case "g":
       case "G":
-        text = formatFloat(real(n, value));
+        text = formatGeneral(real(n, value), precision === undefined ? undefined : Number(precision), conv === "G", flags.includes("#"));
         break;
       case "x":
       case "X":
@@ -121,6 +153,7 @@ function applySpec(value: unknown, spec: string): string {
   else if (type === "x" || type === "X") text = Math.trunc(n ?? 0).toString(16);
   else if (type === "o") text = Math.trunc(n ?? 0).toString(8);
   else if (type === "b") text = Math.trunc(n ?? 0).toString(2);
+  else if ((type === "g" || type === "G") && n !== undefined) text = formatGeneral(n, precision === undefined ? undefined : Number(precision), type === "G");
   else if (precision !== undefined && typeof value === "string") text = value.slice(0, Number(precision));
   else if (precision !== undefined && n !== undefined) text = String(Number(n.toPrecision(Number(precision))));
   else text = pyStr(value);
