@@ -87,7 +87,8 @@ export function formatFloat(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
   if (Object.is(n, -0)) return "-0.0";
   if (Number.isInteger(n)) return Math.abs(n) >= 1e16 ? n.toExponential().replace(/e([+-])(\d)$/, "e$10$2") : `${n}.0`;
-  const s = String(n);
+  // below 1e-4 Python writes an exponent (JavaScript only below 1e-6)
+  const s = Math.abs(n) < 1e-4 ? n.toExponential() : String(n);
   return s.replace(/e([+-])(\d)$/, "e$10$2");
 }
 
@@ -131,7 +132,7 @@ export const PY_BOOL: unique symbol = Symbol.for("tsdbt.jinja.bool") as never;
 /** Python truthiness: empty strings, lists and dicts, zero, None and Undefined are false. */
 export function truthy(v: unknown): boolean {
   if (v === undefined || v === null || v === false || v === "" || v === 0) return false;
-  if (typeof v !== "object") return v === v; // NaN is truthy in Python but rare; keep JS falsy only for NaN
+  if (typeof v !== "object") return true; // NaN too, as in Python
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof PyFloat) return v.value !== 0;
   if (v instanceof PyDecimal) return v.valueOf() !== 0;
@@ -191,6 +192,8 @@ function quote(s: string): string {
     else if (c === "\n") out += "\\n";
     else if (c === "\t") out += "\\t";
     else if (c === "\r") out += "\\r";
+    // characters Python does not print as they are: C0 and C1 controls, DEL, no-break space, soft hyphen
+    else if (/[\x00-\x1f\x7f-\xa0\xad]/.test(c)) out += `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
     else out += c;
   }
   return out + q;
