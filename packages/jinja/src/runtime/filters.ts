@@ -45,11 +45,14 @@ const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown) => (x
 
 function toInt(v: unknown, dflt: unknown, base: number): unknown {
   if (typeof v === "string") {
-    const s = v.trim().replace(/_/g, "");
-    if (base === 10 && /^[-+]?\d+$/.test(s)) return parseInt(s, 10);
+    const t = v.trim();
+    // Python's int(): underscores only between digits
+    if (base === 10 && /^[-+]?\d+(?:_\d+)*$/.test(t)) return parseInt(t.replace(/_/g, ""), 10);
+    const s = t.replace(/_/g, "");
     if (base !== 10 && s !== "" && !Number.isNaN(parseInt(s, base))) return parseInt(s.replace(/^0[xob]/i, ""), base);
-    const f = Number(s);
-    return s !== "" && !Number.isNaN(f) ? Math.trunc(f) : dflt;
+    // then int(float(value)), as Jinja2 falls back
+    const f = pyFloatOf(t);
+    return f !== undefined && Number.isFinite(f) ? Math.trunc(f) : dflt;
   }
   if (v instanceof PyDecimal) {
     // int() of NaN is a ValueError (the default); of Infinity an OverflowError, which Jinja lets through
@@ -157,6 +160,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   },
   dictsort: (_e, v, a, k) => {
     const [cs, by, reverse] = BIND.dictsort(a, k);
+    if (by !== "key" && by !== "value") fail('You can only sort by either "key" or "value"');
     const pos = by === "value" ? 1 : 0;
     const items = Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]));
     return items.sort((x, y) => order("<", lowerIf(x[pos], cs), lowerIf(y[pos], cs)) * (truthy(reverse) ? -1 : 1));
@@ -285,7 +289,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     const pairs = isDict(v) ? Object.entries(v) : (v as unknown[]).map((pair) => iterate(pair));
     return pairs.map(([key, x]) => `${urlQuote(str(key), true)}=${urlQuote(str(x), true)}`).join("&");
   },
-  wordcount: (_e, v) => (str(v).match(/\w+/g) ?? []).length,
+  // Python's \w: letters and digits of any script, and _
+  wordcount: (_e, v) => (str(v).match(/[\p{L}\p{N}_]+/gu) ?? []).length,
 };
 BUILTIN_FILTERS.d = BUILTIN_FILTERS.default;
 BUILTIN_FILTERS.e = BUILTIN_FILTERS.escape;

@@ -1,3 +1,4 @@
+import { fail } from "./signals";
 import { pyEquals } from "./values";
 
 /** The `loop` variable of a `{% for %}` body. */
@@ -34,6 +35,7 @@ export class LoopContext {
   }
   /** Returns the argument at the current index modulo their count. */
   cycle(...args: unknown[]): unknown {
+    if (args.length === 0) fail("no items for cycling given");
     return args[this.index0 % args.length];
   }
   /** True when the arguments differ from the previous call's. */

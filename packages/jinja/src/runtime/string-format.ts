@@ -1,5 +1,37 @@
 import { fail } from "./signals";
-import { formatFloat, isDict, numberOf, pyRepr, pyStr, pyToFixed, typeName } from "./values";
+import { formatFloat, isDict, numberOf, PyFloat, pyRepr, pyStr, pyToFixed, typeName } from "./values";
+
+/**
+ * Python's general format (`%g`, `{:g}`): `precision` significant digits (6 by default), fixed
+ * notation when the exponent is from -4 to below the precision, else an exponent of at least two
+ * digits; trailing zeros (and a bare point) dropped unless `alternate` (the `#` flag).
+ */
+function formatGeneral(x: number, precision: number | undefined, upper: boolean, alternate = false): string {
+  const p = precision === undefined ? 6 : Math.max(1, precision);
+  let text: string;
+  if (!Number.isFinite(x)) text = formatFloat(x);
+  else if (x === 0) text = Object.is(x, -0) ? "-0" : "0";
+  else {
+    // round to p significant digits on the exact binary value, ties to even (as Python does)
+    const [m, ex] = Math.abs(x).toExponential(99).split("e");
+    const all = m.replace(".", "");
+    let head = all.slice(0, p);
+    let e = Number(ex);
+    const rest = all.slice(p);
+    if (rest[0] > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) || Number(head[p - 1]) % 2 === 1))) {
+      const bumped = (BigInt(head) + 1n).toString();
+      if (bumped.length > p) {
+        head = bumped.slice(0, p);
+        e += 1;
+      } else head = bumped.padStart(p, "0");
+    }
+    const trim = (t: string) => (alternate || !t.includes(".") ? t : t.replace(/0+$/, "").replace(/\.$/, ""));
+    const sign = x < 0 ? "-" : "";
+    if (e >= -4 && e < p) text = sign + trim(e >= 0 ? `${head.slice(0, e + 1)}.${head.slice(e + 1)}` : `0.${"0".repeat(-e - 1)}${head}`);
+    else text = `${sign}${trim(`${head[0]}.${head.slice(1)}`)}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  return upper ? text.toUpperCase() : text;
+}
 
 /** Python's `'%s-%d' % (a, b)` formatting (also the `format` filter). */
 export function printfFormat(template: string, args: unknown[]): string {
@@ -7,6 +39,11 @@ export function printfFormat(template: string, args: unknown[]): string {
   const mapping = args.length === 1 && isDict(args[0]) ? args[0] : undefined;
   const out = template.replace(/%(\([^)]*\))?([-+ 0#]*)(\d+|\*)?(?:\.(\d+))?([sdifrxXeEgGoc%])/g, (_m, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string) => {
     if (conv === "%") return "%";
+    // `*`: the width is the next argument
+    if (width === "*") {
+      if (next >= args.length) fail("not enough arguments for format string");
+      width = String(numberOf(args[next++]) ?? fail("* wants int"));
+    }
     let value: unknown;
     if (key) value = (mapping as Record<string, unknown> | undefined)?.[key.slice(1, -1)];
     else {
@@ -38,7 +75,7 @@ export function printfFormat(template: string, args: unknown[]): string {
         break;
       case "g":
       case "G":
-        text = formatFloat(real(n, value));
+        text = formatGeneral(real(n, value), precision === undefined ? undefined : Number(precision), conv === "G", flags.includes("#"));
         break;
       case "x":
       case "X":
@@ -58,7 +95,9 @@ export function printfFormat(template: string, args: unknown[]): string {
     else if (numeric && n >= 0 && flags.includes(" ")) text = " " + text;
     return pad(text, width === undefined ? 0 : Number(width), flags.includes("-") ? "<" : ">", flags.includes("0") && conv !== "s" ? "0" : " ");
   });
-  if (!mapping && next < args.length && !(args.length === 1 && next === 0 && !template.includes("%"))) {
+  // Python leaves one unused argument alone only when it is a mapping or sequence (`'x' % {}`, `'x' % []`)
+  const unusedContainer = args.length === 1 && next === 0 && typeof args[0] === "object" && args[0] !== null && !(args[0] instanceof PyFloat);
+  if (!mapping && next < args.length && !unusedContainer) {
     fail("not all arguments converted during string formatting");
   }
   return out;
@@ -87,14 +126,22 @@ function pad(text: string, width: number, align: string, fill: string): string {
 /** Python's `str.format(*args, **kwargs)` with `{}`, `{0}`, `{name}`, `{name.attr}`, `{x[0]}` and common format specs. */
 export function pyFormat(template: string, args: unknown[], kwargs: Record<string, unknown>, getattr: (obj: unknown, name: string) => unknown): string {
   let auto = 0;
+  let manual = false;
+  const positional = (i: number): unknown => (i < args.length ? args[i] : fail(`Replacement index ${i} out of range for positional args tuple`));
   return template.replace(/\{\{|\}\}|\{([^{}!:]*)(![rsa])?(?::([^{}]*))?\}/g, (m, field: string | undefined, conversion: string | undefined, spec: string | undefined) => {
     if (m === "{{") return "{";
     if (m === "}}") return "}";
     const path = field ?? "";
     const head = /^[^.[]*/.exec(path)?.[0] ?? "";
     let value: unknown;
-    if (head === "") value = args[auto++];
-    else if (/^\d+$/.test(head)) value = args[Number(head)];
+    if (head === "") {
+      if (manual) fail("cannot switch from manual field specification to automatic field numbering");
+      value = positional(auto++);
+    } else if (/^\d+$/.test(head)) {
+      if (auto > 0) fail("cannot switch from automatic field numbering to manual field specification");
+      manual = true;
+      value = positional(Number(head));
+    }
     else {
       if (!(head in kwargs)) fail(`KeyError: '${head}'`);
       value = kwargs[head];
@@ -108,9 +155,9 @@ export function pyFormat(template: string, args: unknown[], kwargs: Record<strin
 }
 
 function applySpec(value: unknown, spec: string): string {
-  const m = /^(?:(.)?([<>^=]))?([-+ ])?(0)?(\d+)?(,)?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);
+  const m = /^(?:(.)?([<>^=]))?([-+ ])?(#)?(0)?(\d+)?(,)?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);
   if (!m || spec === "") return pyStr(value);
-  const [, fillChar, align, sign, zero, width, comma, precision, type] = m;
+  const [, fillChar, align, sign, alternate, zero, width, comma, precision, type] = m;
   const n = numberOf(value);
   let text: string;
   if (type === "f" || type === "F" || type === "%") {
@@ -121,10 +168,14 @@ function applySpec(value: unknown, spec: string): string {
   else if (type === "x" || type === "X") text = Math.trunc(n ?? 0).toString(16);
   else if (type === "o") text = Math.trunc(n ?? 0).toString(8);
   else if (type === "b") text = Math.trunc(n ?? 0).toString(2);
+  else if (type === "c") text = String.fromCodePoint(Math.trunc(n ?? 0));
+  else if ((type === "g" || type === "G") && n !== undefined) text = formatGeneral(n, precision === undefined ? undefined : Number(precision), type === "G");
   else if (precision !== undefined && typeof value === "string") text = value.slice(0, Number(precision));
   else if (precision !== undefined && n !== undefined) text = String(Number(n.toPrecision(Number(precision))));
   else text = pyStr(value);
   if (type === "X" || type === "E") text = text.toUpperCase();
+  // `#`: the base's prefix after the sign (0x, 0X, 0o, 0b)
+  if (alternate && (type === "x" || type === "X" || type === "o" || type === "b")) text = text.replace(/^(-?)/, `$10${type}`);
   if (comma) text = text.replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
   if ((sign === "+" || sign === " ") && n !== undefined && n >= 0 && typeof value !== "string") text = sign + text;
   const defaultAlign = n !== undefined && typeof value !== "string" ? ">" : "<";

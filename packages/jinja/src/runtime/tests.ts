@@ -1,7 +1,8 @@
 import { MACRO } from "./macro";
-import { compare, contains } from "./operators";
+import { compare, contains, mod } from "./operators";
 import { PyDecimal } from "./py-decimal";
-import { isDict, isFloat, numberOf, PyFloat, pyEquals, PY_MAPPING, truthy } from "./values";
+import { STR_METHODS } from "./python-methods";
+import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyStr, PY_MAPPING, truthy } from "./values";
 
 /** A Jinja2 test: `value is name(args)`. */
 export type TestFn = (value: unknown, ...args: unknown[]) => boolean;
@@ -15,9 +16,10 @@ export const BUILTIN_TESTS: Record<string, TestFn> = {
   defined: (v) => v !== undefined,
   undefined: (v) => v === undefined,
   none: (v) => v === null,
-  divisibleby: (v, n) => (numberOf(v) ?? NaN) % (numberOf(n) ?? NaN) === 0,
-  even: (v) => (numberOf(v) ?? 1) % 2 === 0,
-  odd: (v) => Math.abs((numberOf(v) ?? 0) % 2) === 1,
+  // Jinja2's `value % n == 0` (`== 1` for odd), with Python's errors for a string or a zero
+  divisibleby: (v, n) => pyEquals(mod(v, n), 0),
+  even: (v) => pyEquals(mod(v, 2), 0),
+  odd: (v) => pyEquals(mod(v, 2), 1),
   eq: (v, o) => pyEquals(v, o),
   equalto: (v, o) => pyEquals(v, o),
   "==": (v, o) => pyEquals(v, o),
@@ -45,6 +47,7 @@ export const BUILTIN_TESTS: Record<string, TestFn> = {
   sequence: (v) => typeof v === "string" || Array.isArray(v) || isDict(v),
   sameas: (v, o) => v === o,
   escaped: (v) => typeof v === "object" && v !== null && "__html__" in v,
-  lower: (v) => typeof v === "string" && v === v.toLowerCase(),
-  upper: (v) => typeof v === "string" && v === v.toUpperCase(),
+  // Python's str.islower()/isupper() of str(value): some cased character, none of the other case
+  lower: (v) => STR_METHODS.islower(pyStr(v), [], {}, () => undefined) === true,
+  upper: (v) => STR_METHODS.isupper(pyStr(v), [], {}, () => undefined) === true,
 };

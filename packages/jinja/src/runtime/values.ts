@@ -91,7 +91,8 @@ export function formatFloat(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
   if (Object.is(n, -0)) return "-0.0";
   if (Number.isInteger(n)) return Math.abs(n) >= 1e16 ? n.toExponential().replace(/e([+-])(\d)$/, "e$10$2") : `${n}.0`;
-  const s = String(n);
+  // below 1e-4 Python writes an exponent (JavaScript only below 1e-6)
+  const s = Math.abs(n) < 1e-4 ? n.toExponential() : String(n);
   return s.replace(/e([+-])(\d)$/, "e$10$2");
 }
 
@@ -136,7 +137,7 @@ export const PY_BOOL: unique symbol = Symbol.for("tsdbt.jinja.bool") as never;
 /** Python truthiness: empty strings, lists and dicts, zero, None and Undefined are false. */
 export function truthy(v: unknown): boolean {
   if (v === undefined || v === null || v === false || v === "" || v === 0) return false;
-  if (typeof v !== "object") return v === v; // NaN is truthy in Python but rare; keep JS falsy only for NaN
+  if (typeof v !== "object") return true; // NaN too, as in Python
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof PyFloat) return v.value !== 0;
   if (v instanceof PyDecimal) return !v.isZero;
