@@ -18,23 +18,28 @@ const FILE_KINDS = new Set<string>(["model", "seed", "analysis"]);
  */
 export function fileCrossPackagePatches(patches: Map<string, NodePatch>, files: ProjectFile[], rootProject: string, projects?: ProjectSet): void {
   const owners = new Map<string, string[]>();
-  const disabled = new Set<string>();
+  const fileOf = new Map<string, ProjectFile>();
   for (const f of files) {
     if (!FILE_KINDS.has(f.kind)) continue;
-    const name = f.pathInRoot.split("/").pop()!.replace(/\.[^.]+$/, "");
-    const key = `${f.kind}:${name}`;
+    const key = `${f.kind}:${f.pathInRoot.split("/").pop()!.replace(/\.[^.]+$/, "")}`;
     const list = owners.get(key) ?? [];
     if (!list.includes(f.packageName)) list.push(f.packageName);
     owners.set(key, list);
-    const layers = projects ? projectConfigLayers(projects, f.kind as ConfiguredKind, f.packageName, [...f.pathInRoot.split("/").slice(0, -1), name]) : [];
-    if (layers.length > 0 && mergeConfigs(...layers).enabled === false) disabled.add(`${key}:${f.packageName}`);
+    if (!fileOf.has(`${key}:${f.packageName}`)) fileOf.set(`${key}:${f.packageName}`, f);
   }
-  const enabledIn = (key: string, pkg: string) => !disabled.has(`${key}:${pkg}`);
+  // read only for names that more than one package has (the config merge is not free on large projects)
+  const enabledIn = (key: string, pkg: string): boolean => {
+    const f = fileOf.get(`${key}:${pkg}`);
+    if (!f || !projects) return true;
+    const parts = f.pathInRoot.split("/");
+    parts[parts.length - 1] = key.slice(key.indexOf(":") + 1);
+    return mergeConfigs(...projectConfigLayers(projects, f.kind as ConfiguredKind, pkg, parts)).enabled !== false;
+  };
   for (const [key, patch] of [...patches]) {
     if (patch.version || !FILE_KINDS.has(patch.kind)) continue;
     const resourceKey = `${patch.kind}:${patch.name}`;
     const all = owners.get(resourceKey) ?? [];
-    if (all.length === 0 || (all.includes(patch.packageName) && enabledIn(resourceKey, patch.packageName))) continue;
+    if (!all.some((p) => p !== patch.packageName) || (all.includes(patch.packageName) && enabledIn(resourceKey, patch.packageName))) continue;
     const packages = all.filter((p) => p !== patch.packageName && enabledIn(resourceKey, p));
     if (packages.length === 0) continue;
     const owner = packages.includes(rootProject) ? rootProject : packages[0]!;
