@@ -17,7 +17,7 @@ const mainThreadCpu = () => {
 };
 const started = performance.now();
 const mainStarted = mainThreadCpu();
-const { invoke } = require("../packages/cli/bin/entry.js").loadCli(process.argv.slice(2)).cli;
+const { invoke } = require("../packages/cli/bin/entry.js").loadCli().cli;
 const loaded = performance.now();
 let partial = null;
 const onEvent = (e) => {

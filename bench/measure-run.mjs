@@ -17,7 +17,7 @@ if (channel) {
   channel.unref();
 }
 
-const { invoke } = require("../packages/cli/bin/entry.js").loadCli(process.argv.slice(2)).cli;
+const { invoke } = require("../packages/cli/bin/entry.js").loadCli().cli;
 const tail = []; // the last lines tsdbt printed, reported only when it fails
 const result = await invoke(process.argv.slice(2), {
   write: (text) => {

@@ -31,15 +31,13 @@ function freshBundle() {
 }
 
 /**
- * Loads the CLI module ({ main, invoke }); given the command line (`argv` without node and script), it
- * may first start the parse's check worker (startCheckWorkerEarly). When `done` is called after the command, a missing or
+ * Loads the CLI module ({ main, invoke }). When `done` is called after the command, a missing or
  * rejected code cache is written (to a temporary file renamed into place; a read-only install just
  * goes without). The cache's name carries the bundle's hash, so a rebuilt bundle never reads another
  * one's bytecode.
  */
-function loadCli(argv) {
+function loadCli() {
   tuneJit();
-  if (argv) startCheckWorkerEarly(argv);
   const sha1 = freshBundle();
   if (!sha1) return { cli: require(path.join(root, "dist", "index.js")), done: () => undefined };
   const vm = require("node:vm");
@@ -65,34 +63,6 @@ function loadCli(argv) {
     }
   };
   return { cli: mod.exports, done };
-}
-
-/** Commands that parse the project (and so may check many package macros on a worker thread). */
-const PARSING_COMMANDS = new Set(["parse", "compile", "run", "build", "test", "seed", "snapshot", "ls", "list", "show", "docs", "run-operation", "source", "retry", "clone"]);
-
-/**
- * Starts the parse's check worker thread (see @tsdbt/jinja's check-worker/spawn-worker.ts) before the
- * bundle loads, when the command parses a project with installed packages and will likely parse it in
- * full with no template code cache: the conditions under which the parse would start it later, read
- * here from the command line and the default paths (a guess: the parse ends a worker it does not need).
- */
-function startCheckWorkerEarly(argv) {
-  if (!PARSING_COMMANDS.has(argv[0])) return;
-  const flag = (name) => {
-    const at = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-    if (at < 0) return undefined;
-    return argv[at].includes("=") ? argv[at].slice(name.length + 1) : argv[at + 1];
-  };
-  const projectDir = path.resolve(flag("--project-dir") ?? process.env.DBT_PROJECT_DIR ?? ".");
-  const target = path.resolve(projectDir, flag("--target-path") ?? process.env.DBT_TARGET_PATH ?? "target");
-  const fullParse = argv.includes("--no-partial-parse") || !fs.existsSync(path.join(target, "partial_parse.json"));
-  const codeCached = process.env.TSDBT_TEMPLATE_CACHE !== "0" && fs.existsSync(path.join(target, "tsdbt_template_cache.json"));
-  if (!fullParse || codeCached || !fs.existsSync(path.join(projectDir, "dbt_packages"))) return;
-  try {
-    require(path.join(path.dirname(require.resolve("@tsdbt/jinja/package.json")), "dist", "check-worker", "spawn-worker.js")).startEarlyCheckWorker();
-  } catch {
-    // the parse starts it itself
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
-import { receiveMessageOnPort } from "node:worker_threads";
-import { spawnCheckWorker, takeEarlyCheckWorker, type IdleWorker } from "./spawn-worker";
-import type { CheckWork, CheckWorkerResult } from "./worker-entry";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { CheckWork, CheckWorkerData, CheckWorkerResult } from "./worker-entry";
 
 /**
  * Templates being compiled on a worker thread while the calling thread goes on (a parse checks the
@@ -14,11 +15,44 @@ export interface CheckWorker {
   finish(onResult: (index: number, code: string | undefined) => void): void;
 }
 
+/**
+ * The worker's stack, smaller than the main thread's (V8's default, about 1 MB): a template nested so
+ * deep that the main thread's parser would run out of stack fails on the worker too, and is then
+ * compiled again on the calling thread, which reports what it always reported.
+ */
+const WORKER_STACK_MB = 0.5;
+
 /** How long {@link CheckWorker.finish} waits for a worker that posts nothing before compiling the rest itself. */
 const STALLED_MS = 10_000;
 
-/** The worker {@link prestartCheckWorker} started (or took from the CLI), until a {@link startCheckWorker} takes it. */
+/** A worker thread started, waiting for its work. */
+interface IdleWorker {
+  worker: Worker;
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+/** The worker {@link prestartCheckWorker} started, until a {@link startCheckWorker} takes it. */
 let prestarted: IdleWorker | undefined;
+
+function spawn(): IdleWorker | undefined {
+  const script = workerScript();
+  if (!script) return undefined;
+  const { port1, port2 } = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  try {
+    const data: CheckWorkerData = { port: port2, signal };
+    const worker = new Worker(script, { workerData: data, transferList: [port2], resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+    // it never keeps the process alive (a parse that stops early leaves it to finish on its own)
+    worker.unref();
+    // an error on the worker (it ran out of memory) only leaves its templates to the caller
+    worker.on("error", () => undefined);
+    return { worker, port: port1, signal };
+  } catch {
+    port1.close();
+    return undefined;
+  }
+}
 
 /** Whether this process has prestarted a worker. */
 let prestartedOnce = false;
@@ -33,16 +67,14 @@ let prestartedOnce = false;
 export function prestartCheckWorker(): void {
   if (prestartedOnce) return;
   prestartedOnce = true;
-  prestarted = takeEarlyCheckWorker() ?? spawnCheckWorker();
+  prestarted = spawn();
 }
 
 /** Ends a prestarted worker nothing took. */
 export function releasePrestartedWorker(): void {
-  for (const idle of [prestarted, takeEarlyCheckWorker()]) {
-    if (!idle) continue;
-    idle.port.close();
-    void idle.worker.terminate();
-  }
+  if (!prestarted) return;
+  prestarted.port.close();
+  void prestarted.worker.terminate();
   prestarted = undefined;
 }
 
@@ -52,7 +84,7 @@ export function releasePrestartedWorker(): void {
  * (sources not built) or a worker cannot be started: the caller then compiles them itself.
  */
 export function startCheckWorker(work: CheckWork): CheckWorker | undefined {
-  const started = prestarted ?? takeEarlyCheckWorker() ?? spawnCheckWorker();
+  const started = prestarted ?? spawn();
   prestarted = undefined;
   if (!started) return undefined;
   const { worker, port, signal } = started;
@@ -81,4 +113,10 @@ export function startCheckWorker(work: CheckWork): CheckWorker | undefined {
       void worker.terminate();
     },
   };
+}
+
+/** The compiled worker script: beside this file when built, in dist/ when this runs from sources (tests). */
+function workerScript(): string | undefined {
+  const candidates = [path.join(__dirname, "worker-entry.js"), path.join(__dirname, "..", "..", "dist", "check-worker", "worker-entry.js")];
+  return candidates.find((file) => fs.existsSync(file));
 }
