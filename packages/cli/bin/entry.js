@@ -49,7 +49,8 @@ function loadCli() {
   } catch {
     // none yet: written after this command
   }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, "utf8")), { filename: bundle, cachedData });
+  // the bundle is ASCII (scripts/bundle.mjs makes sure): read as latin1, which skips UTF-8 decoding
+  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, "latin1")), { filename: bundle, cachedData });
   const mod = { exports: {} };
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, bundleDir);
   const done = () => {

@@ -92,29 +92,33 @@ export function checkPropertyTypes(parsed: ParsedYaml, diagnostics: Diagnostic[]
 
 function checkEntry(parsed: ParsedYaml, entry: unknown, path: YamlPathSegment[], shapes: Record<string, Shape>, section: string, diagnostics: Diagnostic[]): void {
   if (!isPlainObject(entry)) return;
-  const what = typeof entry.name === "string" ? `'${entry.name}'` : `entry ${Number(path[path.length - 1]) + 1}`;
+  // a properties file has thousands of entries (columns): names and paths are only built for a problem
+  const what = () => (typeof entry.name === "string" ? `'${entry.name}'` : `entry ${Number(path[path.length - 1]) + 1}`);
   let ok = true;
-  for (const [key, shape] of Object.entries(shapes)) {
-    if (!(key in entry) || fits(shape, entry[key])) continue;
+  for (const key in entry) {
+    const shape = Object.prototype.hasOwnProperty.call(shapes, key) ? shapes[key] : undefined;
+    if (shape === undefined || fits(shape, entry[key])) continue;
     ok = false;
     diagnostics.push(
       diagnosticAt(parsed, [...path, key], {
         code: "TSDBT-E029",
-        message: `'${key}' of ${what} in ${parsed.file} must be ${SHAPE_WORDS[shape]}, not ${kindOf(entry[key])}.`,
+        message: `'${key}' of ${what()} in ${parsed.file} must be ${SHAPE_WORDS[shape]}, not ${kindOf(entry[key])}.`,
         hint: `Write it as \`${SHAPE_EXAMPLES[shape](key)}\`.`,
       }, true),
     );
   }
-  if (isPlainObject(entry.config)) checkConfig(parsed, entry.config, [...path, "config"], `of ${what}`, diagnostics);
+  if (isPlainObject(entry.config)) checkConfig(parsed, entry.config, [...path, "config"], `of ${what()}`, diagnostics);
   if (!ok) return;
-  if (Array.isArray(entry.columns)) entry.columns.forEach((c, j) => checkEntry(parsed, c, [...path, "columns", j], COLUMN, "columns", diagnostics));
+  const columns = entry.columns;
+  if (Array.isArray(columns)) for (let j = 0; j < columns.length; j++) checkEntry(parsed, columns[j], [...path, "columns", j], COLUMN, "columns", diagnostics);
   if (section === "sources" && Array.isArray(entry.tables)) entry.tables.forEach((t, j) => checkEntry(parsed, t, [...path, "tables", j], TABLE, "tables", diagnostics));
   for (const key of ["tests", "data_tests"]) {
     const tests = entry[key];
     if (!Array.isArray(tests)) continue;
     tests.forEach((test, j) => {
       if (!isPlainObject(test)) return;
-      for (const [name, args] of Object.entries(test)) {
+      for (const name in test) {
+        const args = test[name];
         if (isPlainObject(args) && isPlainObject(args.config)) checkConfig(parsed, args.config, [...path, key, j, name, "config"], `of test '${name}'`, diagnostics);
       }
     });
