@@ -98,8 +98,9 @@ export function manifestJson(manifest: Manifest): string {
  */
 export class ChunkWriter {
   private readonly fd: number;
-  private pending: (string | Buffer)[] = [];
-  private pendingBytes = 0;
+  /** Where strings are encoded before they are written: one buffer for the whole file, its pages touched once. */
+  private readonly buffer = Buffer.allocUnsafeSlow(1 << 20);
+  private used = 0;
   /** Bytes handed to the writer so far. */
   offset = 0;
 
@@ -110,11 +111,18 @@ export class ChunkWriter {
 
   /** Appends a piece. */
   write(chunk: string | Buffer): void {
-    const bytes = typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
-    this.pending.push(chunk);
-    this.pendingBytes += bytes;
+    // a UTF-16 code unit takes at most 3 bytes in UTF-8
+    const most = typeof chunk === "string" ? chunk.length * 3 : chunk.length;
+    if (most > this.buffer.length - this.used) this.flush();
+    if (most > this.buffer.length) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      writeSync(this.fd, bytes);
+      this.offset += bytes.length;
+      return;
+    }
+    const bytes = typeof chunk === "string" ? this.buffer.write(chunk, this.used) : chunk.copy(this.buffer, this.used);
+    this.used += bytes;
     this.offset += bytes;
-    if (this.pendingBytes > 1 << 20) this.flush();
   }
 
   /** Writes what is pending, cuts the file to the written length and closes it. */
@@ -137,10 +145,8 @@ export class ChunkWriter {
   }
 
   private flush(): void {
-    if (this.pending.every((c) => typeof c === "string")) writeSync(this.fd, (this.pending as string[]).join(""));
-    else for (const c of this.pending) writeSync(this.fd, typeof c === "string" ? Buffer.from(c) : c);
-    this.pending = [];
-    this.pendingBytes = 0;
+    for (let written = 0; written < this.used; ) written += writeSync(this.fd, this.buffer, written, this.used - written);
+    this.used = 0;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ManifestNode, RefCall } from "../manifest/types";
 import { withParseTimeBatch } from "./parse-time-batch";
-import type { ConfigPhase, NodeScope } from "../context/node-context";
+import type { NodeScope } from "../context/node-context";
 import { relationFactory, type RelationTarget } from "../context/runtime/relation-api";
 import { CompilerError } from "../context/compiler-error";
 
@@ -22,14 +22,12 @@ export function refCallFrom(args: unknown[], kwargs: Record<string, unknown>): R
  * The scope used while parsing: `ref`, `source` and `config` calls are recorded on the node
  * (refs, sources, config_call_dict); nothing touches a warehouse. As in dbt, `ref()` and
  * `source()` return the relation of the node being parsed (target database and schema, the
- * node's alias), not of what they name. `phase` picks the `config` object: `parse` for the
- * parse render (config.get gives ''), `runtime` for generate_*_name while naming.
+ * node's alias), not of what they name; `config.get` gives what dbt's parse-time config object gives.
  */
 export function createCaptureScope(
   node: ManifestNode,
   target: CaptureTarget,
   configView: () => Record<string, unknown>,
-  phase: ConfigPhase = "parse",
 ): NodeScope & { macros: string[]; onMacro: (uniqueId: string) => void } {
   const macros: string[] = [];
   const make = relationFactory(target);
@@ -38,7 +36,7 @@ export function createCaptureScope(
     model: withParseTimeBatch(node) as unknown as Record<string, unknown>,
     packageName: node.package_name,
     thisRelation: own(),
-    configPhase: phase,
+    configPhase: "parse",
     ref: (args, kwargs) => {
       // every call is recorded, a repeated one too, as dbt's manifest lists them
       node.refs.push(refCallFrom(args, kwargs));

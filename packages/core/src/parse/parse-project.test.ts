@@ -102,6 +102,22 @@ describe("parseProject", () => {
     expect(m.compiled_code).toBe("select (1)::varchar as t");
   });
 
+  // dbt-core 1.10.23 (a log() in the macro, `dbt parse` on a probe project): the naming macros run in a macro
+  // context, not the node's: `model` is the macro itself and config.get() gives None, for every node
+  it("runs generate_schema_name and generate_alias_name in a macro context, the node only as their argument", async () => {
+    const dir = writeProject({
+      "macros/naming.sql":
+        "{% macro generate_schema_name(custom_schema_name, node) %}{{ model.name }}__{{ node.name }}__{{ config.get('materialized') }}{% endmacro %}\n" +
+        "{% macro generate_alias_name(custom_alias_name, node) %}{{ node.name }}_as_{{ model.name }}{% endmacro %}",
+      "models/a.sql": "{{ config(materialized='table') }}select 1 as id",
+      "models/b.sql": "select 2 as id",
+    });
+    const parsed = await parseProject({ projectDir: dir, env: {} });
+    const [a, b] = [parsed.manifest.nodes["model.shop.a"], parsed.manifest.nodes["model.shop.b"]];
+    expect([a.schema, a.alias]).toEqual(["generate_schema_name__a__None", "a_as_generate_alias_name"]);
+    expect([b.schema, b.alias]).toEqual(["generate_schema_name__b__None", "b_as_generate_alias_name"]);
+  });
+
   // dbt-core 1.10 compiles the same model to the node's own (custom) schema and its database
   it("gives templates the node's schema and database as `schema` and `database`, and its hooks as pre_hooks/post_hooks", async () => {
     const dir = writeProject({

@@ -32,7 +32,6 @@ import { findDuplicateNames, linkNodes } from "./link-nodes";
 import { checkIdentifierLengths } from "./identifier-limits";
 import { checkMicrobatchConfigs } from "./microbatch-configs";
 import { assignRelationName, type NamingTarget } from "./relation-naming";
-import { createCaptureScope } from "./capture-scope";
 import { renderDescriptions, renderMacroDescriptions } from "./render-descriptions";
 import { createPropertiesRenderer, type PropertiesRenderer } from "./render-properties";
 import { renderErrorToDiagnostic } from "./render-diagnostic";
@@ -457,18 +456,17 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
 
   const enabled = all.filter((n) => n.config.enabled !== false);
   const disabled = all.filter((n) => n.config.enabled === false);
-  const scopeFor = (n: ManifestNode) => createCaptureScope(n, ctx.target, () => n.config, "runtime");
-  for (const n of enabled) assignRelationName(n, session, naming, scopeFor);
+  for (const n of enabled) assignRelationName(n, session, naming);
   finishSnapshots(enabled, naming, diagnostics, (name, pkg) => registry.resolve(name, pkg) !== undefined);
   diagnostics.push(...findDuplicateNames(enabled));
   diagnostics.push(...checkIdentifierLengths(enabled, adapterModule.dialect?.maxIdentifierBytes, profile.target.type));
   diagnostics.push(...linkNodes(enabled, sources, disabled, project.name));
   diagnostics.push(...checkMicrobatchConfigs(enabled, sources));
-  for (const n of inertTests) assignRelationName(n, session, naming, scopeFor);
+  for (const n of inertTests) assignRelationName(n, session, naming);
   // dbt names the relations of disabled nodes too; a naming macro that fails on one leaves it unnamed
   for (const n of disabled) {
     try {
-      assignRelationName(n, session, naming, scopeFor);
+      assignRelationName(n, session, naming);
     } catch {
       // (nothing runs a disabled node)
     }
@@ -485,7 +483,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   renderDescriptions(enabled, sources, parseSession.docs, session, diagnostics, (file) => readTextOrUndefined(path.join(projectDir, file)));
   const hookNodes = buildHookNodes(projects, location);
   for (const n of hookNodes) {
-    assignRelationName(n, session, naming, scopeFor);
+    assignRelationName(n, session, naming);
     captureHookDependencies(session, n, ctx.target, n.raw_code);
   }
   const manifest = assembleManifest({

@@ -9,7 +9,6 @@ import type { KnownFile, ProjectFile } from "../../project/discover-files";
 import { buildGraph } from "../../graph/build-graph";
 import { nulByteDiagnostic } from "../nul-bytes";
 import { buildFileNode, patchFileKey, patchKey, type NodeBuildContext, type ParseStats } from "../build-nodes";
-import { createCaptureScope } from "../capture-scope";
 import { linkNodes } from "../link-nodes";
 import { createParseSession, loadParseInputs, type ParsedProject, type ParseInputs, type ParseSession, type ProjectOptions } from "../parse-project";
 import { placeUnversionedLatest } from "../model-versions";
@@ -316,7 +315,7 @@ function rebuildNode({ file, uniqueId, patchFile, primaryKey, versionOf }: Chang
   if (diagnostics.length) return `${file.path} has problems`;
   if (node.unique_id !== uniqueId || node.config.enabled === false) return `${file.path} now defines a disabled or different node`;
   if (node.resource_type === "model") node.primary_key = primaryKey ?? [];
-  assignRelationName(node, parseSession.session, naming, (n) => createCaptureScope(n, ctx.target, () => n.config, "runtime"));
+  assignRelationName(node, parseSession.session, naming);
   if (checkIdentifierLengths([node], inputs.adapterModule.dialect?.maxIdentifierBytes, inputs.profile.target.type).length) return `${file.path} names a relation too long for the target`;
   // microbatch checks read the model's inputs too (their event_time): the full parse makes them
   if (isMicrobatchModel(node) || (node.config.event_time !== null && node.config.event_time !== undefined)) return `${file.path} is a microbatch model or an input of one`;
