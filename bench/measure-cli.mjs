@@ -17,7 +17,13 @@ const mainThreadCpu = () => {
 };
 const started = performance.now();
 const mainStarted = mainThreadCpu();
-const { invoke } = require("../packages/cli/bin/entry.js").loadCli().cli;
+const loadedCli = require("../packages/cli/bin/entry.js").loadCli();
+// a stale bundle (a `tsc --build` after the last `npm run build`) loads ~250 modules from dist/ instead: not what users run
+if (!loadedCli.bundled && process.env.BENCH_ALLOW_DIST !== "1") {
+  process.stderr.write("bench/measure-cli.mjs: the CLI bundle is stale or missing (run `npm run build`), so tsdbt would load from dist/; set BENCH_ALLOW_DIST=1 to measure that anyway\n");
+  process.exit(1);
+}
+const { invoke } = loadedCli.cli;
 const loaded = performance.now();
 let partial = null;
 const onEvent = (e) => {

@@ -31,7 +31,8 @@ function freshBundle() {
 }
 
 /**
- * Loads the CLI module ({ main, invoke }). When `done` is called after the command, a missing or
+ * Loads the CLI module ({ main, invoke }); `bundled` says whether it came from the bundle (else from
+ * dist/, the bundle being stale or missing). When `done` is called after the command, a missing or
  * rejected code cache is written (to a temporary file renamed into place; a read-only install just
  * goes without). The cache's name carries the bundle's hash, so a rebuilt bundle never reads another
  * one's bytecode.
@@ -39,7 +40,7 @@ function freshBundle() {
 function loadCli() {
   tuneJit();
   const sha1 = freshBundle();
-  if (!sha1) return { cli: require(path.join(root, "dist", "index.js")), done: () => undefined };
+  if (!sha1) return { cli: require(path.join(root, "dist", "index.js")), done: () => undefined, bundled: false };
   const vm = require("node:vm");
   const Module = require("node:module");
   const cacheFile = path.join(bundleDir, `tsdbt.js.${sha1}.v8cache`);
@@ -63,7 +64,7 @@ function loadCli() {
       // not writable: the next process compiles as this one did
     }
   };
-  return { cli: mod.exports, done };
+  return { cli: mod.exports, done, bundled: true };
 }
 
 /**
