@@ -70,6 +70,10 @@ export function* manifestChunks(manifest: Manifest, mark: Mark = () => undefined
     nodes: (v) => entries(v as Record<string, unknown>, (n: ManifestNode) => serialisableNode(n), true),
     sources: (v) => entries(v as Record<string, unknown>, (src: object) => pick(src, SOURCE_KEYS), false),
     disabled: (v) => entries(v as Record<string, unknown>, (list: ManifestNode[]) => list.map((n) => ((n.resource_type as string) === "source" ? pick(n, SOURCE_KEYS) : serialisableNode(n))), false),
+    // other large sections entry by entry too (the same text as one JSON.stringify)
+    macros: (v) => entries(v as Record<string, unknown>, (m: unknown) => m, false),
+    parent_map: (v) => entries(v as Record<string, unknown>, (m: unknown) => m, false),
+    child_map: (v) => entries(v as Record<string, unknown>, (m: unknown) => m, false),
   };
   let first = true;
   for (const [key, value] of Object.entries(manifest)) {
@@ -99,7 +103,7 @@ export function manifestJson(manifest: Manifest): string {
 export class ChunkWriter {
   private readonly fd: number;
   /** Where strings are encoded before they are written: one buffer for the whole file, its pages touched once. */
-  private readonly buffer = Buffer.allocUnsafeSlow(1 << 20);
+  private readonly buffer = Buffer.allocUnsafeSlow(1 << 18);
   private used = 0;
   /** Bytes handed to the writer so far. */
   offset = 0;
