@@ -39,7 +39,7 @@ function namingScope(macro: NamingMacro, packageName: string, target: NamingTarg
   };
 }
 
-/** Each session's naming macros, bound once per package (a node's own context took ~10 % of a parse of mattermost). */
+/** Each session's naming macros, bound once per package (a context per node took ~5 % of a parse of mattermost). */
 const namingMacros = new WeakMap<RenderSession, Map<string, (...args: unknown[]) => unknown>>();
 
 function namingMacro(session: RenderSession, macro: NamingMacro, packageName: string, target: NamingTarget): (...args: unknown[]) => unknown {
