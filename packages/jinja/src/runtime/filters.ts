@@ -193,7 +193,12 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     const lines = STR_METHODS.splitlines(`${str(v)}\n`, [], {}, () => undefined) as string[];
     return lines.map((l, i) => ((i === 0 && !truthy(first)) || (l === "" && i > 0 && !truthy(blank)) ? l : pad + l)).join("\n");
   },
-  items: (_e, v) => (v === undefined ? [] : Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]))),
+  items: (_e, v) => {
+    if (v === undefined) return [];
+    if (v instanceof Map) return [...v].map((pair) => Tuple.create<unknown>(pair));
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return fail("Can only get item pairs from a mapping.");
+    return Object.keys(v).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]));
+  },
   join: (e, v, a, k) => {
     const [d, attribute] = BIND.join(a, k);
     return iterate(v).map((x) => str(attribute === null ? x : e.attr(x, String(attribute)))).join(str(d));
