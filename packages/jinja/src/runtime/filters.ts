@@ -279,7 +279,11 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     const [length, killwords, end, leeway] = BIND.truncate(a, k);
     const s = str(v);
     const n = numberOf(length) as number;
-    if (s.length <= n + (numberOf(leeway) ?? 5)) return s;
+    const room = numberOf(leeway) ?? 5;
+    // Jinja2 asserts both before looking at the text
+    if (n < str(end).length) fail(`expected length >= ${str(end).length}, got ${n}`);
+    if (room < 0) fail(`expected leeway >= 0, got ${room}`);
+    if (s.length <= n + room) return s;
     const cut = s.slice(0, n - str(end).length);
     // without killwords, the cut goes back to its last blank (Python's rsplit(" ", 1)[0])
     return (truthy(killwords) || !cut.includes(" ") ? cut : cut.slice(0, cut.lastIndexOf(" "))) + str(end);
