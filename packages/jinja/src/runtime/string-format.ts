@@ -1,5 +1,6 @@
 import { fail } from "./signals";
-import { formatFloat, isDict, numberOf, PyFloat, pyRepr, pyStr, pyToFixed, typeName } from "./values";
+import { PyDecimal } from "./py-decimal";
+import { formatFloat, isDict, isFloat, numberOf, PyFloat, pyRepr, pyStr, pyToFixed, typeName } from "./values";
 
 /**
  * Python's general format (`%g`, `{:g}`): `precision` significant digits (6 by default), fixed
@@ -90,10 +91,19 @@ export function printfFormat(template: string, args: unknown[]): string {
         text = typeof value === "number" ? String.fromCharCode(value) : pyStr(value);
     }
     if (precision !== undefined && conv === "s") text = text.slice(0, Number(precision));
+    // for an integer conversion the precision is the least number of digits
+    if (precision !== undefined && INTEGER_CONVERSIONS.includes(conv)) text = text.replace(/^(-?)(\w+)$/, (_d, sign: string, digits: string) => sign + digits.padStart(Number(precision), "0"));
+    // `#`: the base's prefix after the sign (0x, 0X, 0o)
+    if (flags.includes("#") && (conv === "x" || conv === "X" || conv === "o")) text = text.replace(/^(-?)/, `$10${conv}`);
     const numeric = n !== undefined && conv !== "s" && conv !== "r" && conv !== "c";
     if (numeric && n >= 0 && flags.includes("+")) text = "+" + text;
     else if (numeric && n >= 0 && flags.includes(" ")) text = " " + text;
-    return pad(text, width === undefined ? 0 : Number(width), flags.includes("-") ? "<" : ">", flags.includes("0") && conv !== "s" ? "0" : " ");
+    const size = width === undefined ? 0 : Number(width);
+    if (flags.includes("-")) return text.padEnd(size);
+    if (!numeric || !flags.includes("0") || text.length >= size) return text.padStart(size);
+    // zeros go after the sign and the prefix
+    const head = /^[-+ ]?(?:0[xXo])?/.exec(text)![0];
+    return head + "0".repeat(size - text.length) + text.slice(head.length);
   });
   // Python leaves one unused argument alone only when it is a mapping or sequence (`'x' % {}`, `'x' % []`)
   const unusedContainer = args.length === 1 && next === 0 && typeof args[0] === "object" && args[0] !== null && !(args[0] instanceof PyFloat);
@@ -110,8 +120,11 @@ function real(n: number | undefined, value: unknown): number {
 
 /** The number an integer conversion (`%x`, `%o`) formats; Python's TypeError for anything else. */
 function integer(conv: string, n: number | undefined, value: unknown): number {
-  return n ?? fail(`%${conv} format: an integer is required, not ${typeName(value)}`);
+  return n === undefined || isFloat(value) || value instanceof PyDecimal ? fail(`%${conv} format: an integer is required, not ${typeName(value)}`) : n;
 }
+
+/** The conversions whose precision is a least number of digits. */
+const INTEGER_CONVERSIONS = "dixXo";
 
 function pad(text: string, width: number, align: string, fill: string): string {
   if (text.length >= width) return text;
