@@ -33,6 +33,23 @@ describe("PyDecimal (Python's Decimal, as agate gives numbers)", () => {
     expect(rounded.map(([v, n]) => String(decimalRound(dec(v), n)))).toEqual(rounded.map((c) => c[2]));
   });
 
+  // expected values: Python 3.11's decimal module on the same operands
+  it("computes with NaN and Infinity as Python's decimal module, and fails where it signals", () => {
+    const ops = { "+": decimalAdd, "-": decimalSub, "*": decimalMul, "/": decimalDiv, "//": decimalFloorDiv, "%": decimalMod };
+    const cases: [string, keyof typeof ops, string, string][] = [
+      ["Infinity", "+", "1", "Infinity"], ["Infinity", "+", "Infinity", "Infinity"], ["NaN", "+", "1", "NaN"], ["1", "-", "Infinity", "-Infinity"],
+      ["Infinity", "*", "-2", "-Infinity"], ["NaN", "*", "2", "NaN"], ["Infinity", "/", "2", "Infinity"], ["NaN", "/", "0", "NaN"],
+      ["Infinity", "//", "3", "Infinity"], ["3", "//", "-Infinity", "-0"], ["5", "%", "Infinity", "5"],
+    ];
+    expect(cases.map(([a, op, b]) => String(ops[op](dec(a), dec(b))))).toEqual(cases.map((c) => c[3]));
+    const failing: [string, keyof typeof ops, string, string][] = [
+      ["-Infinity", "+", "Infinity", "InvalidOperation"], ["Infinity", "*", "0", "InvalidOperation"], ["Infinity", "/", "Infinity", "InvalidOperation"],
+      ["0", "/", "0", "DivisionUndefined"], ["Infinity", "//", "Infinity", "InvalidOperation"], ["0", "//", "0", "DivisionUndefined"],
+      ["Infinity", "%", "2", "InvalidOperation"], ["5", "%", "0", "InvalidOperation"], ["0", "%", "0", "DivisionUndefined"],
+    ];
+    for (const [a, op, b, signal] of failing) expect(() => ops[op](dec(a), dec(b))).toThrow(`[<class 'decimal.${signal}'>]`);
+  });
+
   it("has Python's repr, equality, order and truth in templates", () => {
     expect(render("{{ [d] }} {{ d == 1.5 }} {{ z is sameas false }} {{ 'yes' if z else 'no' }} {{ three + 1 }} {{ d > 1 }} {{ tenth == 0.1 }} {{ nan == nan }} {{ [three, d] | sort }}", { d: dec("1.50"), z: dec("0"), three: dec("3"), tenth: dec("0.1"), nan: dec("NaN") })).toBe(
       "[Decimal('1.50')] True False no 4 True False False [Decimal('1.50'), Decimal('3')]",

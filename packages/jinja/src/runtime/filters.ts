@@ -26,15 +26,20 @@ const BIND = {
   groupby: p("groupby", ["attribute", REQUIRED], ["default", null], ["case_sensitive", false]),
   max: p("max", ["case_sensitive", false], ["attribute", null]),
   batch: p("batch", ["linecount", REQUIRED], ["fill_with", null]),
+  center: p("center", ["width", 80]),
   default: p("default", ["default_value", ""], ["boolean", false]),
+  float: p("float", ["default", new PyFloat(0)]),
   dictsort: p("dictsort", ["case_sensitive", false], ["by", "key"], ["reverse", false]),
   int: p("int", ["default", 0], ["base", 10]),
   indent: p("indent", ["width", 4], ["first", false], ["blank", false]),
   join: p("join", ["d", ""], ["attribute", null]),
+  replace: p("replace", ["old", REQUIRED], ["new", REQUIRED], ["count", null]),
   round: p("round", ["precision", 0], ["method", "common"]),
+  slice: p("slice", ["slices", REQUIRED], ["fill_with", null]),
   sort: p("sort", ["reverse", false], ["case_sensitive", false], ["attribute", null]),
   sum: p("sum", ["attribute", null], ["start", 0]),
   tojson: p("tojson", ["indent", null]),
+  trim: p("trim", ["chars", null]),
   truncate: p("truncate", ["length", 255], ["killwords", false], ["end", "..."], ["leeway", 5]),
   unique: p("unique", ["case_sensitive", false], ["attribute", null]),
 };
@@ -151,7 +156,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     return out;
   },
   capitalize: (_e, v) => STR_METHODS.capitalize(str(v), [], {}, () => undefined),
-  center: (_e, v, a) => STR_METHODS.center(str(v), [a[0] ?? 80], {}, () => undefined),
+  center: (_e, v, a, k) => STR_METHODS.center(str(v), BIND.center(a, k), {}, () => undefined),
   count: (_e, v) => iterate(v).length,
   length: (_e, v) => (typeof v === "string" ? [...v].length : isDict(v) ? Object.keys(v).length : iterate(v).length),
   default: (_e, v, a, k) => {
@@ -171,9 +176,9 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     const xs = iterate(v);
     return xs[xs.length - 1];
   },
-  float: (_e, v, a) => {
+  float: (_e, v, a, k) => {
     const n = typeof v === "string" ? pyFloatOf(v) : numberOf(v);
-    return n === undefined ? (a[0] === undefined ? new PyFloat(0) : a[0]) : toFloat(n);
+    return n === undefined ? BIND.float(a, k)[0] : toFloat(n);
   },
   int: (_e, v, a, k) => {
     const [dflt, base] = BIND.int(a, k);
@@ -188,7 +193,12 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     const lines = STR_METHODS.splitlines(`${str(v)}\n`, [], {}, () => undefined) as string[];
     return lines.map((l, i) => ((i === 0 && !truthy(first)) || (l === "" && i > 0 && !truthy(blank)) ? l : pad + l)).join("\n");
   },
-  items: (_e, v) => (v === undefined ? [] : Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]))),
+  items: (_e, v) => {
+    if (v === undefined) return [];
+    if (v instanceof Map) return [...v].map((pair) => Tuple.create<unknown>(pair));
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return fail("Can only get item pairs from a mapping.");
+    return Object.keys(v).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]));
+  },
   join: (e, v, a, k) => {
     const [d, attribute] = BIND.join(a, k);
     return iterate(v).map((x) => str(attribute === null ? x : e.attr(x, String(attribute)))).join(str(d));
@@ -220,7 +230,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   rejectattr: (e, v, a) => selectOrReject(e, v, a, true, false),
   select: (e, v, a) => selectOrReject(e, v, a, false, true),
   selectattr: (e, v, a) => selectOrReject(e, v, a, true, true),
-  replace: (_e, v, a) => STR_METHODS.replace(str(v), a, {}, () => undefined),
+  replace: (_e, v, a, k) => STR_METHODS.replace(str(v), BIND.replace(a, k), {}, () => undefined),
   reverse: (_e, v) => (typeof v === "string" ? [...v].reverse().join("") : [...iterate(v)].reverse()),
   round: (_e, v, a, k) => {
     const [precision, method] = BIND.round(a, k);
@@ -231,9 +241,10 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     return isFloat(v) || method !== "common" ? toFloat(r) : r;
   },
   safe: (_e, v) => v,
-  slice: (_e, v, a) => {
+  slice: (_e, v, a, k) => {
+    const [slices, fillWith] = BIND.slice(a, k);
     const xs = iterate(v);
-    const n = numberOf(a[0]) as number;
+    const n = numberOf(slices) as number;
     const per = Math.floor(xs.length / n);
     const extra = xs.length % n;
     const out: unknown[][] = [];
@@ -242,7 +253,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
       const size = per + (i < extra ? 1 : 0);
       out.push(xs.slice(offset, offset + size));
       offset += size;
-      if (a[1] !== undefined && i >= extra) out[i].push(a[1]);
+      if (fillWith !== null && i >= extra) out[i].push(fillWith);
     }
     return out;
   },
@@ -263,12 +274,16 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   // Jinja2's own title: words begin after a blank, '-', or an opening bracket (not after ' or a digit)
   title: (_e, v) => str(v).split(/([-\s({[<]+)/).map((w) => (w === "" ? w : w[0].toUpperCase() + w.slice(1).toLowerCase())).join(""),
   tojson: (_e, v, a, k) => toJson(v, numberOf(BIND.tojson(a, k)[0]) ?? undefined),
-  trim: (_e, v, a) => STR_METHODS.strip(str(v), a, {}, () => undefined),
+  trim: (_e, v, a, k) => STR_METHODS.strip(str(v), BIND.trim(a, k), {}, () => undefined),
   truncate: (_e, v, a, k) => {
     const [length, killwords, end, leeway] = BIND.truncate(a, k);
     const s = str(v);
     const n = numberOf(length) as number;
-    if (s.length <= n + (numberOf(leeway) ?? 5)) return s;
+    const room = numberOf(leeway) ?? 5;
+    // Jinja2 asserts both before looking at the text
+    if (n < str(end).length) fail(`expected length >= ${str(end).length}, got ${n}`);
+    if (room < 0) fail(`expected leeway >= 0, got ${room}`);
+    if (s.length <= n + room) return s;
     const cut = s.slice(0, n - str(end).length);
     // without killwords, the cut goes back to its last blank (Python's rsplit(" ", 1)[0])
     return (truthy(killwords) || !cut.includes(" ") ? cut : cut.slice(0, cut.lastIndexOf(" "))) + str(end);

@@ -1,7 +1,8 @@
 import { hostFunction } from "../host-function";
 import { MacroReturn, fail } from "./signals";
 import { iterate } from "./iterate";
-import { isDict, numberOf, pyRepr, pyStr, PY_REPR } from "./values";
+import { PyDecimal } from "./py-decimal";
+import { isDict, isFloat, numberOf, pyRepr, pyStr, PY_REPR, typeName } from "./values";
 
 /** Jinja2's `namespace()`: an object whose attributes `{% set ns.x = … %}` may assign. */
 export class Namespace {
@@ -17,7 +18,8 @@ export class Namespace {
 
 /** Python's range as a list. */
 function range(args: unknown[]): number[] {
-  const nums = args.map((a) => numberOf(a) ?? fail("range() arguments must be integers"));
+  // Python's ints (and bools) only: a float, even a whole one, is refused
+  const nums = args.map((a) => (isFloat(a) || a instanceof PyDecimal ? undefined : numberOf(a)) ?? fail(`'${typeName(a)}' object cannot be interpreted as an integer`));
   const [start, stop, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
   if (step === 0) fail("range() arg 3 must not be zero");
   const out: number[] = [];
@@ -45,7 +47,8 @@ const LOREM = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiu
 /** The globals Jinja2 provides (plus `return`, which dbt adds and every macro relies on). */
 export function builtinGlobals(): Record<string, unknown> {
   return {
-    range: hostFunction((a) => range(a)),
+    // Python values, so that a whole float (3.0) is still a float and refused
+    range: hostFunction((a) => range(a), { pythonValues: true }),
     dict: hostFunction((a, k) => Object.assign({}, ...a.map(toDict), k)),
     namespace: hostFunction((a, k) => new Namespace(Object.assign({}, ...(a as object[]), k))),
     joiner: hostFunction((a) => {
@@ -58,6 +61,7 @@ export function builtinGlobals(): Record<string, unknown> {
       });
     }),
     cycler: hostFunction((items) => {
+      if (items.length === 0) fail("at least one item has to be provided");
       let pos = 0;
       return {
         get current() {

@@ -74,6 +74,26 @@ function bounds(s: string, start: unknown, end: unknown): [number, number] {
   return [at(start, 0), at(end, s.length)];
 }
 
+/** A start index past the end of `s` (Python finds nothing there, not even an empty string). */
+function positionBeyond(s: string, start: unknown): boolean {
+  const i = start === undefined || start === null ? 0 : numberOf(start) ?? 0;
+  return i > s.length;
+}
+
+/** Python's str.find/rfind(sub, start, end): the first (or last) index of `sub` inside `s[start:end]`, or -1. */
+function search(s: string, a: unknown[], last: boolean): number {
+  const [from, to] = bounds(s, a[1], a[2]);
+  if (to < from || positionBeyond(s, a[1])) return -1;
+  const within = s.slice(from, to);
+  const i = last ? within.lastIndexOf(String(a[0])) : within.indexOf(String(a[0]));
+  return i < 0 ? -1 : from + i;
+}
+
+/** str.index/rindex: the index `search` found, or Python's ValueError. */
+function found(i: number): number {
+  return i < 0 ? fail("substring not found") : i;
+}
+
 /** Python's str.title: a cased character after an uncased one (a digit, ', a blank) starts a word. */
 function pyTitle(s: string): string {
   let out = "";
@@ -134,13 +154,16 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     if (typeof x !== "string") fail(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
     return x;
   }).join(s),
-  find: (s, a) => s.indexOf(String(a[0]), int(a[1], 0)),
-  rfind: (s, a) => s.lastIndexOf(String(a[0])),
-  index: (s, a) => {
-    const i = s.indexOf(String(a[0]), int(a[1], 0));
-    return i < 0 ? fail("substring not found") : i;
+  find: (s, a) => search(s, a, false),
+  rfind: (s, a) => search(s, a, true),
+  index: (s, a) => found(search(s, a, false)),
+  rindex: (s, a) => found(search(s, a, true)),
+  count: (s, a) => {
+    const [from, to] = bounds(s, a[1], a[2]);
+    if (to < from || positionBeyond(s, a[1])) return 0;
+    const within = s.slice(from, to);
+    return String(a[0]) === "" ? within.length + 1 : within.split(String(a[0])).length - 1;
   },
-  count: (s, a) => (String(a[0]) === "" ? s.length + 1 : s.split(String(a[0])).length - 1),
   ljust: (s, a) => s.padEnd(int(a[0], 0), a[1] === undefined ? " " : String(a[1])),
   rjust: (s, a) => s.padStart(int(a[0], 0), a[1] === undefined ? " " : String(a[1])),
   center: (s, a) => {

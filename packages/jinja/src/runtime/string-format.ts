@@ -1,16 +1,17 @@
 import { fail } from "./signals";
-import { formatFloat, isDict, numberOf, PyFloat, pyRepr, pyStr, pyToFixed, typeName } from "./values";
+import { PyDecimal } from "./py-decimal";
+import { formatFloat, isDict, isFloat, numberOf, PyFloat, pyRepr, pyStr, pyToFixed, typeName } from "./values";
 
 /**
  * Python's general format (`%g`, `{:g}`): `precision` significant digits (6 by default), fixed
  * notation when the exponent is from -4 to below the precision, else an exponent of at least two
  * digits; trailing zeros (and a bare point) dropped unless `alternate` (the `#` flag).
  */
-function formatGeneral(x: number, precision: number | undefined, upper: boolean, alternate = false): string {
+function formatGeneral(x: number, precision: number | undefined, upper: boolean, alternate = false, noType = false): string {
   const p = precision === undefined ? 6 : Math.max(1, precision);
   let text: string;
   if (!Number.isFinite(x)) text = formatFloat(x);
-  else if (x === 0) text = Object.is(x, -0) ? "-0" : "0";
+  else if (x === 0) text = (Object.is(x, -0) ? "-0" : "0") + (noType ? ".0" : "");
   else {
     // round to p significant digits on the exact binary value, ties to even (as Python does)
     const [m, ex] = Math.abs(x).toExponential(99).split("e");
@@ -27,7 +28,11 @@ function formatGeneral(x: number, precision: number | undefined, upper: boolean,
     }
     const trim = (t: string) => (alternate || !t.includes(".") ? t : t.replace(/0+$/, "").replace(/\.$/, ""));
     const sign = x < 0 ? "-" : "";
-    if (e >= -4 && e < p) text = sign + trim(e >= 0 ? `${head.slice(0, e + 1)}.${head.slice(e + 1)}` : `0.${"0".repeat(-e - 1)}${head}`);
+    // with no type (`{:.3}`) the exponent comes one digit earlier, and a fixed result keeps a decimal
+    if (e >= -4 && e < (noType ? p - 1 : p)) {
+      text = sign + trim(e >= 0 ? `${head.slice(0, e + 1)}.${head.slice(e + 1)}` : `0.${"0".repeat(-e - 1)}${head}`);
+      if (noType && !text.includes(".")) text += ".0";
+    }
     else text = `${sign}${trim(`${head[0]}.${head.slice(1)}`)}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
   }
   return upper ? text.toUpperCase() : text;
@@ -90,10 +95,19 @@ export function printfFormat(template: string, args: unknown[]): string {
         text = typeof value === "number" ? String.fromCharCode(value) : pyStr(value);
     }
     if (precision !== undefined && conv === "s") text = text.slice(0, Number(precision));
+    // for an integer conversion the precision is the least number of digits
+    if (precision !== undefined && INTEGER_CONVERSIONS.includes(conv)) text = text.replace(/^(-?)(\w+)$/, (_d, sign: string, digits: string) => sign + digits.padStart(Number(precision), "0"));
+    // `#`: the base's prefix after the sign (0x, 0X, 0o)
+    if (flags.includes("#") && (conv === "x" || conv === "X" || conv === "o")) text = text.replace(/^(-?)/, `$10${conv}`);
     const numeric = n !== undefined && conv !== "s" && conv !== "r" && conv !== "c";
     if (numeric && n >= 0 && flags.includes("+")) text = "+" + text;
     else if (numeric && n >= 0 && flags.includes(" ")) text = " " + text;
-    return pad(text, width === undefined ? 0 : Number(width), flags.includes("-") ? "<" : ">", flags.includes("0") && conv !== "s" ? "0" : " ");
+    const size = width === undefined ? 0 : Number(width);
+    if (flags.includes("-")) return text.padEnd(size);
+    if (!numeric || !flags.includes("0") || text.length >= size) return text.padStart(size);
+    // zeros go after the sign and the prefix
+    const head = /^[-+ ]?(?:0[xXo])?/.exec(text)![0];
+    return head + "0".repeat(size - text.length) + text.slice(head.length);
   });
   // Python leaves one unused argument alone only when it is a mapping or sequence (`'x' % {}`, `'x' % []`)
   const unusedContainer = args.length === 1 && next === 0 && typeof args[0] === "object" && args[0] !== null && !(args[0] instanceof PyFloat);
@@ -110,8 +124,11 @@ function real(n: number | undefined, value: unknown): number {
 
 /** The number an integer conversion (`%x`, `%o`) formats; Python's TypeError for anything else. */
 function integer(conv: string, n: number | undefined, value: unknown): number {
-  return n ?? fail(`%${conv} format: an integer is required, not ${typeName(value)}`);
+  return n === undefined || isFloat(value) || value instanceof PyDecimal ? fail(`%${conv} format: an integer is required, not ${typeName(value)}`) : n;
 }
+
+/** The conversions whose precision is a least number of digits. */
+const INTEGER_CONVERSIONS = "dixXo";
 
 function pad(text: string, width: number, align: string, fill: string): string {
   if (text.length >= width) return text;
@@ -154,11 +171,30 @@ export function pyFormat(template: string, args: unknown[], kwargs: Record<strin
   });
 }
 
-function applySpec(value: unknown, spec: string): string {
-  const m = /^(?:(.)?([<>^=]))?([-+ ])?(#)?(0)?(\d+)?(,)?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);
+/** Python's errors for a format spec the value's type has no use for (`{:d}` of a str or a float, `{:.2}` of an int). */
+function refuseSpec(value: unknown, n: number | undefined, type: string | undefined, precision: string | undefined): void {
+  if (value === null || Array.isArray(value) || isDict(value)) fail(`unsupported format string passed to ${typeName(value)}.__format__`);
+  if (value instanceof PyDecimal) return;
+  if (typeof value === "string") {
+    if (type !== undefined && type !== "s") fail(`Unknown format code '${type}' for object of type 'str'`);
+    return;
+  }
+  if (n === undefined) return;
+  if (type === "s" || (isFloat(value) && type !== undefined && INTEGER_TYPES.includes(type))) fail(`Unknown format code '${type}' for object of type '${typeName(value)}'`);
+  if (!isFloat(value) && precision !== undefined && (type === undefined || INTEGER_TYPES.includes(type))) fail("Precision not allowed in integer format specifier");
+}
+
+/** The format types only integers take. */
+const INTEGER_TYPES = "bcdoxX";
+
+function applySpec(given: unknown, spec: string): string {
+  // a bool formats as the int it is once there is a spec (`{:>5}` of True is `    1`)
+  const value = typeof given === "boolean" && spec !== "" ? Number(given) : given;
+  const m = /^(?:(.)?([<>^=]))?([-+ ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);
   if (!m || spec === "") return pyStr(value);
-  const [, fillChar, align, sign, alternate, zero, width, comma, precision, type] = m;
+  const [, fillChar, align, sign, alternate, zero, width, grouping, precision, type] = m;
   const n = numberOf(value);
+  refuseSpec(value, n, type, precision);
   let text: string;
   if (type === "f" || type === "F" || type === "%") {
     const x = (n ?? 0) * (type === "%" ? 100 : 1);
@@ -171,12 +207,17 @@ function applySpec(value: unknown, spec: string): string {
   else if (type === "c") text = String.fromCodePoint(Math.trunc(n ?? 0));
   else if ((type === "g" || type === "G") && n !== undefined) text = formatGeneral(n, precision === undefined ? undefined : Number(precision), type === "G");
   else if (precision !== undefined && typeof value === "string") text = value.slice(0, Number(precision));
+  else if (precision !== undefined && n !== undefined && isFloat(value)) text = formatGeneral(n, Number(precision), false, false, true);
   else if (precision !== undefined && n !== undefined) text = String(Number(n.toPrecision(Number(precision))));
   else text = pyStr(value);
   if (type === "X" || type === "E") text = text.toUpperCase();
   // `#`: the base's prefix after the sign (0x, 0X, 0o, 0b)
   if (alternate && (type === "x" || type === "X" || type === "o" || type === "b")) text = text.replace(/^(-?)/, `$10${type}`);
-  if (comma) text = text.replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+  if (grouping) {
+    // `_` groups hexadecimal, octal and binary digits by four
+    const size = type === "x" || type === "X" || type === "o" || type === "b" ? 4 : 3;
+    text = text.replace(/^(-?(?:0[xXob])?)([0-9a-fA-F]+)/, (_g, head: string, digits: string) => head + digits.replace(new RegExp(`\\B(?=(?:[0-9a-fA-F]{${size}})+$)`, "g"), grouping));
+  }
   if ((sign === "+" || sign === " ") && n !== undefined && n >= 0 && typeof value !== "string") text = sign + text;
   const defaultAlign = n !== undefined && typeof value !== "string" ? ">" : "<";
   return pad(text, width === undefined ? 0 : Number(width), align ?? (zero ? "=" : defaultAlign), fillChar ?? (zero ? "0" : " "));
