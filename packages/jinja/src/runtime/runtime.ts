@@ -40,12 +40,12 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
   };
   function applyFilter(name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): unknown {
     const f = filters[name];
-    if (!f) return fail(`No filter named '${name}'.`);
+    if (!f) return fail(`No filter named '${name}' found.`);
     return f(filterEnv, value, args, kwargs);
   }
   function applyTest(name: string, value: unknown, args: unknown[]): boolean {
     const t = tests[name];
-    if (!t) return fail(`No test named '${name}'.`);
+    if (!t) return fail(`No test named '${name}' found.`);
     return t(value, ...args);
   }
   return {

@@ -4,7 +4,13 @@ import type { Arg, Expr } from "./ast";
 export interface ExpressionContext {
   /** A fresh temporary variable, declared in the generated function. */
   temp(): string;
-  /** Fails compilation for an unknown filter or test. */
+  /**
+   * How many if statements and conditional expressions enclose the code being compiled (Jinja2's
+   * "soft frames"): inside one, an unknown filter or test is not a compile error but fails when it
+   * is called, as in Jinja2 3.x.
+   */
+  soft: number;
+  /** Fails compilation for an unknown filter or test (outside a soft frame). */
   checkFilter(name: string, node: Expr): void;
   checkTest(name: string, node: Expr): void;
 }
@@ -99,7 +105,12 @@ export function compileExpr(e: Expr, cx: ExpressionContext): string {
       return `(ln = ${e.lineno}, co = ${e.colno}, ${parts.join(" && ")})`;
     }
     case "Cond":
-      return `(rt.truthy(${c(e.cond)}) ? ${c(e.then)} : ${e.else_ ? c(e.else_) : "undefined"})`;
+      cx.soft++;
+      try {
+        return `(rt.truthy(${c(e.cond)}) ? ${c(e.then)} : ${e.else_ ? c(e.else_) : "undefined"})`;
+      } finally {
+        cx.soft--;
+      }
   }
 }
 

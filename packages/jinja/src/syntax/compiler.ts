@@ -37,16 +37,17 @@ export class JinjaCompiler extends BaseCompiler {
   ) {
     super("template", false);
     this.expressionContext = {
+      soft: 0,
       temp: () => {
         const t = this._tmpid();
         this._emitLine(`var ${t};`);
         return t;
       },
       checkFilter: (name, node) => {
-        if (!this.knownFilters(name)) this.fail(`No filter named '${name}'.`, node.lineno, node.colno);
+        if (this.expressionContext.soft === 0 && !this.knownFilters(name)) this.fail(`No filter named '${name}'.`, node.lineno, node.colno);
       },
       checkTest: (name, node) => {
-        if (!this.knownTests(name)) this.fail(`No test named '${name}'.`, node.lineno, node.colno);
+        if (this.expressionContext.soft === 0 && !this.knownTests(name)) this.fail(`No test named '${name}'.`, node.lineno, node.colno);
       },
     };
   }
@@ -66,6 +67,17 @@ export class JinjaCompiler extends BaseCompiler {
 
   private expr(e: Expr): string {
     return compileExpr(e, this.expressionContext);
+  }
+
+  /** Compiles what Jinja2 compiles in an inner frame (loop, macro and block bodies): not soft, even inside an if. */
+  private hard<T>(compile: () => T): T {
+    const soft = this.expressionContext.soft;
+    this.expressionContext.soft = 0;
+    try {
+      return compile();
+    } finally {
+      this.expressionContext.soft = soft;
+    }
   }
 
   private at(node: { lineno: number; colno: number }): void {
@@ -91,15 +103,20 @@ export class JinjaCompiler extends BaseCompiler {
   }
 
   compileJIf(node: Stmt<{ cond: Expr; body: Body; else_: Body | null }>): void {
-    const cond = this.expr(node.cond);
-    this.at(node);
-    this._emitLine(`if (rt.truthy(${cond})) {`);
-    this.compile(node.body);
-    if (node.else_) {
-      this._emitLine("} else {");
-      this.compile(node.else_);
+    this.expressionContext.soft++;
+    try {
+      const cond = this.expr(node.cond);
+      this.at(node);
+      this._emitLine(`if (rt.truthy(${cond})) {`);
+      this.compile(node.body);
+      if (node.else_) {
+        this._emitLine("} else {");
+        this.compile(node.else_);
+      }
+      this._emitLine("}");
+    } finally {
+      this.expressionContext.soft--;
     }
-    this._emitLine("}");
   }
 
   compileJFor(node: Stmt<{ target: Target; iter: Expr; filter?: Expr; body: Body; else_: Body | null }>): void {
@@ -112,7 +129,7 @@ export class JinjaCompiler extends BaseCompiler {
     this._emitLine(`{ let ${items} = rt.iterate(${iter}); const ${parent} = s;`);
     if (node.filter) {
       const x = this._tmpid();
-      const cond = this.expr(node.filter);
+      const cond = this.hard(() => this.expr(node.filter!));
       this._emitLine(`${items} = ${items}.filter((${x}) => { const s = Object.create(${parent});`);
       this.assign(node.target, x);
       this._emitLine(`return rt.truthy(${cond}); });`);
@@ -120,11 +137,11 @@ export class JinjaCompiler extends BaseCompiler {
     this._emitLine(`const ${loop} = rt.loop(${items}, s);`);
     this._emitLine(`for (let ${i} = 0; ${i} < ${items}.length; ${i}++) { const s = Object.create(${parent}); ${loop}.index0 = ${i}; s.loop = ${loop};`);
     this.assign(node.target, `${items}[${i}]`);
-    this.compile(node.body);
+    this.hard(() => this.compile(node.body));
     this._emitLine("}");
     if (node.else_) {
       this._emitLine(`if (${items}.length === 0) {`);
-      this.compile(node.else_);
+      this.hard(() => this.compile(node.else_));
       this._emitLine("}");
     }
     this._emitLine("}");
@@ -171,19 +188,23 @@ export class JinjaCompiler extends BaseCompiler {
   }
 
   compileJSetBlock(node: Stmt<{ target: Target; filters: FilterCall[]; body: Body }>): void {
-    const id = this.capture(node.body);
+    const id = this.hard(() => this.capture(node.body));
     this.at(node);
-    this.assign(node.target, this.applyFilters(id, node.filters));
+    this.assign(node.target, this.hard(() => this.applyFilters(id, node.filters)));
   }
 
   compileJFilterBlock(node: Stmt<{ filters: FilterCall[]; body: Body }>): void {
-    const id = this.capture(node.body);
+    const id = this.hard(() => this.capture(node.body));
     this.at(node);
-    this._emitLine(`${this.buffer} += rt.str(${this.applyFilters(id, node.filters)});`);
+    this._emitLine(`${this.buffer} += rt.str(${this.hard(() => this.applyFilters(id, node.filters))});`);
   }
 
   /** Emits `rt.macro(spec, s, function (s) { body })` and returns nothing; the caller wraps it. */
   private macroCode(name: string, sig: Signature, body: Body): string {
+    return this.hard(() => this.macroCodeInFrame(name, sig, body));
+  }
+
+  private macroCodeInFrame(name: string, sig: Signature, body: Body): string {
     const defaults = sig.defaults.map((d) => (d ? `(s) => ${this.expr(d)}` : "undefined"));
     const spec = `{ name: ${JSON.stringify(name)}, params: ${JSON.stringify(sig.params)}, defaults: [${defaults.join(", ")}], catchVarargs: ${sig.catchVarargs}, catchKwargs: ${sig.catchKwargs}, catchCaller: ${sig.catchCaller} }`;
     const saved = this.buffer;
@@ -216,7 +237,7 @@ export class JinjaCompiler extends BaseCompiler {
     this._emitLine(`{ ${values.map((v, k) => `const ${temps[k]} = ${v};`).join(" ")} const ${temps.length ? temps[0] + "_p" : "_p"} = s; {`);
     this._emitLine(`const s = Object.create(${temps.length ? temps[0] + "_p" : "_p"});`);
     node.assigns.forEach(([target], k) => this.assign(target, temps[k]));
-    this.compile(node.body);
+    this.hard(() => this.compile(node.body));
     this._emitLine("} }");
   }
 
