@@ -11,12 +11,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
+import { dropPostgresSchema } from "./helpers/postgres-profile";
 
 let pg: TestPostgres;
 let dir: string;
+let schema: string;
 beforeAll(async () => {
   pg = await startTestPostgres();
-  const schema = uniqueSchemaName("run_files");
+  schema = uniqueSchemaName("run_files");
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-run-files-"));
   const files: Record<string, string> = {
     "dbt_project.yml": "name: runfiles\nversion: '1.0'\nconfig-version: 2\nprofile: runfiles\n",
@@ -34,6 +36,7 @@ beforeAll(async () => {
 }, 120000);
 afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
+  if (pg) await dropPostgresSchema(pg, schema);
   await pg?.stop();
 });
 

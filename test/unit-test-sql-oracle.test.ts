@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
-import { writePostgresProfile } from "./helpers/postgres-profile";
+import { dropPostgresSchema, writePostgresProfile } from "./helpers/postgres-profile";
 
 const FIXTURE = path.join(__dirname, "fixtures", "unit-test-sql");
 interface TestGolden {
@@ -28,11 +28,12 @@ const oracle = JSON.parse(fs.readFileSync(path.join(FIXTURE, "oracle.json"), "ut
 
 let pg: TestPostgres;
 let dir: string;
+const schema = uniqueSchemaName("unit_sql");
 beforeAll(async () => {
   pg = await startTestPostgres();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-unit-sql-"));
   fs.cpSync(FIXTURE, dir, { recursive: true, filter: (src) => !src.endsWith(".json") && !src.endsWith(".mjs") });
-  writePostgresProfile(dir, "unit_test_sql", pg, uniqueSchemaName("unit_sql"), "dev");
+  writePostgresProfile(dir, "unit_test_sql", pg, schema, "dev");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { invoke } = require("tsdbt") as typeof import("tsdbt");
   for (const args of [["seed"], ["run"], ["test", "--select", "test_type:unit"]]) {
@@ -42,6 +43,7 @@ beforeAll(async () => {
 }, 120000);
 afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
+  if (pg) await dropPostgresSchema(pg, schema);
   await pg?.stop();
 });
 
