@@ -27,6 +27,7 @@ import * as path from "node:path";
 import { Client } from "pg";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
+import { dropPostgresSchema } from "./helpers/postgres-profile";
 import { significantStatements, type OracleGolden, type RunNames } from "./helpers/statement-golden";
 
 const FIXTURES = path.join(__dirname, "fixtures", "materialization-oracle");
@@ -228,16 +229,6 @@ async function rowsOf(adapter: "duckdb" | "postgres", build: Build, table: strin
   }
 }
 
-async function dropSchema(schema: string): Promise<void> {
-  const client = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await client.end();
-  }
-}
-
 describe.each(["duckdb", "postgres"] as const)("materializations users extend, on %s, against dbt-core's statements", (adapter) => {
   it.each(CASES)("%s sends what dbt-core sends and leaves the same rows", async (name) => {
     const oracle = golden(name);
@@ -270,6 +261,6 @@ describe.each(["duckdb", "postgres"] as const)("materializations users extend, o
       const sorted = (rows: Record<string, unknown>[]) => rows.map((r) => masked(name, r)).sort((a, b) => JSON.stringify(Object.values(a)).localeCompare(JSON.stringify(Object.values(b))));
       expect(sorted(await rowsOf(adapter, build, table))).toEqual(sorted(oracle.data[table]!));
     }
-    if (adapter === "postgres") await dropSchema(build.names.schema);
+    if (adapter === "postgres") await dropPostgresSchema(pg, build.names.schema);
   }, 120000);
 });

@@ -14,9 +14,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Client } from "pg";
 import { startTestPostgres, uniqueSchemaName, type TestPostgres } from "@tsdbt/adapter-tests";
-import { writePostgresProfile } from "./helpers/postgres-profile";
+import { dropPostgresSchema, writePostgresProfile } from "./helpers/postgres-profile";
 
 const FIXTURE = path.join(__dirname, "fixtures", "run-results-oracle");
 
@@ -57,13 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
   if (pg) {
-    const client = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists "${schema}" cascade`);
-    } finally {
-      await client.end();
-    }
+    await dropPostgresSchema(pg, schema);
     await pg.stop();
   }
 });
