@@ -1,6 +1,6 @@
 /**
  * `compile` and `show` leave the warehouse as dbt-core 1.10 + dbt-postgres leave it (checked on the
- * oracle): statements a template runs (`run_query('create table …')`) in `compile --inline`,
+ * oracle): statements a template runs (`run_query('create table …')`, whose columns it then sees) in `compile --inline`,
  * `compile -s`, `show --inline` and `show -s` are rolled back, and `show` runs its query in the
  * same transaction, after them (it sees the table). `show` prints dbt's heading ("Previewing inline
  * node:" for inline SQL) and dbt's JSON (indented; no node name for inline SQL).
@@ -23,7 +23,10 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, "models"));
   fs.writeFileSync(path.join(dir, "dbt_project.yml"), "name: rollback\nversion: '1.0'\nconfig-version: 2\nprofile: rollback\n");
   writePostgresProfile(dir, "rollback", pg, schema, "dev");
-  fs.writeFileSync(path.join(dir, "models", "compiled_model.sql"), `{% do run_query('create table ${schema}.from_compile_s (x int)') %} select 1 as a\n`);
+  fs.writeFileSync(
+    path.join(dir, "models", "compiled_model.sql"),
+    `{% do run_query('create table ${schema}.from_compile_s (x int, y text)') %}{% set made = api.Relation.create(schema='${schema}', identifier='from_compile_s') %} select {{ adapter.get_columns_in_relation(made) | length }} as a\n`,
+  );
   fs.writeFileSync(path.join(dir, "models", "shown_model.sql"), `{% do run_query('create table ${schema}.from_show_s (x int)') %} select count(*) as a from ${schema}.from_show_s\n`);
   client = new Client({ host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database });
   await client.connect();
@@ -51,6 +54,8 @@ it("compile --inline and compile -s leave nothing of what their templates ran", 
   expect(inline.exitCode).toBe(0);
   expect(inline.stdout).toContain("Compiled inline node is:\n select 1 as a");
   expect((await tsdbt(["compile", "-s", "compiled_model"])).exitCode).toBe(0);
+  // the template sees the columns of the table it created, in the transaction that is then rolled back
+  expect(fs.readFileSync(path.join(dir, "target", "compiled", "rollback", "models", "compiled_model.sql"), "utf8").trim()).toBe("select 2 as a");
   expect(await tables()).toEqual([]);
 });
 

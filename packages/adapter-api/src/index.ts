@@ -20,4 +20,5 @@ export * from "./load-adapter";
 export * from "./worker/worker-adapter";
 export * from "./adapter-module";
 export * from "./worker/sync-client";
+export { mayChangeCatalog } from "./worker/catalog-cache";
 export { csvRecords } from "./csv-records";

@@ -1,8 +1,7 @@
 import { startAdapterWorker, type ProfileTarget, type WorkerAdapter } from "@tsdbt/adapter-api";
-import { transactionWarehouse, WarehouseNeededError, type ParsedProject, type SyncWarehouse } from "@tsdbt/core";
+import { lazyTransaction } from "./lazy-transaction";
+import { WarehouseNeededError, type ParsedProject, type SyncWarehouse } from "@tsdbt/core";
 
-/** Thrown out of a transaction to roll it back (see SyncWarehouse.rollingBack). */
-const ROLLED_BACK = Symbol("rolled back");
 
 /** A warehouse connection opened on first use, shared by a command's steps. */
 export interface LazyWarehouse {
@@ -34,24 +33,17 @@ export function openWarehouse(parsed: ParsedProject, threads?: number): LazyWare
     connect: async () => {
       const a = await adapter();
       const base: SyncWarehouse = { type: a.type, executeSync: (sql, o) => a.executeSync(sql, o), getColumnsSync: (r) => a.getColumnsSync(r), listRelationsSync: (d, s) => a.listRelationsSync(d, s) };
-      // inside rollingBack, statements and catalog reads run on its transaction (they see what it changed)
+      // inside rollingBack, what templates send runs on one transaction, rolled back at the end
       let open: SyncWarehouse | null = null;
       const rollingBack = async <T>(fn: () => T): Promise<T> => {
-        let result: { value: T } | undefined;
-        await a
-          .transaction(async (tx) => {
-            open = transactionWarehouse(base, { executeSync: (sql, o) => tx.executeSync(sql, o) });
-            try {
-              result = { value: fn() };
-            } finally {
-              open = null;
-            }
-            throw ROLLED_BACK;
-          })
-          .catch((e: unknown) => {
-            if (e !== ROLLED_BACK) throw e;
-          });
-        return result!.value;
+        const inside = lazyTransaction(base, a);
+        open = inside;
+        try {
+          return fn();
+        } finally {
+          open = null;
+          inside.end();
+        }
       };
       return {
         type: a.type,

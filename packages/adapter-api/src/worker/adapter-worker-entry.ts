@@ -21,6 +21,8 @@ import type { SyncChannel } from "./sync-client";
 
 interface OpenTransaction {
   execute: (sql: string, options?: ExecuteOptions) => Promise<QueryResult>;
+  /** Whether a statement that may create, drop or rename relations ran in it. */
+  changesCatalog: boolean;
   decide: (commit: boolean) => void;
   done: Promise<void>;
 }
@@ -77,7 +79,7 @@ function begin(request: WorkerRequest, reply: Reply): void {
   const decision = new Promise<boolean>((resolve) => (decide = resolve));
   // `done` is read when the transaction ends, never inside the body: an adapter may call the
   // body before its transaction() returns (BigQuery's runs it at once), when `done` is not set yet
-  const entry = { decide, done: Promise.resolve() } as OpenTransaction;
+  const entry = { decide, done: Promise.resolve(), changesCatalog: false } as OpenTransaction;
   const done = adapter.transaction(async (tx) => {
     started = true;
     entry.execute = (sql, options) => tx.execute(sql, options);
@@ -99,9 +101,9 @@ function end(request: WorkerRequest, reply: Reply): void {
   }
   transactions.delete(request.transactionId!);
   open.decide(request.args[0] === true);
-  // what other connections see changes when the transaction ends, committed or rolled back
-  const ended = open.done.catch((error: unknown) => (error === ROLLBACK ? undefined : Promise.reject(error)));
-  answer(request, reply, changingCatalog(() => ended));
+  // what other connections see changes when a transaction that changed the catalog ends, committed or rolled back
+  const ended = () => open.done.catch((error: unknown) => (error === ROLLBACK ? undefined : Promise.reject(error)));
+  answer(request, reply, open.changesCatalog ? changingCatalog(ended) : ended());
 }
 
 /** Starts serving a new synchronous channel (its port arrives transferred as the request's argument). */
@@ -124,7 +126,9 @@ function dispatch(request: WorkerRequest): Promise<unknown> {
       const open = request.transactionId === undefined ? undefined : transactions.get(request.transactionId);
       if (request.transactionId !== undefined && !open) return Promise.reject(new Error(`The transaction ${request.transactionId} is no longer open.`));
       const run = () => (open ? open.execute(a[0], a[1]) : adapter.execute(a[0], a[1]));
-      return mayChangeCatalog(a[0]) ? changingCatalog(run) : run();
+      if (!mayChangeCatalog(a[0])) return run();
+      if (open) open.changesCatalog = true;
+      return changingCatalog(run);
     }
     case "listRelations":
       return catalog.relations(a[0], a[1], () => adapter.listRelations(a[0], a[1]));

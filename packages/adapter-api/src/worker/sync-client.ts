@@ -34,6 +34,16 @@ export class SyncAdapterClient {
     return this.call("execute", [sql, options], transactionId) as QueryResult;
   }
 
+  /** Opens a transaction on a connection of its own (waiting for one to be free) and returns its id. */
+  beginSync(): number {
+    return this.call("begin", []) as number;
+  }
+
+  /** Commits or rolls back the open transaction `transactionId`, blocking until its connection is free again. */
+  endSync(transactionId: number, commit: boolean): void {
+    this.call("end", [commit], transactionId);
+  }
+
   getColumnsSync(relation: RelationRef): Column[] {
     return this.call("getColumns", [plainRelation(relation)]) as Column[];
   }

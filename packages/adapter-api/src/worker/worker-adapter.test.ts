@@ -102,6 +102,30 @@ describe("adapter worker bridge", () => {
     expect(adapter.executeSync("select 3 as three").rows).toEqual([{ three: 3 }]);
   });
 
+  it("opens and ends a transaction synchronously: rollback undoes its statements, commit keeps them", () => {
+    const undone = adapter.transactionSync();
+    undone.executeSync("create table scratch as select 1 as id");
+    expect(undone.executeSync("select count(*) as n from scratch").rows).toEqual([{ n: 1 }]);
+    undone.endSync(false);
+    expect(adapter.listRelationsSync(null, "main")).toEqual([]);
+    const kept = adapter.transactionSync();
+    kept.executeSync("create table kept as select 2 as id");
+    kept.endSync(true);
+    kept.endSync(true);
+    expect(adapter.executeSync("select id from kept").rows).toEqual([{ id: 2 }]);
+  });
+
+  it("refuses to open a transaction synchronously when transactions hold every connection", async () => {
+    const first = adapter.transactionSync();
+    await adapter.transaction(async () => {
+      expect(() => adapter.transactionSync()).toThrow(expect.objectContaining({ code: "TSDBT-E047" }));
+    });
+    first.endSync(false);
+    const again = adapter.transactionSync();
+    expect(again.executeSync("select 3 as three").rows).toEqual([{ three: 3 }]);
+    again.endSync(false);
+  });
+
   it("gives another thread its own blocking line to the same adapter", async () => {
     await adapter.execute("create table shared as select 7 as answer");
     const channel = await adapter.openSyncChannel();
@@ -182,6 +206,44 @@ describe("adapter worker bridge with an adapter that runs a transaction's body a
       expect((await eager.execute("select answer from t")).rows).toEqual([{ answer: 42 }]);
     } finally {
       await eager.close();
+    }
+  });
+});
+
+describe("adapter worker bridge's catalog cache across transactions", () => {
+  it("keeps what the catalog said through a transaction that changed no relation, and drops it after one that did", async () => {
+    // a DuckDB adapter that notes each catalog listing it is asked for in listings.log
+    const packageDir = path.join(projectDir, "node_modules", "@tsdbt", "adapter-counted");
+    const log = path.join(projectDir, "listings.log");
+    fs.mkdirSync(packageDir, { recursive: true });
+    fs.writeFileSync(
+      path.join(packageDir, "index.js"),
+      [
+        `const duckdb = require(${JSON.stringify(path.resolve(__dirname, "../../../adapter-duckdb/dist/index.js"))});`,
+        "const fs = require('node:fs');",
+        "exports.createAdapter = (target, context) => {",
+        "  const inner = duckdb.createAdapter({ ...target, type: 'duckdb' }, context);",
+        `  return Object.assign(Object.create(inner), { type: 'counted', listRelations: (d, s) => { fs.appendFileSync(${JSON.stringify(log)}, 'listed\\n'); return inner.listRelations(d, s); } });`,
+        "};",
+      ].join("\n"),
+    );
+    const counted = await startAdapterWorker({ type: "counted", schema: "main", path: "counted.duckdb", threads: 1 }, { projectDir, targetPath: "target" }, { paths: [projectDir] });
+    const listings = () => (fs.existsSync(log) ? fs.readFileSync(log, "utf8").split("\n").filter(Boolean).length : 0);
+    try {
+      counted.executeSync("create table base_table as select 1 as id");
+      expect(counted.listRelationsSync(null, "main").map((r) => r.identifier)).toEqual(["base_table"]);
+      const reading = counted.transactionSync();
+      expect(reading.executeSync("select count(*) as n from base_table").rows).toEqual([{ n: 1 }]);
+      reading.endSync(false);
+      expect(counted.listRelationsSync(null, "main").map((r) => r.identifier)).toEqual(["base_table"]);
+      expect(listings()).toBe(1);
+      const creating = counted.transactionSync();
+      creating.executeSync("create table made_inside as select 2 as id");
+      creating.endSync(true);
+      expect(counted.listRelationsSync(null, "main").map((r) => r.identifier).sort()).toEqual(["base_table", "made_inside"]);
+      expect(listings()).toBe(2);
+    } finally {
+      await counted.close();
     }
   });
 });

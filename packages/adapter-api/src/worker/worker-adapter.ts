@@ -24,6 +24,14 @@ export interface WorkerTransaction extends Pick<Adapter, "execute"> {
   executeSync(sql: string, options?: ExecuteOptions): QueryResult;
 }
 
+/** A transaction opened and ended synchronously, see {@link WorkerAdapter.transactionSync}. */
+export interface SyncTransaction {
+  /** Runs a statement of this transaction, blocking the thread until it finishes. */
+  executeSync(sql: string, options?: ExecuteOptions): QueryResult;
+  /** Commits (true) or rolls back (false), blocking until the transaction's connection is free. */
+  endSync(commit: boolean): void;
+}
+
 /**
  * An adapter that lives in a worker thread. Its asynchronous methods may have many
  * statements in flight at once; the `…Sync` methods block the calling thread until the
@@ -31,6 +39,14 @@ export interface WorkerTransaction extends Pick<Adapter, "execute"> {
  */
 export interface WorkerAdapter extends Adapter {
   transaction<T>(fn: (tx: WorkerTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Opens a transaction while blocking the thread (until a connection is free), for code that is
+   * synchronous throughout, such as a template that sends its first statement. End it with
+   * {@link SyncTransaction.endSync}.
+   */
+  transactionSync(): SyncTransaction;
+  /** True while open transactions hold every connection: a blocking call outside them would be refused (TSDBT-E047). */
+  connectionsExhausted(): boolean;
   executeSync(sql: string, options?: ExecuteOptions): QueryResult;
   getColumnsSync(relation: RelationRef): Column[];
   listRelationsSync(database: string | null, schema: string): RelationRef[];
@@ -193,6 +209,25 @@ class WorkerAdapterProxy implements WorkerAdapter {
     return result;
   }
 
+  transactionSync(): SyncTransaction {
+    const transactionId = this.unblocked().sync.beginSync();
+    this.openTransactions++;
+    let open = true;
+    return {
+      executeSync: (sql, options) => this.sync.executeSync(sql, options, transactionId),
+      endSync: (commit) => {
+        if (!open) return;
+        open = false;
+        this.openTransactions--;
+        this.sync.endSync(transactionId, commit);
+      },
+    };
+  }
+
+  connectionsExhausted(): boolean {
+    return this.openTransactions >= this.connections;
+  }
+
   async openSyncChannel(): Promise<SyncChannel> {
     const signal = new SharedArrayBuffer(4);
     const { port1, port2 } = new MessageChannel();
@@ -220,7 +255,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
    * call outside them would wait forever: fail instead.
    */
   private unblocked(): this {
-    if (this.openTransactions >= this.connections) {
+    if (this.connectionsExhausted()) {
       throw new AdapterError(
         "TSDBT-E047",
         `A synchronous warehouse call was made outside the open transaction while transactions hold all ${this.connections} connection(s); it would wait forever.`,
