@@ -1,4 +1,5 @@
-import { Client, Pool, type PoolClient } from "pg";
+import type { Pool, PoolClient } from "pg";
+import { nodePostgres } from "./node-postgres";
 import { plainValueTypes } from "./postgres-values";
 import { PostgresErrorCode, postgresError } from "./postgres-errors";
 import { sslOptions, type PostgresProfile } from "./postgres-profile";
@@ -21,7 +22,7 @@ export class ClientPool {
   private closed = false;
 
   constructor(private readonly profile: PostgresProfile) {
-    this.pool = new Pool({ ...connectionConfig(profile), max: profile.threads, idleTimeoutMillis: 0 });
+    this.pool = new (nodePostgres().Pool)({ ...connectionConfig(profile), max: profile.threads, idleTimeoutMillis: 0 });
     // An idle connection the server drops must not crash the process; the next use reconnects.
     this.pool.on("error", () => undefined);
   }
@@ -42,7 +43,7 @@ export class ClientPool {
     this.generation++;
     const pids = [...this.busy].map((c) => (c as unknown as { processID?: number }).processID).filter((p): p is number => typeof p === "number");
     if (pids.length === 0) return;
-    const client = new Client(connectionConfig(this.profile));
+    const client = new (nodePostgres().Client)(connectionConfig(this.profile));
     try {
       await client.connect();
       await client.query(`select pg_catalog.pg_cancel_backend(pid) from unnest(array[${pids.join(", ")}]::int[]) as pid`);

@@ -1,4 +1,4 @@
-import { types as pgTypes } from "pg";
+import { nodePostgres } from "./node-postgres";
 
 /** Type OIDs of the built-in types whose text form tsdbt reads itself. */
 const OID = {
@@ -59,6 +59,6 @@ export const plainValueTypes = {
       const parser = PARSERS.get(oid);
       if (parser) return parser;
     }
-    return (pgTypes.getTypeParser as (oid: number, format?: string) => (value: string) => unknown)(oid, format ?? "text");
+    return (nodePostgres().types.getTypeParser as (oid: number, format?: string) => (value: string) => unknown)(oid, format ?? "text");
   },
 };
