@@ -1,4 +1,4 @@
-import { loadPartialParse, parseFromInputs, parseProject, saveParse, writeManifest, type ParsedProject } from "@tsdbt/core";
+import { loadPartialParse, parseFromInputs, parseProject, saveParse, writeManifest, type ParsedProject, type ProjectOptions } from "@tsdbt/core";
 import { projectOptions, type CommandContext } from "./command-context";
 
 /**
@@ -6,8 +6,8 @@ import { projectOptions, type CommandContext } from "./command-context";
  * models' SQL changed since (partial parsing), else a full parse that saves the state for next
  * time. `--no-partial-parse` (or DBT_PARTIAL_PARSE=false) parses in full and saves nothing.
  */
-export async function parseForCommand(ctx: CommandContext, flags: Record<string, unknown> = {}): Promise<ParsedProject> {
-  const parsed = await parseOrReuse(ctx, flags);
+export async function parseForCommand(ctx: CommandContext, flags: Record<string, unknown> = {}, hooks: Pick<ProjectOptions, "onTarget"> = {}): Promise<ParsedProject> {
+  const parsed = await parseOrReuse(ctx, flags, hooks);
   const type = String((parsed.profile.target as { type?: unknown }).type ?? "");
   ctx.logger.fire("AdapterRegistered", `Registered adapter: ${type}=${VERSION}`, { adapter_name: type, adapter_version: `=${VERSION}` });
   return parsed;
@@ -25,8 +25,8 @@ export async function writeParsedManifest(ctx: CommandContext, parsed: ParsedPro
 /** This package's version (adapters ship with it). */
 const VERSION: string = (require("../package.json") as { version: string }).version;
 
-async function parseOrReuse(ctx: CommandContext, flags: Record<string, unknown>): Promise<ParsedProject> {
-  const options = projectOptions(ctx, flags);
+async function parseOrReuse(ctx: CommandContext, flags: Record<string, unknown>, hooks: Pick<ProjectOptions, "onTarget">): Promise<ParsedProject> {
+  const options = { ...projectOptions(ctx, flags), ...hooks };
   if (ctx.args.partialParse === false) return parseProject(options);
   const partial = await loadPartialParse(options);
   if (partial.reused) {

@@ -1,7 +1,7 @@
-import { startAdapterWorker, type ProfileTarget, type WorkerAdapter } from "@tsdbt/adapter-api";
+import { startAdapterWorker, type AdapterContext, type ProfileTarget, type WorkerAdapter } from "@tsdbt/adapter-api";
 import { lazyTransaction } from "./lazy-transaction";
 import { WarehouseNeededError, type ParsedProject, type SyncWarehouse } from "@tsdbt/core";
-
+import type { EarlyWarehouse } from "./early-warehouse";
 
 /** A warehouse connection opened on first use, shared by a command's steps. */
 export interface LazyWarehouse {
@@ -16,16 +16,15 @@ export interface LazyWarehouse {
 
 /**
  * The project's target as a lazily opened adapter worker: the adapter runs in a worker thread
- * so templates can query it synchronously while the runner drives it asynchronously.
+ * so templates can query it synchronously while the runner drives it asynchronously. With `early`,
+ * the worker it started during the parse is used, if it was started for the same target.
  */
-export function openWarehouse(parsed: ParsedProject, threads?: number): LazyWarehouse {
+export function openWarehouse(parsed: ParsedProject, threads?: number, early?: EarlyWarehouse): LazyWarehouse {
   let opening: Promise<WorkerAdapter> | undefined;
   const adapter = () => {
     const target = { ...parsed.profile.target, threads: threads ?? parsed.profile.threads } as ProfileTarget;
-    opening ??= startAdapterWorker(target, { projectDir: parsed.projectDir, targetPath: parsed.targetPath }).then(async (a) => {
-      await a.open();
-      return a;
-    });
+    const context = { projectDir: parsed.projectDir, targetPath: parsed.targetPath };
+    opening ??= early?.take(target, context) ?? startOpen(target, context);
     return opening;
   };
   return {
@@ -59,4 +58,12 @@ export function openWarehouse(parsed: ParsedProject, threads?: number): LazyWare
       if (opening) await (await opening).close();
     },
   };
+}
+
+/** Starts the adapter worker and opens the adapter (once `openWhen`, if given, resolves to true). */
+export function startOpen(target: ProfileTarget, context: AdapterContext, openWhen?: Promise<boolean>): Promise<WorkerAdapter> {
+  return startAdapterWorker(target, context, { openWhen }).then(async (a) => {
+    await a.open();
+    return a;
+  });
 }

@@ -13,7 +13,7 @@ export * from "./graph";
 export type { SelectionOptions, SelectorDefinition, SelectorsFile, IndirectSelection, SelectionCriterion, SelectionSpec, SelectionSets } from "./selection";
 export { SELECTION_ERROR_CODE, STATE_REQUIRED_CODE } from "./selection/selection-error";
 export { selectNodes, parseSelectorsFile } from "./selection/lazy-selection";
-export { parseProject, parseFromInputs, type ProjectOptions, type ParsedProject, type ParseInputs } from "./parse/parse-project";
+export { parseProject, parseFromInputs, type ProjectOptions, type ParsedProject, type ParseInputs, type FoundTarget } from "./parse/parse-project";
 export { tryPartialParse, loadPartialParse, type PartialParse, type FullParseNeeded } from "./parse/partial/partial-parse";
 export { saveParse, countResources, type ResourceCounts } from "./parse/partial/parse-state";
 export type { ParseStats } from "./parse/build-nodes";

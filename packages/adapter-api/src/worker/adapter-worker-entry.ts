@@ -5,11 +5,12 @@
  */
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { Adapter, ExecuteOptions, QueryResult } from "../adapter";
-import { loadAdapter } from "../load-adapter";
+import { AdapterError, loadAdapter } from "../load-adapter";
 import {
   SIGNAL_ANSWERED,
   SIGNAL_WORKER_DIED,
   toWireError,
+  type OpenDecision,
   type WorkerAnswer,
   type WorkerReady,
   type WorkerRequest,
@@ -172,6 +173,10 @@ process.on("uncaughtException", (error) => {
 async function main(): Promise<void> {
   try {
     adapter = loadAdapter(start.target.type, start.loadOptions)(start.target, start.context);
+    if (start.deferOpen && !(await openDecided())) {
+      parent.postMessage({ kind: "failed", error: toWireError(new AdapterError("TSDBT-E046", "The adapter was closed before it opened.", "Open a new adapter to run statements.")) });
+      return;
+    }
     await adapter.open();
   } catch (error) {
     parent.postMessage({ kind: "failed", error: toWireError(error) });
@@ -188,6 +193,11 @@ async function main(): Promise<void> {
     canLoadCsv: typeof adapter.loadCsv === "function",
   };
   parent.postMessage(ready);
+}
+
+/** Waits for the starting thread's {@link OpenDecision}: true to open. */
+function openDecided(): Promise<boolean> {
+  return new Promise((resolve) => parent.once("message", (decision: OpenDecision) => resolve(decision.kind === "open")));
 }
 
 void main();

@@ -12,6 +12,7 @@ import {
   fromWireError,
   plainRelation,
   type WireError,
+  type OpenDecision,
   type WorkerOperation,
   type WorkerReady,
   type WorkerResponse,
@@ -60,18 +61,33 @@ export interface WorkerAdapter extends Adapter {
   close(): Promise<void>;
 }
 
+/** How {@link startAdapterWorker} loads the adapter, and when it opens it. */
+export interface StartWorkerOptions extends LoadAdapterOptions {
+  /**
+   * When given, the worker starts and creates the adapter (loading its driver) at once, but opens
+   * it (connecting, or creating a database file) only once this resolves to true; false (or a
+   * rejection) stops the worker, and the returned promise rejects with TSDBT-E046.
+   */
+  openWhen?: Promise<boolean>;
+}
+
 /**
  * Starts a worker thread that opens the adapter for `target` (loaded by its `type`, as
  * {@link loadAdapter} does, with the same `options`) and resolves once it is open. The dialect is built on the calling
  * thread from the same package, since it is made of functions. Fails with the adapter's own
  * error (e.g. a profile error with its code) when the adapter cannot open.
  */
-export async function startAdapterWorker(target: ProfileTarget, context: AdapterContext, options: LoadAdapterOptions = {}): Promise<WorkerAdapter> {
-  const local = loadAdapter(target.type, options)(target, context);
+export async function startAdapterWorker(target: ProfileTarget, context: AdapterContext, options: StartWorkerOptions = {}): Promise<WorkerAdapter> {
+  const { openWhen, ...loadOptions } = options;
+  const local = loadAdapter(target.type, loadOptions)(target, context);
   const signal = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
-  const data: WorkerStartData = { target, context, loadOptions: options, syncChannel: { port: port2, signal } };
+  const data: WorkerStartData = { target, context, loadOptions, syncChannel: { port: port2, signal }, deferOpen: openWhen !== undefined };
   const worker = new Worker(workerEntryFile(), { workerData: data, transferList: [port2] });
+  void openWhen?.then(
+    (open) => worker.postMessage({ kind: open ? "open" : "cancel" } satisfies OpenDecision),
+    () => worker.postMessage({ kind: "cancel" } satisfies OpenDecision),
+  );
   const ready = await new Promise<WorkerReady>((resolve, reject) => {
     const onExit = (code: number) => reject(new Error(`The adapter worker exited with code ${code} before it was ready.`));
     worker.once("error", reject);

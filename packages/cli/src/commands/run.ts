@@ -7,6 +7,7 @@ import { RunProgress } from "../progress";
 import { formatTable } from "../format-table";
 import { applyDeferral } from "../defer";
 import { selectForCommand } from "../select";
+import { EarlyWarehouse } from "../early-warehouse";
 import { openWarehouse } from "../warehouse";
 import { createRunEmitter } from "@tsdbt/lineage";
 import { parseForCommand } from "../parse-for-command";
@@ -38,7 +39,17 @@ export interface ExecuteOptions {
  * run_results.json and manifest.json. Exit code 1 when any node failed.
  */
 export async function executeCommand(ctx: CommandContext, which: string, options: ExecuteOptions = {}): Promise<CommandOutcome> {
-  const parsed = await parseForCommand(ctx, { WHICH: which });
+  // the adapter worker boots and connects while the project parses
+  const early = new EarlyWarehouse(ctx.args.threads);
+  try {
+    return await execute(ctx, which, options, early);
+  } finally {
+    await early.close();
+  }
+}
+
+async function execute(ctx: CommandContext, which: string, options: ExecuteOptions, early: EarlyWarehouse): Promise<CommandOutcome> {
+  const parsed = await parseForCommand(ctx, { WHICH: which }, { onTarget: early.onTarget });
   ctx.logger.diagnostics(parsed.diagnostics);
   fireFoundStats(ctx, parsed);
   const ids = options.ids ?? selectForCommand(parsed, ctx.args, ctx.cwd, COMMAND_TYPES[which], ctx.logger).ids;
@@ -49,7 +60,7 @@ export async function executeCommand(ctx: CommandContext, which: string, options
     return { exitCode: 0, result: summary };
   }
   const threads = ctx.args.threads ?? parsed.profile.threads;
-  const warehouse = openWarehouse(parsed, threads);
+  const warehouse = openWarehouse(parsed, threads, early);
   // OpenLineage (--openlineage-url / --openlineage-file): events are sent in the background
   const lineage = createRunEmitter({ url: ctx.args.openlineageUrl, file: ctx.args.openlineageFile, env: ctx.env, cwd: ctx.cwd, manifest: parsed.manifest, target: parsed.profile.target, projectDir: parsed.projectDir, targetPath: parsed.targetPath, invocationId: ctx.invocationId, command: which, warn: (d) => ctx.logger.diagnostics([d], { mayStop: false }) });
   lineage?.runStarted();

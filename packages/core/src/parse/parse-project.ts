@@ -87,6 +87,18 @@ export interface ProjectOptions {
    * TSDBT_TEMPLATE_CACHE is `0`).
    */
   templateCodeCache?: boolean;
+  /**
+   * Called once the profile and dbt_project.yml are read, before the project's files are: a command
+   * that will need the warehouse can start connecting while the rest of the project parses.
+   */
+  onTarget?: (found: FoundTarget) => void;
+}
+
+/** What {@link ProjectOptions.onTarget} receives: the target, and where the project writes its files. */
+export interface FoundTarget {
+  profile: LoadedProfile;
+  projectDir: string;
+  targetPath: string;
 }
 
 /** The file of the template code cache in a target folder. */
@@ -205,6 +217,7 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   if (!loaded.value || diagnostics.some((d) => d.severity === "error")) fail(diagnostics);
   const project = loaded.value;
   const targetPath = path.resolve(projectDir, options.targetPath ?? project.targetPath);
+  options.onTarget?.({ profile, projectDir, targetPath });
   const known = knownFiles?.(targetPath);
   // a full parse of a project with packages and no template code cache yet will check many macros on a
   // worker thread (JinjaEnvironment.checkAll): it is started now, to be ready when the macros are read
