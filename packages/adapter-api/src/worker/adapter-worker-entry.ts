@@ -5,12 +5,12 @@
  */
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { Adapter, ExecuteOptions, QueryResult } from "../adapter";
-import { AdapterError, loadAdapter } from "../load-adapter";
+import { loadAdapter } from "../load-adapter";
 import {
   SIGNAL_ANSWERED,
   SIGNAL_WORKER_DIED,
   toWireError,
-  type OpenDecision,
+  type OpenRequest,
   type WorkerAnswer,
   type WorkerReady,
   type WorkerRequest,
@@ -173,10 +173,7 @@ process.on("uncaughtException", (error) => {
 async function main(): Promise<void> {
   try {
     adapter = loadAdapter(start.target.type, start.loadOptions)(start.target, start.context);
-    if (start.deferOpen && !(await openDecided())) {
-      parent.postMessage({ kind: "failed", error: toWireError(new AdapterError("TSDBT-E046", "The adapter was closed before it opened.", "Open a new adapter to run statements.")) });
-      return;
-    }
+    if (start.deferOpen) await openRequested();
     await adapter.open();
   } catch (error) {
     parent.postMessage({ kind: "failed", error: toWireError(error) });
@@ -195,9 +192,9 @@ async function main(): Promise<void> {
   parent.postMessage(ready);
 }
 
-/** Waits for the starting thread's {@link OpenDecision}: true to open. */
-function openDecided(): Promise<boolean> {
-  return new Promise((resolve) => parent.once("message", (decision: OpenDecision) => resolve(decision.kind === "open")));
+/** Waits for the starting thread's {@link OpenRequest} (it terminates this thread instead when the adapter is not wanted). */
+function openRequested(): Promise<void> {
+  return new Promise((resolve) => parent.once("message", () => resolve()));
 }
 
 void main();

@@ -63,13 +63,13 @@ export interface WorkerStartData {
   loadOptions: LoadAdapterOptions;
   /** The channel of the starting thread's own synchronous calls. */
   syncChannel: SyncChannel;
-  /** Create the adapter (loading its driver), then wait for an {@link OpenDecision} before opening it. */
+  /** Create the adapter (loading its driver), then wait for an {@link OpenRequest} before opening it. */
   deferOpen?: boolean;
 }
 
-/** Sent to a worker started with `deferOpen`: open the adapter, or stop without opening it. */
-export interface OpenDecision {
-  kind: "open" | "cancel";
+/** Sent to a worker started with `deferOpen` when it may open the adapter. */
+export interface OpenRequest {
+  kind: "open";
 }
 
 /** Values of slot 0 of a {@link SyncChannel}'s signal (an Int32Array over its SharedArrayBuffer). */

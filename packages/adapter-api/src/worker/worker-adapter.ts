@@ -12,7 +12,7 @@ import {
   fromWireError,
   plainRelation,
   type WireError,
-  type OpenDecision,
+  type OpenRequest,
   type WorkerOperation,
   type WorkerReady,
   type WorkerResponse,
@@ -66,7 +66,7 @@ export interface StartWorkerOptions extends LoadAdapterOptions {
   /**
    * When given, the worker starts and creates the adapter (loading its driver) at once, but opens
    * it (connecting, or creating a database file) only once this resolves to true; false (or a
-   * rejection) stops the worker, and the returned promise rejects with TSDBT-E046.
+   * rejection) terminates the worker at once, and the returned promise rejects with TSDBT-E046.
    */
   openWhen?: Promise<boolean>;
 }
@@ -84,12 +84,16 @@ export async function startAdapterWorker(target: ProfileTarget, context: Adapter
   const { port1, port2 } = new MessageChannel();
   const data: WorkerStartData = { target, context, loadOptions, syncChannel: { port: port2, signal }, deferOpen: openWhen !== undefined };
   const worker = new Worker(workerEntryFile(), { workerData: data, transferList: [port2] });
-  void openWhen?.then(
-    (open) => worker.postMessage({ kind: open ? "open" : "cancel" } satisfies OpenDecision),
-    () => worker.postMessage({ kind: "cancel" } satisfies OpenDecision),
-  );
+  // an adapter not wanted after all has opened nothing yet: its thread is simply stopped
+  let unwanted = false;
+  const stopUnwanted = () => {
+    unwanted = true;
+    void worker.terminate();
+  };
+  void openWhen?.then((open) => (open ? worker.postMessage({ kind: "open" } satisfies OpenRequest) : stopUnwanted()), stopUnwanted);
   const ready = await new Promise<WorkerReady>((resolve, reject) => {
-    const onExit = (code: number) => reject(new Error(`The adapter worker exited with code ${code} before it was ready.`));
+    const onExit = (code: number) =>
+      reject(unwanted ? new AdapterError("TSDBT-E046", "The adapter was closed before it opened.", "Open a new adapter to run statements.") : new Error(`The adapter worker exited with code ${code} before it was ready.`));
     worker.once("error", reject);
     worker.once("exit", onExit);
     worker.once("message", (message: WorkerReady | { kind: "failed"; error: WireError }) => {
