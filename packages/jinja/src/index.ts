@@ -31,3 +31,4 @@ export { MACRO } from "./runtime/macro";
 export type { Macro } from "./runtime/macro";
 export { call as callWithKeywords, tolerateUndefined } from "./runtime/access";
 export { lineLocator, type TextPosition } from "./line-locator";
+export { decodeStringLiteral } from "./syntax/string-literal";

@@ -47,6 +47,39 @@ describe("generic tests built from properties files (dbt-core 1.10.23 oracle)", 
     expect(manifest.sources["source.mini.q.t1"].tags).toEqual(["s1", "t1", "tconf", "zeta"]);
   });
 
+  it("decode the escapes of the test's own text config as its config() call does, except for not_null and unique", async () => {
+    const dir = writeMiniProject({
+      "models/m.sql": "select 1 as id",
+      "models/schema.yml": [
+        "version: 2",
+        "models:",
+        "  - name: m",
+        "    columns:",
+        "      - name: id",
+        "        data_tests:",
+        "          - not_null:",
+        "              config:",
+        "                where: 'id <> ''a\\nb'' and 1=1'",
+        "                meta: {k: 'x\\ty'}",
+        "                tags: ['t\\x41']",
+        "          - accepted_values:",
+        "              values: [1]",
+        "              config:",
+        "                where: \"id <> 'c\\\\td'\"",
+        "                alias: 'al\\u0041s'",
+        "",
+      ].join("\n"),
+    });
+    const { manifest } = await parseProject({ projectDir: dir, env: {} });
+    const byName = Object.fromEntries(Object.values(manifest.nodes).filter((n) => n.resource_type === "test").map((n) => [n.name, n]));
+    // dbt-core 1.10.23's manifest for the same file
+    const shortcut = byName["not_null_m_id"];
+    expect([shortcut.config.where, shortcut.config.meta, shortcut.config.tags, shortcut.alias]).toEqual(["id <> 'a\\nb' and 1=1", { k: "x\\ty" }, ["t\\x41"], "not_null_m_id"]);
+    const rendered = byName["accepted_values_m_id__1"];
+    expect([rendered.config.where, rendered.config.alias, rendered.alias, rendered.unrendered_config]).toEqual(["id <> 'c\td'", "alAs", "alAs", { where: "id <> 'c\td'", alias: "alAs" }]);
+    expect(rendered.raw_code).toBe(`{{ test_accepted_values(**_dbt_generic_test_kwargs) }}{{ config(where="id <> 'c\\td'",alias="al\\u0041s") }}`);
+  });
+
   it("write the test's own config into its raw code and keep dbt's ref order", async () => {
     const dir = writeMiniProject({
       "models/orders.sql": "select 1 as order_id, 1 as customer_id, 'a' as status",

@@ -12,6 +12,7 @@ import type { TestEntry } from "./properties";
 import { refCallFrom } from "./capture-scope";
 import type { MacroRegistry } from "../context/macro-registry";
 import { didYouMean } from "../diagnostics/closest-names";
+import { decodeStringLiteral } from "@tsdbt/jinja";
 
 /** Records refs and sources written as test arguments (`to: ref('customers')`). */
 function captureArgumentRefs(node: ManifestNode, args: Record<string, unknown>): void {
@@ -68,7 +69,8 @@ export function buildTestNodes(
     const { inheritedTags: _inherited, quoteColumns: _quoteColumns, ...testTarget } = target;
     const node = buildGenericTestNode(def, { ...testTarget, column }, folder);
     node.depends_on.macros = [macro.uniqueId];
-    if (macro.uniqueId === "macro.dbt.test_not_null" || macro.uniqueId === "macro.dbt.test_unique") {
+    const shortcut = macro.uniqueId === "macro.dbt.test_not_null" || macro.uniqueId === "macro.dbt.test_unique";
+    if (shortcut) {
       // dbt's shortcut for its two commonest tests: only the tested resource, nothing rendered
     } else {
       // dbt renders the arguments in order, the tested resource (`model`) last
@@ -82,16 +84,28 @@ export function buildTestNodes(
       if (where) node.depends_on.macros.push(where.uniqueId);
     }
     const layers = projectConfigLayers(projects, "test", target.packageName, [...folder, node.name]);
-    node.config = testConfig(layers, def.config);
-    // the test's own config reaches dbt as a config() call on its raw code (see generic-test.ts)
-    node.config_call_dict = { ...def.config };
+    // the test's own config reaches dbt as a config() call on its raw code (see generic-test.ts), rendered
+    // with the test, except for dbt's two shortcut tests
+    const own = shortcut ? def.config : configAfterCall(def.config);
+    node.config = testConfig(layers, own);
+    node.config_call_dict = { ...own };
     // dbt_project.yml's `data_tests:` values as written, then the test's own config
-    node.unrendered_config = unrenderedConfig(...unrenderedProjectConfigLayers(projects, "test", target.packageName, [...folder, node.name]), def.config);
-    node.tags = testTags([...(target.inheritedTags ?? []), ...(t.columnTags ?? [])], def.config.tags, node.config.tags);
+    node.unrendered_config = unrenderedConfig(...unrenderedProjectConfigLayers(projects, "test", target.packageName, [...folder, node.name]), own);
+    node.tags = testTags([...(target.inheritedTags ?? []), ...(t.columnTags ?? [])], own.tags, node.config.tags);
     node.meta = node.config.meta;
     nodes.push(node);
   }
   return nodes;
+}
+
+/**
+ * A test's own config as its `config(...)` call sets it: the call writes each text value in a Jinja
+ * string literal as it is (YAML's `where: 'a\tb'`, a backslash and a t, becomes `where="a\tb"`), so
+ * Jinja decodes its escapes (a tab); lists and mappings are written as Python literals, which keep
+ * their text as it was.
+ */
+function configAfterCall(config: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? decodeStringLiteral(v.replace(/"/g, '\\"')) : v]));
 }
 
 /**
