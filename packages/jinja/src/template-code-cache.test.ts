@@ -8,7 +8,9 @@ import { openTemplateCodeCache } from "./template-code-cache";
 // Compiled templates are also shared in memory by every environment of a process, so each test uses
 // template text no other test compiles: only then does a new environment have to ask the file.
 describe("template code cache", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-code-cache-"));
+  // made before the tests run, not when the file is read: a run that selects none of them (mutation testing) leaves nothing
+  let dir: string;
+  beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-code-cache-"))));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const file = "macros/m.sql";
   let n = 0;
