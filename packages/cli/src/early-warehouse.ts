@@ -13,12 +13,18 @@ export class EarlyWarehouse {
   private started: { key: string; adapter: Promise<WorkerAdapter>; open: (go: boolean) => void } | undefined;
   private taken = false;
 
-  /** @param threads The command's `--threads`, if given (else the profile's). */
-  constructor(private readonly threads?: number) {}
+  /**
+   * @param threads The command's `--threads`, if given (else the profile's).
+   * @param wanted Whether to start the worker for this target (default: always).
+   */
+  constructor(
+    private readonly threads?: number,
+    private readonly wanted: (found: FoundTarget) => boolean = () => true,
+  ) {}
 
   /** For the parse's `onTarget`: starts the worker. */
   readonly onTarget = (found: FoundTarget): void => {
-    if (this.started) return;
+    if (this.started || !this.wanted(found)) return;
     const target = { ...found.profile.target, threads: this.threads ?? found.profile.threads } as ProfileTarget;
     const context = { projectDir: found.projectDir, targetPath: found.targetPath };
     let open!: (go: boolean) => void;

@@ -4,6 +4,8 @@ import { compileProject, DiagnosticError, writeManifest, type ManifestNode, type
 import type { NodeResult, RunSummary } from "@tsdbt/runner";
 import { customEnv, fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
+import { EarlyWarehouse } from "../early-warehouse";
+import { compileUsedWarehouse, noteCompileWarehouse } from "../compile-warehouse-hint";
 import { openWarehouse } from "../warehouse";
 import { compileInline } from "./compile-inline";
 import { checkDryRunSupported, dryRunCompiled } from "./compile-dry-run";
@@ -17,14 +19,25 @@ import { parseForCommand } from "../parse-for-command";
  * `--dry-run`, which then prices every compiled query in the warehouse without running it.
  */
 export async function compileCommand(ctx: CommandContext): Promise<CommandOutcome> {
-  const parsed = await parseForCommand(ctx);
+  // when the last compile's templates queried the warehouse, the adapter worker boots while the project parses
+  let hinted = false;
+  const early = new EarlyWarehouse(undefined, (found) => (hinted = compileUsedWarehouse(found.targetPath)));
+  try {
+    return await compile(ctx, early, () => hinted);
+  } finally {
+    await early.close();
+  }
+}
+
+async function compile(ctx: CommandContext, early: EarlyWarehouse, hinted: () => boolean): Promise<CommandOutcome> {
+  const parsed = await parseForCommand(ctx, {}, { onTarget: early.onTarget });
   ctx.logger.diagnostics(parsed.diagnostics);
   if (ctx.args.inline !== undefined) return compileInline(ctx, parsed, ctx.args.inline);
   fireFoundStats(ctx, parsed);
   const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd, undefined, ctx.logger);
   const dryRun = ctx.args.flags["dry-run"] === true;
   if (dryRun) checkDryRunSupported(parsed);
-  const warehouse = openWarehouse(parsed);
+  const warehouse = openWarehouse(parsed, undefined, early);
   const threads = ctx.args.threads ?? parsed.profile.threads;
   ctx.logger.fire("Formatting", "", { msg: "" });
   ctx.logger.fire("ConcurrencyLine", `Concurrency: ${threads} threads (target='${parsed.profile.targetName}')`, { num_threads: threads, target_name: parsed.profile.targetName, node_count: ids.length });
@@ -32,10 +45,11 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
   const started = new Date();
   try {
     let compiled: ManifestNode[];
+    let connected = false;
     try {
       ({ compiled } = await compileProject(parsed, {
         selected: ids,
-        connect: warehouse.connect,
+        connect: () => ((connected = true), warehouse.connect()),
         empty: ctx.args.flags.empty === true,
         hooks: compilesHooks(ctx),
         // what templates send carries the project's query comment, as dbt's compile sends it
@@ -45,6 +59,8 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
       // nodes that failed do not hold back the others: their SQL, the manifest and run_results are written, then the errors reported
       if (e instanceof DiagnosticError) await writeCompileArtifacts(ctx, parsed, ids, started, e);
       throw e;
+    } finally {
+      noteCompileWarehouse(parsed.targetPath, connected, hinted());
     }
     await writeCompileArtifacts(ctx, parsed, ids, started);
     // as dbt's compile: with --select, each compiled node whose name is part of the first selection
