@@ -55,3 +55,12 @@ export class EarlyWarehouse {
 function startKey(target: ProfileTarget, context: AdapterContext): string {
   return JSON.stringify([target, context.projectDir, context.targetPath]);
 }
+
+/** Runs a command with `early`, which it may take (see {@link openWarehouse}), and stops the worker if it did not. */
+export async function withEarlyWarehouse<T>(early: EarlyWarehouse, command: (early: EarlyWarehouse) => Promise<T>): Promise<T> {
+  try {
+    return await command(early);
+  } finally {
+    await early.close();
+  }
+}

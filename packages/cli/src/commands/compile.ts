@@ -4,7 +4,7 @@ import { compileProject, DiagnosticError, writeManifest, type ManifestNode, type
 import type { NodeResult, RunSummary } from "@tsdbt/runner";
 import { customEnv, fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
-import { EarlyWarehouse } from "../early-warehouse";
+import { EarlyWarehouse, withEarlyWarehouse } from "../early-warehouse";
 import { compileUsedWarehouse, noteCompileWarehouse } from "../compile-warehouse-hint";
 import { openWarehouse } from "../warehouse";
 import { compileInline } from "./compile-inline";
@@ -22,11 +22,7 @@ export async function compileCommand(ctx: CommandContext): Promise<CommandOutcom
   // when the last compile's templates queried the warehouse, the adapter worker boots while the project parses
   let hinted = false;
   const early = new EarlyWarehouse(undefined, (found) => (hinted = compileUsedWarehouse(found.targetPath)));
-  try {
-    return await compile(ctx, early, () => hinted);
-  } finally {
-    await early.close();
-  }
+  return withEarlyWarehouse(early, () => compile(ctx, early, () => hinted));
 }
 
 async function compile(ctx: CommandContext, early: EarlyWarehouse, hinted: () => boolean): Promise<CommandOutcome> {

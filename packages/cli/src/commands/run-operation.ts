@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type { NodeResult, RunSummary } from "@tsdbt/runner";
 import { CommandFailed, customEnv, type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler } from "../execution";
+import { EarlyWarehouse, withEarlyWarehouse } from "../early-warehouse";
 import { openWarehouse } from "../warehouse";
 import { parseForCommand, writeParsedManifest } from "../parse-for-command";
 
@@ -21,7 +22,12 @@ export async function runOperationCommand(ctx: CommandContext): Promise<CommandO
     }
     if (typeof args !== "object" || Array.isArray(args)) throw new DiagnosticError([{ code: "TSDBT-E054", severity: "error", message: "--args must be a mapping of argument names to values.", hint: "Write --args '{name: value}'." }]);
   }
-  const parsed = await parseForCommand(ctx, { WHICH: "run-operation" });
+  // the adapter worker boots while the project parses
+  return withEarlyWarehouse(new EarlyWarehouse(1), (early) => runOperation(ctx, macro, args, early));
+}
+
+async function runOperation(ctx: CommandContext, macro: string, args: Record<string, unknown>, early: EarlyWarehouse): Promise<CommandOutcome> {
+  const parsed = await parseForCommand(ctx, { WHICH: "run-operation" }, { onTarget: early.onTarget });
   ctx.logger.diagnostics(parsed.diagnostics);
   await writeParsedManifest(ctx, parsed);
   const [pkg, name] = macro.includes(".") ? macro.split(".") : [null, macro];
@@ -30,7 +36,7 @@ export async function runOperationCommand(ctx: CommandContext): Promise<CommandO
     const hint = didYouMean(name!, [...new Set(macros.filter((m) => !m.name.startsWith("default__") && m.package_name !== "dbt").map((m) => m.name))]);
     throw new DiagnosticError([{ code: "TSDBT-E053", severity: "error", message: `No macro named '${macro}' was found in the project or its packages.`, hint: hint ?? "Define the macro under macro-paths, or install the package that provides it." }]);
   }
-  const warehouse = openWarehouse(parsed, 1);
+  const warehouse = openWarehouse(parsed, 1, early);
   try {
     // as in dbt, `model` in the operation is the macro's manifest entry
     const registry = parsed.session.registry;

@@ -7,7 +7,7 @@ import { RunProgress } from "../progress";
 import { formatTable } from "../format-table";
 import { applyDeferral } from "../defer";
 import { selectForCommand } from "../select";
-import { EarlyWarehouse } from "../early-warehouse";
+import { EarlyWarehouse, withEarlyWarehouse } from "../early-warehouse";
 import { openWarehouse } from "../warehouse";
 import { createRunEmitter } from "@tsdbt/lineage";
 import { parseForCommand } from "../parse-for-command";
@@ -39,13 +39,8 @@ export interface ExecuteOptions {
  * run_results.json and manifest.json. Exit code 1 when any node failed.
  */
 export async function executeCommand(ctx: CommandContext, which: string, options: ExecuteOptions = {}): Promise<CommandOutcome> {
-  // the adapter worker boots and connects while the project parses
-  const early = new EarlyWarehouse(ctx.args.threads);
-  try {
-    return await execute(ctx, which, options, early);
-  } finally {
-    await early.close();
-  }
+  // the adapter worker boots while the project parses
+  return withEarlyWarehouse(new EarlyWarehouse(ctx.args.threads), (early) => execute(ctx, which, options, early));
 }
 
 async function execute(ctx: CommandContext, which: string, options: ExecuteOptions, early: EarlyWarehouse): Promise<CommandOutcome> {

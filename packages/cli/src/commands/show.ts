@@ -2,17 +2,23 @@ import { DiagnosticError, INLINE_FILE } from "@tsdbt/core";
 import { type CommandContext, type CommandOutcome } from "../command-context";
 import { liveCompiler } from "../execution";
 import { selectForCommand } from "../select";
+import { EarlyWarehouse, withEarlyWarehouse } from "../early-warehouse";
 import { openWarehouse } from "../warehouse";
 import { formatTable } from "../format-table";
 import { parseForCommand, writeParsedManifest } from "../parse-for-command";
 import { pythonJsonIndented } from "../python-json";
 
 /** `tsdbt show --select x` / `--inline "SQL"`: runs the query and prints the first `--limit` rows. */
-export async function showCommand(ctx: CommandContext): Promise<CommandOutcome> {
-  const parsed = await parseForCommand(ctx, { WHICH: "show" });
+export function showCommand(ctx: CommandContext): Promise<CommandOutcome> {
+  // the adapter worker boots while the project parses
+  return withEarlyWarehouse(new EarlyWarehouse(1), (early) => show(ctx, early));
+}
+
+async function show(ctx: CommandContext, early: EarlyWarehouse): Promise<CommandOutcome> {
+  const parsed = await parseForCommand(ctx, { WHICH: "show" }, { onTarget: early.onTarget });
   ctx.logger.diagnostics(parsed.diagnostics);
   await writeParsedManifest(ctx, parsed);
-  const warehouse = openWarehouse(parsed, 1);
+  const warehouse = openWarehouse(parsed, 1, early);
   try {
     const wh = await warehouse.connect();
     const compiler = liveCompiler(parsed, wh, undefined, { empty: false, invocationId: ctx.invocationId });

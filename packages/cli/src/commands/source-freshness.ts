@@ -5,6 +5,7 @@ import { UsageError } from "../args";
 import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { fancyLine } from "../progress";
 import { selectForCommand } from "../select";
+import { EarlyWarehouse, withEarlyWarehouse } from "../early-warehouse";
 import { openWarehouse } from "../warehouse";
 import { parseForCommand, writeParsedManifest } from "../parse-for-command";
 
@@ -24,15 +25,20 @@ export async function sourceCommand(ctx: CommandContext): Promise<CommandOutcome
   const sub = ctx.args.positional[0];
   // `snapshot-freshness` is dbt's older name of the same command
   if (sub !== "freshness" && sub !== "snapshot-freshness") throw new UsageError(sub ? `Unknown source subcommand '${sub}'; the only one is 'freshness'.` : "'tsdbt source' needs a subcommand: 'tsdbt source freshness'.");
+  // the adapter worker boots while the project parses
+  return withEarlyWarehouse(new EarlyWarehouse(ctx.args.threads), (early) => freshness(ctx, early));
+}
+
+async function freshness(ctx: CommandContext, early: EarlyWarehouse): Promise<CommandOutcome> {
   const started = new Date();
-  const parsed = await parseForCommand(ctx, { WHICH: "source-freshness" });
+  const parsed = await parseForCommand(ctx, { WHICH: "source-freshness" }, { onTarget: early.onTarget });
   ctx.logger.diagnostics(parsed.diagnostics);
   await writeParsedManifest(ctx, parsed);
   fireFoundStats(ctx, parsed);
   const { ids } = selectForCommand(parsed, ctx.args, ctx.cwd, ["source"]);
   const sources = ids.map((id) => parsed.manifest.sources[id]).filter((s): s is SourceDefinition => Boolean(s) && hasFreshness(s!));
   const threads = Math.max(1, ctx.args.threads ?? parsed.profile.threads);
-  const warehouse = openWarehouse(parsed, threads);
+  const warehouse = openWarehouse(parsed, threads, early);
   const results: FreshnessResult[] = [];
   try {
     if (sources.length) {
