@@ -39,12 +39,19 @@ afterAll(async () => {
   await pg?.stop();
 });
 
-async function tsdbt(args: string[]): Promise<{ exitCode: number; stdout: string }> {
+async function tsdbt(args: string[]): Promise<{ exitCode: number; stdout: string; output: string }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { invoke } = require("tsdbt") as typeof import("tsdbt");
   const out: string[] = [];
-  const r = await invoke([...args, "--project-dir", dir, "--profiles-dir", dir], { cwd: dir, write: (line, stream) => stream === "stdout" && out.push(line) });
-  return { exitCode: r.exitCode, stdout: out.join("\n") };
+  const all: string[] = [];
+  const r = await invoke([...args, "--project-dir", dir, "--profiles-dir", dir], {
+    cwd: dir,
+    write: (line, stream) => {
+      if (stream === "stdout") out.push(line);
+      all.push(line);
+    },
+  });
+  return { exitCode: r.exitCode, stdout: out.join("\n"), output: all.join("\n") };
 }
 
 const tables = async () => (await client.query({ text: "select table_name from information_schema.tables where table_schema = $1 order by 1", values: [schema], rowMode: "array" })).rows.map((r) => r[0]);
@@ -68,5 +75,12 @@ it("show --inline and show -s run their query after the template's statements, i
   expect(json.stdout.slice(json.stdout.lastIndexOf("\n{") + 1)).toBe('{\n  "node": "shown_model",\n  "show": [\n    {\n      "a": 0\n    }\n  ]\n}');
   const inlineJson = await tsdbt(["show", "--inline", "select 1 as a", "--output", "json"]);
   expect(inlineJson.stdout.slice(inlineJson.stdout.lastIndexOf("\n{") + 1)).toBe('{\n  "show": [\n    {\n      "a": 1\n    }\n  ]\n}');
+  expect(await tables()).toEqual([]);
+});
+
+it("compile reports a template's own error after its statements, and leaves nothing of them", async () => {
+  const failing = await tsdbt(["compile", "--inline", `{% do run_query('create table ${schema}.from_failed_compile (x int)') %}{{ exceptions.raise_compiler_error('stop here') }}`]);
+  expect(failing.exitCode).toBe(2);
+  expect(failing.output).toContain("stop here");
   expect(await tables()).toEqual([]);
 });

@@ -37,12 +37,22 @@ export function openWarehouse(parsed: ParsedProject, threads?: number, early?: E
       const rollingBack = async <T>(fn: () => T): Promise<T> => {
         const inside = lazyTransaction(base, a);
         open = inside;
+        let result: T;
         try {
-          return fn();
-        } finally {
+          result = fn();
+        } catch (error) {
           open = null;
-          inside.end();
+          // the template's error is the one to report: a rollback that fails left nothing committed either
+          try {
+            inside.end();
+          } catch {
+            // (a connection that broke is rolled back by the server)
+          }
+          throw error;
         }
+        open = null;
+        inside.end();
+        return result;
       };
       return {
         type: a.type,
