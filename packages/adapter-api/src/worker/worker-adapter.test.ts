@@ -178,21 +178,26 @@ describe("startAdapterWorker failures", () => {
   });
 });
 
+/** Installs `@tsdbt/adapter-<type>` in the project: the DuckDB adapter (`inner`) with `members` replaced. */
+function writeDuckDbVariant(type: string, members: string): void {
+  const packageDir = path.join(projectDir, "node_modules", "@tsdbt", `adapter-${type}`);
+  fs.mkdirSync(packageDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(packageDir, "index.js"),
+    [
+      `const duckdb = require(${JSON.stringify(path.resolve(__dirname, "../../../adapter-duckdb/dist/index.js"))});`,
+      "exports.createAdapter = (target, context) => {",
+      "  const inner = duckdb.createAdapter({ ...target, type: 'duckdb' }, context);",
+      `  return Object.assign(Object.create(inner), { type: ${JSON.stringify(type)}, ${members} });`,
+      "};",
+    ].join("\n"),
+  );
+}
+
 describe("adapter worker bridge with an adapter that runs a transaction's body at once", () => {
   it("commits a transaction whose body the adapter calls before its transaction() returns (as BigQuery's does)", async () => {
     // a DuckDB adapter whose transaction() is BigQuery's: no BEGIN, the body runs immediately
-    const packageDir = path.join(projectDir, "node_modules", "@tsdbt", "adapter-eager");
-    fs.mkdirSync(packageDir, { recursive: true });
-    fs.writeFileSync(
-      path.join(packageDir, "index.js"),
-      [
-        `const duckdb = require(${JSON.stringify(path.resolve(__dirname, "../../../adapter-duckdb/dist/index.js"))});`,
-        "exports.createAdapter = (target, context) => {",
-        "  const inner = duckdb.createAdapter({ ...target, type: 'duckdb' }, context);",
-        "  return Object.assign(Object.create(inner), { type: 'eager', transaction: (fn) => fn({ execute: (sql, o) => inner.execute(sql, o) }) });",
-        "};",
-      ].join("\n"),
-    );
+    writeDuckDbVariant("eager", "transaction: (fn) => fn({ execute: (sql, o) => inner.execute(sql, o) })");
     const eager = await startAdapterWorker({ type: "eager", schema: "main", path: "eager.duckdb", threads: 1 }, { projectDir, targetPath: "target" }, { paths: [projectDir] });
     try {
       const settled = await Promise.race([
@@ -213,20 +218,8 @@ describe("adapter worker bridge with an adapter that runs a transaction's body a
 describe("adapter worker bridge's catalog cache across transactions", () => {
   it("keeps what the catalog said through a transaction that changed no relation, and drops it after one that did", async () => {
     // a DuckDB adapter that notes each catalog listing it is asked for in listings.log
-    const packageDir = path.join(projectDir, "node_modules", "@tsdbt", "adapter-counted");
     const log = path.join(projectDir, "listings.log");
-    fs.mkdirSync(packageDir, { recursive: true });
-    fs.writeFileSync(
-      path.join(packageDir, "index.js"),
-      [
-        `const duckdb = require(${JSON.stringify(path.resolve(__dirname, "../../../adapter-duckdb/dist/index.js"))});`,
-        "const fs = require('node:fs');",
-        "exports.createAdapter = (target, context) => {",
-        "  const inner = duckdb.createAdapter({ ...target, type: 'duckdb' }, context);",
-        `  return Object.assign(Object.create(inner), { type: 'counted', listRelations: (d, s) => { fs.appendFileSync(${JSON.stringify(log)}, 'listed\\n'); return inner.listRelations(d, s); } });`,
-        "};",
-      ].join("\n"),
-    );
+    writeDuckDbVariant("counted", `listRelations: (d, s) => { require("node:fs").appendFileSync(${JSON.stringify(log)}, "listed\\n"); return inner.listRelations(d, s); }`);
     const counted = await startAdapterWorker({ type: "counted", schema: "main", path: "counted.duckdb", threads: 1 }, { projectDir, targetPath: "target" }, { paths: [projectDir] });
     const listings = () => (fs.existsSync(log) ? fs.readFileSync(log, "utf8").split("\n").filter(Boolean).length : 0);
     try {
