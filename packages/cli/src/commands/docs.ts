@@ -5,6 +5,7 @@ import { buildCatalog, buildSiteData, emptyCatalog, readColumnLineage, serveSite
 import { fireFoundStats, type CommandContext, type CommandOutcome } from "../command-context";
 import { selectForCommand } from "../select";
 import { writeColumnLineage } from "../column-lineage-artifact";
+import { EarlyWarehouse, withEarlyWarehouse } from "../early-warehouse";
 import { openWarehouse } from "../warehouse";
 import { parseForCommand } from "../parse-for-command";
 
@@ -35,12 +36,17 @@ export async function docsCommand(ctx: CommandContext): Promise<CommandOutcome> 
  * `docs generate`: compiles the project (unless --no-compile), writes manifest.json, builds
  * catalog.json from the warehouse (unless --empty-catalog) and writes the site into target/.
  */
-async function generateDocs(ctx: CommandContext): Promise<CommandOutcome> {
+function generateDocs(ctx: CommandContext): Promise<CommandOutcome> {
+  // the catalog needs the warehouse: its worker boots while the project parses
+  return withEarlyWarehouse(new EarlyWarehouse(undefined, () => !ctx.args.emptyCatalog), (early) => generate(ctx, early));
+}
+
+async function generate(ctx: CommandContext, early: EarlyWarehouse): Promise<CommandOutcome> {
   const started = performance.now();
-  const parsed = await parseForCommand(ctx, { WHICH: "generate" });
+  const parsed = await parseForCommand(ctx, { WHICH: "generate" }, { onTarget: early.onTarget });
   ctx.logger.diagnostics(parsed.diagnostics);
   fireFoundStats(ctx, parsed);
-  const warehouse = openWarehouse(parsed);
+  const warehouse = openWarehouse(parsed, undefined, early);
   let catalog: Catalog;
   try {
     if (ctx.args.compile) {
