@@ -38,7 +38,7 @@ const transactions = new Map<number, OpenTransaction>();
 let lastTransactionId = 0;
 let adapter: Adapter;
 /** Shared by every thread's requests: catalog reads kept until the catalog changes. */
-const catalog = new CatalogCache();
+const catalog = new CatalogCache(new Int32Array(start.catalogGeneration));
 
 /** How a request's answer gets back to whoever asked. */
 type Reply = (request: WorkerRequest, outcome: WorkerAnswer) => void;

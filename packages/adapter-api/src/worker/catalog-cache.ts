@@ -35,6 +35,9 @@ export class CatalogCache {
   private readonly entries = new Map<string, Promise<unknown>>();
   private generation = 0;
 
+  /** @param shared Slot 0 is raised at every invalidation, for threads that keep answers of their own ({@link CatalogGeneration}). */
+  constructor(private readonly shared?: Int32Array) {}
+
   /** The schema's relations: the cached listing, or `load`'s (then cached). */
   relations(database: string | null, schema: string, load: () => Promise<RelationRef[]>): Promise<RelationRef[]> {
     return this.remember(relationsKey(database, schema), load);
@@ -57,13 +60,13 @@ export class CatalogCache {
       const wanted = relation.identifier.toLowerCase();
       if (!(await listed).some((r) => r.identifier.toLowerCase() === wanted)) return [];
     }
-    const key = `columns\0${JSON.stringify([relation.database ?? null, relation.schema ?? null, relation.identifier, relation.quotePolicy ?? null])}`;
-    return this.remember(key, load);
+    return this.remember(columnsKey(relation), load);
   }
 
   /** Forgets everything: the catalog may have changed. */
   invalidate(): void {
     this.generation++;
+    if (this.shared) Atomics.add(this.shared, 0, 1);
     this.entries.clear();
   }
 
@@ -83,6 +86,36 @@ export class CatalogCache {
   }
 }
 
-function relationsKey(database: string | null, schema: string): string {
+/** The cache key of a relation's columns. */
+export function columnsKey(relation: RelationRef): string {
+  return `columns\0${JSON.stringify([relation.database ?? null, relation.schema ?? null, relation.identifier, relation.quotePolicy ?? null])}`;
+}
+
+/** The cache key of a schema's listing. */
+export function relationsKey(database: string | null, schema: string): string {
   return `relations\0${database ?? ""}\0${schema}`;
+}
+
+/**
+ * Catalog answers a thread keeps for itself, valid while the adapter worker's {@link CatalogCache}
+ * has not been invalidated since they were read (its generation, in shared memory): a repeated
+ * read costs no round trip to the worker.
+ */
+export class CatalogGeneration {
+  private readonly kept = new Map<string, { generation: number; value: unknown }>();
+  private readonly current: Int32Array;
+
+  constructor(shared: SharedArrayBuffer) {
+    this.current = new Int32Array(shared);
+  }
+
+  /** The kept answer for `key`, or `read()`'s (kept unless the catalog changed while it was read). */
+  read<T>(key: string, read: () => T): T {
+    const generation = Atomics.load(this.current, 0);
+    const kept = this.kept.get(key);
+    if (kept && kept.generation === generation) return structuredClone(kept.value) as T;
+    const value = read();
+    this.kept.set(key, { generation, value: structuredClone(value) });
+    return value;
+  }
 }

@@ -63,6 +63,8 @@ export interface WorkerStartData {
   loadOptions: LoadAdapterOptions;
   /** The channel of the starting thread's own synchronous calls. */
   syncChannel: SyncChannel;
+  /** An Int32 raised each time the worker's catalog cache is invalidated. */
+  catalogGeneration: SharedArrayBuffer;
   /** Create the adapter (loading its driver), then wait for an {@link OpenRequest} before opening it. */
   deferOpen?: boolean;
 }

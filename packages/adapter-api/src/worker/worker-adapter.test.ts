@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import { AdapterError } from "../load-adapter";
 import { startAdapterWorker, type WorkerAdapter } from "./worker-adapter";
+import { SyncAdapterClient } from "./sync-client";
 
 let projectDir: string;
 let adapter: WorkerAdapter;
@@ -100,6 +101,25 @@ describe("adapter worker bridge", () => {
       await outer.execute("select 1");
     });
     expect(adapter.executeSync("select 3 as three").rows).toEqual([{ three: 3 }]);
+  });
+
+  it("answers a repeated catalog read on this thread without asking the worker, until the catalog changes", async () => {
+    const asked = jest.spyOn(SyncAdapterClient.prototype, "getColumnsSync");
+    try {
+      adapter.executeSync("create table events as select 1 as id");
+      const columns = () => adapter.getColumnsSync({ schema: "main", identifier: "events" }).map((c) => c.name);
+      expect(columns()).toEqual(["id"]);
+      const first = adapter.getColumnsSync({ schema: "main", identifier: "events" });
+      first[0].name = "changed by the caller";
+      expect(columns()).toEqual(["id"]);
+      expect(asked).toHaveBeenCalledTimes(1);
+      // a change made by an asynchronous statement is seen at once
+      await adapter.execute("alter table events add column day date");
+      expect(columns()).toEqual(["id", "day"]);
+      expect(asked).toHaveBeenCalledTimes(2);
+    } finally {
+      asked.mockRestore();
+    }
   });
 
   it("opens and ends a transaction synchronously: rollback undoes its statements, commit keeps them", () => {

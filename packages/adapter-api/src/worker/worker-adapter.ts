@@ -8,6 +8,7 @@ import type { SqlDialect } from "../dialect";
 import type { RelationRef } from "../relation";
 import { AdapterError, loadAdapter, type LoadAdapterOptions } from "../load-adapter";
 import { SyncAdapterClient, type SyncChannel } from "./sync-client";
+import { CatalogGeneration, columnsKey, relationsKey } from "./catalog-cache";
 import {
   fromWireError,
   plainRelation,
@@ -82,7 +83,8 @@ export async function startAdapterWorker(target: ProfileTarget, context: Adapter
   const local = loadAdapter(target.type, loadOptions)(target, context);
   const signal = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
-  const data: WorkerStartData = { target, context, loadOptions, syncChannel: { port: port2, signal }, deferOpen: openWhen !== undefined };
+  const catalogGeneration = new SharedArrayBuffer(4);
+  const data: WorkerStartData = { target, context, loadOptions, syncChannel: { port: port2, signal }, catalogGeneration, deferOpen: openWhen !== undefined };
   const worker = new Worker(workerEntryFile(), { workerData: data, transferList: [port2] });
   // an adapter not wanted after all has opened nothing yet: its thread is simply stopped
   let unwanted = false;
@@ -108,7 +110,7 @@ export async function startAdapterWorker(target: ProfileTarget, context: Adapter
     throw error;
   });
   const connections = typeof target.threads === "number" && target.threads > 0 ? target.threads : 1;
-  return new WorkerAdapterProxy(worker, new SyncAdapterClient({ port: port1, signal }), ready, local.dialect, connections);
+  return new WorkerAdapterProxy(worker, new SyncAdapterClient({ port: port1, signal }), ready, local.dialect, connections, new CatalogGeneration(catalogGeneration));
 }
 
 /** The compiled worker entry: beside this file in dist, or in the package's dist when running from src (tests). */
@@ -149,6 +151,8 @@ class WorkerAdapterProxy implements WorkerAdapter {
     readonly dialect: SqlDialect,
     /** Connections the adapter may open (the target's threads). */
     private readonly connections: number,
+    /** This thread's copies of catalog answers, valid until the worker's catalog cache changes. */
+    private readonly seen: CatalogGeneration,
   ) {
     this.type = ready.type;
     this.defaultDatabase = ready.defaultDatabase;
@@ -184,7 +188,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
   }
 
   listRelationsSync(database: string | null, schema: string): RelationRef[] {
-    return this.unblocked().sync.listRelationsSync(database, schema);
+    return this.seen.read(relationsKey(database, schema), () => this.unblocked().sync.listRelationsSync(database, schema));
   }
 
   getColumns(relation: RelationRef): Promise<Column[]> {
@@ -192,7 +196,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
   }
 
   getColumnsSync(relation: RelationRef): Column[] {
-    return this.unblocked().sync.getColumnsSync(relation);
+    return this.seen.read(columnsKey(relation), () => this.unblocked().sync.getColumnsSync(relation));
   }
 
   listSchemas(database: string | null): Promise<string[]> {
