@@ -78,6 +78,11 @@ export interface Adapter {
   readonly defaultSchema: string;
   /** Opens the connection(s); safe to call more than once. */
   open(): Promise<void>;
+  /**
+   * Loads the engine's driver without connecting, for an adapter worker started while a command
+   * still parses (an adapter whose driver loads with its module has nothing to do).
+   */
+  loadDriver?(): void;
   /** Runs one statement. */
   execute(sql: string, options?: ExecuteOptions): Promise<QueryResult>;
   /**

@@ -2,7 +2,7 @@ import type { BigQuery, Job } from "@google-cloud/bigquery";
 import type { Adapter, AdapterContext, AdapterFactory, Column, DryRunResult, ExecuteOptions, ProfileTarget, QueryResult, RelationRef, SqlDialect } from "@tsdbt/adapter-api";
 import { bigqueryCapabilities } from "./bigquery-capabilities";
 import { columnsOf, listDatasetRelations, listDatasets, relationType, tableMetadata } from "./bigquery-catalog";
-import { createBigQueryClient } from "./bigquery-client";
+import { createBigQueryClient, loadBigQueryDriver } from "./bigquery-client";
 import { bigqueryDialectFor } from "./bigquery-dialect";
 import { bigqueryError, BigQueryErrorCode } from "./bigquery-errors";
 import { runQueryJob, type JobOutcome, type JobRunOptions } from "./bigquery-jobs";
@@ -46,6 +46,10 @@ export class BigQueryAdapter implements Adapter {
 
   async open(): Promise<void> {
     await this.connection();
+  }
+
+  loadDriver(): void {
+    loadBigQueryDriver();
   }
 
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {

@@ -13,7 +13,7 @@ import type { BigQueryProfile } from "./bigquery-profile";
  * in messages. The driver is loaded here, on first use.
  */
 export async function createBigQueryClient(profile: BigQueryProfile): Promise<BigQuery> {
-  const { BigQuery: Client } = require("@google-cloud/bigquery") as typeof import("@google-cloud/bigquery");
+  const { BigQuery: Client } = loadBigQueryDriver();
   const source = await sourceAuth(profile);
   const authClient = profile.impersonateServiceAccount ? await impersonated(profile, source) : source;
   return new Client({
@@ -23,6 +23,12 @@ export async function createBigQueryClient(profile: BigQueryProfile): Promise<Bi
     authClient: authClient as never,
     scopes: profile.scopes,
   });
+}
+
+/** @google-cloud/bigquery and its auth library, loaded (once) without connecting. */
+export function loadBigQueryDriver(): typeof import("@google-cloud/bigquery") {
+  require("google-auth-library");
+  return require("@google-cloud/bigquery") as typeof import("@google-cloud/bigquery");
 }
 
 async function sourceAuth(profile: BigQueryProfile): Promise<AuthClient | GoogleAuth> {

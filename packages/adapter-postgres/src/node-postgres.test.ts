@@ -16,3 +16,14 @@ it("loads node-postgres without Node's fetch implementation and leaves no naviga
 it("loads nothing of node-postgres until asked", () => {
   expect(probe(`console.log(Object.keys(require.cache).some((f) => f.includes("node_modules/pg/")))`)).toBe("false");
 });
+
+it("loads node-postgres when the adapter's loadDriver() is called, without connecting", () => {
+  const index = JSON.stringify(path.join(__dirname, "..", "dist", "index.js"));
+  expect(
+    probe(`const adapter = require(${index}).createAdapter({ type: "postgres", host: "127.0.0.1", port: 1, user: "u", dbname: "d", schema: "s" }, { projectDir: ".", targetPath: "target" });
+      const loaded = () => Object.keys(require.cache).some((f) => f.includes("node_modules/pg/"));
+      const before = loaded();
+      adapter.loadDriver();
+      console.log(JSON.stringify([before, loaded()]))`),
+  ).toBe("[false,true]");
+});

@@ -11,6 +11,7 @@ import type {
   RelationRef,
 } from "@tsdbt/adapter-api";
 import { ClientPool } from "./client-pool";
+import { nodePostgres } from "./node-postgres";
 import { loadCsvFile } from "./load-csv";
 import { postgresCapabilities } from "./postgres-capabilities";
 import { columnsFrom, columnsQuery, relationsFrom, relationsQuery, SCHEMAS_QUERY } from "./postgres-catalog";
@@ -63,6 +64,10 @@ export class PostgresAdapter implements Adapter {
 
   async open(): Promise<void> {
     await this.pool();
+  }
+
+  loadDriver(): void {
+    nodePostgres();
   }
 
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {

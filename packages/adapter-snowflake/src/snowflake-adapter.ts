@@ -60,6 +60,10 @@ export class SnowflakeAdapter implements Adapter {
     await this.sessions().use(async () => undefined);
   }
 
+  loadDriver(): void {
+    snowflakeDriver(this.profile);
+  }
+
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
     return this.sessions().use((connection, track) => runStatement(connection, sql, this.statementOptions(options, track)));
   }
@@ -140,7 +144,7 @@ export class SnowflakeAdapter implements Adapter {
   private sessions(): ConnectionPool {
     if (this.closed && !this.pool) throw snowflakeError(SnowflakeErrorCode.closed, "The snowflake adapter is closed.", "Open a new adapter or run the command again.");
     if (!this.pool) {
-      const driver = loadDriver(this.profile);
+      const driver = snowflakeDriver(this.profile);
       this.pool = new ConnectionPool(driver, this.profile, connectionOptions(this.profile));
     }
     return this.pool;
@@ -150,7 +154,7 @@ export class SnowflakeAdapter implements Adapter {
 let configured = false;
 
 /** snowflake-sdk, configured once: its own logging off, and certificate revocation checks off for `insecure_mode` or plain http. */
-function loadDriver(profile: SnowflakeProfile): typeof import("snowflake-sdk") {
+function snowflakeDriver(profile: SnowflakeProfile): typeof import("snowflake-sdk") {
   // The driver loads the AWS SDK (for stages tsdbt does not use), which warns about Node 20 on load.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const driver = require("snowflake-sdk") as typeof import("snowflake-sdk");

@@ -173,7 +173,10 @@ process.on("uncaughtException", (error) => {
 async function main(): Promise<void> {
   try {
     adapter = loadAdapter(start.target.type, start.loadOptions)(start.target, start.context);
-    if (start.deferOpen) await openRequested();
+    if (start.deferOpen) {
+      adapter.loadDriver?.();
+      await openRequested();
+    }
     await adapter.open();
   } catch (error) {
     parent.postMessage({ kind: "failed", error: toWireError(error) });
