@@ -100,6 +100,12 @@ export interface Adapter {
   findRelations?(database: string | null, schema: string, identifiers: string[]): Promise<RelationRef[]>;
   /** Columns of a relation in order; empty when it does not exist. */
   getColumns(relation: RelationRef): Promise<Column[]>;
+  /**
+   * The columns of every table and view of a schema in one query, keyed by relation name as the
+   * catalog spells it (each as {@link getColumns} gives them). The adapter worker asks for it
+   * once templates have asked for several relations' columns in a schema of modest size.
+   */
+  getSchemaColumns?(database: string | null, schema: string): Promise<Map<string, Column[]>>;
   /** Schemas of a database. */
   listSchemas(database: string | null): Promise<string[]>;
   /** Cancels every running statement (Ctrl-C). */

@@ -14,7 +14,7 @@ import { ClientPool } from "./client-pool";
 import { nodePostgres } from "./node-postgres";
 import { loadCsvFile } from "./load-csv";
 import { postgresCapabilities } from "./postgres-capabilities";
-import { columnsFrom, columnsQuery, relationsFrom, relationsQuery, SCHEMAS_QUERY } from "./postgres-catalog";
+import { columnsFrom, columnsQuery, relationsFrom, relationsQuery, schemaColumnsFrom, schemaColumnsQuery, SCHEMAS_QUERY } from "./postgres-catalog";
 import { postgresDialect } from "./postgres-dialect";
 import { readPostgresProfile, type PostgresProfile } from "./postgres-profile";
 import { runStatement } from "./postgres-statement";
@@ -92,6 +92,10 @@ export class PostgresAdapter implements Adapter {
 
   async getColumns(relation: RelationRef): Promise<Column[]> {
     return columnsFrom((await this.execute(columnsQuery(relation.schema, relation.identifier))).rows);
+  }
+
+  async getSchemaColumns(_database: string | null, schema: string): Promise<Map<string, Column[]>> {
+    return schemaColumnsFrom((await this.execute(schemaColumnsQuery(schema))).rows);
   }
 
   async listSchemas(_database: string | null): Promise<string[]> {

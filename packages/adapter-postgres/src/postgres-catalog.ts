@@ -27,13 +27,34 @@ export function relationsFrom(rows: Record<string, unknown>[], database: string)
 
 /** SQL listing a relation's columns in order with PostgreSQL's type names, comments and nullability. */
 export function columnsQuery(schema: string, identifier: string): string {
-  return `select a.attname as name, pg_catalog.format_type(a.atttypid, a.atttypmod) as data_type, a.attnum as position,
+  return `${COLUMNS_SELECT}
+where n.nspname = ${lit(schema)} and c.relname = ${lit(identifier)} and a.attnum > 0 and not a.attisdropped
+order by a.attnum`;
+}
+
+/** The same for every table, view, materialized view and foreign table of a schema, with each row's `relation`. */
+export function schemaColumnsQuery(schema: string): string {
+  return `${COLUMNS_SELECT}
+where n.nspname = ${lit(schema)} and c.relkind in ('r', 'p', 'v', 'm', 'f') and a.attnum > 0 and not a.attisdropped
+order by c.relname, a.attnum`;
+}
+
+const COLUMNS_SELECT = `select c.relname as relation, a.attname as name, pg_catalog.format_type(a.atttypid, a.atttypmod) as data_type, a.attnum as position,
   pg_catalog.col_description(c.oid, a.attnum) as comment, not a.attnotnull as nullable
 from pg_catalog.pg_attribute a
 join pg_catalog.pg_class c on c.oid = a.attrelid
-join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-where n.nspname = ${lit(schema)} and c.relname = ${lit(identifier)} and a.attnum > 0 and not a.attisdropped
-order by a.attnum`;
+join pg_catalog.pg_namespace n on n.oid = c.relnamespace`;
+
+/** {@link schemaColumnsQuery}'s rows as each relation's columns. */
+export function schemaColumnsFrom(rows: Record<string, unknown>[]): Map<string, Column[]> {
+  const byRelation = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const name = String(row.relation);
+    const list = byRelation.get(name);
+    if (list) list.push(row);
+    else byRelation.set(name, [row]);
+  }
+  return new Map([...byRelation].map(([name, list]) => [name, columnsFrom(list)]));
 }
 
 /** Columns of {@link columnsQuery}'s rows. */

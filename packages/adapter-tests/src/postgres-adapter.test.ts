@@ -63,6 +63,31 @@ describe("postgres adapter", () => {
     });
   });
 
+  it("reads a schema's columns in one query exactly as it reads each relation's", async () => {
+    const schema = uniqueSchemaName("schema_columns");
+    await withAdapter({}, async (adapter) => {
+      try {
+        await adapter.execute(`create schema ${schema}`);
+        await adapter.execute(`create table ${schema}.orders (id integer not null, code varchar(5), amount numeric(10,2), tags text[], at timestamp)`);
+        await adapter.execute(`comment on column ${schema}.orders.code is 'the code'`);
+        await adapter.execute(`create view ${schema}.paid as select id, amount from ${schema}.orders`);
+        await adapter.execute(`create sequence ${schema}.counter`);
+        const whole = await adapter.getSchemaColumns!(null, schema);
+        expect([...whole.keys()].sort()).toEqual(["orders", "paid"]);
+        for (const identifier of ["orders", "paid"]) expect(whole.get(identifier)).toEqual(await adapter.getColumns({ database: null, schema, identifier }));
+        expect(whole.get("orders")!.map((c) => [c.name, c.dataType, c.nullable, c.comment])).toEqual([
+          ["id", "integer", false, null],
+          ["code", "character varying(5)", true, "the code"],
+          ["amount", "numeric(10,2)", true, null],
+          ["tags", "text[]", true, null],
+          ["at", "timestamp without time zone", true, null],
+        ]);
+      } finally {
+        await adapter.execute(`drop schema if exists ${schema} cascade`);
+      }
+    });
+  });
+
   it("sets search_path and role on every connection", async () => {
     const schema = uniqueSchemaName("tsdbt_sp");
     await withAdapter({ search_path: `"${schema}", public`, role: server.user }, async (adapter) => {

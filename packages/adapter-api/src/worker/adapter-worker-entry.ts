@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { Adapter, ExecuteOptions, QueryResult } from "../adapter";
+import type { RelationRef } from "../relation";
 import { loadAdapter } from "../load-adapter";
 import {
   SIGNAL_ANSWERED,
@@ -139,8 +140,11 @@ function dispatch(request: WorkerRequest): Promise<unknown> {
       if (!listed && adapter.findRelations) return adapter.findRelations(a[0], a[1], a[2]);
       return (listed ?? catalog.relations(a[0], a[1], () => adapter.listRelations(a[0], a[1]))).then((all) => all.filter((r) => wanted.has(r.identifier.toLowerCase())));
     }
-    case "getColumns":
-      return catalog.columns(a[0], () => adapter.getColumns(a[0]));
+    case "getColumns": {
+      const relation = a[0] as RelationRef;
+      const loadSchema = adapter.getSchemaColumns && (() => adapter.getSchemaColumns!(relation.database ?? null, relation.schema));
+      return catalog.columns(relation, () => adapter.getColumns(relation), loadSchema);
+    }
     case "listSchemas":
       return adapter.listSchemas(a[0]);
     case "loadCsv":

@@ -70,6 +70,43 @@ describe("CatalogCache", () => {
     expect(await cache.columns(events, load)).toEqual([{ name: "c3", dataType: "integer" }]);
   });
 
+  it("reads a listed schema's columns at once after the third relation asked for, until the catalog changes", async () => {
+    const cache = new CatalogCache();
+    const names = ["a", "b", "c", "d", "e"];
+    await cache.relations("db", "s", async () => names.map(t));
+    const single: string[] = [];
+    let wholeReads = 0;
+    const column = (relation: string) => [{ name: `${relation}_id`, dataType: "integer" }];
+    const ask = (identifier: string) =>
+      cache.columns(
+        { database: "db", schema: "s", identifier },
+        async () => (single.push(identifier), column(identifier)),
+        async () => (wholeReads++, new Map(names.filter((n) => n !== "e").map((n) => [n, column(n)]))),
+      );
+    expect(await ask("a")).toEqual(column("a"));
+    expect(await ask("b")).toEqual(column("b"));
+    expect(await ask("c")).toEqual(column("c"));
+    expect(await ask("d")).toEqual(column("d"));
+    // a relation the schema's read did not return is read on its own
+    expect(await ask("e")).toEqual(column("e"));
+    expect([single, wholeReads]).toEqual([["a", "b", "e"], 1]);
+    cache.invalidate();
+    await cache.relations("db", "s", async () => names.map(t));
+    expect(await ask("d")).toEqual(column("d"));
+    expect([single, wholeReads]).toEqual([["a", "b", "e", "d"], 1]);
+  });
+
+  it("reads a large schema's columns one relation at a time", async () => {
+    const cache = new CatalogCache();
+    const many = Array.from({ length: 501 }, (_, i) => `r${i}`);
+    await cache.relations("db", "s", async () => many.map(t));
+    let wholeReads = 0;
+    for (const identifier of many.slice(0, 5)) {
+      await cache.columns({ database: "db", schema: "s", identifier }, async () => [], async () => (wholeReads++, new Map()));
+    }
+    expect(wholeReads).toBe(0);
+  });
+
   it("answers no columns, without reading them, for a relation the schema's current listing lacks", async () => {
     const cache = new CatalogCache();
     let reads = 0;

@@ -24,6 +24,11 @@ export function mayChangeCatalog(sql: string): boolean {
   return !CATALOG_NEUTRAL.has(keyword);
 }
 
+/** Relations of a schema whose columns are asked for, one by one, before the whole schema's are read at once. */
+export const SCHEMA_READ_AFTER = 3;
+/** A schema with more relations than this has its columns read one relation at a time. */
+export const SCHEMA_READ_MAX_RELATIONS = 500;
+
 /**
  * What the catalog said, kept until a statement that may change it runs: each schema's relations
  * (listed once, so templates that call `adapter.get_relation` for every model cost one catalog
@@ -33,6 +38,8 @@ export function mayChangeCatalog(sql: string): boolean {
  */
 export class CatalogCache {
   private readonly entries = new Map<string, Promise<unknown>>();
+  /** Per schema, relations whose columns were asked for since the catalog last changed. */
+  private readonly asked = new Map<string, number>();
   private generation = 0;
 
   /** @param shared Slot 0 is raised at every invalidation, for threads that keep answers of their own ({@link CatalogGeneration}). */
@@ -52,15 +59,37 @@ export class CatalogCache {
    * The relation's columns: none when the schema's current listing does not show the relation (a
    * compile before the first build asks for many such; a temporary table of another session is
    * invisible to the connection that would read its columns anyway), else the cached answer, or
-   * `load`'s (then cached).
+   * `load`'s (then cached). With `loadSchema`, a listed schema's columns are read all at once when
+   * templates ask for many of its relations (see {@link SCHEMA_READ_AFTER}).
    */
-  async columns(relation: RelationRef, load: () => Promise<Column[]>): Promise<Column[]> {
+  async columns(relation: RelationRef, load: () => Promise<Column[]>, loadSchema?: () => Promise<Map<string, Column[]>>): Promise<Column[]> {
     const listed = relation.schema ? this.cachedRelations(relation.database ?? null, relation.schema) : undefined;
-    if (listed) {
-      const wanted = relation.identifier.toLowerCase();
-      if (!(await listed).some((r) => r.identifier.toLowerCase() === wanted)) return [];
+    if (!listed) return this.remember(columnsKey(relation), load);
+    const relations = await listed;
+    const wanted = relation.identifier.toLowerCase();
+    if (!relations.some((r) => r.identifier.toLowerCase() === wanted)) return [];
+    const key = columnsKey(relation);
+    if (!this.entries.has(key) && loadSchema) {
+      const whole = this.schemaColumns(relation.database ?? null, relation.schema!, relations.length, loadSchema);
+      const found = whole && (await whole).get(relation.identifier);
+      if (found) return found;
     }
-    return this.remember(columnsKey(relation), load);
+    return this.remember(key, load);
+  }
+
+  /**
+   * Every relation's columns in a listed schema, read in one query once {@link SCHEMA_READ_AFTER}
+   * relations' columns have been asked for since the catalog last changed, if the schema has at most
+   * {@link SCHEMA_READ_MAX_RELATIONS} relations; else undefined.
+   */
+  private schemaColumns(database: string | null, schema: string, relations: number, load: () => Promise<Map<string, Column[]>>): Promise<Map<string, Column[]>> | undefined {
+    const key = `schemaColumns\0${database ?? ""}\0${schema}`;
+    const cached = this.entries.get(key) as Promise<Map<string, Column[]>> | undefined;
+    if (cached) return cached;
+    const asked = (this.asked.get(key) ?? 0) + 1;
+    this.asked.set(key, asked);
+    if (asked < SCHEMA_READ_AFTER || relations > SCHEMA_READ_MAX_RELATIONS) return undefined;
+    return this.remember(key, load);
   }
 
   /** Forgets everything: the catalog may have changed. */
@@ -68,6 +97,7 @@ export class CatalogCache {
     this.generation++;
     if (this.shared) Atomics.add(this.shared, 0, 1);
     this.entries.clear();
+    this.asked.clear();
   }
 
   private remember<T>(key: string, load: () => Promise<T>): Promise<T> {
