@@ -57,6 +57,8 @@ async function compile(ctx: CommandContext, early: EarlyWarehouse, hinted: () =>
       throw e;
     } finally {
       noteCompileWarehouse(parsed.targetPath, connected, hinted());
+      // the code of templates first compiled now (tests', for one: the parse does not render them)
+      parsed.saveTemplateCache();
     }
     await writeCompileArtifacts(ctx, parsed, ids, started);
     // as dbt's compile: with --select, each compiled node whose name is part of the first selection

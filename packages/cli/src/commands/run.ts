@@ -111,6 +111,7 @@ async function execute(ctx: CommandContext, which: string, options: ExecuteOptio
   } finally {
     restoreManifest();
     await warehouse.close();
+    parsed.saveTemplateCache();
   }
   if (ctx.args.writeJson) {
     await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, {

@@ -125,6 +125,12 @@ export interface ParsedProject {
   stats: ParseStats;
   /** What the parse read (configs and every file with its checksum), for saving the parse state. */
   inputs: ParseInputs;
+  /**
+   * Writes the template code cache (`target/tsdbt_template_cache.json`, when the parse used one) if
+   * templates were compiled since it was read: a command that renders nodes after the parse (compile,
+   * run) calls it at its end, so the next process finds their code too.
+   */
+  saveTemplateCache(): void;
 }
 
 /** A file's text, or undefined when it cannot be read (for locating diagnostics only). */
@@ -546,5 +552,6 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     envVarsRead,
     stats,
     inputs,
+    saveTemplateCache: () => void parseSession.saveCodeCache(),
   };
 }

@@ -138,6 +138,7 @@ export async function loadPartialParse(options: ProjectOptions): Promise<{ reuse
     envVarsRead,
     stats,
     inputs,
+    saveTemplateCache: () => void parseSession.saveCodeCache(),
   };
   return { reused: true, parsed, changedFiles: changed.map((c) => c.file.path) };
 }
