@@ -1,7 +1,7 @@
 import { HOST_FUNCTION, PYTHON_VALUES } from "../host-function";
 import { invokePythonMethod, NO_METHOD, pythonMethod, DICT_METHODS } from "./python-methods";
 import { fail } from "./signals";
-import { isDict, numberOf, PyFloat, PY_GETATTR, pyEquals, Tuple, typeName } from "./values";
+import { isDict, numberOf, PyFloat, PY_GETATTR, pyEquals, PyRange, Tuple, typeName } from "./values";
 import { MACRO, type Macro } from "./macro";
 import { iterate } from "./iterate";
 
@@ -114,7 +114,16 @@ export function slice(obj: unknown, start: unknown, stop: unknown, step: unknown
   const out: unknown[] = [];
   for (let i = a; st > 0 ? i < b : i > b; i += st) out.push(items[i]);
   if (typeof obj === "string") return out.join("");
+  if (obj instanceof PyRange) return rangeSlice(obj, a, b, st, out);
   return obj instanceof Tuple ? Tuple.create(out) : out;
+}
+
+/** The range a slice of a range is, holding the numbers the slice picked. */
+function rangeSlice(r: PyRange, a: number, b: number, st: number, picked: unknown[]): PyRange {
+  const { start, step } = r.bounds;
+  const out = PyRange.create(start + a * step, start + b * step, step * st);
+  for (const x of picked) out.push(x as number);
+  return out;
 }
 
 function hostArg(v: unknown): unknown {

@@ -7,6 +7,8 @@ import { fail } from "./signals";
  * is `2.333333333333333333333333333`, `//` truncates towards zero and `%` keeps the dividend's sign.
  */
 const PRECISION = 28;
+/** The smallest exponent of the default context: Emin (-999999) - precision + 1. */
+const ETINY = -999_999 - PRECISION + 1;
 
 const TEN = 10n;
 const pow10 = (n: number): bigint => TEN ** BigInt(n);
@@ -90,7 +92,8 @@ export function decimalDiv(a: PyDecimal, b: PyDecimal): PyDecimal {
   if (n) return n;
   const negative = a.negative !== b.negative;
   if (a.isSpecial) return b.isSpecial ? signal("InvalidOperation") : PyDecimal.specialValue("Infinity", negative);
-  if (b.isSpecial) return PyDecimal.of(negative, 0n, 0);
+  // a finite number over Infinity is a zero at the default context's smallest exponent (Etiny)
+  if (b.isSpecial) return PyDecimal.of(negative, 0n, ETINY);
   if (b.isZero) return signal(a.isZero ? "DivisionUndefined" : "DivisionByZero");
   const ideal = a.exponent - b.exponent;
   if (a.isZero) return PyDecimal.of(negative, 0n, ideal);

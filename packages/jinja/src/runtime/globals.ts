@@ -2,7 +2,7 @@ import { hostFunction } from "../host-function";
 import { MacroReturn, fail } from "./signals";
 import { iterate } from "./iterate";
 import { PyDecimal } from "./py-decimal";
-import { isDict, isFloat, numberOf, pyRepr, pyStr, PY_REPR, typeName } from "./values";
+import { isDict, isFloat, numberOf, pyRepr, pyStr, PY_REPR, PyRange, typeName } from "./values";
 
 /** Jinja2's `namespace()`: an object whose attributes `{% set ns.x = … %}` may assign. */
 export class Namespace {
@@ -16,13 +16,13 @@ export class Namespace {
   }
 }
 
-/** Python's range as a list. */
-function range(args: unknown[]): number[] {
+/** Python's range: a list that prints as `range(0, 3)`. */
+function range(args: unknown[]): PyRange {
   // Python's ints (and bools) only: a float, even a whole one, is refused
   const nums = args.map((a) => (isFloat(a) || a instanceof PyDecimal ? undefined : numberOf(a)) ?? fail(`'${typeName(a)}' object cannot be interpreted as an integer`));
   const [start, stop, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
   if (step === 0) fail("range() arg 3 must not be zero");
-  const out: number[] = [];
+  const out = PyRange.create(start, stop, step);
   for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
     out.push(i);
     if (out.length > 1_000_000) fail("range() is too big");

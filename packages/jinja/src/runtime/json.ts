@@ -1,4 +1,4 @@
-import { formatFloat, isDict, PyFloat } from "./values";
+import { formatFloat, isDict, PyFloat, PyRange } from "./values";
 import { PyDecimal } from "./py-decimal";
 import { fail } from "./signals";
 
@@ -24,6 +24,7 @@ function dump(v: unknown, indent: number | undefined, pad: string): string {
     if (indent === undefined) return o + items.join(", ") + c;
     return `${o}\n${inner}${items.join(`,\n${inner}`)}\n${pad}${c}`;
   };
+  if (v instanceof PyRange) return fail("Object of type range is not JSON serializable");
   if (Array.isArray(v)) return open(v.map((x) => dump(x, indent, inner)), "[", "]");
   const obj = isDict(v) ? v : typeof (v as { toJSON?: () => unknown }).toJSON === "function" ? (v as { toJSON: () => unknown }).toJSON() : v;
   if (obj !== v) return dump(obj, indent, pad);

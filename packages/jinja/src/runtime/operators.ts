@@ -1,6 +1,6 @@
 import { fail } from "./signals";
 import { printfFormat } from "./string-format";
-import { isFloat, numberOf, pyEquals, PyFloat, toFloat, Tuple, typeName } from "./values";
+import { isFloat, numberOf, pyEquals, PyFloat, PyRange, toFloat, Tuple, typeName } from "./values";
 import { fixed, decimalAdd, decimalCompare, decimalDiv, decimalFloorDiv, decimalMod, decimalMul, decimalNegate, decimalPow, decimalSub } from "./decimal-arithmetic";
 import { decimalComparands, decimalOperands } from "./decimal-operands";
 import { PyDecimal } from "./py-decimal";
@@ -41,7 +41,8 @@ export function add(a: unknown, b: unknown): unknown {
     if (typeof a === "string") fail(`can only concatenate str (not "${typeName(b)}") to str`);
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (a instanceof Tuple !== b instanceof Tuple) fail(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
+    if (a instanceof PyRange) fail(`unsupported operand type(s) for +: 'range' and '${typeName(b)}'`);
+    if (a instanceof Tuple !== b instanceof Tuple || b instanceof PyRange) fail(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
     return a instanceof Tuple ? Tuple.create([...a, ...b]) : [...a, ...b];
   }
   if (isHost(a) || isHost(b)) {
@@ -69,6 +70,7 @@ export function sub(a: unknown, b: unknown): unknown {
 /** Python `*`: numbers, and repetition of str/list by an int. */
 export function mul(a: unknown, b: unknown): unknown {
   const seq = typeof a === "string" || Array.isArray(a) ? a : typeof b === "string" || Array.isArray(b) ? b : undefined;
+  if (seq instanceof PyRange) fail(`unsupported operand type(s) for *: '${typeName(a)}' and '${typeName(b)}'`);
   if (seq !== undefined) {
     const times = numberOf(seq === a ? b : a);
     if (times === undefined || !Number.isInteger(times)) fail(`can't multiply sequence by non-int of type '${typeName(seq === a ? b : a)}'`);

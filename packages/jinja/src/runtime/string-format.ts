@@ -42,8 +42,13 @@ function formatGeneral(x: number, precision: number | undefined, upper: boolean,
 export function printfFormat(template: string, args: unknown[]): string {
   let next = 0;
   const mapping = args.length === 1 && isDict(args[0]) ? args[0] : undefined;
-  const out = template.replace(/%(\([^)]*\))?([-+ 0#]*)(\d+|\*)?(?:\.(\d+))?([sdifrxXeEgGoc%])/g, (_m, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string) => {
-    if (conv === "%") return "%";
+  const out = template.replace(/%(\([^)]*\))?([-+ 0#]*)(\d+|\*)?(?:\.(\d+))?([sdifrxXeEgGoc%])/g, (m, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string, at: number) => {
+    if (m === "%%") return "%";
+    // Python 3.11: a `%` with flags, a width or a precision takes an argument, then refuses the `%`
+    if (conv === "%") {
+      if (!key && next >= args.length) fail("not enough arguments for format string");
+      fail(`unsupported format character '%' (0x25) at index ${at + m.length - 1}`);
+    }
     // `*`: the width is the next argument
     if (width === "*") {
       if (next >= args.length) fail("not enough arguments for format string");

@@ -12,7 +12,8 @@ const isNumber = (v: unknown): boolean => typeof v === "number" || v instanceof 
 /** Jinja2's built-in tests. */
 export const BUILTIN_TESTS: Record<string, TestFn> = {
   boolean: (v) => typeof v === "boolean",
-  callable: (v) => typeof v === "function",
+  // Jinja2's Undefined is callable (calling it fails later)
+  callable: (v) => typeof v === "function" || v === undefined,
   defined: (v) => v !== undefined,
   undefined: (v) => v === undefined,
   none: (v) => v === null,

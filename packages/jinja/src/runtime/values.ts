@@ -34,6 +34,33 @@ export class PyFloat {
 export const PY_REPR = Symbol.for("tsdbt.jinja.repr");
 
 /**
+ * Python's `range(start, stop, step)`: the list of its numbers (loops, indexes, filters see a
+ * list), printed as Python prints a range (`range(0, 3)`).
+ */
+export class PyRange extends Array<number> {
+  /** Derived arrays (`map`, `filter`, `slice`) are plain lists. */
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  /** The bounds it was built with (a slice of a range is a range: `range(5)[1:]` is `range(1, 5)`). */
+  declare readonly bounds: { start: number; stop: number; step: number };
+
+  /** An empty range that prints as `range(start, stop[, step])`; the caller pushes its numbers. */
+  static create(start: number, stop: number, step: number): PyRange {
+    const r = new PyRange();
+    Object.defineProperty(r, "bounds", { value: { start, stop, step } });
+    return r;
+  }
+
+  /** Python's repr of a range. */
+  [PY_REPR](): string {
+    const { start, stop, step } = this.bounds;
+    return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
+  }
+}
+
+/**
  * Host objects that templates should treat as a Python `Mapping` (`obj is mapping` is true)
  * set this symbol to `true`, as dbt's Relation and Column objects are mappings.
  */
@@ -125,6 +152,7 @@ export function typeName(v: unknown): string {
   if (v instanceof PyFloat) return "float";
   if (v instanceof PyDecimal) return "Decimal";
   if (v instanceof Tuple) return "tuple";
+  if (v instanceof PyRange) return "range";
   if (Array.isArray(v)) return "list";
   if (isDict(v)) return "dict";
   if (typeof v === "function") return "function";
@@ -229,7 +257,7 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   if (na !== undefined && nb !== undefined) return na === nb;
   if (a instanceof String || b instanceof String) return String(a) === String(b) && typeof (a ?? 0) !== "number";
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (a instanceof Tuple !== b instanceof Tuple || a.length !== b.length) return false;
+    if (a instanceof Tuple !== b instanceof Tuple || a instanceof PyRange !== b instanceof PyRange || a.length !== b.length) return false;
     return a.every((x, i) => pyEquals(x, b[i]));
   }
   if (isDict(a) && isDict(b)) {
