@@ -13,8 +13,11 @@ import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyRepr, pyStr, pyToFixed,
 export interface FilterEnv {
   filter(name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): unknown;
   test(name: string, value: unknown, args: unknown[]): boolean;
-  /** Looks up a dotted attribute path (`a.b`, `0`) the way templates do. */
-  attr(value: unknown, path: string): unknown;
+  /**
+   * Looks up a dotted attribute path (`a.b`, `0`) as Jinja2's attribute filters do: a step that
+   * finds nothing fails the next one, unless a `dflt` (not None) stands in for it.
+   */
+  attr(value: unknown, path: string, dflt?: unknown): unknown;
 }
 
 /** A filter: `value | name(args, kwargs)`. */
@@ -110,7 +113,7 @@ function selectOrReject(env: FilterEnv, value: unknown, args: unknown[], byAttr:
 function groupby(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, unknown>): unknown[] {
   const [attribute, dflt, cs] = BIND.groupby(a, k);
   const key = (x: unknown) => {
-    const v = env.attr(x, String(attribute));
+    const v = env.attr(x, String(attribute), dflt);
     return lowerIf(v === undefined ? dflt : v, cs);
   };
   const sorted = [...iterate(value)].sort((x, y) => order("<", key(x), key(y)));
@@ -212,7 +215,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     if ("attribute" in k) {
       const path = String(k.attribute);
       return iterate(v).map((x) => {
-        const r = e.attr(x, path);
+        const r = e.attr(x, path, k.default);
         return r === undefined && "default" in k ? k.default : r;
       });
     }

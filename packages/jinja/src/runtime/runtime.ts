@@ -31,10 +31,17 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
   const filterEnv: FilterEnv = {
     filter: (name, value, args, kwargs) => applyFilter(name, value, args, kwargs),
     test: (name, value, args) => applyTest(name, value, args),
-    attr: (value, path) => {
+    attr: (value, path, dflt) => {
       if (!path.includes(".") && !DIGITS.test(path)) return value === undefined ? undefined : getattr(value, path, path);
+      const parts = path.split(".");
       let v = value;
-      for (const part of path.split(".")) v = /^\d+$/.test(part) ? getitem(v, Number(part), part) : v === undefined ? undefined : getattr(v, part, part);
+      for (const [i, part] of parts.entries()) {
+        const from = v;
+        v = DIGITS.test(part) ? getitem(v, Number(part), part) : v === undefined ? undefined : getattr(v, part, part);
+        // Jinja2 puts the default in at each step; without one, a missing step fails the next one
+        if (v === undefined && dflt !== undefined && dflt !== null) v = dflt;
+        else if (v === undefined && i < parts.length - 1) fail(missingStep(from, part));
+      }
       return v;
     },
   };
@@ -114,6 +121,12 @@ export function locatedError(e: unknown, line0: number, col0: number, meta: Rend
 }
 
 export { BUILTIN_FILTERS, BUILTIN_TESTS };
+
+/** Jinja2's words for the step of an attribute path that found nothing. */
+function missingStep(from: unknown, part: string): string {
+  const owner = from === null ? "None" : `${typeName(from)} object`;
+  return DIGITS.test(part) ? `${owner} has no element ${part}` : `'${owner}' has no attribute '${part}'`;
+}
 
 function isHashableHost(v: unknown): boolean {
   return typeof v === "object" && v !== null && typeof (v as { [PY_EQ]?: unknown })[PY_EQ] === "function";
