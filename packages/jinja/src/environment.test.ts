@@ -97,6 +97,11 @@ describe("createEnvironment", () => {
     expect(err.cause).toBe(boom);
   });
 
+  // Jinja2 3.1.6: "jinja2.runtime.Context.call() argument after ** must be a mapping, not list"
+  it("refuses ** of a value that is not a mapping, naming its type", () => {
+    expect(catchError(() => env.render("{{ dict(**[1]) }}", {}, { file })).message).toBe("argument after ** must be a mapping, not list");
+  });
+
   it("rejects arguments a macro does not take, as Jinja2 does", () => {
     expect(catchError(() => env.render("{% macro m(a) %}x{% endmacro %}{{ m(1, 2) }}", {}, { file })).message).toBe("macro 'm' takes not more than 1 argument(s)");
   });

@@ -36,6 +36,12 @@ describe("host objects (Python protocols)", () => {
     expect(render("{{ a == b }} {{ a == c }} {{ a in [c, b] }} {{ [a] }} {{ a }}", ctx)).toBe("True False True [<Thing t>] t");
   });
 
+  // Python's dict: equal keys (by __eq__) collapse into the first key, holding the last value
+  it("are dict keys compared with their own __eq__", () => {
+    const ctx = { a: new Thing("t"), b: new Thing("t"), c: new Thing("u") };
+    expect(render("{{ {a: 1, b: 2} }} {{ {a: 1, c: 2}[b] }} {{ {a: 1, c: 2} | length }} {{ {'k': 1, a: 2} }} {{ {'k': a} }}", ctx)).toBe("{<Thing t>: 2} 1 2 {'k': 1, <Thing t>: 2} {'k': <Thing t>}");
+  });
+
   // Expected values from Jinja2 3.1.6: map/select over a falsy sequence give nothing
   it("map and select give nothing for None, as Jinja2's", () => {
     expect(render("{{ ('a' in x|map('lower') or not x) }} {{ x|map('lower')|list }} {{ x|select|list }}", { x: null })).toBe("True [] []");
