@@ -1,4 +1,4 @@
-import { createEnvironment, PY_EQ, PY_GETATTR, PY_MAPPING, PY_METHODS, PY_REPR } from "./index";
+import { createEnvironment, hostFunction, PY_EQ, PY_GETATTR, PY_MAPPING, PY_METHODS, PY_REPR, PyFloat, tolerateUndefined } from "./index";
 
 /** A host object using every protocol symbol, as dbt's Relation does. */
 class Thing {
@@ -24,6 +24,12 @@ class Thing {
 }
 
 const env = createEnvironment();
+/** A template macro `m(x, y)` printing its arguments, taken out of a render. */
+function render2macro(): unknown {
+  let m: unknown;
+  env.render("{% macro m(x, y) %}x={{ x }} y={{ y }}{% endmacro %}{{ keep(m) }}", { keep: (f: unknown) => ((m = f), "") }, { file: "m.sql" });
+  return m;
+}
 const render = (src: string, ctx: Record<string, unknown>) => env.render(src, ctx, { file: "t.sql" });
 
 describe("host objects (Python protocols)", () => {
@@ -40,6 +46,39 @@ describe("host objects (Python protocols)", () => {
   it("are dict keys compared with their own __eq__", () => {
     const ctx = { a: new Thing("t"), b: new Thing("t"), c: new Thing("u") };
     expect(render("{{ {a: 1, b: 2} }} {{ {a: 1, c: 2}[b] }} {{ {a: 1, c: 2} | length }} {{ {'k': 1, a: 2} }} {{ {'k': a} }}", ctx)).toBe("{<Thing t>: 2} 1 2 {'k': 1, <Thing t>: 2} {'k': <Thing t>}");
+  });
+
+  it("have their JavaScript methods called on themselves, and macros and host functions they hold called with keywords", () => {
+    class Box {
+      readonly size = 3;
+      readonly macroOf = render2macro();
+      readonly hf = hostFunction((a, k) => `${a.join()}|${Object.keys(k).join()}`);
+      grow(by: number): number {
+        return this.size + by;
+      }
+    }
+    const box = new Box();
+    expect(render("{{ b.grow(2) }} {% set g = b.grow %}{{ g(1) }} {{ b.macroOf(y=2) }} {{ b.hf(1, k=2) }} {{ b.call_macro is defined }}", { b: box })).toBe("5 4 x= y=2 1|k False");
+  });
+
+  it("have dict's get, items, keys and values when they do not define them; a dict with host keys reads keys as attributes", () => {
+    const ctx = { a: new Thing("t"), b: new Thing("t") };
+    expect(render("{{ a.keys() | list }} {{ a.get('id') }} {{ a.get('nope', 'd') }} {{ a.items() | list }} {{ a.values() | list }} {{ {a: 1, 'k': 2}.k }} {{ {a: 1}.get(b) }}", ctx)).toBe("['id'] t d [('id', 't')] ['t'] 2 1");
+  });
+
+  it("tolerate undefined values while tolerateUndefined runs (dbt's parse), and fail again after it", () => {
+    const text = "{{ missing.x }}{{ missing() }}{{ missing[0] }}{{ missing.m() }}{{ missing.a.b }}x";
+    expect(tolerateUndefined(() => render(text, {}))).toBe("x");
+    expect(() => render(text, {})).toThrow("'missing' is undefined");
+    expect(() => tolerateUndefined(() => render("{{ missing + 1 }}", {}))).toThrow();
+  });
+
+  it("receive floats as numbers when they are plain JavaScript functions, and kwargs as a last object only when given", () => {
+    const seen: unknown[][] = [];
+    const plain = (...a: unknown[]) => (seen.push(a), "");
+    render("{{ f(2.0) }}{{ f(1, k=2) }}{{ f() }}", { f: plain });
+    expect(seen).toEqual([[2], [1, { k: 2 }], []]);
+    expect(seen[0][0]).not.toBeInstanceOf(PyFloat);
   });
 
   // Expected values from Jinja2 3.1.6: map/select over a falsy sequence give nothing

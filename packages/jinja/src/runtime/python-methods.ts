@@ -301,28 +301,33 @@ export const MAP_METHODS: Record<string, (d: Map<unknown, unknown>, a: unknown[]
 /** Returned by {@link invokePythonMethod} when `self`'s type has no method `name`. */
 export const NO_METHOD = Symbol("no such method");
 
+/** A method table's own entry: JavaScript's inherited members (`constructor`, `toString`) are no Python methods. */
+function own<T>(table: Record<string, T>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+}
+
 /** What a Python method gives back: None where the JavaScript one returns nothing (`list.append`, `dict.update`, …). */
 const none = (v: unknown): unknown => (v === undefined ? null : v);
 
 /** Calls `self.name(args)` when `self`'s Python type has that method (without binding it first). */
 export function invokePythonMethod(self: unknown, name: string, a: unknown[], k: Record<string, unknown>, getattr: (o: unknown, n: string) => unknown): unknown {
   if (typeof self === "string") {
-    const m = STR_METHODS[name];
+    const m = own(STR_METHODS, name);
     return m ? none(m(self, a, k, getattr)) : NO_METHOD;
   }
   if (Array.isArray(self)) {
     const host = hostMethod(self, name);
     if (host) return host(self as never, a, k);
     if (self instanceof Tuple && !TUPLE_METHODS.has(name)) return NO_METHOD;
-    const m = LIST_METHODS[name];
+    const m = own(LIST_METHODS, name);
     return m ? none(m(self, a, k)) : NO_METHOD;
   }
   if (isDict(self)) {
-    const m = DICT_METHODS[name];
+    const m = own(DICT_METHODS, name);
     return m ? none(m(self, a, k)) : NO_METHOD;
   }
   if (self instanceof Map) {
-    const m = MAP_METHODS[name];
+    const m = own(MAP_METHODS, name);
     if (m) return none(m(self, a, k));
   }
   const host = hostMethod(self, name);
@@ -338,24 +343,22 @@ function hostMethod(self: unknown, name: string): HostMethod | undefined {
 /** Finds the Python method `name` for `self`, if its type has one. */
 export function pythonMethod(self: unknown, name: string): ((a: unknown[], k: Record<string, unknown>, getattr: (o: unknown, n: string) => unknown) => unknown) | undefined {
   if (typeof self === "string") {
-    const m = STR_METHODS[name];
+    const m = own(STR_METHODS, name);
     return m && ((a, k, g) => none(m(self, a, k, g)));
   }
   if (Array.isArray(self)) {
     const host = hostMethod(self, name);
     if (host) return (a, k) => host(self as never, a, k);
     if (self instanceof Tuple && !TUPLE_METHODS.has(name)) return undefined;
-    const m = LIST_METHODS[name];
+    const m = own(LIST_METHODS, name);
     return m && ((a, k) => none(m(self, a, k)));
   }
   if (isDict(self)) {
-    const m = DICT_METHODS[name];
+    const m = own(DICT_METHODS, name);
     return m && ((a, k) => none(m(self, a, k)));
   }
-  if (self instanceof Map && MAP_METHODS[name]) {
-    const m = MAP_METHODS[name];
-    return (a, k) => none(m(self, a, k));
-  }
+  const m = self instanceof Map ? own(MAP_METHODS, name) : undefined;
+  if (m) return (a, k) => none(m(self as Map<unknown, unknown>, a, k));
   const host = hostMethod(self, name);
   return host && ((a, k) => host(self as never, a, k));
 }
