@@ -1,5 +1,5 @@
 import { fail, MacroReturn } from "./signals";
-import { PY_GETATTR, Tuple } from "./values";
+import { PY_GETATTR, PY_REPR, Tuple } from "./values";
 
 /** Marks a template macro; the value is its Python-style entry point `(args, kwargs)`. */
 export const MACRO = Symbol.for("tsdbt.jinja.macro");
@@ -47,7 +47,8 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
         s[p] = d ? d(s) : undefined;
       }
     }
-    if (spec.catchCaller || (nkw > 0 && "caller" in rest)) {
+    // only a macro whose body mentions `caller` takes it; another keeps it in kwargs or refuses it
+    if (spec.catchCaller) {
       s.caller = rest.caller;
       if (nkw > 0) delete rest.caller;
     }
@@ -55,6 +56,7 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
     if (spec.catchKwargs) s.kwargs = rest;
     else if (nkw > 0) {
       const extra = Object.keys(rest);
+      if (extra.includes("caller")) fail(`macro '${name}' was invoked with two values for the special caller argument. This is most likely a bug.`);
       if (extra.length > 0) fail(`macro '${name}' takes no keyword argument '${extra[0]}'`);
     }
     try {
@@ -69,6 +71,7 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
   Object.defineProperty(macro, "name", { value: spec.name });
   // Jinja2's Macro attributes (read before the function's own, which strict mode guards)
   const attributes: Record<string, unknown> = { name: spec.name, arguments: Tuple.create(spec.params), catch_kwargs: spec.catchKwargs, catch_varargs: spec.catchVarargs, caller: spec.catchCaller ?? false };
+  Object.defineProperty(macro, PY_REPR, { value: () => `<Macro '${spec.name}'>` });
   Object.defineProperty(macro, PY_GETATTR, { value: (attr: string) => (Object.prototype.hasOwnProperty.call(attributes, attr) ? attributes[attr] : undefined) });
   return macro;
 }

@@ -202,7 +202,7 @@ export function pyRepr(v: unknown): string {
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof PyDecimal) return `Decimal('${v.text}')`;
-  if (typeof v === "function") return `<function ${v.name || "anonymous"}>`;
+  if (typeof v === "function") return typeof (v as { [PY_REPR]?: unknown })[PY_REPR] === "function" ? (v as unknown as { [PY_REPR]: () => string })[PY_REPR]() : `<function ${v.name || "anonymous"}>`;
   if (typeof v !== "object") return String(v);
   const custom = (v as { [PY_REPR]?: () => string })[PY_REPR];
   if (typeof custom === "function") return custom.call(v);
