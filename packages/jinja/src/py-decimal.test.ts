@@ -1,5 +1,6 @@
+import { readFileSync } from "fs";
 import { createEnvironment, PyDecimal } from "./index";
-import { decimalAdd, decimalDiv, decimalFloorDiv, decimalMod, decimalMul, decimalPow, decimalRound, decimalSub } from "./runtime/decimal-arithmetic";
+import { decimalAbs, decimalAdd, decimalCompare, decimalDiv, decimalFloorDiv, decimalMod, decimalMul, decimalNegate, decimalPow, decimalRound, decimalSub, decimalTrunc } from "./runtime/decimal-arithmetic";
 
 const env = createEnvironment();
 const render = (src: string, ctx: Record<string, unknown>) => env.render(src, ctx, { file: "t.sql" });
@@ -50,6 +51,24 @@ describe("PyDecimal (Python's Decimal, as agate gives numbers)", () => {
       ["Infinity", "%", "2", "InvalidOperation"], ["5", "%", "0", "InvalidOperation"], ["0", "%", "0", "DivisionUndefined"],
     ];
     for (const [a, op, b, signal] of failing) expect(() => ops[op](dec(a), dec(b))).toThrow(`[<class 'decimal.${signal}'>]`);
+  });
+
+  // __fixtures__/decimal-cases.json: Python's own results (scripts/decimal-cases.py), failures as `!Signal`
+  it("gives Python's decimal results for every pair of a set of operands", () => {
+    const { cases } = JSON.parse(readFileSync(`${__dirname}/__fixtures__/decimal-cases.json`, "utf8")) as { cases: [string, string, string, string][] };
+    const binary: Record<string, (a: PyDecimal, b: PyDecimal) => PyDecimal> = { "+": decimalAdd, "-": decimalSub, "*": decimalMul, "/": decimalDiv, "//": decimalFloorDiv, "%": decimalMod, "**": decimalPow };
+    const unary: Record<string, (a: PyDecimal) => unknown> = { neg: (a) => decimalNegate(a), abs: decimalAbs, int: decimalTrunc, round0: (a) => decimalRound(a, 0), round2: (a) => decimalRound(a, 2), "round-1": (a) => decimalRound(a, -1) };
+    const outcome = ([a, op, b]: [string, string, string, string]): string => {
+      try {
+        if (op === "cmp") return String(decimalCompare(dec(a), dec(b)));
+        return String(op in unary ? unary[op](dec(a)) : binary[op](dec(a), dec(b)));
+      } catch (e) {
+        return `!${/decimal\.(\w+)/.exec((e as Error).message)?.[1] ?? (e as Error).message}`;
+      }
+    };
+    expect(cases.length).toBeGreaterThan(1000);
+    const differing = cases.filter((c) => outcome(c) !== c[3]).map((c) => `${c[0]} ${c[1]} ${c[2]}: Python ${c[3]}, tsdbt ${outcome(c)}`);
+    expect(differing).toEqual([]);
   });
 
   it("has Python's repr, equality, order and truth in templates", () => {

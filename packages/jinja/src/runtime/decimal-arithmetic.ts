@@ -122,6 +122,8 @@ export function decimalFloorDiv(a: PyDecimal, b: PyDecimal): PyDecimal {
   if (b.isZero) return signal(a.isZero ? "DivisionUndefined" : "DivisionByZero");
   const [x, y] = aligned(a, b);
   const q = x / y;
+  // an integer part longer than the precision cannot be held
+  if (digitCount(q < 0n ? -q : q) > PRECISION) return signal("DivisionImpossible");
   return PyDecimal.of(a.negative !== b.negative, q, 0);
 }
 
@@ -133,6 +135,8 @@ export function decimalMod(a: PyDecimal, b: PyDecimal): PyDecimal {
   if (b.isSpecial) return a;
   if (b.isZero) return signal(a.isZero ? "DivisionUndefined" : "InvalidOperation");
   const [x, y, e] = aligned(a, b);
+  const q = x / y;
+  if (digitCount(q < 0n ? -q : q) > PRECISION) return signal("DivisionImpossible");
   return fixed(a.negative, x % y, e);
 }
 
@@ -142,9 +146,12 @@ export function decimalPow(a: PyDecimal, b: PyDecimal): PyDecimal {
   if (n) return n;
   const power = b.valueOf();
   if (a.isSpecial || !Number.isInteger(power) || Math.abs(power) > 10_000) return PyDecimal.fromFloatRepr(a.valueOf() ** power);
-  if (power < 0) return decimalDiv(PyDecimal.fromInt(1), decimalPow(a, PyDecimal.fromInt(-power)));
-  const negative = a.negative && power % 2 === 1;
-  return fixed(negative, a.coefficient ** BigInt(power), a.exponent * power);
+  const negative = a.negative && Math.abs(power) % 2 === 1;
+  // a zero base: 0 ** 0 is undefined, a positive power 0, a negative one Infinity
+  if (a.isZero) return power === 0 ? signal("InvalidOperation") : power > 0 ? PyDecimal.of(negative, 0n, 0) : PyDecimal.specialValue("Infinity", negative);
+  const exact = PyDecimal.of(negative, a.coefficient ** BigInt(Math.abs(power)), a.exponent * Math.abs(power));
+  // a negative power divides by the exact power, so that the quotient is rounded once
+  return power < 0 ? decimalDiv(PyDecimal.fromInt(1), exact) : fixed(negative, exact.coefficient, exact.exponent);
 }
 
 /** `-a`; with `keepSign` a zero keeps its flipped sign (how subtraction negates its right operand). */
@@ -153,7 +160,8 @@ export function decimalNegate(a: PyDecimal, keepSign = false): PyDecimal {
   if (a.isSpecial) return PyDecimal.specialValue("Infinity", !a.negative);
   // Python's -Decimal('0.0') is Decimal('0.0'): a zero result is positive
   if (a.isZero && !keepSign) return PyDecimal.of(false, 0n, a.exponent);
-  return fixed(!a.negative, a.coefficient, a.exponent);
+  // subtraction negates its operand exactly: only the difference is rounded
+  return keepSign ? PyDecimal.of(!a.negative, a.coefficient, a.exponent) : fixed(!a.negative, a.coefficient, a.exponent);
 }
 
 /** `abs(a)`. */
@@ -166,8 +174,10 @@ export function decimalAbs(a: PyDecimal): PyDecimal {
 export function decimalRound(a: PyDecimal, places: number): PyDecimal {
   if (a.isSpecial) return signal("InvalidOperation");
   const exponent = -places;
-  if (a.exponent >= exponent) return PyDecimal.of(a.negative, a.coefficient * pow10(a.exponent - exponent), exponent);
-  return PyDecimal.of(a.negative, roundHalfEven(a.coefficient, exponent - a.exponent), exponent);
+  const coefficient = a.exponent >= exponent ? a.coefficient * pow10(a.exponent - exponent) : roundHalfEven(a.coefficient, exponent - a.exponent);
+  // Python's quantize refuses a result longer than the precision
+  if (digitCount(coefficient) > PRECISION) return signal("InvalidOperation");
+  return PyDecimal.of(a.negative, coefficient, exponent);
 }
 
 /** `int(a)`: the integer part, truncated towards zero. */
