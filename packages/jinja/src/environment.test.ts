@@ -102,6 +102,12 @@ describe("createEnvironment", () => {
     expect(catchError(() => env.render("{{ dict(**[1]) }}", {}, { file })).message).toBe("argument after ** must be a mapping, not list");
   });
 
+  // a guard of tsdbt's (Python builds any range lazily): a million numbers at most
+  it("refuses a range of more than a million numbers", () => {
+    expect(env.render("{{ range(1000000) | length }} {{ range(0, 3000000, 3) | last }}", {}, { file })).toBe("1000000 2999997");
+    expect(catchError(() => env.render("{{ range(1000001) }}", {}, { file })).message).toBe("range() is too big");
+  });
+
   it("rejects arguments a macro does not take, as Jinja2 does", () => {
     expect(catchError(() => env.render("{% macro m(a) %}x{% endmacro %}{{ m(1, 2) }}", {}, { file })).message).toBe("macro 'm' takes not more than 1 argument(s)");
   });
