@@ -121,7 +121,7 @@ export function mod(a: unknown, b: unknown): unknown {
 export function pow(a: unknown, b: unknown): unknown {
   const d = decimalOperands("** or pow()", a, b);
   if (d) return decimalPow(...d);
-  const [x, y, f] = operands("**", a, b);
+  const [x, y, f] = operands("** or pow()", a, b);
   return num(x ** y, f || y < 0);
 }
 
