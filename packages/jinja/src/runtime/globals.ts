@@ -16,6 +16,28 @@ export class Namespace {
   }
 }
 
+/** Jinja2's `cycler(a, b, …)`: `next()` gives the items in turn, `current` the one `next()` gives next. */
+class Cycler {
+  private pos = 0;
+  readonly next = hostFunction(() => {
+    const v = this.items[this.pos];
+    this.pos = (this.pos + 1) % this.items.length;
+    return v;
+  });
+  readonly reset = hostFunction(() => {
+    this.pos = 0;
+    return null;
+  });
+
+  constructor(private readonly items: unknown[]) {
+    if (items.length === 0) fail("at least one item has to be provided");
+  }
+
+  get current(): unknown {
+    return this.items[this.pos];
+  }
+}
+
 /** Python's range: a list that prints as `range(0, 3)`. */
 function range(args: unknown[]): PyRange {
   // Python's ints (and bools) only: a float, even a whole one, is refused
@@ -60,24 +82,7 @@ export function builtinGlobals(): Record<string, unknown> {
         return "";
       });
     }),
-    cycler: hostFunction((items) => {
-      if (items.length === 0) fail("at least one item has to be provided");
-      let pos = 0;
-      return {
-        get current() {
-          return items[pos];
-        },
-        next: hostFunction(() => {
-          const v = items[pos];
-          pos = (pos + 1) % items.length;
-          return v;
-        }),
-        reset: hostFunction(() => {
-          pos = 0;
-          return null;
-        }),
-      };
-    }),
+    cycler: hostFunction((items) => new Cycler(items)),
     lipsum: hostFunction((_a, k) => {
       const n = numberOf(k.n) ?? 5;
       const paras: string[] = [];
