@@ -81,6 +81,20 @@ describe("host objects (Python protocols)", () => {
     expect(seen[0][0]).not.toBeInstanceOf(PyFloat);
   });
 
+  it("serialise with tojson through their toJSON or their own entries, leaving out entries without a value", () => {
+    class ViaToJson {
+      toJSON() {
+        return { b: 1, a: undefined, nested: { c: undefined, d: [2] } };
+      }
+    }
+    const viaToJson = new ViaToJson();
+    class Plain {
+      readonly z = 1;
+      readonly gone = undefined;
+    }
+    expect(render("{{ x | tojson }} {{ [y] | tojson }} {{ {'k': y} | tojson }}", { x: viaToJson, y: new Plain() })).toBe('{"b": 1, "nested": {"d": [2]}} [{"z": 1}] {"k": {"z": 1}}');
+  });
+
   // Expected values from Jinja2 3.1.6: map/select over a falsy sequence give nothing
   it("map and select give nothing for None, as Jinja2's", () => {
     expect(render("{{ ('a' in x|map('lower') or not x) }} {{ x|map('lower')|list }} {{ x|select|list }}", { x: null })).toBe("True [] []");
