@@ -13,10 +13,19 @@ describe("PyDecimal (Python's Decimal, as agate gives numbers)", () => {
     expect(cases.map(([text]) => String(dec(text)))).toEqual(cases.map(([, printed]) => printed));
     expect(PyDecimal.parse("1,000")).toBeNull();
     expect(PyDecimal.parse(".")).toBeNull();
+    const more: [string, string][] = [["1.", "1"], ["+5", "5"], [" 5 ", "5"], ["0.000001", "0.000001"], ["0.0000010", "0.0000010"], ["1E-6", "0.000001"], ["12E+2", "1.2E+3"], ["1.5E+3", "1.5E+3"], ["-0.00", "-0.00"], ["0E+2", "0E+2"], ["0E-7", "0E-7"], ["0.0000000", "0E-7"], ["123E-9", "1.23E-7"], ["-1E+0", "-1"], ["100E-2", "1.00"], ["5E-1", "0.5"], ["  -inf ", "-Infinity"], ["+Infinity", "Infinity"], ["nan", "NaN"]];
+    expect(more.map(([text]) => String(dec(text)))).toEqual(more.map(([, printed]) => printed));
+    for (const text of ["1e", "e5", "-", "", "0x10", "1.2.3"]) expect(PyDecimal.parse(text)).toBeNull();
+  });
+
+  it("reads a float exactly as Python's Decimal(f), and an int as Decimal(n)", () => {
+    expect([0.1, 2.5, -0.75, 0.001, 3].map((n) => String(PyDecimal.exactFloat(n)))).toEqual(["0.1000000000000000055511151231257827021181583404541015625", "2.5", "-0.75", "0.001000000000000000020816681711721685132943093776702880859375", "3"]);
+    expect([7, -3, -0, 12345678901234567890n].map((n) => String(PyDecimal.fromInt(n)))).toEqual(["7", "-3", "0", "12345678901234567890"]);
   });
 
   it("reads a float as agate does, Decimal(repr(f))", () => {
     expect([3, 2.5, 0.1, 1e-7, 1e17, 1.5e17, 1e300, -0].map((n) => String(PyDecimal.fromFloatRepr(n)))).toEqual(["3.0", "2.5", "0.1", "1E-7", "1E+17", "1.5E+17", "1E+300", "-0.0"]);
+    expect([1e16, 9999999999999998, 1e15, 123.456, -2.5e-8, 5e-324, 1.7976931348623157e308, 0, NaN, -Infinity].map((n) => String(PyDecimal.fromFloatRepr(n)))).toEqual(["1E+16", "9999999999999998.0", "1000000000000000.0", "123.456", "-2.5E-8", "5E-324", "1.7976931348623157E+308", "0.0", "NaN", "-Infinity"]);
   });
 
   it("computes as Python's decimal module", () => {
@@ -79,6 +88,8 @@ describe("PyDecimal (Python's Decimal, as agate gives numbers)", () => {
 
   it("keeps a Decimal's digits in template arithmetic and refuses floats as Python does", () => {
     expect(render("{{ d * 2 }} {{ d / 4 }} {{ d + true }} {{ -d }} {{ d | round }} {{ d | abs }} {{ big | int }}", { d: dec("1.50"), big: dec("12345678901234567890.9") })).toBe("3.00 0.375 2.50 -1.50 2 1.50 12345678901234567890");
+    // an int operand has no negative zero: Decimal('1.5') * -0 is 0.0, Decimal('-0') + -0 is 0
+    expect(render("{{ d * -0 }} {{ z + -0 }}", { d: dec("1.5"), z: dec("-0") })).toBe("0.0 0");
     expect(() => render("{{ d + 0.5 }}", { d: dec("1.50") })).toThrow("unsupported operand type(s) for +: 'decimal.Decimal' and 'float'");
     expect(() => render("{{ d | tojson }}", { d: dec("1.50") })).toThrow("Object of type Decimal is not JSON serializable");
     expect(() => render("{{ d / 0 }}", { d: dec("1.50") })).toThrow("[<class 'decimal.DivisionByZero'>]");

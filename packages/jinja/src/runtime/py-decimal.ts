@@ -51,7 +51,8 @@ export class PyDecimal {
   /** `Decimal(n)` of a Python int. */
   static fromInt(n: number | bigint): PyDecimal {
     const big = typeof n === "bigint" ? n : BigInt(Math.trunc(n));
-    return PyDecimal.of(big < 0n || Object.is(n, -0), big, 0);
+    // a Python int has no negative zero (`-0` in a template is 0)
+    return PyDecimal.of(big < 0n, big, 0);
   }
 
   /** agate's cast of a Python float to a Number: `Decimal(repr(f))` (2.5 → `2.5`, 3.0 → `3.0`, nan → `NaN`). */
