@@ -142,6 +142,12 @@ function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, 
   return items.reduce((best, x) => (order("<", key(x), key(best)) * sign < 0 ? x : best));
 }
 
+/** Python's error for `| round` of a value that is no number (ceil and floor multiply it first). */
+function roundRefusal(v: unknown, method: unknown): string {
+  if (method === "common") return `type ${typeName(v)} doesn't define __round__ method`;
+  return typeof v === "string" || Array.isArray(v) ? `must be real number, not ${typeName(v)}` : `unsupported operand type(s) for *: '${typeName(v)}' and 'int'`;
+}
+
 /** Jinja2's built-in filters. */
 export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   abs: (_e, v) => (v instanceof PyDecimal ? decimalAbs(v) : v instanceof PyFloat ? new PyFloat(Math.abs(v.value)) : Math.abs(numberOf(v) ?? fail(`bad operand type for abs(): '${typeName(v)}'`))),
@@ -216,7 +222,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
       const path = String(k.attribute);
       return iterate(v).map((x) => {
         const r = e.attr(x, path, k.default);
-        return r === undefined && "default" in k ? k.default : r;
+        // a default of None is no default, as in Jinja2
+        return r === undefined && k.default !== undefined && k.default !== null ? k.default : r;
       });
     }
     const [name, ...rest] = a;
@@ -237,8 +244,9 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   reverse: (_e, v) => (typeof v === "string" ? [...v].reverse().join("") : [...iterate(v)].reverse()),
   round: (_e, v, a, k) => {
     const [precision, method] = BIND.round(a, k);
+    if (method !== "common" && method !== "ceil" && method !== "floor") fail("method must be common, ceil or floor");
     if (v instanceof PyDecimal && method === "common") return decimalRound(v, numberOf(precision) ?? 0);
-    const n = numberOf(v) ?? 0;
+    const n = numberOf(v) ?? fail(roundRefusal(v, method));
     const m = 10 ** (numberOf(precision) ?? 0);
     const r = method === "ceil" ? Math.ceil(n * m) / m : method === "floor" ? Math.floor(n * m) / m : roundHalfEven(n, numberOf(precision) ?? 0);
     return isFloat(v) || method !== "common" ? toFloat(r) : r;
