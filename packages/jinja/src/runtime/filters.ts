@@ -271,8 +271,9 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   sort: (e, v, a, k) => {
     const [reverse, cs, attribute] = BIND.sort(a, k);
     // with an attribute, Jinja2 sorts on a list of the attributes' values: lists compare item by
-    // item with == first, so items that all lack the attribute (two undefined) keep their order
-    const parts = attribute === null || attribute === undefined ? undefined : String(attribute).split(",").map((x) => keyFn(e, x.trim(), cs));
+    // item with == first, so items that all lack the attribute (two undefined) keep their order;
+    // the names are not trimmed (`a, b` sorts on `a` and on ` b`, which nothing has)
+    const parts = attribute === null || attribute === undefined ? undefined : String(attribute).split(",").map((x) => keyFn(e, x, cs));
     const key = parts ? (x: unknown) => parts.map((f) => f(x)) : keyFn(e, attribute, cs);
     return [...iterate(v)].sort((x, y) => order("<", key(x), key(y)) * (truthy(reverse) ? -1 : 1));
   },
