@@ -35,6 +35,8 @@ const render = (src: string, ctx: Record<string, unknown>) => env.render(src, ct
 describe("host objects (Python protocols)", () => {
   it("are mappings when they say so, with methods taking keyword arguments", () => {
     expect(render("{{ a is mapping }} {{ a.describe('x', suffix='y') }} {{ a.missing_part }} {{ a['missing_part'] }}", { a: new Thing("t") })).toBe("True t:x:y None None");
+    // what __getattr__ does not give is read from the object's own properties; JavaScript's Object members are not there
+    expect(render("{{ a.id }} {{ a['id'] }} {{ a.nope is defined }} {{ a.hasOwnProperty is defined }} {{ a['valueOf'] is defined }}", { a: new Thing("t") })).toBe("t t False False False");
   });
 
   it("compare with their own __eq__ in ==, in and lists, and print their repr inside lists", () => {
@@ -67,7 +69,7 @@ describe("host objects (Python protocols)", () => {
   });
 
   it("tolerate undefined values while tolerateUndefined runs (dbt's parse), and fail again after it", () => {
-    const text = "{{ missing.x }}{{ missing() }}{{ missing[0] }}{{ missing.m() }}{{ missing.a.b }}x";
+    const text = "{{ missing.x }}{{ missing() }}{{ missing[0] }}{{ missing.m() }}{{ missing.a.b }}{{ missing['k'] }}x";
     expect(tolerateUndefined(() => render(text, {}))).toBe("x");
     expect(() => render(text, {})).toThrow("'missing' is undefined");
     expect(() => tolerateUndefined(() => render("{{ missing + 1 }}", {}))).toThrow();

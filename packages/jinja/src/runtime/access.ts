@@ -91,7 +91,8 @@ export function getitem(obj: unknown, key: unknown, desc: string): unknown {
     const name = String(key);
     const v = hostProperty(obj as object, name);
     if (v !== undefined) return v;
-    return typeof key === "string" && !isDict(obj) ? getattr(obj, key, desc) : undefined;
+    // Jinja2 falls back to the attribute: `d['items']` is the dict's method when it has no such key
+    return typeof key === "string" ? getattr(obj, key, desc) : undefined;
   }
   return undefined;
 }
