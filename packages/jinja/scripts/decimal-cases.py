@@ -29,14 +29,29 @@ for a, b in itertools.product(OPERANDS, repeat=2):
         except decimal.DecimalException as e:
             result = "!" + e.args[0][0].__name__
         cases.append([a, op, b, result])
+# NaN and the infinities with each other and with a few finite numbers
+SPECIAL = ["NaN", "Infinity", "-Infinity"]
+for a, b in itertools.product(SPECIAL + ["0", "-2", "2.5"], repeat=2):
+    if a not in SPECIAL and b not in SPECIAL:
+        continue
+    for op, f in OPS.items():
+        if op == "**":
+            continue
+        try:
+            result = str(f(Decimal(a), Decimal(b)))
+        except decimal.DecimalException as e:
+            result = "!" + e.args[0][0].__name__
+        cases.append([a, op, b, result])
 # unary operations of each operand, and comparisons (with NaN and the infinities too)
 UNARY = {"neg": lambda a: -a, "abs": abs, "int": int, "round0": lambda a: round(a, 0), "round2": lambda a: round(a, 2), "round-1": lambda a: round(a, -1)}
-for a in OPERANDS:
+for a in OPERANDS + SPECIAL:
     for op, f in UNARY.items():
         try:
             result = str(f(Decimal(a)))
         except decimal.DecimalException as e:
             result = "!" + e.args[0][0].__name__
+        except (ValueError, OverflowError) as e:
+            result = "!" + str(e)
         cases.append([a, op, "", result])
 for a, b in itertools.product(OPERANDS[:8] + ["Infinity", "-Infinity", "NaN"], repeat=2):
     cases.append([a, "cmp", b, str(Decimal(a).compare(Decimal(b)))])

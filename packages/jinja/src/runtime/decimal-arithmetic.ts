@@ -172,7 +172,8 @@ export function decimalAbs(a: PyDecimal): PyDecimal {
 
 /** `round(a, places)`: quantized to `places` decimals, ties to even (Jinja's `| round` on a Decimal). */
 export function decimalRound(a: PyDecimal, places: number): PyDecimal {
-  if (a.isSpecial) return signal("InvalidOperation");
+  // NaN stays NaN; Infinity cannot be quantized
+  if (a.isSpecial) return a.special === "NaN" ? a : signal("InvalidOperation");
   const exponent = -places;
   const coefficient = a.exponent >= exponent ? a.coefficient * pow10(a.exponent - exponent) : roundHalfEven(a.coefficient, exponent - a.exponent);
   // Python's quantize refuses a result longer than the precision
