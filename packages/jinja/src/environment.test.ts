@@ -1,6 +1,7 @@
 import { createEnvironment } from "./environment";
 import { JinjaError } from "./errors";
 import { hostFunction } from "./host-function";
+import { MACRO } from "./runtime/macro";
 
 // Expected values below were produced with scripts/jinja2-render.py (Jinja2 3.1.6) where Jinja2 applies.
 describe("createEnvironment", () => {
@@ -106,6 +107,15 @@ describe("createEnvironment", () => {
   it("refuses a range of more than a million numbers", () => {
     expect(env.render("{{ range(1000000) | length }} {{ range(0, 3000000, 3) | last }}", {}, { file })).toBe("1000000 2999997");
     expect(catchError(() => env.render("{{ range(1000001) }}", {}, { file })).message).toBe("range() is too big");
+  });
+
+  // a registered symbol: another copy of the package (the CLI bundle beside a plugin) recognises the macros
+  it("marks macros with the registered symbol tsdbt.jinja.macro", () => {
+    let m: unknown;
+    env.render("{% macro mm(x) %}{{ x }}{% endmacro %}{{ keep(mm) }}", { keep: (f: unknown) => ((m = f), "") }, { file });
+    expect(MACRO).toBe(Symbol.for("tsdbt.jinja.macro"));
+    expect((m as Record<symbol, (a: unknown[], k: object) => unknown>)[Symbol.for("tsdbt.jinja.macro")]([], { x: 3 })).toBe("3");
+    expect((m as { name: string }).name).toBe("mm");
   });
 
   it("rejects arguments a macro does not take, as Jinja2 does", () => {

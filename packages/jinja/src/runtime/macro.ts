@@ -31,15 +31,14 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
     if (args.length > params.length && !spec.catchVarargs) {
       fail(`macro '${name}' takes not more than ${params.length} argument(s)`);
     }
-    let nkw = 0;
-    for (const _k in kwargs) nkw++;
-    const rest: Record<string, unknown> = nkw === 0 && !spec.catchKwargs ? kwargs : { ...kwargs };
+    // the keywords not bound yet (a copy: the caller's `**d` stays as it is)
+    const rest: Record<string, unknown> = { ...kwargs };
     for (let i = 0; i < params.length; i++) {
       const p = params[i];
       if (i < args.length) {
         // a keyword naming it too is left over: kwargs takes it, else it is refused below, as in Jinja2
         s[p] = args[i];
-      } else if (nkw > 0 && Object.prototype.hasOwnProperty.call(rest, p)) {
+      } else if (Object.prototype.hasOwnProperty.call(rest, p)) {
         s[p] = rest[p];
         delete rest[p];
       } else {
@@ -50,11 +49,11 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
     // only a macro whose body mentions `caller` takes it; another keeps it in kwargs or refuses it
     if (spec.catchCaller) {
       s.caller = rest.caller;
-      if (nkw > 0) delete rest.caller;
+      delete rest.caller;
     }
     if (spec.catchVarargs) s.varargs = Tuple.create(args.slice(params.length));
     if (spec.catchKwargs) s.kwargs = rest;
-    else if (nkw > 0) {
+    else {
       const extra = Object.keys(rest);
       if (extra.includes("caller")) fail(`macro '${name}' was invoked with two values for the special caller argument. This is most likely a bug.`);
       if (extra.length > 0) fail(`macro '${name}' takes no keyword argument '${extra[0]}'`);
