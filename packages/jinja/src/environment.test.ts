@@ -96,6 +96,9 @@ describe("createEnvironment", () => {
     const err = catchError(() => env.render("\n\n{{ run_query('x') }}", { run_query: run }, { file }));
     expect(err).toMatchObject({ line: 3, message: "warehouse is down" });
     expect(err.cause).toBe(boom);
+    // the template's own failures (a Python TypeError…) and syntax errors have no JavaScript cause to show
+    expect(catchError(() => env.render("{{ 1 / 0 }}", {}, { file })).cause).toBeUndefined();
+    expect(catchError(() => env.render("{{ 1 + }}", {}, { file })).cause).toBeUndefined();
   });
 
   // Jinja2 3.1.6: "jinja2.runtime.Context.call() argument after ** must be a mapping, not list"
@@ -116,6 +119,11 @@ describe("createEnvironment", () => {
     expect(MACRO).toBe(Symbol.for("tsdbt.jinja.macro"));
     expect((m as Record<symbol, (a: unknown[], k: object) => unknown>)[Symbol.for("tsdbt.jinja.macro")]([], { x: 3 })).toBe("3");
     expect((m as { name: string }).name).toBe("mm");
+  });
+
+  // dbt's MacroGenerator has call_macro; a plain function or a dict does not
+  it("calls a macro through call_macro, as dbt's macro objects allow", () => {
+    expect(env.render("{% macro m(x, y=2) %}{{ x }}{{ y }}{% endmacro %}{{ m.call_macro(1, y=3) }} {{ f.call_macro is defined }} {{ {}.call_macro is defined }}", { f: hostFunction(() => 1) }, { file })).toBe("13 False False");
   });
 
   it("rejects arguments a macro does not take, as Jinja2 does", () => {

@@ -32,7 +32,6 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
     filter: (name, value, args, kwargs) => applyFilter(name, value, args, kwargs),
     test: (name, value, args) => applyTest(name, value, args),
     attr: (value, path, dflt) => {
-      if (!path.includes(".") && !DIGITS.test(path)) return value === undefined ? undefined : getattr(value, path, path);
       const parts = path.split(".");
       let v = value;
       for (const [i, part] of parts.entries()) {
@@ -77,6 +76,7 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
     loop: (items: unknown[]) => new LoopContext(items, 0),
     dict(flat: unknown[]): Record<string, unknown> | Map<unknown, unknown> {
       // host objects with their own equality (dbt relations) stay keys, as in Python: the dict is a Map
+      // Stryker disable next-line EqualityOperator: reading one past the end finds undefined, no host key
       for (let i = 0; i < flat.length; i += 2) if (isHashableHost(flat[i])) return hostKeyedDict(flat);
       const d: Record<string, unknown> = {};
       for (let i = 0; i < flat.length; i += 2) d[pyStr(flat[i])] = flat[i + 1];
