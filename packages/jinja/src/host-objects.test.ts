@@ -75,6 +75,13 @@ describe("host objects (Python protocols)", () => {
     expect(() => tolerateUndefined(() => render("{{ missing + 1 }}", {}))).toThrow();
   });
 
+  it("get Python methods bound to their value, callable from JavaScript too", () => {
+    const kept: Array<(...a: unknown[]) => unknown> = [];
+    render("{{ keep('a b c'.split) }}{{ keep([3, 1].index) }}", { keep: (f: (...a: unknown[]) => unknown) => (kept.push(f), "") });
+    expect([kept[0](" ", 1), kept[1](1)]).toEqual([["a", "b c"], 1]);
+    expect(render("{% set f = 'a b c'.split %}{{ f(maxsplit=1) }} {% set g = {'k': 1}.get %}{{ g('k') }}{{ g('x', 2) }}", {})).toBe("['a', 'b c'] 12");
+  });
+
   it("receive floats as numbers when they are plain JavaScript functions, and kwargs as a last object only when given", () => {
     const seen: unknown[][] = [];
     const plain = (...a: unknown[]) => (seen.push(a), "");
