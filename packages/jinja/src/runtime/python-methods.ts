@@ -111,7 +111,8 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   format: (s, a, k, getattr) => pyFormat(s, a, k, getattr),
   lower: (s) => s.toLowerCase(),
   upper: (s) => s.toUpperCase(),
-  casefold: (s) => s.toLowerCase(),
+  // full case folding: through upper case, so that ß folds to ss and ﬁ to fi
+  casefold: (s) => s.toUpperCase().toLowerCase(),
   swapcase: (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
   title: (s) => pyTitle(s),
   capitalize: (s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase(),
@@ -129,11 +130,13 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   splitlines: (s) => s.split(/\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/).filter((l, i, all) => !(i === all.length - 1 && l === "")),
   startswith: (s, a) => {
     const [from, to] = bounds(s, a[1], a[2]);
-    return affixes("startswith", a[0]).some((p) => from + p.length <= to && s.startsWith(p, from));
+    const prefixes = affixes("startswith", a[0]);
+    return !positionBeyond(s, a[1]) && prefixes.some((p) => from + p.length <= to && s.startsWith(p, from));
   },
   endswith: (s, a) => {
     const [from, to] = bounds(s, a[1], a[2]);
-    return affixes("endswith", a[0]).some((p) => to - p.length >= from && s.slice(0, to).endsWith(p));
+    const suffixes = affixes("endswith", a[0]);
+    return !positionBeyond(s, a[1]) && suffixes.some((p) => to - p.length >= from && s.slice(0, to).endsWith(p));
   },
   replace: (s, a) => {
     const count = int(a[2], -1);
