@@ -55,7 +55,12 @@ export function printfFormat(template: string, args: unknown[]): string {
       width = String(numberOf(args[next++]) ?? fail("* wants int"));
     }
     let value: unknown;
-    if (key) value = (mapping as Record<string, unknown> | undefined)?.[key.slice(1, -1)];
+    if (key) {
+      const name = key.slice(1, -1);
+      if (!mapping) fail("format requires a mapping");
+      if (!Object.prototype.hasOwnProperty.call(mapping, name)) fail(`KeyError: '${name}'`);
+      value = mapping[name];
+    }
     else {
       if (next >= args.length) fail("not enough arguments for format string");
       value = args[next++];
