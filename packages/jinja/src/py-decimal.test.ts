@@ -96,4 +96,22 @@ describe("PyDecimal (Python's Decimal, as agate gives numbers)", () => {
     expect(() => render("{{ d | tojson }}", { d: dec("1.50") })).toThrow("Object of type Decimal is not JSON serializable");
     expect(() => render("{{ d / 0 }}", { d: dec("1.50") })).toThrow("[<class 'decimal.DivisionByZero'>]");
   });
+
+  // expected values: Python 3.11 on the same operands
+  it("compares exactly with floats, takes bools as ints, and names decimal.Decimal in Python's TypeErrors", () => {
+    const ctx = { one: dec("1"), half: dec("0.5"), oneh: dec("1.5"), nan: dec("NaN"), two: dec("2"), three: dec("3") };
+    expect(render("{{ one == 0.5 }} {{ half == 0.5 }} {{ oneh < 1.6 }} {{ one + true }} {{ 0.5 < one }} {{ one == 'a' }} {{ [one] < [two] }} {{ one >= 1.0 }}", ctx)).toBe("False True True 2 True False True True");
+    const refused: [string, string][] = [
+      ["{{ one < 'a' }}", "'<' not supported between instances of 'decimal.Decimal' and 'str'"],
+      ["{{ one * none }}", "unsupported operand type(s) for *: 'decimal.Decimal' and 'NoneType'"],
+      ["{{ none - one }}", "unsupported operand type(s) for -: 'NoneType' and 'decimal.Decimal'"],
+      ["{{ two ** 0.5 }}", "unsupported operand type(s) for ** or pow(): 'decimal.Decimal' and 'float'"],
+      ["{{ nan < 1 }}", "[<class 'decimal.InvalidOperation'>]"],
+      ["{{ one + 'a' }}", "unsupported operand type(s) for +: 'decimal.Decimal' and 'str'"],
+      ["{{ 'a' + one }}", 'can only concatenate str (not "decimal.Decimal") to str'],
+      ["{{ three % 2.0 }}", "unsupported operand type(s) for %: 'decimal.Decimal' and 'float'"],
+      ["{{ range(two) }}", "'decimal.Decimal' object cannot be interpreted as an integer"],
+    ];
+    for (const [text, message] of refused) expect(() => render(text, ctx)).toThrow(message);
+  });
 });

@@ -150,7 +150,8 @@ export function typeName(v: unknown): string {
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
   if (typeof v === "bigint") return "int";
   if (v instanceof PyFloat) return "float";
-  if (v instanceof PyDecimal) return "Decimal";
+  // Python's TypeErrors name the C type: '<' not supported between instances of 'decimal.Decimal' and 'str'
+  if (v instanceof PyDecimal) return "decimal.Decimal";
   if (v instanceof Tuple) return "tuple";
   if (v instanceof PyRange) return "range";
   if (Array.isArray(v)) return "list";
