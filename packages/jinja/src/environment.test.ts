@@ -126,6 +126,18 @@ describe("createEnvironment", () => {
     expect(env.render("{% macro m(x, y=2) %}{{ x }}{{ y }}{% endmacro %}{{ m.call_macro(1, y=3) }} {{ f.call_macro is defined }} {{ {}.call_macro is defined }}", { f: hostFunction(() => 1) }, { file })).toBe("13 False False");
   });
 
+  // Jinja2 3.1.6 says the same of its Python functions (do_truncate(), do_trim()…): tsdbt names the filter
+  it("refuses filter arguments as Python refuses a function's, naming the filter", () => {
+    const refused: [string, string][] = [
+      ["{{ 'abc' | truncate(5, length=3) }}", "truncate() got multiple values for argument 'length'"],
+      ["{{ 'x' | center(1, 2) }}", "center() takes at most 1 argument(s) (2 given)"],
+      ["{{ [1] | batch() }}", "batch() missing required argument: 'linecount'"],
+      ["{{ 'x' | trim(nope=1) }}", "trim() got an unexpected keyword argument 'nope'"],
+    ];
+    for (const [text, message] of refused) expect(catchError(() => env.render(text, {}, { file })).message).toBe(message);
+    expect(env.render("{{ 'abcdefghij' | truncate(5, leeway=0, end='.') }} {{ 'x' | center(width=3) }}|", {}, { file })).toBe("abcd.  x |");
+  });
+
   it("rejects arguments a macro does not take, as Jinja2 does", () => {
     expect(catchError(() => env.render("{% macro m(a) %}x{% endmacro %}{{ m(1, 2) }}", {}, { file })).message).toBe("macro 'm' takes not more than 1 argument(s)");
   });
