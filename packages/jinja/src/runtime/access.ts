@@ -104,16 +104,18 @@ export function slice(obj: unknown, start: unknown, stop: unknown, step: unknown
   const n = items.length;
   const st = step === undefined || step === null ? 1 : (numberOf(step) as number);
   if (st === 0) fail("slice step cannot be zero");
+  // Stryker disable next-line EqualityOperator: the step is not 0 here, so `>=` is the same
+  const forward = st > 0;
   const norm = (v: unknown, dflt: number): number => {
     if (v === undefined || v === null) return dflt;
     let i = numberOf(v) as number;
     if (i < 0) i += n;
-    return st > 0 ? Math.min(Math.max(i, 0), n) : Math.min(Math.max(i, -1), n - 1);
+    return forward ? Math.min(Math.max(i, 0), n) : Math.min(Math.max(i, -1), n - 1);
   };
-  const a = norm(start, st > 0 ? 0 : n - 1);
-  const b = norm(stop, st > 0 ? n : -1);
+  const a = norm(start, forward ? 0 : n - 1);
+  const b = norm(stop, forward ? n : -1);
   const out: unknown[] = [];
-  for (let i = a; st > 0 ? i < b : i > b; i += st) out.push(items[i]);
+  for (let i = a; forward ? i < b : i > b; i += st) out.push(items[i]);
   if (typeof obj === "string") return out.join("");
   if (obj instanceof PyRange) return rangeSlice(obj, a, b, st, out);
   return obj instanceof Tuple ? Tuple.create(out) : out;
