@@ -37,6 +37,8 @@ describe("host objects (Python protocols)", () => {
     expect(render("{{ a is mapping }} {{ a.describe('x', suffix='y') }} {{ a.missing_part }} {{ a['missing_part'] }}", { a: new Thing("t") })).toBe("True t:x:y None None");
     // what __getattr__ does not give is read from the object's own properties; JavaScript's Object members are not there
     expect(render("{{ a.id }} {{ a['id'] }} {{ a.nope is defined }} {{ a.hasOwnProperty is defined }} {{ a['valueOf'] is defined }}", { a: new Thing("t") })).toBe("t t False False False");
+    // a method the object lacks is named by the expression's path (dbt: `'adapter.nope' is undefined`)
+    expect(() => render("{{ a.nope() }}", { a: new Thing("t") })).toThrow("'a.nope' is undefined");
   });
 
   it("compare with their own __eq__ in ==, in and lists, and print their repr inside lists", () => {
