@@ -97,7 +97,8 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
       // JavaScript's own members (`constructor`, `__proto__`: the parent scope) are no template names
       if (v !== undefined && v !== OBJECT_PROTO[name] && name !== "__proto__") return v;
       // a name bound in scope to an undefined value (a macro parameter not passed) hides globals, as in Jinja
-      if (v === undefined && name in s && !(name in OBJECT_PROTO)) return undefined;
+      // (v is undefined here, or a member of Object.prototype, which the second test leaves out)
+      if (name in s && !(name in OBJECT_PROTO)) return undefined;
       if (Object.prototype.hasOwnProperty.call(globals, name)) return globals[name];
       const resolve = s[RESOLVE] as ((n: string) => unknown) | undefined;
       return resolve ? resolve(name) : undefined;
