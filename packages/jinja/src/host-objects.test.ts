@@ -106,6 +106,12 @@ describe("host objects (Python protocols)", () => {
     expect(render("{{ x | tojson }} {{ [y] | tojson }} {{ {'k': y} | tojson }}", { x: viaToJson, y: new Plain() })).toBe('{"b": 1, "nested": {"d": [2]}} [{"z": 1}] {"k": {"z": 1}}');
   });
 
+  // dbt's set(): what Python does with a set of these members
+  it("include JavaScript Sets and Maps, which behave as Python sets and dicts", () => {
+    const ctx = { s: new Set([1, 2]), t: new Set([2, 1]), u: new Set([1, 3]), e: new Set(), m: new Map([["k", 1]]) };
+    expect(render("{{ s }} {{ e }} {{ s | list }} {% for x in s %}{{ x }}{% endfor %} {{ 2 in s }} {{ 5 in s }} {{ s | length }} {{ 'y' if s else 'n' }}{{ 'y' if e else 'n' }} {{ s == t }} {{ s == u }} {{ s == e }} {{ m | list }} {{ 'y' if m else 'n' }} {{ m.k }}", ctx)).toBe("{1, 2} set() [1, 2] 12 True False 2 yn True False False ['k'] y 1");
+  });
+
   // Expected values from Jinja2 3.1.6: map/select over a falsy sequence give nothing
   it("map and select give nothing for None, as Jinja2's", () => {
     expect(render("{{ ('a' in x|map('lower') or not x) }} {{ x|map('lower')|list }} {{ x|select|list }}", { x: null })).toBe("True [] []");
