@@ -215,7 +215,7 @@ function applySpec(given: unknown, spec: string): string {
   else if (type === "o") text = Math.trunc(n ?? 0).toString(8);
   else if (type === "b") text = Math.trunc(n ?? 0).toString(2);
   else if (type === "c") text = String.fromCodePoint(Math.trunc(n ?? 0));
-  else if ((type === "g" || type === "G") && n !== undefined) text = formatGeneral(n, precision === undefined ? undefined : Number(precision), type === "G");
+  else if ((type === "g" || type === "G") && n !== undefined) text = formatGeneral(n, precision === undefined ? undefined : Number(precision), type === "G", alternate === "#");
   else if (precision !== undefined && typeof value === "string") text = value.slice(0, Number(precision));
   else if (precision !== undefined && n !== undefined && isFloat(value)) text = formatGeneral(n, Number(precision), false, false, true);
   else if (precision !== undefined && n !== undefined) text = String(Number(n.toPrecision(Number(precision))));
