@@ -194,6 +194,14 @@ function refuseSpec(value: unknown, n: number | undefined, type: string | undefi
   if (!isFloat(value) && precision !== undefined && (type === undefined || INTEGER_TYPES.includes(type))) fail("Precision not allowed in integer format specifier");
 }
 
+/** Python's errors for the parts of a format spec a str has no use for. */
+function refuseStringSpec(align: string | undefined, sign: string | undefined, alternate: string | undefined, grouping: string | undefined): void {
+  if (sign) fail("Sign not allowed in string format specifier");
+  if (alternate) fail("Alternate form (#) not allowed in string format specifier");
+  if (align === "=") fail("'=' alignment not allowed in string format specifier");
+  if (grouping) fail(`Cannot specify '${grouping}' with 's'.`);
+}
+
 /** The format types only integers take. */
 const INTEGER_TYPES = "bcdoxX";
 
@@ -205,6 +213,7 @@ function applySpec(given: unknown, spec: string): string {
   const [, fillChar, align, sign, alternate, zero, width, grouping, precision, type] = m;
   const n = numberOf(value);
   refuseSpec(value, n, type, precision);
+  if (typeof value === "string") refuseStringSpec(align, sign, alternate, grouping);
   let text: string;
   if (type === "f" || type === "F" || type === "%") {
     const x = (n ?? 0) * (type === "%" ? 100 : 1);
@@ -229,6 +238,7 @@ function applySpec(given: unknown, spec: string): string {
     text = text.replace(/^(-?(?:0[xXob])?)([0-9a-fA-F]+)/, (_g, head: string, digits: string) => head + digits.replace(new RegExp(`\\B(?=(?:[0-9a-fA-F]{${size}})+$)`, "g"), grouping));
   }
   if ((sign === "+" || sign === " ") && n !== undefined && n >= 0 && typeof value !== "string") text = sign + text;
-  const defaultAlign = n !== undefined && typeof value !== "string" ? ">" : "<";
-  return pad(text, width === undefined ? 0 : Number(width), align ?? (zero ? "=" : defaultAlign), fillChar ?? (zero ? "0" : " "));
+  // a number aligns right (zeros after its sign), a string left (`{:05}` of 'a' is a0000)
+  const numeric = n !== undefined && typeof value !== "string";
+  return pad(text, width === undefined ? 0 : Number(width), align ?? (!numeric ? "<" : zero ? "=" : ">"), fillChar ?? (zero ? "0" : " "));
 }
