@@ -101,8 +101,7 @@ export function printfFormat(template: string, args: unknown[]): string {
         text = Math.trunc(integer(conv, n, value)).toString(8);
         break;
       default:
-        if (typeof value === "string" && [...value].length !== 1) fail("%c requires int or char");
-        text = typeof value === "number" ? String.fromCharCode(value) : pyStr(value);
+        text = printfChar(value);
     }
     if (precision !== undefined && conv === "s") text = text.slice(0, Number(precision));
     // for an integer conversion the precision is the least number of digits
@@ -125,6 +124,15 @@ export function printfFormat(template: string, args: unknown[]): string {
     fail("not all arguments converted during string formatting");
   }
   return out;
+}
+
+/** `%c`: one character, given as itself or as its code point. */
+function printfChar(value: unknown): string {
+  if (typeof value === "string" && [...value].length === 1) return value;
+  const n = typeof value === "string" || isFloat(value) ? undefined : numberOf(value);
+  if (n === undefined) return fail("%c requires int or char");
+  if (n < 0 || n > 0x10ffff) return fail("%c arg not in range(0x110000)");
+  return String.fromCodePoint(n);
 }
 
 /** The number a float conversion (`%f`, `%e`, `%g`) formats; Python's TypeError for anything else. */
