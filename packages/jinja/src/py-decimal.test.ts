@@ -112,6 +112,8 @@ describe("PyDecimal (Python's Decimal, as agate gives numbers)", () => {
       ["{{ three % 2.0 }}", "unsupported operand type(s) for %: 'decimal.Decimal' and 'float'"],
       ["{{ range(two) }}", "'decimal.Decimal' object cannot be interpreted as an integer"],
     ];
+    // Jinja2's tests: a Decimal is a numbers.Number, neither an int nor a float
+    expect(render("{{ one is number }} {{ one is integer }} {{ one is float }} {{ three is odd }} {{ two is divisibleby 2 }} {{ half is string }}", ctx)).toBe("True False False True True False");
     for (const [text, message] of refused) expect(() => render(text, ctx)).toThrow(message);
   });
 });
