@@ -1,4 +1,4 @@
-import { createEnvironment, hostFunction, PY_EQ, PY_GETATTR, PY_MAPPING, PY_METHODS, PY_REPR, PyFloat, tolerateUndefined } from "./index";
+import { createEnvironment, hostFunction, HOST_FUNCTION, PY_BOOL, PY_EQ, PY_GETATTR, PY_MAPPING, PY_METHODS, PY_REPR, PyFloat, tolerateUndefined } from "./index";
 
 /** A host object using every protocol symbol, as dbt's Relation does. */
 class Thing {
@@ -110,6 +110,58 @@ describe("host objects (Python protocols)", () => {
   it("include JavaScript Sets and Maps, which behave as Python sets and dicts", () => {
     const ctx = { s: new Set([1, 2]), t: new Set([2, 1]), u: new Set([1, 3]), e: new Set(), m: new Map([["k", 1]]) };
     expect(render("{{ s }} {{ e }} {{ s | list }} {% for x in s %}{{ x }}{% endfor %} {{ 2 in s }} {{ 5 in s }} {{ s | length }} {{ 'y' if s else 'n' }}{{ 'y' if e else 'n' }} {{ s == t }} {{ s == u }} {{ s == e }} {{ m | list }} {{ 'y' if m else 'n' }} {{ m.k }}", ctx)).toBe("{1, 2} set() [1, 2] 12 True False 2 yn True False False ['k'] y 1");
+  });
+
+  // registered symbols: adapter-api's relations use Symbol.for(...) without importing this package
+  it("use the registered protocol symbols", () => {
+    expect([PY_REPR, PY_MAPPING, PY_METHODS, PY_GETATTR, PY_EQ, PY_BOOL, HOST_FUNCTION]).toEqual(["repr", "mapping", "methods", "getattr", "eq", "bool", "hostFunction"].map((n) => Symbol.for(`tsdbt.jinja.${n}`)));
+  });
+
+  it("print with their toString inside lists, and String objects, null-prototype dicts and bigints behave as str, dict and int", () => {
+    class Named {
+      toString(): string {
+        return "named";
+      }
+    }
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    const ctx = { n: new Named(), s: new String("x"), e: new String(""), d: bare, z: 0n, big: 12n };
+    expect(render("{{ [n] }} {{ n }} {{ s }} {{ 'y' if s else 'n' }}{{ 'y' if e else 'n' }} {{ d }} {{ d is mapping }} {{ 'y' if z else 'n' }}{{ 'y' if big else 'n' }} {{ [big] }} {{ big + 1 }}", ctx)).toBe("[named] named x yn {'a': 1} True ny [12] 13");
+  });
+
+  // Python's operator protocol: a.__op__(b), else b.__rop__(a), else TypeError naming both types
+  it("compute with their own __mul__, __rmul__, __rsub__ and __neg__, and fall back to Python's TypeError", () => {
+    const NI = Symbol.for("tsdbt.jinja.NotImplemented");
+    class Qty {
+      constructor(readonly n: number) {}
+      __mul__(o: unknown) {
+        return typeof o === "number" ? new Qty(this.n * o) : NI;
+      }
+      __rmul__(o: unknown) {
+        return typeof o === "number" ? new Qty(o * this.n * 10) : NI;
+      }
+      __rsub__(o: unknown) {
+        return typeof o === "number" ? new Qty(o - this.n) : NI;
+      }
+      __neg__() {
+        return new Qty(-this.n);
+      }
+      toString() {
+        return `${this.n}q`;
+      }
+    }
+    const ctx = { q: new Qty(2) };
+    expect(render("{{ q * 3 }} {{ 3 * q }} {{ 5 - q }} {{ -q }}", ctx)).toBe("6q 60q 3q -2q");
+    const refused: [string, string][] = [
+      ["{{ q * 'a' }}", "can't multiply sequence by non-int of type 'Qty'"],
+      ["{{ q * none }}", "unsupported operand type(s) for *: 'Qty' and 'NoneType'"],
+      ["{{ none * q }}", "unsupported operand type(s) for *: 'NoneType' and 'Qty'"],
+      ["{{ q - 1 }}", "unsupported operand type(s) for -: 'Qty' and 'int'"],
+      ["{{ none - q }}", "unsupported operand type(s) for -: 'NoneType' and 'Qty'"],
+      ["{{ none + q }}", "unsupported operand type(s) for +: 'NoneType' and 'Qty'"],
+      ["{{ q + none }}", "unsupported operand type(s) for +: 'Qty' and 'NoneType'"],
+      ["{{ q < 1 }}", "'<' not supported between instances of 'Qty' and 'int'"],
+    ];
+    for (const [text, message] of refused) expect(() => render(text, ctx)).toThrow(message);
   });
 
   // Expected values from Jinja2 3.1.6: map/select over a falsy sequence give nothing

@@ -15,12 +15,15 @@ describe("PyDecimal (Python's Decimal, as agate gives numbers)", () => {
     expect(PyDecimal.parse(".")).toBeNull();
     const more: [string, string][] = [["1.", "1"], ["+5", "5"], [" 5 ", "5"], ["0.000001", "0.000001"], ["0.0000010", "0.0000010"], ["1E-6", "0.000001"], ["12E+2", "1.2E+3"], ["1.5E+3", "1.5E+3"], ["-0.00", "-0.00"], ["0E+2", "0E+2"], ["0E-7", "0E-7"], ["0.0000000", "0E-7"], ["123E-9", "1.23E-7"], ["-1E+0", "-1"], ["100E-2", "1.00"], ["5E-1", "0.5"], ["  -inf ", "-Infinity"], ["+Infinity", "Infinity"], ["nan", "NaN"]];
     expect(more.map(([text]) => String(dec(text)))).toEqual(more.map(([, printed]) => printed));
-    for (const text of ["1e", "e5", "-", "", "0x10", "1.2.3"]) expect(PyDecimal.parse(text)).toBeNull();
+    for (const text of ["1e", "e5", "-", "", "0x10", "1.2.3", "xnan", "infx", "1 2"]) expect(PyDecimal.parse(text)).toBeNull();
+    expect(String(dec("-NaN"))).toBe("-NaN");
+    expect([dec("NaN"), dec("-inf"), dec("1.5"), dec("-0")].map(Number)).toEqual([NaN, -Infinity, 1.5, -0]);
   });
 
   it("reads a float exactly as Python's Decimal(f), and an int as Decimal(n)", () => {
     expect([0.1, 2.5, -0.75, 0.001, 3].map((n) => String(PyDecimal.exactFloat(n)))).toEqual(["0.1000000000000000055511151231257827021181583404541015625", "2.5", "-0.75", "0.001000000000000000020816681711721685132943093776702880859375", "3"]);
     expect([7, -3, -0, 12345678901234567890n].map((n) => String(PyDecimal.fromInt(n)))).toEqual(["7", "-3", "0", "12345678901234567890"]);
+    expect([-0, 0, -Infinity, -2].map((n) => String(PyDecimal.exactFloat(n)))).toEqual(["-0", "0", "-Infinity", "-2"]);
   });
 
   it("reads a float as agate does, Decimal(repr(f))", () => {
@@ -110,10 +113,15 @@ describe("PyDecimal (Python's Decimal, as agate gives numbers)", () => {
       ["{{ one + 'a' }}", "unsupported operand type(s) for +: 'decimal.Decimal' and 'str'"],
       ["{{ 'a' + one }}", 'can only concatenate str (not "decimal.Decimal") to str'],
       ["{{ three % 2.0 }}", "unsupported operand type(s) for %: 'decimal.Decimal' and 'float'"],
+      ["{{ one / 0.5 }}", "unsupported operand type(s) for /: 'decimal.Decimal' and 'float'"],
+      ["{{ one // 0.5 }}", "unsupported operand type(s) for //: 'decimal.Decimal' and 'float'"],
+      ["{{ (half | int) + 'a' }}", "unsupported operand type(s) for +: 'int' and 'str'"],
       ["{{ range(two) }}", "'decimal.Decimal' object cannot be interpreted as an integer"],
     ];
     // Jinja2's tests: a Decimal is a numbers.Number, neither an int nor a float
     expect(render("{{ one is number }} {{ one is integer }} {{ one is float }} {{ three is odd }} {{ two is divisibleby 2 }} {{ half is string }}", ctx)).toBe("True False False True True False");
+    // int(Decimal('0.5')) is 0, false; a Decimal compares with an infinite float
+    expect(render("{{ 'y' if half | int else 'n' }} {{ (three | int) * 2 }} {{ one < inf }} {{ one > -inf }}", { ...ctx, inf: Infinity })).toBe("n 6 True True");
     for (const [text, message] of refused) expect(() => render(text, ctx)).toThrow(message);
   });
 });

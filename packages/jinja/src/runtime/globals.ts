@@ -45,6 +45,7 @@ function range(args: unknown[]): PyRange {
   const [start, stop, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
   if (step === 0) fail("range() arg 3 must not be zero");
   const out = PyRange.create(start, stop, step);
+  // Stryker disable next-line EqualityOperator: the step is not 0 here, so `>=` is the same
   for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
     out.push(i);
     if (out.length > 1_000_000) fail("range() is too big");

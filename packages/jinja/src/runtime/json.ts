@@ -4,7 +4,7 @@ import { fail } from "./signals";
 
 /** Serialises like Jinja2's `tojson`: Python's json.dumps with sorted keys, then HTML-safe escapes. */
 export function toJson(v: unknown, indent?: number): string {
-  return dump(v, indent, "").replace(/[<>&']/g, (c) => `\\u00${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return dump(v, indent, "").replace(/[<>&']/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
 
 /** `fromHost`: inside what a host object gave (its toJSON or own entries), where an entry without a value is left out. */
@@ -19,7 +19,7 @@ function dump(v: unknown, indent: number | undefined, pad: string, fromHost = fa
   // Python's json module does not know Decimal (agate's numbers)
   if (v instanceof PyDecimal) return fail("Object of type Decimal is not JSON serializable");
   if (typeof v === "string") return JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  const inner = indent === undefined ? "" : pad + " ".repeat(indent);
+  const inner = pad + " ".repeat(indent ?? 0);
   const open = (items: string[], o: string, c: string): string => {
     if (items.length === 0) return o + c;
     if (indent === undefined) return o + items.join(", ") + c;
