@@ -126,6 +126,7 @@ describe("host objects (Python protocols)", () => {
     const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
     const ctx = { n: new Named(), s: new String("x"), e: new String(""), d: bare, z: 0n, big: 12n };
     expect(render("{{ [n] }} {{ n }} {{ s }} {{ 'y' if s else 'n' }}{{ 'y' if e else 'n' }} {{ d }} {{ d is mapping }} {{ 'y' if z else 'n' }}{{ 'y' if big else 'n' }} {{ [big] }} {{ big + 1 }}", ctx)).toBe("[named] named x yn {'a': 1} True ny [12] 13");
+    expect(render("{{ s == 'x' }} {{ 'x' == s }} {{ s == 'y' }} {{ e == 0 }} {{ s == s }}", ctx)).toBe("True True False False True");
   });
 
   // Python's operator protocol: a.__op__(b), else b.__rop__(a), else TypeError naming both types

@@ -235,11 +235,13 @@ function quote(s: string): string {
 }
 
 /** What Python's str.isprintable() refuses (other and separator characters but the space): repr() escapes them. */
-const NOT_PRINTABLE = /^[\p{C}\p{Z}]$/u;
+const NOT_PRINTABLE = /[\p{C}\p{Z}]/u;
 
 function escapeCodePoint(cp: number): string {
   const hex = cp.toString(16);
+  // Stryker disable next-line EqualityOperator: U+0100 is printable, never escaped, so `<=` is the same
   if (cp < 0x100) return "\\x" + hex.padStart(2, "0");
+  // Stryker disable next-line EqualityOperator: U+10000 is printable, never escaped, so `<=` is the same
   if (cp < 0x10000) return "\\u" + hex.padStart(4, "0");
   return "\\U" + hex.padStart(8, "0");
 }
