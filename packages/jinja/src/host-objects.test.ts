@@ -146,12 +146,15 @@ describe("host objects (Python protocols)", () => {
       __neg__() {
         return new Qty(-this.n);
       }
+      __lt__(o: unknown) {
+        return o instanceof Qty ? this.n < o.n : NI;
+      }
       toString() {
         return `${this.n}q`;
       }
     }
     const ctx = { q: new Qty(2) };
-    expect(render("{{ q * 3 }} {{ 3 * q }} {{ 5 - q }} {{ -q }}", ctx)).toBe("6q 60q 3q -2q");
+    expect(render("{{ q * 3 }} {{ 3 * q }} {{ 5 - q }} {{ -q }} {{ q < r }} {{ r < q }}", { ...ctx, r: new Qty(3) })).toBe("6q 60q 3q -2q True False");
     const refused: [string, string][] = [
       ["{{ q * 'a' }}", "can't multiply sequence by non-int of type 'Qty'"],
       ["{{ q * none }}", "unsupported operand type(s) for *: 'Qty' and 'NoneType'"],
