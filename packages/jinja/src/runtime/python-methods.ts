@@ -94,6 +94,13 @@ function found(i: number): number {
   return i < 0 ? fail("substring not found") : i;
 }
 
+/** The fill character of ljust/rjust/center: one character, a blank by default. */
+function fillChar(v: unknown): string {
+  if (v === undefined) return " ";
+  const f = String(v);
+  return [...f].length === 1 ? f : fail("The fill character must be exactly one character long");
+}
+
 /** Python's str.title: a cased character after an uncased one (a digit, ', a blank) starts a word. */
 function pyTitle(s: string): string {
   let out = "";
@@ -127,7 +134,12 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     const [sep, max] = bindArgs("rsplit", [["sep", null], ["maxsplit", -1]], a, k);
     return split(s, sep, int(max, -1), true);
   },
-  splitlines: (s) => s.split(/\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/).filter((l, i, all) => !(i === all.length - 1 && l === "")),
+  // keepends: each line with its own break
+  splitlines: (s, a, k) => {
+    const [keepends] = bindArgs("splitlines", [["keepends", false]], a, k);
+    const lines = s.match(/[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g)!.filter((l) => l !== "");
+    return keepends ? lines : lines.map((l) => l.replace(/(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])$/, ""));
+  },
   startswith: (s, a) => {
     const [from, to] = bounds(s, a[1], a[2]);
     const prefixes = affixes("startswith", a[0]);
@@ -167,16 +179,17 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     const within = s.slice(from, to);
     return String(a[0]) === "" ? within.length + 1 : within.split(String(a[0])).length - 1;
   },
-  ljust: (s, a) => s.padEnd(int(a[0], 0), a[1] === undefined ? " " : String(a[1])),
-  rjust: (s, a) => s.padStart(int(a[0], 0), a[1] === undefined ? " " : String(a[1])),
+  ljust: (s, a) => s.padEnd(int(a[0], 0), fillChar(a[1])),
+  rjust: (s, a) => s.padStart(int(a[0], 0), fillChar(a[1])),
   center: (s, a) => {
     const w = int(a[0], 0);
-    const f = a[1] === undefined ? " " : String(a[1]);
+    const f = fillChar(a[1]);
     if (s.length >= w) return s;
     const left = Math.floor((w - s.length) / 2) + ((w - s.length) % 2 && w % 2 ? 1 : 0);
     return f.repeat(left) + s + f.repeat(w - s.length - left);
   },
   zfill: (s, a) => {
+    if (a.length !== 1) fail(`str.zfill() takes exactly one argument (${a.length} given)`);
     const w = int(a[0], 0);
     const sign = /^[-+]/.test(s) ? s[0] : "";
     return sign + s.slice(sign.length).padStart(w - sign.length, "0");
