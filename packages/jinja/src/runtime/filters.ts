@@ -54,10 +54,8 @@ const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown) => (x
 function toInt(v: unknown, dflt: unknown, base: number): unknown {
   if (typeof v === "string") {
     const t = v.trim();
-    // Python's int(): underscores only between digits
-    if (base === 10 && /^[-+]?\d+(?:_\d+)*$/.test(t)) return parseInt(t.replace(/_/g, ""), 10);
-    const s = t.replace(/_/g, "");
-    if (base !== 10 && s !== "" && !Number.isNaN(parseInt(s, base))) return parseInt(s.replace(/^0[xob]/i, ""), base);
+    const whole = pyIntOf(t, base);
+    if (whole !== undefined) return whole;
     // then int(float(value)), as Jinja2 falls back
     const f = pyFloatOf(t);
     return f !== undefined && Number.isFinite(f) ? Math.trunc(f) : dflt;
@@ -71,6 +69,28 @@ function toInt(v: unknown, dflt: unknown, base: number): unknown {
   }
   const n = numberOf(v);
   return n === undefined || !Number.isFinite(n) ? dflt : Math.trunc(n);
+}
+
+const PREFIX_BASES: Record<string, number> = { x: 16, o: 8, b: 2 };
+
+/**
+ * Python's int(text, base) of a stripped string, undefined where Python refuses it: a sign, the
+ * base's prefix (`0x`, `0o`, `0b`; any of them for base 0), digits of the base with single `_`
+ * between them (and after the prefix); base 0 reads a prefixless number as decimal without leading zeros.
+ */
+function pyIntOf(text: string, base: number): number | undefined {
+  // only the base's own prefix is one (with base 16, "0b1" is the number 0xb1)
+  const prefixes = base === 0 ? "xob" : Object.keys(PREFIX_BASES).filter((p) => PREFIX_BASES[p] === base).join("");
+  const prefix = prefixes === "" ? "()" : `(?:0([${prefixes}])_?)?`;
+  const m = new RegExp(`^([-+]?)${prefix}([0-9a-z]+(?:_[0-9a-z]+)*)$`, "i").exec(text);
+  if (!m) return undefined;
+  const [, sign, given, body] = m;
+  const radix = given ? PREFIX_BASES[given.toLowerCase()] : base === 0 ? 10 : base;
+  const digits = body.replace(/_/g, "").toLowerCase();
+  if ([...digits].some((d) => parseInt(d, 36) >= radix)) return undefined;
+  if (base === 0 && !given && /^0+[1-9]/.test(digits)) return undefined;
+  const n = parseInt(digits, radix);
+  return sign === "-" ? -n : n;
 }
 
 /** Python's float() of a string: blanks around, `_` between digits, `nan`/`inf`/`infinity` in any case; undefined when it is none. */
