@@ -158,16 +158,13 @@ function pad(text: string, width: number, align: string, fill: string): string {
   return fill.repeat(room) + text;
 }
 
-/** Python's `str.format(*args, **kwargs)` with `{}`, `{0}`, `{name}`, `{name.attr}`, `{x[0]}` and common format specs. */
+/** Python's `str.format(*args, **kwargs)` with `{}`, `{0}`, `{name}`, `{name.attr}`, `{x[0]}`, `!r`/`!s`/`!a`, common format specs and fields nested in a spec. */
 export function pyFormat(template: string, args: unknown[], kwargs: Record<string, unknown>, getattr: (obj: unknown, name: string) => unknown): string {
   let auto = 0;
   let manual = false;
   const positional = (i: number): unknown => (i < args.length ? args[i] : fail(`Replacement index ${i} out of range for positional args tuple`));
-  return template.replace(/\{\{|\}\}|\{([^{}!:]*)(![rsa])?(?::([^{}]*))?\}/g, (m, field: string | undefined, conversion: string | undefined, spec: string | undefined) => {
-    if (m === "{{") return "{";
-    if (m === "}}") return "}";
-    const path = field ?? "";
-    const head = /^[^.[]*/.exec(path)?.[0] ?? "";
+  const lookup = (path: string): unknown => {
+    const head = /^[^.[]*/.exec(path)![0];
     let value: unknown;
     if (head === "") {
       if (manual) fail("cannot switch from manual field specification to automatic field numbering");
@@ -176,16 +173,64 @@ export function pyFormat(template: string, args: unknown[], kwargs: Record<strin
       if (auto > 0) fail("cannot switch from automatic field numbering to manual field specification");
       manual = true;
       value = positional(Number(head));
-    }
-    else {
-      if (!(head in kwargs)) fail(`KeyError: '${head}'`);
+    } else {
+      if (!Object.prototype.hasOwnProperty.call(kwargs, head)) fail(`KeyError: '${head}'`);
       value = kwargs[head];
     }
-    for (const part of path.slice(head.length).matchAll(/\.(\w+)|\[([^\]]*)\]/g)) {
-      value = part[1] !== undefined ? getattr(value, part[1]) : getattr(value, part[2]);
+    const rest = path.slice(head.length);
+    if (!/^(?:\.[^.[]+|\[[^\]]+\])*$/.test(rest)) fail("Empty attribute in format string");
+    for (const part of rest.matchAll(/\.([^.[]+)|\[([^\]]+)\]/g)) value = getattr(value, part[1] ?? part[2]);
+    return value;
+  };
+  const replacement = (inner: string, depth: number): string => {
+    const [, path, conversion, given] = /^([^!:]*)(?:!([^:]?))?(?::([\s\S]*))?$/.exec(inner) ?? fail("expected '}' before end of string");
+    const value = lookup(path);
+    // a field nested in the spec is formatted first (`{:{width}}`), one level deep as in Python
+    const spec = given !== undefined && given.includes("{") ? (depth > 0 ? fail("Max string recursion exceeded") : render(given, depth + 1)) : given ?? "";
+    if (conversion === undefined) return applySpec(value, spec);
+    if (conversion === "r") return applySpec(pyRepr(value), spec);
+    if (conversion === "s") return applySpec(pyStr(value), spec);
+    if (conversion === "a") return applySpec(asciiOnly(pyRepr(value)), spec);
+    return fail(conversion === "" ? "unmatched '{' in format spec" : `Unknown conversion specifier ${conversion}`);
+  };
+  const render = (text: string, depth: number): string => {
+    let out = "";
+    let i = 0;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === "}") {
+        if (text[i + 1] !== "}") fail("Single '}' encountered in format string");
+        out += "}";
+        i += 2;
+      } else if (c !== "{") {
+        out += c;
+        i += 1;
+      } else if (text[i + 1] === "{") {
+        out += "{";
+        i += 2;
+      } else {
+        if (i + 1 >= text.length) fail("Single '{' encountered in format string");
+        // the field ends at its matching brace (a spec may hold nested fields)
+        let j = i + 1;
+        for (let level = 1; level > 0; j++) {
+          if (j >= text.length) fail("expected '}' before end of string");
+          if (text[j] === "{") level++;
+          else if (text[j] === "}") level--;
+        }
+        out += replacement(text.slice(i + 1, j - 1), depth);
+        i = j;
+      }
     }
-    const text = conversion === "!r" ? pyRepr(value) : undefined;
-    return applySpec(text ?? value, spec ?? "");
+    return out;
+  };
+  return render(template, 0);
+}
+
+/** Python's ascii() of a repr: characters past ASCII escaped (`\xe9`, `\u20ac`, `\U0001f600`). */
+function asciiOnly(text: string): string {
+  return text.replace(/[^\x00-\x7f]/gu, (c) => {
+    const hex = c.codePointAt(0)!.toString(16);
+    return hex.length <= 2 ? `\\x${hex.padStart(2, "0")}` : hex.length <= 4 ? `\\u${hex.padStart(4, "0")}` : `\\U${hex.padStart(8, "0")}`;
   });
 }
 
