@@ -255,6 +255,13 @@ function refuseStringSpec(align: string | undefined, sign: string | undefined, a
   if (grouping) fail(`Cannot specify '${grouping}' with 's'.`);
 }
 
+/** Python's error for a spec its grammar does not read: one character left is an unknown type, more an invalid spec. */
+function refuseUnparsed(value: unknown, spec: string): never {
+  if (value === null || Array.isArray(value) || isDict(value)) return fail(`unsupported format string passed to ${typeName(value)}.__format__`);
+  const rest = /^(?:.?[<>^=])?[-+ ]?z?#?0?\d*[,_]?(?:\.\d+)?([\s\S]*)$/.exec(spec)![1];
+  return fail(rest.length === 1 ? `Unknown format code '${rest}' for object of type '${typeName(value)}'` : `Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
+}
+
 /** The format types only integers take. */
 const INTEGER_TYPES = "bcdoxX";
 
@@ -262,7 +269,8 @@ function applySpec(given: unknown, spec: string): string {
   // a bool formats as the int it is once there is a spec (`{:>5}` of True is `    1`)
   const value = typeof given === "boolean" && spec !== "" ? Number(given) : given;
   const m = /^(?:(.)?([<>^=]))?([-+ ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);
-  if (!m || spec === "") return pyStr(value);
+  if (spec === "") return pyStr(value);
+  if (!m) return refuseUnparsed(value, spec);
   const [, fillChar, align, sign, alternate, zero, width, grouping, precision, type] = m;
   const n = numberOf(value);
   refuseSpec(value, n, type, precision);
