@@ -168,6 +168,14 @@ function roundRefusal(v: unknown, method: unknown): string {
   return typeof v === "string" || Array.isArray(v) ? `must be real number, not ${typeName(v)}` : `unsupported operand type(s) for *: '${typeName(v)}' and 'int'`;
 }
 
+/** Python's len() as `length` and `count` take it: str, containers and Undefined (0); anything else has none. */
+function size(v: unknown): number {
+  if (typeof v === "string") return [...v].length;
+  if (isDict(v)) return Object.keys(v).length;
+  if (v === null || (typeof v !== "object" && v !== undefined)) fail(`object of type '${typeName(v)}' has no len()`);
+  return iterate(v).length;
+}
+
 /** Jinja2's built-in filters. */
 export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   abs: (_e, v) => (v instanceof PyDecimal ? decimalAbs(v) : v instanceof PyFloat ? new PyFloat(Math.abs(v.value)) : Math.abs(numberOf(v) ?? fail(`bad operand type for abs(): '${typeName(v)}'`))),
@@ -186,8 +194,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   },
   capitalize: (_e, v) => STR_METHODS.capitalize(str(v), [], {}, () => undefined),
   center: (_e, v, a, k) => STR_METHODS.center(str(v), BIND.center(a, k), {}, () => undefined),
-  count: (_e, v) => iterate(v).length,
-  length: (_e, v) => (typeof v === "string" ? [...v].length : isDict(v) ? Object.keys(v).length : iterate(v).length),
+  count: (_e, v) => size(v),
+  length: (_e, v) => size(v),
   default: (_e, v, a, k) => {
     const [dflt, boolean] = BIND.default(a, k);
     return v === undefined || (truthy(boolean) && !truthy(v)) ? dflt : v;
@@ -196,6 +204,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     const [cs, by, reverse] = BIND.dictsort(a, k);
     if (by !== "key" && by !== "value") fail('You can only sort by either "key" or "value"');
     const pos = by === "value" ? 1 : 0;
+    // a host mapping (a dbt config, a relation) sorts its own entries
+    if (v === null || typeof v !== "object" || Array.isArray(v)) fail(`'${typeName(v)}' object has no attribute 'items'`);
     const items = Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]));
     return items.sort((x, y) => order("<", lowerIf(x[pos], cs), lowerIf(y[pos], cs)) * (truthy(reverse) ? -1 : 1));
   },
@@ -261,7 +271,11 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   select: (e, v, a) => selectOrReject(e, v, a, false, true),
   selectattr: (e, v, a) => selectOrReject(e, v, a, true, true),
   replace: (_e, v, a, k) => STR_METHODS.replace(str(v), BIND.replace(a, k), {}, () => undefined),
-  reverse: (_e, v) => (typeof v === "string" ? [...v].reverse().join("") : [...iterate(v)].reverse()),
+  reverse: (_e, v) => {
+    if (typeof v === "string") return [...v].reverse().join("");
+    if (v === null || (typeof v !== "object" && v !== undefined)) fail("argument must be iterable");
+    return [...iterate(v)].reverse();
+  },
   round: (_e, v, a, k) => {
     const [precision, method] = BIND.round(a, k);
     if (method !== "common" && method !== "ceil" && method !== "floor") fail("method must be common, ceil or floor");
