@@ -31,11 +31,12 @@ for a, b in itertools.product(OPERANDS, repeat=2):
         cases.append([a, op, b, result])
 # NaN and the infinities with each other and with a few finite numbers
 SPECIAL = ["NaN", "Infinity", "-Infinity"]
-for a, b in itertools.product(SPECIAL + ["0", "-2", "2.5"], repeat=2):
+for a, b in itertools.product(SPECIAL + ["0", "-2", "2.5", "3", "-3"], repeat=2):
     if a not in SPECIAL and b not in SPECIAL:
         continue
     for op, f in OPS.items():
-        if op == "**":
+        # whole powers only (a fraction goes through floats)
+        if op == "**" and b not in ("0", "-2", "3", "-3"):
             continue
         try:
             result = str(f(Decimal(a), Decimal(b)))

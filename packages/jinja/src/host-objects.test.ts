@@ -49,7 +49,7 @@ describe("host objects (Python protocols)", () => {
   // Python's dict: equal keys (by __eq__) collapse into the first key, holding the last value
   it("are dict keys compared with their own __eq__", () => {
     const ctx = { a: new Thing("t"), b: new Thing("t"), c: new Thing("u") };
-    expect(render("{{ {a: 1, b: 2} }} {{ {a: 1, c: 2}[b] }} {{ {a: 1, c: 2} | length }} {{ {'k': 1, a: 2} }} {{ {'k': a} }}", ctx)).toBe("{<Thing t>: 2} 1 2 {'k': 1, <Thing t>: 2} {'k': <Thing t>}");
+    expect(render("{{ {a: 1, b: 2} }} {{ {a: 1, c: 2}[b] }} {{ {a: 1, c: 2} | length }} {{ {'k': 1, a: 2} }} {{ {'k': a} }} {{ {a: 1}[c] is defined }}", ctx)).toBe("{<Thing t>: 2} 1 2 {'k': 1, <Thing t>: 2} {'k': <Thing t>} False");
   });
 
   it("have their JavaScript methods called on themselves, and macros and host functions they hold called with keywords", () => {
@@ -75,6 +75,8 @@ describe("host objects (Python protocols)", () => {
     expect(tolerateUndefined(() => render(text, {}))).toBe("x");
     expect(() => render(text, {})).toThrow("'missing' is undefined");
     expect(() => tolerateUndefined(() => render("{{ missing + 1 }}", {}))).toThrow();
+    // a defined value's missing method still fails
+    expect(() => tolerateUndefined(() => render("{{ 'a'.nope() }}", {}))).toThrow("'str object' has no attribute 'nope'");
   });
 
   it("get Python methods bound to their value, callable from JavaScript too", () => {
@@ -87,8 +89,8 @@ describe("host objects (Python protocols)", () => {
   it("receive floats as numbers when they are plain JavaScript functions, and kwargs as a last object only when given", () => {
     const seen: unknown[][] = [];
     const plain = (...a: unknown[]) => (seen.push(a), "");
-    render("{{ f(2.0) }}{{ f(1, k=2) }}{{ f() }}", { f: plain });
-    expect(seen).toEqual([[2], [1, { k: 2 }], []]);
+    render("{{ f(2.0) }}{{ f(1, k=2) }}{{ f() }}{{ f(**{}) }}", { f: plain });
+    expect(seen).toEqual([[2], [1, { k: 2 }], [], []]);
     expect(seen[0][0]).not.toBeInstanceOf(PyFloat);
   });
 

@@ -35,8 +35,8 @@ function hostProperty(obj: object, name: string): unknown {
     if (found !== undefined) return found;
   }
   const v = (obj as Record<string, unknown>)[name];
-  if (v === undefined || v === OBJECT_PROTO[name]) return undefined;
-  return v;
+  // (an absent member is undefined on both sides)
+  return v === OBJECT_PROTO[name] ? undefined : v;
 }
 
 /** Jinja2's `obj.name`: attribute first (including Python methods), then item. */
@@ -47,7 +47,7 @@ export function getattr(obj: unknown, name: string, desc: string): unknown {
   if (method) return bindMethod(obj, method);
   if (typeof obj === "string") return undefined;
   // dbt's macro objects: `m.call_macro(…)` calls the macro as `m(…)` does
-  if (name === "call_macro" && typeof obj === "function" && (obj as Partial<Macro>)[MACRO]) return obj;
+  if (name === "call_macro" && (obj as Partial<Macro>)[MACRO]) return obj;
   if (Array.isArray(obj)) return name !== "length" && Object.prototype.hasOwnProperty.call(obj, name) ? (obj as unknown as Record<string, unknown>)[name] : undefined;
   const v = hostProperty(obj as object, name);
   if (v !== undefined) {
@@ -77,8 +77,8 @@ export function getitem(obj: unknown, key: unknown, desc: string): unknown {
     // a bool indexes as the int it is in Python
     const i = numberOf(key);
     if (i !== undefined) {
-      const at = i < 0 ? obj.length + i : i;
-      return at >= 0 && at < obj.length ? obj[at] : undefined;
+      // (out of range, a str or a list has nothing: undefined)
+      return obj[i < 0 ? obj.length + i : i];
     }
     return typeof key === "string" ? getattr(obj, key, desc) : undefined;
   }
@@ -155,7 +155,8 @@ export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: 
   if (result !== NO_METHOD) return result;
   const fn = getattr(obj, name, desc);
   if (fn === undefined) {
-    if (obj === undefined && undefinedTolerated > 0) return undefined;
+    // (getattr has failed already on an undefined value unless undefined values are tolerated)
+    if (obj === undefined) return undefined;
     // Jinja2's words for Python's own types; a host object's missing member is named by its path
     if ((typeof obj !== "object" && typeof obj !== "function") || isDict(obj) || Array.isArray(obj) || obj instanceof PyFloat) return fail(`'${typeName(obj)} object' has no attribute '${name}'`);
     return fail(`'${desc}.${name}' is undefined`);

@@ -12,8 +12,8 @@ const ETINY = -999_999 - PRECISION + 1;
 
 const TEN = 10n;
 const pow10 = (n: number): bigint => TEN ** BigInt(n);
-/** The number of digits of a coefficient (≥ 0): `0n` has one. */
-const digitCount = (c: bigint): number => c.toString().length;
+/** The number of digits of an integer, its sign left out: `0n` has one. */
+const digitCount = (c: bigint): number => c.toString().replace("-", "").length;
 const signed = (d: PyDecimal): bigint => (d.negative ? -d.coefficient : d.coefficient);
 
 /** Python's error text for a failed decimal operation (`[<class 'decimal.DivisionByZero'>]`). */
@@ -23,6 +23,7 @@ function signal(condition: string): never {
 
 /** Rounds a result to the context's precision, ties to even (Python's `_fix`). */
 export function fixed(negative: boolean, coefficient: bigint, exponent: number): PyDecimal {
+  // Stryker disable next-line EqualityOperator: -0n is 0n, so `<=` is the same
   let c = coefficient < 0n ? -coefficient : coefficient;
   let e = exponent;
   const extra = digitCount(c) - PRECISION;
@@ -68,7 +69,8 @@ export function decimalAdd(a: PyDecimal, b: PyDecimal): PyDecimal {
   const [x, y, e] = aligned(a, b);
   const sum = x + y;
   // an exact zero sum is positive unless both operands are negative
-  return fixed(sum < 0n || (sum === 0n && a.negative && b.negative), sum, e);
+  // (two negative operands have a sum below zero, or a zero that stays negative)
+  return fixed(sum < 0n || (a.negative && b.negative), sum, e);
 }
 
 /** `a - b`. */
@@ -98,7 +100,8 @@ export function decimalDiv(a: PyDecimal, b: PyDecimal): PyDecimal {
   if (b.isSpecial) return PyDecimal.of(negative, 0n, ETINY);
   if (b.isZero) return signal(a.isZero ? "DivisionUndefined" : "DivisionByZero");
   const ideal = a.exponent - b.exponent;
-  if (a.isZero) return PyDecimal.of(negative, 0n, ideal);
+  // (a zero dividend needs no shortcut: the exact quotient 0 loses its zeros down to the ideal exponent)
+  // Stryker disable next-line ArithmeticOperator: more digits than needed round to the same quotient
   const shift = digitCount(b.coefficient) - digitCount(a.coefficient) + PRECISION + 1;
   let exponent = ideal - shift;
   const dividend = a.coefficient * pow10(Math.max(shift, 0));
@@ -125,7 +128,7 @@ export function decimalFloorDiv(a: PyDecimal, b: PyDecimal): PyDecimal {
   const [x, y] = aligned(a, b);
   const q = x / y;
   // an integer part longer than the precision cannot be held
-  if (digitCount(q < 0n ? -q : q) > PRECISION) return signal("DivisionImpossible");
+  if (digitCount(q) > PRECISION) return signal("DivisionImpossible");
   return PyDecimal.of(a.negative !== b.negative, q, 0);
 }
 
@@ -138,7 +141,7 @@ export function decimalMod(a: PyDecimal, b: PyDecimal): PyDecimal {
   if (b.isZero) return signal(a.isZero ? "DivisionUndefined" : "InvalidOperation");
   const [x, y, e] = aligned(a, b);
   const q = x / y;
-  if (digitCount(q < 0n ? -q : q) > PRECISION) return signal("DivisionImpossible");
+  if (digitCount(q) > PRECISION) return signal("DivisionImpossible");
   return fixed(a.negative, x % y, e);
 }
 
@@ -147,9 +150,16 @@ export function decimalPow(a: PyDecimal, b: PyDecimal): PyDecimal {
   const n = nan(a, b);
   if (n) return n;
   const power = b.valueOf();
+  // Infinity to a whole power: 1, an infinity, or a zero (the sign of an odd power kept)
+  if (a.isSpecial && Number.isInteger(power)) {
+    if (power === 0) return PyDecimal.fromInt(1);
+    const odd = a.negative && Math.abs(power) % 2 === 1;
+    return power > 0 ? PyDecimal.specialValue("Infinity", odd) : PyDecimal.of(odd, 0n, 0);
+  }
   if (a.isSpecial || !Number.isInteger(power) || Math.abs(power) > 10_000) return PyDecimal.fromFloatRepr(a.valueOf() ** power);
   const negative = a.negative && Math.abs(power) % 2 === 1;
   // a zero base: 0 ** 0 is undefined, a positive power 0, a negative one Infinity
+  // Stryker disable next-line EqualityOperator: the power is not 0 where it is compared with 0 the second time
   if (a.isZero) return power === 0 ? signal("InvalidOperation") : power > 0 ? PyDecimal.of(negative, 0n, 0) : PyDecimal.specialValue("Infinity", negative);
   const exact = PyDecimal.of(negative, a.coefficient ** BigInt(Math.abs(power)), a.exponent * Math.abs(power));
   // a negative power divides by the exact power, so that the quotient is rounded once
@@ -178,6 +188,7 @@ export function decimalRound(a: PyDecimal, places: number): PyDecimal {
   // NaN stays NaN; Infinity cannot be quantized
   if (a.isSpecial) return a.special === "NaN" ? a : signal("InvalidOperation");
   const exponent = -places;
+  // Stryker disable next-line EqualityOperator: at equal exponents both sides give the coefficient itself
   const coefficient = a.exponent >= exponent ? a.coefficient * pow10(a.exponent - exponent) : roundHalfEven(a.coefficient, exponent - a.exponent);
   // Python's quantize refuses a result longer than the precision
   if (digitCount(coefficient) > PRECISION) return signal("InvalidOperation");

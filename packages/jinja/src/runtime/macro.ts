@@ -20,7 +20,7 @@ export interface MacroSpec {
   catchVarargs: boolean;
   catchKwargs: boolean;
   /** The body mentions `caller`, so it does not see an enclosing macro's caller. */
-  catchCaller?: boolean;
+  catchCaller: boolean;
 }
 
 /** Builds a macro whose body runs in a child scope of `definingScope`. */
@@ -51,6 +51,7 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
       s.caller = rest.caller;
       delete rest.caller;
     }
+    // Stryker disable next-line ConditionalExpression: a body that never names varargs cannot see it
     if (spec.catchVarargs) s.varargs = Tuple.create(args.slice(params.length));
     if (spec.catchKwargs) s.kwargs = rest;
     else {
@@ -69,7 +70,7 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
   macro[MACRO] = invoke;
   Object.defineProperty(macro, "name", { value: spec.name });
   // Jinja2's Macro attributes (read before the function's own, which strict mode guards)
-  const attributes: Record<string, unknown> = { name: spec.name, arguments: Tuple.create(spec.params), catch_kwargs: spec.catchKwargs, catch_varargs: spec.catchVarargs, caller: spec.catchCaller ?? false };
+  const attributes: Record<string, unknown> = { name: spec.name, arguments: Tuple.create(spec.params), catch_kwargs: spec.catchKwargs, catch_varargs: spec.catchVarargs, caller: spec.catchCaller };
   Object.defineProperty(macro, PY_REPR, { value: () => `<Macro '${spec.name}'>` });
   Object.defineProperty(macro, PY_GETATTR, { value: (attr: string) => (Object.prototype.hasOwnProperty.call(attributes, attr) ? attributes[attr] : undefined) });
   return macro;

@@ -96,7 +96,8 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
     lookup(s: Record<string | symbol, unknown>, name: string): unknown {
       const v = s[name];
       // JavaScript's own members (`constructor`, `__proto__`: the parent scope) are no template names
-      if (v !== undefined && v !== OBJECT_PROTO[name] && name !== "__proto__") return v;
+      // (an undefined value of a name Object.prototype has is the scope's own: it hides globals too)
+      if (v !== OBJECT_PROTO[name] && name !== "__proto__") return v;
       // a name bound in scope to an undefined value (a macro parameter not passed) hides globals, as in Jinja
       // (v is undefined here, or a member of Object.prototype, which the second test leaves out)
       if (name in s && !(name in OBJECT_PROTO)) return undefined;
