@@ -151,6 +151,7 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     return !positionBeyond(s, a[1]) && suffixes.some((p) => to - p.length >= from && s.slice(0, to).endsWith(p));
   },
   replace: (s, a) => {
+    if (a.length < 2) fail(`replace expected at least 2 arguments, got ${a.length}`);
     const count = int(a[2], -1);
     // an empty old string matches before every character and at the end
     if (String(a[0]) === "") return [...s, ""].map((c, i) => (count < 0 || i < count ? String(a[1]) + c : c)).join("");
@@ -165,7 +166,7 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     }
     return out;
   },
-  join: (s, a) => iterate(a[0]).map((x, i) => {
+  join: (s, a) => (a.length !== 1 ? fail(`str.join() takes exactly one argument (${a.length} given)`) : iterate(a[0])).map((x, i) => {
     if (typeof x !== "string") fail(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
     return x;
   }).join(s),
@@ -217,9 +218,15 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   __str__: (s) => s,
 };
 
-function listIndex(xs: unknown[], v: unknown): number {
-  const i = xs.findIndex((x) => pyEquals(x, v));
-  return i < 0 ? fail(`${pyRepr(v)} is not in list`) : i;
+/** list.index(v, start, stop): the first equal item within the (clamped, negative from the end) bounds. */
+function listIndex(xs: unknown[], v: unknown, start: unknown, stop: unknown): number {
+  const at = (b: unknown, dflt: number): number => {
+    const i = b === undefined ? dflt : (numberOf(b) as number);
+    return Math.min(Math.max(i < 0 ? i + xs.length : i, 0), xs.length);
+  };
+  const from = at(start, 0);
+  const i = xs.slice(from, at(stop, xs.length)).findIndex((x) => pyEquals(x, v));
+  return i < 0 ? fail(`${pyRepr(v)} is not in list`) : from + i;
 }
 
 /** Python `list` methods (tuples get only the read-only ones). */
@@ -243,7 +250,7 @@ export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Recor
     if (i < 0 || i >= xs.length) fail("pop index out of range");
     return xs.splice(i, 1)[0];
   },
-  index: (xs, a) => listIndex(xs, a[0]),
+  index: (xs, a) => listIndex(xs, a[0], a[1], a[2]),
   count: (xs, a) => xs.filter((x) => pyEquals(x, a[0])).length,
   reverse: (xs) => void xs.reverse(),
   sort: (xs, _a, k) => {
