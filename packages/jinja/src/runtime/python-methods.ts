@@ -196,10 +196,12 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     return sign + s.slice(sign.length).padStart(w - sign.length, "0");
   },
   partition: (s, a) => {
+    if (String(a[0]) === "") fail("empty separator");
     const i = s.indexOf(String(a[0]));
     return i < 0 ? Tuple.create([s, "", ""]) : Tuple.create([s.slice(0, i), String(a[0]), s.slice(i + String(a[0]).length)]);
   },
   rpartition: (s, a) => {
+    if (String(a[0]) === "") fail("empty separator");
     const i = s.lastIndexOf(String(a[0]));
     return i < 0 ? Tuple.create(["", "", s]) : Tuple.create([s.slice(0, i), String(a[0]), s.slice(i + String(a[0]).length)]);
   },
@@ -291,7 +293,13 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
     if (isDict(src)) Object.assign(d, src);
     // a dict keyed by host objects (relations) merged into a plain dict: keys become their str()
     else if (src instanceof Map) for (const [key, v] of src) d[pyStr(key)] = v;
-    else if (src !== undefined) for (const pair of iterate(src)) d[String((pair as unknown[])[0])] = (pair as unknown[])[1];
+    else if (src !== undefined) {
+      for (const [index, pair] of iterate(src).entries()) {
+        const kv = iterate(pair);
+        if (kv.length !== 2) fail(`dictionary update sequence element #${index} has length ${kv.length}; 2 is required`);
+        d[pyStr(kv[0])] = kv[1];
+      }
+    }
     Object.assign(d, k);
   },
   copy: (d) => ({ ...d }),
