@@ -216,6 +216,22 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   isidentifier: (s) => /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(s),
   removeprefix: (s, a) => (s.startsWith(String(a[0])) ? s.slice(String(a[0]).length) : s),
   removesuffix: (s, a) => (String(a[0]) !== "" && s.endsWith(String(a[0])) ? s.slice(0, -String(a[0]).length) : s),
+  expandtabs: (s, a, k) => {
+    const size = int(bindArgs("expandtabs", [["tabsize", 8]], a, k)[0], 8);
+    let out = "";
+    let column = 0;
+    for (const c of s) {
+      if (c === "\t") {
+        const spaces = size > 0 ? size - (column % size) : 0;
+        out += " ".repeat(spaces);
+        column += spaces;
+      } else {
+        out += c;
+        column = c === "\n" || c === "\r" ? 0 : column + 1;
+      }
+    }
+    return out;
+  },
   encode: (s) => s,
   __str__: (s) => s,
 };
