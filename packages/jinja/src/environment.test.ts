@@ -1,6 +1,7 @@
 import { createEnvironment } from "./environment";
 import { JinjaError } from "./errors";
 import { hostFunction } from "./host-function";
+import { MACRO } from "./runtime/macro";
 
 // Expected values below were produced with scripts/jinja2-render.py (Jinja2 3.1.6) where Jinja2 applies.
 describe("createEnvironment", () => {
@@ -95,6 +96,46 @@ describe("createEnvironment", () => {
     const err = catchError(() => env.render("\n\n{{ run_query('x') }}", { run_query: run }, { file }));
     expect(err).toMatchObject({ line: 3, message: "warehouse is down" });
     expect(err.cause).toBe(boom);
+    // the template's own failures (a Python TypeError…) and syntax errors have no JavaScript cause to show
+    expect(catchError(() => env.render("{{ 1 / 0 }}", {}, { file })).cause).toBeUndefined();
+    expect(catchError(() => env.render("{{ 1 + }}", {}, { file })).cause).toBeUndefined();
+  });
+
+  // Jinja2 3.1.6: "jinja2.runtime.Context.call() argument after ** must be a mapping, not list"
+  it("refuses ** of a value that is not a mapping, naming its type", () => {
+    expect(catchError(() => env.render("{{ dict(**[1]) }}", {}, { file })).message).toBe("argument after ** must be a mapping, not list");
+  });
+
+  // a guard of tsdbt's (Python builds any range lazily): a million numbers at most
+  it("refuses a range of more than a million numbers", () => {
+    expect(env.render("{{ range(1000000) | length }} {{ range(0, 3000000, 3) | last }}", {}, { file })).toBe("1000000 2999997");
+    expect(catchError(() => env.render("{{ range(1000001) }}", {}, { file })).message).toBe("range() is too big");
+  });
+
+  // a registered symbol: another copy of the package (the CLI bundle beside a plugin) recognises the macros
+  it("marks macros with the registered symbol tsdbt.jinja.macro", () => {
+    let m: unknown;
+    env.render("{% macro mm(x) %}{{ x }}{% endmacro %}{{ keep(mm) }}", { keep: (f: unknown) => ((m = f), "") }, { file });
+    expect(MACRO).toBe(Symbol.for("tsdbt.jinja.macro"));
+    expect((m as Record<symbol, (a: unknown[], k: object) => unknown>)[Symbol.for("tsdbt.jinja.macro")]([], { x: 3 })).toBe("3");
+    expect((m as { name: string }).name).toBe("mm");
+  });
+
+  // dbt's MacroGenerator has call_macro; a plain function or a dict does not
+  it("calls a macro through call_macro, as dbt's macro objects allow", () => {
+    expect(env.render("{% macro m(x, y=2) %}{{ x }}{{ y }}{% endmacro %}{{ m.call_macro(1, y=3) }} {{ f.call_macro is defined }} {{ {}.call_macro is defined }}", { f: hostFunction(() => 1) }, { file })).toBe("13 False False");
+  });
+
+  // Jinja2 3.1.6 says the same of its Python functions (do_truncate(), do_trim()…): tsdbt names the filter
+  it("refuses filter arguments as Python refuses a function's, naming the filter", () => {
+    const refused: [string, string][] = [
+      ["{{ 'abc' | truncate(5, length=3) }}", "truncate() got multiple values for argument 'length'"],
+      ["{{ 'x' | center(1, 2) }}", "center() takes at most 1 argument(s) (2 given)"],
+      ["{{ [1] | batch() }}", "batch() missing required argument: 'linecount'"],
+      ["{{ 'x' | trim(nope=1) }}", "trim() got an unexpected keyword argument 'nope'"],
+    ];
+    for (const [text, message] of refused) expect(catchError(() => env.render(text, {}, { file })).message).toBe(message);
+    expect(env.render("{{ 'abcdefghij' | truncate(5, leeway=0, end='.') }} {{ 'x' | center(width=3) }}|", {}, { file })).toBe("abcd.  x |");
   });
 
   it("rejects arguments a macro does not take, as Jinja2 does", () => {

@@ -1,7 +1,7 @@
 import { HOST_FUNCTION, PYTHON_VALUES } from "../host-function";
 import { invokePythonMethod, NO_METHOD, pythonMethod, DICT_METHODS } from "./python-methods";
 import { fail } from "./signals";
-import { isDict, numberOf, PyFloat, PY_GETATTR, pyEquals, Tuple, typeName } from "./values";
+import { isDict, numberOf, PyFloat, PY_GETATTR, pyEquals, PyRange, Tuple, typeName } from "./values";
 import { MACRO, type Macro } from "./macro";
 import { iterate } from "./iterate";
 
@@ -35,8 +35,8 @@ function hostProperty(obj: object, name: string): unknown {
     if (found !== undefined) return found;
   }
   const v = (obj as Record<string, unknown>)[name];
-  if (v === undefined || v === OBJECT_PROTO[name]) return undefined;
-  return v;
+  // (an absent member is undefined on both sides)
+  return v === OBJECT_PROTO[name] ? undefined : v;
 }
 
 /** Jinja2's `obj.name`: attribute first (including Python methods), then item. */
@@ -47,7 +47,7 @@ export function getattr(obj: unknown, name: string, desc: string): unknown {
   if (method) return bindMethod(obj, method);
   if (typeof obj === "string") return undefined;
   // dbt's macro objects: `m.call_macro(…)` calls the macro as `m(…)` does
-  if (name === "call_macro" && typeof obj === "function" && (obj as Partial<Macro>)[MACRO]) return obj;
+  if (name === "call_macro" && (obj as Partial<Macro>)[MACRO]) return obj;
   if (Array.isArray(obj)) return name !== "length" && Object.prototype.hasOwnProperty.call(obj, name) ? (obj as unknown as Record<string, unknown>)[name] : undefined;
   const v = hostProperty(obj as object, name);
   if (v !== undefined) {
@@ -77,8 +77,8 @@ export function getitem(obj: unknown, key: unknown, desc: string): unknown {
     // a bool indexes as the int it is in Python
     const i = numberOf(key);
     if (i !== undefined) {
-      const at = i < 0 ? obj.length + i : i;
-      return at >= 0 && at < obj.length ? obj[at] : undefined;
+      // (out of range, a str or a list has nothing: undefined)
+      return obj[i < 0 ? obj.length + i : i];
     }
     return typeof key === "string" ? getattr(obj, key, desc) : undefined;
   }
@@ -91,7 +91,8 @@ export function getitem(obj: unknown, key: unknown, desc: string): unknown {
     const name = String(key);
     const v = hostProperty(obj as object, name);
     if (v !== undefined) return v;
-    return typeof key === "string" && !isDict(obj) ? getattr(obj, key, desc) : undefined;
+    // Jinja2 falls back to the attribute: `d['items']` is the dict's method when it has no such key
+    return typeof key === "string" ? getattr(obj, key, desc) : undefined;
   }
   return undefined;
 }
@@ -103,18 +104,29 @@ export function slice(obj: unknown, start: unknown, stop: unknown, step: unknown
   const n = items.length;
   const st = step === undefined || step === null ? 1 : (numberOf(step) as number);
   if (st === 0) fail("slice step cannot be zero");
+  // Stryker disable next-line EqualityOperator: the step is not 0 here, so `>=` is the same
+  const forward = st > 0;
   const norm = (v: unknown, dflt: number): number => {
     if (v === undefined || v === null) return dflt;
     let i = numberOf(v) as number;
     if (i < 0) i += n;
-    return st > 0 ? Math.min(Math.max(i, 0), n) : Math.min(Math.max(i, -1), n - 1);
+    return forward ? Math.min(Math.max(i, 0), n) : Math.min(Math.max(i, -1), n - 1);
   };
-  const a = norm(start, st > 0 ? 0 : n - 1);
-  const b = norm(stop, st > 0 ? n : -1);
+  const a = norm(start, forward ? 0 : n - 1);
+  const b = norm(stop, forward ? n : -1);
   const out: unknown[] = [];
-  for (let i = a; st > 0 ? i < b : i > b; i += st) out.push(items[i]);
+  for (let i = a; forward ? i < b : i > b; i += st) out.push(items[i]);
   if (typeof obj === "string") return out.join("");
+  if (obj instanceof PyRange) return rangeSlice(obj, a, b, st, out);
   return obj instanceof Tuple ? Tuple.create(out) : out;
+}
+
+/** The range a slice of a range is, holding the numbers the slice picked. */
+function rangeSlice(r: PyRange, a: number, b: number, st: number, picked: unknown[]): PyRange {
+  const { start, step } = r.bounds;
+  const out = PyRange.create(start + a * step, start + b * step, step * st);
+  for (const x of picked) out.push(x as number);
+  return out;
 }
 
 function hostArg(v: unknown): unknown {
@@ -143,10 +155,12 @@ export function callMethod(obj: unknown, name: string, args: unknown[], kwargs: 
   if (result !== NO_METHOD) return result;
   const fn = getattr(obj, name, desc);
   if (fn === undefined) {
-    if (obj === undefined && undefinedTolerated > 0) return undefined;
+    // (getattr has failed already on an undefined value unless undefined values are tolerated)
+    if (obj === undefined) return undefined;
     // Jinja2's words for Python's own types; a host object's missing member is named by its path
     if ((typeof obj !== "object" && typeof obj !== "function") || isDict(obj) || Array.isArray(obj) || obj instanceof PyFloat) return fail(`'${typeName(obj)} object' has no attribute '${name}'`);
     return fail(`'${desc}.${name}' is undefined`);
   }
+  // Stryker disable next-line StringLiteral: call() names only an undefined callee, and fn is defined here
   return call(fn, args, kwargs, `${desc}.${name}`);
 }

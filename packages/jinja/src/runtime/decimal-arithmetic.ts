@@ -7,10 +7,13 @@ import { fail } from "./signals";
  * is `2.333333333333333333333333333`, `//` truncates towards zero and `%` keeps the dividend's sign.
  */
 const PRECISION = 28;
+/** The smallest exponent of the default context: Emin (-999999) - precision + 1. */
+const ETINY = -999_999 - PRECISION + 1;
 
 const TEN = 10n;
 const pow10 = (n: number): bigint => TEN ** BigInt(n);
-const digitCount = (c: bigint): number => (c === 0n ? 1 : c.toString().length);
+/** The number of digits of an integer, its sign left out: `0n` has one. */
+const digitCount = (c: bigint): number => c.toString().replace("-", "").length;
 const signed = (d: PyDecimal): bigint => (d.negative ? -d.coefficient : d.coefficient);
 
 /** Python's error text for a failed decimal operation (`[<class 'decimal.DivisionByZero'>]`). */
@@ -20,9 +23,11 @@ function signal(condition: string): never {
 
 /** Rounds a result to the context's precision, ties to even (Python's `_fix`). */
 export function fixed(negative: boolean, coefficient: bigint, exponent: number): PyDecimal {
+  // Stryker disable next-line EqualityOperator: -0n is 0n, so `<=` is the same
   let c = coefficient < 0n ? -coefficient : coefficient;
   let e = exponent;
   const extra = digitCount(c) - PRECISION;
+  // Stryker disable next-line EqualityOperator: with no extra digit, rounding away none changes nothing
   if (extra > 0) {
     c = roundHalfEven(c, extra);
     e += extra;
@@ -64,7 +69,8 @@ export function decimalAdd(a: PyDecimal, b: PyDecimal): PyDecimal {
   const [x, y, e] = aligned(a, b);
   const sum = x + y;
   // an exact zero sum is positive unless both operands are negative
-  return fixed(sum === 0n ? a.negative && b.negative : sum < 0n, sum, e);
+  // (two negative operands have a sum below zero, or a zero that stays negative)
+  return fixed(sum < 0n || (a.negative && b.negative), sum, e);
 }
 
 /** `a - b`. */
@@ -90,14 +96,16 @@ export function decimalDiv(a: PyDecimal, b: PyDecimal): PyDecimal {
   if (n) return n;
   const negative = a.negative !== b.negative;
   if (a.isSpecial) return b.isSpecial ? signal("InvalidOperation") : PyDecimal.specialValue("Infinity", negative);
-  if (b.isSpecial) return PyDecimal.of(negative, 0n, 0);
+  // a finite number over Infinity is a zero at the default context's smallest exponent (Etiny)
+  if (b.isSpecial) return PyDecimal.of(negative, 0n, ETINY);
   if (b.isZero) return signal(a.isZero ? "DivisionUndefined" : "DivisionByZero");
   const ideal = a.exponent - b.exponent;
-  if (a.isZero) return PyDecimal.of(negative, 0n, ideal);
+  // (a zero dividend needs no shortcut: the exact quotient 0 loses its zeros down to the ideal exponent)
+  // Stryker disable next-line ArithmeticOperator: more digits than needed round to the same quotient
   const shift = digitCount(b.coefficient) - digitCount(a.coefficient) + PRECISION + 1;
   let exponent = ideal - shift;
-  const dividend = shift >= 0 ? a.coefficient * pow10(shift) : a.coefficient;
-  const divisor = shift >= 0 ? b.coefficient : b.coefficient * pow10(-shift);
+  const dividend = a.coefficient * pow10(Math.max(shift, 0));
+  const divisor = b.coefficient * pow10(Math.max(-shift, 0));
   let q = dividend / divisor;
   if (dividend % divisor !== 0n) {
     // a digit past the exact ones, so that rounding sees the remainder
@@ -119,6 +127,8 @@ export function decimalFloorDiv(a: PyDecimal, b: PyDecimal): PyDecimal {
   if (b.isZero) return signal(a.isZero ? "DivisionUndefined" : "DivisionByZero");
   const [x, y] = aligned(a, b);
   const q = x / y;
+  // an integer part longer than the precision cannot be held
+  if (digitCount(q) > PRECISION) return signal("DivisionImpossible");
   return PyDecimal.of(a.negative !== b.negative, q, 0);
 }
 
@@ -130,6 +140,8 @@ export function decimalMod(a: PyDecimal, b: PyDecimal): PyDecimal {
   if (b.isSpecial) return a;
   if (b.isZero) return signal(a.isZero ? "DivisionUndefined" : "InvalidOperation");
   const [x, y, e] = aligned(a, b);
+  const q = x / y;
+  if (digitCount(q) > PRECISION) return signal("DivisionImpossible");
   return fixed(a.negative, x % y, e);
 }
 
@@ -138,10 +150,21 @@ export function decimalPow(a: PyDecimal, b: PyDecimal): PyDecimal {
   const n = nan(a, b);
   if (n) return n;
   const power = b.valueOf();
+  // Infinity to a whole power: 1, an infinity, or a zero (the sign of an odd power kept)
+  if (a.isSpecial && Number.isInteger(power)) {
+    if (power === 0) return PyDecimal.fromInt(1);
+    const odd = a.negative && Math.abs(power) % 2 === 1;
+    return power > 0 ? PyDecimal.specialValue("Infinity", odd) : PyDecimal.of(odd, 0n, 0);
+  }
   if (a.isSpecial || !Number.isInteger(power) || Math.abs(power) > 10_000) return PyDecimal.fromFloatRepr(a.valueOf() ** power);
-  if (power < 0) return decimalDiv(PyDecimal.fromInt(1), decimalPow(a, PyDecimal.fromInt(-power)));
-  const negative = a.negative && power % 2 === 1;
-  return fixed(negative, a.coefficient ** BigInt(power), a.exponent * power);
+  const negative = a.negative && Math.abs(power) % 2 === 1;
+  // a zero base: 0 ** 0 is undefined, a positive power 0, a negative one Infinity
+  // Stryker disable next-line EqualityOperator: the power is not 0 where it is compared with 0 the second time
+  if (a.isZero) return power === 0 ? signal("InvalidOperation") : power > 0 ? PyDecimal.of(negative, 0n, 0) : PyDecimal.specialValue("Infinity", negative);
+  const exact = PyDecimal.of(negative, a.coefficient ** BigInt(Math.abs(power)), a.exponent * Math.abs(power));
+  // a negative power divides by the exact power, so that the quotient is rounded once
+  // Stryker disable next-line EqualityOperator: 1 / a ** 0 is 1 too, so `<=` is the same
+  return power < 0 ? decimalDiv(PyDecimal.fromInt(1), exact) : fixed(negative, exact.coefficient, exact.exponent);
 }
 
 /** `-a`; with `keepSign` a zero keeps its flipped sign (how subtraction negates its right operand). */
@@ -150,7 +173,8 @@ export function decimalNegate(a: PyDecimal, keepSign = false): PyDecimal {
   if (a.isSpecial) return PyDecimal.specialValue("Infinity", !a.negative);
   // Python's -Decimal('0.0') is Decimal('0.0'): a zero result is positive
   if (a.isZero && !keepSign) return PyDecimal.of(false, 0n, a.exponent);
-  return fixed(!a.negative, a.coefficient, a.exponent);
+  // subtraction negates its operand exactly: only the difference is rounded
+  return keepSign ? PyDecimal.of(!a.negative, a.coefficient, a.exponent) : fixed(!a.negative, a.coefficient, a.exponent);
 }
 
 /** `abs(a)`. */
@@ -161,17 +185,21 @@ export function decimalAbs(a: PyDecimal): PyDecimal {
 
 /** `round(a, places)`: quantized to `places` decimals, ties to even (Jinja's `| round` on a Decimal). */
 export function decimalRound(a: PyDecimal, places: number): PyDecimal {
-  if (a.isSpecial) return signal("InvalidOperation");
+  // NaN stays NaN; Infinity cannot be quantized
+  if (a.isSpecial) return a.special === "NaN" ? a : signal("InvalidOperation");
   const exponent = -places;
-  if (a.exponent >= exponent) return PyDecimal.of(a.negative, a.coefficient * pow10(a.exponent - exponent), exponent);
-  return PyDecimal.of(a.negative, roundHalfEven(a.coefficient, exponent - a.exponent), exponent);
+  // Stryker disable next-line EqualityOperator: at equal exponents both sides give the coefficient itself
+  const coefficient = a.exponent >= exponent ? a.coefficient * pow10(a.exponent - exponent) : roundHalfEven(a.coefficient, exponent - a.exponent);
+  // Python's quantize refuses a result longer than the precision
+  if (digitCount(coefficient) > PRECISION) return signal("InvalidOperation");
+  return PyDecimal.of(a.negative, coefficient, exponent);
 }
 
 /** `int(a)`: the integer part, truncated towards zero. */
 export function decimalTrunc(a: PyDecimal): bigint {
   if (a.special === "NaN") return fail("cannot convert NaN to integer");
   if (a.isSpecial) return fail("cannot convert Infinity to integer");
-  const magnitude = a.exponent >= 0 ? a.coefficient * pow10(a.exponent) : a.coefficient / pow10(-a.exponent);
+  const magnitude = (a.coefficient * pow10(Math.max(a.exponent, 0))) / pow10(Math.max(-a.exponent, 0));
   return a.negative ? -magnitude : magnitude;
 }
 

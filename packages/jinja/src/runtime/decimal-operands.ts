@@ -2,11 +2,6 @@ import { PyDecimal } from "./py-decimal";
 import { fail } from "./signals";
 import { PyFloat, typeName } from "./values";
 
-/** Python's qualified name of an operand's type, as operator errors name it (`decimal.Decimal`, `float`, `str`). */
-function operandTypeName(v: unknown): string {
-  return v instanceof PyDecimal ? "decimal.Decimal" : typeName(v);
-}
-
 /** The Decimal an int (or bool) operand stands for in decimal arithmetic; null for any other value. */
 function asDecimal(v: unknown): PyDecimal | null {
   if (v instanceof PyDecimal) return v;
@@ -25,7 +20,7 @@ export function decimalOperands(op: string, a: unknown, b: unknown): [PyDecimal,
   if (!(a instanceof PyDecimal) && !(b instanceof PyDecimal)) return null;
   const x = asDecimal(a);
   const y = asDecimal(b);
-  if (x === null || y === null) return fail(`unsupported operand type(s) for ${op}: '${operandTypeName(a)}' and '${operandTypeName(b)}'`);
+  if (x === null || y === null) return fail(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
   return [x, y];
 }
 

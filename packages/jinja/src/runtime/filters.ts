@@ -13,8 +13,11 @@ import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyRepr, pyStr, pyToFixed,
 export interface FilterEnv {
   filter(name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): unknown;
   test(name: string, value: unknown, args: unknown[]): boolean;
-  /** Looks up a dotted attribute path (`a.b`, `0`) the way templates do. */
-  attr(value: unknown, path: string): unknown;
+  /**
+   * Looks up a dotted attribute path (`a.b`, `0`) as Jinja2's attribute filters do: a step that
+   * finds nothing fails the next one, unless a `dflt` (not None) stands in for it.
+   */
+  attr(value: unknown, path: string, dflt?: unknown): unknown;
 }
 
 /** A filter: `value | name(args, kwargs)`. */
@@ -51,10 +54,8 @@ const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown) => (x
 function toInt(v: unknown, dflt: unknown, base: number): unknown {
   if (typeof v === "string") {
     const t = v.trim();
-    // Python's int(): underscores only between digits
-    if (base === 10 && /^[-+]?\d+(?:_\d+)*$/.test(t)) return parseInt(t.replace(/_/g, ""), 10);
-    const s = t.replace(/_/g, "");
-    if (base !== 10 && s !== "" && !Number.isNaN(parseInt(s, base))) return parseInt(s.replace(/^0[xob]/i, ""), base);
+    const whole = pyIntOf(t, base);
+    if (whole !== undefined) return whole;
     // then int(float(value)), as Jinja2 falls back
     const f = pyFloatOf(t);
     return f !== undefined && Number.isFinite(f) ? Math.trunc(f) : dflt;
@@ -68,6 +69,28 @@ function toInt(v: unknown, dflt: unknown, base: number): unknown {
   }
   const n = numberOf(v);
   return n === undefined || !Number.isFinite(n) ? dflt : Math.trunc(n);
+}
+
+const PREFIX_BASES: Record<string, number> = { x: 16, o: 8, b: 2 };
+
+/**
+ * Python's int(text, base) of a stripped string, undefined where Python refuses it: a sign, the
+ * base's prefix (`0x`, `0o`, `0b`; any of them for base 0), digits of the base with single `_`
+ * between them (and after the prefix); base 0 reads a prefixless number as decimal without leading zeros.
+ */
+function pyIntOf(text: string, base: number): number | undefined {
+  // only the base's own prefix is one (with base 16, "0b1" is the number 0xb1)
+  const prefixes = base === 0 ? "xob" : Object.keys(PREFIX_BASES).filter((p) => PREFIX_BASES[p] === base).join("");
+  const prefix = prefixes === "" ? "()" : `(?:0([${prefixes}])_?)?`;
+  const m = new RegExp(`^([-+]?)${prefix}([0-9a-z]+(?:_[0-9a-z]+)*)$`, "i").exec(text);
+  if (!m) return undefined;
+  const [, sign, given, body] = m;
+  const radix = given ? PREFIX_BASES[given.toLowerCase()] : base === 0 ? 10 : base;
+  const digits = body.replace(/_/g, "").toLowerCase();
+  if ([...digits].some((d) => parseInt(d, 36) >= radix)) return undefined;
+  if (base === 0 && !given && /^0+[1-9]/.test(digits)) return undefined;
+  const n = parseInt(digits, radix);
+  return sign === "-" ? -n : n;
 }
 
 /** Python's float() of a string: blanks around, `_` between digits, `nan`/`inf`/`infinity` in any case; undefined when it is none. */
@@ -110,7 +133,7 @@ function selectOrReject(env: FilterEnv, value: unknown, args: unknown[], byAttr:
 function groupby(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, unknown>): unknown[] {
   const [attribute, dflt, cs] = BIND.groupby(a, k);
   const key = (x: unknown) => {
-    const v = env.attr(x, String(attribute));
+    const v = env.attr(x, String(attribute), dflt);
     return lowerIf(v === undefined ? dflt : v, cs);
   };
   const sorted = [...iterate(value)].sort((x, y) => order("<", key(x), key(y)));
@@ -139,6 +162,20 @@ function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, 
   return items.reduce((best, x) => (order("<", key(x), key(best)) * sign < 0 ? x : best));
 }
 
+/** Python's error for `| round` of a value that is no number (ceil and floor multiply it first). */
+function roundRefusal(v: unknown, method: unknown): string {
+  if (method === "common") return `type ${typeName(v)} doesn't define __round__ method`;
+  return typeof v === "string" || Array.isArray(v) ? `must be real number, not ${typeName(v)}` : `unsupported operand type(s) for *: '${typeName(v)}' and 'int'`;
+}
+
+/** Python's len() as `length` and `count` take it: str, containers and Undefined (0); anything else has none. */
+function size(v: unknown): number {
+  if (typeof v === "string") return [...v].length;
+  if (isDict(v)) return Object.keys(v).length;
+  if (v === null || (typeof v !== "object" && v !== undefined)) fail(`object of type '${typeName(v)}' has no len()`);
+  return iterate(v).length;
+}
+
 /** Jinja2's built-in filters. */
 export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   abs: (_e, v) => (v instanceof PyDecimal ? decimalAbs(v) : v instanceof PyFloat ? new PyFloat(Math.abs(v.value)) : Math.abs(numberOf(v) ?? fail(`bad operand type for abs(): '${typeName(v)}'`))),
@@ -157,8 +194,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   },
   capitalize: (_e, v) => STR_METHODS.capitalize(str(v), [], {}, () => undefined),
   center: (_e, v, a, k) => STR_METHODS.center(str(v), BIND.center(a, k), {}, () => undefined),
-  count: (_e, v) => iterate(v).length,
-  length: (_e, v) => (typeof v === "string" ? [...v].length : isDict(v) ? Object.keys(v).length : iterate(v).length),
+  count: (_e, v) => size(v),
+  length: (_e, v) => size(v),
   default: (_e, v, a, k) => {
     const [dflt, boolean] = BIND.default(a, k);
     return v === undefined || (truthy(boolean) && !truthy(v)) ? dflt : v;
@@ -167,6 +204,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     const [cs, by, reverse] = BIND.dictsort(a, k);
     if (by !== "key" && by !== "value") fail('You can only sort by either "key" or "value"');
     const pos = by === "value" ? 1 : 0;
+    // a host mapping (a dbt config, a relation) sorts its own entries
+    if (v === null || typeof v !== "object" || Array.isArray(v)) fail(`'${typeName(v)}' object has no attribute 'items'`);
     const items = Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]));
     return items.sort((x, y) => order("<", lowerIf(x[pos], cs), lowerIf(y[pos], cs)) * (truthy(reverse) ? -1 : 1));
   },
@@ -212,8 +251,9 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     if ("attribute" in k) {
       const path = String(k.attribute);
       return iterate(v).map((x) => {
-        const r = e.attr(x, path);
-        return r === undefined && "default" in k ? k.default : r;
+        const r = e.attr(x, path, k.default);
+        // a default of None is no default, as in Jinja2
+        return r === undefined && k.default !== undefined && k.default !== null ? k.default : r;
       });
     }
     const [name, ...rest] = a;
@@ -231,11 +271,16 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   select: (e, v, a) => selectOrReject(e, v, a, false, true),
   selectattr: (e, v, a) => selectOrReject(e, v, a, true, true),
   replace: (_e, v, a, k) => STR_METHODS.replace(str(v), BIND.replace(a, k), {}, () => undefined),
-  reverse: (_e, v) => (typeof v === "string" ? [...v].reverse().join("") : [...iterate(v)].reverse()),
+  reverse: (_e, v) => {
+    if (typeof v === "string") return [...v].reverse().join("");
+    if (v === null || (typeof v !== "object" && v !== undefined)) fail("argument must be iterable");
+    return [...iterate(v)].reverse();
+  },
   round: (_e, v, a, k) => {
     const [precision, method] = BIND.round(a, k);
+    if (method !== "common" && method !== "ceil" && method !== "floor") fail("method must be common, ceil or floor");
     if (v instanceof PyDecimal && method === "common") return decimalRound(v, numberOf(precision) ?? 0);
-    const n = numberOf(v) ?? 0;
+    const n = numberOf(v) ?? fail(roundRefusal(v, method));
     const m = 10 ** (numberOf(precision) ?? 0);
     const r = method === "ceil" ? Math.ceil(n * m) / m : method === "floor" ? Math.floor(n * m) / m : roundHalfEven(n, numberOf(precision) ?? 0);
     return isFloat(v) || method !== "common" ? toFloat(r) : r;
@@ -260,8 +305,9 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   sort: (e, v, a, k) => {
     const [reverse, cs, attribute] = BIND.sort(a, k);
     // with an attribute, Jinja2 sorts on a list of the attributes' values: lists compare item by
-    // item with == first, so items that all lack the attribute (two undefined) keep their order
-    const parts = attribute === null || attribute === undefined ? undefined : String(attribute).split(",").map((x) => keyFn(e, x.trim(), cs));
+    // item with == first, so items that all lack the attribute (two undefined) keep their order;
+    // the names are not trimmed (`a, b` sorts on `a` and on ` b`, which nothing has)
+    const parts = attribute === null || attribute === undefined ? undefined : String(attribute).split(",").map((x) => keyFn(e, x, cs));
     const key = parts ? (x: unknown) => parts.map((f) => f(x)) : keyFn(e, attribute, cs);
     return [...iterate(v)].sort((x, y) => order("<", key(x), key(y)) * (truthy(reverse) ? -1 : 1));
   },

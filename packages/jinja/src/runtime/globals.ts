@@ -2,7 +2,7 @@ import { hostFunction } from "../host-function";
 import { MacroReturn, fail } from "./signals";
 import { iterate } from "./iterate";
 import { PyDecimal } from "./py-decimal";
-import { isDict, isFloat, numberOf, pyRepr, pyStr, PY_REPR, typeName } from "./values";
+import { isDict, isFloat, numberOf, pyRepr, pyStr, PY_REPR, PyRange, typeName } from "./values";
 
 /** Jinja2's `namespace()`: an object whose attributes `{% set ns.x = … %}` may assign. */
 export class Namespace {
@@ -16,13 +16,36 @@ export class Namespace {
   }
 }
 
-/** Python's range as a list. */
-function range(args: unknown[]): number[] {
+/** Jinja2's `cycler(a, b, …)`: `next()` gives the items in turn, `current` the one `next()` gives next. */
+class Cycler {
+  private pos = 0;
+  readonly next = hostFunction(() => {
+    const v = this.items[this.pos];
+    this.pos = (this.pos + 1) % this.items.length;
+    return v;
+  });
+  readonly reset = hostFunction(() => {
+    this.pos = 0;
+    return null;
+  });
+
+  constructor(private readonly items: unknown[]) {
+    if (items.length === 0) fail("at least one item has to be provided");
+  }
+
+  get current(): unknown {
+    return this.items[this.pos];
+  }
+}
+
+/** Python's range: a list that prints as `range(0, 3)`. */
+function range(args: unknown[]): PyRange {
   // Python's ints (and bools) only: a float, even a whole one, is refused
   const nums = args.map((a) => (isFloat(a) || a instanceof PyDecimal ? undefined : numberOf(a)) ?? fail(`'${typeName(a)}' object cannot be interpreted as an integer`));
   const [start, stop, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
   if (step === 0) fail("range() arg 3 must not be zero");
-  const out: number[] = [];
+  const out = PyRange.create(start, stop, step);
+  // Stryker disable next-line EqualityOperator: the step is not 0 here, so `>=` is the same
   for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
     out.push(i);
     if (out.length > 1_000_000) fail("range() is too big");
@@ -60,24 +83,7 @@ export function builtinGlobals(): Record<string, unknown> {
         return "";
       });
     }),
-    cycler: hostFunction((items) => {
-      if (items.length === 0) fail("at least one item has to be provided");
-      let pos = 0;
-      return {
-        get current() {
-          return items[pos];
-        },
-        next: hostFunction(() => {
-          const v = items[pos];
-          pos = (pos + 1) % items.length;
-          return v;
-        }),
-        reset: hostFunction(() => {
-          pos = 0;
-          return null;
-        }),
-      };
-    }),
+    cycler: hostFunction((items) => new Cycler(items)),
     lipsum: hostFunction((_a, k) => {
       const n = numberOf(k.n) ?? 5;
       const paras: string[] = [];

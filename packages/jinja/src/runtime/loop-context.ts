@@ -27,11 +27,13 @@ export class LoopContext {
   get depth(): number {
     return this.depth0 + 1;
   }
+  /** Undefined on the first item (a list has nothing at -1). */
   get previtem(): unknown {
-    return this.index0 > 0 ? this.items[this.index0 - 1] : undefined;
+    return this.items[this.index0 - 1];
   }
+  /** Undefined on the last item. */
   get nextitem(): unknown {
-    return this.index0 + 1 < this.items.length ? this.items[this.index0 + 1] : undefined;
+    return this.items[this.index0 + 1];
   }
   /** Returns the argument at the current index modulo their count. */
   cycle(...args: unknown[]): unknown {
@@ -40,7 +42,8 @@ export class LoopContext {
   }
   /** True when the arguments differ from the previous call's. */
   changed(...args: unknown[]): boolean {
-    const same = this.lastChanged !== undefined && pyEquals(this.lastChanged, args);
+    // (the first call compares with undefined: not equal to any argument list)
+    const same = pyEquals(this.lastChanged, args);
     this.lastChanged = args;
     return !same;
   }

@@ -1,5 +1,5 @@
 import { fail, MacroReturn } from "./signals";
-import { PY_GETATTR, Tuple } from "./values";
+import { PY_GETATTR, PY_REPR, Tuple } from "./values";
 
 /** Marks a template macro; the value is its Python-style entry point `(args, kwargs)`. */
 export const MACRO = Symbol.for("tsdbt.jinja.macro");
@@ -20,7 +20,7 @@ export interface MacroSpec {
   catchVarargs: boolean;
   catchKwargs: boolean;
   /** The body mentions `caller`, so it does not see an enclosing macro's caller. */
-  catchCaller?: boolean;
+  catchCaller: boolean;
 }
 
 /** Builds a macro whose body runs in a child scope of `definingScope`. */
@@ -31,15 +31,14 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
     if (args.length > params.length && !spec.catchVarargs) {
       fail(`macro '${name}' takes not more than ${params.length} argument(s)`);
     }
-    let nkw = 0;
-    for (const _k in kwargs) nkw++;
-    const rest: Record<string, unknown> = nkw === 0 && !spec.catchKwargs ? kwargs : { ...kwargs };
+    // the keywords not bound yet (a copy: the caller's `**d` stays as it is)
+    const rest: Record<string, unknown> = { ...kwargs };
     for (let i = 0; i < params.length; i++) {
       const p = params[i];
       if (i < args.length) {
         // a keyword naming it too is left over: kwargs takes it, else it is refused below, as in Jinja2
         s[p] = args[i];
-      } else if (nkw > 0 && Object.prototype.hasOwnProperty.call(rest, p)) {
+      } else if (Object.prototype.hasOwnProperty.call(rest, p)) {
         s[p] = rest[p];
         delete rest[p];
       } else {
@@ -47,14 +46,17 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
         s[p] = d ? d(s) : undefined;
       }
     }
-    if (spec.catchCaller || (nkw > 0 && "caller" in rest)) {
+    // only a macro whose body mentions `caller` takes it; another keeps it in kwargs or refuses it
+    if (spec.catchCaller) {
       s.caller = rest.caller;
-      if (nkw > 0) delete rest.caller;
+      delete rest.caller;
     }
+    // Stryker disable next-line ConditionalExpression: a body that never names varargs cannot see it
     if (spec.catchVarargs) s.varargs = Tuple.create(args.slice(params.length));
     if (spec.catchKwargs) s.kwargs = rest;
-    else if (nkw > 0) {
+    else {
       const extra = Object.keys(rest);
+      if (extra.includes("caller")) fail(`macro '${name}' was invoked with two values for the special caller argument. This is most likely a bug.`);
       if (extra.length > 0) fail(`macro '${name}' takes no keyword argument '${extra[0]}'`);
     }
     try {
@@ -68,7 +70,8 @@ export function makeMacro(spec: MacroSpec, definingScope: object, body: (scope: 
   macro[MACRO] = invoke;
   Object.defineProperty(macro, "name", { value: spec.name });
   // Jinja2's Macro attributes (read before the function's own, which strict mode guards)
-  const attributes: Record<string, unknown> = { name: spec.name, arguments: Tuple.create(spec.params), catch_kwargs: spec.catchKwargs, catch_varargs: spec.catchVarargs, caller: spec.catchCaller ?? false };
+  const attributes: Record<string, unknown> = { name: spec.name, arguments: Tuple.create(spec.params), catch_kwargs: spec.catchKwargs, catch_varargs: spec.catchVarargs, caller: spec.catchCaller };
+  Object.defineProperty(macro, PY_REPR, { value: () => `<Macro '${spec.name}'>` });
   Object.defineProperty(macro, PY_GETATTR, { value: (attr: string) => (Object.prototype.hasOwnProperty.call(attributes, attr) ? attributes[attr] : undefined) });
   return macro;
 }

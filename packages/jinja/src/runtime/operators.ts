@@ -1,6 +1,6 @@
 import { fail } from "./signals";
 import { printfFormat } from "./string-format";
-import { isFloat, numberOf, pyEquals, PyFloat, toFloat, Tuple, typeName } from "./values";
+import { isFloat, numberOf, pyEquals, PyFloat, PyRange, toFloat, Tuple, typeName } from "./values";
 import { fixed, decimalAdd, decimalCompare, decimalDiv, decimalFloorDiv, decimalMod, decimalMul, decimalNegate, decimalPow, decimalSub } from "./decimal-arithmetic";
 import { decimalComparands, decimalOperands } from "./decimal-operands";
 import { PyDecimal } from "./py-decimal";
@@ -30,18 +30,21 @@ function dunder(a: unknown, b: unknown, name: string, reflected: string): unknow
   }
   return NOT_IMPLEMENTED;
 }
+// Stryker disable next-line ConditionalExpression: a primitive taken for a host has no dunder method, so nothing changes
 const isHost = (v: unknown): boolean => v !== null && typeof v === "object" && !Array.isArray(v);
 
 const num = (n: number, float: boolean): number | PyFloat => (float ? toFloat(n) : n);
 
 /** Python `+`: numbers, str + str, list + list, tuple + tuple. */
 export function add(a: unknown, b: unknown): unknown {
-  if (typeof a === "string" || typeof b === "string") {
-    if (typeof a === "string" && typeof b === "string") return a + b;
-    if (typeof a === "string") fail(`can only concatenate str (not "${typeName(b)}") to str`);
+  // (a str on the right only: Python's error for the left operand's type, below)
+  if (typeof a === "string") {
+    if (typeof b === "string") return a + b;
+    fail(`can only concatenate str (not "${typeName(b)}") to str`);
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (a instanceof Tuple !== b instanceof Tuple) fail(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
+    if (a instanceof PyRange) fail(`unsupported operand type(s) for +: 'range' and '${typeName(b)}'`);
+    if (a instanceof Tuple !== b instanceof Tuple || b instanceof PyRange) fail(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
     return a instanceof Tuple ? Tuple.create([...a, ...b]) : [...a, ...b];
   }
   if (isHost(a) || isHost(b)) {
@@ -69,6 +72,7 @@ export function sub(a: unknown, b: unknown): unknown {
 /** Python `*`: numbers, and repetition of str/list by an int. */
 export function mul(a: unknown, b: unknown): unknown {
   const seq = typeof a === "string" || Array.isArray(a) ? a : typeof b === "string" || Array.isArray(b) ? b : undefined;
+  if (seq instanceof PyRange) fail(`unsupported operand type(s) for *: '${typeName(a)}' and '${typeName(b)}'`);
   if (seq !== undefined) {
     const times = numberOf(seq === a ? b : a);
     if (times === undefined || !Number.isInteger(times)) fail(`can't multiply sequence by non-int of type '${typeName(seq === a ? b : a)}'`);
@@ -119,7 +123,7 @@ export function mod(a: unknown, b: unknown): unknown {
 export function pow(a: unknown, b: unknown): unknown {
   const d = decimalOperands("** or pow()", a, b);
   if (d) return decimalPow(...d);
-  const [x, y, f] = operands("**", a, b);
+  const [x, y, f] = operands("** or pow()", a, b);
   return num(x ** y, f || y < 0);
 }
 

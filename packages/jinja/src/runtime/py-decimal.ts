@@ -26,12 +26,14 @@ export class PyDecimal {
 
   /** A finite Decimal from its parts: `of(false, 150n, -2)` is `1.50`. */
   static of(negative: boolean, coefficient: bigint, exponent: number): PyDecimal {
+    // Stryker disable next-line EqualityOperator: -0n is 0n, so `<=` is the same
     return new PyDecimal(negative, coefficient < 0n ? -coefficient : coefficient, exponent, null);
   }
 
   /** NaN or (±) Infinity. */
   static specialValue(special: DecimalSpecial, negative = false): PyDecimal {
-    return new PyDecimal(special === "NaN" ? false : negative, 0n, 0, special);
+    // a NaN keeps its sign too (Python prints Decimal('-NaN') as -NaN)
+    return new PyDecimal(negative, 0n, 0, special);
   }
 
   /**
@@ -44,20 +46,20 @@ export class PyDecimal {
     if (special) return PyDecimal.specialValue(special[2]!.toLowerCase() === "nan" ? "NaN" : "Infinity", special[1] === "-");
     const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(trimmed);
     if (!m || (m[2] === "" && (m[3] ?? "") === "")) return null;
-    const [, sign, whole = "", fraction = "", exponent = "0"] = m;
-    return PyDecimal.of(sign === "-", BigInt(`${whole}${fraction}` || "0"), Number(exponent) - fraction.length);
+    const [, sign, whole, fraction = "", exponent = "0"] = m;
+    return PyDecimal.of(sign === "-", BigInt(`${whole}${fraction}`), Number(exponent) - fraction.length);
   }
 
   /** `Decimal(n)` of a Python int. */
   static fromInt(n: number | bigint): PyDecimal {
     const big = typeof n === "bigint" ? n : BigInt(Math.trunc(n));
-    return PyDecimal.of(big < 0n || Object.is(n, -0), big, 0);
+    // a Python int has no negative zero (`-0` in a template is 0)
+    return PyDecimal.of(big < 0n, big, 0);
   }
 
   /** agate's cast of a Python float to a Number: `Decimal(repr(f))` (2.5 → `2.5`, 3.0 → `3.0`, nan → `NaN`). */
   static fromFloatRepr(n: number): PyDecimal {
-    if (Number.isNaN(n)) return PyDecimal.specialValue("NaN");
-    if (!Number.isFinite(n)) return PyDecimal.specialValue("Infinity", n < 0);
+    // (JavaScript's text of NaN and of an infinity, "NaN", "Infinity", "-Infinity", parses as Python's)
     // Python's repr writes an exponent from 1e16 on (1e+17), JavaScript only from 1e21
     const repr = Math.abs(n) >= 1e16 ? n.toExponential() : Number.isInteger(n) ? `${n}.0` : String(n);
     return PyDecimal.parse(Object.is(n, -0) ? "-0.0" : repr)!;
@@ -95,8 +97,7 @@ export class PyDecimal {
 
   /** The nearest JavaScript number. */
   valueOf(): number {
-    if (this.special === "NaN") return Number.NaN;
-    if (this.special === "Infinity") return this.negative ? -Infinity : Infinity;
+    // (Number() reads "NaN", "Infinity" and "-Infinity" too)
     return Number(this.text);
   }
 
@@ -114,5 +115,6 @@ function scientificString(digits: string, exponent: number): string {
     return point > 0 ? `${digits.slice(0, point)}.${digits.slice(point)}` : `0.${"0".repeat(-point)}${digits}`;
   }
   const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  // Stryker disable next-line EqualityOperator: an adjusted exponent of 0 is written plain above, never here
   return `${mantissa}E${adjusted >= 0 ? "+" : "-"}${Math.abs(adjusted)}`;
 }

@@ -94,6 +94,13 @@ function found(i: number): number {
   return i < 0 ? fail("substring not found") : i;
 }
 
+/** The fill character of ljust/rjust/center: one character, a blank by default. */
+function fillChar(v: unknown): string {
+  if (v === undefined) return " ";
+  const f = String(v);
+  return [...f].length === 1 ? f : fail("The fill character must be exactly one character long");
+}
+
 /** Python's str.title: a cased character after an uncased one (a digit, ', a blank) starts a word. */
 function pyTitle(s: string): string {
   let out = "";
@@ -111,7 +118,8 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   format: (s, a, k, getattr) => pyFormat(s, a, k, getattr),
   lower: (s) => s.toLowerCase(),
   upper: (s) => s.toUpperCase(),
-  casefold: (s) => s.toLowerCase(),
+  // full case folding: through upper case, so that ß folds to ss and ﬁ to fi
+  casefold: (s) => s.toUpperCase().toLowerCase(),
   swapcase: (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
   title: (s) => pyTitle(s),
   capitalize: (s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase(),
@@ -126,16 +134,24 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     const [sep, max] = bindArgs("rsplit", [["sep", null], ["maxsplit", -1]], a, k);
     return split(s, sep, int(max, -1), true);
   },
-  splitlines: (s) => s.split(/\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/).filter((l, i, all) => !(i === all.length - 1 && l === "")),
+  // keepends: each line with its own break
+  splitlines: (s, a, k) => {
+    const [keepends] = bindArgs("splitlines", [["keepends", false]], a, k);
+    const lines = s.match(/[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g)!.filter((l) => l !== "");
+    return keepends ? lines : lines.map((l) => l.replace(/(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])$/, ""));
+  },
   startswith: (s, a) => {
     const [from, to] = bounds(s, a[1], a[2]);
-    return affixes("startswith", a[0]).some((p) => from + p.length <= to && s.startsWith(p, from));
+    const prefixes = affixes("startswith", a[0]);
+    return !positionBeyond(s, a[1]) && prefixes.some((p) => from + p.length <= to && s.startsWith(p, from));
   },
   endswith: (s, a) => {
     const [from, to] = bounds(s, a[1], a[2]);
-    return affixes("endswith", a[0]).some((p) => to - p.length >= from && s.slice(0, to).endsWith(p));
+    const suffixes = affixes("endswith", a[0]);
+    return !positionBeyond(s, a[1]) && suffixes.some((p) => to - p.length >= from && s.slice(0, to).endsWith(p));
   },
   replace: (s, a) => {
+    if (a.length < 2) fail(`replace expected at least 2 arguments, got ${a.length}`);
     const count = int(a[2], -1);
     // an empty old string matches before every character and at the end
     if (String(a[0]) === "") return [...s, ""].map((c, i) => (count < 0 || i < count ? String(a[1]) + c : c)).join("");
@@ -150,7 +166,7 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     }
     return out;
   },
-  join: (s, a) => iterate(a[0]).map((x, i) => {
+  join: (s, a) => (a.length !== 1 ? fail(`str.join() takes exactly one argument (${a.length} given)`) : iterate(a[0])).map((x, i) => {
     if (typeof x !== "string") fail(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
     return x;
   }).join(s),
@@ -164,25 +180,28 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     const within = s.slice(from, to);
     return String(a[0]) === "" ? within.length + 1 : within.split(String(a[0])).length - 1;
   },
-  ljust: (s, a) => s.padEnd(int(a[0], 0), a[1] === undefined ? " " : String(a[1])),
-  rjust: (s, a) => s.padStart(int(a[0], 0), a[1] === undefined ? " " : String(a[1])),
+  ljust: (s, a) => s.padEnd(int(a[0], 0), fillChar(a[1])),
+  rjust: (s, a) => s.padStart(int(a[0], 0), fillChar(a[1])),
   center: (s, a) => {
     const w = int(a[0], 0);
-    const f = a[1] === undefined ? " " : String(a[1]);
+    const f = fillChar(a[1]);
     if (s.length >= w) return s;
     const left = Math.floor((w - s.length) / 2) + ((w - s.length) % 2 && w % 2 ? 1 : 0);
     return f.repeat(left) + s + f.repeat(w - s.length - left);
   },
   zfill: (s, a) => {
+    if (a.length !== 1) fail(`str.zfill() takes exactly one argument (${a.length} given)`);
     const w = int(a[0], 0);
     const sign = /^[-+]/.test(s) ? s[0] : "";
     return sign + s.slice(sign.length).padStart(w - sign.length, "0");
   },
   partition: (s, a) => {
+    if (String(a[0]) === "") fail("empty separator");
     const i = s.indexOf(String(a[0]));
     return i < 0 ? Tuple.create([s, "", ""]) : Tuple.create([s.slice(0, i), String(a[0]), s.slice(i + String(a[0]).length)]);
   },
   rpartition: (s, a) => {
+    if (String(a[0]) === "") fail("empty separator");
     const i = s.lastIndexOf(String(a[0]));
     return i < 0 ? Tuple.create(["", "", s]) : Tuple.create([s.slice(0, i), String(a[0]), s.slice(i + String(a[0]).length)]);
   },
@@ -197,13 +216,35 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   isidentifier: (s) => /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(s),
   removeprefix: (s, a) => (s.startsWith(String(a[0])) ? s.slice(String(a[0]).length) : s),
   removesuffix: (s, a) => (String(a[0]) !== "" && s.endsWith(String(a[0])) ? s.slice(0, -String(a[0]).length) : s),
+  expandtabs: (s, a, k) => {
+    const size = int(bindArgs("expandtabs", [["tabsize", 8]], a, k)[0], 8);
+    let out = "";
+    let column = 0;
+    for (const c of s) {
+      if (c === "\t") {
+        const spaces = size > 0 ? size - (column % size) : 0;
+        out += " ".repeat(spaces);
+        column += spaces;
+      } else {
+        out += c;
+        column = c === "\n" || c === "\r" ? 0 : column + 1;
+      }
+    }
+    return out;
+  },
   encode: (s) => s,
   __str__: (s) => s,
 };
 
-function listIndex(xs: unknown[], v: unknown): number {
-  const i = xs.findIndex((x) => pyEquals(x, v));
-  return i < 0 ? fail(`${pyRepr(v)} is not in list`) : i;
+/** list.index(v, start, stop): the first equal item within the (clamped, negative from the end) bounds. */
+function listIndex(xs: unknown[], v: unknown, start: unknown, stop: unknown): number {
+  const at = (b: unknown, dflt: number): number => {
+    const i = b === undefined ? dflt : (numberOf(b) as number);
+    return Math.min(Math.max(i < 0 ? i + xs.length : i, 0), xs.length);
+  };
+  const from = at(start, 0);
+  const i = xs.slice(from, at(stop, xs.length)).findIndex((x) => pyEquals(x, v));
+  return i < 0 ? fail(`${pyRepr(v)} is not in list`) : from + i;
 }
 
 /** Python `list` methods (tuples get only the read-only ones). */
@@ -227,7 +268,7 @@ export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Recor
     if (i < 0 || i >= xs.length) fail("pop index out of range");
     return xs.splice(i, 1)[0];
   },
-  index: (xs, a) => listIndex(xs, a[0]),
+  index: (xs, a) => listIndex(xs, a[0], a[1], a[2]),
   count: (xs, a) => xs.filter((x) => pyEquals(x, a[0])).length,
   reverse: (xs) => void xs.reverse(),
   sort: (xs, _a, k) => {
@@ -268,7 +309,13 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
     if (isDict(src)) Object.assign(d, src);
     // a dict keyed by host objects (relations) merged into a plain dict: keys become their str()
     else if (src instanceof Map) for (const [key, v] of src) d[pyStr(key)] = v;
-    else if (src !== undefined) for (const pair of iterate(src)) d[String((pair as unknown[])[0])] = (pair as unknown[])[1];
+    else if (src !== undefined) {
+      for (const [index, pair] of iterate(src).entries()) {
+        const kv = iterate(pair);
+        if (kv.length !== 2) fail(`dictionary update sequence element #${index} has length ${kv.length}; 2 is required`);
+        d[pyStr(kv[0])] = kv[1];
+      }
+    }
     Object.assign(d, k);
   },
   copy: (d) => ({ ...d }),
@@ -301,28 +348,33 @@ export const MAP_METHODS: Record<string, (d: Map<unknown, unknown>, a: unknown[]
 /** Returned by {@link invokePythonMethod} when `self`'s type has no method `name`. */
 export const NO_METHOD = Symbol("no such method");
 
+/** A method table's own entry: JavaScript's inherited members (`constructor`, `toString`) are no Python methods. */
+function own<T>(table: Record<string, T>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+}
+
 /** What a Python method gives back: None where the JavaScript one returns nothing (`list.append`, `dict.update`, …). */
 const none = (v: unknown): unknown => (v === undefined ? null : v);
 
 /** Calls `self.name(args)` when `self`'s Python type has that method (without binding it first). */
 export function invokePythonMethod(self: unknown, name: string, a: unknown[], k: Record<string, unknown>, getattr: (o: unknown, n: string) => unknown): unknown {
   if (typeof self === "string") {
-    const m = STR_METHODS[name];
+    const m = own(STR_METHODS, name);
     return m ? none(m(self, a, k, getattr)) : NO_METHOD;
   }
   if (Array.isArray(self)) {
     const host = hostMethod(self, name);
     if (host) return host(self as never, a, k);
     if (self instanceof Tuple && !TUPLE_METHODS.has(name)) return NO_METHOD;
-    const m = LIST_METHODS[name];
+    const m = own(LIST_METHODS, name);
     return m ? none(m(self, a, k)) : NO_METHOD;
   }
   if (isDict(self)) {
-    const m = DICT_METHODS[name];
+    const m = own(DICT_METHODS, name);
     return m ? none(m(self, a, k)) : NO_METHOD;
   }
   if (self instanceof Map) {
-    const m = MAP_METHODS[name];
+    const m = own(MAP_METHODS, name);
     if (m) return none(m(self, a, k));
   }
   const host = hostMethod(self, name);
@@ -338,24 +390,22 @@ function hostMethod(self: unknown, name: string): HostMethod | undefined {
 /** Finds the Python method `name` for `self`, if its type has one. */
 export function pythonMethod(self: unknown, name: string): ((a: unknown[], k: Record<string, unknown>, getattr: (o: unknown, n: string) => unknown) => unknown) | undefined {
   if (typeof self === "string") {
-    const m = STR_METHODS[name];
+    const m = own(STR_METHODS, name);
     return m && ((a, k, g) => none(m(self, a, k, g)));
   }
   if (Array.isArray(self)) {
     const host = hostMethod(self, name);
     if (host) return (a, k) => host(self as never, a, k);
     if (self instanceof Tuple && !TUPLE_METHODS.has(name)) return undefined;
-    const m = LIST_METHODS[name];
+    const m = own(LIST_METHODS, name);
     return m && ((a, k) => none(m(self, a, k)));
   }
   if (isDict(self)) {
-    const m = DICT_METHODS[name];
+    const m = own(DICT_METHODS, name);
     return m && ((a, k) => none(m(self, a, k)));
   }
-  if (self instanceof Map && MAP_METHODS[name]) {
-    const m = MAP_METHODS[name];
-    return (a, k) => none(m(self, a, k));
-  }
+  const m = self instanceof Map ? own(MAP_METHODS, name) : undefined;
+  if (m) return (a, k) => none(m(self as Map<unknown, unknown>, a, k));
   const host = hostMethod(self, name);
   return host && ((a, k) => host(self as never, a, k));
 }

@@ -28,13 +28,20 @@ const OBJECT_PROTO = Object.prototype as unknown as Record<string, unknown>;
 
 /** Builds the runtime object generated template code calls (`rt.*`). */
 export function createRuntime(globals: Record<string, unknown>, filters: Record<string, FilterFn>, tests: Record<string, TestFn>) {
+  // a filter or test named by a filter's argument (`map('x')`, `select('y')`): Jinja2's shorter message
   const filterEnv: FilterEnv = {
-    filter: (name, value, args, kwargs) => applyFilter(name, value, args, kwargs),
-    test: (name, value, args) => applyTest(name, value, args),
-    attr: (value, path) => {
-      if (!path.includes(".") && !DIGITS.test(path)) return value === undefined ? undefined : getattr(value, path, path);
+    filter: (name, value, args, kwargs) => (filters[name] ? applyFilter(name, value, args, kwargs) : fail(`No filter named '${name}'.`)),
+    test: (name, value, args) => (tests[name] ? applyTest(name, value, args) : fail(`No test named '${name}'.`)),
+    attr: (value, path, dflt) => {
+      const parts = path.split(".");
       let v = value;
-      for (const part of path.split(".")) v = /^\d+$/.test(part) ? getitem(v, Number(part), part) : v === undefined ? undefined : getattr(v, part, part);
+      for (const [i, part] of parts.entries()) {
+        const from = v;
+        v = DIGITS.test(part) ? getitem(v, Number(part), part) : v === undefined ? undefined : getattr(v, part, part);
+        // Jinja2 puts the default in at each step; without one, a missing step fails the next one
+        if (v === undefined && dflt !== undefined && dflt !== null) v = dflt;
+        else if (v === undefined && i < parts.length - 1) fail(missingStep(from, part));
+      }
       return v;
     },
   };
@@ -70,6 +77,7 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
     loop: (items: unknown[]) => new LoopContext(items, 0),
     dict(flat: unknown[]): Record<string, unknown> | Map<unknown, unknown> {
       // host objects with their own equality (dbt relations) stay keys, as in Python: the dict is a Map
+      // Stryker disable next-line EqualityOperator: reading one past the end finds undefined, no host key
       for (let i = 0; i < flat.length; i += 2) if (isHashableHost(flat[i])) return hostKeyedDict(flat);
       const d: Record<string, unknown> = {};
       for (let i = 0; i < flat.length; i += 2) d[pyStr(flat[i])] = flat[i + 1];
@@ -87,10 +95,13 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
     },
     lookup(s: Record<string | symbol, unknown>, name: string): unknown {
       const v = s[name];
-      if (v !== undefined && v !== OBJECT_PROTO[name]) return v;
+      // JavaScript's own members (`constructor`, `__proto__`: the parent scope) are no template names
+      // (an undefined value of a name Object.prototype has is the scope's own: it hides globals too)
+      if (v !== OBJECT_PROTO[name] && name !== "__proto__") return v;
       // a name bound in scope to an undefined value (a macro parameter not passed) hides globals, as in Jinja
-      if (v === undefined && name in s && !(name in OBJECT_PROTO)) return undefined;
-      if (name in globals) return globals[name];
+      // (v is undefined here, or a member of Object.prototype, which the second test leaves out)
+      if (name in s && !(name in OBJECT_PROTO)) return undefined;
+      if (Object.prototype.hasOwnProperty.call(globals, name)) return globals[name];
       const resolve = s[RESOLVE] as ((n: string) => unknown) | undefined;
       return resolve ? resolve(name) : undefined;
     },
@@ -114,6 +125,12 @@ export function locatedError(e: unknown, line0: number, col0: number, meta: Rend
 }
 
 export { BUILTIN_FILTERS, BUILTIN_TESTS };
+
+/** Jinja2's words for the step of an attribute path that found nothing. */
+function missingStep(from: unknown, part: string): string {
+  const owner = from === null ? "None" : `${typeName(from)} object`;
+  return DIGITS.test(part) ? `${owner} has no element ${part}` : `'${owner}' has no attribute '${part}'`;
+}
 
 function isHashableHost(v: unknown): boolean {
   return typeof v === "object" && v !== null && typeof (v as { [PY_EQ]?: unknown })[PY_EQ] === "function";

@@ -42,15 +42,25 @@ function formatGeneral(x: number, precision: number | undefined, upper: boolean,
 export function printfFormat(template: string, args: unknown[]): string {
   let next = 0;
   const mapping = args.length === 1 && isDict(args[0]) ? args[0] : undefined;
-  const out = template.replace(/%(\([^)]*\))?([-+ 0#]*)(\d+|\*)?(?:\.(\d+))?([sdifrxXeEgGoc%])/g, (_m, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string) => {
-    if (conv === "%") return "%";
+  const out = template.replace(/%(\([^)]*\))?([-+ 0#]*)(\d+|\*)?(?:\.(\d+))?([sdifrxXeEgGoc%])/g, (m, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string, at: number) => {
+    if (m === "%%") return "%";
+    // Python 3.11: a `%` with flags, a width or a precision takes an argument, then refuses the `%`
+    if (conv === "%") {
+      if (!key && next >= args.length) fail("not enough arguments for format string");
+      fail(`unsupported format character '%' (0x25) at index ${at + m.length - 1}`);
+    }
     // `*`: the width is the next argument
     if (width === "*") {
       if (next >= args.length) fail("not enough arguments for format string");
       width = String(numberOf(args[next++]) ?? fail("* wants int"));
     }
     let value: unknown;
-    if (key) value = (mapping as Record<string, unknown> | undefined)?.[key.slice(1, -1)];
+    if (key) {
+      const name = key.slice(1, -1);
+      if (!mapping) fail("format requires a mapping");
+      if (!Object.prototype.hasOwnProperty.call(mapping, name)) fail(`KeyError: '${name}'`);
+      value = mapping[name];
+    }
     else {
       if (next >= args.length) fail("not enough arguments for format string");
       value = args[next++];
@@ -91,8 +101,7 @@ export function printfFormat(template: string, args: unknown[]): string {
         text = Math.trunc(integer(conv, n, value)).toString(8);
         break;
       default:
-        if (typeof value === "string" && [...value].length !== 1) fail("%c requires int or char");
-        text = typeof value === "number" ? String.fromCharCode(value) : pyStr(value);
+        text = printfChar(value);
     }
     if (precision !== undefined && conv === "s") text = text.slice(0, Number(precision));
     // for an integer conversion the precision is the least number of digits
@@ -115,6 +124,15 @@ export function printfFormat(template: string, args: unknown[]): string {
     fail("not all arguments converted during string formatting");
   }
   return out;
+}
+
+/** `%c`: one character, given as itself or as its code point. */
+function printfChar(value: unknown): string {
+  if (typeof value === "string" && [...value].length === 1) return value;
+  const n = typeof value === "string" || isFloat(value) ? undefined : numberOf(value);
+  if (n === undefined) return fail("%c requires int or char");
+  if (n < 0 || n > 0x10ffff) return fail("%c arg not in range(0x110000)");
+  return String.fromCodePoint(n);
 }
 
 /** The number a float conversion (`%f`, `%e`, `%g`) formats; Python's TypeError for anything else. */
@@ -140,16 +158,13 @@ function pad(text: string, width: number, align: string, fill: string): string {
   return fill.repeat(room) + text;
 }
 
-/** Python's `str.format(*args, **kwargs)` with `{}`, `{0}`, `{name}`, `{name.attr}`, `{x[0]}` and common format specs. */
+/** Python's `str.format(*args, **kwargs)` with `{}`, `{0}`, `{name}`, `{name.attr}`, `{x[0]}`, `!r`/`!s`/`!a`, common format specs and fields nested in a spec. */
 export function pyFormat(template: string, args: unknown[], kwargs: Record<string, unknown>, getattr: (obj: unknown, name: string) => unknown): string {
   let auto = 0;
   let manual = false;
   const positional = (i: number): unknown => (i < args.length ? args[i] : fail(`Replacement index ${i} out of range for positional args tuple`));
-  return template.replace(/\{\{|\}\}|\{([^{}!:]*)(![rsa])?(?::([^{}]*))?\}/g, (m, field: string | undefined, conversion: string | undefined, spec: string | undefined) => {
-    if (m === "{{") return "{";
-    if (m === "}}") return "}";
-    const path = field ?? "";
-    const head = /^[^.[]*/.exec(path)?.[0] ?? "";
+  const lookup = (path: string): unknown => {
+    const head = /^[^.[]*/.exec(path)![0];
     let value: unknown;
     if (head === "") {
       if (manual) fail("cannot switch from manual field specification to automatic field numbering");
@@ -158,16 +173,64 @@ export function pyFormat(template: string, args: unknown[], kwargs: Record<strin
       if (auto > 0) fail("cannot switch from automatic field numbering to manual field specification");
       manual = true;
       value = positional(Number(head));
-    }
-    else {
-      if (!(head in kwargs)) fail(`KeyError: '${head}'`);
+    } else {
+      if (!Object.prototype.hasOwnProperty.call(kwargs, head)) fail(`KeyError: '${head}'`);
       value = kwargs[head];
     }
-    for (const part of path.slice(head.length).matchAll(/\.(\w+)|\[([^\]]*)\]/g)) {
-      value = part[1] !== undefined ? getattr(value, part[1]) : getattr(value, part[2]);
+    const rest = path.slice(head.length);
+    if (!/^(?:\.[^.[]+|\[[^\]]+\])*$/.test(rest)) fail("Empty attribute in format string");
+    for (const part of rest.matchAll(/\.([^.[]+)|\[([^\]]+)\]/g)) value = getattr(value, part[1] ?? part[2]);
+    return value;
+  };
+  const replacement = (inner: string, depth: number): string => {
+    const [, path, conversion, given] = /^([^!:]*)(?:!([^:]?))?(?::([\s\S]*))?$/.exec(inner) ?? fail("expected '}' before end of string");
+    const value = lookup(path);
+    // a field nested in the spec is formatted first (`{:{width}}`), one level deep as in Python
+    const spec = given !== undefined && given.includes("{") ? (depth > 0 ? fail("Max string recursion exceeded") : render(given, depth + 1)) : given ?? "";
+    if (conversion === undefined) return applySpec(value, spec);
+    if (conversion === "r") return applySpec(pyRepr(value), spec);
+    if (conversion === "s") return applySpec(pyStr(value), spec);
+    if (conversion === "a") return applySpec(asciiOnly(pyRepr(value)), spec);
+    return fail(conversion === "" ? "unmatched '{' in format spec" : `Unknown conversion specifier ${conversion}`);
+  };
+  const render = (text: string, depth: number): string => {
+    let out = "";
+    let i = 0;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === "}") {
+        if (text[i + 1] !== "}") fail("Single '}' encountered in format string");
+        out += "}";
+        i += 2;
+      } else if (c !== "{") {
+        out += c;
+        i += 1;
+      } else if (text[i + 1] === "{") {
+        out += "{";
+        i += 2;
+      } else {
+        if (i + 1 >= text.length) fail("Single '{' encountered in format string");
+        // the field ends at its matching brace (a spec may hold nested fields)
+        let j = i + 1;
+        for (let level = 1; level > 0; j++) {
+          if (j >= text.length) fail("expected '}' before end of string");
+          if (text[j] === "{") level++;
+          else if (text[j] === "}") level--;
+        }
+        out += replacement(text.slice(i + 1, j - 1), depth);
+        i = j;
+      }
     }
-    const text = conversion === "!r" ? pyRepr(value) : undefined;
-    return applySpec(text ?? value, spec ?? "");
+    return out;
+  };
+  return render(template, 0);
+}
+
+/** Python's ascii() of a repr: characters past ASCII escaped (`\xe9`, `\u20ac`, `\U0001f600`). */
+function asciiOnly(text: string): string {
+  return text.replace(/[^\x00-\x7f]/gu, (c) => {
+    const hex = c.codePointAt(0)!.toString(16);
+    return hex.length <= 2 ? `\\x${hex.padStart(2, "0")}` : hex.length <= 4 ? `\\u${hex.padStart(4, "0")}` : `\\U${hex.padStart(8, "0")}`;
   });
 }
 
@@ -184,6 +247,21 @@ function refuseSpec(value: unknown, n: number | undefined, type: string | undefi
   if (!isFloat(value) && precision !== undefined && (type === undefined || INTEGER_TYPES.includes(type))) fail("Precision not allowed in integer format specifier");
 }
 
+/** Python's errors for the parts of a format spec a str has no use for. */
+function refuseStringSpec(align: string | undefined, sign: string | undefined, alternate: string | undefined, grouping: string | undefined): void {
+  if (sign) fail("Sign not allowed in string format specifier");
+  if (alternate) fail("Alternate form (#) not allowed in string format specifier");
+  if (align === "=") fail("'=' alignment not allowed in string format specifier");
+  if (grouping) fail(`Cannot specify '${grouping}' with 's'.`);
+}
+
+/** Python's error for a spec its grammar does not read: one character left is an unknown type, more an invalid spec. */
+function refuseUnparsed(value: unknown, spec: string): never {
+  if (value === null || Array.isArray(value) || isDict(value)) return fail(`unsupported format string passed to ${typeName(value)}.__format__`);
+  const rest = /^(?:.?[<>^=])?[-+ ]?z?#?0?\d*[,_]?(?:\.\d+)?([\s\S]*)$/.exec(spec)![1];
+  return fail(rest.length === 1 ? `Unknown format code '${rest}' for object of type '${typeName(value)}'` : `Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
+}
+
 /** The format types only integers take. */
 const INTEGER_TYPES = "bcdoxX";
 
@@ -191,10 +269,12 @@ function applySpec(given: unknown, spec: string): string {
   // a bool formats as the int it is once there is a spec (`{:>5}` of True is `    1`)
   const value = typeof given === "boolean" && spec !== "" ? Number(given) : given;
   const m = /^(?:(.)?([<>^=]))?([-+ ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);
-  if (!m || spec === "") return pyStr(value);
+  if (spec === "") return pyStr(value);
+  if (!m) return refuseUnparsed(value, spec);
   const [, fillChar, align, sign, alternate, zero, width, grouping, precision, type] = m;
   const n = numberOf(value);
   refuseSpec(value, n, type, precision);
+  if (typeof value === "string") refuseStringSpec(align, sign, alternate, grouping);
   let text: string;
   if (type === "f" || type === "F" || type === "%") {
     const x = (n ?? 0) * (type === "%" ? 100 : 1);
@@ -205,7 +285,7 @@ function applySpec(given: unknown, spec: string): string {
   else if (type === "o") text = Math.trunc(n ?? 0).toString(8);
   else if (type === "b") text = Math.trunc(n ?? 0).toString(2);
   else if (type === "c") text = String.fromCodePoint(Math.trunc(n ?? 0));
-  else if ((type === "g" || type === "G") && n !== undefined) text = formatGeneral(n, precision === undefined ? undefined : Number(precision), type === "G");
+  else if ((type === "g" || type === "G") && n !== undefined) text = formatGeneral(n, precision === undefined ? undefined : Number(precision), type === "G", alternate === "#");
   else if (precision !== undefined && typeof value === "string") text = value.slice(0, Number(precision));
   else if (precision !== undefined && n !== undefined && isFloat(value)) text = formatGeneral(n, Number(precision), false, false, true);
   else if (precision !== undefined && n !== undefined) text = String(Number(n.toPrecision(Number(precision))));
@@ -219,6 +299,7 @@ function applySpec(given: unknown, spec: string): string {
     text = text.replace(/^(-?(?:0[xXob])?)([0-9a-fA-F]+)/, (_g, head: string, digits: string) => head + digits.replace(new RegExp(`\\B(?=(?:[0-9a-fA-F]{${size}})+$)`, "g"), grouping));
   }
   if ((sign === "+" || sign === " ") && n !== undefined && n >= 0 && typeof value !== "string") text = sign + text;
-  const defaultAlign = n !== undefined && typeof value !== "string" ? ">" : "<";
-  return pad(text, width === undefined ? 0 : Number(width), align ?? (zero ? "=" : defaultAlign), fillChar ?? (zero ? "0" : " "));
+  // a number aligns right (zeros after its sign), a string left (`{:05}` of 'a' is a0000)
+  const numeric = n !== undefined && typeof value !== "string";
+  return pad(text, width === undefined ? 0 : Number(width), align ?? (!numeric ? "<" : zero ? "=" : ">"), fillChar ?? (zero ? "0" : " "));
 }

@@ -12,7 +12,8 @@ const isNumber = (v: unknown): boolean => typeof v === "number" || v instanceof 
 /** Jinja2's built-in tests. */
 export const BUILTIN_TESTS: Record<string, TestFn> = {
   boolean: (v) => typeof v === "boolean",
-  callable: (v) => typeof v === "function",
+  // Jinja2's Undefined is callable (calling it fails later)
+  callable: (v) => typeof v === "function" || v === undefined,
   defined: (v) => v !== undefined,
   undefined: (v) => v === undefined,
   none: (v) => v === null,
@@ -43,8 +44,9 @@ export const BUILTIN_TESTS: Record<string, TestFn> = {
   number: (v) => isNumber(v) || typeof v === "boolean",
   string: (v) => typeof v === "string",
   mapping: (v) => isDict(v) || v instanceof Map || (typeof v === "object" && v !== null && (v as { [PY_MAPPING]?: boolean })[PY_MAPPING] === true),
-  iterable: (v) => typeof v === "string" || (typeof v === "object" && v !== null && (Symbol.iterator in v || isDict(v))),
-  sequence: (v) => typeof v === "string" || Array.isArray(v) || isDict(v),
+  // Jinja2's Undefined iterates (as empty) and has a length: iterable and a sequence
+  iterable: (v) => v === undefined || typeof v === "string" || (typeof v === "object" && v !== null && (Symbol.iterator in v || isDict(v))),
+  sequence: (v) => v === undefined || typeof v === "string" || Array.isArray(v) || isDict(v),
   sameas: (v, o) => v === o,
   escaped: (v) => typeof v === "object" && v !== null && "__html__" in v,
   // Python's str.islower()/isupper() of str(value): some cased character, none of the other case

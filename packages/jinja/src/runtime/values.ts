@@ -34,6 +34,33 @@ export class PyFloat {
 export const PY_REPR = Symbol.for("tsdbt.jinja.repr");
 
 /**
+ * Python's `range(start, stop, step)`: the list of its numbers (loops, indexes, filters see a
+ * list), printed as Python prints a range (`range(0, 3)`).
+ */
+export class PyRange extends Array<number> {
+  /** Derived arrays (`map`, `filter`, `slice`) are plain lists. */
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  /** The bounds it was built with (a slice of a range is a range: `range(5)[1:]` is `range(1, 5)`). */
+  declare readonly bounds: { start: number; stop: number; step: number };
+
+  /** An empty range that prints as `range(start, stop[, step])`; the caller pushes its numbers. */
+  static create(start: number, stop: number, step: number): PyRange {
+    const r = new PyRange();
+    Object.defineProperty(r, "bounds", { value: { start, stop, step } });
+    return r;
+  }
+
+  /** Python's repr of a range. */
+  [PY_REPR](): string {
+    const { start, stop, step } = this.bounds;
+    return step === 1 ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
+  }
+}
+
+/**
  * Host objects that templates should treat as a Python `Mapping` (`obj is mapping` is true)
  * set this symbol to `true`, as dbt's Relation and Column objects are mappings.
  */
@@ -88,9 +115,11 @@ export function isDict(v: unknown): v is Record<string, unknown> {
 /** Formats a float as Python's repr does. */
 export function formatFloat(n: number): string {
   if (Number.isNaN(n)) return "nan";
+  // Stryker disable next-line EqualityOperator: n is ±Infinity here, never 0
   if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
   if (Object.is(n, -0)) return "-0.0";
-  if (Number.isInteger(n)) return Math.abs(n) >= 1e16 ? n.toExponential().replace(/e([+-])(\d)$/, "e$10$2") : `${n}.0`;
+  // (from 1e16 on the exponent has two digits already)
+  if (Number.isInteger(n)) return Math.abs(n) >= 1e16 ? n.toExponential() : `${n}.0`;
   // below 1e-4 Python writes an exponent (JavaScript only below 1e-6)
   const s = Math.abs(n) < 1e-4 ? n.toExponential() : String(n);
   return s.replace(/e([+-])(\d)$/, "e$10$2");
@@ -105,12 +134,13 @@ export function pyToFixed(n: number, digits: number): string {
   if (!Number.isFinite(n)) return formatFloat(n);
   if (Math.abs(n) >= 1e21) return `${BigInt(n)}${digits > 0 ? `.${"0".repeat(digits)}` : ""}`;
   const fixed = n.toFixed(digits);
-  if (!Number.isFinite(n) || digits > 99) return fixed;
+  if (digits > 99) return fixed;
   const exact = Math.abs(n).toFixed(100);
   const dot = exact.indexOf(".");
   if (!/^50*$/.test(exact.slice(dot + 1 + digits))) return fixed;
   const kept = exact.slice(0, digits === 0 ? dot : dot + 1 + digits);
   if (Number(kept[kept.length - 1]) % 2 === 1) return fixed;
+  // Stryker disable next-line EqualityOperator: a zero never reaches here (no tie), so `<=` is the same
   return (n < 0 ? "-" : "") + kept;
 }
 
@@ -123,8 +153,10 @@ export function typeName(v: unknown): string {
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
   if (typeof v === "bigint") return "int";
   if (v instanceof PyFloat) return "float";
-  if (v instanceof PyDecimal) return "Decimal";
+  // Python's TypeErrors name the C type: '<' not supported between instances of 'decimal.Decimal' and 'str'
+  if (v instanceof PyDecimal) return "decimal.Decimal";
   if (v instanceof Tuple) return "tuple";
+  if (v instanceof PyRange) return "range";
   if (Array.isArray(v)) return "list";
   if (isDict(v)) return "dict";
   if (typeof v === "function") return "function";
@@ -136,8 +168,8 @@ export const PY_BOOL: unique symbol = Symbol.for("tsdbt.jinja.bool") as never;
 
 /** Python truthiness: empty strings, lists and dicts, zero, None and Undefined are false. */
 export function truthy(v: unknown): boolean {
-  if (v === undefined || v === null || v === false || v === "" || v === 0) return false;
-  if (typeof v !== "object") return true; // NaN too, as in Python
+  // (NaN is true, as in Python; 0n is an int zero, `| int` of a Decimal)
+  if (v === undefined || v === null || v === false || v === "" || v === 0 || v === 0n) return false;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof PyFloat) return v.value !== 0;
   if (v instanceof PyDecimal) return !v.isZero;
@@ -157,7 +189,6 @@ export function pyStr(v: unknown): string {
   if (v === undefined) return "";
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
   if (typeof v === "object" && v !== null && !Array.isArray(v) && !isDict(v) && !(v instanceof PyFloat)) {
-    if (v instanceof String) return String(v);
     const custom = (v as { toString?: () => string }).toString;
     if (typeof custom === "function" && custom !== Object.prototype.toString) return custom.call(v);
   }
@@ -174,8 +205,8 @@ export function pyRepr(v: unknown): string {
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof PyDecimal) return `Decimal('${v.text}')`;
-  if (typeof v === "function") return `<function ${v.name || "anonymous"}>`;
-  if (typeof v !== "object") return String(v);
+  if (typeof v === "function") return typeof (v as { [PY_REPR]?: unknown })[PY_REPR] === "function" ? (v as unknown as { [PY_REPR]: () => string })[PY_REPR]() : `<function ${v.name || "anonymous"}>`;
+  if (typeof v === "bigint") return String(v);
   const custom = (v as { [PY_REPR]?: () => string })[PY_REPR];
   if (typeof custom === "function") return custom.call(v);
   if (v instanceof Tuple) return v.length === 1 ? `(${pyRepr(v[0])},)` : `(${v.map(pyRepr).join(", ")})`;
@@ -204,11 +235,13 @@ function quote(s: string): string {
 }
 
 /** What Python's str.isprintable() refuses (other and separator characters but the space): repr() escapes them. */
-const NOT_PRINTABLE = /^[\p{C}\p{Z}]$/u;
+const NOT_PRINTABLE = /[\p{C}\p{Z}]/u;
 
 function escapeCodePoint(cp: number): string {
   const hex = cp.toString(16);
+  // Stryker disable next-line EqualityOperator: U+0100 is printable, never escaped, so `<=` is the same
   if (cp < 0x100) return "\\x" + hex.padStart(2, "0");
+  // Stryker disable next-line EqualityOperator: U+10000 is printable, never escaped, so `<=` is the same
   if (cp < 0x10000) return "\\u" + hex.padStart(4, "0");
   return "\\U" + hex.padStart(8, "0");
 }
@@ -229,7 +262,7 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   if (na !== undefined && nb !== undefined) return na === nb;
   if (a instanceof String || b instanceof String) return String(a) === String(b) && typeof (a ?? 0) !== "number";
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (a instanceof Tuple !== b instanceof Tuple || a.length !== b.length) return false;
+    if (a instanceof Tuple !== b instanceof Tuple || a instanceof PyRange !== b instanceof PyRange || a.length !== b.length) return false;
     return a.every((x, i) => pyEquals(x, b[i]));
   }
   if (isDict(a) && isDict(b)) {
