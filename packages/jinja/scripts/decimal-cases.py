@@ -18,17 +18,22 @@ OPERANDS = ["0", "-0", "0.00", "0.5", "1", "-2", "2.5", "-3.75", "7", "0.1", "1E
 OPS = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b, "/": lambda a, b: a / b,
        "//": lambda a, b: a // b, "%": lambda a, b: a % b, "**": lambda a, b: a ** b}
 
+
+def outcome(compute):
+    """The operation's result as text, or the decimal signal it raised (`!DivisionByZero`)."""
+    try:
+        return str(compute())
+    except decimal.DecimalException as e:
+        return "!" + e.args[0][0].__name__
+
+
 cases = []
 for a, b in itertools.product(OPERANDS, repeat=2):
     for op, f in OPS.items():
         # whole powers of short bases only: beyond, Python's C module rounds its power "almost always" correctly
         if op == "**" and (b not in ("0", "-0", "1", "-2", "7", "5.000") or len(a) > 12):
             continue
-        try:
-            result = str(f(Decimal(a), Decimal(b)))
-        except decimal.DecimalException as e:
-            result = "!" + e.args[0][0].__name__
-        cases.append([a, op, b, result])
+        cases.append([a, op, b, outcome(lambda: f(Decimal(a), Decimal(b)))])
 # NaN and the infinities with each other and with a few finite numbers
 SPECIAL = ["NaN", "Infinity", "-Infinity"]
 for a, b in itertools.product(SPECIAL + ["0", "-2", "2.5", "3", "-3"], repeat=2):
@@ -38,11 +43,7 @@ for a, b in itertools.product(SPECIAL + ["0", "-2", "2.5", "3", "-3"], repeat=2)
         # whole powers only (a fraction goes through floats)
         if op == "**" and b not in ("0", "-2", "3", "-3"):
             continue
-        try:
-            result = str(f(Decimal(a), Decimal(b)))
-        except decimal.DecimalException as e:
-            result = "!" + e.args[0][0].__name__
-        cases.append([a, op, b, result])
+        cases.append([a, op, b, outcome(lambda: f(Decimal(a), Decimal(b)))])
 # unary operations of each operand, and comparisons (with NaN and the infinities too)
 UNARY = {"neg": lambda a: -a, "abs": abs, "int": int, "round0": lambda a: round(a, 0), "round2": lambda a: round(a, 2), "round-1": lambda a: round(a, -1)}
 for a in OPERANDS + SPECIAL:
