@@ -27,8 +27,9 @@ function dump(v: unknown, sortKeys: boolean): string {
   // (a host object's entry without a value is absent, not Undefined)
   if (isDict(v)) return dumpEntries(Object.entries(v).filter(([, x]) => x !== undefined), sortKeys);
   // relations, dates and other objects have no JSON form in Python either; name the class as dbt's error does
+  // (json names a class without its module: `Decimal`, where TypeErrors of operators say `decimal.Decimal`)
   const className = (v as { className?: unknown }).className;
-  throw new JsonTypeError(`Object of type ${typeof className === "string" ? className : typeName(v)} is not JSON serializable`);
+  throw new JsonTypeError(`Object of type ${typeof className === "string" ? className : typeName(v).split(".").pop()} is not JSON serializable`);
 }
 
 function dumpEntries(entries: [string, unknown][], sortKeys: boolean): string {
