@@ -37,22 +37,21 @@ export function openWarehouse(parsed: ParsedProject, threads?: number, early?: E
       const rollingBack = async <T>(fn: () => T): Promise<T> => {
         const inside = lazyTransaction(base, a);
         open = inside;
-        let result: T;
+        let failed = false;
         try {
-          result = fn();
+          return fn();
         } catch (error) {
+          failed = true;
+          throw error;
+        } finally {
           open = null;
-          // the template's error is the one to report: a rollback that fails left nothing committed either
           try {
             inside.end();
-          } catch {
-            // (a connection that broke is rolled back by the server)
+          } catch (error) {
+            // after a template's error, that error is the one to report (a broken connection is rolled back by the server)
+            if (!failed) throw error;
           }
-          throw error;
         }
-        open = null;
-        inside.end();
-        return result;
       };
       return {
         type: a.type,
