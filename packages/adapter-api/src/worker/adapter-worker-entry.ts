@@ -179,7 +179,8 @@ async function main(): Promise<void> {
     adapter = loadAdapter(start.target.type, start.loadOptions)(start.target, start.context);
     if (start.deferOpen) {
       adapter.loadDriver?.();
-      await openRequested();
+      // not wanted: end this thread from here, where no native call is running
+      if (!(await openRequested())) process.exit(0);
     }
     await adapter.open();
   } catch (error) {
@@ -199,9 +200,9 @@ async function main(): Promise<void> {
   parent.postMessage(ready);
 }
 
-/** Waits for the starting thread's {@link OpenRequest} (it terminates this thread instead when the adapter is not wanted). */
-function openRequested(): Promise<void> {
-  return new Promise((resolve) => parent.once("message", () => resolve()));
+/** Waits for the starting thread's {@link OpenRequest}: whether to open the adapter. */
+function openRequested(): Promise<boolean> {
+  return new Promise((resolve) => parent.once("message", (request: OpenRequest) => resolve(request.open)));
 }
 
 void main();

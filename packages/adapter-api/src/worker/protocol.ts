@@ -72,6 +72,8 @@ export interface WorkerStartData {
 /** Sent to a worker started with `deferOpen` when it may open the adapter. */
 export interface OpenRequest {
   kind: "open";
+  /** False: the adapter is not wanted after all; the worker ends its thread without opening it. */
+  open: boolean;
 }
 
 /** Values of slot 0 of a {@link SyncChannel}'s signal (an Int32Array over its SharedArrayBuffer). */

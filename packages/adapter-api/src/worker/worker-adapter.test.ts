@@ -260,3 +260,52 @@ describe("adapter worker bridge's catalog cache across transactions", () => {
     }
   });
 });
+
+describe("adapter worker started before the adapter is wanted (openWhen)", () => {
+  /** Installs `@tsdbt/adapter-slowload`: the DuckDB adapter behind a module load that takes `ms` in a worker and then writes `marker`. */
+  function writeSlowLoadingAdapter(ms: number, marker: string): void {
+    const packageDir = path.join(projectDir, "node_modules", "@tsdbt", "adapter-slowload");
+    fs.mkdirSync(packageDir, { recursive: true });
+    fs.writeFileSync(
+      path.join(packageDir, "index.js"),
+      [
+        // in the worker (the starting thread loads the package too, for its dialect): a driver's
+        // module load, as a native addon's initialisation, that must not be cut short
+        `if (!require("node:worker_threads").isMainThread) {`,
+        `  const until = Date.now() + ${ms}; while (Date.now() < until);`,
+        `  require("node:fs").writeFileSync(${JSON.stringify(marker)}, "loaded");`,
+        "}",
+        `const duckdb = require(${JSON.stringify(path.resolve(__dirname, "../../../adapter-duckdb/dist/index.js"))});`,
+        "exports.createAdapter = (target, context) => duckdb.createAdapter({ ...target, type: 'duckdb' }, context);",
+      ].join("\n"),
+    );
+  }
+
+  it("lets an unwanted worker finish loading its driver, then ends it without opening the adapter", async () => {
+    const marker = path.join(projectDir, "slowload.loaded");
+    writeSlowLoadingAdapter(400, marker);
+    const database = path.join(projectDir, "unwanted.duckdb");
+    const started = startAdapterWorker({ type: "slowload", schema: "main", path: database, threads: 1 }, { projectDir, targetPath: "target" }, {
+      paths: [projectDir],
+      // decided while the driver is still loading
+      openWhen: new Promise((resolve) => setTimeout(() => resolve(false), 100)),
+    });
+    await expect(started).rejects.toMatchObject({ code: "TSDBT-E046" });
+    // stopping the thread from outside (worker.terminate) would have cut the load short: no marker
+    expect(fs.readFileSync(marker, "utf8")).toBe("loaded");
+    expect(fs.existsSync(database)).toBe(false);
+  });
+
+  it("opens the adapter once it is wanted", async () => {
+    const database = path.join(projectDir, "wanted.duckdb");
+    const adapter = await startAdapterWorker({ type: "duckdb", schema: "main", path: database, threads: 1 }, { projectDir, targetPath: "target" }, {
+      openWhen: new Promise((resolve) => setTimeout(() => resolve(true), 50)),
+    });
+    try {
+      expect((await adapter.execute("select 42 as answer")).rows).toEqual([{ answer: 42 }]);
+      expect(fs.existsSync(database)).toBe(true);
+    } finally {
+      await adapter.close();
+    }
+  });
+});

@@ -67,7 +67,8 @@ export interface StartWorkerOptions extends LoadAdapterOptions {
   /**
    * When given, the worker starts and creates the adapter (loading its driver) at once, but opens
    * it (connecting, or creating a database file) only once this resolves to true; false (or a
-   * rejection) terminates the worker at once, and the returned promise rejects with TSDBT-E046.
+   * rejection) makes the worker end its thread once its driver has loaded, and the returned
+   * promise rejects with TSDBT-E046.
    */
   openWhen?: Promise<boolean>;
 }
@@ -86,13 +87,15 @@ export async function startAdapterWorker(target: ProfileTarget, context: Adapter
   const catalogGeneration = new SharedArrayBuffer(4);
   const data: WorkerStartData = { target, context, loadOptions, syncChannel: { port: port2, signal }, catalogGeneration, deferOpen: openWhen !== undefined };
   const worker = new Worker(workerEntryFile(), { workerData: data, transferList: [port2] });
-  // an adapter not wanted after all has opened nothing yet: its thread is simply stopped
+  // An adapter not wanted after all has opened nothing yet: the worker is asked to end its own
+  // thread. terminate() here could land inside the driver's native module loading, where a
+  // node-addon-api driver (DuckDB's) aborts the whole process.
   let unwanted = false;
-  const stopUnwanted = () => {
-    unwanted = true;
-    void worker.terminate();
+  const request = (open: boolean) => {
+    unwanted = !open;
+    worker.postMessage({ kind: "open", open } satisfies OpenRequest);
   };
-  void openWhen?.then((open) => (open ? worker.postMessage({ kind: "open" } satisfies OpenRequest) : stopUnwanted()), stopUnwanted);
+  void openWhen?.then(request, () => request(false));
   const ready = await new Promise<WorkerReady>((resolve, reject) => {
     const onExit = (code: number) =>
       reject(unwanted ? new AdapterError("TSDBT-E046", "The adapter was closed before it opened.", "Open a new adapter to run statements.") : new Error(`The adapter worker exited with code ${code} before it was ready.`));
