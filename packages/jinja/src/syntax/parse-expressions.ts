@@ -1,4 +1,4 @@
-import * as lexer from "nunjucks/src/lexer";
+import * as lexer from "./token-types";
 import type { Arg, Expr } from "./ast";
 import type { JinjaParser, Token } from "./parser";
 import { describeToken } from "./syntax-messages";

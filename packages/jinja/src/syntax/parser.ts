@@ -1,5 +1,5 @@
 import * as nunjucksParser from "nunjucks/src/parser";
-import * as lexer from "nunjucks/src/lexer";
+import * as lexer from "./token-types";
 import type { Arg, Body, Expr, Signature, Target } from "./ast";
 import { tokenize } from "./lexer";
 import { parseExpressionMethods } from "./parse-expressions";

@@ -1,4 +1,4 @@
-import * as lexer from "nunjucks/src/lexer";
+import * as lexer from "./token-types";
 import type { Token } from "./parser";
 
 /** How a token type reads in an error message (`')'`, `'}}'`, `a name`). */
