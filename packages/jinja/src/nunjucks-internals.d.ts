@@ -29,3 +29,7 @@ declare module "nunjucks/src/parser" {
 declare module "nunjucks/src/compiler" {
   export const Compiler: unknown;
 }
+declare module "nunjucks/src/lib" {
+  /** nunjucks' syntax error: the message is prefixed with its 1-based line and column when given. */
+  export const TemplateError: new (message: string, lineno?: number, colno?: number) => Error;
+}

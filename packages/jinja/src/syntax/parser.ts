@@ -1,11 +1,11 @@
-import * as nunjucksParser from "nunjucks/src/parser";
-import * as lexer from "./token-types";
 import type { Arg, Body, Expr, Signature, Target } from "./ast";
 import { tokenize } from "./lexer";
+import { ParserBase } from "./parser-base";
 import { parseExpressionMethods } from "./parse-expressions";
 import { describeToken, tokenTypeName, unclosedBlockMessage, unknownTagMessage, type OpenBlock } from "./syntax-messages";
+import * as lexer from "./token-types";
 
-/** A nunjucks token. */
+/** A template token (nunjucks' shape: 0-based positions). */
 export interface Token {
   type: string;
   value: string;
@@ -13,66 +13,27 @@ export interface Token {
   colno: number;
 }
 
-/** The parts of nunjucks' Parser this subclass relies on. */
-export interface NunjucksParserBase {
-  peekToken(): Token;
-  nextToken(withWhitespace?: boolean): Token | null;
-  pushToken(tok: Token | null): void;
-  skip(type: string): boolean;
-  skipSymbol(value: string): boolean;
-  skipValue(type: string, value: string): boolean;
-  expect(type: string): Token;
-  fail(message: string, lineno?: number, colno?: number): never;
-  error(message: string, lineno?: number, colno?: number): Error;
-  advanceAfterBlockEnd(name?: string): Token;
-  parseUntilBlocks(...names: string[]): Body;
-  parseRaw(tag?: string): unknown;
-  parseAsRoot(): Body;
-  breakOnBlocks: string[] | null;
-  dropLeadingWhitespace: boolean;
-  tokens: { str: string; index: number; tags: { VARIABLE_END: string }; forwardN(n: number): void };
-}
-
-const BaseParser = (nunjucksParser as unknown as { Parser: new (tokens: unknown) => NunjucksParserBase }).Parser;
-
 /**
- * nunjucks' parser with Jinja2's statement set and expression grammar (see parse-expressions.ts).
- * Token handling, data/whitespace-control and raw blocks stay nunjucks'.
+ * The template parser: Jinja2's statement set and expression grammar (see parse-expressions.ts)
+ * over the token plumbing and template text handling of {@link ParserBase}.
  */
-export class JinjaParser extends (BaseParser as new (tokens: unknown) => NunjucksParserBase) {
+export class JinjaParser extends ParserBase {
   /** Names mentioned inside each macro being parsed (to know whether it takes varargs/kwargs). */
   nameSinks: Set<string>[] = [];
   loopDepth = 0;
   /** The blocks being parsed, outermost first (for "which block is unclosed" messages). */
   openBlocks: OpenBlock[] = [];
-  /** The last `{{` or `{%` token read: where an unterminated tag or expression started. */
-  lastOpen: Token | null = null;
   /** The `{%` of the statement being parsed. */
   tagStart: Token | null = null;
 
-  override nextToken(withWhitespace?: boolean): Token | null {
-    const tok = super.nextToken(withWhitespace);
-    if (tok && (tok.type === lexer.TOKEN_BLOCK_START || tok.type === lexer.TOKEN_VARIABLE_START)) this.lastOpen = tok;
-    return tok;
-  }
-
-  /** Errors without a position point at the next token, or at the open tag when the template ended. */
-  override error(message: string, lineno?: number, colno?: number): Error {
-    if (lineno === undefined || colno === undefined) {
-      const tok = this.peekToken() ?? this.lastOpen;
-      if (tok) return super.error(message, tok.lineno, tok.colno);
-    }
-    return super.error(message, lineno, colno);
-  }
-
-  override expect(type: string): Token {
+  expect(type: string): Token {
     const tok = this.nextToken();
     if (!tok) return this.fail(`Unexpected end of template, expected ${tokenTypeName(type)}`);
     if (tok.type !== type) this.fail(`Expected ${tokenTypeName(type)}, got ${describeToken(tok)}`, tok.lineno, tok.colno);
     return tok;
   }
 
-  override advanceAfterBlockEnd(name?: string): Token {
+  advanceAfterBlockEnd(name?: string): Token {
     if (!name) {
       const tag = this.nextToken();
       if (!tag || tag.type !== lexer.TOKEN_SYMBOL) return this.fail(`Expected a tag name, got ${describeToken(tag)}`);
