@@ -62,7 +62,7 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
   const checked = new Map<string, string>();
 
   // templates a worker is compiling (see checkAll), by text, with what takes its results
-  const onWorker = new Map<string, { worker: CheckWorker; take: (index: number, code: string | undefined) => void }>();
+  const onWorker = new Map<string, { worker: CheckWorker; take: (index: number, code: string | undefined) => void; index: number }>();
   // templates the code cache was asked for and did not hold (not asked again)
   const notStored = new Set<string>();
 
@@ -95,7 +95,11 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
     const pending = onWorker.get(source);
     pending?.worker.drain(pending.take);
     const checkedCode = checked.get(source);
-    if (checkedCode === undefined) return generate(source, meta);
+    if (checkedCode === undefined) {
+      // not done there yet: compiled here, and the worker need not
+      pending?.worker.claim(pending.index);
+      return generate(source, meta);
+    }
     if (unsaved.delete(source)) codeCache?.set(vocabulary, source, checkedCode);
     return checkedCode;
   };
@@ -157,7 +161,7 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
       notStored.delete(source);
       codeCache?.set(vocabulary, source, code);
     };
-    for (const source of all) onWorker.set(source, { worker, take });
+    all.forEach((source, index) => onWorker.set(source, { worker, take, index }));
     return () => {
       worker.finish(take);
       for (const source of all) onWorker.delete(source);

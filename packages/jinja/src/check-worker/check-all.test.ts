@@ -28,6 +28,16 @@ describe("the check worker", () => {
     // the templates to render first, then the macros
     expect(results.map(([index, code]) => [index, typeof code])).toEqual([[3, "string"], [4, "undefined"], [0, "string"], [1, "undefined"], [2, "undefined"]]);
   });
+
+  it("skips a template the caller claimed before the worker got to it (the caller compiles it itself)", () => {
+    const worker = startCheckWorker({ toCheck: [fine, unclosed, unknownFilter], toRender: ["plain text"], callable: [], filters: ["upper"], tests: [] });
+    // claimed at once: the worker has not even read its work yet
+    worker!.claim(3);
+    worker!.claim(1);
+    const results: number[] = [];
+    worker!.finish((index) => results.push(index));
+    expect(results).toEqual([0, 2]);
+  });
 });
 
 describe("checkAll", () => {

@@ -13,6 +13,8 @@ export interface CheckWorker {
   drain(onResult: (index: number, code: string | undefined) => void): void;
   /** Blocks until the worker is done, then drains. */
   finish(onResult: (index: number, code: string | undefined) => void): void;
+  /** Tells the worker that the caller compiles template `index` itself: the worker skips it unless it has started it. */
+  claim(index: number): void;
 }
 
 /**
@@ -83,12 +85,13 @@ export function releasePrestartedWorker(): void {
  * over `[...toCheck, ...toRender, ...callable]`); `undefined` when the worker's script is missing
  * (sources not built) or a worker cannot be started: the caller then compiles them itself.
  */
-export function startCheckWorker(work: CheckWork): CheckWorker | undefined {
+export function startCheckWorker(work: Omit<CheckWork, "claimed">): CheckWorker | undefined {
   const started = prestarted ?? spawn();
   prestarted = undefined;
   if (!started) return undefined;
   const { worker, port, signal } = started;
-  port.postMessage(work);
+  const claimed = new Int32Array(new SharedArrayBuffer(4 * (work.toCheck.length + work.toRender.length + work.callable.length)));
+  port.postMessage({ ...work, claimed: claimed.buffer } satisfies CheckWork);
   let received = 0;
   const drain = (onResult: (index: number, code: string | undefined) => void) => {
     for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
@@ -99,6 +102,7 @@ export function startCheckWorker(work: CheckWork): CheckWorker | undefined {
   };
   return {
     drain,
+    claim: (index) => void Atomics.store(claimed, index, 1),
     finish(onResult) {
       // events cannot be seen while blocked: a worker that posts nothing for STALLED_MS is given up on
       let last = received;

@@ -30,6 +30,11 @@ export interface CheckWork {
   toRender: string[];
   /** Macros that may be called but are not checked: compiled when a template to render mentions them. */
   callable: string[];
+  /**
+   * One Int32 per template (result index): set to 1 by the caller when it compiles that template itself
+   * (it needed it before the worker got to it), so the worker skips it if it has not started it yet.
+   */
+  claimed: SharedArrayBuffer;
 }
 
 /** One template done: its index in `[...toCheck, ...toRender, ...callable]` and its code, `undefined` when compiling it threw. */
@@ -55,7 +60,9 @@ function compileAll(work: CheckWork): void {
   const filters = new Set(work.filters);
   const tests = new Set(work.tests);
   const all = [...work.toCheck, ...work.toRender, ...work.callable];
+  const claimed = new Int32Array(work.claimed);
   for (const index of workOrder(work.toCheck, work.toRender, work.callable)) {
+    if (Atomics.load(claimed, index) !== 0) continue;
     let code: string | undefined;
     try {
       code = generateCode(all[index], (n) => filters.has(n), (n) => tests.has(n));
