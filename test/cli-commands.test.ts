@@ -153,6 +153,28 @@ describe("show, run-operation, retry", () => {
     expect((await runApi(["run-operation", "no_such_macro"], { project: p })).exitCode).toBe(2);
   });
 
+  // dbt-core 1.10.23 + dbt-postgres, `show --select m --limit 1` and `show --inline "select 42 as answer"`: one
+  // success result, unique_id the node's (inline: sql_operation.<project>.inline_query, no relation), compiled,
+  // message and failures null, timing compile and execute, "SELECT 1" with rows_affected 1, the limited SQL as
+  // compiled_code; args.which "show" with the limit; a show that fails (exit 2) leaves the file as it was
+  it("show writes run_results.json with one result for what it showed, as dbt does", async () => {
+    const p = makeProject();
+    expect((await runApi(["run"], { project: p })).exitCode).toBe(0);
+    const read = () => JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: Record<string, unknown>[]; args: Record<string, unknown> };
+    const fact = (r: Record<string, unknown>) => [r.unique_id, r.status, r.message, r.failures, r.thread_id, r.compiled, r.relation_name, (r.timing as { name: string }[]).map((t) => t.name), (r.adapter_response as { rows_affected: number }).rows_affected];
+    expect((await runApi(["show", "-s", "customers", "--limit", "1"], { project: p })).exitCode).toBe(0);
+    const model = read();
+    expect(model.results.map(fact)).toEqual([["model.fixture.customers", "success", null, null, "Thread-1 (worker)", true, expect.stringContaining('"customers"'), ["compile", "execute"], 1]]);
+    expect(model.results[0].compiled_code).toMatch(/limit 1\s*$/i);
+    expect(model.args).toMatchObject({ which: "show", limit: 1, select: ["customers"] });
+    expect((await runApi(["show", "--inline", "select 42 as answer"], { project: p })).exitCode).toBe(0);
+    const inline = read();
+    expect(inline.results.map(fact)).toEqual([["sql_operation.fixture.inline_query", "success", null, null, "Thread-1 (worker)", true, null, ["compile", "execute"], 1]]);
+    expect(inline.results[0].compiled_code).toMatch(/select 42 as answer[\s\S]*limit 5\s*$/i);
+    expect((await runApi(["show", "--inline", "select * from no_such_table_x"], { project: p })).exitCode).not.toBe(0);
+    expect(read()).toEqual(inline);
+  });
+
   // dbt-core 1.10.23's run_results.json after `run-operation boom` and `run-operation show_results --args '{results: []}'`
   it("run-operation writes run_results.json with one result for the macro, as dbt does", async () => {
     const p = makeProject({ "macros/ops.sql": "{% macro boom() %}{{ exceptions.raise_compiler_error('boom') }}{% endmacro %}\n{% macro echo(results) %}{{ results }}{% endmacro %}\n" });
