@@ -61,10 +61,18 @@ export class Tokenizer {
     this.len = str.length;
   }
 
-  /** The next token, or null at the end. Positions are those of the token's first character. */
-  nextToken(): Token | null {
+  /**
+   * The next token, or null at the end. Positions are those of the token's first character. With
+   * `skipWhitespace`, whitespace inside code is passed over instead of being returned as a token (the
+   * parser never wants it).
+   */
+  nextToken(skipWhitespace = false): Token | null {
     const s = this.str;
-    const i = this.index;
+    let i = this.index;
+    if (skipWhitespace && this.in_code) {
+      while (i < this.len && s.charCodeAt(i) < 256 && CLASS[s.charCodeAt(i)] === WHITESPACE) i++;
+      if (i !== this.index) this.moveTo(i);
+    }
     if (i >= this.len) return null;
     const lineno = this.lineno;
     const colno = this.colno;

@@ -31,15 +31,11 @@ export abstract class ParserBase {
 
   constructor(readonly tokens: Tokenizer) {}
 
-  /** The next token (whitespace skipped unless `withWhitespace`), or null at the end. */
-  nextToken(withWhitespace?: boolean): Token | null {
+  /** The next token other than whitespace, or null at the end. */
+  nextToken(): Token | null {
     let tok = this.peeked;
-    if (tok) {
-      this.peeked = null;
-      if (withWhitespace || tok.type !== T.TOKEN_WHITESPACE) return this.opened(tok);
-    }
-    tok = this.tokens.nextToken();
-    if (!withWhitespace) while (tok && tok.type === T.TOKEN_WHITESPACE) tok = this.tokens.nextToken();
+    if (tok) this.peeked = null;
+    else tok = this.tokens.nextToken(true);
     return this.opened(tok);
   }
 
