@@ -163,7 +163,9 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
     };
     all.forEach((source, index) => onWorker.set(source, { worker, take, index }));
     return () => {
-      worker.finish(take);
+      // macros to check that the worker has not started: compiled here while it finishes
+      const bySource = new Map(templates.map((t) => [t.source, t]));
+      worker.finish(take, sources.map((_, i) => i), (index) => void errorOf(bySource.get(sources[index])!));
       for (const source of all) onWorker.delete(source);
       // what failed there (or was given up on) is compiled here, for the error `check` gives
       return templates.map(errorOf);

@@ -38,6 +38,17 @@ describe("the check worker", () => {
     worker!.finish((index) => results.push(index));
     expect(results).toEqual([0, 2]);
   });
+
+  it("lets the caller take, while it waits, the templates the worker has not started: each one is compiled once", () => {
+    const macros = Array.from({ length: 40 }, (_, i) => `{% macro m${i}() %}{{ ${i} | upper }}{% endmacro %}`);
+    const worker = startCheckWorker({ toCheck: macros, toRender: [], callable: [], filters: ["upper"], tests: [] });
+    const posted: number[] = [];
+    const stolen: number[] = [];
+    worker!.finish((index) => posted.push(index), macros.map((_, i) => i), (index) => stolen.push(index));
+    // the caller starts from the end before the worker has even read its work
+    expect(stolen[0]).toBe(39);
+    expect([...posted, ...stolen].sort((a, b) => a - b)).toEqual(macros.map((_, i) => i));
+  });
 });
 
 describe("checkAll", () => {

@@ -11,11 +11,19 @@ import type { CheckWork, CheckWorkerData, CheckWorkerResult } from "./worker-ent
 export interface CheckWorker {
   /** Hands every result that has arrived to `onResult` (the template's index and code, `undefined` when it failed). */
   drain(onResult: (index: number, code: string | undefined) => void): void;
-  /** Blocks until the worker is done, then drains. */
-  finish(onResult: (index: number, code: string | undefined) => void): void;
+  /**
+   * Waits until the worker is done, then drains. Meanwhile the caller takes templates of `stealable`
+   * (result indices, last first) that the worker has not started, and compiles them with `compile`:
+   * the two meet in the middle instead of one waiting for the other.
+   */
+  finish(onResult: (index: number, code: string | undefined) => void, stealable?: readonly number[], compile?: (index: number) => void): void;
   /** Tells the worker that the caller compiles template `index` itself: the worker skips it unless it has started it. */
   claim(index: number): void;
 }
+
+/** Values of a template's slot in {@link CheckWork.claimed}: nobody's yet, the caller's, the worker's. */
+const UNCLAIMED = 0;
+const CALLER = 1;
 
 /**
  * The worker's stack, smaller than the main thread's (V8's default, about 1 MB): a template nested so
@@ -102,8 +110,13 @@ export function startCheckWorker(work: Omit<CheckWork, "claimed">): CheckWorker 
   };
   return {
     drain,
-    claim: (index) => void Atomics.store(claimed, index, 1),
-    finish(onResult) {
+    claim: (index) => void Atomics.compareExchange(claimed, index, UNCLAIMED, CALLER),
+    finish(onResult, stealable = [], compile = () => undefined) {
+      for (let i = stealable.length - 1; i >= 0 && Atomics.load(signal, 0) === 0; i--) {
+        if (Atomics.compareExchange(claimed, stealable[i], UNCLAIMED, CALLER) !== UNCLAIMED) continue;
+        compile(stealable[i]);
+        drain(onResult);
+      }
       // events cannot be seen while blocked: a worker that posts nothing for STALLED_MS is given up on
       let last = received;
       let idleSince = Date.now();

@@ -31,8 +31,9 @@ export interface CheckWork {
   /** Macros that may be called but are not checked: compiled when a template to render mentions them. */
   callable: string[];
   /**
-   * One Int32 per template (result index): set to 1 by the caller when it compiles that template itself
-   * (it needed it before the worker got to it), so the worker skips it if it has not started it yet.
+   * One Int32 per template (result index), whoever claims it first compiles it: 0 unclaimed, 1 the
+   * caller (it needed the template before the worker got to it, or took it while waiting for the
+   * worker to finish), 2 the worker.
    */
   claimed: SharedArrayBuffer;
 }
@@ -62,7 +63,7 @@ function compileAll(work: CheckWork): void {
   const all = [...work.toCheck, ...work.toRender, ...work.callable];
   const claimed = new Int32Array(work.claimed);
   for (const index of workOrder(work.toCheck, work.toRender, work.callable)) {
-    if (Atomics.load(claimed, index) !== 0) continue;
+    if (Atomics.compareExchange(claimed, index, 0, 2) !== 0) continue;
     let code: string | undefined;
     try {
       code = generateCode(all[index], (n) => filters.has(n), (n) => tests.has(n));
