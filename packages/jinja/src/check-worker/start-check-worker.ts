@@ -32,6 +32,14 @@ const CALLER = 1;
  */
 const WORKER_STACK_MB = 0.5;
 
+/**
+ * The worker's young generation, small: it allocates much and keeps little, and on a machine where
+ * touching a fresh page of memory is costly a young generation that stays small (its pages reused)
+ * cost fewer page faults than V8's default, which grows it (dbt-utils' first parse: about 1,400
+ * fewer page faults, 40 ms less CPU, no slower; docs/performance.md).
+ */
+const WORKER_YOUNG_GENERATION_MB = 2;
+
 /** How long {@link CheckWorker.finish} waits for a worker that posts nothing before compiling the rest itself. */
 const STALLED_MS = 10_000;
 
@@ -52,7 +60,7 @@ function spawn(): IdleWorker | undefined {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   try {
     const data: CheckWorkerData = { port: port2, signal };
-    const worker = new Worker(script, { workerData: data, transferList: [port2], resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+    const worker = new Worker(script, { workerData: data, transferList: [port2], resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     // it never keeps the process alive (a parse that stops early leaves it to finish on its own)
     worker.unref();
     // an error on the worker (it ran out of memory) only leaves its templates to the caller
