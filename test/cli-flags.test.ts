@@ -172,10 +172,11 @@ describe("--store-failures", () => {
     expect(build.exitCode).toBe(1);
     const query = 'select * from "t"."main_dbt_test__audit"."unique_orders_order_id"';
     expect(build.stdout).toContain(`  See test failures:\n  ${"-".repeat(query.length)}\n  ${query}\n  ${"-".repeat(query.length)}`);
-    const rows = await runApi(["show", "--inline", "select * from main_dbt_test__audit.unique_orders_order_id", "--output", "json"], { project: p });
-    expect(JSON.parse(lastJson(rows.stdout)).show).toEqual([{ unique_field: 10, n_records: 2 }]);
+    // the build's run_results.json (read before `show`, which writes its own, as dbt's does)
     const results = JSON.parse(fs.readFileSync(p.file("target/run_results.json"), "utf8")) as { results: { unique_id: string; relation_name: string | null }[] };
     expect(results.results.find((r) => r.unique_id.startsWith("test.fixture.unique_orders"))!.relation_name).toBe('"t"."main_dbt_test__audit"."unique_orders_order_id"');
+    const rows = await runApi(["show", "--inline", "select * from main_dbt_test__audit.unique_orders_order_id", "--output", "json"], { project: p });
+    expect(JSON.parse(lastJson(rows.stdout)).show).toEqual([{ unique_field: 10, n_records: 2 }]);
     // without the flag nothing is stored, unless the test's config asks
     const plain = await runApi(["test", "-s", "orders"], { project: p });
     expect(plain.stdout).not.toContain("See test failures");
