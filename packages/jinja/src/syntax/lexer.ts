@@ -35,8 +35,9 @@ const DELIMITER_TYPES: Record<string, string> = {
 const token = (type: string, value: string, lineno: number, colno: number): Token => ({ type, value, lineno, colno });
 
 /**
- * The template tokenizer the parser reads: nunjucks' token stream (its types, values and 0-based
- * positions, which nunjucks' parser under ours expects), with Jinja2's lexing where the two differ:
+ * The template tokenizer the parser reads: the token stream nunjucks' tokenizer gave (its types,
+ * values and 0-based positions, so that syntax errors are located as before), with Jinja2's lexing
+ * where the two differ:
  * `}` closes a dict inside an expression while a `{` is open (`{{ {'a': {'b': 1}} }}`), number
  * literals with exponents, underscores and bases, `r/` is a name followed by `/` (nunjucks reads a
  * regex literal), and string literals keep Python's escapes ({@link decodeStringLiteral}).

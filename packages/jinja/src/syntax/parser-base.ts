@@ -14,8 +14,8 @@ export interface Grammar {
 
 /**
  * Token plumbing and template text of the parser: the part of nunjucks' parser that ours used to
- * extend, with the same behaviour (one token of lookahead, whitespace tokens skipped unless asked
- * for, `-` whitespace control around text, errors as nunjucks' `TemplateError` with 1-based
+ * extend, with the same behaviour (one token of lookahead, whitespace inside code skipped, `-`
+ * whitespace control around text, errors as nunjucks' `TemplateError` with 1-based
  * positions), producing plain nodes (`Output`, `TemplateData`, `NodeList`, `Root`) instead of
  * nunjucks' node classes. A parse checks every macro of every package while the code is cold, so
  * every call on the way to a token counts.
