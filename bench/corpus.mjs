@@ -31,7 +31,7 @@ function corpusEnv(dir) {
 function tsdbt(args, cwd) {
   const out = execFileSync(process.execPath, [path.join(root, "bench", "measure-cli.mjs"), ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
   const m = JSON.parse(out.trim().split("\n").pop());
-  return { wall_ms: m.wall_ms, cpu_ms: m.cpu_ms, rss_mb: m.max_rss_mb, exit: m.exit_code, partial: m.partial_parse };
+  return { wall_ms: m.wall_ms, cpu_ms: m.cpu_ms, main_cpu_ms: m.main_cpu_ms, rss_mb: m.max_rss_mb, exit: m.exit_code, partial: m.partial_parse };
 }
 
 /** One dbt-core command under GNU time: wall, CPU (user + system), peak RSS, exit code. */
@@ -118,6 +118,7 @@ for (const short of projects) {
     parse: med(samples.tsParse, "wall_ms"),
     parseRss: med(samples.tsParse, "rss_mb"),
     parseCpu: med(samples.tsParse, "cpu_ms"),
+    parseMainCpu: samples.tsParse.every((x) => x.main_cpu_ms !== null) ? med(samples.tsParse, "main_cpu_ms") : null,
     dbtParseCpu: med(samples.dbtParse, "cpu_ms"),
     parseCached: med(samples.tsParseCached, "wall_ms"),
     dbtParse: med(samples.dbtParse, "wall_ms"),
@@ -137,10 +138,10 @@ const ratio = (a, b) => (a && b ? `${(b / a).toFixed(1)}×` : "–");
 const table = [
   `| project | tsdbt parse (cold) | dbt-core parse | parse speed-up | cold parse CPU tsdbt / dbt-core (speed-up) | tsdbt parse, template cache filled (speed-up) | peak RSS tsdbt / dbt-core | warm parse, new process | warm parse, long-lived process | tsdbt compile | dbt-core compile | compile speed-up | exit codes |`,
   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-  ...rows.map((r) => `| ${r.short} | ${fmt(r.parse)} | ${r.dbtParse ? fmt(r.dbtParse) : "–"} | ${ratio(r.parse, r.dbtParse)} | ${fmt(r.parseCpu)} / ${r.dbtParseCpu ? fmt(r.dbtParseCpu) : "–"} (${ratio(r.parseCpu, r.dbtParseCpu)}) | ${fmt(r.parseCached)} (${ratio(r.parseCached, r.dbtParse)}) | ${r.parseRss} / ${r.dbtParseRss ?? "–"} MB | ${fmt(r.warm)}${r.warmPartial ? "" : " (not partial)"} | ${fmt(r.inProcess)} | ${r.compile ? fmt(r.compile) : "–"} | ${r.dbtCompile ? fmt(r.dbtCompile) : "–"} | ${ratio(r.compile, r.dbtCompile)} | ${r.exits} |`),
+  ...rows.map((r) => `| ${r.short} | ${fmt(r.parse)} | ${r.dbtParse ? fmt(r.dbtParse) : "–"} | ${ratio(r.parse, r.dbtParse)} | ${fmt(r.parseCpu)}${r.parseMainCpu === null ? "" : ` (main thread ${fmt(r.parseMainCpu)})`} / ${r.dbtParseCpu ? fmt(r.dbtParseCpu) : "–"} (${ratio(r.parseCpu, r.dbtParseCpu)}) | ${fmt(r.parseCached)} (${ratio(r.parseCached, r.dbtParse)}) | ${r.parseRss} / ${r.dbtParseRss ?? "–"} MB | ${fmt(r.warm)}${r.warmPartial ? "" : " (not partial)"} | ${fmt(r.inProcess)} | ${r.compile ? fmt(r.compile) : "–"} | ${r.dbtCompile ? fmt(r.dbtCompile) : "–"} | ${ratio(r.compile, r.dbtCompile)} | ${r.exits} |`),
 ].join("\n");
 process.stdout.write(`\n${table}\n`);
 writeSection(
   "Real projects (../shared/corpus)",
-  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:corpus\` (\`node bench/corpus.mjs\`, ${RUNS} alternating runs per tool, medians of wall time, and of CPU time (user + system) for the cold parse: steadier when the machine is shared) on ${machine()}, 1-minute load ${load1().toFixed(2)} at the end. dbt-core ${hasDbt ? "1.10 from ../shared/oracle" : "not installed: its columns are empty"}. Cold parse: \`parse --no-partial-parse\`, a new process each. Warm parse: one model edited after a parse that saved its state, in a new process and in one long-lived process (the second of two \`invoke()\` calls). Compile after \`seed\`, on the local PostgreSQL.\n\n${table}\n${skipped.length ? `\nNot measured: ${skipped.join("; ")}.\n` : ""}`,
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:corpus\` (\`node bench/corpus.mjs\`, ${RUNS} alternating runs per tool, medians of wall time, and of CPU time (user + system) for the cold parse: steadier when the machine is shared; the main thread's share, without V8's background threads and the check worker, is what wall time follows on an idle machine) on ${machine()}, 1-minute load ${load1().toFixed(2)} at the end. dbt-core ${hasDbt ? "1.10 from ../shared/oracle" : "not installed: its columns are empty"}. Cold parse: \`parse --no-partial-parse\`, a new process each. Warm parse: one model edited after a parse that saved its state, in a new process and in one long-lived process (the second of two \`invoke()\` calls). Compile after \`seed\`, on the local PostgreSQL.\n\n${table}\n${skipped.length ? `\nNot measured: ${skipped.join("; ")}.\n` : ""}`,
 );
