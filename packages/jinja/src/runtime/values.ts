@@ -132,6 +132,8 @@ export function formatFloat(n: number): string {
 export function pyToFixed(n: number, digits: number): string {
   // from 1e21 on, toFixed writes an exponent; such a float is an integer, printed in full by Python
   if (!Number.isFinite(n)) return formatFloat(n);
+  // JavaScript drops the sign of -0 (Python keeps it: '%.1f' % -0.0 is -0.0)
+  if (Object.is(n, -0)) return `-${pyToFixed(0, digits)}`;
   if (Math.abs(n) >= 1e21) return `${BigInt(n)}${digits > 0 ? `.${"0".repeat(digits)}` : ""}`;
   const fixed = n.toFixed(digits);
   if (digits > 99) return fixed;
