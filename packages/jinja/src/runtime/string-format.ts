@@ -3,8 +3,8 @@ import { PyDecimal } from "./py-decimal";
 import { formatFloat, isDict, isFloat, numberOf, PyFloat, pyRepr, pyStr, pyToFixed, typeName } from "./values";
 
 /**
- * `x` (positive and finite) rounded to `p` significant digits on its exact binary value, ties to
- * even, as Python rounds: the digits and the exponent of the first one.
+ * `x` (positive or zero, finite) rounded to `p` significant digits on its exact binary value, ties
+ * to even, as Python rounds: the digits and the exponent of the first one (0 for zero).
  */
 function significantDigits(x: number, p: number): [string, number] {
   const [m, ex] = x.toExponential(99).split("e");
@@ -15,10 +15,11 @@ function significantDigits(x: number, p: number): [string, number] {
   const rest = all.slice(p);
   if (rest[0] > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) || Number(head[p - 1]) % 2 === 1))) {
     const bumped = (BigInt(head) + 1n).toString();
+    // (head has no leading zero, so bumping it never shortens it)
     if (bumped.length > p) {
       head = bumped.slice(0, p);
       e += 1;
-    } else head = bumped.padStart(p, "0");
+    } else head = bumped;
   }
   return [head, e];
 }
@@ -32,7 +33,7 @@ function exponent(e: number): string {
 function formatExponent(x: number, precision: number, alternate: boolean): string {
   if (!Number.isFinite(x)) return formatFloat(x);
   const sign = x < 0 || Object.is(x, -0) ? "-" : "";
-  const [head, e] = x === 0 ? ["0".repeat(precision + 1), 0] : significantDigits(Math.abs(x), precision + 1);
+  const [head, e] = significantDigits(Math.abs(x), precision + 1);
   return `${sign}${head[0]}${precision > 0 || alternate ? "." : ""}${head.slice(1)}${exponent(e)}`;
 }
 
@@ -51,7 +52,7 @@ function formatGeneral(x: number, precision: number | undefined, upper: boolean,
   let text: string;
   if (!Number.isFinite(x)) text = formatFloat(x);
   else {
-    const [head, e] = x === 0 ? ["0".repeat(p), 0] : significantDigits(Math.abs(x), p);
+    const [head, e] = significantDigits(Math.abs(x), p);
     const trim = (t: string) => (alternate || !t.includes(".") ? t : t.replace(/0+$/, "").replace(/\.$/, ""));
     const sign = x < 0 || Object.is(x, -0) ? "-" : "";
     // with no type (`{:.3}`) the exponent comes one digit earlier, and a fixed result keeps a decimal
@@ -70,7 +71,8 @@ const PRINTF_SPEC = /([-+ 0#]*)(\*|\d*)(?:\.(\*|\d*))?[hlL]?/y;
 /** Python's `'%s-%d' % (a, b)` formatting (also the `format` filter). */
 export function printfFormat(template: string, args: unknown[]): string {
   const mapping = args.length === 1 && isDict(args[0]) ? args[0] : undefined;
-  // the arguments conversions take from: after a `%(name)` conversion the whole mapping is used up
+  // the arguments conversions take from: a `%(name)` conversion takes its value alone, and leaves no
+  // argument for a conversion without a key after it (the mapping was the only one)
   let pool = args;
   let next = 0;
   const take = (): unknown => (next < pool.length ? pool[next++] : fail("not enough arguments for format string"));
@@ -84,8 +86,7 @@ export function printfFormat(template: string, args: unknown[]): string {
       continue;
     }
     let j = at + 1;
-    const keyed = template[j] === "(";
-    if (keyed) {
+    if (template[j] === "(") {
       const close = closingParen(template, j);
       const name = template.slice(j + 1, close);
       if (!mapping) fail("format requires a mapping");
@@ -97,6 +98,7 @@ export function printfFormat(template: string, args: unknown[]): string {
     PRINTF_SPEC.lastIndex = j;
     const [spec, flags, width, precision] = PRINTF_SPEC.exec(template)!;
     let size = width === "*" ? wholeNumber(take()) : Number(width);
+    // Stryker disable next-line EqualityOperator: a width of 0 pads nothing on either side
     const leftAlign = flags.includes("-") || size < 0;
     size = Math.abs(size);
     const digits = precision === "*" ? Math.max(0, wholeNumber(take())) : precision === undefined ? undefined : Number(precision);
@@ -104,10 +106,6 @@ export function printfFormat(template: string, args: unknown[]): string {
     if (k >= template.length) fail("incomplete format");
     const conv = String.fromCodePoint(template.codePointAt(k)!);
     out += padPrintf(printfConversion(conv, take(), flags, digits, k), conv, flags, size, leftAlign);
-    if (keyed) {
-      pool = args;
-      next = args.length;
-    }
     i = k + conv.length;
   }
   out += template.slice(i);
@@ -184,7 +182,7 @@ function printfConversion(conv: string, value: unknown, flags: string, precision
       return fail(`unsupported format character '${conv >= "\x1f" && conv <= "~" ? conv : "?"}' (0x${conv.codePointAt(0)!.toString(16)}) at index ${at}`);
   }
   if (conv === "X" || conv === "E" || conv === "F" || conv === "G") text = text.toUpperCase();
-  if (!NUMERIC_CONVERSIONS.includes(conv)) return precision === undefined ? text : text.slice(0, precision);
+  if (!NUMERIC_CONVERSIONS.includes(conv)) return text.slice(0, precision);
   // for an integer conversion the precision is the least number of digits
   if (precision !== undefined && INTEGER_CONVERSIONS.includes(conv)) text = text.replace(/^(-?)(\w+)$/, (_d, sign: string, digits: string) => sign + digits.padStart(precision, "0"));
   // `#`: the base's prefix after the sign (0x, 0X, 0o)
