@@ -110,7 +110,7 @@ export function printfFormat(template: string, args: unknown[]): string {
   }
   out += template.slice(i);
   // Python leaves one unused argument alone only when it is a mapping or sequence (`'x' % {}`, `'x' % []`)
-  const unusedContainer = args.length === 1 && next === 0 && typeof args[0] === "object" && args[0] !== null && !(args[0] instanceof PyFloat);
+  const unusedContainer = args.length === 1 && typeof args[0] === "object" && args[0] !== null && !(args[0] instanceof PyFloat);
   if (!mapping && next < args.length && !unusedContainer) {
     fail("not all arguments converted during string formatting");
   }
@@ -182,7 +182,7 @@ function printfConversion(conv: string, value: unknown, flags: string, precision
       return fail(`unsupported format character '${conv >= "\x1f" && conv <= "~" ? conv : "?"}' (0x${conv.codePointAt(0)!.toString(16)}) at index ${at}`);
   }
   if (conv === "X" || conv === "E" || conv === "F" || conv === "G") text = text.toUpperCase();
-  if (!NUMERIC_CONVERSIONS.includes(conv)) return text.slice(0, precision);
+  if (!NUMERIC_CONVERSIONS.includes(conv)) return codePointSlice(text, precision);
   // for an integer conversion the precision is the least number of digits
   if (precision !== undefined && INTEGER_CONVERSIONS.includes(conv)) text = text.replace(/^(-?)(\w+)$/, (_d, sign: string, digits: string) => sign + digits.padStart(precision, "0"));
   // `#`: the base's prefix after the sign (0x, 0X, 0o)
@@ -194,10 +194,9 @@ function printfConversion(conv: string, value: unknown, flags: string, precision
 
 /** A printf conversion's text widened to `size`: left-aligned (`-`), zero-padded after its sign and prefix (`0`, numbers only), or right-aligned. */
 function padPrintf(text: string, conv: string, flags: string, size: number, leftAlign: boolean): string {
-  if (leftAlign) return text.padEnd(size);
-  if (!NUMERIC_CONVERSIONS.includes(conv) || !flags.includes("0") || text.length >= size) return text.padStart(size);
-  const head = /^[-+ ]?(?:0[xXo])?/.exec(text)![0];
-  return head + "0".repeat(size - text.length) + text.slice(head.length);
+  if (leftAlign) return pad(text, size, "<", " ");
+  if (!NUMERIC_CONVERSIONS.includes(conv) || !flags.includes("0")) return pad(text, size, ">", " ");
+  return pad(text, size, "=", "0");
 }
 
 /** `%c`: one character, given as itself or as its code point. */
@@ -222,14 +221,20 @@ function integer(conv: string, n: number | undefined, value: unknown): number {
 /** The conversions whose precision is a least number of digits. */
 const INTEGER_CONVERSIONS = "diuxXo";
 
+/** The first `count` characters of `text` (all of it for `undefined`), counted as Python does: by code point. */
+function codePointSlice(text: string, count: number | undefined): string {
+  return count === undefined ? text : [...text].slice(0, count).join("");
+}
+
+/** `text` widened to `width` characters (code points, as Python counts) with `fill`, aligned left, right, centred or (`=`) after its sign and base prefix. */
 function pad(text: string, width: number, align: string, fill: string): string {
-  if (text.length >= width) return text;
-  const room = width - text.length;
+  const room = width - [...text].length;
+  if (room <= 0) return text;
   if (align === "<") return text + fill.repeat(room);
   if (align === "^") return fill.repeat(Math.floor(room / 2)) + text + fill.repeat(Math.ceil(room / 2));
-  // `=`: the fill goes between the sign and the digits
-  if (align === "=" && /^[-+ ]/.test(text)) return text[0] + fill.repeat(room) + text.slice(1);
-  return fill.repeat(room) + text;
+  if (align === ">") return fill.repeat(room) + text;
+  const head = /^[-+ ]?(?:0[xXob])?/.exec(text)![0];
+  return head + fill.repeat(room) + text.slice(head.length);
 }
 
 /** One replacement field of `str.format`, as Python reads it. */
@@ -356,8 +361,8 @@ function asciiOnly(text: string): string {
 }
 
 /** Python's errors for a format spec the value's type has no use for (`{:d}` of a str or a float, `{:.2}` of an int). */
-function refuseSpec(value: unknown, n: number | undefined, type: string | undefined, precision: string | undefined, grouping: string | undefined): void {
-  if (value === null || Array.isArray(value) || isDict(value)) fail(`unsupported format string passed to ${typeName(value)}.__format__`);
+function refuseSpec(value: unknown, name: string, n: number | undefined, type: string | undefined, precision: string | undefined, grouping: string | undefined, positiveZero: string | undefined): void {
+  if (value === null || Array.isArray(value) || isDict(value)) fail(`unsupported format string passed to ${name}.__format__`);
   if (value instanceof PyDecimal) return;
   refuseGrouping(grouping, type);
   if (typeof value === "string") {
@@ -365,8 +370,11 @@ function refuseSpec(value: unknown, n: number | undefined, type: string | undefi
     return;
   }
   if (n === undefined) return;
-  if (type === "s" || (isFloat(value) && type !== undefined && INTEGER_TYPES.includes(type))) fail(`Unknown format code '${type}' for object of type '${typeName(value)}'`);
-  if (!isFloat(value) && precision !== undefined && (type === undefined || INTEGER_TYPES.includes(type))) fail("Precision not allowed in integer format specifier");
+  if (type === "s" || (isFloat(value) && type !== undefined && INTEGER_TYPES.includes(type))) fail(`Unknown format code '${type}' for object of type '${name}'`);
+  // an int formatted as an int (a float type formats it as a float)
+  if (isFloat(value) || (type !== undefined && !INTEGER_TYPES.includes(type) && type !== "n")) return;
+  if (precision !== undefined) fail("Precision not allowed in integer format specifier");
+  if (positiveZero) fail("Negative zero coercion (z) not allowed in integer format specifier");
 }
 
 /** Python's error for a grouping the type has no use for: `,` goes with decimal types only, `_` also groups `x`, `o` and `b` by four. */
@@ -381,8 +389,9 @@ function refuseCharSpec(sign: string | undefined, alternate: string | undefined)
 }
 
 /** Python's errors for the parts of a format spec a str has no use for. */
-function refuseStringSpec(align: string | undefined, sign: string | undefined, alternate: string | undefined, grouping: string | undefined): void {
+function refuseStringSpec(align: string | undefined, sign: string | undefined, positiveZero: string | undefined, alternate: string | undefined, grouping: string | undefined): void {
   if (sign) fail("Sign not allowed in string format specifier");
+  if (positiveZero) fail("Negative zero coercion (z) not allowed in string format specifier");
   if (alternate) fail("Alternate form (#) not allowed in string format specifier");
   if (align === "=") fail("'=' alignment not allowed in string format specifier");
   if (grouping) fail(`Cannot specify '${grouping}' with 's'.`);
@@ -391,7 +400,7 @@ function refuseStringSpec(align: string | undefined, sign: string | undefined, a
 /** Python's error for a spec its grammar does not read: one character left is an unknown type, more an invalid spec. */
 function refuseUnparsed(value: unknown, spec: string): never {
   if (value === null || Array.isArray(value) || isDict(value)) return fail(`unsupported format string passed to ${typeName(value)}.__format__`);
-  const rest = /^(?:.?[<>^=])?[-+ ]?z?#?0?\d*[,_]?(?:\.\d+)?([\s\S]*)$/.exec(spec)![1];
+  const rest = /^(?:.?[<>^=])?[-+ ]?z?#?0?\d*[,_]?(?:\.\d+)?([\s\S]*)$/u.exec(spec)![1];
   return fail(rest.length === 1 ? `Unknown format code '${rest}' for object of type '${typeName(value)}'` : `Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
 }
 
@@ -401,30 +410,33 @@ const INTEGER_TYPES = "bcdoxX";
 function applySpec(given: unknown, spec: string): string {
   // a bool formats as the int it is once there is a spec (`{:>5}` of True is `    1`)
   const value = typeof given === "boolean" && spec !== "" ? Number(given) : given;
-  const m = /^(?:(.)?([<>^=]))?([-+ ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);
+  const m = /^(?:(.)?([<>^=]))?([-+ ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/u.exec(spec);
   if (spec === "") return pyStr(value);
-  if (!m) return refuseUnparsed(value, spec);
-  const [, fillChar, align, sign, alternate, zero, width, grouping, precision, type] = m;
+  if (!m) return refuseUnparsed(given, spec);
+  const [, fillChar, align, sign, positiveZero, alternate, zero, width, grouping, precision, type] = m;
   const n = numberOf(value);
-  refuseSpec(value, n, type, precision, grouping);
-  if (typeof value === "string") refuseStringSpec(align, sign, alternate, grouping);
+  refuseSpec(value, typeName(given), n, type, precision, grouping, positiveZero);
+  if (typeof value === "string") refuseStringSpec(align, sign, positiveZero, alternate, grouping);
   else if (type === "c") refuseCharSpec(sign, alternate);
   let text: string;
   if (type === "f" || type === "F" || type === "%") {
     const x = (n ?? 0) * (type === "%" ? 100 : 1);
     text = formatFixed(x, precision === undefined ? 6 : Number(precision), alternate === "#") + (type === "%" ? "%" : "");
-  } else if (type === "d") text = String(Math.trunc(n ?? 0));
+  } else if (type === "d" || (type === "n" && n !== undefined && !isFloat(value))) text = String(Math.trunc(n ?? 0));
   else if (type === "e" || type === "E") text = formatExponent(n ?? 0, precision === undefined ? 6 : Number(precision), alternate === "#");
   else if (type === "x" || type === "X") text = Math.trunc(n ?? 0).toString(16);
   else if (type === "o") text = Math.trunc(n ?? 0).toString(8);
   else if (type === "b") text = Math.trunc(n ?? 0).toString(2);
-  else if (type === "c") text = String.fromCodePoint(Math.trunc(n ?? 0));
-  else if ((type === "g" || type === "G") && n !== undefined) text = formatGeneral(n, precision === undefined ? undefined : Number(precision), type === "G", alternate === "#");
-  else if (precision !== undefined && typeof value === "string") text = value.slice(0, Number(precision));
+  else if (type === "c") text = printfChar(Math.trunc(n ?? 0));
+  // `n` is `g` for a float (the C locale has no grouping)
+  else if ((type === "g" || type === "G" || type === "n") && n !== undefined) text = formatGeneral(n, precision === undefined ? undefined : Number(precision), type === "G", alternate === "#");
+  else if (precision !== undefined && typeof value === "string") text = codePointSlice(value, Number(precision));
   else if (precision !== undefined && n !== undefined && isFloat(value)) text = formatGeneral(n, Number(precision), false, alternate === "#", true);
   else if (precision !== undefined && n !== undefined) text = String(Number(n.toPrecision(Number(precision))));
   else text = pyStr(value);
   if (type === "X" || type === "E" || type === "F") text = text.toUpperCase();
+  // `z`: a negative zero (after rounding) loses its sign
+  if (positiveZero && /^-[0.]*(?:[eE%]|$)/.test(text)) text = text.slice(1);
   // `#`: the base's prefix after the sign (0x, 0X, 0o, 0b)
   if (alternate && (type === "x" || type === "X" || type === "o" || type === "b")) text = text.replace(/^(-?)/, `$10${type}`);
   if (grouping) {
