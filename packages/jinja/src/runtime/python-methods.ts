@@ -94,11 +94,25 @@ function found(i: number): number {
   return i < 0 ? fail("substring not found") : i;
 }
 
-/** The fill character of ljust/rjust/center: one character, a blank by default. */
-function fillChar(v: unknown): string {
-  if (v === undefined) return " ";
-  const f = String(v);
-  return [...f].length === 1 ? f : fail("The fill character must be exactly one character long");
+/** The width and fill character of ljust/rjust/center (one character, a blank by default), with Python's errors. */
+function padArgs(method: string, a: unknown[]): [number, string] {
+  if (a.length < 1) fail(`${method} expected at least 1 argument, got 0`);
+  if (a.length > 2) fail(`${method} expected at most 2 arguments, got ${a.length}`);
+  if (a[1] === undefined) return [int(a[0], 0), " "];
+  const f = String(a[1]);
+  return [int(a[0], 0), [...f].length === 1 ? f : fail("The fill character must be exactly one character long")];
+}
+
+/** The digraphs whose title case is neither their upper nor their lower case. */
+const DIGRAPH_TITLES: Record<string, string> = { Ǆ: "ǅ", ǅ: "ǅ", ǆ: "ǅ", Ǉ: "ǈ", ǈ: "ǈ", ǉ: "ǈ", Ǌ: "ǋ", ǋ: "ǋ", ǌ: "ǋ", Ǳ: "ǲ", ǲ: "ǲ", ǳ: "ǲ" };
+
+/** One character in title case, as Python's title() and capitalize() write it: `ß` is `Ss`, `ﬁ` is `Fi`, `ǆ` is `ǅ`. */
+function titleChar(c: string): string {
+  if (Object.prototype.hasOwnProperty.call(DIGRAPH_TITLES, c)) return DIGRAPH_TITLES[c];
+  // an upper case of several characters keeps its first letter upper and lowers the others (`ŉ` is `ʼN`)
+  const upper = [...c.toUpperCase()];
+  const letter = upper.findIndex((u) => u !== u.toLowerCase());
+  return upper.slice(0, letter + 1).join("") + upper.slice(letter + 1).join("").toLowerCase();
 }
 
 /** Python's str.title: a cased character after an uncased one (a digit, ', a blank) starts a word. */
@@ -107,11 +121,34 @@ function pyTitle(s: string): string {
   let inWord = false;
   for (const c of s) {
     const cased = c.toLowerCase() !== c.toUpperCase();
-    out += cased ? (inWord ? c.toLowerCase() : c.toUpperCase()) : c;
+    out += cased ? (inWord ? c.toLowerCase() : titleChar(c)) : c;
     inWord = cased;
   }
   return out;
 }
+
+/** Python's str.istitle: some cased character, upper or title case ones only after uncased ones, lower case ones only after cased ones. */
+function isTitle(s: string): boolean {
+  let cased = false;
+  let afterCased = false;
+  for (const c of s) {
+    const lower = c !== c.toUpperCase() && c === c.toLowerCase();
+    if (c !== c.toLowerCase() ? afterCased : lower && !afterCased) return false;
+    afterCased = c !== c.toLowerCase() || lower;
+    cased ||= afterCased;
+  }
+  return cased;
+}
+
+/** Python's str.swapcase: lower case characters to upper case and upper case ones to lower; title case (`ǅ`) and uncased ones stay. */
+function swapCase(c: string): string {
+  if (c !== c.toUpperCase() && c === c.toLowerCase()) return c.toUpperCase();
+  if (c !== c.toLowerCase() && c === c.toUpperCase()) return c.toLowerCase();
+  return c;
+}
+
+/** Python's str.isdigit: decimal digits of any script, and the other characters Unicode gives a digit value (², ₃, ④). */
+const DIGITS = /^[\p{Nd}\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u{10a40}-\u{10a43}\u{10e60}-\u{10e68}\u{11052}-\u{1105a}\u{1f100}-\u{1f10a}]+$/u;
 
 /** Python `str` methods. */
 export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<string, unknown>, getattr: (o: unknown, n: string) => unknown) => unknown> = {
@@ -120,9 +157,12 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   upper: (s) => s.toUpperCase(),
   // full case folding: through upper case, so that ß folds to ss and ﬁ to fi
   casefold: (s) => s.toUpperCase().toLowerCase(),
-  swapcase: (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
+  swapcase: (s) => [...s].map(swapCase).join(""),
   title: (s) => pyTitle(s),
-  capitalize: (s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase(),
+  capitalize: (s) => {
+    const [first = "", ...rest] = s;
+    return titleChar(first) + rest.join("").toLowerCase();
+  },
   strip: (s, a, k) => stripChars(s, bindArgs("strip", [["chars", null]], a, k)[0], true, true),
   lstrip: (s, a, k) => stripChars(s, bindArgs("lstrip", [["chars", null]], a, k)[0], true, false),
   rstrip: (s, a, k) => stripChars(s, bindArgs("rstrip", [["chars", null]], a, k)[0], false, true),
@@ -180,11 +220,10 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     const within = s.slice(from, to);
     return String(a[0]) === "" ? within.length + 1 : within.split(String(a[0])).length - 1;
   },
-  ljust: (s, a) => s.padEnd(int(a[0], 0), fillChar(a[1])),
-  rjust: (s, a) => s.padStart(int(a[0], 0), fillChar(a[1])),
+  ljust: (s, a) => s.padEnd(...padArgs("ljust", a)),
+  rjust: (s, a) => s.padStart(...padArgs("rjust", a)),
   center: (s, a) => {
-    const w = int(a[0], 0);
-    const f = fillChar(a[1]);
+    const [w, f] = padArgs("center", a);
     if (s.length >= w) return s;
     const left = Math.floor((w - s.length) / 2) + ((w - s.length) % 2 && w % 2 ? 1 : 0);
     return f.repeat(left) + s + f.repeat(w - s.length - left);
@@ -205,14 +244,16 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     const i = s.lastIndexOf(String(a[0]));
     return i < 0 ? Tuple.create(["", "", s]) : Tuple.create([s.slice(0, i), String(a[0]), s.slice(i + String(a[0]).length)]);
   },
-  isdigit: (s) => /^\d+$/.test(s),
-  isnumeric: (s) => /^\d+$/.test(s),
-  isdecimal: (s) => /^\d+$/.test(s),
+  isdigit: (s) => DIGITS.test(s),
+  // (Python also counts CJK numerals such as 一 and 万, letters to Unicode)
+  isnumeric: (s) => /^\p{N}+$/u.test(s),
+  isdecimal: (s) => /^\p{Nd}+$/u.test(s),
   isalpha: (s) => /^[\p{L}]+$/u.test(s),
   isalnum: (s) => /^[\p{L}\d]+$/u.test(s),
   isspace: (s) => WS_ONLY.test(s),
   islower: (s) => s !== s.toUpperCase() && s === s.toLowerCase(),
   isupper: (s) => s !== s.toLowerCase() && s === s.toUpperCase(),
+  istitle: (s) => isTitle(s),
   isidentifier: (s) => /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(s),
   removeprefix: (s, a) => (s.startsWith(String(a[0])) ? s.slice(String(a[0]).length) : s),
   removesuffix: (s, a) => (String(a[0]) !== "" && s.endsWith(String(a[0])) ? s.slice(0, -String(a[0]).length) : s),
