@@ -153,6 +153,8 @@ const DIGITS = /^[\p{Nd}\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079
 /** Python `str` methods. */
 export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<string, unknown>, getattr: (o: unknown, n: string) => unknown) => unknown> = {
   format: (s, a, k, getattr) => pyFormat(s, a, k, getattr),
+  // (a mapping that is not a dict has no keys here)
+  format_map: (s, a, _k, getattr) => (a.length === 1 ? pyFormat(s, [], isDict(a[0]) ? a[0] : {}, getattr) : fail(`str.format_map() takes exactly one argument (${a.length} given)`)),
   lower: (s) => s.toLowerCase(),
   upper: (s) => s.toUpperCase(),
   // full case folding: through upper case, so that ß folds to ss and ﬁ to fi
@@ -251,6 +253,9 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   isalpha: (s) => /^[\p{L}]+$/u.test(s),
   isalnum: (s) => /^[\p{L}\d]+$/u.test(s),
   isspace: (s) => WS_ONLY.test(s),
+  isascii: (s) => /^[\x00-\x7f]*$/.test(s),
+  // no control, format, private-use, unassigned or separator character but the blank
+  isprintable: (s) => /^(?:[^\p{C}\p{Z}]| )*$/u.test(s),
   islower: (s) => s !== s.toUpperCase() && s === s.toLowerCase(),
   isupper: (s) => s !== s.toLowerCase() && s === s.toUpperCase(),
   istitle: (s) => isTitle(s),
