@@ -106,7 +106,12 @@ export function floorDiv(a: unknown, b: unknown): unknown {
   if (d) return decimalFloorDiv(...d);
   const [x, y, f] = operands("//", a, b);
   if (y === 0) fail(f ? "float floor division by zero" : "integer division or modulo by zero");
-  return num(Math.floor(x / y), f);
+  if (!f) return Math.floor(x / y);
+  // as Python computes it: from the remainder, so that -5 // inf is -1.0 and a zero keeps the quotient's sign
+  const r = x % y;
+  const quotient = (x - r) / y - (r !== 0 && r < 0 !== y < 0 ? 1 : 0);
+  // (a zero quotient has the sign of x / y: Math.sign(-0) * 0 is -0)
+  return toFloat(quotient === 0 ? Math.sign(x / y) * 0 : Math.floor(quotient));
 }
 
 /** Python `%`: modulo with the divisor's sign, or printf-style formatting on a string. */
@@ -116,7 +121,10 @@ export function mod(a: unknown, b: unknown): unknown {
   if (d) return decimalMod(...d);
   const [x, y, f] = operands("%", a, b);
   if (y === 0) fail(f ? "float modulo" : "integer modulo by zero");
-  return num(((x % y) + y) % y, f);
+  // JavaScript's % keeps the dividend's sign; Python's result takes the divisor's (5 % -inf is -inf)
+  const r = x % y;
+  if (r !== 0) return num(r < 0 !== y < 0 ? r + y : r, f);
+  return f ? toFloat(y < 0 ? -0 : 0) : 0;
 }
 
 /** Python `**`. */
@@ -124,7 +132,12 @@ export function pow(a: unknown, b: unknown): unknown {
   const d = decimalOperands("** or pow()", a, b);
   if (d) return decimalPow(...d);
   const [x, y, f] = operands("** or pow()", a, b);
-  return num(x ** y, f || y < 0);
+  if (x === 0 && y < 0) fail("0.0 cannot be raised to a negative power");
+  // C's pow, which Python follows: 1 ** nan and (-1) ** inf are 1 (NaN in JavaScript)
+  const r = x === 1 || (x === -1 && Math.abs(y) === Infinity) ? 1 : x ** y;
+  // a float result too large for a double is an error (an int one is a long int in Python, a float here)
+  if (f && Math.abs(r) === Infinity && Number.isFinite(x) && Number.isFinite(y)) fail("(34, 'Numerical result out of range')");
+  return num(r, f || y < 0);
 }
 
 /** Unary minus. */
@@ -140,7 +153,8 @@ export function neg(a: unknown): unknown {
 export function pos(a: unknown): unknown {
   const x = numberOf(a);
   if (x === undefined) fail(`bad operand type for unary +: '${typeName(a)}'`);
-  // Python's +Decimal rounds to the context and makes a zero positive
+  // Python's +True is 1, and +Decimal rounds to the context and makes a zero positive
+  if (typeof a === "boolean") return x;
   return a instanceof PyDecimal && !a.isSpecial ? fixed(a.negative && !a.isZero, a.coefficient, a.exponent) : a;
 }
 
