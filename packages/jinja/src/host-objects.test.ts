@@ -114,6 +114,14 @@ describe("host objects (Python protocols)", () => {
     expect(render("{{ s }} {{ e }} {{ s | list }} {% for x in s %}{{ x }}{% endfor %} {{ 2 in s }} {{ 5 in s }} {{ s | length }} {{ 'y' if s else 'n' }}{{ 'y' if e else 'n' }} {{ s == t }} {{ s == u }} {{ s == e }} {{ m | list }} {{ 'y' if m else 'n' }} {{ m.k }}", ctx)).toBe("{1, 2} set() [1, 2] 12 True False 2 yn True False False ['k'] y 1");
   });
 
+  // a dict keyed by host objects (dbt relations) is a Map: its keys are compared as Python compares them
+  it("give Maps the dict methods get, items, keys, values and copy", () => {
+    const m = new Map<unknown, unknown>([[1, "one"], ["k", 2]]);
+    expect(render("{{ m.get('k') }} {{ m.get(1.0) }} {{ m.get(true) }} {{ m.get('z') }} {{ m.get('z', 5) }} {{ m.items() | list }} {{ m.keys() | list }} {{ m.values() | list }}", { m })).toBe("2 one one None 5 [(1, 'one'), ('k', 2)] [1, 'k'] ['one', 2]");
+    expect(render("{% set c = m.copy() %}{{ c.get('k') }} {{ c is sameas m }} {{ c.items() | list }}", { m })).toBe("2 False [(1, 'one'), ('k', 2)]");
+    expect(() => render("{{ m.get() }}", { m })).toThrow("get expected at least 1 argument, got 0");
+  });
+
   // registered symbols: adapter-api's relations use Symbol.for(...) without importing this package
   it("use the registered protocol symbols", () => {
     expect([PY_REPR, PY_MAPPING, PY_METHODS, PY_GETATTR, PY_EQ, PY_BOOL, HOST_FUNCTION]).toEqual(["repr", "mapping", "methods", "getattr", "eq", "bool", "hostFunction"].map((n) => Symbol.for(`tsdbt.jinja.${n}`)));

@@ -1,8 +1,8 @@
-import { bindArgs, REQUIRED } from "./bind-args";
+import { bindArgs } from "./bind-args";
 import { fail } from "./signals";
 import { pyFormat } from "./string-format";
 import { order } from "./operators";
-import { isDict, numberOf, pyEquals, pyRepr, pyStr, PY_METHODS, Tuple, typeName, type HostMethod } from "./values";
+import { isDict, isFloat, numberOf, pyEquals, pyRepr, pyStr, PY_METHODS, truthy, Tuple, typeName, type HostMethod } from "./values";
 import { iterate } from "./iterate";
 
 /** Python's whitespace (str.isspace): what split(), strip() and isspace() treat as blanks. */
@@ -15,17 +15,33 @@ const WS_ONLY = new RegExp(`^${WS_CLASS}+$`);
 const WORD = `[^${WS_CLASS.slice(1)}+`;
 const LAST_WORD = new RegExp(`${WS_CLASS}*(${WORD})$`);
 
+/** Python's errors for a method that takes no keywords and at most `max` positional arguments (`str.strip`, `dict.get`). */
+function positionalOnly(type: string, method: string, a: unknown[], k: Record<string, unknown>, max: number): unknown[] {
+  if (Object.keys(k).length > 0) fail(`${type}.${method}() takes no keyword arguments`);
+  if (a.length > max) fail(`${method} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${a.length}`);
+  return a;
+}
+
+/** {@link bindArgs} with the messages of Python's built-in methods (`'x' is an invalid keyword argument for split()`). */
+function builtinArgs(method: string, params: ReadonlyArray<readonly [string, unknown]>, a: unknown[], k: Record<string, unknown>): unknown[] {
+  for (const name of Object.keys(k)) if (!params.some(([p]) => p === name)) fail(`'${name}' is an invalid keyword argument for ${method}()`);
+  if (a.length > params.length) fail(`${method}() takes at most ${params.length} argument${params.length === 1 ? "" : "s"} (${a.length} given)`);
+  return bindArgs(method, params, a, k);
+}
+
 function stripChars(s: string, chars: unknown, left: boolean, right: boolean): string {
-  const set = chars === undefined || chars === null ? WS : String(chars);
+  const set = chars === null ? WS : String(chars);
   let a = 0;
   let b = s.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the other end was stripped already, so going past it strips nothing more
   if (left) while (a < b && set.includes(s[a])) a++;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the other end was stripped already, so going past it strips nothing more
   if (right) while (b > a && set.includes(s[b - 1])) b--;
   return s.slice(a, b);
 }
 
 function split(s: string, sep: unknown, maxsplit: number, fromRight: boolean): string[] {
-  if (sep === undefined || sep === null) {
+  if (sep === null) {
     const words = s.split(WS_RUN).filter((w) => w !== "");
     // with splits to spare every word stands alone; otherwise the last part keeps its outer blanks
     if (maxsplit < 0 || words.length <= maxsplit) return words;
@@ -43,31 +59,39 @@ function split(s: string, sep: unknown, maxsplit: number, fromRight: boolean): s
     while (tail.length < maxsplit) {
       const m = LAST_WORD.exec(rest)!;
       tail.unshift(m[1]);
-      rest = rest.slice(0, m.index).replace(WS_TRAILING, "");
+      // (the match starts with the blanks before the word)
+      rest = rest.slice(0, m.index);
     }
     return [rest, ...tail];
   }
   const d = String(sep);
   if (d === "") fail("empty separator");
   const parts = s.split(d);
-  if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
+  if (maxsplit < 0 || parts.length <= maxsplit) return parts;
   if (fromRight) return [parts.slice(0, parts.length - maxsplit).join(d), ...parts.slice(parts.length - maxsplit)];
   return [...parts.slice(0, maxsplit), parts.slice(maxsplit).join(d)];
 }
 
-const int = (v: unknown, dflt: number): number => (v === undefined || v === null ? dflt : numberOf(v) ?? dflt);
+/** An int argument: a bool is one; None, a float or a Decimal is not, as in Python. */
+function int(v: unknown): number {
+  const n = isFloat(v) ? undefined : numberOf(v);
+  return n ?? fail(`'${typeName(v)}' object cannot be interpreted as an integer`);
+}
 
-/** The prefixes or suffixes of startswith/endswith: a str, or a tuple of them (a list is refused, as in Python). */
-function affixes(method: string, v: unknown): string[] {
-  if (typeof v === "string") return [v];
-  if (v instanceof Tuple && v.every((x) => typeof x === "string")) return v as string[];
-  return fail(`${method} first arg must be str or a tuple of str, not ${typeName(v)}`);
+/** Whether `s` has one of the prefixes or suffixes `v` (a str or a tuple of them, tried in order; a list is refused, as in Python). */
+function hasAffix(method: string, v: unknown, fits: (affix: string) => boolean): boolean {
+  if (typeof v === "string") return fits(v);
+  if (!(v instanceof Tuple)) return fail(`${method} first arg must be str or a tuple of str, not ${typeName(v)}`);
+  for (const x of v) {
+    if (typeof x !== "string") fail(`tuple for ${method} must only contain str, not ${typeName(x)}`);
+    if (fits(x)) return true;
+  }
+  return false;
 }
 
 /** Python's start/end arguments of a str method as indexes into `s` (negative from the end, clamped). */
 function bounds(s: string, start: unknown, end: unknown): [number, number] {
   const at = (v: unknown, dflt: number) => {
-    if (v === undefined || v === null) return dflt;
     const i = numberOf(v) ?? dflt;
     return Math.min(Math.max(i < 0 ? i + s.length : i, 0), s.length);
   };
@@ -76,8 +100,7 @@ function bounds(s: string, start: unknown, end: unknown): [number, number] {
 
 /** A start index past the end of `s` (Python finds nothing there, not even an empty string). */
 function positionBeyond(s: string, start: unknown): boolean {
-  const i = start === undefined || start === null ? 0 : numberOf(start) ?? 0;
-  return i > s.length;
+  return (numberOf(start) ?? 0) > s.length;
 }
 
 /** Python's str.find/rfind(sub, start, end): the first (or last) index of `sub` inside `s[start:end]`, or -1. */
@@ -98,9 +121,14 @@ function found(i: number): number {
 function padArgs(method: string, a: unknown[]): [number, string] {
   if (a.length < 1) fail(`${method} expected at least 1 argument, got 0`);
   if (a.length > 2) fail(`${method} expected at most 2 arguments, got ${a.length}`);
-  if (a[1] === undefined) return [int(a[0], 0), " "];
-  const f = String(a[1]);
-  return [int(a[0], 0), [...f].length === 1 ? f : fail("The fill character must be exactly one character long")];
+  if (a[1] === undefined) return [int(a[0]), " "];
+  if (typeof a[1] !== "string") fail(`The fill character must be a unicode character, not ${typeName(a[1])}`);
+  return [int(a[0]), [...a[1]].length === 1 ? a[1] : fail("The fill character must be exactly one character long")];
+}
+
+/** How many characters (code points, as Python counts) `s` lacks to be `width` long. */
+function room(s: string, width: number): number {
+  return Math.max(0, width - [...s].length);
 }
 
 /** The digraphs whose title case is neither their upper nor their lower case. */
@@ -165,36 +193,35 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     const [first = "", ...rest] = s;
     return titleChar(first) + rest.join("").toLowerCase();
   },
-  strip: (s, a, k) => stripChars(s, bindArgs("strip", [["chars", null]], a, k)[0], true, true),
-  lstrip: (s, a, k) => stripChars(s, bindArgs("lstrip", [["chars", null]], a, k)[0], true, false),
-  rstrip: (s, a, k) => stripChars(s, bindArgs("rstrip", [["chars", null]], a, k)[0], false, true),
+  strip: (s, a, k) => stripChars(s, positionalOnly("str", "strip", a, k, 1)[0] ?? null, true, true),
+  lstrip: (s, a, k) => stripChars(s, positionalOnly("str", "lstrip", a, k, 1)[0] ?? null, true, false),
+  rstrip: (s, a, k) => stripChars(s, positionalOnly("str", "rstrip", a, k, 1)[0] ?? null, false, true),
   split: (s, a, k) => {
-    const [sep, max] = bindArgs("split", [["sep", null], ["maxsplit", -1]], a, k);
-    return split(s, sep, int(max, -1), false);
+    const [sep, max] = builtinArgs("split", [["sep", null], ["maxsplit", -1]], a, k);
+    return split(s, sep, int(max), false);
   },
   rsplit: (s, a, k) => {
-    const [sep, max] = bindArgs("rsplit", [["sep", null], ["maxsplit", -1]], a, k);
-    return split(s, sep, int(max, -1), true);
+    const [sep, max] = builtinArgs("rsplit", [["sep", null], ["maxsplit", -1]], a, k);
+    return split(s, sep, int(max), true);
   },
   // keepends: each line with its own break
   splitlines: (s, a, k) => {
-    const [keepends] = bindArgs("splitlines", [["keepends", false]], a, k);
-    const lines = s.match(/[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g)!.filter((l) => l !== "");
-    return keepends ? lines : lines.map((l) => l.replace(/(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])$/, ""));
+    const [keepends] = builtinArgs("splitlines", [["keepends", false]], a, k);
+    // each line and its break (none at the end)
+    const lines = [...s.matchAll(/([^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*)(\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|$)/g)].filter((m) => m[0] !== "");
+    return lines.map((m) => (truthy(keepends) ? m[0] : m[1]));
   },
   startswith: (s, a) => {
     const [from, to] = bounds(s, a[1], a[2]);
-    const prefixes = affixes("startswith", a[0]);
-    return !positionBeyond(s, a[1]) && prefixes.some((p) => from + p.length <= to && s.startsWith(p, from));
+    return hasAffix("startswith", a[0], (p) => !positionBeyond(s, a[1]) && from + p.length <= to && s.startsWith(p, from));
   },
   endswith: (s, a) => {
     const [from, to] = bounds(s, a[1], a[2]);
-    const suffixes = affixes("endswith", a[0]);
-    return !positionBeyond(s, a[1]) && suffixes.some((p) => to - p.length >= from && s.slice(0, to).endsWith(p));
+    return hasAffix("endswith", a[0], (p) => !positionBeyond(s, a[1]) && to - p.length >= from && s.slice(0, to).endsWith(p));
   },
   replace: (s, a) => {
     if (a.length < 2) fail(`replace expected at least 2 arguments, got ${a.length}`);
-    const count = int(a[2], -1);
+    const count = a[2] === undefined ? -1 : int(a[2]);
     // an empty old string matches before every character and at the end
     if (String(a[0]) === "") return [...s, ""].map((c, i) => (count < 0 || i < count ? String(a[1]) + c : c)).join("");
     if (count < 0) return s.split(String(a[0])).join(String(a[1]));
@@ -222,19 +249,26 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
     const within = s.slice(from, to);
     return String(a[0]) === "" ? within.length + 1 : within.split(String(a[0])).length - 1;
   },
-  ljust: (s, a) => s.padEnd(...padArgs("ljust", a)),
-  rjust: (s, a) => s.padStart(...padArgs("rjust", a)),
+  ljust: (s, a) => {
+    const [w, f] = padArgs("ljust", a);
+    return s + f.repeat(room(s, w));
+  },
+  rjust: (s, a) => {
+    const [w, f] = padArgs("rjust", a);
+    return f.repeat(room(s, w)) + s;
+  },
   center: (s, a) => {
     const [w, f] = padArgs("center", a);
-    if (s.length >= w) return s;
-    const left = Math.floor((w - s.length) / 2) + ((w - s.length) % 2 && w % 2 ? 1 : 0);
-    return f.repeat(left) + s + f.repeat(w - s.length - left);
+    const r = room(s, w);
+    // Python's split of the room: the odd one goes left when the width is odd too
+    const left = Math.floor(r / 2) + (r & w & 1);
+    return f.repeat(left) + s + f.repeat(r - left);
   },
   zfill: (s, a) => {
     if (a.length !== 1) fail(`str.zfill() takes exactly one argument (${a.length} given)`);
-    const w = int(a[0], 0);
+    const w = int(a[0]);
     const sign = /^[-+]/.test(s) ? s[0] : "";
-    return sign + s.slice(sign.length).padStart(w - sign.length, "0");
+    return sign + "0".repeat(room(s, w)) + s.slice(sign.length);
   },
   partition: (s, a) => {
     if (String(a[0]) === "") fail("empty separator");
@@ -263,11 +297,12 @@ export const STR_METHODS: Record<string, (s: string, a: unknown[], k: Record<str
   removeprefix: (s, a) => (s.startsWith(String(a[0])) ? s.slice(String(a[0]).length) : s),
   removesuffix: (s, a) => (String(a[0]) !== "" && s.endsWith(String(a[0])) ? s.slice(0, -String(a[0]).length) : s),
   expandtabs: (s, a, k) => {
-    const size = int(bindArgs("expandtabs", [["tabsize", 8]], a, k)[0], 8);
+    const size = int(builtinArgs("expandtabs", [["tabsize", 8]], a, k)[0]);
     let out = "";
     let column = 0;
     for (const c of s) {
       if (c === "\t") {
+        // Stryker disable next-line EqualityOperator: a size of 0 gives NaN spaces, which repeat() takes as none
         const spaces = size > 0 ? size - (column % size) : 0;
         out += " ".repeat(spaces);
         column += spaces;
@@ -298,9 +333,9 @@ export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Recor
   append: (xs, a) => void xs.push(a[0]),
   extend: (xs, a) => void xs.push(...iterate(a[0])),
   insert: (xs, a) => {
-    let i = int(a[0], 0);
-    if (i < 0) i = Math.max(0, xs.length + i);
-    xs.splice(i, 0, a[1]);
+    if (a.length !== 2) fail(`insert expected 2 arguments, got ${a.length}`);
+    // (splice counts a negative index from the end and clamps, as Python's insert does)
+    xs.splice(int(a[0]), 0, a[1]);
   },
   remove: (xs, a) => {
     const i = xs.findIndex((x) => pyEquals(x, a[0]));
@@ -309,7 +344,7 @@ export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Recor
   },
   pop: (xs, a) => {
     if (xs.length === 0) fail("pop from empty list");
-    let i = int(a[0], -1);
+    let i = a[0] === undefined ? -1 : int(a[0]);
     if (i < 0) i += xs.length;
     if (i < 0 || i >= xs.length) fail("pop index out of range");
     return xs.splice(i, 1)[0];
@@ -317,10 +352,12 @@ export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Recor
   index: (xs, a) => listIndex(xs, a[0], a[1], a[2]),
   count: (xs, a) => xs.filter((x) => pyEquals(x, a[0])).length,
   reverse: (xs) => void xs.reverse(),
-  sort: (xs, _a, k) => {
-    const [key, reverse] = bindArgs("sort", [["key", null], ["reverse", false]], [], k);
+  sort: (xs, a, k) => {
+    if (a.length > 0) fail("sort() takes no positional arguments");
+    const [key, reverse] = builtinArgs("sort", [["key", null], ["reverse", false]], [], k);
     const keyOf = typeof key === "function" ? (x: unknown) => (key as (x: unknown) => unknown)(x) : (x: unknown) => x;
-    xs.sort((x, y) => order("<", keyOf(x), keyOf(y)) * (reverse ? -1 : 1));
+    // Stryker disable next-line ArithmeticOperator: dividing by 1 or -1 is multiplying by it
+    xs.sort((x, y) => order("<", keyOf(x), keyOf(y)) * (truthy(reverse) ? -1 : 1));
   },
   copy: (xs) => [...xs],
   clear: (xs) => void xs.splice(0, xs.length),
@@ -328,10 +365,16 @@ export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Recor
 
 const TUPLE_METHODS = new Set(["index", "count"]);
 
+/** The key and default of `dict.get`, with Python's errors. */
+function getArgs(a: unknown[], k: Record<string, unknown>): [unknown, unknown] {
+  const [key, dflt = null] = positionalOnly("dict", "get", a, k, 2);
+  return a.length < 1 ? fail("get expected at least 1 argument, got 0") : [key, dflt];
+}
+
 /** Python `dict` methods, on plain objects (and `.get`/`.items`… on host objects that lack them). */
 export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknown[], k: Record<string, unknown>) => unknown> = {
   get: (d, a, k) => {
-    const [key, dflt] = bindArgs("get", [["key", REQUIRED], ["default", null]], a, k);
+    const [key, dflt] = getArgs(a, k);
     const name = String(key);
     return name in d && d[name] !== Object.prototype[name as keyof object] && d[name] !== undefined ? d[name] : dflt;
   },
@@ -381,7 +424,7 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
 /** Python `dict` methods on a Map (a dict whose keys are host objects, such as dbt relations). */
 export const MAP_METHODS: Record<string, (d: Map<unknown, unknown>, a: unknown[], k: Record<string, unknown>) => unknown> = {
   get: (d, a, k) => {
-    const [key, dflt] = bindArgs("get", [["key", REQUIRED], ["default", null]], a, k);
+    const [key, dflt] = getArgs(a, k);
     for (const [x, v] of d) if (pyEquals(x, key)) return v;
     return dflt;
   },
@@ -402,34 +445,14 @@ function own<T>(table: Record<string, T>, name: string): T | undefined {
 /** What a Python method gives back: None where the JavaScript one returns nothing (`list.append`, `dict.update`, …). */
 const none = (v: unknown): unknown => (v === undefined ? null : v);
 
-/** Calls `self.name(args)` when `self`'s Python type has that method (without binding it first). */
+/** Calls `self.name(args)` when `self`'s Python type has that method; {@link NO_METHOD} when it has none. */
 export function invokePythonMethod(self: unknown, name: string, a: unknown[], k: Record<string, unknown>, getattr: (o: unknown, n: string) => unknown): unknown {
-  if (typeof self === "string") {
-    const m = own(STR_METHODS, name);
-    return m ? none(m(self, a, k, getattr)) : NO_METHOD;
-  }
-  if (Array.isArray(self)) {
-    const host = hostMethod(self, name);
-    if (host) return host(self as never, a, k);
-    if (self instanceof Tuple && !TUPLE_METHODS.has(name)) return NO_METHOD;
-    const m = own(LIST_METHODS, name);
-    return m ? none(m(self, a, k)) : NO_METHOD;
-  }
-  if (isDict(self)) {
-    const m = own(DICT_METHODS, name);
-    return m ? none(m(self, a, k)) : NO_METHOD;
-  }
-  if (self instanceof Map) {
-    const m = own(MAP_METHODS, name);
-    if (m) return none(m(self, a, k));
-  }
-  const host = hostMethod(self, name);
-  return host ? host(self as never, a, k) : NO_METHOD;
+  const method = pythonMethod(self, name);
+  return method ? method(a, k, getattr) : NO_METHOD;
 }
 
 function hostMethod(self: unknown, name: string): HostMethod | undefined {
-  if (typeof self !== "object" || self === null) return undefined;
-  const table = (self as { [PY_METHODS]?: Record<string, HostMethod> })[PY_METHODS];
+  const table = (self as { [PY_METHODS]?: Record<string, HostMethod> } | undefined)?.[PY_METHODS];
   return table && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
 }
 
