@@ -122,6 +122,17 @@ describe("host objects (Python protocols)", () => {
     expect(() => render("{{ m.get() }}", { m })).toThrow("get expected at least 1 argument, got 0");
   });
 
+  it("answer get() from their members, an undefined or Object's own member being absent", () => {
+    class Row {
+      readonly a = 1;
+      readonly gone = undefined;
+      get b(): number {
+        return 2;
+      }
+    }
+    expect(render("{{ r.get('a') }} {{ r.get('b') }} {{ r.get('gone', 5) }} {{ r.get('toString', 6) }} {{ r.get('z') }}", { r: new Row() })).toBe("1 2 5 6 None");
+  });
+
   // registered symbols: adapter-api's relations use Symbol.for(...) without importing this package
   it("use the registered protocol symbols", () => {
     expect([PY_REPR, PY_MAPPING, PY_METHODS, PY_GETATTR, PY_EQ, PY_BOOL, HOST_FUNCTION]).toEqual(["repr", "mapping", "methods", "getattr", "eq", "bool", "hostFunction"].map((n) => Symbol.for(`tsdbt.jinja.${n}`)));
