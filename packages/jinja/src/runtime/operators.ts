@@ -1,6 +1,6 @@
 import { fail } from "./signals";
 import { printfFormat } from "./string-format";
-import { isFloat, numberOf, pyEquals, PyFloat, PyRange, toFloat, Tuple, typeName } from "./values";
+import { isFloat, itemEquals, numberOf, pyEquals, PyFloat, PyRange, toFloat, Tuple, typeName } from "./values";
 import { fixed, decimalAdd, decimalCompare, decimalDiv, decimalFloorDiv, decimalMod, decimalMul, decimalNegate, decimalPow, decimalSub } from "./decimal-arithmetic";
 import { decimalComparands, decimalOperands } from "./decimal-operands";
 import { PyDecimal } from "./py-decimal";
@@ -175,7 +175,17 @@ export function compare(op: string, a: unknown, b: unknown): boolean {
   }
 }
 
-/** -1, 0 or 1; a Python TypeError for values that have no order. */
+/** Python's order of two strs: by code point (JavaScript's `<` compares UTF-16 units, which puts U+FFFF after an emoji). */
+function stringOrder(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // (past the end of one of them: -1, so the shorter comes first)
+  const x = a.codePointAt(i) ?? -1;
+  const y = b.codePointAt(i) ?? -1;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** -1, 0 or 1 (NaN for a NaN, which no order holds for); a Python TypeError for values that have no order. */
 export function order(op: string, a: unknown, b: unknown): number {
   const d = decimalComparands(a, b);
   if (d) {
@@ -184,15 +194,15 @@ export function order(op: string, a: unknown, b: unknown): number {
   }
   const x = numberOf(a);
   const y = numberOf(b);
-  if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;
-  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
+  if (typeof a === "string" && typeof b === "string") return stringOrder(a, b);
   if (isHost(a) && typeof (a as { __lt__?: unknown }).__lt__ === "function") {
     const lt = (a as { __lt__: (o: unknown) => unknown }).__lt__(b);
     if (lt !== NOT_IMPLEMENTED) return lt ? -1 : pyEquals(a, b) ? 0 : 1;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      if (!pyEquals(a[i], b[i])) return order(op, a[i], b[i]);
+      if (!itemEquals(a[i], b[i])) return order(op, a[i], b[i]);
     }
     return a.length - b.length;
   }
@@ -205,8 +215,8 @@ export function contains(container: unknown, item: unknown): boolean {
     if (typeof item !== "string") fail(`'in <string>' requires string as left operand, not ${typeName(item)}`);
     return container.includes(item);
   }
-  if (Array.isArray(container)) return container.some((x) => pyEquals(x, item));
-  if (container instanceof Map || container instanceof Set) return container.has(item) || [...container.keys()].some((x) => pyEquals(x, item));
+  if (Array.isArray(container)) return container.some((x) => itemEquals(x, item));
+  if (container instanceof Map || container instanceof Set) return container.has(item) || [...container.keys()].some((x) => itemEquals(x, item));
   if (container === undefined) return false;
   if (container !== null && typeof container === "object") return Object.prototype.hasOwnProperty.call(container, String(item));
   return fail(`argument of type '${typeName(container)}' is not iterable`);

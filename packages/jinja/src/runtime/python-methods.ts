@@ -2,7 +2,7 @@ import { bindArgs } from "./bind-args";
 import { fail } from "./signals";
 import { pyFormat } from "./string-format";
 import { order } from "./operators";
-import { isDict, isFloat, numberOf, pyEquals, pyRepr, pyStr, PY_METHODS, truthy, Tuple, typeName, type HostMethod } from "./values";
+import { isDict, isFloat, itemEquals, numberOf, pyEquals, pyRepr, pyStr, PY_METHODS, truthy, Tuple, typeName, type HostMethod } from "./values";
 import { iterate } from "./iterate";
 
 /** Python's whitespace (str.isspace): what split(), strip() and isspace() treat as blanks. */
@@ -324,7 +324,7 @@ function listIndex(xs: unknown[], v: unknown, start: unknown, stop: unknown): nu
     return Math.min(Math.max(i < 0 ? i + xs.length : i, 0), xs.length);
   };
   const from = at(start, 0);
-  const i = xs.slice(from, at(stop, xs.length)).findIndex((x) => pyEquals(x, v));
+  const i = xs.slice(from, at(stop, xs.length)).findIndex((x) => itemEquals(x, v));
   return i < 0 ? fail(`${pyRepr(v)} is not in list`) : from + i;
 }
 
@@ -338,7 +338,7 @@ export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Recor
     xs.splice(int(a[0]), 0, a[1]);
   },
   remove: (xs, a) => {
-    const i = xs.findIndex((x) => pyEquals(x, a[0]));
+    const i = xs.findIndex((x) => itemEquals(x, a[0]));
     if (i < 0) fail("list.remove(x): x not in list");
     xs.splice(i, 1);
   },
@@ -350,7 +350,7 @@ export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Recor
     return xs.splice(i, 1)[0];
   },
   index: (xs, a) => listIndex(xs, a[0], a[1], a[2]),
-  count: (xs, a) => xs.filter((x) => pyEquals(x, a[0])).length,
+  count: (xs, a) => xs.filter((x) => itemEquals(x, a[0])).length,
   reverse: (xs) => void xs.reverse(),
   sort: (xs, a, k) => {
     if (a.length > 0) fail("sort() takes no positional arguments");

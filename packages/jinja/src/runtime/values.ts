@@ -279,18 +279,26 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   if (a instanceof String || b instanceof String) return String(a) === String(b) && typeof (a ?? 0) !== "number";
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a instanceof Tuple !== b instanceof Tuple || a instanceof PyRange !== b instanceof PyRange || a.length !== b.length) return false;
-    return a.every((x, i) => pyEquals(x, b[i]));
+    return a.every((x, i) => itemEquals(x, b[i]));
   }
   if (isDict(a) && isDict(b)) {
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && pyEquals(a[k], b[k]));
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && itemEquals(a[k], b[k]));
   }
   // Python sets (dbt's set()): equal when they hold equal members, in any order
   if (a instanceof Set && b instanceof Set) {
     if (a.size !== b.size) return false;
     const members = [...b];
-    return [...a].every((x) => members.some((y) => pyEquals(x, y)));
+    return [...a].every((x) => members.some((y) => itemEquals(x, y)));
   }
   return false;
+}
+
+/**
+ * Python's equality of a container's items (`==` of lists, `in`, `list.index`): the same object, or
+ * equal, so that a NaN is found in a list that holds it (`nan in [nan]` is True).
+ */
+export function itemEquals(a: unknown, b: unknown): boolean {
+  return Object.is(a, b) || pyEquals(a, b);
 }
