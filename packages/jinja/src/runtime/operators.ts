@@ -109,9 +109,10 @@ export function floorDiv(a: unknown, b: unknown): unknown {
   if (!f) return Math.floor(x / y);
   // as Python computes it: from the remainder, so that -5 // inf is -1.0 and a zero keeps the quotient's sign
   const r = x % y;
-  const quotient = (x - r) / y - (r !== 0 && r < 0 !== y < 0 ? 1 : 0);
+  // (x - r) / y is a whole number up to rounding: the nearest one (-0.7 // 0.1 is -7.0)
+  const quotient = Math.round((x - r) / y) - (r !== 0 && r < 0 !== y < 0 ? 1 : 0);
   // (a zero quotient has the sign of x / y: Math.sign(-0) * 0 is -0)
-  return toFloat(quotient === 0 ? Math.sign(x / y) * 0 : Math.floor(quotient));
+  return toFloat(quotient === 0 ? Math.sign(x / y) * 0 : quotient);
 }
 
 /** Python `%`: modulo with the divisor's sign, or printf-style formatting on a string. */
