@@ -1,4 +1,4 @@
-import { createEnvironment, hostFunction, HOST_FUNCTION, PY_BOOL, PY_EQ, PY_GETATTR, PY_MAPPING, PY_METHODS, PY_REPR, PyFloat, tolerateUndefined } from "./index";
+import { createEnvironment, hostFunction, HOST_FUNCTION, PY_BOOL, PY_EQ, PY_GETATTR, PY_MAPPING, PY_METHODS, PY_REPR, PyDecimal, PyFloat, tolerateUndefined } from "./index";
 
 /** A host object using every protocol symbol, as dbt's Relation does. */
 class Thing {
@@ -120,6 +120,25 @@ describe("host objects (Python protocols)", () => {
     expect(render("{{ m.get('k') }} {{ m.get(1.0) }} {{ m.get(true) }} {{ m.get('z') }} {{ m.get('z', 5) }} {{ m.items() | list }} {{ m.keys() | list }} {{ m.values() | list }}", { m })).toBe("2 one one None 5 [(1, 'one'), ('k', 2)] [1, 'k'] ['one', 2]");
     expect(render("{% set c = m.copy() %}{{ c.get('k') }} {{ c is sameas m }} {{ c.items() | list }}", { m })).toBe("2 False [(1, 'one'), ('k', 2)]");
     expect(() => render("{{ m.get() }}", { m })).toThrow("get expected at least 1 argument, got 0");
+  });
+
+  // Python reads a field's `.attr` steps with getattr; a spec is refused by object.__format__
+  it("give str.format fields their attributes, and refuse a format spec", () => {
+    class Part {
+      readonly name = "x";
+      readonly inner = { v: 2 };
+      toString(): string {
+        return "part";
+      }
+    }
+    expect(render("{{ '{0.name}-{0.inner.v}-{p.inner[v]}-{0}'.format(p, p=p) }}", { p: new Part() })).toBe("x-2-2-part");
+    expect(() => render("{{ '{:>6}'.format(p) }}", { p: new Part() })).toThrow("unsupported format string passed to Part.__format__");
+    expect(() => render("{{ '{0.}'.format(p) }}", { p: new Part() })).toThrow("Empty attribute in format string");
+  });
+
+  // (a Decimal with a spec is formatted as its nearest float: docs/jinja.md)
+  it("format a Decimal with the float specs", () => {
+    expect(render("{{ '{:.2}|{:.3f}|{:>6}|{:,}|{:e}'.format(d, d, d, d, d) }}", { d: PyDecimal.parse("1234.5678") })).toBe("1.2e+03|1234.568|1234.5678|1,234.5678|1.234568e+03");
   });
 
   it("answer get() from their members, an undefined or Object's own member being absent", () => {

@@ -47,13 +47,14 @@ function formatFixed(x: number, precision: number, alternate: boolean): string {
  * notation when the exponent is from -4 to below the precision, else an exponent of at least two
  * digits; trailing zeros (and a bare point) dropped unless `alternate` (the `#` flag).
  */
-function formatGeneral(x: number, precision: number | undefined, upper: boolean, alternate = false, noType = false): string {
+function formatGeneral(x: number, precision: number | undefined, upper: boolean, alternate: boolean, noType: boolean): string {
   const p = precision === undefined ? 6 : Math.max(1, precision);
   let text: string;
   if (!Number.isFinite(x)) text = formatFloat(x);
   else {
     const [head, e] = significantDigits(Math.abs(x), p);
-    const trim = (t: string) => (alternate || !t.includes(".") ? t : t.replace(/0+$/, "").replace(/\.$/, ""));
+    // (both forms below have a point)
+    const trim = (t: string) => (alternate ? t : t.replace(/0+$/, "").replace(/\.$/, ""));
     const sign = x < 0 || Object.is(x, -0) ? "-" : "";
     // with no type (`{:.3}`) the exponent comes one digit earlier, and a fixed result keeps a decimal
     if (e >= -4 && e < (noType ? p - 1 : p)) {
@@ -120,6 +121,7 @@ export function printfFormat(template: string, args: unknown[]): string {
 /** The index of the `)` that closes the `(` at `open` (nested pairs inside, as Python allows). */
 function closingParen(template: string, open: number): number {
   let depth = 0;
+  // Stryker disable next-line EqualityOperator: one past the end reads undefined, neither parenthesis
   for (let j = open; j < template.length; j++) {
     if (template[j] === "(") depth++;
     else if (template[j] === ")" && --depth === 0) return j;
@@ -129,7 +131,7 @@ function closingParen(template: string, open: number): number {
 
 /** A `*` width or precision: an int (a bool is one), else Python's TypeError. */
 function wholeNumber(v: unknown): number {
-  return typeof v === "boolean" || (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint" ? Number(v) : fail("* wants int");
+  return typeof v === "boolean" || Number.isInteger(v) ? Number(v) : fail("* wants int");
 }
 
 /** The conversions whose result is a number (signed by `+` and ` `, zero-padded by `0`). */
@@ -154,6 +156,7 @@ function printfConversion(conv: string, value: unknown, flags: string, precision
     case "i":
     case "u":
       if (n === undefined) fail(`%${conv} format: a real number is required, not ${typeName(value)}`);
+      if (!Number.isFinite(n)) fail(Number.isNaN(n) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
       text = String(Math.trunc(n));
       break;
     case "f":
@@ -166,7 +169,7 @@ function printfConversion(conv: string, value: unknown, flags: string, precision
       break;
     case "g":
     case "G":
-      text = formatGeneral(real(n, value), precision, false, alternate);
+      text = formatGeneral(real(n, value), precision, false, alternate, false);
       break;
     case "x":
     case "X":
@@ -184,17 +187,24 @@ function printfConversion(conv: string, value: unknown, flags: string, precision
   if (conv === "X" || conv === "E" || conv === "F" || conv === "G") text = text.toUpperCase();
   if (!NUMERIC_CONVERSIONS.includes(conv)) return codePointSlice(text, precision);
   // for an integer conversion the precision is the least number of digits
-  if (precision !== undefined && INTEGER_CONVERSIONS.includes(conv)) text = text.replace(/^(-?)(\w+)$/, (_d, sign: string, digits: string) => sign + digits.padStart(precision, "0"));
+  if (precision !== undefined && INTEGER_CONVERSIONS.includes(conv)) text = afterSign(text, (digits) => digits.padStart(precision, "0"));
   // `#`: the base's prefix after the sign (0x, 0X, 0o)
-  if (alternate && (conv === "x" || conv === "X" || conv === "o")) text = text.replace(/^(-?)/, `$10${conv}`);
+  if (alternate && (conv === "x" || conv === "X" || conv === "o")) text = afterSign(text, (digits) => `0${conv}${digits}`);
   if (!text.startsWith("-") && flags.includes("+")) return "+" + text;
   if (!text.startsWith("-") && flags.includes(" ")) return " " + text;
   return text;
 }
 
+/** `text` with what follows its `-` sign (all of it when it has none) changed by `change`. */
+function afterSign(text: string, change: (unsigned: string) => string): string {
+  const sign = text.startsWith("-") ? "-" : "";
+  return sign + change(text.slice(sign.length));
+}
+
 /** A printf conversion's text widened to `size`: left-aligned (`-`), zero-padded after its sign and prefix (`0`, numbers only), or right-aligned. */
 function padPrintf(text: string, conv: string, flags: string, size: number, leftAlign: boolean): string {
   if (leftAlign) return pad(text, size, "<", " ");
+  // Stryker disable next-line StringLiteral: right alignment is also pad()'s fallback
   if (!NUMERIC_CONVERSIONS.includes(conv) || !flags.includes("0")) return pad(text, size, ">", " ");
   return pad(text, size, "=", "0");
 }
@@ -202,7 +212,8 @@ function padPrintf(text: string, conv: string, flags: string, size: number, left
 /** `%c`: one character, given as itself or as its code point. */
 function printfChar(value: unknown): string {
   if (typeof value === "string" && [...value].length === 1) return value;
-  const n = typeof value === "string" || isFloat(value) ? undefined : numberOf(value);
+  // (a str of another length has no number either)
+  const n = isFloat(value) ? undefined : numberOf(value);
   if (n === undefined) return fail("%c requires int or char");
   if (n < 0 || n > 0x10ffff) return fail("%c arg not in range(0x110000)");
   return String.fromCodePoint(n);
@@ -223,18 +234,19 @@ const INTEGER_CONVERSIONS = "diuxXo";
 
 /** The first `count` characters of `text` (all of it for `undefined`), counted as Python does: by code point. */
 function codePointSlice(text: string, count: number | undefined): string {
-  return count === undefined ? text : [...text].slice(0, count).join("");
+  return [...text].slice(0, count).join("");
 }
 
 /** `text` widened to `width` characters (code points, as Python counts) with `fill`, aligned left, right, centred or (`=`) after its sign and base prefix. */
 function pad(text: string, width: number, align: string, fill: string): string {
-  const room = width - [...text].length;
-  if (room <= 0) return text;
+  const room = Math.max(0, width - [...text].length);
   if (align === "<") return text + fill.repeat(room);
   if (align === "^") return fill.repeat(Math.floor(room / 2)) + text + fill.repeat(Math.ceil(room / 2));
-  if (align === ">") return fill.repeat(room) + text;
-  const head = /^[-+ ]?(?:0[xXob])?/.exec(text)![0];
-  return head + fill.repeat(room) + text.slice(head.length);
+  if (align === "=") {
+    const head = /[-+ ]?(?:0[xXob])?/.exec(text)![0];
+    return head + fill.repeat(room) + text.slice(head.length);
+  }
+  return fill.repeat(room) + text;
 }
 
 /** One replacement field of `str.format`, as Python reads it. */
@@ -254,6 +266,7 @@ function readField(text: string, start: number): FormatField {
   // the name ends at `}`, `:` or `!`; a `[key]` may hold any of them
   let j = start;
   let stop = "";
+  // Stryker disable next-line EqualityOperator: one past the end reads undefined, no delimiter
   while (j < text.length && stop === "") {
     const c = text[j++];
     if (c === "{") fail("unexpected '{' in field name");
@@ -271,6 +284,7 @@ function readField(text: string, start: number): FormatField {
     if (j < text.length && text[j++] !== ":") fail("expected ':' after conversion specifier");
   }
   // the spec ends at its matching brace (it may hold nested fields)
+  // Stryker disable next-line EqualityOperator: one past the end reads undefined, no brace
   for (let level = 1, k = j; k < text.length; k++) {
     if (text[k] === "{") level++;
     else if (text[k] === "}" && --level === 0) return { name, conversion, spec: text.slice(j, k), end: k + 1 };
@@ -284,7 +298,7 @@ export function pyFormat(template: string, args: unknown[], kwargs: Record<strin
   let manual = false;
   const positional = (i: number): unknown => (i < args.length ? args[i] : fail(`Replacement index ${i} out of range for positional args tuple`));
   const lookup = (path: string): unknown => {
-    const head = /^[^.[]*/.exec(path)![0];
+    const head = /[^.[]*/.exec(path)![0];
     let value: unknown;
     if (head === "") {
       if (manual) fail("cannot switch from manual field specification to automatic field numbering");
@@ -301,7 +315,7 @@ export function pyFormat(template: string, args: unknown[], kwargs: Record<strin
     for (let k = head.length; k < path.length; ) {
       let step: string;
       if (path[k] === ".") {
-        step = /^[^.[]*/.exec(path.slice(k + 1))![0];
+        step = /[^.[]*/.exec(path.slice(k + 1))![0];
         k += 1 + step.length;
       } else {
         const close = path.indexOf("]", k);
@@ -356,20 +370,21 @@ export function pyFormat(template: string, args: unknown[], kwargs: Record<strin
 function asciiOnly(text: string): string {
   return text.replace(/[^\x00-\x7f]/gu, (c) => {
     const hex = c.codePointAt(0)!.toString(16);
-    return hex.length <= 2 ? `\\x${hex.padStart(2, "0")}` : hex.length <= 4 ? `\\u${hex.padStart(4, "0")}` : `\\U${hex.padStart(8, "0")}`;
+    // (past ASCII: two hex digits at least)
+    return hex.length <= 2 ? `\\x${hex}` : hex.length <= 4 ? `\\u${hex.padStart(4, "0")}` : `\\U${hex.padStart(8, "0")}`;
   });
 }
 
 /** Python's errors for a format spec the value's type has no use for (`{:d}` of a str or a float, `{:.2}` of an int). */
 function refuseSpec(value: unknown, name: string, n: number | undefined, type: string | undefined, precision: string | undefined, grouping: string | undefined, positiveZero: string | undefined): void {
-  if (value === null || Array.isArray(value) || isDict(value)) fail(`unsupported format string passed to ${name}.__format__`);
+  // object.__format__ takes no spec: None, lists, dicts, Undefined, host objects
+  if (n === undefined && typeof value !== "string") fail(`unsupported format string passed to ${name}.__format__`);
   if (value instanceof PyDecimal) return;
   refuseGrouping(grouping, type);
   if (typeof value === "string") {
     if (type !== undefined && type !== "s") fail(`Unknown format code '${type}' for object of type 'str'`);
     return;
   }
-  if (n === undefined) return;
   if (type === "s" || (isFloat(value) && type !== undefined && INTEGER_TYPES.includes(type))) fail(`Unknown format code '${type}' for object of type '${name}'`);
   // an int formatted as an int (a float type formats it as a float)
   if (isFloat(value) || (type !== undefined && !INTEGER_TYPES.includes(type) && type !== "n")) return;
@@ -399,8 +414,8 @@ function refuseStringSpec(align: string | undefined, sign: string | undefined, p
 
 /** Python's error for a spec its grammar does not read: one character left is an unknown type, more an invalid spec. */
 function refuseUnparsed(value: unknown, spec: string): never {
-  if (value === null || Array.isArray(value) || isDict(value)) return fail(`unsupported format string passed to ${typeName(value)}.__format__`);
-  const rest = /^(?:.?[<>^=])?[-+ ]?z?#?0?\d*[,_]?(?:\.\d+)?([\s\S]*)$/u.exec(spec)![1];
+  if (numberOf(value) === undefined && typeof value !== "string") return fail(`unsupported format string passed to ${typeName(value)}.__format__`);
+  const rest = /(?:.?[<>^=])?[-+ ]?z?#?0?\d*[,_]?(?:\.\d+)?([\s\S]*)/u.exec(spec)![1];
   return fail(rest.length === 1 ? `Unknown format code '${rest}' for object of type '${typeName(value)}'` : `Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
 }
 
@@ -422,30 +437,33 @@ function applySpec(given: unknown, spec: string): string {
   if (type === "f" || type === "F" || type === "%") {
     const x = (n ?? 0) * (type === "%" ? 100 : 1);
     text = formatFixed(x, precision === undefined ? 6 : Number(precision), alternate === "#") + (type === "%" ? "%" : "");
-  } else if (type === "d" || (type === "n" && n !== undefined && !isFloat(value))) text = String(Math.trunc(n ?? 0));
+  }
   else if (type === "e" || type === "E") text = formatExponent(n ?? 0, precision === undefined ? 6 : Number(precision), alternate === "#");
   else if (type === "x" || type === "X") text = Math.trunc(n ?? 0).toString(16);
   else if (type === "o") text = Math.trunc(n ?? 0).toString(8);
   else if (type === "b") text = Math.trunc(n ?? 0).toString(2);
   else if (type === "c") text = printfChar(Math.trunc(n ?? 0));
-  // `n` is `g` for a float (the C locale has no grouping)
-  else if ((type === "g" || type === "G" || type === "n") && n !== undefined) text = formatGeneral(n, precision === undefined ? undefined : Number(precision), type === "G", alternate === "#");
+  // `n` is `g` for a float (the C locale has no grouping); an int with `d` or `n` is its str, below
+  else if (type === "g" || type === "G" || (type === "n" && isFloat(value))) text = formatGeneral(n ?? 0, precision === undefined ? undefined : Number(precision), type === "G", alternate === "#", false);
   else if (precision !== undefined && typeof value === "string") text = codePointSlice(value, Number(precision));
-  else if (precision !== undefined && n !== undefined && isFloat(value)) text = formatGeneral(n, Number(precision), false, alternate === "#", true);
-  else if (precision !== undefined && n !== undefined) text = String(Number(n.toPrecision(Number(precision))));
+  // (an int with a precision was refused: a float or a Decimal)
+  else if (precision !== undefined) text = formatGeneral(n ?? 0, Number(precision), false, alternate === "#", true);
   else text = pyStr(value);
   if (type === "X" || type === "E" || type === "F") text = text.toUpperCase();
   // `z`: a negative zero (after rounding) loses its sign
+  // Stryker disable next-line Regex: the text's only "-" before its exponent is its sign
   if (positiveZero && /^-[0.]*(?:[eE%]|$)/.test(text)) text = text.slice(1);
   // `#`: the base's prefix after the sign (0x, 0X, 0o, 0b)
-  if (alternate && (type === "x" || type === "X" || type === "o" || type === "b")) text = text.replace(/^(-?)/, `$10${type}`);
+  if (alternate && (type === "x" || type === "X" || type === "o" || type === "b")) text = afterSign(text, (digits) => `0${type}${digits}`);
   if (grouping) {
     // `_` groups hexadecimal, octal and binary digits by four
     const size = type === "x" || type === "X" || type === "o" || type === "b" ? 4 : 3;
-    text = text.replace(/^(-?(?:0[xXob])?)([0-9a-fA-F]+)/, (_g, head: string, digits: string) => head + digits.replace(new RegExp(`\\B(?=(?:[0-9a-fA-F]{${size}})+$)`, "g"), grouping));
+    text = text.replace(/(-?(?:0[xXob])?)([0-9a-fA-F]+)/, (_g, head: string, digits: string) => head + digits.replace(new RegExp(`\\B(?=(?:[0-9a-fA-F]{${size}})+$)`, "g"), grouping));
   }
-  if ((sign === "+" || sign === " ") && n !== undefined && !text.startsWith("-") && typeof value !== "string") text = sign + text;
+  // (a str with a sign was refused above)
+  if ((sign === "+" || sign === " ") && !text.startsWith("-")) text = sign + text;
   // a number aligns right (zeros after its sign), a string left (`{:05}` of 'a' is a0000)
-  const numeric = n !== undefined && typeof value !== "string";
-  return pad(text, width === undefined ? 0 : Number(width), align ?? (!numeric ? "<" : zero ? "=" : ">"), fillChar ?? (zero ? "0" : " "));
+  const numeric = typeof value !== "string";
+  // Stryker disable next-line StringLiteral: right alignment is also pad()'s fallback
+  return pad(text, Number(width ?? 0), align ?? (!numeric ? "<" : zero ? "=" : ">"), fillChar ?? (zero ? "0" : " "));
 }
