@@ -376,7 +376,8 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
   get: (d, a, k) => {
     const [key, dflt] = getArgs(a, k);
     const name = String(key);
-    return name in d && d[name] !== Object.prototype[name as keyof object] && d[name] !== undefined ? d[name] : dflt;
+    // (an undefined member equals Object's absent one)
+    return name in d && d[name] !== Object.prototype[name as keyof object] ? d[name] : dflt;
   },
   items: (d) => Object.keys(d).map((key) => Tuple.create<unknown>([key, d[key]])),
   keys: (d) => Object.keys(d),
@@ -398,7 +399,8 @@ export const DICT_METHODS: Record<string, (d: Record<string, unknown>, a: unknow
     if (isDict(src)) Object.assign(d, src);
     // a dict keyed by host objects (relations) merged into a plain dict: keys become their str()
     else if (src instanceof Map) for (const [key, v] of src) d[pyStr(key)] = v;
-    else if (src !== undefined) {
+    // (no argument: Undefined iterates as nothing)
+    else {
       for (const [index, pair] of iterate(src).entries()) {
         const kv = iterate(pair);
         if (kv.length !== 2) fail(`dictionary update sequence element #${index} has length ${kv.length}; 2 is required`);
