@@ -1,4 +1,4 @@
-import { createEnvironment, hostFunction, HOST_FUNCTION, PY_BOOL, PY_EQ, PY_GETATTR, PY_MAPPING, PY_METHODS, PY_REPR, PyFloat, tolerateUndefined } from "./index";
+import { createEnvironment, hostFunction, HOST_FUNCTION, PY_BOOL, PY_EQ, PY_GETATTR, PY_MAPPING, PY_METHODS, PY_REPR, PyDecimal, PyFloat, tolerateUndefined } from "./index";
 
 /** A host object using every protocol symbol, as dbt's Relation does. */
 class Thing {
@@ -112,6 +112,44 @@ describe("host objects (Python protocols)", () => {
   it("include JavaScript Sets and Maps, which behave as Python sets and dicts", () => {
     const ctx = { s: new Set([1, 2]), t: new Set([2, 1]), u: new Set([1, 3]), e: new Set(), m: new Map([["k", 1]]) };
     expect(render("{{ s }} {{ e }} {{ s | list }} {% for x in s %}{{ x }}{% endfor %} {{ 2 in s }} {{ 5 in s }} {{ s | length }} {{ 'y' if s else 'n' }}{{ 'y' if e else 'n' }} {{ s == t }} {{ s == u }} {{ s == e }} {{ m | list }} {{ 'y' if m else 'n' }} {{ m.k }}", ctx)).toBe("{1, 2} set() [1, 2] 12 True False 2 yn True False False ['k'] y 1");
+  });
+
+  // a dict keyed by host objects (dbt relations) is a Map: its keys are compared as Python compares them
+  it("give Maps the dict methods get, items, keys, values and copy", () => {
+    const m = new Map<unknown, unknown>([[1, "one"], ["k", 2]]);
+    expect(render("{{ m.get('k') }} {{ m.get(1.0) }} {{ m.get(true) }} {{ m.get('z') }} {{ m.get('z', 5) }} {{ m.items() | list }} {{ m.keys() | list }} {{ m.values() | list }}", { m })).toBe("2 one one None 5 [(1, 'one'), ('k', 2)] [1, 'k'] ['one', 2]");
+    expect(render("{% set c = m.copy() %}{{ c.get('k') }} {{ c is sameas m }} {{ c.items() | list }}", { m })).toBe("2 False [(1, 'one'), ('k', 2)]");
+    expect(() => render("{{ m.get() }}", { m })).toThrow("get expected at least 1 argument, got 0");
+  });
+
+  // Python reads a field's `.attr` steps with getattr; a spec is refused by object.__format__
+  it("give str.format fields their attributes, and refuse a format spec", () => {
+    class Part {
+      readonly name = "x";
+      readonly inner = { v: 2 };
+      toString(): string {
+        return "part";
+      }
+    }
+    expect(render("{{ '{0.name}-{0.inner.v}-{p.inner[v]}-{0}'.format(p, p=p) }}", { p: new Part() })).toBe("x-2-2-part");
+    expect(() => render("{{ '{:>6}'.format(p) }}", { p: new Part() })).toThrow("unsupported format string passed to Part.__format__");
+    expect(() => render("{{ '{0.}'.format(p) }}", { p: new Part() })).toThrow("Empty attribute in format string");
+  });
+
+  // (a Decimal with a spec is formatted as its nearest float: docs/jinja.md)
+  it("format a Decimal with the float specs", () => {
+    expect(render("{{ '{:.2}|{:.3f}|{:>6}|{:,}|{:e}'.format(d, d, d, d, d) }}", { d: PyDecimal.parse("1234.5678") })).toBe("1.2e+03|1234.568|1234.5678|1,234.5678|1.234568e+03");
+  });
+
+  it("answer get() from their members, an undefined or Object's own member being absent", () => {
+    class Row {
+      readonly a = 1;
+      readonly gone = undefined;
+      get b(): number {
+        return 2;
+      }
+    }
+    expect(render("{{ r.get('a') }} {{ r.get('b') }} {{ r.get('gone', 5) }} {{ r.get('toString', 6) }} {{ r.get('z') }}", { r: new Row() })).toBe("1 2 5 6 None");
   });
 
   // registered symbols: adapter-api's relations use Symbol.for(...) without importing this package

@@ -270,7 +270,11 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   rejectattr: (e, v, a) => selectOrReject(e, v, a, true, false),
   select: (e, v, a) => selectOrReject(e, v, a, false, true),
   selectattr: (e, v, a) => selectOrReject(e, v, a, true, true),
-  replace: (_e, v, a, k) => STR_METHODS.replace(str(v), BIND.replace(a, k), {}, () => undefined),
+  replace: (_e, v, a, k) => {
+    // Jinja2's count=None is str.replace's count left out
+    const [old, replacement, count] = BIND.replace(a, k);
+    return STR_METHODS.replace(str(v), count === null ? [old, replacement] : [old, replacement, count], {}, () => undefined);
+  },
   reverse: (_e, v) => {
     if (typeof v === "string") return [...v].reverse().join("");
     if (v === null || (typeof v !== "object" && v !== undefined)) fail("argument must be iterable");

@@ -40,6 +40,8 @@ class Cycler {
 
 /** Python's range: a list that prints as `range(0, 3)`. */
 function range(args: unknown[]): PyRange {
+  if (args.length < 1) fail("range expected at least 1 argument, got 0");
+  if (args.length > 3) fail(`range expected at most 3 arguments, got ${args.length}`);
   // Python's ints (and bools) only: a float, even a whole one, is refused
   const nums = args.map((a) => (isFloat(a) || a instanceof PyDecimal ? undefined : numberOf(a)) ?? fail(`'${typeName(a)}' object cannot be interpreted as an integer`));
   const [start, stop, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];

@@ -1,6 +1,6 @@
 import { fail } from "./signals";
 import { printfFormat } from "./string-format";
-import { isFloat, numberOf, pyEquals, PyFloat, PyRange, toFloat, Tuple, typeName } from "./values";
+import { isFloat, itemEquals, numberOf, pyEquals, PyFloat, PyRange, toFloat, Tuple, typeName } from "./values";
 import { fixed, decimalAdd, decimalCompare, decimalDiv, decimalFloorDiv, decimalMod, decimalMul, decimalNegate, decimalPow, decimalSub } from "./decimal-arithmetic";
 import { decimalComparands, decimalOperands } from "./decimal-operands";
 import { PyDecimal } from "./py-decimal";
@@ -106,7 +106,13 @@ export function floorDiv(a: unknown, b: unknown): unknown {
   if (d) return decimalFloorDiv(...d);
   const [x, y, f] = operands("//", a, b);
   if (y === 0) fail(f ? "float floor division by zero" : "integer division or modulo by zero");
-  return num(Math.floor(x / y), f);
+  if (!f) return Math.floor(x / y);
+  // as Python computes it: from the remainder, so that -5 // inf is -1.0 and a zero keeps the quotient's sign
+  const r = x % y;
+  // (x - r) / y is a whole number up to rounding: the nearest one (-0.7 // 0.1 is -7.0)
+  const quotient = Math.round((x - r) / y) - (r !== 0 && r < 0 !== y < 0 ? 1 : 0);
+  // (a zero quotient has the sign of x / y: Math.sign(-0) * 0 is -0)
+  return toFloat(quotient === 0 ? Math.sign(x / y) * 0 : quotient);
 }
 
 /** Python `%`: modulo with the divisor's sign, or printf-style formatting on a string. */
@@ -116,7 +122,10 @@ export function mod(a: unknown, b: unknown): unknown {
   if (d) return decimalMod(...d);
   const [x, y, f] = operands("%", a, b);
   if (y === 0) fail(f ? "float modulo" : "integer modulo by zero");
-  return num(((x % y) + y) % y, f);
+  // JavaScript's % keeps the dividend's sign; Python's result takes the divisor's (5 % -inf is -inf)
+  const r = x % y;
+  if (r !== 0) return num(r < 0 !== y < 0 ? r + y : r, f);
+  return f ? toFloat(y < 0 ? -0 : 0) : 0;
 }
 
 /** Python `**`. */
@@ -124,7 +133,12 @@ export function pow(a: unknown, b: unknown): unknown {
   const d = decimalOperands("** or pow()", a, b);
   if (d) return decimalPow(...d);
   const [x, y, f] = operands("** or pow()", a, b);
-  return num(x ** y, f || y < 0);
+  if (x === 0 && y < 0) fail("0.0 cannot be raised to a negative power");
+  // C's pow, which Python follows: 1 ** nan and (-1) ** inf are 1 (NaN in JavaScript)
+  const r = x === 1 || (x === -1 && Math.abs(y) === Infinity) ? 1 : x ** y;
+  // a float result too large for a double is an error (an int one is a long int in Python, a float here)
+  if (f && Math.abs(r) === Infinity && Number.isFinite(x) && Number.isFinite(y)) fail("(34, 'Numerical result out of range')");
+  return num(r, f || y < 0);
 }
 
 /** Unary minus. */
@@ -140,7 +154,8 @@ export function neg(a: unknown): unknown {
 export function pos(a: unknown): unknown {
   const x = numberOf(a);
   if (x === undefined) fail(`bad operand type for unary +: '${typeName(a)}'`);
-  // Python's +Decimal rounds to the context and makes a zero positive
+  // Python's +True is 1, and +Decimal rounds to the context and makes a zero positive
+  if (typeof a === "boolean") return x;
   return a instanceof PyDecimal && !a.isSpecial ? fixed(a.negative && !a.isZero, a.coefficient, a.exponent) : a;
 }
 
@@ -161,7 +176,17 @@ export function compare(op: string, a: unknown, b: unknown): boolean {
   }
 }
 
-/** -1, 0 or 1; a Python TypeError for values that have no order. */
+/** Python's order of two strs: by code point (JavaScript's `<` compares UTF-16 units, which puts U+FFFF after an emoji). */
+function stringOrder(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // (past the end of one of them: -1, so the shorter comes first)
+  const x = a.codePointAt(i) ?? -1;
+  const y = b.codePointAt(i) ?? -1;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** -1, 0 or 1 (NaN for a NaN, which no order holds for); a Python TypeError for values that have no order. */
 export function order(op: string, a: unknown, b: unknown): number {
   const d = decimalComparands(a, b);
   if (d) {
@@ -170,15 +195,15 @@ export function order(op: string, a: unknown, b: unknown): number {
   }
   const x = numberOf(a);
   const y = numberOf(b);
-  if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;
-  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
+  if (typeof a === "string" && typeof b === "string") return stringOrder(a, b);
   if (isHost(a) && typeof (a as { __lt__?: unknown }).__lt__ === "function") {
     const lt = (a as { __lt__: (o: unknown) => unknown }).__lt__(b);
     if (lt !== NOT_IMPLEMENTED) return lt ? -1 : pyEquals(a, b) ? 0 : 1;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      if (!pyEquals(a[i], b[i])) return order(op, a[i], b[i]);
+      if (!itemEquals(a[i], b[i])) return order(op, a[i], b[i]);
     }
     return a.length - b.length;
   }
@@ -191,8 +216,8 @@ export function contains(container: unknown, item: unknown): boolean {
     if (typeof item !== "string") fail(`'in <string>' requires string as left operand, not ${typeName(item)}`);
     return container.includes(item);
   }
-  if (Array.isArray(container)) return container.some((x) => pyEquals(x, item));
-  if (container instanceof Map || container instanceof Set) return container.has(item) || [...container.keys()].some((x) => pyEquals(x, item));
+  if (Array.isArray(container)) return container.some((x) => itemEquals(x, item));
+  if (container instanceof Map || container instanceof Set) return container.has(item) || [...container.keys()].some((x) => itemEquals(x, item));
   if (container === undefined) return false;
   if (container !== null && typeof container === "object") return Object.prototype.hasOwnProperty.call(container, String(item));
   return fail(`argument of type '${typeName(container)}' is not iterable`);

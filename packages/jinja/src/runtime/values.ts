@@ -127,21 +127,37 @@ export function formatFloat(n: number): string {
 
 /**
  * `n` with `digits` decimals, rounded as Python does (`'%.2f' % n`, `round(n, 2)`): on the
- * exact binary value, ties to even. JavaScript's toFixed breaks exact ties upwards.
+ * exact binary value, ties to even (JavaScript's toFixed breaks exact ties upwards and stops at
+ * 100 decimals); a negative number that rounds to zero, and -0, keep their sign.
  */
 export function pyToFixed(n: number, digits: number): string {
-  // from 1e21 on, toFixed writes an exponent; such a float is an integer, printed in full by Python
   if (!Number.isFinite(n)) return formatFloat(n);
-  if (Math.abs(n) >= 1e21) return `${BigInt(n)}${digits > 0 ? `.${"0".repeat(digits)}` : ""}`;
-  const fixed = n.toFixed(digits);
-  if (digits > 99) return fixed;
-  const exact = Math.abs(n).toFixed(100);
-  const dot = exact.indexOf(".");
-  if (!/^50*$/.test(exact.slice(dot + 1 + digits))) return fixed;
-  const kept = exact.slice(0, digits === 0 ? dot : dot + 1 + digits);
-  if (Number(kept[kept.length - 1]) % 2 === 1) return fixed;
-  // Stryker disable next-line EqualityOperator: a zero never reaches here (no tie), so `<=` is the same
-  return (n < 0 ? "-" : "") + kept;
+  // |n| = mantissa * 2^exponent: a whole number with -exponent decimals once multiplied by 5^-exponent
+  const [mantissa, exponent] = binaryParts(Math.abs(n));
+  const exact = exponent >= 0 ? mantissa << BigInt(exponent) : mantissa * 5n ** BigInt(-exponent);
+  const dropped = Math.max(0, -exponent) - digits;
+  let kept: bigint;
+  if (dropped <= 0) kept = exact * 10n ** BigInt(-dropped);
+  else {
+    const unit = 10n ** BigInt(dropped);
+    kept = exact / unit;
+    const twiceRest = (exact % unit) * 2n;
+    if (twiceRest > unit || (twiceRest === unit && kept % 2n === 1n)) kept += 1n;
+  }
+  const text = kept.toString().padStart(digits + 1, "0");
+  const sign = n < 0 || Object.is(n, -0) ? "-" : "";
+  return sign + (digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`);
+}
+
+/** A finite double of 0 or more as `mantissa * 2^exponent`, both whole numbers. */
+function binaryParts(x: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biasedExponent = Number(bits >> 52n);
+  const fraction = bits & 0xfffffffffffffn;
+  // a subnormal has no implicit leading 1 and the smallest exponent
+  return biasedExponent === 0 ? [fraction, -1074] : [fraction | 0x10000000000000n, biasedExponent - 1075];
 }
 
 /** Python's type name of a value, for error messages. */
@@ -263,18 +279,26 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   if (a instanceof String || b instanceof String) return String(a) === String(b) && typeof (a ?? 0) !== "number";
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a instanceof Tuple !== b instanceof Tuple || a instanceof PyRange !== b instanceof PyRange || a.length !== b.length) return false;
-    return a.every((x, i) => pyEquals(x, b[i]));
+    return a.every((x, i) => itemEquals(x, b[i]));
   }
   if (isDict(a) && isDict(b)) {
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && pyEquals(a[k], b[k]));
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && itemEquals(a[k], b[k]));
   }
   // Python sets (dbt's set()): equal when they hold equal members, in any order
   if (a instanceof Set && b instanceof Set) {
     if (a.size !== b.size) return false;
     const members = [...b];
-    return [...a].every((x) => members.some((y) => pyEquals(x, y)));
+    return [...a].every((x) => members.some((y) => itemEquals(x, y)));
   }
   return false;
+}
+
+/**
+ * Python's equality of a container's items (`==` of lists, `in`, `list.index`): the same object, or
+ * equal, so that a NaN is found in a list that holds it (`nan in [nan]` is True).
+ */
+export function itemEquals(a: unknown, b: unknown): boolean {
+  return Object.is(a, b) || pyEquals(a, b);
 }
