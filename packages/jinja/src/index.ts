@@ -23,6 +23,7 @@ export { extractBlocks } from "./extract-blocks";
 export type { EnvironmentOptions, CustomFilter } from "./environment";
 export { openTemplateCodeCache } from "./template-code-cache";
 export { prestartCheckWorker } from "./check-worker/start-check-worker";
+export { runOnPrestartedWorker, type WorkerJobs } from "./check-worker/worker-jobs";
 export type { TemplateCodeCache, FileTemplateCodeCache } from "./template-code-cache";
 export { PyDecimal } from "./runtime/py-decimal";
 export { Tuple, PyFloat, PY_REPR, PY_MAPPING, PY_METHODS, PY_EQ, PY_GETATTR, PY_BOOL, pyStr, pyRepr, pyEquals, truthy, isDict, numberOf, typeName, toFloat } from "./runtime/values";

@@ -15,6 +15,7 @@ import { loadProfile, type LoadedProfile } from "../config/load-profile";
 import { parseCliVars, resolveVars, type Vars } from "../config/vars";
 import { withProfileLocation } from "../config/profile-error-location";
 import { parseYaml } from "../yaml/parse-yaml";
+import { readPropertiesOnWorker, type PreparsedYaml } from "./properties-on-worker";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import { createBaseContext, createPackageVar, type VarRenderScope } from "../context/base-context";
 import { BUILTIN_PACKAGE, MacroRegistry } from "../context/macro-registry";
@@ -178,6 +179,8 @@ export interface ParseInputs {
   invocationId?: string;
   /** dbt's context for dbt_project.yml and selectors.yml (target and the base context; see createYamlContext). */
   yamlContext?: Record<string, unknown>;
+  /** Properties files whose YAML a worker thread is reading (see readPropertiesOnWorker). */
+  preparsedYaml?: PreparsedYaml;
 }
 
 /**
@@ -237,7 +240,8 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   const packages = new Map((installed.value ?? []).map((p) => [p.config.name, p.config]));
   const discover = { known };
   const files = (await Promise.all([discoverProjectFiles(project, projectDir, discover), ...(installed.value ?? []).map((p) => discoverProjectFiles(p.config, p.projectDir, discover))])).flat();
-  return { env, projectDir, project, profile, cliVars, targetPath, adapterModule, location, naming, projects: { root: project, packages }, files, diagnostics, invocationId, yamlContext };
+  const preparsedYaml = known ? undefined : readPropertiesOnWorker(files);
+  return { env, projectDir, project, profile, cliVars, targetPath, adapterModule, location, naming, projects: { root: project, packages }, files, diagnostics, invocationId, yamlContext, preparsedYaml };
 }
 
 /** The render session of a parse: macros, docs and the base context (var, env_var, target, …). */
@@ -397,7 +401,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
   // properties YAML first: their configs apply before a file's own config() calls
   const propertiesFiles: PropertiesFile[] = [];
   for (const f of byKind("properties")) {
-    const parsed = parseYaml(f.contents, f.path);
+    const parsed = parseYaml(f.contents, f.path, { loaded: inputs.preparsedYaml?.(f) });
     diagnostics.push(...parsed.diagnostics, ...parsed.warnings);
     if (parsed.value === null) continue;
     const rendered = parseSession.renderProperties(parsed, f.packageName, diagnostics);

@@ -6,7 +6,7 @@ import type { PropertiesFile } from "../parse/properties";
 import { closestName } from "../diagnostics/closest-names";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import type { YamlPathSegment } from "../yaml/parse-yaml";
-import { loadPyYamlKeepingFloats } from "../yaml/pyyaml-schema";
+import { loadPyYamlKeepingFloats } from "../yaml/float-keeping-yaml";
 import { csvDictRows } from "./csv-dict-rows";
 import { unitTestChecksum, withFloatsOf } from "./unit-test-checksum";
 import { UnitTestErrorCode, type FixtureFormat, type UnitTestDefinition, type UnitTestExpected, type UnitTestInput } from "./unit-test-definition";

@@ -42,9 +42,10 @@ export interface ParsedYaml {
  * Parses YAML text as dbt reads a file (see dropFinalLineBreak); the positions of keys and
  * entries are computed on first request. A syntax
  * error becomes a TSDBT-E001 diagnostic with file:line:col and the offending line as snippet;
- * it is returned, not thrown.
+ * it is returned, not thrown. `loaded` is the value the fast path would give, read elsewhere (a worker
+ * thread): the text is then not parsed again unless a diagnostic needs positions.
  */
-export function parseYaml(text: string, file: string, options: { endsFile?: boolean } = {}): ParsedYaml {
+export function parseYaml(text: string, file: string, options: { endsFile?: boolean; loaded?: { value: unknown } } = {}): ParsedYaml {
   // fast path: a plain js-yaml load; the same parser runs again recording node positions only
   // when a key is repeated or a diagnostic needs a location. The `yaml` package is loaded only
   // to describe a syntax error.
@@ -54,7 +55,8 @@ export function parseYaml(text: string, file: string, options: { endsFile?: bool
   let spanned: SpannedYaml | undefined;
   let warnings: Diagnostic[] = [];
   try {
-    value = loadPyYaml(text) ?? null;
+    // `loaded`: what loadPyYaml gave for this text elsewhere (yaml-worker-job.ts)
+    value = options.loaded ? options.loaded.value : (loadPyYaml(text) ?? null);
   } catch (e) {
     if (!isDuplicateKeyError(e)) return positionedParse(text, file);
     try {

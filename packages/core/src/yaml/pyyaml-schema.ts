@@ -1,5 +1,4 @@
 import * as jsyaml from "js-yaml";
-import { PyFloat } from "@tsdbt/jinja";
 
 /**
  * A js-yaml schema that reads scalars the way PyYAML (and so dbt) does: YAML 1.1 booleans
@@ -35,32 +34,19 @@ const builtin = (jsyaml as unknown as { types: Record<"merge" | "omap" | "pairs"
 const withoutBoolFloat = core.implicit.filter((t) => t.tag !== "tag:yaml.org,2002:bool" && t.tag !== "tag:yaml.org,2002:float");
 
 /** The schema used for every YAML file tsdbt reads. */
-export const PYYAML_SCHEMA = new jsyaml.Schema({
-  implicit: [...withoutBoolFloat, bool, float, builtin.merge],
-  explicit: [...core.explicit, builtin.omap, builtin.pairs, builtin.set],
-});
+export const PYYAML_SCHEMA = pyYamlSchemaWithFloat(float);
 
-const keptFloat = new jsyaml.Type("tag:yaml.org,2002:float", {
-  kind: "scalar",
-  resolve: (data: string | null) => data !== null && FLOAT.test(data),
-  construct: (data: string) => new PyFloat(float.construct(data) as number),
-  instanceOf: PyFloat,
-});
-
-/** {@link PYYAML_SCHEMA}, except that every float is a {@link PyFloat}, so `1.0` stays a float. */
-const FLOAT_KEEPING_SCHEMA = new jsyaml.Schema({
-  implicit: [...withoutBoolFloat, bool, keptFloat, builtin.merge],
-  explicit: [...core.explicit, builtin.omap, builtin.pairs, builtin.set],
-});
-
-/**
- * Parses YAML text as {@link loadPyYaml} does (the last of a repeated key wins), but with every
- * float as a {@link PyFloat}: for what needs Python's view of a value, where `1.0` is not `1`.
- * Throws js-yaml's error on bad input.
- */
-export function loadPyYamlKeepingFloats(text: string): unknown {
-  return jsyaml.load(text, { schema: FLOAT_KEEPING_SCHEMA, json: true });
+/** {@link PYYAML_SCHEMA} with another type for floats (float-keeping-yaml.ts: one that keeps `1.0` a float). */
+export function pyYamlSchemaWithFloat(floatType: jsyaml.Type): jsyaml.Schema {
+  return new jsyaml.Schema({
+    implicit: [...withoutBoolFloat, bool, floatType, builtin.merge],
+    explicit: [...core.explicit, builtin.omap, builtin.pairs, builtin.set],
+  });
 }
+
+/** Whether PyYAML reads this plain scalar as a float, and {@link pyYamlFloat} its value. */
+export const isPyYamlFloat = (data: string | null): data is string => data !== null && FLOAT.test(data);
+export const pyYamlFloat = (data: string): number => float.construct(data) as number;
 
 /**
  * Parses YAML text to plain values with {@link PYYAML_SCHEMA}; throws js-yaml's error on bad

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import type { CheckWork, CheckWorkerData, CheckWorkerResult } from "./worker-entry";
+import type { CheckWork, CheckWorkerData, CheckWorkerResult, ReleaseWork } from "./worker-entry";
 
 /**
  * Templates being compiled on a worker thread while the calling thread goes on (a parse checks the
@@ -48,6 +48,8 @@ interface IdleWorker {
   worker: Worker;
   port: MessagePort;
   signal: Int32Array;
+  /** Whether it was given jobs (worker-jobs.ts) that its caller may still wait for: it is then never terminated before it has done them. */
+  hasJobs: boolean;
 }
 
 /** The worker {@link prestartCheckWorker} started, until a {@link startCheckWorker} takes it. */
@@ -65,7 +67,7 @@ function spawn(): IdleWorker | undefined {
     worker.unref();
     // an error on the worker (it ran out of memory) only leaves its templates to the caller
     worker.on("error", () => undefined);
-    return { worker, port: port1, signal };
+    return { worker, port: port1, signal, hasJobs: false };
   } catch {
     port1.close();
     return undefined;
@@ -88,11 +90,16 @@ export function prestartCheckWorker(): void {
   prestarted = spawn();
 }
 
-/** Ends a prestarted worker nothing took. */
+/** The worker {@link prestartCheckWorker} started, while no {@link startCheckWorker} or {@link releasePrestartedWorker} took it. */
+export function prestartedWorker(): IdleWorker | undefined {
+  return prestarted;
+}
+
+/** Ends a prestarted worker nothing took (after the jobs it was given, which its caller may be waiting for). */
 export function releasePrestartedWorker(): void {
   if (!prestarted) return;
-  prestarted.port.close();
-  void prestarted.worker.terminate();
+  if (prestarted.hasJobs) prestarted.port.postMessage({ kind: "release" } satisfies ReleaseWork);
+  else (prestarted.port.close(), void prestarted.worker.terminate());
   prestarted = undefined;
 }
 
@@ -101,13 +108,13 @@ export function releasePrestartedWorker(): void {
  * over `[...toCheck, ...toRender, ...callable]`); `undefined` when the worker's script is missing
  * (sources not built) or a worker cannot be started: the caller then compiles them itself.
  */
-export function startCheckWorker(work: Omit<CheckWork, "claimed">): CheckWorker | undefined {
+export function startCheckWorker(work: Omit<CheckWork, "claimed" | "kind">): CheckWorker | undefined {
   const started = prestarted ?? spawn();
   prestarted = undefined;
   if (!started) return undefined;
   const { worker, port, signal } = started;
   const claimed = new Int32Array(new SharedArrayBuffer(4 * (work.toCheck.length + work.toRender.length + work.callable.length)));
-  port.postMessage({ ...work, claimed: claimed.buffer } satisfies CheckWork);
+  port.postMessage({ ...work, kind: "check", claimed: claimed.buffer } satisfies CheckWork);
   let received = 0;
   const drain = (onResult: (index: number, code: string | undefined) => void) => {
     for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {

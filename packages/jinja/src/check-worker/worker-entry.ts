@@ -1,7 +1,8 @@
 // The check worker: waits for its work on its channel (it may be started before the work is known),
 // compiles the templates (see work-order.ts for the order) and posts each one's JavaScript, or that it
 // failed; then raises its signal, whatever happened. It loads the parser and code generator only, not
-// the runtime. See start-check-worker.ts.
+// the runtime. See start-check-worker.ts. Before that, it may be given jobs: a function of another
+// module run on inputs (worker-jobs.ts), or told that no templates will come.
 import { workerData, type MessagePort } from "node:worker_threads";
 
 // the compiler is loaded now (before the work comes) but required again inside the handler: if it cannot
@@ -20,8 +21,9 @@ export interface CheckWorkerData {
   signal: Int32Array;
 }
 
-/** The work, the one message the worker receives. */
+/** The templates to compile: the worker's last message. */
 export interface CheckWork {
+  kind: "check";
   filters: string[];
   tests: string[];
   /** Templates to check (macros). */
@@ -38,6 +40,30 @@ export interface CheckWork {
   claimed: SharedArrayBuffer;
 }
 
+/** Jobs for the worker (see worker-jobs.ts): `exportName` of `modulePath` run on each input, last first, unless claimed. */
+export interface JobsWork {
+  kind: "jobs";
+  modulePath: string;
+  exportName: string;
+  inputs: readonly string[];
+  /** One Int32 per input: 0 unclaimed, 1 the caller's, 2 the worker's, 3 the worker's and its result posted. */
+  claimed: SharedArrayBuffer;
+  /** Where results go. */
+  port: MessagePort;
+}
+
+/** One job done: its result, or that it threw. */
+export interface JobsResult {
+  index: number;
+  value?: unknown;
+  failed?: true;
+}
+
+/** No templates will come: the worker ends after its jobs. */
+export interface ReleaseWork {
+  kind: "release";
+}
+
 /** One template done: its index in `[...toCheck, ...toRender, ...callable]` and its code, `undefined` when compiling it threw. */
 export interface CheckWorkerResult {
   index: number;
@@ -45,7 +71,9 @@ export interface CheckWorkerResult {
 }
 
 const { port, signal } = workerData as CheckWorkerData;
-port.once("message", (work: CheckWork) => {
+port.on("message", (work: CheckWork | JobsWork | ReleaseWork) => {
+  if (work.kind === "jobs") return runJobs(work);
+  if (work.kind === "release") return port.close();
   try {
     compileAll(work);
   } finally {
@@ -55,6 +83,27 @@ port.once("message", (work: CheckWork) => {
     port.close();
   }
 });
+
+function runJobs(work: JobsWork): void {
+  const claimed = new Int32Array(work.claimed);
+  let run: ((input: string) => unknown) | undefined;
+  try {
+    run = (require(work.modulePath) as Record<string, (input: string) => unknown>)[work.exportName];
+  } catch {
+    // every job is left to the caller
+  }
+  for (let index = work.inputs.length - 1; index >= 0 && run; index--) {
+    if (Atomics.compareExchange(claimed, index, 0, 2) !== 0) continue;
+    try {
+      work.port.postMessage({ index, value: run(work.inputs[index]) } satisfies JobsResult);
+    } catch {
+      // it threw, or its value cannot be cloned: the caller does it again
+      work.port.postMessage({ index, failed: true } satisfies JobsResult);
+    }
+    Atomics.store(claimed, index, 3);
+    Atomics.notify(claimed, index);
+  }
+}
 
 function compileAll(work: CheckWork): void {
   const { generateCode, workOrder } = compiler();
