@@ -4,6 +4,7 @@ import { extractBlocks } from "@tsdbt/jinja";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { DocDefinition, MacroDefinition } from "../manifest/types";
 import { BUILTIN_PACKAGE, type MacroRegistry, type RegisteredMacro } from "../context/macro-registry";
+import { storedBlocks, type StoredBlock } from "./builtin-macro-index";
 
 /** A file holding macros (or docs blocks), with the package it belongs to. */
 export interface BlockFile {
@@ -15,12 +16,14 @@ export interface BlockFile {
   /** A project file's path relative to the folder it was found under (its docs block's `path`, as dbt records it). */
   pathInRoot?: string;
   contents: string;
+  /** A built-in file's blocks as the build's index holds them for this text (builtin-macro-index.ts). */
+  blocks?: StoredBlock[];
 }
 
 /** Where tsdbt's own macros live: packages/core/include/macros. */
 export const BUILTIN_MACROS_DIR = path.join(__dirname, "..", "..", "include", "macros");
 
-/** Reads the `.sql` macro files of a folder as built-ins (once per folder and process). */
+/** Reads the `.sql` macro files of a folder as built-ins (once per folder and process), with their blocks from the build's index. */
 const builtinFiles = new Map<string, BlockFile[]>();
 export function builtinMacroFiles(dir: string = BUILTIN_MACROS_DIR): BlockFile[] {
   let files = builtinFiles.get(dir);
@@ -29,7 +32,10 @@ export function builtinMacroFiles(dir: string = BUILTIN_MACROS_DIR): BlockFile[]
       .readdirSync(dir)
       .filter((f) => f.endsWith(".sql"))
       .sort()
-      .map((f) => ({ packageName: BUILTIN_PACKAGE, path: `macros/${f}`, relPath: f, contents: fs.readFileSync(path.join(dir, f), "utf8") }));
+      .map((f) => {
+        const contents = fs.readFileSync(path.join(dir, f), "utf8");
+        return { packageName: BUILTIN_PACKAGE, path: `macros/${f}`, relPath: f, contents, blocks: storedBlocks(dir, f, contents) };
+      });
     builtinFiles.set(dir, files);
   }
   return files;
@@ -65,7 +71,7 @@ export function loadMacros(files: BlockFile[], registry: MacroRegistry): { macro
   const macros: Record<string, MacroDefinition> = {};
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const { blocks, errors, warnings } = extractBlocks(file.contents, file.path);
+    const { blocks, errors, warnings } = file.blocks ? { blocks: file.blocks.map(storedBlock), errors: [], warnings: [] } : extractBlocks(file.contents, file.path);
     for (const e of errors) diagnostics.push({ code: e.code, severity: "error", message: e.message, file: file.path, line: e.line, col: e.col, snippet: e.snippet });
     for (const w of warnings) diagnostics.push({ code: w.code, severity: "warn", message: w.message, file: file.path, line: w.line, col: w.col, snippet: w.snippet });
     for (const b of blocks) {
@@ -88,6 +94,9 @@ export function loadMacros(files: BlockFile[], registry: MacroRegistry): { macro
   }
   return { macros, diagnostics };
 }
+
+/** A stored block with its `source` (kept only where it differs from `written`). */
+const storedBlock = (b: StoredBlock) => ({ ...b, source: b.source ?? b.written });
 
 /** Collects `{% docs name %}` blocks of markdown files. */
 export function loadDocs(files: BlockFile[]): { docs: Record<string, DocDefinition>; diagnostics: Diagnostic[] } {

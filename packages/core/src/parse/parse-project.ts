@@ -23,7 +23,7 @@ import { DBT_FILTERS } from "../context/dbt-filters";
 import type { RenderSession } from "../context/node-context";
 import { buildFileNode, buildSnapshotNodes, nodeResourceKey, patchFileKey, patchResourceKey, trimmedSource, type NodeBuildContext, type ParseStats } from "./build-nodes";
 import { buildTestNodes } from "./build-tests";
-import { builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
+import { BUILTIN_MACROS_DIR, builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
 import { applyProjectSourceConfig, readSources } from "./read-sources";
 import { projectConfigLayers, unrenderedProjectConfigLayers } from "./project-layers";
@@ -48,7 +48,7 @@ import { addDependencyEntries } from "../manifest/add-dependency-entries";
 import { groupMap, readGroups } from "./read-groups";
 import { patchMacros } from "./patch-macros";
 import { macroDependencies } from "./macro-dependencies";
-import { storedBuiltinCalls } from "./builtin-macro-calls";
+import { storedBuiltinCalls } from "./builtin-macro-index";
 import { disableOrphanTests, inheritAttachedGroups } from "./orphan-tests";
 import { buildHookNodes } from "./hook-nodes";
 import { captureHookDependencies } from "./hook-dependencies";
@@ -385,12 +385,13 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     diagnostics.splice(macroErrorsAt, 0, ...macroErrors().flatMap((e, i) => (e === undefined ? [] : [renderErrorToDiagnostic(e, checkedMacros[i].file, checkedMacros[i].uniqueId, () => [])])));
   // each macro's depends_on.macros (dbt's static scan of its body): from the code its check generated
   // (on this thread or the worker), built-ins from the table the build wrote
+  const builtinDirs = [BUILTIN_MACROS_DIR, ...(adapterModule.macrosDir ? [adapterModule.macrosDir] : [])];
   const addMacroDependencies = () => {
     for (const m of registry.all()) {
       const entry = parseSession.macros[m.uniqueId];
       if (!entry) continue;
       try {
-        const calls = (m.packageName === BUILTIN_PACKAGE && storedBuiltinCalls(m.source)) || session.env.check(m.source, { file: m.file, lineOffset: m.line });
+        const calls = (m.packageName === BUILTIN_PACKAGE && storedBuiltinCalls(m.source, builtinDirs)) || session.env.check(m.source, { file: m.file, lineOffset: m.line });
         entry.depends_on.macros = macroDependencies(m, calls, registry);
       } catch {
         // a syntax error: reported by the check above
