@@ -1,8 +1,9 @@
-import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import type { MessagePort } from "node:worker_threads";
 import type { ExecuteOptions, QueryResult } from "../adapter";
 import type { Column } from "../column";
 import type { RelationRef } from "../relation";
 import { fromWireError, plainRelation, SIGNAL_ANSWERED, SIGNAL_WAITING, type WorkerOperation, type WorkerResponse } from "./protocol";
+import { threads } from "./worker-threads";
 
 /**
  * A blocking line to the adapter worker: a message port the worker answers on and a shared
@@ -70,7 +71,7 @@ export class SyncAdapterClient {
     this.channel.port.postMessage({ id, op, args, transactionId });
     while (Atomics.load(this.signal, 0) === SIGNAL_WAITING) Atomics.wait(this.signal, 0, SIGNAL_WAITING);
     if (Atomics.load(this.signal, 0) !== SIGNAL_ANSWERED) throw new Error("The adapter worker stopped while a synchronous call was waiting for it.");
-    const response = receiveMessageOnPort(this.channel.port)?.message as WorkerResponse | undefined;
+    const response = threads().receiveMessageOnPort(this.channel.port)?.message as WorkerResponse | undefined;
     if (!response || response.id !== id) throw new Error("The adapter worker's answer to a synchronous call went missing.");
     if (!response.ok) throw fromWireError(response.error);
     return response.value;

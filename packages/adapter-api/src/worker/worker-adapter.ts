@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
+import type { Worker, MessagePort } from "node:worker_threads";
 import type { Adapter, AdapterContext, ExecuteOptions, ProfileTarget, QueryResult } from "../adapter";
 import type { Capabilities } from "../capabilities";
 import type { Column } from "../column";
@@ -19,6 +19,8 @@ import {
   type WorkerResponse,
   type WorkerStartData,
 } from "./protocol";
+
+import { threads } from "./worker-threads";
 
 /** A transaction over the bridge: its statements all run on the worker's one transaction connection. */
 export interface WorkerTransaction extends Pick<Adapter, "execute"> {
@@ -83,10 +85,10 @@ export async function startAdapterWorker(target: ProfileTarget, context: Adapter
   const { openWhen, ...loadOptions } = options;
   const local = loadAdapter(target.type, loadOptions)(target, context);
   const signal = new SharedArrayBuffer(4);
-  const { port1, port2 } = new MessageChannel();
+  const { port1, port2 } = new (threads().MessageChannel)();
   const catalogGeneration = new SharedArrayBuffer(4);
   const data: WorkerStartData = { target, context, loadOptions, syncChannel: { port: port2, signal }, catalogGeneration, deferOpen: openWhen !== undefined };
-  const worker = new Worker(workerEntryFile(), { workerData: data, transferList: [port2] });
+  const worker = new (threads().Worker)(workerEntryFile(), { workerData: data, transferList: [port2] });
   // An adapter not wanted after all has opened nothing yet: the worker is asked to end its own
   // thread. terminate() here could land inside the driver's native module loading, where a
   // node-addon-api driver (DuckDB's) aborts the whole process.
@@ -257,7 +259,7 @@ class WorkerAdapterProxy implements WorkerAdapter {
 
   async openSyncChannel(): Promise<SyncChannel> {
     const signal = new SharedArrayBuffer(4);
-    const { port1, port2 } = new MessageChannel();
+    const { port1, port2 } = new (threads().MessageChannel)();
     await this.call("attach", [{ port: port2, signal }], undefined, [port2]);
     return { port: port1, signal };
   }

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { Worker, MessagePort } from "node:worker_threads";
 import type { CheckWork, CheckWorkerData, CheckWorkerResult, ReleaseWork } from "./worker-entry";
+import { threads } from "./worker-threads";
 
 /**
  * Templates being compiled on a worker thread while the calling thread goes on (a parse checks the
@@ -58,11 +59,11 @@ let prestarted: IdleWorker | undefined;
 function spawn(): IdleWorker | undefined {
   const script = workerScript();
   if (!script) return undefined;
-  const { port1, port2 } = new MessageChannel();
+  const { port1, port2 } = new (threads().MessageChannel)();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   try {
     const data: CheckWorkerData = { port: port2, signal };
-    const worker = new Worker(script, { workerData: data, transferList: [port2], resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new (threads().Worker)(script, { workerData: data, transferList: [port2], resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     // it never keeps the process alive (a parse that stops early leaves it to finish on its own)
     worker.unref();
     // an error on the worker (it ran out of memory) only leaves its templates to the caller
@@ -117,7 +118,7 @@ export function startCheckWorker(work: Omit<CheckWork, "claimed" | "kind">): Che
   port.postMessage({ ...work, kind: "check", claimed: claimed.buffer } satisfies CheckWork);
   let received = 0;
   const drain = (onResult: (index: number, code: string | undefined) => void) => {
-    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+    for (let m = threads().receiveMessageOnPort(port); m; m = threads().receiveMessageOnPort(port)) {
       const result = m.message as CheckWorkerResult;
       received++;
       onResult(result.index, result.code);

@@ -1,6 +1,7 @@
-import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import type { MessagePort } from "node:worker_threads";
 import { prestartedWorker } from "./start-check-worker";
 import type { JobsResult, JobsWork } from "./worker-entry";
+import { threads } from "./worker-threads";
 
 /**
  * Work a prestarted check worker does for its caller before it compiles templates: one exported
@@ -40,14 +41,14 @@ const STALLED_MS = 10_000;
 export function runOnPrestartedWorker(modulePath: string, exportName: string, inputs: readonly string[]): WorkerJobs | undefined {
   const worker = prestartedWorker();
   if (!worker || inputs.length === 0) return undefined;
-  const { port1, port2 } = new MessageChannel();
+  const { port1, port2 } = new (threads().MessageChannel)();
   const claimed = new Int32Array(new SharedArrayBuffer(4 * inputs.length));
   worker.port.postMessage({ kind: "jobs", modulePath, exportName, inputs, claimed: claimed.buffer, port: port2 } satisfies JobsWork, [port2]);
   worker.hasJobs = true;
   // results that arrived before the one asked for (the port is never started: it keeps nothing alive)
   const results = new Map<number, JobsResult>();
   const receive = (port: MessagePort) => {
-    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+    for (let m = threads().receiveMessageOnPort(port); m; m = threads().receiveMessageOnPort(port)) {
       const result = m.message as JobsResult;
       results.set(result.index, result);
     }
