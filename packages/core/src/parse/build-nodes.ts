@@ -154,12 +154,15 @@ export function trimmedSource(contents: string): { code: string; firstLine: numb
   return { code: contents.trim(), firstLine: lead.split("\n").length };
 }
 
+/** The buffer {@link fileHead} reads into, allocated once: fresh memory for every seed cost a parse of 100 seeds ~10 ms. */
+let headBuffer: Buffer | undefined;
+
 /** The first 64 KB of a file (a seed's header), without reading a large seed whole. */
 function fileHead(file: ProjectFile): string {
   try {
     const fd = fs.openSync(file.absolutePath, "r");
     try {
-      const buffer = Buffer.alloc(65536);
+      const buffer = (headBuffer ??= Buffer.allocUnsafeSlow(65536));
       return buffer.toString("utf8", 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
     } finally {
       fs.closeSync(fd);
