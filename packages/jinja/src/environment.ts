@@ -177,6 +177,11 @@ export function createEnvironment(options: EnvironmentOptions = {}): JinjaEnviro
     if (fn) return fn;
     const code = codeOf(source, meta);
     checked.delete(source);
+    // code from the worker or the code cache carries its calls: a later check() need not generate it again
+    if (!callsBySource.has(source)) {
+      const calls = callsInCode(code);
+      if (calls) callsBySource.set(source, calls);
+    }
     try {
       fn = new Function(code)() as RootFn;
     } catch (e) {

@@ -1,6 +1,7 @@
 import { createEnvironment } from "../environment";
 import type { TemplateToCheck } from "../api";
 import { startCheckWorker } from "./start-check-worker";
+import * as generateCodeModule from "./generate-code";
 
 // checkAll on a worker thread must give what check() gives on the calling thread, template by template.
 // The worker runs the built script (dist/check-worker/worker-entry.js, written by `tsc --build`).
@@ -84,5 +85,21 @@ describe("checkAll", () => {
     expect(env.render(model, { greet: (n: string) => `hi ${n}` }, { file })).toBe("hi x 1!");
     expect(() => env.render(broken, {}, { file, lineOffset: 5 })).toThrow(expect.objectContaining({ code: "TSDBT-J001", line: 5, col: 8 }));
     expect(env.bindMacro({ name: "type_text", source: builtin, file, line: 1 }, {})()).toEqual("text");
+  });
+
+  it("gives a compiled template's calls from the worker's code, without generating the template again here", () => {
+    const env = createEnvironment();
+    const model = "select {{ dbt_utils.star('x') }}, {{ helper() }}";
+    env.checkAll([at(fine)], { worker: "always", toRender: () => [model] })();
+    // rendered with the worker's code, as a parse renders its models
+    expect(env.render(model, { dbt_utils: { star: () => "s" }, helper: () => "h" }, { file })).toBe("select s, h");
+    const generate = jest.spyOn(generateCodeModule, "generateCode");
+    try {
+      // what a parse may ask afterwards (a macro's depends_on)
+      expect(env.check(model, { file })).toEqual([{ package: "dbt_utils", name: "star" }, { name: "helper" }]);
+      expect(generate).not.toHaveBeenCalled();
+    } finally {
+      generate.mockRestore();
+    }
   });
 });
