@@ -2,8 +2,8 @@
 // Bundles the built CLI (packages/cli/dist/index.js: main() and invoke()) with the @tsdbt packages it
 // reaches and their pure-JavaScript dependencies into one file, packages/cli/bundle/tsdbt.js, so a
 // new process loads one file instead of ~250 (bin/tsdbt.js prefers it while it is newer than every
-// file it was made from). Adapters stay outside, loaded by profile type at run time with the one
-// @tsdbt/adapter-api they share, as do packages with native code or data read at run time.
+// file it was made from). Adapters stay outside, loaded by profile type at run time (they get the
+// bundle's @tsdbt/adapter-api: src/share-adapter-api.ts), as do packages with native code or data read at run time.
 // It also writes the V8 code cache bin/entry.js loads the bundle with, by parsing a copy of the example project.
 // Run after `tsc --build` (npm run build and npm ci do both). Usage: node packages/cli/scripts/bundle.mjs
 import * as esbuild from "esbuild";
@@ -18,8 +18,12 @@ const cliDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(cliDir, "../..");
 const outDir = path.join(cliDir, "bundle");
 
-/** Packages read into the bundle; anything else (adapters, native and data packages) is required at run time. */
-const INSIDE = new Set(["tsdbt", "@tsdbt/core", "@tsdbt/jinja", "@tsdbt/runner", "@tsdbt/lineage", "@tsdbt/docs", "js-yaml", "yaml", "nunjucks", "a-sync-waterfall", "asap", "graphlib", "lodash"]);
+/**
+ * Packages read into the bundle; anything else (adapters, native and data packages) is required at run
+ * time. @tsdbt/adapter-api is inside, and registered as Node's module for its file (src/share-adapter-api.ts):
+ * the adapters loaded at run time get the bundle's copy.
+ */
+const INSIDE = new Set(["tsdbt", "@tsdbt/core", "@tsdbt/adapter-api", "@tsdbt/jinja", "@tsdbt/runner", "@tsdbt/lineage", "@tsdbt/docs", "js-yaml", "yaml", "nunjucks", "a-sync-waterfall", "asap", "graphlib", "lodash"]);
 const packageOf = (request) => (request.startsWith("@") ? request.split("/").slice(0, 2).join("/") : request.split("/")[0]);
 
 /** Workspace package folder -> npm name, to give bundled files their own __dirname at run time. */
