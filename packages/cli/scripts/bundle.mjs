@@ -51,6 +51,14 @@ const plugin = {
   },
 };
 
+/** The hash of @tsdbt/jinja's compiled files, its template code cache's key in the bundle (jinja/src/template-code-cache.ts). */
+function jinjaBuild() {
+  const hash = createHash("sha1");
+  const dist = path.join(repo, "packages", "jinja", "dist");
+  for (const file of fs.readdirSync(dist, { recursive: true }).filter((f) => f.endsWith(".js")).sort()) hash.update(`${file}\0`).update(fs.readFileSync(path.join(dist, file)));
+  return `bundle:${hash.digest("hex")}`;
+}
+
 fs.rmSync(outDir, { recursive: true, force: true });
 const result = await esbuild.build({
   entryPoints: [path.join(cliDir, "dist", "index.js")],
@@ -61,6 +69,7 @@ const result = await esbuild.build({
   format: "cjs",
   metafile: true,
   banner: { js: "const __tsdbtBundleDir = __dirname;" },
+  define: { __TSDBT_JINJA_BUILD__: JSON.stringify(jinjaBuild()) },
   logLevel: "error",
   minifyWhitespace: true,
   plugins: [plugin],
