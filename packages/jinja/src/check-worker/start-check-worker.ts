@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Worker, MessagePort } from "node:worker_threads";
 import type { CheckWork, CheckWorkerData, CheckWorkerResult, ReleaseWork } from "./worker-entry";
+import { CALLER, STALLED_MS, UNCLAIMED } from "./claims";
 import { threads } from "./worker-threads";
 
 /**
@@ -22,10 +23,6 @@ export interface CheckWorker {
   claim(index: number): void;
 }
 
-/** Values of a template's slot in {@link CheckWork.claimed}: nobody's yet, the caller's, the worker's. */
-const UNCLAIMED = 0;
-const CALLER = 1;
-
 /**
  * The worker's stack, smaller than the main thread's (V8's default, about 1 MB): a template nested so
  * deep that the main thread's parser would run out of stack fails on the worker too, and is then
@@ -40,9 +37,6 @@ const WORKER_STACK_MB = 0.5;
  * fewer page faults, 40 ms less CPU, no slower; docs/performance.md).
  */
 const WORKER_YOUNG_GENERATION_MB = 2;
-
-/** How long {@link CheckWorker.finish} waits for a worker that posts nothing before compiling the rest itself. */
-const STALLED_MS = 10_000;
 
 /** A worker thread started, waiting for its work. */
 interface IdleWorker {

@@ -4,6 +4,7 @@
 // the runtime. See start-check-worker.ts. Before that, it may be given jobs: a function of another
 // module run on inputs (worker-jobs.ts), or told that no templates will come.
 import { workerData, type MessagePort } from "node:worker_threads";
+import { DONE, UNCLAIMED, WORKER } from "./claims";
 
 // the compiler is loaded now (before the work comes) but required again inside the handler: if it cannot
 // be loaded, the handler's `finally` still raises the signal and the main thread compiles everything itself
@@ -93,14 +94,14 @@ function runJobs(work: JobsWork): void {
     // every job is left to the caller
   }
   for (let index = work.inputs.length - 1; index >= 0 && run; index--) {
-    if (Atomics.compareExchange(claimed, index, 0, 2) !== 0) continue;
+    if (Atomics.compareExchange(claimed, index, UNCLAIMED, WORKER) !== UNCLAIMED) continue;
     try {
       work.port.postMessage({ index, value: run(work.inputs[index]) } satisfies JobsResult);
     } catch {
       // it threw, or its value cannot be cloned: the caller does it again
       work.port.postMessage({ index, failed: true } satisfies JobsResult);
     }
-    Atomics.store(claimed, index, 3);
+    Atomics.store(claimed, index, DONE);
     Atomics.notify(claimed, index);
   }
 }
@@ -112,7 +113,7 @@ function compileAll(work: CheckWork): void {
   const all = [...work.toCheck, ...work.toRender, ...work.callable];
   const claimed = new Int32Array(work.claimed);
   for (const index of workOrder(work.toCheck, work.toRender, work.callable)) {
-    if (Atomics.compareExchange(claimed, index, 0, 2) !== 0) continue;
+    if (Atomics.compareExchange(claimed, index, UNCLAIMED, WORKER) !== UNCLAIMED) continue;
     let code: string | undefined;
     try {
       code = generateCode(all[index], (n) => filters.has(n), (n) => tests.has(n));

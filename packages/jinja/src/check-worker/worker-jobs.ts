@@ -1,6 +1,7 @@
 import type { MessagePort } from "node:worker_threads";
 import { prestartedWorker } from "./start-check-worker";
 import type { JobsResult, JobsWork } from "./worker-entry";
+import { CALLER, DONE, STALLED_MS, UNCLAIMED, WORKER } from "./claims";
 import { threads } from "./worker-threads";
 
 /**
@@ -21,16 +22,6 @@ export interface WorkerJobs {
   /** Claims job `index` for the caller, unless the worker has started it (or the caller has it already): whether it did. */
   claim(index: number): boolean;
 }
-
-/** Values of a job's slot in {@link JobsWork.claimed}. */
-const UNCLAIMED = 0;
-const CALLER = 1;
-/** The worker started the job; {@link DONE} once its result is posted. */
-const WORKER = 2;
-const DONE = 3;
-
-/** How long {@link WorkerJobs.take} waits on a job the worker started before doing it itself (the worker died). */
-const STALLED_MS = 10_000;
 
 /**
  * Has the prestarted check worker (prestartCheckWorker) run `exportName` of `modulePath` (a built
