@@ -81,4 +81,4 @@ function tuneJit() {
   require("node:v8").setFlagsFromString("--interrupt-budget=270336");
 }
 
-module.exports = { loadCli };
+module.exports = { loadCli, tuneJit };

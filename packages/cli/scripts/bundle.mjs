@@ -74,21 +74,37 @@ const result = await esbuild.build({
   minifyWhitespace: true,
   plugins: [plugin],
 });
+// the check worker's own bundle (bin/check-worker.js loads it in the worker with its code cache)
+const workerResult = await esbuild.build({
+  entryPoints: [path.join(repo, "packages", "jinja", "dist", "check-worker", "worker-entry.js")],
+  outfile: path.join(outDir, "check-worker.js"),
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  metafile: true,
+  logLevel: "error",
+  minifyWhitespace: true,
+  plugins: [plugin],
+});
 // One non-ASCII character makes Node decode the whole file as UTF-8 into a two-byte string (about 12 ms
 // more for 2 MB, and twice the memory) instead of taking its fast ASCII path. esbuild escapes them in
 // code (its default ASCII charset), so what is left is in comments (`…`, `→`): written as \u escapes.
-const bundleFile = path.join(outDir, "tsdbt.js");
-const bundled = fs.readFileSync(bundleFile, "utf8");
-if (/[^\x00-\x7f]/.test(bundled)) fs.writeFileSync(bundleFile, bundled.replace(/[^\x00-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`));
+for (const name of ["tsdbt.js", "check-worker.js"]) {
+  const file = path.join(outDir, name);
+  const text = fs.readFileSync(file, "utf8");
+  if (/[^\x00-\x7f]/.test(text)) fs.writeFileSync(file, text.replace(/[^\x00-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`));
+}
 // what bin/entry.js checks to see the bundle is stale in a checkout: the build info tsc --build
 // rewrites whenever it emits a bundled workspace package (paths relative to the bundle)
-const built = new Set(Object.keys(result.metafile.inputs).flatMap((p) => {
+const built = new Set([...Object.keys(result.metafile.inputs), ...Object.keys(workerResult.metafile.inputs)].flatMap((p) => {
   const dir = [...workspaceNames.keys()].find((d) => path.resolve(repo, p).startsWith(d + path.sep));
   return dir ? [path.relative(outDir, path.join(dir, "tsconfig.tsbuildinfo")).split(path.sep).join("/")] : [];
 }));
-// and the bundle's hash, which names its V8 code cache (a cache is only ever read with the bundle it was made from)
-const sha1 = createHash("sha1").update(fs.readFileSync(path.join(outDir, "tsdbt.js"))).digest("hex").slice(0, 16);
-fs.writeFileSync(path.join(outDir, "meta.json"), `${JSON.stringify({ sha1, inputs: [...built].sort() })}\n`);
+// and the bundles' hashes, which name their V8 code caches (a cache is only ever read with the bundle it was made from)
+const hashOf = (name) => createHash("sha1").update(fs.readFileSync(path.join(outDir, name))).digest("hex").slice(0, 16);
+const sha1 = hashOf("tsdbt.js");
+fs.writeFileSync(path.join(outDir, "meta.json"), `${JSON.stringify({ sha1, checkWorker: hashOf("check-worker.js"), inputs: [...built].sort() })}\n`);
 
 // the V8 code cache beside the bundle (bin/entry.js), filled by parsing a copy of the example project
 const warm = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-bundle-"));
@@ -98,3 +114,19 @@ try {
 } finally {
   fs.rmSync(warm, { recursive: true, force: true });
 }
+
+// the check worker's code cache, made by a worker that checks tsdbt's built-in macros (with the CLI's V8 flags: a cache is keyed by them)
+execFileSync(process.execPath, ["-e", `
+  require(${JSON.stringify(path.join(cliDir, "bin", "entry.js"))}).tuneJit();
+  const { Worker, MessageChannel } = require("node:worker_threads");
+  const { builtinMacroFiles } = require(${JSON.stringify(path.join(repo, "packages", "core", "dist", "parse", "load-macros.js"))});
+  const { extractBlocks } = require("@tsdbt/jinja");
+  const toCheck = builtinMacroFiles().flatMap((f) => extractBlocks(f.contents, f.path).blocks.map((b) => b.source));
+  const { port1, port2 } = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(${JSON.stringify(path.join(cliDir, "bin", "check-worker.js"))}, { workerData: { port: port2, signal, saveCodeCache: true }, transferList: [port2] });
+  port1.postMessage({ kind: "check", filters: [], tests: [], toCheck, toRender: [], callable: [], claimed: new SharedArrayBuffer(4 * toCheck.length) });
+  port1.on("message", () => undefined);
+  worker.on("exit", () => process.exit(0));
+  port1.unref();
+`], { stdio: "inherit", cwd: repo });

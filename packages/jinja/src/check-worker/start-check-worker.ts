@@ -142,8 +142,13 @@ export function startCheckWorker(work: Omit<CheckWork, "claimed" | "kind">): Che
   };
 }
 
-/** The compiled worker script: beside this file when built, in dist/ when this runs from sources (tests). */
+/** In the CLI's one-file bundle: the bundle's folder (scripts/bundle.mjs puts it in the bundle's first line). */
+declare const __tsdbtBundleDir: string | undefined;
+
+/** The worker script: the CLI bundle's when this runs from it, else the compiled one beside this file when built, in dist/ when this runs from sources (tests). */
 function workerScript(): string | undefined {
-  const candidates = [path.join(__dirname, "worker-entry.js"), path.join(__dirname, "..", "..", "dist", "check-worker", "worker-entry.js")];
+  // the CLI's bundle has its own, code-cached worker (packages/cli/bin/check-worker.js)
+  const bundled = typeof __tsdbtBundleDir === "string" ? [path.join(__tsdbtBundleDir, "..", "bin", "check-worker.js")] : [];
+  const candidates = [...bundled, path.join(__dirname, "worker-entry.js"), path.join(__dirname, "..", "..", "dist", "check-worker", "worker-entry.js")];
   return candidates.find((file) => fs.existsSync(file));
 }
