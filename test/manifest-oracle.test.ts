@@ -96,6 +96,32 @@ describe("manifest.json, as dbt-core 1.10 writes it", () => {
     expect(Object.keys(metadata).slice(-6)).toEqual(["project_name", "project_id", "user_id", "send_anonymous_usage_stats", "adapter_type", "quoting"]);
   });
 
+  it("writes when the invocation started, as dbt does", async () => {
+    // dbt-core 1.10.23: after invocation_id, UTC with six fractional digits and Z
+    // ("invocation_started_at": "2026-12-06T14:28:23.838456Z"); a partial parse keeps the value of the
+    // invocation that parsed the project, written by Python's isoformat() ("2026-12-06T14:28:23.838456+00:00")
+    const before = Date.now();
+    const { invoke } = require("tsdbt") as typeof import("tsdbt");
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-manifest-started-"));
+    fs.cpSync(dir, other, { recursive: true, filter: (src) => !/[\\/]target$/.test(src) });
+    const parse = async () => {
+      expect((await invoke(["parse", "--project-dir", other, "--profiles-dir", other], { cwd: other, write: () => undefined })).exitCode).toBe(0);
+      return JSON.parse(fs.readFileSync(path.join(other, "target", "manifest.json"), "utf8")).metadata as Record<string, string>;
+    };
+    const full = await parse();
+    expect(Object.keys(full).slice(0, 6)).toEqual(["dbt_schema_version", "dbt_version", "generated_at", "invocation_id", "invocation_started_at", "env"]);
+    expect(full.invocation_started_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    const started = Date.parse(full.invocation_started_at);
+    expect(started).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(started).toBeLessThanOrEqual(Date.parse(full.generated_at));
+    const partial = await parse();
+    expect(partial.invocation_id).not.toBe(full.invocation_id);
+    const seconds = full.invocation_started_at.slice(0, 19);
+    const fraction = full.invocation_started_at.slice(20, 26);
+    expect(partial.invocation_started_at).toBe(`${seconds}${fraction === "000000" ? "" : `.${fraction}`}+00:00`);
+    fs.rmSync(other, { recursive: true, force: true });
+  });
+
   it("puts the project's quoting over the adapter's in the metadata, as dbt does", async () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), "tsdbt-manifest-quoting-"));
     try {

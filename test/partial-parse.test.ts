@@ -27,7 +27,7 @@ async function parse(p: FixtureProject, extra: string[] = [], env: Record<string
 
 /** The manifest without what differs between any two parses (timestamps, invocation ids). */
 function normalised(manifest: string): string {
-  return manifest.replace(/"created_at":[0-9.e+-]+/g, '"created_at":0').replace(/"generated_at":"[^"]*"/, "").replace(/"invocation_id":"[^"]*"/, "");
+  return manifest.replace(/"created_at":[0-9.e+-]+/g, '"created_at":0').replace(/"generated_at":"[^"]*"/, "").replace(/"invocation_id":"[^"]*"/, "").replace(/"invocation_started_at":"[^"]*"/, "");
 }
 
 /** The manifest a full parse writes now (into another target path, leaving target/ alone). */

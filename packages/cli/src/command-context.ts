@@ -9,6 +9,8 @@ export interface CommandContext {
   args: CliArgs;
   logger: Logger;
   invocationId: string;
+  /** When the invocation started (the manifest's `invocation_started_at`). */
+  startedAt?: Date;
   env: Record<string, string | undefined>;
   cwd: string;
   /** Cancelled on Ctrl-C (the CLI) or by the Node API caller. */
@@ -44,6 +46,7 @@ export function projectOptions(ctx: CommandContext, flags: Record<string, unknow
     vars: a.vars,
     env: ctx.env,
     invocationId: ctx.invocationId,
+    invocationStartedAt: ctx.startedAt,
     targetPath: a.targetPath,
     // the JavaScript of compiled templates, kept in target/ for the next process (docs/performance.md)
     templateCodeCache: ctx.env.TSDBT_TEMPLATE_CACHE !== "0",

@@ -80,7 +80,7 @@ export async function invoke(argv: string[], options: InvokeOptions = {}): Promi
     for (const flag of args.notYetSupported) {
       logger.fire("FlagNotSupported", `--${flag} is not supported by tsdbt yet: it is ignored (docs/cli.md lists what tsdbt supports).`, { flag });
     }
-    const ctx: CommandContext = { args, logger, invocationId, env, cwd, signal: options.signal, argv };
+    const ctx: CommandContext = { args, logger, invocationId, startedAt: new Date(started), env, cwd, signal: options.signal, argv };
     const handler = COMMAND_HANDLERS[args.command];
     if (!handler) throw new UsageError(`The command '${args.command}' is not available in this version of tsdbt.`);
     const result: CommandOutcome = await handler(ctx);

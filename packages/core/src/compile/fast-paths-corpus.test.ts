@@ -31,7 +31,7 @@ async function parseAndCompile(dir: string, fullRender: boolean): Promise<{ mani
   const manifest = manifestJson(parsed.manifest)
     .replace(/"created_at":[0-9.e+-]+/g, '"created_at":0')
     .replace(/"generated_at":"[^"]*"/, "")
-    .replace(/"invocation_id":"[^"]*"/, "");
+    .replace(/"invocation_id":"[^"]*"/, "").replace(/"invocation_started_at":"[^"]*"/, "");
   return { manifest, compiled, staticReads: parsed.stats.static };
 }
 

@@ -13,7 +13,7 @@ const EXAMPLE = path.resolve(__dirname, "../../../../example-project");
 
 /** A manifest as JSON without what differs between two parses (timestamps, invocation id). */
 const normalisedManifest = (manifest: Parameters<typeof manifestJson>[0]) =>
-  manifestJson(manifest).replace(/"created_at":[0-9.e+-]+/g, '"created_at":0').replace(/"generated_at":"[^"]*"/, "").replace(/"invocation_id":"[^"]*"/, "");
+  manifestJson(manifest).replace(/"created_at":[0-9.e+-]+/g, '"created_at":0').replace(/"generated_at":"[^"]*"/, "").replace(/"invocation_id":"[^"]*"/, "").replace(/"invocation_started_at":"[^"]*"/, "");
 
 /** Every node's compiled SQL, plus incremental models compiled as incremental runs see them. */
 async function compiledCode(projectDir: string, profilesDir: string, fullRender: boolean, templateCodeCache = false): Promise<Record<string, string | null | undefined>> {
@@ -65,7 +65,7 @@ describe("compile fast paths", () => {
     expect(second.cache.hits).toBe(entries);
     expect(second.cache.hits).toBeGreaterThan(5);
     expect(second.cache.misses).toBe(0);
-    const normalise = (json: string) => json.replace(/"created_at":[0-9.e+-]+/g, '"created_at":0').replace(/"generated_at":"[^"]*"/, "").replace(/"invocation_id":"[^"]*"/, "");
+    const normalise = (json: string) => json.replace(/"created_at":[0-9.e+-]+/g, '"created_at":0').replace(/"generated_at":"[^"]*"/, "").replace(/"invocation_id":"[^"]*"/, "").replace(/"invocation_started_at":"[^"]*"/, "");
     expect(normalise(second.manifest)).toBe(normalisedManifest(fullParse.manifest));
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
   });

@@ -9,6 +9,8 @@ export interface ManifestParts {
   projectName: string;
   adapterType: string;
   invocationId: string;
+  /** When the invocation that parsed the project started. */
+  invocationStartedAt: Date;
   nodes: ManifestNode[];
   disabled: ManifestNode[];
   /** Source tables with `enabled: false`, which dbt files under `disabled` too. */
@@ -22,6 +24,11 @@ export interface ManifestParts {
 
 /** A quoting flag as the manifest's metadata holds it: true, false, or null when not set. */
 const flag = (v: unknown): boolean | null => (typeof v === "boolean" ? v : null);
+
+/** A time as dbt writes its artifacts' timestamps: UTC, six fractional digits, `Z` (`2026-12-06T14:28:23.838000Z`). */
+export function dbtTimestamp(at: Date): string {
+  return at.toISOString().replace(/Z$/, "000Z");
+}
 
 /** Puts parsed resources together in dbt's manifest shape, with parent and child maps. */
 export function assembleManifest(parts: ManifestParts): Manifest {
@@ -46,6 +53,7 @@ export function assembleManifest(parts: ManifestParts): Manifest {
       dbt_version: "1.10.0",
       generated_at: new Date().toISOString(),
       invocation_id: parts.invocationId,
+      invocation_started_at: dbtTimestamp(parts.invocationStartedAt),
       env: {},
       project_name: parts.projectName,
       // as dbt: md5 of the project name

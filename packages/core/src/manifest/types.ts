@@ -222,6 +222,8 @@ export interface Manifest {
     dbt_version: string;
     generated_at: string;
     invocation_id: string | null;
+    /** When the invocation that parsed the project started (kept by a partial parse, in Python's `isoformat()` then). */
+    invocation_started_at?: string;
     env: Record<string, string>;
     project_name: string | null;
     project_id: string | null;

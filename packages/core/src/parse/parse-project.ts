@@ -68,6 +68,8 @@ export interface ProjectOptions {
   /** Environment for env_var() (default process.env). */
   env?: Record<string, string | undefined>;
   invocationId?: string;
+  /** When the invocation started (the manifest's `invocation_started_at`; default: when the parse started). */
+  invocationStartedAt?: Date;
   /** `--target-path` (default: the project's target-path). */
   targetPath?: string;
   /** Receives log()/print() output from templates. */
@@ -157,7 +159,8 @@ function fail(diagnostics: Diagnostic[]): never {
  * collected; when any is an error a {@link DiagnosticError} carrying all of them is thrown.
  */
 export async function parseProject(options: ProjectOptions): Promise<ParsedProject> {
-  return parseFromInputs(await loadParseInputs(options), options);
+  const started = options.invocationStartedAt ?? new Date();
+  return parseFromInputs(await loadParseInputs(options), { ...options, invocationStartedAt: started });
 }
 
 /** What a parse reads before any model: configs, profile, packages, and every project file. */
@@ -514,6 +517,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     projectName: project.name,
     adapterType: profile.target.type,
     invocationId,
+    invocationStartedAt: options.invocationStartedAt ?? new Date(),
     nodes: [...enabled, ...keptDisabled, ...hookNodes],
     disabled: [...disabled, ...inertTests.filter((t) => !keptDisabled.includes(t))],
     disabledSources,

@@ -201,7 +201,7 @@ async function updateSavedParse(options: ProjectOptions): Promise<UpdatedParse |
 
   const sectionEdits = updateDependencyMaps(previous, layout, rebuilt, new Map(changed.map((c) => [c.uniqueId, c.dependedOn])));
   if (typeof sectionEdits === "string") return full(sectionEdits);
-  sectionEdits.set("metadata", JSON.stringify({ ...metadata, generated_at: new Date().toISOString(), invocation_id: parseSession.invocationId }));
+  sectionEdits.set("metadata", JSON.stringify(reusedMetadata(metadata, parseSession.invocationId)));
   const nodeEdits = new Map(rebuilt.map((n) => [n.unique_id, JSON.stringify(serialisableNode(n))]));
   const manifest = spliceManifest(previous, layout, { sections: sectionEdits, nodes: nodeEdits });
   return { reused: true, inputs, state: saved, parseSession, changed, stats, manifest, previous, rebuilt, sectionEdits };
@@ -345,4 +345,15 @@ function link(nodes: ManifestNode[], state: ParseState, layout: ManifestLayout, 
   const disabled = state.disabledNames.map((name) => ({ name, resource_type: "model" }) as ManifestNode);
   const problems = linkNodes(nodes, sources, disabled, inputs.project.name, targets);
   return problems.length ? `${problems[0].file ?? "a changed file"} has a broken ref or source` : undefined;
+}
+
+/**
+ * The metadata of a manifest a partial parse reuses, as dbt rewrites it: a new `generated_at` and
+ * `invocation_id`, and the `invocation_started_at` of the invocation that parsed the project, which
+ * dbt reads back as a datetime and writes with Python's `isoformat()` (`…T14:28:23.838000+00:00`).
+ */
+export function reusedMetadata(metadata: Record<string, unknown>, invocationId: string): Record<string, unknown> {
+  const started = typeof metadata.invocation_started_at === "string" ? /^(.*T\d\d:\d\d:\d\d)(?:\.(\d{6}))?Z$/.exec(metadata.invocation_started_at) : null;
+  const invocationStartedAt = started ? `${started[1]}${started[2] && started[2] !== "000000" ? `.${started[2]}` : ""}+00:00` : metadata.invocation_started_at;
+  return { ...metadata, generated_at: new Date().toISOString(), invocation_id: invocationId, ...(invocationStartedAt === undefined ? {} : { invocation_started_at: invocationStartedAt }) };
 }

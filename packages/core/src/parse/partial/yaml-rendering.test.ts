@@ -33,7 +33,7 @@ function writeProject(): string {
   return dir;
 }
 
-const varying = new Set(["created_at", "generated_at", "invocation_id"]);
+const varying = new Set(["created_at", "generated_at", "invocation_id", "invocation_started_at"]);
 const plain = (m: unknown) => JSON.parse(JSON.stringify(m), (k, v) => (varying.has(k) ? undefined : v));
 
 describe("partial parse of a project whose YAML holds Jinja", () => {
