@@ -35,7 +35,7 @@ interface Golden {
 let pg: TestPostgres;
 let dir: string;
 const schema = uniqueSchemaName("rr_oracle");
-const builds: { exitCode: number; results: GoldenResult[]; runFiles: string[] }[] = [];
+const builds: { exitCode: number; results: GoldenResult[]; runFiles: string[]; started: { runResults: string; manifest: string } }[] = [];
 
 beforeAll(async () => {
   pg = await startTestPostgres();
@@ -46,10 +46,11 @@ beforeAll(async () => {
   const { invoke } = require("tsdbt") as typeof import("tsdbt");
   for (let i = 0; i < 2; i++) {
     const run = await invoke(["build", "--project-dir", dir, "--profiles-dir", dir], { cwd: dir, write: () => undefined });
-    const written = JSON.parse(fs.readFileSync(path.join(dir, "target", "run_results.json"), "utf8")) as { results: Record<string, unknown>[] };
+    const written = JSON.parse(fs.readFileSync(path.join(dir, "target", "run_results.json"), "utf8")) as { results: Record<string, unknown>[]; metadata: { invocation_started_at: string } };
+    const manifestMetadata = (JSON.parse(fs.readFileSync(path.join(dir, "target", "manifest.json"), "utf8")) as { metadata: { invocation_started_at: string } }).metadata;
     const runDir = path.join(dir, "target", "run");
     const runFiles = (fs.readdirSync(runDir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(runDir, f)).isFile()).sort();
-    builds.push({ exitCode: run.exitCode, results: written.results.map(fact).sort((a, b) => a.unique_id.localeCompare(b.unique_id)), runFiles });
+    builds.push({ exitCode: run.exitCode, results: written.results.map(fact).sort((a, b) => a.unique_id.localeCompare(b.unique_id)), runFiles, started: { runResults: written.metadata.invocation_started_at, manifest: manifestMetadata.invocation_started_at } });
   }
 }, 180000);
 
@@ -77,6 +78,17 @@ function comparable(result: GoldenResult): Omit<GoldenResult, "compiled_code"> {
 const golden = JSON.parse(fs.readFileSync(path.join(FIXTURE, "oracle.postgres.json"), "utf8")) as Golden;
 
 describe("run_results.json on PostgreSQL, as dbt-core 1.10 writes it", () => {
+  it("records when the invocation started: the manifest's time when the build parsed the project, its own when the parse was reused", () => {
+    // dbt-core 1.10.23: run_results.json's invocation_started_at is always the invocation's own, UTC with six
+    // fractional digits and Z; the manifest of a partial parse keeps the parsing invocation's (isoformat, +00:00)
+    const [first, second] = builds;
+    for (const b of builds) expect(b.started.runResults).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    expect(first!.started.runResults).toBe(first!.started.manifest);
+    expect(Date.parse(second!.started.runResults)).toBeGreaterThan(Date.parse(first!.started.runResults));
+    expect(Date.parse(second!.started.manifest)).toBe(Date.parse(first!.started.runResults));
+    expect(second!.started.manifest).toMatch(/\+00:00$/);
+  });
+
   it.each([1, 2])("build %i: the same results", (n) => {
     const expected = golden.builds[n - 1]!;
     const actual = builds[n - 1]!;

@@ -47,5 +47,5 @@ export async function writeShowRunResults(ctx: CommandContext, targetPath: strin
   };
   const summary: RunSummary = { results: [result], elapsed: seconds, counts: { success: 1 } as RunSummary["counts"], interrupted: false, startedAt: iso(shown.compileStarted), hookErrors: [] };
   const args = { which: "show", select: ctx.args.select, exclude: ctx.args.exclude, limit: ctx.args.limit, ...(ctx.args.inline === undefined ? {} : { inline: ctx.args.inline }) };
-  await writeRunResults(path.join(targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, env: customEnv(ctx.env), args });
+  await writeRunResults(path.join(targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, invocationStartedAt: ctx.startedAt, env: customEnv(ctx.env), args });
 }

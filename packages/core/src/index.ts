@@ -4,7 +4,7 @@
  */
 export * from "./diagnostics/diagnostic";
 export * from "./manifest/types";
-export { assembleManifest, MANIFEST_SCHEMA } from "./manifest/assemble-manifest";
+export { assembleManifest, dbtTimestamp, MANIFEST_SCHEMA } from "./manifest/assemble-manifest";
 export { manifestJson, writeManifest, serialisableNode } from "./manifest/write-manifest";
 export * from "./project";
 export * from "./config";

@@ -99,7 +99,7 @@ export async function cloneCommand(ctx: CommandContext): Promise<CommandOutcome>
   for (const r of results) counts[r.status]++;
   const summary: RunSummary = { results, elapsed: (Date.now() - started.getTime()) / 1000, counts, interrupted: false, startedAt: started.toISOString(), hookErrors: [] };
   if (ctx.args.writeJson) {
-    await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, env: customEnv(ctx.env), args: { which: "clone", select: ctx.args.select, exclude: ctx.args.exclude, state: ctx.args.state, full_refresh: ctx.args.fullRefresh } });
+    await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, invocationStartedAt: ctx.startedAt, env: customEnv(ctx.env), args: { which: "clone", select: ctx.args.select, exclude: ctx.args.exclude, state: ctx.args.state, full_refresh: ctx.args.fullRefresh } });
   }
   new RunProgress(ctx.logger, parsed.manifest).summary(summary, { finishedLine: false });
   return { exitCode: counts.error > 0 ? 1 : 0, result: summary };

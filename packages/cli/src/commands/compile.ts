@@ -115,7 +115,7 @@ async function writeCompileArtifacts(ctx: CommandContext, parsed: ParsedProject,
   const summary: RunSummary = { results, elapsed: (Date.now() - started.getTime()) / 1000, counts, interrupted: false, startedAt: started.toISOString(), hookErrors: [] };
   // loaded here: compile does not load the runner otherwise
   const { writeRunResults } = await import("@tsdbt/runner");
-  await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, env: customEnv(ctx.env), args: { which: "compile", select: ctx.args.select, exclude: ctx.args.exclude } });
+  await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, invocationStartedAt: ctx.startedAt, env: customEnv(ctx.env), args: { which: "compile", select: ctx.args.select, exclude: ctx.args.exclude } });
 }
 
 /** dbt's default selection (no --select, no --selector) takes in the projects' hooks, which compile then renders too. */

@@ -90,5 +90,5 @@ async function writeOperationResult(ctx: CommandContext, targetPath: string, uni
   };
   const counts = { [result.status]: 1 } as RunSummary["counts"];
   const summary: RunSummary = { results: [result], elapsed: seconds, counts, interrupted: false, startedAt: started.toISOString(), hookErrors: [] };
-  await writeRunResults(path.join(targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, env: customEnv(ctx.env), args: { which: "run-operation", macro: ctx.args.positional[0], ...(ctx.args.args === undefined ? {} : { args: macroArgs }) } });
+  await writeRunResults(path.join(targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, invocationStartedAt: ctx.startedAt, env: customEnv(ctx.env), args: { which: "run-operation", macro: ctx.args.positional[0], ...(ctx.args.args === undefined ? {} : { args: macroArgs }) } });
 }

@@ -51,7 +51,7 @@ async function execute(ctx: CommandContext, which: string, options: ExecuteOptio
   if (!ids.length) {
     ctx.logger.warnOrError("NothingToDo", "Nothing to do. Try checking your model configs and model specification args");
     const summary = emptySummary();
-    if (ctx.args.writeJson) await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, env: customEnv(ctx.env), args: { which, select: ctx.args.select, exclude: ctx.args.exclude } });
+    if (ctx.args.writeJson) await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, { invocationId: ctx.invocationId, invocationStartedAt: ctx.startedAt, env: customEnv(ctx.env), args: { which, select: ctx.args.select, exclude: ctx.args.exclude } });
     return { exitCode: 0, result: summary };
   }
   const threads = ctx.args.threads ?? parsed.profile.threads;
@@ -116,6 +116,7 @@ async function execute(ctx: CommandContext, which: string, options: ExecuteOptio
   if (ctx.args.writeJson) {
     await writeRunResults(path.join(parsed.targetPath, "run_results.json"), summary, {
       invocationId: ctx.invocationId,
+      invocationStartedAt: ctx.startedAt,
       env: customEnv(ctx.env),
       args: { which, select: ctx.args.select, exclude: ctx.args.exclude, full_refresh: ctx.args.fullRefresh, threads, project_dir: parsed.projectDir, ...eventTimeArgs(ctx.args) },
     });

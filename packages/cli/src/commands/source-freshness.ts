@@ -67,7 +67,7 @@ async function freshness(ctx: CommandContext, early: EarlyWarehouse): Promise<Co
     await warehouse.close();
   }
   const elapsed = (Date.now() - started.getTime()) / 1000;
-  await writeSourcesArtifact(path.join(parsed.targetPath, "sources.json"), results, { invocationId: ctx.invocationId, startedAt: started, elapsed });
+  await writeSourcesArtifact(path.join(parsed.targetPath, "sources.json"), results, { invocationId: ctx.invocationId, startedAt: ctx.startedAt ?? started, elapsed });
   const count = (s: string) => results.filter((r) => r.status === s).length;
   const pass = count("pass");
   const warn = count("warn");

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { dbtTimestamp } from "@tsdbt/core";
 import type { NodeResult, RunSummary } from "../types";
 
 /** The `$id` of the run_results.json schema tsdbt writes. */
@@ -12,6 +13,8 @@ export interface RunResultsMetadata {
   args: Record<string, unknown>;
   /** Defaults to now. */
   generatedAt?: Date;
+  /** When the invocation started, as the manifest has it (defaults to when the run started). */
+  invocationStartedAt?: Date;
   /** The dbt version tsdbt reports compatibility with. */
   dbtVersion?: string;
   env?: Record<string, string>;
@@ -41,7 +44,7 @@ export function buildRunResults(summary: RunSummary, metadata: RunResultsMetadat
       dbt_version: metadata.dbtVersion ?? "1.10.0",
       generated_at: (metadata.generatedAt ?? new Date()).toISOString(),
       invocation_id: metadata.invocationId,
-      invocation_started_at: summary.startedAt,
+      invocation_started_at: metadata.invocationStartedAt ? dbtTimestamp(metadata.invocationStartedAt) : summary.startedAt,
       env: metadata.env ?? {},
     },
     results: summary.results.map((result) => ({ ...result, batch_results: result.batch_results ?? null })),
