@@ -19,7 +19,6 @@ import {
   type WorkerResponse,
   type WorkerStartData,
 } from "./protocol";
-
 import { threads } from "./worker-threads";
 
 /** A transaction over the bridge: its statements all run on the worker's one transaction connection. */

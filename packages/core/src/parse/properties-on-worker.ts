@@ -11,8 +11,8 @@ export type PreparsedYaml = (file: ProjectFile) => { value: unknown } | undefine
  * Has the prestarted check worker read the YAML of `files`' properties files while this thread
  * goes on (the worker reads from the last, this thread from the first, and reads on while the worker
  * finishes the file it asked for; see runOnPrestartedWorker): a project's properties files are often
- * the largest text a parse reads. `undefined` when no worker
- * was prestarted (small projects, partial parses) or the job module is not built.
+ * the largest text a parse reads. `undefined` when no worker was prestarted (small projects,
+ * partial parses) or the job module is not built.
  */
 export function readPropertiesOnWorker(files: readonly ProjectFile[]): PreparsedYaml | undefined {
   const properties = files.filter((f) => f.kind === "properties");
