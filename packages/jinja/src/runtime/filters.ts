@@ -3,7 +3,7 @@ import { iterate } from "./iterate";
 import { add, order } from "./operators";
 import { fail } from "./signals";
 import { printfFormat } from "./string-format";
-import { pythonMethod, STR_METHODS } from "./python-methods";
+import { pythonMethod, STR_METHODS, WS_CLASS } from "./python-methods";
 import { toJson } from "./json";
 import { decimalAbs, decimalRound, decimalTrunc } from "./decimal-arithmetic";
 import { PyDecimal } from "./py-decimal";
@@ -51,9 +51,28 @@ const lowerIf = (v: unknown, caseSensitive: unknown): unknown => (!truthy(caseSe
 const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown) => (x: unknown): unknown =>
   lowerIf(attribute === null || attribute === undefined ? x : env.attr(x, String(attribute)), caseSensitive);
 
+/** Python's blanks around a str (JavaScript's trim() takes U+FEFF but leaves U+0085 and U+001C–U+001F). */
+const WS_EDGES = new RegExp(`^${WS_CLASS}+|${WS_CLASS}+$`, "g");
+/** A Unicode decimal digit other than 0–9 (`١`, `５`). */
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+
+/**
+ * A str as Python's int() and float() read it: blanks around stripped, any Unicode decimal digit
+ * as its ASCII digit (`'١٢'` is 12). Unicode puts each script's digits 0 to 9 in a row, so a digit's
+ * value is its distance from the first digit of its row.
+ */
+function numberText(s: string): string {
+  return s.replace(WS_EDGES, "").replace(OTHER_DIGIT, (d) => {
+    const cp = d.codePointAt(0) as number;
+    let zero = cp;
+    while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+    return String((cp - zero) % 10);
+  });
+}
+
 function toInt(v: unknown, dflt: unknown, base: number): unknown {
   if (typeof v === "string") {
-    const t = v.trim();
+    const t = numberText(v);
     const whole = pyIntOf(t, base);
     if (whole !== undefined) return whole;
     // then int(float(value)), as Jinja2 falls back
@@ -95,7 +114,7 @@ function pyIntOf(text: string, base: number): number | undefined {
 
 /** Python's float() of a string: blanks around, `_` between digits, `nan`/`inf`/`infinity` in any case; undefined when it is none. */
 function pyFloatOf(text: string): number | undefined {
-  const s = text.trim();
+  const s = numberText(text);
   const special = /^([-+]?)(nan|inf|infinity)$/i.exec(s);
   if (special) return special[2].toLowerCase() === "nan" ? NaN : special[1] === "-" ? -Infinity : Infinity;
   if (!/^[-+]?(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][-+]?\d(_?\d)*)?$/.test(s) || !/\d/.test(s.replace(/[eE].*$/, ""))) return undefined;
@@ -175,6 +194,9 @@ function size(v: unknown): number {
   if (v === null || (typeof v !== "object" && v !== undefined)) fail(`object of type '${typeName(v)}' has no len()`);
   return iterate(v).length;
 }
+
+/** Where title() begins words: runs of Python's blanks, '-' and opening brackets (kept by split()). */
+const TITLE_BREAKS = new RegExp(`((?:[-({[<]|${WS_CLASS})+)`);
 
 /** Jinja2's built-in filters. */
 export const BUILTIN_FILTERS: Record<string, FilterFn> = {
@@ -316,13 +338,14 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     return [...iterate(v)].sort((x, y) => order("<", key(x), key(y)) * (truthy(reverse) ? -1 : 1));
   },
   string: (_e, v) => str(v),
-  striptags: (_e, v) => str(v).replace(/<!--[\s\S]*?-->|<[^>]*>/g, "").replace(/\s+/g, " ").trim(),
+  // then Python's " ".join(s.split()): its blanks, not JavaScript's
+  striptags: (_e, v) => (STR_METHODS.split(str(v).replace(/<!--[\s\S]*?-->|<[^>]*>/g, ""), [], {}, () => undefined) as string[]).join(" "),
   sum: (e, v, a, k) => {
     const [attribute, start] = BIND.sum(a, k);
     return iterate(v).reduce((acc: unknown, x) => add(acc, attribute === null ? x : e.attr(x, String(attribute))), start);
   },
   // Jinja2's own title: words begin after a blank, '-', or an opening bracket (not after ' or a digit)
-  title: (_e, v) => str(v).split(/([-\s({[<]+)/).map((w) => (w === "" ? w : w[0].toUpperCase() + w.slice(1).toLowerCase())).join(""),
+  title: (_e, v) => str(v).split(TITLE_BREAKS).map((w) => (w === "" ? w : w[0].toUpperCase() + w.slice(1).toLowerCase())).join(""),
   tojson: (_e, v, a, k) => toJson(v, numberOf(BIND.tojson(a, k)[0]) ?? undefined),
   trim: (_e, v, a, k) => STR_METHODS.strip(str(v), BIND.trim(a, k), {}, () => undefined),
   truncate: (_e, v, a, k) => {

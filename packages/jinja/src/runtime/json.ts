@@ -1,4 +1,4 @@
-import { formatFloat, isDict, PyFloat, PyRange } from "./values";
+import { formatFloat, intText, isDict, PyFloat, PyRange } from "./values";
 import { PyDecimal } from "./py-decimal";
 import { fail } from "./signals";
 
@@ -14,7 +14,7 @@ function dump(v: unknown, indent: number | undefined, pad: string, fromHost = fa
   if (v === undefined) return fail("Object of type Undefined is not JSON serializable");
   if (v === true) return "true";
   if (v === false) return "false";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : jsonFloat(v);
+  if (typeof v === "number") return Number.isInteger(v) ? intText(v) : jsonFloat(v);
   if (v instanceof PyFloat) return jsonFloat(v.value);
   // Python's json module does not know Decimal (agate's numbers)
   if (v instanceof PyDecimal) return fail("Object of type Decimal is not JSON serializable");

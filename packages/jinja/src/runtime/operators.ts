@@ -32,8 +32,11 @@ function dunder(a: unknown, b: unknown, name: string, reflected: string): unknow
 }
 // Stryker disable next-line ConditionalExpression: a primitive taken for a host has no dunder method, so nothing changes
 const isHost = (v: unknown): boolean => v !== null && typeof v === "object" && !Array.isArray(v);
+/** A list or tuple (Python's range has no `+`, `*` or ordering). */
+const isSequence = (v: unknown): v is unknown[] => Array.isArray(v) && !(v instanceof PyRange);
 
-const num = (n: number, float: boolean): number | PyFloat => (float ? toFloat(n) : n);
+// (a Python int has no negative zero: 0 * -1 is 0, and 0 * -1 * 1.0 is 0.0)
+const num = (n: number, float: boolean): number | PyFloat => (float ? toFloat(n) : n === 0 ? 0 : n);
 
 /** Python `+`: numbers, str + str, list + list, tuple + tuple. */
 export function add(a: unknown, b: unknown): unknown {
@@ -42,15 +45,13 @@ export function add(a: unknown, b: unknown): unknown {
     if (typeof b === "string") return a + b;
     fail(`can only concatenate str (not "${typeName(b)}") to str`);
   }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a instanceof PyRange) fail(`unsupported operand type(s) for +: 'range' and '${typeName(b)}'`);
-    if (a instanceof Tuple !== b instanceof Tuple || b instanceof PyRange) fail(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
-    return a instanceof Tuple ? Tuple.create([...a, ...b]) : [...a, ...b];
-  }
+  if (isSequence(a) && isSequence(b) && a instanceof Tuple === b instanceof Tuple) return a instanceof Tuple ? Tuple.create([...a, ...b]) : [...a, ...b];
   if (isHost(a) || isHost(b)) {
     const r = dunder(a, b, "__add__", "__radd__");
     if (r !== NOT_IMPLEMENTED) return r;
   }
+  // a list or tuple with anything else (a range has no +: the operand types, below)
+  if (isSequence(a)) fail(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
   const d = decimalOperands("+", a, b);
   if (d) return decimalAdd(...d);
   const [x, y, f] = operands("+", a, b);
@@ -71,11 +72,12 @@ export function sub(a: unknown, b: unknown): unknown {
 
 /** Python `*`: numbers, and repetition of str/list by an int. */
 export function mul(a: unknown, b: unknown): unknown {
-  const seq = typeof a === "string" || Array.isArray(a) ? a : typeof b === "string" || Array.isArray(b) ? b : undefined;
-  if (seq instanceof PyRange) fail(`unsupported operand type(s) for *: '${typeName(a)}' and '${typeName(b)}'`);
+  const seq = typeof a === "string" || isSequence(a) ? a : typeof b === "string" || isSequence(b) ? b : undefined;
   if (seq !== undefined) {
-    const times = numberOf(seq === a ? b : a);
-    if (times === undefined || !Number.isInteger(times)) fail(`can't multiply sequence by non-int of type '${typeName(seq === a ? b : a)}'`);
+    // an int or a bool: not a float, even a whole one ('a' * 2.0), nor a Decimal
+    const other = seq === a ? b : a;
+    const times = typeof other === "boolean" || (typeof other === "number" && Number.isInteger(other)) ? Number(other) : undefined;
+    if (times === undefined) fail(`can't multiply sequence by non-int of type '${typeName(other)}'`);
     if (typeof seq === "string") return seq.repeat(Math.max(0, times));
     const out: unknown[] = [];
     for (let i = 0; i < times; i++) out.push(...(seq as unknown[]));
@@ -106,7 +108,7 @@ export function floorDiv(a: unknown, b: unknown): unknown {
   if (d) return decimalFloorDiv(...d);
   const [x, y, f] = operands("//", a, b);
   if (y === 0) fail(f ? "float floor division by zero" : "integer division or modulo by zero");
-  if (!f) return Math.floor(x / y);
+  if (!f) return num(Math.floor(x / y), false);
   // as Python computes it: from the remainder, so that -5 // inf is -1.0 and a zero keeps the quotient's sign
   const r = x % y;
   // (x - r) / y is a whole number up to rounding: the nearest one (-0.7 // 0.1 is -7.0)
@@ -201,7 +203,8 @@ export function order(op: string, a: unknown, b: unknown): number {
     const lt = (a as { __lt__: (o: unknown) => unknown }).__lt__(b);
     if (lt !== NOT_IMPLEMENTED) return lt ? -1 : pyEquals(a, b) ? 0 : 1;
   }
-  if (Array.isArray(a) && Array.isArray(b)) {
+  // lists with lists, tuples with tuples (a range has no order)
+  if (isSequence(a) && isSequence(b) && a instanceof Tuple === b instanceof Tuple) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       if (!itemEquals(a[i], b[i])) return order(op, a[i], b[i]);
     }

@@ -7,7 +7,7 @@ import { iterate } from "./iterate";
 
 /** Python's whitespace (str.isspace): what split(), strip() and isspace() treat as blanks. */
 const WS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
-const WS_CLASS = "[\\t\\n\\r\\x0b\\x0c\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+export const WS_CLASS = "[\\t\\n\\r\\x0b\\x0c\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 const WS_RUN = new RegExp(`${WS_CLASS}+`);
 const WS_TRAILING = new RegExp(`${WS_CLASS}+$`);
 const WS_LEADING = new RegExp(`^${WS_CLASS}+`);

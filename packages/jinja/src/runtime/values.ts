@@ -100,6 +100,14 @@ export function numberOf(v: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * Python's str of an int held as a number, with every digit: JavaScript writes 2 ** 64 as
+ * 18446744073709552000 and 10 ** 21 as 1e+21 (a whole number beyond 2^53 is the exact value of its double).
+ */
+export function intText(n: number): string {
+  return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
+}
+
 /** True for values Python would call a float. */
 export function isFloat(v: unknown): boolean {
   return v instanceof PyFloat || (typeof v === "number" && !Number.isInteger(v));
@@ -160,6 +168,9 @@ function binaryParts(x: number): [bigint, number] {
   return biasedExponent === 0 ? [fraction, -1074] : [fraction | 0x10000000000000n, biasedExponent - 1075];
 }
 
+/** The registered symbol a macro carries (macro.ts's MACRO; macro.ts imports this module). */
+const MACRO_KEY = Symbol.for("tsdbt.jinja.macro");
+
 /** Python's type name of a value, for error messages. */
 export function typeName(v: unknown): string {
   if (v === null) return "NoneType";
@@ -175,7 +186,8 @@ export function typeName(v: unknown): string {
   if (v instanceof PyRange) return "range";
   if (Array.isArray(v)) return "list";
   if (isDict(v)) return "dict";
-  if (typeof v === "function") return "function";
+  // (a macro is Jinja2's Macro object)
+  if (typeof v === "function") return MACRO_KEY in v ? "Macro" : "function";
   return (v as object).constructor?.name ?? "object";
 }
 
@@ -203,7 +215,7 @@ export function truthy(v: unknown): boolean {
 export function pyStr(v: unknown): string {
   if (typeof v === "string") return v;
   if (v === undefined) return "";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
+  if (typeof v === "number") return Number.isInteger(v) ? intText(v) : formatFloat(v);
   if (typeof v === "object" && v !== null && !Array.isArray(v) && !isDict(v) && !(v instanceof PyFloat)) {
     const custom = (v as { toString?: () => string }).toString;
     if (typeof custom === "function" && custom !== Object.prototype.toString) return custom.call(v);
@@ -218,7 +230,7 @@ export function pyRepr(v: unknown): string {
   if (v === undefined) return "Undefined";
   if (v === true) return "True";
   if (v === false) return "False";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
+  if (typeof v === "number") return Number.isInteger(v) ? intText(v) : formatFloat(v);
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof PyDecimal) return `Decimal('${v.text}')`;
   if (typeof v === "function") return typeof (v as { [PY_REPR]?: unknown })[PY_REPR] === "function" ? (v as unknown as { [PY_REPR]: () => string })[PY_REPR]() : `<function ${v.name || "anonymous"}>`;
