@@ -28,6 +28,7 @@ const p = (name: string, ...params: Array<readonly [string, unknown]>) => (a: un
 const BIND = {
   groupby: p("groupby", ["attribute", REQUIRED], ["default", null], ["case_sensitive", false]),
   max: p("max", ["case_sensitive", false], ["attribute", null]),
+  min: p("min", ["case_sensitive", false], ["attribute", null]),
   batch: p("batch", ["linecount", REQUIRED], ["fill_with", null]),
   center: p("center", ["width", 80]),
   default: p("default", ["default_value", ""], ["boolean", false]),
@@ -174,7 +175,7 @@ function groupby(env: FilterEnv, value: unknown, a: unknown[], k: Record<string,
 }
 
 function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, unknown>, sign: number): unknown {
-  const [cs, attribute] = BIND.max(a, k);
+  const [cs, attribute] = (sign < 0 ? BIND.max : BIND.min)(a, k);
   const items = iterate(value);
   if (items.length === 0) return undefined;
   const key = keyFn(env, attribute, cs);
