@@ -179,7 +179,8 @@ function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, 
   const items = iterate(value);
   if (items.length === 0) return undefined;
   const key = keyFn(env, attribute, cs);
-  return items.reduce((best, x) => (order("<", key(x), key(best)) * sign < 0 ? x : best));
+  // Python's max() asks `item > best`, min() `item < best` (its TypeError names the operator)
+  return items.reduce((best, x) => (order(sign < 0 ? ">" : "<", key(x), key(best)) * sign < 0 ? x : best));
 }
 
 /** Python's error for `| round` of a value that is no number (ceil and floor multiply it first). */
