@@ -15,9 +15,10 @@ export interface FilterEnv {
   test(name: string, value: unknown, args: unknown[]): boolean;
   /**
    * Looks up a dotted attribute path (`a.b`, `0`) as Jinja2's attribute filters do: a step that
-   * finds nothing fails the next one, unless a `dflt` (not None) stands in for it.
+   * finds nothing fails the next one, unless a `dflt` (not None) stands in for it; with `strict`, the
+   * last step fails too (where Jinja2 compares the Undefined it gives).
    */
-  attr(value: unknown, path: string, dflt?: unknown): unknown;
+  attr(value: unknown, path: string, dflt?: unknown, strict?: boolean): unknown;
 }
 
 /** A filter: `value | name(args, kwargs)`. */
@@ -49,8 +50,8 @@ const BIND = {
 };
 const str = (v: unknown): string => pyStr(v);
 const lowerIf = (v: unknown, caseSensitive: unknown): unknown => (!truthy(caseSensitive) && typeof v === "string" ? v.toLowerCase() : v);
-const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown) => (x: unknown): unknown =>
-  lowerIf(attribute === null || attribute === undefined ? x : env.attr(x, String(attribute)), caseSensitive);
+const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown, strict = false) => (x: unknown): unknown =>
+  lowerIf(attribute === null || attribute === undefined ? x : env.attr(x, String(attribute), undefined, strict), caseSensitive);
 
 /** Python's blanks around a str (JavaScript's trim() takes U+FEFF but leaves U+0085 and U+001C–U+001F). */
 const WS_EDGES = new RegExp(`^${WS_CLASS}+|${WS_CLASS}+$`, "g");
@@ -152,11 +153,10 @@ function selectOrReject(env: FilterEnv, value: unknown, args: unknown[], byAttr:
 
 function groupby(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, unknown>): unknown[] {
   const [attribute, dflt, cs] = BIND.groupby(a, k);
-  const key = (x: unknown) => {
-    const v = env.attr(x, String(attribute), dflt);
-    return lowerIf(v === undefined ? dflt : v, cs);
-  };
-  const sorted = [...iterate(value)].sort((x, y) => order("<", key(x), key(y)));
+  const items = iterate(value);
+  // Python's sort compares each of two or more items: an Undefined key (no default) fails there
+  const key = (x: unknown) => lowerIf(env.attr(x, String(attribute), dflt, items.length > 1), cs);
+  const sorted = [...items].sort((x, y) => order("<", key(x), key(y)));
   const groups: Tuple[] = [];
   // compared by the key (lower-cased unless case_sensitive); the grouper shown is the first item's own value
   let groupKey: unknown;
@@ -166,7 +166,7 @@ function groupby(env: FilterEnv, value: unknown, a: unknown[], k: Record<string,
     if (g && pyEquals(groupKey, kv)) (g[1] as unknown[]).push(item);
     else {
       groupKey = kv;
-      const t = Tuple.create<unknown>([truthy(cs) ? kv : env.attr(item, String(attribute)) ?? dflt, [item]]);
+      const t = Tuple.create<unknown>([truthy(cs) ? kv : env.attr(item, String(attribute), dflt), [item]]);
       Object.defineProperties(t, { grouper: { get: () => t[0] }, list: { get: () => t[1] } });
       groups.push(t);
     }
@@ -178,7 +178,8 @@ function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, 
   const [cs, attribute] = (sign < 0 ? BIND.max : BIND.min)(a, k);
   const items = iterate(value);
   if (items.length === 0) return undefined;
-  const key = keyFn(env, attribute, cs);
+  // (an item without the attribute fails when compared, as Jinja2's Undefined does)
+  const key = keyFn(env, attribute, cs, true);
   // Python's max() asks `item > best`, min() `item < best` (its TypeError names the operator)
   return items.reduce((best, x) => (order(sign < 0 ? ">" : "<", key(x), key(best)) * sign < 0 ? x : best));
 }
@@ -247,7 +248,10 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     const [dflt, base] = BIND.int(a, k);
     return toInt(v, dflt, numberOf(base) ?? 10);
   },
-  format: (_e, v, a, k) => printfFormat(str(v), Object.keys(k).length > 0 ? [k] : a),
+  format: (_e, v, a, k) => {
+    if (a.length > 0 && Object.keys(k).length > 0) fail("can't handle positional and keyword arguments at the same time");
+    return printfFormat(str(v), Object.keys(k).length > 0 ? [k] : a);
+  },
   groupby,
   indent: (_e, v, a, k) => {
     const [width, first, blank] = BIND.indent(a, k);
@@ -344,6 +348,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   striptags: (_e, v) => (STR_METHODS.split(str(v).replace(/<!--[\s\S]*?-->|<[^>]*>/g, ""), [], {}, () => undefined) as string[]).join(" "),
   sum: (e, v, a, k) => {
     const [attribute, start] = BIND.sum(a, k);
+    if (typeof start === "string") fail("sum() can't sum strings [use ''.join(seq) instead]");
     return iterate(v).reduce((acc: unknown, x) => add(acc, attribute === null ? x : e.attr(x, String(attribute))), start);
   },
   // Jinja2's own title: words begin after a blank, '-', or an opening bracket (not after ' or a digit)
