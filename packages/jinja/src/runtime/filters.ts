@@ -1,5 +1,5 @@
 import { bindArgs, REQUIRED } from "./bind-args";
-import { iterate } from "./iterate";
+import { iterate, unpack } from "./iterate";
 import { add, order } from "./operators";
 import { fail } from "./signals";
 import { printfFormat } from "./string-format";
@@ -53,8 +53,12 @@ const lowerIf = (v: unknown, caseSensitive: unknown): unknown => (!truthy(caseSe
 const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown, strict = false) => (x: unknown): unknown =>
   lowerIf(attribute === null || attribute === undefined ? x : env.attr(x, String(attribute), undefined, strict), caseSensitive);
 
-/** Python's blanks around a str (JavaScript's trim() takes U+FEFF but leaves U+0085 and U+001C–U+001F). */
-const WS_EDGES = new RegExp(`^${WS_CLASS}+|${WS_CLASS}+$`, "g");
+/**
+ * The blanks Python's int() and float() strip: ASCII's six and Unicode's others (JavaScript's trim() also
+ * takes U+FEFF and leaves U+0085; Python's str.strip() would also take U+001C–U+001F).
+ */
+const NUMBER_BLANKS = "[\\t\\n\\r\\x0b\\x0c \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const WS_EDGES = new RegExp(`^${NUMBER_BLANKS}+|${NUMBER_BLANKS}+$`, "g");
 /** A Unicode decimal digit other than 0–9 (`١`, `５`). */
 const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
 
@@ -100,6 +104,8 @@ const PREFIX_BASES: Record<string, number> = { x: 16, o: 8, b: 2 };
  * between them (and after the prefix); base 0 reads a prefixless number as decimal without leading zeros.
  */
 function pyIntOf(text: string, base: number): number | undefined {
+  // (int() refuses another base: Jinja2 then tries float())
+  if (base !== 0 && !(base >= 2 && base <= 36)) return undefined;
   // only the base's own prefix is one (with base 16, "0b1" is the number 0xb1)
   const prefixes = base === 0 ? "xob" : Object.keys(PREFIX_BASES).filter((p) => PREFIX_BASES[p] === base).join("");
   const prefix = prefixes === "" ? "()" : `(?:0([${prefixes}])_?)?`;
@@ -357,14 +363,16 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   trim: (_e, v, a, k) => STR_METHODS.strip(str(v), BIND.trim(a, k), {}, () => undefined),
   truncate: (_e, v, a, k) => {
     const [length, killwords, end, leeway] = BIND.truncate(a, k);
-    const s = str(v);
+    // (lengths in code points, as Python's)
+    const s = [...str(v)];
+    const tail = [...str(end)].length;
     const n = numberOf(length) as number;
     const room = numberOf(leeway) ?? 5;
     // Jinja2 asserts both before looking at the text
-    if (n < str(end).length) fail(`expected length >= ${str(end).length}, got ${n}`);
+    if (n < tail) fail(`expected length >= ${tail}, got ${n}`);
     if (room < 0) fail(`expected leeway >= 0, got ${room}`);
-    if (s.length <= n + room) return s;
-    const cut = s.slice(0, n - str(end).length);
+    if (s.length <= n + room) return s.join("");
+    const cut = s.slice(0, n - tail).join("");
     // without killwords, the cut goes back to its last blank (Python's rsplit(" ", 1)[0])
     return (truthy(killwords) || !cut.includes(" ") ? cut : cut.slice(0, cut.lastIndexOf(" "))) + str(end);
   },
@@ -381,7 +389,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   },
   urlencode: (_e, v) => {
     if (typeof v === "string" || (!isDict(v) && !Array.isArray(v))) return urlQuote(str(v), false);
-    const pairs = isDict(v) ? Object.entries(v) : (v as unknown[]).map((pair) => iterate(pair));
+    const pairs = isDict(v) ? Object.entries(v) : (v as unknown[]).map((pair) => unpack(pair, 2));
     return pairs.map(([key, x]) => `${urlQuote(str(key), true)}=${urlQuote(str(x), true)}`).join("&");
   },
   // Python's \w: letters and digits of any script, and _
