@@ -1,6 +1,6 @@
 import { bindArgs, REQUIRED } from "./bind-args";
 import { iterate, unpack } from "./iterate";
-import { add, order } from "./operators";
+import { add, compare, floorDiv, mod, mul, order, pow, sub } from "./operators";
 import { fail } from "./signals";
 import { printfFormat } from "./string-format";
 import { pythonMethod, STR_METHODS, WS_CLASS } from "./python-methods";
@@ -49,6 +49,9 @@ const BIND = {
   unique: p("unique", ["case_sensitive", false], ["attribute", null]),
 };
 const str = (v: unknown): string => pyStr(v);
+/** An argument Python reads as an int (`range(n)`, `round(x, n)`, `sorted(reverse=…)`): an int or a bool, else its TypeError. */
+const index = (v: unknown): number =>
+  typeof v === "boolean" || (typeof v === "number" && Number.isInteger(v)) ? Number(v) : fail(`'${typeName(v)}' object cannot be interpreted as an integer`);
 const lowerIf = (v: unknown, caseSensitive: unknown): unknown => (!truthy(caseSensitive) && typeof v === "string" ? v.toLowerCase() : v);
 const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown, strict = false) => (x: unknown): unknown =>
   lowerIf(attribute === null || attribute === undefined ? x : env.attr(x, String(attribute), undefined, strict), caseSensitive);
@@ -214,13 +217,21 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   attr: (e, v, a) => (isDict(v) && !pythonMethod(v, String(a[0])) ? undefined : e.attr(v, String(a[0]))),
   batch: (_e, v, a, k) => {
     const [size, fill] = BIND.batch(a, k);
-    const n = numberOf(size) as number;
+    const n = numberOf(size);
+    // as Jinja2 fills them: a full batch is closed before the next item (so a size of 0 gives an empty first batch)
     const out: unknown[][] = [];
+    let batch: unknown[] = [];
     for (const x of iterate(v)) {
-      if (out.length === 0 || out[out.length - 1].length === n) out.push([]);
-      out[out.length - 1].push(x);
+      if (batch.length === n) {
+        out.push(batch);
+        batch = [];
+      }
+      batch.push(x);
     }
-    if (fill !== null && out.length > 0) while (out[out.length - 1].length < n) out[out.length - 1].push(fill);
+    if (batch.length > 0) {
+      if (fill !== null) while (batch.length < (n as number)) batch.push(fill);
+      out.push(batch);
+    }
     return out;
   },
   capitalize: (_e, v) => STR_METHODS.capitalize(str(v), [], {}, () => undefined),
@@ -238,11 +249,14 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     // a host mapping (a dbt config, a relation) sorts its own entries
     if (v === null || typeof v !== "object" || Array.isArray(v)) fail(`'${typeName(v)}' object has no attribute 'items'`);
     const items = Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]));
-    return items.sort((x, y) => order("<", lowerIf(x[pos], cs), lowerIf(y[pos], cs)) * (truthy(reverse) ? -1 : 1));
+    const sign = index(reverse) === 0 ? 1 : -1;
+    return items.sort((x, y) => order("<", lowerIf(x[pos], cs), lowerIf(y[pos], cs)) * sign);
   },
   escape: (_e, v) => str(v).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;").replace(/'/g, "&#39;"),
   first: (_e, v) => iterate(v)[0],
   last: (_e, v) => {
+    // Jinja2 takes the first of reversed(value)
+    if (v === null || (typeof v !== "object" && typeof v !== "string" && v !== undefined)) fail(`'${typeName(v)}' object is not reversible`);
     const xs = iterate(v);
     return xs[xs.length - 1];
   },
@@ -252,7 +266,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   },
   int: (_e, v, a, k) => {
     const [dflt, base] = BIND.int(a, k);
-    return toInt(v, dflt, numberOf(base) ?? 10);
+    // (a base that is no int is int()'s TypeError: Jinja2 then tries float())
+    return toInt(v, dflt, typeof base === "boolean" || (typeof base === "number" && Number.isInteger(base)) ? Number(base) : NaN);
   },
   format: (_e, v, a, k) => {
     if (a.length > 0 && Object.keys(k).length > 0) fail("can't handle positional and keyword arguments at the same time");
@@ -261,7 +276,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   groupby,
   indent: (_e, v, a, k) => {
     const [width, first, blank] = BIND.indent(a, k);
-    const pad = typeof width === "string" ? width : " ".repeat(numberOf(width) ?? 4);
+    // (Python's " " * width: none for a negative width, a TypeError for a float)
+    const pad = typeof width === "string" ? width : (mul(" ", width) as string);
     // Jinja2 adds a newline, then takes Python's splitlines (any line break becomes \n)
     const lines = STR_METHODS.splitlines(`${str(v)}\n`, [], {}, () => undefined) as string[];
     return lines.map((l, i) => ((i === 0 && !truthy(first)) || (l === "" && i > 0 && !truthy(blank)) ? l : pad + l)).join("\n");
@@ -317,19 +333,27 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   round: (_e, v, a, k) => {
     const [precision, method] = BIND.round(a, k);
     if (method !== "common" && method !== "ceil" && method !== "floor") fail("method must be common, ceil or floor");
-    if (v instanceof PyDecimal && method === "common") return decimalRound(v, numberOf(precision) ?? 0);
-    const n = numberOf(v) ?? fail(roundRefusal(v, method));
-    const m = 10 ** (numberOf(precision) ?? 0);
-    const r = method === "ceil" ? Math.ceil(n * m) / m : method === "floor" ? Math.floor(n * m) / m : roundHalfEven(n, numberOf(precision) ?? 0);
-    return isFloat(v) || method !== "common" ? toFloat(r) : r;
+    if (method !== "common") {
+      // Jinja2: math.ceil/floor(value * 10 ** precision) / 10 ** precision (any number, Python's errors)
+      const m = numberOf(pow(10, precision)) as number;
+      const n = numberOf(v) ?? fail(roundRefusal(v, method));
+      return toFloat((method === "ceil" ? Math.ceil(n * m) : Math.floor(n * m)) / m);
+    }
+    // Python's round(x, None) is round(x): an int
+    if (precision === null) return BUILTIN_FILTERS.int(_e, BUILTIN_FILTERS.round(_e, v, [], {}), [], {});
+    const digits = index(precision);
+    if (v instanceof PyDecimal) return decimalRound(v, digits);
+    const r = roundHalfEven(numberOf(v) ?? fail(roundRefusal(v, method)), digits);
+    return isFloat(v) ? toFloat(r) : r;
   },
   safe: (_e, v) => v,
   slice: (_e, v, a, k) => {
     const [slices, fillWith] = BIND.slice(a, k);
     const xs = iterate(v);
-    const n = numberOf(slices) as number;
-    const per = Math.floor(xs.length / n);
-    const extra = xs.length % n;
+    // in Jinja2's order: length // slices, length % slices, range(slices) (with Python's errors)
+    const per = numberOf(floorDiv(xs.length, slices)) as number;
+    const extra = numberOf(mod(xs.length, slices)) as number;
+    const n = index(slices);
     const out: unknown[][] = [];
     let offset = 0;
     for (let i = 0; i < n; i++) {
@@ -347,7 +371,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     // the names are not trimmed (`a, b` sorts on `a` and on ` b`, which nothing has)
     const parts = attribute === null || attribute === undefined ? undefined : String(attribute).split(",").map((x) => keyFn(e, x, cs));
     const key = parts ? (x: unknown) => parts.map((f) => f(x)) : keyFn(e, attribute, cs);
-    return [...iterate(v)].sort((x, y) => order("<", key(x), key(y)) * (truthy(reverse) ? -1 : 1));
+    const sign = index(reverse) === 0 ? 1 : -1;
+    return [...iterate(v)].sort((x, y) => order("<", key(x), key(y)) * sign);
   },
   string: (_e, v) => str(v),
   // then Python's " ".join(s.split()): its blanks, not JavaScript's
@@ -359,20 +384,23 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   },
   // Jinja2's own title: words begin after a blank, '-', or an opening bracket (not after ' or a digit)
   title: (_e, v) => str(v).split(TITLE_BREAKS).map((w) => (w === "" ? w : w[0].toUpperCase() + w.slice(1).toLowerCase())).join(""),
-  tojson: (_e, v, a, k) => toJson(v, numberOf(BIND.tojson(a, k)[0]) ?? undefined),
+  tojson: (_e, v, a, k) => {
+    const [indent] = BIND.tojson(a, k);
+    return toJson(v, indent === null ? undefined : typeof indent === "string" ? indent : numberOf(indent));
+  },
   trim: (_e, v, a, k) => STR_METHODS.strip(str(v), BIND.trim(a, k), {}, () => undefined),
   truncate: (_e, v, a, k) => {
     const [length, killwords, end, leeway] = BIND.truncate(a, k);
     // (lengths in code points, as Python's)
     const s = [...str(v)];
     const tail = [...str(end)].length;
-    const n = numberOf(length) as number;
-    const room = numberOf(leeway) ?? 5;
-    // Jinja2 asserts both before looking at the text
-    if (n < tail) fail(`expected length >= ${tail}, got ${n}`);
-    if (room < 0) fail(`expected leeway >= 0, got ${room}`);
-    if (s.length <= n + room) return s.join("");
-    const cut = s.slice(0, n - tail).join("");
+    // Jinja2 asserts both before looking at the text (Python's comparisons and their TypeErrors)
+    if (!compare(">=", length, tail)) fail(`expected length >= ${tail}, got ${str(length)}`);
+    if (!compare(">=", leeway, 0)) fail(`expected leeway >= 0, got ${str(leeway)}`);
+    if (compare("<=", s.length, add(length, leeway))) return s.join("");
+    const stop = sub(length, tail);
+    if (typeof stop !== "number") fail("slice indices must be integers or None or have an __index__ method");
+    const cut = s.slice(0, stop).join("");
     // without killwords, the cut goes back to its last blank (Python's rsplit(" ", 1)[0])
     return (truthy(killwords) || !cut.includes(" ") ? cut : cut.slice(0, cut.lastIndexOf(" "))) + str(end);
   },
