@@ -7,7 +7,7 @@ import { pythonMethod, STR_METHODS, WS_CLASS } from "./python-methods";
 import { toJson } from "./json";
 import { decimalAbs, decimalRound, decimalTrunc } from "./decimal-arithmetic";
 import { PyDecimal } from "./py-decimal";
-import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyRepr, pyStr, pyToFixed, toFloat, truthy, Tuple, typeName } from "./values";
+import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyIndex, pyRepr, pyStr, pyToFixed, toFloat, truthy, Tuple, typeName } from "./values";
 
 /** What a filter can reach besides its arguments. */
 export interface FilterEnv {
@@ -49,9 +49,6 @@ const BIND = {
   unique: p("unique", ["case_sensitive", false], ["attribute", null]),
 };
 const str = (v: unknown): string => pyStr(v);
-/** An argument Python reads as an int (`range(n)`, `round(x, n)`, `sorted(reverse=…)`): an int or a bool, else its TypeError. */
-const index = (v: unknown): number =>
-  typeof v === "boolean" || (typeof v === "number" && Number.isInteger(v)) ? Number(v) : fail(`'${typeName(v)}' object cannot be interpreted as an integer`);
 const lowerIf = (v: unknown, caseSensitive: unknown): unknown => (!truthy(caseSensitive) && typeof v === "string" ? v.toLowerCase() : v);
 const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown, strict = false) => (x: unknown): unknown =>
   lowerIf(attribute === null || attribute === undefined ? x : env.attr(x, String(attribute), undefined, strict), caseSensitive);
@@ -249,7 +246,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     // a host mapping (a dbt config, a relation) sorts its own entries
     if (v === null || typeof v !== "object" || Array.isArray(v)) fail(`'${typeName(v)}' object has no attribute 'items'`);
     const items = Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]));
-    const sign = index(reverse) === 0 ? 1 : -1;
+    const sign = pyIndex(reverse) === 0 ? 1 : -1;
     return items.sort((x, y) => order("<", lowerIf(x[pos], cs), lowerIf(y[pos], cs)) * sign);
   },
   escape: (_e, v) => str(v).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;").replace(/'/g, "&#39;"),
@@ -341,7 +338,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     }
     // Python's round(x, None) is round(x): an int
     if (precision === null) return BUILTIN_FILTERS.int(_e, BUILTIN_FILTERS.round(_e, v, [], {}), [], {});
-    const digits = index(precision);
+    const digits = pyIndex(precision);
     if (v instanceof PyDecimal) return decimalRound(v, digits);
     const r = roundHalfEven(numberOf(v) ?? fail(roundRefusal(v, method)), digits);
     return isFloat(v) ? toFloat(r) : r;
@@ -353,7 +350,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     // in Jinja2's order: length // slices, length % slices, range(slices) (with Python's errors)
     const per = numberOf(floorDiv(xs.length, slices)) as number;
     const extra = numberOf(mod(xs.length, slices)) as number;
-    const n = index(slices);
+    const n = pyIndex(slices);
     const out: unknown[][] = [];
     let offset = 0;
     for (let i = 0; i < n; i++) {
@@ -371,7 +368,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     // the names are not trimmed (`a, b` sorts on `a` and on ` b`, which nothing has)
     const parts = attribute === null || attribute === undefined ? undefined : String(attribute).split(",").map((x) => keyFn(e, x, cs));
     const key = parts ? (x: unknown) => parts.map((f) => f(x)) : keyFn(e, attribute, cs);
-    const sign = index(reverse) === 0 ? 1 : -1;
+    const sign = pyIndex(reverse) === 0 ? 1 : -1;
     return [...iterate(v)].sort((x, y) => order("<", key(x), key(y)) * sign);
   },
   string: (_e, v) => str(v),

@@ -2,7 +2,7 @@ import { bindArgs } from "./bind-args";
 import { fail } from "./signals";
 import { pyFormat } from "./string-format";
 import { order } from "./operators";
-import { isDict, isFloat, itemEquals, numberOf, pyEquals, pyRepr, pyStr, PY_METHODS, truthy, Tuple, typeName, type HostMethod } from "./values";
+import { isDict, isFloat, itemEquals, numberOf, pyEquals, pyIndex, pyRepr, pyStr, PY_METHODS, truthy, Tuple, typeName, type HostMethod } from "./values";
 import { iterate } from "./iterate";
 
 /** Python's whitespace (str.isspace): what split(), strip() and isspace() treat as blanks. */
@@ -357,7 +357,8 @@ export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Recor
     const [key, reverse] = builtinArgs("sort", [["key", null], ["reverse", false]], [], k);
     const keyOf = typeof key === "function" ? (x: unknown) => (key as (x: unknown) => unknown)(x) : (x: unknown) => x;
     // Stryker disable next-line ArithmeticOperator: dividing by 1 or -1 is multiplying by it
-    xs.sort((x, y) => order("<", keyOf(x), keyOf(y)) * (truthy(reverse) ? -1 : 1));
+    const sign = pyIndex(reverse) === 0 ? 1 : -1;
+    xs.sort((x, y) => order("<", keyOf(x), keyOf(y)) * sign);
   },
   copy: (xs) => [...xs],
   clear: (xs) => void xs.splice(0, xs.length),

@@ -1,6 +1,7 @@
 import { PyDecimal } from "./py-decimal";
 import { decimalCompare } from "./decimal-arithmetic";
 import { decimalComparands } from "./decimal-operands";
+import { RenderFailure } from "./signals";
 
 /**
  * Python value semantics for JavaScript values: how templates see, compare and print them.
@@ -106,6 +107,12 @@ export function numberOf(v: unknown): number | undefined {
  */
 export function intText(n: number): string {
   return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
+}
+
+/** An argument Python reads as an int (`range(n)`, `round(x, n)`, `sorted(reverse=…)`): an int or a bool, else its TypeError. */
+export function pyIndex(v: unknown): number {
+  if (typeof v === "boolean" || (typeof v === "number" && Number.isInteger(v))) return Number(v);
+  throw new RenderFailure(`'${typeName(v)}' object cannot be interpreted as an integer`);
 }
 
 /** True for values Python would call a float. */
