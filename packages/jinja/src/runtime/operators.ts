@@ -18,17 +18,14 @@ function operands(op: string, a: unknown, b: unknown): [number, number, boolean]
  */
 export const NOT_IMPLEMENTED = Symbol.for("tsdbt.jinja.NotImplemented");
 function dunder(a: unknown, b: unknown, name: string, reflected: string): unknown {
-  const own = a !== null && typeof a === "object" ? (a as Record<string, unknown>)[name] : undefined;
+  // (a value other than an object has no such method: a number's or a string's member is undefined)
+  const own = (a as Record<string, unknown> | null | undefined)?.[name];
   if (typeof own === "function") {
     const r = (own as (x: unknown) => unknown).call(a, b);
     if (r !== NOT_IMPLEMENTED) return r;
   }
-  const other = b !== null && typeof b === "object" ? (b as Record<string, unknown>)[reflected] : undefined;
-  if (typeof other === "function") {
-    const r = (other as (x: unknown) => unknown).call(b, a);
-    if (r !== NOT_IMPLEMENTED) return r;
-  }
-  return NOT_IMPLEMENTED;
+  const other = (b as Record<string, unknown> | null | undefined)?.[reflected];
+  return typeof other === "function" ? (other as (x: unknown) => unknown).call(b, a) : NOT_IMPLEMENTED;
 }
 // Stryker disable next-line ConditionalExpression: a primitive taken for a host has no dunder method, so nothing changes
 const isHost = (v: unknown): boolean => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -46,6 +43,7 @@ export function add(a: unknown, b: unknown): unknown {
     fail(`can only concatenate str (not "${typeName(b)}") to str`);
   }
   if (isSequence(a) && isSequence(b) && a instanceof Tuple === b instanceof Tuple) return a instanceof Tuple ? Tuple.create([...a, ...b]) : [...a, ...b];
+  // Stryker disable next-line ConditionalExpression: a fast path only, dunder() finds no method on other values
   if (isHost(a) || isHost(b)) {
     const r = dunder(a, b, "__add__", "__radd__");
     if (r !== NOT_IMPLEMENTED) return r;
@@ -60,6 +58,7 @@ export function add(a: unknown, b: unknown): unknown {
 
 /** Python `-`. */
 export function sub(a: unknown, b: unknown): unknown {
+  // Stryker disable next-line ConditionalExpression: a fast path only, dunder() finds no method on other values
   if (isHost(a) || isHost(b)) {
     const r = dunder(a, b, "__sub__", "__rsub__");
     if (r !== NOT_IMPLEMENTED) return r;
@@ -83,6 +82,7 @@ export function mul(a: unknown, b: unknown): unknown {
     for (let i = 0; i < times; i++) out.push(...(seq as unknown[]));
     return seq instanceof Tuple ? Tuple.create(out) : out;
   }
+  // Stryker disable next-line ConditionalExpression: a fast path only, dunder() finds no method on other values
   if (isHost(a) || isHost(b)) {
     const r = dunder(a, b, "__mul__", "__rmul__");
     if (r !== NOT_IMPLEMENTED) return r;
@@ -112,8 +112,10 @@ export function floorDiv(a: unknown, b: unknown): unknown {
   // as Python computes it: from the remainder, so that -5 // inf is -1.0 and a zero keeps the quotient's sign
   const r = x % y;
   // (x - r) / y is a whole number up to rounding: the nearest one (-0.7 // 0.1 is -7.0)
+  // Stryker disable next-line EqualityOperator: r and y are not 0 here, so `<=` is the same
   const quotient = Math.round((x - r) / y) - (r !== 0 && r < 0 !== y < 0 ? 1 : 0);
   // (a zero quotient has the sign of x / y: Math.sign(-0) * 0 is -0)
+  // Stryker disable next-line ArithmeticOperator: x * y has the sign of x / y (y is not 0)
   return toFloat(quotient === 0 ? Math.sign(x / y) * 0 : quotient);
 }
 
@@ -126,7 +128,9 @@ export function mod(a: unknown, b: unknown): unknown {
   if (y === 0) fail(f ? "float modulo" : "integer modulo by zero");
   // JavaScript's % keeps the dividend's sign; Python's result takes the divisor's (5 % -inf is -inf)
   const r = x % y;
+  // Stryker disable next-line EqualityOperator: r and y are not 0 here, so `<=` is the same
   if (r !== 0) return num(r < 0 !== y < 0 ? r + y : r, f);
+  // Stryker disable next-line EqualityOperator: y is not 0 here
   return f ? toFloat(y < 0 ? -0 : 0) : 0;
 }
 
@@ -180,12 +184,14 @@ export function compare(op: string, a: unknown, b: unknown): boolean {
 
 /** Python's order of two strs: by code point (JavaScript's `<` compares UTF-16 units, which puts U+FFFF after an emoji). */
 function stringOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  // (two different strs differ at some index, or one of them ends there: its undefined is no character)
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  while (a[i] === b[i]) i++;
   // (past the end of one of them: -1, so the shorter comes first)
   const x = a.codePointAt(i) ?? -1;
   const y = b.codePointAt(i) ?? -1;
-  return x < y ? -1 : x > y ? 1 : 0;
+  return x < y ? -1 : 1;
 }
 
 /** -1, 0 or 1 (NaN for a NaN, which no order holds for); a Python TypeError for values that have no order. */

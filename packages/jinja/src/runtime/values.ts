@@ -149,9 +149,11 @@ export function pyToFixed(n: number, digits: number): string {
   if (!Number.isFinite(n)) return formatFloat(n);
   // |n| = mantissa * 2^exponent: a whole number with -exponent decimals once multiplied by 5^-exponent
   const [mantissa, exponent] = binaryParts(Math.abs(n));
+  // Stryker disable next-line EqualityOperator: with an exponent of 0 both give the mantissa
   const exact = exponent >= 0 ? mantissa << BigInt(exponent) : mantissa * 5n ** BigInt(-exponent);
   const dropped = Math.max(0, -exponent) - digits;
   let kept: bigint;
+  // Stryker disable next-line EqualityOperator: dropping 0 digits (a unit of 1) rounds nothing
   if (dropped <= 0) kept = exact * 10n ** BigInt(-dropped);
   else {
     const unit = 10n ** BigInt(dropped);
@@ -241,7 +243,7 @@ export function pyRepr(v: unknown): string {
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof PyDecimal) return `Decimal('${v.text}')`;
   if (typeof v === "function") return typeof (v as { [PY_REPR]?: unknown })[PY_REPR] === "function" ? (v as unknown as { [PY_REPR]: () => string })[PY_REPR]() : `<function ${v.name || "anonymous"}>`;
-  if (typeof v === "bigint") return String(v);
+  // (a bigint prints through its toString, below)
   const custom = (v as { [PY_REPR]?: () => string })[PY_REPR];
   if (typeof custom === "function") return custom.call(v);
   if (v instanceof Tuple) return v.length === 1 ? `(${pyRepr(v[0])},)` : `(${v.map(pyRepr).join(", ")})`;
@@ -294,8 +296,11 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   if (a !== null && typeof a === "object" && typeof (a as { __eq__?: unknown }).__eq__ === "function") return Boolean((a as { __eq__: (o: unknown) => unknown }).__eq__(b));
   const na = numberOf(a);
   const nb = numberOf(b);
-  if (na !== undefined && nb !== undefined) return na === nb;
-  if (a instanceof String || b instanceof String) return String(a) === String(b) && typeof (a ?? 0) !== "number";
+  // a number (an int, float or bool) equals only an equal number
+  // Stryker disable next-line LogicalOperator: a number and a value that is none reach `return false` below anyway
+  if (na !== undefined || nb !== undefined) return na === nb;
+  // a String object (a host's str) and a str
+  if (isStr(a) && isStr(b)) return String(a) === String(b);
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a instanceof Tuple !== b instanceof Tuple || a instanceof PyRange !== b instanceof PyRange || a.length !== b.length) return false;
     return a.every((x, i) => itemEquals(x, b[i]));
@@ -313,6 +318,8 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+const isStr = (v: unknown): boolean => typeof v === "string" || v instanceof String;
 
 /**
  * Python's equality of a container's items (`==` of lists, `in`, `list.index`): the same object, or
