@@ -74,6 +74,8 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
     filter: applyFilter,
     test: applyTest,
     float: (n: number) => new PyFloat(n),
+    /** A name given to an operator Jinja2's Undefined refuses (arithmetic, ordering): if undefined, fails naming it, as Jinja2 does. */
+    defined: (v: unknown, name: string): unknown => (v === undefined ? fail(`'${name}' is undefined`) : v),
     loop: (items: unknown[]) => new LoopContext(items, 0),
     dict(flat: unknown[]): Record<string, unknown> | Map<unknown, unknown> {
       // host objects with their own equality (dbt relations) stay keys, as in Python: the dict is a Map
