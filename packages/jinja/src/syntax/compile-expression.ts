@@ -15,6 +15,9 @@ export interface ExpressionContext {
   checkTest(name: string, node: Expr): void;
 }
 
+/** Jinja2's built-in filters that fail on an Undefined value (they convert it or read its members). */
+const STRICT_FILTERS = new Set(["int", "float", "indent", "dictsort", "attr"]);
+
 const BIN_OPS: Record<string, string> = { "+": "add", "-": "sub", "*": "mul", "/": "div", "//": "floorDiv", "%": "mod", "**": "pow" };
 
 /** A readable name for an expression, used in error messages (`'foo.bar' is undefined`). */
@@ -72,7 +75,8 @@ export function compileExpr(e: Expr, cx: ExpressionContext): string {
     case "Filter": {
       cx.checkFilter(e.name, e);
       const [args, kwargs] = compileArgs(e.args, cx);
-      return `(ln = ${e.lineno}, co = ${e.colno}, rt.filter(${str(e.name)}, ${c(e.value)}, ${args}, ${kwargs === "null" ? "rt.K0" : kwargs}))`;
+      const value = STRICT_FILTERS.has(e.name) ? strict(e.value, cx) : c(e.value);
+      return `(ln = ${e.lineno}, co = ${e.colno}, rt.filter(${str(e.name)}, ${value}, ${args}, ${kwargs === "null" ? "rt.K0" : kwargs}))`;
     }
     case "Test": {
       cx.checkTest(e.name, e);
