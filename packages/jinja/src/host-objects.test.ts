@@ -257,13 +257,17 @@ describe("host objects (Python protocols)", () => {
   // Python's TypeErrors name the value's type: its class, a function, a Python int for a bigint
   it("are named by their class in TypeErrors, a function as function, a bigint as int", () => {
     class Gadget {}
-    const ctx = { g: new Gadget(), f: hostFunction(() => 1), js: () => 1, big: 10n ** 20n, bare: Object.create(Object.create(null)) as object };
+    const ctx = { g: new Gadget(), f: hostFunction(() => 1), js: () => 1, big: 10n ** 20n, bare: Object.create(Object.create(null)) as object, s: new Set([1]), m: new Map([[1, 2]]) };
     const refused: [string, string][] = [
       ["{{ 1 - g }}", "unsupported operand type(s) for -: 'int' and 'Gadget'"],
       ["{{ 1 - f }}", "unsupported operand type(s) for -: 'int' and 'function'"],
       ["{{ js - 1 }}", "unsupported operand type(s) for -: 'function' and 'int'"],
       ["{{ big + 'a' }}", "unsupported operand type(s) for +: 'int' and 'str'"],
       ["{{ bare - 1 }}", "unsupported operand type(s) for -: 'object' and 'int'"],
+      // JavaScript's Set and Map play Python's set and dict
+      ["{{ 1 - s }}", "unsupported operand type(s) for -: 'int' and 'set'"],
+      ["{{ m - 1 }}", "unsupported operand type(s) for -: 'dict' and 'int'"],
+      ["{{ [s] | unique | list }}", "unhashable type: 'set'"],
     ];
     for (const [text, message] of refused) expect(() => render(text, ctx)).toThrow(message);
   });

@@ -7,7 +7,7 @@ import { pythonMethod, STR_METHODS, WS_CLASS } from "./python-methods";
 import { toJson } from "./json";
 import { decimalAbs, decimalRound, decimalTrunc } from "./decimal-arithmetic";
 import { PyDecimal } from "./py-decimal";
-import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyIndex, pyRepr, pyStr, pyToFixed, toFloat, truthy, Tuple, typeName } from "./values";
+import { isDict, isFloat, numberOf, PyFloat, pyEquals, pyIndex, PyRange, pyRepr, pyStr, pyToFixed, toFloat, truthy, Tuple, typeName } from "./values";
 
 /** What a filter can reach besides its arguments. */
 export interface FilterEnv {
@@ -194,6 +194,12 @@ function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, 
 function roundRefusal(v: unknown, method: unknown): string {
   if (method === "common") return `type ${typeName(v)} doesn't define __round__ method`;
   return typeof v === "string" || Array.isArray(v) ? `must be real number, not ${typeName(v)}` : `unsupported operand type(s) for *: '${typeName(v)}' and 'int'`;
+}
+
+/** Python's TypeError for a value a set or dict cannot hold (a list, dict or set, also inside a tuple). */
+function unhashable(v: unknown): void {
+  if (v instanceof Tuple) v.forEach(unhashable);
+  else if ((Array.isArray(v) && !(v instanceof PyRange)) || isDict(v) || v instanceof Map || v instanceof Set) fail(`unhashable type: '${typeName(v)}'`);
 }
 
 /** Python's len() as `length` and `count` take it: str, containers and Undefined (0); anything else has none. */
@@ -407,6 +413,8 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     const seen: unknown[] = [];
     return iterate(v).filter((x) => {
       const kx = key(x);
+      // Jinja2 keeps the keys seen in a Python set
+      unhashable(kx);
       if (seen.some((s) => pyEquals(s, kx))) return false;
       seen.push(kx);
       return true;

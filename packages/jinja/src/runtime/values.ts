@@ -195,7 +195,8 @@ export function typeName(v: unknown): string {
   if (v instanceof Tuple) return "tuple";
   if (v instanceof PyRange) return "range";
   if (Array.isArray(v)) return "list";
-  if (isDict(v)) return "dict";
+  if (isDict(v) || v instanceof Map) return "dict";
+  if (v instanceof Set) return "set";
   // (a macro is Jinja2's Macro object)
   if (typeof v === "function") return MACRO_KEY in v ? "Macro" : "function";
   return (v as object).constructor?.name ?? "object";
