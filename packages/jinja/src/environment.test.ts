@@ -149,6 +149,18 @@ describe("createEnvironment", () => {
     expect(env.render("{{ 'abcdefghij' | truncate(5, leeway=0, end='.') }} {{ 'x' | center(width=3) }}|", {}, { file })).toBe("abcd.  x |");
   });
 
+  it("picks a random item across the whole sequence", () => {
+    const random = jest.spyOn(Math, "random");
+    try {
+      random.mockReturnValue(0.99);
+      expect(env.render("{{ [1, 2, 3] | random }} {{ 'xyz' | random }}", {}, { file })).toBe("3 z");
+      random.mockReturnValue(0);
+      expect(env.render("{{ [1, 2, 3] | random }}", {}, { file })).toBe("1");
+    } finally {
+      random.mockRestore();
+    }
+  });
+
   it("rejects arguments a macro does not take, as Jinja2 does", () => {
     expect(catchError(() => env.render("{% macro m(a) %}x{% endmacro %}{{ m(1, 2) }}", {}, { file })).message).toBe("macro 'm' takes not more than 1 argument(s)");
   });

@@ -49,9 +49,12 @@ const BIND = {
   unique: p("unique", ["case_sensitive", false], ["attribute", null]),
 };
 const str = (v: unknown): string => pyStr(v);
+/** No arguments, for the str methods and filters called without any. */
+const NO_ARGS: unknown[] = [];
+const NO_KWARGS: Record<string, unknown> = {};
 const lowerIf = (v: unknown, caseSensitive: unknown): unknown => (!truthy(caseSensitive) && typeof v === "string" ? v.toLowerCase() : v);
 const keyFn = (env: FilterEnv, attribute: unknown, caseSensitive: unknown, strict = false) => (x: unknown): unknown =>
-  lowerIf(attribute === null || attribute === undefined ? x : env.attr(x, String(attribute), undefined, strict), caseSensitive);
+  lowerIf(attribute === null ? x : env.attr(x, String(attribute), undefined, strict), caseSensitive);
 
 /**
  * The blanks Python's int() and float() strip: ASCII's six and Unicode's others (JavaScript's trim() also
@@ -108,24 +111,29 @@ function pyIntOf(text: string, base: number): number | undefined {
   if (base !== 0 && !(base >= 2 && base <= 36)) return undefined;
   // only the base's own prefix is one (with base 16, "0b1" is the number 0xb1)
   const prefixes = base === 0 ? "xob" : Object.keys(PREFIX_BASES).filter((p) => PREFIX_BASES[p] === base).join("");
-  const prefix = prefixes === "" ? "()" : `(?:0([${prefixes}])_?)?`;
+  // (no prefix for a base without one: `[]` matches nothing)
+  const prefix = `(?:0([${prefixes}])_?)?`;
   const m = new RegExp(`^([-+]?)${prefix}([0-9a-z]+(?:_[0-9a-z]+)*)$`, "i").exec(text);
   if (!m) return undefined;
   const [, sign, given, body] = m;
+  // Stryker disable next-line ConditionalExpression: with a radix of 0 every digit is refused, and Jinja2's float() then reads the same decimal
   const radix = given ? PREFIX_BASES[given.toLowerCase()] : base === 0 ? 10 : base;
-  const digits = body.replace(/_/g, "").toLowerCase();
+  // (parseInt reads letters in either case)
+  const digits = body.replace(/_/g, "");
   if ([...digits].some((d) => parseInt(d, 36) >= radix)) return undefined;
-  if (base === 0 && !given && /^0+[1-9]/.test(digits)) return undefined;
   const n = parseInt(digits, radix);
   return sign === "-" ? -n : n;
 }
+
+/** A decimal float as Python writes one: digits (single `_` between them) with a point, at least one digit before the exponent. */
+const FLOAT_TEXT = /^[-+]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][-+]?\d(?:_?\d)*)?$/;
 
 /** Python's float() of a string: blanks around, `_` between digits, `nan`/`inf`/`infinity` in any case; undefined when it is none. */
 function pyFloatOf(text: string): number | undefined {
   const s = numberText(text);
   const special = /^([-+]?)(nan|inf|infinity)$/i.exec(s);
   if (special) return special[2].toLowerCase() === "nan" ? NaN : special[1] === "-" ? -Infinity : Infinity;
-  if (!/^[-+]?(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][-+]?\d(_?\d)*)?$/.test(s) || !/\d/.test(s.replace(/[eE].*$/, ""))) return undefined;
+  if (!FLOAT_TEXT.test(s)) return undefined;
   return Number(s.replace(/_/g, ""));
 }
 
@@ -143,7 +151,10 @@ function urlQuote(text: string, forQuery: boolean): string {
 }
 
 function roundHalfEven(n: number, digits: number): number {
-  if (digits >= 0 && digits <= 100 && Math.abs(n) < 1e21) return Number(pyToFixed(n, digits));
+  if (!Number.isFinite(n)) return n;
+  // (a double has at most 1074 decimals: more digits give it back, and keep pyToFixed's BigInts small)
+  // Stryker disable next-line EqualityOperator: with 0 digits the arithmetic below rounds the same (half to even)
+  if (digits >= 0) return Number(pyToFixed(n, Math.min(digits, 1074)));
   const m = 10 ** digits;
   const x = n * m;
   const r = Math.round(x);
@@ -153,7 +164,7 @@ function roundHalfEven(n: number, digits: number): number {
 function selectOrReject(env: FilterEnv, value: unknown, args: unknown[], byAttr: boolean, want: boolean): unknown[] {
   const [attr, testName, ...rest] = byAttr ? args : [undefined, ...args];
   const get = (x: unknown) => (byAttr ? env.attr(x, String(attr)) : x);
-  if (value === null || value === "") return []; // Jinja2 selects nothing from a falsy sequence
+  if (value === null) return []; // Jinja2 selects nothing from None ('' and Undefined iterate as empty)
   return iterate(value).filter((x) => (testName === undefined ? truthy(get(x)) : env.test(String(testName), get(x), rest)) === want);
 }
 
@@ -180,14 +191,18 @@ function groupby(env: FilterEnv, value: unknown, a: unknown[], k: Record<string,
   return groups;
 }
 
-function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, unknown>, sign: number): unknown {
-  const [cs, attribute] = (sign < 0 ? BIND.max : BIND.min)(a, k);
+function minMax(env: FilterEnv, value: unknown, a: unknown[], k: Record<string, unknown>, max: boolean): unknown {
+  const [cs, attribute] = (max ? BIND.max : BIND.min)(a, k);
   const items = iterate(value);
   if (items.length === 0) return undefined;
   // (an item without the attribute fails when compared, as Jinja2's Undefined does)
   const key = keyFn(env, attribute, cs, true);
   // Python's max() asks `item > best`, min() `item < best` (its TypeError names the operator)
-  return items.reduce((best, x) => (order(sign < 0 ? ">" : "<", key(x), key(best)) * sign < 0 ? x : best));
+  // (the first of equal items is kept)
+  return items.reduce((best, x) => {
+    const c = order(max ? ">" : "<", key(x), key(best));
+    return (max ? c > 0 : c < 0) ? x : best;
+  });
 }
 
 /** Python's error for `| round` of a value that is no number (ceil and floor multiply it first). */
@@ -237,7 +252,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     }
     return out;
   },
-  capitalize: (_e, v) => STR_METHODS.capitalize(str(v), [], {}, () => undefined),
+  capitalize: (_e, v) => STR_METHODS.capitalize(str(v), NO_ARGS, NO_KWARGS, () => undefined),
   center: (_e, v, a, k) => STR_METHODS.center(str(v), BIND.center(a, k), {}, () => undefined),
   count: (_e, v) => size(v),
   length: (_e, v) => size(v),
@@ -253,6 +268,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     if (v === null || typeof v !== "object" || Array.isArray(v)) fail(`'${typeName(v)}' object has no attribute 'items'`);
     const items = Object.keys(v as object).map((key) => Tuple.create<unknown>([key, (v as Record<string, unknown>)[key]]));
     const sign = pyIndex(reverse) === 0 ? 1 : -1;
+    // Stryker disable next-line ArithmeticOperator: sign is 1 or -1
     return items.sort((x, y) => order("<", lowerIf(x[pos], cs), lowerIf(y[pos], cs)) * sign);
   },
   escape: (_e, v) => str(v).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;").replace(/'/g, "&#39;"),
@@ -270,7 +286,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   int: (_e, v, a, k) => {
     const [dflt, base] = BIND.int(a, k);
     // (a base that is no int is int()'s TypeError: Jinja2 then tries float())
-    return toInt(v, dflt, typeof base === "boolean" || (typeof base === "number" && Number.isInteger(base)) ? Number(base) : NaN);
+    return toInt(v, dflt, typeof base === "boolean" || Number.isInteger(base) ? Number(base) : NaN);
   },
   format: (_e, v, a, k) => {
     if (a.length > 0 && Object.keys(k).length > 0) fail("can't handle positional and keyword arguments at the same time");
@@ -282,7 +298,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     // (Python's " " * width: none for a negative width, a TypeError for a float)
     const pad = typeof width === "string" ? width : (mul(" ", width) as string);
     // Jinja2 adds a newline, then takes Python's splitlines (any line break becomes \n)
-    const lines = STR_METHODS.splitlines(`${str(v)}\n`, [], {}, () => undefined) as string[];
+    const lines = STR_METHODS.splitlines(`${str(v)}\n`, NO_ARGS, NO_KWARGS, () => undefined) as string[];
     return lines.map((l, i) => ((i === 0 && !truthy(first)) || (l === "" && i > 0 && !truthy(blank)) ? l : pad + l)).join("\n");
   },
   items: (_e, v) => {
@@ -300,20 +316,14 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   upper: (_e, v) => str(v).toUpperCase(),
   map: (e, v, a, k) => {
     // Jinja2's map yields nothing for a falsy sequence (None, '', [])
-    if (v === null || v === undefined || v === "") return [];
-    if ("attribute" in k) {
-      const path = String(k.attribute);
-      return iterate(v).map((x) => {
-        const r = e.attr(x, path, k.default);
-        // a default of None is no default, as in Jinja2
-        return r === undefined && k.default !== undefined && k.default !== null ? k.default : r;
-      });
-    }
+    if (v === null) return [];
+    // (the default, unless None, stands in at each step of the path)
+    if ("attribute" in k) return iterate(v).map((x) => e.attr(x, String(k.attribute), k.default));
     const [name, ...rest] = a;
     return iterate(v).map((x) => e.filter(String(name), x, rest, k));
   },
-  max: (e, v, a, k) => minMax(e, v, a, k, -1),
-  min: (e, v, a, k) => minMax(e, v, a, k, 1),
+  max: (e, v, a, k) => minMax(e, v, a, k, true),
+  min: (e, v, a, k) => minMax(e, v, a, k, false),
   pprint: (_e, v) => pyRepr(v),
   random: (_e, v) => {
     const xs = iterate(v);
@@ -343,7 +353,11 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
       return toFloat((method === "ceil" ? Math.ceil(n * m) : Math.floor(n * m)) / m);
     }
     // Python's round(x, None) is round(x): an int
-    if (precision === null) return BUILTIN_FILTERS.int(_e, BUILTIN_FILTERS.round(_e, v, [], {}), [], {});
+    if (precision === null) {
+      const whole = numberOf(BUILTIN_FILTERS.round(_e, v, NO_ARGS, NO_KWARGS)) as number;
+      if (!Number.isFinite(whole)) fail(`cannot convert float ${Number.isNaN(whole) ? "NaN" : "infinity"} to integer`);
+      return whole === 0 ? 0 : whole;
+    }
     const digits = pyIndex(precision);
     if (v instanceof PyDecimal) return decimalRound(v, digits);
     const r = roundHalfEven(numberOf(v) ?? fail(roundRefusal(v, method)), digits);
@@ -372,14 +386,16 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     // with an attribute, Jinja2 sorts on a list of the attributes' values: lists compare item by
     // item with == first, so items that all lack the attribute (two undefined) keep their order;
     // the names are not trimmed (`a, b` sorts on `a` and on ` b`, which nothing has)
-    const parts = attribute === null || attribute === undefined ? undefined : String(attribute).split(",").map((x) => keyFn(e, x, cs));
+    // (an undefined attribute finds nothing in any item, as Jinja2's lookup of an Undefined key)
+    const parts = attribute === null ? undefined : String(attribute).split(",").map((x) => keyFn(e, x, cs));
     const key = parts ? (x: unknown) => parts.map((f) => f(x)) : keyFn(e, attribute, cs);
     const sign = pyIndex(reverse) === 0 ? 1 : -1;
+    // Stryker disable next-line ArithmeticOperator: sign is 1 or -1
     return [...iterate(v)].sort((x, y) => order("<", key(x), key(y)) * sign);
   },
   string: (_e, v) => str(v),
   // then Python's " ".join(s.split()): its blanks, not JavaScript's
-  striptags: (_e, v) => (STR_METHODS.split(str(v).replace(/<!--[\s\S]*?-->|<[^>]*>/g, ""), [], {}, () => undefined) as string[]).join(" "),
+  striptags: (_e, v) => (STR_METHODS.split(str(v).replace(/<!--[\s\S]*?-->|<[^>]*>/g, ""), NO_ARGS, NO_KWARGS, () => undefined) as string[]).join(" "),
   sum: (e, v, a, k) => {
     const [attribute, start] = BIND.sum(a, k);
     if (typeof start === "string") fail("sum() can't sum strings [use ''.join(seq) instead]");
@@ -389,7 +405,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   title: (_e, v) => str(v).split(TITLE_BREAKS).map((w) => (w === "" ? w : w[0].toUpperCase() + w.slice(1).toLowerCase())).join(""),
   tojson: (_e, v, a, k) => {
     const [indent] = BIND.tojson(a, k);
-    return toJson(v, indent === null ? undefined : typeof indent === "string" ? indent : numberOf(indent));
+    return toJson(v, typeof indent === "string" ? indent : numberOf(indent));
   },
   trim: (_e, v, a, k) => STR_METHODS.strip(str(v), BIND.trim(a, k), {}, () => undefined),
   truncate: (_e, v, a, k) => {
@@ -410,6 +426,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
   unique: (e, v, a, k) => {
     const [cs, attribute] = BIND.unique(a, k);
     const key = keyFn(e, attribute, cs);
+    // Stryker disable next-line ArrayDeclaration: a key seen before any item that no template has
     const seen: unknown[] = [];
     return iterate(v).filter((x) => {
       const kx = key(x);
@@ -421,7 +438,7 @@ export const BUILTIN_FILTERS: Record<string, FilterFn> = {
     });
   },
   urlencode: (_e, v) => {
-    if (typeof v === "string" || (!isDict(v) && !Array.isArray(v))) return urlQuote(str(v), false);
+    if (!isDict(v) && !Array.isArray(v)) return urlQuote(str(v), false);
     const pairs = isDict(v) ? Object.entries(v) : (v as unknown[]).map((pair) => unpack(pair, 2));
     return pairs.map(([key, x]) => `${urlQuote(str(key), true)}=${urlQuote(str(x), true)}`).join("&");
   },
