@@ -75,7 +75,7 @@ export function mul(a: unknown, b: unknown): unknown {
   if (seq !== undefined) {
     // an int or a bool: not a float, even a whole one ('a' * 2.0), nor a Decimal
     const other = seq === a ? b : a;
-    const times = typeof other === "boolean" || (typeof other === "number" && Number.isInteger(other)) ? Number(other) : undefined;
+    const times = typeof other === "boolean" || Number.isInteger(other) ? Number(other) : undefined;
     if (times === undefined) fail(`can't multiply sequence by non-int of type '${typeName(other)}'`);
     if (typeof seq === "string") return seq.repeat(Math.max(0, times));
     const out: unknown[] = [];

