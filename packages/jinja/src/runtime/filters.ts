@@ -110,7 +110,7 @@ function pyIntOf(text: string, base: number): number | undefined {
   // (int() refuses another base: Jinja2 then tries float())
   if (base !== 0 && !(base >= 2 && base <= 36)) return undefined;
   // only the base's own prefix is one (with base 16, "0b1" is the number 0xb1)
-  const prefixes = base === 0 ? "xob" : Object.keys(PREFIX_BASES).filter((p) => PREFIX_BASES[p] === base).join("");
+  const prefixes = base === 0 ? "xob" : (Object.keys(PREFIX_BASES).find((p) => PREFIX_BASES[p] === base) ?? "");
   // (no prefix for a base without one: `[]` matches nothing)
   const prefix = `(?:0([${prefixes}])_?)?`;
   const m = new RegExp(`^([-+]?)${prefix}([0-9a-z]+(?:_[0-9a-z]+)*)$`, "i").exec(text);
