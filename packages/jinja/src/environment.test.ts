@@ -133,9 +133,32 @@ describe("createEnvironment", () => {
       ["{{ 'x' | center(1, 2) }}", "center() takes at most 1 argument(s) (2 given)"],
       ["{{ [1] | batch() }}", "batch() missing required argument: 'linecount'"],
       ["{{ 'x' | trim(nope=1) }}", "trim() got an unexpected keyword argument 'nope'"],
+      // Python's order: the keywords first, then the count, then a missing argument
+      ["{{ 'x' | center(1, 2, nope=3) }}", "center() got an unexpected keyword argument 'nope'"],
+      ["{{ [1] | batch(nope=1) }}", "batch() got an unexpected keyword argument 'nope'"],
+      ["{{ 'abc' | truncate(5, 1, 2, 3, 4, length=3) }}", "truncate() got multiple values for argument 'length'"],
+      ["{{ [1] | batch(fill_with=1) }}", "batch() missing required argument: 'linecount'"],
     ];
     for (const [text, message] of refused) expect(catchError(() => env.render(text, {}, { file })).message).toBe(message);
+    // every filter that takes options names itself (Jinja2: do_batch(), sync_do_groupby() …)
+    const named = ["groupby", "max", "min", "batch", "center", "default", "d", "float", "dictsort", "int", "indent", "join", "replace", "round", "slice", "sort", "sum", "tojson", "trim", "truncate", "unique"];
+    for (const name of named) {
+      const own = name === "d" ? "default" : name;
+      expect(catchError(() => env.render(`{{ [1] | ${name}(1, nope=2) }}`, {}, { file })).message).toBe(`${own}() got an unexpected keyword argument 'nope'`);
+    }
     expect(env.render("{{ 'abcdefghij' | truncate(5, leeway=0, end='.') }} {{ 'x' | center(width=3) }}|", {}, { file })).toBe("abcd.  x |");
+  });
+
+  it("picks a random item across the whole sequence", () => {
+    const random = jest.spyOn(Math, "random");
+    try {
+      random.mockReturnValue(0.99);
+      expect(env.render("{{ [1, 2, 3] | random }} {{ 'xyz' | random }}", {}, { file })).toBe("3 z");
+      random.mockReturnValue(0);
+      expect(env.render("{{ [1, 2, 3] | random }}", {}, { file })).toBe("1");
+    } finally {
+      random.mockRestore();
+    }
   });
 
   it("rejects arguments a macro does not take, as Jinja2 does", () => {

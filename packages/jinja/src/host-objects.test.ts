@@ -44,6 +44,19 @@ describe("host objects (Python protocols)", () => {
   it("compare with their own __eq__ in ==, in and lists, and print their repr inside lists", () => {
     const ctx = { a: new Thing("t"), b: new Thing("t"), c: new Thing("u") };
     expect(render("{{ a == b }} {{ a == c }} {{ a in [c, b] }} {{ [a] }} {{ a }}", ctx)).toBe("True False True [<Thing t>] t");
+    // its own __eq__ on either side of ==, also with a value of another type (a relation and its name)
+    class Named {
+      constructor(readonly name: string) {}
+      [PY_EQ](other: unknown): boolean {
+        return other === this.name;
+      }
+    }
+    class Dunder {
+      __eq__(other: unknown): unknown {
+        return other === "d" ? 1 : 0;
+      }
+    }
+    expect(render("{{ n == 'x' }} {{ 'x' == n }} {{ n == 'y' }} {{ 'x' in [n] }} {{ o == 'd' }} {{ o == 'e' }} {{ o != 'd' }}", { n: new Named("x"), o: new Dunder() })).toBe("True True False True True False False");
   });
 
   // Python's dict: equal keys (by __eq__) collapse into the first key, holding the last value
@@ -110,6 +123,9 @@ describe("host objects (Python protocols)", () => {
 
   // dbt's set(): what Python does with a set of these members
   it("include JavaScript Sets and Maps, which behave as Python sets and dicts", () => {
+    // members and keys found by Python's ==, not only as the same JavaScript value (1.0 and True are 1)
+    const ones = { s: new Set([2, 1]), m: new Map([[1, "a"]]), one: new PyFloat(1), big: new Set([1, 2, 3]) };
+    expect(render("{{ one in s }} {{ true in s }} {{ true in m }} {{ one in m }} {{ 3 in s }} {{ s == big }} {{ big == s }}", ones)).toBe("True True True True False False False");
     const ctx = { s: new Set([1, 2]), t: new Set([2, 1]), u: new Set([1, 3]), e: new Set(), m: new Map([["k", 1]]) };
     expect(render("{{ s }} {{ e }} {{ s | list }} {% for x in s %}{{ x }}{% endfor %} {{ 2 in s }} {{ 5 in s }} {{ s | length }} {{ 'y' if s else 'n' }}{{ 'y' if e else 'n' }} {{ s == t }} {{ s == u }} {{ s == e }} {{ m | list }} {{ 'y' if m else 'n' }} {{ m.k }}", ctx)).toBe("{1, 2} set() [1, 2] 12 True False 2 yn True False False ['k'] y 1");
   });
@@ -117,7 +133,7 @@ describe("host objects (Python protocols)", () => {
   // a dict keyed by host objects (dbt relations) is a Map: its keys are compared as Python compares them
   it("give Maps the dict methods get, items, keys, values and copy", () => {
     const m = new Map<unknown, unknown>([[1, "one"], ["k", 2]]);
-    expect(render("{{ m.get('k') }} {{ m.get(1.0) }} {{ m.get(true) }} {{ m.get('z') }} {{ m.get('z', 5) }} {{ m.items() | list }} {{ m.keys() | list }} {{ m.values() | list }}", { m })).toBe("2 one one None 5 [(1, 'one'), ('k', 2)] [1, 'k'] ['one', 2]");
+    expect(render("{{ m.get('k') }} {{ m.get(1.0) }} {{ m.get(true) }} {{ m.get('z') }} {{ m.get('z', 5) }} {{ m.items() | list }} {{ m.keys() | list }} {{ m.values() | list }} {{ m | items | list }}", { m })).toBe("2 one one None 5 [(1, 'one'), ('k', 2)] [1, 'k'] ['one', 2] [(1, 'one'), ('k', 2)]");
     expect(render("{% set c = m.copy() %}{{ c.get('k') }} {{ c is sameas m }} {{ c.items() | list }}", { m })).toBe("2 False [(1, 'one'), ('k', 2)]");
     expect(() => render("{{ m.get() }}", { m })).toThrow("get expected at least 1 argument, got 0");
   });
@@ -167,6 +183,17 @@ describe("host objects (Python protocols)", () => {
     const ctx = { n: new Named(), s: new String("x"), e: new String(""), d: bare, z: 0n, big: 12n };
     expect(render("{{ [n] }} {{ n }} {{ s }} {{ 'y' if s else 'n' }}{{ 'y' if e else 'n' }} {{ d }} {{ d is mapping }} {{ 'y' if z else 'n' }}{{ 'y' if big else 'n' }} {{ [big] }} {{ big + 1 }}", ctx)).toBe("[named] named x yn {'a': 1} True ny [12] 13");
     expect(render("{{ s == 'x' }} {{ 'x' == s }} {{ s == 'y' }} {{ e == 0 }} {{ s == s }}", ctx)).toBe("True True False False True");
+    // a str is never equal to a number (Python: '5' == 5 is False), on either side
+    expect(render("{{ five == 5 }} {{ 5 == five }} {{ five == '5' }} {{ five == five2 }}", { five: new String("5"), five2: new String("5") })).toBe("False False True True");
+    // an object without its own toString prints its entries, as a dict; a function its name
+    class Plain {
+      readonly a = 1;
+    }
+    function named(): number {
+      return 1;
+    }
+    const anonymous = [() => 1][0];
+    expect(render("{{ [p] }} {{ [named] }} {{ [anon] }}", { p: new Plain(), named, anon: anonymous })).toBe("[{'a': 1}] [<function named>] [<function anonymous>]");
   });
 
   // Python's operator protocol: a.__op__(b), else b.__rop__(a), else TypeError naming both types
@@ -204,6 +231,43 @@ describe("host objects (Python protocols)", () => {
       ["{{ none + q }}", "unsupported operand type(s) for +: 'NoneType' and 'Qty'"],
       ["{{ q + none }}", "unsupported operand type(s) for +: 'Qty' and 'NoneType'"],
       ["{{ q < 1 }}", "'<' not supported between instances of 'Qty' and 'int'"],
+    ];
+    for (const [text, message] of refused) expect(() => render(text, ctx)).toThrow(message);
+    // a left operand declining (NotImplemented) hands over to the right one's reflected method
+    class Declines {
+      __add__() {
+        return NI;
+      }
+      __sub__() {
+        return NI;
+      }
+    }
+    class Takes {
+      __radd__(o: unknown) {
+        return o instanceof Declines ? "radd" : NI;
+      }
+      __rsub__(o: unknown) {
+        return o instanceof Declines ? "rsub" : NI;
+      }
+    }
+    expect(render("{{ d + t }} {{ d - t }}", { d: new Declines(), t: new Takes() })).toBe("radd rsub");
+    expect(() => render("{{ t + d }}", { d: new Declines(), t: new Takes() })).toThrow("unsupported operand type(s) for +: 'Takes' and 'Declines'");
+  });
+
+  // Python's TypeErrors name the value's type: its class, a function, a Python int for a bigint
+  it("are named by their class in TypeErrors, a function as function, a bigint as int", () => {
+    class Gadget {}
+    const ctx = { g: new Gadget(), f: hostFunction(() => 1), js: () => 1, big: 10n ** 20n, bare: Object.create(Object.create(null)) as object, s: new Set([1]), m: new Map([[1, 2]]) };
+    const refused: [string, string][] = [
+      ["{{ 1 - g }}", "unsupported operand type(s) for -: 'int' and 'Gadget'"],
+      ["{{ 1 - f }}", "unsupported operand type(s) for -: 'int' and 'function'"],
+      ["{{ js - 1 }}", "unsupported operand type(s) for -: 'function' and 'int'"],
+      ["{{ big + 'a' }}", "unsupported operand type(s) for +: 'int' and 'str'"],
+      ["{{ bare - 1 }}", "unsupported operand type(s) for -: 'object' and 'int'"],
+      // JavaScript's Set and Map play Python's set and dict
+      ["{{ 1 - s }}", "unsupported operand type(s) for -: 'int' and 'set'"],
+      ["{{ m - 1 }}", "unsupported operand type(s) for -: 'dict' and 'int'"],
+      ["{{ [s] | unique | list }}", "unhashable type: 'set'"],
     ];
     for (const [text, message] of refused) expect(() => render(text, ctx)).toThrow(message);
   });

@@ -120,8 +120,10 @@ describe("PyDecimal (Python's Decimal, as agate gives numbers)", () => {
     ];
     // Jinja2's tests: a Decimal is a numbers.Number, neither an int nor a float
     expect(render("{{ one is number }} {{ one is integer }} {{ one is float }} {{ three is odd }} {{ two is divisibleby 2 }} {{ half is string }}", ctx)).toBe("True False False True True False");
+    // int() of a Decimal NaN is a ValueError: the int filter gives its default
+    expect(render("{{ nan | int }} {{ nan | int(7) }} {{ oneh | int }}", ctx)).toBe("0 7 1");
     // unary plus rounds to the context and makes a zero positive
-    expect(render("{{ +z }} {{ +one }} {{ +long }} {{ +nan }} {{ -z }}", { ...ctx, z: dec("-0"), long: dec("123456789012345678901234567.89") })).toBe("0 1 123456789012345678901234567.9 NaN 0");
+    expect(render("{{ +z }} {{ +one }} {{ +long }} {{ +nan }} {{ -z }} {{ +neg }}", { ...ctx, z: dec("-0"), long: dec("123456789012345678901234567.89"), neg: dec("-1.50") })).toBe("0 1 123456789012345678901234567.9 NaN 0 -1.50");
     // int(Decimal('0.5')) is 0, false; a Decimal compares with an infinite float
     expect(render("{{ 'y' if half | int else 'n' }} {{ (three | int) * 2 }} {{ one < inf }} {{ one > -inf }}", { ...ctx, inf: Infinity })).toBe("n 6 True True");
     for (const [text, message] of refused) expect(() => render(text, ctx)).toThrow(message);

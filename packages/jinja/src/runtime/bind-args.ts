@@ -8,19 +8,16 @@ export const REQUIRED = Symbol("required");
  * `params` maps each name to its default ({@link REQUIRED} when it has none).
  */
 export function bindArgs(fname: string, params: ReadonlyArray<readonly [string, unknown]>, args: unknown[], kwargs: Record<string, unknown>): unknown[] {
-  if (args.length > params.length) fail(`${fname}() takes at most ${params.length} argument(s) (${args.length} given)`);
-  const out: unknown[] = [];
-  for (let i = 0; i < params.length; i++) {
-    const [name, dflt] = params[i];
-    if (i < args.length) {
-      if (name in kwargs) fail(`${fname}() got multiple values for argument '${name}'`);
-      out.push(args[i]);
-    } else if (Object.prototype.hasOwnProperty.call(kwargs, name)) out.push(kwargs[name]);
-    else if (dflt === REQUIRED) fail(`${fname}() missing required argument: '${name}'`);
-    else out.push(dflt);
-  }
+  // in Python's order: each keyword in turn (unknown, or given by position too), then the count, then what is missing
   for (const k of Object.keys(kwargs)) {
-    if (!params.some(([n]) => n === k)) fail(`${fname}() got an unexpected keyword argument '${k}'`);
+    const i = params.findIndex(([n]) => n === k);
+    if (i < 0) fail(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (i < args.length) fail(`${fname}() got multiple values for argument '${k}'`);
   }
-  return out;
+  if (args.length > params.length) fail(`${fname}() takes at most ${params.length} argument(s) (${args.length} given)`);
+  return params.map(([name, dflt], i) => {
+    if (i < args.length) return args[i];
+    if (Object.prototype.hasOwnProperty.call(kwargs, name)) return kwargs[name];
+    return dflt === REQUIRED ? fail(`${fname}() missing required argument: '${name}'`) : dflt;
+  });
 }

@@ -15,6 +15,7 @@ export function iterate(v: unknown): unknown[] {
 
 /** Unpacks `v` into exactly `n` values, as `a, b = v` does. */
 export function unpack(v: unknown, n: number): unknown[] {
+  if (v === null || (typeof v !== "object" && typeof v !== "string" && v !== undefined)) fail(`cannot unpack non-iterable ${typeName(v)} object`);
   const items = iterate(v);
   if (items.length > n) fail(`too many values to unpack (expected ${n})`);
   if (items.length < n) fail(`not enough values to unpack (expected ${n}, got ${items.length})`);

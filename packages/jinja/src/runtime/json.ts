@@ -1,25 +1,26 @@
-import { formatFloat, isDict, PyFloat, PyRange } from "./values";
+import { formatFloat, intText, isDict, PyFloat, PyRange } from "./values";
 import { PyDecimal } from "./py-decimal";
 import { fail } from "./signals";
 
 /** Serialises like Jinja2's `tojson`: Python's json.dumps with sorted keys, then HTML-safe escapes. */
-export function toJson(v: unknown, indent?: number): string {
-  return dump(v, indent, "").replace(/[<>&']/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+export function toJson(v: unknown, indent?: number | string): string {
+  // as json.dumps: a number of blanks (none below 1), or the text itself
+  return dump(v, typeof indent === "number" ? " ".repeat(Math.max(0, indent)) : indent, "").replace(/[<>&']/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
 
 /** `fromHost`: inside what a host object gave (its toJSON or own entries), where an entry without a value is left out. */
-function dump(v: unknown, indent: number | undefined, pad: string, fromHost = false): string {
+function dump(v: unknown, indent: string | undefined, pad: string, fromHost = false): string {
   if (v === null) return "null";
   // Jinja's Undefined: json.dumps refuses it, as Jinja2's tojson under dbt does
   if (v === undefined) return fail("Object of type Undefined is not JSON serializable");
   if (v === true) return "true";
   if (v === false) return "false";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : jsonFloat(v);
+  if (typeof v === "number") return Number.isInteger(v) ? intText(v) : jsonFloat(v);
   if (v instanceof PyFloat) return jsonFloat(v.value);
   // Python's json module does not know Decimal (agate's numbers)
   if (v instanceof PyDecimal) return fail("Object of type Decimal is not JSON serializable");
   if (typeof v === "string") return JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  const inner = pad + " ".repeat(indent ?? 0);
+  const inner = pad + (indent ?? "");
   const open = (items: string[], o: string, c: string): string => {
     if (items.length === 0) return o + c;
     if (indent === undefined) return o + items.join(", ") + c;

@@ -18,22 +18,22 @@ function operands(op: string, a: unknown, b: unknown): [number, number, boolean]
  */
 export const NOT_IMPLEMENTED = Symbol.for("tsdbt.jinja.NotImplemented");
 function dunder(a: unknown, b: unknown, name: string, reflected: string): unknown {
-  const own = a !== null && typeof a === "object" ? (a as Record<string, unknown>)[name] : undefined;
+  // (a value other than an object has no such method: a number's or a string's member is undefined)
+  const own = (a as Record<string, unknown> | null | undefined)?.[name];
   if (typeof own === "function") {
     const r = (own as (x: unknown) => unknown).call(a, b);
     if (r !== NOT_IMPLEMENTED) return r;
   }
-  const other = b !== null && typeof b === "object" ? (b as Record<string, unknown>)[reflected] : undefined;
-  if (typeof other === "function") {
-    const r = (other as (x: unknown) => unknown).call(b, a);
-    if (r !== NOT_IMPLEMENTED) return r;
-  }
-  return NOT_IMPLEMENTED;
+  const other = (b as Record<string, unknown> | null | undefined)?.[reflected];
+  return typeof other === "function" ? (other as (x: unknown) => unknown).call(b, a) : NOT_IMPLEMENTED;
 }
 // Stryker disable next-line ConditionalExpression: a primitive taken for a host has no dunder method, so nothing changes
 const isHost = (v: unknown): boolean => v !== null && typeof v === "object" && !Array.isArray(v);
+/** A list or tuple (Python's range has no `+`, `*` or ordering). */
+const isSequence = (v: unknown): v is unknown[] => Array.isArray(v) && !(v instanceof PyRange);
 
-const num = (n: number, float: boolean): number | PyFloat => (float ? toFloat(n) : n);
+// (a Python int has no negative zero: 0 * -1 is 0, and 0 * -1 * 1.0 is 0.0)
+const num = (n: number, float: boolean): number | PyFloat => (float ? toFloat(n) : n === 0 ? 0 : n);
 
 /** Python `+`: numbers, str + str, list + list, tuple + tuple. */
 export function add(a: unknown, b: unknown): unknown {
@@ -42,15 +42,14 @@ export function add(a: unknown, b: unknown): unknown {
     if (typeof b === "string") return a + b;
     fail(`can only concatenate str (not "${typeName(b)}") to str`);
   }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a instanceof PyRange) fail(`unsupported operand type(s) for +: 'range' and '${typeName(b)}'`);
-    if (a instanceof Tuple !== b instanceof Tuple || b instanceof PyRange) fail(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
-    return a instanceof Tuple ? Tuple.create([...a, ...b]) : [...a, ...b];
-  }
+  if (isSequence(a) && isSequence(b) && a instanceof Tuple === b instanceof Tuple) return a instanceof Tuple ? Tuple.create([...a, ...b]) : [...a, ...b];
+  // Stryker disable next-line ConditionalExpression: a fast path only, dunder() finds no method on other values
   if (isHost(a) || isHost(b)) {
     const r = dunder(a, b, "__add__", "__radd__");
     if (r !== NOT_IMPLEMENTED) return r;
   }
+  // a list or tuple with anything else (a range has no +: the operand types, below)
+  if (isSequence(a)) fail(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
   const d = decimalOperands("+", a, b);
   if (d) return decimalAdd(...d);
   const [x, y, f] = operands("+", a, b);
@@ -59,6 +58,7 @@ export function add(a: unknown, b: unknown): unknown {
 
 /** Python `-`. */
 export function sub(a: unknown, b: unknown): unknown {
+  // Stryker disable next-line ConditionalExpression: a fast path only, dunder() finds no method on other values
   if (isHost(a) || isHost(b)) {
     const r = dunder(a, b, "__sub__", "__rsub__");
     if (r !== NOT_IMPLEMENTED) return r;
@@ -71,16 +71,18 @@ export function sub(a: unknown, b: unknown): unknown {
 
 /** Python `*`: numbers, and repetition of str/list by an int. */
 export function mul(a: unknown, b: unknown): unknown {
-  const seq = typeof a === "string" || Array.isArray(a) ? a : typeof b === "string" || Array.isArray(b) ? b : undefined;
-  if (seq instanceof PyRange) fail(`unsupported operand type(s) for *: '${typeName(a)}' and '${typeName(b)}'`);
+  const seq = typeof a === "string" || isSequence(a) ? a : typeof b === "string" || isSequence(b) ? b : undefined;
   if (seq !== undefined) {
-    const times = numberOf(seq === a ? b : a);
-    if (times === undefined || !Number.isInteger(times)) fail(`can't multiply sequence by non-int of type '${typeName(seq === a ? b : a)}'`);
+    // an int or a bool: not a float, even a whole one ('a' * 2.0), nor a Decimal
+    const other = seq === a ? b : a;
+    const times = typeof other === "boolean" || Number.isInteger(other) ? Number(other) : undefined;
+    if (times === undefined) fail(`can't multiply sequence by non-int of type '${typeName(other)}'`);
     if (typeof seq === "string") return seq.repeat(Math.max(0, times));
     const out: unknown[] = [];
     for (let i = 0; i < times; i++) out.push(...(seq as unknown[]));
     return seq instanceof Tuple ? Tuple.create(out) : out;
   }
+  // Stryker disable next-line ConditionalExpression: a fast path only, dunder() finds no method on other values
   if (isHost(a) || isHost(b)) {
     const r = dunder(a, b, "__mul__", "__rmul__");
     if (r !== NOT_IMPLEMENTED) return r;
@@ -106,12 +108,14 @@ export function floorDiv(a: unknown, b: unknown): unknown {
   if (d) return decimalFloorDiv(...d);
   const [x, y, f] = operands("//", a, b);
   if (y === 0) fail(f ? "float floor division by zero" : "integer division or modulo by zero");
-  if (!f) return Math.floor(x / y);
+  if (!f) return num(Math.floor(x / y), false);
   // as Python computes it: from the remainder, so that -5 // inf is -1.0 and a zero keeps the quotient's sign
   const r = x % y;
   // (x - r) / y is a whole number up to rounding: the nearest one (-0.7 // 0.1 is -7.0)
+  // Stryker disable next-line EqualityOperator: r and y are not 0 here, so `<=` is the same
   const quotient = Math.round((x - r) / y) - (r !== 0 && r < 0 !== y < 0 ? 1 : 0);
   // (a zero quotient has the sign of x / y: Math.sign(-0) * 0 is -0)
+  // Stryker disable next-line ArithmeticOperator: x * y has the sign of x / y (y is not 0)
   return toFloat(quotient === 0 ? Math.sign(x / y) * 0 : quotient);
 }
 
@@ -124,7 +128,9 @@ export function mod(a: unknown, b: unknown): unknown {
   if (y === 0) fail(f ? "float modulo" : "integer modulo by zero");
   // JavaScript's % keeps the dividend's sign; Python's result takes the divisor's (5 % -inf is -inf)
   const r = x % y;
+  // Stryker disable next-line EqualityOperator: r and y are not 0 here, so `<=` is the same
   if (r !== 0) return num(r < 0 !== y < 0 ? r + y : r, f);
+  // Stryker disable next-line EqualityOperator: y is not 0 here
   return f ? toFloat(y < 0 ? -0 : 0) : 0;
 }
 
@@ -178,12 +184,14 @@ export function compare(op: string, a: unknown, b: unknown): boolean {
 
 /** Python's order of two strs: by code point (JavaScript's `<` compares UTF-16 units, which puts U+FFFF after an emoji). */
 function stringOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  // (two different strs differ at some index, or one of them ends there: its undefined is no character)
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  while (a[i] === b[i]) i++;
   // (past the end of one of them: -1, so the shorter comes first)
   const x = a.codePointAt(i) ?? -1;
   const y = b.codePointAt(i) ?? -1;
-  return x < y ? -1 : x > y ? 1 : 0;
+  return x < y ? -1 : 1;
 }
 
 /** -1, 0 or 1 (NaN for a NaN, which no order holds for); a Python TypeError for values that have no order. */
@@ -201,7 +209,8 @@ export function order(op: string, a: unknown, b: unknown): number {
     const lt = (a as { __lt__: (o: unknown) => unknown }).__lt__(b);
     if (lt !== NOT_IMPLEMENTED) return lt ? -1 : pyEquals(a, b) ? 0 : 1;
   }
-  if (Array.isArray(a) && Array.isArray(b)) {
+  // lists with lists, tuples with tuples (a range has no order)
+  if (isSequence(a) && isSequence(b) && a instanceof Tuple === b instanceof Tuple) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       if (!itemEquals(a[i], b[i])) return order(op, a[i], b[i]);
     }

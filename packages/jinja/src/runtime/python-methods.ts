@@ -2,12 +2,12 @@ import { bindArgs } from "./bind-args";
 import { fail } from "./signals";
 import { pyFormat } from "./string-format";
 import { order } from "./operators";
-import { isDict, isFloat, itemEquals, numberOf, pyEquals, pyRepr, pyStr, PY_METHODS, truthy, Tuple, typeName, type HostMethod } from "./values";
+import { isDict, isFloat, itemEquals, numberOf, pyEquals, pyIndex, pyRepr, pyStr, PY_METHODS, truthy, Tuple, typeName, type HostMethod } from "./values";
 import { iterate } from "./iterate";
 
 /** Python's whitespace (str.isspace): what split(), strip() and isspace() treat as blanks. */
 const WS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
-const WS_CLASS = "[\\t\\n\\r\\x0b\\x0c\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+export const WS_CLASS = "[\\t\\n\\r\\x0b\\x0c\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 const WS_RUN = new RegExp(`${WS_CLASS}+`);
 const WS_TRAILING = new RegExp(`${WS_CLASS}+$`);
 const WS_LEADING = new RegExp(`^${WS_CLASS}+`);
@@ -357,7 +357,8 @@ export const LIST_METHODS: Record<string, (xs: unknown[], a: unknown[], k: Recor
     const [key, reverse] = builtinArgs("sort", [["key", null], ["reverse", false]], [], k);
     const keyOf = typeof key === "function" ? (x: unknown) => (key as (x: unknown) => unknown)(x) : (x: unknown) => x;
     // Stryker disable next-line ArithmeticOperator: dividing by 1 or -1 is multiplying by it
-    xs.sort((x, y) => order("<", keyOf(x), keyOf(y)) * (truthy(reverse) ? -1 : 1));
+    const sign = pyIndex(reverse) === 0 ? 1 : -1;
+    xs.sort((x, y) => order("<", keyOf(x), keyOf(y)) * sign);
   },
   copy: (xs) => [...xs],
   clear: (xs) => void xs.splice(0, xs.length),

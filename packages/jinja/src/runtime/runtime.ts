@@ -32,7 +32,7 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
   const filterEnv: FilterEnv = {
     filter: (name, value, args, kwargs) => (filters[name] ? applyFilter(name, value, args, kwargs) : fail(`No filter named '${name}'.`)),
     test: (name, value, args) => (tests[name] ? applyTest(name, value, args) : fail(`No test named '${name}'.`)),
-    attr: (value, path, dflt) => {
+    attr: (value, path, dflt, strict) => {
       const parts = path.split(".");
       let v = value;
       for (const [i, part] of parts.entries()) {
@@ -40,7 +40,7 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
         v = DIGITS.test(part) ? getitem(v, Number(part), part) : v === undefined ? undefined : getattr(v, part, part);
         // Jinja2 puts the default in at each step; without one, a missing step fails the next one
         if (v === undefined && dflt !== undefined && dflt !== null) v = dflt;
-        else if (v === undefined && i < parts.length - 1) fail(missingStep(from, part));
+        else if (v === undefined && (strict || i < parts.length - 1)) fail(missingStep(from, part));
       }
       return v;
     },
@@ -74,6 +74,8 @@ export function createRuntime(globals: Record<string, unknown>, filters: Record<
     filter: applyFilter,
     test: applyTest,
     float: (n: number) => new PyFloat(n),
+    /** A name given to an operator Jinja2's Undefined refuses (arithmetic, ordering): if undefined, fails naming it, as Jinja2 does. */
+    defined: (v: unknown, name: string): unknown => (v === undefined ? fail(`'${name}' is undefined`) : v),
     loop: (items: unknown[]) => new LoopContext(items, 0),
     dict(flat: unknown[]): Record<string, unknown> | Map<unknown, unknown> {
       // host objects with their own equality (dbt relations) stay keys, as in Python: the dict is a Map

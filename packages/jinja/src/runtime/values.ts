@@ -1,6 +1,7 @@
 import { PyDecimal } from "./py-decimal";
 import { decimalCompare } from "./decimal-arithmetic";
 import { decimalComparands } from "./decimal-operands";
+import { RenderFailure } from "./signals";
 
 /**
  * Python value semantics for JavaScript values: how templates see, compare and print them.
@@ -100,6 +101,21 @@ export function numberOf(v: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * Python's str of an int held as a number, with every digit: JavaScript writes 2 ** 64 as
+ * 18446744073709552000 and 10 ** 21 as 1e+21 (a whole number beyond 2^53 is the exact value of its double).
+ */
+export function intText(n: number): string {
+  // Stryker disable next-line ConditionalExpression: a fast path, BigInt writes a safe integer's same digits
+  return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
+}
+
+/** An argument Python reads as an int (`range(n)`, `round(x, n)`, `sorted(reverse=…)`): an int or a bool, else its TypeError. */
+export function pyIndex(v: unknown): number {
+  if (typeof v === "boolean" || Number.isInteger(v)) return Number(v);
+  throw new RenderFailure(`'${typeName(v)}' object cannot be interpreted as an integer`);
+}
+
 /** True for values Python would call a float. */
 export function isFloat(v: unknown): boolean {
   return v instanceof PyFloat || (typeof v === "number" && !Number.isInteger(v));
@@ -134,9 +150,11 @@ export function pyToFixed(n: number, digits: number): string {
   if (!Number.isFinite(n)) return formatFloat(n);
   // |n| = mantissa * 2^exponent: a whole number with -exponent decimals once multiplied by 5^-exponent
   const [mantissa, exponent] = binaryParts(Math.abs(n));
+  // Stryker disable next-line EqualityOperator: with an exponent of 0 both give the mantissa
   const exact = exponent >= 0 ? mantissa << BigInt(exponent) : mantissa * 5n ** BigInt(-exponent);
   const dropped = Math.max(0, -exponent) - digits;
   let kept: bigint;
+  // Stryker disable next-line EqualityOperator: dropping 0 digits (a unit of 1) rounds nothing
   if (dropped <= 0) kept = exact * 10n ** BigInt(-dropped);
   else {
     const unit = 10n ** BigInt(dropped);
@@ -160,6 +178,9 @@ function binaryParts(x: number): [bigint, number] {
   return biasedExponent === 0 ? [fraction, -1074] : [fraction | 0x10000000000000n, biasedExponent - 1075];
 }
 
+/** The registered symbol a macro carries (macro.ts's MACRO; macro.ts imports this module). */
+const MACRO_KEY = Symbol.for("tsdbt.jinja.macro");
+
 /** Python's type name of a value, for error messages. */
 export function typeName(v: unknown): string {
   if (v === null) return "NoneType";
@@ -174,8 +195,10 @@ export function typeName(v: unknown): string {
   if (v instanceof Tuple) return "tuple";
   if (v instanceof PyRange) return "range";
   if (Array.isArray(v)) return "list";
-  if (isDict(v)) return "dict";
-  if (typeof v === "function") return "function";
+  if (isDict(v) || v instanceof Map) return "dict";
+  if (v instanceof Set) return "set";
+  // (a macro is Jinja2's Macro object)
+  if (typeof v === "function") return MACRO_KEY in v ? "Macro" : "function";
   return (v as object).constructor?.name ?? "object";
 }
 
@@ -203,7 +226,7 @@ export function truthy(v: unknown): boolean {
 export function pyStr(v: unknown): string {
   if (typeof v === "string") return v;
   if (v === undefined) return "";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
+  if (typeof v === "number") return Number.isInteger(v) ? intText(v) : formatFloat(v);
   if (typeof v === "object" && v !== null && !Array.isArray(v) && !isDict(v) && !(v instanceof PyFloat)) {
     const custom = (v as { toString?: () => string }).toString;
     if (typeof custom === "function" && custom !== Object.prototype.toString) return custom.call(v);
@@ -218,11 +241,11 @@ export function pyRepr(v: unknown): string {
   if (v === undefined) return "Undefined";
   if (v === true) return "True";
   if (v === false) return "False";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : formatFloat(v);
+  if (typeof v === "number") return Number.isInteger(v) ? intText(v) : formatFloat(v);
   if (v instanceof PyFloat) return formatFloat(v.value);
   if (v instanceof PyDecimal) return `Decimal('${v.text}')`;
   if (typeof v === "function") return typeof (v as { [PY_REPR]?: unknown })[PY_REPR] === "function" ? (v as unknown as { [PY_REPR]: () => string })[PY_REPR]() : `<function ${v.name || "anonymous"}>`;
-  if (typeof v === "bigint") return String(v);
+  // (a bigint prints through its toString, below)
   const custom = (v as { [PY_REPR]?: () => string })[PY_REPR];
   if (typeof custom === "function") return custom.call(v);
   if (v instanceof Tuple) return v.length === 1 ? `(${pyRepr(v[0])},)` : `(${v.map(pyRepr).join(", ")})`;
@@ -275,8 +298,11 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   if (a !== null && typeof a === "object" && typeof (a as { __eq__?: unknown }).__eq__ === "function") return Boolean((a as { __eq__: (o: unknown) => unknown }).__eq__(b));
   const na = numberOf(a);
   const nb = numberOf(b);
-  if (na !== undefined && nb !== undefined) return na === nb;
-  if (a instanceof String || b instanceof String) return String(a) === String(b) && typeof (a ?? 0) !== "number";
+  // a number (an int, float or bool) equals only an equal number
+  // Stryker disable next-line LogicalOperator,ConditionalExpression: a number and a value that is none reach `return false` below anyway
+  if (na !== undefined || nb !== undefined) return na === nb;
+  // a String object (a host's str) and a str
+  if (isStr(a) && isStr(b)) return String(a) === String(b);
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a instanceof Tuple !== b instanceof Tuple || a instanceof PyRange !== b instanceof PyRange || a.length !== b.length) return false;
     return a.every((x, i) => itemEquals(x, b[i]));
@@ -294,6 +320,8 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+const isStr = (v: unknown): boolean => typeof v === "string" || v instanceof String;
 
 /**
  * Python's equality of a container's items (`==` of lists, `in`, `list.index`): the same object, or

@@ -15,6 +15,9 @@ export interface ExpressionContext {
   checkTest(name: string, node: Expr): void;
 }
 
+/** Jinja2's built-in filters that fail on an Undefined value (they convert it or read its members). */
+const STRICT_FILTERS = new Set(["int", "float", "indent", "dictsort", "attr"]);
+
 const BIN_OPS: Record<string, string> = { "+": "add", "-": "sub", "*": "mul", "/": "div", "//": "floorDiv", "%": "mod", "**": "pow" };
 
 /** A readable name for an expression, used in error messages (`'foo.bar' is undefined`). */
@@ -72,7 +75,8 @@ export function compileExpr(e: Expr, cx: ExpressionContext): string {
     case "Filter": {
       cx.checkFilter(e.name, e);
       const [args, kwargs] = compileArgs(e.args, cx);
-      return `(ln = ${e.lineno}, co = ${e.colno}, rt.filter(${str(e.name)}, ${c(e.value)}, ${args}, ${kwargs === "null" ? "rt.K0" : kwargs}))`;
+      const value = STRICT_FILTERS.has(e.name) ? strict(e.value, cx) : c(e.value);
+      return `(ln = ${e.lineno}, co = ${e.colno}, rt.filter(${str(e.name)}, ${value}, ${args}, ${kwargs === "null" ? "rt.K0" : kwargs}))`;
     }
     case "Test": {
       cx.checkTest(e.name, e);
@@ -81,10 +85,11 @@ export function compileExpr(e: Expr, cx: ExpressionContext): string {
     }
     case "Bin":
       if (e.op === "~") return `(rt.str(${c(e.left)}) + rt.str(${c(e.right)}))`;
-      return `(ln = ${e.lineno}, co = ${e.colno}, rt.${BIN_OPS[e.op]}(${c(e.left)}, ${c(e.right)}))`;
+      // (the right of `%` may be undefined, unless the left is a number: a str's printf prints it as nothing)
+      return `(ln = ${e.lineno}, co = ${e.colno}, rt.${BIN_OPS[e.op]}(${strict(e.left, cx)}, ${e.op !== "%" || (e.left.t === "Lit" && typeof e.left.value === "number") ? strict(e.right, cx) : c(e.right)}))`;
     case "Unary":
       if (e.op === "not") return `!rt.truthy(${c(e.value)})`;
-      return `rt.${e.op === "-" ? "neg" : "pos"}(${c(e.value)})`;
+      return `rt.${e.op === "-" ? "neg" : "pos"}(${strict(e.value, cx)})`;
     case "And":
     case "Or": {
       const t = cx.temp();
@@ -92,9 +97,10 @@ export function compileExpr(e: Expr, cx: ExpressionContext): string {
     }
     case "Compare": {
       const parts: string[] = [];
-      let left = c(e.first);
+      const ordering = (op: string) => op === "<" || op === "<=" || op === ">" || op === ">=";
+      let left = ordering(e.ops[0][0]) ? strict(e.first, cx) : c(e.first);
       e.ops.forEach(([op, rhs], i) => {
-        let right = c(rhs);
+        let right = ordering(op) ? strict(rhs, cx) : c(rhs);
         if (i < e.ops.length - 1) {
           const t = cx.temp();
           right = `(${t} = ${right})`;
@@ -112,6 +118,15 @@ export function compileExpr(e: Expr, cx: ExpressionContext): string {
         cx.soft--;
       }
   }
+}
+
+/**
+ * An operand that Jinja2's Undefined refuses (arithmetic, ordering): a name there fails as
+ * `'x' is undefined` when it has no value, as in Jinja2 (other undefined values give Python's TypeError).
+ */
+function strict(e: Expr, cx: ExpressionContext): string {
+  const code = compileExpr(e, cx);
+  return e.t === "Name" ? `rt.defined(${code}, ${str(e.name)})` : code;
 }
 
 function compareCode(op: string, left: string, right: string): string {
