@@ -23,18 +23,7 @@ function run() {
     require(path.join(path.dirname(require.resolve("@tsdbt/jinja/package.json")), "dist", "check-worker", "worker-entry.js"));
     return;
   }
-  const vm = require("node:vm");
-  const Module = require("node:module");
-  const cacheFile = path.join(bundleDir, `check-worker.js.${meta.checkWorker}.v8cache`);
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    // none: the build did not make one
-  }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, "latin1")), { filename: bundle, cachedData });
-  const mod = { exports: {} };
-  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, bundleDir);
+  const { script, cacheFile } = require("./load-bundle.js").runBundle(bundleDir, "check-worker.js", meta.checkWorker);
   if (workerData?.saveCodeCache) {
     const timer = setInterval(() => {
       if (Atomics.load(workerData.signal, 0) === 0) return;

@@ -41,21 +41,9 @@ function loadCli() {
   tuneJit();
   const sha1 = freshBundle();
   if (!sha1) return { cli: require(path.join(root, "dist", "index.js")), done: () => undefined, bundled: false };
-  const vm = require("node:vm");
-  const Module = require("node:module");
-  const cacheFile = path.join(bundleDir, `tsdbt.js.${sha1}.v8cache`);
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    // none yet: written after this command
-  }
-  // the bundle is ASCII (scripts/bundle.mjs makes sure): read as latin1, which skips UTF-8 decoding
-  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, "latin1")), { filename: bundle, cachedData });
-  const mod = { exports: {} };
-  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, bundleDir);
+  const { exports, script, cached, cacheFile } = require("./load-bundle.js").runBundle(bundleDir, "tsdbt.js", sha1);
   const done = () => {
-    if (cachedData && !script.cachedDataRejected) return;
+    if (cached) return;
     try {
       const temp = `${cacheFile}.${process.pid}`;
       fs.writeFileSync(temp, script.createCachedData());
@@ -64,7 +52,7 @@ function loadCli() {
       // not writable: the next process compiles as this one did
     }
   };
-  return { cli: mod.exports, done, bundled: true };
+  return { cli: exports, done, bundled: true };
 }
 
 /**
