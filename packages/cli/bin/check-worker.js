@@ -8,22 +8,18 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { workerData } = require("node:worker_threads");
+const { bundleMeta, runBundle } = require("./load-bundle.js");
 
 const bundleDir = path.join(__dirname, "..", "bundle");
 const bundle = path.join(bundleDir, "check-worker.js");
 
 function run() {
-  let meta;
-  try {
-    meta = JSON.parse(fs.readFileSync(path.join(bundleDir, "meta.json"), "utf8"));
-  } catch {
-    meta = undefined;
-  }
+  const meta = bundleMeta(bundleDir);
   if (!meta?.checkWorker || !fs.existsSync(bundle)) {
     require(path.join(path.dirname(require.resolve("@tsdbt/jinja/package.json")), "dist", "check-worker", "worker-entry.js"));
     return;
   }
-  const { script, cacheFile } = require("./load-bundle.js").runBundle(bundleDir, "check-worker.js", meta.checkWorker);
+  const { script, cacheFile } = runBundle(bundleDir, "check-worker.js", meta.checkWorker);
   if (workerData?.saveCodeCache) {
     const timer = setInterval(() => {
       if (Atomics.load(workerData.signal, 0) === 0) return;

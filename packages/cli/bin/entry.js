@@ -6,6 +6,7 @@
 // (bytecode of every function the first run compiled), so later processes skip most compiling.
 const fs = require("node:fs");
 const path = require("node:path");
+const { bundleMeta, runBundle } = require("./load-bundle.js");
 
 const root = path.join(__dirname, "..");
 const bundleDir = path.join(root, "bundle");
@@ -13,12 +14,8 @@ const bundle = path.join(bundleDir, "tsdbt.js");
 
 /** The bundle's hash (bundle/meta.json) when it exists and is not stale, else undefined. */
 function freshBundle() {
-  let meta;
-  try {
-    meta = JSON.parse(fs.readFileSync(path.join(bundleDir, "meta.json"), "utf8"));
-  } catch {
-    return undefined;
-  }
+  const meta = bundleMeta(bundleDir);
+  if (!meta) return undefined;
   // an installed package ships no sources and is never rebuilt in place
   if (!fs.existsSync(path.join(root, "src"))) return meta.sha1;
   const made = fs.statSync(bundle, { throwIfNoEntry: false })?.mtimeMs;
@@ -41,7 +38,7 @@ function loadCli() {
   tuneJit();
   const sha1 = freshBundle();
   if (!sha1) return { cli: require(path.join(root, "dist", "index.js")), done: () => undefined, bundled: false };
-  const { exports, script, cached, cacheFile } = require("./load-bundle.js").runBundle(bundleDir, "tsdbt.js", sha1);
+  const { exports, script, cached, cacheFile } = runBundle(bundleDir, "tsdbt.js", sha1);
   const done = () => {
     if (cached) return;
     try {

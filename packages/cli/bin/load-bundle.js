@@ -5,6 +5,15 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
+/** The bundles' bundle/meta.json (their hashes and what they were made from), or undefined when there is none. */
+function bundleMeta(bundleDir) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(bundleDir, "meta.json"), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Runs `bundleDir/name` with the code cache named by `sha1` when there is one. Returns the module's
  * exports, the compiled script (for `createCachedData()`), whether a cache was read and accepted, and
@@ -28,4 +37,4 @@ function runBundle(bundleDir, name, sha1) {
   return { exports: mod.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected, cacheFile };
 }
 
-module.exports = { runBundle };
+module.exports = { bundleMeta, runBundle };
