@@ -17,7 +17,7 @@ const mainThreadCpu = () => {
 };
 const started = performance.now();
 const mainStarted = mainThreadCpu();
-const loadedCli = require("../packages/cli/bin/entry.js").loadCli();
+const loadedCli = require("../packages/cli/bin/entry.js").loadCli(process.argv.slice(2));
 // a stale bundle (a `tsc --build` after the last `npm run build`) loads ~250 modules from dist/ instead: not what users run
 if (!loadedCli.bundled && process.env.BENCH_ALLOW_DIST !== "1") {
   process.stderr.write("bench/measure-cli.mjs: the CLI bundle is stale or missing (run `npm run build`), so tsdbt would load from dist/; set BENCH_ALLOW_DIST=1 to measure that anyway\n");

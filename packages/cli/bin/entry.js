@@ -32,10 +32,12 @@ function freshBundle() {
  * dist/, the bundle being stale or missing). When `done` is called after the command, a missing or
  * rejected code cache is written (to a temporary file renamed into place; a read-only install just
  * goes without). The cache's name carries the bundle's hash, so a rebuilt bundle never reads another
- * one's bytecode.
+ * one's bytecode. Given the command line it will run, it first starts the parse's check worker when
+ * the command looks like a full parse (early-check-worker.js).
  */
-function loadCli() {
+function loadCli(argv) {
   tuneJit();
+  if (argv) require("./early-check-worker.js").startEarlyCheckWorker(argv);
   const sha1 = freshBundle();
   if (!sha1) return { cli: require(path.join(root, "dist", "index.js")), done: () => undefined, bundled: false };
   const { exports, script, cached, cacheFile } = runBundle(bundleDir, "tsdbt.js", sha1);

@@ -7,7 +7,7 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-const { cli, done } = require("./entry.js").loadCli();
+const { cli, done } = require("./entry.js").loadCli(process.argv.slice(2));
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   done();

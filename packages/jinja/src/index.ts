@@ -22,7 +22,7 @@ export function createEnvironment(options?: EnvironmentOptions): JinjaEnvironmen
 export { extractBlocks } from "./extract-blocks";
 export type { EnvironmentOptions, CustomFilter } from "./environment";
 export { openTemplateCodeCache } from "./template-code-cache";
-export { prestartCheckWorker } from "./check-worker/start-check-worker";
+export { discardEarlyCheckWorker, prestartCheckWorker } from "./check-worker/start-check-worker";
 export { runOnPrestartedWorker, type WorkerJobs } from "./check-worker/worker-jobs";
 export type { TemplateCodeCache, FileTemplateCodeCache } from "./template-code-cache";
 export { PyDecimal } from "./runtime/py-decimal";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadAdapterModule, relationFlavour, type AdapterModule, type ProfileTarget } from "@tsdbt/adapter-api";
-import { createEnvironment, openTemplateCodeCache, prestartCheckWorker, type FileTemplateCodeCache } from "@tsdbt/jinja";
+import { createEnvironment, discardEarlyCheckWorker, openTemplateCodeCache, prestartCheckWorker, type FileTemplateCodeCache } from "@tsdbt/jinja";
 import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic";
 import type { Manifest, ManifestNode, SourceDefinition } from "../manifest/types";
 import { loadProjectConfig, loadProjectHeader } from "../project/load-project-config";
@@ -234,6 +234,7 @@ export async function loadParseInputs(options: ProjectOptions, knownFiles?: (tar
   // a full parse of a project with packages and no template code cache yet will check many macros on a
   // worker thread (JinjaEnvironment.checkAll): it is started now, to be ready when the macros are read
   if (!options.fullRender && !known && fs.existsSync(path.resolve(projectDir, project.packagesInstallPath)) && !(options.templateCodeCache && fs.existsSync(path.join(targetPath, TEMPLATE_CACHE_FILE)))) prestartCheckWorker();
+  else discardEarlyCheckWorker();
   const location = describe(targetPath);
   const quote = adapterModule.dialect?.quote ?? ((id: string) => `"${id.replace(/"/g, '""')}"`);
   const naming: NamingTarget = { database: location.database, schema: location.schema, quote, quoting: { ...adapterModule.dialect?.defaultQuotePolicy, ...project.quoting }, relation: relationFlavour(profile.target.type) };

@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Worker, MessagePort } from "node:worker_threads";
-import type { CheckWork, CheckWorkerData, CheckWorkerResult, ReleaseWork } from "./worker-entry";
+import type { CheckWork, CheckWorkerResult, ReleaseWork } from "./worker-entry";
 import { CALLER, STALLED_MS, UNCLAIMED } from "./claims";
 import { threads } from "./worker-threads";
+import { spawnCheckWorker, takeEarlyCheckWorker, type IdleWorker } from "./spawn-worker";
 
 /**
  * Templates being compiled on a worker thread while the calling thread goes on (a parse checks the
@@ -23,50 +23,12 @@ export interface CheckWorker {
   claim(index: number): void;
 }
 
-/**
- * The worker's stack, smaller than the main thread's (V8's default, about 1 MB): a template nested so
- * deep that the main thread's parser would run out of stack fails on the worker too, and is then
- * compiled again on the calling thread, which reports what it always reported.
- */
-const WORKER_STACK_MB = 0.5;
-
-/**
- * The worker's young generation, small: it allocates much and keeps little, and on a machine where
- * touching a fresh page of memory is costly a young generation that stays small (its pages reused)
- * cost fewer page faults than V8's default, which grows it (dbt-utils' first parse: about 1,400
- * fewer page faults, 40 ms less CPU, no slower; docs/performance.md).
- */
-const WORKER_YOUNG_GENERATION_MB = 2;
-
-/** A worker thread started, waiting for its work. */
-interface IdleWorker {
-  worker: Worker;
-  port: MessagePort;
-  signal: Int32Array;
-  /** Whether it was given jobs (worker-jobs.ts) that its caller may still wait for: it is then never terminated before it has done them. */
-  hasJobs: boolean;
-}
-
 /** The worker {@link prestartCheckWorker} started, until a {@link startCheckWorker} takes it. */
 let prestarted: IdleWorker | undefined;
 
 function spawn(): IdleWorker | undefined {
   const script = workerScript();
-  if (!script) return undefined;
-  const { port1, port2 } = new (threads().MessageChannel)();
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  try {
-    const data: CheckWorkerData = { port: port2, signal };
-    const worker = new (threads().Worker)(script, { workerData: data, transferList: [port2], resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    // it never keeps the process alive (a parse that stops early leaves it to finish on its own)
-    worker.unref();
-    // an error on the worker (it ran out of memory) only leaves its templates to the caller
-    worker.on("error", () => undefined);
-    return { worker, port: port1, signal, hasJobs: false };
-  } catch {
-    port1.close();
-    return undefined;
-  }
+  return script ? spawnCheckWorker(script) : undefined;
 }
 
 /** Whether this process has prestarted a worker. */
@@ -74,7 +36,8 @@ let prestartedOnce = false;
 
 /**
  * Starts a check worker before its work is known, so that it has loaded the compiler when
- * {@link startCheckWorker} gives it templates (a worker takes tens of milliseconds to start).
+ * {@link startCheckWorker} gives it templates (a worker takes tens of milliseconds to start), or
+ * adopts the one the CLI started before it loaded (see spawn-worker.ts).
  * {@link releasePrestartedWorker} ends it if it is not used. Once per process: a long-lived process
  * (the Node API, watch mode) keeps the templates it compiled, so its later parses rarely need a
  * worker (and start one when they do).
@@ -82,7 +45,13 @@ let prestartedOnce = false;
 export function prestartCheckWorker(): void {
   if (prestartedOnce) return;
   prestartedOnce = true;
-  prestarted = spawn();
+  prestarted = takeEarlyCheckWorker() ?? spawn();
+}
+
+/** Ends the worker the CLI started before it loaded, if there is one: the parse found it does not need one. */
+export function discardEarlyCheckWorker(): void {
+  const early = takeEarlyCheckWorker();
+  if (early) (early.port.close(), void early.worker.terminate());
 }
 
 /** The worker {@link prestartCheckWorker} started, while no {@link startCheckWorker} or {@link releasePrestartedWorker} took it. */
