@@ -76,7 +76,7 @@ const result = await esbuild.build({
 });
 // the check worker's own bundle (bin/check-worker.js loads it in the worker with its code cache)
 const workerResult = await esbuild.build({
-  entryPoints: [path.join(repo, "packages", "jinja", "dist", "check-worker", "worker-entry.js")],
+  entryPoints: [path.join(cliDir, "dist", "check-worker-entry.js")],
   outfile: path.join(outDir, "check-worker.js"),
   bundle: true,
   platform: "node",
@@ -96,9 +96,10 @@ for (const name of ["tsdbt.js", "check-worker.js"]) {
   if (/[^\x00-\x7f]/.test(text)) fs.writeFileSync(file, text.replace(/[^\x00-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`));
 }
 // what bin/entry.js checks to see the bundle is stale in a checkout: the build info tsc --build
-// rewrites whenever it emits a bundled workspace package (paths relative to the bundle)
+// rewrites whenever it emits a bundled workspace package (paths relative to the bundle; esbuild gives
+// its inputs relative to the working folder)
 const built = new Set([...Object.keys(result.metafile.inputs), ...Object.keys(workerResult.metafile.inputs)].flatMap((p) => {
-  const dir = [...workspaceNames.keys()].find((d) => path.resolve(repo, p).startsWith(d + path.sep));
+  const dir = [...workspaceNames.keys()].find((d) => path.resolve(p).startsWith(d + path.sep));
   return dir ? [path.relative(outDir, path.join(dir, "tsconfig.tsbuildinfo")).split(path.sep).join("/")] : [];
 }));
 // and the bundles' hashes, which name their V8 code caches (a cache is only ever read with the bundle it was made from)
@@ -115,16 +116,25 @@ try {
   fs.rmSync(warm, { recursive: true, force: true });
 }
 
-// the check worker's code cache, made by a worker that checks tsdbt's built-in macros (with the CLI's V8 flags: a cache is keyed by them)
+// the check worker's code cache, made by a worker that reads the example project's properties YAML
+// (the job a parse gives it first) and checks tsdbt's built-in macros (with the CLI's V8 flags: a cache is keyed by them)
 execFileSync(process.execPath, ["-e", `
   require(${JSON.stringify(path.join(cliDir, "bin", "entry.js"))}).tuneJit();
+  const fs = require("node:fs");
+  const path = require("node:path");
   const { Worker, MessageChannel } = require("node:worker_threads");
   const { builtinMacroFiles } = require(${JSON.stringify(path.join(repo, "packages", "core", "dist", "parse", "load-macros.js"))});
   const { extractBlocks } = require("@tsdbt/jinja");
   const toCheck = builtinMacroFiles().flatMap((f) => extractBlocks(f.contents, f.path).blocks.map((b) => b.source));
+  const models = ${JSON.stringify(path.join(repo, "example-project", "models"))};
+  const yaml = fs.readdirSync(models, { recursive: true }).filter((f) => /\\.ya?ml$/.test(f)).map((f) => fs.readFileSync(path.join(models, f), "utf8"));
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(${JSON.stringify(path.join(cliDir, "bin", "check-worker.js"))}, { workerData: { port: port2, signal, saveCodeCache: true }, transferList: [port2] });
+  const jobs = new MessageChannel();
+  const job = ${JSON.stringify(path.join(repo, "packages", "core", "dist", "yaml", "yaml-worker-job.js"))};
+  port1.postMessage({ kind: "jobs", modulePath: job, exportName: "loadPropertiesYaml", inputs: yaml, claimed: new SharedArrayBuffer(4 * yaml.length), port: jobs.port2 }, [jobs.port2]);
+  jobs.port1.unref();
   port1.postMessage({ kind: "check", filters: [], tests: [], toCheck, toRender: [], callable: [], claimed: new SharedArrayBuffer(4 * toCheck.length) });
   port1.on("message", () => undefined);
   worker.on("exit", () => process.exit(0));

@@ -1,6 +1,5 @@
-import * as path from "node:path";
-import Module = require("node:module");
 import adapterApi = require("@tsdbt/adapter-api");
+import { registerAsNodeModule } from "./register-node-module";
 
 /*
  * Adapters (ours and third-party ones) `require("@tsdbt/adapter-api")` and must get the copy core and
@@ -9,13 +8,4 @@ import adapterApi = require("@tsdbt/adapter-api");
  * with the bundle's code cache: it is registered here as Node's module for that file, so an adapter's
  * require finds it instead of loading the ~30 files of dist/ again (about 10 ms of a cold start).
  */
-const file = require.resolve("@tsdbt/adapter-api");
-const cache = require.cache as Record<string, NodeModule | undefined>;
-if (!cache[file]) {
-  const shared = new Module(file);
-  shared.filename = file;
-  shared.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
-  shared.exports = adapterApi;
-  shared.loaded = true;
-  cache[file] = shared;
-}
+registerAsNodeModule(require.resolve("@tsdbt/adapter-api"), adapterApi);
