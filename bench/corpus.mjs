@@ -28,12 +28,24 @@ function corpusEnv(dir) {
 }
 
 /**
+ * tsdbt's environment: this one without NODE_EXTRA_CA_CERTS (unless BENCH_KEEP_NODE_EXTRA_CA_CERTS=1).
+ * With it, Node parses its ~140 bundled root certificates when it starts, before any of tsdbt's code
+ * runs (nodejs/node#40524): about 50 ms more per process on the machine of docs/performance.md, which
+ * sets it. Neither parse nor compile on a local PostgreSQL opens a TLS connection.
+ */
+const tsdbtEnv = (() => {
+  const env = { ...process.env };
+  if (process.env.BENCH_KEEP_NODE_EXTRA_CA_CERTS !== "1") delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+})();
+
+/**
  * One tsdbt command in a cold process (bench/measure-cli.mjs): wall time from the spawn to the exit,
  * as dbt-core's is taken (Node's own start included), CPU, the main thread's CPU, peak RSS, exit code.
  */
 function tsdbt(args, cwd) {
   const t0 = performance.now();
-  const out = execFileSync(process.execPath, [path.join(root, "bench", "measure-cli.mjs"), ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, [path.join(root, "bench", "measure-cli.mjs"), ...args], { cwd, env: tsdbtEnv, encoding: "utf8", maxBuffer: 1 << 26 });
   const wall = performance.now() - t0;
   const m = JSON.parse(out.trim().split("\n").pop());
   return { wall_ms: Math.round(wall), cpu_ms: m.cpu_ms, main_cpu_ms: m.main_cpu_ms, rss_mb: m.max_rss_mb, exit: m.exit_code, partial: m.partial_parse };
@@ -61,7 +73,7 @@ function warmInProcess(projectDir, profilesDir, file) {
       const r = await invoke(args, { write: () => undefined });
       process.stdout.write(JSON.stringify({ ms: Math.round(performance.now() - t0), exit: r.exitCode }) + "\\n");
     })();`;
-  return JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim().split("\n").pop());
+  return JSON.parse(execFileSync(process.execPath, ["-e", script], { env: tsdbtEnv, encoding: "utf8" }).trim().split("\n").pop());
 }
 
 /** Why a corpus project cannot be parsed here (packages.yml lists packages that are not in dbt_packages/), else null. */
@@ -148,5 +160,5 @@ const table = [
 process.stdout.write(`\n${table}\n`);
 writeSection(
   "Real projects (../shared/corpus)",
-  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:corpus\` (\`node bench/corpus.mjs\`, ${RUNS} alternating runs per tool, medians of wall time (from the spawn of the process to its exit, for both tools: Node's and Python's own start included), and of CPU time (user + system) for the cold parse: steadier when the machine is shared; the main thread's share, without V8's background threads and the check worker, is what wall time follows on an idle machine) on ${machine()}, 1-minute load ${load1().toFixed(2)} at the end. dbt-core ${hasDbt ? "1.10 from ../shared/oracle" : "not installed: its columns are empty"}. Cold parse: \`parse --no-partial-parse\`, a new process each. Warm parse: one model edited after a parse that saved its state, in a new process and in one long-lived process (the second of two \`invoke()\` calls). Compile after \`seed\`, on the local PostgreSQL.\n\n${table}\n${skipped.length ? `\nNot measured: ${skipped.join("; ")}.\n` : ""}`,
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:corpus\` (\`node bench/corpus.mjs\`, ${RUNS} alternating runs per tool, medians of wall time (from the spawn of the process to its exit, for both tools: Node's and Python's own start included; tsdbt without NODE_EXTRA_CA_CERTS, see bench/corpus.mjs), and of CPU time (user + system) for the cold parse: steadier when the machine is shared; the main thread's share, without V8's background threads and the check worker, is what wall time follows on an idle machine) on ${machine()}, 1-minute load ${load1().toFixed(2)} at the end. dbt-core ${hasDbt ? "1.10 from ../shared/oracle" : "not installed: its columns are empty"}. Cold parse: \`parse --no-partial-parse\`, a new process each. Warm parse: one model edited after a parse that saved its state, in a new process and in one long-lived process (the second of two \`invoke()\` calls). Compile after \`seed\`, on the local PostgreSQL.\n\n${table}\n${skipped.length ? `\nNot measured: ${skipped.join("; ")}.\n` : ""}`,
 );
