@@ -77,24 +77,33 @@ export function openTemplateCodeCache(file: string): FileTemplateCodeCache {
   } catch {
     // no cache yet, or a torn/foreign file: start empty
   }
-  const used: Record<string, string> = {};
+  const storesAny = Object.keys(stored).length > 0;
+  // templates this process looked up or added, by vocabulary and text: their key (a hash of both, computed
+  // once, when the file is first looked up or written; a new cache is never looked up) and code, if any
+  const seen = new Map<string, Map<string, { key?: string; code?: string }>>();
+  const entryOf = (vocabulary: string, source: string) => {
+    let bySource = seen.get(vocabulary);
+    if (!bySource) seen.set(vocabulary, (bySource = new Map()));
+    let entry = bySource.get(source);
+    if (!entry) bySource.set(source, (entry = {}));
+    return entry;
+  };
   let added = false;
   const stats = { hits: 0, misses: 0 };
   return {
     stats,
     get(vocabulary, source) {
-      const key = keyOf(vocabulary, source);
-      const code = used[key] ?? stored[key];
-      if (typeof code === "string") {
-        used[key] = code;
-        stats.hits++;
-        return code;
+      const entry = entryOf(vocabulary, source);
+      if (entry.code === undefined && storesAny) {
+        const code = stored[(entry.key ??= keyOf(vocabulary, source))];
+        if (typeof code === "string") entry.code = code;
       }
-      stats.misses++;
-      return undefined;
+      if (entry.code === undefined) return stats.misses++, undefined;
+      stats.hits++;
+      return entry.code;
     },
     set(vocabulary, source, code) {
-      used[keyOf(vocabulary, source)] = code;
+      entryOf(vocabulary, source).code = code;
       added = true;
     },
     save() {
@@ -103,9 +112,11 @@ export function openTemplateCodeCache(file: string): FileTemplateCodeCache {
       const tmp = `${file}.${process.pid}.tmp`;
       try {
         fs.mkdirSync(path.dirname(file), { recursive: true });
+        const usedEntries: Record<string, string> = {};
+        for (const [vocabulary, bySource] of seen) for (const [source, entry] of bySource) if (entry.code !== undefined) usedEntries[(entry.key ??= keyOf(vocabulary, source))] = entry.code;
         let unused = 0;
-        for (const key in stored) if (!(key in used)) unused++;
-        const entries = unused > MAX_UNUSED ? used : { ...stored, ...used };
+        for (const key in stored) if (!(key in usedEntries)) unused++;
+        const entries = unused > MAX_UNUSED ? usedEntries : { ...stored, ...usedEntries };
         fs.writeFileSync(tmp, JSON.stringify({ compiler, entries } satisfies CacheFile));
         fs.renameSync(tmp, file);
       } catch {
