@@ -22,8 +22,13 @@ test("a parsing command on a project with installed packages and no saved parse 
   const at = (argv: string[], env: Record<string, string> = {}) => looksLikeFullParse(argv, env, project.dir);
   expect(at(["parse"])).toBe(true);
   expect(at(["--log-format", "json", "build", "--select", "customers"])).toBe(true);
+  expect(at(["docs", "generate"])).toBe(true);
   expect(at(["deps"])).toBe(false);
   expect(at(["debug"])).toBe(false);
+  // a long-lived server that parses nothing, and commands that only print
+  expect(at(["docs", "serve"])).toBe(false);
+  expect(at(["run", "--help"])).toBe(false);
+  expect(at(["--version"])).toBe(false);
   expect(looksLikeFullParse(["parse"], {}, path.dirname(project.dir))).toBe(false);
   expect(looksLikeFullParse(["parse", "--project-dir", project.dir], {}, path.dirname(project.dir))).toBe(true);
   expect(looksLikeFullParse(["parse"], { DBT_PROJECT_DIR: project.dir }, path.dirname(project.dir))).toBe(true);

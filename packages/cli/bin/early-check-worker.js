@@ -8,8 +8,8 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-/** The commands that parse the project. */
-const PARSING_COMMANDS = new Set(["parse", "compile", "run", "build", "test", "seed", "snapshot", "ls", "list", "show", "run-operation", "retry", "clone", "docs", "source", "lineage"]);
+/** The commands that parse the project (`docs` only as `docs generate`: `docs serve` is a long-lived server that parses nothing). */
+const PARSING_COMMANDS = new Set(["parse", "compile", "run", "build", "test", "seed", "snapshot", "ls", "list", "show", "run-operation", "retry", "clone", "source", "lineage"]);
 
 /** A flag's value on the command line (`--name value` or `--name=value`), else undefined. */
 function flagValue(argv, name) {
@@ -27,7 +27,8 @@ function flagValue(argv, name) {
  * read here: the default or --target-path / DBT_TARGET_PATH).
  */
 function looksLikeFullParse(argv, env = process.env, cwd = process.cwd()) {
-  if (!argv.some((a) => PARSING_COMMANDS.has(a))) return false;
+  if (argv.some((a) => a === "--help" || a === "-h" || a === "--version")) return false;
+  if (!argv.some((a) => PARSING_COMMANDS.has(a)) && !(argv.includes("docs") && argv.includes("generate"))) return false;
   const projectDir = path.resolve(cwd, flagValue(argv, "project-dir") ?? env.DBT_PROJECT_DIR ?? ".");
   if (!fs.existsSync(path.join(projectDir, "dbt_packages"))) return false;
   const targetPath = path.resolve(projectDir, flagValue(argv, "target-path") ?? env.DBT_TARGET_PATH ?? "target");
