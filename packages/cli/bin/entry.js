@@ -33,12 +33,13 @@ function freshBundle() {
  * rejected code cache is written (to a temporary file renamed into place; a read-only install just
  * goes without). The cache's name carries the bundle's hash, so a rebuilt bundle never reads another
  * one's bytecode. Given the command line it will run, it first starts the parse's check worker when
- * the command looks like a full parse (early-check-worker.js).
+ * the command looks like a full parse and the bundle is fresh (early-check-worker.js).
  */
 function loadCli(argv) {
   tuneJit();
-  if (argv) require("./early-check-worker.js").startEarlyCheckWorker(argv);
   const sha1 = freshBundle();
+  // the early worker runs the check worker's bundle, made with this one: not beside a stale bundle
+  if (argv && sha1) require("./early-check-worker.js").startEarlyCheckWorker(argv);
   if (!sha1) return { cli: require(path.join(root, "dist", "index.js")), done: () => undefined, bundled: false };
   const { exports, script, cached, cacheFile } = runBundle(bundleDir, "tsdbt.js", sha1);
   const done = () => {
