@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { extractBlocks } from "@tsdbt/jinja";
+import { extractBlocks, type TopLevelBlock } from "@tsdbt/jinja";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { DocDefinition, MacroDefinition } from "../manifest/types";
 import { BUILTIN_PACKAGE, type MacroRegistry, type RegisteredMacro } from "../context/macro-registry";
@@ -66,12 +66,14 @@ function macroEntry(m: RegisteredMacro, file: BlockFile, written: string): Macro
 /**
  * Registers every `{% macro %}`, `{% test %}` and `{% materialization %}` block of the given
  * files. Returns the manifest entries; two macros with one name in one package are an error.
+ * `onSplit` sees the blocks of each file split here (not given its `blocks`) without an error or warning.
  */
-export function loadMacros(files: BlockFile[], registry: MacroRegistry): { macros: Record<string, MacroDefinition>; diagnostics: Diagnostic[] } {
+export function loadMacros(files: BlockFile[], registry: MacroRegistry, onSplit?: (file: BlockFile, blocks: TopLevelBlock[]) => void): { macros: Record<string, MacroDefinition>; diagnostics: Diagnostic[] } {
   const macros: Record<string, MacroDefinition> = {};
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const { blocks, errors, warnings } = file.blocks ? { blocks: file.blocks.map(storedBlock), errors: [], warnings: [] } : extractBlocks(file.contents, file.path);
+    if (!file.blocks && errors.length === 0 && warnings.length === 0) onSplit?.(file, blocks as TopLevelBlock[]);
     for (const e of errors) diagnostics.push({ code: e.code, severity: "error", message: e.message, file: file.path, line: e.line, col: e.col, snippet: e.snippet });
     for (const w of warnings) diagnostics.push({ code: w.code, severity: "warn", message: w.message, file: file.path, line: w.line, col: w.col, snippet: w.snippet });
     for (const b of blocks) {

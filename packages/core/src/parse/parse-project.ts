@@ -23,7 +23,8 @@ import { DBT_FILTERS } from "../context/dbt-filters";
 import type { RenderSession } from "../context/node-context";
 import { buildFileNode, buildSnapshotNodes, nodeResourceKey, patchFileKey, patchResourceKey, trimmedSource, type NodeBuildContext, type ParseStats } from "./build-nodes";
 import { buildTestNodes } from "./build-tests";
-import { BUILTIN_MACROS_DIR, builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
+import { BUILTIN_MACROS_DIR, builtinMacroFiles, loadDocs, loadMacros, type BlockFile } from "./load-macros";
+import { blockPlaces, blocksAt, type BlockPlace } from "./macro-block-places";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
 import { applyProjectSourceConfig, readSources } from "./read-sources";
 import { projectConfigLayers, unrenderedProjectConfigLayers } from "./project-layers";
@@ -128,6 +129,8 @@ export interface ParsedProject {
   stats: ParseStats;
   /** What the parse read (configs and every file with its checksum), for saving the parse state. */
   inputs: ParseInputs;
+  /** Where the blocks of the project's macro files are, by absolute path, for saving the parse state. */
+  macroBlocks: Record<string, BlockPlace[]>;
   /**
    * Writes the template code cache (`target/tsdbt_template_cache.json`, when the parse used one) if
    * templates were compiled since it was read: a command that renders nodes after the parse (compile,
@@ -261,17 +264,43 @@ export interface ParseSession {
   renderProperties: PropertiesRenderer;
   /** Writes the template code cache if templates were compiled that it did not hold; its lookups so far. */
   saveCodeCache: () => { hits: number; misses: number } | undefined;
+  /** Where the blocks of the project's macro files are, by absolute path (for the parse state: see {@link createParseSession}). */
+  macroBlocks: Record<string, BlockPlace[]>;
 }
 
-/** Loads every macro and docs block and builds the context templates are rendered in. */
-export function createParseSession(inputs: ParseInputs, options: ProjectOptions): ParseSession {
+/**
+ * Loads every macro and docs block and builds the context templates are rendered in. `storedBlocks`:
+ * where an earlier parse found the blocks of macro files (by absolute path), for files unchanged since
+ * (a partial parse), which are then not split into blocks again.
+ */
+export function createParseSession(inputs: ParseInputs, options: ProjectOptions, storedBlocks: Record<string, BlockPlace[]> = {}): ParseSession {
   const { project, profile, adapterModule, location, naming, cliVars, env } = inputs;
   const packages = inputs.projects.packages;
   const diagnostics: Diagnostic[] = [];
   const byKind = (kind: ProjectFile["kind"]) => inputs.files.filter((f) => f.kind === kind);
   const registry = new MacroRegistry(project.name, [profile.target.type, "default"], project.dispatch);
   const adapterMacros = adapterModule.macrosDir ? builtinMacroFiles(adapterModule.macrosDir) : [];
-  const macroResult = loadMacros([...builtinMacroFiles(), ...adapterMacros, ...byKind("macro")], registry);
+  const macroBlocks: Record<string, BlockPlace[]> = {};
+  const macroFiles = byKind("macro").map((f): BlockFile => {
+    const places = storedBlocks[f.absolutePath];
+    if (!places) return f;
+    macroBlocks[f.absolutePath] = places;
+    return {
+      packageName: f.packageName,
+      path: f.path,
+      pathInRoot: f.pathInRoot,
+      get contents() {
+        return f.contents;
+      },
+      blocks: blocksAt(f.contents, places),
+    };
+  });
+  const absolutePaths = new Map(byKind("macro").map((f) => [f as BlockFile, f.absolutePath]));
+  const macroResult = loadMacros([...builtinMacroFiles(), ...adapterMacros, ...macroFiles], registry, (file, blocks) => {
+    const absolutePath = absolutePaths.get(file);
+    const places = absolutePath === undefined ? undefined : blockPlaces(file.contents, blocks);
+    if (places) macroBlocks[absolutePath!] = places;
+  });
   diagnostics.push(...macroResult.diagnostics);
   const docsResult = loadDocs(byKind("doc"));
   diagnostics.push(...docsResult.diagnostics);
@@ -355,7 +384,7 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions)
     codeCache?.save();
     return codeCache ? { ...codeCache.stats } : undefined;
   };
-  return { session, macros: macroResult.macros, docs: docsResult.docs, invocationId, envVarsRead, diagnostics, renderProperties, saveCodeCache };
+  return { session, macros: macroResult.macros, docs: docsResult.docs, invocationId, envVarsRead, diagnostics, renderProperties, saveCodeCache, macroBlocks };
 }
 
 /** Parses every node of a project from its inputs (see {@link parseProject}). */
@@ -562,6 +591,7 @@ export async function parseFromInputs(inputs: ParseInputs, options: ProjectOptio
     envVarsRead,
     stats,
     inputs,
+    macroBlocks: parseSession.macroBlocks,
     saveTemplateCache: () => void parseSession.saveCodeCache(),
   };
 }

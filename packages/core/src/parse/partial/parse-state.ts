@@ -6,6 +6,7 @@ import type { Manifest, ManifestNode } from "../../manifest/types";
 import { ChunkWriter, writeManifestWithLayout, type ByteRange, type ManifestLayout } from "../../manifest/write-manifest";
 import type { KnownFile, ProjectFile } from "../../project/discover-files";
 import type { ParsedProject, ParseInputs } from "../parse-project";
+import type { BlockPlace } from "../macro-block-places";
 
 /** The file in target/ that holds the saved parse state. */
 export const PARSE_STATE_FILE = "partial_parse.json";
@@ -15,7 +16,7 @@ export const PARSE_STATE_FILE = "partial_parse.json";
  */
 export const PARSE_MANIFEST_FILE = "partial_parse_manifest.json";
 /** Bumped whenever the state's shape or the parse's output changes meaning. */
-const FORMAT = 8;
+const FORMAT = 9;
 const TSDBT_VERSION = (require("../../../package.json") as { version: string }).version;
 const CHECKSUM_LENGTH = 64;
 const REFERABLE = new Set(["model", "seed", "snapshot"]);
@@ -76,6 +77,8 @@ export interface ParseState {
    */
   configCalls: Record<string, Record<string, unknown>>;
   counts: ResourceCounts;
+  /** Where the blocks of the project's macro files are, by absolute path: a partial parse (where none changed) need not split them again. */
+  macroBlocks: Record<string, BlockPlace[]>;
 }
 
 /** Numbers as base64 of their float64 bytes: a tenth of the time of a JSON array to write and read. */
@@ -203,6 +206,7 @@ export function buildParseState(parsed: ParsedProject, manifestFile: string, lay
     warnings: parsed.diagnostics.filter((d) => d.severity !== "error"),
     configCalls: configCallsOf([...Object.values(manifest.nodes), ...(Object.values(manifest.disabled).flat() as ManifestNode[])]),
     counts: countResources(manifest),
+    macroBlocks: parsed.macroBlocks,
   };
 }
 

@@ -138,6 +138,7 @@ export async function loadPartialParse(options: ProjectOptions): Promise<{ reuse
     envVarsRead,
     stats,
     inputs,
+    macroBlocks: parseSession.macroBlocks,
     saveTemplateCache: () => void parseSession.saveCodeCache(),
   };
   return { reused: true, parsed, changedFiles: changed.map((c) => c.file.path) };
@@ -187,7 +188,8 @@ async function updateSavedParse(options: ProjectOptions): Promise<UpdatedParse |
   const warned = changed.find((c) => warnedFiles.has(c.file.path));
   if (warned) return full(`${warned.file.path} had warnings`);
 
-  const parseSession = createParseSession(inputs, options);
+  // no macro file changed (else the parse is full): their blocks are where the saved parse found them
+  const parseSession = createParseSession(inputs, options, saved.macroBlocks);
   const stats: ParseStats = { static: 0, rendered: 0 };
   const rebuilt: ManifestNode[] = [];
   for (const c of changed) {
