@@ -16,6 +16,10 @@ describe("a node's checksum, as dbt records it", () => {
     expect(dbtFileChecksum(file("\x0cselect 1 as x\x1c\n"), "model").checksum).toBe(sha("select 1 as x"));
     expect(dbtFileChecksum(file("\ufeffselect 1 as x\n"), "model").checksum).toBe(sha("\ufeffselect 1 as x"));
     expect(dbtFileChecksum(file("select 1"), "model").checksum).toBe(sha("select 1"));
+    // Unicode's blanks too (as Python's str.isspace), not a zero-width space; blanks inside stay
+    expect(dbtFileChecksum(file("\u3000\x85select\n  1\u2028\u00a0\u1680"), "model").checksum).toBe(sha("select\n  1"));
+    expect(dbtFileChecksum(file("\u200bselect 1\u200b"), "model").checksum).toBe(sha("\u200bselect 1\u200b"));
+    expect(dbtFileChecksum(file(" \t\n "), "model").checksum).toBe(sha(""));
   });
 
   it("records a seed over 1 MiB by its path, one of exactly 1 MiB by its hash", () => {
