@@ -8,13 +8,15 @@ import { MACRO } from "./runtime/macro";
  */
 export function wrapCallable<F extends (...args: never[]) => unknown>(fn: F, around: (run: () => unknown) => unknown): F {
   const marked = fn as unknown as Record<symbol, unknown>;
-  const wrapped = ((...args: unknown[]) => around(() => (fn as unknown as (...a: unknown[]) => unknown)(...args))) as unknown as F;
+  const name = fn.name;
+  // named as `fn` where it is made (a computed key names the function): a parse wraps thousands of
+  // macros, and redefining a function's `name` afterwards costs more than the rest of the wrapping
+  const wrapped = { [name]: (...args: unknown[]) => around(() => (fn as unknown as (...a: unknown[]) => unknown)(...args)) }[name] as unknown as F;
   const out = wrapped as unknown as Record<symbol, unknown>;
-  for (const entry of [MACRO, HOST_FUNCTION]) {
-    const inner = marked[entry] as ((a: unknown[], k: Record<string, unknown>) => unknown) | undefined;
-    if (inner) out[entry] = (a: unknown[], k: Record<string, unknown>) => around(() => inner(a, k));
-  }
+  const macro = marked[MACRO] as ((a: unknown[], k: Record<string, unknown>) => unknown) | undefined;
+  if (macro) out[MACRO] = (a: unknown[], k: Record<string, unknown>) => around(() => macro(a, k));
+  const host = marked[HOST_FUNCTION] as ((a: unknown[], k: Record<string, unknown>) => unknown) | undefined;
+  if (host) out[HOST_FUNCTION] = (a: unknown[], k: Record<string, unknown>) => around(() => host(a, k));
   if (marked[PYTHON_VALUES]) out[PYTHON_VALUES] = true;
-  if (typeof fn.name === "string") Object.defineProperty(wrapped, "name", { value: fn.name });
   return wrapped;
 }
