@@ -1,5 +1,7 @@
 import type { TopLevelBlock } from "@tsdbt/jinja";
+import type { ProjectFile } from "../project/discover-files";
 import type { StoredBlock } from "./builtin-macro-index";
+import type { BlockFile } from "./load-macros";
 
 /**
  * Where a block of a macro file is, as the parse state keeps it (partial/parse-state.ts), so a later
@@ -42,4 +44,34 @@ export function blocksAt(contents: string, places: readonly BlockPlace[]): Store
     if (p.source !== undefined) block.source = typeof p.source === "string" ? p.source : contents.slice(p.source[0], p.source[1]);
     return block;
   });
+}
+
+/**
+ * A project's macro files as loadMacros reads them: those `stored` has places for (by absolute path,
+ * from an earlier parse of the same text) with their blocks, the others to split. `onSplit` (for
+ * loadMacros) records the places of those it splits, so that `places` ends up with every file's.
+ */
+export function macroFilesWithPlaces(files: readonly ProjectFile[], stored: Record<string, BlockPlace[]>): { files: BlockFile[]; onSplit: (file: BlockFile, blocks: TopLevelBlock[]) => void; places: Record<string, BlockPlace[]> } {
+  const places: Record<string, BlockPlace[]> = {};
+  const absolutePaths = new Map<BlockFile, string>();
+  const withBlocks = files.map((f): BlockFile => {
+    const known = stored[f.absolutePath];
+    if (!known) return absolutePaths.set(f, f.absolutePath), f;
+    places[f.absolutePath] = known;
+    return {
+      packageName: f.packageName,
+      path: f.path,
+      pathInRoot: f.pathInRoot,
+      get contents() {
+        return f.contents;
+      },
+      blocks: blocksAt(f.contents, known),
+    };
+  });
+  const onSplit = (file: BlockFile, blocks: TopLevelBlock[]) => {
+    const absolutePath = absolutePaths.get(file);
+    const found = absolutePath === undefined ? undefined : blockPlaces(file.contents, blocks);
+    if (found) places[absolutePath!] = found;
+  };
+  return { files: withBlocks, onSplit, places };
 }

@@ -23,8 +23,8 @@ import { DBT_FILTERS } from "../context/dbt-filters";
 import type { RenderSession } from "../context/node-context";
 import { buildFileNode, buildSnapshotNodes, nodeResourceKey, patchFileKey, patchResourceKey, trimmedSource, type NodeBuildContext, type ParseStats } from "./build-nodes";
 import { buildTestNodes } from "./build-tests";
-import { BUILTIN_MACROS_DIR, builtinMacroFiles, loadDocs, loadMacros, type BlockFile } from "./load-macros";
-import { blockPlaces, blocksAt, type BlockPlace } from "./macro-block-places";
+import { BUILTIN_MACROS_DIR, builtinMacroFiles, loadDocs, loadMacros } from "./load-macros";
+import { macroFilesWithPlaces, type BlockPlace } from "./macro-block-places";
 import { readNodePatches, type NodePatch, type PropertiesFile } from "./properties";
 import { applyProjectSourceConfig, readSources } from "./read-sources";
 import { projectConfigLayers, unrenderedProjectConfigLayers } from "./project-layers";
@@ -280,27 +280,9 @@ export function createParseSession(inputs: ParseInputs, options: ProjectOptions,
   const byKind = (kind: ProjectFile["kind"]) => inputs.files.filter((f) => f.kind === kind);
   const registry = new MacroRegistry(project.name, [profile.target.type, "default"], project.dispatch);
   const adapterMacros = adapterModule.macrosDir ? builtinMacroFiles(adapterModule.macrosDir) : [];
-  const macroBlocks: Record<string, BlockPlace[]> = {};
-  const macroFiles = byKind("macro").map((f): BlockFile => {
-    const places = storedBlocks[f.absolutePath];
-    if (!places) return f;
-    macroBlocks[f.absolutePath] = places;
-    return {
-      packageName: f.packageName,
-      path: f.path,
-      pathInRoot: f.pathInRoot,
-      get contents() {
-        return f.contents;
-      },
-      blocks: blocksAt(f.contents, places),
-    };
-  });
-  const absolutePaths = new Map(byKind("macro").map((f) => [f as BlockFile, f.absolutePath]));
-  const macroResult = loadMacros([...builtinMacroFiles(), ...adapterMacros, ...macroFiles], registry, (file, blocks) => {
-    const absolutePath = absolutePaths.get(file);
-    const places = absolutePath === undefined ? undefined : blockPlaces(file.contents, blocks);
-    if (places) macroBlocks[absolutePath!] = places;
-  });
+  const macroFiles = macroFilesWithPlaces(byKind("macro"), storedBlocks);
+  const macroResult = loadMacros([...builtinMacroFiles(), ...adapterMacros, ...macroFiles.files], registry, macroFiles.onSplit);
+  const macroBlocks = macroFiles.places;
   diagnostics.push(...macroResult.diagnostics);
   const docsResult = loadDocs(byKind("doc"));
   diagnostics.push(...docsResult.diagnostics);
