@@ -129,6 +129,17 @@ describe("mergeConfigs, key by key", () => {
     expect(mergeConfigs({ schema: "marts", alias: "a", tags: ["x"] }, { schema: undefined, alias: null, tags: undefined })).toEqual({ schema: "marts", alias: null, tags: ["x"] });
   });
 
+  it("keeps keys in the order they first appear (the manifest writes configs in it), one layer's pre_hook and pre-hook together", () => {
+    const merged = mergeConfigs({ materialized: " Table ", pre_hook: "a", tags: "x" }, { enabled: true, "pre-hook": "b", pre_hook: "c" });
+    expect(Object.keys(merged)).toEqual(["materialized", "pre-hook", "tags", "enabled"]);
+    expect(merged.materialized).toBe("table");
+    expect((merged["pre-hook"] as { sql: string }[]).map((h) => h.sql)).toEqual(["a", "b", "c"]);
+  });
+
+  it("a key named like an Object method is an ordinary config key", () => {
+    expect(mergeConfigs({ constructor: "x" }, { toString: "y" })).toEqual({ constructor: "x", toString: "y" });
+  });
+
   it("grants: a single grantee is a list of one, null grants nobody, +privilege with null adds nobody", () => {
     expect(mergeConfigs({ grants: { select: "reporter" } }).grants).toEqual({ select: ["reporter"] });
     expect(mergeConfigs({ grants: { insert: ["a"] } }, { grants: { "+select": "c" } }).grants).toEqual({ insert: ["a"], select: ["c"] });

@@ -1,8 +1,6 @@
-import { normaliseConfig, type ConfigLayer } from "./normalise-config";
+import { normaliseHooks, normaliseTags, type ConfigLayer } from "./normalise-config";
 import { isPlainObject } from "./vars";
 
-/** Keys whose lists add up across layers. */
-const APPEND_KEYS = new Set(["tags", "pre-hook", "post-hook"]);
 /** Keys whose mappings merge key by key (later keys win). */
 const UPDATE_KEYS = new Set(["meta", "docs", "persist_docs", "quoting", "column_types", "contract"]);
 
@@ -10,19 +8,26 @@ const UPDATE_KEYS = new Set(["meta", "docs", "persist_docs", "quoting", "column_
  * Merges config layers, most general first, with dbt's rules: `tags` and hooks accumulate
  * (tags without repeats), `meta`/`docs`/`persist_docs`/`quoting`/`column_types`/`contract` merge key by
  * key, `grants` merges by privilege (a `+select` key adds grantees instead of replacing them),
- * and every other key is replaced by the later layer. Each layer is normalised first
- * (see {@link normaliseConfig}); `undefined` values are skipped.
+ * and every other key is replaced by the later layer. Each value is normalised as
+ * {@link normaliseConfig} would (`pre_hook` is `pre-hook`, hooks and tags are lists, `materialized`
+ * lower-cased); `undefined` values are skipped. A parse merges a few layers for every node, test and
+ * source: keys are normalised as they are merged, without a normalised copy of each layer.
  */
 export function mergeConfigs(...layers: ConfigLayer[]): ConfigLayer {
   const merged: ConfigLayer = {};
-  for (const raw of layers) {
-    const layer = normaliseConfig(raw);
-    for (const [key, value] of Object.entries(layer)) {
-      if (value === undefined) continue;
+  for (const layer of layers) {
+    for (const rawKey of Object.keys(layer)) {
+      const value = layer[rawKey];
+      const key = rawKey === "pre_hook" ? "pre-hook" : rawKey === "post_hook" ? "post-hook" : rawKey;
       const current = merged[key];
-      if (APPEND_KEYS.has(key)) {
-        const combined = [...((current as unknown[] | undefined) ?? []), ...(value as unknown[])];
-        merged[key] = key === "tags" ? [...new Set(combined as string[])] : combined;
+      if (key === "pre-hook" || key === "post-hook") {
+        merged[key] = [...((current as unknown[] | undefined) ?? []), ...normaliseHooks(value)];
+      } else if (key === "tags") {
+        merged.tags = [...new Set([...((current as string[] | undefined) ?? []), ...normaliseTags(value)])];
+      } else if (value === undefined) {
+        continue;
+      } else if (key === "materialized" && typeof value === "string") {
+        merged.materialized = value.trim().toLowerCase();
       } else if (UPDATE_KEYS.has(key) && isPlainObject(value) && isPlainObject(current)) {
         merged[key] = { ...current, ...value };
       } else if (key === "grants" && isPlainObject(value)) {
