@@ -1,3 +1,5 @@
+import { compareNames } from "../util/compare-names";
+
 /** Edit distance between two names, ignoring case and treating `-` and `_` alike. */
 function editDistance(left: string, right: string): number {
   const a = left.toLowerCase().replace(/_/g, "-");
@@ -28,7 +30,7 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
     if (d <= threshold) scored.push([candidate, d]);
   }
   return scored
-    .sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))
+    .sort((x, y) => x[1] - y[1] || compareNames(x[0], y[0]))
     .slice(0, limit)
     .map(([c]) => c);
 }

@@ -10,6 +10,7 @@ import { diagnosticAt } from "../yaml/diagnostic-at";
 import { parseYaml } from "../yaml/parse-yaml";
 import { loadProjectConfig } from "./load-project-config";
 import type { ProjectConfig } from "./project-config";
+import { compareNames } from "../util/compare-names";
 
 /** One entry of packages.yml / dependencies.yml. */
 export interface PackageDeclaration {
@@ -82,7 +83,7 @@ export async function loadInstalledPackages(
   const seen = new Set<string>();
   const packages = loaded
     .filter((p): p is InstalledPackage => p !== null && !seen.has(p.name) && seen.add(p.name) !== undefined)
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
   if (packages.length < declarations.length) {
     const missing = missingDeclarations(declarations, packages);
     diagnostics.push({
