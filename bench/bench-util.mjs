@@ -17,6 +17,21 @@ export function machine() {
   return `${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
+/**
+ * What touching fresh memory costs on this machine: a new process writes 128 MB it has just
+ * allocated, and the time is given per 100 MB and per page fault. A process pays it for each page
+ * of its heap, so where this figure is high, memory-hungry tools are slow whatever their code does
+ * (docs/performance.md, tenth step: the VM it was measured on has days where a page fault takes ~10 µs).
+ */
+export function freshMemoryCost() {
+  const script = `const before = process.resourceUsage().minorPageFault; const t = performance.now();
+    Buffer.allocUnsafeSlow(128 << 20).fill(1);
+    const ms = performance.now() - t; const faults = process.resourceUsage().minorPageFault - before;
+    process.stdout.write(JSON.stringify({ ms: ms * 100 / 128, us: faults > 0 ? ms * 1000 / faults : null }));`;
+  const { ms, us } = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+  return `touching fresh memory took ${Math.round(ms)} ms per 100 MB${us === null ? "" : ` (${us.toFixed(1)} µs per page fault)`}`;
+}
+
 /** The 1-minute load average, as `uptime` shows it. */
 export const load1 = () => os.loadavg()[0];
 

@@ -11,7 +11,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { load1, machine, median, root, work, writeSection } from "./bench-util.mjs";
+import { freshMemoryCost, load1, machine, median, root, work, writeSection } from "./bench-util.mjs";
 
 const corpus = path.resolve(root, "../shared/corpus");
 const DBT = process.env.DBT ?? "/opt/dbt-venv/bin/dbt";
@@ -160,5 +160,5 @@ const table = [
 process.stdout.write(`\n${table}\n`);
 writeSection(
   "Real projects (../shared/corpus)",
-  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:corpus\` (\`node bench/corpus.mjs\`, ${RUNS} alternating runs per tool, medians of wall time (from the spawn of the process to its exit, for both tools: Node's and Python's own start included; tsdbt without NODE_EXTRA_CA_CERTS, see bench/corpus.mjs), and of CPU time (user + system) for the cold parse: steadier when the machine is shared; the main thread's share, without V8's background threads and the check worker, is what wall time follows on an idle machine) on ${machine()}, 1-minute load ${load1().toFixed(2)} at the end. dbt-core ${hasDbt ? "1.10 from ../shared/oracle" : "not installed: its columns are empty"}. Cold parse: \`parse --no-partial-parse\`, a new process each. Warm parse: one model edited after a parse that saved its state, in a new process and in one long-lived process (the second of two \`invoke()\` calls). Compile after \`seed\`, on the local PostgreSQL.\n\n${table}\n${skipped.length ? `\nNot measured: ${skipped.join("; ")}.\n` : ""}`,
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:corpus\` (\`node bench/corpus.mjs\`, ${RUNS} alternating runs per tool, medians of wall time (from the spawn of the process to its exit, for both tools: Node's and Python's own start included; tsdbt without NODE_EXTRA_CA_CERTS, see bench/corpus.mjs), and of CPU time (user + system) for the cold parse: steadier when the machine is shared; the main thread's share, without V8's background threads and the check worker, is what wall time follows on an idle machine) on ${machine()}, 1-minute load ${load1().toFixed(2)} at the end; ${freshMemoryCost()}. dbt-core ${hasDbt ? "1.10 from ../shared/oracle" : "not installed: its columns are empty"}. Cold parse: \`parse --no-partial-parse\`, a new process each. Warm parse: one model edited after a parse that saved its state, in a new process and in one long-lived process (the second of two \`invoke()\` calls). Compile after \`seed\`, on the local PostgreSQL.\n\n${table}\n${skipped.length ? `\nNot measured: ${skipped.join("; ")}.\n` : ""}`,
 );
