@@ -10,7 +10,7 @@ import { makeProject, removeAllProjects, runApi } from "./helpers/fixture-projec
 afterAll(removeAllProjects);
 
 const CACHE = "target/tsdbt_template_cache.json";
-const entries = (file: string) => Object.keys((JSON.parse(fs.readFileSync(file, "utf8")) as { entries: Record<string, string> }).entries);
+const entries = (file: string) => Object.keys((JSON.parse(fs.readFileSync(file, "utf8")) as { index: Record<string, [number, number]> }).index);
 
 it("keeps the code of templates compiled by compile and by build, and rewrites nothing when none is new", async () => {
   const p = makeProject();

@@ -59,8 +59,65 @@ describe("template code cache", () => {
     const two = openTemplateCodeCache(cacheFile);
     createEnvironment({ codeCache: two, filters: { ...vocab, extra: (v) => v } }).check(b, { file });
     two.save();
-    const entries = (JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { entries: Record<string, string> }).entries;
-    expect(Object.keys(entries)).toHaveLength(2);
+    const written = JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { index: Record<string, [number, number]>; codes: string[] };
+    expect(Object.keys(written.index)).toHaveLength(2);
+    expect(written.codes).toHaveLength(2);
+  });
+
+  it("is one JSON object whose index says where each code's literal is, in bytes after `\"codes\":[`", () => {
+    const cacheFile = path.join(dir, "layout.json");
+    const writer = openTemplateCodeCache(cacheFile);
+    // text beyond ASCII: offsets count bytes, not characters
+    for (const t of [`{{ 'é' }} ${unique()}`, `{{ 'b' }} ${unique()}`]) createEnvironment({ codeCache: writer }).check(t, { file });
+    writer.save();
+    const bytes = fs.readFileSync(cacheFile);
+    const whole = JSON.parse(bytes.toString("utf8")) as { index: Record<string, [number, number]>; codes: string[] };
+    const base = bytes.indexOf(',"codes":[') + ',"codes":['.length;
+    const located = Object.values(whole.index).map(([start, length]) => JSON.parse(bytes.toString("utf8", base + start, base + start + length)) as string);
+    expect(located.sort()).toEqual([...whole.codes].sort());
+    expect(located.some((code) => code.includes("é"))).toBe(true);
+  });
+
+  it("reads codes one by one, then the rest of the file at once, and renders them all the same", () => {
+    const cacheFile = path.join(dir, "many.json");
+    const texts = Array.from({ length: 40 }, (_, i) => `{{ ${i} + 1 }} ${unique()}`);
+    const writer = openTemplateCodeCache(cacheFile);
+    for (const t of texts) createEnvironment({ codeCache: writer }).check(t, { file });
+    writer.save();
+    const reader = openTemplateCodeCache(cacheFile);
+    const env = createEnvironment({ codeCache: reader });
+    texts.forEach((t, i) => expect(env.render(t, {}, { file })).toBe(t.replace(`{{ ${i} + 1 }}`, String(i + 1))));
+    expect(reader.stats).toEqual({ hits: 40, misses: 0 });
+  });
+
+  it("keeps the codes it did not look up when it saves, and they still render", () => {
+    const cacheFile = path.join(dir, "kept.json");
+    const [a, b, c] = [`{{ 'a' ~ 1 }} ${unique()}`, `{{ 'b' ~ 2 }} ${unique()}`, `{{ 'c' ~ 3 }} ${unique()}`];
+    const first = openTemplateCodeCache(cacheFile);
+    for (const t of [a, b]) createEnvironment({ codeCache: first }).check(t, { file });
+    first.save();
+    const second = openTemplateCodeCache(cacheFile);
+    createEnvironment({ codeCache: second }).check(a, { file });
+    createEnvironment({ codeCache: second }).check(c, { file });
+    second.save();
+    const third = openTemplateCodeCache(cacheFile);
+    const env = createEnvironment({ codeCache: third });
+    expect([a, b, c].map((t) => env.render(t, {}, { file }).split(" ")[0])).toEqual(["a1", "b2", "c3"]);
+    expect(third.stats).toEqual({ hits: 3, misses: 0 });
+  });
+
+  it("reads no code from a file replaced after it was opened (another process saved): those lookups miss", () => {
+    const cacheFile = path.join(dir, "replaced.json");
+    const text = `{{ 'r' }} ${unique()}`;
+    const writer = openTemplateCodeCache(cacheFile);
+    createEnvironment({ codeCache: writer }).check(text, { file });
+    writer.save();
+    const reader = openTemplateCodeCache(cacheFile);
+    const other = openTemplateCodeCache(cacheFile);
+    createEnvironment({ codeCache: other }).check(`{{ 'o' }} ${unique()}`, { file });
+    other.save();
+    expect(createEnvironment({ codeCache: reader }).render(text, {}, { file })).toBe(text.replace("{{ 'r' }}", "r"));
+    expect(reader.stats).toEqual({ hits: 0, misses: 1 });
   });
 
   it("never stores a template with a syntax error: it fails again in the next process", () => {

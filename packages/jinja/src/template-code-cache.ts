@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { openCacheFile, writeCacheFile } from "./template-cache-file";
 
 /**
  * A store of the JavaScript that templates compile to, so a new process does not parse and generate
@@ -15,17 +16,12 @@ export interface TemplateCodeCache {
   set(vocabulary: string, source: string, code: string): void;
 }
 
-/** A {@link TemplateCodeCache} kept in one JSON file; {@link FileTemplateCodeCache.save} writes it when it grew. */
+/** A {@link TemplateCodeCache} kept in one JSON file (template-cache-file.ts); {@link FileTemplateCodeCache.save} writes it when it grew. */
 export interface FileTemplateCodeCache extends TemplateCodeCache {
   /** Writes the file if entries were added since it was read (to a temporary file, then renamed). Never throws. */
   save(): void;
   /** How many lookups were answered from the file and how many were not. */
   readonly stats: { hits: number; misses: number };
-}
-
-interface CacheFile {
-  compiler: string;
-  entries: Record<string, string>;
 }
 
 /** In the CLI's one-file bundle: the hash of this package's compiled files it was made from (scripts/bundle.mjs defines it). */
@@ -70,14 +66,9 @@ const keyOf = (vocabulary: string, source: string) => createHash("sha1").update(
  */
 export function openTemplateCodeCache(file: string): FileTemplateCodeCache {
   const compiler = compilerFingerprint();
-  let stored: Record<string, string> = {};
-  try {
-    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as CacheFile;
-    if (parsed && parsed.compiler === compiler && parsed.entries && typeof parsed.entries === "object") stored = parsed.entries;
-  } catch {
-    // no cache yet, or a torn/foreign file: start empty
-  }
-  const storesAny = Object.keys(stored).length > 0;
+  // the fingerprint and index only: a code is read when it is looked up
+  const stored = openCacheFile(file, compiler);
+  const storesAny = stored !== undefined && stored.keys.size > 0;
   // templates this process looked up or added, by vocabulary and text: their key (a hash of both, computed
   // once, when the file is first looked up or written; a new cache is never looked up) and code, if any
   const seen = new Map<string, Map<string, { key?: string; code?: string }>>();
@@ -94,10 +85,7 @@ export function openTemplateCodeCache(file: string): FileTemplateCodeCache {
     stats,
     get(vocabulary, source) {
       const entry = entryOf(vocabulary, source);
-      if (entry.code === undefined && storesAny) {
-        const code = stored[(entry.key ??= keyOf(vocabulary, source))];
-        if (typeof code === "string") entry.code = code;
-      }
+      if (entry.code === undefined && storesAny) entry.code = stored.code((entry.key ??= keyOf(vocabulary, source)));
       if (entry.code === undefined) return stats.misses++, undefined;
       stats.hits++;
       return entry.code;
@@ -109,19 +97,16 @@ export function openTemplateCodeCache(file: string): FileTemplateCodeCache {
     save() {
       if (!added) return;
       added = false;
-      const tmp = `${file}.${process.pid}.tmp`;
       try {
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        const usedEntries: Record<string, string> = {};
-        for (const [vocabulary, bySource] of seen) for (const [source, entry] of bySource) if (entry.code !== undefined) usedEntries[(entry.key ??= keyOf(vocabulary, source))] = entry.code;
+        const used = new Map<string, string>();
+        for (const [vocabulary, bySource] of seen) for (const [source, entry] of bySource) if (entry.code !== undefined) used.set((entry.key ??= keyOf(vocabulary, source)), entry.code);
         let unused = 0;
-        for (const key in stored) if (!(key in usedEntries)) unused++;
-        const entries = unused > MAX_UNUSED ? usedEntries : { ...stored, ...usedEntries };
-        fs.writeFileSync(tmp, JSON.stringify({ compiler, entries } satisfies CacheFile));
-        fs.renameSync(tmp, file);
+        for (const key of stored?.keys ?? []) if (!used.has(key)) unused++;
+        // stored codes this process did not use are written back as the bytes read, unparsed
+        writeCacheFile(file, compiler, unused > MAX_UNUSED || !stored ? new Map() : stored.literals(), used);
       } catch {
         // a cache that cannot be written only costs the next process time
-        fs.rmSync(tmp, { force: true });
       }
     },
   };
