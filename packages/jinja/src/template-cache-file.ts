@@ -91,19 +91,26 @@ export function openCacheFile(file: string, compiler: string): CacheFileReader |
   let body: Buffer | undefined;
   let singleReads = 0;
   let replaced = false;
-  const readBody = () => {
-    if (!body && !replaced) body = readAt(file, identity, base, identity.size - base);
-    if (!body) replaced = true;
-    return body;
-  };
-  const literal = (key: string): Buffer | undefined => {
-    const place = index[key];
-    if (!Array.isArray(place) || replaced) return undefined;
-    const [start, length] = place;
-    if (body || ++singleReads > SINGLE_READS) return readBody()?.subarray(start, start + length);
-    const bytes = readAt(file, identity, base + start, length);
+  // a file removed (tsdbt clean) or replaced since it was opened gives nothing more
+  const read = (position: number, length: number): Buffer | undefined => {
+    if (replaced) return undefined;
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readAt(file, identity, position, length);
+    } catch {
+      bytes = undefined;
+    }
     if (!bytes) replaced = true;
     return bytes;
+  };
+  const readBody = () => (body ??= read(base, identity.size - base));
+  const literal = (key: string): Buffer | undefined => {
+    const place = index[key];
+    if (!Array.isArray(place)) return undefined;
+    const [start, length] = place;
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length) || start < 0 || length < 0 || base + start + length > identity.size) return undefined;
+    if (body || ++singleReads > SINGLE_READS) return readBody()?.subarray(start, start + length);
+    return read(base + start, length);
   };
   return {
     keys: new Set(Object.keys(index)),
@@ -129,8 +136,9 @@ export function openCacheFile(file: string, compiler: string): CacheFileReader |
 
 /**
  * Writes a cache file: `literals` are JSON string literals already encoded (kept from the file
- * read), `codes` the codes of this process, encoded unless `literals` has their key. Written to a temporary file renamed into place, so a reader
- * sees the old file or the new one; throws when that fails.
+ * read), `codes` the codes of this process, encoded unless `literals` has their key. Written to a
+ * temporary file renamed into place, so a reader sees the old file or the new one; throws when that
+ * fails.
  */
 export function writeCacheFile(file: string, compiler: string, literals: ReadonlyMap<string, Buffer>, codes: ReadonlyMap<string, string>): void {
   const pieces: Buffer[] = [];

@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { createEnvironment } from "./environment";
 import { JinjaError } from "./errors";
+import { openCacheFile } from "./template-cache-file";
 import { openTemplateCodeCache } from "./template-code-cache";
 
 // Compiled templates are also shared in memory by every environment of a process, so each test uses
@@ -118,6 +119,24 @@ describe("template code cache", () => {
     other.save();
     expect(createEnvironment({ codeCache: reader }).render(text, {}, { file })).toBe(text.replace("{{ 'r' }}", "r"));
     expect(reader.stats).toEqual({ hits: 0, misses: 1 });
+  });
+
+  it("a file removed after it was opened (tsdbt clean) or an index entry that is not a place makes lookups miss, never fail", () => {
+    const cacheFile = path.join(dir, "removed.json");
+    const [a, b] = [`{{ 'a' }} ${unique()}`, `{{ 'b' }} ${unique()}`];
+    const writer = openTemplateCodeCache(cacheFile);
+    for (const t of [a, b]) createEnvironment({ codeCache: writer }).check(t, { file });
+    writer.save();
+    const reader = openTemplateCodeCache(cacheFile);
+    fs.rmSync(cacheFile);
+    expect(createEnvironment({ codeCache: reader }).render(a, {}, { file })).toBe(a.replace("{{ 'a' }}", "a"));
+    expect(reader.stats).toEqual({ hits: 0, misses: 1 });
+
+    const broken = path.join(dir, "broken-index.json");
+    fs.writeFileSync(broken, JSON.stringify({ compiler: "c", index: { x: ["no", -1], y: [0, 1e9] }, codes: ["code"] }));
+    const file2 = openCacheFile(broken, "c")!;
+    expect([...file2.keys]).toEqual(["x", "y"]);
+    expect([file2.code("x"), file2.code("y")]).toEqual([undefined, undefined]);
   });
 
   it("never stores a template with a syntax error: it fails again in the next process", () => {

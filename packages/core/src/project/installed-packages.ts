@@ -6,11 +6,11 @@ import type { LoadResult } from "../config/load-error";
 import { renderYamlValues } from "../config/render-yaml-values";
 import { isPlainObject, type Vars } from "../config/vars";
 import { createYamlContext } from "../config/yaml-context";
+import { compareNames } from "../util/compare-names";
 import { diagnosticAt } from "../yaml/diagnostic-at";
 import { parseYaml } from "../yaml/parse-yaml";
 import { loadProjectConfig } from "./load-project-config";
 import type { ProjectConfig } from "./project-config";
-import { compareNames } from "../util/compare-names";
 
 /** One entry of packages.yml / dependencies.yml. */
 export interface PackageDeclaration {
