@@ -60,7 +60,7 @@ describe("compile fast paths", () => {
       });`;
     const child = () => JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 28 })) as { cache: { hits: number; misses: number }; manifest: string };
     expect(child().cache.hits).toBe(0);
-    const entries = Object.keys((JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { entries: object }).entries).length;
+    const entries = Object.keys((JSON.parse(fs.readFileSync(cacheFile, "utf8")) as { index: object }).index).length;
     const second = child();
     expect(second.cache.hits).toBe(entries);
     expect(second.cache.hits).toBeGreaterThan(5);
