@@ -141,28 +141,37 @@ export function openCacheFile(file: string, compiler: string): CacheFileReader |
  * fails.
  */
 export function writeCacheFile(file: string, compiler: string, literals: ReadonlyMap<string, Buffer>, codes: ReadonlyMap<string, string>): void {
-  const pieces: Buffer[] = [];
-  const index: Record<string, [number, number]> = {};
-  let offset = 0;
-  const add = (key: string, bytes: Buffer) => {
-    if (pieces.length > 0) (pieces.push(COMMA), offset++);
-    index[key] = [offset, bytes.length];
-    pieces.push(bytes);
-    offset += bytes.length;
-  };
   // a key is a hash of the template's text and vocabulary: a code under it read from the file is the one it would encode
-  for (const [key, bytes] of literals) add(key, bytes);
-  for (const [key, code] of codes) if (!literals.has(key)) add(key, Buffer.from(JSON.stringify(code)));
-  const head = Buffer.from(`${JSON.stringify({ compiler, index }).slice(0, -1)},"codes":[`);
+  const pieces: (Buffer | string)[] = [...literals.values()];
+  const keys = [...literals.keys()];
+  for (const [key, code] of codes) if (!literals.has(key)) (keys.push(key), pieces.push(JSON.stringify(code)));
+  // the codes go into one buffer of the exact size, each literal encoded in place
+  const index: Record<string, [number, number]> = {};
+  let size = 0;
+  pieces.forEach((piece, i) => {
+    const length = typeof piece === "string" ? Buffer.byteLength(piece) : piece.length;
+    index[keys[i]] = [size + i, length];
+    size += length;
+  });
+  const body = Buffer.allocUnsafe(size + Math.max(0, pieces.length - 1) + "]}".length);
+  let at = 0;
+  pieces.forEach((piece, i) => {
+    if (i > 0) body[at++] = 0x2c; // ,
+    at += typeof piece === "string" ? body.write(piece, at) : piece.copy(body, at);
+  });
+  body.write("]}", at);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, Buffer.concat([head, ...pieces, END]));
+    const fd = fs.openSync(tmp, "w");
+    try {
+      fs.writeSync(fd, `${JSON.stringify({ compiler, index }).slice(0, -1)},"codes":[`);
+      fs.writeSync(fd, body);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
   }
 }
-
-const COMMA = Buffer.from(",");
-const END = Buffer.from("]}");
